@@ -1,0 +1,30 @@
+// engine_api.h — the engine's one text-in/text-out entry point, shared by the CLI, the backend and the WebAssembly
+// module so that all three answer byte-identically.
+//
+// Contract: `CallEngine(operation, request_json, zones)` never throws. It answers with a JSON body and a status:
+//   kOk           — the answer document;
+//   kInvalidInput — the API.md error object {"error": {"code", "message", "field"}} (HTTP 422 / CLI exit 2);
+//   kUnknownOperation — {"error": {"code": "unknown_operation", …}};
+//   kInternalError — {"error": {"code": "internal_error", …}}: a bug in the engine, caught at this boundary.
+// Operations:
+//   "merge_intervals": {"intervals": [{"start", "end"}…]} -> {"intervals": [...]} (the union, normalized)
+// `zones` resolves IANA names for the operations that need them; it is used from the calling thread only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "slotwise/time_zone.h"
+
+namespace slotwise {
+
+enum class EngineStatus { kOk = 0, kInvalidInput = 2, kUnknownOperation = 3, kInternalError = 4 };
+
+struct EngineAnswer {
+  EngineStatus status = EngineStatus::kOk;
+  std::string body;  // JSON text, no trailing newline
+};
+
+EngineAnswer CallEngine(std::string_view operation, std::string_view request_json, ZoneSource& zones);
+
+}  // namespace slotwise

@@ -1,0 +1,69 @@
+// time.h — UTC instants, civil (proleptic Gregorian) dates and RFC 3339 text.
+//
+// Contract:
+// - An `Instant` is a count of seconds since 1970-01-01T00:00:00Z (POSIX time: leap seconds do not exist).
+//   Intervals of instants are half-open [start, end).
+// - Civil dates use the proleptic Gregorian calendar; day numbers count days since 1970-01-01 (negative before).
+// - Pure functions, no clock, no global state: thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace slotwise {
+
+using Instant = std::int64_t;   // seconds since the Unix epoch, UTC
+using Duration = std::int64_t;  // seconds
+
+inline constexpr Duration kSecondsPerMinute = 60;
+inline constexpr Duration kSecondsPerHour = 3600;
+inline constexpr Duration kSecondsPerDay = 86400;
+
+struct CivilDate {
+  std::int32_t year = 1970;
+  std::int32_t month = 1;  // 1..12
+  std::int32_t day = 1;    // 1..31
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+// A wall-clock reading: a civil date plus seconds after that date's midnight (0..86399).
+struct LocalDateTime {
+  CivilDate date;
+  std::int32_t second_of_day = 0;
+  friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
+};
+
+enum class Weekday : std::uint8_t { kSunday = 0, kMonday, kTuesday, kWednesday, kThursday, kFriday, kSaturday };
+
+std::int64_t DaysFromCivil(const CivilDate& date);  // day number of `date` (1970-01-01 -> 0)
+CivilDate CivilFromDays(std::int64_t days);         // inverse of DaysFromCivil
+Weekday WeekdayFromDays(std::int64_t days);         // weekday of a day number
+bool IsLeapYear(std::int32_t year);
+std::int32_t DaysInMonth(std::int32_t year, std::int32_t month);  // 28..31; month must be 1..12
+bool IsValidDate(const CivilDate& date);
+
+// Floor division helpers for negative instants.
+inline std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+inline std::int64_t FloorMod(std::int64_t a, std::int64_t b) { return a - FloorDiv(a, b) * b; }
+
+// Seconds of local wall time as a single number: days*86400 + second_of_day ("local seconds since 1970").
+std::int64_t ToLocalSeconds(const LocalDateTime& local);
+LocalDateTime FromLocalSeconds(std::int64_t local_seconds);
+
+// ISO-8601 week: the Monday that starts the ISO week containing day number `days`, as a day number.
+std::int64_t IsoWeekStartDay(std::int64_t days);
+
+// RFC 3339 parsing: "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)". 'T'/'t'/' ' separators and 'z' are accepted. Fractional
+// seconds are accepted only when zero (the engine works in whole seconds). Returns nullopt on any malformed text.
+std::optional<Instant> ParseRfc3339(std::string_view text);
+// Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC). Years outside 0..9999 are formatted with as many digits as needed.
+std::string FormatRfc3339(Instant instant);
+
+// "HH:MM" (00:00..24:00) -> seconds after midnight; nullopt when malformed.
+std::optional<std::int32_t> ParseClockTime(std::string_view text);
+// "YYYY-MM-DD" -> civil date; nullopt when malformed or not a real date.
+std::optional<CivilDate> ParseIsoDate(std::string_view text);
+
+}  // namespace slotwise

@@ -1,0 +1,54 @@
+// engine_api.cpp — parses the request, dispatches to the engine, formats the answer (see engine_api.h).
+#include "slotwise/engine_api.h"
+
+#include <exception>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/interval_json.h"
+#include "slotwise/intervals.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+EngineAnswer ErrorAnswer(EngineStatus status, const Error& error) {
+  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+  if (!error.field.empty()) body["error"]["field"] = error.field;
+  return {status, DumpJson(body)};
+}
+
+EngineAnswer MergeIntervalsOperation(const json& request) {
+  if (!request.is_object() || !request.contains("intervals")) {
+    return ErrorAnswer(EngineStatus::kInvalidInput,
+                       {"invalid_request", "the request must be an object with an \"intervals\" array", "intervals"});
+  }
+  Result<IntervalList> intervals = IntervalsFromJson(request["intervals"], "intervals");
+  if (!intervals) return ErrorAnswer(EngineStatus::kInvalidInput, intervals.error());
+  return {EngineStatus::kOk, DumpJson(json{{"intervals", IntervalsToJson(MergeIntervals(std::move(intervals).value()))}})};
+}
+
+EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& /*zones*/) {
+  const json request = json::parse(request_json, nullptr, /*allow_exceptions=*/false);
+  if (request.is_discarded()) {
+    return ErrorAnswer(EngineStatus::kInvalidInput, {"invalid_json", "the request body is not valid JSON", ""});
+  }
+  if (operation == "merge_intervals") return MergeIntervalsOperation(request);
+  return ErrorAnswer(EngineStatus::kUnknownOperation,
+                     {"unknown_operation", "unknown engine operation \"" + std::string(operation) + "\"", ""});
+}
+
+}  // namespace
+
+EngineAnswer CallEngine(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
+  try {
+    return Dispatch(operation, request_json, zones);
+  } catch (const std::exception& e) {  // a bug below this line; it must not cross the API
+    return ErrorAnswer(EngineStatus::kInternalError, {"internal_error", std::string("engine error: ") + e.what(), ""});
+  }
+}
+
+}  // namespace slotwise
