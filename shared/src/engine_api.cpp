@@ -5,9 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/availability.h"
+#include "slotwise/explain.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/intervals.h"
 #include "slotwise/json_text.h"
+#include "slotwise/solver.h"
 
 namespace slotwise {
 
@@ -31,12 +34,21 @@ EngineAnswer MergeIntervalsOperation(const json& request) {
   return {EngineStatus::kOk, DumpJson(json{{"intervals", IntervalsToJson(MergeIntervals(std::move(intervals).value()))}})};
 }
 
-EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& /*zones*/) {
+EngineAnswer SolveOperation(const json& request, ZoneSource& zones) {
+  Result<Problem> problem = ParseAvailabilityDocument(request, zones);
+  if (!problem) return ErrorAnswer(EngineStatus::kInvalidInput, problem.error());
+  json answer = AnswerToJson(*problem, Solve(*problem));
+  if (problem->query.explain) answer["explanation"] = ExplanationToJson(*problem, Explain(*problem));
+  return {EngineStatus::kOk, DumpJson(answer)};
+}
+
+EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
   const json request = json::parse(request_json, nullptr, /*allow_exceptions=*/false);
   if (request.is_discarded()) {
     return ErrorAnswer(EngineStatus::kInvalidInput, {"invalid_json", "the request body is not valid JSON", ""});
   }
   if (operation == "merge_intervals") return MergeIntervalsOperation(request);
+  if (operation == "solve") return SolveOperation(request, zones);
   return ErrorAnswer(EngineStatus::kUnknownOperation,
                      {"unknown_operation", "unknown engine operation \"" + std::string(operation) + "\"", ""});
 }

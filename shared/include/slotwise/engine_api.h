@@ -8,6 +8,9 @@
 //   kInternalError — {"error": {"code": "internal_error", …}}: a bug in the engine, caught at this boundary.
 // Operations:
 //   "merge_intervals": {"intervals": [{"start", "end"}…]} -> {"intervals": [...]} (the union, normalized)
+//   "solve": the API.md inline-calendar document {"now", "query", "calendars"} -> {"available_slots": [...]} or
+//            {"available_periods": [...]} (+ "explanation" when query.explain is true; docs/ENGINE.md). Validation
+//            errors (codes invalid_query, unknown_participant, unknown_time_zone, invalid_json) are kInvalidInput.
 // `zones` resolves IANA names for the operations that need them; it is used from the calling thread only.
 #pragma once
 

@@ -9,7 +9,11 @@
 // - Wall time -> instant follows RFC 5545 §3.3.5: a wall time inside a gap (skipped by a forward shift) is interpreted
 //   with the offset in force before the gap, i.e. it lands the gap's length later on the wall clock; a repeated wall
 //   time (overlap) means its FIRST occurrence.
-// - A TimeZone is immutable after construction: const methods are thread-safe.
+// - The footer rule is used at and after the last transition (as glibc does; a consistent file agrees with its last
+//   transition there). At load, its switches up to the year 2200 are added to the transition table, so almost every
+//   lookup is a binary search; later instants evaluate the rule directly (O(1), no allocation).
+// - Instants are seconds within ±2^62; beyond about ±2^45 s (a million years) the footer rule is held constant.
+// - A TimeZone is immutable after construction: const methods are thread-safe. Copies share the parsed rule.
 #pragma once
 
 #include <cstdint>
@@ -36,8 +40,9 @@ class TimeZone {
  public:
   // Parses TZif bytes. `name` is kept for messages and output only.
   static Result<TimeZone> FromTzif(std::string name, std::string_view bytes);
-  // The UTC zone (offset 0 forever), needing no data.
+  // The UTC zone (offset 0 forever), needing no data. A default-constructed TimeZone is the same.
   static TimeZone Utc();
+  TimeZone() = default;
 
   const std::string& name() const { return name_; }
 
@@ -50,20 +55,30 @@ class TimeZone {
   Instant FromLocalSeconds(std::int64_t local_seconds) const;
 
   // Every instant whose wall time is exactly `local_seconds`, ascending: 0 (gap), 1, or 2 (overlap) of them.
-  // Returns the count written to out[0..count).
+  // Returns the count written to out[0..count). (Should pathological data repeat a wall time three or more times, the
+  // first two are returned.)
   int InstantsAtLocal(std::int64_t local_seconds, Instant out[2]) const;
 
   // The spans of constant offset that cover [from, to), in order, clipped to [from, to). Empty if to <= from.
+  // Adjacent spans always differ in offset (transitions that only change the abbreviation or isdst are merged).
   std::vector<OffsetSpan> OffsetSpans(Instant from, Instant to) const;
 
  private:
   struct Rule;  // the footer's POSIX TZ rule (std offset, optional dst offset and its start/end rules)
 
-  std::string name_;
-  std::vector<Instant> transitions_;       // ascending transition instants
-  std::vector<std::int32_t> offsets_;      // offsets_[i] in force from transitions_[i-1] to transitions_[i];
+  // The first instant > t at which the offset may change (the offset need not differ there); nullopt if none.
+  std::optional<Instant> NextTransition(Instant t) const;
+  bool UsesRuleAt(Instant t) const;  // true when t is past the table and the footer rule has DST
+  // InstantsAtLocal's work; also sets *gap_instant to the RFC 5545 answer used when the count is 0.
+  int SolveLocal(std::int64_t local_seconds, Instant out[2], Instant* gap_instant) const;
+
+  std::string name_ = "UTC";
+  std::vector<Instant> transitions_;       // ascending transition instants (incl. footer switches up to 2200)
+  std::vector<std::int32_t> offsets_{0};   // offsets_[i] in force from transitions_[i-1] to transitions_[i];
                                            // offsets_.size() == transitions_.size() + 1
-  std::shared_ptr<const Rule> footer_;     // used at and after the last transition when present
+  std::shared_ptr<const Rule> footer_;     // used at and after the last transition when present and with DST
+  std::int32_t min_offset_ = 0;            // bounds of every offset the zone can produce (for wall-time lookups)
+  std::int32_t max_offset_ = 0;
 };
 
 // A source of zones by IANA name. Implementations decide where TZif bytes come from (files natively, a bundle in the

@@ -1,0 +1,112 @@
+// http_server.cpp — routes of the Slotwise server (see http_server.h).
+#include "http_server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "demo_calendars.h"
+#include "slotwise/engine_api.h"
+#include "slotwise/interval_json.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJson = "application/json";
+
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  res.set_content(DumpJson(json{{"error", {{"code", code}, {"message", message}}}}), kJson);
+}
+
+// Maps an engine answer onto HTTP: 200, 422 (API.md), 404 for an unknown operation, 500 for an engine bug.
+void SendEngineAnswer(httplib::Response& res, const EngineAnswer& answer) {
+  switch (answer.status) {
+    case EngineStatus::kOk: res.status = 200; break;
+    case EngineStatus::kInvalidInput: res.status = 422; break;
+    case EngineStatus::kUnknownOperation: res.status = 404; break;
+    case EngineStatus::kInternalError: res.status = 500; break;
+  }
+  res.set_content(answer.body, kJson);
+}
+
+bool IsJsonRequest(const httplib::Request& req) {
+  const std::string type = req.get_header_value("Content-Type");
+  return type.rfind("application/json", 0) == 0;
+}
+
+json DemoBusyDocument() {
+  json people = json::array();
+  IntervalList everyone;
+  for (const DemoPerson& person : DemoPeople()) {
+    people.push_back({{"sub", person.sub}, {"name", person.name}, {"busy", IntervalsToJson(person.busy)}});
+    everyone.insert(everyone.end(), person.busy.begin(), person.busy.end());
+  }
+  return {{"people", people}, {"merged", IntervalsToJson(MergeIntervals(everyone))}, {"computed_by", "server"}};
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
+    : options_(std::move(options)), zones_(zones), server_(std::make_unique<httplib::Server>()) {
+  server_->set_payload_max_length(kMaxBodyBytes);
+  server_->set_read_timeout(10, 0);
+  server_->set_write_timeout(10, 0);
+  server_->set_keep_alive_timeout(5);
+  RegisterRoutes();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::RegisterRoutes() {
+  httplib::Server& s = *server_;
+  s.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+
+  s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"status":"ok"})", kJson);
+  });
+
+  s.Get("/v1/demo/busy", [this](const httplib::Request&, httplib::Response& res) {
+    if (!options_.demo) return SendError(res, 404, "not_found", "the demo organisation is served only with --demo");
+    res.set_content(DumpJson(DemoBusyDocument()), kJson);
+  });
+
+  s.Post("/v1/availability", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!IsJsonRequest(req)) {
+      return SendError(res, 415, "unsupported_media_type", "send the query as Content-Type: application/json");
+    }
+    SendEngineAnswer(res, CallEngine("solve", req.body, zones_));
+  });
+
+  if (!options_.web_root.empty()) s.set_mount_point("/", options_.web_root);
+
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote an error object
+    if (res.status == 404) return SendError(res, 404, "not_found", "no route for " + req.method + " " + req.path);
+    if (res.status == 413) return SendError(res, 413, "payload_too_large", "the request body is too large");
+    SendError(res, res.status, "http_error", "the request could not be served");
+  });
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    SendError(res, 500, "internal_error", "the server failed to handle this request");
+  });
+}
+
+Result<int> HttpServer::Bind() {
+  const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host.c_str())
+                                      : (server_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1);
+  if (port < 0) {
+    return Error{"bind_failed", "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                                    " (is another server using that port?)", ""};
+  }
+  return port;
+}
+
+void HttpServer::Run() { server_->listen_after_bind(); }
+
+void HttpServer::Stop() { server_->stop(); }
+
+}  // namespace slotwise

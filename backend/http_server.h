@@ -1,0 +1,49 @@
+// http_server.h — the Slotwise HTTP server (cpp-httplib): the REST API under /v1 and the staged web assets.
+//
+// Contract:
+// - Binds only the address it is given (127.0.0.1 by default); port 0 picks a free ephemeral port (tests).
+// - Every error answers with API.md's error object {"error": {"code", "message", "field"?}} and a 4xx/5xx status.
+// - Request bodies are bounded (kMaxBodyBytes); reads and writes time out.
+// - Thread-safety: handlers run on httplib's worker threads; everything they share is immutable or synchronized
+//   (the ZoneSource passed in must be thread-safe).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "slotwise/result.h"
+#include "slotwise/time_zone.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace slotwise {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;        // 0 = any free port
+  std::string web_root;   // folder of staged web assets served at "/"; empty = none
+  bool demo = false;      // serve the demo organisation's data
+};
+
+class HttpServer {
+ public:
+  static constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
+
+  HttpServer(ServerOptions options, ZoneSource& zones);
+  ~HttpServer();
+
+  Result<int> Bind();  // binds host:port; returns the bound port
+  void Run();          // serves until Stop(); call after a successful Bind()
+  void Stop();         // thread-safe; makes Run() return
+
+ private:
+  void RegisterRoutes();
+
+  ServerOptions options_;
+  ZoneSource& zones_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace slotwise

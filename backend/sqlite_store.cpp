@@ -1,0 +1,90 @@
+// sqlite_store.cpp — see sqlite_store.h.
+#include "sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <filesystem>
+
+namespace slotwise {
+
+namespace {
+
+// Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: bookkeeping for the server itself.
+    "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
+};
+
+Error SqliteError(sqlite3* db, const std::string& what) {
+  return Error{"storage_error", what + ": " + (db ? sqlite3_errmsg(db) : "cannot allocate"), ""};
+}
+
+bool Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+int QueryInt(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int value = 0;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    value = sqlite3_column_int(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+      SQLITE_OK) {
+    Error error = SqliteError(db, "cannot open " + path);
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  if (!Exec(db, "PRAGMA journal_mode=WAL;") || !Exec(db, "PRAGMA synchronous=FULL;") ||
+      !Exec(db, "PRAGMA foreign_keys=ON;")) {
+    return SqliteError(db, "cannot configure " + path);
+  }
+  Result<bool> migrated = store->Migrate();
+  if (!migrated) return migrated.error();
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+Result<bool> SqliteStore::Migrate() {
+  if (!Exec(db_, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);")) {
+    return SqliteError(db_, "cannot create schema_migrations");
+  }
+  for (int version = SchemaVersion() + 1; version <= static_cast<int>(kMigrations.size()); ++version) {
+    const std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[static_cast<std::size_t>(version - 1)] +
+                            "INSERT INTO schema_migrations VALUES (" + std::to_string(version) +
+                            ", strftime('%Y-%m-%dT%H:%M:%SZ','now'));COMMIT;";
+    if (!Exec(db_, sql.c_str())) {
+      Error error = SqliteError(db_, "migration " + std::to_string(version) + " failed");
+      Exec(db_, "ROLLBACK;");
+      return error;
+    }
+  }
+  return true;
+}
+
+int SqliteStore::SchemaVersion() const { return QueryInt(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;"); }
+
+std::string SqliteStore::JournalMode() const {
+  sqlite3_stmt* stmt = nullptr;
+  std::string mode;
+  if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode;", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  return mode;
+}
+
+}  // namespace slotwise

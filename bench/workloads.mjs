@@ -1,0 +1,92 @@
+// workloads.mjs — the fixed-seed benchmark workloads (docs/BENCHMARKS.md), as API.md inline-calendar documents.
+// Every contender (native and WebAssembly Slotwise, the JavaScript peers) is fed exactly these documents.
+//
+//   node bench/workloads.mjs OUT_DIR     writes OUT_DIR/<id>.json (one per workload) and OUT_DIR/manifest.json
+//
+// The window starts on Monday 2030-03-04 (New York springs forward on 2030-03-10, inside every window), far enough in
+// the future for time-slots-finder, which reads the real clock.
+import fs from 'node:fs';
+import path from 'node:path';
+import { mulberry32 } from '../tests/lib/random.mjs';
+
+export const kWindowStart = Date.UTC(2030, 2, 4) / 1000;  // seconds, Monday 2030-03-04T00:00:00Z
+export const kZone = 'America/New_York';
+const kWorkingHours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]));
+const kMaxResults = 512;  // the API's maximum: counts compare the earliest 512 slots
+
+// id, participants, groups ("k of n" sizes), intervals per participant, days, seed.
+export const kWorkloads = [
+  { id: 'S1', participants: 10, groupSize: 10, required: 'all', intervals: 200, days: 28, seed: 1001,
+    what: '10 people, 200 busy each, 28 days, everyone required' },
+  { id: 'S2', participants: 10, groupSize: 10, required: 'all', intervals: 40, days: 28, seed: 1002,
+    what: '10 people, 40 busy each, 28 days, everyone required' },
+  { id: 'S3', participants: 10, groupSize: 10, required: 'all', intervals: 520, days: 365, seed: 1003,
+    what: '10 people, 520 busy each, 365 days, everyone required' },
+  { id: 'L', participants: 200, groupSize: 10, required: 2, intervals: 2000, days: 91, seed: 1004,
+    what: '200 people in 20 groups "2 of 10", 2,000 busy each, 13 weeks' },
+];
+
+const Iso = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+// Busy intervals: starts uniform on the 5-minute grid of the window, lengths 15..90 minutes in 5-minute steps,
+// in generation order (unsorted, overlapping).
+function RandomBusy(random, count, days) {
+  const slots = (days * 86400) / 300;
+  const busy = [];
+  for (let i = 0; i < count; ++i) {
+    const start = kWindowStart + Math.floor(random() * slots) * 300;
+    const minutes = 15 + 5 * Math.floor(random() * 16);
+    busy.push({ start: Iso(start), end: Iso(start + minutes * 60), status: 'busy' });
+  }
+  return busy;
+}
+
+export function BuildDocument(spec) {
+  const random = mulberry32(spec.seed);
+  const subs = Array.from({ length: spec.participants }, (_, i) => `p${String(i).padStart(3, '0')}@bench.test`);
+  const calendars = {};
+  for (const sub of subs) {
+    calendars[sub] = { time_zone: kZone, working_hours: kWorkingHours, busy: RandomBusy(random, spec.intervals, spec.days) };
+  }
+  const participants = [];
+  for (let g = 0; g < subs.length; g += spec.groupSize) {
+    participants.push({ members: subs.slice(g, g + spec.groupSize).map((sub) => ({ sub })), required: spec.required });
+  }
+  return {
+    now: Iso(kWindowStart),
+    query: {
+      participants,
+      required_duration: { minutes: 60 },
+      query_periods: [{ start: Iso(kWindowStart), end: Iso(kWindowStart + spec.days * 86400) }],
+      start_interval: { minutes: 15 },
+      time_zone: kZone,
+      response_format: 'slots',
+      max_results: kMaxResults,
+    },
+    calendars,
+  };
+}
+
+// Writes every workload (or those in `only`) and returns the manifest [{id, what, file, bytes, events}].
+export function WriteWorkloads(outDir, only = null) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const manifest = [];
+  for (const spec of kWorkloads) {
+    if (only && !only.includes(spec.id)) continue;
+    const file = path.join(outDir, `${spec.id.toLowerCase()}.json`);
+    const text = JSON.stringify(BuildDocument(spec));
+    const temporary = `${file}.${process.pid}`;  // write + rename: a concurrent reader never sees a partial file
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+    manifest.push({ id: spec.id, what: spec.what, file, bytes: text.length, events: spec.participants * spec.intervals });
+  }
+  const manifestFile = path.join(outDir, 'manifest.json');
+  fs.writeFileSync(`${manifestFile}.${process.pid}`, JSON.stringify(manifest, null, 1));
+  fs.renameSync(`${manifestFile}.${process.pid}`, manifestFile);
+  return manifest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outDir = process.argv[2] ?? 'build/bench';
+  for (const w of WriteWorkloads(outDir)) console.log(`${w.id}: ${w.events} events, ${(w.bytes / 1e6).toFixed(1)} MB -> ${w.file}`);
+}

@@ -1,0 +1,552 @@
+// availability_parse.cpp — JSON document -> validated Problem (see availability.h, docs/ENGINE.md "Validation").
+//
+// [SECTION] Field readers   — typed access to one member, each failure an Error with the member's JSON path
+// [SECTION] Calendars       — time zone, working hours, limits, busy events
+// [SECTION] Query           — groups, durations, periods, rooms, conferencing
+// [SECTION] Document        — {"now", "query", "calendars"}
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "slotwise/availability.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+Error Invalid(const std::string& field, const std::string& message) { return {"invalid_query", message, field}; }
+
+// =====================================================================================================================
+// [SECTION] Field readers
+// =====================================================================================================================
+
+// The member `key` of object `object`, or nullptr when absent. `object` must be an object.
+const json* Member(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+std::string Join(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
+std::string Index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+Result<bool> RequireObject(const json& value, const std::string& path) {
+  if (!value.is_object()) return Invalid(path, path + " must be an object");
+  return true;
+}
+
+Result<std::int64_t> Integer(const json& value, const std::string& path, std::int64_t min, std::int64_t max) {
+  if (!value.is_number_integer()) return Invalid(path, path + " must be an integer");
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+    return Invalid(path, path + " must be at most " + std::to_string(max));
+  }
+  const std::int64_t number = value.get<std::int64_t>();
+  if (number < min) return Invalid(path, path + " must be at least " + std::to_string(min));
+  if (number > max) return Invalid(path, path + " must be at most " + std::to_string(max));
+  return number;
+}
+
+// A duration member {"minutes": N} with min <= N <= max, in seconds; `fallback` (seconds) when absent and optional.
+Result<Duration> Minutes(const json& object, const char* key, const std::string& parent, std::int64_t min,
+                         std::int64_t max, std::optional<Duration> fallback) {
+  const std::string path = Join(parent, key);
+  const json* value = Member(object, key);
+  if (value == nullptr) {
+    if (fallback) return *fallback;
+    return Invalid(path, path + " is required");
+  }
+  if (!value->is_object()) return Invalid(path, path + " must be an object {\"minutes\": N}");
+  const json* minutes = Member(*value, "minutes");
+  if (minutes == nullptr) return Invalid(path + ".minutes", path + ".minutes is required");
+  Result<std::int64_t> number = Integer(*minutes, path + ".minutes", min, max);
+  if (!number) return number.error();
+  return *number * kSecondsPerMinute;
+}
+
+Result<Instant> InstantValue(const json& value, const std::string& path) {
+  if (!value.is_string()) return Invalid(path, path + " must be an RFC 3339 string");
+  std::optional<Instant> instant = ParseRfc3339(value.get_ref<const std::string&>());
+  if (!instant) return Invalid(path, path + " is not a valid RFC 3339 time");
+  return *instant;
+}
+
+Result<Instant> InstantMember(const json& object, const char* key, const std::string& parent) {
+  const std::string path = Join(parent, key);
+  const json* value = Member(object, key);
+  if (value == nullptr) return Invalid(path, path + " is required");
+  return InstantValue(*value, path);
+}
+
+Result<bool> BoolMember(const json& object, const char* key, const std::string& parent, bool fallback) {
+  const std::string path = Join(parent, key);
+  const json* value = Member(object, key);
+  if (value == nullptr) return fallback;
+  if (!value->is_boolean()) return Invalid(path, path + " must be true or false");
+  return value->get<bool>();
+}
+
+Result<const TimeZone*> ZoneMember(const json& object, const char* key, const std::string& parent, ZoneSource& zones) {
+  const std::string path = Join(parent, key);
+  const json* value = Member(object, key);
+  if (value == nullptr) return zones.Find("UTC");
+  if (!value->is_string()) return Invalid(path, path + " must be an IANA time zone name");
+  const std::string& name = value->get_ref<const std::string&>();
+  const TimeZone* zone = IsValidZoneName(name) ? zones.Find(name) : nullptr;
+  if (zone == nullptr) {
+    return Error{"unknown_time_zone", "unknown time zone \"" + name + "\" at " + path, path};
+  }
+  return zone;
+}
+
+// "all" or an integer 1..count; `fallback` when absent (nullopt: required member).
+Result<std::size_t> RequiredMember(const json& object, const std::string& parent, std::size_t count,
+                                   std::optional<std::size_t> fallback) {
+  const std::string path = Join(parent, "required");
+  const json* value = Member(object, "required");
+  if (value == nullptr) {
+    if (fallback) return std::min(*fallback, count);
+    return Invalid(path, path + " is required (\"all\" or a number)");
+  }
+  if (value->is_string()) {
+    if (value->get_ref<const std::string&>() == "all") return count;
+    return Invalid(path, path + " must be \"all\" or a positive integer");
+  }
+  if (!value->is_number_integer()) return Invalid(path, path + " must be \"all\" or a positive integer");
+  Result<std::int64_t> number = Integer(*value, path, 1, static_cast<std::int64_t>(count));
+  if (!number) {
+    return Invalid(path, path + " must be between 1 and the number of members (" + std::to_string(count) + ")");
+  }
+  return static_cast<std::size_t>(*number);
+}
+
+// =====================================================================================================================
+// [SECTION] Calendars
+// =====================================================================================================================
+
+std::string CalendarPath(const std::string& sub) { return "calendars[" + DumpJson(json(sub)) + "]"; }
+
+std::optional<int> WeekdayIndex(const std::string& key) {
+  static constexpr const char* kNames[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  for (int d = 0; d < 7; ++d) {
+    if (key == kNames[d]) return d;
+  }
+  return std::nullopt;
+}
+
+Result<WorkingHours> ParseWorkingHours(const json& value, const std::string& path) {
+  if (!value.is_object()) return Invalid(path, path + " must be an object of weekday -> [[\"HH:MM\", \"HH:MM\"]…]");
+  WorkingHours hours;
+  hours.around_the_clock = false;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string day_path = path + "." + it.key();
+    std::optional<int> day = WeekdayIndex(it.key());
+    if (!day) return Invalid(day_path, day_path + " is not a weekday (use mon, tue, wed, thu, fri, sat, sun)");
+    if (!it->is_array()) return Invalid(day_path, day_path + " must be an array of [\"HH:MM\", \"HH:MM\"] windows");
+    if (it->size() > kMaxWindowsPerDay) {
+      return Invalid(day_path, day_path + " has more than " + std::to_string(kMaxWindowsPerDay) + " windows");
+    }
+    std::vector<LocalWindow>& windows = hours.windows[static_cast<std::size_t>(*day)];
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string window_path = Index(day_path, i);
+      const json& window = (*it)[i];
+      if (!window.is_array() || window.size() != 2 || !window[0].is_string() || !window[1].is_string()) {
+        return Invalid(window_path, window_path + " must be a pair [\"HH:MM\", \"HH:MM\"]");
+      }
+      std::optional<std::int32_t> start = ParseClockTime(window[0].get_ref<const std::string&>());
+      if (!start || *start >= kSecondsPerDay) {
+        return Invalid(Index(window_path, 0), Index(window_path, 0) + " must be a time 00:00..23:59");
+      }
+      std::optional<std::int32_t> end = ParseClockTime(window[1].get_ref<const std::string&>());
+      if (!end) return Invalid(Index(window_path, 1), Index(window_path, 1) + " must be a time 00:00..24:00");
+      if (*end <= *start) return Invalid(Index(window_path, 1), window_path + " must end after it starts");
+      windows.push_back({*start, *end});
+    }
+    // Overlapping or touching windows of one day are merged (their union is what counts).
+    std::sort(windows.begin(), windows.end(), [](const LocalWindow& a, const LocalWindow& b) { return a.start < b.start; });
+    std::vector<LocalWindow> merged;
+    for (const LocalWindow& w : windows) {
+      if (!merged.empty() && w.start <= merged.back().end) {
+        merged.back().end = std::max(merged.back().end, w.end);
+      } else {
+        merged.push_back(w);
+      }
+    }
+    windows = std::move(merged);
+  }
+  return hours;
+}
+
+Result<BusyEvent> ParseEvent(const json& value, const std::string& path) {
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  BusyEvent event;
+  Result<Instant> start = InstantMember(value, "start", path);
+  if (!start) return start.error();
+  Result<Instant> end = InstantMember(value, "end", path);
+  if (!end) return end.error();
+  if (*end <= *start) return Invalid(path + ".end", path + ".end must be after start");
+  event.interval = {*start, *end};
+  if (const json* status = Member(value, "status")) {
+    std::optional<BusyStatus> parsed =
+        status->is_string() ? ParseBusyStatus(status->get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed) {
+      return Invalid(path + ".status",
+                     path + ".status must be one of \"busy\", \"tentative\", \"oof\", \"working_elsewhere\", \"free\"");
+    }
+    event.status = *parsed;
+  }
+  Result<bool> interview = BoolMember(value, "interview", path, false);
+  if (!interview) return interview.error();
+  event.interview = *interview;
+  return event;
+}
+
+Result<std::optional<std::int64_t>> OptionalInteger(const json& object, const char* key, const std::string& parent,
+                                                    std::int64_t min, std::int64_t max) {
+  const json* value = Member(object, key);
+  if (value == nullptr) return std::optional<std::int64_t>();
+  Result<std::int64_t> number = Integer(*value, Join(parent, key), min, max);
+  if (!number) return number.error();
+  return std::optional<std::int64_t>(*number);
+}
+
+Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSource& zones, std::size_t& events_total) {
+  const std::string path = CalendarPath(sub);
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  Calendar calendar;
+  calendar.sub = sub;
+  Result<const TimeZone*> zone = ZoneMember(value, "time_zone", path, zones);
+  if (!zone) return zone.error();
+  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", path + ".time_zone"};
+  calendar.zone = *zone;
+  if (const json* hours = Member(value, "working_hours")) {
+    Result<WorkingHours> parsed = ParseWorkingHours(*hours, path + ".working_hours");
+    if (!parsed) return parsed.error();
+    calendar.working_hours = std::move(parsed).value();
+  }
+  Result<std::optional<std::int64_t>> capacity = OptionalInteger(value, "capacity", path, 0, kMaxCapacity);
+  if (!capacity) return capacity.error();
+  calendar.capacity = *capacity;
+  Result<std::optional<std::int64_t>> per_day =
+      OptionalInteger(value, "max_interviews_per_day", path, 0, kMaxInterviewLimit);
+  if (!per_day) return per_day.error();
+  calendar.max_interviews_per_day = *per_day;
+  Result<std::optional<std::int64_t>> per_week =
+      OptionalInteger(value, "max_interviews_per_week", path, 0, kMaxInterviewLimit);
+  if (!per_week) return per_week.error();
+  calendar.max_interviews_per_week = *per_week;
+  if (const json* busy = Member(value, "busy")) {
+    const std::string busy_path = path + ".busy";
+    if (!busy->is_array()) return Invalid(busy_path, busy_path + " must be an array");
+    if (busy->size() > kMaxEventsPerCalendar) {
+      return Invalid(busy_path, busy_path + " has more than " + std::to_string(kMaxEventsPerCalendar) + " events");
+    }
+    events_total += busy->size();
+    if (events_total > kMaxEventsTotal) {
+      return Invalid(busy_path, "the calendars hold more than " + std::to_string(kMaxEventsTotal) + " events in total");
+    }
+    calendar.busy.reserve(busy->size());
+    for (std::size_t i = 0; i < busy->size(); ++i) {
+      Result<BusyEvent> event = ParseEvent((*busy)[i], Index(busy_path, i));
+      if (!event) return event.error();
+      calendar.busy.push_back(std::move(event).value());
+    }
+    // Sorted once here so that every solve (and every relaxation's re-solve) merges in one linear pass.
+    std::stable_sort(calendar.busy.begin(), calendar.busy.end(), [](const BusyEvent& a, const BusyEvent& b) {
+      return a.interval.start != b.interval.start ? a.interval.start < b.interval.start : a.interval.end < b.interval.end;
+    });
+  }
+  return calendar;
+}
+
+// =====================================================================================================================
+// [SECTION] Query
+// =====================================================================================================================
+
+using CalendarIndex = std::map<std::string, std::size_t, std::less<>>;
+
+Result<std::size_t> ResolveSub(const std::string& sub, const std::string& path, const CalendarIndex& calendars) {
+  auto it = calendars.find(sub);
+  if (it == calendars.end()) {
+    return Error{"unknown_participant", "\"" + sub + "\" has no calendar in \"calendars\"", path};
+  }
+  return it->second;
+}
+
+// A members array [{"sub": "..."}…] -> calendar indices; duplicates and unknown subs are errors.
+Result<std::vector<std::size_t>> ParseMembers(const json& object, const std::string& parent,
+                                              const CalendarIndex& calendars, std::size_t& members_total) {
+  const std::string path = Join(parent, "members");
+  const json* members = Member(object, "members");
+  if (members == nullptr) return Invalid(path, path + " is required");
+  if (!members->is_array() || members->empty()) return Invalid(path, path + " must be a non-empty array");
+  members_total += members->size();
+  if (members_total > kMaxMembersTotal) {
+    return Invalid(path, "the query names more than " + std::to_string(kMaxMembersTotal) + " members in total");
+  }
+  std::vector<std::size_t> indices;
+  std::set<std::size_t> seen;
+  for (std::size_t i = 0; i < members->size(); ++i) {
+    const std::string member_path = Index(path, i);
+    const json& member = (*members)[i];
+    if (!member.is_object()) return Invalid(member_path, member_path + " must be an object {\"sub\": \"...\"}");
+    const json* sub = Member(member, "sub");
+    if (sub == nullptr || !sub->is_string()) {
+      return Invalid(member_path + ".sub", member_path + ".sub must be a string");
+    }
+    const std::string& name = sub->get_ref<const std::string&>();
+    Result<std::size_t> index = ResolveSub(name, member_path + ".sub", calendars);
+    if (!index) return index.error();
+    if (!seen.insert(*index).second) return Invalid(member_path + ".sub", "\"" + name + "\" appears twice in " + path);
+    indices.push_back(*index);
+  }
+  return indices;
+}
+
+Result<ParticipantGroup> ParseGroup(const json& value, const std::string& path, const CalendarIndex& calendars,
+                                    std::size_t& members_total) {
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  ParticipantGroup group;
+  Result<std::vector<std::size_t>> members = ParseMembers(value, path, calendars, members_total);
+  if (!members) return members.error();
+  group.members = std::move(members).value();
+  Result<std::size_t> required = RequiredMember(value, path, group.members.size(), std::nullopt);
+  if (!required) return required.error();
+  group.required = *required;
+  return group;
+}
+
+Result<RoomRequest> ParseRooms(const json& value, const std::string& path, const CalendarIndex& calendars,
+                               std::size_t& members_total) {
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  RoomRequest rooms;
+  Result<std::vector<std::size_t>> members = ParseMembers(value, path, calendars, members_total);
+  if (!members) return members.error();
+  rooms.members = std::move(members).value();
+  Result<std::size_t> required = RequiredMember(value, path, rooms.members.size(), 1);
+  if (!required) return required.error();
+  rooms.required = *required;
+  Result<std::optional<std::int64_t>> min_capacity = OptionalInteger(value, "min_capacity", path, 0, kMaxCapacity);
+  if (!min_capacity) return min_capacity.error();
+  rooms.min_capacity = *min_capacity;
+  return rooms;
+}
+
+Result<ConferencingRequest> ParseConferencing(const json& value, const std::string& path,
+                                              const CalendarIndex& calendars, std::size_t& members_total) {
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  ConferencingRequest conferencing;
+  const json* provider = Member(value, "provider");
+  const std::string provider_path = path + ".provider";
+  if (provider == nullptr) return Invalid(provider_path, provider_path + " is required");
+  const std::string name = provider->is_string() ? provider->get<std::string>() : std::string();
+  if (name == "zoom") conferencing.provider = ConferencingProvider::kZoom;
+  else if (name == "teams") conferencing.provider = ConferencingProvider::kTeams;
+  else if (name == "google_meet") conferencing.provider = ConferencingProvider::kGoogleMeet;
+  else if (name == "goto") conferencing.provider = ConferencingProvider::kGoTo;
+  else return Invalid(provider_path, provider_path + " must be one of \"zoom\", \"teams\", \"google_meet\", \"goto\"");
+
+  const json* host = Member(value, "host");
+  const json* hosts = Member(value, "hosts");
+  if ((host == nullptr) == (hosts == nullptr)) {
+    return Invalid(path + ".host", path + " needs exactly one of \"host\" (a sub) or \"hosts\" ({members, required})");
+  }
+  if (host != nullptr) {  // {"host": "sub"}: one host account, required 1
+    if (!host->is_string()) return Invalid(path + ".host", path + ".host must be a string (the host account's sub)");
+    if (++members_total > kMaxMembersTotal) {
+      return Invalid(path + ".host", "the query names more than " + std::to_string(kMaxMembersTotal) + " members");
+    }
+    Result<std::size_t> index = ResolveSub(host->get_ref<const std::string&>(), path + ".host", calendars);
+    if (!index) return index.error();
+    conferencing.hosts = {*index};
+    conferencing.required = 1;
+    return conferencing;
+  }
+  const std::string hosts_path = path + ".hosts";
+  if (Result<bool> object = RequireObject(*hosts, hosts_path); !object) return object.error();
+  Result<std::vector<std::size_t>> members = ParseMembers(*hosts, hosts_path, calendars, members_total);
+  if (!members) return members.error();
+  conferencing.hosts = std::move(members).value();
+  Result<std::size_t> required = RequiredMember(*hosts, hosts_path, conferencing.hosts.size(), 1);
+  if (!required) return required.error();
+  conferencing.required = *required;
+  return conferencing;
+}
+
+Result<IntervalList> ParsePeriods(const json& query, const std::string& parent) {
+  const std::string path = Join(parent, "query_periods");
+  const json* periods = Member(query, "query_periods");
+  if (periods == nullptr) return Invalid(path, path + " is required");
+  if (!periods->is_array() || periods->empty()) return Invalid(path, path + " must be a non-empty array");
+  if (periods->size() > kMaxQueryPeriods) {
+    return Invalid(path, path + " has more than " + std::to_string(kMaxQueryPeriods) + " periods");
+  }
+  IntervalList list;
+  for (std::size_t i = 0; i < periods->size(); ++i) {
+    const std::string item = Index(path, i);
+    if (Result<bool> object = RequireObject((*periods)[i], item); !object) return object.error();
+    Result<Instant> start = InstantMember((*periods)[i], "start", item);
+    if (!start) return start.error();
+    Result<Instant> end = InstantMember((*periods)[i], "end", item);
+    if (!end) return end.error();
+    if (*end <= *start) return Invalid(item + ".end", item + ".end must be after start");
+    list.push_back({*start, *end});
+  }
+  Instant first = list.front().start, last = list.front().end;
+  for (const Interval& p : list) {
+    first = std::min(first, p.start);
+    last = std::max(last, p.end);
+  }
+  if (last - first > kMaxQuerySpan) {
+    return Invalid(path, path + " span more than " + std::to_string(kMaxQuerySpan / kSecondsPerDay) + " days");
+  }
+  return list;
+}
+
+Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const CalendarIndex& calendars) {
+  const std::string path = "query";
+  if (Result<bool> object = RequireObject(query, path); !object) return object.error();
+  AvailabilityQuery q;
+  std::size_t members_total = 0;
+
+  const json* participants = Member(query, "participants");
+  const std::string participants_path = "query.participants";
+  if (participants == nullptr) return Invalid(participants_path, participants_path + " is required");
+  if (!participants->is_array() || participants->empty()) {
+    return Invalid(participants_path, participants_path + " must be a non-empty array of groups");
+  }
+  if (participants->size() > kMaxGroups) {
+    return Invalid(participants_path, participants_path + " has more than " + std::to_string(kMaxGroups) + " groups");
+  }
+  for (std::size_t i = 0; i < participants->size(); ++i) {
+    Result<ParticipantGroup> group = ParseGroup((*participants)[i], Index(participants_path, i), calendars, members_total);
+    if (!group) return group.error();
+    q.groups.push_back(std::move(group).value());
+  }
+
+  Result<Duration> duration = Minutes(query, "required_duration", path, 1, kMaxDurationMinutes, std::nullopt);
+  if (!duration) return duration.error();
+  q.duration = *duration;
+
+  Result<IntervalList> periods = ParsePeriods(query, path);
+  if (!periods) return periods.error();
+  q.query_periods = std::move(periods).value();
+
+  Result<Duration> interval =
+      Minutes(query, "start_interval", path, 1, 60, kDefaultStartIntervalMinutes * kSecondsPerMinute);
+  if (!interval) return interval.error();
+  static constexpr std::int64_t kIntervals[] = {5, 10, 15, 20, 30, 45, 60};
+  if (std::find(std::begin(kIntervals), std::end(kIntervals), *interval / kSecondsPerMinute) == std::end(kIntervals)) {
+    return Invalid("query.start_interval.minutes", "query.start_interval.minutes must be one of 5, 10, 15, 20, 30, 45, 60");
+  }
+  q.start_interval = *interval;
+
+  if (const json* buffer = Member(query, "buffer")) {
+    if (Result<bool> object = RequireObject(*buffer, "query.buffer"); !object) return object.error();
+    Result<Duration> before = Minutes(*buffer, "before", "query.buffer", 0, kMaxBufferMinutes, 0);
+    if (!before) return before.error();
+    Result<Duration> after = Minutes(*buffer, "after", "query.buffer", 0, kMaxBufferMinutes, 0);
+    if (!after) return after.error();
+    q.buffer_before = *before;
+    q.buffer_after = *after;
+  }
+
+  Result<const TimeZone*> zone = ZoneMember(query, "time_zone", path, zones);
+  if (!zone) return zone.error();
+  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", "query.time_zone"};
+  q.zone = *zone;
+
+  Result<Duration> notice = Minutes(query, "minimum_notice", path, 0, kMaxNoticeMinutes, 0);
+  if (!notice) return notice.error();
+  q.minimum_notice = *notice;
+
+  if (const json* format = Member(query, "response_format")) {
+    const std::string name = format->is_string() ? format->get<std::string>() : std::string();
+    if (name == "slots" || name == "overlapping_slots") q.response_format = ResponseFormat::kSlots;
+    else if (name == "periods") q.response_format = ResponseFormat::kPeriods;
+    else return Invalid("query.response_format",
+                        "query.response_format must be \"slots\", \"overlapping_slots\" or \"periods\"");
+  }
+
+  if (const json* max_results = Member(query, "max_results")) {
+    Result<std::int64_t> number = Integer(*max_results, "query.max_results", 1, kMaxMaxResults);
+    if (!number) return number.error();
+    q.max_results = static_cast<std::size_t>(*number);
+  }
+
+  Result<bool> tentative = BoolMember(query, "tentative_blocks", path, true);
+  if (!tentative) return tentative.error();
+  q.tentative_blocks = *tentative;
+
+  if (const json* rooms = Member(query, "rooms")) {
+    Result<RoomRequest> parsed = ParseRooms(*rooms, "query.rooms", calendars, members_total);
+    if (!parsed) return parsed.error();
+    q.rooms = std::move(parsed).value();
+  }
+  if (const json* conferencing = Member(query, "conferencing")) {
+    Result<ConferencingRequest> parsed = ParseConferencing(*conferencing, "query.conferencing", calendars, members_total);
+    if (!parsed) return parsed.error();
+    q.conferencing = std::move(parsed).value();
+  }
+
+  Result<bool> explain = BoolMember(query, "explain", path, false);
+  if (!explain) return explain.error();
+  q.explain = *explain;
+  return q;
+}
+
+}  // namespace
+
+// =====================================================================================================================
+// [SECTION] Document
+// =====================================================================================================================
+
+Result<Problem> ParseAvailabilityDocument(const json& document, ZoneSource& zones) {
+  if (!document.is_object()) return Invalid("", "the document must be an object {\"now\", \"query\", \"calendars\"}");
+  Problem problem;
+  Result<Instant> now = InstantMember(document, "now", "");
+  if (!now) return now.error();
+  problem.now = *now;
+
+  const json* calendars = Member(document, "calendars");
+  if (calendars == nullptr) return Invalid("calendars", "calendars is required");
+  if (!calendars->is_object()) return Invalid("calendars", "calendars must be an object of sub -> calendar");
+  if (calendars->size() > kMaxCalendars) {
+    return Invalid("calendars", "calendars has more than " + std::to_string(kMaxCalendars) + " entries");
+  }
+  CalendarIndex index;
+  std::size_t events_total = 0;
+  problem.calendars.reserve(calendars->size());
+  for (auto it = calendars->begin(); it != calendars->end(); ++it) {
+    Result<Calendar> calendar = ParseCalendar(it.key(), *it, zones, events_total);
+    if (!calendar) return calendar.error();
+    index.emplace(it.key(), problem.calendars.size());
+    problem.calendars.push_back(std::move(calendar).value());
+  }
+
+  const json* query = Member(document, "query");
+  if (query == nullptr) return Invalid("query", "query is required");
+  Result<AvailabilityQuery> parsed = ParseQuery(*query, zones, index);
+  if (!parsed) return parsed.error();
+  problem.query = std::move(parsed).value();
+  return problem;
+}
+
+Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones) {
+  const json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return Error{"invalid_json", "the request body is not valid JSON", ""};
+  return ParseAvailabilityDocument(document, zones);
+}
+
+std::string_view ConferencingProviderName(ConferencingProvider provider) {
+  switch (provider) {
+    case ConferencingProvider::kZoom: return "zoom";
+    case ConferencingProvider::kTeams: return "teams";
+    case ConferencingProvider::kGoogleMeet: return "google_meet";
+    case ConferencingProvider::kGoTo: return "goto";
+  }
+  return "zoom";
+}
+
+}  // namespace slotwise

@@ -1,0 +1,113 @@
+// Tests for backend/http_server: a real server on an ephemeral loopback port, driven over HTTP.
+#include <doctest/doctest.h>
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "http_server.h"
+#include "zoneinfo_directory.h"
+
+using namespace slotwise;
+using nlohmann::json;
+
+namespace {
+
+// Starts an HttpServer on 127.0.0.1:<any> for the lifetime of the fixture.
+struct RunningServer {
+  explicit RunningServer(bool demo) : server(MakeOptions(demo), zones) {
+    Result<int> bound = server.Bind();
+    REQUIRE(bound.ok());
+    port = *bound;
+    thread = std::thread([this] { server.Run(); });
+  }
+  ~RunningServer() {
+    server.Stop();
+    thread.join();
+  }
+  static ServerOptions MakeOptions(bool demo) {
+    ServerOptions options;
+    options.port = 0;
+    options.demo = demo;
+    return options;
+  }
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", port);
+    client.set_connection_timeout(5);
+    client.set_read_timeout(5);
+    return client;
+  }
+
+  ZoneinfoDirectory zones{"/usr/share/zoneinfo"};
+  HttpServer server;
+  int port = 0;
+  std::thread thread;
+};
+
+}  // namespace
+
+TEST_CASE("HttpServer: health check answers on an ephemeral port") {
+  RunningServer running(false);
+  auto res = running.Client().Get("/healthz");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(json::parse(res->body)["status"] == "ok");
+}
+
+TEST_CASE("HttpServer: demo busy data comes back merged by the engine") {
+  RunningServer running(true);
+  auto res = running.Client().Get("/v1/demo/busy");
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  const json body = json::parse(res->body);
+  CHECK(body["computed_by"] == "server");
+  CHECK(body["people"].size() == 3);
+  // Anna 09:00-10:00 and Ben 09:30-11:00 overlap, Yamada 10:45-11:30 overlaps Ben: one block 09:00-11:30.
+  CHECK(body["merged"][0] == json{{"start", "2026-12-01T09:00:00Z"}, {"end", "2026-12-01T11:30:00Z"}});
+  CHECK(body["merged"][1] == json{{"start", "2026-12-01T13:30:00Z"}, {"end", "2026-12-01T14:00:00Z"}});
+  CHECK(body["merged"][2] == json{{"start", "2026-12-01T15:00:00Z"}, {"end", "2026-12-01T17:00:00Z"}});
+  CHECK(body["merged"].size() == 3);
+}
+
+TEST_CASE("HttpServer: demo data is not served without --demo") {
+  RunningServer running(false);
+  auto res = running.Client().Get("/v1/demo/busy");
+  REQUIRE(res);
+  CHECK(res->status == 404);
+  CHECK(json::parse(res->body)["error"]["code"] == "not_found");
+}
+
+TEST_CASE("HttpServer: unknown routes answer the API error object") {
+  RunningServer running(false);
+  auto res = running.Client().Get("/v1/nothing-here");
+  REQUIRE(res);
+  CHECK(res->status == 404);
+  const json body = json::parse(res->body);
+  CHECK(body["error"]["code"] == "not_found");
+  CHECK(body["error"]["message"].get<std::string>().find("/v1/nothing-here") != std::string::npos);
+}
+
+TEST_CASE("HttpServer: availability refuses a body that is not JSON by content type") {
+  RunningServer running(false);
+  auto res = running.Client().Post("/v1/availability", "{}", "text/plain");
+  REQUIRE(res);
+  CHECK(res->status == 415);
+  CHECK(json::parse(res->body)["error"]["code"] == "unsupported_media_type");
+}
+
+TEST_CASE("HttpServer: availability answers 422 with the error object for malformed JSON") {
+  RunningServer running(false);
+  auto res = running.Client().Post("/v1/availability", "{not json", "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 422);
+  CHECK(json::parse(res->body)["error"]["code"] == "invalid_json");
+}
+
+TEST_CASE("HttpServer: bodies over the limit are refused with 413") {
+  RunningServer running(false);
+  const std::string huge(HttpServer::kMaxBodyBytes + 16, ' ');
+  auto res = running.Client().Post("/v1/availability", huge, "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 413);
+}

@@ -1,0 +1,189 @@
+// Tests for shared/availability_parse: the document -> Problem, and every malformed input -> an Error with the code
+// and the JSON path of the offending value. Never a throw, never a crash.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/availability.h"
+#include "slotwise/json_text.h"
+
+using namespace slotwise;
+using nlohmann::json;
+
+namespace {
+
+const json kValid = R"({
+  "now": "2026-11-30T12:00:00Z",
+  "query": {
+    "participants": [
+      {"members": [{"sub": "anna"}, {"sub": "ben"}], "required": "all"},
+      {"members": [{"sub": "carl"}], "required": 1}],
+    "required_duration": {"minutes": 60},
+    "query_periods": [{"start": "2026-12-01T00:00:00Z", "end": "2026-12-05T00:00:00Z"}],
+    "start_interval": {"minutes": 30},
+    "buffer": {"before": {"minutes": 10}, "after": {"minutes": 5}},
+    "minimum_notice": {"minutes": 120},
+    "response_format": "periods",
+    "max_results": 100,
+    "tentative_blocks": false,
+    "rooms": {"members": [{"sub": "room-a"}], "required": 1, "min_capacity": 4},
+    "conferencing": {"provider": "zoom", "host": "zoom:anna"},
+    "some_future_field": {"ignored": true}
+  },
+  "calendars": {
+    "anna": {"working_hours": {"mon": [["09:00", "17:00"]], "tue": [["13:00", "17:00"], ["09:00", "12:00"]]},
+             "max_interviews_per_day": 3, "max_interviews_per_week": 10,
+             "busy": [{"start": "2026-12-01T10:00:00Z", "end": "2026-12-01T11:00:00Z", "status": "tentative"},
+                      {"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z", "interview": true}]},
+    "ben": {"busy": []},
+    "carl": {},
+    "room-a": {"capacity": 6, "busy": []},
+    "zoom:anna": {"busy": []}
+  }
+})"_json;
+
+InMemoryZoneSource& Zones() {
+  static InMemoryZoneSource zones;
+  return zones;
+}
+
+// Applies an RFC 7396 merge patch to the valid document and parses it; the error it must give.
+Error ParseError(const json& patch) {
+  json document = kValid;
+  document.merge_patch(patch);
+  Result<Problem> problem = ParseAvailabilityText(DumpJson(document), Zones());
+  REQUIRE_FALSE(problem);
+  return problem.error();
+}
+
+void CheckInvalid(const char* patch, const char* field, const char* code = "invalid_query") {
+  CAPTURE(patch);
+  const Error error = ParseError(json::parse(patch));
+  CHECK(error.code == code);
+  CHECK(error.field == field);
+  CHECK_FALSE(error.message.empty());
+}
+
+}  // namespace
+
+TEST_CASE("AvailabilityParse: a full document parses with every field read") {
+  Result<Problem> problem = ParseAvailabilityText(DumpJson(kValid), Zones());
+  REQUIRE(problem);
+  const AvailabilityQuery& q = problem->query;
+  CHECK(q.groups.size() == 2);
+  CHECK(q.groups[0].required == 2);
+  CHECK(q.duration == 3600);
+  CHECK(q.start_interval == 1800);
+  CHECK(q.buffer_before == 600);
+  CHECK(q.buffer_after == 300);
+  CHECK(q.minimum_notice == 7200);
+  CHECK(q.response_format == ResponseFormat::kPeriods);
+  CHECK(q.max_results == 100);
+  CHECK_FALSE(q.tentative_blocks);
+  REQUIRE(q.rooms);
+  CHECK(q.rooms->min_capacity == 4);
+  REQUIRE(q.conferencing);
+  CHECK(q.conferencing->hosts.size() == 1);
+  const Calendar& anna = problem->calendars[q.groups[0].members[0]];
+  CHECK(anna.sub == "anna");
+  CHECK_FALSE(anna.working_hours.around_the_clock);
+  CHECK(anna.working_hours.windows[2] == std::vector<LocalWindow>{{9 * 3600, 12 * 3600}, {13 * 3600, 17 * 3600}});
+  CHECK(anna.busy.front().interval.start == *ParseRfc3339("2026-12-01T09:00:00Z"));  // sorted by start
+  CHECK(anna.busy.front().interview);
+  CHECK(problem->calendars[q.groups[0].members[1]].working_hours.around_the_clock);
+}
+
+TEST_CASE("AvailabilityParse: defaults — 15-minute grid, no buffer, UTC, slots, 256 results, tentative blocks") {
+  json document = kValid;
+  for (const char* key : {"start_interval", "buffer", "minimum_notice", "response_format", "max_results",
+                          "tentative_blocks", "rooms", "conferencing"}) {
+    document["query"].erase(key);
+  }
+  Result<Problem> problem = ParseAvailabilityDocument(document, Zones());
+  REQUIRE(problem);
+  CHECK(problem->query.start_interval == 15 * 60);
+  CHECK(problem->query.buffer_before == 0);
+  CHECK(problem->query.zone->name() == "UTC");
+  CHECK(problem->query.response_format == ResponseFormat::kSlots);
+  CHECK(problem->query.max_results == 256);
+  CHECK(problem->query.tentative_blocks);
+  CHECK_FALSE(problem->query.rooms);
+}
+
+TEST_CASE("AvailabilityParse: missing and mistyped fields name their JSON path") {
+  CheckInvalid(R"({"now": null})", "now");
+  CheckInvalid(R"({"now": 5})", "now");
+  CheckInvalid(R"({"query": {"required_duration": null}})", "query.required_duration");
+  CheckInvalid(R"({"query": {"required_duration": {"minutes": "60"}}})", "query.required_duration.minutes");
+  CheckInvalid(R"({"query": {"required_duration": {"minutes": 0}}})", "query.required_duration.minutes");
+  CheckInvalid(R"({"query": {"required_duration": {"minutes": 1.5}}})", "query.required_duration.minutes");
+  CheckInvalid(R"({"query": {"required_duration": {"minutes": 1441}}})", "query.required_duration.minutes");
+  CheckInvalid(R"({"query": {"participants": []}})", "query.participants");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": "anna"}], "required": 2}]}})",
+               "query.participants[0].required");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": "anna"}], "required": 0}]}})",
+               "query.participants[0].required");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": "anna"}], "required": "some"}]}})",
+               "query.participants[0].required");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": "anna"}, {"sub": "anna"}], "required": 1}]}})",
+               "query.participants[0].members[1].sub");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": 7}], "required": 1}]}})",
+               "query.participants[0].members[0].sub");
+  CheckInvalid(R"({"query": {"participants": [{"members": [{"sub": "nobody"}], "required": 1}]}})",
+               "query.participants[0].members[0].sub", "unknown_participant");
+  CheckInvalid(R"({"query": {"query_periods": [{"start": "2026-12-02T00:00:00Z", "end": "2026-12-02T00:00:00Z"}]}})",
+               "query.query_periods[0].end");
+  CheckInvalid(R"({"query": {"query_periods": [{"start": "yesterday", "end": "2026-12-02T00:00:00Z"}]}})",
+               "query.query_periods[0].start");
+  CheckInvalid(R"({"query": {"start_interval": {"minutes": 7}}})", "query.start_interval.minutes");
+  CheckInvalid(R"({"query": {"buffer": {"before": {"minutes": -5}}}})", "query.buffer.before.minutes");
+  CheckInvalid(R"({"query": {"time_zone": "Mars/Olympus"}})", "query.time_zone", "unknown_time_zone");
+  CheckInvalid(R"({"query": {"time_zone": "../../etc/passwd"}})", "query.time_zone", "unknown_time_zone");
+  CheckInvalid(R"({"query": {"response_format": "grid"}})", "query.response_format");
+  CheckInvalid(R"({"query": {"max_results": 513}})", "query.max_results");
+  CheckInvalid(R"({"query": {"max_results": 0}})", "query.max_results");
+  CheckInvalid(R"({"query": {"tentative_blocks": "no"}})", "query.tentative_blocks");
+  CheckInvalid(R"({"query": {"explain": 1}})", "query.explain");
+  CheckInvalid(R"({"query": {"rooms": {"members": [{"sub": "room-a"}], "required": 2}}})", "query.rooms.required");
+  CheckInvalid(R"({"query": {"rooms": {"members": [{"sub": "room-a"}], "min_capacity": -1}}})", "query.rooms.min_capacity");
+  CheckInvalid(R"({"query": {"conferencing": {"provider": "skype", "host": "zoom:anna"}}})", "query.conferencing.provider");
+  CheckInvalid(R"({"query": {"conferencing": {"provider": "zoom", "host": "zoom:nobody"}}})", "query.conferencing.host",
+               "unknown_participant");
+}
+
+TEST_CASE("AvailabilityParse: calendar errors name the calendar by its quoted sub") {
+  CheckInvalid(R"({"calendars": {"anna": {"time_zone": "Nowhere/Land"}}})", R"(calendars["anna"].time_zone)",
+               "unknown_time_zone");
+  CheckInvalid(R"({"calendars": {"anna": {"working_hours": {"mon": [["25:00", "26:00"]]}}}})",
+               R"(calendars["anna"].working_hours.mon[0][0])");
+  CheckInvalid(R"({"calendars": {"anna": {"working_hours": {"mon": [["17:00", "09:00"]]}}}})",
+               R"(calendars["anna"].working_hours.mon[0][1])");
+  CheckInvalid(R"({"calendars": {"anna": {"working_hours": {"monday": [["09:00", "17:00"]]}}}})",
+               R"(calendars["anna"].working_hours.monday)");
+  CheckInvalid(R"({"calendars": {"anna": {"working_hours": {"mon": ["09:00", "17:00"]}}}})",
+               R"(calendars["anna"].working_hours.mon[0])");
+  CheckInvalid(R"({"calendars": {"anna": {"busy": [{"start": "2026-12-01T10:00:00Z", "end": "2026-12-01T09:00:00Z"}]}}})",
+               R"(calendars["anna"].busy[0].end)");
+  CheckInvalid(R"({"calendars": {"anna": {"busy": [{"start": "2026-12-01T10:00:00Z", "end": "2026-12-01T11:00:00Z",
+               "status": "maybe"}]}}})", R"(calendars["anna"].busy[0].status)");
+  CheckInvalid(R"({"calendars": {"room-a": {"capacity": -1}}})", R"(calendars["room-a"].capacity)");
+  CheckInvalid(R"({"calendars": {"anna": {"max_interviews_per_day": "3"}}})", R"(calendars["anna"].max_interviews_per_day)");
+  CheckInvalid(R"({"calendars": {"weird\"sub": 5}})", R"(calendars["weird\"sub"])");
+}
+
+TEST_CASE("AvailabilityParse: limits are errors, never hangs") {
+  json periods = json::array();
+  for (int i = 0; i < 51; ++i) periods.push_back({{"start", "2026-12-01T00:00:00Z"}, {"end", "2026-12-02T00:00:00Z"}});
+  CheckInvalid(DumpJson(json{{"query", {{"query_periods", periods}}}}).c_str(), "query.query_periods");
+  CheckInvalid(R"({"query": {"query_periods": [{"start": "2026-01-01T00:00:00Z", "end": "2027-06-01T00:00:00Z"}]}})",
+               "query.query_periods");
+  CheckInvalid(R"({"query": {"minimum_notice": {"minutes": 99999999999999}}})", "query.minimum_notice.minutes");
+  CheckInvalid(R"({"query": {"required_duration": {"minutes": 18446744073709551615}}})", "query.required_duration.minutes");
+}
+
+TEST_CASE("AvailabilityParse: text that is not JSON, or not an object, is an error") {
+  CHECK(ParseAvailabilityText(std::string_view("{"), Zones()).error().code == "invalid_json");
+  CHECK(ParseAvailabilityText(std::string_view("[]"), Zones()).error().code == "invalid_query");
+  CHECK(ParseAvailabilityText(std::string_view(R"({"now": "2026-01-01T00:00:00Z", "calendars": {}, "query": 3})"),
+                                  Zones()).error().field == "query");
+}

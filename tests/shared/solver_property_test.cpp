@@ -1,0 +1,379 @@
+// Property test for shared/solver: thousands of random small problems, each answered by the engine ("solve" through
+// CallEngine) and by a deliberately naive reference written straight from API.md's words (minute by minute, no
+// interval algebra). The two answers must be the same JSON text. On a difference the failing document is printed.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "slotwise/availability.h"
+#include "slotwise/engine_api.h"
+#include "slotwise/json_text.h"
+
+using namespace slotwise;
+using nlohmann::json;
+
+namespace {
+
+const char* const kZones[] = {"UTC",           "America/New_York",   "Europe/Berlin",    "Asia/Kolkata",
+                              "Asia/Kathmandu", "Australia/Lord_Howe", "Australia/Sydney", "America/Santiago",
+                              "Pacific/Chatham"};
+
+InMemoryZoneSource& Zones() {
+  static InMemoryZoneSource zones = [] {
+    InMemoryZoneSource source;
+    for (const char* name : kZones) {
+      if (std::string(name) == "UTC") continue;
+      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
+      std::stringstream bytes;
+      bytes << file.rdbuf();
+      REQUIRE(source.Add(name, bytes.str()));
+    }
+    return source;
+  }();
+  return zones;
+}
+
+// =====================================================================================================================
+// The reference: API.md, read literally.
+// =====================================================================================================================
+
+// Is instant t inside one of the calendar's working windows? A window of local date d is the instants from
+// FromLocal(d, start) to FromLocal(d, end) (working_hours.h); windows of the neighbouring dates are tried too.
+bool InWorkingHours(const Calendar& calendar, Instant t) {
+  if (calendar.working_hours.around_the_clock) return true;
+  const TimeZone& zone = *calendar.zone;
+  const std::int64_t today = FloorDiv(zone.ToLocalSeconds(t), kSecondsPerDay);
+  for (std::int64_t day = today - 1; day <= today + 1; ++day) {
+    for (const LocalWindow& w : calendar.working_hours.windows[static_cast<std::size_t>(WeekdayFromDays(day))]) {
+      const Instant start = zone.FromLocalSeconds(day * kSecondsPerDay + w.start);
+      const Instant end = zone.FromLocalSeconds(day * kSecondsPerDay + w.end);
+      if (start <= t && t < end) return true;
+    }
+  }
+  return false;
+}
+
+bool EventsBlock(const Calendar& calendar, const AvailabilityQuery& q, Instant s) {
+  for (const BusyEvent& e : calendar.busy) {
+    if (!StatusBlocks(e.status, q.tentative_blocks)) continue;
+    if (e.interval.start < s + q.duration + q.buffer_after && s - q.buffer_before < e.interval.end) return true;
+  }
+  return false;
+}
+
+bool LoadFull(const Calendar& calendar, Instant s) {
+  const TimeZone& zone = *calendar.zone;
+  const std::int64_t day = FloorDiv(zone.ToLocalSeconds(s), kSecondsPerDay);
+  std::int64_t on_day = 0, in_week = 0;
+  for (const BusyEvent& e : calendar.busy) {
+    if (!e.interview) continue;
+    const std::int64_t event_day = FloorDiv(zone.ToLocalSeconds(e.interval.start), kSecondsPerDay);
+    if (event_day == day) ++on_day;
+    if (IsoWeekStartDay(event_day) == IsoWeekStartDay(day)) ++in_week;
+  }
+  return (calendar.max_interviews_per_day && on_day >= *calendar.max_interviews_per_day) ||
+         (calendar.max_interviews_per_week && in_week >= *calendar.max_interviews_per_week);
+}
+
+struct Reference {
+  const Problem& p;
+  Instant first_minute = 0;
+  std::vector<std::vector<int>> working_prefix;  // per calendar: prefix sums of "minute is working"
+
+  explicit Reference(const Problem& problem) : p(problem) {
+    Instant lo = p.query.query_periods.front().start, hi = p.query.query_periods.front().end;
+    for (const Interval& period : p.query.query_periods) {
+      lo = std::min(lo, period.start);
+      hi = std::max(hi, period.end);
+    }
+    first_minute = FloorDiv(lo, 60) * 60;
+    working_prefix.resize(p.calendars.size());
+    for (std::size_t c = 0; c < p.calendars.size(); ++c) {
+      std::vector<int>& prefix = working_prefix[c];
+      prefix.push_back(0);
+      for (Instant t = first_minute; t < hi + 60; t += 60) prefix.push_back(prefix.back() + InWorkingHours(p.calendars[c], t));
+    }
+  }
+
+  bool WholeSlotWorking(std::size_t c, Instant s) const {
+    const auto a = static_cast<std::size_t>((s - first_minute) / 60);
+    const auto minutes = static_cast<std::size_t>(p.query.duration / 60);
+    return working_prefix[c][a + minutes] - working_prefix[c][a] == static_cast<int>(minutes);
+  }
+
+  bool MemberFree(std::size_t c, Instant s) const {
+    return WholeSlotWorking(c, s) && !EventsBlock(p.calendars[c], p.query, s) && !LoadFull(p.calendars[c], s);
+  }
+
+  // nullopt when s is not available; otherwise the answer item for s.
+  std::optional<json> Item(Instant s, bool grid) const {
+    const AvailabilityQuery& q = p.query;
+    bool in_period = false;
+    for (const Interval& period : q.query_periods) in_period |= period.start <= s && s + q.duration <= period.end;
+    if (!in_period || s < p.now + q.minimum_notice) return std::nullopt;
+    if (grid && q.zone->ToLocal(s).second_of_day % q.start_interval != 0) return std::nullopt;
+    json participants = json::array(), rooms = json::array(), hosts = json::array();
+    std::vector<std::size_t> listed;
+    for (const ParticipantGroup& g : q.groups) {
+      std::size_t free = 0;
+      for (std::size_t m : g.members) {
+        if (!MemberFree(m, s)) continue;
+        ++free;
+        if (std::find(listed.begin(), listed.end(), m) == listed.end()) {
+          listed.push_back(m);
+          participants.push_back({{"sub", p.calendars[m].sub}});
+        }
+      }
+      if (free < g.required) return std::nullopt;
+    }
+    // participants must follow query order of first appearance: `listed` is built in that order already.
+    if (q.rooms) {
+      for (std::size_t r : q.rooms->members) {
+        const Calendar& room = p.calendars[r];
+        const bool big_enough = !q.rooms->min_capacity || (room.capacity && *room.capacity >= *q.rooms->min_capacity);
+        if (big_enough && !EventsBlock(room, q, s)) rooms.push_back({{"sub", room.sub}});
+      }
+      if (rooms.size() < q.rooms->required) return std::nullopt;
+    }
+    if (q.conferencing) {
+      for (std::size_t h : q.conferencing->hosts) {
+        if (!EventsBlock(p.calendars[h], q, s)) hosts.push_back({{"sub", p.calendars[h].sub}});
+      }
+      if (hosts.size() < q.conferencing->required) return std::nullopt;
+    }
+    json item = {{"start", FormatRfc3339(s)}, {"end", FormatRfc3339(s + q.duration)}, {"participants", participants}};
+    if (q.rooms) item["rooms"] = rooms;
+    if (q.conferencing) item["hosts"] = hosts;
+    return item;
+  }
+
+  json Answer() const {
+    const AvailabilityQuery& q = p.query;
+    Instant hi = q.query_periods.front().end;
+    for (const Interval& period : q.query_periods) hi = std::max(hi, period.end);
+    json list = json::array();
+    if (q.response_format == ResponseFormat::kSlots) {
+      for (Instant s = first_minute; s < hi && list.size() < q.max_results; s += 60) {
+        if (std::optional<json> item = Item(s, true)) list.push_back(*item);
+      }
+      return {{"available_slots", list}};
+    }
+    // Periods: maximal runs of consecutive minutes with the same lists.
+    json open;
+    Instant last = 0;
+    for (Instant s = first_minute; s < hi; s += 60) {
+      std::optional<json> item = Item(s, false);
+      const bool extends = item && !open.is_null() && last == s - 60 && (*item)["participants"] == open["participants"] &&
+                           item->value("rooms", json()) == open.value("rooms", json()) &&
+                           item->value("hosts", json()) == open.value("hosts", json());
+      if (extends) {
+        open["end"] = FormatRfc3339(s + q.duration);
+        last = s;
+        continue;
+      }
+      if (!item) continue;
+      if (!open.is_null()) list.push_back(open);
+      open = *item;
+      last = s;
+    }
+    if (!open.is_null()) list.push_back(open);
+    while (list.size() > q.max_results) list.erase(list.end() - 1);
+    return {{"available_periods", list}};
+  }
+};
+
+// =====================================================================================================================
+// Random problems
+// =====================================================================================================================
+
+struct Generator {
+  std::mt19937 rng;
+  explicit Generator(std::uint32_t seed) : rng(seed) {}
+
+  int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+  bool Chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; }
+  template <class T>
+  const T& Pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(Int(0, static_cast<int>(v.size()) - 1))]; }
+  const char* Zone() { return kZones[Int(0, 8)]; }
+
+  std::string Clock(int minutes) {
+    const std::string hh = std::to_string(minutes / 60), mm = std::to_string(minutes % 60);
+    return (hh.size() < 2 ? "0" + hh : hh) + ":" + (mm.size() < 2 ? "0" + mm : mm);
+  }
+
+  // An instant near a DST change of a random zone (or anywhere in 2026 one time in five).
+  Instant Base() {
+    const Instant year_start = 1767225600;  // 2026-01-01T00:00:00Z
+    if (Chance(0.2)) return year_start + Int(0, 364) * kSecondsPerDay + Int(0, 1439) * 60;
+    const TimeZone* zone = Zones().Find(kZones[Int(1, 8)]);
+    const std::vector<OffsetSpan> spans = zone->OffsetSpans(year_start, year_start + 366 * kSecondsPerDay);
+    if (spans.size() < 2) return year_start + Int(0, 364) * kSecondsPerDay;
+    const Instant change = spans[static_cast<std::size_t>(Int(1, static_cast<int>(spans.size()) - 1))].start;
+    return change - Int(0, 48 * 60) * 60;
+  }
+
+  json Minutes(int m) { return {{"minutes", m}}; }
+
+  json WorkingHours() {
+    static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    json hours = json::object();
+    for (const char* day : kDays) {
+      if (Chance(0.25)) continue;
+      json windows = json::array();
+      const int kind = Int(0, 5);
+      if (kind == 0) windows.push_back({"00:00", "24:00"});
+      else if (kind == 1) windows.push_back({Clock(Int(18, 23) * 60), "24:00"});
+      else if (kind == 2) windows.push_back({"00:00", Clock(Int(1, 6) * 60 + Int(0, 3) * 15)});
+      else {
+        const int count = Int(1, 2);
+        int at = Int(0, 10) * 60 + Int(0, 11) * 5;
+        for (int i = 0; i < count && at < 23 * 60; ++i) {
+          const int end = std::min(24 * 60, at + Int(1, 16) * 30 + Int(0, 2) * 5);
+          windows.push_back({Clock(at), Clock(end)});
+          at = end + Int(0, 4) * 30;
+        }
+      }
+      hours[day] = windows;
+    }
+    return hours;
+  }
+
+  json Events(Instant base, bool interviews) {
+    static const std::vector<std::string> kStatuses = {"busy", "tentative", "oof", "working_elsewhere", "free"};
+    json events = json::array();
+    const int count = Int(0, 7);
+    for (int i = 0; i < count; ++i) {
+      Instant start = base + Int(-24 * 60, 4 * 24 * 60) * 60;
+      if (Chance(0.1)) start += Int(1, 59);  // not on a whole minute
+      const Instant end = start + Int(1, 10 * 60) * 60 + (Chance(0.1) ? Int(1, 59) : 0);
+      json event = {{"start", FormatRfc3339(start)}, {"end", FormatRfc3339(end)}};
+      if (Chance(0.85)) event["status"] = Pick(kStatuses);
+      if (interviews && Chance(0.5)) event["interview"] = Chance(0.8);
+      events.push_back(event);
+    }
+    return events;
+  }
+
+  json Members(const std::vector<std::string>& pool, int max_count) {
+    std::vector<std::string> chosen = pool;
+    std::shuffle(chosen.begin(), chosen.end(), rng);
+    chosen.resize(static_cast<std::size_t>(Int(1, std::min(max_count, static_cast<int>(pool.size())))));
+    json members = json::array();
+    for (const std::string& sub : chosen) members.push_back({{"sub", sub}});
+    return members;
+  }
+
+  json Required(std::size_t members) {
+    if (Chance(0.4)) return "all";
+    return Int(1, static_cast<int>(members));
+  }
+
+  json Document() {
+    const Instant base = Base();
+    json calendars = json::object();
+    std::vector<std::string> people, rooms, hosts;
+    const int people_count = Int(1, 4);
+    for (int i = 0; i < people_count; ++i) {
+      const std::string sub = "p" + std::to_string(i) + "@acme.test";
+      people.push_back(sub);
+      json calendar = {{"busy", Events(base, true)}};
+      if (Chance(0.8)) calendar["time_zone"] = Zone();
+      if (Chance(0.75)) calendar["working_hours"] = WorkingHours();
+      if (Chance(0.25)) calendar["max_interviews_per_day"] = Int(0, 3);
+      if (Chance(0.15)) calendar["max_interviews_per_week"] = Int(0, 4);
+      calendars[sub] = calendar;
+    }
+    json query;
+    json groups = json::array();
+    const int group_count = Int(1, 3);
+    for (int g = 0; g < group_count; ++g) {
+      json members = Members(people, 3);
+      groups.push_back({{"members", members}, {"required", Required(members.size())}});
+    }
+    query["participants"] = groups;
+    static const std::vector<int> kDurations = {5, 15, 30, 45, 60, 90, 120};
+    query["required_duration"] = Minutes(Pick(kDurations));
+    json periods = json::array();
+    const int period_count = Int(1, 3);
+    for (int i = 0; i < period_count; ++i) {
+      const Instant start = base + Int(-6 * 60, 24 * 60) * 60 + (Chance(0.3) ? Int(1, 59) : 0);
+      const Instant end = start + Int(10, 2 * 24 * 60) * 60 + (Chance(0.2) ? Int(1, 59) : 0);
+      periods.push_back({{"start", FormatRfc3339(start)}, {"end", FormatRfc3339(end)}});
+    }
+    query["query_periods"] = periods;
+    static const std::vector<int> kIntervals = {5, 10, 15, 20, 30, 45, 60};
+    if (Chance(0.8)) query["start_interval"] = Minutes(Pick(kIntervals));
+    if (Chance(0.5)) {
+      json buffer = json::object();
+      if (Chance(0.8)) buffer["before"] = Minutes(Int(0, 4) * 10);
+      if (Chance(0.8)) buffer["after"] = Minutes(Int(0, 4) * 10);
+      query["buffer"] = buffer;
+    }
+    if (Chance(0.8)) query["time_zone"] = Zone();
+    if (Chance(0.5)) query["minimum_notice"] = Minutes(Pick(std::vector<int>{0, 30, 90, 600, 1440}));
+    static const std::vector<std::string> kFormats = {"slots", "overlapping_slots", "periods", "periods"};
+    if (Chance(0.85)) query["response_format"] = Pick(kFormats);
+    if (Chance(0.5)) query["max_results"] = Int(1, 40);
+    if (Chance(0.5)) query["tentative_blocks"] = Chance(0.5);
+    if (Chance(0.35)) {
+      const int room_count = Int(1, 3);
+      for (int i = 0; i < room_count; ++i) {
+        const std::string sub = "room" + std::to_string(i) + "@acme.test";
+        rooms.push_back(sub);
+        json calendar = {{"busy", Events(base, false)}};
+        if (Chance(0.8)) calendar["capacity"] = Int(0, 10);
+        if (Chance(0.3)) calendar["working_hours"] = WorkingHours();  // rooms ignore working hours
+        calendars[sub] = calendar;
+      }
+      json request = {{"members", Members(rooms, 3)}};
+      if (Chance(0.7)) request["required"] = Required(request["members"].size());
+      if (Chance(0.6)) request["min_capacity"] = Int(0, 8);
+      query["rooms"] = request;
+    }
+    if (Chance(0.25)) {
+      const int host_count = Int(1, 2);
+      for (int i = 0; i < host_count; ++i) {
+        const std::string sub = "zoom:host" + std::to_string(i);
+        hosts.push_back(sub);
+        calendars[sub] = {{"busy", Events(base, false)}};
+      }
+      if (Chance(0.5)) {
+        query["conferencing"] = {{"provider", "zoom"}, {"host", hosts.front()}};
+      } else {
+        json members = Members(hosts, 2);
+        json request = {{"members", members}};
+        if (Chance(0.7)) request["required"] = Required(members.size());
+        query["conferencing"] = {{"provider", "teams"}, {"hosts", request}};
+      }
+    }
+    return {{"now", FormatRfc3339(base + Int(-24 * 60, 24 * 60) * 60)}, {"query", query}, {"calendars", calendars}};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("SolverProperty: the engine agrees with the minute-by-minute reference on random problems") {
+  Generator generator(20261201);
+  int compared = 0, nonempty = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const json document = generator.Document();
+    const std::string text = DumpJson(document);
+    const EngineAnswer engine = CallEngine("solve", text, Zones());
+    Result<Problem> problem = ParseAvailabilityDocument(document, Zones());
+    REQUIRE_MESSAGE(problem, "the generator made an invalid document: " << problem.error().message << "\n" << text);
+    REQUIRE(engine.status == EngineStatus::kOk);
+    const std::string expected = DumpJson(Reference(*problem).Answer());
+    if (engine.body != expected) {
+      std::cerr << "FAILING DOCUMENT (round " << round << "):\n" << text << "\nENGINE:\n" << engine.body
+                << "\nREFERENCE:\n" << expected << "\n";
+    }
+    REQUIRE(engine.body == expected);
+    ++compared;
+    nonempty += expected.find("\"start\"") != std::string::npos;
+  }
+  CHECK(compared == 3000);
+  CHECK(nonempty > 1000);  // the generator must produce problems with answers, or the comparison proves little
+}

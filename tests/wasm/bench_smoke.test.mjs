@@ -1,0 +1,42 @@
+// scripts/bench --smoke runs every benchmark section once (native and WebAssembly engine, the JavaScript peers, the
+// union series) and its cross-checks hold: every contender whose semantics match native Slotwise returns the same
+// slot count and checksum, and every slot the other peers return is an allowed start under API.md rules.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../lib/paths.mjs';
+
+test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { timeout: 120000 }, () => {
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-bench-')), 'results.jsonl');
+  const run = spawnSync(path.join(ROOT, 'scripts', 'bench'), ['--smoke', '--no-build', '--results', resultsFile],
+    { encoding: 'utf8', timeout: 110000 });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.equal(run.status, 0, output);
+  assert.match(run.stdout, /cross-check: OK/);
+
+  const results = fs.readFileSync(resultsFile, 'utf8')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const solve = (workload, contender) => results.find((r) => r.section === 'solve' && r.phase === 'solve' &&
+    r.workload === workload && r.contender.startsWith(contender));
+  for (const workload of ['S1', 'S2', 'S3', 'L']) {
+    const native = solve(workload, 'slotwise native');
+    assert.ok(native, `${workload}: native result`);
+    for (const contender of ['slotwise wasm', 'tuned JS sweep', ...(workload === 'L' ? [] : ['intervals-fn'])]) {
+      const other = solve(workload, contender);
+      assert.ok(other, `${workload}: ${contender} result`);
+      assert.deepEqual([other.count, other.checksum], [native.count, native.checksum], `${workload}: ${contender}`);
+    }
+  }
+  // The workloads are not degenerate: S2 and S3 have slots (S3 more than max_results), and S1 is timed in µs.
+  assert.ok(solve('S2', 'slotwise native').count > 50);
+  assert.equal(solve('S3', 'slotwise native').count, 512);
+  for (const peer of ['slot-calculator', 'time-slots-finder']) {
+    const rows = results.filter((r) => r.contender.startsWith(peer) && !r.skipped);
+    for (const r of rows) assert.equal(r.check.invalid, 0, `${peer} ${r.workload}: slots breaking API.md rules`);
+  }
+  const unionNative = results.filter((r) => r.section === 'union' && r.contender === 'slotwise native');
+  assert.ok(unionNative.length >= 5, 'union series ran');
+});
