@@ -37,7 +37,9 @@ function Solve({ p, busy }, sort = true) {
     for (const f of free) if (f.end - f.start >= p.duration) starts.push(f.start, f.end - p.duration + 1);
     allowed = Intersect(allowed, starts);
   }
-  return WalkGrid(allowed, p);
+  let checksum = 0;
+  const count = WalkGrid(allowed, p, (s) => { checksum += (s + p.base) / 60; });
+  return { count, checksum };
 }
 
 export const contenders = [

@@ -140,10 +140,11 @@ export function StartSpace(p) {
   return out;
 }
 
-// Grid starts (wall-clock multiples of step in the query zone) inside `allowed`, the earliest maxResults of them.
-export function WalkGrid(allowed, p) {
+// Calls visit(s) for the grid starts (wall-clock multiples of step in the query zone) inside `allowed`, the earliest
+// maxResults of them; returns how many.
+export function WalkGrid(allowed, p, visit = () => {}) {
   const { starts, offsets } = p.table;
-  let count = 0, checksum = 0;
+  let count = 0;
   for (let i = 0; i < allowed.length && count < p.maxResults; i += 2) {
     for (let j = 0; j < offsets.length && count < p.maxResults; ++j) {
       const spanEnd = j + 1 < starts.length ? starts[j + 1] : Infinity;
@@ -152,17 +153,23 @@ export function WalkGrid(allowed, p) {
       const r = (lo + offsets[j]) % p.step;
       for (let s = r === 0 ? lo : lo + (r > 0 ? p.step - r : -r); s < hi && count < p.maxResults; s += p.step) {
         ++count;
-        checksum += (s + p.base) / 60;
+        visit(s);
       }
     }
   }
-  return { count, checksum };
+  return count;
 }
 
 // The starts (any second) at which every group has enough free members: the answer before the grid walk.
 export function AllowedStarts(p) {
+  return Sets(p).allowed;
+}
+
+// The allowed starts plus, for "k of n" groups, each member's own allowed starts (to list who is free per slot).
+function Sets(p) {
   let allowed = StartSpace(p);
-  if (allowed.length === 0) return allowed;
+  const perMember = new Map();
+  if (allowed.length === 0) return { allowed, perMember };
   const from = allowed[0], to = allowed[allowed.length - 1];
   const working = new Map();  // hoursKey -> working starts (computed once per distinct zone + hours)
   const Working = (m) => {
@@ -176,16 +183,31 @@ export function AllowedStarts(p) {
     if (g.required === members.length && members.every((m) => m.hoursKey === members[0].hoursKey)) {
       groupStarts = Subtract(Working(members[0]), BlockedStarts(members, p, from, to));  // everyone: one union
     } else {
-      groupStarts = AtLeast(members.map((m) => Subtract(Working(m), BlockedStarts([m], p, from, to))), g.required);
+      const lists = members.map((m) => Subtract(Working(m), BlockedStarts([m], p, from, to)));
+      g.members.forEach((i, k) => perMember.set(i, lists[k]));
+      groupStarts = AtLeast(lists, g.required);
     }
     allowed = Intersect(allowed, groupStarts);
     if (allowed.length === 0) break;
   }
-  return allowed;
+  return { allowed, perMember };
 }
 
+// The answer like the engine's: the earliest max_results slots {start, end, participants} (the free members of every
+// group, in query order; a member of an "everyone" group is free by construction). Returns {count, checksum, slots}.
 export function Solve(p) {
-  return WalkGrid(AllowedStarts(p), p);
+  const { allowed, perMember } = Sets(p);
+  const slots = [];
+  let checksum = 0;
+  WalkGrid(allowed, p, (s) => {
+    const participants = [];
+    for (const g of p.groups) {
+      for (const i of g.members) if (!perMember.has(i) || Contains(perMember.get(i), s)) participants.push(i);
+    }
+    slots.push({ start: s + p.base, end: s + p.base + p.duration, participants });
+    checksum += (s + p.base) / 60;
+  });
+  return { count: slots.length, checksum, slots };
 }
 
 // True when start `s` lies in the flat, normalized list `allowed` (binary search).

@@ -40,22 +40,6 @@ InMemoryZoneSource& Zones() {
 // The reference: API.md, read literally.
 // =====================================================================================================================
 
-// Is instant t inside one of the calendar's working windows? A window of local date d is the instants from
-// FromLocal(d, start) to FromLocal(d, end) (working_hours.h); windows of the neighbouring dates are tried too.
-bool InWorkingHours(const Calendar& calendar, Instant t) {
-  if (calendar.working_hours.around_the_clock) return true;
-  const TimeZone& zone = *calendar.zone;
-  const std::int64_t today = FloorDiv(zone.ToLocalSeconds(t), kSecondsPerDay);
-  for (std::int64_t day = today - 1; day <= today + 1; ++day) {
-    for (const LocalWindow& w : calendar.working_hours.windows[static_cast<std::size_t>(WeekdayFromDays(day))]) {
-      const Instant start = zone.FromLocalSeconds(day * kSecondsPerDay + w.start);
-      const Instant end = zone.FromLocalSeconds(day * kSecondsPerDay + w.end);
-      if (start <= t && t < end) return true;
-    }
-  }
-  return false;
-}
-
 bool EventsBlock(const Calendar& calendar, const AvailabilityQuery& q, Instant s) {
   for (const BusyEvent& e : calendar.busy) {
     if (!StatusBlocks(e.status, q.tentative_blocks)) continue;
@@ -64,122 +48,155 @@ bool EventsBlock(const Calendar& calendar, const AvailabilityQuery& q, Instant s
   return false;
 }
 
-bool LoadFull(const Calendar& calendar, Instant s) {
-  const TimeZone& zone = *calendar.zone;
-  const std::int64_t day = FloorDiv(zone.ToLocalSeconds(s), kSecondsPerDay);
-  std::int64_t on_day = 0, in_week = 0;
-  for (const BusyEvent& e : calendar.busy) {
-    if (!e.interview) continue;
-    const std::int64_t event_day = FloorDiv(zone.ToLocalSeconds(e.interval.start), kSecondsPerDay);
-    if (event_day == day) ++on_day;
-    if (IsoWeekStartDay(event_day) == IsoWeekStartDay(day)) ++in_week;
-  }
-  return (calendar.max_interviews_per_day && on_day >= *calendar.max_interviews_per_day) ||
-         (calendar.max_interviews_per_week && in_week >= *calendar.max_interviews_per_week);
-}
+std::int64_t LocalDayOf(const TimeZone& zone, Instant t) { return FloorDiv(zone.ToLocalSeconds(t), kSecondsPerDay); }
+
+// Everything the reference needs about one calendar, computed once per problem (the checks stay minute by minute).
+struct CalendarFacts {
+  std::vector<Interval> windows;           // every working window of every nearby local date, as UTC instants
+  std::vector<std::int64_t> interview_days;  // the local date of each interview event's start
+  std::vector<int> working_prefix;         // prefix sums of "this minute lies in a window"
+};
+
+struct FreeLists {
+  std::vector<std::size_t> participants, rooms, hosts;
+  bool operator==(const FreeLists&) const = default;
+};
 
 struct Reference {
   const Problem& p;
-  Instant first_minute = 0;
-  std::vector<std::vector<int>> working_prefix;  // per calendar: prefix sums of "minute is working"
+  Instant first_minute = 0, last_end = 0;
+  std::vector<CalendarFacts> facts;
 
   explicit Reference(const Problem& problem) : p(problem) {
-    Instant lo = p.query.query_periods.front().start, hi = p.query.query_periods.front().end;
+    Instant lo = p.query.query_periods.front().start;
+    last_end = p.query.query_periods.front().end;
     for (const Interval& period : p.query.query_periods) {
       lo = std::min(lo, period.start);
-      hi = std::max(hi, period.end);
+      last_end = std::max(last_end, period.end);
     }
     first_minute = FloorDiv(lo, 60) * 60;
-    working_prefix.resize(p.calendars.size());
+    facts.resize(p.calendars.size());
     for (std::size_t c = 0; c < p.calendars.size(); ++c) {
-      std::vector<int>& prefix = working_prefix[c];
-      prefix.push_back(0);
-      for (Instant t = first_minute; t < hi + 60; t += 60) prefix.push_back(prefix.back() + InWorkingHours(p.calendars[c], t));
+      const Calendar& calendar = p.calendars[c];
+      CalendarFacts& f = facts[c];
+      const TimeZone& zone = *calendar.zone;
+      // A window of local date d is [FromLocal(d, start), FromLocal(d, end)) (working_hours.h).
+      for (std::int64_t day = LocalDayOf(zone, lo) - 1; day <= LocalDayOf(zone, last_end) + 1; ++day) {
+        for (const LocalWindow& w : calendar.working_hours.windows[static_cast<std::size_t>(WeekdayFromDays(day))]) {
+          f.windows.push_back({zone.FromLocalSeconds(day * kSecondsPerDay + w.start),
+                               zone.FromLocalSeconds(day * kSecondsPerDay + w.end)});
+        }
+      }
+      for (const BusyEvent& e : calendar.busy) {
+        if (e.interview) f.interview_days.push_back(LocalDayOf(zone, e.interval.start));
+      }
+      f.working_prefix.push_back(0);
+      for (Instant t = first_minute; t < last_end + 60; t += 60) {
+        bool working = calendar.working_hours.around_the_clock;
+        for (const Interval& w : f.windows) working |= w.start <= t && t < w.end;
+        f.working_prefix.push_back(f.working_prefix.back() + working);
+      }
     }
   }
 
+  // Every minute of [s, s + duration) is working time.
   bool WholeSlotWorking(std::size_t c, Instant s) const {
     const auto a = static_cast<std::size_t>((s - first_minute) / 60);
     const auto minutes = static_cast<std::size_t>(p.query.duration / 60);
-    return working_prefix[c][a + minutes] - working_prefix[c][a] == static_cast<int>(minutes);
+    return facts[c].working_prefix[a + minutes] - facts[c].working_prefix[a] == static_cast<int>(minutes);
+  }
+
+  // The local date / ISO week of s already holds `limit` interview starts.
+  bool LoadFull(std::size_t c, Instant s) const {
+    const Calendar& calendar = p.calendars[c];
+    if (!calendar.max_interviews_per_day && !calendar.max_interviews_per_week) return false;
+    const std::int64_t day = LocalDayOf(*calendar.zone, s);
+    std::int64_t on_day = 0, in_week = 0;
+    for (std::int64_t event_day : facts[c].interview_days) {
+      on_day += event_day == day;
+      in_week += IsoWeekStartDay(event_day) == IsoWeekStartDay(day);
+    }
+    return (calendar.max_interviews_per_day && on_day >= *calendar.max_interviews_per_day) ||
+           (calendar.max_interviews_per_week && in_week >= *calendar.max_interviews_per_week);
   }
 
   bool MemberFree(std::size_t c, Instant s) const {
-    return WholeSlotWorking(c, s) && !EventsBlock(p.calendars[c], p.query, s) && !LoadFull(p.calendars[c], s);
+    return WholeSlotWorking(c, s) && !EventsBlock(p.calendars[c], p.query, s) && !LoadFull(c, s);
   }
 
-  // nullopt when s is not available; otherwise the answer item for s.
-  std::optional<json> Item(Instant s, bool grid) const {
+  // nullopt when s is not available; otherwise who is free for it.
+  std::optional<FreeLists> Check(Instant s, bool grid) const {
     const AvailabilityQuery& q = p.query;
     bool in_period = false;
     for (const Interval& period : q.query_periods) in_period |= period.start <= s && s + q.duration <= period.end;
     if (!in_period || s < p.now + q.minimum_notice) return std::nullopt;
     if (grid && q.zone->ToLocal(s).second_of_day % q.start_interval != 0) return std::nullopt;
-    json participants = json::array(), rooms = json::array(), hosts = json::array();
-    std::vector<std::size_t> listed;
+    FreeLists free;
     for (const ParticipantGroup& g : q.groups) {
-      std::size_t free = 0;
+      std::size_t count = 0;
       for (std::size_t m : g.members) {
         if (!MemberFree(m, s)) continue;
-        ++free;
-        if (std::find(listed.begin(), listed.end(), m) == listed.end()) {
-          listed.push_back(m);
-          participants.push_back({{"sub", p.calendars[m].sub}});
+        ++count;
+        if (std::find(free.participants.begin(), free.participants.end(), m) == free.participants.end()) {
+          free.participants.push_back(m);  // first mention in query order
         }
       }
-      if (free < g.required) return std::nullopt;
+      if (count < g.required) return std::nullopt;
     }
-    // participants must follow query order of first appearance: `listed` is built in that order already.
     if (q.rooms) {
       for (std::size_t r : q.rooms->members) {
         const Calendar& room = p.calendars[r];
         const bool big_enough = !q.rooms->min_capacity || (room.capacity && *room.capacity >= *q.rooms->min_capacity);
-        if (big_enough && !EventsBlock(room, q, s)) rooms.push_back({{"sub", room.sub}});
+        if (big_enough && !EventsBlock(room, q, s)) free.rooms.push_back(r);
       }
-      if (rooms.size() < q.rooms->required) return std::nullopt;
+      if (free.rooms.size() < q.rooms->required) return std::nullopt;
     }
     if (q.conferencing) {
       for (std::size_t h : q.conferencing->hosts) {
-        if (!EventsBlock(p.calendars[h], q, s)) hosts.push_back({{"sub", p.calendars[h].sub}});
+        if (!EventsBlock(p.calendars[h], q, s)) free.hosts.push_back(h);
       }
-      if (hosts.size() < q.conferencing->required) return std::nullopt;
+      if (free.hosts.size() < q.conferencing->required) return std::nullopt;
     }
-    json item = {{"start", FormatRfc3339(s)}, {"end", FormatRfc3339(s + q.duration)}, {"participants", participants}};
-    if (q.rooms) item["rooms"] = rooms;
-    if (q.conferencing) item["hosts"] = hosts;
+    return free;
+  }
+
+  json Subs(const std::vector<std::size_t>& list) const {
+    json out = json::array();
+    for (std::size_t c : list) out.push_back({{"sub", p.calendars[c].sub}});
+    return out;
+  }
+
+  json Item(Instant start, Instant end, const FreeLists& free) const {
+    json item = {{"start", FormatRfc3339(start)}, {"end", FormatRfc3339(end)}, {"participants", Subs(free.participants)}};
+    if (p.query.rooms) item["rooms"] = Subs(free.rooms);
+    if (p.query.conferencing) item["hosts"] = Subs(free.hosts);
     return item;
   }
 
   json Answer() const {
     const AvailabilityQuery& q = p.query;
-    Instant hi = q.query_periods.front().end;
-    for (const Interval& period : q.query_periods) hi = std::max(hi, period.end);
     json list = json::array();
     if (q.response_format == ResponseFormat::kSlots) {
-      for (Instant s = first_minute; s < hi && list.size() < q.max_results; s += 60) {
-        if (std::optional<json> item = Item(s, true)) list.push_back(*item);
+      for (Instant s = first_minute; s < last_end && list.size() < q.max_results; s += 60) {
+        if (std::optional<FreeLists> free = Check(s, true)) list.push_back(Item(s, s + q.duration, *free));
       }
       return {{"available_slots", list}};
     }
     // Periods: maximal runs of consecutive minutes with the same lists.
-    json open;
-    Instant last = 0;
-    for (Instant s = first_minute; s < hi; s += 60) {
-      std::optional<json> item = Item(s, false);
-      const bool extends = item && !open.is_null() && last == s - 60 && (*item)["participants"] == open["participants"] &&
-                           item->value("rooms", json()) == open.value("rooms", json()) &&
-                           item->value("hosts", json()) == open.value("hosts", json());
-      if (extends) {
-        open["end"] = FormatRfc3339(s + q.duration);
+    std::optional<FreeLists> open;
+    Instant open_start = 0, last = 0;
+    for (Instant s = first_minute; s < last_end; s += 60) {
+      std::optional<FreeLists> free = Check(s, false);
+      if (free && open && last == s - 60 && *free == *open) {
         last = s;
         continue;
       }
-      if (!item) continue;
-      if (!open.is_null()) list.push_back(open);
-      open = *item;
-      last = s;
+      if (!free) continue;
+      if (open) list.push_back(Item(open_start, last + q.duration, *open));
+      open = free;
+      open_start = last = s;
     }
-    if (!open.is_null()) list.push_back(open);
+    if (open) list.push_back(Item(open_start, last + q.duration, *open));
     while (list.size() > q.max_results) list.erase(list.end() - 1);
     return {{"available_periods", list}};
   }

@@ -1,0 +1,122 @@
+// The availability solver compiled to WebAssembly (under node) and natively (the CLI's batch mode) gives
+// byte-identical answers on a fixed-seed random corpus of API.md documents: several zones including half-hour and
+// 45-minute offsets and southern-hemisphere DST, periods across DST changes, random statuses, buffers, rooms, load
+// limits, every response format, explanations, and a share of malformed documents.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadWasmEngine, nativeBatch } from '../lib/engine.mjs';
+import { mulberry32 } from '../lib/random.mjs';
+
+const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe',
+  'Australia/Sydney', 'America/Santiago', 'Pacific/Chatham', 'Asia/Tokyo', 'Europe/London'];
+// Windows that contain a DST change in at least one of the zones above.
+const WINDOW_STARTS = ['2026-03-07T00:00:00Z', '2026-03-28T00:00:00Z', '2026-04-04T00:00:00Z', '2026-09-26T00:00:00Z',
+  '2026-10-03T00:00:00Z', '2026-10-24T00:00:00Z', '2026-10-31T00:00:00Z', '2026-12-01T00:00:00Z'];
+const STATUSES = ['busy', 'busy', 'tentative', 'oof', 'working_elsewhere', 'free'];
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+const iso = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+function makeGenerator(random) {
+  const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = (list) => list[int(0, list.length - 1)];
+  const clock = (minutes) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+  function workingHours() {
+    const hours = {};
+    for (const day of DAYS) {
+      if (random() < 0.2) continue;
+      const start = int(0, 40) * 15, end = Math.min(1440, start + int(4, 60) * 15);
+      const windows = [[clock(start), end === 1440 ? '24:00' : clock(end)]];
+      if (end < 1380 && random() < 0.3) windows.push([clock(end + 30), '24:00']);
+      hours[day] = windows;
+    }
+    return hours;
+  }
+
+  function calendar(windowStart, days, isRoom) {
+    const busy = [];
+    for (let i = int(0, 12); i > 0; --i) {
+      const start = windowStart + int(-24 * 4, days * 24 * 4) * 900 + pick([0, 0, 300, 60]);
+      busy.push({ start: iso(start), end: iso(start + int(1, 16) * 900), status: pick(STATUSES),
+                  ...(random() < 0.4 ? { interview: true } : {}) });
+    }
+    const cal = { busy };
+    if (isRoom) { cal.capacity = int(1, 10); return cal; }
+    cal.time_zone = pick(ZONES);
+    if (random() < 0.7) cal.working_hours = workingHours();
+    if (random() < 0.2) cal.max_interviews_per_day = int(1, 3);
+    if (random() < 0.15) cal.max_interviews_per_week = int(1, 5);
+    return cal;
+  }
+
+  return function document() {
+    const windowStart = Date.parse(pick(WINDOW_STARTS)) / 1000 + int(0, 3) * 86400;
+    const days = int(1, 3);
+    const calendars = {};
+    const participants = [];
+    let person = 0;
+    for (let g = int(1, 3); g > 0; --g) {
+      const members = [];
+      for (let m = int(1, 3); m > 0; --m) {
+        const sub = `p${person++}@acme.test`;
+        calendars[sub] = calendar(windowStart, days, false);
+        members.push({ sub });
+      }
+      participants.push({ members, required: random() < 0.5 ? 'all' : int(1, members.length) });
+    }
+    const query = {
+      participants,
+      required_duration: { minutes: pick([15, 30, 45, 60, 90]) },
+      query_periods: [{ start: iso(windowStart), end: iso(windowStart + days * 86400) }],
+      start_interval: { minutes: pick([5, 10, 15, 20, 30, 45, 60]) },
+      time_zone: pick(ZONES),
+      response_format: pick(['slots', 'slots', 'periods', 'overlapping_slots']),
+      max_results: int(1, 200),
+    };
+    if (random() < 0.5) query.buffer = { before: { minutes: int(0, 4) * 5 }, after: { minutes: int(0, 4) * 5 } };
+    if (random() < 0.4) query.minimum_notice = { minutes: int(0, 48) * 30 };
+    if (random() < 0.2) query.tentative_blocks = false;
+    if (random() < 0.15) query.explain = true;
+    if (random() < 0.3) {
+      const members = [];
+      for (let r = int(1, 3); r > 0; --r) {
+        const sub = `room${r}@acme.test`;
+        calendars[sub] = calendar(windowStart, days, true);
+        members.push({ sub });
+      }
+      query.rooms = { members, required: 1, min_capacity: int(1, 8) };
+    }
+    const doc = { now: iso(windowStart - int(-6, 24) * 3600), query, calendars };
+    const roll = random();
+    if (roll < 0.03) delete doc.query.required_duration;
+    else if (roll < 0.05) doc.query.start_interval = { minutes: 7 };
+    else if (roll < 0.07) doc.query.time_zone = 'Mars/Olympus_Mons';
+    else if (roll < 0.08) delete doc.calendars[Object.keys(doc.calendars)[0]];
+    return JSON.stringify(doc);
+  };
+}
+
+test('solve: WebAssembly and native answers are byte-identical on 1,500 random documents', async () => {
+  const engine = await loadWasmEngine();
+  for (const zone of ZONES) assert.ok(engine.addZone(zone), zone);
+  const next = makeGenerator(mulberry32(5545));
+  const documents = Array.from({ length: 1500 }, next);
+  const native = nativeBatch('solve', documents);
+  assert.equal(native.length, documents.length);
+  let slots = 0, errors = 0, explained = 0;
+  documents.forEach((doc, i) => {
+    const wasm = engine.call('solve', doc);
+    if (wasm.body !== native[i]) {
+      assert.fail(`document ${i} differs\nrequest: ${doc}\nwasm:   ${wasm.body.slice(0, 400)}\nnative: ${native[i].slice(0, 400)}`);
+    }
+    const answer = JSON.parse(wasm.body);
+    if (answer.error) ++errors;
+    slots += (answer.available_slots || answer.available_periods || []).length;
+    if (answer.explanation) ++explained;
+  });
+  // The corpus must exercise the solver, not just validation.
+  assert.ok(slots > 10000, `${slots} slots answered`);
+  assert.ok(errors > 40 && errors < 300, `${errors} error answers`);
+  assert.ok(explained > 100, `${explained} explained answers`);
+});
