@@ -31,6 +31,7 @@ constexpr int kExitInvalidInput = 2;
 constexpr const char* kUsage =
     "usage:\n"
     "  slotwise solve [FILE]        solve an availability document (API.md); stdin when no FILE\n"
+    "  slotwise validate [FILE]     validate the document's \"booking\" (exit 0 valid or not; 2 malformed)\n"
     "  slotwise engine OP [FILE]    run one engine operation on a JSON document\n"
     "  slotwise batch OP            one JSON document per stdin line -> one answer per line\n"
     "  slotwise serve [--demo] [--host 127.0.0.1] [--port 8080] [--web-root DIR] [--db FILE] [--zoneinfo DIR]\n";
@@ -138,7 +139,7 @@ int RunServe(const std::vector<std::string>& args, const char* argv0) {
     if (signal_number != 0) server.Stop();
   });
   std::cout << "Slotwise is running at http://" << options.host << ":" << *port << "/"
-            << (options.demo ? " (demo organisation, sandbox providers)" : "") << std::endl;
+            << (options.demo ? " (demo data)" : "") << std::endl;
   server.Run();
   pthread_kill(signal_waiter.native_handle(), SIGTERM);  // wakes the waiter if the server stopped another way
   signal_waiter.join();
@@ -156,6 +157,7 @@ int RunCli(int argc, char** argv) {
   const std::string zoneinfo = "/usr/share/zoneinfo";
   const std::string& command = args[0];
   if (command == "solve") return RunEngineCommand("solve", args, 1, zoneinfo);
+  if (command == "validate") return RunEngineCommand("validate", args, 1, zoneinfo);
   if (command == "engine" && args.size() >= 2) return RunEngineCommand(args[1], args, 2, zoneinfo);
   if (command == "batch" && args.size() >= 2) return RunBatch(args[1], zoneinfo);
   if (command == "serve") return RunServe(args, argv[0]);

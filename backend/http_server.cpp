@@ -82,6 +82,13 @@ void HttpServer::RegisterRoutes() {
     SendEngineAnswer(res, CallEngine("solve", req.body, zones_));
   });
 
+  s.Post("/v1/validate", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!IsJsonRequest(req)) {
+      return SendError(res, 415, "unsupported_media_type", "send the booking as Content-Type: application/json");
+    }
+    SendEngineAnswer(res, CallEngine("validate", req.body, zones_));
+  });
+
   if (!options_.web_root.empty()) s.set_mount_point("/", options_.web_root);
 
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -5,6 +5,8 @@
 //                                                           and the text-in/text-out CallEngine("solve") for context
 //   slotwise_bench union [--from N] [--to N] [--min-time S] [--smoke]
 //                                                           MergeIntervals on N = from, 2·from … to unsorted intervals
+//   slotwise_bench loops FILE [--min-time S] [--smoke]      ParseLoopDocument once (timed separately), then every
+//                                                           feasible loop found and ranked, once per ranking mode
 // Every line: {"section", "workload", "contender", "phase", "median_us", "p90_us", "runs", "count", "checksum"}.
 #include <cstdint>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +25,7 @@
 #include "slotwise/availability.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/intervals.h"
+#include "slotwise/sequence.h"
 #include "slotwise/solver.h"
 
 namespace slotwise::bench {
@@ -162,10 +166,59 @@ int RunUnion(const Options& options) {
   return 0;
 }
 
+// ---------------------------------------------------------------------------------------------------------------------
+// loops: the interview-loop workload (bench/workloads.mjs BuildLoopDocument) — all feasible loops, ranked, per mode.
+
+int RunLoops(const std::string& path, const Options& options) {
+  std::string text;
+  if (!ReadFile(path, text)) {
+    std::fprintf(stderr, "slotwise_bench: cannot read %s\n", path.c_str());
+    return 1;
+  }
+  FileZoneSource zones("/usr/share/zoneinfo");
+  const nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  Result<LoopProblem> problem = ParseLoopDocument(document, zones);
+  if (!problem) {
+    std::fprintf(stderr, "slotwise_bench: %s: %s (%s)\n", path.c_str(), problem.error().message.c_str(),
+                 problem.error().field.c_str());
+    return 1;
+  }
+  const Timing parse = TimeRuns(Plan(options, 0.5), [&] {
+    const nlohmann::json parsed_json = nlohmann::json::parse(text, nullptr, false);
+    Result<LoopProblem> parsed = ParseLoopDocument(parsed_json, zones);
+    g_sink = g_sink + parsed->stages.size();
+  });
+  static constexpr std::pair<Ranking, const char*> kModes[] = {{Ranking::kEarliest, "earliest"},
+                                                                {Ranking::kBalancedLoad, "balanced_load"},
+                                                                {Ranking::kCandidateFriendly, "candidate_friendly"},
+                                                                {Ranking::kFewestRoomChanges, "fewest_room_changes"}};
+  LoopProblem mode_problem = *problem;
+  for (const auto& [ranking, name] : kModes) {
+    mode_problem.base.query.ranking = ranking;
+    // The answer once, for the cross-check: loop count and a checksum over stage starts, chosen people and rooms.
+    const std::vector<LoopMatch> loops = SolveLoops(mode_problem, kMaxLoopsCollected);
+    std::int64_t checksum = 0, position = 0;
+    for (const LoopMatch& loop : loops) {
+      ++position;
+      for (const LoopStageMatch& stage : loop.stages) {
+        checksum += (stage.interval.start / kSecondsPerMinute) % 100003 * (position % 7 + 1) + loop.score;
+        for (std::size_t m : stage.participants) checksum += static_cast<std::int64_t>(m) * 31;
+        for (std::size_t r : stage.rooms) checksum += static_cast<std::int64_t>(r) * 17;
+      }
+    }
+    const Timing solve =
+        TimeRuns(Plan(options), [&] { g_sink = g_sink + SolveLoops(mode_problem, kMaxLoopsCollected).size(); });
+    Emit("loops", std::string("loops ") + name, "solve", solve, static_cast<std::int64_t>(loops.size()), checksum,
+         {{"parse_us", parse.median_seconds * 1e6}, {"capped", loops.size() >= kMaxLoopsCollected}});
+  }
+  return 0;
+}
+
 int Usage() {
   std::fprintf(stderr,
                "usage: slotwise_bench solve ID FILE [--min-time S] [--smoke]\n"
-               "       slotwise_bench union [--from N] [--to N] [--min-time S] [--smoke]\n");
+               "       slotwise_bench union [--from N] [--to N] [--min-time S] [--smoke]\n"
+               "       slotwise_bench loops FILE [--min-time S] [--smoke]\n");
   return 2;
 }
 
@@ -189,6 +242,7 @@ int Main(int argc, char** argv) {
   }
   if (positional.size() == 3 && positional[0] == "solve") return RunSolve(positional[1], positional[2], options);
   if (positional.size() == 1 && positional[0] == "union" && options.union_from > 0) return RunUnion(options);
+  if (positional.size() == 2 && positional[0] == "loops") return RunLoops(positional[1], options);
   return Usage();
 }
 

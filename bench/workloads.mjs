@@ -86,7 +86,72 @@ export function WriteWorkloads(outDir, only = null) {
   return manifest;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The interview-loop workload ("loops"; not in the manifest: only the engine harness runs it): a 3-stage loop, three
+// pools "1 of 5", 4 rooms per stage, 2 weeks, 15-minute grid. Interviewers work Mon–Fri 09:00–17:00 New York with
+// about four meetings a working day (30–90 minutes, on the quarter hour; one in three an interview), a cap of 3
+// interviews a day and 10 a week; rooms hold about three bookings a working day.
+export const kLoopSeed = 2001;
+
+function WorkdayMeetings(random, perDay, days, interviewShare) {
+  const busy = [];
+  for (let day = 0; day < days; ++day) {
+    if (day % 7 >= 5) continue;  // Saturday, Sunday (the window starts on a Monday)
+    for (let i = 0; i < perDay; ++i) {
+      // 08:00..17:45 New York (EST, UTC-5, in the first week; the DST shift moves it by an hour, which is fine here)
+      const start = kWindowStart + day * 86400 + (13 * 3600) + Math.floor(random() * 40) * 900;
+      const minutes = 30 + 15 * Math.floor(random() * 5);
+      const event = { start: Iso(start), end: Iso(start + minutes * 60), status: random() < 0.1 ? 'tentative' : 'busy' };
+      if (random() < interviewShare) event.interview = true;
+      busy.push(event);
+    }
+  }
+  return busy;
+}
+
+export function BuildLoopDocument() {
+  const random = mulberry32(kLoopSeed);
+  const days = 14;
+  const calendars = {};
+  const pools = ['intro', 'tech', 'culture'].map((pool) => Array.from({ length: 5 }, (_, i) => `${pool}${i}@bench.test`));
+  for (const sub of pools.flat()) {
+    calendars[sub] = { time_zone: kZone, working_hours: kWorkingHours, max_interviews_per_day: 3,
+      max_interviews_per_week: 10, busy: WorkdayMeetings(random, 4, days, 1 / 3) };
+  }
+  const rooms = Array.from({ length: 4 }, (_, i) => `room${i}@bench.test`);
+  for (const [i, sub] of rooms.entries()) calendars[sub] = { capacity: 4 + 2 * i, busy: WorkdayMeetings(random, 3, days, 0) };
+  const roomRequest = { members: rooms.map((sub) => ({ sub })), required: 1 };
+  const stage = (id, ordinal, pool, minutes) => ({
+    sequence_id: id, ordinal, participants: [{ members: pool.map((sub) => ({ sub })), required: 1 }],
+    required_duration: { minutes }, buffer: { before: { minimum: { minutes: 0 }, maximum: { minutes: 30 } } },
+    rooms: roomRequest,
+  });
+  return {
+    now: Iso(kWindowStart),
+    query: {
+      sequence: [stage('intro', 1, pools[0], 30), stage('tech', 2, pools[1], 60), stage('culture', 3, pools[2], 45)],
+      query_periods: [{ start: Iso(kWindowStart), end: Iso(kWindowStart + days * 86400) }],
+      start_interval: { minutes: 15 },
+      time_zone: kZone,
+      ranking: 'balanced_load',
+      max_results: kMaxResults,
+      candidate: { time_zone: 'Europe/Berlin', working_hours: { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']],
+        wed: [['08:00', '20:00']], thu: [['08:00', '20:00']], fri: [['08:00', '20:00']] } },
+    },
+    calendars,
+  };
+}
+
+export function WriteLoopWorkload(outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, 'loops.json');
+  fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(BuildLoopDocument()));
+  fs.renameSync(`${file}.${process.pid}`, file);
+  return file;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outDir = process.argv[2] ?? 'build/bench';
   for (const w of WriteWorkloads(outDir)) console.log(`${w.id}: ${w.events} events, ${(w.bytes / 1e6).toFixed(1)} MB -> ${w.file}`);
+  console.log(`loops: -> ${WriteLoopWorkload(outDir)}`);
 }

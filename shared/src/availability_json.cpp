@@ -1,6 +1,8 @@
 // availability_json.cpp — the solver's answer as API.md JSON (see solver.h). Printed with DumpJson by the caller.
 #include "slotwise/solver.h"
 
+#include "slotwise/host_rules.h"
+
 namespace slotwise {
 
 namespace {
@@ -20,7 +22,14 @@ nlohmann::json AnswerToJson(const Problem& problem, const std::vector<SlotMatch>
                             {"end", FormatRfc3339(item.interval.end)},
                             {"participants", SubList(item.participants, problem.calendars)}};
     if (problem.query.rooms) entry["rooms"] = SubList(item.rooms, problem.calendars);
-    if (problem.query.conferencing) entry["hosts"] = SubList(item.hosts, problem.calendars);
+    if (problem.query.conferencing) {
+      nlohmann::json hosts = nlohmann::json::array();
+      for (std::size_t h : item.hosts) {
+        const Calendar& host = problem.calendars[h];
+        hosts.push_back(HostItemJson(host, problem.query, OwnerAmong(host, item.participants)));
+      }
+      entry["hosts"] = std::move(hosts);
+    }
     list.push_back(std::move(entry));
   }
   const char* key =

@@ -9,7 +9,9 @@
 #include <set>
 
 #include "slotwise/availability.h"
+#include "slotwise/host_rules.h"
 #include "slotwise/json_text.h"
+#include "availability_parse_internal.h"
 
 namespace slotwise {
 
@@ -236,6 +238,11 @@ Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSo
       OptionalInteger(value, "max_interviews_per_week", path, 0, kMaxInterviewLimit);
   if (!per_week) return per_week.error();
   calendar.max_interviews_per_week = *per_week;
+  if (const json* account = Member(value, "conferencing_account")) {
+    Result<ConferencingAccount> parsed = ParseConferencingAccount(*account, path + ".conferencing_account");
+    if (!parsed) return parsed.error();
+    calendar.conferencing_account = std::move(parsed).value();
+  }
   if (const json* busy = Member(value, "busy")) {
     const std::string busy_path = path + ".busy";
     if (!busy->is_array()) return Invalid(busy_path, busy_path + " must be an array");
@@ -404,6 +411,29 @@ Result<IntervalList> ParsePeriods(const json& query, const std::string& parent) 
   return list;
 }
 
+// query.candidate: {"email"?, "external"? (default true), "time_zone"? (default UTC), "working_hours"?}.
+Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path, ZoneSource& zones) {
+  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  CandidateInfo candidate;
+  if (const json* email = Member(value, "email")) {
+    if (!email->is_string()) return Invalid(Join(path, "email"), Join(path, "email") + " must be a string");
+    candidate.email = email->get<std::string>();
+  }
+  Result<bool> external = BoolMember(value, "external", path, true);
+  if (!external) return external.error();
+  candidate.external = *external;
+  Result<const TimeZone*> zone = ZoneMember(value, "time_zone", path, zones);
+  if (!zone) return zone.error();
+  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", Join(path, "time_zone")};
+  candidate.zone = *zone;
+  if (const json* hours = Member(value, "working_hours")) {
+    Result<WorkingHours> parsed = ParseWorkingHours(*hours, Join(path, "working_hours"));
+    if (!parsed) return parsed.error();
+    candidate.working_hours = std::move(parsed).value();
+  }
+  return candidate;
+}
+
 Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const CalendarIndex& calendars) {
   const std::string path = "query";
   if (Result<bool> object = RequireObject(query, path); !object) return object.error();
@@ -412,20 +442,22 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
 
   const json* participants = Member(query, "participants");
   const std::string participants_path = "query.participants";
-  if (participants == nullptr) return Invalid(participants_path, participants_path + " is required");
-  if (!participants->is_array() || participants->empty()) {
+  const bool has_sequence = Member(query, "sequence") != nullptr;  // stages are parsed by sequence_parse.cpp
+  if (participants == nullptr && !has_sequence) return Invalid(participants_path, participants_path + " is required");
+  if (participants != nullptr && (!participants->is_array() || participants->empty())) {
     return Invalid(participants_path, participants_path + " must be a non-empty array of groups");
   }
-  if (participants->size() > kMaxGroups) {
+  if (participants != nullptr && participants->size() > kMaxGroups) {
     return Invalid(participants_path, participants_path + " has more than " + std::to_string(kMaxGroups) + " groups");
   }
-  for (std::size_t i = 0; i < participants->size(); ++i) {
+  for (std::size_t i = 0; participants != nullptr && i < participants->size(); ++i) {
     Result<ParticipantGroup> group = ParseGroup((*participants)[i], Index(participants_path, i), calendars, members_total);
     if (!group) return group.error();
     q.groups.push_back(std::move(group).value());
   }
 
-  Result<Duration> duration = Minutes(query, "required_duration", path, 1, kMaxDurationMinutes, std::nullopt);
+  Result<Duration> duration = Minutes(query, "required_duration", path, 1, kMaxDurationMinutes,
+                                      has_sequence ? std::optional<Duration>(0) : std::nullopt);
   if (!duration) return duration.error();
   q.duration = *duration;
 
@@ -489,6 +521,26 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
     if (!parsed) return parsed.error();
     q.conferencing = std::move(parsed).value();
   }
+  if (const json* candidate = Member(query, "candidate")) {
+    Result<CandidateInfo> parsed = ParseCandidate(*candidate, "query.candidate", zones);
+    if (!parsed) return parsed.error();
+    q.candidate = std::move(parsed).value();
+  }
+  if (const json* rules = Member(query, "host_rules")) {
+    Result<HostRulePolicies> parsed = ParseHostRulePolicies(*rules, "query.host_rules");
+    if (!parsed) return parsed.error();
+    q.host_rules = *parsed;
+  }
+
+  if (const json* ranking = Member(query, "ranking")) {
+    const std::string name = ranking->is_string() ? ranking->get<std::string>() : std::string();
+    if (name == "earliest") q.ranking = Ranking::kEarliest;
+    else if (name == "balanced_load") q.ranking = Ranking::kBalancedLoad;
+    else if (name == "candidate_friendly") q.ranking = Ranking::kCandidateFriendly;
+    else if (name == "fewest_room_changes") q.ranking = Ranking::kFewestRoomChanges;
+    else return Invalid("query.ranking", "query.ranking must be \"earliest\", \"balanced_load\", "
+                                         "\"candidate_friendly\" or \"fewest_room_changes\"");
+  }
 
   Result<bool> explain = BoolMember(query, "explain", path, false);
   if (!explain) return explain.error();
@@ -530,6 +582,25 @@ Result<Problem> ParseAvailabilityDocument(const json& document, ZoneSource& zone
   Result<AvailabilityQuery> parsed = ParseQuery(*query, zones, index);
   if (!parsed) return parsed.error();
   problem.query = std::move(parsed).value();
+  // Host accounts: resolve each owner's calendar; a host of the query must belong to the query's provider.
+  for (Calendar& calendar : problem.calendars) {
+    if (!calendar.conferencing_account) continue;
+    auto owner = index.find(calendar.conferencing_account->owner);
+    if (owner != index.end()) calendar.conferencing_account->owner_calendar = owner->second;
+  }
+  if (problem.query.conferencing) {
+    for (std::size_t h : problem.query.conferencing->hosts) {
+      const Calendar& host = problem.calendars[h];
+      if (!host.conferencing_account || host.conferencing_account->provider == problem.query.conferencing->provider) {
+        continue;
+      }
+      return Invalid(CalendarPath(host.sub) + ".conferencing_account.provider",
+                     "host account " + host.sub + " is a " +
+                         std::string(ConferencingProviderName(host.conferencing_account->provider)) +
+                         " account but query.conferencing.provider is " +
+                         std::string(ConferencingProviderName(problem.query.conferencing->provider)));
+    }
+  }
   return problem;
 }
 
@@ -538,6 +609,26 @@ Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zo
   if (document.is_discarded()) return Error{"invalid_json", "the request body is not valid JSON", ""};
   return ParseAvailabilityDocument(document, zones);
 }
+
+// Field readers shared with sequence_parse.cpp (availability_parse_internal.h).
+namespace parse_internal {
+const json* MemberOf(const json& object, const char* key) { return Member(object, key); }
+Result<Duration> MinutesAt(const json& object, const char* key, const std::string& parent, std::int64_t min,
+                           std::int64_t max, std::optional<Duration> fallback) {
+  return Minutes(object, key, parent, min, max, fallback);
+}
+Result<std::int64_t> IntegerAt(const json& value, const std::string& path, std::int64_t min, std::int64_t max) {
+  return Integer(value, path, min, max);
+}
+Result<ParticipantGroup> ParseGroupAt(const json& value, const std::string& path, const SubIndex& calendars,
+                                      std::size_t& members_total) {
+  return ParseGroup(value, path, calendars, members_total);
+}
+Result<RoomRequest> ParseRoomsAt(const json& value, const std::string& path, const SubIndex& calendars,
+                                 std::size_t& members_total) {
+  return ParseRooms(value, path, calendars, members_total);
+}
+}  // namespace parse_internal
 
 std::string_view ConferencingProviderName(ConferencingProvider provider) {
   switch (provider) {

@@ -6,10 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/availability.h"
+#include "slotwise/booking_validation.h"
 #include "slotwise/explain.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/intervals.h"
 #include "slotwise/json_text.h"
+#include "slotwise/ranking.h"
+#include "slotwise/sequence.h"
 #include "slotwise/solver.h"
 
 namespace slotwise {
@@ -35,11 +38,29 @@ EngineAnswer MergeIntervalsOperation(const json& request) {
 }
 
 EngineAnswer SolveOperation(const json& request, ZoneSource& zones) {
+  if (HasSequence(request)) {  // interview loops (sequence.h)
+    Result<LoopProblem> loops = ParseLoopDocument(request, zones);
+    if (!loops) return ErrorAnswer(EngineStatus::kInvalidInput, loops.error());
+    return {EngineStatus::kOk, DumpJson(LoopAnswerToJson(*loops, SolveLoops(*loops)))};
+  }
   Result<Problem> problem = ParseAvailabilityDocument(request, zones);
   if (!problem) return ErrorAnswer(EngineStatus::kInvalidInput, problem.error());
-  json answer = AnswerToJson(*problem, Solve(*problem));
+  json answer = AnswerToJson(*problem, SolveRanked(*problem));  // Solve() unless query.ranking says otherwise
   if (problem->query.explain) answer["explanation"] = ExplanationToJson(*problem, Explain(*problem));
   return {EngineStatus::kOk, DumpJson(answer)};
+}
+
+// The solve document plus "booking" -> {"valid", "violations", "warnings", "passcode"?} (booking_validation.h).
+EngineAnswer ValidateOperation(const json& request, ZoneSource& zones) {
+  Result<Problem> problem = ParseAvailabilityDocument(request, zones);
+  if (!problem) return ErrorAnswer(EngineStatus::kInvalidInput, problem.error());
+  auto booking_json = request.find("booking");
+  if (booking_json == request.end()) {
+    return ErrorAnswer(EngineStatus::kInvalidInput, {"invalid_query", "booking is required", "booking"});
+  }
+  Result<Booking> booking = ParseBooking(*booking_json, "booking");
+  if (!booking) return ErrorAnswer(EngineStatus::kInvalidInput, booking.error());
+  return {EngineStatus::kOk, DumpJson(BookingCheckToJson(ValidateBooking(*problem, *booking)))};
 }
 
 EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
@@ -49,6 +70,7 @@ EngineAnswer Dispatch(std::string_view operation, std::string_view request_json,
   }
   if (operation == "merge_intervals") return MergeIntervalsOperation(request);
   if (operation == "solve") return SolveOperation(request, zones);
+  if (operation == "validate") return ValidateOperation(request, zones);
   return ErrorAnswer(EngineStatus::kUnknownOperation,
                      {"unknown_operation", "unknown engine operation \"" + std::string(operation) + "\"", ""});
 }

@@ -65,6 +65,22 @@ void LoadReasons(const Calendar& c, std::size_t index, Instant s, std::vector<Re
   }
 }
 
+// The refused host-before-join rules that host `h` breaks at s (its owner is not a free participant there).
+void HostRuleReasons(const Context& ctx, std::size_t h, Instant s, std::vector<Reason>& out) {
+  const Calendar& host = ctx.problem.calendars[h];
+  if (!HostNeedsOwner(host, ctx.problem.query)) return;
+  const std::optional<std::size_t> owner = host.conferencing_account->owner_calendar;
+  if (owner && IntervalsContain(ctx.sets.as_participant[*owner], s)) return;
+  for (HostRule rule : FiringRules(*host.conferencing_account, false, CandidateExternal(ctx.problem.query))) {
+    if (PolicyFor(ctx.problem.query.host_rules, rule) != HostRulePolicy::kRefuse) continue;
+    Reason reason;
+    reason.code = ReasonCode::kHostRule;
+    reason.calendar = h;
+    reason.host_rule = rule;
+    out.push_back(reason);
+  }
+}
+
 std::vector<Reason> ReasonsAt(const Context& ctx, Instant s) {
   const Problem& p = ctx.problem;
   const AvailabilityQuery& q = p.query;
@@ -129,8 +145,12 @@ std::vector<Reason> ReasonsAt(const Context& ctx, Instant s) {
     std::size_t free = 0;
     std::vector<Reason> details;
     for (std::size_t h : q.conferencing->hosts) {
-      if (IntervalsContain(ctx.sets.as_host[h], s)) ++free;
-      else EventReasons(p, h, s, ReasonCode::kHostBusy, ReasonCode::kHostBusy, details);
+      if (IntervalsContain(ctx.sets.as_host[h], s)) {
+        ++free;
+        continue;
+      }
+      EventReasons(p, h, s, ReasonCode::kHostBusy, ReasonCode::kHostBusy, details);
+      HostRuleReasons(ctx, h, s, details);
     }
     Reason shortage;
     shortage.code = ReasonCode::kHostsShort;
@@ -147,6 +167,51 @@ std::vector<Reason> ReasonsAt(const Context& ctx, Instant s) {
 // =====================================================================================================================
 
 std::string GroupName(std::size_t g) { return "group " + std::to_string(g + 1); }
+
+// Host-before-join relaxations: each refused rule that some host account may break becomes "warn"; each such host's
+// owner (when the document has the owner's calendar and the query does not name them) joins as an interviewer.
+template <class Add>
+void AddHostRuleCandidates(const Problem& p, Add& add) {
+  const AvailabilityQuery& q = p.query;
+  const bool external = CandidateExternal(q);
+  std::vector<std::size_t> owners_added;
+  for (HostRule rule : {HostRule::kHostAbsentNoJbh, HostRule::kWaitingRoomOverridesJbh, HostRule::kLobbyBlocksCandidate}) {
+    if (PolicyFor(q.host_rules, rule) != HostRulePolicy::kRefuse) continue;
+    std::string example;
+    for (std::size_t h : q.conferencing->hosts) {
+      const Calendar& host = p.calendars[h];
+      if (!host.conferencing_account) continue;
+      const std::vector<HostRule> fired = FiringRules(*host.conferencing_account, false, external);
+      if (std::find(fired.begin(), fired.end(), rule) != fired.end() && example.empty()) example = host.sub;
+    }
+    if (example.empty()) continue;
+    AvailabilityQuery changed = q;
+    HostRulePolicies& policies = changed.host_rules;
+    (rule == HostRule::kHostAbsentNoJbh ? policies.host_absent_no_jbh
+     : rule == HostRule::kWaitingRoomOverridesJbh ? policies.waiting_room_overrides_jbh
+                                                  : policies.lobby_blocks_candidate) = HostRulePolicy::kWarn;
+    add(std::move(changed), RelaxationCode::kWarnHostRule,
+        "Keep slots that break " + std::string(HostRuleName(rule)) + " with a warning instead of refusing them (or fix " +
+            example + "'s settings, e.g. turn on join before host).")->host_rule = rule;
+  }
+  for (std::size_t h : q.conferencing->hosts) {
+    const Calendar& host = p.calendars[h];
+    if (!HostNeedsOwner(host, q) || !host.conferencing_account->owner_calendar) continue;
+    const std::size_t owner = *host.conferencing_account->owner_calendar;
+    if (std::find(owners_added.begin(), owners_added.end(), owner) != owners_added.end()) continue;
+    bool named = false;
+    for (const ParticipantGroup& group : q.groups) {
+      named = named || std::find(group.members.begin(), group.members.end(), owner) != group.members.end();
+    }
+    if (named) continue;
+    owners_added.push_back(owner);
+    AvailabilityQuery changed = q;
+    changed.groups.push_back({{owner}, 1});
+    add(std::move(changed), RelaxationCode::kAddHostOwner,
+        "Add " + p.calendars[owner].sub + ", the owner of host account " + host.sub + ", as an interviewer.")
+        ->calendar = owner;
+  }
+}
 
 std::vector<std::pair<AvailabilityQuery, Relaxation>> Candidates(const Problem& p) {
   const AvailabilityQuery& q = p.query;
@@ -218,6 +283,7 @@ std::vector<std::pair<AvailabilityQuery, Relaxation>> Candidates(const Problem& 
     AvailabilityQuery changed = q;
     changed.conferencing.reset();
     add(std::move(changed), RelaxationCode::kDropConferencing, "Hold the interview without a video meeting.");
+    AddHostRuleCandidates(p, add);
   }
   if (q.minimum_notice > 0) {
     AvailabilityQuery halved = q;
@@ -231,6 +297,26 @@ std::vector<std::pair<AvailabilityQuery, Relaxation>> Candidates(const Problem& 
 }
 
 }  // namespace
+
+std::vector<Reason> ParticipantReasonsAt(const Problem& problem, std::size_t calendar, Instant s) {
+  std::vector<Reason> reasons;
+  const Calendar& c = problem.calendars[calendar];
+  if (!IntervalsContain(WorkingHoursStarts(c, problem.query.duration, s, s + 1), s)) {
+    Reason reason;
+    reason.code = ReasonCode::kOutsideWorkingHours;
+    reason.calendar = calendar;
+    reasons.push_back(reason);
+  }
+  EventReasons(problem, calendar, s, ReasonCode::kBusy, ReasonCode::kBuffer, reasons);
+  LoadReasons(c, calendar, s, reasons);
+  return reasons;
+}
+
+std::vector<Reason> ResourceBusyReasonsAt(const Problem& problem, std::size_t calendar, Instant s, ReasonCode code) {
+  std::vector<Reason> reasons;
+  EventReasons(problem, calendar, s, code, code, reasons);
+  return reasons;
+}
 
 Explanation Explain(const Problem& problem) {
   const AvailabilityQuery& q = problem.query;
@@ -292,6 +378,7 @@ const char* ReasonName(ReasonCode code) {
     case ReasonCode::kGroupShort: return "group_short";
     case ReasonCode::kRoomsShort: return "rooms_short";
     case ReasonCode::kHostsShort: return "hosts_short";
+    case ReasonCode::kHostRule: return "host_rule";
   }
   return "unknown";
 }
@@ -310,6 +397,8 @@ const char* RelaxationName(RelaxationCode code) {
     case RelaxationCode::kDropConferencing: return "drop_conferencing";
     case RelaxationCode::kHalveNotice: return "halve_notice";
     case RelaxationCode::kZeroNotice: return "zero_notice";
+    case RelaxationCode::kWarnHostRule: return "warn_host_rule";
+    case RelaxationCode::kAddHostOwner: return "add_host_owner";
   }
   return "unknown";
 }
@@ -332,6 +421,10 @@ nlohmann::json ReasonToJson(const Problem& p, const Reason& r) {
       out["min_capacity"] = r.min_capacity;
       break;
     case ReasonCode::kMinimumNotice: out["earliest"] = FormatRfc3339(r.earliest); break;
+    case ReasonCode::kHostRule:
+      out["rule"] = HostRuleName(r.host_rule);
+      out["message"] = HostRuleMessage(r.host_rule, p.calendars[*r.calendar]);
+      break;
     case ReasonCode::kGroupShort: out["group"] = r.group; [[fallthrough]];
     case ReasonCode::kRoomsShort:
     case ReasonCode::kHostsShort:
@@ -358,6 +451,7 @@ nlohmann::json ExplanationToJson(const Problem& problem, const Explanation& expl
                            {"gain", r.gain}};
     if (r.group) item["group"] = *r.group;
     if (r.calendar) item["sub"] = problem.calendars[*r.calendar].sub;
+    if (r.host_rule) item["rule"] = HostRuleName(*r.host_rule);
     relaxations.push_back(std::move(item));
   }
   return {{"available_starts", explanation.available_starts},

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "slotwise/host_rules.h"
+
 namespace slotwise {
 
 namespace {
@@ -237,6 +239,10 @@ StartSets ComputeStartSets(const AvailabilityQuery& query, const std::vector<Cal
     lists.clear();
     for (std::size_t h : query.conferencing->hosts) {
       sets.as_host[h] = ResourceStarts(calendars[h], query, sets.start_space);
+      if (HostNeedsOwner(calendars[h], query)) {  // a refused host-before-join rule: usable only with its owner there
+        const std::optional<std::size_t> owner = calendars[h].conferencing_account->owner_calendar;
+        sets.as_host[h] = owner ? IntersectIntervals(sets.as_host[h], sets.as_participant[*owner]) : IntervalList{};
+      }
       lists.push_back(&sets.as_host[h]);
     }
     sets.hosts_ok = AtLeast(lists, query.conferencing->required);

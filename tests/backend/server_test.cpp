@@ -111,3 +111,41 @@ TEST_CASE("HttpServer: bodies over the limit are refused with 413") {
   REQUIRE(res);
   CHECK(res->status == 413);
 }
+
+TEST_CASE("HttpServer: validate answers 200 with every violation, 422 on a malformed booking, 415 on non-JSON") {
+  RunningServer running(false);
+  const json document = R"({
+    "now": "2026-11-30T12:00:00Z",
+    "query": {
+      "participants": [{"members": [{"sub": "anna"}], "required": "all"}],
+      "required_duration": {"minutes": 60},
+      "query_periods": [{"start": "2026-12-01T08:00:00Z", "end": "2026-12-01T12:00:00Z"}],
+      "conferencing": {"provider": "zoom", "host": "zoom:rita"}
+    },
+    "calendars": {
+      "anna": {"busy": [{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}]},
+      "zoom:rita": {"conferencing_account": {"provider": "zoom", "owner": "rita"}}
+    },
+    "booking": {"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z", "participants": [{"sub": "anna"}],
+                "conferencing": {"provider": "zoom", "host": "zoom:rita"}}
+  })"_json;
+  auto res = running.Client().Post("/v1/validate", document.dump(), "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  const json answer = json::parse(res->body);
+  CHECK(answer["valid"] == false);
+  std::vector<std::string> codes;
+  for (const json& v : answer["violations"]) codes.push_back(v["code"].get<std::string>());
+  CHECK(codes == std::vector<std::string>{"busy", "host_absent_no_jbh"});
+
+  json malformed = document;
+  malformed["booking"].erase("end");
+  res = running.Client().Post("/v1/validate", malformed.dump(), "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 422);
+  CHECK(json::parse(res->body)["error"]["field"] == "booking.end");
+
+  res = running.Client().Post("/v1/validate", document.dump(), "text/plain");
+  REQUIRE(res);
+  CHECK(res->status == 415);
+}

@@ -10,8 +10,9 @@ import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { countColor, decodePng } from '../lib/png.mjs';
 
-test('demo: the widget draws, fetches from the server and shows the server\'s data', async (t) => {
-  const server = await startServer({ demo: true });
+test('demo: scripts/demo prints a URL; the widget draws, fetches from the server and shows the server\'s data',
+     { timeout: 360000 }, async (t) => {
+  const server = await startServer({ viaDemoScript: true });
   t.after(() => server.stop());
   const browser = await launchBrowser();
   t.after(() => browser.close());

@@ -187,3 +187,29 @@ TEST_CASE("AvailabilityParse: text that is not JSON, or not an object, is an err
   CHECK(ParseAvailabilityText(std::string_view(R"({"now": "2026-01-01T00:00:00Z", "calendars": {}, "query": 3})"),
                                   Zones()).error().field == "query");
 }
+
+TEST_CASE("AvailabilityParse: the optional candidate — external by default, own zone and hours") {
+  json document = kValid;
+  Result<Problem> without = ParseAvailabilityDocument(document, Zones());
+  REQUIRE(without);
+  CHECK_FALSE(without->query.candidate.has_value());
+
+  document["query"]["candidate"] = R"({"email": "kim@example.test", "time_zone": "UTC",
+                                       "working_hours": {"mon": [["18:00", "22:00"]]}})"_json;
+  Result<Problem> with = ParseAvailabilityDocument(document, Zones());
+  REQUIRE(with);
+  REQUIRE(with->query.candidate.has_value());
+  const CandidateInfo& candidate = *with->query.candidate;
+  CHECK(candidate.email == "kim@example.test");
+  CHECK(candidate.external);
+  CHECK(candidate.zone->name() == "UTC");
+  CHECK_FALSE(candidate.working_hours.around_the_clock);
+  CHECK(candidate.working_hours.windows[1] == std::vector<LocalWindow>{{18 * 3600, 22 * 3600}});
+
+  CheckInvalid(R"({"query": {"candidate": {"external": "yes"}}})", "query.candidate.external");
+  CheckInvalid(R"({"query": {"candidate": {"time_zone": "Atlantis/Capital"}}})", "query.candidate.time_zone",
+               "unknown_time_zone");
+  CheckInvalid(R"({"query": {"candidate": {"working_hours": {"mon": [["22:00", "18:00"]]}}}})",
+               "query.candidate.working_hours.mon[0][1]");
+  CheckInvalid(R"({"query": {"candidate": []}})", "query.candidate");
+}

@@ -294,7 +294,8 @@ struct Generator {
     std::vector<std::string> people, rooms, hosts;
     const int people_count = Int(1, 4);
     for (int i = 0; i < people_count; ++i) {
-      const std::string sub = "p" + std::to_string(i) + "@acme.test";
+      std::string sub = "p";
+      sub.append(std::to_string(i)).append("@acme.test");
       people.push_back(sub);
       json calendar = {{"busy", Events(base, true)}};
       if (Chance(0.8)) calendar["time_zone"] = Zone();
@@ -338,7 +339,8 @@ struct Generator {
     if (Chance(0.35)) {
       const int room_count = Int(1, 3);
       for (int i = 0; i < room_count; ++i) {
-        const std::string sub = "room" + std::to_string(i) + "@acme.test";
+        std::string sub = "room";
+      sub.append(std::to_string(i)).append("@acme.test");
         rooms.push_back(sub);
         json calendar = {{"busy", Events(base, false)}};
         if (Chance(0.8)) calendar["capacity"] = Int(0, 10);

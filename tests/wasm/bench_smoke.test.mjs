@@ -39,4 +39,14 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
   }
   const unionNative = results.filter((r) => r.section === 'union' && r.contender === 'slotwise native');
   assert.ok(unionNative.length >= 5, 'union series ran');
+  // The interview-loop section: every ranking mode, native and WebAssembly agree, and the workload has loops.
+  const loops = results.filter((r) => r.section === 'loops');
+  const loopsNative = loops.filter((r) => r.contender === 'slotwise native');
+  assert.equal(loopsNative.length, 4, 'loop section ran for every ranking mode');
+  for (const native of loopsNative) {
+    assert.ok(native.count > 100 && !native.capped, `${native.workload}: ${native.count} loops`);
+    const wasm = loops.find((r) => r.workload === native.workload && r.contender === 'slotwise wasm');
+    assert.ok(wasm, `${native.workload}: wasm result`);
+    assert.deepEqual([wasm.count, wasm.checksum], [native.count, native.checksum], `${native.workload}: wasm`);
+  }
 });

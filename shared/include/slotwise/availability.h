@@ -46,6 +46,30 @@ inline constexpr std::int64_t kDefaultStartIntervalMinutes = 15;
 inline constexpr std::int64_t kMaxCapacity = 1000000;
 inline constexpr std::int64_t kMaxInterviewLimit = 1000;
 
+enum class ConferencingProvider : std::uint8_t { kZoom, kTeams, kGoogleMeet, kGoTo };
+
+// Teams lobbyBypassScope (Microsoft Graph lobbyBypassSettings.scope): who is admitted without waiting in the lobby.
+enum class LobbyBypassScope : std::uint8_t {
+  kOrganizer, kOrganization, kOrganizationAndFederated, kEveryone, kInvited, kOrganizationExcludingGuests };
+// Google Meet SpaceConfig.AccessType: who joins without knocking.
+enum class MeetAccessType : std::uint8_t { kOpen, kTrusted, kRestricted };
+
+// A conferencing host account's settings (`calendars[sub].conferencing_account`; docs/ENGINE.md "Host accounts and
+// host-before-join rules"). Only the fields of the account's provider matter; the others keep their defaults.
+struct ConferencingAccount {
+  ConferencingProvider provider = ConferencingProvider::kZoom;
+  std::string owner;                          // sub of the person who owns the account
+  std::optional<std::size_t> owner_calendar;  // index of the owner's calendar, when the document has one
+  bool personal = false;                      // account_type "personal" (Zoom: passcode always on)
+  bool join_before_host = false;              // Zoom join_before_host; GoTo "allow attendees to start the meeting"
+  std::int64_t jbh_time_minutes = 0;          // Zoom jbh_time: 0 (any time), 5 or 10 minutes before the start
+  bool waiting_room = false;                  // Zoom waiting room
+  bool passcode_enabled = false;              // the account's "meeting passcode" setting
+  bool passcode_locked = false;               // locked by the account's admin
+  LobbyBypassScope lobby_bypass_scope = LobbyBypassScope::kOrganization;  // Teams (Microsoft's default)
+  MeetAccessType meet_access_type = MeetAccessType::kTrusted;             // Google Meet
+};
+
 // One calendar of the document: a person, a room or a conferencing host account.
 struct Calendar {
   std::string sub;
@@ -55,6 +79,7 @@ struct Calendar {
   std::optional<std::int64_t> max_interviews_per_day;   // load limits, counted in `zone`
   std::optional<std::int64_t> max_interviews_per_week;  // ISO weeks (Monday first) in `zone`
   std::vector<BusyEvent> busy;            // sorted by (start, end) by the parser (stable); may overlap
+  std::optional<ConferencingAccount> conferencing_account;  // host accounts only; nullopt = busy check only
 };
 
 // A participant group: at least `required` of `members` must be free.
@@ -69,13 +94,36 @@ struct RoomRequest {
   std::optional<std::int64_t> min_capacity; // nullopt: any capacity (even unknown) is fine
 };
 
-enum class ConferencingProvider : std::uint8_t { kZoom, kTeams, kGoogleMeet, kGoTo };
-
 // The video meeting's host account(s). Host-before-join rules come later; they attach here.
 struct ConferencingRequest {
   ConferencingProvider provider = ConferencingProvider::kZoom;
   std::vector<std::size_t> hosts;  // candidate host-account calendars, query order, no duplicates
   std::size_t required = 1;        // free host accounts needed, 1..hosts.size()
+};
+
+// The candidate the interview is for (optional `query.candidate`): the host-before-join rules need to know whether
+// they are external (a Teams lobby may hold them), and candidate-friendly ranking needs their zone and hours.
+struct CandidateInfo {
+  std::string email;                 // optional; for messages only
+  bool external = true;              // not a member of the organisation (the usual case)
+  const TimeZone* zone = nullptr;    // the candidate's zone ("UTC" when not given); never null once parsed
+  WorkingHours working_hours;        // local to `zone`; around_the_clock when not given
+};
+
+// How answers are ordered (`query.ranking`; docs/ENGINE.md "Ranking"). Ties are always broken by time, then query order.
+enum class Ranking : std::uint8_t {
+  kEarliest,           // "earliest" (default): chronological
+  kBalancedLoad,       // "balanced_load": fewest existing interviews this ISO week among the chosen interviewers
+  kCandidateFriendly,  // "candidate_friendly": inside query.candidate's working hours first
+  kFewestRoomChanges,  // "fewest_room_changes": loops using fewer distinct rooms first (slots: as earliest)
+};
+
+// What a broken host-before-join rule does to a slot (query.host_rules): refuse it, or keep it with a warning.
+enum class HostRulePolicy : std::uint8_t { kRefuse, kWarn };
+struct HostRulePolicies {
+  HostRulePolicy host_absent_no_jbh = HostRulePolicy::kRefuse;          // nobody could enter: refuse
+  HostRulePolicy waiting_room_overrides_jbh = HostRulePolicy::kWarn;    // a setting contradiction: report it
+  HostRulePolicy lobby_blocks_candidate = HostRulePolicy::kRefuse;      // the candidate could not enter: refuse
 };
 
 enum class ResponseFormat : std::uint8_t {
@@ -97,6 +145,9 @@ struct AvailabilityQuery {
   bool tentative_blocks = true;
   std::optional<RoomRequest> rooms;
   std::optional<ConferencingRequest> conferencing;
+  std::optional<CandidateInfo> candidate;
+  HostRulePolicies host_rules;               // per-tenant policy of the host-before-join rules
+  Ranking ranking = Ranking::kEarliest;      // order of the answer (sequence.h / ranking.h)
   bool explain = false;
 };
 

@@ -11,6 +11,10 @@
 //   "solve": the API.md inline-calendar document {"now", "query", "calendars"} -> {"available_slots": [...]} or
 //            {"available_periods": [...]} (+ "explanation" when query.explain is true; docs/ENGINE.md). Validation
 //            errors (codes invalid_query, unknown_participant, unknown_time_zone, invalid_json) are kInvalidInput.
+//            With "query.sequence" (interview loops, sequence.h) the answer is {"available_sequences": [...]};
+//            "query.ranking" orders either answer (ranking.h).
+//   "validate": the "solve" document plus "booking" (booking_validation.h) -> {"valid", "violations", "warnings",
+//            "passcode"?}; a malformed document or booking is kInvalidInput.
 // `zones` resolves IANA names for the operations that need them; it is used from the calling thread only.
 #pragma once
 

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/availability.h"
+#include "slotwise/host_rules.h"
 
 namespace slotwise {
 
@@ -36,6 +37,7 @@ enum class ReasonCode : std::uint8_t {
   kGroupShort,           // a group has fewer free members than required
   kRoomsShort,           // fewer usable rooms than required
   kHostsShort,           // fewer free host accounts than required
+  kHostRule,             // a host account breaks a host-before-join rule whose policy is "refuse" (+ host_rule)
 };
 
 struct Reason {
@@ -49,6 +51,7 @@ struct Reason {
   std::int64_t min_capacity = 0;        // kRoomCapacity
   std::size_t group = 0;                // kGroupShort
   Instant earliest = 0;                 // kMinimumNotice: now + minimum_notice
+  HostRule host_rule = HostRule::kHostAbsentNoJbh;  // kHostRule
 };
 
 struct UnavailableStart {
@@ -69,12 +72,15 @@ enum class RelaxationCode : std::uint8_t {
   kDropConferencing,
   kHalveNotice,
   kZeroNotice,
+  kWarnHostRule,      // query.host_rules: `host_rule` becomes "warn" (the slot is kept with a warning)
+  kAddHostOwner,      // add the owner `calendar` of a host account as an interviewer (a new group of one)
 };
 
 struct Relaxation {
   RelaxationCode code = RelaxationCode::kAcceptTentative;
   std::optional<std::size_t> group;
   std::optional<std::size_t> calendar;
+  std::optional<HostRule> host_rule;  // kWarnHostRule
   std::size_t slots_after = 0;  // available grid starts with the change (capped)
   std::size_t gain = 0;         // slots_after - today's count
   std::string message;          // one human sentence
@@ -88,6 +94,12 @@ struct Explanation {
 };
 
 Explanation Explain(const Problem& problem);
+
+// Why participant `calendar` is not free at start s, from the rules alone (outside_working_hours, busy/buffer with
+// the culprit event, load_limit); empty when none applies. Shared by explanations and booking validation.
+std::vector<Reason> ParticipantReasonsAt(const Problem& problem, std::size_t calendar, Instant s);
+// The blocking events of room/host `calendar` over the buffered window of start s, each as a `code` reason.
+std::vector<Reason> ResourceBusyReasonsAt(const Problem& problem, std::size_t calendar, Instant s, ReasonCode code);
 nlohmann::json ExplanationToJson(const Problem& problem, const Explanation& explanation);
 
 }  // namespace slotwise
