@@ -1,7 +1,8 @@
 // The availability solver compiled to WebAssembly (under node) and natively (the CLI's batch mode) gives
 // byte-identical answers on a fixed-seed random corpus of API.md documents: several zones including half-hour and
 // 45-minute offsets and southern-hemisphere DST, periods across DST changes, random statuses, buffers, rooms, load
-// limits, every response format, explanations, and a share of malformed documents.
+// limits, every response format, explanations, and a share of malformed documents. A second corpus covers the
+// engine rules: interview loops ("sequence"), rankings, host accounts with host-before-join rules, and "validate".
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadWasmEngine, nativeBatch } from '../lib/engine.mjs';
@@ -119,4 +120,89 @@ test('solve: WebAssembly and native answers are byte-identical on 1,500 random d
   assert.ok(slots > 10000, `${slots} slots answered`);
   assert.ok(errors > 40 && errors < 300, `${errors} error answers`);
   assert.ok(explained > 100, `${explained} explained answers`);
+});
+
+const PROVIDERS = ['zoom', 'teams', 'google_meet', 'goto'];
+const RANKINGS = ['earliest', 'balanced_load', 'candidate_friendly', 'fewest_room_changes'];
+
+// Turns a base document into one that exercises the engine rules; returns [operation, document text].
+function makeRulesVariant(random) {
+  const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = (list) => list[int(0, list.length - 1)];
+  return function variant(text) {
+    const doc = JSON.parse(text);
+    const q = doc.query;
+    if (!q || !Array.isArray(q.participants) || !q.required_duration) return ['solve', text];
+    q.ranking = pick(RANKINGS);
+    if (random() < 0.5) q.candidate = { external: random() < 0.8, time_zone: pick(ZONES),
+      working_hours: { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']], wed: [['10:00', '18:00']],
+                       thu: [['08:00', '20:00']], fri: [['08:00', '16:00']], sat: [['10:00', '14:00']] } };
+    const roll = random();
+    if (roll < 0.4) {
+      // An interview loop: each participant group becomes a stage of its own (1 of its members, or all).
+      delete q.explain; delete q.rooms;
+      if (q.response_format === 'periods') q.response_format = 'slots';
+      q.sequence = q.participants.map((group, i) => ({
+        sequence_id: `stage${i + 1}`, ordinal: i + 1, required_duration: { minutes: pick([30, 45, 60]) },
+        participants: [group],
+        ...(i > 0 ? { buffer: { before: { minimum: { minutes: pick([0, 0, 15]) },
+                                          maximum: { minutes: pick([30, 60, 240]) } } } } : {}),
+      }));
+      delete q.participants; delete q.required_duration;
+      return ['solve', JSON.stringify(doc)];
+    }
+    // Host accounts with settings; some queries become bookings to validate.
+    const provider = pick(PROVIDERS);
+    const subs = q.participants.flatMap((g) => g.members.map((m) => m.sub));
+    const hosts = [];
+    for (let h = int(1, 2); h > 0; --h) {
+      const sub = `host${h}@acme.test`;
+      doc.calendars[sub] = { busy: [], conferencing_account: {
+        provider, owner: pick([...subs, 'outsider@acme.test']), account_type: pick(['company', 'personal']),
+        join_before_host: random() < 0.5, waiting_room: random() < 0.3,
+        passcode: { enabled: random() < 0.5, locked: random() < 0.5 },
+        lobby_bypass_scope: pick(['organizer', 'organization', 'everyone', 'invited']) } };
+      hosts.push({ sub });
+    }
+    q.conferencing = { provider, hosts: { members: hosts, required: 1 } };
+    q.host_rules = { host_absent_no_jbh: pick(['refuse', 'warn']), lobby_blocks_candidate: pick(['refuse', 'warn']) };
+    if (roll < 0.75) return ['solve', JSON.stringify(doc)];
+    const start = Date.parse(q.query_periods[0].start) / 1000 + int(0, 96) * 900;
+    doc.booking = { start: iso(start), end: iso(start + q.required_duration.minutes * 60),
+                    participants: subs.filter(() => random() < 0.8).map((sub) => ({ sub })),
+                    conferencing: { provider, host: pick(hosts).sub } };
+    if (q.rooms) doc.booking.rooms = [q.rooms.members[0]];
+    return ['validate', JSON.stringify(doc)];
+  };
+}
+
+test('engine rules: loops, rankings, host rules and validate are byte-identical in WebAssembly and native', async () => {
+  const engine = await loadWasmEngine();
+  for (const zone of ZONES) assert.ok(engine.addZone(zone), zone);
+  const random = mulberry32(2002);
+  const next = makeGenerator(random), variant = makeRulesVariant(random);
+  const cases = Array.from({ length: 1200 }, () => variant(next()));
+  const counts = { solve: 0, validate: 0, sequences: 0, valid: 0, invalid: 0, hostsWithPasscode: 0 };
+  for (const operation of ['solve', 'validate']) {
+    const docs = cases.filter(([op]) => op === operation).map(([, doc]) => doc);
+    const native = nativeBatch(operation, docs);
+    docs.forEach((doc, i) => {
+      const wasm = engine.call(operation, doc);
+      if (wasm.body !== native[i]) {
+        assert.fail(`${operation} ${i} differs\nrequest: ${doc}\nwasm:   ${wasm.body.slice(0, 400)}\nnative: ${native[i].slice(0, 400)}`);
+      }
+      const answer = JSON.parse(wasm.body);
+      counts[operation] += 1;
+      counts.sequences += (answer.available_sequences || []).length;
+      if (answer.valid === true) counts.valid += 1;
+      if (answer.valid === false) counts.invalid += 1;
+      for (const slot of answer.available_slots || []) {
+        for (const host of slot.hosts || []) if (host.passcode) counts.hostsWithPasscode += 1;
+      }
+    });
+  }
+  // The corpus reaches every new path with real answers, not only errors.
+  assert.ok(counts.sequences > 1000, `${counts.sequences} loops answered`);
+  assert.ok(counts.valid > 5 && counts.invalid > 50, `${counts.valid} valid / ${counts.invalid} invalid bookings`);
+  assert.ok(counts.hostsWithPasscode > 100, `${counts.hostsWithPasscode} hosts with a passcode`);
 });
