@@ -6,6 +6,7 @@
 #include "slotwise/solver.h"
 
 #include <algorithm>
+#include <deque>
 
 #include "slotwise/host_rules.h"
 
@@ -165,14 +166,59 @@ IntervalList StartSpace(const AvailabilityQuery& query, Instant now) {
   return MergeIntervals(std::move(space));
 }
 
-IntervalList ParticipantStarts(const Calendar& calendar, const AvailabilityQuery& query, const IntervalList& space) {
+// Working-hours starts (already intersected with the start space) are the same for every calendar with the same zone
+// and hours — typically a whole team's 09:00–17:00 — so they are computed once per distinct pair. The cache holds at
+// most kMaxEntries pairs (beyond that, starts are computed per calendar), keeping lookups cheap for any input.
+class WorkingStartsCache {
+ public:
+  WorkingStartsCache(const AvailabilityQuery& query, const IntervalList& space) : query_(query), space_(space) {}
+
+  // The starts for `calendar`; the reference is valid until the next call (the overflow slot is reused).
+  const IntervalList& For(const Calendar& calendar) {
+    for (const Entry& entry : entries_) {
+      if (entry.zone == calendar.zone && SameHours(*entry.hours, calendar.working_hours)) return entry.starts;
+    }
+    IntervalList starts = Compute(calendar);
+    if (entries_.size() == kMaxEntries) {
+      uncached_ = std::move(starts);
+      return uncached_;
+    }
+    entries_.push_back({calendar.zone, &calendar.working_hours, std::move(starts)});
+    return entries_.back().starts;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 32;
+  struct Entry {
+    const TimeZone* zone;
+    const WorkingHours* hours;
+    IntervalList starts;
+  };
+
+  static bool SameHours(const WorkingHours& a, const WorkingHours& b) {
+    return a.around_the_clock == b.around_the_clock && (a.around_the_clock || a.windows == b.windows);
+  }
+  IntervalList Compute(const Calendar& calendar) const {
+    return IntersectIntervals(WorkingStarts(calendar.working_hours, *calendar.zone, query_.duration,
+                                            space_.front().start, space_.back().end),
+                              space_);
+  }
+
+  const AvailabilityQuery& query_;
+  const IntervalList& space_;
+  std::deque<Entry> entries_;  // a deque: references handed out stay valid as entries are added
+  IntervalList uncached_;
+};
+
+IntervalList ParticipantStarts(const Calendar& calendar, const AvailabilityQuery& query, const IntervalList& space,
+                               WorkingStartsCache& working) {
   const Instant from = space.front().start, to = space.back().end;
   const std::optional<std::int64_t> per_day = calendar.max_interviews_per_day;
   const std::optional<std::int64_t> per_week = calendar.max_interviews_per_week;
   if ((per_day && *per_day == 0) || (per_week && *per_week == 0)) return {};  // no interview may be added, ever
-  IntervalList starts = IntersectIntervals(WorkingStarts(calendar.working_hours, *calendar.zone, query.duration, from, to), space);
-  starts = SubtractIntervals(starts, BlockedStarts(calendar.busy, query.tentative_blocks, query.duration,
-                                                   query.buffer_before, query.buffer_after, from, to));
+  IntervalList starts = SubtractIntervals(working.For(calendar),
+                                          BlockedStarts(calendar.busy, query.tentative_blocks, query.duration,
+                                                        query.buffer_before, query.buffer_after, from, to));
   if ((per_day || per_week) && !starts.empty()) {
     const std::vector<std::int64_t> full = FullDays(calendar.busy, *calendar.zone, per_day, per_week);
     starts = SubtractIntervals(starts, InstantsOnDays(full, *calendar.zone, from, to));
@@ -206,12 +252,13 @@ StartSets ComputeStartSets(const AvailabilityQuery& query, const std::vector<Cal
   sets.as_room.resize(calendars.size());
   sets.as_host.resize(calendars.size());
   std::vector<bool> seen(calendars.size(), false);
+  WorkingStartsCache working(query, sets.start_space);
   for (const ParticipantGroup& group : query.groups) {
     for (std::size_t m : group.members) {
       if (seen[m]) continue;
       seen[m] = true;
       sets.participant_order.push_back(m);
-      if (!sets.start_space.empty()) sets.as_participant[m] = ParticipantStarts(calendars[m], query, sets.start_space);
+      if (!sets.start_space.empty()) sets.as_participant[m] = ParticipantStarts(calendars[m], query, sets.start_space, working);
     }
   }
   if (sets.start_space.empty()) return sets;
