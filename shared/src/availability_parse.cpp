@@ -613,6 +613,9 @@ Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zo
 // Field readers shared with sequence_parse.cpp (availability_parse_internal.h).
 namespace parse_internal {
 const json* MemberOf(const json& object, const char* key) { return Member(object, key); }
+Result<bool> BoolAt(const json& object, const char* key, const std::string& parent, bool fallback) {
+  return BoolMember(object, key, parent, fallback);
+}
 Result<Duration> MinutesAt(const json& object, const char* key, const std::string& parent, std::int64_t min,
                            std::int64_t max, std::optional<Duration> fallback) {
   return Minutes(object, key, parent, min, max, fallback);

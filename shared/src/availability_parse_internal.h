@@ -18,6 +18,8 @@ namespace slotwise::parse_internal {
 using SubIndex = std::map<std::string, std::size_t, std::less<>>;  // sub -> index into Problem::calendars
 
 const nlohmann::json* MemberOf(const nlohmann::json& object, const char* key);  // nullptr when absent
+// A boolean member; `fallback` when absent; invalid_query at "parent.key" when not true/false.
+Result<bool> BoolAt(const nlohmann::json& object, const char* key, const std::string& parent, bool fallback);
 // {"minutes": N} member with min <= N <= max, in seconds; `fallback` when absent (nullopt: required).
 Result<Duration> MinutesAt(const nlohmann::json& object, const char* key, const std::string& parent, std::int64_t min,
                            std::int64_t max, std::optional<Duration> fallback);

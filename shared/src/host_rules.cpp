@@ -4,6 +4,8 @@
 // [SECTION] Parsing  — conferencing_account and query.host_rules
 #include "slotwise/host_rules.h"
 
+#include "availability_parse_internal.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -157,17 +159,8 @@ using nlohmann::json;
 
 Error Invalid(const std::string& field, const std::string& message) { return {"invalid_query", message, field}; }
 
-const json* Member(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-Result<bool> Bool(const json& object, const char* key, const std::string& parent, bool fallback) {
-  const json* value = Member(object, key);
-  if (value == nullptr) return fallback;
-  if (!value->is_boolean()) return Invalid(parent + "." + key, parent + "." + key + " must be true or false");
-  return value->get<bool>();
-}
+using parse_internal::BoolAt;
+using parse_internal::MemberOf;
 
 // One of `names` (the index), or `fallback` when absent.
 template <std::size_t N>
@@ -176,7 +169,7 @@ Result<std::size_t> Choice(const json& object, const char* key, const std::strin
   const std::string field = parent + "." + key;
   std::string list;
   for (const char* name : names) list += std::string(list.empty() ? "" : ", ") + "\"" + name + "\"";
-  const json* value = Member(object, key);
+  const json* value = MemberOf(object, key);
   if (value == nullptr) {
     if (fallback) return *fallback;
     return Invalid(field, field + " is required (one of " + list + ")");
@@ -197,7 +190,7 @@ Result<ConferencingAccount> ParseConferencingAccount(const json& value, const st
   Result<std::size_t> provider = Choice<4>(value, "provider", path, {"zoom", "teams", "google_meet", "goto"}, {});
   if (!provider) return provider.error();
   account.provider = static_cast<ConferencingProvider>(*provider);
-  const json* owner = Member(value, "owner");
+  const json* owner = MemberOf(value, "owner");
   if (owner == nullptr || !owner->is_string() || owner->get_ref<const std::string&>().empty()) {
     return Invalid(path + ".owner", path + ".owner must be the non-empty sub of the account's owner");
   }
@@ -205,24 +198,24 @@ Result<ConferencingAccount> ParseConferencingAccount(const json& value, const st
   Result<std::size_t> type = Choice<2>(value, "account_type", path, {"company", "personal"}, 0);
   if (!type) return type.error();
   account.personal = *type == 1;
-  Result<bool> jbh = Bool(value, "join_before_host", path, false);
+  Result<bool> jbh = BoolAt(value, "join_before_host", path, false);
   if (!jbh) return jbh.error();
   account.join_before_host = *jbh;
-  if (const json* time = Member(value, "jbh_time")) {
+  if (const json* time = MemberOf(value, "jbh_time")) {
     if (!time->is_number_integer() || (*time != 0 && *time != 5 && *time != 10)) {
       return Invalid(path + ".jbh_time", path + ".jbh_time must be 0, 5 or 10 (minutes)");
     }
     account.jbh_time_minutes = time->get<std::int64_t>();
   }
-  Result<bool> waiting = Bool(value, "waiting_room", path, false);
+  Result<bool> waiting = BoolAt(value, "waiting_room", path, false);
   if (!waiting) return waiting.error();
   account.waiting_room = *waiting;
-  if (const json* passcode = Member(value, "passcode")) {
+  if (const json* passcode = MemberOf(value, "passcode")) {
     const std::string passcode_path = path + ".passcode";
     if (!passcode->is_object()) return Invalid(passcode_path, passcode_path + " must be an object {enabled, locked}");
-    Result<bool> enabled = Bool(*passcode, "enabled", passcode_path, false);
+    Result<bool> enabled = BoolAt(*passcode, "enabled", passcode_path, false);
     if (!enabled) return enabled.error();
-    Result<bool> locked = Bool(*passcode, "locked", passcode_path, false);
+    Result<bool> locked = BoolAt(*passcode, "locked", passcode_path, false);
     if (!locked) return locked.error();
     account.passcode_enabled = *enabled;
     account.passcode_locked = *locked;

@@ -16,6 +16,8 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/json_text.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 
 namespace {
@@ -50,24 +52,6 @@ constexpr const char* kSolveSeed = R"({
 
 constexpr const char* kMergeSeed =
     R"({"intervals": [{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}, {"start": "2026-12-01T09:30:00+01:00", "end": "2026-12-01T11:00:00Z"}]})";
-
-// A real zone source over the system tzdata, so mutated documents reach the solver, not just the zone lookup.
-class SystemZones : public ZoneSource {
- public:
-  const TimeZone* Find(std::string_view name) override {
-    const TimeZone* known = zones_.Find(name);
-    if (known || !IsValidZoneName(name)) return known;
-    std::ifstream file(std::filesystem::path("/usr/share/zoneinfo") / std::string(name), std::ios::binary);
-    if (!file) return nullptr;
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (!zones_.Add(std::string(name), bytes.str()).ok()) return nullptr;
-    return zones_.Find(name);
-  }
-
- private:
-  InMemoryZoneSource zones_;
-};
 
 // Values a mutation may put anywhere: wrong types, edge numbers, odd strings.
 nlohmann::json RandomValue(std::mt19937& rng) {
@@ -126,7 +110,7 @@ void CheckAnswer(const EngineAnswer& answer) {
 }  // namespace
 
 TEST_CASE("EngineFuzz: random bytes and truncated documents are answered with error objects") {
-  SystemZones zones;
+  ZoneSource& zones = testing::SystemZones();
   std::mt19937 rng(424242);
   const std::string seeds[] = {kSolveSeed, kMergeSeed};
   for (int round = 0; round < 600; ++round) {
@@ -146,7 +130,7 @@ TEST_CASE("EngineFuzz: random bytes and truncated documents are answered with er
 }
 
 TEST_CASE("EngineFuzz: structurally mutated documents never crash the solver") {
-  SystemZones zones;
+  ZoneSource& zones = testing::SystemZones();
   std::mt19937 rng(777);
   const nlohmann::json seed = nlohmann::json::parse(kSolveSeed);
   int answered_ok = 0;
@@ -162,7 +146,7 @@ TEST_CASE("EngineFuzz: structurally mutated documents never crash the solver") {
 }
 
 TEST_CASE("EngineFuzz: the valid seed solves") {
-  SystemZones zones;
+  ZoneSource& zones = testing::SystemZones();
   const EngineAnswer answer = CallEngine("solve", kSolveSeed, zones);
   INFO(answer.body);
   CHECK(answer.status == EngineStatus::kOk);

@@ -9,22 +9,14 @@
 
 #include "slotwise/engine_api.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
 namespace {
 
-ZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/America/New_York", std::ios::binary);
-    std::stringstream bytes;
-    bytes << file.rdbuf();
-    REQUIRE(source.Add("America/New_York", bytes.str()));
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 json Answer(const json& document) {
   const EngineAnswer answer = CallEngine("solve", document.dump(), Zones());

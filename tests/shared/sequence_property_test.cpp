@@ -15,6 +15,8 @@
 
 #include "slotwise/sequence.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
@@ -22,19 +24,7 @@ namespace {
 
 const char* const kZones[] = {"UTC", "America/New_York", "Asia/Kolkata"};
 
-InMemoryZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    for (const char* name : {"America/New_York", "Asia/Kolkata"}) {
-      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
-      std::stringstream bytes;
-      bytes << file.rdbuf();
-      REQUIRE(source.Add(name, bytes.str()));
-    }
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 // =====================================================================================================================
 // The reference.

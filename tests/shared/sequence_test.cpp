@@ -10,24 +10,14 @@
 
 #include "slotwise/engine_api.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
 namespace {
 
-ZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    for (const char* name : {"America/New_York"}) {
-      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
-      std::stringstream bytes;
-      bytes << file.rdbuf();
-      REQUIRE(source.Add(name, bytes.str()));
-    }
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 json Stage(const char* id, int ordinal, const json& members, int minutes = 60, int gap_min = 0, int gap_max = 60) {
   json participants = json::array({{{"members", members}, {"required", 1}}});

@@ -12,6 +12,8 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/json_text.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
@@ -21,20 +23,7 @@ const char* const kZones[] = {"UTC",           "America/New_York",   "Europe/Ber
                               "Asia/Kathmandu", "Australia/Lord_Howe", "Australia/Sydney", "America/Santiago",
                               "Pacific/Chatham"};
 
-InMemoryZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    for (const char* name : kZones) {
-      if (std::string(name) == "UTC") continue;
-      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
-      std::stringstream bytes;
-      bytes << file.rdbuf();
-      REQUIRE(source.Add(name, bytes.str()));
-    }
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 // =====================================================================================================================
 // The reference: API.md, read literally.

@@ -9,24 +9,14 @@
 
 #include "slotwise/engine_api.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
 namespace {
 
-ZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    for (const char* name : {"America/New_York", "Europe/Berlin", "Asia/Kolkata"}) {
-      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
-      std::stringstream bytes;
-      bytes << file.rdbuf();
-      REQUIRE(source.Add(name, bytes.str()));
-    }
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 // A document with one participant "anna" (around the clock unless `anna` says otherwise) and the query `query`
 // merged over sensible defaults (60-minute slots, 60-minute grid, one period 2026-12-01 08:00Z–12:00Z).

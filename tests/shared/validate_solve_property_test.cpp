@@ -17,6 +17,8 @@
 #include "slotwise/json_text.h"
 #include "slotwise/solver.h"
 
+#include "test_zones.h"
+
 using namespace slotwise;
 using nlohmann::json;
 
@@ -24,20 +26,7 @@ namespace {
 
 const char* const kZones[] = {"UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata"};
 
-InMemoryZoneSource& Zones() {
-  static InMemoryZoneSource zones = [] {
-    InMemoryZoneSource source;
-    for (const char* name : kZones) {
-      if (std::string(name) == "UTC") continue;
-      std::ifstream file(std::string(SLOTWISE_ZONEINFO_DIR) + "/" + name, std::ios::binary);
-      std::stringstream bytes;
-      bytes << file.rdbuf();
-      REQUIRE(source.Add(name, bytes.str()));
-    }
-    return source;
-  }();
-  return zones;
-}
+ZoneSource& Zones() { return testing::SystemZones(); }
 
 struct Generator {
   std::mt19937_64 rng;
