@@ -403,8 +403,58 @@ const char* RelaxationName(RelaxationCode code) {
   return "unknown";
 }
 
+// "2026-12-01 10:00" — the wall time of `t` in `zone`.
+std::string LocalText(Instant t, const TimeZone& zone) {
+  std::string text = FormatRfc3339(zone.ToLocalSeconds(t));
+  text[10] = ' ';
+  return text.substr(0, 16);
+}
+
+// "10:00–11:00 Europe/Berlin" (the end's date is added when it differs from the start's).
+std::string SpanText(const Interval& span, const TimeZone& zone) {
+  const std::string start = LocalText(span.start, zone), end = LocalText(span.end, zone);
+  return start + "–" + (end.compare(0, 10, start, 0, 10) == 0 ? end.substr(11) : end) + " " + zone.name();
+}
+
+// One English sentence per reason, with times in the query's zone (what the recruiter is looking at).
+std::string ReasonMessage(const Problem& p, const Reason& r) {
+  const TimeZone& zone = *p.query.zone;
+  const std::string sub = r.calendar ? p.calendars[*r.calendar].sub : std::string();
+  const std::string span = r.event ? SpanText(r.event->interval, zone) : std::string();
+  const std::string status = r.event ? std::string(r.event->status == BusyStatus::kOutOfOffice ? "out of office"
+                                                   : r.event->status == BusyStatus::kTentative ? "tentatively booked"
+                                                                                                : "busy")
+                                     : std::string();
+  switch (r.code) {
+    case ReasonCode::kBusy: return sub + " is " + status + " " + span + ".";
+    case ReasonCode::kBuffer: return sub + " is " + status + " " + span + ", inside the buffer around the interview.";
+    case ReasonCode::kOutsideWorkingHours: return "The interview is outside " + sub + "'s working hours.";
+    case ReasonCode::kLoadLimit:
+      return sub + " already has " + std::to_string(r.count) + " interviews that " + (r.week ? "week" : "day") +
+             " (limit " + std::to_string(r.limit) + ").";
+    case ReasonCode::kRoomBusy: return "Room " + sub + " is booked " + span + ".";
+    case ReasonCode::kRoomCapacity:
+      return r.capacity ? "Room " + sub + " holds " + std::to_string(*r.capacity) + "; the interview needs " +
+                              std::to_string(r.min_capacity) + "."
+                        : "Room " + sub + " has no known capacity; the interview needs " +
+                              std::to_string(r.min_capacity) + ".";
+    case ReasonCode::kHostBusy: return "Host account " + sub + " is already in a meeting " + span + ".";
+    case ReasonCode::kMinimumNotice:
+      return "It starts before the earliest allowed time, " + LocalText(r.earliest, zone) + " " + zone.name() + ".";
+    case ReasonCode::kGroupShort:
+      return "Group " + std::to_string(r.group + 1) + " has " + std::to_string(r.count) + " of the " +
+             std::to_string(r.limit) + " required members free.";
+    case ReasonCode::kRoomsShort:
+      return std::to_string(r.count) + " of the " + std::to_string(r.limit) + " required rooms are usable.";
+    case ReasonCode::kHostsShort:
+      return std::to_string(r.count) + " of the " + std::to_string(r.limit) + " required host accounts are free.";
+    case ReasonCode::kHostRule: return HostRuleMessage(r.host_rule, p.calendars[*r.calendar]);
+  }
+  return "";
+}
+
 nlohmann::json ReasonToJson(const Problem& p, const Reason& r) {
-  nlohmann::json out = {{"code", ReasonName(r.code)}};
+  nlohmann::json out = {{"code", ReasonName(r.code)}, {"message", ReasonMessage(p, r)}};
   if (r.calendar) out["sub"] = p.calendars[*r.calendar].sub;
   if (r.event) {
     out["status"] = BusyStatusName(r.event->status);
@@ -423,7 +473,6 @@ nlohmann::json ReasonToJson(const Problem& p, const Reason& r) {
     case ReasonCode::kMinimumNotice: out["earliest"] = FormatRfc3339(r.earliest); break;
     case ReasonCode::kHostRule:
       out["rule"] = HostRuleName(r.host_rule);
-      out["message"] = HostRuleMessage(r.host_rule, p.calendars[*r.calendar]);
       break;
     case ReasonCode::kGroupShort: out["group"] = r.group; [[fallthrough]];
     case ReasonCode::kRoomsShort:

@@ -62,11 +62,14 @@ TEST_CASE("Explain: every unavailable grid start carries its reasons and culprit
   const json as_json = ExplanationToJson(problem, explanation);
   const json& unavailable = as_json["unavailable"];
   CHECK(unavailable[0]["start"] == "2026-12-01T08:00:00Z");
-  CHECK(unavailable[0]["reasons"] == json::parse(R"([{"code": "minimum_notice", "earliest": "2026-12-01T08:30:00Z"}])"));
+  CHECK(unavailable[0]["reasons"] == json::parse(R"([{"code": "minimum_notice", "earliest": "2026-12-01T08:30:00Z",
+      "message": "It starts before the earliest allowed time, 2026-12-01 08:30 UTC."}])"));
   CHECK(Codes(explanation.unavailable[1]) == std::vector<std::string>{"group_short", "busy", "busy"});
-  CHECK(unavailable[1]["reasons"][0] == json::parse(R"({"code": "group_short", "group": 0, "free": 0, "required": 2})"));
+  CHECK(unavailable[1]["reasons"][0] == json::parse(R"({"code": "group_short", "group": 0, "free": 0,
+      "required": 2, "message": "Group 1 has 0 of the 2 required members free."})"));
   CHECK(unavailable[1]["reasons"][1] == json::parse(R"({"code": "busy", "sub": "anna", "status": "tentative",
-      "interval": {"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T09:40:00Z"}})"));
+      "interval": {"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T09:40:00Z"},
+      "message": "anna is tentatively booked 2026-12-01 09:00–09:40 UTC."})"));
   CHECK(unavailable[1]["reasons"][2]["sub"] == "ben");
   CHECK(Codes(explanation.unavailable[2]) == std::vector<std::string>{"group_short", "buffer"});
   CHECK(unavailable[2]["reasons"][1]["sub"] == "ben");
@@ -74,8 +77,9 @@ TEST_CASE("Explain: every unavailable grid start carries its reasons and culprit
   CHECK(Codes(explanation.unavailable[3]) ==
         std::vector<std::string>{"group_short", "outside_working_hours", "rooms_short", "room_capacity", "room_busy"});
   CHECK(unavailable[3]["reasons"][3] == json::parse(R"({"code": "room_capacity", "sub": "small", "capacity": 2,
-      "min_capacity": 5})"));
+      "min_capacity": 5, "message": "Room small holds 2; the interview needs 5."})"));
   CHECK(unavailable[3]["reasons"][4]["sub"] == "big");
+  CHECK(unavailable[2]["reasons"][1]["message"].get<std::string>().find("inside the buffer") != std::string::npos);
 }
 
 TEST_CASE("Explain: relaxations are the single changes that open slots, best first, ties in generation order") {
