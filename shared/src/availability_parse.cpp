@@ -75,17 +75,21 @@ Result<Instant> InstantValue(const json& value, const std::string& path) {
 }
 
 Result<Instant> InstantMember(const json& object, const char* key, const std::string& parent) {
-  const std::string path = Join(parent, key);
   const json* value = Member(object, key);
-  if (value == nullptr) return Invalid(path, path + " is required");
-  return InstantValue(*value, path);
+  if (value == nullptr) return Invalid(Join(parent, key), Join(parent, key) + " is required");
+  if (value->is_string()) {  // the common case, without building the member's path
+    if (std::optional<Instant> instant = ParseRfc3339(value->get_ref<const std::string&>())) return *instant;
+  }
+  return InstantValue(*value, Join(parent, key));  // reports the error with its path
 }
 
 Result<bool> BoolMember(const json& object, const char* key, const std::string& parent, bool fallback) {
-  const std::string path = Join(parent, key);
   const json* value = Member(object, key);
   if (value == nullptr) return fallback;
-  if (!value->is_boolean()) return Invalid(path, path + " must be true or false");
+  if (!value->is_boolean()) {
+    const std::string path = Join(parent, key);  // paths are built only on the error branch (hot per event)
+    return Invalid(path, path + " must be true or false");
+  }
   return value->get<bool>();
 }
 
@@ -180,27 +184,39 @@ Result<WorkingHours> ParseWorkingHours(const json& value, const std::string& pat
   return hours;
 }
 
-Result<BusyEvent> ParseEvent(const json& value, const std::string& path) {
-  if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+Result<BusyEvent> ParseEvent(const json& value, const std::string& busy_path, std::size_t index) {
+  // Called once per event: the event's JSON path is built only on an error branch, never on success.
+  const auto path = [&](const char* key) {
+    std::string event_path = Index(busy_path, index);
+    return key ? event_path + "." + key : event_path;
+  };
+  if (!value.is_object()) return RequireObject(value, path(nullptr)).error();
+  Instant bounds[2] = {0, 0};
+  static constexpr const char* kBounds[2] = {"start", "end"};
+  for (int k = 0; k < 2; ++k) {
+    const json* member = Member(value, kBounds[k]);
+    if (member == nullptr) return Invalid(path(kBounds[k]), path(kBounds[k]) + " is required");
+    std::optional<Instant> instant =
+        member->is_string() ? ParseRfc3339(member->get_ref<const std::string&>()) : std::nullopt;
+    if (!instant) return InstantValue(*member, path(kBounds[k])).error();
+    bounds[k] = *instant;
+  }
+  if (bounds[1] <= bounds[0]) return Invalid(path("end"), path("end") + " must be after start");
   BusyEvent event;
-  Result<Instant> start = InstantMember(value, "start", path);
-  if (!start) return start.error();
-  Result<Instant> end = InstantMember(value, "end", path);
-  if (!end) return end.error();
-  if (*end <= *start) return Invalid(path + ".end", path + ".end must be after start");
-  event.interval = {*start, *end};
+  event.interval = {bounds[0], bounds[1]};
   if (const json* status = Member(value, "status")) {
     std::optional<BusyStatus> parsed =
         status->is_string() ? ParseBusyStatus(status->get_ref<const std::string&>()) : std::nullopt;
     if (!parsed) {
-      return Invalid(path + ".status",
-                     path + ".status must be one of \"busy\", \"tentative\", \"oof\", \"working_elsewhere\", \"free\"");
+      return Invalid(path("status"),
+                     path("status") + " must be one of \"busy\", \"tentative\", \"oof\", \"working_elsewhere\", \"free\"");
     }
     event.status = *parsed;
   }
-  Result<bool> interview = BoolMember(value, "interview", path, false);
-  if (!interview) return interview.error();
-  event.interview = *interview;
+  if (const json* interview = Member(value, "interview")) {
+    if (!interview->is_boolean()) return Invalid(path("interview"), path("interview") + " must be true or false");
+    event.interview = interview->get<bool>();
+  }
   return event;
 }
 
@@ -255,7 +271,7 @@ Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSo
     }
     calendar.busy.reserve(busy->size());
     for (std::size_t i = 0; i < busy->size(); ++i) {
-      Result<BusyEvent> event = ParseEvent((*busy)[i], Index(busy_path, i));
+      Result<BusyEvent> event = ParseEvent((*busy)[i], busy_path, i);
       if (!event) return event.error();
       calendar.busy.push_back(std::move(event).value());
     }

@@ -71,7 +71,8 @@ TEST_CASE("HostRules: a colleague's Zoom with join-before-host off and its owner
   // The recruiter schedules with rita's account but rita does not attend: 面接参加者が誰も入室できない.
   const json answer = Solve(Document(json::object(), {{"explain", true}}));
   CHECK(answer["available_slots"].empty());
-  const json& reasons = answer["explanation"]["unavailable"][0]["reasons"];
+  // .at() throws (a reported failure) where operator[] on a const json would be undefined behaviour.
+  const json& reasons = answer.at("explanation").at("unavailable").at(0).at("reasons");
   REQUIRE(reasons.size() == 2);
   CHECK(reasons[0]["code"] == "hosts_short");
   CHECK(reasons[1]["code"] == "host_rule");
