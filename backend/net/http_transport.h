@@ -1,0 +1,61 @@
+// http_transport.h — the one door through which the backend talks HTTP to a provider (or to the sandbox).
+//
+// Contract:
+// - `HttpRequest::url` is absolute: "http(s)://host[:port]/path[?query]". The query string is already encoded.
+// - Every request carries a timeout (`timeout` > 0): it bounds connecting, sending and each read. `Send` refuses a
+//   request without one (Error "no_timeout") — no provider call may hang a worker thread.
+// - Non-2xx statuses are NOT errors at this layer: they come back as an HttpResponse for the caller to interpret.
+//   Errors are only transport failures: "no_timeout", "invalid_url", "timeout", "network_error".
+// - Implementations are thread-safe: many threads may call Send concurrently.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "slotwise/result.h"
+
+namespace slotwise::net {
+
+struct HttpHeader {
+  std::string name;
+  std::string value;
+};
+
+struct HttpRequest {
+  std::string method = "GET";          // GET, POST, PATCH, PUT, DELETE
+  std::string url;                     // absolute URL, query already encoded
+  std::vector<HttpHeader> headers;     // sent as given (Content-Type belongs here)
+  std::string body;                    // sent as is; empty = no body
+  std::chrono::milliseconds timeout{0};  // must be > 0
+
+  // Appends a header; returns *this so requests read as one expression.
+  HttpRequest& With(std::string name, std::string value);
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::vector<HttpHeader> headers;
+  std::string body;
+
+  // The first header with this name (case-insensitive), or "" when absent.
+  std::string_view Header(std::string_view name) const;
+  bool Ok() const { return status >= 200 && status < 300; }
+};
+
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  // Sends one request and returns the provider's response (any status), or a transport Error (see above).
+  virtual Result<HttpResponse> Send(const HttpRequest& request) = 0;
+};
+
+// The production transport: cpp-httplib clients (HTTPS through OpenSSL, certificates verified). Thread-safe.
+std::unique_ptr<HttpTransport> MakeHttplibTransport();
+
+// Case-insensitive ASCII comparison of header names.
+bool HeaderNameEquals(std::string_view a, std::string_view b);
+
+}  // namespace slotwise::net
