@@ -1,0 +1,90 @@
+// oauth_client.h — the OAuth 2.0 client for one provider registration: authorization code with PKCE (S256), refresh,
+// Microsoft client credentials, Google's service-account JWT bearer grant (RFC 7523).
+//
+// Contract:
+// - Every call to the token endpoint goes through the given HttpTransport with a timeout; 5xx, 429 and network
+//   errors are retried (bounded), nothing else is.
+// - Failures come back as `Error` with `code` from TokenErrorCode below, the provider's own error code and
+//   description in `message`, and — for Microsoft consent errors (AADSTS65001, AADSTS90094) — a message that says an
+//   administrator must consent and carries the tenant-admin consent link.
+// - Thread-safe (holds only immutable configuration and a reference to a thread-safe transport).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http_transport.h"
+#include "provider.h"
+#include "slotwise/result.h"
+
+namespace slotwise::oauth {
+
+// Error codes of token-endpoint calls.
+inline constexpr std::string_view kReauthNeeded = "reauth_needed";        // invalid_grant & relatives: connect again
+inline constexpr std::string_view kConsentRequired = "consent_required";  // an admin must consent (message has link)
+inline constexpr std::string_view kInvalidClient = "invalid_client";      // our registration is wrong (operator fix)
+inline constexpr std::string_view kProviderUnavailable = "provider_unavailable";  // 5xx/429/network after retries
+inline constexpr std::string_view kProviderError = "provider_error";      // anything else the provider refused
+
+struct ClientRegistration {
+  Provider provider = Provider::kGoogle;
+  ProviderEndpoints endpoints;
+  std::string client_id;
+  std::string client_secret;     // never logged, never sent to a browser
+  std::string redirect_uri;      // exactly one per provider; sent byte-for-byte as registered
+  std::vector<std::string> scopes;
+};
+
+struct TokenSet {
+  std::string access_token;
+  std::string refresh_token;     // empty when the provider sent none (keep the old one then)
+  std::int64_t expires_at = 0;   // Unix seconds (now + expires_in)
+  std::string scope;             // as granted (space separated)
+  std::string id_token;          // when sent
+  bool refresh_token_rotated = false;  // a refresh answered with a different refresh token
+};
+
+struct PkcePair {
+  std::string verifier;   // 43–128 characters of [A-Za-z0-9-._~] (RFC 7636 §4.1)
+  std::string challenge;  // BASE64URL(SHA256(verifier)), no padding
+};
+PkcePair MakePkcePair();
+
+class OAuthClient {
+ public:
+  OAuthClient(ClientRegistration registration, net::HttpTransport& transport);
+
+  const ClientRegistration& registration() const { return registration_; }
+
+  // The URL to open in the top-level popup. Google adds access_type=offline & prompt=consent (so a refresh token
+  // comes back); Microsoft adds offline_access to the scopes and response_mode=query.
+  std::string AuthorizeUrl(std::string_view state, std::string_view code_challenge,
+                           std::string_view login_hint = {}) const;
+  // Microsoft only: the tenant-admin consent link (…/adminconsent?client_id&scope=…/.default&redirect_uri&state).
+  std::string AdminConsentUrl(std::string_view tenant, std::string_view state = {}) const;
+
+  Result<TokenSet> ExchangeCode(std::string_view code, std::string_view code_verifier, std::int64_t now) const;
+  // `refresh_token` is the current one; the answer's refresh_token is the one to store (the old one if none came).
+  Result<TokenSet> Refresh(std::string_view refresh_token, std::int64_t now) const;
+  // Microsoft app-only: grant_type=client_credentials, scope=https://graph.microsoft.com/.default.
+  Result<TokenSet> ClientCredentials(std::int64_t now) const;
+
+ private:
+  ClientRegistration registration_;
+  net::HttpTransport& transport_;
+};
+
+// Google service account with domain-wide delegation: signs {iss, sub, scope, aud = token_url, iat, exp = iat+3600}
+// with RS256 and posts grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer.
+struct ServiceAccount {
+  std::string client_email;
+  std::string private_key_pem;
+  std::string token_url;
+  std::vector<std::string> scopes;
+};
+Result<TokenSet> ServiceAccountToken(const ServiceAccount& account, std::string_view subject, std::int64_t now,
+                                     net::HttpTransport& transport);
+
+}  // namespace slotwise::oauth
