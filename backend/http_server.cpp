@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "connection_routes.h"
+#include "connections_runtime.h"
 #include "demo_calendars.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/interval_json.h"
@@ -88,6 +90,10 @@ void HttpServer::RegisterRoutes() {
     }
     SendEngineAnswer(res, CallEngine("validate", req.body, zones_));
   });
+
+  if (options_.connections) {
+    RegisterConnectionRoutes(s, options_.connections->flow(), options_.connections->connections());
+  }
 
   if (!options_.web_root.empty()) s.set_mount_point("/", options_.web_root);
 

@@ -20,11 +20,14 @@ class Server;
 
 namespace slotwise {
 
+class ConnectionsRuntime;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;        // 0 = any free port
   std::string web_root;   // folder of staged web assets served at "/"; empty = none
   bool demo = false;      // serve the demo organisation's data
+  ConnectionsRuntime* connections = nullptr;  // provider connections (OAuth routes); not owned; null = off
 };
 
 class HttpServer {

@@ -11,9 +11,28 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
+    // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
+    "CREATE TABLE connections ("
+    "  id TEXT PRIMARY KEY,"
+    "  tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, provider TEXT NOT NULL,"
+    "  account_id TEXT NOT NULL, account_email TEXT NOT NULL DEFAULT '',"
+    "  scopes TEXT NOT NULL DEFAULT '',"
+    "  access_token_sealed TEXT NOT NULL, refresh_token_sealed TEXT NOT NULL DEFAULT '',"
+    "  expires_at INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('active', 'reauth_needed', 'consent_required')),"
+    "  status_message TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  UNIQUE (tenant_id, user_id, provider));"
+    "CREATE UNIQUE INDEX connections_one_user_per_zoom_account ON connections (provider, account_id)"
+    "  WHERE provider = 'zoom';"
+    "CREATE TABLE connection_checks ("
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('passed', 'failed', 'skipped')),"
+    "  detail TEXT NOT NULL DEFAULT '', checked_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (connection_id, name));",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

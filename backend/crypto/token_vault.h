@@ -18,6 +18,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "slotwise/result.h"
 
@@ -26,7 +27,11 @@ namespace slotwise::crypto {
 class Keyring {
  public:
   static Result<Keyring> FromEnvironment();
-  static Result<Keyring> Parse(std::string_view spec);  // "kid:<base64>,kid2:<base64>" or newline separated
+  // "kid:<base64>,kid2:<base64>" or newline separated; blank entries and '#' lines are skipped. kid: 1–64 of
+  // [A-Za-z0-9_-]; key: standard or url-safe base64 of exactly 32 bytes. Errors ("invalid_keyring") name the entry
+  // by number and kid, never the key material; duplicates and an empty ring are refused. FromEnvironment adds
+  // "no_token_keys" (neither variable set) and "keyring_unreadable" (file).
+  static Result<Keyring> Parse(std::string_view spec);
   static std::string NewKeySpec(std::string_view kid);  // "kid:<base64 of 32 random bytes>"
 
   const std::string& active_kid() const { return active_kid_; }
@@ -41,9 +46,14 @@ class TokenVault {
  public:
   explicit TokenVault(Keyring keyring) : keyring_(std::move(keyring)) {}
 
+  // Never fails for a keyring built by Parse/FromEnvironment (aborts with a message on an empty, default-built one).
   std::string Seal(std::string_view plaintext, std::string_view associated_data) const;
   Result<std::string> Open(std::string_view sealed, std::string_view associated_data) const;
+  // True when `sealed` is well formed and names a key other than the active one; false for malformed values (there
+  // is nothing to re-seal; `Open` reports their error).
   bool NeedsRotation(std::string_view sealed) const;
+  // Open + Seal under the active key (same associated data): what `slotwise keys rotate` does per record.
+  Result<std::string> Reseal(std::string_view sealed, std::string_view associated_data) const;
 
  private:
   Keyring keyring_;

@@ -12,7 +12,7 @@ namespace slotwise::oauth {
 
 enum class Provider { kGoogle, kMicrosoft, kZoom, kGoTo };
 
-std::string_view ProviderName(Provider provider);                   // "google", "microsoft", "zoom", "goto"
+std::string_view ProviderName(Provider provider);  // "google", "microsoft", "zoom", "goto"
 std::optional<Provider> ParseProvider(std::string_view name);
 
 // How the client authenticates at the token endpoint.

@@ -1,0 +1,26 @@
+// cli_commands.h — the long-running and administrative `slotwise` commands (cli_serve.cpp, cli_keys.cpp).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace slotwise {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitInvalidInput = 2;
+
+// `args` is argv without the program name (args[0] is the command). Each returns the process exit status.
+int RunServe(const std::vector<std::string>& args, const std::string& default_web_root, const char* usage);
+int RunSandbox(const std::vector<std::string>& args, const char* usage);
+int RunKeys(const std::vector<std::string>& args, const char* usage);
+
+// Blocks SIGINT/SIGTERM in every thread, runs `run` (blocking) and calls `stop` from a waiter thread when a signal
+// arrives. Returns when `run` returns.
+void RunUntilSignal(const std::function<void()>& run, const std::function<void()>& stop);
+
+// Parses a TCP port (0–65535); -1 when invalid.
+int ParsePort(const std::string& text);
+
+}  // namespace slotwise

@@ -1,0 +1,225 @@
+// cli_serve.cpp — `slotwise serve` (the API server; with --demo also the in-process provider sandbox) and
+// `slotwise sandbox` (the sandbox alone).
+#include <pthread.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_commands.h"
+#include "connections_runtime.h"
+#include "http_server.h"
+#include "sandbox.h"
+#include "sqlite_store.h"
+#include "url.h"
+#include "zoneinfo_directory.h"
+
+namespace slotwise {
+
+int ParsePort(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const int port = std::stoi(text, &used);
+    return used == text.size() && port >= 0 && port <= 65535 ? port : -1;
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+void RunUntilSignal(const std::function<void()>& run, const std::function<void()>& stop) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::thread signal_waiter([&] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    if (signal_number != 0) stop();
+  });
+  run();
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);  // wakes the waiter if the server stopped another way
+  signal_waiter.join();
+}
+
+namespace {
+
+// Registers this server's redirect URIs with a sandbox running in another process (POST /sandbox/clients).
+Result<bool> RegisterWithExternalSandbox(const std::string& sandbox_root, ProviderRegistry& providers) {
+  std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
+  for (oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft, oauth::Provider::kZoom,
+                                   oauth::Provider::kGoTo}) {
+    const oauth::OAuthClient* client = providers.Client(provider);
+    if (!client) continue;
+    net::HttpRequest request;
+    request.method = "POST";
+    request.url = sandbox_root + "/sandbox/clients";
+    request.timeout = std::chrono::seconds(5);
+    request.With("Content-Type", "application/json");
+    request.body = nlohmann::json{{"provider", oauth::ProviderName(provider)},
+                                  {"client_id", client->registration().client_id},
+                                  {"client_secret", client->registration().client_secret},
+                                  {"redirect_uris", {client->registration().redirect_uri}}}
+                       .dump();
+    Result<net::HttpResponse> response = transport->Send(request);
+    if (!response) return response.error();
+    if (!response->Ok()) {
+      return Error{"sandbox_error", "the sandbox refused the client registration: " + response->body, ""};
+    }
+  }
+  return true;
+}
+
+void RegisterWithInProcessSandbox(sandbox::Sandbox& box, ProviderRegistry& providers) {
+  for (oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft, oauth::Provider::kZoom,
+                                   oauth::Provider::kGoTo}) {
+    const oauth::OAuthClient* client = providers.Client(provider);
+    if (!client) continue;
+    box.RegisterClient({std::string(oauth::ProviderName(provider)), client->registration().client_id,
+                        client->registration().client_secret, {client->registration().redirect_uri}});
+  }
+}
+
+}  // namespace
+
+int RunServe(const std::vector<std::string>& args, const std::string& default_web_root, const char* usage) {
+  ServerOptions options;
+  options.web_root = default_web_root;
+  std::string db_path = "var/slotwise.db";
+  std::string zoneinfo = "/usr/share/zoneinfo";
+  std::string public_url;
+  std::string sandbox_url;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (arg == "--demo") {
+      options.demo = true;
+    } else if (arg == "--host" && has_value) {
+      options.host = args[++i];
+    } else if (arg == "--port" && has_value) {
+      options.port = ParsePort(args[++i]);
+      if (options.port < 0) {
+        std::cerr << "slotwise: --port takes a number from 0 to 65535\n";
+        return kExitInvalidInput;
+      }
+    } else if (arg == "--web-root" && has_value) {
+      options.web_root = args[++i];
+    } else if (arg == "--db" && has_value) {
+      db_path = args[++i];
+    } else if (arg == "--zoneinfo" && has_value) {
+      zoneinfo = args[++i];
+    } else if (arg == "--public-url" && has_value) {
+      public_url = args[++i];
+    } else if (arg == "--sandbox-url" && has_value) {
+      sandbox_url = args[++i];
+    } else {
+      std::cerr << "slotwise: unknown or incomplete option " << arg << "\n" << usage;
+      return kExitInvalidInput;
+    }
+  }
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path);
+  if (!store) {
+    std::cerr << "slotwise: " << store.error().message << "\n";
+    return kExitFailure;
+  }
+  const bool use_sandbox = options.demo || !sandbox_url.empty();
+  const std::string demo_key_file =
+      options.demo ? (std::filesystem::path(db_path).parent_path() / "token.key").string() : "";
+  Result<crypto::Keyring> keyring = LoadKeyring(demo_key_file);
+  std::unique_ptr<ConnectionsRuntime> connections;
+  if (keyring) {
+    connections = std::make_unique<ConnectionsRuntime>(*store.value(), std::move(keyring).value());
+    options.connections = connections.get();
+  } else if (use_sandbox) {
+    std::cerr << "slotwise: " << keyring.error().message << "\n";
+    return kExitFailure;
+  } else {
+    std::cerr << "slotwise: provider connections are off: " << keyring.error().message << "\n";
+  }
+
+  // --demo without --sandbox-url: the sandbox runs in this process, on its own loopback port.
+  std::unique_ptr<sandbox::SandboxServer> in_process_sandbox;
+  std::thread sandbox_thread;
+  if (options.demo && sandbox_url.empty()) {
+    in_process_sandbox = std::make_unique<sandbox::SandboxServer>();
+    Result<int> sandbox_port = in_process_sandbox->Bind("127.0.0.1", 0);
+    if (!sandbox_port) {
+      std::cerr << "slotwise: " << sandbox_port.error().message << "\n";
+      return kExitFailure;
+    }
+    sandbox_url = "http://127.0.0.1:" + std::to_string(*sandbox_port);
+    in_process_sandbox->sandbox().SetPublicBaseUrl(sandbox_url);
+    sandbox_thread = std::thread([&] { in_process_sandbox->Run(); });
+  }
+  auto stop_sandbox = [&] {
+    if (in_process_sandbox) {
+      in_process_sandbox->Stop();
+      sandbox_thread.join();
+    }
+  };
+
+  ZoneinfoDirectory zones(zoneinfo);
+  HttpServer server(options, zones);
+  Result<int> port = server.Bind();
+  if (!port) {
+    std::cerr << "slotwise: " << port.error().message << "\n";
+    stop_sandbox();
+    return kExitFailure;
+  }
+  if (public_url.empty()) public_url = "http://" + options.host + ":" + std::to_string(*port);
+  if (connections && !sandbox_url.empty()) {
+    connections->ConfigureSandboxProviders(public_url, sandbox_url);
+    if (in_process_sandbox) {
+      RegisterWithInProcessSandbox(in_process_sandbox->sandbox(), connections->providers());
+    } else if (Result<bool> registered = RegisterWithExternalSandbox(sandbox_url, connections->providers()); !registered) {
+      std::cerr << "slotwise: " << registered.error().message << "\n";
+      return kExitFailure;
+    }
+  }
+  std::cout << "Slotwise is running at " << public_url << "/" << (options.demo ? " (demo data)" : "") << std::endl;
+  if (!sandbox_url.empty()) std::cout << "Provider sandbox at " << sandbox_url << "/sandbox/" << std::endl;
+  RunUntilSignal([&] { server.Run(); }, [&] { server.Stop(); });
+  stop_sandbox();
+  return kExitOk;
+}
+
+int RunSandbox(const std::vector<std::string>& args, const char* usage) {
+  std::string host = "127.0.0.1";
+  int port = 4100;
+  sandbox::SandboxOptions options;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (arg == "--host" && has_value) {
+      host = args[++i];
+    } else if (arg == "--port" && has_value) {
+      port = ParsePort(args[++i]);
+      if (port < 0) {
+        std::cerr << "slotwise: --port takes a number from 0 to 65535\n";
+        return kExitInvalidInput;
+      }
+    } else if (arg == "--empty") {
+      options.seed_demo_org = false;
+    } else {
+      std::cerr << "slotwise: unknown or incomplete option " << arg << "\n" << usage;
+      return kExitInvalidInput;
+    }
+  }
+  sandbox::SandboxServer server(options);
+  Result<int> bound = server.Bind(host, port);
+  if (!bound) {
+    std::cerr << "slotwise: " << bound.error().message << "\n";
+    return kExitFailure;
+  }
+  const std::string root = "http://" + host + ":" + std::to_string(*bound);
+  server.sandbox().SetPublicBaseUrl(root);
+  std::cout << "Slotwise provider sandbox is running at " << root << "/sandbox/" << std::endl;
+  RunUntilSignal([&] { server.Run(); }, [&] { server.Stop(); });
+  return kExitOk;
+}
+
+}  // namespace slotwise

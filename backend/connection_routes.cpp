@@ -1,0 +1,191 @@
+// connection_routes.cpp — see connection_routes.h.
+#include "connection_routes.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "crypto_primitives.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSessionCookie = "slotwise_session";
+constexpr const char* kJson = "application/json";
+
+void SendError(httplib::Response& res, int status, const Error& error) {
+  res.status = status;
+  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+  if (!error.field.empty()) body["error"]["field"] = error.field;
+  res.set_content(DumpJson(body), kJson);
+}
+
+std::string SessionFrom(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  std::size_t at = 0;
+  while (at < cookies.size()) {
+    while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
+    const std::size_t end = cookies.find(';', at);
+    const std::string pair = cookies.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (pair.rfind(prefix, 0) == 0) return pair.substr(prefix.size());
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return "";
+}
+
+net::Params QueryOf(const httplib::Request& req) {
+  net::Params params;
+  for (const auto& [name, value] : req.params) params.emplace_back(name, value);
+  return params;
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// An origin is scheme://host[:port] with nothing after it; anything else is refused (postMessage needs an exact one).
+bool IsOrigin(std::string_view origin) {
+  const std::size_t scheme = origin.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const std::string_view s = origin.substr(0, scheme);
+  if (s != "http" && s != "https") return false;
+  const std::string_view rest = origin.substr(scheme + 3);
+  return !rest.empty() && rest.find_first_of("/?#@ ") == std::string_view::npos;
+}
+
+json ConnectionJson(const Connection& c, const std::vector<FunctionCheck>& checks) {
+  json out = {{"id", c.id},
+              {"provider", oauth::ProviderName(c.provider)},
+              {"user", c.user_id},
+              {"account_email", c.account_email},
+              {"status", ConnectionStatusName(c.status)},
+              {"checks", json::array()}};
+  if (!c.status_message.empty()) out["status_message"] = c.status_message;
+  for (const FunctionCheck& check : checks) {
+    out["checks"].push_back({{"name", check.name}, {"outcome", check.outcome}, {"detail", check.detail}});
+  }
+  return out;
+}
+
+void OAuthPageHeaders(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Cache-Control", "no-store");
+}
+
+std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider) {
+  json message = {{"type", "slotwise:connection"}, {"provider", oauth::ProviderName(provider)}};
+  std::string headline;
+  std::string detail;
+  if (outcome.connection) {
+    message["connection"] = ConnectionJson(outcome.connection.value(), outcome.checks);
+    headline = "Connected " + outcome.connection->account_email;
+    for (const FunctionCheck& check : outcome.checks) {
+      detail += "<li>" + HtmlEscape(check.name) + ": " + HtmlEscape(check.outcome) + " &mdash; " +
+                HtmlEscape(check.detail) + "</li>";
+    }
+  } else {
+    message["error"] = {{"code", outcome.connection.error().code}, {"message", outcome.connection.error().message}};
+    headline = "Not connected";
+    detail = "<li>" + HtmlEscape(outcome.connection.error().message) + "</li>";
+  }
+  std::string script;
+  if (!outcome.return_origin.empty()) {
+    // The payload is JSON inside a <script>: "<" is escaped so "</script>" cannot appear in it.
+    std::string payload = DumpJson(message);
+    std::string safe;
+    for (char c : payload) safe += (c == '<') ? std::string("\\u003c") : std::string(1, c);
+    script = "<script>if (window.opener) { window.opener.postMessage(" + safe + ", " + DumpJson(json(outcome.return_origin)) +
+             "); }</script>";
+  }
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title></head><body>"
+         "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") + "\">" +
+         HtmlEscape(headline) + "</h1><ul>" + detail + "</ul>" + script + "</body></html>";
+}
+
+}  // namespace
+
+void RegisterConnectionRoutes(httplib::Server& server, ConnectFlow& flow, ConnectionStore& connections) {
+  server.Get(R"(/oauth/([a-z]+)/start)", [&flow](const httplib::Request& req, httplib::Response& res) {
+    OAuthPageHeaders(res);
+    std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
+    if (!provider) return SendError(res, 404, {"unknown_provider", "no provider " + req.matches[1].str(), "provider"});
+    const std::string user = req.get_param_value("user");
+    const std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
+    const std::string return_origin = req.get_param_value("return_origin");
+    if (user.empty()) return SendError(res, 400, {"invalid_request", "user is required", "user"});
+    if (!return_origin.empty() && !IsOrigin(return_origin)) {
+      return SendError(res, 400, {"invalid_request", "return_origin must be an origin like https://ats.example", "return_origin"});
+    }
+    std::string session = SessionFrom(req);
+    if (session.size() < 32) {
+      session = crypto::RandomToken();
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + session +
+                                       "; Path=/oauth/; HttpOnly; SameSite=Lax; Max-Age=3600");
+    }
+    Result<ConnectStart> started =
+        flow.Start(tenant, user, *provider, session, return_origin, req.get_param_value("login_hint"));
+    if (!started) return SendError(res, started.error().code == "provider_not_configured" ? 404 : 400, started.error());
+    res.set_redirect(started->authorize_url);
+  });
+
+  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow](const httplib::Request& req, httplib::Response& res) {
+    OAuthPageHeaders(res);
+    std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
+    if (!provider) return SendError(res, 404, {"unknown_provider", "no provider " + req.matches[1].str(), "provider"});
+    ConnectOutcome outcome = flow.Complete(*provider, QueryOf(req), SessionFrom(req));
+    res.status = outcome.connection ? 200 : 400;
+    res.set_content(CallbackPage(outcome, *provider), "text/html; charset=utf-8");
+  });
+
+  server.Get("/v1/connections", [&connections](const httplib::Request& req, httplib::Response& res) {
+    const std::string user = req.get_param_value("user");
+    const std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
+    if (user.empty()) return SendError(res, 400, {"invalid_request", "user is required", "user"});
+    Result<std::vector<Connection>> list = connections.ListForUser(tenant, user);
+    if (!list) return SendError(res, 500, list.error());
+    json out = {{"connections", json::array()}};
+    for (const Connection& c : list.value()) {
+      Result<std::vector<FunctionCheck>> checks = connections.Checks(c.id);
+      out["connections"].push_back(ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{}));
+    }
+    res.set_content(DumpJson(out), kJson);
+  });
+
+  server.Post(R"(/v1/connections/([A-Za-z0-9_-]+)/check)", [&flow, &connections](const httplib::Request& req,
+                                                                                 httplib::Response& res) {
+    Result<std::vector<FunctionCheck>> checks = flow.Recheck(req.matches[1].str());
+    if (!checks) return SendError(res, checks.error().code == "not_found" ? 404 : 500, checks.error());
+    Result<std::optional<Connection>> found = connections.Find(req.matches[1].str());
+    if (!found || !found->has_value()) return SendError(res, 404, {"not_found", "no such connection", "id"});
+    res.set_content(DumpJson(ConnectionJson(found->value(), checks.value())), kJson);
+  });
+
+  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+    Result<bool> deleted = connections.Delete(req.matches[1].str());
+    if (!deleted) return SendError(res, 500, deleted.error());
+    if (!*deleted) return SendError(res, 404, {"not_found", "no connection " + req.matches[1].str(), "id"});
+    res.status = 204;
+  });
+}
+
+}  // namespace slotwise

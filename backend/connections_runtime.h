@@ -1,0 +1,53 @@
+// connections_runtime.h — everything the server needs for provider connections, built once at start-up and owned in
+// one place: transport, provider registry, token vault, connection store, OAuth states, token manager, probes, flow.
+//
+// Contract: create before the HTTP server binds; call ConfigureProviders once the public base URL (and with it the
+// redirect URIs) is known and before the server runs. Thread-safe afterwards (every part is).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "connect_flow.h"
+#include "connection_probe.h"
+#include "connection_store.h"
+#include "http_transport.h"
+#include "oauth_state.h"
+#include "provider_registry.h"
+#include "sqlite_store.h"
+#include "token_manager.h"
+#include "token_vault.h"
+
+namespace slotwise {
+
+// The token keyring: SLOTWISE_TOKEN_KEYS / SLOTWISE_TOKEN_KEY_FILE (token_vault.h). With `demo_key_file` non-empty and
+// neither set, a key file is created there (mode 0600) on first use and read afterwards.
+Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file);
+
+class ConnectionsRuntime {
+ public:
+  ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
+                     std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport());
+
+  // Points every provider at the sandbox served at `sandbox_root` (e.g. "http://127.0.0.1:4100").
+  void ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root);
+
+  ProviderRegistry& providers() { return *providers_; }
+  ConnectionStore& connections() { return *connections_; }
+  TokenManager& tokens() { return *tokens_; }
+  ConnectFlow& flow() { return *flow_; }
+  oauth::StateStore& states() { return *states_; }
+  net::HttpTransport& transport() { return *transport_; }
+
+ private:
+  std::unique_ptr<net::HttpTransport> transport_;
+  std::unique_ptr<crypto::TokenVault> vault_;
+  std::unique_ptr<ProviderRegistry> providers_;
+  std::unique_ptr<ConnectionStore> connections_;
+  std::unique_ptr<oauth::StateStore> states_;
+  std::unique_ptr<TokenManager> tokens_;
+  std::unique_ptr<ConnectionProbes> probes_;
+  std::unique_ptr<ConnectFlow> flow_;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,85 @@
+// free_busy_merge.h — (internal to slotwise_providers) chunking of free/busy queries and merging of the answers.
+//
+// Contract: `SplitRange` cuts a half-open range into consecutive pieces of at most `max_length` seconds (the last
+// may be shorter). `BusyMerger` collects per-calendar results from many calls: events are appended in call order
+// with exact duplicates (same interval and status) dropped; the first Error of a calendar wins and discards its
+// events. `Take` answers one CalendarBusy per requested id, in request order (duplicate ids answered each time).
+// Not thread-safe (one merger per query).
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "slotwise/intervals.h"
+#include "slotwise/provider_busy.h"
+
+namespace slotwise::providers::detail {
+
+inline std::vector<Interval> SplitRange(Interval range, Duration max_length) {
+  std::vector<Interval> pieces;
+  if (max_length <= 0) max_length = range.length();
+  for (Instant start = range.start; start < range.end; start += max_length) {
+    pieces.push_back(Interval{start, std::min(range.end, start + max_length)});
+  }
+  return pieces;
+}
+
+// The ids without duplicates, in first-seen order.
+inline std::vector<std::string> UniqueIds(const std::vector<std::string>& ids) {
+  std::vector<std::string> unique;
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    if (seen.insert(id).second) unique.push_back(id);
+  }
+  return unique;
+}
+
+// Errors that mean the connection itself is broken: no calendar can be answered, so the whole query fails.
+inline bool IsConnectionError(const Error& error) {
+  return error.code == "unauthorized" || error.code == "reauth_needed" || error.code == "consent_required";
+}
+
+class BusyMerger {
+ public:
+  void Add(const std::string& id, const std::vector<BusyEvent>& events) {
+    Entry& entry = entries_[id];
+    if (entry.error) return;
+    for (const BusyEvent& event : events) {
+      if (entry.seen.insert({event.interval.start, event.interval.end, static_cast<int>(event.status)}).second) {
+        entry.events.push_back(event);
+      }
+    }
+  }
+  void Fail(const std::string& id, const Error& error) {
+    Entry& entry = entries_[id];
+    if (!entry.error) entry.error = error;
+  }
+  std::vector<CalendarBusy> Take(const std::vector<std::string>& requested_ids) const {
+    std::vector<CalendarBusy> answer;
+    answer.reserve(requested_ids.size());
+    for (const std::string& id : requested_ids) {
+      auto it = entries_.find(id);
+      CalendarBusy busy{id, std::vector<BusyEvent>{}};
+      if (it != entries_.end()) {
+        if (it->second.error) busy.busy = *it->second.error;
+        else busy.busy = it->second.events;
+      }
+      answer.push_back(std::move(busy));
+    }
+    return answer;
+  }
+
+ private:
+  struct Entry {
+    std::vector<BusyEvent> events;
+    std::set<std::tuple<Instant, Instant, int>> seen;
+    std::optional<Error> error;
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace slotwise::providers::detail

@@ -1,0 +1,304 @@
+// microsoft_graph_calendar.cpp — see microsoft_graph_calendar.h.
+#include "microsoft_graph_calendar.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "free_busy_merge.h"
+#include "provider_json.h"
+#include "slotwise/json_text.h"
+#include "url.h"
+
+namespace slotwise::providers {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kGraphPublicBase = "https://graph.microsoft.com/v1.0";
+
+std::shared_ptr<ConcurrencyLimiter> EnsureLimiter(MicrosoftGraphOptions& options) {
+  if (!options.limiter) options.limiter = std::make_shared<ConcurrencyLimiter>(kGraphConcurrentRequestsPerMailbox);
+  return options.limiter;
+}
+
+// Graph dateTimeTimeZone for a UTC instant: {"dateTime":"2026-12-01T09:00:00","timeZone":"UTC"}.
+json UtcDateTime(Instant instant) {
+  std::string text = FormatRfc3339(instant);
+  if (!text.empty() && text.back() == 'Z') text.pop_back();
+  return {{"dateTime", text}, {"timeZone", "UTC"}};
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return net::HeaderNameEquals(a, b); }
+
+AttendeeResponse ParseGraphResponse(std::string_view response) {
+  if (response == "accepted") return AttendeeResponse::kAccepted;
+  if (response == "tentativelyAccepted") return AttendeeResponse::kTentative;
+  if (response == "declined") return AttendeeResponse::kDeclined;
+  if (response == "notResponded") return AttendeeResponse::kNeedsAction;
+  if (response == "organizer") return AttendeeResponse::kOrganizer;
+  return AttendeeResponse::kUnknown;  // "none" and anything new
+}
+
+json EventBody(const EventSpec& spec, bool with_transaction_id) {
+  json body = json::object();
+  body["subject"] = spec.summary;
+  body["body"] = {{"contentType", "text"}, {"content", spec.description}};
+  body["start"] = UtcDateTime(spec.start);
+  body["end"] = UtcDateTime(spec.end);
+  json attendees = json::array();
+  const Attendee* room = nullptr;
+  for (const Attendee& attendee : spec.attendees) {
+    json address = {{"address", attendee.email}};
+    if (!attendee.name.empty()) address["name"] = attendee.name;
+    const char* type = attendee.resource ? "resource" : attendee.optional ? "optional" : "required";
+    attendees.push_back({{"emailAddress", std::move(address)}, {"type", type}});
+    if (attendee.resource && room == nullptr) room = &attendee;
+  }
+  body["attendees"] = std::move(attendees);
+  if (room != nullptr || !spec.location.empty()) {
+    json location = {{"displayName", !spec.location.empty() ? spec.location
+                                     : !room->name.empty()  ? room->name
+                                                            : room->email}};
+    if (room != nullptr) location["locationEmailAddress"] = room->email;
+    body["location"] = std::move(location);
+  }
+  if (spec.video == VideoKind::kTeams) {
+    body["isOnlineMeeting"] = true;
+    body["onlineMeetingProvider"] = "teamsForBusiness";
+  }
+  if (with_transaction_id) body["transactionId"] = spec.idempotency_key;
+  return body;
+}
+
+}  // namespace
+
+Result<CreatedEvent> ParseGraphEvent(std::string_view body, bool wants_online_meeting) {
+  std::optional<json> parsed = detail::ParseJson(body);
+  if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kGraph, "the event is not a JSON object");
+  std::optional<std::string> id = detail::StringAt(*parsed, "id");
+  if (!id || id->empty()) return MalformedResponse(Provider::kGraph, "the event has no id");
+  CreatedEvent event;
+  event.id = *id;
+  event.ical_uid = detail::StringOr(*parsed, "iCalUId");
+  event.web_link = detail::StringOr(*parsed, "webLink");
+  event.cancelled = detail::BoolAt(*parsed, "isCancelled").value_or(false);
+  if (const json* meeting = detail::Member(*parsed, "onlineMeeting"); meeting && meeting->is_object()) {
+    event.join_url = detail::StringOr(*meeting, "joinUrl");
+  }
+  const bool online = detail::BoolAt(*parsed, "isOnlineMeeting").value_or(wants_online_meeting);
+  if (!event.join_url.empty()) event.conference = ConferenceStatus::kSuccess;
+  else if (online) event.conference = ConferenceStatus::kPending;
+  if (const json* attendees = detail::Member(*parsed, "attendees"); attendees && attendees->is_array()) {
+    for (const json& attendee : *attendees) {
+      const json* address = detail::Member(attendee, "emailAddress");
+      std::optional<std::string> email = address ? detail::StringAt(*address, "address") : std::nullopt;
+      if (!email) continue;
+      const json* status = detail::Member(attendee, "status");
+      event.attendees.push_back({*email, ParseGraphResponse(status ? detail::StringOr(*status, "response") : "")});
+    }
+  }
+  return event;
+}
+
+MicrosoftGraphCalendar::MicrosoftGraphCalendar(net::HttpTransport& transport, AccessTokenSource& tokens,
+                                               std::string api_base, RetryPolicy policy, RetryHooks hooks,
+                                               MicrosoftGraphOptions options)
+    : client_(transport, tokens, Provider::kGraph, policy, std::move(hooks), EnsureLimiter(options)),
+      api_base_(std::move(api_base)),
+      options_(std::move(options)) {}
+
+std::string MicrosoftGraphCalendar::MailboxPath(std::string_view mailbox) const {
+  if (mailbox.empty()) mailbox = options_.default_mailbox;
+  if (mailbox == "me") return "/me";
+  return "/users/" + net::PercentEncode(mailbox);
+}
+
+// [SECTION] FreeBusy
+
+Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::vector<std::string>& calendar_ids,
+                                                                   Interval range, std::string_view /*time_zone*/) {
+  if (range.empty()) return InvalidRequest("the free/busy range is empty", "range");
+  const std::int32_t interval = options_.availability_view_interval;
+  if (interval < 5 || interval > 1440) {
+    return InvalidRequest("availabilityViewInterval must be 5..1440 minutes", "availability_view_interval");
+  }
+  const std::vector<std::string> ids = detail::UniqueIds(calendar_ids);
+  const std::size_t per_call = std::max<std::size_t>(1, options_.max_schedules_per_call);
+  const std::vector<Interval> pieces = detail::SplitRange(range, options_.max_range_per_call);
+  const std::string url = JoinUrl(api_base_, MailboxPath({}) + "/calendar/getSchedule");
+  detail::BusyMerger merger;
+  for (std::size_t first = 0; first < ids.size(); first += per_call) {
+    const std::vector<std::string> chunk(
+        ids.begin() + static_cast<std::ptrdiff_t>(first),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
+    for (const Interval& piece : pieces) {
+      const json body = {{"schedules", chunk},
+                         {"startTime", UtcDateTime(piece.start)},
+                         {"endTime", UtcDateTime(piece.end)},
+                         {"availabilityViewInterval", interval}};
+      auto fail_chunk = [&](const Error& error) {
+        for (const std::string& id : chunk) merger.Fail(id, error);
+      };
+      net::HttpRequest request = ProviderClient::JsonRequest("POST", url, DumpJson(body));
+      request.With("Prefer", "outlook.timezone=\"UTC\"");
+      Result<net::HttpResponse> sent = client_.Send(std::move(request), options_.default_mailbox);
+      if (!sent) {
+        if (detail::IsConnectionError(sent.error())) return sent.error();
+        fail_chunk(client_.ToError(sent.error()));
+        continue;
+      }
+      if (!sent->Ok()) {
+        Error error = client_.ToError(*sent);
+        if (detail::IsConnectionError(error)) return error;
+        fail_chunk(error);
+        continue;
+      }
+      std::optional<json> parsed = detail::ParseJson(sent->body);
+      const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
+      if (value == nullptr || !value->is_array()) {
+        fail_chunk(MalformedResponse(Provider::kGraph, "getSchedule answer has no `value` array"));
+        continue;
+      }
+      for (const std::string& id : chunk) {
+        auto item = std::find_if(value->begin(), value->end(), [&](const json& schedule) {
+          return EqualsIgnoreCase(detail::StringOr(schedule, "scheduleId"), id);
+        });
+        if (item == value->end()) {
+          merger.Fail(id, Error{"provider_calendar_error", id + ": missing from Graph's getSchedule answer", "value"});
+          continue;
+        }
+        Result<std::vector<BusyEvent>> events = std::vector<BusyEvent>{};
+        if (detail::Member(*item, "scheduleItems") != nullptr || detail::Member(*item, "error") != nullptr) {
+          if (options_.zones != nullptr) {
+            events = GraphScheduleItemsToBusy(*item, *options_.zones);
+          } else {
+            std::lock_guard lock(utc_zones_mutex_);
+            events = GraphScheduleItemsToBusy(*item, utc_zones_);
+          }
+        } else {
+          events = GraphAvailabilityViewToBusy(*item, piece.start, interval);
+        }
+        if (events) merger.Add(id, *events);
+        else merger.Fail(id, events.error());
+      }
+    }
+  }
+  return merger.Take(calendar_ids);
+}
+
+// [SECTION] Events
+
+Result<CreatedEvent> MicrosoftGraphCalendar::SendEvent(std::string method, std::string url, std::string_view mailbox,
+                                                       const EventSpec& spec, bool with_transaction_id) {
+  if (spec.video == VideoKind::kMeet) {
+    return InvalidRequest("Microsoft Graph cannot create a Google Meet link; use video none or teams", "video");
+  }
+  const std::string body = DumpJson(EventBody(spec, with_transaction_id));
+  Result<net::HttpResponse> sent =
+      client_.Send(ProviderClient::JsonRequest(std::move(method), std::move(url), body),
+                   mailbox.empty() ? std::string_view(options_.default_mailbox) : mailbox);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return client_.ToError(*sent);
+  return ParseGraphEvent(sent->body, spec.video == VideoKind::kTeams);
+}
+
+Result<CreatedEvent> MicrosoftGraphCalendar::CreateEvent(const EventSpec& spec) {
+  if (Result<bool> valid = ValidateEventSpec(spec); !valid) return valid.error();
+  return SendEvent("POST", JoinUrl(api_base_, MailboxPath(spec.organiser_calendar_id) + "/events"),
+                   spec.organiser_calendar_id, spec, /*with_transaction_id=*/true);
+}
+
+Result<CreatedEvent> MicrosoftGraphCalendar::UpdateEvent(std::string_view event_id, const EventSpec& spec) {
+  if (event_id.empty()) return InvalidRequest("the event id is empty", "event_id");
+  if (spec.end <= spec.start) return InvalidRequest("the event's end must be after its start", "end");
+  return SendEvent("PATCH",
+                   JoinUrl(api_base_, MailboxPath(spec.organiser_calendar_id) + "/events/" + net::PercentEncode(event_id)),
+                   spec.organiser_calendar_id, spec, /*with_transaction_id=*/false);
+}
+
+Result<bool> MicrosoftGraphCalendar::DeleteEvent(std::string_view event_id) {
+  if (event_id.empty()) return InvalidRequest("the event id is empty", "event_id");
+  Result<net::HttpResponse> sent = client_.Send(
+      ProviderClient::JsonRequest("DELETE", JoinUrl(api_base_, MailboxPath({}) + "/events/" + net::PercentEncode(event_id))),
+      options_.default_mailbox);
+  if (!sent) return client_.ToError(sent.error());
+  if (sent->Ok() || sent->status == 404 || sent->status == 410) return true;
+  return client_.ToError(*sent);
+}
+
+Result<CreatedEvent> MicrosoftGraphCalendar::GetEvent(std::string_view event_id) {
+  if (event_id.empty()) return InvalidRequest("the event id is empty", "event_id");
+  Result<net::HttpResponse> sent = client_.Send(
+      ProviderClient::JsonRequest("GET", JoinUrl(api_base_, MailboxPath({}) + "/events/" + net::PercentEncode(event_id))),
+      options_.default_mailbox);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return client_.ToError(*sent);
+  return ParseGraphEvent(sent->body, false);
+}
+
+// [SECTION] Directories
+
+Result<std::vector<json>> MicrosoftGraphCalendar::GetAllPages(std::string url) {
+  std::vector<json> items;
+  for (std::size_t page = 0; !url.empty(); ++page) {
+    if (page >= options_.max_pages) {
+      return MalformedResponse(Provider::kGraph, "more than " + std::to_string(options_.max_pages) + " pages");
+    }
+    Result<net::HttpResponse> sent = client_.Send(ProviderClient::JsonRequest("GET", url));
+    if (!sent) return client_.ToError(sent.error());
+    if (!sent->Ok()) return client_.ToError(*sent);
+    std::optional<json> parsed = detail::ParseJson(sent->body);
+    const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
+    if (value == nullptr || !value->is_array()) return MalformedResponse(Provider::kGraph, "no `value` array");
+    for (const json& item : *value) items.push_back(item);
+    const std::string next = detail::StringOr(*parsed, "@odata.nextLink");
+    std::string base = api_base_;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    if (next.empty()) {
+      url.clear();
+    } else if (next.rfind(base + "/", 0) == 0) {
+      url = next;
+    } else if (next.rfind(std::string(kGraphPublicBase) + "/", 0) == 0) {
+      url = base + next.substr(kGraphPublicBase.size());
+    } else {
+      return MalformedResponse(Provider::kGraph, "@odata.nextLink points outside the API base; not followed");
+    }
+  }
+  return items;
+}
+
+Result<std::vector<RoomInfo>> MicrosoftGraphCalendar::ListRooms() {
+  Result<std::vector<json>> items = GetAllPages(JoinUrl(api_base_, "/places/microsoft.graph.room?$top=100"));
+  if (!items) return items.error();
+  std::vector<RoomInfo> rooms;
+  for (const json& item : *items) {
+    RoomInfo room;
+    room.email = detail::StringOr(item, "emailAddress");
+    if (room.email.empty()) continue;  // a room without a mailbox cannot be booked or queried
+    room.name = detail::StringOr(item, "displayName");
+    room.capacity = detail::IntAt(item, "capacity");
+    room.building = detail::StringOr(item, "building");
+    room.floor = detail::IdAt(item, "floorNumber").value_or(detail::StringOr(item, "floorLabel"));
+    rooms.push_back(std::move(room));
+  }
+  return rooms;
+}
+
+Result<std::vector<DirectoryUser>> MicrosoftGraphCalendar::ListUsers() {
+  Result<std::vector<json>> items =
+      GetAllPages(JoinUrl(api_base_, "/users?$select=id,displayName,mail,userPrincipalName&$top=100"));
+  if (!items) return items.error();
+  std::vector<DirectoryUser> users;
+  for (const json& item : *items) {
+    DirectoryUser user;
+    user.id = detail::StringOr(item, "id");
+    user.email = detail::StringOr(item, "mail");
+    if (user.email.empty()) user.email = detail::StringOr(item, "userPrincipalName");
+    user.display_name = detail::StringOr(item, "displayName");
+    if (user.id.empty()) continue;
+    users.push_back(std::move(user));
+  }
+  return users;
+}
+
+}  // namespace slotwise::providers

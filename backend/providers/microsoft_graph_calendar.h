@@ -1,0 +1,85 @@
+// microsoft_graph_calendar.h — CalendarAdapter over Microsoft Graph v1.0, plus the room and user directories
+// (PROVIDERS.md "Microsoft Graph").
+//
+// Requests (relative to `api_base`, e.g. "https://graph.microsoft.com/v1.0" or the sandbox's ".../microsoft/v1.0";
+// {mb} is "/me" for mailbox "me", else "/users/{mailbox}"):
+//   FreeBusy     POST {mb}/calendar/getSchedule — chunked to ≤ 20 schedules and ≤ 61 days per call (Graph: "under
+//                62 days"), availabilityViewInterval from the options, times asked in UTC (Prefer: outlook.timezone).
+//                scheduleItems are converted with GraphScheduleItemsToBusy; an item without scheduleItems falls back
+//                to its availabilityView. An item's `error` (unknown address, …) makes that calendar an Error.
+//   CreateEvent  POST {mb}/events with transactionId = idempotency_key (Graph answers a retry with the same event);
+//                video kTeams → isOnlineMeeting:true, onlineMeetingProvider:"teamsForBusiness"; video kMeet →
+//                "invalid_request". Resource attendees are type "resource" and the first one is the location's
+//                locationEmailAddress. Times are sent as UTC wall times with timeZone "UTC".
+//   UpdateEvent  PATCH {mb}/events/{eid};   DeleteEvent  DELETE {mb}/events/{eid} (204; 404/410 = success);
+//   GetEvent     GET {mb}/events/{eid}
+//   ListRooms    GET /places/microsoft.graph.room?$top=100, following @odata.nextLink
+//   ListUsers    GET /users?$select=id,displayName,mail,userPrincipalName&$top=100, following @odata.nextLink
+// Every call on a mailbox holds a permit of the per-mailbox limiter (Graph allows 4 concurrent requests per app and
+// mailbox); share one limiter between all adapters of the app (options.limiter) to enforce it process-wide.
+// An @odata.nextLink is followed only when it points under `api_base` or under https://graph.microsoft.com/v1.0
+// (rewritten onto `api_base`): the bearer token never goes to another host. Thread-safe.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "calendar_adapter.h"
+#include "provider_client.h"
+#include "slotwise/time.h"
+#include "slotwise/time_zone.h"
+
+namespace slotwise::providers {
+
+inline constexpr int kGraphConcurrentRequestsPerMailbox = 4;
+
+struct MicrosoftGraphOptions {
+  std::string default_mailbox = "me";                // "me" (delegated) or a user id/UPN (application permissions)
+  std::size_t max_schedules_per_call = 20;
+  Duration max_range_per_call = 61 * kSecondsPerDay;
+  std::int32_t availability_view_interval = 30;      // minutes, 5..1440
+  std::size_t max_pages = 500;                       // bound on @odata.nextLink pages followed
+  std::shared_ptr<ConcurrencyLimiter> limiter;       // null = a private limiter of 4 per mailbox
+  ZoneSource* zones = nullptr;                       // thread-safe source for Windows/IANA zone names; null = UTC only
+};
+
+struct DirectoryUser {
+  std::string id;
+  std::string email;         // mail, or userPrincipalName when mail is empty
+  std::string display_name;
+};
+
+class MicrosoftGraphCalendar final : public CalendarAdapter {
+ public:
+  MicrosoftGraphCalendar(net::HttpTransport& transport, AccessTokenSource& tokens, std::string api_base,
+                         RetryPolicy policy = {}, RetryHooks hooks = {}, MicrosoftGraphOptions options = {});
+
+  Result<std::vector<CalendarBusy>> FreeBusy(const std::vector<std::string>& calendar_ids, Interval range,
+                                             std::string_view time_zone) override;
+  Result<CreatedEvent> CreateEvent(const EventSpec& spec) override;
+  Result<CreatedEvent> UpdateEvent(std::string_view event_id, const EventSpec& spec) override;
+  Result<bool> DeleteEvent(std::string_view event_id) override;
+  Result<std::vector<RoomInfo>> ListRooms() override;
+  Result<CreatedEvent> GetEvent(std::string_view event_id) override;
+
+  // The organisation's users (application permission User.Read.All), all pages.
+  Result<std::vector<DirectoryUser>> ListUsers();
+
+ private:
+  std::string MailboxPath(std::string_view mailbox) const;
+  Result<std::vector<nlohmann::json>> GetAllPages(std::string first_url);
+  Result<CreatedEvent> SendEvent(std::string method, std::string url, std::string_view mailbox, const EventSpec& spec,
+                                 bool with_transaction_id);
+
+  ProviderClient client_;
+  std::string api_base_;
+  MicrosoftGraphOptions options_;
+  InMemoryZoneSource utc_zones_;  // used when options_.zones is null; guarded by utc_zones_mutex_
+  std::mutex utc_zones_mutex_;
+};
+
+// Parses a Graph event resource (`wants_online_meeting` decides between kNone and kPending when no joinUrl yet).
+Result<CreatedEvent> ParseGraphEvent(std::string_view body, bool wants_online_meeting);
+
+}  // namespace slotwise::providers

@@ -1,0 +1,217 @@
+// zoom_meetings.cpp — see zoom_meetings.h.
+#include "zoom_meetings.h"
+
+#include <utility>
+
+#include "provider_json.h"
+#include "slotwise/json_text.h"
+#include "url.h"
+
+namespace slotwise::providers {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxPasscodeLength = 10;
+constexpr std::size_t kMaxTopicLength = 200;
+
+bool BoolIn(const json& document, std::string_view section, std::string_view key) {
+  const json* part = detail::Member(document, section);
+  return part != nullptr && detail::BoolAt(*part, key).value_or(false);
+}
+
+Result<bool> ValidateSpec(const ZoomMeetingSpec& spec) {
+  if (spec.password) {
+    if (Result<bool> valid = ValidateZoomPasscode(*spec.password); !valid) return valid;
+  }
+  if (spec.duration_minutes <= 0) return InvalidRequest("a Zoom meeting needs a positive duration", "duration");
+  if (spec.topic.size() > kMaxTopicLength) return InvalidRequest("a Zoom topic is at most 200 characters", "topic");
+  if (spec.jbh_time && *spec.jbh_time != 0 && *spec.jbh_time != 5 && *spec.jbh_time != 10) {
+    return InvalidRequest("jbh_time must be 0, 5 or 10 minutes", "settings.jbh_time");
+  }
+  return true;
+}
+
+json MeetingBody(const ZoomMeetingSpec& spec) {
+  json body = {{"topic", spec.topic},
+               {"type", 2},
+               {"start_time", FormatRfc3339(spec.start)},
+               {"duration", spec.duration_minutes}};
+  if (!spec.timezone.empty()) body["timezone"] = spec.timezone;
+  if (spec.password) body["password"] = *spec.password;
+  if (!spec.agenda.empty()) body["agenda"] = spec.agenda;
+  if (!spec.schedule_for.empty()) body["schedule_for"] = spec.schedule_for;
+  json settings = json::object();
+  if (spec.join_before_host) settings["join_before_host"] = *spec.join_before_host;
+  if (spec.jbh_time) settings["jbh_time"] = *spec.jbh_time;
+  if (spec.waiting_room) settings["waiting_room"] = *spec.waiting_room;
+  if (spec.meeting_authentication) settings["meeting_authentication"] = *spec.meeting_authentication;
+  if (!spec.alternative_hosts.empty()) {
+    std::string hosts;
+    for (const std::string& host : spec.alternative_hosts) hosts += (hosts.empty() ? "" : ";") + host;
+    settings["alternative_hosts"] = hosts;
+  }
+  if (!settings.empty()) body["settings"] = std::move(settings);
+  return body;
+}
+
+}  // namespace
+
+Result<bool> ValidateZoomPasscode(std::string_view password) {
+  if (password.empty()) return InvalidRequest("a Zoom passcode cannot be empty (omit it instead)", "password");
+  if (password.size() > kMaxPasscodeLength) {
+    return InvalidRequest("a Zoom passcode is at most 10 characters", "password");
+  }
+  for (char c : password) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' ||
+                         c == '-' || c == '_' || c == '*';
+    if (!allowed) {
+      return InvalidRequest("a Zoom passcode may contain only letters, digits and @ - _ *", "password");
+    }
+  }
+  return true;
+}
+
+ConferencingAccount ToConferencingAccount(const ZoomHostSettings& settings, std::string owner_sub) {
+  ConferencingAccount account;
+  account.provider = ConferencingProvider::kZoom;
+  account.owner = std::move(owner_sub);
+  account.personal = settings.personal;
+  account.join_before_host = settings.join_before_host;
+  account.jbh_time_minutes = settings.jbh_time_minutes;
+  account.waiting_room = settings.waiting_room;
+  account.passcode_enabled = settings.passcode_enabled;
+  account.passcode_locked = settings.passcode_locked;
+  return account;
+}
+
+ZoomHostSettings ParseZoomSettings(const json& user_settings, const json* lock_settings, bool personal) {
+  ZoomHostSettings settings;
+  settings.personal = personal;
+  settings.join_before_host = BoolIn(user_settings, "schedule_meeting", "join_before_host");
+  if (const json* schedule = detail::Member(user_settings, "schedule_meeting")) {
+    const std::int64_t jbh = detail::IntAt(*schedule, "jbh_time").value_or(0);
+    settings.jbh_time_minutes = (jbh == 5 || jbh == 10) ? jbh : 0;
+  }
+  settings.waiting_room = BoolIn(user_settings, "in_meeting", "waiting_room") ||
+                          BoolIn(user_settings, "meeting_security", "waiting_room");
+  settings.passcode_enabled = BoolIn(user_settings, "schedule_meeting", "require_password_for_scheduling_new_meetings");
+  settings.meeting_authentication = detail::BoolAt(user_settings, "meeting_authentication").value_or(false) ||
+                                    BoolIn(user_settings, "in_meeting", "meeting_authentication") ||
+                                    BoolIn(user_settings, "meeting_security", "meeting_authentication");
+  if (lock_settings != nullptr) {
+    settings.lock_settings_known = true;
+    settings.passcode_locked =
+        BoolIn(*lock_settings, "schedule_meeting", "require_password_for_scheduling_new_meetings");
+  }
+  return settings;
+}
+
+ZoomMeetings::ZoomMeetings(net::HttpTransport& transport, AccessTokenSource& tokens, std::string api_base,
+                           RetryPolicy policy, RetryHooks hooks, ZoomOptions options)
+    : client_(transport, tokens, Provider::kZoom, policy, std::move(hooks), std::move(options.limiter)),
+      api_base_(std::move(api_base)) {}
+
+Result<net::HttpResponse> ZoomMeetings::Send(std::string method, std::string path, std::string body,
+                                             std::string_view key) {
+  return client_.Send(ProviderClient::JsonRequest(std::move(method), JoinUrl(api_base_, path), std::move(body)), key);
+}
+
+Error ZoomMeetings::ToError(const net::HttpResponse& response) const {
+  Error error = client_.ToError(response);
+  if (response.status == 429 && net::HeaderNameEquals(response.Header("X-RateLimit-Type"), "Daily-limit")) {
+    std::string message = "Zoom's daily request limit for this host is used up; it resets at 00:00 UTC";
+    if (const std::string_view after = response.Header("Retry-After"); !after.empty()) {
+      message += " (Retry-After: " + std::string(after) + ")";
+    }
+    error = Error{"rate_limited", message, "Daily-limit"};
+  }
+  return error;
+}
+
+Result<json> ZoomMeetings::GetJson(std::string path, std::string_view key) {
+  Result<net::HttpResponse> sent = Send("GET", std::move(path), {}, key);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return ToError(*sent);
+  std::optional<json> parsed = detail::ParseJson(sent->body);
+  if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kZoom, "the body is not a JSON object");
+  return std::move(*parsed);
+}
+
+Result<ZoomUser> ZoomMeetings::GetMe() {
+  Result<json> me = GetJson("/users/me", "me");
+  if (!me) return me.error();
+  ZoomUser user;
+  user.id = detail::IdAt(*me, "id").value_or("");
+  user.email = detail::StringOr(*me, "email");
+  user.type = detail::IntAt(*me, "type").value_or(0);
+  user.timezone = detail::StringOr(*me, "timezone");
+  user.account_id = detail::IdAt(*me, "account_id").value_or("");
+  if (user.id.empty() || user.account_id.empty()) {
+    return MalformedResponse(Provider::kZoom, "/users/me has no id or account_id");
+  }
+  return user;
+}
+
+Result<ZoomHostSettings> ZoomMeetings::GetSettings(const ZoomUser& user) {
+  const std::string user_id = user.id.empty() ? std::string("me") : user.id;
+  Result<json> settings = GetJson("/users/" + net::PercentEncode(user_id) + "/settings", user_id);
+  if (!settings) return settings.error();
+  const bool personal = user.type == 1;
+  if (user.account_id.empty()) return ParseZoomSettings(*settings, nullptr, personal);
+  Result<json> locks = GetJson("/accounts/" + net::PercentEncode(user.account_id) + "/lock_settings", user_id);
+  if (!locks) {
+    const std::string& code = locks.error().code;
+    if (code == "forbidden" || code == "invalid_request" || code == "not_found") {
+      return ParseZoomSettings(*settings, nullptr, personal);  // no admin scope: lock state unknown
+    }
+    return locks.error();
+  }
+  return ParseZoomSettings(*settings, &*locks, personal);
+}
+
+Result<ZoomMeeting> ZoomMeetings::CreateMeeting(const ZoomMeetingSpec& spec) {
+  if (Result<bool> valid = ValidateSpec(spec); !valid) return valid.error();
+  const std::string user_id = spec.user_id.empty() ? std::string("me") : spec.user_id;
+  Result<net::HttpResponse> sent =
+      Send("POST", "/users/" + net::PercentEncode(user_id) + "/meetings", DumpJson(MeetingBody(spec)), user_id);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return ToError(*sent);
+  std::optional<json> parsed = detail::ParseJson(sent->body);
+  if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kZoom, "the meeting is not a JSON object");
+  ZoomMeeting meeting;
+  meeting.id = detail::IdAt(*parsed, "id").value_or("");
+  meeting.join_url = detail::StringOr(*parsed, "join_url");
+  if (meeting.id.empty() || meeting.join_url.empty()) {
+    return MalformedResponse(Provider::kZoom, "the created meeting has no id or join_url");
+  }
+  meeting.host_email = detail::StringOr(*parsed, "host_email");
+  meeting.start_url = detail::StringOr(*parsed, "start_url");
+  meeting.password = detail::StringOr(*parsed, "password");
+  meeting.start_time = detail::StringOr(*parsed, "start_time");
+  meeting.duration_minutes = detail::IntAt(*parsed, "duration").value_or(0);
+  return meeting;
+}
+
+Result<bool> ZoomMeetings::UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec) {
+  if (meeting_id.empty()) return InvalidRequest("the meeting id is empty", "meeting_id");
+  if (Result<bool> valid = ValidateSpec(spec); !valid) return valid.error();
+  json body = MeetingBody(spec);
+  body.erase("type");
+  Result<net::HttpResponse> sent =
+      Send("PATCH", "/meetings/" + net::PercentEncode(meeting_id), DumpJson(body), spec.user_id);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return ToError(*sent);
+  return true;
+}
+
+Result<bool> ZoomMeetings::DeleteMeeting(std::string_view meeting_id) {
+  if (meeting_id.empty()) return InvalidRequest("the meeting id is empty", "meeting_id");
+  Result<net::HttpResponse> sent = Send("DELETE", "/meetings/" + net::PercentEncode(meeting_id), {}, {});
+  if (!sent) return client_.ToError(sent.error());
+  if (sent->Ok()) return true;
+  if (sent->status == 404 && ProviderErrorCode(Provider::kZoom, *sent) == "3001") return true;  // already gone
+  return ToError(*sent);
+}
+
+}  // namespace slotwise::providers

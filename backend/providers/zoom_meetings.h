@@ -1,0 +1,110 @@
+// zoom_meetings.h — Zoom API v2 adapter: the linked account's identity, its meeting settings as the engine's host
+// rules want them, and scheduled meetings (PROVIDERS.md "Zoom API v2").
+//
+// Requests (relative to `api_base`, e.g. "https://api.zoom.us/v2" or the sandbox's ".../zoom/v2"):
+//   GetMe          GET /users/me
+//   GetSettings    GET /users/{user}/settings, then GET /accounts/{account_id}/lock_settings (admin scope; when that
+//                  is refused — 400/403/404 — the lock state is reported unknown, see ZoomHostSettings)
+//   CreateMeeting  POST /users/{user}/meetings (type 2, start_time UTC "…Z") → 201 meeting
+//   UpdateMeeting  PATCH /meetings/{id} → 204
+//   DeleteMeeting  DELETE /meetings/{id} → 204; 404 with code 3001 (meeting not found) is success (idempotent)
+// Errors: provider_errors.h. A 401 (code 124, invalid or expired token) goes through the token refresh once. A 429
+// with X-RateLimit-Type: Daily-limit is not retried (the quota resets at 00:00 UTC): "rate_limited" with field
+// "Daily-limit" and the reset in the message; a QPS 429 is retried (retry.h). The bearer token travels only in the
+// Authorization header (Zoom rejects tokens in query strings). Thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "provider_client.h"
+#include "slotwise/availability.h"
+#include "slotwise/time.h"
+
+namespace slotwise::providers {
+
+struct ZoomUser {
+  std::string id;
+  std::string email;
+  std::int64_t type = 0;   // 1 Basic (free), 2 Licensed, 99 None, …
+  std::string timezone;    // IANA name; may be empty
+  std::string account_id;  // the Zoom account the user belongs to: one Slotwise user ↔ one Zoom account (S8)
+};
+
+// The host-rule inputs of one Zoom user (host_rules.h / availability.h ConferencingAccount), as Zoom reports them.
+struct ZoomHostSettings {
+  bool join_before_host = false;        // settings.schedule_meeting.join_before_host
+  std::int64_t jbh_time_minutes = 0;    // settings.schedule_meeting.jbh_time: 0, 5 or 10 (other values → 0)
+  bool waiting_room = false;            // settings.in_meeting.waiting_room (or meeting_security.waiting_room)
+  bool passcode_enabled = false;        // schedule_meeting.require_password_for_scheduling_new_meetings
+  bool passcode_locked = false;         // lock_settings.schedule_meeting.require_password_for_scheduling_new_meetings
+  bool lock_settings_known = false;     // false when the account's lock settings could not be read (no admin scope)
+  bool meeting_authentication = false;  // only authenticated users may join (in_meeting/meeting_security/top level)
+  bool personal = false;                // a personal (free, Basic) account: Zoom always applies a passcode
+};
+
+struct ZoomMeetingSpec {
+  std::string user_id = "me";              // host: "me" or a user id/email
+  std::string topic;                       // ≤ 200 characters
+  Instant start = 0;                       // UTC; sent as "YYYY-MM-DDTHH:MM:SSZ"
+  std::int64_t duration_minutes = 30;      // > 0
+  std::string timezone;                    // IANA; display only (start is UTC)
+  std::optional<std::string> password;     // ≤ 10 characters of [a-zA-Z0-9@-_*]; nullopt = account policy decides
+  std::string agenda;
+  std::string schedule_for;                // schedule on behalf of another host (optional)
+  std::optional<bool> join_before_host;
+  std::optional<std::int64_t> jbh_time;    // 0, 5 or 10
+  std::optional<bool> waiting_room;
+  std::optional<bool> meeting_authentication;
+  std::vector<std::string> alternative_hosts;  // emails; sent as Zoom's semicolon-separated list
+};
+
+struct ZoomMeeting {
+  std::string id;          // Zoom's numeric meeting id, as text
+  std::string host_email;
+  std::string join_url;
+  std::string start_url;   // carries a host token: do not show to attendees or log
+  std::string password;
+  std::string start_time;  // as Zoom answered
+  std::int64_t duration_minutes = 0;
+};
+
+struct ZoomOptions {
+  std::shared_ptr<ConcurrencyLimiter> limiter;  // optional cap of concurrent calls per host user id
+};
+
+// Local check of a Zoom passcode: non-empty, ≤ 10 characters, only [a-zA-Z0-9@-_*]. "invalid_request" naming the
+// rule, before any call is made.
+Result<bool> ValidateZoomPasscode(std::string_view password);
+
+// The engine's account description for a Zoom host owned by Slotwise user `owner_sub`.
+ConferencingAccount ToConferencingAccount(const ZoomHostSettings& settings, std::string owner_sub);
+
+class ZoomMeetings {
+ public:
+  ZoomMeetings(net::HttpTransport& transport, AccessTokenSource& tokens, std::string api_base, RetryPolicy policy = {},
+               RetryHooks hooks = {}, ZoomOptions options = {});
+
+  Result<ZoomUser> GetMe();                                                                   // GET /users/me
+  // `user` from GetMe decides `personal` (type 1) and which account's lock settings are read.
+  Result<ZoomHostSettings> GetSettings(const ZoomUser& user);
+  Result<ZoomMeeting> CreateMeeting(const ZoomMeetingSpec& spec);
+  Result<bool> UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec);       // true on 204
+  Result<bool> DeleteMeeting(std::string_view meeting_id);                                    // true; gone = true
+
+ private:
+  Result<net::HttpResponse> Send(std::string method, std::string path, std::string body, std::string_view key);
+  Error ToError(const net::HttpResponse& response) const;
+  Result<nlohmann::json> GetJson(std::string path, std::string_view key);
+
+  ProviderClient client_;
+  std::string api_base_;
+};
+
+// Parses the two settings documents (user settings, account lock settings — null when unknown) into ZoomHostSettings.
+ZoomHostSettings ParseZoomSettings(const nlohmann::json& user_settings, const nlohmann::json* lock_settings,
+                                   bool personal);
+
+}  // namespace slotwise::providers

@@ -1,0 +1,129 @@
+// sandbox.cpp — the public Sandbox and SandboxServer (see sandbox.h), and Bearer-token resolution.
+#include "sandbox.h"
+
+#include "http_util.h"
+#include "routes.h"
+#include "sandbox_state.h"
+
+namespace slotwise::sandbox {
+
+namespace {
+std::string DefaultScopes(const std::string& provider) {
+  if (provider == "google") return "openid email https://www.googleapis.com/auth/calendar";
+  if (provider == "microsoft")
+    return "openid profile Calendars.ReadWrite Calendars.Read.Shared Place.Read.All User.Read User.ReadBasic.All "
+           "ChannelMessage.Send Channel.ReadBasic.All OnlineMeetings.ReadWrite";
+  if (provider == "zoom") return "meeting:read meeting:write user:read";
+  return "collab:";
+}
+}  // namespace
+
+std::optional<AccessToken> ResolveBearer(SandboxCore& core, const httplib::Request& req, const std::string& provider) {
+  std::string value = BearerToken(req);
+  if (value.empty()) return std::nullopt;
+  auto it = core.state.access_tokens.find(value);
+  if (it == core.state.access_tokens.end() || it->second.provider != provider) return std::nullopt;
+  if (it->second.expires_at <= core.Now()) return std::nullopt;
+  CurrentNote().user = it->second.app_only ? "app@" + it->second.tenant : it->second.user_email;
+  return it->second;
+}
+
+Sandbox::Sandbox(SandboxOptions options) : core_(std::make_unique<SandboxCore>(options)) {
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  core_->ResetLocked(options.seed_demo_org);
+}
+
+Sandbox::~Sandbox() = default;
+
+void Sandbox::Mount(httplib::Server& server) {
+  InstallFaultHook(server, *core_);
+  MountOAuthPages(server, *core_);
+  MountOAuthTokens(server, *core_);
+  MountGoogleRoutes(server, *core_);
+  MountMicrosoftRoutes(server, *core_);
+  MountTeamsRoutes(server, *core_);
+  MountSubscriptionRoutes(server, *core_);
+  MountZoomRoutes(server, *core_);
+  MountGoToRoutes(server, *core_);
+  MountAdminRoutes(server, *core_);
+}
+
+void Sandbox::RegisterClient(const OAuthClientRegistration& client) {
+  if (client.provider != "google" && client.provider != "microsoft" && client.provider != "zoom" &&
+      client.provider != "goto")
+    return;
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  Client& stored = core_->state.clients[client.client_id];
+  stored.provider = client.provider;
+  stored.id = client.client_id;
+  if (!client.client_secret.empty()) stored.secret = client.client_secret;
+  for (const auto& uri : client.redirect_uris) {
+    if (std::find(stored.redirect_uris.begin(), stored.redirect_uris.end(), uri) == stored.redirect_uris.end())
+      stored.redirect_uris.push_back(uri);
+  }
+}
+
+void Sandbox::Reset(bool seed_demo_org) {
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  core_->ResetLocked(seed_demo_org);
+}
+
+Result<bool> Sandbox::Seed(std::string_view seed_json) {
+  auto parsed = json::parse(seed_json, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return Error{"invalid_seed", "the seed must be a JSON object", ""};
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  return ApplySeedLocked(*core_, parsed);
+}
+
+Result<MintedTokens> Sandbox::MintTokens(std::string_view provider, std::string_view user,
+                                         const std::vector<std::string>& scopes) {
+  std::string name(provider);
+  if (name != "google" && name != "microsoft" && name != "zoom" && name != "goto")
+    return Error{"unknown_provider", "provider must be google, microsoft, zoom or goto", "provider"};
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  const User* found = core_->FindUser(name, user);
+  if (!found) return Error{"unknown_user", "no " + name + " user " + std::string(user), "user"};
+  std::string scope;
+  for (const auto& item : scopes) scope += (scope.empty() ? "" : " ") + item;
+  if (scope.empty()) scope = DefaultScopes(name);
+  std::string client_id = name == "google" ? std::string(kGoogleClientId)
+                          : name == "microsoft" ? std::string(kMicrosoftClientId)
+                          : name == "zoom" ? std::string(kZoomClientId) : std::string(kGoToClientId);
+  auto [access, refresh] = core_->MintLocked(name, client_id, found->email, found->tenant, scope, true, false);
+  return MintedTokens{access, refresh, core_->options.access_token_ttl_seconds};
+}
+
+void Sandbox::AdvanceClock(std::int64_t seconds) {
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  if (seconds > 0) core_->clock_offset += seconds;
+}
+
+std::int64_t Sandbox::Now() const {
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  return core_->Now();
+}
+
+void Sandbox::SetPublicBaseUrl(std::string base_url) {
+  std::lock_guard<std::mutex> lock(core_->mutex);
+  core_->public_base_url = std::move(base_url);
+}
+
+SandboxServer::SandboxServer(SandboxOptions options) : sandbox_(options) { sandbox_.Mount(server_); }
+
+SandboxServer::~SandboxServer() { Stop(); }
+
+Result<int> SandboxServer::Bind(const std::string& host, int port) {
+  int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) return Error{"bind_failed", "could not bind " + host + ":" + std::to_string(port), ""};
+  bound_ = true;
+  sandbox_.SetPublicBaseUrl("http://" + host + ":" + std::to_string(bound));
+  return bound;
+}
+
+void SandboxServer::Run() {
+  if (bound_) server_.listen_after_bind();
+}
+
+void SandboxServer::Stop() { server_.stop(); }
+
+}  // namespace slotwise::sandbox

@@ -1,0 +1,104 @@
+// token_server.h — a scripted HTTP server for the oauth suite: records each request and answers from a queue.
+//
+// Runs a real cpp-httplib server on an ephemeral loopback port in its own thread; stops in the destructor.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "url.h"
+
+namespace slotwise::testing {
+
+struct RecordedRequest {
+  std::string method;
+  std::string path;
+  httplib::Headers headers;
+  std::string body;
+  net::Params form;  // the body parsed as a form (empty when it is not one)
+
+  std::string Header(const std::string& name) const {
+    const auto found = headers.find(name);  // httplib::Headers compares names case-insensitively
+    return found == headers.end() ? std::string() : found->second;
+  }
+  std::optional<std::string> Param(std::string_view name) const { return net::ParamValue(form, name); }
+};
+
+struct ScriptedReply {
+  int status = 200;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::chrono::milliseconds delay{0};  // sleep before answering (to provoke client timeouts)
+};
+
+class TokenServer {
+ public:
+  TokenServer() {
+    server_.Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
+      ScriptedReply reply;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        RecordedRequest recorded{request.method, request.path, request.headers, request.body, {}};
+        if (auto form = net::ParseForm(request.body)) recorded.form = std::move(*form);
+        requests_.push_back(std::move(recorded));
+        if (!replies_.empty()) {
+          reply = std::move(replies_.front());
+          replies_.pop_front();
+        } else {
+          reply = fallback_;
+        }
+      }
+      if (reply.delay.count() > 0) std::this_thread::sleep_for(reply.delay);
+      response.status = reply.status;
+      for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+      response.set_content(reply.body, "application/json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    REQUIRE_MESSAGE(port_ > 0, "cannot bind a loopback port");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });  // the socket already listens: no race
+  }
+  TokenServer(const TokenServer&) = delete;
+  TokenServer& operator=(const TokenServer&) = delete;
+  ~TokenServer() {
+    // stop() is a no-op before listen_after_bind() has started: wait for it (briefly) so join() cannot hang.
+    for (int i = 0; i < 2000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::string Url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int port() const { return port_; }
+
+  void Enqueue(ScriptedReply reply) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    replies_.push_back(std::move(reply));
+  }
+  void Enqueue(int status, std::string body) { Enqueue(ScriptedReply{status, std::move(body), {}, {}}); }
+  void SetFallback(ScriptedReply reply) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    fallback_ = std::move(reply);
+  }
+  std::vector<RecordedRequest> Requests() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return requests_;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  mutable std::mutex mutex_;
+  std::vector<RecordedRequest> requests_;
+  std::deque<ScriptedReply> replies_;
+  ScriptedReply fallback_{500, R"({"error":"no scripted reply"})", {}, {}};
+};
+
+}  // namespace slotwise::testing

@@ -1,0 +1,220 @@
+// Tests for backend/providers/zoom_meetings against a scripted transport speaking Zoom API v2.
+#include <doctest/doctest.h>
+
+#include "fake_transport.h"
+#include "slotwise/host_rules.h"
+#include "slotwise/time.h"
+#include "zoom_meetings.h"
+
+using namespace slotwise;
+using namespace slotwise::providers;
+using namespace slotwise::providers::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kBase = "http://127.0.0.1:7003/zoom/v2";
+
+struct Fixture {
+  FakeTransport transport;
+  CountingTokenSource tokens;
+  FakeTime time;
+  ZoomMeetings zoom{transport, tokens, kBase, RetryPolicy{}, time.Hooks()};
+};
+
+constexpr const char* kMe = R"({"id":"KDcuGIm1QgePTO8WbOqwIQ","first_name":"Fox","last_name":"Mulder","email":"fox@acme.test",
+  "type":2,"pmi":3542471135,"timezone":"Europe/Berlin","account_id":"q6gBJVO5TzexKYTb_I2rpg","status":"active"})";
+
+constexpr const char* kUserSettings = R"({
+  "schedule_meeting":{"host_video":false,"participants_video":false,"join_before_host":true,"jbh_time":5,
+                      "require_password_for_scheduling_new_meetings":true,"use_pmi_for_scheduled_meetings":false},
+  "in_meeting":{"waiting_room":false,"chat":true},
+  "meeting_security":{"waiting_room":false,"embed_password_in_join_link":true}})";
+
+ZoomMeetingSpec Spec() {
+  ZoomMeetingSpec spec;
+  spec.topic = "Interview: Dana Scully";
+  spec.start = ParseRfc3339("2026-03-02T09:00:00Z").value();
+  spec.duration_minutes = 45;
+  spec.timezone = "Europe/Berlin";
+  spec.password = "a@-_*9Z";
+  spec.join_before_host = true;
+  spec.jbh_time = 5;
+  spec.waiting_room = false;
+  spec.alternative_hosts = {"walter@acme.test", "dana@acme.test"};
+  return spec;
+}
+
+}  // namespace
+
+TEST_CASE("ZoomMeetings: GetMe exposes the account identity used to refuse double linking") {
+  Fixture f;
+  f.transport.Expect("GET", std::string(kBase) + "/users/me", Response(200, kMe));
+  Result<ZoomUser> me = f.zoom.GetMe();
+  REQUIRE(me);
+  CHECK(me->id == "KDcuGIm1QgePTO8WbOqwIQ");
+  CHECK(me->email == "fox@acme.test");
+  CHECK(me->type == 2);
+  CHECK(me->timezone == "Europe/Berlin");
+  CHECK(me->account_id == "q6gBJVO5TzexKYTb_I2rpg");
+  CHECK(AllAuthorizedWithTimeout(f.transport.requests()));
+
+  f.transport.Expect("GET", std::string(kBase) + "/users/me", Response(200, R"({"email":"x@y"})"));
+  CHECK(f.zoom.GetMe().error().code == "provider_error");
+}
+
+TEST_CASE("ZoomMeetings: settings map into the host rules, including an admin-locked passcode") {
+  Fixture f;
+  f.transport.Expect("GET", std::string(kBase) + "/users/KDcuGIm1QgePTO8WbOqwIQ/settings", Response(200, kUserSettings));
+  f.transport.Expect("GET", std::string(kBase) + "/accounts/q6gBJVO5TzexKYTb_I2rpg/lock_settings",
+                     Response(200, R"({"schedule_meeting":{"require_password_for_scheduling_new_meetings":true,
+                                       "join_before_host":false},"in_meeting":{"waiting_room":false}})"));
+  ZoomUser user{"KDcuGIm1QgePTO8WbOqwIQ", "fox@acme.test", 2, "Europe/Berlin", "q6gBJVO5TzexKYTb_I2rpg"};
+  Result<ZoomHostSettings> settings = f.zoom.GetSettings(user);
+  REQUIRE(settings);
+  CHECK(settings->join_before_host);
+  CHECK(settings->jbh_time_minutes == 5);
+  CHECK_FALSE(settings->waiting_room);
+  CHECK(settings->passcode_enabled);
+  CHECK(settings->passcode_locked);
+  CHECK(settings->lock_settings_known);
+  CHECK_FALSE(settings->personal);
+
+  const ConferencingAccount account = ToConferencingAccount(*settings, "fox");
+  CHECK(account.provider == ConferencingProvider::kZoom);
+  CHECK(account.owner == "fox");
+  const PasscodeOutcome passcode = ComputePasscode(account);
+  CHECK(passcode.passcode);
+  CHECK(passcode.reason == PasscodeReason::kAdminLocked);
+  CHECK(FiringRules(account, /*owner_attends=*/false, /*candidate_external=*/true).empty());  // jbh on, no waiting room
+}
+
+TEST_CASE("ZoomMeetings: unlocked passcode, unknown locks, waiting room and personal accounts") {
+  Fixture f;
+  const std::string settings_url = std::string(kBase) + "/users/u1/settings";
+  const std::string locks_url = std::string(kBase) + "/accounts/acc1/lock_settings";
+  f.transport.Expect("GET", settings_url, Response(200, kUserSettings));
+  f.transport.Expect("GET", locks_url, Response(200, R"({"schedule_meeting":{"require_password_for_scheduling_new_meetings":false}})"));
+  Result<ZoomHostSettings> unlocked = f.zoom.GetSettings(ZoomUser{"u1", "", 2, "", "acc1"});
+  REQUIRE(unlocked);
+  CHECK(ComputePasscode(ToConferencingAccount(*unlocked, "fox")).reason == PasscodeReason::kUnlockedSettingNotApplied);
+
+  // Without the admin scope the lock settings are refused: the lock state is unknown, not an error.
+  f.transport.Expect("GET", settings_url, Response(200, kUserSettings));
+  f.transport.Expect("GET", locks_url, Response(403, R"({"code":200,"message":"No permission."})"));
+  Result<ZoomHostSettings> unknown = f.zoom.GetSettings(ZoomUser{"u1", "", 2, "", "acc1"});
+  REQUIRE(unknown);
+  CHECK_FALSE(unknown->lock_settings_known);
+  CHECK_FALSE(unknown->passcode_locked);
+
+  f.transport.Expect("GET", settings_url, Response(200, R"({"schedule_meeting":{"join_before_host":true,"jbh_time":7},
+                                                           "in_meeting":{"waiting_room":true}})"));
+  f.transport.Expect("GET", locks_url, Response(200, "{}"));
+  Result<ZoomHostSettings> personal = f.zoom.GetSettings(ZoomUser{"u1", "", 1, "", "acc1"});
+  REQUIRE(personal);
+  CHECK(personal->personal);
+  CHECK(personal->waiting_room);
+  CHECK(personal->jbh_time_minutes == 0);  // 7 is not a Zoom value
+  const ConferencingAccount account = ToConferencingAccount(*personal, "fox");
+  CHECK(ComputePasscode(account).reason == PasscodeReason::kPersonalAccount);
+  CHECK(FiringRules(account, false, true) == std::vector<HostRule>{HostRule::kWaitingRoomOverridesJbh});
+
+  f.transport.Expect("GET", settings_url, Response(500, "{}"));
+  f.transport.Respond("GET", settings_url, [](const net::HttpRequest&) { return Response(500, "{}"); }, 3);
+  CHECK(f.zoom.GetSettings(ZoomUser{"u1", "", 2, "", "acc1"}).error().code == "provider_unavailable");
+  CHECK(f.transport.unexpected() == 0);
+}
+
+TEST_CASE("ZoomMeetings: passcodes are validated before any call") {
+  Fixture f;
+  for (const char* bad : {"", "12345678901", "abc def", "pässwort", "a/b", "x+y"}) {
+    CAPTURE(bad);
+    ZoomMeetingSpec spec = Spec();
+    spec.password = bad;
+    Result<ZoomMeeting> created = f.zoom.CreateMeeting(spec);
+    REQUIRE_FALSE(created);
+    CHECK(created.error().code == "invalid_request");
+    CHECK(created.error().field == "password");
+  }
+  CHECK(ValidateZoomPasscode("1234567890"));
+  CHECK(ValidateZoomPasscode("a@-_*9Z"));
+  ZoomMeetingSpec bad_jbh = Spec();
+  bad_jbh.jbh_time = 3;
+  CHECK(f.zoom.CreateMeeting(bad_jbh).error().code == "invalid_request");
+  CHECK(f.transport.count() == 0);
+}
+
+TEST_CASE("ZoomMeetings: create sends a type-2 meeting in UTC and parses the numeric id") {
+  Fixture f;
+  f.transport.Expect("POST", std::string(kBase) + "/users/me/meetings", Response(201, R"({
+    "uuid":"4444AAAiAAAAAiAiAiiAii==","id":85746065432,"host_id":"KDcuGIm1QgePTO8WbOqwIQ","host_email":"fox@acme.test",
+    "topic":"Interview: Dana Scully","type":2,"start_time":"2026-03-02T09:00:00Z","duration":45,"timezone":"Europe/Berlin",
+    "start_url":"https://zoom.us/s/85746065432?zak=secret","join_url":"https://zoom.us/j/85746065432?pwd=abc",
+    "password":"a@-_*9Z","settings":{"join_before_host":true,"jbh_time":5,"waiting_room":false}})"));
+  Result<ZoomMeeting> meeting = f.zoom.CreateMeeting(Spec());
+  REQUIRE(meeting);
+  CHECK(meeting->id == "85746065432");
+  CHECK(meeting->join_url == "https://zoom.us/j/85746065432?pwd=abc");
+  CHECK(meeting->host_email == "fox@acme.test");
+  CHECK(meeting->password == "a@-_*9Z");
+  CHECK(meeting->duration_minutes == 45);
+  const json body = BodyOf(f.transport.requests()[0]);
+  CHECK(body["type"] == 2);
+  CHECK(body["start_time"] == "2026-03-02T09:00:00Z");
+  CHECK(body["duration"] == 45);
+  CHECK(body["timezone"] == "Europe/Berlin");
+  CHECK(body["password"] == "a@-_*9Z");
+  CHECK(body["settings"] == json{{"join_before_host", true}, {"jbh_time", 5}, {"waiting_room", false},
+                                 {"alternative_hosts", "walter@acme.test;dana@acme.test"}});
+  CHECK(AllAuthorizedWithTimeout(f.transport.requests()));
+
+  ZoomMeetingSpec no_password = Spec();
+  no_password.password.reset();
+  f.transport.Expect("POST", std::string(kBase) + "/users/me/meetings", Response(201, R"({"id":"x"})"));
+  CHECK(f.zoom.CreateMeeting(no_password).error().code == "provider_error");  // no join_url: not as documented
+  CHECK_FALSE(BodyOf(f.transport.requests()[1]).contains("password"));
+}
+
+TEST_CASE("ZoomMeetings: update 204, delete idempotent on 3001, 401 code 124 refreshes the token") {
+  Fixture f;
+  f.transport.Expect("PATCH", std::string(kBase) + "/meetings/85746065432", Response(204));
+  CHECK(f.zoom.UpdateMeeting("85746065432", Spec()).value());
+  CHECK_FALSE(BodyOf(f.transport.requests()[0]).contains("type"));
+
+  f.transport.Expect("DELETE", std::string(kBase) + "/meetings/85746065432", Response(204));
+  CHECK(f.zoom.DeleteMeeting("85746065432").value());
+  f.transport.Expect("DELETE", std::string(kBase) + "/meetings/85746065432",
+                     Response(404, R"({"code":3001,"message":"Meeting does not exist: 85746065432."})"));
+  CHECK(f.zoom.DeleteMeeting("85746065432").value());
+  f.transport.Expect("DELETE", std::string(kBase) + "/meetings/85746065432",
+                     Response(404, R"({"code":1001,"message":"User does not exist: x."})"));
+  CHECK(f.zoom.DeleteMeeting("85746065432").error().code == "not_found");
+
+  f.transport.Expect("GET", std::string(kBase) + "/users/me",
+                     Response(401, R"({"code":124,"message":"Invalid access token, does not contain scopes:[user:read]."})"));
+  f.transport.Expect("GET", std::string(kBase) + "/users/me", Response(200, kMe));
+  CHECK(f.zoom.GetMe());
+  CHECK(f.tokens.rejections == 1);
+  CHECK(f.transport.unexpected() == 0);
+  CHECK(AllAuthorizedWithTimeout(f.transport.requests()));
+}
+
+TEST_CASE("ZoomMeetings: a daily-limit 429 is reported at once, a QPS 429 is retried") {
+  Fixture f;
+  f.transport.Expect("POST", std::string(kBase) + "/users/me/meetings",
+                     Response(429, R"({"code":429,"message":"You have reached the maximum daily rate limit for this API."})",
+                              {{"X-RateLimit-Type", "Daily-limit"}, {"Retry-After", "Tue, 03 Mar 2026 00:00:00 GMT"}}));
+  Result<ZoomMeeting> limited = f.zoom.CreateMeeting(Spec());
+  REQUIRE_FALSE(limited);
+  CHECK(limited.error().code == "rate_limited");
+  CHECK(limited.error().field == "Daily-limit");
+  CHECK(limited.error().message.find("Tue, 03 Mar 2026 00:00:00 GMT") != std::string::npos);
+  CHECK(f.transport.count() == 1);
+  CHECK(f.time.sleeps.empty());
+
+  f.transport.Expect("DELETE", std::string(kBase) + "/meetings/1",
+                     Response(429, R"({"code":429,"message":"Too many requests"})", {{"X-RateLimit-Type", "QPS"}, {"Retry-After", "1"}}));
+  f.transport.Expect("DELETE", std::string(kBase) + "/meetings/1", Response(204));
+  CHECK(f.zoom.DeleteMeeting("1").value());
+  CHECK(f.time.sleeps == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds{1000}});
+}

@@ -1,0 +1,96 @@
+// sandbox_test_util.cpp — see sandbox_test_util.h.
+#include "sandbox_test_util.h"
+
+#include <doctest/doctest.h>
+
+#include "crypto_primitives.h"
+#include "url.h"
+
+namespace slotwise::sandbox::testing {
+
+LiveSandbox::LiveSandbox(SandboxOptions options) : server_(options) {
+  auto bound = server_.Bind("127.0.0.1", 0);
+  REQUIRE(bound.ok());
+  port_ = bound.value();
+  thread_ = std::thread([this] { server_.Run(); });
+  client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  client_->set_connection_timeout(2, 0);
+  client_->set_read_timeout(5, 0);
+  for (const char* provider : {"google", "microsoft", "zoom", "goto"}) {
+    std::string id = std::string(provider) == "google"      ? std::string(kGoogleClientId)
+                     : std::string(provider) == "microsoft" ? std::string(kMicrosoftClientId)
+                     : std::string(provider) == "zoom"      ? std::string(kZoomClientId)
+                                                            : std::string(kGoToClientId);
+    sandbox().RegisterClient({provider, id, "", {kRedirect}});
+  }
+}
+
+LiveSandbox::~LiveSandbox() {
+  server_.Stop();
+  thread_.join();
+}
+
+httplib::Result LiveSandbox::PostJson(const std::string& path, const json& body, const std::string& token) {
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return client_->Post(path.c_str(), headers, body.dump(), "application/json");
+}
+
+httplib::Result LiveSandbox::Get(const std::string& path, const std::string& token) {
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return client_->Get(path.c_str(), headers);
+}
+
+std::string LiveSandbox::Token(const std::string& provider, const std::string& user) {
+  auto res = PostJson("/sandbox/tokens", {{"provider", provider}, {"user", user}});
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  return json::parse(res->body).at("access_token").get<std::string>();
+}
+
+Pkce MakePkce() {
+  Pkce pkce;
+  pkce.verifier = crypto::RandomToken(32);
+  pkce.challenge = crypto::Base64UrlEncode(crypto::Sha256(pkce.verifier));
+  return pkce;
+}
+
+std::string RequestIdOf(const std::string& html) {
+  const std::string marker = "name=\"request_id\" value=\"";
+  auto at = html.find(marker);
+  if (at == std::string::npos) return "";
+  auto start = at + marker.size();
+  return html.substr(start, html.find('"', start) - start);
+}
+
+std::map<std::string, std::string> QueryOf(const std::string& location) {
+  std::map<std::string, std::string> out;
+  auto question = location.find('?');
+  if (question == std::string::npos) return out;
+  auto params = net::ParseForm(location.substr(question + 1));
+  if (params) {
+    for (const auto& [key, value] : *params) out[key] = value;
+  }
+  return out;
+}
+
+std::string ConsentRedirect(LiveSandbox& sandbox, const std::string& authorize_path_and_query, const std::string& login,
+                            const std::string& decision) {
+  auto page = sandbox.client().Get(authorize_path_and_query.c_str());
+  REQUIRE(page);
+  REQUIRE(page->status == 200);
+  std::string request_id = RequestIdOf(page->body);
+  REQUIRE(!request_id.empty());
+  auto consent = sandbox.client().Post(
+      "/sandbox/consent",
+      net::FormEncode({{"request_id", request_id}, {"login", login}, {"decision", decision}}),
+      "application/x-www-form-urlencoded");
+  REQUIRE(consent);
+  if (consent->status != 302) return "";
+  return consent->get_header_value("Location");
+}
+
+std::string Encode(const std::string& text) { return net::PercentEncode(text); }
+
+}  // namespace slotwise::sandbox::testing
