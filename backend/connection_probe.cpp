@@ -38,8 +38,11 @@ std::string IdTokenEmail(const std::string& id_token) {
   std::optional<std::string> payload = crypto::Base64UrlDecode(id_token.substr(first + 1, second - first - 1));
   if (!payload) return "";
   json claims = json::parse(*payload, nullptr, false);
-  if (!claims.is_object() || !claims.contains("email") || !claims["email"].is_string()) return "";
-  return claims["email"].get<std::string>();
+  if (!claims.is_object()) return "";
+  for (const char* key : {"email", "preferred_username"}) {
+    if (claims.contains(key) && claims[key].is_string()) return claims[key].get<std::string>();
+  }
+  return "";
 }
 
 Result<json> GetJson(net::HttpTransport& transport, providers::AccessTokenSource& tokens, providers::Provider provider,
@@ -127,6 +130,7 @@ Result<AccountIdentity> ConnectionProbes::Identify(Provider provider, const oaut
       return AccountIdentity{email, email};
     }
     case Provider::kMicrosoft: {
+      if (std::string email = IdTokenEmail(tokens.id_token); !email.empty()) return AccountIdentity{email, email};
       Result<json> me = GetJson(transport, source, providers::Provider::kGraph, providers::JoinUrl(*api_base, "/me"));
       if (!me) return me.error();
       std::string email = StringAt(me.value(), "mail");

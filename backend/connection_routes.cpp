@@ -117,7 +117,8 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
              "); }</script>";
   }
   return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title></head><body>"
-         "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") + "\">" +
+         "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") +
+         "\" data-code=\"" + HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
          HtmlEscape(headline) + "</h1><ul>" + detail + "</ul>" + script + "</body></html>";
 }
 

@@ -43,16 +43,17 @@ Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file) {
 }
 
 ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
-                                       std::unique_ptr<net::HttpTransport> transport)
+                                       std::unique_ptr<net::HttpTransport> transport, Clock clock)
     : transport_(std::move(transport)),
       vault_(std::make_unique<crypto::TokenVault>(std::move(keyring))),
       providers_(std::make_unique<ProviderRegistry>(*transport_, "")),
       connections_(std::make_unique<ConnectionStore>(database, *vault_)),
       states_(std::make_unique<oauth::StateStore>()) {
+  if (!clock) clock = UnixNow;
   tokens_ = std::make_unique<TokenManager>(
-      *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, UnixNow);
-  probes_ = std::make_unique<ConnectionProbes>(*providers_, UnixNow);
-  flow_ = std::make_unique<ConnectFlow>(*providers_, *states_, *connections_, *tokens_, *probes_, UnixNow);
+      *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, clock);
+  probes_ = std::make_unique<ConnectionProbes>(*providers_, clock);
+  flow_ = std::make_unique<ConnectFlow>(*providers_, *states_, *connections_, *tokens_, *probes_, clock);
 }
 
 void ConnectionsRuntime::ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root) {

@@ -5,6 +5,7 @@
 // redirect URIs) is known and before the server runs. Thread-safe afterwards (every part is).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -26,8 +27,11 @@ Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file);
 
 class ConnectionsRuntime {
  public:
+  using Clock = std::function<std::int64_t()>;  // Unix seconds
+
+  // `clock` defaults to the system clock; tests pass their own to move time (state and token expiry).
   ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
-                     std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport());
+                     std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport(), Clock clock = {});
 
   // Points every provider at the sandbox served at `sandbox_root` (e.g. "http://127.0.0.1:4100").
   void ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root);

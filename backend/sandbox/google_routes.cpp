@@ -244,8 +244,7 @@ void Insert(SandboxCore& core, const httplib::Request& req, httplib::Response& r
     if (core.state.events.count(SandboxCore::EventKey("google", event.calendar, event.id)))
       return GoogleError(res, 409, "duplicate", "The requested identifier already exists.");
   } else {
-    event.id = RandomHex(13);
-    std::transform(event.id.begin(), event.id.end(), event.id.begin(), [](char c) { return c; });
+    event.id = RandomHex(13);  // hex digits are base32hex characters too
   }
   event.resource = *body;
   for (const char* server_side : {"htmlLink", "etag", "created", "updated", "hangoutLink", "kind"}) event.resource.erase(server_side);

@@ -1,0 +1,182 @@
+// provider_world.cpp — see provider_world.h.
+#include "provider_world.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <regex>
+
+#include "crypto_primitives.h"
+#include "url.h"
+
+namespace slotwise::testing {
+
+using nlohmann::json;
+
+std::pair<std::string, std::string> SplitUrl(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (path == std::string::npos) return {url, "/"};
+  return {url.substr(0, path), url.substr(path)};
+}
+
+namespace {
+
+httplib::Client ClientFor(const std::string& origin) {
+  httplib::Client client(origin);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(30);
+  client.set_write_timeout(10);
+  return client;
+}
+
+HttpAnswer ToAnswer(const httplib::Result& result) {
+  HttpAnswer answer;
+  if (!result) return answer;
+  answer.status = result->status;
+  answer.body = result->body;
+  answer.location = result->get_header_value("Location");
+  const std::string cookie = result->get_header_value("Set-Cookie");
+  answer.set_cookie = cookie.substr(0, cookie.find(';'));
+  return answer;
+}
+
+}  // namespace
+
+HttpAnswer HttpGet(const std::string& url, const std::string& cookie) {
+  auto [origin, target] = SplitUrl(url);
+  httplib::Client client = ClientFor(origin);
+  httplib::Headers headers;
+  if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  return ToAnswer(client.Get(target.c_str(), headers));
+}
+
+HttpAnswer HttpPostForm(const std::string& url, const std::string& form) {
+  auto [origin, target] = SplitUrl(url);
+  httplib::Client client = ClientFor(origin);
+  return ToAnswer(client.Post(target.c_str(), form, "application/x-www-form-urlencoded"));
+}
+
+HttpAnswer HttpJson(const std::string& method, const std::string& url, const json& body) {
+  auto [origin, target] = SplitUrl(url);
+  httplib::Client client = ClientFor(origin);
+  const std::string text = body.is_null() ? "" : body.dump();
+  if (method == "GET") return ToAnswer(client.Get(target.c_str()));
+  if (method == "DELETE") return ToAnswer(client.Delete(target.c_str()));
+  if (method == "PATCH") return ToAnswer(client.Patch(target.c_str(), text, "application/json"));
+  return ToAnswer(client.Post(target.c_str(), text, "application/json"));
+}
+
+std::string UrlParam(const std::string& url, const std::string& name) {
+  const std::size_t query = url.find('?');
+  if (query == std::string::npos) return "";
+  std::optional<net::Params> params = net::ParseForm(url.substr(query + 1));
+  if (!params) return "";
+  return net::ParamValue(*params, name).value_or("");
+}
+
+ProviderWorld::ProviderWorld(bool seed_demo_org)
+    : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+               .count()),
+      sandbox_(sandbox::SandboxOptions{seed_demo_org, 3599}) {
+  dir_ = std::filesystem::temp_directory_path() / ("slotwise-e2e-" + crypto::RandomToken(9));
+  std::filesystem::create_directories(dir_);
+  db_path_ = (dir_ / "slotwise.db").string();
+
+  Result<int> sandbox_port = sandbox_.Bind("127.0.0.1", 0);
+  REQUIRE(sandbox_port.ok());
+  sandbox_port_ = *sandbox_port;
+  sandbox_.sandbox().SetPublicBaseUrl(sandbox_root());
+  sandbox_thread_ = std::thread([this] { sandbox_.Run(); });
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path_);
+  REQUIRE(store.ok());
+  store_ = std::move(store).value();
+  Result<crypto::Keyring> keyring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("test-1"));
+  REQUIRE(keyring.ok());
+  runtime_ = std::make_unique<ConnectionsRuntime>(*store_, std::move(keyring).value(), net::MakeHttplibTransport(),
+                                                  [this] { return now_.load(); });
+  ServerOptions options;
+  options.port = 0;
+  options.connections = runtime_.get();
+  server_ = std::make_unique<HttpServer>(options, zones_);
+  Result<int> port = server_->Bind();
+  REQUIRE(port.ok());
+  port_ = *port;
+  runtime_->ConfigureSandboxProviders(root(), sandbox_root());
+  for (oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft, oauth::Provider::kZoom,
+                                   oauth::Provider::kGoTo}) {
+    const oauth::OAuthClient* client = runtime_->providers().Client(provider);
+    sandbox_.sandbox().RegisterClient({std::string(oauth::ProviderName(provider)), client->registration().client_id,
+                                       client->registration().client_secret, {client->registration().redirect_uri}});
+  }
+  server_thread_ = std::thread([this] { server_->Run(); });
+}
+
+ProviderWorld::~ProviderWorld() {
+  server_->Stop();
+  server_thread_.join();
+  sandbox_.Stop();
+  sandbox_thread_.join();
+  server_.reset();
+  runtime_.reset();
+  store_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const std::string& user,
+                                           const std::string& login, const std::string& decision) {
+  Flow flow;
+  flow.start = HttpGet(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) +
+                       "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login));
+  flow.cookie = flow.start.set_cookie;
+  if (flow.start.status != 302) return flow;
+  flow.authorize = HttpGet(flow.start.location);
+  std::smatch match;
+  static const std::regex kRequestId(R"re(name="request_id"\s+value="([^"]+)")re");
+  if (flow.authorize.status != 200 || !std::regex_search(flow.authorize.body, match, kRequestId)) return flow;
+  flow.consent = HttpPostForm(sandbox_root() + "/sandbox/consent",
+                              net::FormEncode({{"request_id", match[1].str()}, {"login", login}, {"decision", decision}}));
+  if (flow.consent.status != 302) return flow;
+  flow.callback_url = flow.consent.location;
+  flow.callback = HttpGet(flow.callback_url, flow.cookie);
+  return flow;
+}
+
+json ProviderWorld::SandboxGet(const std::string& path_and_query) {
+  HttpAnswer answer = HttpJson("GET", sandbox_root() + path_and_query);
+  REQUIRE_MESSAGE(answer.status == 200, path_and_query << " -> " << answer.status << " " << answer.body);
+  return json::parse(answer.body);
+}
+
+json ProviderWorld::SandboxPost(const std::string& path, const json& body) {
+  HttpAnswer answer = HttpJson("POST", sandbox_root() + path, body);
+  REQUIRE_MESSAGE(answer.status / 100 == 2, path << " -> " << answer.status << " " << answer.body);
+  return answer.body.empty() ? json() : json::parse(answer.body);
+}
+
+int ProviderWorld::CountRequests(const std::string& provider, const std::string& method,
+                                 const std::string& path_fragment, const std::string& grant_type) {
+  const json log = SandboxGet("/sandbox/requests?provider=" + provider);
+  int count = 0;
+  for (const json& entry : log.at("requests")) {
+    if (entry.at("method") != method) continue;
+    if (entry.at("path").get<std::string>().find(path_fragment) == std::string::npos) continue;
+    if (!grant_type.empty() && entry.value("grant_type", "") != grant_type) continue;
+    ++count;
+  }
+  return count;
+}
+
+json ProviderWorld::ListedConnection(const std::string& user, const std::string& provider) {
+  HttpAnswer answer = HttpJson("GET", root() + "/v1/connections?user=" + net::PercentEncode(user));
+  REQUIRE(answer.status == 200);
+  const json listed = json::parse(answer.body);
+  for (const json& connection : listed.at("connections")) {
+    if (connection.at("provider") == provider) return connection;
+  }
+  return nullptr;
+}
+
+}  // namespace slotwise::testing

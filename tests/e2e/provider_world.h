@@ -1,0 +1,93 @@
+// provider_world.h — an end-to-end fixture: the provider sandbox and a Slotwise server (SQLite in a temp folder,
+// provider connections pointed at the sandbox), each on its own ephemeral loopback port, plus the browser's part of
+// the OAuth flow driven over HTTP (start -> authorize page -> consent form -> callback, cookies included).
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "connections_runtime.h"
+#include "http_server.h"
+#include "sandbox.h"
+#include "zoneinfo_directory.h"
+
+namespace slotwise::testing {
+
+struct HttpAnswer {
+  int status = 0;
+  std::string body;
+  std::string location;    // Location header, if any
+  std::string set_cookie;  // "name=value" of the first Set-Cookie, if any
+};
+
+// Splits "http://127.0.0.1:1234/path?query" into origin and target.
+std::pair<std::string, std::string> SplitUrl(const std::string& url);
+
+// One GET or form POST to an absolute URL, redirects not followed.
+HttpAnswer HttpGet(const std::string& url, const std::string& cookie = {});
+HttpAnswer HttpPostForm(const std::string& url, const std::string& form);
+HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlohmann::json& body = nullptr);
+
+// The query parameter `name` of a URL ("" when absent).
+std::string UrlParam(const std::string& url, const std::string& name);
+
+class ProviderWorld {
+ public:
+  explicit ProviderWorld(bool seed_demo_org = true);
+  ~ProviderWorld();
+
+  std::string root() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string sandbox_root() const { return "http://127.0.0.1:" + std::to_string(sandbox_port_); }
+  ConnectionsRuntime& runtime() { return *runtime_; }
+  sandbox::Sandbox& sandbox() { return sandbox_.sandbox(); }
+  const std::string& db_path() const { return db_path_; }
+
+  // Test clock (Unix seconds) used by the server's connection logic; starts at the real time.
+  std::int64_t Now() const { return now_.load(); }
+  void Advance(std::int64_t seconds) { now_ += seconds; }
+
+  struct Flow {
+    HttpAnswer start;      // the /oauth/<provider>/start answer (302 to the provider)
+    HttpAnswer authorize;  // the provider's authorize page
+    HttpAnswer consent;    // the consent form's answer (302 back to us)
+    HttpAnswer callback;   // our callback page
+    std::string cookie;    // the session cookie the popup carries
+    std::string callback_url;
+  };
+  // Drives the popup: `user` is the Slotwise user, `login` the provider account chosen on the consent page.
+  Flow Connect(const std::string& provider, const std::string& user, const std::string& login,
+               const std::string& decision = "allow");
+
+  // The sandbox admin API.
+  nlohmann::json SandboxGet(const std::string& path_and_query);
+  nlohmann::json SandboxPost(const std::string& path, const nlohmann::json& body);
+  // Number of logged sandbox requests matching provider, method and a path fragment (and grant type when given).
+  int CountRequests(const std::string& provider, const std::string& method, const std::string& path_fragment,
+                    const std::string& grant_type = {});
+
+  // The one connection of `user` for `provider` as GET /v1/connections lists it (null when none).
+  nlohmann::json ListedConnection(const std::string& user, const std::string& provider);
+
+ private:
+  std::filesystem::path dir_;
+  std::string db_path_;
+  std::atomic<std::int64_t> now_;
+  sandbox::SandboxServer sandbox_;
+  int sandbox_port_ = 0;
+  std::thread sandbox_thread_;
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<ConnectionsRuntime> runtime_;
+  ZoneinfoDirectory zones_{"/usr/share/zoneinfo"};
+  std::unique_ptr<HttpServer> server_;
+  int port_ = 0;
+  std::thread server_thread_;
+};
+
+}  // namespace slotwise::testing
