@@ -65,7 +65,8 @@ TEST_CASE("Connect: every provider connects through its authorize page with PKCE
     CHECK(listed.dump().find("token") == std::string::npos);  // no token of any kind in the API
   }
   // Nothing the probes created is left behind at the providers.
-  for (const json& object : world.SandboxGet("/sandbox/objects").at("objects")) {
+  const json objects = world.SandboxGet("/sandbox/objects");
+  for (const json& object : objects.at("objects")) {
     CAPTURE(object.dump());
     CHECK(object.at("status") != "live");
   }

@@ -1,0 +1,1 @@
+// Webhook / change-notification end-to-end tests (being written).
