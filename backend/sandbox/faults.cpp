@@ -107,6 +107,8 @@ Result<std::string> AddFaultLocked(SandboxCore& core, const json& fault) {
     if (retry->is_string()) parsed.retry_after = retry->get<std::string>();
     else if (retry->is_number()) parsed.retry_after = retry->dump();
     else return Invalid("retry_after", "retry_after must be a string");
+  } else if (parsed.status == 429 && provider == "microsoft") {
+    parsed.retry_after = "10";  // Graph always sends Retry-After with 429 (PROVIDERS.md); "retry_after": "" omits it
   }
   if (const json* body = GetMember(fault, "body")) parsed.body = *body;
   parsed.rate_limit_type = GetString(fault, "rate_limit_type");

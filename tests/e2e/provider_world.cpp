@@ -92,7 +92,8 @@ ProviderWorld::ProviderWorld(bool seed_demo_org)
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path_);
   REQUIRE(store.ok());
   store_ = std::move(store).value();
-  Result<crypto::Keyring> keyring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("test-1"));
+  key_spec_ = crypto::Keyring::NewKeySpec("test-1");
+  Result<crypto::Keyring> keyring = crypto::Keyring::Parse(key_spec_);
   REQUIRE(keyring.ok());
   runtime_ = std::make_unique<ConnectionsRuntime>(*store_, std::move(keyring).value(), net::MakeHttplibTransport(),
                                                   [this] { return now_.load(); });

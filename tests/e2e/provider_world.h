@@ -48,6 +48,7 @@ class ProviderWorld {
   ConnectionsRuntime& runtime() { return *runtime_; }
   sandbox::Sandbox& sandbox() { return sandbox_.sandbox(); }
   const std::string& db_path() const { return db_path_; }
+  const std::string& key_spec() const { return key_spec_; }  // the token keyring the server runs with
 
   // Test clock (Unix seconds) used by the server's connection logic; starts at the real time.
   std::int64_t Now() const { return now_.load(); }
@@ -78,6 +79,7 @@ class ProviderWorld {
  private:
   std::filesystem::path dir_;
   std::string db_path_;
+  std::string key_spec_;
   std::atomic<std::int64_t> now_;
   sandbox::SandboxServer sandbox_;
   int sandbox_port_ = 0;

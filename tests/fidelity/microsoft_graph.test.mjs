@@ -351,4 +351,21 @@ describe('@microsoft/microsoft-graph-client v1.0 against the sandbox', () => {
     assert.equal(rooms.value.length, 3);
     assert.deepEqual((await logSince(mark)).map((e) => e.status), [429, 429, 200]);
   });
+
+  // SANDBOX DEVIATION (fails until the sandbox is fixed): PROVIDERS.md "Throttling: 429 `Retry-After: 10` (can be
+  // fractional)" — Graph's 429 always says when to retry, and the sandbox's own message reads "Retry after the time
+  // given in Retry-After." But a 429 fault injected without an explicit retry_after goes out with NO Retry-After
+  // header, so the SDK's RetryHandler (and our adapter) fall back to their own backoff instead of Graph's hint.
+  it('SANDBOX DEVIATION: a Graph 429 always carries Retry-After (also when the fault gives none)', async () => {
+    await ready();
+    const client = graphFor(await box.token('microsoft', DAAN));
+    await box.fault({ provider: 'microsoft', path_prefix: '/v1.0/places', status: 429, times: 1 });
+    const error = await rejection(client.api('/places/microsoft.graph.room').middlewareOptions(noRetry()).get());
+    assert.ok(error instanceof GraphError);
+    assert.equal(error.statusCode, 429);
+    assert.equal(error.code, 'TooManyRequests');
+    const retryAfter = error.headers.get('Retry-After');
+    assert.notEqual(retryAfter, null, 'Retry-After header missing on the Graph 429');
+    assert.ok(Number(retryAfter) >= 0, `Retry-After is a number of seconds: ${retryAfter}`);
+  });
 });

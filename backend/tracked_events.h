@@ -1,0 +1,96 @@
+// tracked_events.h — the events Slotwise created in a provider calendar (booked interviews, Zoom meetings) and must
+// keep watching, with what Slotwise expects of each, and the flag set when someone changed one outside Slotwise.
+//
+// Contract:
+// - One row per (connection_id, provider_event_id); Track again replaces the expectation and clears the flag.
+//   Rows go away with their connection (ON DELETE CASCADE).
+// - Flags: "" (as expected), "moved_externally", "deleted_externally", "room_declined". One flag per event, the most
+//   severe observed (deleted > moved > room declined). `flagged_at` is when the current flag was first seen; it is
+//   kept while the same flag is observed again and reset when the event is back as expected.
+// - `Assess` is pure: it compares an expectation with an observation (ObservedEvent, parsed from the provider's own
+//   event resource by the Parse* functions) and says which flag applies.
+// - Times are Unix seconds (UTC); intervals are half-open [start, end).
+// - Errors: "storage_error", "invalid_request" (empty ids, end <= start), "not_found" (SetFlag on an unknown row).
+// - Thread-safe: one mutex serializes this store's statements on the shared SQLite handle.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "slotwise/result.h"
+#include "sqlite_store.h"
+
+namespace slotwise {
+
+inline constexpr std::string_view kFlagMovedExternally = "moved_externally";
+inline constexpr std::string_view kFlagDeletedExternally = "deleted_externally";
+inline constexpr std::string_view kFlagRoomDeclined = "room_declined";
+
+struct TrackedEvent {
+  std::string connection_id;      // the connection whose token reads the event
+  std::string calendar_id;        // Google calendar id / Graph mailbox / Zoom host user id
+  std::string provider_event_id;  // the provider's event (or Zoom meeting) id
+  std::string kind;               // what Slotwise booked it as, e.g. "interview" (informational)
+  std::int64_t expected_start = 0;
+  std::int64_t expected_end = 0;
+  std::string flag;               // "" or one of the kFlag* values
+  std::string detail;             // one human sentence about the flag; "" when none
+  std::int64_t flagged_at = 0;    // 0 when no flag
+  std::int64_t checked_at = 0;    // last time a sync compared it; 0 = never
+};
+
+// What the provider says about an event now.
+struct ObservedEvent {
+  bool gone = false;                       // deleted, cancelled or not found
+  bool all_day = false;                    // became an all-day event (no start/end instants)
+  std::int64_t start = 0;                  // valid when !gone && !all_day
+  std::int64_t end = 0;
+  std::vector<std::string> declined_rooms;  // resource attendees that declined
+};
+
+struct Assessment {
+  std::string flag;    // "" or one of the kFlag* values
+  std::string detail;  // "" when flag is ""
+};
+
+Assessment Assess(const TrackedEvent& expected, const ObservedEvent& observed);
+
+// Parsers of the providers' event resources (the raw GET bodies). "provider_error" when the body is not as
+// documented. Graph times must be UTC (ask with Prefer: outlook.timezone="UTC"); another zone is "provider_error".
+Result<ObservedEvent> ObserveGoogleEvent(std::string_view body);
+Result<ObservedEvent> ObserveGraphEvent(std::string_view body);
+Result<ObservedEvent> ObserveZoomMeeting(std::string_view body);  // start_time + duration (minutes)
+
+class TrackedEvents {
+ public:
+  explicit TrackedEvents(SqliteStore& database) : database_(database) {}
+
+  // Starts (or restarts) watching an event Slotwise created. The connection must exist.
+  Result<bool> Track(const std::string& connection_id, const std::string& calendar_id,
+                     const std::string& provider_event_id, std::int64_t expected_start, std::int64_t expected_end,
+                     const std::string& kind, std::int64_t now);
+  Result<bool> Untrack(const std::string& connection_id, const std::string& provider_event_id);
+
+  // Every tracked event of a connection (ordered by expected start), and those of one of its calendars
+  // (calendar ids compare case-insensitively: e-mail addresses).
+  Result<std::vector<TrackedEvent>> Flags(const std::string& connection_id);
+  Result<std::vector<TrackedEvent>> ForCalendar(const std::string& connection_id, const std::string& calendar_id);
+  // Rows (any connection) tracking this provider event id — used to route Zoom webhooks, which name a meeting.
+  Result<std::vector<TrackedEvent>> ByProviderEventId(const std::string& provider_event_id);
+
+  // Records a sync's verdict (see the flag rules above).
+  Result<bool> SetFlag(const std::string& connection_id, const std::string& provider_event_id,
+                       const Assessment& assessment, std::int64_t now);
+
+ private:
+  Result<std::vector<TrackedEvent>> Select(const std::string& where, const std::vector<std::string>& args);
+
+  SqliteStore& database_;
+  std::mutex mutex_;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,141 @@
+// webhook_routes.cpp — see webhook_routes.h.
+#include "webhook_routes.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "change_notifications.h"
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
+#include "zoom_webhooks.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJson = "application/json";
+
+void SendError(httplib::Response& res, int status, const Error& error) {
+  res.status = status;
+  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+  if (!error.field.empty()) body["error"]["field"] = error.field;
+  res.set_content(DumpJson(body), kJson);
+}
+
+int GoogleStatus(const std::string& code) {
+  if (code == "unknown_channel" || code == "expired_channel") return 404;
+  if (code == "invalid_token" || code == "resource_mismatch") return 401;
+  return 400;  // invalid_notification
+}
+
+int GraphStatus(const std::string& code) {
+  if (code == "invalid_client_state") return 401;
+  if (code == "body_too_large") return 413;
+  return 400;  // invalid_notification, invalid_validation_token
+}
+
+int ZoomStatus(const std::string& code) {
+  if (code == "missing_secret") return 503;
+  if (code == "body_too_large") return 413;
+  if (code == "invalid_event") return 400;
+  return 401;  // missing_signature, invalid_timestamp, stale_timestamp, invalid_signature
+}
+
+bool Queued(webhooks::PushOutcome outcome) {
+  return outcome == webhooks::PushOutcome::kQueued || outcome == webhooks::PushOutcome::kCoalesced;
+}
+
+void HandleGoogle(ChangeNotifications& hub, const httplib::Request& req, httplib::Response& res) {
+  const std::string channel_id = req.get_header_value("X-Goog-Channel-ID");
+  const std::string token = req.get_header_value("X-Goog-Channel-Token");
+  const std::string resource_id = req.get_header_value("X-Goog-Resource-ID");
+  const std::string state = req.get_header_value("X-Goog-Resource-State");
+  const std::string number = req.get_header_value("X-Goog-Message-Number");
+  Result<webhooks::GoogleNotice> notice = webhooks::VerifyGoogleNotification(
+      hub.channels(), webhooks::GoogleHeaders{channel_id, token, resource_id, state, number}, hub.Now());
+  if (!notice) return SendError(res, GoogleStatus(notice.error().code), notice.error());
+  res.status = 200;
+  if (notice->kind != webhooks::GoogleNoticeKind::kChanged || notice->duplicate) return;
+  if (!Queued(hub.queue().Push({notice->resource.connection_id, notice->resource.calendar_id}))) {
+    res.status = 503;  // queue full or closed: Google retries with back-off
+  }
+}
+
+void HandleGraph(ChangeNotifications& hub, const httplib::Request& req, httplib::Response& res) {
+  if (req.has_param("validationToken")) {
+    Result<std::string> reply = webhooks::ValidationReply(req.get_param_value("validationToken"));
+    if (!reply) return SendError(res, GraphStatus(reply.error().code), reply.error());
+    res.status = 200;
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_content(reply.value(), "text/plain");
+    return;
+  }
+  Result<std::vector<webhooks::GraphChange>> changes =
+      webhooks::VerifyGraphNotifications(hub.subscriptions(), req.body, hub.graph_replays(), hub.Now());
+  if (!changes) return SendError(res, GraphStatus(changes.error().code), changes.error());
+  res.status = 202;
+  for (const webhooks::GraphChange& change : changes.value()) {
+    if (!Queued(hub.queue().Push({change.target.connection_id, change.target.mailbox}))) res.status = 503;
+  }
+}
+
+void HandleZoom(ChangeNotifications& hub, const httplib::Request& req, httplib::Response& res) {
+  const std::string secret = hub.ZoomWebhookSecret();
+  Result<bool> verified = webhooks::VerifyZoomSignature(secret, req.get_header_value("x-zm-request-timestamp"),
+                                                        req.get_header_value("x-zm-signature"), req.body, hub.Now(),
+                                                        hub.zoom_replays());
+  if (!verified) {
+    if (verified.error().code == "replayed") {  // already accepted once: acknowledge, do nothing
+      hub.CountZoomReplay();
+      res.status = 200;
+      return;
+    }
+    return SendError(res, ZoomStatus(verified.error().code), verified.error());
+  }
+  Result<webhooks::ZoomEvent> event = webhooks::ParseZoomEvent(req.body);
+  if (!event) return SendError(res, ZoomStatus(event.error().code), event.error());
+  if (event->event == "endpoint.url_validation") {
+    Result<std::string> reply = webhooks::UrlValidationReply(secret, event->plain_token);
+    if (!reply) return SendError(res, 400, reply.error());
+    res.status = 200;
+    res.set_content(reply.value(), kJson);
+    return;
+  }
+  res.status = 200;
+  if (event->event.rfind("meeting.", 0) == 0 && event->has_object) hub.QueueZoomMeeting(event->object.id);
+}
+
+json TrackedJson(const TrackedEvent& event) {
+  return {{"event_id", event.provider_event_id},
+          {"calendar_id", event.calendar_id},
+          {"kind", event.kind},
+          {"expected_start", FormatRfc3339(event.expected_start)},
+          {"expected_end", FormatRfc3339(event.expected_end)},
+          {"flag", event.flag},
+          {"detail", event.detail},
+          {"flagged_at", event.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(event.flagged_at))},
+          {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
+}
+
+}  // namespace
+
+void RegisterWebhookRoutes(httplib::Server& server, ChangeNotifications& hub) {
+  server.Post("/webhooks/google",
+              [&hub](const httplib::Request& req, httplib::Response& res) { HandleGoogle(hub, req, res); });
+  server.Post("/webhooks/microsoft",
+              [&hub](const httplib::Request& req, httplib::Response& res) { HandleGraph(hub, req, res); });
+  server.Post("/webhooks/zoom", [&hub](const httplib::Request& req, httplib::Response& res) { HandleZoom(hub, req, res); });
+  server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
+             [&hub](const httplib::Request& req, httplib::Response& res) {
+               Result<std::vector<TrackedEvent>> events = hub.tracked().Flags(req.matches[1].str());
+               if (!events) return SendError(res, 500, events.error());
+               json list = json::array();
+               for (const TrackedEvent& event : events.value()) list.push_back(TrackedJson(event));
+               res.set_content(DumpJson(json{{"tracked_events", list}}), kJson);
+             });
+}
+
+}  // namespace slotwise
