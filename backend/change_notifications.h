@@ -33,6 +33,7 @@
 #include "graph_notifications.h"
 #include "provider_registry.h"
 #include "replay_cache.h"
+#include "retry.h"
 #include "sqlite_store.h"
 #include "sync_queue.h"
 #include "token_manager.h"

@@ -99,6 +99,9 @@ ConnectOutcome ConnectFlow::Complete(oauth::Provider provider, const net::Params
   }
   std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(stored->id);
   outcome.checks = probes_.Check(stored.value(), *source);
+  if (connected_hook_) {
+    if (std::optional<FunctionCheck> check = connected_hook_(stored.value())) outcome.checks.push_back(std::move(*check));
+  }
   connections_.SaveChecks(stored->id, outcome.checks);
   outcome.connection = std::move(stored);
   return outcome;

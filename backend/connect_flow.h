@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ class ConnectFlow {
 
   ConnectOutcome Complete(oauth::Provider provider, const net::Params& callback_query, const std::string& session_id);
 
+  // Called after a new connection was stored and checked; a returned check is saved with the others (used to
+  // subscribe to calendar changes). Set before the server runs.
+  using ConnectedHook = std::function<std::optional<FunctionCheck>(const Connection&)>;
+  void SetConnectedHook(ConnectedHook hook) { connected_hook_ = std::move(hook); }
+
   // Runs the function check again for a stored connection and saves the result.
   Result<std::vector<FunctionCheck>> Recheck(const std::string& connection_id);
 
@@ -62,6 +68,7 @@ class ConnectFlow {
   TokenManager& tokens_;
   ConnectionProbes& probes_;
   Clock clock_;
+  ConnectedHook connected_hook_;
 };
 
 }  // namespace slotwise

@@ -54,10 +54,19 @@ ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring ke
       *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, clock);
   probes_ = std::make_unique<ConnectionProbes>(*providers_, clock);
   flow_ = std::make_unique<ConnectFlow>(*providers_, *states_, *connections_, *tokens_, *probes_, clock);
+  notifications_ =
+      std::make_unique<ChangeNotifications>(database, *vault_, *providers_, *connections_, *tokens_, clock);
+  if (const char* secret = std::getenv("SLOTWISE_ZOOM_WEBHOOK_SECRET")) notifications_->SetZoomWebhookSecret(secret);
+  notifications_->LoadPersisted();  // a failure leaves the registries empty: notifications then answer 404/401
+  flow_->SetConnectedHook([this](const Connection& connection) { return notifications_->OnConnectionMade(connection); });
+  notifications_->Start();
 }
+
+ConnectionsRuntime::~ConnectionsRuntime() { notifications_->Stop(); }
 
 void ConnectionsRuntime::ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root) {
   providers_->SetPublicBaseUrl(public_base_url);
+  notifications_->SetPublicBaseUrl(public_base_url);
   const std::string tenant(sandbox::kDemoMicrosoftTenant);
   using oauth::Provider;
   providers_->Configure(Provider::kGoogle, oauth::SandboxEndpoints(sandbox_root, Provider::kGoogle),

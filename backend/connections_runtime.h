@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "change_notifications.h"
 #include "connect_flow.h"
 #include "connection_probe.h"
 #include "connection_store.h"
@@ -32,6 +33,7 @@ class ConnectionsRuntime {
   // `clock` defaults to the system clock; tests pass their own to move time (state and token expiry).
   ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
                      std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport(), Clock clock = {});
+  ~ConnectionsRuntime();  // stops the change-notification worker before anything it uses goes away
 
   // Points every provider at the sandbox served at `sandbox_root` (e.g. "http://127.0.0.1:4100").
   void ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root);
@@ -42,6 +44,9 @@ class ConnectionsRuntime {
   ConnectFlow& flow() { return *flow_; }
   oauth::StateStore& states() { return *states_; }
   net::HttpTransport& transport() { return *transport_; }
+  // Change notifications: watches made on connect, webhook registries, tracked events and the sync worker (started
+  // here; the Zoom webhook secret comes from SLOTWISE_ZOOM_WEBHOOK_SECRET or SetZoomWebhookSecret).
+  ChangeNotifications& notifications() { return *notifications_; }
 
  private:
   std::unique_ptr<net::HttpTransport> transport_;
@@ -52,6 +57,7 @@ class ConnectionsRuntime {
   std::unique_ptr<TokenManager> tokens_;
   std::unique_ptr<ConnectionProbes> probes_;
   std::unique_ptr<ConnectFlow> flow_;
+  std::unique_ptr<ChangeNotifications> notifications_;  // last: destroyed (worker joined) first
 };
 
 }  // namespace slotwise

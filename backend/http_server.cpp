@@ -11,6 +11,7 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/json_text.h"
+#include "webhook_routes.h"
 
 namespace slotwise {
 
@@ -93,6 +94,7 @@ void HttpServer::RegisterRoutes() {
 
   if (options_.connections) {
     RegisterConnectionRoutes(s, options_.connections->flow(), options_.connections->connections());
+    RegisterWebhookRoutes(s, options_.connections->notifications());
   }
 
   if (!options_.web_root.empty()) s.set_mount_point("/", options_.web_root);

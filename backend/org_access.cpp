@@ -153,6 +153,7 @@ OrgAccess::OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* mi
       microsoft->registration().provider != oauth::Provider::kMicrosoft) {
     return;
   }
+  if (microsoft_tenant.empty()) microsoft_tenant = config.microsoft_tenant;
   oauth::ClientRegistration registration = microsoft->registration();
   std::string registered_tenant;
   if (!ReplaceTenant(registration.endpoints.token_url, "/oauth2/v2.0/token", microsoft_tenant, registered_tenant)) {

@@ -56,7 +56,7 @@ class OrgAccess {
   // `config.google_service_account` with an empty client_email = Google not configured. Microsoft is configured when
   // `config.microsoft_app_only` and `microsoft` (the server's Microsoft registration; borrowed, may be null) is given.
   // App-only tokens need one tenant: `microsoft_tenant` (tenant id or verified domain) replaces the tenant segment of
-  // the registration's token and admin-consent URLs; empty keeps the registration's, which must then name a tenant
+  // the registration's token and admin-consent URLs (empty: `config.microsoft_tenant`; both empty keeps the registration's, which must then name a tenant
   // ("common", "organizations" and "consumers" are refused with "invalid_client" at grant time).
   // `transport` is borrowed (thread-safe); `clock` must be thread-safe.
   OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,
@@ -74,12 +74,11 @@ class OrgAccess {
   // A source of the tenant's app-only Graph token (scope https://graph.microsoft.com/.default).
   std::unique_ptr<providers::AccessTokenSource> MicrosoftAppOnly();
 
-  // Grant requests sent so far (successful or not), for tests and metrics.
+  // Grants attempted so far (successful or not; a tenant alias refused up front is not counted), for tests/metrics.
   std::int64_t grants_started() const { return grants_started_.load(); }
 
-  struct Slot;  // one cached token and its single-flight lock (internal)
-
  private:
+  struct Slot;  // one cached token and its single-flight lock
   class Source;
 
   Slot& GoogleSlot(const std::string& subject);

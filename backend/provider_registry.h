@@ -20,6 +20,9 @@ struct OrgAccessConfig {
   oauth::ServiceAccount google_service_account;
   // Microsoft app-only (client credentials) uses the Microsoft client registration of this server when true.
   bool microsoft_app_only = false;
+  // The Microsoft tenant (id or verified domain) app-only tokens are requested for; "organizations"/"common" are
+  // not valid for client credentials.
+  std::string microsoft_tenant;
 };
 
 class ProviderRegistry {

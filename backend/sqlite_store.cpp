@@ -11,7 +11,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -33,6 +33,24 @@ constexpr std::array<const char*, 2> kMigrations = {
     "  name TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('passed', 'failed', 'skipped')),"
     "  detail TEXT NOT NULL DEFAULT '', checked_at INTEGER NOT NULL,"
     "  PRIMARY KEY (connection_id, name));",
+    // 3: change notifications — events Slotwise created and watches (flags set by syncs), and the Google channels /
+    // Graph subscriptions (channel token / clientState sealed by crypto::TokenVault) so they survive restarts.
+    "CREATE TABLE tracked_events ("
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  provider_event_id TEXT NOT NULL, calendar_id TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',"
+    "  expected_start INTEGER NOT NULL, expected_end INTEGER NOT NULL,"
+    "  flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'moved_externally', 'deleted_externally', 'room_declined')),"
+    "  detail TEXT NOT NULL DEFAULT '', flagged_at INTEGER NOT NULL DEFAULT 0, checked_at INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (connection_id, provider_event_id));"
+    "CREATE INDEX tracked_events_by_calendar ON tracked_events (connection_id, calendar_id COLLATE NOCASE);"
+    "CREATE INDEX tracked_events_by_event ON tracked_events (provider_event_id);"
+    "CREATE TABLE change_subscriptions ("
+    "  id TEXT PRIMARY KEY, provider TEXT NOT NULL CHECK (provider IN ('google', 'microsoft')),"
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  calendar_id TEXT NOT NULL, secret_sealed TEXT NOT NULL, resource_id TEXT NOT NULL DEFAULT '',"
+    "  expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+    "CREATE INDEX change_subscriptions_by_connection ON change_subscriptions (connection_id);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -1,1 +1,422 @@
-// Webhook / change-notification end-to-end tests (being written).
+// End to end: change notifications. Connecting Google / Microsoft subscribes to calendar changes (events.watch,
+// Graph subscription with its validation handshake); the sandbox's notifications reach /webhooks/*, are verified and
+// queue a sync that flags tracked events moved or deleted outside Slotwise; Zoom webhooks are signature-checked;
+// forged, stale, replayed and duplicate deliveries are refused or ignored.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "crypto_primitives.h"
+#include "google_calendar.h"
+#include "microsoft_graph_calendar.h"
+#include "provider_world.h"
+#include "sqlite_statement.h"
+#include "zoom_meetings.h"
+
+using namespace slotwise;
+using namespace slotwise::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kZoomSecret = "zoom-webhook-secret-for-tests";
+
+Connection Connected(ProviderWorld& world, const std::string& provider, const std::string& login,
+                     const std::string& user = "recruiter-1") {
+  ProviderWorld::Flow flow = world.Connect(provider, user, login);
+  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
+  Result<std::optional<Connection>> found =
+      world.runtime().connections().FindForUser("default", user, *oauth::ParseProvider(provider));
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  return found->value();
+}
+
+std::string ApiBase(ProviderWorld& world, oauth::Provider provider) {
+  return world.runtime().providers().ApiBase(provider).value();
+}
+
+struct Posted {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+};
+
+Posted PostTo(const std::string& url, const httplib::Headers& headers, const std::string& body,
+              const std::string& content_type = "application/json") {
+  auto [origin, target] = SplitUrl(url);
+  httplib::Client client(origin);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(10);
+  httplib::Result result = client.Post(target.c_str(), headers, body, content_type.c_str());
+  Posted posted;
+  if (!result) return posted;
+  posted.status = result->status;
+  posted.body = result->body;
+  posted.content_type = result->get_header_value("Content-Type");
+  return posted;
+}
+
+// Hex HMAC-SHA256 computed by the openssl CLI (independent of the code under test).
+std::string OpensslHmacHex(const std::string& secret, const std::string& message) {
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / ("hmac-" + crypto::RandomToken(8));
+  { std::ofstream(file, std::ios::binary) << message; }
+  const std::string command = "openssl dgst -sha256 -hmac '" + secret + "' '" + file.string() + "'";
+  std::string output;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[256];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    pclose(pipe);
+  }
+  std::filesystem::remove(file);
+  const std::size_t at = output.rfind("= ");
+  REQUIRE_MESSAGE(at != std::string::npos, "openssl said: " << output);
+  std::string hex = output.substr(at + 2);
+  while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r')) hex.pop_back();
+  REQUIRE(hex.size() == 64);
+  return hex;
+}
+
+Posted PostZoom(ProviderWorld& world, const std::string& body, std::int64_t timestamp, const std::string& secret) {
+  const std::string ts = std::to_string(timestamp);
+  const std::string signature = "v0=" + OpensslHmacHex(secret, "v0:" + ts + ":" + body);
+  return PostTo(world.root() + "/webhooks/zoom", {{"x-zm-request-timestamp", ts}, {"x-zm-signature", signature}}, body);
+}
+
+json TrackedList(ProviderWorld& world, const std::string& connection_id) {
+  HttpAnswer answer = HttpJson("GET", world.root() + "/v1/connections/" + connection_id + "/tracked_events");
+  REQUIRE_MESSAGE(answer.status == 200, answer.body);
+  return json::parse(answer.body).at("tracked_events");
+}
+
+json TrackedRow(ProviderWorld& world, const std::string& connection_id, const std::string& event_id) {
+  for (const json& event : TrackedList(world, connection_id)) {
+    if (event.at("event_id") == event_id) return event;
+  }
+  return nullptr;
+}
+
+// Polls the tracked event until its flag is `flag` (≤ 5 s); returns the last state seen.
+json WaitForFlag(ProviderWorld& world, const std::string& connection_id, const std::string& event_id,
+                 const std::string& flag) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  json event;
+  while (std::chrono::steady_clock::now() < deadline) {
+    event = TrackedRow(world, connection_id, event_id);
+    if (!event.is_null() && event.at("flag") == flag) return event;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return event;
+}
+
+std::string CheckOutcome(ProviderWorld& world, const std::string& provider, const std::string& name) {
+  const json listed = world.ListedConnection("recruiter-1", provider);
+  REQUIRE(!listed.is_null());
+  for (const json& check : listed.at("checks")) {
+    if (check.at("name") == name) return check.at("outcome");
+  }
+  return "";
+}
+
+json Deliveries(ProviderWorld& world) { return world.SandboxGet("/sandbox/deliveries?wait=1").at("deliveries"); }
+
+int CountDeliveries(const json& deliveries, const std::string& kind, const std::string& url, int status) {
+  int count = 0;
+  for (const json& delivery : deliveries) {
+    if (delivery.at("kind") == kind && delivery.at("url") == url && delivery.at("status") == status) ++count;
+  }
+  return count;
+}
+
+// A slot two days ahead on the hour.
+Interval Slot(const ProviderWorld& world, std::int64_t hours_later = 0) {
+  const Instant start = (world.Now() / 3600 + 48 + hours_later) * 3600;
+  return {start, start + 3600};
+}
+
+providers::EventSpec Interview(const Interval& slot, const std::string& key) {
+  providers::EventSpec spec;
+  spec.idempotency_key = key;
+  spec.summary = "Interview: Jamie Doe";
+  spec.start = slot.start;
+  spec.end = slot.end;
+  spec.send_updates = providers::SendUpdates::kNone;
+  return spec;
+}
+
+std::uint64_t Pushed(ProviderWorld& world) { return world.runtime().notifications().Stats().queue.pushed; }
+
+ChangeWatch OnlyWatch(ProviderWorld& world, const std::string& connection_id) {
+  Result<std::vector<ChangeWatch>> watches = world.runtime().notifications().Watches(connection_id);
+  REQUIRE(watches.ok());
+  REQUIRE(watches->size() == 1);
+  return watches->front();
+}
+
+}  // namespace
+
+TEST_CASE("Webhooks: connecting Google starts a push channel whose sync ping is acknowledged") {
+  ProviderWorld world;
+  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  CHECK(world.CountRequests("google", "POST", "/events/watch") == 1);
+  CHECK(CheckOutcome(world, "google", "subscribe_changes") == "passed");
+  const ChangeWatch watch = OnlyWatch(world, connection.id);
+  CHECK(watch.provider == "google");
+  CHECK(watch.calendar_id == "lena.fischer@kumo.example");
+  CHECK(!watch.resource_id.empty());
+  CHECK(watch.expires_at > world.Now());
+  CHECK(CountDeliveries(Deliveries(world), "google_sync", world.root() + "/webhooks/google", 200) == 1);
+
+  // Persisted for restarts, with the channel token sealed (never plaintext in the database).
+  Result<std::unique_ptr<SqliteStore>> db = SqliteStore::Open(world.db_path());
+  REQUIRE(db.ok());
+  Result<Statement> stmt = Statement::Prepare(db.value()->handle(),
+                                              "SELECT secret_sealed FROM change_subscriptions WHERE id = ?1");
+  REQUIRE(stmt.ok());
+  stmt.value().Bind(1, watch.id);
+  REQUIRE(stmt.value().Step().value());
+  const std::string sealed = stmt.value().Text(0);
+  CHECK(!sealed.empty());
+  CHECK(sealed.find(watch.secret) == std::string::npos);
+}
+
+TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flagged by the sync") {
+  ProviderWorld world;
+  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+  const Interval slot = Slot(world);
+  Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-google-1"));
+  REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
+  REQUIRE(world.runtime()
+              .notifications()
+              .tracked()
+              .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
+              .ok());
+  // Creating it through the API notified us too: the sync finds it as booked, so no flag.
+  Deliveries(world);
+  json event = TrackedRow(world, connection.id, created->id);
+  REQUIRE(!event.is_null());
+  CHECK(event.at("flag") == "");
+  CHECK(event.at("expected_start") == FormatRfc3339(slot.start));
+
+  const Interval moved = Slot(world, 3);
+  world.SandboxPost("/sandbox/external_change", {{"provider", "google"},
+                                                 {"calendar", connection.account_email},
+                                                 {"event_id", created->id},
+                                                 {"start", FormatRfc3339(moved.start)},
+                                                 {"end", FormatRfc3339(moved.end)}});
+  event = WaitForFlag(world, connection.id, created->id, "moved_externally");
+  REQUIRE_MESSAGE(event.at("flag") == "moved_externally", event.dump());
+  CHECK(event.at("detail").get<std::string>().find(FormatRfc3339(moved.start)) != std::string::npos);
+  CHECK(!event.at("flagged_at").is_null());
+  CHECK(CountDeliveries(Deliveries(world), "google_exists", world.root() + "/webhooks/google", 200) >= 1);
+
+  world.SandboxPost("/sandbox/external_change", {{"provider", "google"},
+                                                 {"calendar", connection.account_email},
+                                                 {"event_id", created->id},
+                                                 {"action", "delete"}});
+  event = WaitForFlag(world, connection.id, created->id, "deleted_externally");
+  CHECK_MESSAGE(event.at("flag") == "deleted_externally", event.dump());
+}
+
+TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; changes in Outlook are flagged") {
+  ProviderWorld world;
+  const Connection connection = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  // The sandbox answers 201 only after our route echoed its validationToken (else 400 ValidationError).
+  const json log = world.SandboxGet("/sandbox/requests?provider=microsoft");
+  int created_subscriptions = 0;
+  for (const json& entry : log.at("requests")) {
+    if (entry.at("method") == "POST" && entry.at("path") == "/microsoft/v1.0/subscriptions") {
+      CHECK(entry.at("status") == 201);
+      ++created_subscriptions;
+    }
+  }
+  CHECK(created_subscriptions == 1);
+  CHECK(CheckOutcome(world, "microsoft", "subscribe_changes") == "passed");
+  const ChangeWatch watch = OnlyWatch(world, connection.id);
+  CHECK(watch.provider == "microsoft");
+
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
+                                             ApiBase(world, oauth::Provider::kMicrosoft));
+  const Interval slot = Slot(world);
+  Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-graph-1"));
+  REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
+  REQUIRE(world.runtime()
+              .notifications()
+              .tracked()
+              .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
+              .ok());
+  const std::uint64_t syncs_before = world.runtime().notifications().Stats().syncs_completed;
+
+  const Interval moved = Slot(world, 5);
+  world.SandboxPost("/sandbox/external_change", {{"provider", "microsoft"},
+                                                 {"calendar", connection.account_email},
+                                                 {"event_id", created->id},
+                                                 {"start", FormatRfc3339(moved.start)},
+                                                 {"end", FormatRfc3339(moved.end)}});
+  json event = WaitForFlag(world, connection.id, created->id, "moved_externally");
+  REQUIRE_MESSAGE(event.at("flag") == "moved_externally", event.dump());
+  CHECK(world.runtime().notifications().Stats().syncs_completed > syncs_before);
+  CHECK(CountDeliveries(Deliveries(world), "graph_notification", world.root() + "/webhooks/microsoft", 202) >= 1);
+
+  world.SandboxPost("/sandbox/external_change", {{"provider", "microsoft"},
+                                                 {"calendar", connection.account_email},
+                                                 {"event_id", created->id},
+                                                 {"action", "delete"}});
+  event = WaitForFlag(world, connection.id, created->id, "deleted_externally");
+  CHECK_MESSAGE(event.at("flag") == "deleted_externally", event.dump());
+}
+
+TEST_CASE("Webhooks: duplicate Google message numbers and replayed Graph items queue no second sync") {
+  ProviderWorld world;
+  const Connection google = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection microsoft = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  Deliveries(world);  // let the sandbox's own pings land first
+  const ChangeWatch channel = OnlyWatch(world, google.id);
+  const std::string google_url = world.root() + "/webhooks/google";
+  auto google_notice = [&](const std::string& number) {
+    return PostTo(google_url,
+                  {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Channel-Token", channel.secret},
+                   {"X-Goog-Resource-ID", channel.resource_id}, {"X-Goog-Resource-State", "exists"},
+                   {"X-Goog-Message-Number", number}},
+                  "", "text/plain");
+  };
+  std::uint64_t pushed = Pushed(world);
+  CHECK(google_notice("1000").status == 200);
+  CHECK(Pushed(world) == pushed + 1);  // a fresh number queues a sync (so the next checks can fail)
+  pushed = Pushed(world);
+  CHECK(google_notice("1000").status == 200);
+  CHECK(google_notice("999").status == 200);  // older than the newest accepted: also ignored
+  CHECK(Pushed(world) == pushed);
+
+  const ChangeWatch subscription = OnlyWatch(world, microsoft.id);
+  const json item = {{"subscriptionId", subscription.id},
+                     {"changeType", "updated"},
+                     {"resource", "Users/x/Events/replayed-item"},
+                     {"resourceData", {{"id", "replayed-item"}}},
+                     {"clientState", subscription.secret},
+                     {"tenantId", "7d3e1f00-0000-4000-8000-00000000c0de"}};
+  const std::string body = json{{"value", json::array({item})}}.dump();
+  pushed = Pushed(world);
+  CHECK(PostTo(world.root() + "/webhooks/microsoft", {}, body).status == 202);
+  CHECK(Pushed(world) == pushed + 1);
+  CHECK(PostTo(world.root() + "/webhooks/microsoft", {}, body).status == 202);
+  CHECK(Pushed(world) == pushed + 1);
+}
+
+TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Graph handshake echoes the token") {
+  ProviderWorld world;
+  const Connection google = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection microsoft = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  Deliveries(world);
+  const ChangeWatch channel = OnlyWatch(world, google.id);
+  const std::string google_url = world.root() + "/webhooks/google";
+  const std::uint64_t pushed = Pushed(world);
+
+  Posted wrong_token = PostTo(google_url,
+                              {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Channel-Token", channel.secret + "x"},
+                               {"X-Goog-Resource-ID", channel.resource_id}, {"X-Goog-Resource-State", "exists"},
+                               {"X-Goog-Message-Number", "5000"}},
+                              "", "text/plain");
+  CHECK(wrong_token.status == 401);
+  Posted unknown = PostTo(google_url,
+                          {{"X-Goog-Channel-ID", "no-such-channel"}, {"X-Goog-Channel-Token", channel.secret},
+                           {"X-Goog-Resource-State", "exists"}, {"X-Goog-Message-Number", "5000"}},
+                          "", "text/plain");
+  CHECK(unknown.status == 404);
+  Posted no_token = PostTo(google_url,
+                           {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Resource-ID", channel.resource_id},
+                            {"X-Goog-Resource-State", "exists"}, {"X-Goog-Message-Number", "5000"}},
+                           "", "text/plain");
+  CHECK(no_token.status == 401);
+
+  const ChangeWatch subscription = OnlyWatch(world, microsoft.id);
+  const json forged = {{"value", json::array({{{"subscriptionId", subscription.id},
+                                               {"changeType", "updated"},
+                                               {"resource", "Users/x/Events/forged"},
+                                               {"resourceData", {{"id", "forged"}}},
+                                               {"clientState", "not-the-client-state"}}})}};
+  CHECK(PostTo(world.root() + "/webhooks/microsoft", {}, forged.dump()).status == 401);
+  CHECK(PostTo(world.root() + "/webhooks/microsoft", {}, "not json").status == 400);
+  CHECK(Pushed(world) == pushed);
+
+  // Validation: the decoded token comes back byte for byte as text/plain; control characters are refused.
+  Posted echo = PostTo(world.root() + "/webhooks/microsoft?validationToken=Validation%3A%20a%2Bb%25c", {}, "", "text/plain");
+  CHECK(echo.status == 200);
+  CHECK(echo.body == "Validation: a+b%c");
+  CHECK(echo.content_type.rfind("text/plain", 0) == 0);
+  CHECK(PostTo(world.root() + "/webhooks/microsoft?validationToken=a%0D%0Ab", {}, "", "text/plain").status == 400);
+}
+
+TEST_CASE("Webhooks: Zoom deliveries need a valid, fresh, unreplayed signature; url_validation is answered") {
+  ProviderWorld world;
+  ChangeNotifications& hub = world.runtime().notifications();
+  const std::string validation =
+      json{{"event", "endpoint.url_validation"}, {"event_ts", world.Now() * 1000}, {"payload", {{"plainToken", "qgg8vlvZRS6UYooatFL8Aw"}}}}
+          .dump();
+  CHECK(PostZoom(world, validation, world.Now(), kZoomSecret).status == 503);  // no secret configured yet
+  hub.SetZoomWebhookSecret(kZoomSecret);
+
+  Posted answered = PostZoom(world, validation, world.Now(), kZoomSecret);
+  REQUIRE(answered.status == 200);
+  const json reply = json::parse(answered.body);
+  CHECK(reply.at("plainToken") == "qgg8vlvZRS6UYooatFL8Aw");
+  CHECK(reply.at("encryptedToken") == OpensslHmacHex(kZoomSecret, "qgg8vlvZRS6UYooatFL8Aw"));
+
+  const std::string updated =
+      json{{"event", "meeting.updated"}, {"event_ts", world.Now() * 1000},
+           {"payload", {{"account_id", "acc"}, {"object", {{"id", 123456789}, {"start_time", "2030-01-01T10:00:00Z"}}}}}}
+          .dump();
+  CHECK(PostZoom(world, updated, world.Now(), "some-other-secret").status == 401);       // bad signature
+  CHECK(PostZoom(world, updated, world.Now() - 600, kZoomSecret).status == 401);         // stale (correctly signed)
+  CHECK(PostZoom(world, updated, world.Now() + 600, kZoomSecret).status == 401);         // from the future
+  CHECK(PostTo(world.root() + "/webhooks/zoom", {}, updated).status == 401);            // unsigned
+  const std::uint64_t replays = hub.Stats().zoom_replays;
+  const std::int64_t ts = world.Now();
+  CHECK(PostZoom(world, updated, ts, kZoomSecret).status == 200);
+  CHECK(hub.Stats().zoom_replays == replays);
+  CHECK(PostZoom(world, updated, ts, kZoomSecret).status == 200);  // a replay is acknowledged and dropped
+  CHECK(hub.Stats().zoom_replays == replays + 1);
+}
+
+TEST_CASE("Webhooks: a Zoom meeting changed outside Slotwise is flagged; a replayed delivery queues nothing") {
+  ProviderWorld world;
+  ChangeNotifications& hub = world.runtime().notifications();
+  hub.SetZoomWebhookSecret(kZoomSecret);
+  const Connection connection = Connected(world, "zoom", "ken.sato@kumo.example");
+  world.SandboxPost("/sandbox/zoom_webhook", {{"url", world.root() + "/webhooks/zoom"}, {"secret", kZoomSecret}});
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::ZoomMeetings zoom(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kZoom));
+  const Interval slot = Slot(world);
+  providers::ZoomMeetingSpec spec;
+  spec.topic = "Interview: Jamie Doe";
+  spec.start = slot.start;
+  spec.duration_minutes = 60;
+  Result<providers::ZoomMeeting> meeting = zoom.CreateMeeting(spec);
+  REQUIRE_MESSAGE(meeting.ok(), (meeting ? "" : meeting.error().message));
+  REQUIRE(hub.tracked().Track(connection.id, connection.account_id, meeting->id, slot.start, slot.end, "interview",
+                              world.Now()).ok());
+  Deliveries(world);
+
+  // A replayed signed delivery naming the tracked meeting: the first queues a sync, the replay nothing.
+  const std::string body = json{{"event", "meeting.updated"}, {"event_ts", world.Now() * 1000},
+                                {"payload", {{"object", {{"id", std::stoll(meeting->id)}}}}}}.dump();
+  const std::int64_t ts = world.Now();
+  std::uint64_t pushed = Pushed(world);
+  CHECK(PostZoom(world, body, ts, kZoomSecret).status == 200);
+  CHECK(Pushed(world) == pushed + 1);
+  CHECK(PostZoom(world, body, ts, kZoomSecret).status == 200);
+  CHECK(Pushed(world) == pushed + 1);
+
+  spec.start = slot.start + 7200;
+  REQUIRE(zoom.UpdateMeeting(meeting->id, spec).ok());  // the sandbox sends meeting.updated, signed
+  json event = WaitForFlag(world, connection.id, meeting->id, "moved_externally");
+  CHECK_MESSAGE(event.at("flag") == "moved_externally", event.dump());
+  CHECK(CountDeliveries(Deliveries(world), "zoom_webhook", world.root() + "/webhooks/zoom", 200) >= 1);
+}
