@@ -55,9 +55,10 @@ class OrgAccess {
 
   // `config.google_service_account` with an empty client_email = Google not configured. Microsoft is configured when
   // `config.microsoft_app_only` and `microsoft` (the server's Microsoft registration; borrowed, may be null) is given.
-  // App-only tokens need one tenant: `microsoft_tenant` (tenant id or verified domain) replaces the tenant segment of
-  // the registration's token and admin-consent URLs (empty: `config.microsoft_tenant`; both empty keeps the registration's, which must then name a tenant
-  // ("common", "organizations" and "consumers" are refused with "invalid_client" at grant time).
+  // App-only tokens need one tenant: `microsoft_tenant` (tenant id or verified domain; empty = config.microsoft_tenant)
+  // replaces the tenant segment of the registration's token and admin-consent URLs; both empty keeps the
+  // registration's, which must then name a tenant ("common", "organizations" and "consumers" are refused with
+  // "invalid_client" at grant time).
   // `transport` is borrowed (thread-safe); `clock` must be thread-safe.
   OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,
             Clock clock, std::string microsoft_tenant = {});
