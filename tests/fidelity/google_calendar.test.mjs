@@ -8,7 +8,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Common, google } from 'googleapis';
-import { startSandbox } from '../lib/sandbox.mjs';
+import { rejection, startSandbox } from '../lib/sandbox.mjs';
 
 const LENA = 'lena.fischer@kumo.example';   // Europe/Berlin
 const JONAS = 'jonas.becker@kumo.example';  // Europe/Berlin
@@ -40,15 +40,6 @@ const span = (busy) => busy.map(({ start, end }) => [ms(start), ms(end)]);
 // The log entries after `count` entries (requests made since the caller took `count`).
 async function logSince(count) { return (await box.requests('google')).slice(count); }
 async function logLength() { return (await box.requests('google')).length; }
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the client library to reject');
-}
 
 // Started by the first test that needs it; a missing or broken binary then FAILS every test (a failing before() hook
 // would only cancel them).

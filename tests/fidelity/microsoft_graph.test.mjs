@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Client, GraphError, MiddlewareFactory, PageIterator, ResponseType, RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import { startSandbox } from '../lib/sandbox.mjs';
+import { rejection, startSandbox } from '../lib/sandbox.mjs';
 
 const SANNE = 'sanne.devries@kumo-labs.example';  // Europe/Amsterdam, working hours 08:30-17:00 Mon-Fri
 const DAAN = 'daan.jansen@kumo-labs.example';     // Europe/Amsterdam, 09:00-17:30
@@ -54,15 +54,6 @@ const noRetry = () => [new RetryHandlerOptions(0, 0)];
 const userId = (email) => directory.users.find((u) => u.provider === 'microsoft' && u.email === email).id;
 async function logLength() { return (await box.requests('microsoft')).length; }
 async function logSince(count) { return (await box.requests('microsoft')).slice(count); }
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the client library to reject');
-}
 
 // Started by the first test that needs it; a missing or broken binary then FAILS every test (a failing before() hook
 // would only cancel them).

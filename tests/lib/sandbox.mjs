@@ -82,3 +82,13 @@ export async function startSandbox({ empty = false, bin = process.env.SLOTWISE_B
     },
   };
 }
+
+// The error a promise rejects with; fails the test when it resolves instead.
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the client library to reject');
+}
