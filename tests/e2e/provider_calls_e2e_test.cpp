@@ -8,6 +8,7 @@
 #include "google_calendar.h"
 #include "goto_meetings.h"
 #include "microsoft_graph_calendar.h"
+#include "teams_messages.h"
 #include "provider_world.h"
 #include "zoom_meetings.h"
 
@@ -249,4 +250,32 @@ TEST_CASE("Calls: the transport refuses any request without a timeout") {
   Result<net::HttpResponse> response = transport->Send(request);
   REQUIRE_FALSE(response.ok());
   CHECK(response.error().code == "no_timeout");
+}
+
+TEST_CASE("Calls: Teams channel messages and Workflows webhooks carry an Adaptive Card") {
+  ProviderWorld world;
+  const Connection connection = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::TeamsMessages teams(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kMicrosoft));
+  const json card = {{"type", "AdaptiveCard"}, {"version", "1.2"},
+                     {"body", json::array({{{"type", "TextBlock"}, {"text", "Heute abwesend: Anna Schmidt"}}})}};
+  const std::string team = "b8f2c3a1-0000-4000-8000-00000000d3a0";
+  Result<std::string> posted = teams.PostChannelMessage(team, "19:hiring-updates@thread.tacv2", card);
+  REQUIRE_MESSAGE(posted.ok(), (posted ? "" : posted.error().message));
+  CHECK_FALSE(posted->empty());
+  CHECK(SandboxObject(world, "teams_message", *posted).is_object());
+  // A private channel the user is not a member of is refused by the provider, and the error says so.
+  Result<std::string> refused = teams.PostChannelMessage(team, "19:hr-confidential@thread.tacv2", card);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "forbidden");
+
+  providers::TeamsWebhook webhook(world.runtime().transport());
+  Result<bool> delivered = webhook.PostWorkflowWebhook(world.sandbox_root() + "/microsoft/workflows/hr-daily", card);
+  REQUIRE_MESSAGE(delivered.ok(), (delivered ? "" : delivered.error().message));
+  bool seen = false;
+  const json objects = world.SandboxGet("/sandbox/objects");
+  for (const json& object : objects.at("objects")) {
+    if (object.at("type") == "workflow_post") seen = object.dump().find("Heute abwesend") != std::string::npos;
+  }
+  CHECK(seen);
 }
