@@ -21,17 +21,22 @@ namespace {
 using nlohmann::json;
 using webhooks::SyncKey;
 
-std::string SealingContext(const ChangeWatch& watch) { return "webhook/" + watch.provider + "/" + watch.id; }
+std::string SealingContext(const ChangeWatch& watch) {
+  return "webhook/" + watch.provider + "/" + watch.id;
+}
 
 FunctionCheck SubscribeCheck(const Result<ChangeWatch>& watch, std::int64_t now) {
   if (!watch) return {"subscribe_changes", "failed", watch.error().message, now};
   const std::string how = watch->provider == "google" ? "a Google push channel" : "a Microsoft Graph subscription";
-  return {"subscribe_changes", "passed",
-          "watching " + watch->calendar_id + " for changes through " + how + " until " + FormatRfc3339(watch->expires_at),
-          now};
+  return {
+      "subscribe_changes", "passed",
+      "watching " + watch->calendar_id + " for changes through " + how + " until " + FormatRfc3339(watch->expires_at),
+      now};
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return net::HeaderNameEquals(a, b); }
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return net::HeaderNameEquals(a, b);
+}
 
 // Google answers `expiration` in milliseconds, as a string (the sandbox too) or a number.
 std::int64_t ExpirationMs(const json& answer) {
@@ -48,10 +53,14 @@ std::int64_t ExpirationMs(const json& answer) {
 
 std::optional<providers::Provider> AdapterProvider(oauth::Provider provider) {
   switch (provider) {
-    case oauth::Provider::kGoogle: return providers::Provider::kGoogle;
-    case oauth::Provider::kMicrosoft: return providers::Provider::kGraph;
-    case oauth::Provider::kZoom: return providers::Provider::kZoom;
-    case oauth::Provider::kGoTo: return std::nullopt;
+    case oauth::Provider::kGoogle:
+      return providers::Provider::kGoogle;
+    case oauth::Provider::kMicrosoft:
+      return providers::Provider::kGraph;
+    case oauth::Provider::kZoom:
+      return providers::Provider::kZoom;
+    case oauth::Provider::kGoTo:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -71,7 +80,9 @@ ChangeNotifications::ChangeNotifications(SqliteStore& database, const crypto::To
       clock_(std::move(clock)),
       tracked_(database) {}
 
-ChangeNotifications::~ChangeNotifications() { Stop(); }
+ChangeNotifications::~ChangeNotifications() {
+  Stop();
+}
 
 void ChangeNotifications::SetPublicBaseUrl(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -157,7 +168,8 @@ std::optional<FunctionCheck> ChangeNotifications::OnConnectionMade(const Connect
                                                                               : SubscribeGraph(connection, *source);
   if (watch) {
     if (Result<bool> saved = Persist(watch.value()); !saved) {
-      watch = Error{saved.error().code, "subscribed, but could not store the subscription: " + saved.error().message, ""};
+      watch =
+          Error{saved.error().code, "subscribed, but could not store the subscription: " + saved.error().message, ""};
     }
   }
   return SubscribeCheck(watch, now);
@@ -170,8 +182,13 @@ Result<ChangeWatch> ChangeNotifications::WatchGoogle(const Connection& connectio
   if (!api_base || address.empty()) {
     return Error{"not_configured", "change notifications need the server's public URL and Google's API base", ""};
   }
-  ChangeWatch watch{webhooks::NewGoogleChannelId(), "google", connection.id, connection.account_email,
-                    webhooks::NewGoogleChannelToken(), "", clock_() + kGoogleChannelTtlSeconds};
+  ChangeWatch watch{webhooks::NewGoogleChannelId(),
+                    "google",
+                    connection.id,
+                    connection.account_email,
+                    webhooks::NewGoogleChannelToken(),
+                    "",
+                    clock_() + kGoogleChannelTtlSeconds};
   // Registered before the call: Google's "sync" ping may arrive before its answer to events.watch.
   webhooks::GoogleChannel channel{watch.id, watch.secret, {connection.id, watch.calendar_id}, "", watch.expires_at};
   if (Result<bool> registered = channels_.Register(channel); !registered) return registered.error();
@@ -181,16 +198,19 @@ Result<ChangeWatch> ChangeNotifications::WatchGoogle(const Connection& connectio
                      {"address", address},
                      {"token", watch.secret},
                      {"params", {{"ttl", std::to_string(kGoogleChannelTtlSeconds)}}}};
-  providers::ProviderClient client(providers_.transport(), source, providers::Provider::kGoogle,
-                                   providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
-                                                          std::chrono::milliseconds(10000)},
-                                   InterruptibleHooks());
+  providers::ProviderClient client(
+      providers_.transport(), source, providers::Provider::kGoogle,
+      providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
+                             std::chrono::milliseconds(10000)},
+      InterruptibleHooks());
   const std::string url =
       providers::JoinUrl(*api_base, "/calendars/" + net::PercentEncode(watch.calendar_id) + "/events/watch");
   Result<net::HttpResponse> sent = client.Send(providers::ProviderClient::JsonRequest("POST", url, DumpJson(body)));
   Error failure;
-  if (!sent) failure = client.ToError(sent.error());
-  else if (!sent->Ok()) failure = client.ToError(sent.value());
+  if (!sent)
+    failure = client.ToError(sent.error());
+  else if (!sent->Ok())
+    failure = client.ToError(sent.value());
   if (!failure.code.empty()) {
     channels_.Unregister(watch.id);
     return Error{failure.code, "could not start a Google push channel: " + failure.message, ""};
@@ -213,7 +233,12 @@ Result<ChangeWatch> ChangeNotifications::SubscribeGraph(const Connection& connec
   if (!api_base || address.empty()) {
     return Error{"not_configured", "change notifications need the server's public URL and Graph's API base", ""};
   }
-  ChangeWatch watch{"", "microsoft", connection.id, connection.account_email, webhooks::NewGraphClientState(), "",
+  ChangeWatch watch{"",
+                    "microsoft",
+                    connection.id,
+                    connection.account_email,
+                    webhooks::NewGraphClientState(),
+                    "",
                     clock_() + kGraphSubscriptionSeconds};
   const json body = {{"changeType", "created,updated,deleted"},
                      {"notificationUrl", address},
@@ -221,15 +246,19 @@ Result<ChangeWatch> ChangeNotifications::SubscribeGraph(const Connection& connec
                      {"expirationDateTime", FormatRfc3339(watch.expires_at)},
                      {"clientState", watch.secret}};
   // Graph validates notificationUrl (≤ 10 s) before it answers: allow for that in the timeout.
-  providers::ProviderClient client(providers_.transport(), source, providers::Provider::kGraph,
-                                   providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
-                                                          std::chrono::milliseconds(20000)},
-                                   InterruptibleHooks());
+  providers::ProviderClient client(
+      providers_.transport(), source, providers::Provider::kGraph,
+      providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
+                             std::chrono::milliseconds(20000)},
+      InterruptibleHooks());
   Result<net::HttpResponse> sent = client.Send(
       providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*api_base, "/subscriptions"), DumpJson(body)));
-  if (!sent) return Error{"subscribe_failed", "could not create a Graph subscription: " + client.ToError(sent.error()).message, ""};
+  if (!sent)
+    return Error{"subscribe_failed", "could not create a Graph subscription: " + client.ToError(sent.error()).message,
+                 ""};
   if (!sent->Ok()) {
-    return Error{"subscribe_failed", "could not create a Graph subscription: " + client.ToError(sent.value()).message, ""};
+    return Error{"subscribe_failed", "could not create a Graph subscription: " + client.ToError(sent.value()).message,
+                 ""};
   }
   const json answer = json::parse(sent->body, nullptr, false);
   if (!answer.is_object() || !answer.contains("id") || !answer["id"].is_string()) {
@@ -250,14 +279,16 @@ Result<std::size_t> ChangeNotifications::Unsubscribe(const std::string& connecti
   if (!watches) return watches.error();
   if (watches->empty()) return std::size_t{0};
   std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection_id);
-  providers::RetryPolicy once{1, std::chrono::milliseconds(0), std::chrono::milliseconds(0), std::chrono::milliseconds(5000)};
+  providers::RetryPolicy once{1, std::chrono::milliseconds(0), std::chrono::milliseconds(0),
+                              std::chrono::milliseconds(5000)};
   for (const ChangeWatch& watch : watches.value()) {
     if (watch.provider == "google") {
       channels_.Unregister(watch.id);
       if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoogle)) {
         providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGoogle, once, {});
-        client.Send(providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*base, "/channels/stop"),
-                                                           DumpJson({{"id", watch.id}, {"resourceId", watch.resource_id}})));
+        client.Send(
+            providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*base, "/channels/stop"),
+                                                   DumpJson({{"id", watch.id}, {"resourceId", watch.resource_id}})));
       }
     } else {
       subscriptions_.Unregister(watch.id);
@@ -295,11 +326,13 @@ Result<bool> ChangeNotifications::Persist(const ChangeWatch& watch) {
 }
 
 Result<std::vector<ChangeWatch>> ChangeNotifications::LoadWatches(const std::string& where,
-                                                                 const std::vector<std::string>& args) {
+                                                                  const std::vector<std::string>& args) {
   std::lock_guard lock(store_mutex_);
-  Result<Statement> stmt = Statement::Prepare(
-      database_.handle(), "SELECT id, provider, connection_id, calendar_id, secret_sealed, resource_id, expires_at "
-                          "FROM change_subscriptions WHERE " + where + " ORDER BY created_at, id");
+  Result<Statement> stmt =
+      Statement::Prepare(database_.handle(),
+                         "SELECT id, provider, connection_id, calendar_id, secret_sealed, resource_id, expires_at "
+                         "FROM change_subscriptions WHERE " +
+                             where + " ORDER BY created_at, id");
   if (!stmt) return stmt.error();
   for (std::size_t i = 0; i < args.size(); ++i) stmt.value().Bind(static_cast<int>(i + 1), args[i]);
   std::vector<ChangeWatch> watches;
@@ -328,7 +361,10 @@ Result<std::size_t> ChangeNotifications::LoadPersisted() {
   for (const ChangeWatch& watch : watches.value()) {
     Result<bool> registered =
         watch.provider == "google"
-            ? channels_.Register({watch.id, watch.secret, {watch.connection_id, watch.calendar_id}, watch.resource_id,
+            ? channels_.Register({watch.id,
+                                  watch.secret,
+                                  {watch.connection_id, watch.calendar_id},
+                                  watch.resource_id,
                                   watch.expires_at})
             : subscriptions_.Register({watch.id, watch.secret, {watch.connection_id, watch.calendar_id}});
     if (registered) ++loaded;
@@ -368,10 +404,11 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
     return;
   }
   std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(key.connection_id);
-  providers::ProviderClient client(providers_.transport(), *source, *provider,
-                                   providers::RetryPolicy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
-                                                          std::chrono::milliseconds(10000)},
-                                   InterruptibleHooks());
+  providers::ProviderClient client(
+      providers_.transport(), *source, *provider,
+      providers::RetryPolicy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
+                             std::chrono::milliseconds(10000)},
+      InterruptibleHooks());
   for (const TrackedEvent& event : events.value()) {
     {
       std::lock_guard lock(mutex_);
@@ -382,7 +419,8 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
     net::HttpRequest request;
     if (*provider == providers::Provider::kGoogle) {
       request = providers::ProviderClient::JsonRequest(
-          "GET", providers::JoinUrl(*api_base, "/calendars/" + net::PercentEncode(event.calendar_id) + "/events/" + id));
+          "GET",
+          providers::JoinUrl(*api_base, "/calendars/" + net::PercentEncode(event.calendar_id) + "/events/" + id));
     } else if (*provider == providers::Provider::kGraph) {
       const std::string mailbox = EqualsIgnoreCase(event.calendar_id, connection.account_email)
                                       ? "/me"

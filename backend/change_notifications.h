@@ -42,17 +42,17 @@
 
 namespace slotwise {
 
-inline constexpr std::int64_t kGoogleChannelTtlSeconds = 7 * 24 * 3600;  // asked for; Google may grant less
+inline constexpr std::int64_t kGoogleChannelTtlSeconds = 7 * 24 * 3600;       // asked for; Google may grant less
 inline constexpr std::int64_t kGraphSubscriptionSeconds = 10080 * 60 - 3600;  // Graph's event maximum, minus margin
 
 // One persisted watch: a Google channel or a Graph subscription.
 struct ChangeWatch {
-  std::string id;             // Google channel id / Graph subscription id
-  std::string provider;       // "google" or "microsoft"
+  std::string id;        // Google channel id / Graph subscription id
+  std::string provider;  // "google" or "microsoft"
   std::string connection_id;
-  std::string calendar_id;    // Google calendar id / Graph mailbox
-  std::string secret;         // channel token / clientState — plaintext in memory only; never serve it over HTTP
-  std::string resource_id;    // Google resourceId (needed to stop the channel); "" for Graph
+  std::string calendar_id;  // Google calendar id / Graph mailbox
+  std::string secret;       // channel token / clientState — plaintext in memory only; never serve it over HTTP
+  std::string resource_id;  // Google resourceId (needed to stop the channel); "" for Graph
   std::int64_t expires_at = 0;
 };
 
@@ -74,7 +74,7 @@ class ChangeNotifications {
   ChangeNotifications(const ChangeNotifications&) = delete;
   ChangeNotifications& operator=(const ChangeNotifications&) = delete;
 
-  void SetPublicBaseUrl(std::string url);      // webhook addresses derive from it
+  void SetPublicBaseUrl(std::string url);         // webhook addresses derive from it
   void SetZoomWebhookSecret(std::string secret);  // the Zoom app's "secret token"; "" = Zoom webhooks refused (503)
   std::string ZoomWebhookSecret() const;
 

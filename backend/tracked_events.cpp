@@ -17,8 +17,8 @@ constexpr const char* kColumns =
     "checked_at";
 
 Error Malformed(std::string_view provider, std::string_view what) {
-  return Error{"provider_error", std::string(provider) + " answered an event that is not as documented: " +
-                                     std::string(what), ""};
+  return Error{"provider_error",
+               std::string(provider) + " answered an event that is not as documented: " + std::string(what), ""};
 }
 
 std::string StringAt(const json& object, const char* key) {
@@ -26,7 +26,9 @@ std::string StringAt(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string Range(std::int64_t start, std::int64_t end) { return FormatRfc3339(start) + " – " + FormatRfc3339(end); }
+std::string Range(std::int64_t start, std::int64_t end) {
+  return FormatRfc3339(start) + " – " + FormatRfc3339(end);
+}
 
 // Google {dateTime: RFC 3339} or {date: "YYYY-MM-DD"} (all-day).
 bool ReadGoogleTime(const json& event, const char* key, std::int64_t& out, bool& all_day) {
@@ -62,13 +64,13 @@ bool ReadGraphTime(const json& event, const char* key, std::int64_t& out) {
 
 Assessment Assess(const TrackedEvent& expected, const ObservedEvent& observed) {
   if (observed.gone) {
-    return {std::string(kFlagDeletedExternally),
-            "the event was deleted or cancelled outside Slotwise (booked for " +
-                Range(expected.expected_start, expected.expected_end) + ")"};
+    return {std::string(kFlagDeletedExternally), "the event was deleted or cancelled outside Slotwise (booked for " +
+                                                     Range(expected.expected_start, expected.expected_end) + ")"};
   }
   if (observed.all_day) {
-    return {std::string(kFlagMovedExternally), "the event was changed into an all-day event outside Slotwise (booked for " +
-                                                   Range(expected.expected_start, expected.expected_end) + ")"};
+    return {std::string(kFlagMovedExternally),
+            "the event was changed into an all-day event outside Slotwise (booked for " +
+                Range(expected.expected_start, expected.expected_end) + ")"};
   }
   if (observed.start != expected.expected_start || observed.end != expected.expected_end) {
     return {std::string(kFlagMovedExternally), "the event was moved to " + Range(observed.start, observed.end) +
@@ -98,7 +100,8 @@ Result<ObservedEvent> ObserveGoogleEvent(std::string_view body) {
   if (auto attendees = event.find("attendees"); attendees != event.end() && attendees->is_array()) {
     for (const json& attendee : *attendees) {
       if (!attendee.is_object()) continue;
-      const bool resource = attendee.contains("resource") && attendee["resource"].is_boolean() && attendee["resource"].get<bool>();
+      const bool resource =
+          attendee.contains("resource") && attendee["resource"].is_boolean() && attendee["resource"].get<bool>();
       if (resource && StringAt(attendee, "responseStatus") == "declined") {
         observed.declined_rooms.push_back(StringAt(attendee, "email"));
       }
@@ -126,8 +129,8 @@ Result<ObservedEvent> ObserveGraphEvent(std::string_view body) {
       auto status = attendee.find("status");
       if (status == attendee.end() || !status->is_object() || StringAt(*status, "response") != "declined") continue;
       auto address = attendee.find("emailAddress");
-      observed.declined_rooms.push_back(address != attendee.end() && address->is_object() ? StringAt(*address, "address")
-                                                                                          : std::string("a room"));
+      observed.declined_rooms.push_back(
+          address != attendee.end() && address->is_object() ? StringAt(*address, "address") : std::string("a room"));
     }
   }
   return observed;
@@ -149,10 +152,11 @@ Result<ObservedEvent> ObserveZoomMeeting(std::string_view body) {
 
 // [SECTION] The store
 
-Result<std::vector<TrackedEvent>> TrackedEvents::Select(const std::string& where, const std::vector<std::string>& args) {
-  Result<Statement> stmt = Statement::Prepare(database_.handle(), std::string("SELECT ") + kColumns +
-                                                                      " FROM tracked_events WHERE " + where +
-                                                                      " ORDER BY expected_start, provider_event_id");
+Result<std::vector<TrackedEvent>> TrackedEvents::Select(const std::string& where,
+                                                        const std::vector<std::string>& args) {
+  Result<Statement> stmt =
+      Statement::Prepare(database_.handle(), std::string("SELECT ") + kColumns + " FROM tracked_events WHERE " + where +
+                                                 " ORDER BY expected_start, provider_event_id");
   if (!stmt) return stmt.error();
   for (std::size_t i = 0; i < args.size(); ++i) stmt.value().Bind(static_cast<int>(i + 1), args[i]);
   std::vector<TrackedEvent> rows;
@@ -204,7 +208,7 @@ Result<std::vector<TrackedEvent>> TrackedEvents::Flags(const std::string& connec
 }
 
 Result<std::vector<TrackedEvent>> TrackedEvents::ForCalendar(const std::string& connection_id,
-                                                           const std::string& calendar_id) {
+                                                             const std::string& calendar_id) {
   std::lock_guard lock(mutex_);
   return Select("connection_id = ?1 AND calendar_id = ?2 COLLATE NOCASE", {connection_id, calendar_id});
 }

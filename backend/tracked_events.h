@@ -37,17 +37,17 @@ struct TrackedEvent {
   std::string kind;               // what Slotwise booked it as, e.g. "interview" (informational)
   std::int64_t expected_start = 0;
   std::int64_t expected_end = 0;
-  std::string flag;               // "" or one of the kFlag* values
-  std::string detail;             // one human sentence about the flag; "" when none
-  std::int64_t flagged_at = 0;    // 0 when no flag
-  std::int64_t checked_at = 0;    // last time a sync compared it; 0 = never
+  std::string flag;             // "" or one of the kFlag* values
+  std::string detail;           // one human sentence about the flag; "" when none
+  std::int64_t flagged_at = 0;  // 0 when no flag
+  std::int64_t checked_at = 0;  // last time a sync compared it; 0 = never
 };
 
 // What the provider says about an event now.
 struct ObservedEvent {
-  bool gone = false;                       // deleted, cancelled or not found
-  bool all_day = false;                    // became an all-day event (no start/end instants)
-  std::int64_t start = 0;                  // valid when !gone && !all_day
+  bool gone = false;       // deleted, cancelled or not found
+  bool all_day = false;    // became an all-day event (no start/end instants)
+  std::int64_t start = 0;  // valid when !gone && !all_day
   std::int64_t end = 0;
   std::vector<std::string> declined_rooms;  // resource attendees that declined
 };

@@ -84,9 +84,9 @@ void HandleGraph(ChangeNotifications& hub, const httplib::Request& req, httplib:
 
 void HandleZoom(ChangeNotifications& hub, const httplib::Request& req, httplib::Response& res) {
   const std::string secret = hub.ZoomWebhookSecret();
-  Result<bool> verified = webhooks::VerifyZoomSignature(secret, req.get_header_value("x-zm-request-timestamp"),
-                                                        req.get_header_value("x-zm-signature"), req.body, hub.Now(),
-                                                        hub.zoom_replays());
+  Result<bool> verified =
+      webhooks::VerifyZoomSignature(secret, req.get_header_value("x-zm-request-timestamp"),
+                                    req.get_header_value("x-zm-signature"), req.body, hub.Now(), hub.zoom_replays());
   if (!verified) {
     if (verified.error().code == "replayed") {  // already accepted once: acknowledge, do nothing
       hub.CountZoomReplay();
@@ -127,7 +127,8 @@ void RegisterWebhookRoutes(httplib::Server& server, ChangeNotifications& hub) {
               [&hub](const httplib::Request& req, httplib::Response& res) { HandleGoogle(hub, req, res); });
   server.Post("/webhooks/microsoft",
               [&hub](const httplib::Request& req, httplib::Response& res) { HandleGraph(hub, req, res); });
-  server.Post("/webhooks/zoom", [&hub](const httplib::Request& req, httplib::Response& res) { HandleZoom(hub, req, res); });
+  server.Post("/webhooks/zoom",
+              [&hub](const httplib::Request& req, httplib::Response& res) { HandleZoom(hub, req, res); });
   server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
              [&hub](const httplib::Request& req, httplib::Response& res) {
                Result<std::vector<TrackedEvent>> events = hub.tracked().Flags(req.matches[1].str());

@@ -7,7 +7,7 @@
 //                             item failed its clientState; 400 malformed; 413 too large
 //   POST /webhooks/zoom       x-zm-signature over the raw body; endpoint.url_validation → 200 {plainToken,
 //                             encryptedToken}; meeting.* → 200 and a sync of the tracked meeting; bad, missing or
-//                             stale signature → 401; a replayed delivery → 200, nothing done; no secret configured → 503
+//                             stale signature → 401; a replayed delivery → 200, nothing done; no secret set → 503
 //   GET  /v1/connections/{id}/tracked_events → {"tracked_events":[{event_id, calendar_id, kind, expected_start,
 //                             expected_end, flag, detail, flagged_at, checked_at}]} (times RFC 3339 UTC; flag "" = ok)
 //

@@ -122,7 +122,9 @@ std::string CheckOutcome(ProviderWorld& world, const std::string& provider, cons
   return "";
 }
 
-json Deliveries(ProviderWorld& world) { return world.SandboxGet("/sandbox/deliveries?wait=1").at("deliveries"); }
+json Deliveries(ProviderWorld& world) {
+  return world.SandboxGet("/sandbox/deliveries?wait=1").at("deliveries");
+}
 
 int CountDeliveries(const json& deliveries, const std::string& kind, const std::string& url, int status) {
   int count = 0;
@@ -148,7 +150,9 @@ providers::EventSpec Interview(const Interval& slot, const std::string& key) {
   return spec;
 }
 
-std::uint64_t Pushed(ProviderWorld& world) { return world.runtime().notifications().Stats().queue.pushed; }
+std::uint64_t Pushed(ProviderWorld& world) {
+  return world.runtime().notifications().Stats().queue.pushed;
+}
 
 ChangeWatch OnlyWatch(ProviderWorld& world, const std::string& connection_id) {
   Result<std::vector<ChangeWatch>> watches = world.runtime().notifications().Watches(connection_id);
@@ -174,8 +178,8 @@ TEST_CASE("Webhooks: connecting Google starts a push channel whose sync ping is 
   // Persisted for restarts, with the channel token sealed (never plaintext in the database).
   Result<std::unique_ptr<SqliteStore>> db = SqliteStore::Open(world.db_path());
   REQUIRE(db.ok());
-  Result<Statement> stmt = Statement::Prepare(db.value()->handle(),
-                                              "SELECT secret_sealed FROM change_subscriptions WHERE id = ?1");
+  Result<Statement> stmt =
+      Statement::Prepare(db.value()->handle(), "SELECT secret_sealed FROM change_subscriptions WHERE id = ?1");
   REQUIRE(stmt.ok());
   stmt.value().Bind(1, watch.id);
   REQUIRE(stmt.value().Step().value());
@@ -192,11 +196,12 @@ TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flag
   const Interval slot = Slot(world);
   Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-google-1"));
   REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
-  REQUIRE(world.runtime()
-              .notifications()
-              .tracked()
-              .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
-              .ok());
+  REQUIRE(
+      world.runtime()
+          .notifications()
+          .tracked()
+          .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
+          .ok());
   // Creating it through the API notified us too: the sync finds it as booked, so no flag.
   Deliveries(world);
   json event = TrackedRow(world, connection.id, created->id);
@@ -247,11 +252,12 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
   const Interval slot = Slot(world);
   Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-graph-1"));
   REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
-  REQUIRE(world.runtime()
-              .notifications()
-              .tracked()
-              .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
-              .ok());
+  REQUIRE(
+      world.runtime()
+          .notifications()
+          .tracked()
+          .Track(connection.id, connection.account_email, created->id, slot.start, slot.end, "interview", world.Now())
+          .ok());
   const std::uint64_t syncs_before = world.runtime().notifications().Stats().syncs_completed;
 
   const Interval moved = Slot(world, 5);
@@ -262,6 +268,12 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
                                                  {"end", FormatRfc3339(moved.end)}});
   json event = WaitForFlag(world, connection.id, created->id, "moved_externally");
   REQUIRE_MESSAGE(event.at("flag") == "moved_externally", event.dump());
+  // The flag is written inside the sync; the sync counts as completed right after.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (world.runtime().notifications().Stats().syncs_completed == syncs_before &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   CHECK(world.runtime().notifications().Stats().syncs_completed > syncs_before);
   CHECK(CountDeliveries(Deliveries(world), "graph_notification", world.root() + "/webhooks/microsoft", 202) >= 1);
 
@@ -282,8 +294,10 @@ TEST_CASE("Webhooks: duplicate Google message numbers and replayed Graph items q
   const std::string google_url = world.root() + "/webhooks/google";
   auto google_notice = [&](const std::string& number) {
     return PostTo(google_url,
-                  {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Channel-Token", channel.secret},
-                   {"X-Goog-Resource-ID", channel.resource_id}, {"X-Goog-Resource-State", "exists"},
+                  {{"X-Goog-Channel-ID", channel.id},
+                   {"X-Goog-Channel-Token", channel.secret},
+                   {"X-Goog-Resource-ID", channel.resource_id},
+                   {"X-Goog-Resource-State", "exists"},
                    {"X-Goog-Message-Number", number}},
                   "", "text/plain");
   };
@@ -296,12 +310,10 @@ TEST_CASE("Webhooks: duplicate Google message numbers and replayed Graph items q
   CHECK(Pushed(world) == pushed);
 
   const ChangeWatch subscription = OnlyWatch(world, microsoft.id);
-  const json item = {{"subscriptionId", subscription.id},
-                     {"changeType", "updated"},
-                     {"resource", "Users/x/Events/replayed-item"},
-                     {"resourceData", {{"id", "replayed-item"}}},
-                     {"clientState", subscription.secret},
-                     {"tenantId", "7d3e1f00-0000-4000-8000-00000000c0de"}};
+  const json item = {
+      {"subscriptionId", subscription.id},          {"changeType", "updated"},
+      {"resource", "Users/x/Events/replayed-item"}, {"resourceData", {{"id", "replayed-item"}}},
+      {"clientState", subscription.secret},         {"tenantId", "7d3e1f00-0000-4000-8000-00000000c0de"}};
   const std::string body = json{{"value", json::array({item})}}.dump();
   pushed = Pushed(world);
   CHECK(PostTo(world.root() + "/webhooks/microsoft", {}, body).status == 202);
@@ -320,19 +332,25 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
   const std::uint64_t pushed = Pushed(world);
 
   Posted wrong_token = PostTo(google_url,
-                              {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Channel-Token", channel.secret + "x"},
-                               {"X-Goog-Resource-ID", channel.resource_id}, {"X-Goog-Resource-State", "exists"},
+                              {{"X-Goog-Channel-ID", channel.id},
+                               {"X-Goog-Channel-Token", channel.secret + "x"},
+                               {"X-Goog-Resource-ID", channel.resource_id},
+                               {"X-Goog-Resource-State", "exists"},
                                {"X-Goog-Message-Number", "5000"}},
                               "", "text/plain");
   CHECK(wrong_token.status == 401);
   Posted unknown = PostTo(google_url,
-                          {{"X-Goog-Channel-ID", "no-such-channel"}, {"X-Goog-Channel-Token", channel.secret},
-                           {"X-Goog-Resource-State", "exists"}, {"X-Goog-Message-Number", "5000"}},
+                          {{"X-Goog-Channel-ID", "no-such-channel"},
+                           {"X-Goog-Channel-Token", channel.secret},
+                           {"X-Goog-Resource-State", "exists"},
+                           {"X-Goog-Message-Number", "5000"}},
                           "", "text/plain");
   CHECK(unknown.status == 404);
   Posted no_token = PostTo(google_url,
-                           {{"X-Goog-Channel-ID", channel.id}, {"X-Goog-Resource-ID", channel.resource_id},
-                            {"X-Goog-Resource-State", "exists"}, {"X-Goog-Message-Number", "5000"}},
+                           {{"X-Goog-Channel-ID", channel.id},
+                            {"X-Goog-Resource-ID", channel.resource_id},
+                            {"X-Goog-Resource-State", "exists"},
+                            {"X-Goog-Message-Number", "5000"}},
                            "", "text/plain");
   CHECK(no_token.status == 401);
 
@@ -347,7 +365,8 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
   CHECK(Pushed(world) == pushed);
 
   // Validation: the decoded token comes back byte for byte as text/plain; control characters are refused.
-  Posted echo = PostTo(world.root() + "/webhooks/microsoft?validationToken=Validation%3A%20a%2Bb%25c", {}, "", "text/plain");
+  Posted echo =
+      PostTo(world.root() + "/webhooks/microsoft?validationToken=Validation%3A%20a%2Bb%25c", {}, "", "text/plain");
   CHECK(echo.status == 200);
   CHECK(echo.body == "Validation: a+b%c");
   CHECK(echo.content_type.rfind("text/plain", 0) == 0);
@@ -357,9 +376,10 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
 TEST_CASE("Webhooks: Zoom deliveries need a valid, fresh, unreplayed signature; url_validation is answered") {
   ProviderWorld world;
   ChangeNotifications& hub = world.runtime().notifications();
-  const std::string validation =
-      json{{"event", "endpoint.url_validation"}, {"event_ts", world.Now() * 1000}, {"payload", {{"plainToken", "qgg8vlvZRS6UYooatFL8Aw"}}}}
-          .dump();
+  const std::string validation = json{{"event", "endpoint.url_validation"},
+                                      {"event_ts", world.Now() * 1000},
+                                      {"payload", {{"plainToken", "qgg8vlvZRS6UYooatFL8Aw"}}}}
+                                     .dump();
   CHECK(PostZoom(world, validation, world.Now(), kZoomSecret).status == 503);  // no secret configured yet
   hub.SetZoomWebhookSecret(kZoomSecret);
 
@@ -370,13 +390,15 @@ TEST_CASE("Webhooks: Zoom deliveries need a valid, fresh, unreplayed signature; 
   CHECK(reply.at("encryptedToken") == OpensslHmacHex(kZoomSecret, "qgg8vlvZRS6UYooatFL8Aw"));
 
   const std::string updated =
-      json{{"event", "meeting.updated"}, {"event_ts", world.Now() * 1000},
-           {"payload", {{"account_id", "acc"}, {"object", {{"id", 123456789}, {"start_time", "2030-01-01T10:00:00Z"}}}}}}
+      json{
+          {"event", "meeting.updated"},
+          {"event_ts", world.Now() * 1000},
+          {"payload", {{"account_id", "acc"}, {"object", {{"id", 123456789}, {"start_time", "2030-01-01T10:00:00Z"}}}}}}
           .dump();
-  CHECK(PostZoom(world, updated, world.Now(), "some-other-secret").status == 401);       // bad signature
-  CHECK(PostZoom(world, updated, world.Now() - 600, kZoomSecret).status == 401);         // stale (correctly signed)
-  CHECK(PostZoom(world, updated, world.Now() + 600, kZoomSecret).status == 401);         // from the future
-  CHECK(PostTo(world.root() + "/webhooks/zoom", {}, updated).status == 401);            // unsigned
+  CHECK(PostZoom(world, updated, world.Now(), "some-other-secret").status == 401);  // bad signature
+  CHECK(PostZoom(world, updated, world.Now() - 600, kZoomSecret).status == 401);    // stale (correctly signed)
+  CHECK(PostZoom(world, updated, world.Now() + 600, kZoomSecret).status == 401);    // from the future
+  CHECK(PostTo(world.root() + "/webhooks/zoom", {}, updated).status == 401);        // unsigned
   const std::uint64_t replays = hub.Stats().zoom_replays;
   const std::int64_t ts = world.Now();
   CHECK(PostZoom(world, updated, ts, kZoomSecret).status == 200);
@@ -400,13 +422,16 @@ TEST_CASE("Webhooks: a Zoom meeting changed outside Slotwise is flagged; a repla
   spec.duration_minutes = 60;
   Result<providers::ZoomMeeting> meeting = zoom.CreateMeeting(spec);
   REQUIRE_MESSAGE(meeting.ok(), (meeting ? "" : meeting.error().message));
-  REQUIRE(hub.tracked().Track(connection.id, connection.account_id, meeting->id, slot.start, slot.end, "interview",
-                              world.Now()).ok());
+  REQUIRE(hub.tracked()
+              .Track(connection.id, connection.account_id, meeting->id, slot.start, slot.end, "interview", world.Now())
+              .ok());
   Deliveries(world);
 
   // A replayed signed delivery naming the tracked meeting: the first queues a sync, the replay nothing.
-  const std::string body = json{{"event", "meeting.updated"}, {"event_ts", world.Now() * 1000},
-                                {"payload", {{"object", {{"id", std::stoll(meeting->id)}}}}}}.dump();
+  const std::string body = json{{"event", "meeting.updated"},
+                                {"event_ts", world.Now() * 1000},
+                                {"payload", {{"object", {{"id", std::stoll(meeting->id)}}}}}}
+                               .dump();
   const std::int64_t ts = world.Now();
   std::uint64_t pushed = Pushed(world);
   CHECK(PostZoom(world, body, ts, kZoomSecret).status == 200);
@@ -419,4 +444,26 @@ TEST_CASE("Webhooks: a Zoom meeting changed outside Slotwise is flagged; a repla
   json event = WaitForFlag(world, connection.id, meeting->id, "moved_externally");
   CHECK_MESSAGE(event.at("flag") == "moved_externally", event.dump());
   CHECK(CountDeliveries(Deliveries(world), "zoom_webhook", world.root() + "/webhooks/zoom", 200) >= 1);
+}
+
+TEST_CASE("Webhooks: connecting again replaces the watch instead of adding a second one") {
+  ProviderWorld world;
+  const Connection first = Connected(world, "google", "lena.fischer@kumo.example");
+  const ChangeWatch old_watch = OnlyWatch(world, first.id);
+  const Connection again = Connected(world, "google", "lena.fischer@kumo.example");
+  REQUIRE(again.id == first.id);
+  const ChangeWatch new_watch = OnlyWatch(world, again.id);
+  CHECK(new_watch.id != old_watch.id);
+  CHECK(world.CountRequests("google", "POST", "/channels/stop") == 1);
+  CHECK(world.CountRequests("google", "POST", "/events/watch") == 2);
+  Deliveries(world);
+  // The old channel is forgotten: its notifications are refused as unknown.
+  Posted stale = PostTo(world.root() + "/webhooks/google",
+                        {{"X-Goog-Channel-ID", old_watch.id},
+                         {"X-Goog-Channel-Token", old_watch.secret},
+                         {"X-Goog-Resource-ID", old_watch.resource_id},
+                         {"X-Goog-Resource-State", "exists"},
+                         {"X-Goog-Message-Number", "7000"}},
+                        "", "text/plain");
+  CHECK(stale.status == 404);
 }
