@@ -456,3 +456,36 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
 }
 
 }  // namespace slotwise
+
+namespace slotwise {
+
+Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& vault) {
+  Result<Statement> select = Statement::Prepare(
+      database.handle(), "SELECT id, provider, secret_sealed FROM change_subscriptions ORDER BY id");
+  if (!select) return select.error();
+  std::vector<std::pair<std::string, std::string>> resealed;  // id -> new sealed value
+  while (true) {
+    Result<bool> row = select.value().Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const std::string sealed = select->Text(2);
+    if (!vault.NeedsRotation(sealed)) continue;
+    ChangeWatch watch;
+    watch.id = select->Text(0);
+    watch.provider = select->Text(1);
+    Result<std::string> secret = vault.Open(sealed, SealingContext(watch));
+    if (!secret) return secret.error();
+    resealed.emplace_back(watch.id, vault.Seal(secret.value(), SealingContext(watch)));
+  }
+  for (const auto& [id, sealed] : resealed) {
+    Result<Statement> update =
+        Statement::Prepare(database.handle(), "UPDATE change_subscriptions SET secret_sealed = ?2 WHERE id = ?1");
+    if (!update) return update.error();
+    update.value().Bind(1, id).Bind(2, sealed);
+    Result<bool> done = update.value().Step();
+    if (!done) return done.error();
+  }
+  return static_cast<int>(resealed.size());
+}
+
+}  // namespace slotwise

@@ -143,4 +143,8 @@ class ChangeNotifications {
   std::atomic<std::uint64_t> zoom_replays_{0};
 };
 
+// Re-seals every stored webhook secret (channel token, clientState) sealed under a key other than the vault's active
+// one; returns how many (`slotwise keys rotate`). Not thread-safe against a running server's writes: run it offline.
+Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& vault);
+
 }  // namespace slotwise

@@ -1,6 +1,7 @@
 // cli_keys.cpp — `slotwise keys new KID` and `slotwise keys rotate [--db FILE]` (see token_vault.h for the key format).
 #include <iostream>
 
+#include "change_notifications.h"
 #include "cli_commands.h"
 #include "connection_store.h"
 #include "connections_runtime.h"
@@ -41,7 +42,13 @@ int RunKeys(const std::vector<std::string>& args, const char* usage) {
       std::cerr << "slotwise: " << resealed.error().message << "\n";
       return kExitFailure;
     }
-    std::cout << "re-sealed " << *resealed << " token(s) with key " << active << "\n";
+    Result<int> secrets = RotateWatchSecrets(*store.value(), vault);
+    if (!secrets) {
+      std::cerr << "slotwise: " << secrets.error().message << "\n";
+      return kExitFailure;
+    }
+    std::cout << "re-sealed " << *resealed << " token(s) and " << *secrets << " webhook secret(s) with key " << active
+              << "\n";
     return kExitOk;
   }
   std::cerr << usage;

@@ -1,10 +1,12 @@
 // connection_routes.cpp — see connection_routes.h.
 #include "connection_routes.h"
+#include "http_errors.h"
 
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
+#include "connections_runtime.h"
 #include "crypto_primitives.h"
 #include "slotwise/json_text.h"
 
@@ -16,13 +18,6 @@ using nlohmann::json;
 
 constexpr const char* kSessionCookie = "slotwise_session";
 constexpr const char* kJson = "application/json";
-
-void SendError(httplib::Response& res, int status, const Error& error) {
-  res.status = status;
-  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
-  if (!error.field.empty()) body["error"]["field"] = error.field;
-  res.set_content(DumpJson(body), kJson);
-}
 
 std::string SessionFrom(const httplib::Request& req) {
   const std::string cookies = req.get_header_value("Cookie");
@@ -124,7 +119,10 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
 
 }  // namespace
 
-void RegisterConnectionRoutes(httplib::Server& server, ConnectFlow& flow, ConnectionStore& connections) {
+void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime) {
+  ConnectFlow& flow = runtime.flow();
+  ConnectionStore& connections = runtime.connections();
+  ChangeNotifications& notifications = runtime.notifications();
   server.Get(R"(/oauth/([a-z]+)/start)", [&flow](const httplib::Request& req, httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
@@ -180,8 +178,9 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectFlow& flow, Connec
     res.set_content(DumpJson(ConnectionJson(found->value(), checks.value())), kJson);
   });
 
-  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections](const httplib::Request& req,
-                                                                      httplib::Response& res) {
+  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections, &notifications](const httplib::Request& req,
+                                                                                      httplib::Response& res) {
+    notifications.Unsubscribe(req.matches[1].str());  // best effort at the provider; local rows go with the connection
     Result<bool> deleted = connections.Delete(req.matches[1].str());
     if (!deleted) return SendError(res, 500, deleted.error());
     if (!*deleted) return SendError(res, 404, {"not_found", "no connection " + req.matches[1].str(), "id"});

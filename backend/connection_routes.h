@@ -18,6 +18,9 @@ class Server;
 
 namespace slotwise {
 
-void RegisterConnectionRoutes(httplib::Server& server, ConnectFlow& flow, ConnectionStore& connections);
+class ConnectionsRuntime;
+
+// Registers the routes above on `server`; everything they use is borrowed from `runtime`, which must outlive it.
+void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime);
 
 }  // namespace slotwise

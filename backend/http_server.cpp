@@ -1,5 +1,6 @@
 // http_server.cpp — routes of the Slotwise server (see http_server.h).
 #include "http_server.h"
+#include "http_errors.h"
 
 #include <httplib.h>
 
@@ -20,11 +21,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kJson = "application/json";
-
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  res.status = status;
-  res.set_content(DumpJson(json{{"error", {{"code", code}, {"message", message}}}}), kJson);
-}
 
 // Maps an engine answer onto HTTP: 200, 422 (API.md), 404 for an unknown operation, 500 for an engine bug.
 void SendEngineAnswer(httplib::Response& res, const EngineAnswer& answer) {
@@ -93,7 +89,7 @@ void HttpServer::RegisterRoutes() {
   });
 
   if (options_.connections) {
-    RegisterConnectionRoutes(s, options_.connections->flow(), options_.connections->connections());
+    RegisterConnectionRoutes(s, *options_.connections);
     RegisterWebhookRoutes(s, options_.connections->notifications());
   }
 

@@ -1,5 +1,6 @@
 // webhook_routes.cpp — see webhook_routes.h.
 #include "webhook_routes.h"
+#include "http_errors.h"
 
 #include <httplib.h>
 
@@ -17,13 +18,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kJson = "application/json";
-
-void SendError(httplib::Response& res, int status, const Error& error) {
-  res.status = status;
-  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
-  if (!error.field.empty()) body["error"]["field"] = error.field;
-  res.set_content(DumpJson(body), kJson);
-}
 
 int GoogleStatus(const std::string& code) {
   if (code == "unknown_channel" || code == "expired_channel") return 404;

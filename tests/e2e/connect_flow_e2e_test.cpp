@@ -161,3 +161,20 @@ TEST_CASE("Connect: one Slotwise user per Zoom account") {
   ProviderWorld::Flow again = world.Connect("zoom", "recruiter-1", "ken.sato@kumo.example");
   CHECK(again.callback.status == 200);
 }
+
+TEST_CASE("Connect: deleting a connection stops its change notifications and forgets its tokens") {
+  ProviderWorld world;
+  ProviderWorld::Flow flow = world.Connect("google", "recruiter-1", "emily.carter@kumo.example");
+  REQUIRE(flow.callback.status == 200);
+  const json listed = world.ListedConnection("recruiter-1", "google");
+  REQUIRE(listed.is_object());
+  const std::string id = listed.at("id");
+  CHECK(world.CountRequests("google", "POST", "/channels/stop") == 0);
+  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id).status == 204);
+  CHECK(world.CountRequests("google", "POST", "/channels/stop") == 1);
+  CHECK(world.ListedConnection("recruiter-1", "google").is_null());
+  Result<std::optional<Connection>> gone = world.runtime().connections().Find(id);
+  REQUIRE(gone.ok());
+  CHECK_FALSE(gone->has_value());
+  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id).status == 404);
+}

@@ -18,20 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-Connection Connected(ProviderWorld& world, const std::string& provider, const std::string& login) {
-  ProviderWorld::Flow flow = world.Connect(provider, "recruiter-1", login);
-  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
-  Result<std::optional<Connection>> found =
-      world.runtime().connections().FindForUser("default", "recruiter-1", *oauth::ParseProvider(provider));
-  REQUIRE(found.ok());
-  REQUIRE(found->has_value());
-  return found->value();
-}
-
-std::string ApiBase(ProviderWorld& world, oauth::Provider provider) {
-  return world.runtime().providers().ApiBase(provider).value();
-}
-
 // The sandbox's record of an object created through its APIs (null when absent).
 json SandboxObject(ProviderWorld& world, const std::string& type, const std::string& id) {
   const json objects = world.SandboxGet("/sandbox/objects");
@@ -63,9 +49,9 @@ providers::EventSpec Interview(const ProviderWorld& world, const std::string& ke
 
 TEST_CASE("Calls: a Google event with a Meet link and a room is created once, moved and deleted") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+  providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
   providers::EventSpec spec =
       Interview(world, "booking-42", providers::VideoKind::kMeet, "c_berlin-spree@resource.calendar.google.com");
   Result<providers::CreatedEvent> created = calendar.CreateEvent(spec);
@@ -93,10 +79,10 @@ TEST_CASE("Calls: a Google event with a Meet link and a room is created once, mo
 
 TEST_CASE("Calls: a Graph event with a Teams meeting uses transactionId, moves and is deleted") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "microsoft", "sanne.devries@kumo-labs.example");
+  const Connection connection = world.Connected("microsoft", "sanne.devries@kumo-labs.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
   providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
-                                             ApiBase(world, oauth::Provider::kMicrosoft));
+                                             world.ApiBase(oauth::Provider::kMicrosoft));
   providers::EventSpec spec = Interview(world, "booking-77", providers::VideoKind::kTeams, "room-amstel@kumo-labs.example");
   spec.attendees[0].email = "daan.jansen@kumo-labs.example";
   Result<providers::CreatedEvent> created = calendar.CreateEvent(spec);
@@ -119,9 +105,9 @@ TEST_CASE("Calls: a Graph event with a Teams meeting uses transactionId, moves a
 TEST_CASE("Calls: Zoom and GoTo meetings are created, updated and deleted with their join links") {
   ProviderWorld world;
   SUBCASE("Zoom, an account whose admin locked the passcode on") {
-    const Connection connection = Connected(world, "zoom", "lena.fischer@kumo.example");
+    const Connection connection = world.Connected("zoom", "lena.fischer@kumo.example");
     auto source = world.runtime().tokens().SourceFor(connection.id);
-    providers::ZoomMeetings zoom(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kZoom));
+    providers::ZoomMeetings zoom(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kZoom));
     providers::ZoomMeetingSpec spec;
     spec.topic = "Interview: Backend engineer";
     spec.start = (world.Now() / 3600 + 48) * 3600;
@@ -138,9 +124,9 @@ TEST_CASE("Calls: Zoom and GoTo meetings are created, updated and deleted with t
     CHECK(SandboxObject(world, "zoom_meeting", meeting->id).at("status") == "deleted");
   }
   SUBCASE("GoTo") {
-    const Connection connection = Connected(world, "goto", "priya.patel@kumo-labs.example");
+    const Connection connection = world.Connected("goto", "priya.patel@kumo-labs.example");
     auto source = world.runtime().tokens().SourceFor(connection.id);
-    providers::GoToMeetings go_to(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoTo));
+    providers::GoToMeetings go_to(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoTo));
     providers::GoToMeetingSpec spec;
     spec.subject = "Interview: Backend engineer";
     spec.start = (world.Now() / 3600 + 48) * 3600;
@@ -159,9 +145,9 @@ TEST_CASE("Calls: Zoom and GoTo meetings are created, updated and deleted with t
 TEST_CASE("Calls: free/busy is chunked within the providers' limits, counted at the sandbox") {
   ProviderWorld world;
   SUBCASE("Google: 120 calendars over 100 days -> 3 x 2 calls of at most 50 calendars and 60 days") {
-    const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+    const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
     auto source = world.runtime().tokens().SourceFor(connection.id);
-    providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+    providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
     std::vector<std::string> ids = {"lena.fischer@kumo.example", "ken.sato@kumo.example"};
     while (ids.size() < 120) ids.push_back("nobody-" + std::to_string(ids.size()) + "@kumo.example");
     REQUIRE(HttpJson("DELETE", world.sandbox_root() + "/sandbox/requests").status / 100 == 2);
@@ -179,10 +165,10 @@ TEST_CASE("Calls: free/busy is chunked within the providers' limits, counted at 
     }
   }
   SUBCASE("Graph: 45 schedules over 70 days -> 3 x 2 calls of at most 20 schedules and under 62 days") {
-    const Connection connection = Connected(world, "microsoft", "sanne.devries@kumo-labs.example");
+    const Connection connection = world.Connected("microsoft", "sanne.devries@kumo-labs.example");
     auto source = world.runtime().tokens().SourceFor(connection.id);
     providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
-                                               ApiBase(world, oauth::Provider::kMicrosoft));
+                                               world.ApiBase(oauth::Provider::kMicrosoft));
     std::vector<std::string> ids = {"sanne.devries@kumo-labs.example", "daan.jansen@kumo-labs.example"};
     while (ids.size() < 45) ids.push_back("nobody-" + std::to_string(ids.size()) + "@kumo-labs.example");
     REQUIRE(HttpJson("DELETE", world.sandbox_root() + "/sandbox/requests").status / 100 == 2);
@@ -198,11 +184,11 @@ TEST_CASE("Calls: free/busy is chunked within the providers' limits, counted at 
 
 TEST_CASE("Calls: 429 with Retry-After is honoured, 5xx retried, slow answers time out") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
   const Interval week = {world.Now(), world.Now() + 7 * 86400};
   SUBCASE("429 Retry-After: 1 -> waits about a second, then succeeds") {
-    providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+    providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
     world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"method", "POST"},
                                           {"path_prefix", "/google/calendar/v3/freeBusy"}, {"status", 429},
                                           {"retry_after", "1"}, {"times", 1}});
@@ -217,7 +203,7 @@ TEST_CASE("Calls: 429 with Retry-After is honoured, 5xx retried, slow answers ti
   SUBCASE("503 twice -> the third attempt succeeds") {
     providers::RetryPolicy fast;
     fast.base_delay = std::chrono::milliseconds(10);
-    providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle),
+    providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle),
                                        fast);
     world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"path_prefix", "/google/calendar/v3/freeBusy"},
                                           {"status", 503}, {"times", 2}});
@@ -230,7 +216,7 @@ TEST_CASE("Calls: 429 with Retry-After is honoured, 5xx retried, slow answers ti
     impatient.timeout = std::chrono::milliseconds(300);
     impatient.max_attempts = 2;
     impatient.base_delay = std::chrono::milliseconds(10);
-    providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle),
+    providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle),
                                        impatient);
     world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"path_prefix", "/google/calendar/v3/freeBusy"},
                                           {"delay_ms", 3000}, {"times", 2}});
@@ -254,9 +240,9 @@ TEST_CASE("Calls: the transport refuses any request without a timeout") {
 
 TEST_CASE("Calls: Teams channel messages and Workflows webhooks carry an Adaptive Card") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  const Connection connection = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::TeamsMessages teams(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kMicrosoft));
+  providers::TeamsMessages teams(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kMicrosoft));
   const json card = {{"type", "AdaptiveCard"}, {"version", "1.2"},
                      {"body", json::array({{{"type", "TextBlock"}, {"text", "Heute abwesend: Anna Schmidt"}}})}};
   const std::string team = "b8f2c3a1-0000-4000-8000-00000000d3a0";

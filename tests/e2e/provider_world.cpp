@@ -145,6 +145,16 @@ ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const st
   return flow;
 }
 
+Connection ProviderWorld::Connected(const std::string& provider, const std::string& login, const std::string& user) {
+  Flow flow = Connect(provider, user, login);
+  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
+  Result<std::optional<Connection>> found =
+      runtime_->connections().FindForUser("default", user, *oauth::ParseProvider(provider));
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  return found->value();
+}
+
 json ProviderWorld::SandboxGet(const std::string& path_and_query) {
   HttpAnswer answer = HttpJson("GET", sandbox_root() + path_and_query);
   REQUIRE_MESSAGE(answer.status == 200, path_and_query << " -> " << answer.status << " " << answer.body);

@@ -66,6 +66,11 @@ class ProviderWorld {
   Flow Connect(const std::string& provider, const std::string& user, const std::string& login,
                const std::string& decision = "allow");
 
+  // Connect(...) that must succeed, then the stored connection (tokens in plaintext, in memory).
+  Connection Connected(const std::string& provider, const std::string& login, const std::string& user = "recruiter-1");
+  // The API base URL the server uses for `provider` (the sandbox's).
+  std::string ApiBase(oauth::Provider provider) { return runtime_->providers().ApiBase(provider).value(); }
+
   // The sandbox admin API.
   nlohmann::json SandboxGet(const std::string& path_and_query);
   nlohmann::json SandboxPost(const std::string& path, const nlohmann::json& body);

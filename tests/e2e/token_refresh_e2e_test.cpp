@@ -15,30 +15,15 @@ using nlohmann::json;
 
 namespace {
 
-Connection Connected(ProviderWorld& world, const std::string& provider, const std::string& login,
-                     const std::string& user = "recruiter-1") {
-  ProviderWorld::Flow flow = world.Connect(provider, user, login);
-  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
-  Result<std::optional<Connection>> found =
-      world.runtime().connections().FindForUser("default", user, *oauth::ParseProvider(provider));
-  REQUIRE(found.ok());
-  REQUIRE(found->has_value());
-  return found->value();
-}
-
-std::string ApiBase(ProviderWorld& world, oauth::Provider provider) {
-  return world.runtime().providers().ApiBase(provider).value();
-}
-
 Interval NextWeek(const ProviderWorld& world) { return {world.Now(), world.Now() + 7 * 86400}; }
 
 }  // namespace
 
 TEST_CASE("Refresh: an access token the provider expired is refreshed once and the call succeeds") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+  providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
   world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "google"}});
   const int refreshes_before = world.CountRequests("google", "POST", "/google/token", "refresh_token");
   Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC");
@@ -55,7 +40,7 @@ TEST_CASE("Refresh: an access token the provider expired is refreshed once and t
 
 TEST_CASE("Refresh: 50 concurrent calls on an expired token cause exactly one refresh") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  const Connection connection = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
   world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "microsoft"}});
   const int before = world.CountRequests("microsoft", "POST", "/oauth2/v2.0/token", "refresh_token");
   const std::int64_t started_before = world.runtime().tokens().refreshes_started();
@@ -65,7 +50,7 @@ TEST_CASE("Refresh: 50 concurrent calls on an expired token cause exactly one re
     threads.emplace_back([&] {
       auto source = world.runtime().tokens().SourceFor(connection.id);
       providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
-                                                 ApiBase(world, oauth::Provider::kMicrosoft));
+                                                 world.ApiBase(oauth::Provider::kMicrosoft));
       Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC");
       if (busy.ok() && busy->front().busy.ok()) ++ok;
     });
@@ -78,9 +63,9 @@ TEST_CASE("Refresh: 50 concurrent calls on an expired token cause exactly one re
 
 TEST_CASE("Refresh: Zoom rotates the refresh token on every refresh and the new one is saved before use") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "zoom", "ken.sato@kumo.example");
+  const Connection connection = world.Connected("zoom", "ken.sato@kumo.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::ZoomMeetings zoom(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kZoom));
+  providers::ZoomMeetings zoom(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kZoom));
   std::string previous_refresh = connection.refresh_token;
   for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
@@ -103,11 +88,11 @@ TEST_CASE("Refresh: Zoom rotates the refresh token on every refresh and the new 
 
 TEST_CASE("Refresh: a revoked grant marks the connection reauth_needed, visibly, and later calls fail fast") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "jonas.becker@kumo.example");
+  const Connection connection = world.Connected("google", "jonas.becker@kumo.example");
   world.SandboxPost("/sandbox/faults", {{"kind", "revoke_refresh_tokens"}, {"provider", "google"}});
   world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "google"}});
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+  providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
   Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC");
   REQUIRE_FALSE(busy.ok());
   CHECK(busy.error().code == "reauth_needed");
@@ -118,18 +103,18 @@ TEST_CASE("Refresh: a revoked grant marks the connection reauth_needed, visibly,
   CHECK(calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC").error().code == "reauth_needed");
   CHECK(world.CountRequests("google", "POST", "/google/token", "refresh_token") == refreshes);  // no new attempt
   // Connecting again heals it.
-  Connected(world, "google", "jonas.becker@kumo.example");
+  world.Connected("google", "jonas.becker@kumo.example");
   CHECK(world.ListedConnection("recruiter-1", "google").at("status") == "active");
 }
 
 TEST_CASE("Refresh: revoked Microsoft consent (AADSTS65001) asks for an administrator with the consent link") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "microsoft", "priya.patel@kumo-labs.example");
+  const Connection connection = world.Connected("microsoft", "priya.patel@kumo-labs.example");
   world.SandboxPost("/sandbox/faults", {{"kind", "consent_revoked"}, {"user", "priya.patel@kumo-labs.example"}});
   world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "microsoft"}});
   auto source = world.runtime().tokens().SourceFor(connection.id);
   providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
-                                             ApiBase(world, oauth::Provider::kMicrosoft));
+                                             world.ApiBase(oauth::Provider::kMicrosoft));
   Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC");
   REQUIRE_FALSE(busy.ok());
   CHECK(busy.error().code == "consent_required");

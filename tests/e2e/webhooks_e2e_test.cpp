@@ -25,21 +25,6 @@ namespace {
 
 constexpr const char* kZoomSecret = "zoom-webhook-secret-for-tests";
 
-Connection Connected(ProviderWorld& world, const std::string& provider, const std::string& login,
-                     const std::string& user = "recruiter-1") {
-  ProviderWorld::Flow flow = world.Connect(provider, user, login);
-  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
-  Result<std::optional<Connection>> found =
-      world.runtime().connections().FindForUser("default", user, *oauth::ParseProvider(provider));
-  REQUIRE(found.ok());
-  REQUIRE(found->has_value());
-  return found->value();
-}
-
-std::string ApiBase(ProviderWorld& world, oauth::Provider provider) {
-  return world.runtime().providers().ApiBase(provider).value();
-}
-
 struct Posted {
   int status = 0;
   std::string body;
@@ -165,7 +150,7 @@ ChangeWatch OnlyWatch(ProviderWorld& world, const std::string& connection_id) {
 
 TEST_CASE("Webhooks: connecting Google starts a push channel whose sync ping is acknowledged") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
   CHECK(world.CountRequests("google", "POST", "/events/watch") == 1);
   CHECK(CheckOutcome(world, "google", "subscribe_changes") == "passed");
   const ChangeWatch watch = OnlyWatch(world, connection.id);
@@ -190,9 +175,9 @@ TEST_CASE("Webhooks: connecting Google starts a push channel whose sync ping is 
 
 TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flagged by the sync") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection connection = world.Connected("google", "lena.fischer@kumo.example");
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::GoogleCalendar calendar(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kGoogle));
+  providers::GoogleCalendar calendar(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoogle));
   const Interval slot = Slot(world);
   Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-google-1"));
   REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
@@ -231,7 +216,7 @@ TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flag
 
 TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; changes in Outlook are flagged") {
   ProviderWorld world;
-  const Connection connection = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  const Connection connection = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
   // The sandbox answers 201 only after our route echoed its validationToken (else 400 ValidationError).
   const json log = world.SandboxGet("/sandbox/requests?provider=microsoft");
   int created_subscriptions = 0;
@@ -248,7 +233,7 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
 
   auto source = world.runtime().tokens().SourceFor(connection.id);
   providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
-                                             ApiBase(world, oauth::Provider::kMicrosoft));
+                                             world.ApiBase(oauth::Provider::kMicrosoft));
   const Interval slot = Slot(world);
   Result<providers::CreatedEvent> created = calendar.CreateEvent(Interview(slot, "webhook-e2e-graph-1"));
   REQUIRE_MESSAGE(created.ok(), (created ? "" : created.error().message));
@@ -287,8 +272,8 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
 
 TEST_CASE("Webhooks: duplicate Google message numbers and replayed Graph items queue no second sync") {
   ProviderWorld world;
-  const Connection google = Connected(world, "google", "lena.fischer@kumo.example");
-  const Connection microsoft = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  const Connection google = world.Connected("google", "lena.fischer@kumo.example");
+  const Connection microsoft = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
   Deliveries(world);  // let the sandbox's own pings land first
   const ChangeWatch channel = OnlyWatch(world, google.id);
   const std::string google_url = world.root() + "/webhooks/google";
@@ -324,8 +309,8 @@ TEST_CASE("Webhooks: duplicate Google message numbers and replayed Graph items q
 
 TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Graph handshake echoes the token") {
   ProviderWorld world;
-  const Connection google = Connected(world, "google", "lena.fischer@kumo.example");
-  const Connection microsoft = Connected(world, "microsoft", "daan.jansen@kumo-labs.example");
+  const Connection google = world.Connected("google", "lena.fischer@kumo.example");
+  const Connection microsoft = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
   Deliveries(world);
   const ChangeWatch channel = OnlyWatch(world, google.id);
   const std::string google_url = world.root() + "/webhooks/google";
@@ -411,10 +396,10 @@ TEST_CASE("Webhooks: a Zoom meeting changed outside Slotwise is flagged; a repla
   ProviderWorld world;
   ChangeNotifications& hub = world.runtime().notifications();
   hub.SetZoomWebhookSecret(kZoomSecret);
-  const Connection connection = Connected(world, "zoom", "ken.sato@kumo.example");
+  const Connection connection = world.Connected("zoom", "ken.sato@kumo.example");
   world.SandboxPost("/sandbox/zoom_webhook", {{"url", world.root() + "/webhooks/zoom"}, {"secret", kZoomSecret}});
   auto source = world.runtime().tokens().SourceFor(connection.id);
-  providers::ZoomMeetings zoom(world.runtime().transport(), *source, ApiBase(world, oauth::Provider::kZoom));
+  providers::ZoomMeetings zoom(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kZoom));
   const Interval slot = Slot(world);
   providers::ZoomMeetingSpec spec;
   spec.topic = "Interview: Jamie Doe";
@@ -448,9 +433,9 @@ TEST_CASE("Webhooks: a Zoom meeting changed outside Slotwise is flagged; a repla
 
 TEST_CASE("Webhooks: connecting again replaces the watch instead of adding a second one") {
   ProviderWorld world;
-  const Connection first = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection first = world.Connected("google", "lena.fischer@kumo.example");
   const ChangeWatch old_watch = OnlyWatch(world, first.id);
-  const Connection again = Connected(world, "google", "lena.fischer@kumo.example");
+  const Connection again = world.Connected("google", "lena.fischer@kumo.example");
   REQUIRE(again.id == first.id);
   const ChangeWatch new_watch = OnlyWatch(world, again.id);
   CHECK(new_watch.id != old_watch.id);

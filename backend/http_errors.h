@@ -1,0 +1,26 @@
+// http_errors.h — the one way every route answers an error: API.md's error object
+// {"error": {"code", "message", "field"?}} with Content-Type application/json and the given status.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "slotwise/json_text.h"
+#include "slotwise/result.h"
+
+namespace slotwise {
+
+inline void SendError(httplib::Response& res, int status, const Error& error) {
+  res.status = status;
+  nlohmann::json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+  if (!error.field.empty()) body["error"]["field"] = error.field;
+  res.set_content(DumpJson(body), "application/json");
+}
+
+inline void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  SendError(res, status, Error{code, message, ""});
+}
+
+}  // namespace slotwise
