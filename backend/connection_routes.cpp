@@ -111,10 +111,13 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
     script = "<script>if (window.opener) { window.opener.postMessage(" + safe + ", " + DumpJson(json(outcome.return_origin)) +
              "); }</script>";
   }
-  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title></head><body>"
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title><style>"
+         "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
+         "li{margin:4px 0}p{color:#57606a}</style></head><body>"
          "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") +
          "\" data-code=\"" + HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
-         HtmlEscape(headline) + "</h1><ul>" + detail + "</ul>" + script + "</body></html>";
+         HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p>" + script +
+         "</body></html>";
 }
 
 }  // namespace
