@@ -134,15 +134,15 @@ TEST_CASE("Ranking: loops, balanced_load chooses the interviewer with fewer inte
   earliest["calendars"]["anna"]["busy"] = Interviews("2026-11-30", 2);
   earliest["calendars"]["ben"]["busy"] = Interviews("2026-11-30", 1);
   const json first = Answer(earliest)["available_sequences"][0];
-  CHECK(Subs(first["sequence"][1]["participants"]) == "anna");
+  CHECK(Subs(first.at("sequence").at(1).at("participants")) == "anna");
   CHECK_FALSE(first.contains("score"));
 
   json balanced = earliest;
   balanced["query"]["ranking"] = "balanced_load";
   const json answer = Answer(balanced);
   CHECK(LoopStarts(answer) == LoopStarts(Answer(earliest)));  // every loop costs the same: order stays chronological
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][1]["participants"]) == "ben");
-  CHECK(answer["available_sequences"][0]["score"] == 1);
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(1).at("participants")) == "ben");
+  CHECK(answer.at("available_sequences").at(0).at("score") == 1);
 }
 
 TEST_CASE("Ranking: loops, fewest_room_changes prefers one room throughout, ties chronological") {
@@ -154,11 +154,11 @@ TEST_CASE("Ranking: loops, fewest_room_changes prefers one room throughout, ties
   // 08+09 must change rooms (r1 then r2); every other loop can stay in one room.
   const json answer = Answer(document);
   CHECK(LoopStarts(answer) == Strings{"08:00+10:00", "09:00+10:00", "09:00+11:00", "10:00+11:00", "08:00+09:00"});
-  const json& second = answer["available_sequences"][1];
-  CHECK(Subs(second["sequence"][0]["rooms"]) == "r2");
-  CHECK(Subs(second["sequence"][1]["rooms"]) == "r2");  // "earliest" would pick r1 (first usable) for 10:00
-  CHECK(second["score"] == 1);
-  CHECK(answer["available_sequences"][4]["score"] == 2);
+  const json& second = answer.at("available_sequences").at(1);
+  CHECK(Subs(second.at("sequence").at(0).at("rooms")) == "r2");
+  CHECK(Subs(second.at("sequence").at(1).at("rooms")) == "r2");  // "earliest" would pick r1 (first usable) for 10:00
+  CHECK(second.at("score") == 1);
+  CHECK(answer.at("available_sequences").at(4).at("score") == 2);
 
   document["query"]["ranking"] = "earliest";
   const json earliest = Answer(document);
@@ -174,7 +174,7 @@ TEST_CASE("Ranking: loops, candidate_friendly counts stages outside the candidat
   CHECK(LoopStarts(answer) == Strings{"14:00+15:00", "14:00+16:00", "15:00+16:00", "12:00+14:00", "13:00+14:00",
                                       "13:00+15:00", "12:00+13:00"});
   std::vector<int> scores;
-  for (const json& loop : answer["available_sequences"]) scores.push_back(loop["score"].get<int>());
+  for (const json& loop : answer.at("available_sequences")) scores.push_back(loop.at("score").get<int>());
   CHECK(scores == std::vector<int>{0, 0, 0, 1, 1, 1, 2});
 }
 

@@ -85,14 +85,14 @@ using Strings = std::vector<std::string>;
 TEST_CASE("Sequence: every stage-start tuple whose gap lies within [minimum, maximum], earliest first") {
   const json answer = Answer(Document({}));
   CHECK(Loops(answer) == Strings{"08:00+09:00", "08:00+10:00", "09:00+10:00", "09:00+11:00", "10:00+11:00"});
-  const json& first = answer["available_sequences"][0];
-  CHECK(first["sequence_start"] == "2026-12-01T08:00:00Z");
-  CHECK(first["sequence_end"] == "2026-12-01T10:00:00Z");
-  CHECK(first["sequence"][0]["sequence_id"] == "intro");
-  CHECK(Subs(first["sequence"][0]["participants"]) == "anna");
-  CHECK(Subs(first["sequence"][1]["participants"]) == "ben");
+  const json& first = answer.at("available_sequences").at(0);
+  CHECK(first.at("sequence_start") == "2026-12-01T08:00:00Z");
+  CHECK(first.at("sequence_end") == "2026-12-01T10:00:00Z");
+  CHECK(first.at("sequence").at(0).at("sequence_id") == "intro");
+  CHECK(Subs(first.at("sequence").at(0).at("participants")) == "anna");
+  CHECK(Subs(first.at("sequence").at(1).at("participants")) == "ben");
   CHECK_FALSE(first.contains("score"));
-  CHECK_FALSE(first["sequence"][0].contains("rooms"));
+  CHECK_FALSE(first.at("sequence").at(0).contains("rooms"));
 
   json exact = Document({});
   exact["query"]["sequence"][1] = Stage("tech", 2, Members({"ben"}), 60, 60, 60);
@@ -108,8 +108,8 @@ TEST_CASE("Sequence: stages are ordered by ordinal, not by array position") {
   document["query"]["sequence"] =
       json::array({Stage("tech", 7, Members({"ben"})), Stage("intro", 3, Members({"anna"}))});
   const json answer = Answer(document);
-  CHECK(answer["available_sequences"][0]["sequence"][0]["sequence_id"] == "intro");
-  CHECK(answer["available_sequences"][0]["sequence"][1]["sequence_id"] == "tech");
+  CHECK(answer.at("available_sequences").at(0).at("sequence").at(0).at("sequence_id") == "intro");
+  CHECK(answer.at("available_sequences").at(0).at("sequence").at(1).at("sequence_id") == "tech");
 }
 
 TEST_CASE("Sequence: a pool \"1 of 3\" picks one free member, first in query order") {
@@ -120,7 +120,7 @@ TEST_CASE("Sequence: a pool \"1 of 3\" picks one free member, first in query ord
   document["query"]["sequence"][0] = Stage("intro", 1, Members({"carl"}));
   const json answer = Answer(document);
   REQUIRE(Loops(answer).size() == 5);
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][1]["participants"]) == "ben");
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(1).at("participants")) == "ben");
 }
 
 TEST_CASE("Sequence: the whole loop lies inside one query period") {
@@ -142,13 +142,13 @@ TEST_CASE("Sequence: per-stage rooms are chosen per stage; a loop room must be u
   json per_stage = Document({}, calendars);
   for (json& stage : per_stage["query"]["sequence"]) stage["rooms"] = {{"members", Members({"r1", "r2"})}};
   const json first = Answer(per_stage)["available_sequences"][0];
-  CHECK(Subs(first["sequence"][0]["rooms"]) == "r1");
-  CHECK(Subs(first["sequence"][1]["rooms"]) == "r2");
+  CHECK(Subs(first.at("sequence").at(0).at("rooms")) == "r1");
+  CHECK(Subs(first.at("sequence").at(1).at("rooms")) == "r2");
 
   json loop_room = Document({{"loop_room", {{"members", Members({"r1", "r2"})}}}}, calendars);
   const json answer = Answer(loop_room);
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][0]["rooms"]) == "r2");
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][1]["rooms"]) == "r2");
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(0).at("rooms")) == "r2");
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(1).at("rooms")) == "r2");
 
   loop_room["calendars"]["r2"]["busy"] = R"([{"start": "2026-12-01T08:00:00Z", "end": "2026-12-01T09:00:00Z"}])"_json;
   // 08+09 has no room free at both starts; 08+10 and 10+11 keep r1, 09+10 and 09+11 keep r2.
@@ -178,8 +178,8 @@ TEST_CASE("Sequence: the same interviewer in two stages counts twice against the
   document["query"]["sequence"][1] = Stage("tech", 2, Members({"anna", "ben"}));
   const json answer = Answer(document);
   REQUIRE(Loops(answer).size() == 5);
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][0]["participants"]) == "anna");
-  CHECK(Subs(answer["available_sequences"][0]["sequence"][1]["participants"]) == "ben");
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(0).at("participants")) == "anna");
+  CHECK(Subs(answer.at("available_sequences").at(0).at("sequence").at(1).at("participants")) == "ben");
 }
 
 TEST_CASE("Sequence: on a DST day the grid follows the wall clock in every stage") {
@@ -231,12 +231,12 @@ TEST_CASE("Sequence: validation errors name the field") {
 
 TEST_CASE("Sequence: a one-stage sequence lists the same starts as the single-slot query") {
   json loop = Document({});
-  loop["query"]["sequence"] = json::array({Stage("only", 1, Members({"anna", "ben"}))});
-  loop["calendars"]["anna"]["busy"] = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}])"_json;
-  loop["calendars"]["ben"]["busy"] = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T11:00:00Z"}])"_json;
+  loop.at("query").at("sequence") = json::array({Stage("only", 1, Members({"anna", "ben"}))});
+  loop.at("calendars").at("anna").at("busy") = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}])"_json;
+  loop.at("calendars").at("ben").at("busy") = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T11:00:00Z"}])"_json;
   json single = loop;
   single["query"].erase("sequence");
-  single["query"]["participants"] = loop["query"]["sequence"][0]["participants"];
+  single["query"]["participants"] = loop.at("query").at("sequence").at(0).at("participants");
   single["query"]["required_duration"] = {{"minutes", 60}};
   Strings slot_starts;
   const json slots = Answer(single);
