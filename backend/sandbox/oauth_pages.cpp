@@ -69,7 +69,7 @@ std::string ConsentForm(const SandboxCore& core, const PendingAuthorize& pending
                          : "Slotwise wants to access your account";
   return Page(pending.provider,
               "<h1>" + HtmlEscape(what) + "</h1><p>App: " + HtmlEscape(pending.client_id) + "</p><p>Scopes: " +
-                  HtmlEscape(pending.scope) +
+                  HtmlEscape(pending.scope.empty() ? "the scopes configured for this app" : pending.scope) +
                   "</p><form method=\"post\" action=\"/sandbox/consent\">"
                   "<input type=\"hidden\" name=\"request_id\" value=\"" +
                   HtmlEscape(request_id) + "\"><label>Account <select name=\"login\">" + options +
