@@ -231,9 +231,9 @@ TEST_CASE("Sequence: validation errors name the field") {
 
 TEST_CASE("Sequence: a one-stage sequence lists the same starts as the single-slot query") {
   json loop = Document({});
-  loop.at("query").at("sequence") = json::array({Stage("only", 1, Members({"anna", "ben"}))});
-  loop.at("calendars").at("anna").at("busy") = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}])"_json;
-  loop.at("calendars").at("ben").at("busy") = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T11:00:00Z"}])"_json;
+  loop["query"]["sequence"] = json::array({Stage("only", 1, Members({"anna", "ben"}))});
+  loop["calendars"]["anna"]["busy"] = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}])"_json;
+  loop["calendars"]["ben"]["busy"] = R"([{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T11:00:00Z"}])"_json;
   json single = loop;
   single["query"].erase("sequence");
   single["query"]["participants"] = loop.at("query").at("sequence").at(0).at("participants");
