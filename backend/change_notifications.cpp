@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "google_calendar.h"
+#include "microsoft_graph_calendar.h"
 #include "provider_client.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
@@ -32,10 +34,6 @@ FunctionCheck SubscribeCheck(const Result<ChangeWatch>& watch, std::int64_t now)
       "subscribe_changes", "passed",
       "watching " + watch->calendar_id + " for changes through " + how + " until " + FormatRfc3339(watch->expires_at),
       now};
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return net::HeaderNameEquals(a, b);
 }
 
 // Google answers `expiration` in milliseconds, as a string (the sandbox too) or a number.
@@ -404,45 +402,40 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
     return;
   }
   std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(key.connection_id);
-  providers::ProviderClient client(
-      providers_.transport(), *source, *provider,
-      providers::RetryPolicy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
-                             std::chrono::milliseconds(10000)},
-      InterruptibleHooks());
+  const providers::RetryPolicy policy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
+                                      std::chrono::milliseconds(10000)};
+  // The adapters read the events; this only compares. Each reads from the tracked calendar / mailbox.
+  std::unique_ptr<providers::CalendarAdapter> calendar;
+  std::unique_ptr<providers::ZoomMeetings> zoom;
+  if (*provider == providers::Provider::kGoogle) {
+    providers::GoogleCalendarOptions options;
+    options.default_calendar_id = key.calendar_id;
+    calendar = std::make_unique<providers::GoogleCalendar>(providers_.transport(), *source, *api_base, policy,
+                                                           InterruptibleHooks(), options);
+  } else if (*provider == providers::Provider::kGraph) {
+    providers::MicrosoftGraphOptions options;
+    options.default_mailbox = net::HeaderNameEquals(key.calendar_id, connection.account_email) ? "me" : key.calendar_id;
+    calendar = std::make_unique<providers::MicrosoftGraphCalendar>(providers_.transport(), *source, *api_base, policy,
+                                                                   InterruptibleHooks(), options);
+  } else {
+    zoom = std::make_unique<providers::ZoomMeetings>(providers_.transport(), *source, *api_base, policy,
+                                                     InterruptibleHooks());
+  }
   for (const TrackedEvent& event : events.value()) {
     {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
     }
     if (event.flag == kFlagDeletedExternally) continue;  // final: a deleted event does not come back
-    const std::string id = net::PercentEncode(event.provider_event_id);
-    net::HttpRequest request;
-    if (*provider == providers::Provider::kGoogle) {
-      request = providers::ProviderClient::JsonRequest(
-          "GET",
-          providers::JoinUrl(*api_base, "/calendars/" + net::PercentEncode(event.calendar_id) + "/events/" + id));
-    } else if (*provider == providers::Provider::kGraph) {
-      const std::string mailbox = EqualsIgnoreCase(event.calendar_id, connection.account_email)
-                                      ? "/me"
-                                      : "/users/" + net::PercentEncode(event.calendar_id);
-      request = providers::ProviderClient::JsonRequest("GET", providers::JoinUrl(*api_base, mailbox + "/events/" + id));
-      request.With("Prefer", "outlook.timezone=\"UTC\"");
-    } else {
-      request = providers::ProviderClient::JsonRequest("GET", providers::JoinUrl(*api_base, "/meetings/" + id));
-    }
-    Result<net::HttpResponse> sent = client.Send(std::move(request));
     Result<ObservedEvent> observed = Error{"provider_error", "", ""};
-    if (!sent) {
-      observed = client.ToError(sent.error());
-    } else if (sent->status == 404 || sent->status == 410) {
-      observed = ObservedEvent{true, false, 0, 0, {}};
-    } else if (!sent->Ok()) {
-      observed = client.ToError(sent.value());
+    if (calendar) {
+      Result<providers::CreatedEvent> read = calendar->GetEvent(event.provider_event_id);
+      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
     } else {
-      observed = *provider == providers::Provider::kGoogle  ? ObserveGoogleEvent(sent->body)
-                 : *provider == providers::Provider::kGraph ? ObserveGraphEvent(sent->body)
-                                                            : ObserveZoomMeeting(sent->body);
+      Result<providers::ZoomMeeting> read = zoom->GetMeeting(event.provider_event_id);
+      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
     }
+    if (!observed && observed.error().code == "not_found") observed = ObservedEvent{true, false, 0, 0, {}};
     if (!observed) {
       sync_errors_.fetch_add(1);
       continue;

@@ -1,16 +1,12 @@
 // tracked_events.cpp — see tracked_events.h.
 #include "tracked_events.h"
 
-#include <nlohmann/json.hpp>
-
 #include "slotwise/time.h"
 #include "sqlite_statement.h"
 
 namespace slotwise {
 
 namespace {
-
-using nlohmann::json;
 
 constexpr const char* kColumns =
     "connection_id, calendar_id, provider_event_id, kind, expected_start, expected_end, flag, detail, flagged_at, "
@@ -21,41 +17,8 @@ Error Malformed(std::string_view provider, std::string_view what) {
                std::string(provider) + " answered an event that is not as documented: " + std::string(what), ""};
 }
 
-std::string StringAt(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string Range(std::int64_t start, std::int64_t end) {
   return FormatRfc3339(start) + " – " + FormatRfc3339(end);
-}
-
-// Google {dateTime: RFC 3339} or {date: "YYYY-MM-DD"} (all-day).
-bool ReadGoogleTime(const json& event, const char* key, std::int64_t& out, bool& all_day) {
-  auto it = event.find(key);
-  if (it == event.end() || !it->is_object()) return false;
-  if (const std::string date = StringAt(*it, "date"); !date.empty()) {
-    all_day = true;
-    return true;
-  }
-  std::optional<Instant> instant = ParseRfc3339(StringAt(*it, "dateTime"));
-  if (!instant) return false;
-  out = *instant;
-  return true;
-}
-
-// Graph {dateTime: "YYYY-MM-DDTHH:MM:SS[.fffffff]", timeZone: "UTC"}; only UTC is read (we ask for it).
-bool ReadGraphTime(const json& event, const char* key, std::int64_t& out) {
-  auto it = event.find(key);
-  if (it == event.end() || !it->is_object()) return false;
-  const std::string zone = StringAt(*it, "timeZone");
-  if (zone != "UTC" && zone != "Etc/UTC" && zone != "Coordinated Universal Time") return false;
-  const std::string text = StringAt(*it, "dateTime");
-  if (text.size() < 19) return false;
-  std::optional<Instant> instant = ParseRfc3339(text.substr(0, 19) + "Z");
-  if (!instant) return false;
-  out = *instant;
-  return true;
 }
 
 }  // namespace
@@ -85,68 +48,31 @@ Assessment Assess(const TrackedEvent& expected, const ObservedEvent& observed) {
   return {};
 }
 
-Result<ObservedEvent> ObserveGoogleEvent(std::string_view body) {
-  const json event = json::parse(body.begin(), body.end(), nullptr, false);
-  if (!event.is_object()) return Malformed("Google Calendar", "not a JSON object");
+Result<ObservedEvent> ObservedFrom(const providers::CreatedEvent& event) {
   ObservedEvent observed;
-  if (StringAt(event, "status") == "cancelled") {
+  if (event.cancelled) {
     observed.gone = true;
     return observed;
   }
-  if (!ReadGoogleTime(event, "start", observed.start, observed.all_day) ||
-      !ReadGoogleTime(event, "end", observed.end, observed.all_day)) {
-    return Malformed("Google Calendar", "start/end missing or not RFC 3339");
+  observed.all_day = event.all_day;
+  if (!event.all_day && (event.start == 0 || event.end <= event.start)) {
+    return Malformed("The calendar", "start/end missing or not in UTC");
   }
-  if (auto attendees = event.find("attendees"); attendees != event.end() && attendees->is_array()) {
-    for (const json& attendee : *attendees) {
-      if (!attendee.is_object()) continue;
-      const bool resource =
-          attendee.contains("resource") && attendee["resource"].is_boolean() && attendee["resource"].get<bool>();
-      if (resource && StringAt(attendee, "responseStatus") == "declined") {
-        observed.declined_rooms.push_back(StringAt(attendee, "email"));
-      }
+  observed.start = event.start;
+  observed.end = event.end;
+  for (const providers::AttendeeStatus& attendee : event.attendees) {
+    if (attendee.resource && attendee.response == providers::AttendeeResponse::kDeclined) {
+      observed.declined_rooms.push_back(attendee.email);
     }
   }
   return observed;
 }
 
-Result<ObservedEvent> ObserveGraphEvent(std::string_view body) {
-  const json event = json::parse(body.begin(), body.end(), nullptr, false);
-  if (!event.is_object()) return Malformed("Microsoft Graph", "not a JSON object");
+Result<ObservedEvent> ObservedFrom(const providers::ZoomMeeting& meeting) {
+  if (meeting.start == 0 || meeting.duration_minutes <= 0) return Malformed("Zoom", "start_time or duration missing");
   ObservedEvent observed;
-  if (event.contains("isCancelled") && event["isCancelled"].is_boolean() && event["isCancelled"].get<bool>()) {
-    observed.gone = true;
-    return observed;
-  }
-  if (event.contains("isAllDay") && event["isAllDay"].is_boolean() && event["isAllDay"].get<bool>()) {
-    observed.all_day = true;
-  } else if (!ReadGraphTime(event, "start", observed.start) || !ReadGraphTime(event, "end", observed.end)) {
-    return Malformed("Microsoft Graph", "start/end missing or not in UTC");
-  }
-  if (auto attendees = event.find("attendees"); attendees != event.end() && attendees->is_array()) {
-    for (const json& attendee : *attendees) {
-      if (!attendee.is_object() || StringAt(attendee, "type") != "resource") continue;
-      auto status = attendee.find("status");
-      if (status == attendee.end() || !status->is_object() || StringAt(*status, "response") != "declined") continue;
-      auto address = attendee.find("emailAddress");
-      observed.declined_rooms.push_back(
-          address != attendee.end() && address->is_object() ? StringAt(*address, "address") : std::string("a room"));
-    }
-  }
-  return observed;
-}
-
-Result<ObservedEvent> ObserveZoomMeeting(std::string_view body) {
-  const json meeting = json::parse(body.begin(), body.end(), nullptr, false);
-  if (!meeting.is_object()) return Malformed("Zoom", "not a JSON object");
-  std::optional<Instant> start = ParseRfc3339(StringAt(meeting, "start_time"));
-  auto duration = meeting.find("duration");
-  if (!start || duration == meeting.end() || !duration->is_number_integer()) {
-    return Malformed("Zoom", "start_time or duration missing");
-  }
-  ObservedEvent observed;
-  observed.start = *start;
-  observed.end = *start + duration->get<std::int64_t>() * 60;
+  observed.start = meeting.start;
+  observed.end = meeting.start + meeting.duration_minutes * 60;
   return observed;
 }
 

@@ -7,8 +7,8 @@
 // - Flags: "" (as expected), "moved_externally", "deleted_externally", "room_declined". One flag per event, the most
 //   severe observed (deleted > moved > room declined). `flagged_at` is when the current flag was first seen; it is
 //   kept while the same flag is observed again and reset when the event is back as expected.
-// - `Assess` is pure: it compares an expectation with an observation (ObservedEvent, parsed from the provider's own
-//   event resource by the Parse* functions) and says which flag applies.
+// - `Assess` is pure: it compares an expectation with an observation (ObservedEvent, built by ObservedFrom from what
+//   the provider adapters read) and says which flag applies.
 // - Times are Unix seconds (UTC); intervals are half-open [start, end).
 // - Errors: "storage_error", "invalid_request" (empty ids, end <= start), "not_found" (SetFlag on an unknown row).
 // - Thread-safe: one mutex serializes this store's statements on the shared SQLite handle.
@@ -21,8 +21,10 @@
 #include <string_view>
 #include <vector>
 
+#include "calendar_adapter.h"
 #include "slotwise/result.h"
 #include "sqlite_store.h"
+#include "zoom_meetings.h"
 
 namespace slotwise {
 
@@ -59,11 +61,10 @@ struct Assessment {
 
 Assessment Assess(const TrackedEvent& expected, const ObservedEvent& observed);
 
-// Parsers of the providers' event resources (the raw GET bodies). "provider_error" when the body is not as
-// documented. Graph times must be UTC (ask with Prefer: outlook.timezone="UTC"); another zone is "provider_error".
-Result<ObservedEvent> ObserveGoogleEvent(std::string_view body);
-Result<ObservedEvent> ObserveGraphEvent(std::string_view body);
-Result<ObservedEvent> ObserveZoomMeeting(std::string_view body);  // start_time + duration (minutes)
+// An event or meeting as the adapters read it (calendar_adapter.h, zoom_meetings.h), as an observation: cancelled is
+// gone; declined resource attendees are declined rooms. "provider_error" when a timed event has no UTC start/end.
+Result<ObservedEvent> ObservedFrom(const providers::CreatedEvent& event);
+Result<ObservedEvent> ObservedFrom(const providers::ZoomMeeting& meeting);
 
 class TrackedEvents {
  public:

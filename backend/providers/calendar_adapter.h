@@ -55,6 +55,7 @@ struct EventSpec {
 struct AttendeeStatus {
   std::string email;
   AttendeeResponse response = AttendeeResponse::kUnknown;
+  bool resource = false;  // a room or other resource attendee
 };
 
 struct CreatedEvent {
@@ -64,6 +65,9 @@ struct CreatedEvent {
   std::string join_url;     // Meet / Teams join URL; empty when none (yet)
   ConferenceStatus conference = ConferenceStatus::kNone;
   bool cancelled = false;   // Google status "cancelled" / Graph isCancelled
+  bool all_day = false;     // a date-only (Google) / isAllDay (Graph) event: start/end are then 0
+  Instant start = 0;        // UTC; 0 when all-day or not stated in UTC (Graph is asked for UTC)
+  Instant end = 0;          // UTC, exclusive
   std::vector<AttendeeStatus> attendees;  // in the provider's order
 };
 

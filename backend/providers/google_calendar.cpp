@@ -89,11 +89,18 @@ Result<CreatedEvent> ParseGoogleEvent(std::string_view body) {
       }
     }
   }
+  for (auto [key, instant] : {std::pair{"start", &event.start}, std::pair{"end", &event.end}}) {
+    const json* when = detail::Member(*parsed, key);
+    if (when == nullptr || !when->is_object()) continue;
+    if (detail::StringAt(*when, "date")) event.all_day = true;  // {date: "YYYY-MM-DD"}: an all-day event
+    *instant = ParseRfc3339(detail::StringOr(*when, "dateTime")).value_or(0);
+  }
   if (const json* attendees = detail::Member(*parsed, "attendees"); attendees && attendees->is_array()) {
     for (const json& attendee : *attendees) {
       std::optional<std::string> email = detail::StringAt(attendee, "email");
       if (!email) continue;
-      event.attendees.push_back({*email, ParseResponseStatus(detail::StringOr(attendee, "responseStatus"))});
+      event.attendees.push_back({*email, ParseResponseStatus(detail::StringOr(attendee, "responseStatus")),
+                                 detail::BoolAt(attendee, "resource").value_or(false)});
     }
   }
   return event;

@@ -15,6 +15,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kGraphPublicBase = "https://graph.microsoft.com/v1.0";
+constexpr const char* kPreferUtc = "outlook.timezone=\"UTC\"";  // event times come back in UTC
 
 std::shared_ptr<ConcurrencyLimiter> EnsureLimiter(MicrosoftGraphOptions& options) {
   if (!options.limiter) options.limiter = std::make_shared<ConcurrencyLimiter>(kGraphConcurrentRequestsPerMailbox);
@@ -72,6 +73,21 @@ json EventBody(const EventSpec& spec, bool with_transaction_id) {
 
 }  // namespace
 
+namespace {
+
+// Graph {dateTime: "YYYY-MM-DDTHH:MM:SS[.fffffff]", timeZone: "UTC"} as an instant; 0 for any other zone (every
+// event request of this adapter asks for UTC with kPreferUtc).
+Instant GraphUtcInstant(const json* when) {
+  if (when == nullptr || !when->is_object()) return 0;
+  const std::string zone = detail::StringOr(*when, "timeZone");
+  if (zone != "UTC" && zone != "Etc/UTC" && zone != "Coordinated Universal Time") return 0;
+  const std::string text = detail::StringOr(*when, "dateTime");
+  if (text.size() < 19) return 0;
+  return ParseRfc3339(text.substr(0, 19) + "Z").value_or(0);
+}
+
+}  // namespace
+
 Result<CreatedEvent> ParseGraphEvent(std::string_view body, bool wants_online_meeting) {
   std::optional<json> parsed = detail::ParseJson(body);
   if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kGraph, "the event is not a JSON object");
@@ -94,8 +110,14 @@ Result<CreatedEvent> ParseGraphEvent(std::string_view body, bool wants_online_me
       std::optional<std::string> email = address ? detail::StringAt(*address, "address") : std::nullopt;
       if (!email) continue;
       const json* status = detail::Member(attendee, "status");
-      event.attendees.push_back({*email, ParseGraphResponse(status ? detail::StringOr(*status, "response") : "")});
+      event.attendees.push_back({*email, ParseGraphResponse(status ? detail::StringOr(*status, "response") : ""),
+                                 detail::StringOr(attendee, "type") == "resource"});
     }
+  }
+  event.all_day = detail::BoolAt(*parsed, "isAllDay").value_or(false);
+  if (!event.all_day) {
+    event.start = GraphUtcInstant(detail::Member(*parsed, "start"));
+    event.end = GraphUtcInstant(detail::Member(*parsed, "end"));
   }
   return event;
 }
@@ -140,7 +162,7 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
         for (const std::string& id : chunk) merger.Fail(id, error);
       };
       net::HttpRequest request = ProviderClient::JsonRequest("POST", url, DumpJson(body));
-      request.With("Prefer", "outlook.timezone=\"UTC\"");
+      request.With("Prefer", kPreferUtc);
       Result<net::HttpResponse> sent = client_.Send(std::move(request), options_.default_mailbox);
       if (!sent) {
         if (detail::IsConnectionError(sent.error())) return sent.error();
@@ -194,9 +216,10 @@ Result<CreatedEvent> MicrosoftGraphCalendar::SendEvent(std::string method, std::
     return InvalidRequest("Microsoft Graph cannot create a Google Meet link; use video none or teams", "video");
   }
   const std::string body = DumpJson(EventBody(spec, with_transaction_id));
+  net::HttpRequest request = ProviderClient::JsonRequest(std::move(method), std::move(url), body);
+  request.With("Prefer", kPreferUtc);
   Result<net::HttpResponse> sent =
-      client_.Send(ProviderClient::JsonRequest(std::move(method), std::move(url), body),
-                   mailbox.empty() ? std::string_view(options_.default_mailbox) : mailbox);
+      client_.Send(std::move(request), mailbox.empty() ? std::string_view(options_.default_mailbox) : mailbox);
   if (!sent) return client_.ToError(sent.error());
   if (!sent->Ok()) return client_.ToError(*sent);
   return ParseGraphEvent(sent->body, spec.video == VideoKind::kTeams);
@@ -228,9 +251,10 @@ Result<bool> MicrosoftGraphCalendar::DeleteEvent(std::string_view event_id) {
 
 Result<CreatedEvent> MicrosoftGraphCalendar::GetEvent(std::string_view event_id) {
   if (event_id.empty()) return InvalidRequest("the event id is empty", "event_id");
-  Result<net::HttpResponse> sent = client_.Send(
-      ProviderClient::JsonRequest("GET", JoinUrl(api_base_, MailboxPath({}) + "/events/" + net::PercentEncode(event_id))),
-      options_.default_mailbox);
+  net::HttpRequest request =
+      ProviderClient::JsonRequest("GET", JoinUrl(api_base_, MailboxPath({}) + "/events/" + net::PercentEncode(event_id)));
+  request.With("Prefer", kPreferUtc);
+  Result<net::HttpResponse> sent = client_.Send(std::move(request), options_.default_mailbox);
   if (!sent) return client_.ToError(sent.error());
   if (!sent->Ok()) return client_.ToError(*sent);
   return ParseGraphEvent(sent->body, false);

@@ -177,18 +177,31 @@ Result<ZoomMeeting> ZoomMeetings::CreateMeeting(const ZoomMeetingSpec& spec) {
       Send("POST", "/users/" + net::PercentEncode(user_id) + "/meetings", DumpJson(MeetingBody(spec)), user_id);
   if (!sent) return client_.ToError(sent.error());
   if (!sent->Ok()) return ToError(*sent);
-  std::optional<json> parsed = detail::ParseJson(sent->body);
+  return ParseZoomMeeting(sent->body);
+}
+
+Result<ZoomMeeting> ZoomMeetings::GetMeeting(std::string_view meeting_id) {
+  if (meeting_id.empty()) return InvalidRequest("the meeting id is empty", "meeting_id");
+  Result<net::HttpResponse> sent = Send("GET", "/meetings/" + net::PercentEncode(meeting_id), {}, {});
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return ToError(*sent);
+  return ParseZoomMeeting(sent->body);
+}
+
+Result<ZoomMeeting> ParseZoomMeeting(std::string_view body) {
+  std::optional<json> parsed = detail::ParseJson(body);
   if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kZoom, "the meeting is not a JSON object");
   ZoomMeeting meeting;
   meeting.id = detail::IdAt(*parsed, "id").value_or("");
   meeting.join_url = detail::StringOr(*parsed, "join_url");
   if (meeting.id.empty() || meeting.join_url.empty()) {
-    return MalformedResponse(Provider::kZoom, "the created meeting has no id or join_url");
+    return MalformedResponse(Provider::kZoom, "the meeting has no id or join_url");
   }
   meeting.host_email = detail::StringOr(*parsed, "host_email");
   meeting.start_url = detail::StringOr(*parsed, "start_url");
   meeting.password = detail::StringOr(*parsed, "password");
   meeting.start_time = detail::StringOr(*parsed, "start_time");
+  meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
   meeting.duration_minutes = detail::IntAt(*parsed, "duration").value_or(0);
   return meeting;
 }

@@ -68,6 +68,7 @@ struct ZoomMeeting {
   std::string start_url;   // carries a host token: do not show to attendees or log
   std::string password;
   std::string start_time;  // as Zoom answered
+  Instant start = 0;       // start_time as a UTC instant; 0 when Zoom sent none or an unreadable one
   std::int64_t duration_minutes = 0;
 };
 
@@ -91,6 +92,7 @@ class ZoomMeetings {
   // `user` from GetMe decides `personal` (type 1) and which account's lock settings are read.
   Result<ZoomHostSettings> GetSettings(const ZoomUser& user);
   Result<ZoomMeeting> CreateMeeting(const ZoomMeetingSpec& spec);
+  Result<ZoomMeeting> GetMeeting(std::string_view meeting_id);                                 // GET /meetings/{id}
   Result<bool> UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec);       // true on 204
   Result<bool> DeleteMeeting(std::string_view meeting_id);                                    // true; gone = true
 
@@ -102,6 +104,9 @@ class ZoomMeetings {
   ProviderClient client_;
   std::string api_base_;
 };
+
+// A Zoom meeting resource (create answer or GET /meetings/{id}); "provider_error" when id or join_url is missing.
+Result<ZoomMeeting> ParseZoomMeeting(std::string_view body);
 
 // Parses the two settings documents (user settings, account lock settings — null when unknown) into ZoomHostSettings.
 ZoomHostSettings ParseZoomSettings(const nlohmann::json& user_settings, const nlohmann::json* lock_settings,
