@@ -8,6 +8,7 @@
 
 #include "connections_runtime.h"
 #include "crypto_primitives.h"
+#include "url.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
@@ -38,21 +39,6 @@ net::Params QueryOf(const httplib::Request& req) {
   net::Params params;
   for (const auto& [name, value] : req.params) params.emplace_back(name, value);
   return params;
-}
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 // An origin is scheme://host[:port] with nothing after it; anything else is refused (postMessage needs an exact one).
@@ -94,13 +80,13 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
     message["connection"] = ConnectionJson(outcome.connection.value(), outcome.checks);
     headline = "Connected " + outcome.connection->account_email;
     for (const FunctionCheck& check : outcome.checks) {
-      detail += "<li>" + HtmlEscape(check.name) + ": " + HtmlEscape(check.outcome) + " &mdash; " +
-                HtmlEscape(check.detail) + "</li>";
+      detail += "<li>" + net::HtmlEscape(check.name) + ": " + net::HtmlEscape(check.outcome) + " &mdash; " +
+                net::HtmlEscape(check.detail) + "</li>";
     }
   } else {
     message["error"] = {{"code", outcome.connection.error().code}, {"message", outcome.connection.error().message}};
     headline = "Not connected";
-    detail = "<li>" + HtmlEscape(outcome.connection.error().message) + "</li>";
+    detail = "<li>" + net::HtmlEscape(outcome.connection.error().message) + "</li>";
   }
   std::string script;
   if (!outcome.return_origin.empty()) {
@@ -115,8 +101,8 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
          "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
          "li{margin:4px 0}p{color:#57606a}</style></head><body>"
          "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") +
-         "\" data-code=\"" + HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
-         HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p>" + script +
+         "\" data-code=\"" + net::HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
+         net::HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p>" + script +
          "</body></html>";
 }
 

@@ -92,6 +92,22 @@ std::optional<std::string> ParamValue(const Params& params, std::string_view nam
   return std::nullopt;
 }
 
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string WithQuery(std::string base, const Params& params) {
   if (params.empty()) return base;
   base.push_back(base.find('?') == std::string::npos ? '?' : '&');

@@ -1,4 +1,5 @@
-// url.h — percent-encoding, form bodies and query strings (RFC 3986 / application/x-www-form-urlencoded).
+// url.h — percent-encoding, form bodies and query strings (RFC 3986 / application/x-www-form-urlencoded), and HTML
+// escaping for the few pages the server and the sandbox render.
 //
 // Contract: pure functions, thread-safe. Encoding leaves only unreserved characters (A-Z a-z 0-9 - . _ ~) as they
 // are. Decoding turns '+' into a space (form semantics) and fails on a malformed escape ("%G1", "%4").
@@ -24,6 +25,9 @@ std::optional<Params> ParseForm(std::string_view text);
 
 // The value of the first pair named `name`, or nullopt.
 std::optional<std::string> ParamValue(const Params& params, std::string_view name);
+
+// `text` safe inside HTML text and double- or single-quoted attributes (& < > " ' escaped).
+std::string HtmlEscape(std::string_view text);
 
 // `base` with the encoded params appended after '?' (or '&' when base already has a query).
 std::string WithQuery(std::string base, const Params& params);

@@ -65,21 +65,6 @@ std::optional<std::pair<std::string, std::string>> BasicCredentials(const httpli
   return std::make_pair(decoded->substr(0, colon), decoded->substr(colon + 1));
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string RandomId(std::size_t bytes) { return crypto::RandomToken(bytes); }
 std::string RandomHex(std::size_t bytes) { return crypto::HexEncode(crypto::RandomBytes(bytes)); }
 

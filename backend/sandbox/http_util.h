@@ -36,7 +36,7 @@ std::string BearerToken(const httplib::Request& req);
 // {id, secret} from "Basic base64(id:secret)", or nullopt.
 std::optional<std::pair<std::string, std::string>> BasicCredentials(const httplib::Request& req);
 
-std::string HtmlEscape(std::string_view text);
+using net::HtmlEscape;  // net/url.h
 std::string RandomId(std::size_t bytes);  // base64url
 std::string RandomHex(std::size_t bytes);
 std::string RandomDigits(std::size_t count);

@@ -1,36 +1,9 @@
 // zones.cpp — see zones.h.
 #include "zones.h"
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 #include "slotwise/provider_busy.h"
 
 namespace slotwise::sandbox {
-
-ZoneCache::ZoneCache(std::string directory) : directory_(std::move(directory)) {}
-
-const TimeZone* ZoneCache::Find(std::string_view name) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (auto it = cache_.find(name); it != cache_.end()) return it->second.get();
-  std::unique_ptr<TimeZone> zone;
-  if (name == "UTC" || name == "Etc/UTC") {
-    zone = std::make_unique<TimeZone>(TimeZone::Utc());
-  } else if (IsValidZoneName(name)) {
-    std::ifstream file(directory_ + "/" + std::string(name), std::ios::binary);
-    if (file) {
-      std::ostringstream bytes;
-      bytes << file.rdbuf();
-      auto parsed = TimeZone::FromTzif(std::string(name), bytes.str());
-      if (parsed) zone = std::make_unique<TimeZone>(std::move(parsed).value());
-    }
-  }
-  if (cache_.size() > 512 && !zone) return nullptr;  // do not let made-up names grow the cache
-  const TimeZone* result = zone.get();
-  cache_.emplace(std::string(name), std::move(zone));
-  return result;
-}
 
 const TimeZone* ZoneCache::Resolve(std::string_view name) { return ResolveProviderZone(name, *this); }
 

@@ -1,32 +1,25 @@
-// zones.h — time zones for the sandbox: IANA zones read from /usr/share/zoneinfo on first use, Windows names (as
-// Graph speaks them) mapped through slotwise::WindowsZoneToIana, and wall-time text helpers.
+// zones.h — time zones for the sandbox: the backend's ZoneinfoDirectory (IANA zones from /usr/share/zoneinfo) plus
+// Windows names (as Graph speaks them) resolved through slotwise::ResolveProviderZone, and wall-time text helpers.
 //
-// Contract: thread-safe (one internal mutex guards the cache); returned pointers live as long as the ZoneCache.
+// Contract: thread-safe (ZoneinfoDirectory is); returned pointers live as long as the ZoneCache.
 // Unknown or invalid names give nullptr / nullopt, never a crash.
 #pragma once
 
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
+#include "zoneinfo_directory.h"
 
 namespace slotwise::sandbox {
 
-class ZoneCache : public ZoneSource {
+class ZoneCache : public ZoneinfoDirectory {
  public:
-  explicit ZoneCache(std::string directory = "/usr/share/zoneinfo");
-  const TimeZone* Find(std::string_view name) override;     // IANA names (and "UTC")
-  const TimeZone* Resolve(std::string_view name);            // IANA, Windows or "UTC"; nullptr when unknown
-
- private:
-  std::string directory_;
-  std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<TimeZone>, std::less<>> cache_;  // nullptr = known miss
+  using ZoneinfoDirectory::ZoneinfoDirectory;
+  const TimeZone* Resolve(std::string_view name);  // IANA, Windows or "UTC"; nullptr when unknown
 };
 
 // The Windows name Graph would use for an IANA zone of the demo ("Europe/Berlin" -> "W. Europe Standard Time");

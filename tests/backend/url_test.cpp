@@ -24,3 +24,9 @@ TEST_CASE("Url: forms round-trip in order and queries append correctly") {
   CHECK(WithQuery("http://h/p", {{"a", "1"}}) == "http://h/p?a=1");
   CHECK(WithQuery("http://h/p?z=0", {{"a", "1"}}) == "http://h/p?z=0&a=1");
 }
+
+TEST_CASE("Url: HTML escaping covers text and both attribute quotes") {
+  CHECK(HtmlEscape(R"(<a href="x" title='y'>&</a>)") ==
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  CHECK(HtmlEscape("Lena Fischer 佐藤") == "Lena Fischer 佐藤");
+}
