@@ -466,9 +466,9 @@ Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& 
     ChangeWatch watch;
     watch.id = select->Text(0);
     watch.provider = select->Text(1);
-    Result<std::string> secret = vault.Open(sealed, SealingContext(watch));
-    if (!secret) return secret.error();
-    resealed.emplace_back(watch.id, vault.Seal(secret.value(), SealingContext(watch)));
+    Result<std::string> fresh = vault.Reseal(sealed, SealingContext(watch));
+    if (!fresh) return fresh.error();
+    resealed.emplace_back(watch.id, std::move(fresh).value());
   }
   for (const auto& [id, sealed] : resealed) {
     Result<Statement> update =

@@ -241,30 +241,54 @@ Result<std::vector<FunctionCheck>> ConnectionStore::Checks(const std::string& id
 
 Result<int> ConnectionStore::RotateKeys() {
   std::lock_guard lock(mutex_);
-  Result<std::vector<Connection>> rows = Select("1 = 1", {});
-  if (!rows) return rows.error();
+  Result<Statement> select = Statement::Prepare(
+      database_.handle(),
+      "SELECT id, tenant_id, user_id, provider, access_token_sealed, refresh_token_sealed FROM connections");
+  if (!select) return select.error();
+  struct Resealed {
+    std::string id, access, refresh;
+  };
+  std::vector<Resealed> updates;
   int resealed = 0;
-  for (const Connection& c : rows.value()) {
-    Result<Statement> current = Statement::Prepare(
-        database_.handle(), "SELECT access_token_sealed, refresh_token_sealed FROM connections WHERE id = ?1");
-    if (!current) return current.error();
-    current.value().Bind(1, c.id);
-    Result<bool> row = current.value().Step();
+  while (true) {
+    Result<bool> row = select.value().Step();
     if (!row) return row.error();
-    if (!*row) continue;
-    const bool access_old = vault_.NeedsRotation(current->Text(0));
-    const bool refresh_old = !current->Text(1).empty() && vault_.NeedsRotation(current->Text(1));
-    if (!access_old && !refresh_old) continue;
-    Result<Statement> update = Statement::Prepare(
+    if (!*row) break;
+    std::optional<oauth::Provider> provider = oauth::ParseProvider(select->Text(3));
+    if (!provider) return Error{"storage_error", "connection " + select->Text(0) + " has an unknown provider", ""};
+    Connection owner;
+    owner.tenant_id = select->Text(1);
+    owner.user_id = select->Text(2);
+    owner.provider = *provider;
+    Resealed update{select->Text(0), select->Text(4), select->Text(5)};
+    bool changed = false;
+    for (auto [sealed, field] : {std::pair{&update.access, "access"}, std::pair{&update.refresh, "refresh"}}) {
+      if (sealed->empty() || !vault_.NeedsRotation(*sealed)) continue;
+      Result<std::string> fresh = vault_.Reseal(*sealed, AssociatedData(owner, field));
+      if (!fresh) return fresh.error();
+      *sealed = std::move(fresh).value();
+      changed = true;
+      ++resealed;
+    }
+    if (changed) updates.push_back(std::move(update));
+  }
+  // All or nothing: a failure half-way leaves every row as it was.
+  if (sqlite3_exec(database_.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Error{"storage_error", "cannot start the key rotation transaction", ""};
+  }
+  for (const Resealed& update : updates) {
+    Result<Statement> write = Statement::Prepare(
         database_.handle(), "UPDATE connections SET access_token_sealed = ?2, refresh_token_sealed = ?3 WHERE id = ?1");
-    if (!update) return update.error();
-    update.value()
-        .Bind(1, c.id)
-        .Bind(2, vault_.Seal(c.access_token, AssociatedData(c, "access")))
-        .Bind(3, c.refresh_token.empty() ? "" : vault_.Seal(c.refresh_token, AssociatedData(c, "refresh")));
-    Result<bool> done = update.value().Step();
-    if (!done) return done.error();
-    resealed += (access_old ? 1 : 0) + (refresh_old ? 1 : 0);
+    Result<bool> done = write ? write.value().Bind(1, update.id).Bind(2, update.access).Bind(3, update.refresh).Step()
+                              : Result<bool>(write.error());
+    if (!done) {
+      sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      return done.error();
+    }
+  }
+  if (sqlite3_exec(database_.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return Error{"storage_error", "cannot commit the key rotation", ""};
   }
   return resealed;
 }
