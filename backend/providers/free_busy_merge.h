@@ -8,6 +8,8 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "slotwise/intervals.h"
+#include "provider_client.h"
 #include "slotwise/provider_busy.h"
 
 namespace slotwise::providers::detail {
@@ -41,6 +44,21 @@ inline std::vector<std::string> UniqueIds(const std::vector<std::string>& ids) {
 // Errors that mean the connection itself is broken: no calendar can be answered, so the whole query fails.
 inline bool IsConnectionError(const Error& error) {
   return error.code == "unauthorized" || error.code == "reauth_needed" || error.code == "consent_required";
+}
+
+// Sends one chunk's request. Returns the 2xx response; or nullopt after `fail_chunk` got the error that concerns
+// only this chunk's calendars (a provider refusal or a transport failure); or an Error when the connection itself is
+// broken (IsConnectionError), which fails the whole query.
+inline Result<std::optional<net::HttpResponse>> SendChunk(ProviderClient& client, net::HttpRequest request,
+                                                          std::string_view limit_key,
+                                                          const std::function<void(const Error&)>& fail_chunk) {
+  Result<net::HttpResponse> sent = client.Send(std::move(request), limit_key);
+  if (sent && sent->Ok()) return std::optional<net::HttpResponse>(std::move(sent).value());
+  // A failed Send carries the token source's or the transport's error; a non-2xx answer is mapped by the client.
+  const Error error = sent ? client.ToError(*sent) : sent.error();
+  if (IsConnectionError(error)) return error;
+  fail_chunk(sent ? error : client.ToError(error));
+  return std::optional<net::HttpResponse>();
 }
 
 class BusyMerger {

@@ -140,21 +140,12 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
       auto fail_chunk = [&](const Error& error) {
         for (const std::string& id : chunk) merger.Fail(id, error);
       };
-      Result<net::HttpResponse> sent =
-          client_.Send(ProviderClient::JsonRequest("POST", JoinUrl(api_base_, "/freeBusy"), DumpJson(body)),
-                       options_.limit_key);
-      if (!sent) {
-        if (detail::IsConnectionError(sent.error())) return sent.error();
-        fail_chunk(client_.ToError(sent.error()));
-        continue;
-      }
-      if (!sent->Ok()) {
-        Error error = client_.ToError(*sent);
-        if (detail::IsConnectionError(error)) return error;
-        fail_chunk(error);
-        continue;
-      }
-      std::optional<json> parsed = detail::ParseJson(sent->body);
+      Result<std::optional<net::HttpResponse>> sent = detail::SendChunk(
+          client_, ProviderClient::JsonRequest("POST", JoinUrl(api_base_, "/freeBusy"), DumpJson(body)),
+          options_.limit_key, fail_chunk);
+      if (!sent) return sent.error();
+      if (!sent->has_value()) continue;
+      std::optional<json> parsed = detail::ParseJson(sent.value()->body);
       Result<std::vector<CalendarBusy>> converted =
           parsed ? GoogleFreeBusyToBusy(*parsed)
                  : Result<std::vector<CalendarBusy>>(MalformedResponse(Provider::kGoogle, "freeBusy body is not JSON"));

@@ -163,19 +163,11 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
       };
       net::HttpRequest request = ProviderClient::JsonRequest("POST", url, DumpJson(body));
       request.With("Prefer", kPreferUtc);
-      Result<net::HttpResponse> sent = client_.Send(std::move(request), options_.default_mailbox);
-      if (!sent) {
-        if (detail::IsConnectionError(sent.error())) return sent.error();
-        fail_chunk(client_.ToError(sent.error()));
-        continue;
-      }
-      if (!sent->Ok()) {
-        Error error = client_.ToError(*sent);
-        if (detail::IsConnectionError(error)) return error;
-        fail_chunk(error);
-        continue;
-      }
-      std::optional<json> parsed = detail::ParseJson(sent->body);
+      Result<std::optional<net::HttpResponse>> sent =
+          detail::SendChunk(client_, std::move(request), options_.default_mailbox, fail_chunk);
+      if (!sent) return sent.error();
+      if (!sent->has_value()) continue;
+      std::optional<json> parsed = detail::ParseJson(sent.value()->body);
       const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
       if (value == nullptr || !value->is_array()) {
         fail_chunk(MalformedResponse(Provider::kGraph, "getSchedule answer has no `value` array"));
