@@ -25,6 +25,19 @@ namespace {
 
 constexpr const char* kZoomSecret = "zoom-webhook-secret-for-tests";
 
+// A user moving (to `moved`) or deleting (nullopt) the event in Google/Outlook, as the sandbox simulates it.
+void ChangeExternally(ProviderWorld& world, const std::string& provider, const std::string& calendar,
+                      const std::string& event_id, std::optional<Interval> moved) {
+  json change = {{"provider", provider}, {"calendar", calendar}, {"event_id", event_id}};
+  if (moved) {
+    change["start"] = FormatRfc3339(moved->start);
+    change["end"] = FormatRfc3339(moved->end);
+  } else {
+    change["action"] = "delete";
+  }
+  world.SandboxPost("/sandbox/external_change", change);
+}
+
 struct Posted {
   int status = 0;
   std::string body;
@@ -195,21 +208,14 @@ TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flag
   CHECK(event.at("expected_start") == FormatRfc3339(slot.start));
 
   const Interval moved = Slot(world, 3);
-  world.SandboxPost("/sandbox/external_change", {{"provider", "google"},
-                                                 {"calendar", connection.account_email},
-                                                 {"event_id", created->id},
-                                                 {"start", FormatRfc3339(moved.start)},
-                                                 {"end", FormatRfc3339(moved.end)}});
+  ChangeExternally(world, "google", connection.account_email, created->id, moved);
   event = WaitForFlag(world, connection.id, created->id, "moved_externally");
   REQUIRE_MESSAGE(event.at("flag") == "moved_externally", event.dump());
   CHECK(event.at("detail").get<std::string>().find(FormatRfc3339(moved.start)) != std::string::npos);
   CHECK(!event.at("flagged_at").is_null());
   CHECK(CountDeliveries(Deliveries(world), "google_exists", world.root() + "/webhooks/google", 200) >= 1);
 
-  world.SandboxPost("/sandbox/external_change", {{"provider", "google"},
-                                                 {"calendar", connection.account_email},
-                                                 {"event_id", created->id},
-                                                 {"action", "delete"}});
+  ChangeExternally(world, "google", connection.account_email, created->id, std::nullopt);
   event = WaitForFlag(world, connection.id, created->id, "deleted_externally");
   CHECK_MESSAGE(event.at("flag") == "deleted_externally", event.dump());
 }
@@ -246,11 +252,7 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
   const std::uint64_t syncs_before = world.runtime().notifications().Stats().syncs_completed;
 
   const Interval moved = Slot(world, 5);
-  world.SandboxPost("/sandbox/external_change", {{"provider", "microsoft"},
-                                                 {"calendar", connection.account_email},
-                                                 {"event_id", created->id},
-                                                 {"start", FormatRfc3339(moved.start)},
-                                                 {"end", FormatRfc3339(moved.end)}});
+  ChangeExternally(world, "microsoft", connection.account_email, created->id, moved);
   json event = WaitForFlag(world, connection.id, created->id, "moved_externally");
   REQUIRE_MESSAGE(event.at("flag") == "moved_externally", event.dump());
   // The flag is written inside the sync; the sync counts as completed right after.
@@ -262,10 +264,7 @@ TEST_CASE("Webhooks: connecting Microsoft creates a validated subscription; chan
   CHECK(world.runtime().notifications().Stats().syncs_completed > syncs_before);
   CHECK(CountDeliveries(Deliveries(world), "graph_notification", world.root() + "/webhooks/microsoft", 202) >= 1);
 
-  world.SandboxPost("/sandbox/external_change", {{"provider", "microsoft"},
-                                                 {"calendar", connection.account_email},
-                                                 {"event_id", created->id},
-                                                 {"action", "delete"}});
+  ChangeExternally(world, "microsoft", connection.account_email, created->id, std::nullopt);
   event = WaitForFlag(world, connection.id, created->id, "deleted_externally");
   CHECK_MESSAGE(event.at("flag") == "deleted_externally", event.dump());
 }
