@@ -2,7 +2,11 @@
 // failure modes (denial, consent, reused/expired/foreign state, other session).
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "provider_world.h"
+#include "sandbox.h"
+#include "url.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -177,4 +181,38 @@ TEST_CASE("Connect: deleting a connection stops its change notifications and for
   REQUIRE(gone.ok());
   CHECK_FALSE(gone->has_value());
   CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id).status == 404);
+}
+
+TEST_CASE("Connect: a tenant that needs admin approval stops at the provider until the admin consents") {
+  ProviderWorld world;
+  const std::string tenant(sandbox::kDemoMicrosoftTenant);
+  world.SandboxPost("/sandbox/faults", {{"kind", "admin_consent_required"}, {"tenant", tenant}});
+  ProviderWorld::Flow blocked = world.Connect("microsoft", "recruiter-1", "hana.yamamoto@kumo-labs.example");
+  REQUIRE(blocked.start.status == 302);
+  // AADSTS90094 is shown on the provider's page (consent form or after picking the user); no code comes back.
+  const std::string shown = blocked.authorize.body + blocked.consent.body;
+  CHECK(shown.find("AADSTS90094") != std::string::npos);
+  CHECK(blocked.callback_url.empty());
+  CHECK(world.ListedConnection("recruiter-1", "microsoft").is_null());
+
+  // The admin uses the tenant-admin consent link our client builds, and consents.
+  const oauth::OAuthClient* client = world.runtime().providers().Client(oauth::Provider::kMicrosoft);
+  const std::string admin_link = client->AdminConsentUrl(tenant, "admin-state");
+  CHECK(admin_link.rfind(world.sandbox_root() + "/microsoft/" + tenant + "/v2.0/adminconsent?", 0) == 0);
+  HttpAnswer page = HttpGet(admin_link);
+  REQUIRE(page.status == 200);
+  std::smatch match;
+  const std::regex request_id(R"re(name="request_id"\s+value="([^"]+)")re");
+  REQUIRE(std::regex_search(page.body, match, request_id));
+  HttpAnswer consent = HttpPostForm(world.sandbox_root() + "/sandbox/consent",
+                                    net::FormEncode({{"request_id", match[1].str()},
+                                                     {"login", "anna.schmidt@kumo-labs.example"},
+                                                     {"decision", "allow"}}));
+  REQUIRE(consent.status == 302);
+  CHECK(UrlParam(consent.location, "admin_consent") == "True");
+  CHECK(UrlParam(consent.location, "state") == "admin-state");
+
+  ProviderWorld::Flow after = world.Connect("microsoft", "recruiter-1", "hana.yamamoto@kumo-labs.example");
+  CHECK(after.callback.status == 200);
+  CHECK(world.ListedConnection("recruiter-1", "microsoft").at("status") == "active");
 }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "google_calendar.h"
+#include "goto_meetings.h"
 #include "microsoft_graph_calendar.h"
 #include "provider_world.h"
 #include "zoom_meetings.h"
@@ -123,4 +124,25 @@ TEST_CASE("Refresh: revoked Microsoft consent (AADSTS65001) asks for an administ
   const std::string message = listed.value("status_message", "");
   CHECK(message.find("/v2.0/adminconsent?client_id=") != std::string::npos);
   CHECK(message.find("administrator") != std::string::npos);
+}
+
+TEST_CASE("Refresh: GoTo keeps its refresh token; an expired access token is refreshed and the meeting is made") {
+  ProviderWorld world;
+  const Connection connection = world.Connected("goto", "sanne.devries@kumo-labs.example");
+  world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "goto"}});
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::GoToMeetings go_to(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kGoTo));
+  providers::GoToMeetingSpec spec;
+  spec.subject = "Interview";
+  spec.start = (world.Now() / 3600 + 30) * 3600;
+  spec.end = spec.start + 3600;
+  const int before = world.CountRequests("goto", "POST", "/goto/oauth/token", "refresh_token");
+  Result<providers::GoToMeeting> meeting = go_to.CreateMeeting(spec);
+  REQUIRE_MESSAGE(meeting.ok(), (meeting ? "" : meeting.error().message));
+  CHECK(world.CountRequests("goto", "POST", "/goto/oauth/token", "refresh_token") == before + 1);
+  Result<std::optional<Connection>> reloaded = world.runtime().connections().Find(connection.id);
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->value().access_token != connection.access_token);
+  CHECK(reloaded->value().refresh_token == connection.refresh_token);  // GoTo does not rotate
+  CHECK(go_to.DeleteMeeting(meeting->meeting_id).ok());
 }
