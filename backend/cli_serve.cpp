@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -12,6 +13,9 @@
 
 #include "cli_commands.h"
 #include "connections_runtime.h"
+#include "crypto_primitives.h"
+#include "demo_tenant.h"
+#include "scheduling_runtime.h"
 #include "http_server.h"
 #include "sandbox.h"
 #include "sqlite_store.h"
@@ -82,6 +86,53 @@ void RegisterWithInProcessSandbox(sandbox::Sandbox& box, ProviderRegistry& provi
     box.RegisterClient({std::string(oauth::ProviderName(provider)), client->registration().client_id,
                         client->registration().client_secret, {client->registration().redirect_uri}});
   }
+}
+
+// Widget token signing keys: SLOTWISE_WIDGET_KEY (base64, >= 32 bytes) or, for the demo, a key file created on first
+// use next to the database. Neither: widget tokens are off.
+std::optional<auth::WidgetKeySet> LoadWidgetKeys(const std::string& demo_key_file) {
+  std::string secret;
+  if (const char* value = std::getenv("SLOTWISE_WIDGET_KEY")) {
+    secret = crypto::Base64Decode(value).value_or("");
+  } else if (!demo_key_file.empty()) {
+    std::ifstream in(demo_key_file);
+    std::string text;
+    if (in && std::getline(in, text)) secret = crypto::Base64Decode(text).value_or("");
+    if (secret.size() < 32) {
+      secret = crypto::RandomBytes(32);
+      std::ofstream out(demo_key_file, std::ios::trunc);
+      out << crypto::Base64Encode(secret) << "\n";
+      std::filesystem::permissions(demo_key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    }
+  }
+  if (secret.size() < 32) return std::nullopt;
+  auth::WidgetKeySet keys;
+  keys.current_kid = "w1";
+  keys.secrets["w1"] = secret;
+  return keys;
+}
+
+// The demo tenant "kumo" (the sandbox's demo organisation) and its API key, kept in <db folder>/demo-api-key.
+std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& transport, const std::string& sandbox_url,
+                             const std::filesystem::path& folder) {
+  const std::filesystem::path key_file = folder / "demo-api-key";
+  Result<std::optional<Tenant>> existing = scheduling.directory().GetTenant("kumo");
+  if (existing && existing->has_value()) {
+    std::ifstream in(key_file);
+    std::string key;
+    std::getline(in, key);
+    return key;
+  }
+  Result<std::string> key = SeedDemoTenant(scheduling.directory(), transport, sandbox_url, "kumo", scheduling.auth().now());
+  if (!key) {
+    std::cerr << "slotwise: the demo tenant could not be created: " << key.error().message << "\n";
+    return "";
+  }
+  std::ofstream out(key_file, std::ios::trunc);
+  out << *key << "\n";
+  out.close();
+  std::filesystem::permissions(key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return *key;
 }
 
 }  // namespace
@@ -180,7 +231,35 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
       return kExitFailure;
     }
   }
+  std::unique_ptr<SchedulingRuntime> scheduling;
+  std::string demo_api_key;
+  if (connections) {
+    if (!sandbox_url.empty()) {
+      if (Result<bool> org = ConfigureSandboxOrgAccess(connections->providers(), connections->transport(), sandbox_url);
+          !org) {
+        std::cerr << "slotwise: organisation access to the sandbox failed: " << org.error().message << "\n";
+        stop_sandbox();
+        return kExitFailure;
+      }
+    }
+    SchedulingOptions scheduling_options;
+    if (const char* admin_hash = std::getenv("SLOTWISE_ADMIN_KEY_HASH")) scheduling_options.admin_key_hash = admin_hash;
+    const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
+    scheduling_options.widget_keys = LoadWidgetKeys(options.demo ? (data_folder / "widget.key").string() : "");
+    Result<std::unique_ptr<SchedulingRuntime>> created =
+        SchedulingRuntime::Create(*store.value(), *connections, zones, scheduling_options);
+    if (!created) {
+      std::cerr << "slotwise: " << created.error().message << "\n";
+      stop_sandbox();
+      return kExitFailure;
+    }
+    scheduling = std::move(created).value();
+    server.EnableScheduling(*scheduling);
+    if (options.demo) demo_api_key = EnsureDemoTenant(*scheduling, connections->transport(), sandbox_url, data_folder);
+    scheduling->Start();
+  }
   std::cout << "Slotwise is running at " << public_url << "/" << (options.demo ? " (demo data)" : "") << std::endl;
+  if (!demo_api_key.empty()) std::cout << "Demo tenant \"kumo\" API key: " << demo_api_key << std::endl;
   if (!sandbox_url.empty()) std::cout << "Provider sandbox at " << sandbox_url << "/sandbox/" << std::endl;
   RunUntilSignal([&] { server.Run(); }, [&] { server.Stop(); });
   stop_sandbox();

@@ -44,6 +44,7 @@ class ConnectionsRuntime {
   ConnectFlow& flow() { return *flow_; }
   oauth::StateStore& states() { return *states_; }
   net::HttpTransport& transport() { return *transport_; }
+  const crypto::TokenVault& vault() const { return *vault_; }
   // Change notifications: watches made on connect, webhook registries, tracked events and the sync worker (started
   // here; the Zoom webhook secret comes from SLOTWISE_ZOOM_WEBHOOK_SECRET or SetZoomWebhookSecret).
   ChangeNotifications& notifications() { return *notifications_; }

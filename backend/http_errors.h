@@ -12,11 +12,16 @@
 
 namespace slotwise {
 
-inline void SendError(httplib::Response& res, int status, const Error& error) {
-  res.status = status;
+// The error object as a JSON value (for answers built away from httplib, e.g. stored idempotent responses).
+inline nlohmann::json ErrorJson(const Error& error) {
   nlohmann::json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
   if (!error.field.empty()) body["error"]["field"] = error.field;
-  res.set_content(DumpJson(body), "application/json");
+  return body;
+}
+
+inline void SendError(httplib::Response& res, int status, const Error& error) {
+  res.status = status;
+  res.set_content(DumpJson(ErrorJson(error)), "application/json");
 }
 
 inline void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {

@@ -9,6 +9,9 @@
 #include "connection_routes.h"
 #include "connections_runtime.h"
 #include "demo_calendars.h"
+#include "interview_routes.h"
+#include "scheduling_runtime.h"
+#include "tenant_routes.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/json_text.h"
@@ -74,7 +77,10 @@ void HttpServer::RegisterRoutes() {
     res.set_content(DumpJson(DemoBusyDocument()), kJson);
   });
 
+  // With credentials: the tenant's availability (a bare query reads its calendars). Without: inline calendars only —
+  // a pure computation on data the caller sent, as before tenants existed.
   s.Post("/v1/availability", [this](const httplib::Request& req, httplib::Response& res) {
+    if (scheduling_ && req.has_header("Authorization")) return AnswerTenantAvailability(*scheduling_, req, res);
     if (!IsJsonRequest(req)) {
       return SendError(res, 415, "unsupported_media_type", "send the query as Content-Type: application/json");
     }
@@ -114,6 +120,15 @@ Result<int> HttpServer::Bind() {
                                     " (is another server using that port?)", ""};
   }
   return port;
+}
+
+void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
+  scheduling_ = &scheduling;
+  RegisterTenantRoutes(*server_, scheduling);
+  RegisterInterviewRoutes(*server_, scheduling, zones_);
+  server_->Options(R"(/v1/.*)", [&scheduling](const httplib::Request& req, httplib::Response& res) {
+    scheduling.auth().Preflight(req, res);
+  });
 }
 
 void HttpServer::Run() { server_->listen_after_bind(); }

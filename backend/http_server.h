@@ -21,6 +21,7 @@ class Server;
 namespace slotwise {
 
 class ConnectionsRuntime;
+class SchedulingRuntime;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -38,6 +39,9 @@ class HttpServer {
   ~HttpServer();
 
   Result<int> Bind();  // binds host:port; returns the bound port
+  // Adds the tenant, directory and interview routes of `scheduling` (borrowed; must outlive the server). Call before
+  // Run(); until then POST /v1/availability answers inline calendars only.
+  void EnableScheduling(SchedulingRuntime& scheduling);
   void Run();          // serves until Stop(); call after a successful Bind()
   void Stop();         // thread-safe; makes Run() return
 
@@ -46,6 +50,7 @@ class HttpServer {
 
   ServerOptions options_;
   ZoneSource& zones_;
+  SchedulingRuntime* scheduling_ = nullptr;
   std::unique_ptr<httplib::Server> server_;
 };
 

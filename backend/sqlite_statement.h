@@ -53,6 +53,8 @@ class Statement {
                 : std::string();
   }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  // Clears the previous execution (keeps the bindings for rebinding), so one prepared statement serves a loop.
+  void Reset() { sqlite3_reset(stmt_); }
 
  private:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}

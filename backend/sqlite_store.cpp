@@ -11,7 +11,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -51,6 +51,71 @@ constexpr std::array<const char*, 3> kMigrations = {
     "  calendar_id TEXT NOT NULL, secret_sealed TEXT NOT NULL, resource_id TEXT NOT NULL DEFAULT '',"
     "  expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
     "CREATE INDEX change_subscriptions_by_connection ON change_subscriptions (connection_id);",
+    // 4: tenants and their directory (store/tenant_model.h): API keys (hashes only), people, rooms, video host
+    // accounts, candidates. E-mail keys are stored lower-cased.
+    "CREATE TABLE tenants ("
+    "  id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', allowed_origins TEXT NOT NULL DEFAULT '[]',"
+    "  time_zone TEXT NOT NULL DEFAULT 'UTC', locale TEXT NOT NULL DEFAULT 'en',"
+    "  calendar_provider TEXT NOT NULL DEFAULT '', policies TEXT NOT NULL DEFAULT '{}',"
+    "  ats_webhook_url TEXT NOT NULL DEFAULT '', ats_webhook_secret_sealed TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL);"
+    "CREATE TABLE api_keys ("
+    "  key_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  secret_hash TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+    "  revoked_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE people ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, email TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', time_zone TEXT NOT NULL DEFAULT 'UTC', working_hours TEXT NOT NULL DEFAULT '',"
+    "  roles TEXT NOT NULL DEFAULT '[]', max_per_day INTEGER, max_per_week INTEGER,"
+    "  locale TEXT NOT NULL DEFAULT 'en', calendar_provider TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (tenant_id, email));"
+    "CREATE TABLE rooms ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, email TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', capacity INTEGER, building TEXT NOT NULL DEFAULT '',"
+    "  floor TEXT NOT NULL DEFAULT '', calendar_provider TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (tenant_id, email));"
+    "CREATE TABLE host_accounts ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  provider TEXT NOT NULL CHECK (provider IN ('zoom', 'teams', 'google_meet', 'goto')),"
+    "  owner_email TEXT NOT NULL, connection_id TEXT NOT NULL DEFAULT '', settings TEXT NOT NULL DEFAULT '{}',"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE TABLE candidates ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL, time_zone TEXT NOT NULL DEFAULT 'UTC',"
+    "  locale TEXT NOT NULL DEFAULT 'en', PRIMARY KEY (tenant_id, id));",
+    // 5: interviews (store/interview_store.h): the booking, what it holds (people, rooms, host accounts), its history,
+    // the outbox of provider work with a journal of steps (crash recovery), and idempotency keys of requests.
+    "CREATE TABLE interviews ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'failed', 'cancelled')),"
+    "  failure_reason TEXT NOT NULL DEFAULT '', spec TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,"
+    "  sequence INTEGER NOT NULL DEFAULT 0, artifacts TEXT NOT NULL DEFAULT '{}',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX interviews_by_tenant_time ON interviews (tenant_id, start_at);"
+    "CREATE TABLE interview_holds ("
+    "  interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE, tenant_id TEXT NOT NULL,"
+    "  resource TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (interview_id, resource));"
+    "CREATE INDEX interview_holds_by_resource ON interview_holds (tenant_id, resource, start_at);"
+    "CREATE TABLE interview_history ("
+    "  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+    "  at INTEGER NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');"
+    "CREATE INDEX interview_history_by_interview ON interview_history (interview_id, id);"
+    "CREATE TABLE outbox ("
+    "  id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, interview_id TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+    "  payload TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX outbox_due ON outbox (state, next_attempt_at);"
+    "CREATE INDEX outbox_by_interview ON outbox (interview_id, id);"
+    "CREATE TABLE outbox_steps ("
+    "  interview_id TEXT NOT NULL, step TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('started', 'done')),"
+    "  data TEXT NOT NULL DEFAULT '{}', updated_at INTEGER NOT NULL, PRIMARY KEY (interview_id, step));"
+    "CREATE TABLE idempotency_keys ("
+    "  tenant_id TEXT NOT NULL, key TEXT NOT NULL, operation TEXT NOT NULL, request_hash TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')), status INTEGER NOT NULL DEFAULT 0,"
+    "  body TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, key));",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

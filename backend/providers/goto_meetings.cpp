@@ -35,6 +35,32 @@ std::string Body(const GoToMeetingSpec& spec) {
                    {"meetingtype", spec.meeting_type}});
 }
 
+// RFC 3339, or GoTo's variants of it: a fraction of any digits (or none: "…:00.+0000") and a "+hhmm" offset.
+std::optional<Instant> ParseGoToTime(std::string text) {
+  if (std::optional<Instant> strict = ParseRfc3339(text)) return strict;
+  if (text.size() > 19 && text[19] == '.') {
+    std::size_t end = 20;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    text.erase(19, end - 19);
+  }
+  const std::size_t zone = 19;
+  if (text.size() == zone + 5 && (text[zone] == '+' || text[zone] == '-')) text.insert(zone + 3, ":");
+  return ParseRfc3339(text);
+}
+
+bool ContainsMarker(std::string_view text, std::string_view marker) {
+  if (marker.empty()) return false;
+  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+    const std::size_t after = at + marker.size();
+    if (after == text.size()) return true;
+    const char c = text[after];
+    const bool continues = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_';
+    if (!continues) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<GoToMeeting> ParseGoToCreated(std::string_view body) {
@@ -53,6 +79,35 @@ Result<GoToMeeting> ParseGoToCreated(std::string_view body) {
   meeting.max_participants = detail::IntAt(first, "maxParticipants");
   meeting.conference_call_info = detail::StringOr(first, "conferenceCallInfo");
   return meeting;
+}
+
+Result<std::vector<GoToMeeting>> ParseGoToUpcoming(std::string_view body) {
+  std::vector<GoToMeeting> meetings;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return meetings;
+  std::optional<json> parsed = detail::ParseJson(body);
+  if (!parsed || !parsed->is_array()) {
+    return MalformedResponse(Provider::kGoTo, "GET /upcomingMeetings did not answer a JSON array of meetings");
+  }
+  for (const json& item : *parsed) {
+    GoToMeeting meeting;
+    if (item.is_object()) meeting.meeting_id = detail::IdAt(item, "meetingId").value_or("");
+    if (meeting.meeting_id.empty()) return MalformedResponse(Provider::kGoTo, "an upcoming meeting has no meetingId");
+    meeting.subject = detail::StringOr(item, "subject");
+    meeting.start = ParseGoToTime(detail::StringOr(item, "startTime")).value_or(0);
+    meeting.end = ParseGoToTime(detail::StringOr(item, "endTime")).value_or(0);
+    meeting.join_url = detail::StringOr(item, "joinURL");
+    meeting.conference_call_info = detail::StringOr(item, "conferenceCallInfo");
+    meetings.push_back(std::move(meeting));
+  }
+  return meetings;
+}
+
+std::vector<GoToMeeting> FindGoToMeetingsByMarker(const std::vector<GoToMeeting>& meetings, std::string_view marker) {
+  std::vector<GoToMeeting> found;
+  for (const GoToMeeting& meeting : meetings) {
+    if (ContainsMarker(meeting.subject, marker)) found.push_back(meeting);
+  }
+  return found;
 }
 
 GoToMeetings::GoToMeetings(net::HttpTransport& transport, AccessTokenSource& tokens, std::string api_base,
@@ -103,6 +158,14 @@ Result<std::string> GoToMeetings::HostUrl(std::string_view meeting_id) {
   }
   if (url.empty()) return MalformedResponse(Provider::kGoTo, "GET /meetings/{id}/start has no hostURL");
   return url;
+}
+
+Result<std::vector<GoToMeeting>> GoToMeetings::UpcomingMeetings() {
+  Result<net::HttpResponse> sent =
+      client_.Send(ProviderClient::JsonRequest("GET", JoinUrl(api_base_, "/upcomingMeetings")));
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return client_.ToError(*sent);
+  return ParseGoToUpcoming(sent->body);
 }
 
 }  // namespace slotwise::providers

@@ -14,6 +14,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxPasscodeLength = 10;
 constexpr std::size_t kMaxTopicLength = 200;
+constexpr std::int64_t kMaxListPageSize = 300;
 
 bool BoolIn(const json& document, std::string_view section, std::string_view key) {
   const json* part = detail::Member(document, section);
@@ -53,6 +54,39 @@ json MeetingBody(const ZoomMeetingSpec& spec) {
   }
   if (!settings.empty()) body["settings"] = std::move(settings);
   return body;
+}
+
+// The fields every meeting answer shares (create, GET, list items); `id` may come back empty.
+ZoomMeeting MeetingFromJson(const json& object) {
+  ZoomMeeting meeting;
+  meeting.id = detail::IdAt(object, "id").value_or("");
+  meeting.uuid = detail::StringOr(object, "uuid");
+  meeting.host_id = detail::StringOr(object, "host_id");
+  meeting.host_email = detail::StringOr(object, "host_email");
+  meeting.topic = detail::StringOr(object, "topic");
+  meeting.agenda = detail::StringOr(object, "agenda");
+  meeting.timezone = detail::StringOr(object, "timezone");
+  meeting.join_url = detail::StringOr(object, "join_url");
+  meeting.start_url = detail::StringOr(object, "start_url");
+  meeting.password = detail::StringOr(object, "password");
+  meeting.start_time = detail::StringOr(object, "start_time");
+  meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
+  meeting.duration_minutes = detail::IntAt(object, "duration").value_or(0);
+  return meeting;
+}
+
+// True when `marker` occurs in `text` followed by the end or by a character that cannot continue a reference.
+bool ContainsMarker(std::string_view text, std::string_view marker) {
+  if (marker.empty()) return false;
+  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+    const std::size_t after = at + marker.size();
+    if (after == text.size()) return true;
+    const char c = text[after];
+    const bool continues = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_';
+    if (!continues) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -191,19 +225,53 @@ Result<ZoomMeeting> ZoomMeetings::GetMeeting(std::string_view meeting_id) {
 Result<ZoomMeeting> ParseZoomMeeting(std::string_view body) {
   std::optional<json> parsed = detail::ParseJson(body);
   if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kZoom, "the meeting is not a JSON object");
-  ZoomMeeting meeting;
-  meeting.id = detail::IdAt(*parsed, "id").value_or("");
-  meeting.join_url = detail::StringOr(*parsed, "join_url");
+  ZoomMeeting meeting = MeetingFromJson(*parsed);
   if (meeting.id.empty() || meeting.join_url.empty()) {
     return MalformedResponse(Provider::kZoom, "the meeting has no id or join_url");
   }
-  meeting.host_email = detail::StringOr(*parsed, "host_email");
-  meeting.start_url = detail::StringOr(*parsed, "start_url");
-  meeting.password = detail::StringOr(*parsed, "password");
-  meeting.start_time = detail::StringOr(*parsed, "start_time");
-  meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
-  meeting.duration_minutes = detail::IntAt(*parsed, "duration").value_or(0);
   return meeting;
+}
+
+Result<std::vector<ZoomMeeting>> ZoomMeetings::ListMeetings(std::string_view user_id, ZoomListOptions options) {
+  if (options.page_size < 1 || options.page_size > kMaxListPageSize) {
+    return InvalidRequest("a Zoom meeting list page holds 1 to 300 meetings", "page_size");
+  }
+  if (options.max_pages < 1) return InvalidRequest("at least one page must be allowed", "max_pages");
+  const std::string user = user_id.empty() ? std::string("me") : std::string(user_id);
+  const std::string path = "/users/" + net::PercentEncode(user) + "/meetings";
+  std::vector<ZoomMeeting> meetings;
+  std::string page_token;
+  for (int page = 0; page < options.max_pages; ++page) {
+    net::Params query = {{"type", "upcoming"}, {"page_size", std::to_string(options.page_size)}};
+    if (!page_token.empty()) query.emplace_back("next_page_token", page_token);
+    Result<json> answer = GetJson(net::WithQuery(path, query), user);
+    if (!answer) return answer.error();
+    const json* items = detail::Member(*answer, "meetings");
+    if (items != nullptr && !items->is_array() && !items->is_null()) {
+      return MalformedResponse(Provider::kZoom, "the meeting list's meetings is not an array");
+    }
+    if (items != nullptr && items->is_array()) {
+      for (const json& item : *items) {
+        ZoomMeeting meeting = item.is_object() ? MeetingFromJson(item) : ZoomMeeting{};
+        if (meeting.id.empty()) return MalformedResponse(Provider::kZoom, "a listed meeting has no id");
+        meetings.push_back(std::move(meeting));
+      }
+    }
+    page_token = detail::StringOr(*answer, "next_page_token");
+    if (page_token.empty()) return meetings;
+  }
+  return Error{"provider_error",
+               "Zoom still had more upcoming meetings after " + std::to_string(options.max_pages) +
+                   " pages; the list was not truncated",
+               "too_many_pages"};
+}
+
+std::vector<ZoomMeeting> FindMeetingsByMarker(const std::vector<ZoomMeeting>& meetings, std::string_view marker) {
+  std::vector<ZoomMeeting> found;
+  for (const ZoomMeeting& meeting : meetings) {
+    if (ContainsMarker(meeting.agenda, marker)) found.push_back(meeting);
+  }
+  return found;
 }
 
 Result<bool> ZoomMeetings::UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec) {

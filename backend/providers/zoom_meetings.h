@@ -6,6 +6,9 @@
 //   GetSettings    GET /users/{user}/settings, then GET /accounts/{account_id}/lock_settings (admin scope; when that
 //                  is refused — 400/403/404 — the lock state is reported unknown, see ZoomHostSettings)
 //   CreateMeeting  POST /users/{user}/meetings (type 2, start_time UTC "…Z") → 201 meeting
+//   ListMeetings   GET /users/{user}/meetings?type=upcoming&page_size=N[&next_page_token=…], every page →
+//                  {page_size, total_records, next_page_token ("" on the last page), meetings:[{uuid, id, host_id,
+//                  topic, type, start_time, duration, timezone, agenda, created_at, join_url}]}
 //   UpdateMeeting  PATCH /meetings/{id} → 204
 //   DeleteMeeting  DELETE /meetings/{id} → 204; 404 with code 3001 (meeting not found) is success (idempotent)
 // Errors: provider_errors.h. A 401 (code 124, invalid or expired token) goes through the token refresh once. A 429
@@ -63,13 +66,24 @@ struct ZoomMeetingSpec {
 
 struct ZoomMeeting {
   std::string id;          // Zoom's numeric meeting id, as text
+  std::string uuid;        // this instance's UUID (may be empty)
+  std::string host_id;     // the host's Zoom user id (list answers carry this, not host_email)
   std::string host_email;
-  std::string join_url;
+  std::string topic;
+  std::string agenda;      // the meeting description; Slotwise's recovery marker lives here
+  std::string timezone;    // IANA name the meeting is displayed in; may be empty
+  std::string join_url;    // always set by ParseZoomMeeting; a ListMeetings item may lack it
   std::string start_url;   // carries a host token: do not show to attendees or log
   std::string password;
   std::string start_time;  // as Zoom answered
   Instant start = 0;       // start_time as a UTC instant; 0 when Zoom sent none or an unreadable one
   std::int64_t duration_minutes = 0;
+};
+
+// How ListMeetings pages. Zoom expects the same page_size on every page of one listing.
+struct ZoomListOptions {
+  std::int64_t page_size = 300;  // 1..300 (Zoom's maximum); checked before any call
+  int max_pages = 20;            // pages followed at most; a listing that needs more is an error, never truncated
 };
 
 struct ZoomOptions {
@@ -93,6 +107,13 @@ class ZoomMeetings {
   Result<ZoomHostSettings> GetSettings(const ZoomUser& user);
   Result<ZoomMeeting> CreateMeeting(const ZoomMeetingSpec& spec);
   Result<ZoomMeeting> GetMeeting(std::string_view meeting_id);                                 // GET /meetings/{id}
+  // The host's upcoming scheduled meetings (type=upcoming: not yet ended, including live ones; instant meetings are
+  // never listed), all pages concatenated in Zoom's order. `user_id` "me" or a user id/email ("" = "me").
+  // Deleted meetings are not listed. Errors: as for every call; "invalid_request" (field "page_size"/"max_pages")
+  // before any call for options out of range; "provider_error" (field "too_many_pages") when Zoom still has a
+  // next_page_token after `max_pages` pages — a partial list is never returned, since recovery must not conclude
+  // "no such meeting" from it. Zoom only lists about 6 months ahead for type=upcoming (docs/SANDBOX.md).
+  Result<std::vector<ZoomMeeting>> ListMeetings(std::string_view user_id = "me", ZoomListOptions options = {});
   Result<bool> UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec);       // true on 204
   Result<bool> DeleteMeeting(std::string_view meeting_id);                                    // true; gone = true
 
@@ -107,6 +128,12 @@ class ZoomMeetings {
 
 // A Zoom meeting resource (create answer or GET /meetings/{id}); "provider_error" when id or join_url is missing.
 Result<ZoomMeeting> ParseZoomMeeting(std::string_view body);
+
+// The meetings whose agenda carries `marker` as a whole token: the occurrence is followed by the end of the agenda or
+// by a character other than a letter, digit, '-' or '_', so "Ref: sw-12-1" does not match an agenda holding
+// "Ref: sw-12-10". Every match is returned (a crash between create and record can leave more than one), in input
+// order; an empty marker matches nothing. Pure.
+std::vector<ZoomMeeting> FindMeetingsByMarker(const std::vector<ZoomMeeting>& meetings, std::string_view marker);
 
 // Parses the two settings documents (user settings, account lock settings — null when unknown) into ZoomHostSettings.
 ZoomHostSettings ParseZoomSettings(const nlohmann::json& user_settings, const nlohmann::json* lock_settings,

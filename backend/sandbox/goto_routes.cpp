@@ -1,5 +1,8 @@
 // goto_routes.cpp — GoToMeeting REST under /goto/G2M/rest: create (201 with an ARRAY), update (PUT → 204), delete
-// (204), get, start URL. Error bodies {"int_err_code","msg"} (unconfirmed shape, docs/SANDBOX.md).
+// (204), get, start URL, the organizer's upcoming meetings. Error bodies {"int_err_code","msg"} (unconfirmed shape,
+// docs/SANDBOX.md).
+#include <algorithm>
+
 #include "http_util.h"
 #include "provider_errors.h"
 #include "routes.h"
@@ -110,12 +113,50 @@ void Op(SandboxCore& core, const httplib::Request& req, httplib::Response& res, 
   res.status = 204;
 }
 
+// GET /upcomingMeetings: the caller's own meetings that have not ended on the sandbox clock (running ones included),
+// by start time, in the swagger's UpcomingMeeting shape (meetingId as a string, no joinURL).
+void Upcoming(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GoToToken(core, req, res);
+  if (!token) return;
+  const User* organizer = core.FindUser("goto", token->user_email);
+  const std::string name = organizer ? organizer->name : "";
+  const auto space = name.find(' ');
+  std::vector<std::pair<std::pair<Instant, std::int64_t>, json>> upcoming;
+  for (const auto& [id, meeting] : core.state.goto_meetings) {
+    if (meeting.deleted || meeting.organizer_email != token->user_email) continue;
+    auto start = ParseRfc3339(GetString(meeting.resource, "startTime"));
+    auto end = ParseRfc3339(GetString(meeting.resource, "endTime"));
+    if (!start || !end || *end <= core.Now()) continue;  // immediate meetings without times are not listed
+    json item = {{"meetingId", std::to_string(id)},
+                 {"subject", GetString(meeting.resource, "subject")},
+                 {"startTime", FormatRfc3339(*start)},
+                 {"endTime", FormatRfc3339(*end)},
+                 {"conferenceCallInfo", GetString(meeting.resource, "conferenceCallInfo")},
+                 {"meetingType", GetString(meeting.resource, "meetingType", "scheduled")},
+                 {"passwordRequired", GetBool(meeting.resource, "passwordRequired")},
+                 {"status", "INACTIVE"},
+                 {"organizerKey", organizer ? organizer->id : ""},
+                 {"email", token->user_email},
+                 {"firstName", space == std::string::npos ? name : name.substr(0, space)},
+                 {"lastName", space == std::string::npos ? "" : name.substr(space + 1)},
+                 {"accountKey", "sandbox-goto-account"},
+                 {"locale", "en_US"}};
+    upcoming.push_back({{*start, id}, std::move(item)});
+  }
+  std::sort(upcoming.begin(), upcoming.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  json body = json::array();
+  for (auto& entry : upcoming) body.push_back(std::move(entry.second));
+  SendJson(res, 200, body);
+}
+
 }  // namespace
 
 void MountGoToRoutes(httplib::Server& server, SandboxCore& core) {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
   AddRoute(server, core, "POST", kBase + "/meetings", [&core](Req req, Res res) { Create(core, req, res); });
+  AddRoute(server, core, "GET", kBase + "/upcomingMeetings", [&core](Req req, Res res) { Upcoming(core, req, res); });
   AddRoute(server, core, "GET", kBase + "/meetings/([0-9]+)/start", [&core](Req req, Res res) { Op(core, req, res, "START"); });
   for (const std::string method : {"GET", "PUT", "DELETE"}) {
     AddRoute(server, core, method, kBase + "/meetings/([0-9]+)", [&core, method](Req req, Res res) { Op(core, req, res, method); });

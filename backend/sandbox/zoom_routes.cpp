@@ -1,6 +1,9 @@
 // zoom_routes.cpp — Zoom API v2 under /zoom/v2: users, settings, account lock settings, meetings with the account's
-// passcode / waiting-room / join-before-host policy, the per-host daily create/update limit, webhooks on changes.
+// passcode / waiting-room / join-before-host policy, the per-host daily create/update limit, webhooks on changes, and
+// the host's meeting list (type filter, page_size, next_page_token).
 #include <algorithm>
+#include <charconv>
+#include <tuple>
 
 #include "crypto_primitives.h"
 #include "http_util.h"
@@ -14,6 +17,9 @@ namespace {
 
 const std::string kBase = "/zoom/v2";
 constexpr int kDailyMeetingWrites = 100;
+constexpr std::int64_t kDefaultPageSize = 30;
+constexpr std::int64_t kMaxPageSize = 300;
+constexpr std::int64_t kPageTokenLifetime = 15 * 60;  // Zoom: next_page_token expires after 15 minutes
 
 std::optional<AccessToken> ZoomToken(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
   if (req.has_param("access_token")) {
@@ -276,6 +282,107 @@ void MeetingOp(SandboxCore& core, const httplib::Request& req, httplib::Response
   res.status = 204;
 }
 
+// 400 code 300 naming one query parameter, as Zoom's validation errors do.
+void ZoomValidationError(httplib::Response& res, const std::string& field, const std::string& message) {
+  SendJson(res, 400, {{"code", 300}, {"message", "Validation Failed."},
+                      {"errors", json::array({{{"field", field}, {"message", message}}})}});
+}
+
+// One listed meeting: where it sorts and whether `type` lists it.
+struct Listed {
+  Instant start = 0;
+  std::int64_t id = 0;
+  const json* resource = nullptr;
+};
+
+// Zoom's list `type` filter relative to the sandbox clock: a meeting runs [start, start + duration) where start is
+// its start_time (created_at when it has none). Instant meetings (type 1) are never listed.
+bool ListedAs(const std::string& type, Instant start, Instant end, Instant now) {
+  if (type == "upcoming" || type == "upcoming_meetings") return end > now;
+  if (type == "live") return start <= now && now < end;
+  if (type == "previous_meetings") return end <= now;
+  return true;  // scheduled: every meeting not deleted
+}
+
+// Opaque keyset token: the (start, id) of the page's last meeting and when the token was issued.
+std::string PageToken(const Listed& last, Instant now) {
+  return crypto::Base64UrlEncode(std::to_string(last.start) + ":" + std::to_string(last.id) + ":" + std::to_string(now));
+}
+
+std::optional<std::pair<Instant, std::int64_t>> ReadPageToken(const std::string& token, Instant now) {
+  auto text = crypto::Base64UrlDecode(token);
+  if (!text) return std::nullopt;
+  std::int64_t values[3] = {};  // start, id, issued
+  const char* at = text->data();
+  const char* const end = text->data() + text->size();
+  for (int i = 0; i < 3; ++i) {
+    auto [next, error] = std::from_chars(at, end, values[i]);
+    if (error != std::errc() || (i < 2 ? (next == end || *next != ':') : next != end)) return std::nullopt;
+    at = next + 1;
+  }
+  if (values[2] > now || now - values[2] > kPageTokenLifetime) return std::nullopt;
+  return std::make_pair(values[0], values[1]);
+}
+
+// GET /users/{userId}/meetings?type&page_size&next_page_token: the user's own meetings (never another host's).
+void ListMeetings(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = ZoomToken(core, req, res);
+  if (!token) return;
+  const User* host = ZoomUser(core, *token, req.matches[1].str(), res);
+  if (!host) return;
+  const std::string type = req.has_param("type") ? Query(req, "type") : "live";  // Zoom's default is live
+  static const std::set<std::string> kTypes = {"scheduled", "live", "upcoming", "upcoming_meetings", "previous_meetings"};
+  if (!kTypes.count(type)) return ZoomValidationError(res, "type", "Invalid field.");
+  std::int64_t page_size = kDefaultPageSize;
+  if (req.has_param("page_size")) {
+    const std::string text = Query(req, "page_size");
+    const bool digits = !text.empty() && text.size() <= 6 &&
+                        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    page_size = digits ? std::stoll(text) : 0;
+    if (page_size < 1 || page_size > kMaxPageSize) {
+      return ZoomValidationError(res, "page_size", "The page_size must be between 1 and 300.");
+    }
+  }
+  const Instant now = core.Now();
+  std::optional<std::pair<Instant, std::int64_t>> after;
+  if (const std::string sent = Query(req, "next_page_token"); !sent.empty()) {
+    after = ReadPageToken(sent, now);
+    if (!after) return ZoomValidationError(res, "next_page_token", "Invalid or expired next_page_token.");
+  }
+  std::vector<Listed> listed;
+  for (const auto& [id, meeting] : core.state.zoom_meetings) {
+    if (meeting.deleted || meeting.host_email != host->email) continue;
+    if (GetInt(meeting.resource, "type", 2) == 1) continue;
+    const std::string start_text = GetString(meeting.resource, "start_time", GetString(meeting.resource, "created_at"));
+    const Instant start = ParseRfc3339(start_text).value_or(0);
+    const Instant end = start + GetInt(meeting.resource, "duration", 0) * kSecondsPerMinute;
+    if (ListedAs(type, start, end, now)) listed.push_back({start, id, &meeting.resource});
+  }
+  std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+    return std::tie(a.start, a.id) < std::tie(b.start, b.id);
+  });
+  auto first = listed.begin();
+  if (after) {
+    first = std::upper_bound(listed.begin(), listed.end(), *after, [](const auto& key, const Listed& item) {
+      return key < std::make_pair(item.start, item.id);
+    });
+  }
+  json meetings = json::array();
+  auto it = first;
+  for (; it != listed.end() && static_cast<std::int64_t>(meetings.size()) < page_size; ++it) {
+    json item;
+    for (const char* key : {"uuid", "id", "host_id", "topic", "type", "start_time", "duration", "timezone", "agenda",
+                            "created_at", "join_url"}) {
+      if (const json* value = GetMember(*it->resource, key)) item[key] = *value;
+    }
+    meetings.push_back(std::move(item));
+  }
+  const std::string next = it == listed.end() ? "" : PageToken(*std::prev(it), now);
+  SendJson(res, 200, {{"page_size", page_size}, {"total_records", listed.size()}, {"next_page_token", next},
+                      {"meetings", meetings}});
+}
+
 }  // namespace
 
 void MountZoomRoutes(httplib::Server& server, SandboxCore& core) {
@@ -307,6 +414,7 @@ void MountZoomRoutes(httplib::Server& server, SandboxCore& core) {
     SendJson(res, 200, LocksJson(AccountOf(core, *user)));
   });
   AddRoute(server, core, "POST", kBase + "/users/([^/]+)/meetings", [&core](Req req, Res res) { CreateMeeting(core, req, res); });
+  AddRoute(server, core, "GET", kBase + "/users/([^/]+)/meetings", [&core](Req req, Res res) { ListMeetings(core, req, res); });
   for (const std::string method : {"GET", "PATCH", "DELETE"}) {
     AddRoute(server, core, method, kBase + "/meetings/([0-9]+)", [&core, method](Req req, Res res) {
       MeetingOp(core, req, res, method);

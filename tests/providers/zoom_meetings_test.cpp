@@ -218,3 +218,103 @@ TEST_CASE("ZoomMeetings: a daily-limit 429 is reported at once, a QPS 429 is ret
   CHECK(f.zoom.DeleteMeeting("1").value());
   CHECK(f.time.sleeps == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds{1000}});
 }
+
+TEST_CASE("ZoomMeetings: ListMeetings follows next_page_token with the same page_size and parses the agenda") {
+  Fixture f;
+  const std::string list_url = std::string(kBase) + "/users/me/meetings?type=upcoming&page_size=300";
+  f.transport.Expect("GET", list_url, Response(200, R"({"page_size":300,"total_records":3,"next_page_token":"Tva2+x/y=",
+    "meetings":[{"uuid":"aDYlohsHRtCd4ii1uC2+hA==","id":97763643886,"host_id":"KDcuGIm1QgePTO8WbOqwIQ",
+      "topic":"Interview: Dana Scully","type":2,"start_time":"2026-03-02T09:00:00Z","duration":45,
+      "timezone":"Europe/Berlin","agenda":"Ref: sw-12-10\nPanel","created_at":"2026-02-01T10:00:00Z",
+      "join_url":"https://zoom.us/j/97763643886"},
+     {"id":"97763643887","topic":"Interview: Fox Mulder","type":2,"start_time":"2026-03-02T11:00:00Z","duration":30,
+      "agenda":"Ref: sw-12-1","join_url":"https://zoom.us/j/97763643887"}]})"));
+  f.transport.Expect("GET", list_url, Response(200, R"({"page_size":300,"total_records":3,"next_page_token":"",
+    "meetings":[{"id":97763643888,"topic":"Weekly sync","type":8,"start_time":"2026-03-03T08:00:00Z","duration":60}]})"));
+  Result<std::vector<ZoomMeeting>> listed = f.zoom.ListMeetings("me");
+  REQUIRE(listed);
+  REQUIRE(listed->size() == 3);
+  const std::vector<net::HttpRequest> requests = f.transport.requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[0].url == list_url);
+  // Same type and page_size on every page; the opaque token travels percent-encoded.
+  CHECK(requests[1].url == list_url + "&next_page_token=Tva2%2Bx%2Fy%3D");
+  CHECK(AllAuthorizedWithTimeout(requests));
+
+  const ZoomMeeting& first = (*listed)[0];
+  CHECK(first.id == "97763643886");
+  CHECK(first.uuid == "aDYlohsHRtCd4ii1uC2+hA==");
+  CHECK(first.host_id == "KDcuGIm1QgePTO8WbOqwIQ");
+  CHECK(first.topic == "Interview: Dana Scully");
+  CHECK(first.agenda == "Ref: sw-12-10\nPanel");
+  CHECK(first.timezone == "Europe/Berlin");
+  CHECK(first.start == ParseRfc3339("2026-03-02T09:00:00Z").value());
+  CHECK(first.duration_minutes == 45);
+  CHECK((*listed)[1].id == "97763643887");
+  CHECK((*listed)[2].join_url.empty());  // list items may lack join_url; only the id is required
+
+  // The marker matches whole: "Ref: sw-12-1" is not a prefix match of "Ref: sw-12-10".
+  const std::vector<ZoomMeeting> found = FindMeetingsByMarker(*listed, "Ref: sw-12-1");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "97763643887");
+  CHECK(FindMeetingsByMarker(*listed, "Ref: sw-12-10").size() == 1);
+  CHECK(FindMeetingsByMarker(*listed, "Ref: sw-12").empty());
+  CHECK(FindMeetingsByMarker(*listed, "").empty());
+
+  // Another host, a smaller page: the user id is encoded and page_size is sent as asked.
+  f.transport.Expect("GET", std::string(kBase) + "/users/dana%40acme.test/meetings?type=upcoming&page_size=2",
+                     Response(200, R"({"page_size":2,"total_records":0,"meetings":[]})"));
+  Result<std::vector<ZoomMeeting>> none = f.zoom.ListMeetings("dana@acme.test", ZoomListOptions{2, 20});
+  REQUIRE(none);
+  CHECK(none->empty());
+  CHECK(f.transport.unexpected() == 0);
+}
+
+TEST_CASE("ZoomMeetings: ListMeetings never returns a partial list and handles 401 like every call") {
+  Fixture f;
+  const std::string list_url = std::string(kBase) + "/users/me/meetings?type=upcoming";
+  // Zoom keeps answering a next_page_token: after max_pages the listing fails instead of being truncated.
+  f.transport.Respond("GET", list_url, [](const net::HttpRequest&) {
+    return Result<net::HttpResponse>(Response(200, R"({"next_page_token":"more","meetings":[{"id":1}]})"));
+  }, 3);
+  Result<std::vector<ZoomMeeting>> endless = f.zoom.ListMeetings("me", ZoomListOptions{300, 3});
+  REQUIRE_FALSE(endless);
+  CHECK(endless.error().code == "provider_error");
+  CHECK(endless.error().field == "too_many_pages");
+  CHECK(f.transport.count() == 3);
+
+  // Options out of range are refused before any call.
+  for (const ZoomListOptions bad : {ZoomListOptions{0, 20}, ZoomListOptions{301, 20}, ZoomListOptions{30, 0}}) {
+    Result<std::vector<ZoomMeeting>> refused = f.zoom.ListMeetings("me", bad);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == "invalid_request");
+  }
+  CHECK(f.transport.count() == 3);
+
+  // Bodies not as documented are clean errors (a missing id could hide the meeting recovery looks for).
+  for (const char* body : {"not json", "[]", R"({"meetings":{}})", R"({"meetings":[{"topic":"no id"}]})",
+                           R"({"meetings":[42]})"}) {
+    CAPTURE(body);
+    f.transport.Expect("GET", list_url, Response(200, body));
+    CHECK(f.zoom.ListMeetings().error().code == "provider_error");
+  }
+
+  // 401 code 124: one token refresh, then the retried page succeeds.
+  f.transport.Expect("GET", list_url, Response(401, R"({"code":124,"message":"Access token is expired."})"));
+  f.transport.Expect("GET", list_url, Response(200, R"({"next_page_token":"","meetings":[{"id":5,"agenda":"Ref: sw-9-1"}]})"));
+  Result<std::vector<ZoomMeeting>> refreshed = f.zoom.ListMeetings();
+  REQUIRE(refreshed);
+  CHECK(refreshed->size() == 1);
+  CHECK(f.tokens.rejections == 1);
+  // A 401 after the refresh is not retried again: "unauthorized". An unknown user: not_found with Zoom's code.
+  f.transport.Expect("GET", list_url, Response(401, R"({"code":124,"message":"Invalid access token."})"));
+  f.transport.Expect("GET", list_url, Response(401, R"({"code":124,"message":"Invalid access token."})"));
+  CHECK(f.zoom.ListMeetings().error().code == "unauthorized");
+  CHECK(f.tokens.rejections == 2);
+  f.transport.Expect("GET", std::string(kBase) + "/users/ghost/meetings",
+                     Response(404, R"({"code":1001,"message":"User does not exist: ghost."})"));
+  Result<std::vector<ZoomMeeting>> ghost = f.zoom.ListMeetings("ghost");
+  CHECK(ghost.error().code == "not_found");
+  CHECK(ghost.error().field == "1001");
+  CHECK(f.transport.unexpected() == 0);
+}

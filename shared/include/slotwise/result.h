@@ -33,6 +33,8 @@ class Result {
 
   const T& operator*() const& { return value(); }
   const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  T* operator->() { return &value(); }
 
  private:
   std::variant<T, Error> state_;

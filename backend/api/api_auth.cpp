@@ -1,0 +1,167 @@
+// api_auth.cpp — see api_auth.h.
+#include "api_auth.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "api_keys.h"
+#include "cors.h"
+#include "crypto_primitives.h"
+#include "http_errors.h"
+
+namespace slotwise {
+
+bool RequestContext::Allows(std::string_view scope) const {
+  if (scope.empty() || via == "api_key") return true;
+  return std::find(scopes.begin(), scopes.end(), scope) != scopes.end();
+}
+
+ApiAuth::ApiAuth(DirectoryStore& directory, std::string admin_key_hash, std::optional<auth::WidgetTokenCodec> codec,
+                 Clock clock)
+    : directory_(directory), admin_key_hash_(std::move(admin_key_hash)), codec_(std::move(codec)), clock_(std::move(clock)) {}
+
+namespace {
+
+void Unauthorized(httplib::Response& res, const std::string& message) {
+  res.set_header("WWW-Authenticate", "Bearer");
+  SendError(res, 401, "unauthorized", message);
+}
+
+void AddHeaders(httplib::Response& res, const std::vector<std::pair<std::string, std::string>>& headers) {
+  for (const auto& [name, value] : headers) res.set_header(name, value);
+}
+
+}  // namespace
+
+void ApiAuth::RefreshIfChanged() {
+  const std::uint64_t generation = directory_.generation();
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (generation == cached_generation_) return;
+  }
+  std::unique_lock lock(cache_mutex_);
+  if (generation == cached_generation_) return;
+  verified_keys_.clear();
+  tenant_origins_.clear();
+  all_origins_.clear();
+  origins_loaded_ = false;
+  cached_generation_ = generation;
+}
+
+std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
+  RefreshIfChanged();
+  const std::string presented_hash = auth::HashApiKey(token);
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto found = verified_keys_.find(presented_hash); found != verified_keys_.end()) return found->second;
+  }
+  Result<std::string> key_id = auth::ParseApiKey(token);
+  if (!key_id) return std::nullopt;
+  Result<std::optional<ApiKeyRecord>> record = directory_.FindApiKey(*key_id);
+  if (!record || !record->has_value() || (*record)->revoked_at != 0) return std::nullopt;
+  if (!auth::VerifyApiKey(token, (*record)->secret_hash)) return std::nullopt;
+  RequestContext context{(*record)->tenant_id, "", {}, "api_key"};
+  std::unique_lock lock(cache_mutex_);
+  verified_keys_[presented_hash] = context;
+  return context;
+}
+
+std::vector<std::string> ApiAuth::OriginsOf(const std::string& tenant_id) {
+  RefreshIfChanged();
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto found = tenant_origins_.find(tenant_id); found != tenant_origins_.end()) return found->second;
+  }
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(tenant_id);
+  std::vector<std::string> origins = tenant && tenant->has_value() ? (*tenant)->allowed_origins : std::vector<std::string>{};
+  std::unique_lock lock(cache_mutex_);
+  tenant_origins_[tenant_id] = origins;
+  return origins;
+}
+
+std::vector<std::string> ApiAuth::AllOrigins() {
+  RefreshIfChanged();
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (origins_loaded_) return all_origins_;
+  }
+  std::vector<std::string> origins;
+  if (Result<std::vector<Tenant>> tenants = directory_.ListTenants(); tenants) {
+    for (const Tenant& tenant : *tenants) origins.insert(origins.end(), tenant.allowed_origins.begin(), tenant.allowed_origins.end());
+  }
+  std::unique_lock lock(cache_mutex_);
+  all_origins_ = origins;
+  origins_loaded_ = true;
+  return origins;
+}
+
+std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, httplib::Response& res,
+                                              std::string_view scope) {
+  const std::string origin = req.get_header_value("Origin");
+  std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
+  if (!token) {
+    Unauthorized(res, "send Authorization: Bearer <API key or widget token>");
+    return std::nullopt;
+  }
+  std::optional<RequestContext> context;
+  if (token->rfind(auth::kApiKeyPrefix, 0) == 0) {
+    context = FromApiKey(*token);
+    if (!context) {
+      Unauthorized(res, "the API key is unknown or revoked");
+      return std::nullopt;
+    }
+    if (!origin.empty()) {
+      SendError(res, 403, "forbidden",
+                "API keys are for servers and must never reach a browser; mint a widget token for the page instead");
+      return std::nullopt;
+    }
+  } else if (codec_ && token->rfind(auth::kWidgetTokenVersion, 0) == 0) {
+    Result<auth::WidgetClaims> claims = codec_->Verify(*token, clock_());
+    if (!claims) {
+      Unauthorized(res, "the widget token is not valid: " + claims.error().message);
+      return std::nullopt;
+    }
+    context = RequestContext{claims->tenant_id, claims->user, claims->scopes, "widget_token"};
+  } else {
+    Unauthorized(res, "the bearer token is neither an API key nor a widget token");
+    return std::nullopt;
+  }
+  if (!origin.empty()) {
+    const auth::CorsDecision cors = auth::DecideCors({req.method, origin, "", ""}, OriginsOf(context->tenant_id));
+    AddHeaders(res, cors.headers);
+    if (!cors.allowed) {
+      SendError(res, 403, "forbidden", "the origin " + origin + " is not allowed for this tenant");
+      return std::nullopt;
+    }
+  } else {
+    res.set_header("Vary", "Origin");
+  }
+  if (!context->Allows(scope)) {
+    SendError(res, 403, "forbidden", "the token lacks the scope " + std::string(scope));
+    return std::nullopt;
+  }
+  return context;
+}
+
+bool ApiAuth::Admin(const httplib::Request& req, httplib::Response& res) {
+  std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
+  if (admin_key_hash_.empty() || !token ||
+      !crypto::ConstantTimeEquals(crypto::HexEncode(crypto::Sha256(*token)), admin_key_hash_)) {
+    Unauthorized(res, "this route needs the admin key");
+    return false;
+  }
+  return true;
+}
+
+void ApiAuth::Preflight(const httplib::Request& req, httplib::Response& res) {
+  const auth::CorsDecision cors =
+      auth::DecideCors({req.method, req.get_header_value("Origin"), req.get_header_value("Access-Control-Request-Method"),
+                        req.get_header_value("Access-Control-Request-Headers")},
+                       AllOrigins());
+  AddHeaders(res, cors.headers);
+  res.status = cors.allowed ? 204 : 403;
+}
+
+}  // namespace slotwise

@@ -1,0 +1,79 @@
+// api_auth.h — who is calling the REST API: an ATS server with a tenant API key, the embedded widget with a
+// short-lived widget token, or the operator with the admin key; plus the CORS decision for browser callers.
+//
+// Contract:
+// - `Authorization: Bearer swk_…` — a tenant API key (auth/api_keys.h), verified against its stored hash; not
+//   revoked; every tenant scope. Refused when the request carries an Origin header: API keys belong on servers.
+// - `Authorization: Bearer swt1.…` — a widget token (auth/widget_tokens.h) for its tenant, user and scopes; the
+//   request's Origin (when present) must be one of the tenant's allowed_origins.
+// - `Authorization: Bearer <admin key>` — the operator's key (its SHA-256 in the configuration); admin routes only.
+// - Failures write the error object: 401 "unauthorized" (missing/unknown/expired credentials, with
+//   WWW-Authenticate: Bearer), 403 "forbidden" (valid credentials without the scope, or an origin not allowed).
+// - CORS: responses to browser callers of tenant routes carry the exact-origin headers of auth/cors.h for the
+//   tenant's allowed origins; preflights (no credentials) are decided against the union of all tenants' origins.
+// - Verified keys are cached in memory until the directory changes (DirectoryStore::generation). Thread-safe.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "directory_store.h"
+#include "widget_tokens.h"
+
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace slotwise {
+
+struct RequestContext {
+  std::string tenant_id;
+  std::string actor;                // the widget token's user; "" for API keys
+  std::vector<std::string> scopes;  // empty for API keys, which may do everything within their tenant
+  std::string via;                  // "api_key" | "widget_token" | "admin"
+  bool Allows(std::string_view scope) const;
+};
+
+class ApiAuth {
+ public:
+  using Clock = std::function<std::int64_t()>;
+
+  // `admin_key_hash`: hex SHA-256 of the admin key ("" = no admin key: admin routes refuse everyone).
+  // `codec`: the widget token codec (nullopt = widget tokens disabled).
+  ApiAuth(DirectoryStore& directory, std::string admin_key_hash, std::optional<auth::WidgetTokenCodec> codec,
+          Clock clock);
+
+  // The tenant caller of `req` if it may use `scope` ("" = any tenant caller); otherwise writes 401/403 and nullopt.
+  std::optional<RequestContext> ForTenant(const httplib::Request& req, httplib::Response& res, std::string_view scope);
+  // True for the admin key; otherwise writes 401 and false.
+  bool Admin(const httplib::Request& req, httplib::Response& res);
+  // Answers a CORS preflight (OPTIONS) against every tenant's allowed origins.
+  void Preflight(const httplib::Request& req, httplib::Response& res);
+
+  const auth::WidgetTokenCodec* codec() const { return codec_ ? &*codec_ : nullptr; }
+  std::int64_t now() const { return clock_(); }
+
+ private:
+  std::optional<RequestContext> FromApiKey(const std::string& token);
+  std::vector<std::string> OriginsOf(const std::string& tenant_id);
+  std::vector<std::string> AllOrigins();
+  void RefreshIfChanged();
+
+  DirectoryStore& directory_;
+  std::string admin_key_hash_;
+  std::optional<auth::WidgetTokenCodec> codec_;
+  Clock clock_;
+  std::shared_mutex cache_mutex_;
+  std::uint64_t cached_generation_ = ~std::uint64_t{0};
+  std::map<std::string, RequestContext> verified_keys_;            // key: hash of the presented API key
+  std::map<std::string, std::vector<std::string>> tenant_origins_;  // tenant id -> allowed origins
+  std::vector<std::string> all_origins_;
+  bool origins_loaded_ = false;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,29 @@
+// interview_routes.h — the REST routes of availability and interviews (docs/API_BACKEND.md):
+//   POST   /v1/interviews                     interviews:write    — book (Idempotency-Key required)
+//   GET    /v1/interviews?from&to             interviews:read
+//   GET    /v1/interviews/{id}                interviews:read
+//   PATCH  /v1/interviews/{id}                interviews:write    — reschedule / change attendees or room
+//   DELETE /v1/interviews/{id}                interviews:write    — cancel
+//   GET    /v1/interviews/{id}/history        interviews:read
+//   GET    /v1/interviews/{id}/candidate.ics  interviews:read     — the candidate's current invitation
+// Every route authenticates through ApiAuth and answers errors with the API.md error object.
+#pragma once
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}
+
+namespace slotwise {
+
+class SchedulingRuntime;
+class ZoneSource;
+
+// POST /v1/availability for an authenticated tenant caller (scope availability:read): inline calendars or a bare
+// query (availability_service.h). http_server.cpp routes here when the request carries Authorization.
+void AnswerTenantAvailability(SchedulingRuntime& runtime, const httplib::Request& req, httplib::Response& res);
+
+void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones);
+
+}  // namespace slotwise

@@ -1,0 +1,382 @@
+// tenant_routes.cpp — see tenant_routes.h.
+//
+// [SECTION] JSON <-> directory values
+// [SECTION] routes
+#include "tenant_routes.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api_keys.h"
+#include "http_errors.h"
+#include "scheduling_runtime.h"
+#include "widget_tokens.h"
+
+namespace slotwise {
+
+using nlohmann::json;
+
+namespace {
+
+using Req = const httplib::Request&;
+using Res = httplib::Response&;
+
+// [SECTION] JSON <-> directory values
+
+Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
+
+// Reads optional `key` of `body` into `out` when present; type errors name the field.
+template <typename T>
+Result<bool> Read(const json& body, const char* key, T& out) {
+  if (!body.contains(key) || body.at(key).is_null()) return false;
+  try {
+    out = body.at(key).get<T>();
+    return true;
+  } catch (const json::exception&) {
+    return Invalid(key, std::string(key) + " has the wrong type");
+  }
+}
+
+Result<bool> CheckKeys(const json& body, std::initializer_list<const char*> known) {
+  if (!body.is_object()) return Invalid("", "the body must be a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (std::none_of(known.begin(), known.end(), [&](const char* name) { return key == name; })) {
+      return Invalid(key, "unknown field " + key);
+    }
+  }
+  return true;
+}
+
+json TenantJson(const Tenant& tenant) {
+  return {{"id", tenant.id},
+          {"name", tenant.name},
+          {"allowed_origins", tenant.allowed_origins},
+          {"time_zone", tenant.time_zone},
+          {"locale", tenant.locale},
+          {"calendar_provider", tenant.calendar_provider},
+          {"policies", json::parse(tenant.policies_json, nullptr, false)},
+          {"ats_webhook_url", tenant.ats_webhook_url},
+          {"ats_webhook_secret_set", !tenant.ats_webhook_secret.empty()}};
+}
+
+Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
+  if (Result<bool> keys = CheckKeys(body, {"id", "name", "allowed_origins", "time_zone", "locale", "calendar_provider",
+                                           "policies", "ats_webhook_url", "ats_webhook_secret"});
+      !keys) {
+    return keys;
+  }
+  for (auto step : {Read(body, "name", tenant.name), Read(body, "allowed_origins", tenant.allowed_origins),
+                    Read(body, "time_zone", tenant.time_zone), Read(body, "locale", tenant.locale),
+                    Read(body, "calendar_provider", tenant.calendar_provider),
+                    Read(body, "ats_webhook_url", tenant.ats_webhook_url),
+                    Read(body, "ats_webhook_secret", tenant.ats_webhook_secret)}) {
+    if (!step) return step;
+  }
+  if (body.contains("policies")) {
+    if (!body.at("policies").is_object()) return Invalid("policies", "policies must be an object");
+    tenant.policies_json = body.at("policies").dump();
+  }
+  if (!tenant.calendar_provider.empty() && tenant.calendar_provider != "google" && tenant.calendar_provider != "microsoft") {
+    return Invalid("calendar_provider", "calendar_provider must be google or microsoft");
+  }
+  return true;
+}
+
+json PersonJson(const Person& person) {
+  json value = {{"email", person.email}, {"name", person.name}, {"time_zone", person.time_zone},
+                {"roles", person.roles}, {"locale", person.locale}, {"calendar_provider", person.calendar_provider}};
+  value["working_hours"] = person.working_hours_json.empty() ? json(nullptr) : json::parse(person.working_hours_json, nullptr, false);
+  value["max_interviews_per_day"] = person.max_interviews_per_day ? json(*person.max_interviews_per_day) : json(nullptr);
+  value["max_interviews_per_week"] = person.max_interviews_per_week ? json(*person.max_interviews_per_week) : json(nullptr);
+  return value;
+}
+
+Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email, const json& body) {
+  if (Result<bool> keys = CheckKeys(body, {"name", "time_zone", "working_hours", "roles", "max_interviews_per_day",
+                                           "max_interviews_per_week", "locale", "calendar_provider"});
+      !keys) {
+    return keys.error();
+  }
+  Person person;
+  person.tenant_id = tenant_id;
+  person.email = email;
+  std::int64_t per_day = 0;
+  std::int64_t per_week = 0;
+  for (auto step : {Read(body, "name", person.name), Read(body, "time_zone", person.time_zone),
+                    Read(body, "roles", person.roles), Read(body, "locale", person.locale),
+                    Read(body, "calendar_provider", person.calendar_provider)}) {
+    if (!step) return step.error();
+  }
+  Result<bool> day = Read(body, "max_interviews_per_day", per_day);
+  if (!day) return day.error();
+  if (*day) person.max_interviews_per_day = per_day;
+  Result<bool> week = Read(body, "max_interviews_per_week", per_week);
+  if (!week) return week.error();
+  if (*week) person.max_interviews_per_week = per_week;
+  if (body.contains("working_hours") && !body.at("working_hours").is_null()) {
+    if (!body.at("working_hours").is_object()) return Invalid("working_hours", "working_hours must be an object (API.md)");
+    person.working_hours_json = body.at("working_hours").dump();
+  }
+  for (const std::string& role : person.roles) {
+    if (role != "recruiter" && role != "interviewer" && role != "observer") {
+      return Invalid("roles", "roles are recruiter, interviewer and observer; not " + role);
+    }
+  }
+  return person;
+}
+
+json RoomJson(const Room& room) {
+  return {{"email", room.email}, {"name", room.name},
+          {"capacity", room.capacity ? json(*room.capacity) : json(nullptr)},
+          {"building", room.building}, {"floor", room.floor}, {"calendar_provider", room.calendar_provider}};
+}
+
+Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, const json& body) {
+  if (Result<bool> keys = CheckKeys(body, {"name", "capacity", "building", "floor", "calendar_provider"}); !keys) {
+    return keys.error();
+  }
+  Room room;
+  room.tenant_id = tenant_id;
+  room.email = email;
+  std::int64_t capacity = 0;
+  for (auto step : {Read(body, "name", room.name), Read(body, "building", room.building), Read(body, "floor", room.floor),
+                    Read(body, "calendar_provider", room.calendar_provider)}) {
+    if (!step) return step.error();
+  }
+  Result<bool> has_capacity = Read(body, "capacity", capacity);
+  if (!has_capacity) return has_capacity.error();
+  if (*has_capacity) room.capacity = capacity;
+  return room;
+}
+
+json HostJson(const HostAccount& host) {
+  return {{"id", host.id}, {"provider", host.provider}, {"owner", host.owner_email},
+          {"connection_id", host.connection_id}, {"settings", json::parse(host.settings_json, nullptr, false)}};
+}
+
+Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id, const json& body) {
+  if (Result<bool> keys = CheckKeys(body, {"connection_id", "settings"}); !keys) return keys.error();
+  HostAccount host;
+  host.tenant_id = tenant_id;
+  host.id = id;
+  const std::size_t colon = id.find(':');
+  if (colon == std::string::npos) return Invalid("id", "a host account id is \"<provider>:<owner e-mail>\"");
+  host.provider = id.substr(0, colon);
+  host.owner_email = id.substr(colon + 1);
+  if (host.provider != "zoom" && host.provider != "teams" && host.provider != "google_meet" && host.provider != "goto") {
+    return Invalid("id", "the provider of a host account is zoom, teams, google_meet or goto");
+  }
+  if (Result<bool> read = Read(body, "connection_id", host.connection_id); !read) return read.error();
+  if (body.contains("settings")) {
+    if (!body.at("settings").is_object()) return Invalid("settings", "settings must be an object (docs/ENGINE.md)");
+    host.settings_json = body.at("settings").dump();
+  }
+  return host;
+}
+
+json CandidateJson(const Candidate& candidate) {
+  return {{"id", candidate.id}, {"name", candidate.name}, {"email", candidate.email},
+          {"time_zone", candidate.time_zone}, {"locale", candidate.locale}};
+}
+
+Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string& id, const json& body) {
+  if (Result<bool> keys = CheckKeys(body, {"name", "email", "time_zone", "locale"}); !keys) return keys.error();
+  Candidate candidate;
+  candidate.tenant_id = tenant_id;
+  candidate.id = id;
+  for (auto step : {Read(body, "name", candidate.name), Read(body, "email", candidate.email),
+                    Read(body, "time_zone", candidate.time_zone), Read(body, "locale", candidate.locale)}) {
+    if (!step) return step.error();
+  }
+  if (candidate.email.find('@') == std::string::npos) return Invalid("email", "email must be an e-mail address");
+  return candidate;
+}
+
+// [SECTION] routes
+
+int StatusOf(const Error& error) {
+  if (error.code == "storage_error") return 500;
+  if (error.code == "not_found") return 404;
+  if (error.code == "tenant_exists") return 409;
+  return 422;
+}
+
+void SendJson(Res res, int status, const json& value) {
+  res.status = status;
+  res.set_content(value.dump(), "application/json");
+}
+
+std::optional<json> Body(Req req, Res res) {
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
+    return std::nullopt;
+  }
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    SendError(res, 400, "invalid_json", "the request body is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+// API keys only: directory writes never come from a browser.
+std::optional<RequestContext> Server(ApiAuth& auth, Req req, Res res) {
+  std::optional<RequestContext> caller = auth.ForTenant(req, res, "");
+  if (caller && caller->via != "api_key") {
+    SendError(res, 403, "forbidden", "this route needs the tenant's API key");
+    return std::nullopt;
+  }
+  return caller;
+}
+
+// Registers PUT/GET/DELETE /v1/<collection>/{key} and GET /v1/<collection> for one kind of directory value.
+template <typename Value, typename From, typename ToJson, typename Upsert, typename Get, typename List, typename Remove>
+void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& collection, From from, ToJson to_json,
+                     Upsert upsert, Get get, List list, Remove remove) {
+  const std::string item = "/v1/" + collection + "/([^/]+)";
+  server.Put(item, [=, &auth](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    Result<Value> value = from(caller->tenant_id, req.matches[1], *body);
+    if (!value) return SendError(res, 422, value.error());
+    Result<Value> stored = upsert(*value);
+    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    SendJson(res, 200, to_json(*stored));
+  });
+  server.Get(item, [=, &auth](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    Result<std::optional<Value>> value = get(caller->tenant_id, req.matches[1]);
+    if (!value) return SendError(res, 500, value.error());
+    if (!value->has_value()) return SendError(res, 404, "not_found", "no " + collection + " entry " + std::string(req.matches[1]));
+    SendJson(res, 200, to_json(**value));
+  });
+  server.Delete(item, [=, &auth](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    Result<bool> removed = remove(caller->tenant_id, req.matches[1]);
+    if (!removed) return SendError(res, StatusOf(removed.error()), removed.error());
+    res.status = 204;
+  });
+  server.Get("/v1/" + collection, [=, &auth](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    Result<std::vector<Value>> values = list(caller->tenant_id);
+    if (!values) return SendError(res, 500, values.error());
+    json items = json::array();
+    for (const Value& value : *values) items.push_back(to_json(value));
+    SendJson(res, 200, {{collection, items}});
+  });
+}
+
+}  // namespace
+
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime) {
+  ApiAuth& auth = runtime.auth();
+  DirectoryStore& directory = runtime.directory();
+
+  server.Post("/v1/tenants", [&](Req req, Res res) {
+    res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
+    if (!auth.Admin(req, res)) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    Tenant tenant;
+    if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, 422, read.error());
+    if (Result<bool> applied = ApplyTenant(tenant, *body); !applied) return SendError(res, 422, applied.error());
+    tenant.created_at = auth.now();
+    Result<Tenant> created = directory.CreateTenant(tenant);
+    if (!created) return SendError(res, StatusOf(created.error()), created.error());
+    SendJson(res, 201, TenantJson(*created));
+  });
+
+  server.Post(R"(/v1/tenants/([a-z0-9-]+)/api_keys)", [&](Req req, Res res) {
+    res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
+    if (!auth.Admin(req, res)) return;
+    const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+    if (!body.is_object()) return SendError(res, 400, "invalid_json", "the request body is not a JSON object");
+    Result<std::optional<Tenant>> tenant = directory.GetTenant(req.matches[1]);
+    if (!tenant) return SendError(res, 500, tenant.error());
+    if (!tenant->has_value()) return SendError(res, 404, "not_found", "no tenant " + std::string(req.matches[1]));
+    const auth::GeneratedApiKey key = auth::GenerateApiKey();
+    ApiKeyRecord record{key.key_id, (*tenant)->id, key.secret_hash, body.value("label", ""), auth.now(), 0};
+    if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, 500, added.error());
+    SendJson(res, 201, {{"key_id", key.key_id}, {"api_key", key.plaintext}, {"tenant_id", (*tenant)->id},
+                        {"note", "store this key now: Slotwise keeps only its hash"}});
+  });
+
+  server.Get("/v1/tenant", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
+    if (!tenant || !tenant->has_value()) return SendError(res, 500, "storage_error", "cannot read the tenant");
+    SendJson(res, 200, TenantJson(**tenant));
+  });
+
+  server.Patch("/v1/tenant", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    if (body->contains("id")) return SendError(res, 422, Invalid("id", "the tenant id cannot change"));
+    Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
+    if (!tenant || !tenant->has_value()) return SendError(res, 500, "storage_error", "cannot read the tenant");
+    Tenant updated = **tenant;
+    if (Result<bool> applied = ApplyTenant(updated, *body); !applied) return SendError(res, 422, applied.error());
+    Result<Tenant> stored = directory.UpdateTenant(updated);
+    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    SendJson(res, 200, TenantJson(*stored));
+  });
+
+  DirectoryRoutes<Person>(
+      server, auth, "people", PersonFrom, PersonJson, [&](const Person& v) { return directory.UpsertPerson(v); },
+      [&](const std::string& t, const std::string& k) { return directory.GetPerson(t, k); },
+      [&](const std::string& t) { return directory.ListPeople(t); },
+      [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); });
+  DirectoryRoutes<Room>(
+      server, auth, "rooms", RoomFrom, RoomJson, [&](const Room& v) { return directory.UpsertRoom(v); },
+      [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
+      [&](const std::string& t) { return directory.ListRooms(t); },
+      [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
+  DirectoryRoutes<HostAccount>(
+      server, auth, "host_accounts", HostFrom, HostJson,
+      [&](const HostAccount& v) { return directory.UpsertHostAccount(v); },
+      [&](const std::string& t, const std::string& k) { return directory.GetHostAccount(t, k); },
+      [&](const std::string& t) { return directory.ListHostAccounts(t); },
+      [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); });
+
+  server.Put(R"(/v1/candidates/([^/]+))", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    Result<Candidate> candidate = CandidateFrom(caller->tenant_id, req.matches[1], *body);
+    if (!candidate) return SendError(res, 422, candidate.error());
+    Result<Candidate> stored = directory.UpsertCandidate(*candidate);
+    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    SendJson(res, 200, CandidateJson(*stored));
+  });
+
+  server.Post("/v1/widget_tokens", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    if (!auth.codec()) return SendError(res, 404, "not_enabled", "widget tokens are not enabled on this server");
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    auth::WidgetClaims claims;
+    claims.tenant_id = caller->tenant_id;
+    std::int64_t ttl = 900;
+    for (auto step : {Read(*body, "user", claims.user), Read(*body, "scopes", claims.scopes), Read(*body, "ttl_seconds", ttl)}) {
+      if (!step) return SendError(res, 422, step.error());
+    }
+    claims.issued_at = auth.now();
+    claims.expires_at = claims.issued_at + ttl;
+    Result<auth::MintedWidgetToken> minted = auth.codec()->Mint(claims);
+    if (!minted) return SendError(res, 422, minted.error());
+    SendJson(res, 201, {{"token", minted->token}, {"expires_at", claims.expires_at}, {"scopes", minted->claims.scopes}});
+  });
+}
+
+}  // namespace slotwise

@@ -1,0 +1,23 @@
+// tenant_routes.h — tenants, their API keys and directory, and widget tokens (docs/API_BACKEND.md):
+//   POST   /v1/tenants                        admin key   — create a tenant
+//   POST   /v1/tenants/{id}/api_keys          admin key   — a new API key (the key is in this answer only)
+//   GET    /v1/tenant, PATCH /v1/tenant       API key     — the caller's tenant settings
+//   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key
+//   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key
+//   PUT    /v1/host_accounts/{id}, GET, DELETE; GET /v1/host_accounts          API key
+//   PUT    /v1/candidates/{id}                                                  API key
+//   POST   /v1/widget_tokens                  API key     — mint a widget token {user, scopes, ttl_seconds}
+// Directory writes need an API key (never a widget token). Bad input answers 422 with the field.
+#pragma once
+
+namespace httplib {
+class Server;
+}
+
+namespace slotwise {
+
+class SchedulingRuntime;
+
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime);
+
+}  // namespace slotwise

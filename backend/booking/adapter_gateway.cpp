@@ -1,0 +1,244 @@
+// adapter_gateway.cpp — see adapter_gateway.h.
+#include "adapter_gateway.h"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto_primitives.h"
+#include "google_calendar.h"
+#include "goto_meetings.h"
+#include "microsoft_graph_calendar.h"
+#include "webhook_signature.h"
+#include "zoom_meetings.h"
+
+namespace slotwise {
+
+using nlohmann::json;
+
+bool IsRetryable(const Error& error) {
+  static const std::vector<std::string> kTransient = {"rate_limited", "provider_unavailable", "timeout", "network_error",
+                                                      "storage_error", "smtp_unavailable", "delivery_unavailable"};
+  return std::find(kTransient.begin(), kTransient.end(), error.code) != kTransient.end();
+}
+
+struct AdapterGateway::Calendar {
+  std::unique_ptr<providers::AccessTokenSource> tokens;
+  std::unique_ptr<providers::CalendarAdapter> adapter;
+};
+
+AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
+                               TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport,
+                               ZoneSource* zones, Clock clock)
+    : directory_(directory),
+      providers_(providers),
+      connections_(connections),
+      tokens_(tokens),
+      org_access_(org_access),
+      transport_(transport),
+      zones_(zones),
+      clock_(std::move(clock)) {}
+
+Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(const Tenant& tenant,
+                                                                              const std::string& organizer) {
+  Result<std::optional<Person>> person = directory_.GetPerson(tenant.id, organizer);
+  if (!person) return person.error();
+  std::string system = person->has_value() ? (*person)->calendar_provider : "";
+  if (system.empty()) system = tenant.calendar_provider;
+  if (system != "google" && system != "microsoft") {
+    return Error{"not_connected", "no calendar system is set for " + organizer + " (person or tenant calendar_provider)",
+                 "organizer"};
+  }
+  const oauth::Provider provider = system == "google" ? oauth::Provider::kGoogle : oauth::Provider::kMicrosoft;
+  const std::optional<std::string> api_base = providers_.ApiBase(provider);
+  if (!api_base) return Error{"provider_not_configured", system + " is not configured on this server", ""};
+  auto calendar = std::make_unique<Calendar>();
+  bool delegated = false;
+  Result<std::optional<Connection>> connection = connections_.FindForUser(tenant.id, organizer, provider);
+  if (!connection) return connection.error();
+  if (connection->has_value() && (*connection)->status == ConnectionStatus::kActive) {
+    calendar->tokens = tokens_.SourceFor((*connection)->id);
+    delegated = true;
+  } else if (org_access_ && org_access_->configured(provider)) {
+    calendar->tokens = provider == oauth::Provider::kGoogle ? org_access_->GoogleAs(organizer) : org_access_->MicrosoftAppOnly();
+  } else {
+    return Error{"not_connected",
+                 organizer + " has not connected a " + system + " calendar and no organisation access is configured",
+                 "organizer"};
+  }
+  if (provider == oauth::Provider::kGoogle) {
+    calendar->adapter = std::make_unique<providers::GoogleCalendar>(transport_, *calendar->tokens, *api_base);
+  } else {
+    providers::MicrosoftGraphOptions options;
+    options.default_mailbox = delegated ? "me" : organizer;
+    options.zones = zones_;
+    calendar->adapter = std::make_unique<providers::MicrosoftGraphCalendar>(transport_, *calendar->tokens, *api_base,
+                                                                            providers::RetryPolicy{}, providers::RetryHooks{},
+                                                                            options);
+  }
+  return calendar;
+}
+
+Result<providers::CreatedEvent> AdapterGateway::CreateEvent(const Tenant& tenant, const std::string& organizer,
+                                                            const providers::EventSpec& spec) {
+  Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);
+  if (!calendar) return calendar.error();
+  return (*calendar)->adapter->CreateEvent(spec);
+}
+
+Result<providers::CreatedEvent> AdapterGateway::UpdateEvent(const Tenant& tenant, const std::string& organizer,
+                                                            const std::string& event_id,
+                                                            const providers::EventSpec& spec) {
+  Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);
+  if (!calendar) return calendar.error();
+  return (*calendar)->adapter->UpdateEvent(event_id, spec);
+}
+
+Result<bool> AdapterGateway::DeleteEvent(const Tenant& tenant, const std::string& organizer,
+                                         const std::string& event_id) {
+  Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);
+  if (!calendar) return calendar.error();
+  return (*calendar)->adapter->DeleteEvent(event_id);
+}
+
+Result<std::unique_ptr<providers::AccessTokenSource>> AdapterGateway::HostTokens(const HostAccount& host) {
+  if (host.connection_id.empty()) {
+    return Error{"not_connected", "the host account " + host.id + " has no provider connection", "conferencing.host"};
+  }
+  return tokens_.SourceFor(host.connection_id);
+}
+
+namespace {
+
+std::string GoToSubject(const MeetingSpec& spec) {
+  const std::string suffix = " (" + spec.marker + ")";
+  const std::size_t room = suffix.size() < 100 ? 100 - suffix.size() : 0;
+  return spec.topic.substr(0, room) + suffix;
+}
+
+}  // namespace
+
+Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccount& host, const MeetingSpec& spec) {
+  Result<std::unique_ptr<providers::AccessTokenSource>> tokens = HostTokens(host);
+  if (!tokens) return tokens.error();
+  if (host.provider == "zoom") {
+    const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
+    if (!base) return Error{"provider_not_configured", "Zoom is not configured on this server", ""};
+    providers::ZoomMeetings zoom(transport_, **tokens, *base);
+    providers::ZoomMeetingSpec meeting;
+    meeting.topic = spec.topic.substr(0, 200);
+    meeting.start = spec.start;
+    meeting.duration_minutes = (spec.end - spec.start) / 60;
+    meeting.timezone = spec.time_zone;
+    meeting.agenda = spec.marker;
+    Result<providers::ZoomMeeting> created = zoom.CreateMeeting(meeting);
+    if (!created) return created.error();
+    return MeetingInfo{"zoom", created->id, created->join_url, created->password};
+  }
+  if (host.provider == "goto") {
+    const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);
+    if (!base) return Error{"provider_not_configured", "GoTo is not configured on this server", ""};
+    providers::GoToMeetings goto_meetings(transport_, **tokens, *base);
+    providers::GoToMeetingSpec meeting;
+    meeting.subject = GoToSubject(spec);
+    meeting.start = spec.start;
+    meeting.end = spec.end;
+    Result<providers::GoToMeeting> created = goto_meetings.CreateMeeting(meeting);
+    if (!created) return created.error();
+    return MeetingInfo{"goto", created->meeting_id, created->join_url, ""};
+  }
+  return Error{"invalid_request", "no meeting API for " + host.provider, "conferencing.provider"};
+}
+
+Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, const HostAccount& host,
+                                                               const std::string& marker) {
+  Result<std::unique_ptr<providers::AccessTokenSource>> tokens = HostTokens(host);
+  if (!tokens) return tokens.error();
+  if (host.provider == "zoom") {
+    const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
+    if (!base) return Error{"provider_not_configured", "Zoom is not configured on this server", ""};
+    providers::ZoomMeetings zoom(transport_, **tokens, *base);
+    Result<std::vector<providers::ZoomMeeting>> listed = zoom.ListMeetings("me");
+    if (!listed) return listed.error();
+    const std::vector<providers::ZoomMeeting> found = providers::FindMeetingsByMarker(*listed, marker);
+    if (found.empty()) return std::optional<MeetingInfo>();
+    return std::optional<MeetingInfo>(MeetingInfo{"zoom", found.front().id, found.front().join_url, found.front().password});
+  }
+  if (host.provider == "goto") {
+    const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);
+    if (!base) return Error{"provider_not_configured", "GoTo is not configured on this server", ""};
+    providers::GoToMeetings goto_meetings(transport_, **tokens, *base);
+    Result<std::vector<providers::GoToMeeting>> listed = goto_meetings.UpcomingMeetings();
+    if (!listed) return listed.error();
+    for (const providers::GoToMeeting& meeting : *listed) {
+      if (meeting.subject.find("(" + marker + ")") != std::string::npos) {
+        return std::optional<MeetingInfo>(MeetingInfo{"goto", meeting.meeting_id, meeting.join_url, ""});
+      }
+    }
+    return std::optional<MeetingInfo>();
+  }
+  return std::optional<MeetingInfo>();
+}
+
+Result<bool> AdapterGateway::UpdateMeeting(const Tenant&, const HostAccount& host, const std::string& meeting_id,
+                                           const MeetingSpec& spec) {
+  Result<std::unique_ptr<providers::AccessTokenSource>> tokens = HostTokens(host);
+  if (!tokens) return tokens.error();
+  if (host.provider == "zoom") {
+    providers::ZoomMeetings zoom(transport_, **tokens, providers_.ApiBase(oauth::Provider::kZoom).value_or(""));
+    providers::ZoomMeetingSpec meeting;
+    meeting.topic = spec.topic.substr(0, 200);
+    meeting.start = spec.start;
+    meeting.duration_minutes = (spec.end - spec.start) / 60;
+    meeting.timezone = spec.time_zone;
+    meeting.agenda = spec.marker;
+    return zoom.UpdateMeeting(meeting_id, meeting);
+  }
+  providers::GoToMeetings goto_meetings(transport_, **tokens, providers_.ApiBase(oauth::Provider::kGoTo).value_or(""));
+  providers::GoToMeetingSpec meeting;
+  meeting.subject = GoToSubject(spec);
+  meeting.start = spec.start;
+  meeting.end = spec.end;
+  return goto_meetings.UpdateMeeting(meeting_id, meeting);
+}
+
+Result<bool> AdapterGateway::DeleteMeeting(const Tenant&, const HostAccount& host, const std::string& meeting_id) {
+  Result<std::unique_ptr<providers::AccessTokenSource>> tokens = HostTokens(host);
+  if (!tokens) return tokens.error();
+  if (host.provider == "zoom") {
+    providers::ZoomMeetings zoom(transport_, **tokens, providers_.ApiBase(oauth::Provider::kZoom).value_or(""));
+    return zoom.DeleteMeeting(meeting_id);
+  }
+  providers::GoToMeetings goto_meetings(transport_, **tokens, providers_.ApiBase(oauth::Provider::kGoTo).value_or(""));
+  return goto_meetings.DeleteMeeting(meeting_id);
+}
+
+Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage& message) {
+  if (tenant.ats_webhook_url.empty()) return true;  // recorded only (the journal keeps the message)
+  const json payload = {{"type", "email.send"},
+                        {"delivery_id", message.delivery_id},
+                        {"kind", message.kind},
+                        {"interview_id", message.interview_id},
+                        {"to", {{"name", message.to_name}, {"email", message.to_email}}},
+                        {"subject", message.subject},
+                        {"text", message.text_body},
+                        {"attachments",
+                         json::array({{{"filename", "invite.ics"},
+                                       {"content_type", "text/calendar; charset=UTF-8; method=" + message.ics_method},
+                                       {"content_base64", crypto::Base64Encode(message.ics)}}})}};
+  net::HttpRequest request;
+  request.method = "POST";
+  request.url = tenant.ats_webhook_url;
+  request.timeout = std::chrono::seconds(10);
+  request.body = payload.dump();
+  request.With("Content-Type", "application/json");
+  request.With(std::string(auth::kSignatureHeader), auth::SignWebhook(tenant.ats_webhook_secret, clock_(), request.body));
+  request.With("Slotwise-Delivery", message.delivery_id);
+  Result<net::HttpResponse> response = transport_.Send(request);
+  if (!response) return Error{"delivery_unavailable", "the ATS webhook could not be reached: " + response.error().message, ""};
+  if (response->status >= 200 && response->status < 300) return true;
+  if (response->status == 429 || response->status >= 500) {
+    return Error{"delivery_unavailable", "the ATS webhook answered " + std::to_string(response->status), ""};
+  }
+  return Error{"delivery_refused", "the ATS webhook refused the message with " + std::to_string(response->status), ""};
+}
+
+}  // namespace slotwise

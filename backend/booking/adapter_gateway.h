@@ -1,0 +1,63 @@
+// adapter_gateway.h — ProviderGateway over the real provider adapters (or the sandbox: only base URLs differ).
+//
+// Whose token: the organiser's own calendar connection (ConnectionStore, user id = the organiser's e-mail) when there
+// is one, else the organisation's access (Google service account acting as the organiser, Microsoft app-only on the
+// organiser's mailbox) when configured, else "not_connected". The calendar system is the organiser's
+// `calendar_provider`, else the tenant's. Zoom/GoTo meetings use the host account's own connection.
+// Delivery of candidate messages: POSTed as JSON to the tenant's ATS webhook, signed with its secret
+// (auth/webhook_signature.h; the ATS sends the e-mail, as in the seeds); without a webhook the message is only
+// recorded (GET /v1/interviews/{id}/candidate.ics serves it). Thread-safe.
+#pragma once
+
+#include <functional>
+
+#include "connection_store.h"
+#include "directory_store.h"
+#include "http_transport.h"
+#include "org_access.h"
+#include "provider_gateway.h"
+#include "provider_registry.h"
+#include "token_manager.h"
+
+namespace slotwise {
+
+class AdapterGateway final : public ProviderGateway {
+ public:
+  using Clock = std::function<std::int64_t()>;
+
+  // Everything is borrowed; `org_access` may be null (no organisation access configured).
+  AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
+                 TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport, ZoneSource* zones,
+                 Clock clock);
+
+  Result<providers::CreatedEvent> CreateEvent(const Tenant& tenant, const std::string& organizer,
+                                              const providers::EventSpec& spec) override;
+  Result<providers::CreatedEvent> UpdateEvent(const Tenant& tenant, const std::string& organizer,
+                                              const std::string& event_id, const providers::EventSpec& spec) override;
+  Result<bool> DeleteEvent(const Tenant& tenant, const std::string& organizer, const std::string& event_id) override;
+
+  Result<MeetingInfo> CreateMeeting(const Tenant& tenant, const HostAccount& host, const MeetingSpec& spec) override;
+  Result<std::optional<MeetingInfo>> FindMeeting(const Tenant& tenant, const HostAccount& host,
+                                                 const std::string& marker) override;
+  Result<bool> UpdateMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id,
+                             const MeetingSpec& spec) override;
+  Result<bool> DeleteMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id) override;
+
+  Result<bool> Deliver(const Tenant& tenant, const OutgoingMessage& message) override;
+
+ private:
+  struct Calendar;  // an adapter with the token source it borrows
+  Result<std::unique_ptr<Calendar>> CalendarFor(const Tenant& tenant, const std::string& organizer);
+  Result<std::unique_ptr<providers::AccessTokenSource>> HostTokens(const HostAccount& host);
+
+  DirectoryStore& directory_;
+  ProviderRegistry& providers_;
+  ConnectionStore& connections_;
+  TokenManager& tokens_;
+  OrgAccess* org_access_;
+  net::HttpTransport& transport_;
+  ZoneSource* zones_;
+  Clock clock_;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,143 @@
+// candidate_messages.cpp — see candidate_messages.h.
+#include "candidate_messages.h"
+
+#include "email_templates.h"
+#include "icalendar.h"
+
+namespace slotwise {
+
+using nlohmann::json;
+
+namespace {
+
+std::string JoinUrl(const json& artifacts) {
+  for (const char* part : {"meeting", "event"}) {
+    if (artifacts.contains(part) && artifacts.at(part).is_object() && artifacts.at(part).contains("join_url")) {
+      const std::string url = artifacts.at(part).at("join_url").get<std::string>();
+      if (!url.empty()) return url;
+    }
+  }
+  return "";
+}
+
+std::string Passcode(const json& artifacts) {
+  if (artifacts.contains("meeting") && artifacts.at("meeting").contains("passcode")) {
+    return artifacts.at("meeting").at("passcode").get<std::string>();
+  }
+  return "";
+}
+
+invites::TemplateKind TemplateFor(CandidateMessageKind kind) {
+  switch (kind) {
+    case CandidateMessageKind::kInvitation: return invites::TemplateKind::kCandidateInvitation;
+    case CandidateMessageKind::kUpdate: return invites::TemplateKind::kCandidateUpdate;
+    case CandidateMessageKind::kCancellation: return invites::TemplateKind::kCandidateCancellation;
+  }
+  return invites::TemplateKind::kCandidateInvitation;
+}
+
+std::string_view KindName(CandidateMessageKind kind) {
+  switch (kind) {
+    case CandidateMessageKind::kInvitation: return "candidate_invitation";
+    case CandidateMessageKind::kUpdate: return "candidate_update";
+    case CandidateMessageKind::kCancellation: return "candidate_cancellation";
+  }
+  return "candidate_invitation";
+}
+
+}  // namespace
+
+CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Tenant& tenant, const Interview& interview,
+                                            const json& artifacts, std::int64_t now) {
+  CandidateMessageContext context;
+  context.tenant = &tenant;
+  context.interview = &interview;
+  context.artifacts = artifacts.is_object() ? artifacts : json::object();
+  context.now = now;
+  const InterviewSpec& spec = interview.spec;
+  auto name_of = [&](const std::string& email) {
+    Result<std::optional<Person>> person = directory.GetPerson(tenant.id, email);
+    return person && person->has_value() && !(*person)->name.empty() ? (*person)->name : email;
+  };
+  context.organizer_name = name_of(spec.organizer);
+  for (const std::string& interviewer : spec.interviewers) {
+    context.interviewer_names += (context.interviewer_names.empty() ? "" : ", ") + name_of(interviewer);
+  }
+  if (!spec.room.empty()) {
+    Result<std::optional<Room>> room = directory.GetRoom(tenant.id, spec.room);
+    context.room_name = room && room->has_value() && !(*room)->name.empty() ? (*room)->name : spec.room;
+  }
+  return context;
+}
+
+CandidateMessageKind CurrentMessageKind(const Interview& interview) {
+  if (interview.status == InterviewStatus::kCancelled || interview.status == InterviewStatus::kFailed) {
+    return CandidateMessageKind::kCancellation;
+  }
+  return interview.sequence == 0 ? CandidateMessageKind::kInvitation : CandidateMessageKind::kUpdate;
+}
+
+std::string CandidateInviteUid(const std::string& interview_id) { return interview_id + "@candidate.slotwise"; }
+
+Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
+                                                ZoneSource& zones) {
+  const Interview& interview = *context.interview;
+  const InterviewSpec& spec = interview.spec;
+  const std::string zone_name = spec.candidate.time_zone.empty() ? context.tenant->time_zone : spec.candidate.time_zone;
+  const TimeZone* zone = zones.Find(zone_name);
+  if (!zone) return Error{"unknown_time_zone", "unknown time zone " + zone_name + " for the candidate", "candidate.time_zone"};
+  const invites::Locale locale =
+      invites::ParseLocale(spec.candidate.locale.empty() ? context.tenant->locale : spec.candidate.locale);
+  const std::string join_url = JoinUrl(context.artifacts);
+
+  invites::TemplateValues values;
+  values.start = spec.start;
+  values.end = spec.end;
+  values.zone = zone;
+  values.locale = locale;
+  values.text["candidate_name"] = spec.candidate.name;
+  values.text["candidate_email"] = spec.candidate.email;
+  values.text["position"] = spec.title;
+  values.text["company"] = context.tenant->name;
+  values.text["organizer_name"] = context.organizer_name;
+  values.text["room"] = context.room_name;
+  values.text["location"] = !context.room_name.empty() ? context.room_name : join_url;
+  if (!join_url.empty()) values.text["join_url"] = join_url;
+  values.text["passcode"] = Passcode(context.artifacts);
+  values.text["interviewer_names"] = context.interviewer_names;
+  Result<invites::RenderedEmail> email =
+      invites::RenderEmail(invites::BuiltInTemplate(TemplateFor(kind), locale), values);
+  if (!email) return email.error();
+
+  invites::CandidateInvite invite;
+  invite.uid = CandidateInviteUid(interview.id);
+  invite.sequence = static_cast<int>(interview.sequence);
+  invite.method = kind == CandidateMessageKind::kCancellation ? invites::InviteMethod::kCancel
+                                                              : invites::InviteMethod::kRequest;
+  invite.summary = spec.title;
+  invite.description = spec.candidate_message;
+  invite.location = context.room_name;
+  invite.join_url = join_url;
+  invite.start = spec.start;
+  invite.end = spec.end;
+  invite.organizer = invites::Person{context.organizer_name, spec.organizer};
+  invite.candidate = invites::Person{spec.candidate.name, spec.candidate.email};
+  invite.dtstamp = context.now;
+  Result<std::string> ics = invites::RenderICalendar(invite, *zone);
+  if (!ics) return ics.error();
+
+  OutgoingMessage message;
+  message.delivery_id = interview.id + ":" + std::to_string(interview.sequence) + ":" + std::string(KindName(kind));
+  message.kind = std::string(KindName(kind));
+  message.to_name = spec.candidate.name;
+  message.to_email = spec.candidate.email;
+  message.subject = email->subject;
+  message.text_body = email->body;
+  if (!spec.candidate_message.empty()) message.text_body += "\n\n" + spec.candidate_message;
+  message.ics = std::move(ics).value();
+  message.ics_method = kind == CandidateMessageKind::kCancellation ? "CANCEL" : "REQUEST";
+  message.interview_id = interview.id;
+  return message;
+}
+
+}  // namespace slotwise

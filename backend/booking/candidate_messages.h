@@ -1,0 +1,52 @@
+// candidate_messages.h — the candidate's separate invitation for an interview (seed 001): the e-mail in the candidate's
+// language and time zone with the iCalendar attachment (METHOD:REQUEST for the invitation and every update,
+// METHOD:CANCEL for the cancellation; UID stable per interview, SEQUENCE = the interview's sequence).
+//
+// Contract: built only from candidate-facing fields (title, time, room name, join URL, passcode, the recruiter's
+// name/e-mail, candidate_message) — never the internal notes or the internal event. `artifacts` is the interview's
+// artifacts JSON ({"meeting": {"join_url", "passcode"}, "event": {"join_url"}}); join details typed as placeholders
+// in a template are filled from it. Errors: the template/iCalendar errors ("invalid_invite", …), "unknown_time_zone".
+// Pure apart from reading zones; thread-safe when `zones` is.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "directory_store.h"
+#include "interview_model.h"
+#include "provider_gateway.h"
+#include "slotwise/result.h"
+#include "slotwise/time_zone.h"
+#include "tenant_model.h"
+
+namespace slotwise {
+
+enum class CandidateMessageKind : std::uint8_t { kInvitation, kUpdate, kCancellation };
+
+struct CandidateMessageContext {
+  const Tenant* tenant = nullptr;
+  const Interview* interview = nullptr;
+  std::string organizer_name;   // display name of the recruiter
+  std::string room_name;        // "" when none
+  std::string interviewer_names;  // "Ken Sato, Lena Fischer"
+  nlohmann::json artifacts = nlohmann::json::object();
+  std::int64_t now = 0;         // DTSTAMP
+};
+
+// The context for `interview` with names read from `directory` (a missing person or room falls back to the e-mail).
+// `tenant` and `interview` are borrowed by the result.
+CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Tenant& tenant, const Interview& interview,
+                                            const nlohmann::json& artifacts, std::int64_t now);
+
+// The message kind the interview's current state calls for: cancellation when cancelled, the invitation at sequence
+// 0, an update afterwards.
+CandidateMessageKind CurrentMessageKind(const Interview& interview);
+
+Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
+                                                ZoneSource& zones);
+
+// The stable iCalendar UID of an interview's candidate invitation.
+std::string CandidateInviteUid(const std::string& interview_id);
+
+}  // namespace slotwise

@@ -1,0 +1,319 @@
+// outbox_executor.cpp — see outbox_executor.h.
+#include "outbox_executor.h"
+
+#include <nlohmann/json.hpp>
+
+#include "candidate_messages.h"
+#include "crash_points.h"
+
+namespace slotwise {
+
+using nlohmann::json;
+
+struct OutboxExecutor::Context {
+  OutboxJob job;
+  Tenant tenant;
+  Interview interview;
+  std::optional<HostAccount> host;
+  json artifacts = json::object();
+  std::string organizer_name;
+  std::string room_name;
+  std::string interviewer_names;
+  bool last_attempt = false;
+};
+
+namespace {
+
+bool HasMeeting(const InterviewSpec& spec) { return spec.video == "zoom" || spec.video == "goto"; }
+
+std::string MeetingMarker(const std::string& interview_id) { return "Ref: sw-" + interview_id; }
+
+std::string EventKey(const std::string& interview_id) { return "sw-" + interview_id + "-event"; }
+
+std::string JoinUrlOf(const json& artifacts) {
+  if (artifacts.contains("meeting") && artifacts.at("meeting").is_object()) {
+    return artifacts.at("meeting").value("join_url", "");
+  }
+  return "";
+}
+
+providers::EventSpec EventSpecFor(const OutboxExecutor::Clock&, const InterviewSpec& spec, const std::string& id,
+                                  const json& artifacts, const std::string& room_name) {
+  providers::EventSpec event;
+  event.organiser_calendar_id = spec.organizer;
+  event.idempotency_key = EventKey(id);
+  event.summary = spec.title;
+  std::string description = spec.notes;
+  const std::string join_url = JoinUrlOf(artifacts);
+  if (!join_url.empty()) description += (description.empty() ? "" : "\n\n") + std::string("Join: ") + join_url;
+  if (artifacts.contains("meeting") && !artifacts.at("meeting").value("passcode", "").empty()) {
+    description += "\nPasscode: " + artifacts.at("meeting").value("passcode", "");
+  }
+  event.description = description;
+  event.start = spec.start;
+  event.end = spec.end;
+  event.time_zone = spec.time_zone.empty() ? "UTC" : spec.time_zone;
+  for (const std::string& interviewer : spec.interviewers) event.attendees.push_back({interviewer, "", false, false});
+  for (const std::string& observer : spec.observers) event.attendees.push_back({observer, "", true, false});
+  if (!spec.room.empty()) event.attendees.push_back({spec.room, room_name, false, true});
+  event.location = !room_name.empty() ? room_name : join_url;
+  event.video = spec.video == "google_meet" ? providers::VideoKind::kMeet
+                : spec.video == "teams"     ? providers::VideoKind::kTeams
+                                            : providers::VideoKind::kNone;
+  return event;
+}
+
+MeetingSpec MeetingSpecFor(const InterviewSpec& spec, const std::string& id) {
+  return MeetingSpec{spec.title, spec.start, spec.end, spec.time_zone, MeetingMarker(id)};
+}
+
+bool StepDone(const std::optional<StepRecord>& record) { return record && record->state == "done"; }
+
+}  // namespace
+
+Result<bool> OutboxExecutor::Journal(Context& context, const std::string& step, const std::string& state,
+                                     const json& data) {
+  return interviews_.PutStep(context.interview.id, StepRecord{step, state, data.dump(), clock_()});
+}
+
+JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
+  Context context;
+  context.job = job;
+  context.last_attempt = last_attempt;
+  Result<std::optional<Interview>> interview = interviews_.GetInterview(job.tenant_id, job.interview_id);
+  if (!interview) return {JobResult::kRetry, interview.error().message};
+  if (!interview->has_value()) return {JobResult::kFailed, "the interview " + job.interview_id + " no longer exists"};
+  context.interview = std::move(**interview);
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(job.tenant_id);
+  if (!tenant) return {JobResult::kRetry, tenant.error().message};
+  if (!tenant->has_value()) return {JobResult::kFailed, "the tenant " + job.tenant_id + " no longer exists"};
+  context.tenant = std::move(**tenant);
+  context.artifacts = json::parse(context.interview.artifacts_json, nullptr, false);
+  if (!context.artifacts.is_object()) context.artifacts = json::object();
+  const InterviewSpec& spec = context.interview.spec;
+  const CandidateMessageContext names =
+      CandidateContextFor(directory_, context.tenant, context.interview, context.artifacts, clock_());
+  context.organizer_name = names.organizer_name;
+  context.room_name = names.room_name;
+  context.interviewer_names = names.interviewer_names;
+  if (HasMeeting(spec)) {
+    Result<std::optional<HostAccount>> host = directory_.GetHostAccount(job.tenant_id, spec.host_account);
+    if (!host) return {JobResult::kRetry, host.error().message};
+    if (host->has_value()) context.host = **host;
+  }
+  switch (job.kind) {
+    case OutboxKind::kBook: return Book(context);
+    case OutboxKind::kReschedule: return Reschedule(context);
+    case OutboxKind::kCancel: return Cancel(context);
+  }
+  return {JobResult::kFailed, "unknown job kind"};
+}
+
+Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
+  const InterviewSpec& spec = context.interview.spec;
+  if (!HasMeeting(spec)) return true;
+  if (!context.host) {
+    return Error{"not_connected", "the host account " + spec.host_account + " is no longer linked", "conferencing.host"};
+  }
+  Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, "meeting");
+  if (!record) return record.error();
+  if (StepDone(*record)) {
+    context.artifacts["meeting"] = json::parse((*record)->data_json, nullptr, false);
+    return true;
+  }
+  const std::string marker = MeetingMarker(context.interview.id);
+  std::optional<MeetingInfo> meeting;
+  if (record->has_value()) {  // started before a crash: the meeting may exist
+    Result<std::optional<MeetingInfo>> found = gateway_.FindMeeting(context.tenant, *context.host, marker);
+    if (!found) return found.error();
+    meeting = *found;
+    if (meeting && meeting->join_url.empty()) {  // GoTo lists no join URL: replace the meeting with a fresh one
+      if (Result<bool> deleted = gateway_.DeleteMeeting(context.tenant, *context.host, meeting->id); !deleted) {
+        return deleted;
+      }
+      meeting.reset();
+    }
+  }
+  if (!meeting) {
+    if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}); !noted) return noted;
+    CrashPoint("meeting_intent");
+    Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, MeetingSpecFor(spec, context.interview.id));
+    if (!created) return created.error();
+    CrashPoint("meeting_created");
+    meeting = *created;
+  }
+  const json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
+                     {"passcode", meeting->passcode}, {"host_account", spec.host_account}};
+  if (Result<bool> noted = Journal(context, "meeting", "done", data); !noted) return noted;
+  context.artifacts["meeting"] = data;
+  return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
+}
+
+Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
+  Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, "event");
+  if (!record) return record.error();
+  if (StepDone(*record)) {
+    context.artifacts["event"] = json::parse((*record)->data_json, nullptr, false);
+    return true;
+  }
+  if (!record->has_value()) {
+    if (Result<bool> noted = Journal(context, "event", "started", json::object()); !noted) return noted;
+  }
+  CrashPoint("event_intent");
+  // Idempotent on the key: after a crash this returns the event the interrupted attempt made.
+  Result<providers::CreatedEvent> event = gateway_.CreateEvent(
+      context.tenant, context.interview.spec.organizer,
+      EventSpecFor(clock_, context.interview.spec, context.interview.id, context.artifacts, context.room_name));
+  if (!event) return event.error();
+  CrashPoint("event_created");
+  const json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
+                     {"ical_uid", event->ical_uid}, {"calendar", context.interview.spec.organizer}};
+  if (Result<bool> noted = Journal(context, "event", "done", data); !noted) return noted;
+  CrashPoint("event_recorded");
+  context.artifacts["event"] = data;
+  return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
+}
+
+Result<bool> OutboxExecutor::SendCandidateMessage(Context& context, int kind_value) {
+  const auto kind = static_cast<CandidateMessageKind>(kind_value);
+  const std::string step = "candidate:" + std::to_string(context.interview.sequence) + ":" + std::to_string(kind_value);
+  Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, step);
+  if (!record) return record.error();
+  if (StepDone(*record)) return true;
+  const CandidateMessageContext message_context =
+      CandidateContextFor(directory_, context.tenant, context.interview, context.artifacts, clock_());
+  Result<OutgoingMessage> message = ComposeCandidateMessage(kind, message_context, zones_);
+  if (!message) return message.error();
+  if (Result<bool> noted = Journal(context, step, "started", {{"delivery_id", message->delivery_id}}); !noted) return noted;
+  CrashPoint("invite_intent");
+  // Delivery is at-least-once: a crash right here re-sends with the same delivery_id, which receivers de-duplicate.
+  if (Result<bool> delivered = gateway_.Deliver(context.tenant, *message); !delivered) return delivered;
+  CrashPoint("invite_sent");
+  const json data = {{"delivery_id", message->delivery_id}, {"kind", message->kind}, {"subject", message->subject},
+                     {"text_body", message->text_body}, {"ics", message->ics}, {"method", message->ics_method},
+                     {"to", message->to_email}, {"sent_at", clock_()}};
+  if (Result<bool> noted = Journal(context, step, "done", data); !noted) return noted;
+  context.artifacts["candidate_invite"] = {{"sequence", context.interview.sequence}, {"kind", message->kind},
+                                           {"method", message->ics_method}};
+  return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
+}
+
+Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
+  const InterviewSpec& spec = context.interview.spec;
+  Result<std::optional<StepRecord>> meeting = interviews_.GetStep(context.interview.id, "meeting");
+  if (!meeting) return meeting.error();
+  if (meeting->has_value() && context.host) {
+    const json data = json::parse((*meeting)->data_json, nullptr, false);
+    if (!data.value("removed", false)) {
+      std::vector<std::string> ids;
+      if (StepDone(*meeting)) ids.push_back(data.value("id", ""));
+      Result<std::optional<MeetingInfo>> found =
+          gateway_.FindMeeting(context.tenant, *context.host, MeetingMarker(context.interview.id));
+      if (!found) return found.error();
+      if (found->has_value() && (ids.empty() || ids.front() != (*found)->id)) ids.push_back((*found)->id);
+      for (const std::string& id : ids) {
+        if (id.empty()) continue;
+        if (Result<bool> deleted = gateway_.DeleteMeeting(context.tenant, *context.host, id); !deleted) return deleted;
+      }
+      if (Result<bool> noted = Journal(context, "meeting", "done", {{"removed", true}}); !noted) return noted;
+    }
+  }
+  Result<std::optional<StepRecord>> event = interviews_.GetStep(context.interview.id, "event");
+  if (!event) return event.error();
+  if (event->has_value()) {
+    const json data = json::parse((*event)->data_json, nullptr, false);
+    if (!data.value("removed", false)) {
+      std::string id = StepDone(*event) ? data.value("id", "") : "";
+      if (id.empty()) {  // started: the create may have happened; the idempotent create finds it (or makes it)
+        Result<providers::CreatedEvent> existing = gateway_.CreateEvent(
+            context.tenant, spec.organizer, EventSpecFor(clock_, spec, context.interview.id, context.artifacts, context.room_name));
+        if (!existing) return existing.error();
+        id = existing->id;
+      }
+      if (Result<bool> deleted = gateway_.DeleteEvent(context.tenant, spec.organizer, id); !deleted) return deleted;
+      if (Result<bool> noted = Journal(context, "event", "done", {{"removed", true}}); !noted) return noted;
+    }
+  }
+  context.artifacts.erase("meeting");
+  context.artifacts.erase("event");
+  return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
+}
+
+JobOutcome OutboxExecutor::Fail(Context& context, const Error& error) {
+  if (IsRetryable(error) && !context.last_attempt) return {JobResult::kRetry, error.code + ": " + error.message};
+  const std::string reason = error.code + ": " + error.message;
+  if (Result<bool> removed = RemoveProviderObjects(context); !removed) {
+    // Compensation itself failed: keep the job alive so it is tried again (nothing may be left behind).
+    return {JobResult::kRetry, "compensation failed (" + removed.error().message + ") after: " + reason};
+  }
+  if (context.artifacts.contains("candidate_invite")) {
+    SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kCancellation));
+  }
+  interviews_.SetStatus(context.interview.id, InterviewStatus::kFailed, reason, clock_());
+  return {JobResult::kFailed, reason};
+}
+
+JobOutcome OutboxExecutor::Book(Context& context) {
+  if (context.interview.status != InterviewStatus::kPending) return {JobResult::kDone, ""};  // cancelled meanwhile
+  if (Result<bool> meeting = EnsureMeeting(context); !meeting) return Fail(context, meeting.error());
+  if (Result<bool> event = EnsureEvent(context); !event) return Fail(context, event.error());
+  if (Result<bool> sent = SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kInvitation)); !sent) {
+    return Fail(context, sent.error());
+  }
+  CrashPoint("before_confirm");
+  if (Result<bool> confirmed = interviews_.SetStatus(context.interview.id, InterviewStatus::kConfirmed, "", clock_());
+      !confirmed) {
+    return {JobResult::kRetry, confirmed.error().message};
+  }
+  return {JobResult::kDone, ""};
+}
+
+JobOutcome OutboxExecutor::Reschedule(Context& context) {
+  if (context.interview.status != InterviewStatus::kPending) return {JobResult::kDone, ""};
+  const InterviewSpec& spec = context.interview.spec;
+  Result<std::optional<StepRecord>> meeting = interviews_.GetStep(context.interview.id, "meeting");
+  if (!meeting) return Fail(context, meeting.error());
+  if (StepDone(*meeting) && context.host) {
+    context.artifacts["meeting"] = json::parse((*meeting)->data_json, nullptr, false);
+    Result<bool> updated = gateway_.UpdateMeeting(context.tenant, *context.host, context.artifacts["meeting"].value("id", ""),
+                                                  MeetingSpecFor(spec, context.interview.id));
+    if (!updated) return Fail(context, updated.error());
+  } else if (Result<bool> ensured = EnsureMeeting(context); !ensured) {
+    return Fail(context, ensured.error());
+  }
+  Result<std::optional<StepRecord>> event = interviews_.GetStep(context.interview.id, "event");
+  if (!event) return Fail(context, event.error());
+  if (StepDone(*event)) {
+    context.artifacts["event"] = json::parse((*event)->data_json, nullptr, false);
+    Result<providers::CreatedEvent> updated = gateway_.UpdateEvent(
+        context.tenant, spec.organizer, context.artifacts["event"].value("id", ""),
+        EventSpecFor(clock_, spec, context.interview.id, context.artifacts, context.room_name));
+    if (!updated) return Fail(context, updated.error());
+  } else if (Result<bool> ensured = EnsureEvent(context); !ensured) {
+    return Fail(context, ensured.error());
+  }
+  if (Result<bool> sent = SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kUpdate)); !sent) {
+    return Fail(context, sent.error());
+  }
+  if (Result<bool> confirmed = interviews_.SetStatus(context.interview.id, InterviewStatus::kConfirmed, "", clock_());
+      !confirmed) {
+    return {JobResult::kRetry, confirmed.error().message};
+  }
+  return {JobResult::kDone, ""};
+}
+
+JobOutcome OutboxExecutor::Cancel(Context& context) {
+  if (Result<bool> removed = RemoveProviderObjects(context); !removed) {
+    if (IsRetryable(removed.error()) || !context.last_attempt) return {JobResult::kRetry, removed.error().message};
+    return {JobResult::kFailed, removed.error().message};
+  }
+  if (context.artifacts.contains("candidate_invite")) {
+    if (Result<bool> sent = SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kCancellation)); !sent) {
+      if (!context.last_attempt) return {JobResult::kRetry, sent.error().message};
+      return {JobResult::kFailed, sent.error().message};
+    }
+  }
+  return {JobResult::kDone, ""};
+}
+
+}  // namespace slotwise

@@ -1,0 +1,64 @@
+// outbox_executor.h — carries out one outbox job of an interview against the providers (through ProviderGateway),
+// journalling each step so that a crash at any point is recovered by running the job again.
+//
+// Steps of a booking (OutboxKind::kBook), each skipped when its journal says done:
+//   "meeting"      Zoom/GoTo: find a meeting with the interview's marker (a crash may have left one), else create it
+//   "event"        the organiser's calendar event (attendees, room as resource, location = room or join URL, Meet or
+//                  Teams created with it), created with the idempotency key "sw-<interview id>-event"
+//   "candidate:N"  the candidate's invitation (SEQUENCE N) delivered once per sequence
+//   then the interview is confirmed.
+// A reschedule updates the meeting and the event, sends the update (next sequence) and confirms; a cancel deletes
+// the meeting and the event and sends the cancellation (when an invitation went out before).
+// Failures: a retryable error (IsRetryable) answers kRetry with the error; anything else — or a retryable one on the
+// last attempt — compensates: every provider object the interview has is removed (a cancellation is sent when an
+// invitation went out) and the interview ends `failed` with the reason. Thread-safe; stateless between jobs.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "directory_store.h"
+#include "interview_store.h"
+#include "provider_gateway.h"
+#include "slotwise/time_zone.h"
+
+namespace slotwise {
+
+enum class JobResult : std::uint8_t { kDone, kRetry, kFailed };
+
+struct JobOutcome {
+  JobResult result = JobResult::kDone;
+  std::string error;  // kRetry / kFailed: why
+};
+
+class OutboxExecutor {
+ public:
+  using Clock = std::function<std::int64_t()>;
+
+  OutboxExecutor(DirectoryStore& directory, InterviewStore& interviews, ProviderGateway& gateway, ZoneSource& zones,
+                 Clock clock)
+      : directory_(directory), interviews_(interviews), gateway_(gateway), zones_(zones), clock_(std::move(clock)) {}
+
+  // `last_attempt`: no retry will follow, so a retryable failure compensates too.
+  JobOutcome Run(const OutboxJob& job, bool last_attempt);
+
+ private:
+  struct Context;
+  JobOutcome Book(Context& context);
+  JobOutcome Reschedule(Context& context);
+  JobOutcome Cancel(Context& context);
+  JobOutcome Fail(Context& context, const Error& error);
+  Result<bool> EnsureMeeting(Context& context);
+  Result<bool> EnsureEvent(Context& context);
+  Result<bool> SendCandidateMessage(Context& context, int kind);
+  Result<bool> RemoveProviderObjects(Context& context);
+  Result<bool> Journal(Context& context, const std::string& step, const std::string& state, const nlohmann::json& data);
+
+  DirectoryStore& directory_;
+  InterviewStore& interviews_;
+  ProviderGateway& gateway_;
+  ZoneSource& zones_;
+  Clock clock_;
+};
+
+}  // namespace slotwise

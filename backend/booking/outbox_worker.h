@@ -1,0 +1,56 @@
+// outbox_worker.h — the threads that drain the outbox: claim the next due job, run it (OutboxExecutor), record the
+// outcome (done / retry later with exponential backoff / dead after the last attempt).
+//
+// Contract: Start() hands back jobs left running by a process that died (RequeueRunningJobs) and starts `threads`
+// workers; Wake() makes idle workers look now (called after a commit); Stop() joins them (a job in progress finishes
+// first). Jobs of one interview never run concurrently or out of order (the store hands them out in order).
+// Backoff after attempt n: min(max_backoff, base_backoff * 2^(n-1)), at least one second. Thread-safe.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "interview_store.h"
+#include "outbox_executor.h"
+
+namespace slotwise {
+
+struct OutboxPolicy {
+  int threads = 4;
+  int max_attempts = 8;
+  std::chrono::milliseconds base_backoff{500};
+  std::chrono::milliseconds max_backoff{60'000};
+  std::chrono::milliseconds idle_poll{500};  // how often idle workers look for due retries
+};
+
+class OutboxWorker {
+ public:
+  OutboxWorker(InterviewStore& store, OutboxExecutor& executor, OutboxExecutor::Clock clock, OutboxPolicy policy = {});
+  ~OutboxWorker();  // Stop()
+
+  void Start();
+  void Wake();
+  void Stop();
+  // Runs due jobs on the calling thread until none is due (tests); returns how many ran.
+  int DrainOnce();
+
+ private:
+  void Loop();
+  bool RunOne();
+
+  InterviewStore& store_;
+  OutboxExecutor& executor_;
+  OutboxExecutor::Clock clock_;
+  OutboxPolicy policy_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::uint64_t wakes_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace slotwise

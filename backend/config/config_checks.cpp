@@ -1,0 +1,131 @@
+// config_checks.cpp — see config_checks.h.
+#include "config_checks.h"
+
+#include <arpa/inet.h>
+
+#include <charconv>
+
+namespace slotwise::config::detail {
+namespace {
+
+bool IsControl(char ch) {
+  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+}
+bool IsVisibleAscii(char ch) {
+  return ch > 0x20 && ch < 0x7f;
+}
+
+bool AllVisibleAscii(std::string_view text) {
+  for (char ch : text) {
+    if (!IsVisibleAscii(ch)) return false;
+  }
+  return true;
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char ch = text[i];
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (ch != prefix[i]) return false;
+  }
+  return true;
+}
+
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> NormalizeHost(std::string_view host) {
+  if (host.empty() || host.size() > 253 || !AllVisibleAscii(host)) return std::nullopt;
+  if (host.find_first_of("/?#@") != std::string_view::npos) return std::nullopt;
+  return std::string(host);
+}
+
+std::optional<std::string> NormalizeUrl(std::string_view url) {
+  std::string scheme;
+  if (StartsWithNoCase(url, "http://")) {
+    scheme = "http://";
+  } else if (StartsWithNoCase(url, "https://")) {
+    scheme = "https://";
+  } else {
+    return std::nullopt;
+  }
+  std::string_view rest = url.substr(scheme.size());
+  if (!AllVisibleAscii(rest) || rest.find_first_of("?#") != std::string_view::npos) return std::nullopt;
+  const std::size_t slash = rest.find('/');
+  if (slash == 0 || rest.empty()) return std::nullopt;  // no host
+  while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+  return scheme + std::string(rest);
+}
+
+std::optional<std::string> NormalizeCidr(std::string_view cidr) {
+  cidr = TrimSpaces(cidr);
+  const std::size_t slash = cidr.find('/');
+  const std::string address(cidr.substr(0, slash));
+  unsigned char buffer[16];
+  int max_prefix = 0;
+  if (inet_pton(AF_INET, address.c_str(), buffer) == 1) {
+    max_prefix = 32;
+  } else if (inet_pton(AF_INET6, address.c_str(), buffer) == 1) {
+    max_prefix = 128;
+  } else {
+    return std::nullopt;
+  }
+  if (slash != std::string_view::npos) {
+    const std::string_view prefix = cidr.substr(slash + 1);
+    if (prefix.empty() || prefix.front() == '-' || !ParseInteger(prefix, 0, max_prefix)) return std::nullopt;
+  }
+  return std::string(cidr);
+}
+
+std::optional<std::string> NormalizeKeyHash(std::string_view hex) {
+  if (hex.empty()) return std::string();
+  if (hex.size() != 64) return std::nullopt;
+  std::string lower;
+  for (char ch : hex) {
+    if (ch >= 'A' && ch <= 'F') ch = static_cast<char>(ch - 'A' + 'a');
+    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return std::nullopt;
+    lower += ch;
+  }
+  return lower;
+}
+
+std::optional<std::string> NormalizeEmail(std::string_view address) {
+  if (address.size() > 254 || !AllVisibleAscii(address)) return std::nullopt;
+  if (address.find_first_of("<>()[],;:\"\\") != std::string_view::npos) return std::nullopt;
+  const std::size_t at = address.find('@');
+  if (at == std::string_view::npos || at == 0 || address.find('@', at + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view domain = address.substr(at + 1);
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.') return std::nullopt;
+  return std::string(address);
+}
+
+std::optional<std::string> NormalizeToken(std::string_view text) {
+  if (text.empty() || !AllVisibleAscii(text)) return std::nullopt;
+  return std::string(text);
+}
+
+std::optional<std::string> NormalizePath(std::string_view path) {
+  if (path.empty()) return std::nullopt;
+  for (char ch : path) {
+    if (IsControl(ch)) return std::nullopt;
+  }
+  return std::string(path);
+}
+
+std::optional<std::int64_t> ParseInteger(std::string_view text, std::int64_t min, std::int64_t max) {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end || value < min || value > max) return std::nullopt;
+  return value;
+}
+
+}  // namespace slotwise::config::detail

@@ -1,0 +1,133 @@
+// server_config.cpp — the cross-key checks, the effective public URL and DescribeConfig (see server_config.h).
+#include "server_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include "config_checks.h"
+
+namespace slotwise::config {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr std::string_view kRedacted = "***";
+
+std::string Redact(const std::string& secret) {
+  return secret.empty() ? "" : std::string(kRedacted);
+}
+
+Error Missing(const std::string& field, const std::string& message) {
+  return Error{"invalid_config", message, field};
+}
+
+}  // namespace
+
+std::string_view MailModeName(MailMode mode) {
+  switch (mode) {
+    case MailMode::kAtsWebhook:
+      return "ats_webhook";
+    case MailMode::kSmtp:
+      return "smtp";
+    case MailMode::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+std::optional<MailMode> ParseMailMode(std::string_view name) {
+  for (MailMode mode : {MailMode::kAtsWebhook, MailMode::kSmtp, MailMode::kNone}) {
+    if (MailModeName(mode) == name) return mode;
+  }
+  return std::nullopt;
+}
+
+Result<bool> ValidateServerConfig(const ServerConfig& config) {
+  if (config.mail.mode == MailMode::kSmtp) {
+    if (config.mail.smtp.host.empty()) {
+      return Missing("mail.smtp.host", "mail.mode \"smtp\" needs mail.smtp.host (or SLOTWISE_SMTP_HOST).");
+    }
+    if (config.mail.smtp.from.empty()) {
+      return Missing("mail.smtp.from", "mail.mode \"smtp\" needs mail.smtp.from (or SLOTWISE_SMTP_FROM).");
+    }
+  }
+  for (const detail::ProviderSlot& slot : detail::kProviderSlots) {
+    const ProviderConfig& provider = config.providers.*slot.member;
+    const std::string path = "providers." + std::string(slot.json_key);
+    const bool has_secret = !provider.client_secret.empty() || !provider.client_secret_file.empty();
+    if (!provider.client_id.empty() && !has_secret) {
+      return Missing(path + ".client_secret", path + ".client_id is set but neither " + path + ".client_secret nor " +
+                                                  path + ".client_secret_file is.");
+    }
+    if (provider.client_id.empty() && has_secret) {
+      return Missing(path + ".client_id", path + " has a client secret but no client_id.");
+    }
+  }
+  if (config.org_access.microsoft_app_only && config.providers.microsoft.client_id.empty()) {
+    return Missing("providers.microsoft.client_id",
+                   "org_access.microsoft_app_only uses the Microsoft registration: set providers.microsoft.");
+  }
+  return true;
+}
+
+std::string EffectivePublicUrl(const ServerConfig& config, int bound_port) {
+  if (!config.public_url.empty()) return config.public_url;
+  const std::string& host = config.listen.host;
+  const bool ipv6 = host.find(':') != std::string::npos && host.front() != '[';
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" +
+         std::to_string(bound_port < 0 ? config.listen.port : bound_port);
+}
+
+std::string DescribeConfig(const ServerConfig& config) {
+  ordered_json providers = ordered_json::object();
+  for (const detail::ProviderSlot& slot : detail::kProviderSlots) {
+    const ProviderConfig& provider = config.providers.*slot.member;
+    providers[std::string(slot.json_key)] = {{"client_id", provider.client_id},
+                                             {"client_secret", Redact(provider.client_secret)},
+                                             {"client_secret_file", provider.client_secret_file},
+                                             {"scopes", provider.scopes}};
+  }
+  const ordered_json described = {
+      {"listen", {{"host", config.listen.host}, {"port", config.listen.port}}},
+      {"public_url", EffectivePublicUrl(config)},
+      {"database", {{"driver", "sqlite"}, {"path", config.database.path}}},
+      {"web_root", config.web_root},
+      {"zoneinfo", config.zoneinfo},
+      {"demo", config.demo},
+      {"sandbox_url", config.sandbox_url},
+      {"trusted_proxies", config.trusted_proxies},
+      {"limits",
+       {{"max_body_bytes", config.limits.max_body_bytes},
+        {"max_header_bytes", config.limits.max_header_bytes},
+        {"read_timeout_seconds", config.limits.read_timeout_seconds},
+        {"write_timeout_seconds", config.limits.write_timeout_seconds},
+        {"keep_alive_seconds", config.limits.keep_alive_seconds},
+        {"threads", config.limits.threads}}},
+      {"admin", {{"api_key_hash", Redact(config.admin.api_key_hash)}}},
+      {"widget_tokens",
+       {{"signing_key", Redact(config.widget_tokens.signing_key)},
+        {"signing_key_file", config.widget_tokens.signing_key_file}}},
+      {"providers", providers},
+      {"org_access",
+       {{"google_service_account_file", config.org_access.google_service_account_file},
+        {"microsoft_app_only", config.org_access.microsoft_app_only},
+        {"microsoft_tenant", config.org_access.microsoft_tenant}}},
+      {"mail",
+       {{"mode", std::string(MailModeName(config.mail.mode))},
+        {"smtp",
+         {{"host", config.mail.smtp.host},
+          {"port", config.mail.smtp.port},
+          {"from", config.mail.smtp.from},
+          {"helo_name", config.mail.smtp.helo_name},
+          {"timeout_seconds", config.mail.smtp.timeout_seconds}}}}},
+      {"outbox",
+       {{"max_attempts", config.outbox.max_attempts},
+        {"base_backoff_ms", config.outbox.base_backoff_ms},
+        {"max_backoff_ms", config.outbox.max_backoff_ms}}},
+      {"availability_cache",
+       {{"ttl_seconds", config.availability_cache.ttl_seconds},
+        {"max_entries", config.availability_cache.max_entries}}},
+  };
+  return described.dump(2) + "\n";
+}
+
+}  // namespace slotwise::config

@@ -1,0 +1,30 @@
+// demo_tenant.h — the out-of-the-box demo and the tests' world: organisation access pointed at the provider sandbox,
+// and a tenant whose directory is the sandbox's demo organisation ("Kumo", docs/SANDBOX.md).
+//
+// Contract:
+// - ConfigureSandboxOrgAccess seeds a Google service account with a fresh RSA key (domain-wide delegation for
+//   kumo.example) into the sandbox at `sandbox_root` through its admin API and enables Microsoft app-only for the demo
+//   Microsoft 365 tenant in `providers.org_access()`. Call after ConfigureSandboxProviders and before the
+//   SchedulingRuntime is created (it reads the configuration once).
+// - SeedDemoTenant creates tenant `tenant_id` (calendar system Google) with every person of the sandbox's demo
+//   organisation (their zones and working hours; Lena Fischer and Sanne de Vries are recruiters, everyone is an
+//   interviewer), its rooms, and answers a new API key for it (the plaintext; only its hash is stored).
+//   Errors: the sandbox's, "storage_error", "tenant_exists".
+#pragma once
+
+#include <string>
+
+#include "directory_store.h"
+#include "http_transport.h"
+#include "provider_registry.h"
+#include "slotwise/result.h"
+
+namespace slotwise {
+
+Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTransport& transport,
+                                       const std::string& sandbox_root);
+
+Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport& transport,
+                                   const std::string& sandbox_root, const std::string& tenant_id, std::int64_t now);
+
+}  // namespace slotwise

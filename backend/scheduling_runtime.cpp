@@ -1,0 +1,75 @@
+// scheduling_runtime.cpp — see scheduling_runtime.h.
+#include "scheduling_runtime.h"
+
+#include <chrono>
+
+#include "adapter_gateway.h"
+
+namespace slotwise {
+
+namespace {
+std::int64_t SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+SchedulingRuntime::~SchedulingRuntime() {
+  if (worker_) worker_->Stop();
+}
+
+Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore& database,
+                                                                     ConnectionsRuntime& connections, ZoneSource& zones,
+                                                                     SchedulingOptions options, Clock clock) {
+  std::unique_ptr<SchedulingRuntime> runtime(new SchedulingRuntime());
+  runtime->clock_ = clock ? std::move(clock) : Clock(SystemNow);
+  const Clock& now = runtime->clock_;
+  runtime->directory_ = std::make_unique<SqliteDirectoryStore>(database, connections.vault());
+  Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database.path());
+  if (!interviews) return interviews.error();
+  runtime->interviews_ = std::move(interviews).value();
+
+  ProviderRegistry& providers = connections.providers();
+  runtime->org_access_ = std::make_unique<OrgAccess>(providers.org_access(), providers.Client(oauth::Provider::kMicrosoft),
+                                                     connections.transport(), now);
+  runtime->cache_ = std::make_unique<FreeBusyCache>(options.cache_entries);
+  OrgBusySourceOptions source_options;
+  source_options.google_api_base = providers.ApiBase(oauth::Provider::kGoogle);
+  source_options.microsoft_api_base = providers.ApiBase(oauth::Provider::kMicrosoft);
+  source_options.zones = &zones;
+  runtime->busy_sources_ =
+      std::make_unique<OrgBusySourceFactory>(*runtime->org_access_, connections.transport(), source_options);
+  runtime->gatherer_ = std::make_unique<CalendarGatherer>(*runtime->directory_, *runtime->interviews_,
+                                                          *runtime->busy_sources_, *runtime->cache_);
+  AvailabilityOptions availability_options;
+  availability_options.max_age_seconds = options.availability_max_age_seconds;
+  runtime->availability_ = std::make_unique<AvailabilityService>(*runtime->gatherer_, zones, availability_options);
+
+  runtime->gateway_ = std::make_unique<AdapterGateway>(*runtime->directory_, providers, connections.connections(),
+                                                       connections.tokens(), runtime->org_access_.get(),
+                                                       connections.transport(), &zones, now);
+  runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
+                                                        zones, now);
+  runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);
+  AvailabilityService* availability = runtime->availability_.get();
+  OutboxWorker* worker = runtime->worker_.get();
+  runtime->booking_ = std::make_unique<BookingService>(
+      *runtime->directory_, *runtime->interviews_, zones,
+      [availability](const std::string& tenant_id, const nlohmann::json& query, const nlohmann::json& booking,
+                     std::int64_t at, const std::string& except) {
+        return availability->BuildValidationDocument(tenant_id, query, booking, at, except, true);
+      },
+      now, [worker] { worker->Wake(); });
+
+  std::optional<auth::WidgetTokenCodec> codec;
+  if (options.widget_keys) {
+    Result<auth::WidgetTokenCodec> created = auth::WidgetTokenCodec::Create(*options.widget_keys);
+    if (!created) return created.error();
+    codec = std::move(created).value();
+  }
+  runtime->auth_ = std::make_unique<ApiAuth>(*runtime->directory_, options.admin_key_hash, std::move(codec), now);
+  return runtime;
+}
+
+void SchedulingRuntime::Start() { worker_->Start(); }
+
+}  // namespace slotwise

@@ -1,0 +1,78 @@
+// scheduling_runtime.h — everything the server needs for tenants, availability and booking, built once at start-up and
+// owned in one place: the directory and interview stores, organisation access, the free/busy cache and gatherer, the
+// availability and booking services, the provider gateway and the outbox worker, and API authentication.
+//
+// Contract: build after ConnectionsRuntime (it borrows its registry, connections, tokens, vault and transport) and
+// after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted);
+// destruction stops it before anything it uses goes away. Thread-safe afterwards.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "api_auth.h"
+#include "availability_service.h"
+#include "booking_service.h"
+#include "busy_sources.h"
+#include "calendar_gatherer.h"
+#include "connections_runtime.h"
+#include "free_busy_cache.h"
+#include "org_access.h"
+#include "outbox_executor.h"
+#include "outbox_worker.h"
+#include "provider_gateway.h"
+#include "sqlite_directory_store.h"
+#include "sqlite_interview_store.h"
+
+namespace slotwise {
+
+struct SchedulingOptions {
+  std::string admin_key_hash;                         // hex SHA-256 of the admin key; "" = no admin routes
+  std::optional<auth::WidgetKeySet> widget_keys;      // nullopt = widget tokens disabled
+  OutboxPolicy outbox;
+  std::int64_t availability_max_age_seconds = 120;
+  std::size_t cache_entries = 10'000;
+};
+
+class SchedulingRuntime {
+ public:
+  using Clock = std::function<std::int64_t()>;
+
+  // Opens the interview store's own connections to `database_path` (the file `database` has open).
+  static Result<std::unique_ptr<SchedulingRuntime>> Create(SqliteStore& database, ConnectionsRuntime& connections,
+                                                           ZoneSource& zones, SchedulingOptions options,
+                                                           Clock clock = {});
+  ~SchedulingRuntime();
+
+  void Start();  // the outbox worker
+
+  DirectoryStore& directory() { return *directory_; }
+  InterviewStore& interviews() { return *interviews_; }
+  AvailabilityService& availability() { return *availability_; }
+  BookingService& booking() { return *booking_; }
+  ApiAuth& auth() { return *auth_; }
+  OutboxWorker& outbox() { return *worker_; }
+  FreeBusyCache& cache() { return *cache_; }
+  OrgAccess& org_access() { return *org_access_; }
+
+ private:
+  SchedulingRuntime() = default;
+
+  Clock clock_;
+  std::unique_ptr<SqliteDirectoryStore> directory_;
+  std::unique_ptr<SqliteInterviewStore> interviews_;
+  std::unique_ptr<OrgAccess> org_access_;
+  std::unique_ptr<FreeBusyCache> cache_;
+  std::unique_ptr<OrgBusySourceFactory> busy_sources_;
+  std::unique_ptr<CalendarGatherer> gatherer_;
+  std::unique_ptr<AvailabilityService> availability_;
+  std::unique_ptr<ProviderGateway> gateway_;
+  std::unique_ptr<OutboxExecutor> executor_;
+  std::unique_ptr<BookingService> booking_;
+  std::unique_ptr<ApiAuth> auth_;
+  std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
+};
+
+}  // namespace slotwise

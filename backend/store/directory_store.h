@@ -1,0 +1,60 @@
+// directory_store.h — the storage interface for tenants and their directory (tenant_model.h): settings, API keys,
+// people, rooms, video host accounts and candidates. SqliteDirectoryStore (sqlite_directory_store.h) implements it
+// on the embedded database; a PostgreSQL implementation will implement the same interface.
+//
+// Contract (every implementation):
+// - E-mail keys are compared ASCII case-insensitively (stored lower-cased); Upsert* creates or replaces the whole row.
+// - Get* answer nullopt for a missing row (not an error); List* answer rows ordered by their key.
+// - Secrets (the tenant's ATS webhook secret) are sealed at rest; callers only ever see plaintext in memory.
+// - Errors: "storage_error" (the database failed), "not_found" (Update/Delete/Revoke of a missing row),
+//   "invalid_request" (a value the store cannot keep: empty keys, a tenant id outside [a-z0-9-]{1,64}).
+// - Thread-safe.
+// - `generation()` increases on every successful write, so readers can cache snapshots and notice changes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "slotwise/result.h"
+#include "tenant_model.h"
+
+namespace slotwise {
+
+class DirectoryStore {
+ public:
+  virtual ~DirectoryStore() = default;
+
+  virtual Result<Tenant> CreateTenant(const Tenant& tenant) = 0;  // "tenant_exists" when the id is taken
+  virtual Result<Tenant> UpdateTenant(const Tenant& tenant) = 0;
+  virtual Result<std::optional<Tenant>> GetTenant(const std::string& tenant_id) = 0;
+  virtual Result<std::vector<Tenant>> ListTenants() = 0;
+
+  virtual Result<bool> AddApiKey(const ApiKeyRecord& key) = 0;
+  virtual Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) = 0;
+  virtual Result<std::vector<ApiKeyRecord>> ListApiKeys(const std::string& tenant_id) = 0;
+  virtual Result<bool> RevokeApiKey(const std::string& tenant_id, const std::string& key_id, std::int64_t now) = 0;
+
+  virtual Result<Person> UpsertPerson(const Person& person) = 0;
+  virtual Result<std::optional<Person>> GetPerson(const std::string& tenant_id, const std::string& email) = 0;
+  virtual Result<std::vector<Person>> ListPeople(const std::string& tenant_id) = 0;
+  virtual Result<bool> DeletePerson(const std::string& tenant_id, const std::string& email) = 0;
+
+  virtual Result<Room> UpsertRoom(const Room& room) = 0;
+  virtual Result<std::optional<Room>> GetRoom(const std::string& tenant_id, const std::string& email) = 0;
+  virtual Result<std::vector<Room>> ListRooms(const std::string& tenant_id) = 0;
+  virtual Result<bool> DeleteRoom(const std::string& tenant_id, const std::string& email) = 0;
+
+  virtual Result<HostAccount> UpsertHostAccount(const HostAccount& account) = 0;
+  virtual Result<std::optional<HostAccount>> GetHostAccount(const std::string& tenant_id, const std::string& id) = 0;
+  virtual Result<std::vector<HostAccount>> ListHostAccounts(const std::string& tenant_id) = 0;
+  virtual Result<bool> DeleteHostAccount(const std::string& tenant_id, const std::string& id) = 0;
+
+  virtual Result<Candidate> UpsertCandidate(const Candidate& candidate) = 0;
+  virtual Result<std::optional<Candidate>> GetCandidate(const std::string& tenant_id, const std::string& id) = 0;
+
+  virtual std::uint64_t generation() const = 0;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,85 @@
+// interview_json.cpp — see interview_json.h.
+#include "interview_json.h"
+
+#include <array>
+
+namespace slotwise {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::array<std::string_view, 4> kStatusNames = {"pending", "confirmed", "failed", "cancelled"};
+constexpr std::array<std::string_view, 3> kKindNames = {"book", "reschedule", "cancel"};
+}  // namespace
+
+std::string_view InterviewStatusName(InterviewStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+
+std::optional<InterviewStatus> ParseInterviewStatus(std::string_view name) {
+  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
+    if (kStatusNames[i] == name) return static_cast<InterviewStatus>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view OutboxKindName(OutboxKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<OutboxKind> ParseOutboxKind(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) return static_cast<OutboxKind>(i);
+  }
+  return std::nullopt;
+}
+
+json SpecToJson(const InterviewSpec& spec) {
+  return {{"title", spec.title},
+          {"organizer", spec.organizer},
+          {"start", spec.start},
+          {"end", spec.end},
+          {"buffer_before", spec.buffer_before},
+          {"buffer_after", spec.buffer_after},
+          {"interviewers", spec.interviewers},
+          {"observers", spec.observers},
+          {"room", spec.room},
+          {"video", spec.video},
+          {"host_account", spec.host_account},
+          {"candidate",
+           {{"id", spec.candidate.id},
+            {"name", spec.candidate.name},
+            {"email", spec.candidate.email},
+            {"time_zone", spec.candidate.time_zone},
+            {"locale", spec.candidate.locale}}},
+          {"notes", spec.notes},
+          {"candidate_message", spec.candidate_message},
+          {"time_zone", spec.time_zone}};
+}
+
+Result<InterviewSpec> SpecFromJson(const json& value) {
+  try {
+    InterviewSpec spec;
+    spec.title = value.at("title").get<std::string>();
+    spec.organizer = value.at("organizer").get<std::string>();
+    spec.start = value.at("start").get<std::int64_t>();
+    spec.end = value.at("end").get<std::int64_t>();
+    spec.buffer_before = value.at("buffer_before").get<std::int64_t>();
+    spec.buffer_after = value.at("buffer_after").get<std::int64_t>();
+    spec.interviewers = value.at("interviewers").get<std::vector<std::string>>();
+    spec.observers = value.at("observers").get<std::vector<std::string>>();
+    spec.room = value.at("room").get<std::string>();
+    spec.video = value.at("video").get<std::string>();
+    spec.host_account = value.at("host_account").get<std::string>();
+    const json& candidate = value.at("candidate");
+    spec.candidate.id = candidate.at("id").get<std::string>();
+    spec.candidate.name = candidate.at("name").get<std::string>();
+    spec.candidate.email = candidate.at("email").get<std::string>();
+    spec.candidate.time_zone = candidate.at("time_zone").get<std::string>();
+    spec.candidate.locale = candidate.at("locale").get<std::string>();
+    spec.notes = value.at("notes").get<std::string>();
+    spec.candidate_message = value.at("candidate_message").get<std::string>();
+    spec.time_zone = value.at("time_zone").get<std::string>();
+    return spec;
+  } catch (const json::exception& error) {
+    return Error{"storage_error", std::string("a stored interview is unreadable: ") + error.what(), ""};
+  }
+}
+
+}  // namespace slotwise

@@ -1,0 +1,93 @@
+// interview_model.h — an interview as Slotwise keeps it: what was asked for (InterviewSpec), where it stands, what the
+// providers made for it (artifacts), and the outbox jobs and step journal that carry it out. Plain values; stored by
+// InterviewStore (interview_store.h).
+//
+// Times are Unix seconds (UTC); [start, end) half-open. E-mails lower-cased. JSON-valued fields are JSON text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace slotwise {
+
+enum class InterviewStatus : std::uint8_t {
+  kPending,    // committed; the outbox is creating (or changing) the provider objects
+  kConfirmed,  // every provider object exists as booked
+  kFailed,     // a step failed for good; what had been created was removed again (failure_reason says why)
+  kCancelled,  // cancelled through the API; provider objects removed, the candidate told
+};
+std::string_view InterviewStatusName(InterviewStatus status);  // "pending", "confirmed", "failed", "cancelled"
+std::optional<InterviewStatus> ParseInterviewStatus(std::string_view name);
+
+struct InterviewCandidate {
+  std::string id;  // the ATS's candidate id; may be empty
+  std::string name;
+  std::string email;
+  std::string time_zone = "UTC";
+  std::string locale = "en";
+};
+
+// What the booking asked for, after validation. The internal notes never reach the candidate.
+struct InterviewSpec {
+  std::string title;
+  std::string organizer;                  // the recruiter whose calendar holds the event
+  std::int64_t start = 0;
+  std::int64_t end = 0;
+  std::int64_t buffer_before = 0;         // seconds
+  std::int64_t buffer_after = 0;          // seconds
+  std::vector<std::string> interviewers;  // e-mails
+  std::vector<std::string> observers;     // e-mails
+  std::string room;                       // room e-mail; "" = none
+  std::string video;                      // "none", "google_meet", "teams", "zoom", "goto"
+  std::string host_account;               // host account id for zoom/goto (e.g. "zoom:rita@acme.test"); "" otherwise
+  InterviewCandidate candidate;
+  std::string notes;                      // internal, only on the internal event
+  std::string candidate_message;          // shown to the candidate in the invitation e-mail
+  std::string time_zone = "UTC";          // the organiser's display zone
+};
+
+struct Interview {
+  std::string id;
+  std::string tenant_id;
+  InterviewStatus status = InterviewStatus::kPending;
+  std::string failure_reason;
+  InterviewSpec spec;
+  std::int64_t sequence = 0;         // iCalendar SEQUENCE of the candidate's invitation; +1 per reschedule/cancel
+  std::string artifacts_json = "{}";  // {"event": {...}, "meeting": {...}, "candidate_invite": {...}}
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct HistoryEntry {
+  std::int64_t at = 0;
+  std::string action;              // "booked", "confirmed", "failed", "rescheduled", "cancelled", …
+  std::string detail_json = "{}";
+};
+
+enum class OutboxKind : std::uint8_t { kBook, kReschedule, kCancel };
+std::string_view OutboxKindName(OutboxKind kind);  // "book", "reschedule", "cancel"
+std::optional<OutboxKind> ParseOutboxKind(std::string_view name);
+
+struct OutboxJob {
+  std::int64_t id = 0;
+  std::string tenant_id;
+  std::string interview_id;
+  OutboxKind kind = OutboxKind::kBook;
+  std::int64_t attempts = 0;
+  std::string last_error;
+  std::string payload_json = "{}";
+};
+
+// One step of an outbox job's work, journalled before and after its provider call so that a restart knows what may
+// exist at the provider ("started": the call may or may not have happened; "done": data holds what it made).
+struct StepRecord {
+  std::string step;                // e.g. "meeting", "event", "candidate_invite:3"
+  std::string state;               // "started" | "done"
+  std::string data_json = "{}";
+  std::int64_t updated_at = 0;
+};
+
+}  // namespace slotwise

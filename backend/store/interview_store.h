@@ -1,0 +1,114 @@
+// interview_store.h — the storage interface for interviews, their holds, history, outbox and request idempotency.
+// SqliteInterviewStore (sqlite_interview_store.h) implements it; a PostgreSQL implementation will follow.
+//
+// Contract (every implementation):
+// - Commit* are atomic (one serializable write transaction, SQLite BEGIN IMMEDIATE): the conflict check against the
+//   holds of other pending/confirmed interviews and every write happen together, so two concurrent commits that
+//   overlap on a resource can never both succeed — also across processes sharing the database.
+//   A commit that finds conflicts writes nothing and answers them.
+// - Conflict: an existing hold on the same resource with hold.start < window.end && window.start < hold.end, where
+//   window is the new interview's [start - buffer_before, end + buffer_after).
+// - Idempotency keys are per tenant. A claim is kClaimed (go ahead; the key is now in flight), kReplay (done before:
+//   status/body hold the stored response), kMismatch (the key was used with another request body), or kInFlight
+//   (claimed by a request still running). An in-flight claim older than its lease is taken over (its request died).
+//   The stored response is written in the same transaction as the booking it describes.
+// - Outbox jobs of one interview run in order: a job is handed out only when no earlier job of its interview is
+//   pending or running. ClaimNextJob marks the job running; RequeueRunningJobs (at start-up) hands back the jobs
+//   of a process that died.
+// - Errors: "storage_error"; "not_found" for a missing interview/job. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interview_holds.h"
+#include "interview_model.h"
+#include "slotwise/result.h"
+
+namespace slotwise {
+
+enum class ClaimOutcome : std::uint8_t { kClaimed, kReplay, kMismatch, kInFlight };
+
+struct IdempotencyClaim {
+  ClaimOutcome outcome = ClaimOutcome::kClaimed;
+  int status = 0;    // kReplay: the stored HTTP status
+  std::string body;  // kReplay: the stored response body
+};
+
+struct IdempotencyRequest {
+  std::string tenant_id;
+  std::string key;
+  std::string operation;     // e.g. "POST /v1/interviews" — a key is bound to one operation
+  std::string request_hash;  // hex SHA-256 of the canonical request
+  std::int64_t now = 0;
+  std::int64_t lease_seconds = 60;      // an in-flight claim older than this is taken over
+  std::int64_t keep_seconds = 86'400;   // responses are kept at least this long
+};
+
+struct StoredResponse {
+  int status = 0;
+  std::string body;
+};
+
+struct CommitOutcome {
+  bool committed = false;
+  std::vector<Hold> conflicts;  // when not committed: the holds in the way
+};
+
+class InterviewStore : public HoldsReader {
+ public:
+  ~InterviewStore() override = default;
+
+  // --- idempotency
+  virtual Result<IdempotencyClaim> ClaimIdempotencyKey(const IdempotencyRequest& request) = 0;
+  // Stores the response of a claimed key that ended without a commit (e.g. 409, 422).
+  virtual Result<bool> StoreIdempotentResponse(const std::string& tenant_id, const std::string& key,
+                                               const StoredResponse& response) = 0;
+  // Forgets a claimed key (the request failed with a server error; a retry may run again).
+  virtual Result<bool> ReleaseIdempotencyKey(const std::string& tenant_id, const std::string& key) = 0;
+  virtual Result<int> PurgeIdempotencyKeys(std::int64_t now) = 0;  // expired, done keys; returns how many
+
+  // --- interviews
+  // Creates `interview` (status pending) with holds on `resources` over its [start, end), a "booked" history entry,
+  // and a kBook outbox job due at `now`; with `idempotency` also the key's stored response. All or nothing.
+  virtual Result<CommitOutcome> CommitBooking(const Interview& interview, const std::vector<std::string>& resources,
+                                              std::int64_t now, const std::optional<IdempotencyRequest>& idempotency,
+                                              const StoredResponse& response) = 0;
+  // Moves/changes `updated` (same id): new spec, sequence + 1, status pending, holds replaced, a "rescheduled"
+  // history entry and a kReschedule outbox job. The conflict check ignores the interview's own holds.
+  virtual Result<CommitOutcome> CommitReschedule(const Interview& updated, const std::vector<std::string>& resources,
+                                                 std::int64_t now, const std::string& history_detail_json) = 0;
+  // Status cancelled, holds released, sequence + 1, "cancelled" history entry, kCancel outbox job.
+  virtual Result<Interview> CommitCancel(const std::string& tenant_id, const std::string& interview_id,
+                                         std::int64_t now, const std::string& reason) = 0;
+
+  virtual Result<std::optional<Interview>> GetInterview(const std::string& tenant_id, const std::string& id) = 0;
+  // Interviews of a tenant starting in [from, to), by start time, at most `limit`.
+  virtual Result<std::vector<Interview>> ListInterviews(const std::string& tenant_id, std::int64_t from,
+                                                        std::int64_t to, int limit) = 0;
+  virtual Result<std::vector<HistoryEntry>> History(const std::string& interview_id) = 0;
+
+  // Status change by the outbox (confirmed / failed) with a history entry; failed and cancelled release the holds.
+  // Confirmed and failed apply only to a pending interview: false (no change) otherwise, e.g. after a cancel.
+  virtual Result<bool> SetStatus(const std::string& interview_id, InterviewStatus status, const std::string& reason,
+                                 std::int64_t now) = 0;
+  virtual Result<bool> SetArtifacts(const std::string& interview_id, const std::string& artifacts_json,
+                                    std::int64_t now) = 0;
+
+  // --- outbox
+  virtual Result<std::optional<OutboxJob>> ClaimNextJob(std::int64_t now) = 0;
+  virtual Result<bool> FinishJob(std::int64_t job_id, std::int64_t now) = 0;
+  virtual Result<bool> RetryJob(std::int64_t job_id, std::int64_t next_attempt_at, const std::string& error,
+                                std::int64_t now) = 0;
+  virtual Result<bool> KillJob(std::int64_t job_id, const std::string& error, std::int64_t now) = 0;  // state dead
+  virtual Result<int> RequeueRunningJobs(std::int64_t now) = 0;
+  virtual Result<int> CountUnfinishedJobs() = 0;  // pending + running
+
+  // --- step journal
+  virtual Result<std::optional<StepRecord>> GetStep(const std::string& interview_id, const std::string& step) = 0;
+  virtual Result<bool> PutStep(const std::string& interview_id, const StepRecord& record) = 0;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,188 @@
+// Tests for ApplyEnvironment and ResolveSecretFiles (backend/config). The environment is a map passed in as getenv;
+// the process environment is never read or changed.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "server_config.h"
+
+namespace slotwise::config {
+namespace {
+
+using Variables = std::map<std::string, std::string, std::less<>>;
+
+Result<bool> Apply(ServerConfig& config, const Variables& variables) {
+  return ApplyEnvironment(config, [&](std::string_view name) -> std::optional<std::string> {
+    const auto found = variables.find(name);
+    if (found == variables.end()) return std::nullopt;
+    return found->second;
+  });
+}
+
+// A temporary file with `contents`, removed when the object goes away.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& contents) {
+    char path[] = "/tmp/config_test_XXXXXX";
+    const int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    close(fd);
+    path_ = path;
+    std::ofstream(path_, std::ios::binary) << contents;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+TEST_CASE("Config environment: every variable overrides the file's value") {
+  Result<ServerConfig> loaded = LoadServerConfig(R"({
+    "listen": {"host": "0.0.0.0", "port": 1},
+    "providers": {"microsoft": {"client_id": "file-id", "client_secret_file": "/from/file"}},
+    "mail": {"mode": "none", "smtp": {"host": "file-relay", "port": 2525}}
+  })");
+  REQUIRE(loaded.ok());
+  ServerConfig config = loaded.value();
+  const Variables variables = {
+      {"SLOTWISE_HOST", "::"},
+      {"SLOTWISE_PORT", "9443"},
+      {"SLOTWISE_PUBLIC_URL", "https://book.example.com/"},
+      {"SLOTWISE_DB", "/data/slotwise.db"},
+      {"SLOTWISE_WEB_ROOT", "/srv/web"},
+      {"SLOTWISE_ZONEINFO", "/opt/zoneinfo"},
+      {"SLOTWISE_SANDBOX_URL", "http://127.0.0.1:4100"},
+      {"SLOTWISE_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1 ,::1/128"},
+      {"SLOTWISE_ADMIN_KEY_HASH", std::string(64, 'A')},
+      {"SLOTWISE_MAIL_MODE", "smtp"},
+      {"SLOTWISE_SMTP_HOST", "relay.internal"},
+      {"SLOTWISE_SMTP_PORT", "587"},
+      {"SLOTWISE_SMTP_FROM", "bookings@example.com"},
+      {"SLOTWISE_GOOGLE_CLIENT_ID", "g-id"},
+      {"SLOTWISE_GOOGLE_CLIENT_SECRET", "g-secret"},
+      {"SLOTWISE_MICROSOFT_CLIENT_ID", "m-id"},
+      {"SLOTWISE_MICROSOFT_CLIENT_SECRET", "m-secret"},
+      {"SLOTWISE_ZOOM_CLIENT_ID", "z-id"},
+      {"SLOTWISE_ZOOM_CLIENT_SECRET", "z-secret"},
+      {"SLOTWISE_GOTO_CLIENT_ID", "t-id"},
+      {"SLOTWISE_GOTO_CLIENT_SECRET", "t-secret"},
+      {"SLOTWISE_MAX_BODY_BYTES", "2097152"},
+  };
+  REQUIRE(Apply(config, variables).ok());
+  CHECK(config.listen.host == "::");
+  CHECK(config.listen.port == 9443);
+  CHECK(config.public_url == "https://book.example.com");
+  CHECK(config.database.path == "/data/slotwise.db");
+  CHECK(config.web_root == "/srv/web");
+  CHECK(config.zoneinfo == "/opt/zoneinfo");
+  CHECK(config.sandbox_url == "http://127.0.0.1:4100");
+  CHECK(config.trusted_proxies == std::vector<std::string>{"10.0.0.0/8", "127.0.0.1", "::1/128"});
+  CHECK(config.admin.api_key_hash == std::string(64, 'a'));
+  CHECK(config.mail.mode == MailMode::kSmtp);
+  CHECK(config.mail.smtp.host == "relay.internal");
+  CHECK(config.mail.smtp.port == 587);
+  CHECK(config.mail.smtp.from == "bookings@example.com");
+  CHECK(config.providers.google.client_id == "g-id");
+  CHECK(config.providers.google.client_secret == "g-secret");
+  CHECK(config.providers.microsoft.client_id == "m-id");
+  CHECK(config.providers.microsoft.client_secret == "m-secret");
+  CHECK(config.providers.microsoft.client_secret_file.empty());  // the environment's secret replaces the file's
+  CHECK(config.providers.zoom.client_secret == "z-secret");
+  CHECK(config.providers.go_to.client_id == "t-id");
+  CHECK(config.providers.go_to.client_secret == "t-secret");
+  CHECK(config.limits.max_body_bytes == 2097152);
+  CHECK(ValidateServerConfig(config).ok());
+}
+
+TEST_CASE("Config environment: unset and empty variables change nothing") {
+  ServerConfig config;
+  config.listen.port = 1234;
+  config.sandbox_url = "http://127.0.0.1:4100";
+  REQUIRE(Apply(config, {}).ok());
+  REQUIRE(Apply(config, {{"SLOTWISE_PORT", ""}, {"SLOTWISE_SANDBOX_URL", ""}, {"SLOTWISE_MAIL_MODE", ""}}).ok());
+  CHECK(config.listen.port == 1234);
+  CHECK(config.sandbox_url == "http://127.0.0.1:4100");
+  CHECK(config.mail.mode == MailMode::kAtsWebhook);
+}
+
+TEST_CASE("Config environment: a malformed value is an error naming the variable") {
+  const std::map<std::string, std::string> malformed = {
+      {"SLOTWISE_HOST", "two words"},
+      {"SLOTWISE_PORT", "80a"},
+      {"SLOTWISE_PUBLIC_URL", "ftp://x"},
+      {"SLOTWISE_DB", "bad\npath"},
+      {"SLOTWISE_SANDBOX_URL", "localhost:4100"},
+      {"SLOTWISE_TRUSTED_PROXIES", "10.0.0.0/8,,::1"},
+      {"SLOTWISE_ADMIN_KEY_HASH", "not-hex"},
+      {"SLOTWISE_MAIL_MODE", "SMTP"},
+      {"SLOTWISE_SMTP_HOST", "relay/x"},
+      {"SLOTWISE_SMTP_PORT", "0"},
+      {"SLOTWISE_SMTP_FROM", "no-at-sign"},
+      {"SLOTWISE_ZOOM_CLIENT_ID", "has space"},
+      {"SLOTWISE_MAX_BODY_BYTES", "-1"},
+  };
+  for (const auto& [name, value] : malformed) {
+    CAPTURE(name);
+    ServerConfig config;
+    Result<bool> applied = Apply(config, {{name, value}});
+    REQUIRE_FALSE(applied.ok());
+    CHECK(applied.error().code == "invalid_environment");
+    CHECK(applied.error().field == name);
+    CHECK(applied.error().message.find(name) != std::string::npos);
+  }
+  for (const char* port : {"65536", "-1", "-0", "+80", " 80", "1e3", "99999999999999999999"}) {
+    CAPTURE(port);
+    ServerConfig config;
+    CHECK(Apply(config, {{"SLOTWISE_PORT", port}}).error().field == "SLOTWISE_PORT");
+  }
+  ServerConfig config;
+  CHECK(Apply(config, {{"SLOTWISE_TRUSTED_PROXIES", "10.0.0.0/8,"}}).error().field == "SLOTWISE_TRUSTED_PROXIES");
+  CHECK(Apply(config, {{"SLOTWISE_PORT", "0"}}).ok());
+}
+
+TEST_CASE("Config secret files: contents are read with one trailing newline dropped") {
+  const TempFile google("google-secret\n");
+  const TempFile zoom("zoom-secret\r\n");
+  const TempFile go_to("goto secret with spaces\n\n");
+  const TempFile widget("widget-key");
+  ServerConfig config;
+  config.providers.google.client_secret_file = google.path();
+  config.providers.zoom.client_secret_file = zoom.path();
+  config.providers.go_to.client_secret_file = go_to.path();
+  config.providers.microsoft.client_secret = "inline stays";
+  config.widget_tokens.signing_key_file = widget.path();
+  REQUIRE(ResolveSecretFiles(config).ok());
+  CHECK(config.providers.google.client_secret == "google-secret");
+  CHECK(config.providers.zoom.client_secret == "zoom-secret");
+  CHECK(config.providers.go_to.client_secret == "goto secret with spaces\n");
+  CHECK(config.providers.microsoft.client_secret == "inline stays");
+  CHECK(config.widget_tokens.signing_key == "widget-key");
+}
+
+TEST_CASE("Config secret files: a missing or empty file is an error naming the file and the key") {
+  ServerConfig config;
+  config.providers.microsoft.client_secret_file = "/nonexistent/slotwise/secret";
+  Result<bool> resolved = ResolveSecretFiles(config);
+  REQUIRE_FALSE(resolved.ok());
+  CHECK(resolved.error().code == "unreadable_secret_file");
+  CHECK(resolved.error().field == "providers.microsoft.client_secret_file");
+  CHECK(resolved.error().message.find("/nonexistent/slotwise/secret") != std::string::npos);
+
+  const TempFile empty("\n");
+  ServerConfig other;
+  other.widget_tokens.signing_key_file = empty.path();
+  resolved = ResolveSecretFiles(other);
+  REQUIRE_FALSE(resolved.ok());
+  CHECK(resolved.error().field == "widget_tokens.signing_key_file");
+  CHECK(resolved.error().message.find(empty.path()) != std::string::npos);
+}
+
+}  // namespace slotwise::config
