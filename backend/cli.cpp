@@ -33,7 +33,8 @@ constexpr const char* kUsage =
     "                 [--public-url URL] [--sandbox-url URL]\n"
     "  slotwise sandbox [--host 127.0.0.1] [--port 4100] [--empty]   the provider sandbox on its own port\n"
     "  slotwise keys new KID        print a new token-key entry for SLOTWISE_TOKEN_KEYS / the key file\n"
-    "  slotwise keys rotate [--db FILE]   re-seal every stored token with the active (first) key\n";
+    "  slotwise keys rotate [--db FILE]   re-seal every stored token with the active (first) key\n"
+    "  slotwise invite render [--zoneinfo DIR] [FILE]   candidate invitation (.ics) from JSON; stdin when no FILE\n";
 
 std::optional<std::string> ReadInput(const std::vector<std::string>& args, std::size_t index) {
   if (index >= args.size() || args[index] == "-") {
@@ -98,6 +99,7 @@ int RunCli(int argc, char** argv) {
   if (command == "serve") return RunServe(args, DefaultWebRoot(argv[0]), kUsage);
   if (command == "sandbox") return RunSandbox(args, kUsage);
   if (command == "keys") return RunKeys(args, kUsage);
+  if (command == "invite") return RunInvite(args, kUsage);
   std::cerr << "slotwise: unknown command \"" << command << "\"\n" << kUsage;
   return kExitInvalidInput;
 }

@@ -15,6 +15,7 @@ inline constexpr int kExitInvalidInput = 2;
 int RunServe(const std::vector<std::string>& args, const std::string& default_web_root, const char* usage);
 int RunSandbox(const std::vector<std::string>& args, const char* usage);
 int RunKeys(const std::vector<std::string>& args, const char* usage);
+int RunInvite(const std::vector<std::string>& args, const char* usage);  // `invite render` (cli_invite.cpp)
 
 // Blocks SIGINT/SIGTERM in every thread, runs `run` (blocking) and calls `stop` from a waiter thread when a signal
 // arrives. Returns when `run` returns.

@@ -3,6 +3,7 @@
 #include "http_errors.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,12 @@ HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
   server_->set_read_timeout(10, 0);
   server_->set_write_timeout(10, 0);
   server_->set_keep_alive_timeout(5);
+  // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a
+  // backlog of 5, which drops connections under a burst of clients (an ATS batch, 200 concurrent bookings).
+  server_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   RegisterRoutes();
 }
 
@@ -115,6 +122,7 @@ void HttpServer::RegisterRoutes() {
 Result<int> HttpServer::Bind() {
   const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host.c_str())
                                       : (server_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1);
+  if (port >= 0 && listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);  // Linux: re-listen resizes the queue
   if (port < 0) {
     return Error{"bind_failed", "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                     " (is another server using that port?)", ""};

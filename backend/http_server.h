@@ -34,6 +34,7 @@ struct ServerOptions {
 class HttpServer {
  public:
   static constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
+  static constexpr int kListenBacklog = 1024;  // pending connections the kernel queues before accept
 
   HttpServer(ServerOptions options, ZoneSource& zones);
   ~HttpServer();
@@ -51,6 +52,7 @@ class HttpServer {
   ServerOptions options_;
   ZoneSource& zones_;
   SchedulingRuntime* scheduling_ = nullptr;
+  int listen_socket_ = -1;
   std::unique_ptr<httplib::Server> server_;
 };
 

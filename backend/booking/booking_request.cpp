@@ -252,8 +252,6 @@ std::vector<std::string> Attendees(const InterviewSpec& spec) {
 std::vector<std::string> HeldResources(const InterviewSpec& spec) {
   std::vector<std::string> resources;
   for (const std::string& attendee : Attendees(spec)) resources.push_back(PersonResource(attendee));
-  const std::string organizer = PersonResource(spec.organizer);
-  if (std::find(resources.begin(), resources.end(), organizer) == resources.end()) resources.push_back(organizer);
   if (!spec.room.empty()) resources.push_back(RoomResource(spec.room));
   if (!spec.host_account.empty()) resources.push_back(HostResource(spec.host_account));
   return resources;

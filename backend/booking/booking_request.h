@@ -38,7 +38,8 @@ Result<BookingRequest> ApplyBookingPatch(const InterviewSpec& current, const nlo
 
 // Everyone who attends (interviewers then observers, duplicates removed).
 std::vector<std::string> Attendees(const InterviewSpec& spec);
-// Resources the interview holds: every attendee and the organiser as "person:…", the room, the host account.
+// Resources the interview holds: every attendee as "person:…", the room, the host account. The organiser is not held
+// unless attending: a recruiter organises many interviews at once without being in them.
 std::vector<std::string> HeldResources(const InterviewSpec& spec);
 
 // The engine's query for validating `spec` (participants = attendees, all required; the booked room; the host

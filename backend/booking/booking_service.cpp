@@ -170,6 +170,11 @@ Result<bool> BookingService::Resolve(const std::string& tenant_id, InterviewSpec
       return Error{"invalid_request", spec.host_account + " is not a linked host account of this tenant",
                    "conferencing.host"};
     }
+    if ((spec.video == "zoom" || spec.video == "goto") && (*host)->connection_id.empty()) {
+      return Error{"invalid_request",
+                   spec.host_account + " has no " + spec.video + " connection: its owner must connect the account first",
+                   "conferencing.host"};
+    }
   }
   if (spec.candidate.time_zone.empty()) spec.candidate.time_zone = (*tenant)->time_zone;
   if (spec.candidate.locale.empty()) spec.candidate.locale = (*tenant)->locale;

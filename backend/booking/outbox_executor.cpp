@@ -138,7 +138,11 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
     if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}); !noted) return noted;
     CrashPoint("meeting_intent");
     Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, MeetingSpecFor(spec, context.interview.id));
-    if (!created) return created.error();
+    if (!created) {
+      // A definite refusal made nothing; a transient failure (timeout) may have: leave "started" for recovery.
+      if (!IsRetryable(created.error())) Journal(context, "meeting", "done", {{"removed", true}});
+      return created.error();
+    }
     CrashPoint("meeting_created");
     meeting = *created;
   }
@@ -164,7 +168,10 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
   Result<providers::CreatedEvent> event = gateway_.CreateEvent(
       context.tenant, context.interview.spec.organizer,
       EventSpecFor(clock_, context.interview.spec, context.interview.id, context.artifacts, context.room_name));
-  if (!event) return event.error();
+  if (!event) {
+    if (!IsRetryable(event.error())) Journal(context, "event", "done", {{"removed", true}});
+    return event.error();
+  }
   CrashPoint("event_created");
   const json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
                      {"ical_uid", event->ical_uid}, {"calendar", context.interview.spec.organizer}};
@@ -209,8 +216,9 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
       if (StepDone(*meeting)) ids.push_back(data.value("id", ""));
       Result<std::optional<MeetingInfo>> found =
           gateway_.FindMeeting(context.tenant, *context.host, MeetingMarker(context.interview.id));
-      if (!found) return found.error();
-      if (found->has_value() && (ids.empty() || ids.front() != (*found)->id)) ids.push_back((*found)->id);
+      // Without a connection nothing can have been created through it.
+      if (!found && found.error().code != "not_connected") return found.error();
+      if (found && found->has_value() && (ids.empty() || ids.front() != (*found)->id)) ids.push_back((*found)->id);
       for (const std::string& id : ids) {
         if (id.empty()) continue;
         if (Result<bool> deleted = gateway_.DeleteMeeting(context.tenant, *context.host, id); !deleted) return deleted;

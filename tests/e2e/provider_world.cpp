@@ -1,6 +1,9 @@
 // provider_world.cpp — see provider_world.h.
 #include "provider_world.h"
 
+#include "demo_tenant.h"
+#include "scheduling_runtime.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -57,14 +60,15 @@ HttpAnswer HttpPostForm(const std::string& url, const std::string& form) {
   return ToAnswer(client.Post(target.c_str(), form, "application/x-www-form-urlencoded"));
 }
 
-HttpAnswer HttpJson(const std::string& method, const std::string& url, const json& body) {
+HttpAnswer HttpJson(const std::string& method, const std::string& url, const json& body, const httplib::Headers& headers) {
   auto [origin, target] = SplitUrl(url);
   httplib::Client client = ClientFor(origin);
   const std::string text = body.is_null() ? "" : body.dump();
-  if (method == "GET") return ToAnswer(client.Get(target.c_str()));
-  if (method == "DELETE") return ToAnswer(client.Delete(target.c_str()));
-  if (method == "PATCH") return ToAnswer(client.Patch(target.c_str(), text, "application/json"));
-  return ToAnswer(client.Post(target.c_str(), text, "application/json"));
+  if (method == "GET") return ToAnswer(client.Get(target.c_str(), headers));
+  if (method == "DELETE") return ToAnswer(client.Delete(target.c_str(), headers, text, "application/json"));
+  if (method == "PATCH") return ToAnswer(client.Patch(target.c_str(), headers, text, "application/json"));
+  if (method == "PUT") return ToAnswer(client.Put(target.c_str(), headers, text, "application/json"));
+  return ToAnswer(client.Post(target.c_str(), headers, text, "application/json"));
 }
 
 std::string UrlParam(const std::string& url, const std::string& name) {
@@ -75,7 +79,7 @@ std::string UrlParam(const std::string& url, const std::string& name) {
   return net::ParamValue(*params, name).value_or("");
 }
 
-ProviderWorld::ProviderWorld(bool seed_demo_org)
+ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                .count()),
       sandbox_(sandbox::SandboxOptions{seed_demo_org, 3599}) {
@@ -111,12 +115,35 @@ ProviderWorld::ProviderWorld(bool seed_demo_org)
     sandbox_.sandbox().RegisterClient({std::string(oauth::ProviderName(provider)), client->registration().client_id,
                                        client->registration().client_secret, {client->registration().redirect_uri}});
   }
+  if (scheduling) {
+    REQUIRE(ConfigureSandboxOrgAccess(runtime_->providers(), runtime_->transport(), sandbox_root()).ok());
+    SchedulingOptions scheduling_options;
+    scheduling_options.outbox.threads = 2;
+    scheduling_options.outbox.idle_poll = std::chrono::milliseconds(100);
+    Result<std::unique_ptr<SchedulingRuntime>> created =
+        SchedulingRuntime::Create(*store_, *runtime_, zones_, scheduling_options, [this] { return now_.load(); });
+    REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
+    scheduling_ = std::move(created).value();
+    Result<std::string> key = SeedDemoTenant(scheduling_->directory(), runtime_->transport(), sandbox_root(), "kumo", Now());
+    REQUIRE_MESSAGE(key.ok(), (key.ok() ? "" : key.error().message));
+    api_key_ = *key;
+    server_->EnableScheduling(*scheduling_);
+    scheduling_->Start();
+  }
   server_thread_ = std::thread([this] { server_->Run(); });
+}
+
+HttpAnswer ProviderWorld::Api(const std::string& method, const std::string& path, const json& body,
+                              const std::string& idempotency_key) {
+  httplib::Headers headers = {{"Authorization", "Bearer " + api_key_}};
+  if (!idempotency_key.empty()) headers.emplace("Idempotency-Key", idempotency_key);
+  return HttpJson(method, root() + path, body, headers);
 }
 
 ProviderWorld::~ProviderWorld() {
   server_->Stop();
   server_thread_.join();
+  scheduling_.reset();  // the outbox worker stops before the sandbox and the connections go away
   sandbox_.Stop();
   sandbox_thread_.join();
   server_.reset();

@@ -18,6 +18,10 @@
 #include "sandbox.h"
 #include "zoneinfo_directory.h"
 
+namespace slotwise {
+class SchedulingRuntime;
+}
+
 namespace slotwise::testing {
 
 struct HttpAnswer {
@@ -33,14 +37,17 @@ std::pair<std::string, std::string> SplitUrl(const std::string& url);
 // One GET or form POST to an absolute URL, redirects not followed.
 HttpAnswer HttpGet(const std::string& url, const std::string& cookie = {});
 HttpAnswer HttpPostForm(const std::string& url, const std::string& form);
-HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlohmann::json& body = nullptr);
+HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlohmann::json& body = nullptr,
+                    const httplib::Headers& headers = {});
 
 // The query parameter `name` of a URL ("" when absent).
 std::string UrlParam(const std::string& url, const std::string& name);
 
 class ProviderWorld {
  public:
-  explicit ProviderWorld(bool seed_demo_org = true);
+  // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"
+  // with the sandbox's demo organisation, the outbox worker running).
+  explicit ProviderWorld(bool seed_demo_org = true, bool scheduling = false);
   ~ProviderWorld();
 
   std::string root() const { return "http://127.0.0.1:" + std::to_string(port_); }
@@ -71,6 +78,12 @@ class ProviderWorld {
   // The API base URL the server uses for `provider` (the sandbox's).
   std::string ApiBase(oauth::Provider provider) { return runtime_->providers().ApiBase(provider).value(); }
 
+  // Scheduling (only with `scheduling`): the runtime, the demo tenant's API key, and a call to the REST API with it.
+  SchedulingRuntime& scheduling() { return *scheduling_; }
+  const std::string& api_key() const { return api_key_; }
+  HttpAnswer Api(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr,
+                 const std::string& idempotency_key = {});
+
   // The sandbox admin API.
   nlohmann::json SandboxGet(const std::string& path_and_query);
   nlohmann::json SandboxPost(const std::string& path, const nlohmann::json& body);
@@ -93,6 +106,8 @@ class ProviderWorld {
   std::unique_ptr<ConnectionsRuntime> runtime_;
   ZoneinfoDirectory zones_{"/usr/share/zoneinfo"};
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<SchedulingRuntime> scheduling_;
+  std::string api_key_;
   int port_ = 0;
   std::thread server_thread_;
 };

@@ -1,0 +1,83 @@
+// templates_en.cpp — the built-in e-mail texts in English (see email_templates.h for the variables).
+#include "templates_data.h"
+
+namespace slotwise::invites::detail {
+
+const EmailTemplate& EnglishTemplate(TemplateKind kind) {
+  static const EmailTemplate kInvitation{
+      "Interview invitation: {{position}} at {{company}}",
+      "Dear {{candidate_name}},\n"
+      "\n"
+      "thank you for your application for the position of {{position}} at {{company}}. We would like to invite you "
+      "to an interview.\n"
+      "\n"
+      "Date: {{date}}\n"
+      "Time: {{start_time}}–{{end_time}} ({{time_zone}})\n"
+      "Duration: {{duration}}\n"
+      "Location: {{location}}\n"
+      "With: {{interviewer_names}}\n"
+      "\n"
+      "A calendar invitation is attached. If the time does not suit you, please reply to this e-mail.\n"
+      "\n"
+      "Kind regards\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const EmailTemplate kUpdate{
+      "Interview rescheduled: {{position}} at {{company}}",
+      "Dear {{candidate_name}},\n"
+      "\n"
+      "your interview for the position of {{position}} at {{company}} has been moved to a new time:\n"
+      "\n"
+      "Date: {{date}}\n"
+      "Time: {{start_time}}–{{end_time}} ({{time_zone}})\n"
+      "Duration: {{duration}}\n"
+      "Location: {{location}}\n"
+      "With: {{interviewer_names}}\n"
+      "\n"
+      "The attached calendar invitation replaces the previous one. If the new time does not suit you, please reply "
+      "to this e-mail.\n"
+      "\n"
+      "Kind regards\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const EmailTemplate kCancellation{
+      "Interview cancelled: {{position}} at {{company}}",
+      "Dear {{candidate_name}},\n"
+      "\n"
+      "unfortunately we have to cancel your interview for the position of {{position}} at {{company}} on {{date}} "
+      "at {{start_time}} ({{time_zone}}). The attached calendar message removes it from your calendar.\n"
+      "\n"
+      "We will get back to you shortly.\n"
+      "\n"
+      "Kind regards\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const EmailTemplate kConnect{
+      "Please connect your {{provider_name}} account for interview scheduling",
+      "Dear colleague,\n"
+      "\n"
+      "we would like to turn on a new feature so that you can create video meeting links directly when you schedule "
+      "interviews with candidates. For this, please connect your {{provider_name}} account with Slotwise by following "
+      "these steps:\n"
+      "\n"
+      "1. Open {{connect_url}}\n"
+      "2. Sign in with your {{provider_name}} credentials and allow access.\n"
+      "3. You are taken back to Slotwise, which checks the connection right away.\n"
+      "\n"
+      "Please let us know when you are done.\n"
+      "Thank you!\n"
+      "{{organizer_name}}\n"};
+  switch (kind) {
+    case TemplateKind::kCandidateUpdate:
+      return kUpdate;
+    case TemplateKind::kCandidateCancellation:
+      return kCancellation;
+    case TemplateKind::kConnectConferencing:
+      return kConnect;
+    case TemplateKind::kCandidateInvitation:
+      break;
+  }
+  return kInvitation;
+}
+
+}  // namespace slotwise::invites::detail

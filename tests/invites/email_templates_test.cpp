@@ -1,0 +1,281 @@
+// Tests for backend/invites/email_templates: {{variable}} rendering, placeholders that wait for the join URL, bulk
+// sends per recipient and the built-in texts. Expected dates were written by hand (2026-12-01 is a Tuesday).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "email_templates.h"
+#include "zones.h"
+
+using namespace slotwise;
+using namespace slotwise::invites;
+using slotwise::invites::testing::At;
+using slotwise::invites::testing::Zone;
+
+namespace {
+
+constexpr TemplateKind kAllKinds[] = {TemplateKind::kCandidateInvitation, TemplateKind::kCandidateUpdate,
+                                      TemplateKind::kCandidateCancellation, TemplateKind::kConnectConferencing};
+constexpr Locale kAllLocales[] = {Locale::kEn, Locale::kDe, Locale::kJa, Locale::kNl};
+
+// Shared values of one interview: 2026-12-01 09:15–10:15 UTC.
+TemplateValues InterviewValues() {
+  TemplateValues values;
+  values.text = {{"candidate_name", "Anna Schmidt"},
+                 {"candidate_email", "anna@mail.example"},
+                 {"interviewer_names", "Lena Fischer, Jonas Becker"},
+                 {"position", "Backend Engineer"},
+                 {"company", "Kumo GmbH"},
+                 {"location", "https://zoom.example/j/1"},
+                 {"room", "Room 4.12"},
+                 {"join_url", "https://zoom.example/j/1"},
+                 {"passcode", "314159"},
+                 {"organizer_name", "Lena Fischer"},
+                 {"connect_url", "https://slotwise.example/connect/zoom"},
+                 {"provider_name", "Zoom"}};
+  values.start = At("2026-12-01T09:15:00Z");
+  values.end = At("2026-12-01T10:15:00Z");
+  return values;
+}
+
+// The text with every {{…}} placeholder removed.
+std::string WithoutPlaceholders(std::string text) {
+  std::size_t open;
+  while ((open = text.find("{{")) != std::string::npos) {
+    const std::size_t close = text.find("}}", open);
+    REQUIRE(close != std::string::npos);
+    text.replace(open, close + 2 - open, " ");
+  }
+  return text;
+}
+
+// Lower-case runs of ASCII letters.
+std::vector<std::string> AsciiWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : text + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("EmailTemplates: variables are filled, with or without spaces inside the braces") {
+  const Result<RenderedText> out =
+      Render("Hello {{candidate_name}}, {{ position }} at {{\tcompany\t}}: {{date}} {{start_time}}–{{end_time}}",
+             InterviewValues());
+  REQUIRE(out.ok());
+  CHECK(out->text == "Hello Anna Schmidt, Backend Engineer at Kumo GmbH: Tuesday, 1 December 2026 09:15–10:15");
+  CHECK(out->unresolved.empty());
+}
+
+TEST_CASE("EmailTemplates: an unknown variable is an error naming it") {
+  const Result<RenderedText> out = Render("Dear {{candidate_nme}}, see {{join_url}}", InterviewValues());
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().code == "unknown_template_variable");
+  CHECK(out.error().field == "candidate_nme");
+  CHECK(out.error().message.find("candidate_nme") != std::string::npos);
+
+  TemplateValues values;
+  values.text["joinurl"] = "https://x.example";  // an unknown name among the values is caught too
+  const Result<RenderedText> from_values = Render("plain", values);
+  REQUIRE_FALSE(from_values.ok());
+  CHECK(from_values.error().code == "unknown_template_variable");
+  CHECK(from_values.error().field == "joinurl");
+}
+
+TEST_CASE("EmailTemplates: malformed placeholders and values are errors") {
+  for (const char* text : {"Hi {{candidate_name", "{{ }}", "{{candidate name}}", "{{Candidate_Name}}", "{{{x}}}"}) {
+    CAPTURE(text);
+    const Result<RenderedText> out = Render(text, InterviewValues());
+    REQUIRE_FALSE(out.ok());
+    CHECK(out.error().code == "invalid_template");
+  }
+  TemplateValues values;
+  values.text["candidate_name"] = "{{join_url}}";
+  const Result<RenderedText> out = Render("{{candidate_name}}", values);
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().code == "invalid_template_value");
+  CHECK(out.error().field == "candidate_name");
+  // A lone "}}" or single braces are plain text.
+  const Result<RenderedText> plain = Render("a } b }} c {d}", TemplateValues{});
+  REQUIRE(plain.ok());
+  CHECK(plain->text == "a } b }} c {d}");
+}
+
+TEST_CASE("EmailTemplates: a placeholder typed before the meeting exists is filled once it is created") {
+  TemplateValues before = InterviewValues();
+  before.text.erase("join_url");
+  before.text.erase("passcode");
+  before.zone = &Zone("Europe/Berlin");
+  before.locale = Locale::kDe;
+  const std::string typed = "Am {{date}} um {{start_time}} Uhr: {{ join_url }} (Kenncode {{passcode}}), {{join_url}}";
+  const Result<RenderedText> first = Render(typed, before);
+  REQUIRE(first.ok());
+  CHECK(first->text ==
+        "Am Dienstag, 1. Dezember 2026 um 10:15 Uhr: {{ join_url }} (Kenncode {{passcode}}), {{join_url}}");
+  CHECK(first->unresolved == std::vector<std::string>{"join_url", "passcode"});
+
+  TemplateValues after = before;
+  after.text["join_url"] = "https://zoom.example/j/987";
+  after.text["passcode"] = "";  // no passcode: available, and empty
+  const Result<RenderedText> second = Render(first->text, after);
+  REQUIRE(second.ok());
+  CHECK(second->text ==
+        "Am Dienstag, 1. Dezember 2026 um 10:15 Uhr: https://zoom.example/j/987 (Kenncode ), "
+        "https://zoom.example/j/987");
+  CHECK(second->unresolved.empty());
+}
+
+TEST_CASE("EmailTemplates: time variables wait for start and end") {
+  TemplateValues values;
+  const Result<RenderedText> out = Render("{{date}} {{start_time}} {{end_time}} {{duration}} {{time_zone}}", values);
+  REQUIRE(out.ok());
+  CHECK(out->text == "{{date}} {{start_time}} {{end_time}} {{duration}} {{time_zone}}");
+  CHECK(out->unresolved.size() == 5);
+  values.start = At("2026-12-01T09:15:00Z");
+  values.end = At("2026-12-01T10:45:00Z");
+  values.zone = &Zone("America/New_York");
+  const Result<RenderedText> filled = Render("{{date}} {{start_time}} {{end_time}} {{duration}} {{time_zone}}", values);
+  REQUIRE(filled.ok());
+  CHECK(filled->text == "Tuesday, 1 December 2026 04:15 05:45 90 minutes America/New_York (UTC-05:00)");
+  values.text["date"] = "to be announced";  // an explicit text wins over the computed one
+  CHECK(Render("{{date}}", values)->text == "to be announced");
+}
+
+TEST_CASE("EmailTemplates: a bulk send renders each recipient in their own zone and language") {
+  TemplateValues shared = InterviewValues();
+  shared.text.erase("candidate_name");
+  TemplateValues anna;
+  anna.text["candidate_name"] = "Anna Schmidt";
+  anna.zone = &Zone("Europe/Berlin");
+  anna.locale = ParseLocale("de-DE");
+  TemplateValues ken;
+  ken.text["candidate_name"] = "佐藤 健";
+  ken.zone = &Zone("Asia/Tokyo");
+  ken.locale = ParseLocale("ja-JP");
+  TemplateValues emily;
+  emily.text["candidate_name"] = "Emily Carter";
+  emily.zone = &Zone("America/New_York");
+  TemplateValues sanne;
+  sanne.text["candidate_name"] = "Sanne de Vries";
+  sanne.zone = &Zone("Europe/Amsterdam");
+  sanne.locale = Locale::kNl;
+
+  const EmailTemplate custom{"{{candidate_name}}: {{date}}", "{{start_time}}–{{end_time}} {{time_zone}}, {{duration}}"};
+  const Result<std::vector<RenderedEmail>> emails = RenderForRecipients(custom, shared, {anna, ken, emily, sanne});
+  REQUIRE(emails.ok());
+  REQUIRE(emails->size() == 4);
+  CHECK((*emails)[0].subject == "Anna Schmidt: Dienstag, 1. Dezember 2026");
+  CHECK((*emails)[0].body == "10:15–11:15 Europe/Berlin (UTC+01:00), 60 Minuten");
+  CHECK((*emails)[1].subject == "佐藤 健: 2026年12月1日(火)");
+  CHECK((*emails)[1].body == "18:15–19:15 Asia/Tokyo (UTC+09:00), 60分");
+  CHECK((*emails)[2].subject == "Emily Carter: Tuesday, 1 December 2026");
+  CHECK((*emails)[2].body == "04:15–05:15 America/New_York (UTC-05:00), 60 minutes");
+  CHECK((*emails)[3].subject == "Sanne de Vries: dinsdag 1 december 2026");
+  CHECK((*emails)[3].body == "10:15–11:15 Europe/Amsterdam (UTC+01:00), 60 minuten");
+
+  // The built-in invitation in each recipient's language.
+  const Result<std::vector<RenderedEmail>> built_in =
+      RenderForRecipients(TemplateKind::kCandidateInvitation, shared, {anna, ken, emily});
+  REQUIRE(built_in.ok());
+  CHECK((*built_in)[0].subject == "Einladung zum Vorstellungsgespräch: Backend Engineer bei Kumo GmbH");
+  CHECK((*built_in)[0].body.find("Guten Tag Anna Schmidt,") == 0);
+  CHECK((*built_in)[0].body.find("Datum: Dienstag, 1. Dezember 2026\n") != std::string::npos);
+  CHECK((*built_in)[1].body.find("佐藤 健 様") == 0);
+  CHECK((*built_in)[1].body.find("日時:2026年12月1日(火) 18:15〜19:15(Asia/Tokyo (UTC+09:00))") != std::string::npos);
+  CHECK((*built_in)[2].body.find("Dear Emily Carter,") == 0);
+  CHECK((*built_in)[2].body.find("Time: 04:15–05:15 (America/New_York (UTC-05:00))") != std::string::npos);
+  for (const RenderedEmail& email : *built_in) CHECK(email.unresolved.empty());
+
+  // A recipient's failure names them.
+  TemplateValues broken;
+  broken.text["candidate_name"] = "}}";
+  const Result<std::vector<RenderedEmail>> failed = RenderForRecipients(custom, shared, {anna, broken});
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().message.find("recipient 1") == 0);
+}
+
+TEST_CASE("EmailTemplates: every built-in template renders completely in every language") {
+  for (const Locale locale : kAllLocales) {
+    for (const TemplateKind kind : kAllKinds) {
+      CAPTURE(LocaleTag(locale));
+      CAPTURE(static_cast<int>(kind));
+      const EmailTemplate& email_template = BuiltInTemplate(kind, locale);
+      CHECK(!email_template.subject.empty());
+      CHECK(email_template.subject.find('\n') == std::string::npos);
+      TemplateValues values = InterviewValues();
+      values.locale = locale;
+      const Result<RenderedEmail> email = RenderEmail(email_template, values);
+      REQUIRE(email.ok());
+      CHECK(email->unresolved.empty());
+      CHECK(email->body.find("{{") == std::string::npos);
+      if (kind == TemplateKind::kConnectConferencing) {
+        CHECK(email->body.find("https://slotwise.example/connect/zoom") != std::string::npos);
+        CHECK(email->body.find("Zoom") != std::string::npos);
+        CHECK(email->subject.find("Zoom") != std::string::npos);
+      } else {
+        CHECK(email->body.find("Anna Schmidt") != std::string::npos);
+        CHECK(email->subject.find("Backend Engineer") != std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE("EmailTemplates: no English words remain in the German, Dutch and Japanese templates") {
+  const std::set<std::string> english = {
+      "the",        "and",      "your",     "you",       "please",   "dear",        "hello",     "thank",
+      "thanks",     "regards",  "kind",     "with",      "for",      "has",         "interview", "interviews",
+      "invitation", "meeting",  "meetings", "cancelled", "canceled", "rescheduled", "updated",   "account",
+      "connect",    "join",     "location", "duration",  "date",     "time",        "when",      "where",
+      "minutes",    "attached", "calendar", "colleague", "sign",     "allow",       "access",    "steps",
+      "we",         "our",      "would",    "like",      "this",     "that",        "new",       "unfortunately"};
+  for (const Locale locale : {Locale::kDe, Locale::kNl, Locale::kJa}) {
+    for (const TemplateKind kind : kAllKinds) {
+      CAPTURE(LocaleTag(locale));
+      CAPTURE(static_cast<int>(kind));
+      const EmailTemplate& email_template = BuiltInTemplate(kind, locale);
+      const std::string text = WithoutPlaceholders(email_template.subject + "\n" + email_template.body);
+      for (const std::string& word : AsciiWords(text)) {
+        CAPTURE(word);
+        CHECK(english.count(word) == 0);
+        // Japanese texts hold no Latin words at all except the product's name.
+        if (locale == Locale::kJa) CHECK(word == "slotwise");
+      }
+    }
+  }
+}
+
+TEST_CASE("EmailTemplates: the colleague e-mail asks to connect the provider's account") {
+  TemplateValues values;
+  values.text = {{"provider_name", "Microsoft Teams"},
+                 {"connect_url", "https://slotwise.example/connect/teams"},
+                 {"organizer_name", "Lena Fischer"}};
+  const Result<RenderedEmail> de =
+      RenderEmail(BuiltInTemplate(TemplateKind::kConnectConferencing, Locale::kDe), values);
+  REQUIRE(de.ok());
+  CHECK(de->subject == "Bitte verbinden Sie Ihr Microsoft Teams-Konto für die Planung von Vorstellungsgesprächen");
+  CHECK(de->body.find("Liebe Kollegin, lieber Kollege,") == 0);
+  CHECK(de->body.find("https://slotwise.example/connect/teams") != std::string::npos);
+  const Result<RenderedEmail> en =
+      RenderEmail(BuiltInTemplate(TemplateKind::kConnectConferencing, Locale::kEn), values);
+  REQUIRE(en.ok());
+  CHECK(en->subject == "Please connect your Microsoft Teams account for interview scheduling");
+  // Without the connect URL yet, the placeholder stays for later.
+  values.text.erase("connect_url");
+  const Result<RenderedEmail> later =
+      RenderEmail(BuiltInTemplate(TemplateKind::kConnectConferencing, Locale::kNl), values);
+  REQUIRE(later.ok());
+  CHECK(later->unresolved == std::vector<std::string>{"connect_url"});
+  CHECK(later->body.find("{{connect_url}}") != std::string::npos);
+}
