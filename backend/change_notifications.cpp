@@ -93,6 +93,11 @@ void ChangeNotifications::SetZoomWebhookSecret(std::string secret) {
   zoom_secret_ = std::move(secret);
 }
 
+void ChangeNotifications::SetCalendarChanged(CalendarChanged callback) {
+  std::lock_guard lock(mutex_);
+  calendar_changed_ = std::move(callback);
+}
+
 std::string ChangeNotifications::ZoomWebhookSecret() const {
   std::lock_guard lock(mutex_);
   return zoom_secret_;
@@ -394,6 +399,12 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
     return;
   }
   const Connection& connection = found->value();
+  CalendarChanged changed;
+  {
+    std::lock_guard lock(mutex_);
+    changed = calendar_changed_;
+  }
+  if (changed) changed(connection.tenant_id, key.calendar_id);
   Result<std::vector<TrackedEvent>> events = tracked_.ForCalendar(key.connection_id, key.calendar_id);
   const std::optional<providers::Provider> provider = AdapterProvider(connection.provider);
   const std::optional<std::string> api_base = providers_.ApiBase(connection.provider);

@@ -89,6 +89,12 @@ class ChangeNotifications {
   // The stored watches of a connection, secrets opened (in-process use only).
   Result<std::vector<ChangeWatch>> Watches(const std::string& connection_id);
 
+  // Called with (tenant id, calendar id) when the worker takes up an accepted notification for a calendar, before
+  // its sync runs (e.g. to drop that calendar's cached free/busy). Runs on the worker thread; keep it short.
+  // The calendar id is the watched calendar (Google calendar id / Graph mailbox, i.e. the account's e-mail).
+  using CalendarChanged = std::function<void(const std::string& tenant_id, const std::string& calendar_id)>;
+  void SetCalendarChanged(CalendarChanged callback);
+
   // Queues a sync of every tracked event with this Zoom meeting id; returns how many keys were pushed.
   std::size_t QueueZoomMeeting(const std::string& meeting_id);
   void CountZoomReplay() { zoom_replays_.fetch_add(1); }
@@ -134,6 +140,7 @@ class ChangeNotifications {
   bool stopping_ = false;
   std::string public_base_url_;
   std::string zoom_secret_;
+  CalendarChanged calendar_changed_;
   std::thread worker_;
   std::mutex store_mutex_;  // serializes change_subscriptions statements
 

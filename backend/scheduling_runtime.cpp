@@ -15,6 +15,7 @@ std::int64_t SystemNow() {
 
 SchedulingRuntime::~SchedulingRuntime() {
   if (worker_) worker_->Stop();
+  if (notifications_) notifications_->SetCalendarChanged({});
 }
 
 Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore& database,
@@ -38,6 +39,11 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   source_options.zones = &zones;
   runtime->busy_sources_ =
       std::make_unique<OrgBusySourceFactory>(*runtime->org_access_, connections.transport(), source_options);
+  // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
+  FreeBusyCache* cache = runtime->cache_.get();
+  runtime->notifications_ = &connections.notifications();
+  connections.notifications().SetCalendarChanged(
+      [cache](const std::string& tenant_id, const std::string& calendar_id) { cache->Invalidate(tenant_id, calendar_id); });
   runtime->gatherer_ = std::make_unique<CalendarGatherer>(*runtime->directory_, *runtime->interviews_,
                                                           *runtime->busy_sources_, *runtime->cache_);
   AvailabilityOptions availability_options;

@@ -44,7 +44,7 @@ class SchedulingRuntime {
   static Result<std::unique_ptr<SchedulingRuntime>> Create(SqliteStore& database, ConnectionsRuntime& connections,
                                                            ZoneSource& zones, SchedulingOptions options,
                                                            Clock clock = {});
-  ~SchedulingRuntime();
+  ~SchedulingRuntime();  // stops the outbox worker and the cache-invalidation callback
 
   void Start();  // the outbox worker
 
@@ -61,6 +61,7 @@ class SchedulingRuntime {
   SchedulingRuntime() = default;
 
   Clock clock_;
+  ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;
   std::unique_ptr<OrgAccess> org_access_;

@@ -38,15 +38,23 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
-Error NotFound(const std::string& message) { return Error{"not_found", message, ""}; }
+Error Invalid(const std::string& field, const std::string& message) {
+  return Error{"invalid_request", message, field};
+}
+Error NotFound(const std::string& message) {
+  return Error{"not_found", message, ""};
+}
 
-std::int64_t OrNull(const std::optional<std::int64_t>& value) { return value ? *value : kNull; }
+std::int64_t OrNull(const std::optional<std::int64_t>& value) {
+  return value ? *value : kNull;
+}
 std::optional<std::int64_t> FromNullable(std::int64_t value) {
   return value == kNull ? std::nullopt : std::optional<std::int64_t>(value);
 }
 
-std::string StringsToJson(const std::vector<std::string>& values) { return DumpJson(json(values)); }
+std::string StringsToJson(const std::vector<std::string>& values) {
+  return DumpJson(json(values));
+}
 
 // A JSON array of strings from the database; an unreadable value (not written by this store) is a storage_error.
 Result<std::vector<std::string>> StringsFromJson(const std::string& text, const std::string& what) {
@@ -60,7 +68,9 @@ Result<std::vector<std::string>> StringsFromJson(const std::string& text, const 
   return out;
 }
 
-bool IsJsonObject(const std::string& text) { return json::parse(text, nullptr, false).is_object(); }
+bool IsJsonObject(const std::string& text) {
+  return json::parse(text, nullptr, false).is_object();
+}
 
 Result<bool> CheckCalendarProvider(const std::string& provider, const std::string& field) {
   if (provider.empty() || provider == "google" || provider == "microsoft") return true;
@@ -69,8 +79,8 @@ Result<bool> CheckCalendarProvider(const std::string& provider, const std::strin
 
 Result<bool> CheckTenantId(const std::string& tenant_id) {
   if (IsValidTenantId(tenant_id)) return true;
-  return Invalid("tenant_id", "a tenant id is 1 to 64 characters of a-z, 0-9 and '-', not \"" +
-                                  tenant_id.substr(0, 80) + "\"");
+  return Invalid("tenant_id",
+                 "a tenant id is 1 to 64 characters of a-z, 0-9 and '-', not \"" + tenant_id.substr(0, 80) + "\"");
 }
 
 Result<bool> CheckLimit(const std::optional<std::int64_t>& value, const std::string& field) {
@@ -115,7 +125,9 @@ Result<std::optional<T>> First(Result<std::vector<T>> rows) {
   return std::optional<T>(std::move(rows.value().front()));
 }
 
-std::string SecretContext(const std::string& tenant_id) { return "tenant/" + tenant_id + "/ats_webhook_secret"; }
+std::string SecretContext(const std::string& tenant_id) {
+  return "tenant/" + tenant_id + "/ats_webhook_secret";
+}
 
 // --- row mappers ---
 
@@ -203,10 +215,11 @@ Result<bool> SqliteDirectoryStore::Execute(const std::string& sql, const std::ve
 // -----------------------------------------------------------------------------------------------------------------
 
 Result<std::vector<Tenant>> SqliteDirectoryStore::SelectTenants(const std::string& where,
-                                                               const std::vector<SqlValue>& args) {
+                                                                const std::vector<SqlValue>& args) {
   const std::string sql =
       "SELECT id, name, allowed_origins, time_zone, locale, calendar_provider, policies, ats_webhook_url, "
-      "ats_webhook_secret_sealed, created_at FROM tenants " + where + " ORDER BY id";
+      "ats_webhook_secret_sealed, created_at FROM tenants " +
+      where + " ORDER BY id";
   return Query<Tenant>(database_.handle(), sql, args, [this](const Statement& s) -> Result<Tenant> {
     Tenant t;
     t.id = s.Text(0);
@@ -234,38 +247,53 @@ Result<Tenant> SqliteDirectoryStore::WriteTenant(const Tenant& tenant, bool crea
   if (Result<bool> ok = CheckCalendarProvider(tenant.calendar_provider, "calendar_provider"); !ok) return ok.error();
   if (!IsJsonObject(tenant.policies_json)) return Invalid("policies_json", "policies_json must be a JSON object");
   std::lock_guard lock(mutex_);
-  Result<std::optional<Tenant>> existing = First(SelectTenants("WHERE id = ?1", {tenant.id}));
+  // Only the creation time is read back (not the sealed secret: an update may replace one that no longer opens).
+  Result<std::optional<std::int64_t>> existing =
+      First(Query<std::int64_t>(database_.handle(), "SELECT created_at FROM tenants WHERE id = ?1", {tenant.id},
+                                [](const Statement& s) -> Result<std::int64_t> { return s.Int(0); }));
   if (!existing) return existing.error();
   if (create && existing->has_value()) {
     return Error{"tenant_exists", "a tenant with the id \"" + tenant.id + "\" already exists", "id"};
   }
   if (!create && !existing->has_value()) return NotFound("no tenant \"" + tenant.id + "\"");
   Tenant stored = tenant;
-  if (!create) stored.created_at = existing->value().created_at;
+  if (!create) stored.created_at = existing->value();
   const std::string sealed =
       stored.ats_webhook_secret.empty() ? "" : vault_.Seal(stored.ats_webhook_secret, SecretContext(stored.id));
-  std::vector<SqlValue> args = {stored.id,        stored.name,   StringsToJson(stored.allowed_origins),
-                                stored.time_zone, stored.locale, stored.calendar_provider,
-                                stored.policies_json, stored.ats_webhook_url, sealed};
+  std::vector<SqlValue> args = {stored.id,
+                                stored.name,
+                                StringsToJson(stored.allowed_origins),
+                                stored.time_zone,
+                                stored.locale,
+                                stored.calendar_provider,
+                                stored.policies_json,
+                                stored.ats_webhook_url,
+                                sealed};
   Result<bool> done = Error{"storage_error", "not written", ""};
   if (create) {
     args.emplace_back(stored.created_at);
-    done = Execute("INSERT INTO tenants (id, name, allowed_origins, time_zone, locale, calendar_provider, policies, "
-                   "ats_webhook_url, ats_webhook_secret_sealed, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                   args);
+    done = Execute(
+        "INSERT INTO tenants (id, name, allowed_origins, time_zone, locale, calendar_provider, policies, "
+        "ats_webhook_url, ats_webhook_secret_sealed, created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        args);
   } else {
-    done = Execute("UPDATE tenants SET name = ?2, allowed_origins = ?3, time_zone = ?4, locale = ?5, "
-                   "calendar_provider = ?6, policies = ?7, ats_webhook_url = ?8, ats_webhook_secret_sealed = ?9 "
-                   "WHERE id = ?1",
-                   args);
+    done = Execute(
+        "UPDATE tenants SET name = ?2, allowed_origins = ?3, time_zone = ?4, locale = ?5, "
+        "calendar_provider = ?6, policies = ?7, ats_webhook_url = ?8, ats_webhook_secret_sealed = ?9 "
+        "WHERE id = ?1",
+        args);
   }
   if (!done) return done.error();
   return stored;
 }
 
-Result<Tenant> SqliteDirectoryStore::CreateTenant(const Tenant& tenant) { return WriteTenant(tenant, true); }
-Result<Tenant> SqliteDirectoryStore::UpdateTenant(const Tenant& tenant) { return WriteTenant(tenant, false); }
+Result<Tenant> SqliteDirectoryStore::CreateTenant(const Tenant& tenant) {
+  return WriteTenant(tenant, true);
+}
+Result<Tenant> SqliteDirectoryStore::UpdateTenant(const Tenant& tenant) {
+  return WriteTenant(tenant, false);
+}
 
 Result<std::optional<Tenant>> SqliteDirectoryStore::GetTenant(const std::string& tenant_id) {
   if (!IsValidTenantId(tenant_id)) return std::optional<Tenant>();
@@ -293,16 +321,16 @@ Result<bool> SqliteDirectoryStore::AddApiKey(const ApiKeyRecord& key) {
   Result<bool> taken = RowExists("SELECT 1 FROM api_keys WHERE key_id = ?1", {key.key_id});
   if (!taken) return taken.error();
   if (*taken) return Error{"key_exists", "the API key id \"" + key.key_id + "\" is already in use", "key_id"};
-  return Execute("INSERT INTO api_keys (key_id, tenant_id, secret_hash, label, created_at, revoked_at) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                 {key.key_id, key.tenant_id, key.secret_hash, key.label, key.created_at, key.revoked_at});
+  return Execute(
+      "INSERT INTO api_keys (key_id, tenant_id, secret_hash, label, created_at, revoked_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      {key.key_id, key.tenant_id, key.secret_hash, key.label, key.created_at, key.revoked_at});
 }
 
 Result<std::optional<ApiKeyRecord>> SqliteDirectoryStore::FindApiKey(const std::string& key_id) {
   std::lock_guard lock(mutex_);
-  return First(Query<ApiKeyRecord>(database_.handle(),
-                                   std::string("SELECT ") + kKeyColumns + " FROM api_keys WHERE key_id = ?1", {key_id},
-                                   MapKey));
+  return First(Query<ApiKeyRecord>(
+      database_.handle(), std::string("SELECT ") + kKeyColumns + " FROM api_keys WHERE key_id = ?1", {key_id}, MapKey));
 }
 
 Result<std::vector<ApiKeyRecord>> SqliteDirectoryStore::ListApiKeys(const std::string& tenant_id) {
@@ -320,9 +348,10 @@ Result<bool> SqliteDirectoryStore::RevokeApiKey(const std::string& tenant_id, co
   if (!exists) return exists.error();
   if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no API key \"" + key_id + "\"");
   // Revoking twice keeps the first revocation time.
-  return Execute("UPDATE api_keys SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at END "
-                 "WHERE tenant_id = ?1 AND key_id = ?2",
-                 {tenant_id, key_id, now});
+  return Execute(
+      "UPDATE api_keys SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at END "
+      "WHERE tenant_id = ?1 AND key_id = ?2",
+      {tenant_id, key_id, now});
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -358,9 +387,9 @@ Result<Person> SqliteDirectoryStore::UpsertPerson(const Person& person) {
 
 Result<std::optional<Person>> SqliteDirectoryStore::GetPerson(const std::string& tenant_id, const std::string& email) {
   std::lock_guard lock(mutex_);
-  return First(Query<Person>(database_.handle(),
-                             std::string("SELECT ") + kPersonColumns + " FROM people WHERE tenant_id = ?1 AND email = ?2",
-                             {tenant_id, Lower(email)}, MapPerson));
+  return First(Query<Person>(
+      database_.handle(), std::string("SELECT ") + kPersonColumns + " FROM people WHERE tenant_id = ?1 AND email = ?2",
+      {tenant_id, Lower(email)}, MapPerson));
 }
 
 Result<std::vector<Person>> SqliteDirectoryStore::ListPeople(const std::string& tenant_id) {
@@ -441,8 +470,8 @@ Result<HostAccount> SqliteDirectoryStore::UpsertHostAccount(const HostAccount& a
   }
   if (a.owner_email.empty()) return Invalid("owner_email", "a host account needs its owner's e-mail address");
   if (a.id.rfind(a.provider + ":", 0) != 0 || a.id.size() == a.provider.size() + 1) {
-    return Invalid("id", "a host account id is \"<provider>:<owner e-mail>\", e.g. \"" + a.provider + ":" +
-                             a.owner_email + "\"");
+    return Invalid(
+        "id", "a host account id is \"<provider>:<owner e-mail>\", e.g. \"" + a.provider + ":" + a.owner_email + "\"");
   }
   if (!IsJsonObject(a.settings_json)) return Invalid("settings_json", "settings_json must be a JSON object");
   std::lock_guard lock(mutex_);
@@ -462,16 +491,18 @@ Result<HostAccount> SqliteDirectoryStore::UpsertHostAccount(const HostAccount& a
 Result<std::optional<HostAccount>> SqliteDirectoryStore::GetHostAccount(const std::string& tenant_id,
                                                                         const std::string& id) {
   std::lock_guard lock(mutex_);
-  return First(Query<HostAccount>(
-      database_.handle(), std::string("SELECT ") + kHostColumns + " FROM host_accounts WHERE tenant_id = ?1 AND id = ?2",
-      {tenant_id, Lower(id)}, MapHost));
+  return First(
+      Query<HostAccount>(database_.handle(),
+                         std::string("SELECT ") + kHostColumns + " FROM host_accounts WHERE tenant_id = ?1 AND id = ?2",
+                         {tenant_id, Lower(id)}, MapHost));
 }
 
 Result<std::vector<HostAccount>> SqliteDirectoryStore::ListHostAccounts(const std::string& tenant_id) {
   std::lock_guard lock(mutex_);
   return Query<HostAccount>(
-      database_.handle(), std::string("SELECT ") + kHostColumns + " FROM host_accounts WHERE tenant_id = ?1 ORDER BY id",
-      {tenant_id}, MapHost);
+      database_.handle(),
+      std::string("SELECT ") + kHostColumns + " FROM host_accounts WHERE tenant_id = ?1 ORDER BY id", {tenant_id},
+      MapHost);
 }
 
 Result<bool> SqliteDirectoryStore::DeleteHostAccount(const std::string& tenant_id, const std::string& id) {
@@ -506,9 +537,10 @@ Result<Candidate> SqliteDirectoryStore::UpsertCandidate(const Candidate& candida
 Result<std::optional<Candidate>> SqliteDirectoryStore::GetCandidate(const std::string& tenant_id,
                                                                     const std::string& id) {
   std::lock_guard lock(mutex_);
-  return First(Query<Candidate>(
-      database_.handle(), std::string("SELECT ") + kCandidateColumns + " FROM candidates WHERE tenant_id = ?1 AND id = ?2",
-      {tenant_id, id}, MapCandidate));
+  return First(
+      Query<Candidate>(database_.handle(),
+                       std::string("SELECT ") + kCandidateColumns + " FROM candidates WHERE tenant_id = ?1 AND id = ?2",
+                       {tenant_id, id}, MapCandidate));
 }
 
 }  // namespace slotwise

@@ -1,0 +1,134 @@
+// availability_service.cpp — see availability_service.h.
+#include "availability_service.h"
+
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+using nlohmann::json;
+
+int HttpStatusFor(EngineStatus status) {
+  switch (status) {
+    case EngineStatus::kOk:
+      return 200;
+    case EngineStatus::kInvalidInput:
+      return 422;
+    case EngineStatus::kUnknownOperation:
+      return 404;
+    case EngineStatus::kInternalError:
+      return 500;
+  }
+  return 500;
+}
+
+int HttpStatusFor(const Error& error) {
+  const std::string& code = error.code;
+  if (code == "unknown_participant" || code == "invalid_query" || code == "invalid_json") return 422;
+  if (code == "unknown_tenant") return 404;
+  if (code == "calendar_unavailable") return 502;
+  if (code == "reauth_needed" || code == "consent_required" || code == "provider_not_configured" ||
+      code == "subject_refused" || code == "invalid_client" || code == "unauthorized") {
+    return 424;
+  }
+  return 500;
+}
+
+std::string ErrorBody(const Error& error) {
+  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+  if (!error.field.empty()) body["error"]["field"] = error.field;
+  return DumpJson(body);
+}
+
+json WithTenantPolicies(json query, const json& policies) {
+  if (!query.is_object() || !policies.is_object()) return query;
+  for (const char* name : {"host_rules", "buffer", "start_interval"}) {
+    auto policy = policies.find(name);
+    if (policy != policies.end() && !query.contains(name)) query[name] = *policy;
+  }
+  return query;
+}
+
+Result<std::string> AvailabilityService::BuildSolveText(const std::string& tenant_id, const json& query, Instant now,
+                                                        const std::string& except_interview_id,
+                                                        std::int64_t max_age_seconds) {
+  Result<std::shared_ptr<const TenantSnapshot>> snapshot = gatherer_.Snapshot(tenant_id);
+  if (!snapshot) return snapshot.error();
+  const json full_query = WithTenantPolicies(query, snapshot.value()->policies);
+  Result<GatheredCalendars> calendars =
+      gatherer_.Collect(tenant_id, full_query, {now, max_age_seconds, except_interview_id});
+  if (!calendars) return calendars.error();
+  std::string text = "{\"calendars\":";  // keys in DumpJson's (sorted) order: calendars, now, query
+  calendars->AppendJson(text);
+  text += ",\"now\":\"";
+  AppendRfc3339(text, now);
+  text += "\",\"query\":";
+  text += DumpJson(full_query);
+  text += "}";
+  return text;
+}
+
+Result<json> AvailabilityService::BuildSolveDocument(const std::string& tenant_id, const json& query, Instant now,
+                                                     const std::string& except_interview_id,
+                                                     std::int64_t max_age_seconds) {
+  Result<std::shared_ptr<const TenantSnapshot>> snapshot = gatherer_.Snapshot(tenant_id);
+  if (!snapshot) return snapshot.error();
+  json full_query = WithTenantPolicies(query, snapshot.value()->policies);
+  Result<json> calendars = gatherer_.Gather(tenant_id, full_query, {now, max_age_seconds, except_interview_id});
+  if (!calendars) return calendars.error();
+  json document = json::object();
+  document["now"] = FormatRfc3339(now);
+  document["query"] = std::move(full_query);
+  document["calendars"] = std::move(calendars).value();
+  return document;
+}
+
+Result<json> AvailabilityService::BuildValidationDocument(const std::string& tenant_id, const json& query,
+                                                          const json& booking, Instant now,
+                                                          const std::string& except_interview_id, bool fresh) {
+  Result<json> document =
+      BuildSolveDocument(tenant_id, query, now, except_interview_id, fresh ? 0 : options_.max_age_seconds);
+  if (!document) return document.error();
+  document.value()["booking"] = booking;
+  return document;
+}
+
+AvailabilityAnswer AvailabilityService::Answer(const std::string& tenant_id, std::string_view request_body,
+                                               Instant now) {
+  auto engine = [this](std::string_view text) {
+    const EngineAnswer answer = CallEngine("solve", text, zones_);
+    return AvailabilityAnswer{HttpStatusFor(answer.status), answer.body};
+  };
+  const json body = json::parse(request_body, nullptr, false);
+  if (!body.is_object() || body.contains("calendars")) return engine(request_body);  // inline, exactly as before
+
+  json query;
+  std::string except_interview_id;
+  if (auto wrapped = body.find("query"); wrapped != body.end()) {
+    if (body.contains("now")) {
+      const Error error{"invalid_query",
+                        "\"now\" is the server's clock when the server gathers the calendars; send \"now\" only "
+                        "together with inline \"calendars\"",
+                        "now"};
+      return {HttpStatusFor(error), ErrorBody(error)};
+    }
+    if (auto except = body.find("except_interview_id"); except != body.end()) {
+      if (!except->is_string()) {
+        const Error error{"invalid_query", "except_interview_id must be a string (an interview id)",
+                          "except_interview_id"};
+        return {HttpStatusFor(error), ErrorBody(error)};
+      }
+      except_interview_id = except->get<std::string>();
+    }
+    query = *wrapped;
+  } else {
+    query = body;
+  }
+  if (!query.is_object()) {  // let the engine say what is wrong with it, in its words
+    return engine(DumpJson({{"now", FormatRfc3339(now)}, {"query", query}, {"calendars", json::object()}}));
+  }
+  Result<std::string> document = BuildSolveText(tenant_id, query, now, except_interview_id, options_.max_age_seconds);
+  if (!document) return {HttpStatusFor(document.error()), ErrorBody(document.error())};
+  return engine(document.value());
+}
+
+}  // namespace slotwise

@@ -1,0 +1,198 @@
+// Test helpers for backend/availability: a tenant directory on a temporary SQLite file, a BusySource that counts its
+// calls, a factory handing it out, and an in-memory HoldsReader.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "busy_sources.h"
+#include "calendar_gatherer.h"
+#include "interview_holds.h"
+#include "slotwise/time.h"
+#include "sqlite_directory_store.h"
+
+namespace slotwise::testing {
+
+// Usable at namespace scope (no doctest assertion): a malformed literal is a bug in the test and aborts.
+inline Instant At(const char* rfc3339) {
+  std::optional<Instant> parsed = ParseRfc3339(rfc3339);
+  if (!parsed) {
+    std::fprintf(stderr, "bad RFC 3339 literal in a test: %s\n", rfc3339);
+    std::abort();
+  }
+  return *parsed;
+}
+
+inline BusyEvent Busy(const char* start, const char* end, BusyStatus status = BusyStatus::kBusy) {
+  BusyEvent event;
+  event.interval = {At(start), At(end)};
+  event.status = status;
+  event.summary = "from the provider";
+  return event;
+}
+
+inline BusyEvent Event(Instant start, Instant end, BusyStatus status = BusyStatus::kBusy) {
+  BusyEvent event;
+  event.interval = {start, end};
+  event.status = status;
+  return event;
+}
+
+// Answers from a fixed table: events per calendar id (lower-cased), per-calendar errors, or an outer error. Returns
+// every stored event whatever the window (the gatherer must select), and counts calls.
+class FakeBusySource final : public BusySource {
+ public:
+  Result<std::vector<CalendarBusy>> FetchBusy(const std::vector<std::string>& calendar_ids, Interval window) override {
+    std::lock_guard lock(mutex);
+    ++calls;
+    requested.push_back(calendar_ids);
+    windows.push_back(window);
+    if (outer) return *outer;
+    std::vector<CalendarBusy> answer;
+    for (const std::string& id : calendar_ids) {
+      CalendarBusy busy;
+      busy.calendar_id = id;
+      if (auto error = errors.find(id); error != errors.end()) {
+        busy.busy = error->second;
+      } else {
+        busy.busy = events.count(id) ? events[id] : std::vector<BusyEvent>{};
+      }
+      answer.push_back(std::move(busy));
+    }
+    return answer;
+  }
+
+  int Calls() {
+    std::lock_guard lock(mutex);
+    return calls;
+  }
+
+  std::mutex mutex;
+  int calls = 0;
+  std::vector<std::vector<std::string>> requested;
+  std::vector<Interval> windows;
+  std::map<std::string, std::vector<BusyEvent>> events;
+  std::map<std::string, Error> errors;
+  std::optional<Error> outer;
+};
+
+class FakeSourceFactory final : public BusySourceFactory {
+ public:
+  Result<std::shared_ptr<BusySource>> SourceFor(const std::string& tenant_id, std::string_view provider,
+                                                const std::string& act_as) override {
+    std::lock_guard lock(mutex);
+    asked.emplace_back(tenant_id, std::string(provider), act_as);
+    if (refuse) return *refuse;
+    return std::shared_ptr<BusySource>(source);
+  }
+  std::mutex mutex;
+  std::shared_ptr<FakeBusySource> source = std::make_shared<FakeBusySource>();
+  std::vector<std::tuple<std::string, std::string, std::string>> asked;
+  std::optional<Error> refuse;
+};
+
+class FakeHolds final : public HoldsReader {
+ public:
+  Result<std::vector<Hold>> ActiveHolds(const std::string& tenant_id, const std::vector<std::string>& resources,
+                                        Interval window, const std::string& except_interview_id) override {
+    std::lock_guard lock(mutex);
+    ++calls;
+    last_except = except_interview_id;
+    last_window = window;
+    if (failure) return *failure;
+    std::vector<Hold> out;
+    for (const auto& [tenant, hold] : holds) {
+      if (tenant != tenant_id || hold.interview_id == except_interview_id) continue;
+      if (hold.end <= window.start || hold.start >= window.end) continue;
+      if (std::find(resources.begin(), resources.end(), hold.resource) == resources.end()) continue;
+      out.push_back(hold);
+    }
+    return out;
+  }
+  void Add(const std::string& tenant, std::string resource, std::string interview, const char* start, const char* end) {
+    std::lock_guard lock(mutex);
+    holds.emplace_back(tenant, Hold{std::move(resource), std::move(interview), At(start), At(end)});
+  }
+  std::mutex mutex;
+  std::vector<std::pair<std::string, Hold>> holds;
+  int calls = 0;
+  std::string last_except;
+  Interval last_window;
+  std::optional<Error> failure;
+};
+
+// A directory on a temporary SQLite file, removed at the end.
+struct Directory {
+  Directory() {
+    static std::atomic<int> counter{0};
+    dir = std::filesystem::temp_directory_path() /
+          ("slotwise-availability-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir);
+    Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open((dir / "slotwise.db").string());
+    REQUIRE(opened.ok());
+    database = std::move(opened).value();
+    Result<crypto::Keyring> ring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("k1"));
+    REQUIRE(ring.ok());
+    vault = std::make_unique<crypto::TokenVault>(std::move(ring).value());
+    store = std::make_unique<SqliteDirectoryStore>(*database, *vault);
+  }
+  ~Directory() {
+    store.reset();
+    database.reset();
+    std::filesystem::remove_all(dir);
+  }
+  void AddTenant(const std::string& id, const std::string& provider, const std::string& policies = "{}") {
+    Tenant tenant;
+    tenant.id = id;
+    tenant.name = id;
+    tenant.calendar_provider = provider;
+    tenant.time_zone = "Europe/Berlin";
+    tenant.policies_json = policies;
+    Result<Tenant> created = store->CreateTenant(tenant);
+    REQUIRE_MESSAGE(created.ok(), created.error().message);
+  }
+  void AddPerson(Person person) {
+    Result<Person> stored = store->UpsertPerson(person);
+    REQUIRE_MESSAGE(stored.ok(), stored.error().message);
+  }
+  void AddRoom(Room room) {
+    Result<Room> stored = store->UpsertRoom(room);
+    REQUIRE_MESSAGE(stored.ok(), stored.error().message);
+  }
+  void AddHost(HostAccount host) {
+    Result<HostAccount> stored = store->UpsertHostAccount(host);
+    REQUIRE_MESSAGE(stored.ok(), stored.error().message);
+  }
+
+  std::filesystem::path dir;
+  std::unique_ptr<SqliteStore> database;
+  std::unique_ptr<crypto::TokenVault> vault;
+  std::unique_ptr<SqliteDirectoryStore> store;
+};
+
+inline Person MakePerson(const std::string& tenant, const std::string& email, const std::string& zone,
+                         const std::string& hours_json, std::vector<std::string> roles = {"interviewer"}) {
+  Person person;
+  person.tenant_id = tenant;
+  person.email = email;
+  person.name = email;
+  person.time_zone = zone;
+  person.working_hours_json = hours_json;
+  person.roles = std::move(roles);
+  return person;
+}
+
+}  // namespace slotwise::testing
