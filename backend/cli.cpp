@@ -30,7 +30,7 @@ constexpr const char* kUsage =
     "  slotwise engine OP [FILE]    run one engine operation on a JSON document\n"
     "  slotwise batch OP            one JSON document per stdin line -> one answer per line\n"
     "  slotwise serve [--demo] [--host 127.0.0.1] [--port 8080] [--web-root DIR] [--db FILE] [--zoneinfo DIR]\n"
-    "                 [--public-url URL] [--sandbox-url URL]\n"
+    "                 [--public-url URL] [--sandbox-url URL] [--config FILE] [--print-config]\n"
     "  slotwise sandbox [--host 127.0.0.1] [--port 4100] [--empty]   the provider sandbox on its own port\n"
     "  slotwise keys new KID        print a new token-key entry for SLOTWISE_TOKEN_KEYS / the key file\n"
     "  slotwise keys rotate [--db FILE]   re-seal every stored token with the active (first) key\n"

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <variant>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "connections_runtime.h"
 #include "crypto_primitives.h"
 #include "demo_tenant.h"
+#include "server_config.h"
 #include "scheduling_runtime.h"
 #include "http_server.h"
 #include "sandbox.h"
@@ -88,13 +90,11 @@ void RegisterWithInProcessSandbox(sandbox::Sandbox& box, ProviderRegistry& provi
   }
 }
 
-// Widget token signing keys: SLOTWISE_WIDGET_KEY (base64, >= 32 bytes) or, for the demo, a key file created on first
-// use next to the database. Neither: widget tokens are off.
-std::optional<auth::WidgetKeySet> LoadWidgetKeys(const std::string& demo_key_file) {
-  std::string secret;
-  if (const char* value = std::getenv("SLOTWISE_WIDGET_KEY")) {
-    secret = crypto::Base64Decode(value).value_or("");
-  } else if (!demo_key_file.empty()) {
+// Widget token signing key: the configured one (widget_tokens.signing_key, at least 32 bytes) or, for the demo, a
+// random key in a file created on first use next to the database. Neither: widget tokens are off.
+std::optional<auth::WidgetKeySet> LoadWidgetKeys(const std::string& configured, const std::string& demo_key_file) {
+  std::string secret = configured;
+  if (secret.empty() && !demo_key_file.empty()) {
     std::ifstream in(demo_key_file);
     std::string text;
     if (in && std::getline(in, text)) secret = crypto::Base64Decode(text).value_or("");
@@ -137,41 +137,104 @@ std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& 
 
 }  // namespace
 
-int RunServe(const std::vector<std::string>& args, const std::string& default_web_root, const char* usage) {
-  ServerOptions options;
-  options.web_root = default_web_root;
-  std::string db_path = "var/slotwise.db";
-  std::string zoneinfo = "/usr/share/zoneinfo";
-  std::string public_url;
-  std::string sandbox_url;
+// The effective configuration: defaults < --config FILE < SLOTWISE_* environment < command-line flags
+// (docs/CONFIG.md). Answers the exit status on failure.
+std::variant<config::ServerConfig, int> ResolveConfig(const std::vector<std::string>& args,
+                                                      const std::string& default_web_root, const char* usage,
+                                                      bool& print_config) {
+  config::ServerConfig settings;
+  std::vector<std::pair<std::string, std::string>> flags;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     const bool has_value = i + 1 < args.size();
-    if (arg == "--demo") {
-      options.demo = true;
-    } else if (arg == "--host" && has_value) {
-      options.host = args[++i];
-    } else if (arg == "--port" && has_value) {
-      options.port = ParsePort(args[++i]);
-      if (options.port < 0) {
-        std::cerr << "slotwise: --port takes a number from 0 to 65535\n";
-        return kExitInvalidInput;
-      }
-    } else if (arg == "--web-root" && has_value) {
-      options.web_root = args[++i];
-    } else if (arg == "--db" && has_value) {
-      db_path = args[++i];
-    } else if (arg == "--zoneinfo" && has_value) {
-      zoneinfo = args[++i];
-    } else if (arg == "--public-url" && has_value) {
-      public_url = args[++i];
-    } else if (arg == "--sandbox-url" && has_value) {
-      sandbox_url = args[++i];
+    if (arg == "--demo" || arg == "--print-config") {
+      flags.emplace_back(arg, "");
+    } else if ((arg == "--config" || arg == "--host" || arg == "--port" || arg == "--web-root" || arg == "--db" ||
+                arg == "--zoneinfo" || arg == "--public-url" || arg == "--sandbox-url") &&
+               has_value) {
+      flags.emplace_back(arg, args[++i]);
     } else {
       std::cerr << "slotwise: unknown or incomplete option " << arg << "\n" << usage;
       return kExitInvalidInput;
     }
   }
+  for (const auto& [flag, value] : flags) {
+    if (flag != "--config") continue;
+    std::ifstream in(value);
+    if (!in) {
+      std::cerr << "slotwise: cannot read the configuration file " << value << "\n";
+      return kExitFailure;
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<config::ServerConfig> loaded = config::LoadServerConfig(text);
+    if (!loaded) {
+      std::cerr << "slotwise: " << value << ": " << loaded.error().message
+                << (loaded.error().field.empty() ? "" : " (" + loaded.error().field + ")") << "\n";
+      return kExitInvalidInput;
+    }
+    settings = std::move(loaded).value();
+  }
+  if (Result<bool> environment = config::ApplyEnvironment(settings, config::ProcessEnvironment); !environment) {
+    std::cerr << "slotwise: " << environment.error().message << "\n";
+    return kExitInvalidInput;
+  }
+  for (const auto& [flag, value] : flags) {
+    if (flag == "--demo") settings.demo = true;
+    if (flag == "--print-config") print_config = true;
+    if (flag == "--host") settings.listen.host = value;
+    if (flag == "--web-root") settings.web_root = value;
+    if (flag == "--db") settings.database.path = value;
+    if (flag == "--zoneinfo") settings.zoneinfo = value;
+    if (flag == "--public-url") settings.public_url = value;
+    if (flag == "--sandbox-url") settings.sandbox_url = value;
+    if (flag == "--port") {
+      settings.listen.port = ParsePort(value);
+      if (settings.listen.port < 0) {
+        std::cerr << "slotwise: --port takes a number from 0 to 65535\n";
+        return kExitInvalidInput;
+      }
+    }
+  }
+  if (settings.web_root.empty()) settings.web_root = default_web_root;
+  if (Result<bool> secrets = config::ResolveSecretFiles(settings); !secrets) {
+    std::cerr << "slotwise: " << secrets.error().message << "\n";
+    return kExitFailure;
+  }
+  if (Result<bool> valid = config::ValidateServerConfig(settings); !valid) {
+    std::cerr << "slotwise: " << valid.error().message << "\n";
+    return kExitInvalidInput;
+  }
+  return settings;
+}
+
+int RunServe(const std::vector<std::string>& args, const std::string& default_web_root, const char* usage) {
+  bool print_config = false;
+  std::variant<config::ServerConfig, int> resolved = ResolveConfig(args, default_web_root, usage, print_config);
+  if (std::holds_alternative<int>(resolved)) return std::get<int>(resolved);
+  const config::ServerConfig& settings = std::get<config::ServerConfig>(resolved);
+  if (print_config) {
+    std::cout << config::DescribeConfig(settings) << std::endl;
+    return kExitOk;
+  }
+  if (!settings.providers.google.client_id.empty() || !settings.providers.microsoft.client_id.empty() ||
+      !settings.providers.zoom.client_id.empty() || !settings.providers.go_to.client_id.empty()) {
+    std::cerr << "slotwise: note: registrations for the real providers are read but not used yet; this build talks to "
+                 "the provider sandbox (--demo / --sandbox-url)\n";
+  }
+  ServerOptions options;
+  options.host = settings.listen.host;
+  options.port = settings.listen.port;
+  options.web_root = settings.web_root;
+  options.demo = settings.demo;
+  options.max_body_bytes = settings.limits.max_body_bytes;
+  options.read_timeout_seconds = settings.limits.read_timeout_seconds;
+  options.write_timeout_seconds = settings.limits.write_timeout_seconds;
+  options.keep_alive_seconds = settings.limits.keep_alive_seconds;
+  options.threads = settings.limits.threads;
+  const std::string db_path = settings.database.path;
+  const std::string zoneinfo = settings.zoneinfo;
+  std::string public_url = settings.public_url;
+  std::string sandbox_url = settings.sandbox_url;
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path);
   if (!store) {
     std::cerr << "slotwise: " << store.error().message << "\n";
@@ -243,9 +306,15 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
       }
     }
     SchedulingOptions scheduling_options;
-    if (const char* admin_hash = std::getenv("SLOTWISE_ADMIN_KEY_HASH")) scheduling_options.admin_key_hash = admin_hash;
+    scheduling_options.admin_key_hash = settings.admin.api_key_hash;
+    scheduling_options.outbox.max_attempts = settings.outbox.max_attempts;
+    scheduling_options.outbox.base_backoff = std::chrono::milliseconds(settings.outbox.base_backoff_ms);
+    scheduling_options.outbox.max_backoff = std::chrono::milliseconds(settings.outbox.max_backoff_ms);
+    scheduling_options.availability_max_age_seconds = settings.availability_cache.ttl_seconds;
+    scheduling_options.cache_entries = settings.availability_cache.max_entries;
     const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
-    scheduling_options.widget_keys = LoadWidgetKeys(options.demo ? (data_folder / "widget.key").string() : "");
+    scheduling_options.widget_keys =
+        LoadWidgetKeys(settings.widget_tokens.signing_key, options.demo ? (data_folder / "widget.key").string() : "");
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store.value(), *connections, zones, scheduling_options);
     if (!created) {

@@ -56,10 +56,12 @@ json DemoBusyDocument() {
 
 HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
     : options_(std::move(options)), zones_(zones), server_(std::make_unique<httplib::Server>()) {
-  server_->set_payload_max_length(kMaxBodyBytes);
-  server_->set_read_timeout(10, 0);
-  server_->set_write_timeout(10, 0);
-  server_->set_keep_alive_timeout(5);
+  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_read_timeout(options_.read_timeout_seconds, 0);
+  server_->set_write_timeout(options_.write_timeout_seconds, 0);
+  server_->set_keep_alive_timeout(options_.keep_alive_seconds);
+  const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a
   // backlog of 5, which drops connections under a burst of clients (an ATS batch, 200 concurrent bookings).
   server_->set_socket_options([this](socket_t sock) {

@@ -3,7 +3,7 @@
 // Contract:
 // - Binds only the address it is given (127.0.0.1 by default); port 0 picks a free ephemeral port (tests).
 // - Every error answers with API.md's error object {"error": {"code", "message", "field"?}} and a 4xx/5xx status.
-// - Request bodies are bounded (kMaxBodyBytes); reads and writes time out.
+// - Request bodies are bounded (ServerOptions::max_body_bytes); reads and writes time out.
 // - Thread-safety: handlers run on httplib's worker threads; everything they share is immutable or synchronized
 //   (the ZoneSource passed in must be thread-safe).
 #pragma once
@@ -28,12 +28,16 @@ struct ServerOptions {
   int port = 8080;        // 0 = any free port
   std::string web_root;   // folder of staged web assets served at "/"; empty = none
   bool demo = false;      // serve the demo organisation's data
+  std::size_t max_body_bytes = 8 * 1024 * 1024;  // larger request bodies answer 413
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int keep_alive_seconds = 5;
+  int threads = 8;        // worker threads serving requests
   ConnectionsRuntime* connections = nullptr;  // provider connections (OAuth routes); not owned; null = off
 };
 
 class HttpServer {
  public:
-  static constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
   static constexpr int kListenBacklog = 1024;  // pending connections the kernel queues before accept
 
   HttpServer(ServerOptions options, ZoneSource& zones);

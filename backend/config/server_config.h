@@ -45,7 +45,7 @@ struct DatabaseConfig {
 };
 
 struct LimitsConfig {
-  std::size_t max_body_bytes = 1024 * 1024;  // request bodies, 1..1 GiB
+  std::size_t max_body_bytes = 8 * 1024 * 1024;  // request bodies, 1..1 GiB
   std::size_t max_header_bytes = 16 * 1024;  // request line + headers, 1..1 MiB
   int read_timeout_seconds = 10;             // 1..3600
   int write_timeout_seconds = 10;            // 1..3600

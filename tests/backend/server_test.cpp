@@ -106,7 +106,7 @@ TEST_CASE("HttpServer: availability answers 422 with the error object for malfor
 
 TEST_CASE("HttpServer: bodies over the limit are refused with 413") {
   RunningServer running(false);
-  const std::string huge(HttpServer::kMaxBodyBytes + 16, ' ');
+  const std::string huge(ServerOptions{}.max_body_bytes + 16, ' ');
   auto res = running.Client().Post("/v1/availability", huge, "application/json");
   REQUIRE(res);
   CHECK(res->status == 413);

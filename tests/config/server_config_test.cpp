@@ -44,7 +44,7 @@ TEST_CASE("Config: an empty object gives the documented defaults") {
   CHECK_FALSE(config.demo);
   CHECK(config.sandbox_url.empty());
   CHECK(config.trusted_proxies.empty());
-  CHECK(config.limits.max_body_bytes == 1024 * 1024);
+  CHECK(config.limits.max_body_bytes == 8 * 1024 * 1024);
   CHECK(config.limits.max_header_bytes == 16 * 1024);
   CHECK(config.limits.read_timeout_seconds == 10);
   CHECK(config.limits.write_timeout_seconds == 10);
@@ -260,7 +260,7 @@ TEST_CASE("Config: DescribeConfig shows the effective values and hides every sec
   CHECK(described["listen"]["port"] == 9090);
   CHECK(described["public_url"] == "http://127.0.0.1:9090");
   CHECK(described["mail"]["mode"] == "smtp");
-  CHECK(described["limits"]["max_body_bytes"] == 1048576);
+  CHECK(described["limits"]["max_body_bytes"] == 8 * 1024 * 1024);
 
   const nlohmann::json defaults = nlohmann::json::parse(DescribeConfig(ServerConfig{}));
   CHECK(defaults["providers"]["google"]["client_secret"] == "");  // unset secrets read "", set ones "***"
