@@ -312,6 +312,12 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     scheduling_options.outbox.max_backoff = std::chrono::milliseconds(settings.outbox.max_backoff_ms);
     scheduling_options.availability_max_age_seconds = settings.availability_cache.ttl_seconds;
     scheduling_options.cache_entries = settings.availability_cache.max_entries;
+    scheduling_options.delivery.mode = std::string(config::MailModeName(settings.mail.mode));
+    scheduling_options.delivery.smtp.host = settings.mail.smtp.host;
+    scheduling_options.delivery.smtp.port = settings.mail.smtp.port;
+    scheduling_options.delivery.smtp.helo_name = settings.mail.smtp.helo_name;
+    scheduling_options.delivery.smtp.timeout = std::chrono::seconds(settings.mail.smtp.timeout_seconds);
+    scheduling_options.delivery.smtp_from = settings.mail.smtp.from;
     const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
     scheduling_options.widget_keys =
         LoadWidgetKeys(settings.widget_tokens.signing_key, options.demo ? (data_folder / "widget.key").string() : "");

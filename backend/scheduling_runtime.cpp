@@ -52,7 +52,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
 
   runtime->gateway_ = std::make_unique<AdapterGateway>(*runtime->directory_, providers, connections.connections(),
                                                        connections.tokens(), runtime->org_access_.get(),
-                                                       connections.transport(), &zones, now);
+                                                       connections.transport(), &zones, now, options.delivery);
   runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
                                                         zones, now);
   runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "adapter_gateway.h"
 #include "api_auth.h"
 #include "availability_service.h"
 #include "booking_service.h"
@@ -34,6 +35,7 @@ struct SchedulingOptions {
   OutboxPolicy outbox;
   std::int64_t availability_max_age_seconds = 120;
   std::size_t cache_entries = 10'000;
+  DeliveryOptions delivery;                           // how candidate messages leave (adapter_gateway.h)
 };
 
 class SchedulingRuntime {

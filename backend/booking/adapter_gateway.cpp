@@ -5,6 +5,7 @@
 
 #include "crypto_primitives.h"
 #include "google_calendar.h"
+#include "mail_message.h"
 #include "goto_meetings.h"
 #include "microsoft_graph_calendar.h"
 #include "webhook_signature.h"
@@ -27,7 +28,7 @@ struct AdapterGateway::Calendar {
 
 AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
                                TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport,
-                               ZoneSource* zones, Clock clock)
+                               ZoneSource* zones, Clock clock, DeliveryOptions delivery)
     : directory_(directory),
       providers_(providers),
       connections_(connections),
@@ -35,7 +36,8 @@ AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& prov
       org_access_(org_access),
       transport_(transport),
       zones_(zones),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      delivery_(std::move(delivery)) {}
 
 Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(const Tenant& tenant,
                                                                               const std::string& organizer) {
@@ -212,6 +214,20 @@ Result<bool> AdapterGateway::DeleteMeeting(const Tenant&, const HostAccount& hos
 }
 
 Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage& message) {
+  if (delivery_.mode == "none") return true;  // recorded only (the journal keeps the message)
+  if (delivery_.mode == "smtp") {
+    mail::MailMessage mail_message;
+    mail_message.from = {tenant.name, delivery_.smtp_from};
+    mail_message.to = {{message.to_name, message.to_email}};
+    mail_message.subject = message.subject;
+    mail_message.text_body = message.text_body;
+    mail_message.calendar = mail::CalendarPart{message.ics_method, message.ics};
+    mail_message.date = clock_();
+    mail_message.extra_headers = {{"X-Slotwise-Delivery", message.delivery_id}, {"Auto-Submitted", "auto-generated"}};
+    Result<std::string> rendered = mail::RenderMessage(mail_message);
+    if (!rendered) return Error{"delivery_refused", "the e-mail could not be built: " + rendered.error().message, ""};
+    return mail::SendMail(delivery_.smtp, delivery_.smtp_from, {message.to_email}, *rendered);
+  }
   if (tenant.ats_webhook_url.empty()) return true;  // recorded only (the journal keeps the message)
   const json payload = {{"type", "email.send"},
                         {"delivery_id", message.delivery_id},

@@ -4,9 +4,11 @@
 // is one, else the organisation's access (Google service account acting as the organiser, Microsoft app-only on the
 // organiser's mailbox) when configured, else "not_connected". The calendar system is the organiser's
 // `calendar_provider`, else the tenant's. Zoom/GoTo meetings use the host account's own connection.
-// Delivery of candidate messages: POSTed as JSON to the tenant's ATS webhook, signed with its secret
-// (auth/webhook_signature.h; the ATS sends the e-mail, as in the seeds); without a webhook the message is only
-// recorded (GET /v1/interviews/{id}/candidate.ics serves it). Thread-safe.
+// Delivery of candidate messages (DeliveryOptions::mode): "ats_webhook" (default) POSTs them as JSON to the tenant's
+// ATS webhook, signed with its secret (auth/webhook_signature.h; the ATS sends the e-mail, as in the seeds) — without a
+// webhook the message is only recorded (GET /v1/interviews/{id}/candidate.ics serves it); "smtp" sends a MIME e-mail
+// with the invitation (text/calendar part and invite.ics) through the configured relay; "none" only records.
+// Thread-safe.
 #pragma once
 
 #include <functional>
@@ -17,9 +19,16 @@
 #include "org_access.h"
 #include "provider_gateway.h"
 #include "provider_registry.h"
+#include "smtp_client.h"
 #include "token_manager.h"
 
 namespace slotwise {
+
+struct DeliveryOptions {
+  std::string mode = "ats_webhook";  // "ats_webhook" | "smtp" | "none"
+  mail::SmtpSettings smtp;           // mode "smtp": the relay
+  std::string smtp_from;             // mode "smtp": envelope and header sender
+};
 
 class AdapterGateway final : public ProviderGateway {
  public:
@@ -28,7 +37,7 @@ class AdapterGateway final : public ProviderGateway {
   // Everything is borrowed; `org_access` may be null (no organisation access configured).
   AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
                  TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport, ZoneSource* zones,
-                 Clock clock);
+                 Clock clock, DeliveryOptions delivery = {});
 
   Result<providers::CreatedEvent> CreateEvent(const Tenant& tenant, const std::string& organizer,
                                               const providers::EventSpec& spec) override;
@@ -58,6 +67,7 @@ class AdapterGateway final : public ProviderGateway {
   net::HttpTransport& transport_;
   ZoneSource* zones_;
   Clock clock_;
+  DeliveryOptions delivery_;
 };
 
 }  // namespace slotwise
