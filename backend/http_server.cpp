@@ -11,6 +11,7 @@
 #include "connections_runtime.h"
 #include "demo_calendars.h"
 #include "interview_routes.h"
+#include "openapi_route.h"
 #include "scheduling_runtime.h"
 #include "tenant_routes.h"
 #include "slotwise/engine_api.h"
@@ -102,6 +103,8 @@ void HttpServer::RegisterRoutes() {
     }
     SendEngineAnswer(res, CallEngine("validate", req.body, zones_));
   });
+
+  RegisterOpenApiRoute(s);
 
   if (options_.connections) {
     RegisterConnectionRoutes(s, *options_.connections);
