@@ -36,12 +36,19 @@ int ParsePort(const std::string& text) {
   }
 }
 
-void RunUntilSignal(const std::function<void()>& run, const std::function<void()>& stop) {
+// SIGINT and SIGTERM, blocked in the calling thread — and so in every thread it starts afterwards. Call before the
+// first thread starts: a stop signal delivered to a worker would otherwise kill the process without a clean stop.
+sigset_t BlockStopSignals() {
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  return stop_signals;
+}
+
+void RunUntilSignal(const std::function<void()>& run, const std::function<void()>& stop) {
+  sigset_t stop_signals = BlockStopSignals();
   std::thread signal_waiter([&] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -216,6 +223,7 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     std::cout << config::DescribeConfig(settings) << std::endl;
     return kExitOk;
   }
+  BlockStopSignals();  // before the sandbox, server and outbox threads start
   if (!settings.providers.google.client_id.empty() || !settings.providers.microsoft.client_id.empty() ||
       !settings.providers.zoom.client_id.empty() || !settings.providers.go_to.client_id.empty()) {
     std::cerr << "slotwise: note: registrations for the real providers are read but not used yet; this build talks to "
@@ -363,6 +371,7 @@ int RunSandbox(const std::vector<std::string>& args, const char* usage) {
       return kExitInvalidInput;
     }
   }
+  BlockStopSignals();
   sandbox::SandboxServer server(options);
   Result<int> bound = server.Bind(host, port);
   if (!bound) {
