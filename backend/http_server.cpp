@@ -61,6 +61,9 @@ HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
   server_->set_read_timeout(options_.read_timeout_seconds, 0);
   server_->set_write_timeout(options_.write_timeout_seconds, 0);
   server_->set_keep_alive_timeout(options_.keep_alive_seconds);
+  // Answers go out at once: with Nagle on, every answer after the first on a kept-alive connection waited ~40 ms for
+  // the client's delayed ACK (measured with wrk: 36 requests/s on one connection).
+  server_->set_tcp_nodelay(true);
   const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a

@@ -158,12 +158,14 @@ TEST_CASE("Booking: 200 concurrent requests for the same room and time book exac
   CHECK(races == 20);
 }
 
-TEST_CASE("Booking: concurrent requests for the same interviewer, and for the same Zoom host account, book once") {
+TEST_CASE("Booking: concurrent requests for the same interviewer, and for the same Zoom host account, book once (20 rounds each)") {
   ProviderWorld world(true, true);
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
   SUBCASE("the same interviewer, different organisers and rooms") {
-    for (int round = 0; round < 5; ++round) {
-      const Instant start = NextWeek(zones, world.Now(), 4, (std::to_string(10 + round) + ":00").c_str());
+    for (int round = 0; round < 20; ++round) {
+      char clock[6];
+      std::snprintf(clock, sizeof clock, "%02d:%s", 9 + round / 2 % 8, round % 2 ? "30" : "00");
+      const Instant start = NextWeek(zones, world.Now(), 4 - round / 16, clock);
       std::vector<json> bodies;
       for (int i = 0; i < 200; ++i) {
         bodies.push_back(i % 2 == 0 ? Booking("Interviewer race", kLena, start, 30, {kAnna}, kSpree)
@@ -181,8 +183,11 @@ TEST_CASE("Booking: concurrent requests for the same interviewer, and for the sa
     HttpAnswer linked = world.Api("PUT", "/v1/host_accounts/" + host,
                                   {{"connection_id", zoom_connection.id}, {"settings", {{"join_before_host", true}, {"waiting_room", false}}}});
     REQUIRE_MESSAGE(linked.status == 200, linked.body);
-    for (int round = 0; round < 5; ++round) {
-      const Instant start = NextWeek(zones, world.Now(), 5, (std::to_string(10 + round) + ":00").c_str());
+    for (int round = 0; round < 20; ++round) {
+      char clock[6];
+      // Jonas works until 16:30: Friday 09:00 … 15:30, then Thursday morning.
+      std::snprintf(clock, sizeof clock, "%02d:%s", 9 + round / 2 % 7, round % 2 ? "30" : "00");
+      const Instant start = NextWeek(zones, world.Now(), 5 - round / 14, clock);
       std::vector<json> bodies;
       for (int i = 0; i < 200; ++i) {
         const json zoom = {{"provider", "zoom"}, {"host", host}};

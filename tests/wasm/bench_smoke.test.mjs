@@ -1,6 +1,7 @@
 // scripts/bench --smoke runs every benchmark section once (native and WebAssembly engine, the JavaScript peers, the
-// union series) and its cross-checks hold: every contender whose semantics match native Slotwise returns the same
-// slot count and checksum, and every slot the other peers return is an allowed start under API.md rules.
+// union series, the backend under wrk) and its cross-checks hold: every contender whose semantics match native Slotwise
+// returns the same slot count and checksum, every slot the other peers return is an allowed start under API.md rules,
+// and the backend answered only 200 (availability) / 201 (bookings) and confirmed every booking it accepted.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
   const results = fs.readFileSync(resultsFile, 'utf8')
     .split('\n').filter(Boolean).map((line) => JSON.parse(line));
   const solve = (workload, contender) => results.find((r) => r.section === 'solve' && r.phase === 'solve' &&
-    r.workload === workload && r.contender.startsWith(contender));
+    r.workload === workload && r.contender?.startsWith(contender));
   for (const workload of ['S1', 'S2', 'S3', 'L']) {
     const native = solve(workload, 'slotwise native');
     assert.ok(native, `${workload}: native result`);
@@ -34,7 +35,7 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
   assert.ok(solve('S2', 'slotwise native').count > 50);
   assert.equal(solve('S3', 'slotwise native').count, 512);
   for (const peer of ['slot-calculator', 'time-slots-finder']) {
-    const rows = results.filter((r) => r.contender.startsWith(peer) && !r.skipped);
+    const rows = results.filter((r) => r.contender?.startsWith(peer) && !r.skipped);
     for (const r of rows) assert.equal(r.check.invalid, 0, `${peer} ${r.workload}: slots breaking API.md rules`);
   }
   const unionNative = results.filter((r) => r.section === 'union' && r.contender === 'slotwise native');
@@ -49,4 +50,14 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
     assert.ok(wasm, `${native.workload}: wasm result`);
     assert.deepEqual([wasm.count, wasm.checksum], [native.count, native.checksum], `${native.workload}: wasm`);
   }
+  // The backend section: the server answered the availability and booking runs, and the outbox confirmed every booking.
+  const backend = (step) => results.find((r) => r.section === 'backend' && r.step === step);
+  for (const step of ['prepare', 'availability', 'booking', 'drain']) assert.ok(backend(step), `backend ${step} ran`);
+  assert.ok(backend('prepare').participants >= 20 && backend('prepare').slots > 0, 'backend workload has slots');
+  assert.deepEqual(Object.keys(backend('availability').statuses), ['200'], 'availability answered only 200');
+  assert.deepEqual(Object.keys(backend('booking').statuses), ['201'], 'bookings answered only 201');
+  // Every interview ended confirmed (none failed or pending); wrk's count of 201s can be lower than the number of
+  // interviews, since bookings still in flight when a wrk run stops are committed but not counted.
+  assert.deepEqual(Object.keys(backend('drain').statuses), ['confirmed'], 'every booking confirmed');
+  assert.ok(backend('drain').statuses.confirmed >= backend('booking').statuses['201'], 'no accepted booking missing');
 });
