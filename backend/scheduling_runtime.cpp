@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "adapter_gateway.h"
+#include "microsoft_graph_calendar.h"
 
 namespace slotwise {
 
@@ -37,6 +38,9 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   source_options.google_api_base = providers.ApiBase(oauth::Provider::kGoogle);
   source_options.microsoft_api_base = providers.ApiBase(oauth::Provider::kMicrosoft);
   source_options.zones = &zones;
+  // One per-mailbox Graph limiter for free/busy reads and the booking's event writes alike.
+  auto graph_limiter = std::make_shared<providers::ConcurrencyLimiter>(providers::kGraphConcurrentRequestsPerMailbox);
+  source_options.graph_limiter = graph_limiter;
   runtime->busy_sources_ =
       std::make_unique<OrgBusySourceFactory>(*runtime->org_access_, connections.transport(), source_options);
   // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
@@ -52,7 +56,8 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
 
   runtime->gateway_ = std::make_unique<AdapterGateway>(*runtime->directory_, providers, connections.connections(),
                                                        connections.tokens(), runtime->org_access_.get(),
-                                                       connections.transport(), &zones, now, options.delivery);
+                                                       connections.transport(), &zones, now, options.delivery,
+                                                       graph_limiter);
   runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
                                                         zones, now);
   runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);

@@ -28,7 +28,8 @@ struct AdapterGateway::Calendar {
 
 AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
                                TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport,
-                               ZoneSource* zones, Clock clock, DeliveryOptions delivery)
+                               ZoneSource* zones, Clock clock, DeliveryOptions delivery,
+                               std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter)
     : directory_(directory),
       providers_(providers),
       connections_(connections),
@@ -37,7 +38,10 @@ AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& prov
       transport_(transport),
       zones_(zones),
       clock_(std::move(clock)),
-      delivery_(std::move(delivery)) {}
+      delivery_(std::move(delivery)),
+      graph_limiter_(graph_limiter ? std::move(graph_limiter)
+                                   : std::make_shared<providers::ConcurrencyLimiter>(
+                                         providers::kGraphConcurrentRequestsPerMailbox)) {}
 
 Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(const Tenant& tenant,
                                                                               const std::string& organizer) {
@@ -72,6 +76,7 @@ Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(co
     providers::MicrosoftGraphOptions options;
     options.default_mailbox = delegated ? "me" : organizer;
     options.zones = zones_;
+    options.limiter = graph_limiter_;
     calendar->adapter = std::make_unique<providers::MicrosoftGraphCalendar>(transport_, *calendar->tokens, *api_base,
                                                                             providers::RetryPolicy{}, providers::RetryHooks{},
                                                                             options);

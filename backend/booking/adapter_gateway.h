@@ -13,6 +13,7 @@
 
 #include <functional>
 
+#include "concurrency_limiter.h"
 #include "connection_store.h"
 #include "directory_store.h"
 #include "http_transport.h"
@@ -37,7 +38,8 @@ class AdapterGateway final : public ProviderGateway {
   // Everything is borrowed; `org_access` may be null (no organisation access configured).
   AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
                  TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport, ZoneSource* zones,
-                 Clock clock, DeliveryOptions delivery = {});
+                 Clock clock, DeliveryOptions delivery = {},
+                 std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter = nullptr);
 
   Result<providers::CreatedEvent> CreateEvent(const Tenant& tenant, const std::string& organizer,
                                               const providers::EventSpec& spec) override;
@@ -68,6 +70,9 @@ class AdapterGateway final : public ProviderGateway {
   ZoneSource* zones_;
   Clock clock_;
   DeliveryOptions delivery_;
+  // Graph allows 4 concurrent requests per mailbox: one limiter for every adapter this gateway makes (and, when the
+  // runtime passes it, shared with the availability side), not one per call.
+  std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter_;
 };
 
 }  // namespace slotwise

@@ -37,7 +37,7 @@ std::string JoinUrlOf(const json& artifacts) {
   return "";
 }
 
-providers::EventSpec EventSpecFor(const OutboxExecutor::Clock&, const InterviewSpec& spec, const std::string& id,
+providers::EventSpec EventSpecFor(const InterviewSpec& spec, const std::string& id,
                                   const json& artifacts, const std::string& room_name) {
   providers::EventSpec event;
   event.organiser_calendar_id = spec.organizer;
@@ -167,7 +167,7 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
   // Idempotent on the key: after a crash this returns the event the interrupted attempt made.
   Result<providers::CreatedEvent> event = gateway_.CreateEvent(
       context.tenant, context.interview.spec.organizer,
-      EventSpecFor(clock_, context.interview.spec, context.interview.id, context.artifacts, context.room_name));
+      EventSpecFor(context.interview.spec, context.interview.id, context.artifacts, context.room_name));
   if (!event) {
     if (!IsRetryable(event.error())) Journal(context, "event", "done", {{"removed", true}});
     return event.error();
@@ -234,7 +234,7 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
       std::string id = StepDone(*event) ? data.value("id", "") : "";
       if (id.empty()) {  // started: the create may have happened; the idempotent create finds it (or makes it)
         Result<providers::CreatedEvent> existing = gateway_.CreateEvent(
-            context.tenant, spec.organizer, EventSpecFor(clock_, spec, context.interview.id, context.artifacts, context.room_name));
+            context.tenant, spec.organizer, EventSpecFor(spec, context.interview.id, context.artifacts, context.room_name));
         if (!existing) return existing.error();
         id = existing->id;
       }
@@ -295,7 +295,7 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
     context.artifacts["event"] = json::parse((*event)->data_json, nullptr, false);
     Result<providers::CreatedEvent> updated = gateway_.UpdateEvent(
         context.tenant, spec.organizer, context.artifacts["event"].value("id", ""),
-        EventSpecFor(clock_, spec, context.interview.id, context.artifacts, context.room_name));
+        EventSpecFor(spec, context.interview.id, context.artifacts, context.room_name));
     if (!updated) return Fail(context, updated.error());
   } else if (Result<bool> ensured = EnsureEvent(context); !ensured) {
     return Fail(context, ensured.error());
