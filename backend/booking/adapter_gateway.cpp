@@ -115,6 +115,16 @@ Result<std::unique_ptr<providers::AccessTokenSource>> AdapterGateway::HostTokens
 
 namespace {
 
+providers::ZoomMeetingSpec ZoomSpecFor(const MeetingSpec& spec) {
+  providers::ZoomMeetingSpec meeting;
+  meeting.topic = spec.topic.substr(0, 200);
+  meeting.start = spec.start;
+  meeting.duration_minutes = (spec.end - spec.start) / 60;
+  meeting.timezone = spec.time_zone;
+  meeting.agenda = spec.marker;  // the recovery marker (FindMeeting)
+  return meeting;
+}
+
 std::string GoToSubject(const MeetingSpec& spec) {
   const std::string suffix = " (" + spec.marker + ")";
   const std::size_t room = suffix.size() < 100 ? 100 - suffix.size() : 0;
@@ -130,13 +140,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
     if (!base) return Error{"provider_not_configured", "Zoom is not configured on this server", ""};
     providers::ZoomMeetings zoom(transport_, **tokens, *base);
-    providers::ZoomMeetingSpec meeting;
-    meeting.topic = spec.topic.substr(0, 200);
-    meeting.start = spec.start;
-    meeting.duration_minutes = (spec.end - spec.start) / 60;
-    meeting.timezone = spec.time_zone;
-    meeting.agenda = spec.marker;
-    Result<providers::ZoomMeeting> created = zoom.CreateMeeting(meeting);
+    Result<providers::ZoomMeeting> created = zoom.CreateMeeting(ZoomSpecFor(spec));
     if (!created) return created.error();
     return MeetingInfo{"zoom", created->id, created->join_url, created->password};
   }
@@ -175,12 +179,9 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
     providers::GoToMeetings goto_meetings(transport_, **tokens, *base);
     Result<std::vector<providers::GoToMeeting>> listed = goto_meetings.UpcomingMeetings();
     if (!listed) return listed.error();
-    for (const providers::GoToMeeting& meeting : *listed) {
-      if (meeting.subject.find("(" + marker + ")") != std::string::npos) {
-        return std::optional<MeetingInfo>(MeetingInfo{"goto", meeting.meeting_id, meeting.join_url, ""});
-      }
-    }
-    return std::optional<MeetingInfo>();
+    const std::vector<providers::GoToMeeting> found = providers::FindGoToMeetingsByMarker(*listed, marker);
+    if (found.empty()) return std::optional<MeetingInfo>();
+    return std::optional<MeetingInfo>(MeetingInfo{"goto", found.front().meeting_id, found.front().join_url, ""});
   }
   return std::optional<MeetingInfo>();
 }
@@ -191,13 +192,7 @@ Result<bool> AdapterGateway::UpdateMeeting(const Tenant&, const HostAccount& hos
   if (!tokens) return tokens.error();
   if (host.provider == "zoom") {
     providers::ZoomMeetings zoom(transport_, **tokens, providers_.ApiBase(oauth::Provider::kZoom).value_or(""));
-    providers::ZoomMeetingSpec meeting;
-    meeting.topic = spec.topic.substr(0, 200);
-    meeting.start = spec.start;
-    meeting.duration_minutes = (spec.end - spec.start) / 60;
-    meeting.timezone = spec.time_zone;
-    meeting.agenda = spec.marker;
-    return zoom.UpdateMeeting(meeting_id, meeting);
+    return zoom.UpdateMeeting(meeting_id, ZoomSpecFor(spec));
   }
   providers::GoToMeetings goto_meetings(transport_, **tokens, providers_.ApiBase(oauth::Provider::kGoTo).value_or(""));
   providers::GoToMeetingSpec meeting;

@@ -63,11 +63,14 @@ CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Ten
   for (const std::string& interviewer : spec.interviewers) {
     context.interviewer_names += (context.interviewer_names.empty() ? "" : ", ") + name_of(interviewer);
   }
-  if (!spec.room.empty()) {
-    Result<std::optional<Room>> room = directory.GetRoom(tenant.id, spec.room);
-    context.room_name = room && room->has_value() && !(*room)->name.empty() ? (*room)->name : spec.room;
-  }
+  context.room_name = RoomDisplayName(directory, tenant.id, spec.room);
   return context;
+}
+
+std::string RoomDisplayName(DirectoryStore& directory, const std::string& tenant_id, const std::string& room) {
+  if (room.empty()) return "";
+  Result<std::optional<Room>> found = directory.GetRoom(tenant_id, room);
+  return found && found->has_value() && !(*found)->name.empty() ? (*found)->name : room;
 }
 
 CandidateMessageKind CurrentMessageKind(const Interview& interview) {

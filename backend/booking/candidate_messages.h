@@ -39,6 +39,9 @@ struct CandidateMessageContext {
 CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Tenant& tenant, const Interview& interview,
                                             const nlohmann::json& artifacts, std::int64_t now);
 
+// The room's display name from the directory ("" for no room; the e-mail when the room is unknown).
+std::string RoomDisplayName(DirectoryStore& directory, const std::string& tenant_id, const std::string& room);
+
 // The message kind the interview's current state calls for: cancellation when cancelled, the invitation at sequence
 // 0, an update afterwards.
 CandidateMessageKind CurrentMessageKind(const Interview& interview);

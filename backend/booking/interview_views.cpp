@@ -1,6 +1,7 @@
 // interview_views.cpp — see interview_views.h.
 #include "interview_views.h"
 
+#include "interview_json.h"
 #include "slotwise/time.h"
 
 namespace slotwise {
@@ -48,12 +49,7 @@ json InterviewView(const Interview& interview) {
                {"room", spec.room.empty() ? json(nullptr) : json{{"sub", spec.room}}},
                {"conferencing", conferencing},
                {"buffer", {{"before", {{"minutes", spec.buffer_before / 60}}}, {"after", {{"minutes", spec.buffer_after / 60}}}}},
-               {"candidate",
-                {{"id", spec.candidate.id},
-                 {"name", spec.candidate.name},
-                 {"email", spec.candidate.email},
-                 {"time_zone", spec.candidate.time_zone},
-                 {"locale", spec.candidate.locale}}},
+               {"candidate", CandidateToJson(spec.candidate)},
                {"notes", spec.notes},
                {"candidate_message", spec.candidate_message},
                {"sequence", interview.sequence},

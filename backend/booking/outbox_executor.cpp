@@ -16,9 +16,7 @@ struct OutboxExecutor::Context {
   Interview interview;
   std::optional<HostAccount> host;
   json artifacts = json::object();
-  std::string organizer_name;
-  std::string room_name;
-  std::string interviewer_names;
+  std::string room_name;  // the room's display name (the event's location)
   bool last_attempt = false;
 };
 
@@ -91,11 +89,7 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
   context.artifacts = json::parse(context.interview.artifacts_json, nullptr, false);
   if (!context.artifacts.is_object()) context.artifacts = json::object();
   const InterviewSpec& spec = context.interview.spec;
-  const CandidateMessageContext names =
-      CandidateContextFor(directory_, context.tenant, context.interview, context.artifacts, clock_());
-  context.organizer_name = names.organizer_name;
-  context.room_name = names.room_name;
-  context.interviewer_names = names.interviewer_names;
+  context.room_name = RoomDisplayName(directory_, job.tenant_id, context.interview.spec.room);
   if (HasMeeting(spec)) {
     Result<std::optional<HostAccount>> host = directory_.GetHostAccount(job.tenant_id, spec.host_account);
     if (!host) return {JobResult::kRetry, host.error().message};

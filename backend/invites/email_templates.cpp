@@ -162,17 +162,17 @@ Result<std::vector<RenderedEmail>> RenderForRecipients(TemplateKind kind, const 
 }
 
 const EmailTemplate& BuiltInTemplate(TemplateKind kind, Locale locale) {
-  switch (locale) {
-    case Locale::kDe:
-      return detail::GermanTemplate(kind);
-    case Locale::kJa:
-      return detail::JapaneseTemplate(kind);
-    case Locale::kNl:
-      return detail::DutchTemplate(kind);
-    case Locale::kEn:
-      break;
+  const detail::TemplateSet& set = locale == Locale::kDe   ? detail::GermanTemplates()
+                                   : locale == Locale::kJa ? detail::JapaneseTemplates()
+                                   : locale == Locale::kNl ? detail::DutchTemplates()
+                                                           : detail::EnglishTemplates();
+  switch (kind) {
+    case TemplateKind::kCandidateUpdate: return set.update;
+    case TemplateKind::kCandidateCancellation: return set.cancellation;
+    case TemplateKind::kConnectConferencing: return set.connect;
+    case TemplateKind::kCandidateInvitation: break;
   }
-  return detail::EnglishTemplate(kind);
+  return set.invitation;
 }
 
 }  // namespace slotwise::invites

@@ -6,9 +6,17 @@
 
 namespace slotwise::invites::detail {
 
-const EmailTemplate& EnglishTemplate(TemplateKind kind);
-const EmailTemplate& GermanTemplate(TemplateKind kind);
-const EmailTemplate& JapaneseTemplate(TemplateKind kind);
-const EmailTemplate& DutchTemplate(TemplateKind kind);
+// The built-in templates of one language, one per TemplateKind.
+struct TemplateSet {
+  EmailTemplate invitation;
+  EmailTemplate update;
+  EmailTemplate cancellation;
+  EmailTemplate connect;
+};
+
+const TemplateSet& EnglishTemplates();
+const TemplateSet& GermanTemplates();
+const TemplateSet& JapaneseTemplates();
+const TemplateSet& DutchTemplates();
 
 }  // namespace slotwise::invites::detail

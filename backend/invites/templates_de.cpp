@@ -4,7 +4,7 @@
 
 namespace slotwise::invites::detail {
 
-const EmailTemplate& GermanTemplate(TemplateKind kind) {
+const TemplateSet& GermanTemplates() {
   static const EmailTemplate kInvitation{
       "Einladung zum Vorstellungsgespräch: {{position}} bei {{company}}",
       "Guten Tag {{candidate_name}},\n"
@@ -69,17 +69,8 @@ const EmailTemplate& GermanTemplate(TemplateKind kind) {
       "Bitte informieren Sie uns, wenn Sie fertig sind.\n"
       "Danke!\n"
       "{{organizer_name}}\n"};
-  switch (kind) {
-    case TemplateKind::kCandidateUpdate:
-      return kUpdate;
-    case TemplateKind::kCandidateCancellation:
-      return kCancellation;
-    case TemplateKind::kConnectConferencing:
-      return kConnect;
-    case TemplateKind::kCandidateInvitation:
-      break;
-  }
-  return kInvitation;
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  return kSet;
 }
 
 }  // namespace slotwise::invites::detail

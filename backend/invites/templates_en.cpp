@@ -3,7 +3,7 @@
 
 namespace slotwise::invites::detail {
 
-const EmailTemplate& EnglishTemplate(TemplateKind kind) {
+const TemplateSet& EnglishTemplates() {
   static const EmailTemplate kInvitation{
       "Interview invitation: {{position}} at {{company}}",
       "Dear {{candidate_name}},\n"
@@ -67,17 +67,8 @@ const EmailTemplate& EnglishTemplate(TemplateKind kind) {
       "Please let us know when you are done.\n"
       "Thank you!\n"
       "{{organizer_name}}\n"};
-  switch (kind) {
-    case TemplateKind::kCandidateUpdate:
-      return kUpdate;
-    case TemplateKind::kCandidateCancellation:
-      return kCancellation;
-    case TemplateKind::kConnectConferencing:
-      return kConnect;
-    case TemplateKind::kCandidateInvitation:
-      break;
-  }
-  return kInvitation;
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  return kSet;
 }
 
 }  // namespace slotwise::invites::detail

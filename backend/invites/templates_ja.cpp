@@ -3,7 +3,7 @@
 
 namespace slotwise::invites::detail {
 
-const EmailTemplate& JapaneseTemplate(TemplateKind kind) {
+const TemplateSet& JapaneseTemplates() {
   static const EmailTemplate kInvitation{
       "【面接のご案内】{{company}} {{position}}",
       "{{candidate_name}} 様\n"
@@ -66,17 +66,8 @@ const EmailTemplate& JapaneseTemplate(TemplateKind kind) {
       "完了しましたらお知らせください。\n"
       "よろしくお願いいたします。\n"
       "{{organizer_name}}\n"};
-  switch (kind) {
-    case TemplateKind::kCandidateUpdate:
-      return kUpdate;
-    case TemplateKind::kCandidateCancellation:
-      return kCancellation;
-    case TemplateKind::kConnectConferencing:
-      return kConnect;
-    case TemplateKind::kCandidateInvitation:
-      break;
-  }
-  return kInvitation;
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  return kSet;
 }
 
 }  // namespace slotwise::invites::detail

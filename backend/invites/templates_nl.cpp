@@ -3,7 +3,7 @@
 
 namespace slotwise::invites::detail {
 
-const EmailTemplate& DutchTemplate(TemplateKind kind) {
+const TemplateSet& DutchTemplates() {
   static const EmailTemplate kInvitation{
       "Uitnodiging voor een sollicitatiegesprek: {{position}} bij {{company}}",
       "Beste {{candidate_name}},\n"
@@ -67,17 +67,8 @@ const EmailTemplate& DutchTemplate(TemplateKind kind) {
       "Laat ons alstublieft weten wanneer u klaar bent.\n"
       "Bedankt!\n"
       "{{organizer_name}}\n"};
-  switch (kind) {
-    case TemplateKind::kCandidateUpdate:
-      return kUpdate;
-    case TemplateKind::kCandidateCancellation:
-      return kCancellation;
-    case TemplateKind::kConnectConferencing:
-      return kConnect;
-    case TemplateKind::kCandidateInvitation:
-      break;
-  }
-  return kInvitation;
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  return kSet;
 }
 
 }  // namespace slotwise::invites::detail

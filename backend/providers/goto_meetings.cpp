@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "idempotency.h"
 #include "provider_json.h"
 #include "slotwise/json_text.h"
 #include "url.h"
@@ -46,19 +47,6 @@ std::optional<Instant> ParseGoToTime(std::string text) {
   const std::size_t zone = 19;
   if (text.size() == zone + 5 && (text[zone] == '+' || text[zone] == '-')) text.insert(zone + 3, ":");
   return ParseRfc3339(text);
-}
-
-bool ContainsMarker(std::string_view text, std::string_view marker) {
-  if (marker.empty()) return false;
-  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
-    const std::size_t after = at + marker.size();
-    if (after == text.size()) return true;
-    const char c = text[after];
-    const bool continues = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_';
-    if (!continues) return true;
-  }
-  return false;
 }
 
 }  // namespace

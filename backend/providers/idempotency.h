@@ -16,4 +16,8 @@ std::string Sha256Hex(std::string_view data);
 // base32hex [0-9a-v] and within the 5..1024 length Google requires. Same key → same id.
 std::string GoogleEventIdFor(std::string_view idempotency_key);
 
+// True when `marker` occurs in `text` as a whole token: followed by the end of `text` or by a character other than a
+// letter, digit, '-' or '_' (so "Ref: sw-12-1" is not found in "Ref: sw-12-10"). An empty marker is never found.
+bool ContainsMarker(std::string_view text, std::string_view marker);
+
 }  // namespace slotwise::providers

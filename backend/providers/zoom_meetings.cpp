@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "idempotency.h"
 #include "provider_json.h"
 #include "slotwise/json_text.h"
 #include "url.h"
@@ -73,20 +74,6 @@ ZoomMeeting MeetingFromJson(const json& object) {
   meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
   meeting.duration_minutes = detail::IntAt(object, "duration").value_or(0);
   return meeting;
-}
-
-// True when `marker` occurs in `text` followed by the end or by a character that cannot continue a reference.
-bool ContainsMarker(std::string_view text, std::string_view marker) {
-  if (marker.empty()) return false;
-  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
-    const std::size_t after = at + marker.size();
-    if (after == text.size()) return true;
-    const char c = text[after];
-    const bool continues = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_';
-    if (!continues) return true;
-  }
-  return false;
 }
 
 }  // namespace

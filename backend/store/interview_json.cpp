@@ -30,6 +30,14 @@ std::optional<OutboxKind> ParseOutboxKind(std::string_view name) {
   return std::nullopt;
 }
 
+json CandidateToJson(const InterviewCandidate& candidate) {
+  return {{"id", candidate.id},
+          {"name", candidate.name},
+          {"email", candidate.email},
+          {"time_zone", candidate.time_zone},
+          {"locale", candidate.locale}};
+}
+
 json SpecToJson(const InterviewSpec& spec) {
   return {{"title", spec.title},
           {"organizer", spec.organizer},
@@ -42,12 +50,7 @@ json SpecToJson(const InterviewSpec& spec) {
           {"room", spec.room},
           {"video", spec.video},
           {"host_account", spec.host_account},
-          {"candidate",
-           {{"id", spec.candidate.id},
-            {"name", spec.candidate.name},
-            {"email", spec.candidate.email},
-            {"time_zone", spec.candidate.time_zone},
-            {"locale", spec.candidate.locale}}},
+          {"candidate", CandidateToJson(spec.candidate)},
           {"notes", spec.notes},
           {"candidate_message", spec.candidate_message},
           {"time_zone", spec.time_zone}};

@@ -13,6 +13,7 @@
 namespace slotwise {
 
 nlohmann::json SpecToJson(const InterviewSpec& spec);
+nlohmann::json CandidateToJson(const InterviewCandidate& candidate);  // {"id","name","email","time_zone","locale"}
 Result<InterviewSpec> SpecFromJson(const nlohmann::json& value);
 
 }  // namespace slotwise
