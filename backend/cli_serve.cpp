@@ -15,6 +15,7 @@
 #include "cli_commands.h"
 #include "connections_runtime.h"
 #include "crypto_primitives.h"
+#include "demo_ats_server.h"
 #include "demo_tenant.h"
 #include "server_config.h"
 #include "scheduling_runtime.h"
@@ -123,14 +124,14 @@ std::optional<auth::WidgetKeySet> LoadWidgetKeys(const std::string& configured, 
 std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& transport, const std::string& sandbox_url,
                              const std::filesystem::path& folder) {
   const std::filesystem::path key_file = folder / "demo-api-key";
-  Result<std::optional<Tenant>> existing = scheduling.directory().GetTenant("kumo");
+  Result<std::optional<Tenant>> existing = scheduling.directory().GetTenant(kDemoTenantId);
   if (existing && existing->has_value()) {
     std::ifstream in(key_file);
     std::string key;
     std::getline(in, key);
     return key;
   }
-  Result<std::string> key = SeedDemoTenant(scheduling.directory(), transport, sandbox_url, "kumo", scheduling.auth().now());
+  Result<std::string> key = SeedDemoTenant(scheduling.directory(), transport, sandbox_url, kDemoTenantId, scheduling.auth().now());
   if (!key) {
     std::cerr << "slotwise: the demo tenant could not be created: " << key.error().message << "\n";
     return "";
@@ -341,10 +342,33 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     if (options.demo) demo_api_key = EnsureDemoTenant(*scheduling, connections->transport(), sandbox_url, data_folder);
     scheduling->Start();
   }
+  // --demo: a second origin with the demo ATS page that embeds the widget (demo_ats_server.h).
+  std::unique_ptr<DemoAtsServer> demo_ats;
+  std::thread demo_ats_thread;
+  if (options.demo && !demo_api_key.empty()) {
+    demo_ats = std::make_unique<DemoAtsServer>(
+        DemoAtsOptions{options.web_root, public_url, demo_api_key, kDemoRecruiter, 0}, connections->transport());
+    if (Result<int> ats_port = demo_ats->Bind(); !ats_port) {
+      std::cerr << "slotwise: " << ats_port.error().message << "\n";
+      demo_ats.reset();
+    } else {
+      demo_ats_thread = std::thread([&] { demo_ats->Run(); });
+    }
+    std::vector<std::string> origins = {public_url};
+    if (demo_ats) origins.push_back(demo_ats->origin());
+    if (Result<bool> allowed = AllowDemoOrigins(scheduling->directory(), kDemoTenantId, origins); !allowed) {
+      std::cerr << "slotwise: the demo tenant's origins could not be set: " << allowed.error().message << "\n";
+    }
+  }
   std::cout << "Slotwise is running at " << public_url << "/" << (options.demo ? " (demo data)" : "") << std::endl;
   if (!demo_api_key.empty()) std::cout << "Demo tenant \"kumo\" API key: " << demo_api_key << std::endl;
   if (!sandbox_url.empty()) std::cout << "Provider sandbox at " << sandbox_url << "/sandbox/" << std::endl;
+  if (demo_ats) std::cout << "ATS demo page: " << demo_ats->origin() << "/" << std::endl;
   RunUntilSignal([&] { server.Run(); }, [&] { server.Stop(); });
+  if (demo_ats) {
+    demo_ats->Stop();
+    demo_ats_thread.join();
+  }
   stop_sandbox();
   return kExitOk;
 }

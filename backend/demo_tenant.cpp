@@ -63,6 +63,17 @@ Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTra
   return true;
 }
 
+Result<bool> AllowDemoOrigins(DirectoryStore& directory, const std::string& tenant_id,
+                              const std::vector<std::string>& origins) {
+  Result<std::optional<Tenant>> tenant = directory.GetTenant(tenant_id);
+  if (!tenant) return tenant.error();
+  if (!tenant->has_value()) return Error{"unknown_tenant", "no tenant " + tenant_id, ""};
+  Tenant changed = **tenant;
+  changed.allowed_origins = origins;
+  if (Result<Tenant> stored = directory.UpdateTenant(changed); !stored) return stored.error();
+  return true;
+}
+
 Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport& transport,
                                    const std::string& sandbox_root, const std::string& tenant_id, std::int64_t now) {
   Result<json> org = SandboxCall(transport, "GET", sandbox_root + "/sandbox/directory", "");

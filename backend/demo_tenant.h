@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "directory_store.h"
 #include "http_transport.h"
@@ -21,8 +22,16 @@
 
 namespace slotwise {
 
+inline constexpr const char* kDemoTenantId = "kumo";
+inline constexpr const char* kDemoRecruiter = "lena.fischer@kumo.example";  // whose widget the demo pages show
+
 Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTransport& transport,
                                        const std::string& sandbox_root);
+
+// Sets the demo tenant's allowed_origins (the API's own origin for the standalone page, the demo ATS's origin for the
+// embedded widget). Ports change between runs, so serve --demo calls this at every start.
+Result<bool> AllowDemoOrigins(DirectoryStore& directory, const std::string& tenant_id,
+                              const std::vector<std::string>& origins);
 
 Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport& transport,
                                    const std::string& sandbox_root, const std::string& tenant_id, std::int64_t now);

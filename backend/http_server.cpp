@@ -10,6 +10,9 @@
 #include "connection_routes.h"
 #include "connections_runtime.h"
 #include "demo_calendars.h"
+#include "demo_routes.h"
+#include "demo_tenant.h"
+#include "security_headers.h"
 #include "interview_routes.h"
 #include "openapi_route.h"
 #include "scheduling_runtime.h"
@@ -79,7 +82,9 @@ HttpServer::~HttpServer() = default;
 
 void HttpServer::RegisterRoutes() {
   httplib::Server& s = *server_;
-  s.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  httplib::Headers standard;
+  for (const auto& [name, value] : auth::StandardSecurityHeaders()) standard.emplace(name, value);
+  s.set_default_headers(standard);
 
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok"})", kJson);
@@ -114,7 +119,18 @@ void HttpServer::RegisterRoutes() {
     RegisterWebhookRoutes(s, options_.connections->notifications());
   }
 
-  if (!options_.web_root.empty()) s.set_mount_point("/", options_.web_root);
+  if (!options_.web_root.empty()) {
+    s.set_mount_point("/", options_.web_root);
+    // Pages are widget pages (security_headers.h): scripts only from here, framed only by the tenant's ATS origins —
+    // `?tenant=<id>` names the tenant; without it, any tenant's allowed origin may frame the page.
+    s.set_file_request_handler([this](const httplib::Request& req, httplib::Response& res) {
+      const std::string type = res.get_header_value("Content-Type");
+      if (type.rfind("text/html", 0) != 0) return;
+      std::vector<std::string> ancestors;
+      if (scheduling_) ancestors = scheduling_->auth().EmbeddingOrigins(req.get_param_value("tenant"));
+      res.set_header(std::string(auth::kContentSecurityPolicyHeader), auth::WidgetPagePolicy(ancestors));
+    });
+  }
 
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote an error object
@@ -142,6 +158,7 @@ void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
   scheduling_ = &scheduling;
   RegisterTenantRoutes(*server_, scheduling);
   RegisterInterviewRoutes(*server_, scheduling, zones_);
+  RegisterDemoRoutes(*server_, scheduling.auth(), options_.demo, kDemoTenantId, kDemoRecruiter);
   server_->Options(R"(/v1/.*)", [&scheduling](const httplib::Request& req, httplib::Response& res) {
     scheduling.auth().Preflight(req, res);
   });

@@ -55,6 +55,12 @@ class ApiAuth {
   // Answers a CORS preflight (OPTIONS) against every tenant's allowed origins.
   void Preflight(const httplib::Request& req, httplib::Response& res);
 
+  // The origins allowed to embed widget pages (CSP frame-ancestors): the tenant's allowed_origins, or for "" the union
+  // of every tenant's (a page request rarely says whose widget it is). Unknown tenant: none.
+  std::vector<std::string> EmbeddingOrigins(const std::string& tenant_id) {
+    return tenant_id.empty() ? AllOrigins() : OriginsOf(tenant_id);
+  }
+
   const auth::WidgetTokenCodec* codec() const { return codec_ ? &*codec_ : nullptr; }
   std::int64_t now() const { return clock_(); }
 

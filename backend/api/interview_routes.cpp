@@ -43,6 +43,14 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
   ApiAuth& auth = runtime.auth();
   BookingService& booking = runtime.booking();
 
+  server.Post("/v1/availability/document", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
+    if (!caller || !RequireJson(req, res)) return;
+    const AvailabilityAnswer answer = runtime.availability().Document(caller->tenant_id, req.body, auth.now());
+    res.status = answer.http_status;
+    res.set_content(answer.body, kJson);
+  });
+
   server.Post("/v1/interviews", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller || !RequireJson(req, res)) return;

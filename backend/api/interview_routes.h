@@ -1,4 +1,5 @@
 // interview_routes.h — the REST routes of availability and interviews (docs/API_BACKEND.md):
+//   POST   /v1/availability/document          availability:read   — the solve document, for solving in the widget
 //   POST   /v1/interviews                     interviews:write    — book (Idempotency-Key required)
 //   GET    /v1/interviews?from&to             interviews:read
 //   GET    /v1/interviews/{id}                interviews:read

@@ -230,7 +230,9 @@ std::optional<RequestContext> Server(ApiAuth& auth, Req req, Res res) {
   return caller;
 }
 
-// Registers PUT/GET/DELETE /v1/<collection>/{key} and GET /v1/<collection> for one kind of directory value.
+// Registers PUT/GET/DELETE /v1/<collection>/{key} and GET /v1/<collection> for one kind of directory value. Writes
+// need the API key; reads are also open to widget tokens with availability:read (the widget draws a row per person,
+// room and host account).
 template <typename Value, typename From, typename ToJson, typename Upsert, typename Get, typename List, typename Remove>
 void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& collection, From from, ToJson to_json,
                      Upsert upsert, Get get, List list, Remove remove) {
@@ -247,7 +249,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
     SendJson(res, 200, to_json(*stored));
   });
   server.Get(item, [=, &auth](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
     Result<std::optional<Value>> value = get(caller->tenant_id, req.matches[1]);
     if (!value) return SendError(res, 500, value.error());
@@ -262,7 +264,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
     res.status = 204;
   });
   server.Get("/v1/" + collection, [=, &auth](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
     Result<std::vector<Value>> values = list(caller->tenant_id);
     if (!values) return SendError(res, 500, values.error());

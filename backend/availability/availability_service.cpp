@@ -92,43 +92,84 @@ Result<json> AvailabilityService::BuildValidationDocument(const std::string& ten
   return document;
 }
 
+namespace {
+
+// A bare (2.) or wrapped (3.) query, taken apart; `inline_document` for shape 1.
+struct TenantQuery {
+  bool inline_document = false;
+  json query;
+  std::string except_interview_id;
+};
+
+Result<TenantQuery> ParseTenantQuery(std::string_view request_body) {
+  json body = json::parse(request_body, nullptr, false);
+  TenantQuery parsed;
+  if (!body.is_object() || body.contains("calendars")) {
+    parsed.inline_document = true;
+    return parsed;
+  }
+  auto wrapped = body.find("query");
+  if (wrapped == body.end()) {
+    parsed.query = std::move(body);
+    return parsed;
+  }
+  if (body.contains("now")) {
+    return Error{"invalid_query",
+                 "\"now\" is the server's clock when the server gathers the calendars; send \"now\" only together "
+                 "with inline \"calendars\"",
+                 "now"};
+  }
+  if (auto except = body.find("except_interview_id"); except != body.end()) {
+    if (!except->is_string()) {
+      return Error{"invalid_query", "except_interview_id must be a string (an interview id)", "except_interview_id"};
+    }
+    parsed.except_interview_id = except->get<std::string>();
+  }
+  parsed.query = std::move(*wrapped);
+  return parsed;
+}
+
+// The document the engine is asked about when the query is not an object: the engine says what is wrong with it.
+std::string QueryOnlyDocument(const json& query, Instant now) {
+  return DumpJson({{"now", FormatRfc3339(now)}, {"query", query}, {"calendars", json::object()}});
+}
+
+}  // namespace
+
 AvailabilityAnswer AvailabilityService::Answer(const std::string& tenant_id, std::string_view request_body,
                                                Instant now) {
   auto engine = [this](std::string_view text) {
     const EngineAnswer answer = CallEngine("solve", text, zones_);
     return AvailabilityAnswer{HttpStatusFor(answer.status), answer.body};
   };
-  const json body = json::parse(request_body, nullptr, false);
-  if (!body.is_object() || body.contains("calendars")) return engine(request_body);  // inline, exactly as before
-
-  json query;
-  std::string except_interview_id;
-  if (auto wrapped = body.find("query"); wrapped != body.end()) {
-    if (body.contains("now")) {
-      const Error error{"invalid_query",
-                        "\"now\" is the server's clock when the server gathers the calendars; send \"now\" only "
-                        "together with inline \"calendars\"",
-                        "now"};
-      return {HttpStatusFor(error), ErrorBody(error)};
-    }
-    if (auto except = body.find("except_interview_id"); except != body.end()) {
-      if (!except->is_string()) {
-        const Error error{"invalid_query", "except_interview_id must be a string (an interview id)",
-                          "except_interview_id"};
-        return {HttpStatusFor(error), ErrorBody(error)};
-      }
-      except_interview_id = except->get<std::string>();
-    }
-    query = *wrapped;
-  } else {
-    query = body;
-  }
-  if (!query.is_object()) {  // let the engine say what is wrong with it, in its words
-    return engine(DumpJson({{"now", FormatRfc3339(now)}, {"query", query}, {"calendars", json::object()}}));
-  }
-  Result<std::string> document = BuildSolveText(tenant_id, query, now, except_interview_id, options_.max_age_seconds);
+  Result<TenantQuery> parsed = ParseTenantQuery(request_body);
+  if (!parsed) return {HttpStatusFor(parsed.error()), ErrorBody(parsed.error())};
+  if (parsed->inline_document) return engine(request_body);  // inline, exactly as before
+  if (!parsed->query.is_object()) return engine(QueryOnlyDocument(parsed->query, now));
+  Result<std::string> document =
+      BuildSolveText(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
   if (!document) return {HttpStatusFor(document.error()), ErrorBody(document.error())};
   return engine(document.value());
+}
+
+AvailabilityAnswer AvailabilityService::Document(const std::string& tenant_id, std::string_view request_body,
+                                                 Instant now) {
+  Result<TenantQuery> parsed = ParseTenantQuery(request_body);
+  if (!parsed) return {HttpStatusFor(parsed.error()), ErrorBody(parsed.error())};
+  if (parsed->inline_document) {
+    const Error error{"invalid_query",
+                      "send a bare query (or {\"query\": …}); a document with \"calendars\" is already complete",
+                      "calendars"};
+    return {HttpStatusFor(error), ErrorBody(error)};
+  }
+  if (!parsed->query.is_object()) {
+    const EngineAnswer answer = CallEngine("solve", QueryOnlyDocument(parsed->query, now), zones_);
+    return {HttpStatusFor(answer.status), answer.body};
+  }
+  Result<std::string> document =
+      BuildSolveText(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
+  if (!document) return {HttpStatusFor(document.error()), ErrorBody(document.error())};
+  return {200, std::move(document).value()};
 }
 
 }  // namespace slotwise

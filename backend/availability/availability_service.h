@@ -51,6 +51,12 @@ class AvailabilityService {
   // Answers one POST /v1/availability body for `tenant_id` at `now` (see the request shapes above).
   AvailabilityAnswer Answer(const std::string& tenant_id, std::string_view request_body, Instant now);
 
+  // POST /v1/availability/document: for a bare or wrapped query (shapes 2 and 3), 200 with the solve document the
+  // server would answer from — {"calendars", "now", "query"} — so a client (the widget) can solve locally and re-solve
+  // on every change with the same engine. An inline document (shape 1) is refused (422 invalid_query, field
+  // "calendars"); a query that is not an object gets the engine's own error.
+  AvailabilityAnswer Document(const std::string& tenant_id, std::string_view request_body, Instant now);
+
   // The "solve" document for a bare query: {"now", "query" (with the tenant's policies), "calendars"}.
   Result<nlohmann::json> BuildSolveDocument(const std::string& tenant_id, const nlohmann::json& query, Instant now,
                                             const std::string& except_interview_id, std::int64_t max_age_seconds);

@@ -120,6 +120,7 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     SchedulingOptions scheduling_options;
     scheduling_options.outbox.threads = 2;
     scheduling_options.outbox.idle_poll = std::chrono::milliseconds(100);
+    scheduling_options.widget_keys = auth::WidgetKeySet{"test", {{"test", std::string(32, 'k')}}};
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store_, *runtime_, zones_, scheduling_options, [this] { return now_.load(); });
     REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
