@@ -1,6 +1,7 @@
 // availability_service.cpp — see availability_service.h.
 #include "availability_service.h"
 
+#include "slotwise/availability.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
@@ -48,23 +49,57 @@ json WithTenantPolicies(json query, const json& policies) {
   return query;
 }
 
-Result<std::string> AvailabilityService::BuildSolveText(const std::string& tenant_id, const json& query, Instant now,
-                                                        const std::string& except_interview_id,
-                                                        std::int64_t max_age_seconds) {
-  Result<std::shared_ptr<const TenantSnapshot>> snapshot = gatherer_.Snapshot(tenant_id);
-  if (!snapshot) return snapshot.error();
-  const json full_query = WithTenantPolicies(query, snapshot.value()->policies);
-  Result<GatheredCalendars> calendars =
-      gatherer_.Collect(tenant_id, full_query, {now, max_age_seconds, except_interview_id});
-  if (!calendars) return calendars.error();
-  std::string text = "{\"calendars\":";  // keys in DumpJson's (sorted) order: calendars, now, query
-  calendars->AppendJson(text);
+namespace {
+
+// The solve document's text for gathered calendars: keys in DumpJson's (sorted) order — calendars, now, query.
+std::string SolveText(const GatheredCalendars& calendars, Instant now, const json& full_query) {
+  std::string text = "{\"calendars\":";
+  calendars.AppendJson(text);
   text += ",\"now\":\"";
   AppendRfc3339(text, now);
   text += "\",\"query\":";
   text += DumpJson(full_query);
   text += "}";
   return text;
+}
+
+}  // namespace
+
+Result<AvailabilityService::Gathered> AvailabilityService::GatherFor(const std::string& tenant_id, const json& query,
+                                                                     Instant now, const std::string& except_interview_id,
+                                                                     std::int64_t max_age_seconds) {
+  Result<std::shared_ptr<const TenantSnapshot>> snapshot = gatherer_.Snapshot(tenant_id);
+  if (!snapshot) return snapshot.error();
+  json full_query = WithTenantPolicies(query, snapshot.value()->policies);
+  Result<GatheredCalendars> calendars =
+      gatherer_.Collect(tenant_id, full_query, {now, max_age_seconds, except_interview_id});
+  if (!calendars) return calendars.error();
+  return Gathered{std::move(full_query), std::move(calendars).value()};
+}
+
+Result<std::string> AvailabilityService::BuildSolveText(const std::string& tenant_id, const json& query, Instant now,
+                                                        const std::string& except_interview_id,
+                                                        std::int64_t max_age_seconds) {
+  Result<Gathered> gathered = GatherFor(tenant_id, query, now, except_interview_id, max_age_seconds);
+  if (!gathered) return gathered.error();
+  return SolveText(gathered->calendars, now, gathered->query);
+}
+
+AvailabilityAnswer AvailabilityService::SolveGathered(const Gathered& gathered, Instant now) {
+  // The fast path: the cached events go to the engine as values (no document text printed and parsed again). Loops
+  // ("sequence") and anything AssembleProblem refuses take the text path, which words every error as the engine does.
+  if (!gathered.query.contains("sequence")) {
+    Result<std::vector<Calendar>> calendars = gathered.calendars.ToEngineCalendars(zones_);
+    if (calendars) {
+      Result<Problem> problem = AssembleProblem(now, std::move(calendars).value(), gathered.query, zones_);
+      if (problem) {
+        const EngineAnswer answer = SolveProblem(*problem);
+        return {HttpStatusFor(answer.status), answer.body};
+      }
+    }
+  }
+  const EngineAnswer answer = CallEngine("solve", SolveText(gathered.calendars, now, gathered.query), zones_);
+  return {HttpStatusFor(answer.status), answer.body};
 }
 
 Result<json> AvailabilityService::BuildSolveDocument(const std::string& tenant_id, const json& query, Instant now,
@@ -146,10 +181,10 @@ AvailabilityAnswer AvailabilityService::Answer(const std::string& tenant_id, std
   if (!parsed) return {HttpStatusFor(parsed.error()), ErrorBody(parsed.error())};
   if (parsed->inline_document) return engine(request_body);  // inline, exactly as before
   if (!parsed->query.is_object()) return engine(QueryOnlyDocument(parsed->query, now));
-  Result<std::string> document =
-      BuildSolveText(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
-  if (!document) return {HttpStatusFor(document.error()), ErrorBody(document.error())};
-  return engine(document.value());
+  Result<Gathered> gathered =
+      GatherFor(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
+  if (!gathered) return {HttpStatusFor(gathered.error()), ErrorBody(gathered.error())};
+  return SolveGathered(*gathered, now);
 }
 
 AvailabilityAnswer AvailabilityService::Document(const std::string& tenant_id, std::string_view request_body,

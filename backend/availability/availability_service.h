@@ -75,6 +75,16 @@ class AvailabilityService {
   CalendarGatherer& gatherer() { return gatherer_; }
 
  private:
+  struct Gathered {
+    nlohmann::json query;  // with the tenant's policies
+    GatheredCalendars calendars;
+  };
+  Result<Gathered> GatherFor(const std::string& tenant_id, const nlohmann::json& query, Instant now,
+                             const std::string& except_interview_id, std::int64_t max_age_seconds);
+  // The engine's answer for gathered calendars: solved from values when it can, else from the document's text —
+  // the same bytes either way (tests/availability/availability_service_test.cpp).
+  AvailabilityAnswer SolveGathered(const Gathered& gathered, Instant now);
+
   CalendarGatherer& gatherer_;
   ZoneSource& zones_;
   AvailabilityOptions options_;

@@ -7,6 +7,8 @@
 // [SECTION] Gathering
 #include "calendar_gatherer.h"
 
+#include "slotwise/availability.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -283,10 +285,6 @@ std::string ResourceOf(Kind kind, const std::string& id) {
   return id;
 }
 
-void PutTwo(char* at, std::int64_t value) {
-  at[0] = static_cast<char>('0' + value / 10);
-  at[1] = static_cast<char>('0' + value % 10);
-}
 
 void AppendEvent(std::string& out, const Interval& interval, std::string_view status, bool interview) {
   out += "{\"end\":\"";
@@ -300,37 +298,6 @@ void AppendEvent(std::string& out, const Interval& interval, std::string_view st
 
 }  // namespace
 
-void AppendRfc3339(std::string& out, Instant instant) {
-  // Consecutive events mostly fall on the same few days: remember the last day's date text.
-  thread_local std::int64_t cached_day = INT64_MIN;
-  thread_local char date[11] = {};
-  const std::int64_t day = FloorDiv(instant, kSecondsPerDay);
-  if (day != cached_day) {
-    const CivilDate civil = CivilFromDays(day);
-    if (civil.year < 0 || civil.year > 9999) {
-      out += FormatRfc3339(instant);
-      return;
-    }
-    PutTwo(date, civil.year / 100);
-    PutTwo(date + 2, civil.year % 100);
-    date[4] = '-';
-    PutTwo(date + 5, civil.month);
-    date[7] = '-';
-    PutTwo(date + 8, civil.day);
-    date[10] = 'T';
-    cached_day = day;
-  }
-  const std::int64_t second = instant - day * kSecondsPerDay;
-  char text[20];
-  std::copy(date, date + 11, text);
-  PutTwo(text + 11, second / 3600);
-  text[13] = ':';
-  PutTwo(text + 14, second / 60 % 60);
-  text[16] = ':';
-  PutTwo(text + 17, second % 60);
-  out.append(text, 19);
-  out.push_back('Z');
-}
 
 void GatheredCalendars::AppendJson(std::string& out) const {
   std::size_t events = 0;
@@ -377,6 +344,48 @@ void GatheredCalendars::AppendJson(std::string& out) const {
     }
   }
   out.push_back('}');
+}
+
+Result<std::vector<slotwise::Calendar>> GatheredCalendars::ToEngineCalendars(ZoneSource& zones) const {
+  std::vector<slotwise::Calendar> calendars;
+  calendars.reserve(items_.size());
+  for (const Item& item : items_) {
+    const json* base = &item.calendar->base;
+    json owned_base;
+    if (!item.owner.empty()) {
+      owned_base = item.calendar->base;
+      owned_base["conferencing_account"]["owner"] = item.owner;
+      base = &owned_base;
+    }
+    Result<slotwise::Calendar> calendar = ParseCalendarValue(item.sub, *base, zones);
+    if (!calendar) return calendar.error();
+    std::vector<BusyEvent>& busy = calendar->busy;
+    busy.reserve((item.events ? item.events->size() : 0) + item.holds.size());
+    if (item.events && window_) {  // the events AppendJson prints, as the parser reads them back
+      for (const BusyEvent& event : *item.events) {
+        if (event.interval.start >= window_->end) break;
+        if (event.interval.end <= window_->start) continue;
+        BusyEvent copy;
+        copy.interval = event.interval;
+        copy.status = event.status;
+        busy.push_back(copy);
+      }
+    }
+    for (const Interval& hold : item.holds) {
+      BusyEvent copy;
+      copy.interval = hold;
+      copy.interview = true;
+      busy.push_back(copy);
+    }
+    for (const BusyEvent& event : busy) {
+      if (event.interval.end <= event.interval.start) {
+        return Error{"invalid_query", "an empty busy interval in " + item.sub, ""};
+      }
+    }
+    SortBusyEvents(busy);
+    calendars.push_back(std::move(calendar).value());
+  }
+  return calendars;
 }
 
 json GatheredCalendars::ToJson() const {

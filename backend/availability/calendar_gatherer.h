@@ -51,6 +51,7 @@
 #include "directory_store.h"
 #include "free_busy_cache.h"
 #include "interview_holds.h"
+#include "slotwise/availability.h"
 
 namespace slotwise {
 
@@ -87,6 +88,10 @@ class GatheredCalendars {
   // Appends the "calendars" object as compact JSON text, byte-identical to DumpJson(ToJson()).
   void AppendJson(std::string& out) const;
   nlohmann::json ToJson() const;
+  // The calendars as the engine's values — what ParseCalendarValue makes of each member of AppendJson's text, busy
+  // sorted as the parser sorts it — for AssembleProblem. An error (a calendar the parser would refuse, an empty
+  // event) means: use the text, whose parse words the error.
+  Result<std::vector<slotwise::Calendar>> ToEngineCalendars(ZoneSource& zones) const;
   const std::vector<Item>& items() const { return items_; }  // sorted by sub (the order of JSON object keys)
   std::optional<Interval> window() const { return window_; }
 
@@ -134,7 +139,5 @@ class CalendarGatherer {
 // The fetch window of `query` (see the contract); nullopt when its query_periods are unusable.
 std::optional<Interval> FetchWindow(const nlohmann::json& query, bool weekly_limits);
 
-// Appends FormatRfc3339(instant) to `out` without formatting machinery (the same text for every instant).
-void AppendRfc3339(std::string& out, Instant instant);
 
 }  // namespace slotwise

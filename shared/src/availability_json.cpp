@@ -2,6 +2,8 @@
 #include "slotwise/solver.h"
 
 #include "slotwise/host_rules.h"
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
 
 namespace slotwise {
 
@@ -13,7 +15,77 @@ nlohmann::json SubList(const std::vector<std::size_t>& indices, const std::vecto
   return list;
 }
 
+// Appends `value` as DumpJson prints a JSON string. Plain printable ASCII (the usual e-mail address) is copied with
+// only '"' and '\\' escaped, as nlohmann does; anything else (control characters, UTF-8, invalid bytes) goes through
+// DumpJson itself, so the rare cases are exact by construction.
+void AppendJsonString(std::string& out, const std::string& value) {
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) {
+      out += DumpJson(nlohmann::json(value));
+      return;
+    }
+  }
+  out.push_back('"');
+  for (const char c : value) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+// [{"sub":"…"},…]
+void AppendSubList(std::string& out, const std::vector<std::size_t>& indices, const std::vector<Calendar>& calendars) {
+  out.push_back('[');
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    out += "{\"sub\":";
+    AppendJsonString(out, calendars[indices[k]].sub);
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+void AppendInstant(std::string& out, Instant t) {
+  out.push_back('"');
+  AppendRfc3339(out, t);
+  out.push_back('"');
+}
+
 }  // namespace
+
+std::string AnswerToText(const Problem& problem, const std::vector<SlotMatch>& items) {
+  // Keys in DumpJson's (sorted) order: end, hosts, participants, rooms, start.
+  std::string out = problem.query.response_format == ResponseFormat::kPeriods ? "{\"available_periods\":["
+                                                                              : "{\"available_slots\":[";
+  out.reserve(out.size() + items.size() * 160);
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const SlotMatch& item = items[n];
+    if (n > 0) out.push_back(',');
+    out += "{\"end\":";
+    AppendInstant(out, item.interval.end);
+    if (problem.query.conferencing) {
+      out += ",\"hosts\":[";
+      for (std::size_t k = 0; k < item.hosts.size(); ++k) {
+        if (k > 0) out.push_back(',');
+        const Calendar& host = problem.calendars[item.hosts[k]];
+        out += DumpJson(HostItemJson(host, problem.query, OwnerAmong(host, item.participants)));
+      }
+      out.push_back(']');
+    }
+    out += ",\"participants\":";
+    AppendSubList(out, item.participants, problem.calendars);
+    if (problem.query.rooms) {
+      out += ",\"rooms\":";
+      AppendSubList(out, item.rooms, problem.calendars);
+    }
+    out += ",\"start\":";
+    AppendInstant(out, item.interval.start);
+    out.push_back('}');
+  }
+  out += "]}";
+  return out;
+}
 
 nlohmann::json AnswerToJson(const Problem& problem, const std::vector<SlotMatch>& items) {
   nlohmann::json list = nlohmann::json::array();

@@ -276,9 +276,7 @@ Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSo
       calendar.busy.push_back(std::move(event).value());
     }
     // Sorted once here so that every solve (and every relaxation's re-solve) merges in one linear pass.
-    std::stable_sort(calendar.busy.begin(), calendar.busy.end(), [](const BusyEvent& a, const BusyEvent& b) {
-      return a.interval.start != b.interval.start ? a.interval.start < b.interval.start : a.interval.end < b.interval.end;
-    });
+    SortBusyEvents(calendar.busy);
   }
   return calendar;
 }
@@ -570,30 +568,10 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
 // [SECTION] Document
 // =====================================================================================================================
 
-Result<Problem> ParseAvailabilityDocument(const json& document, ZoneSource& zones) {
-  if (!document.is_object()) return Invalid("", "the document must be an object {\"now\", \"query\", \"calendars\"}");
-  Problem problem;
-  Result<Instant> now = InstantMember(document, "now", "");
-  if (!now) return now.error();
-  problem.now = *now;
+namespace {
 
-  const json* calendars = Member(document, "calendars");
-  if (calendars == nullptr) return Invalid("calendars", "calendars is required");
-  if (!calendars->is_object()) return Invalid("calendars", "calendars must be an object of sub -> calendar");
-  if (calendars->size() > kMaxCalendars) {
-    return Invalid("calendars", "calendars has more than " + std::to_string(kMaxCalendars) + " entries");
-  }
-  CalendarIndex index;
-  std::size_t events_total = 0;
-  problem.calendars.reserve(calendars->size());
-  for (auto it = calendars->begin(); it != calendars->end(); ++it) {
-    Result<Calendar> calendar = ParseCalendar(it.key(), *it, zones, events_total);
-    if (!calendar) return calendar.error();
-    index.emplace(it.key(), problem.calendars.size());
-    problem.calendars.push_back(std::move(calendar).value());
-  }
-
-  const json* query = Member(document, "query");
+// Everything after the calendars: the query against `index`, host owners, the conferencing provider of each host.
+Result<Problem> FinishProblem(Problem problem, const CalendarIndex& index, const json* query, ZoneSource& zones) {
   if (query == nullptr) return Invalid("query", "query is required");
   Result<AvailabilityQuery> parsed = ParseQuery(*query, zones, index);
   if (!parsed) return parsed.error();
@@ -618,6 +596,68 @@ Result<Problem> ParseAvailabilityDocument(const json& document, ZoneSource& zone
     }
   }
   return problem;
+}
+
+Error TooManyCalendars() {
+  return Invalid("calendars", "calendars has more than " + std::to_string(kMaxCalendars) + " entries");
+}
+
+}  // namespace
+
+void SortBusyEvents(std::vector<BusyEvent>& busy) {
+  std::stable_sort(busy.begin(), busy.end(), [](const BusyEvent& a, const BusyEvent& b) {
+    return a.interval.start != b.interval.start ? a.interval.start < b.interval.start : a.interval.end < b.interval.end;
+  });
+}
+
+Result<Calendar> ParseCalendarValue(const std::string& sub, const json& value, ZoneSource& zones) {
+  std::size_t events_total = 0;
+  return ParseCalendar(sub, value, zones, events_total);
+}
+
+Result<Problem> ParseAvailabilityDocument(const json& document, ZoneSource& zones) {
+  if (!document.is_object()) return Invalid("", "the document must be an object {\"now\", \"query\", \"calendars\"}");
+  Problem problem;
+  Result<Instant> now = InstantMember(document, "now", "");
+  if (!now) return now.error();
+  problem.now = *now;
+
+  const json* calendars = Member(document, "calendars");
+  if (calendars == nullptr) return Invalid("calendars", "calendars is required");
+  if (!calendars->is_object()) return Invalid("calendars", "calendars must be an object of sub -> calendar");
+  if (calendars->size() > kMaxCalendars) return TooManyCalendars();
+  CalendarIndex index;
+  std::size_t events_total = 0;
+  problem.calendars.reserve(calendars->size());
+  for (auto it = calendars->begin(); it != calendars->end(); ++it) {
+    Result<Calendar> calendar = ParseCalendar(it.key(), *it, zones, events_total);
+    if (!calendar) return calendar.error();
+    index.emplace(it.key(), problem.calendars.size());
+    problem.calendars.push_back(std::move(calendar).value());
+  }
+  return FinishProblem(std::move(problem), index, Member(document, "query"), zones);
+}
+
+Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, const json& query, ZoneSource& zones) {
+  if (calendars.size() > kMaxCalendars) return TooManyCalendars();
+  Problem problem;
+  problem.now = now;
+  CalendarIndex index;
+  std::size_t events_total = 0;
+  for (std::size_t i = 0; i < calendars.size(); ++i) {
+    const Calendar& calendar = calendars[i];
+    const std::string busy_path = CalendarPath(calendar.sub) + ".busy";
+    if (calendar.busy.size() > kMaxEventsPerCalendar) {
+      return Invalid(busy_path, busy_path + " has more than " + std::to_string(kMaxEventsPerCalendar) + " events");
+    }
+    events_total += calendar.busy.size();
+    if (events_total > kMaxEventsTotal) {
+      return Invalid(busy_path, "the calendars hold more than " + std::to_string(kMaxEventsTotal) + " events in total");
+    }
+    index.emplace(calendar.sub, i);
+  }
+  problem.calendars = std::move(calendars);
+  return FinishProblem(std::move(problem), index, &query, zones);
 }
 
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones) {

@@ -37,6 +37,14 @@ EngineAnswer MergeIntervalsOperation(const json& request) {
   return {EngineStatus::kOk, DumpJson(json{{"intervals", IntervalsToJson(MergeIntervals(std::move(intervals).value()))}})};
 }
 
+EngineAnswer SolveParsed(const Problem& problem) {
+  const std::vector<SlotMatch> items = SolveRanked(problem);  // Solve() unless query.ranking says otherwise
+  if (!problem.query.explain) return {EngineStatus::kOk, AnswerToText(problem, items)};
+  json answer = AnswerToJson(problem, items);
+  answer["explanation"] = ExplanationToJson(problem, Explain(problem));
+  return {EngineStatus::kOk, DumpJson(answer)};
+}
+
 EngineAnswer SolveOperation(const json& request, ZoneSource& zones) {
   if (HasSequence(request)) {  // interview loops (sequence.h)
     Result<LoopProblem> loops = ParseLoopDocument(request, zones);
@@ -45,9 +53,7 @@ EngineAnswer SolveOperation(const json& request, ZoneSource& zones) {
   }
   Result<Problem> problem = ParseAvailabilityDocument(request, zones);
   if (!problem) return ErrorAnswer(EngineStatus::kInvalidInput, problem.error());
-  json answer = AnswerToJson(*problem, SolveRanked(*problem));  // Solve() unless query.ranking says otherwise
-  if (problem->query.explain) answer["explanation"] = ExplanationToJson(*problem, Explain(*problem));
-  return {EngineStatus::kOk, DumpJson(answer)};
+  return SolveParsed(*problem);
 }
 
 // The solve document plus "booking" -> {"valid", "violations", "warnings", "passcode"?} (booking_validation.h).
@@ -76,6 +82,14 @@ EngineAnswer Dispatch(std::string_view operation, std::string_view request_json,
 }
 
 }  // namespace
+
+EngineAnswer SolveProblem(const Problem& problem) {
+  try {
+    return SolveParsed(problem);
+  } catch (const std::exception& e) {
+    return ErrorAnswer(EngineStatus::kInternalError, {"internal_error", std::string("engine error: ") + e.what(), ""});
+  }
+}
 
 EngineAnswer CallEngine(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
   try {

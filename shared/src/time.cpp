@@ -1,7 +1,9 @@
 // time.cpp — civil calendar arithmetic and RFC 3339 text (see time.h for the contract).
 #include "slotwise/time.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 namespace slotwise {
@@ -18,6 +20,11 @@ std::optional<std::int32_t> Digits(std::string_view text, std::size_t pos, std::
     value = value * 10 + (c - '0');
   }
   return value;
+}
+
+void PutTwo(char* at, std::int64_t value) {
+  at[0] = static_cast<char>('0' + value / 10);
+  at[1] = static_cast<char>('0' + value % 10);
 }
 
 }  // namespace
@@ -118,6 +125,38 @@ std::string FormatRfc3339(Instant instant) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.date.year, t.date.month, t.date.day, h, m, s);
   return buffer;
+}
+
+void AppendRfc3339(std::string& out, Instant instant) {
+  // Consecutive events mostly fall on the same few days: remember the last day's date text.
+  thread_local std::int64_t cached_day = INT64_MIN;
+  thread_local char date[11] = {};
+  const std::int64_t day = FloorDiv(instant, kSecondsPerDay);
+  if (day != cached_day) {
+    const CivilDate civil = CivilFromDays(day);
+    if (civil.year < 0 || civil.year > 9999) {
+      out += FormatRfc3339(instant);
+      return;
+    }
+    PutTwo(date, civil.year / 100);
+    PutTwo(date + 2, civil.year % 100);
+    date[4] = '-';
+    PutTwo(date + 5, civil.month);
+    date[7] = '-';
+    PutTwo(date + 8, civil.day);
+    date[10] = 'T';
+    cached_day = day;
+  }
+  const std::int64_t second = instant - day * kSecondsPerDay;
+  char text[20];
+  std::copy(date, date + 11, text);
+  PutTwo(text + 11, second / 3600);
+  text[13] = ':';
+  PutTwo(text + 14, second / 60 % 60);
+  text[16] = ':';
+  PutTwo(text + 17, second % 60);
+  out.append(text, 19);
+  out.push_back('Z');
 }
 
 std::optional<std::int32_t> ParseClockTime(std::string_view text) {

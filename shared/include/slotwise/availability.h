@@ -162,6 +162,19 @@ struct Problem {
 Result<Problem> ParseAvailabilityDocument(const nlohmann::json& document, ZoneSource& zones);
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones);  // not JSON: invalid_json
 
+// The two halves of ParseAvailabilityDocument, for callers that hold calendars as values already (the backend's
+// free/busy cache), so that a solve need not print and re-read them:
+// - ParseCalendarValue parses one member of "calendars" exactly as the document parser does (busy sorted).
+// - AssembleProblem takes calendars ordered by sub as a JSON object's keys are (std::string order), subs unique, each
+//   busy list ordered by SortBusyEvents, every event non-empty; it applies the document parser's limits and parses the
+//   query against them. For such calendars it gives the Problem that ParseAvailabilityDocument gives for the
+//   document {"now", "query", "calendars"} they print as — tests/availability holds the two equal.
+Result<Calendar> ParseCalendarValue(const std::string& sub, const nlohmann::json& value, ZoneSource& zones);
+Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, const nlohmann::json& query,
+                                ZoneSource& zones);
+// The parser's order of busy events: by (start, end), stable.
+void SortBusyEvents(std::vector<BusyEvent>& busy);
+
 std::string_view ConferencingProviderName(ConferencingProvider provider);
 
 }  // namespace slotwise

@@ -34,4 +34,9 @@ struct EngineAnswer {
 
 EngineAnswer CallEngine(std::string_view operation, std::string_view request_json, ZoneSource& zones);
 
+struct Problem;
+// "solve" for a document already parsed into `problem` (without "query.sequence": loops are solved from the document
+// only): the answer CallEngine("solve", document) gives. Never throws.
+EngineAnswer SolveProblem(const Problem& problem);
+
 }  // namespace slotwise

@@ -49,6 +49,9 @@ std::vector<SlotMatch> SolveWith(const AvailabilityQuery& query, const std::vect
 // The API.md answer: {"available_slots": [...]} or {"available_periods": [...]}, each item {"start", "end",
 // "participants": [{"sub"}…]} plus "rooms" when the query has rooms and "hosts" when it has conferencing.
 nlohmann::json AnswerToJson(const Problem& problem, const std::vector<SlotMatch>& items);
+// DumpJson(AnswerToJson(problem, items)), byte for byte, written straight to text (no JSON tree: the server's
+// availability answers are mostly this). tests/shared/engine_fuzz_test.cpp holds the two equal on random problems.
+std::string AnswerToText(const Problem& problem, const std::vector<SlotMatch>& items);
 
 // Calls `visit(s)` for every grid start s (API.md grid rule in `zone`, `step` seconds) inside normalized `starts`,
 // ascending, until `visit` returns false. Returns the number of starts visited.

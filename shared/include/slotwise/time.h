@@ -60,6 +60,9 @@ std::int64_t IsoWeekStartDay(std::int64_t days);
 std::optional<Instant> ParseRfc3339(std::string_view text);
 // Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC). Years outside 0..9999 are formatted with as many digits as needed.
 std::string FormatRfc3339(Instant instant);
+// Appends FormatRfc3339(instant) to `out` without formatting machinery (the same text for every instant; answers and
+// documents with thousands of instants are written with it).
+void AppendRfc3339(std::string& out, Instant instant);
 
 // "HH:MM" (00:00..24:00) -> seconds after midnight; nullopt when malformed.
 std::optional<std::int32_t> ParseClockTime(std::string_view text);
