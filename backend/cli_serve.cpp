@@ -294,6 +294,7 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     return kExitFailure;
   }
   if (public_url.empty()) public_url = "http://" + options.host + ":" + std::to_string(*port);
+  server.SetPublicUrl(public_url);
   if (connections && !sandbox_url.empty()) {
     connections->ConfigureSandboxProviders(public_url, sandbox_url);
     if (in_process_sandbox) {

@@ -10,6 +10,8 @@
 #include "crypto_primitives.h"
 #include "url.h"
 #include "slotwise/json_text.h"
+#include "slotwise/time.h"
+#include "change_notifications.h"
 
 namespace slotwise {
 
@@ -106,18 +108,95 @@ std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider
          "</body></html>";
 }
 
+json TrackedJson(const TrackedEvent& event) {
+  return {{"event_id", event.provider_event_id},
+          {"calendar_id", event.calendar_id},
+          {"kind", event.kind},
+          {"expected_start", FormatRfc3339(event.expected_start)},
+          {"expected_end", FormatRfc3339(event.expected_end)},
+          {"flag", event.flag},
+          {"detail", event.detail},
+          {"flagged_at", event.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(event.flagged_at))},
+          {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
+}
+
+// The caller of a /v1 connection route: from `access`, or (no access) from the tenant/user query parameters.
+std::optional<ConnectionAccess::Caller> CallerOf(ConnectionAccess* access, const httplib::Request& req,
+                                                 httplib::Response& res) {
+  if (access) return access->Authorize(req, res);
+  ConnectionAccess::Caller caller{req.has_param("tenant") ? req.get_param_value("tenant") : "default",
+                                  req.get_param_value("user")};
+  if (caller.user.empty()) {
+    SendError(res, 400, {"invalid_request", "user is required", "user"});
+    return std::nullopt;
+  }
+  return caller;
+}
+
+// The caller's own connection `id`, or nullopt after answering 404 (also for another tenant's or user's connection).
+std::optional<Connection> OwnConnection(ConnectionStore& connections, const ConnectionAccess::Caller& caller,
+                                        const std::string& id, httplib::Response& res) {
+  Result<std::optional<Connection>> found = connections.Find(id);
+  if (!found) {
+    SendError(res, 500, found.error());
+    return std::nullopt;
+  }
+  if (!found->has_value() || (*found)->tenant_id != caller.tenant_id || (*found)->user_id != caller.user) {
+    SendError(res, 404, {"not_found", "no connection " + id, "id"});
+    return std::nullopt;
+  }
+  return std::move(*found).value();
+}
+
 }  // namespace
 
-void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime) {
+void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime, ConnectionAccess* access,
+                              std::string public_url) {
   ConnectFlow& flow = runtime.flow();
   ConnectionStore& connections = runtime.connections();
   ChangeNotifications& notifications = runtime.notifications();
-  server.Get(R"(/oauth/([a-z]+)/start)", [&flow](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/connections/start", [access, public_url](const httplib::Request& req, httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller) return;
+    const json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object()) return SendError(res, 400, {"invalid_json", "the request body is not a JSON object", ""});
+    const std::string provider = body.value("provider", "");
+    if (!oauth::ParseProvider(provider)) {
+      return SendError(res, 422, {"invalid_request", "provider must be google, microsoft, zoom or goto", "provider"});
+    }
+    std::string url = public_url + "/oauth/" + provider + "/start?";
+    if (access) {
+      Result<std::string> ticket = access->IssueTicket(*caller);
+      if (!ticket) return SendError(res, 500, ticket.error());
+      url += "ticket=" + net::PercentEncode(*ticket);
+    } else {
+      url += "tenant=" + net::PercentEncode(caller->tenant_id) + "&user=" + net::PercentEncode(caller->user);
+    }
+    for (const char* name : {"return_origin", "login_hint"}) {
+      const json* value = body.contains(name) ? &body.at(name) : nullptr;
+      if (value && value->is_string() && !value->get<std::string>().empty()) {
+        url += std::string("&") + name + "=" + net::PercentEncode(value->get<std::string>());
+      }
+    }
+    res.status = 201;
+    res.set_content(DumpJson(json{{"url", url}, {"expires_in", 300}}), kJson);
+  });
+
+  server.Get(R"(/oauth/([a-z]+)/start)", [&flow, access](const httplib::Request& req, httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
     if (!provider) return SendError(res, 404, {"unknown_provider", "no provider " + req.matches[1].str(), "provider"});
-    const std::string user = req.get_param_value("user");
-    const std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
+    std::string user = req.get_param_value("user");
+    std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
+    if (access) {  // tenants on: only a ticket says who connects
+      std::optional<ConnectionAccess::Caller> caller = access->RedeemTicket(req.get_param_value("ticket"));
+      if (!caller) {
+        return SendError(res, 401, {"unauthorized", "the connect link is invalid or expired: start again from Slotwise",
+                                    "ticket"});
+      }
+      tenant = caller->tenant_id;
+      user = caller->user;
+    }
     const std::string return_origin = req.get_param_value("return_origin");
     if (user.empty()) return SendError(res, 400, {"invalid_request", "user is required", "user"});
     if (!return_origin.empty() && !IsOrigin(return_origin)) {
@@ -144,22 +223,33 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_content(CallbackPage(outcome, *provider), "text/html; charset=utf-8");
   });
 
-  server.Get("/v1/connections", [&connections](const httplib::Request& req, httplib::Response& res) {
-    const std::string user = req.get_param_value("user");
-    const std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
-    if (user.empty()) return SendError(res, 400, {"invalid_request", "user is required", "user"});
-    Result<std::vector<Connection>> list = connections.ListForUser(tenant, user);
+  server.Get("/v1/connections", [&connections, access, public_url](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller) return;
+    Result<std::vector<Connection>> list = connections.ListForUser(caller->tenant_id, caller->user);
     if (!list) return SendError(res, 500, list.error());
     json out = {{"connections", json::array()}};
     for (const Connection& c : list.value()) {
       Result<std::vector<FunctionCheck>> checks = connections.Checks(c.id);
-      out["connections"].push_back(ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{}));
+      json item = ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{});
+      // What fixes a connection that needs attention: the popup's start URL, with a fresh ticket (5 minutes).
+      if (c.status != ConnectionStatus::kActive && access) {
+        if (Result<std::string> ticket = access->IssueTicket(*caller); ticket) {
+          item["fix_url"] = public_url + "/oauth/" + std::string(oauth::ProviderName(c.provider)) +
+                            "/start?ticket=" + net::PercentEncode(*ticket) + "&login_hint=" +
+                            net::PercentEncode(c.account_email);
+        }
+      }
+      out["connections"].push_back(std::move(item));
     }
     res.set_content(DumpJson(out), kJson);
   });
 
-  server.Post(R"(/v1/connections/([A-Za-z0-9_-]+)/check)", [&flow, &connections](const httplib::Request& req,
-                                                                                 httplib::Response& res) {
+  server.Post(R"(/v1/connections/([A-Za-z0-9_-]+)/check)", [&flow, &connections, access](const httplib::Request& req,
+                                                                                         httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
     Result<std::vector<FunctionCheck>> checks = flow.Recheck(req.matches[1].str());
     if (!checks) return SendError(res, checks.error().code == "not_found" ? 404 : 500, checks.error());
     Result<std::optional<Connection>> found = connections.Find(req.matches[1].str());
@@ -167,8 +257,21 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_content(DumpJson(ConnectionJson(found->value(), checks.value())), kJson);
   });
 
-  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections, &notifications](const httplib::Request& req,
-                                                                                      httplib::Response& res) {
+  server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
+             [&connections, &notifications, access](const httplib::Request& req, httplib::Response& res) {
+               std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+               if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
+               Result<std::vector<TrackedEvent>> events = notifications.tracked().Flags(req.matches[1].str());
+               if (!events) return SendError(res, 500, events.error());
+               json list = json::array();
+               for (const TrackedEvent& event : events.value()) list.push_back(TrackedJson(event));
+               res.set_content(DumpJson(json{{"tracked_events", list}}), kJson);
+             });
+
+  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections, &notifications, access](
+                                                          const httplib::Request& req, httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
     notifications.Unsubscribe(req.matches[1].str());  // best effort at the provider; local rows go with the connection
     Result<bool> deleted = connections.Delete(req.matches[1].str());
     if (!deleted) return SendError(res, 500, deleted.error());

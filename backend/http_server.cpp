@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "connection_access.h"
 #include "connection_routes.h"
 #include "connections_runtime.h"
 #include "demo_calendars.h"
@@ -114,10 +115,7 @@ void HttpServer::RegisterRoutes() {
 
   RegisterOpenApiRoute(s);
 
-  if (options_.connections) {
-    RegisterConnectionRoutes(s, *options_.connections);
-    RegisterWebhookRoutes(s, options_.connections->notifications());
-  }
+  if (options_.connections) RegisterWebhookRoutes(s, options_.connections->notifications());
 
   if (!options_.web_root.empty()) {
     s.set_mount_point("/", options_.web_root);
@@ -147,6 +145,7 @@ Result<int> HttpServer::Bind() {
   const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host.c_str())
                                       : (server_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1);
   if (port >= 0 && listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);  // Linux: re-listen resizes the queue
+  if (port >= 0 && public_url_.empty()) public_url_ = "http://" + options_.host + ":" + std::to_string(port);
   if (port < 0) {
     return Error{"bind_failed", "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                     " (is another server using that port?)", ""};
@@ -164,7 +163,16 @@ void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
   });
 }
 
-void HttpServer::Run() { server_->listen_after_bind(); }
+void HttpServer::Run() {
+  // The connection routes are added here, once it is known whether tenants are on (EnableScheduling): with them,
+  // callers are authenticated (connection_routes.h).
+  if (options_.connections && !connection_routes_registered_) {
+    if (scheduling_) connection_access_ = std::make_unique<TenantConnectionAccess>(scheduling_->auth());
+    RegisterConnectionRoutes(*server_, *options_.connections, connection_access_.get(), public_url_);
+    connection_routes_registered_ = true;
+  }
+  server_->listen_after_bind();
+}
 
 void HttpServer::Stop() { server_->stop(); }
 

@@ -20,6 +20,7 @@ class Server;
 
 namespace slotwise {
 
+class ConnectionAccess;
 class ConnectionsRuntime;
 class SchedulingRuntime;
 
@@ -47,6 +48,8 @@ class HttpServer {
   // Adds the tenant, directory and interview routes of `scheduling` (borrowed; must outlive the server). Call before
   // Run(); until then POST /v1/availability answers inline calendars only.
   void EnableScheduling(SchedulingRuntime& scheduling);
+  // The public base URL (e.g. "http://127.0.0.1:8080") for links the server hands out; default http://host:port.
+  void SetPublicUrl(std::string url) { public_url_ = std::move(url); }
   void Run();          // serves until Stop(); call after a successful Bind()
   void Stop();         // thread-safe; makes Run() return
 
@@ -56,6 +59,9 @@ class HttpServer {
   ServerOptions options_;
   ZoneSource& zones_;
   SchedulingRuntime* scheduling_ = nullptr;
+  std::unique_ptr<ConnectionAccess> connection_access_;
+  bool connection_routes_registered_ = false;
+  std::string public_url_;
   int listen_socket_ = -1;
   std::unique_ptr<httplib::Server> server_;
 };

@@ -102,17 +102,6 @@ void HandleZoom(ChangeNotifications& hub, const httplib::Request& req, httplib::
   if (event->event.rfind("meeting.", 0) == 0 && event->has_object) hub.QueueZoomMeeting(event->object.id);
 }
 
-json TrackedJson(const TrackedEvent& event) {
-  return {{"event_id", event.provider_event_id},
-          {"calendar_id", event.calendar_id},
-          {"kind", event.kind},
-          {"expected_start", FormatRfc3339(event.expected_start)},
-          {"expected_end", FormatRfc3339(event.expected_end)},
-          {"flag", event.flag},
-          {"detail", event.detail},
-          {"flagged_at", event.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(event.flagged_at))},
-          {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
-}
 
 }  // namespace
 
@@ -123,14 +112,6 @@ void RegisterWebhookRoutes(httplib::Server& server, ChangeNotifications& hub) {
               [&hub](const httplib::Request& req, httplib::Response& res) { HandleGraph(hub, req, res); });
   server.Post("/webhooks/zoom",
               [&hub](const httplib::Request& req, httplib::Response& res) { HandleZoom(hub, req, res); });
-  server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
-             [&hub](const httplib::Request& req, httplib::Response& res) {
-               Result<std::vector<TrackedEvent>> events = hub.tracked().Flags(req.matches[1].str());
-               if (!events) return SendError(res, 500, events.error());
-               json list = json::array();
-               for (const TrackedEvent& event : events.value()) list.push_back(TrackedJson(event));
-               res.set_content(DumpJson(json{{"tracked_events", list}}), kJson);
-             });
 }
 
 }  // namespace slotwise

@@ -8,8 +8,7 @@
 //   POST /webhooks/zoom       x-zm-signature over the raw body; endpoint.url_validation → 200 {plainToken,
 //                             encryptedToken}; meeting.* → 200 and a sync of the tracked meeting; bad, missing or
 //                             stale signature → 401; a replayed delivery → 200, nothing done; no secret set → 503
-//   GET  /v1/connections/{id}/tracked_events → {"tracked_events":[{event_id, calendar_id, kind, expected_start,
-//                             expected_end, flag, detail, flagged_at, checked_at}]} (times RFC 3339 UTC; flag "" = ok)
+// (The read of a connection's tracked events is a connection route: connection_routes.h.)
 //
 // Contract: handlers do no provider I/O (verification is local, syncs run on the hub's worker) so they answer within
 // the providers' deadlines (Graph 3 s / 10 s, Zoom 3 s). Errors use API.md's error object. Thread-safe.

@@ -26,8 +26,18 @@ test('connect: the popup flow through the sandbox consent page ends in a postMes
     window.addEventListener('message', (event) => window.slotwiseMessages.push({ origin: event.origin, data: event.data }));
   });
 
-  const start = `${origin}/oauth/zoom/start?user=recruiter-1&return_origin=${encodeURIComponent(origin)}` +
-                `&login_hint=${encodeURIComponent('lena.fischer@kumo.example')}`;
+  // The page holds a widget token (the demo hands one out); the start URL, with a short-lived ticket naming the
+  // user, comes from POST /v1/connections/start — a popup cannot send the token itself.
+  const { token } = await (await fetch(`${origin}/v1/demo/widget_token`)).json();
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: origin };
+  const link = await fetch(`${origin}/v1/connections/start`, {
+    method: 'POST', headers: auth,
+    body: JSON.stringify({ provider: 'zoom', return_origin: origin, login_hint: 'lena.fischer@kumo.example' }),
+  });
+  assert.equal(link.status, 201);
+  const start = (await link.json()).url;
+  assert.match(start, /\/oauth\/zoom\/start\?ticket=/);
+  assert.doesNotMatch(start, /user=/, 'the user comes from the ticket, not from the URL');
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     page.evaluate((url) => { window.open(url, 'slotwise-connect', 'width=520,height=640'); }, start),
@@ -52,6 +62,9 @@ test('connect: the popup flow through the sandbox consent page ends in a postMes
   assert.equal(messages[0].data.connection.account_email, 'lena.fischer@kumo.example');
   assert.doesNotMatch(JSON.stringify(messages[0].data), /token|secret/i, 'no token or secret reaches the page');
 
-  const listed = await (await fetch(`${origin}/v1/connections?user=recruiter-1`)).json();
-  assert.deepEqual(listed.connections.map((c) => [c.provider, c.status]), [['zoom', 'active']]);
+  const listed = await (await fetch(`${origin}/v1/connections`, { headers: auth })).json();
+  assert.deepEqual(listed.connections.map((c) => [c.provider, c.status, c.user]),
+                   [['zoom', 'active', 'lena.fischer@kumo.example']]);
+  const anonymous = await fetch(`${origin}/v1/connections?user=lena.fischer@kumo.example`);
+  assert.equal(anonymous.status, 401, 'without credentials nobody lists anyone\'s connections');
 });

@@ -174,13 +174,14 @@ TEST_CASE("Connect: deleting a connection stops its change notifications and for
   REQUIRE(listed.is_object());
   const std::string id = listed.at("id");
   CHECK(world.CountRequests("google", "POST", "/channels/stop") == 0);
-  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id).status == 204);
+  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id + "?user=someone-else").status == 404);  // not theirs
+  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id + "?user=recruiter-1").status == 204);
   CHECK(world.CountRequests("google", "POST", "/channels/stop") == 1);
   CHECK(world.ListedConnection("recruiter-1", "google").is_null());
   Result<std::optional<Connection>> gone = world.runtime().connections().Find(id);
   REQUIRE(gone.ok());
   CHECK_FALSE(gone->has_value());
-  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id).status == 404);
+  CHECK(HttpJson("DELETE", world.root() + "/v1/connections/" + id + "?user=recruiter-1").status == 404);
 }
 
 TEST_CASE("Connect: a tenant that needs admin approval stops at the provider until the admin consents") {

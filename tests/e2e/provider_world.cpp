@@ -157,8 +157,15 @@ ProviderWorld::~ProviderWorld() {
 ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const std::string& user,
                                            const std::string& login, const std::string& decision) {
   Flow flow;
-  flow.start = HttpGet(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) +
-                       "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login));
+  if (scheduling_) {  // tenants on: the start URL comes from the API, with a ticket naming the user
+    const HttpAnswer link = Api("POST", "/v1/connections/start",
+                                {{"provider", provider}, {"user", user}, {"return_origin", root()}, {"login_hint", login}});
+    REQUIRE_MESSAGE(link.status == 201, link.body);
+    flow.start = HttpGet(json::parse(link.body).at("url").get<std::string>());
+  } else {
+    flow.start = HttpGet(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) +
+                         "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login));
+  }
   flow.cookie = flow.start.set_cookie;
   if (flow.start.status != 302) return flow;
   flow.authorize = HttpGet(flow.start.location);
@@ -177,7 +184,7 @@ Connection ProviderWorld::Connected(const std::string& provider, const std::stri
   Flow flow = Connect(provider, user, login);
   REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
   Result<std::optional<Connection>> found =
-      runtime_->connections().FindForUser("default", user, *oauth::ParseProvider(provider));
+      runtime_->connections().FindForUser(scheduling_ ? "kumo" : "default", user, *oauth::ParseProvider(provider));
   REQUIRE(found.ok());
   REQUIRE(found->has_value());
   return found->value();
@@ -209,7 +216,8 @@ int ProviderWorld::CountRequests(const std::string& provider, const std::string&
 }
 
 json ProviderWorld::ListedConnection(const std::string& user, const std::string& provider) {
-  HttpAnswer answer = HttpJson("GET", root() + "/v1/connections?user=" + net::PercentEncode(user));
+  HttpAnswer answer = scheduling_ ? Api("GET", "/v1/connections?user=" + net::PercentEncode(user))
+                                  : HttpJson("GET", root() + "/v1/connections?user=" + net::PercentEncode(user));
   REQUIRE(answer.status == 200);
   const json listed = json::parse(answer.body);
   for (const json& connection : listed.at("connections")) {

@@ -86,7 +86,9 @@ Posted PostZoom(ProviderWorld& world, const std::string& body, std::int64_t time
 }
 
 json TrackedList(ProviderWorld& world, const std::string& connection_id) {
-  HttpAnswer answer = HttpJson("GET", world.root() + "/v1/connections/" + connection_id + "/tracked_events");
+  // The connections of these tests belong to ProviderWorld::Connected's default user.
+  HttpAnswer answer =
+      HttpJson("GET", world.root() + "/v1/connections/" + connection_id + "/tracked_events?user=recruiter-1");
   REQUIRE_MESSAGE(answer.status == 200, answer.body);
   return json::parse(answer.body).at("tracked_events");
 }
