@@ -136,6 +136,12 @@ std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& 
     std::cerr << "slotwise: the demo tenant could not be created: " << key.error().message << "\n";
     return "";
   }
+  if (Result<int> hosts = SeedDemoHostAccounts(scheduling.directory(), scheduling.connections(), sandbox_url,
+                                               kDemoTenantId);
+      !hosts) {
+    std::cerr << "slotwise: the demo's Zoom and GoTo host accounts could not be linked: " << hosts.error().message
+              << "\n";
+  }
   std::ofstream out(key_file, std::ios::trunc);
   out << *key << "\n";
   out.close();

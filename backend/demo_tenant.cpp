@@ -1,5 +1,7 @@
 // demo_tenant.cpp — see demo_tenant.h.
 #include "demo_tenant.h"
+#include "demo_connections.h"
+#include "host_account_import.h"
 
 #include <nlohmann/json.hpp>
 
@@ -72,6 +74,25 @@ Result<bool> AllowDemoOrigins(DirectoryStore& directory, const std::string& tena
   changed.allowed_origins = origins;
   if (Result<Tenant> stored = directory.UpdateTenant(changed); !stored) return stored.error();
   return true;
+}
+
+Result<int> SeedDemoHostAccounts(DirectoryStore& directory, ConnectionsRuntime& connections,
+                                 const std::string& sandbox_root, const std::string& tenant_id) {
+  Result<json> org = SandboxCall(connections.transport(), "GET", sandbox_root + "/sandbox/directory", "");
+  if (!org) return org.error();
+  int linked = 0;
+  for (const json& user : org->at("users")) {
+    const std::optional<oauth::Provider> provider = oauth::ParseProvider(user.value("provider", ""));
+    if (provider != oauth::Provider::kZoom && provider != oauth::Provider::kGoTo) continue;
+    const std::string email = user.value("email", "");
+    Result<Connection> connection = ConnectSandboxAccount(connections.flow(), connections.transport(), sandbox_root,
+                                                          tenant_id, email, *provider, email);
+    if (!connection) return connection.error();
+    Result<HostAccount> host = ImportHostAccount(directory, connections, tenant_id, connection->id);
+    if (!host) return host.error();
+    ++linked;
+  }
+  return linked;
 }
 
 Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport& transport,

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "connections_runtime.h"
 #include "directory_store.h"
 #include "http_transport.h"
 #include "provider_registry.h"
@@ -32,6 +33,12 @@ Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTra
 // embedded widget). Ports change between runs, so serve --demo calls this at every start.
 Result<bool> AllowDemoOrigins(DirectoryStore& directory, const std::string& tenant_id,
                               const std::vector<std::string>& origins);
+
+// Links the sandbox demo organisation's Zoom and GoTo accounts as host accounts of `tenant_id`: each owner's account
+// is connected through the real OAuth flow (demo_connections.h) for the owner as Slotwise user, then imported with the
+// settings its provider reports (host_account_import.h). Answers how many were linked.
+Result<int> SeedDemoHostAccounts(DirectoryStore& directory, ConnectionsRuntime& connections,
+                                 const std::string& sandbox_root, const std::string& tenant_id);
 
 Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport& transport,
                                    const std::string& sandbox_root, const std::string& tenant_id, std::int64_t now);

@@ -10,7 +10,6 @@
 #include "connection_access.h"
 #include "connection_routes.h"
 #include "connections_runtime.h"
-#include "demo_calendars.h"
 #include "demo_routes.h"
 #include "demo_tenant.h"
 #include "security_headers.h"
@@ -47,16 +46,6 @@ bool IsJsonRequest(const httplib::Request& req) {
   return type.rfind("application/json", 0) == 0;
 }
 
-json DemoBusyDocument() {
-  json people = json::array();
-  IntervalList everyone;
-  for (const DemoPerson& person : DemoPeople()) {
-    people.push_back({{"sub", person.sub}, {"name", person.name}, {"busy", IntervalsToJson(person.busy)}});
-    everyone.insert(everyone.end(), person.busy.begin(), person.busy.end());
-  }
-  return {{"people", people}, {"merged", IntervalsToJson(MergeIntervals(everyone))}, {"computed_by", "server"}};
-}
-
 }  // namespace
 
 HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
@@ -89,11 +78,6 @@ void HttpServer::RegisterRoutes() {
 
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok"})", kJson);
-  });
-
-  s.Get("/v1/demo/busy", [this](const httplib::Request&, httplib::Response& res) {
-    if (!options_.demo) return SendError(res, 404, "not_found", "the demo organisation is served only with --demo");
-    res.set_content(DumpJson(DemoBusyDocument()), kJson);
   });
 
   // With credentials: the tenant's availability (a bare query reads its calendars). Without: inline calendars only —

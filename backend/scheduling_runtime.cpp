@@ -24,6 +24,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
                                                                      SchedulingOptions options, Clock clock) {
   std::unique_ptr<SchedulingRuntime> runtime(new SchedulingRuntime());
   runtime->clock_ = clock ? std::move(clock) : Clock(SystemNow);
+  runtime->connections_ = &connections;
   const Clock& now = runtime->clock_;
   runtime->directory_ = std::make_unique<SqliteDirectoryStore>(database, connections.vault());
   Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database.path());

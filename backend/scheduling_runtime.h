@@ -58,11 +58,13 @@ class SchedulingRuntime {
   OutboxWorker& outbox() { return *worker_; }
   FreeBusyCache& cache() { return *cache_; }
   OrgAccess& org_access() { return *org_access_; }
+  ConnectionsRuntime& connections() { return *connections_; }
 
  private:
   SchedulingRuntime() = default;
 
   Clock clock_;
+  ConnectionsRuntime* connections_ = nullptr;     // borrowed
   ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_keys.h"
+#include "host_account_import.h"
 #include "http_errors.h"
 #include "scheduling_runtime.h"
 #include "widget_tokens.h"
@@ -173,6 +174,23 @@ Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id
     host.settings_json = body.at("settings").dump();
   }
   return host;
+}
+
+// A host account's connection must be a connection of the same tenant and provider (Zoom/GoTo meetings are created
+// with it); "" is allowed (Meet and Teams need none; Zoom/GoTo bookings then refuse with a clear error).
+Result<bool> CheckHostConnection(ConnectionStore& connections, const HostAccount& host) {
+  if (host.connection_id.empty()) return true;
+  Result<std::optional<Connection>> found = connections.Find(host.connection_id);
+  if (!found) return found.error();
+  if (!found->has_value() || (*found)->tenant_id != host.tenant_id) {
+    return Invalid("connection_id", "no connection " + host.connection_id + " in this tenant");
+  }
+  if (oauth::ProviderName((*found)->provider) != host.provider) {
+    return Invalid("connection_id", "connection " + host.connection_id + " is a " +
+                                        std::string(oauth::ProviderName((*found)->provider)) +
+                                        " connection, not " + host.provider);
+  }
+  return true;
 }
 
 json CandidateJson(const Candidate& candidate) {
@@ -342,12 +360,36 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime) {
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
       [&](const std::string& t) { return directory.ListRooms(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
+  ConnectionStore& connection_store = runtime.connections().connections();
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,
-      [&](const HostAccount& v) { return directory.UpsertHostAccount(v); },
+      [&](const HostAccount& v) -> Result<HostAccount> {
+        if (Result<bool> linked = CheckHostConnection(connection_store, v); !linked) return linked.error();
+        return directory.UpsertHostAccount(v);
+      },
       [&](const std::string& t, const std::string& k) { return directory.GetHostAccount(t, k); },
       [&](const std::string& t) { return directory.ListHostAccounts(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); });
+
+  // A connected Zoom/GoTo account becomes a host account with the settings its provider reports.
+  server.Post("/v1/host_accounts/import", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    std::string connection_id;
+    if (Result<bool> read = Read(*body, "connection_id", connection_id); !read) return SendError(res, 422, read.error());
+    if (connection_id.empty()) return SendError(res, 422, Invalid("connection_id", "connection_id is required"));
+    Result<HostAccount> imported =
+        ImportHostAccount(directory, runtime.connections(), caller->tenant_id, connection_id);
+    if (!imported) {
+      const std::string& code = imported.error().code;
+      const int status = code == "not_found" ? 404 : code == "invalid_request" ? 422
+                         : code == "storage_error" ? 500 : 424;
+      return SendError(res, status, imported.error());
+    }
+    SendJson(res, 201, HostJson(*imported));
+  });
 
   server.Put(R"(/v1/candidates/([^/]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);

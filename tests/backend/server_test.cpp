@@ -55,29 +55,6 @@ TEST_CASE("HttpServer: health check answers on an ephemeral port") {
   CHECK(json::parse(res->body)["status"] == "ok");
 }
 
-TEST_CASE("HttpServer: demo busy data comes back merged by the engine") {
-  RunningServer running(true);
-  auto res = running.Client().Get("/v1/demo/busy");
-  REQUIRE(res);
-  REQUIRE(res->status == 200);
-  const json body = json::parse(res->body);
-  CHECK(body["computed_by"] == "server");
-  CHECK(body["people"].size() == 3);
-  // Anna 09:00-10:00 and Ben 09:30-11:00 overlap, Yamada 10:45-11:30 overlaps Ben: one block 09:00-11:30.
-  CHECK(body["merged"][0] == json{{"start", "2026-12-01T09:00:00Z"}, {"end", "2026-12-01T11:30:00Z"}});
-  CHECK(body["merged"][1] == json{{"start", "2026-12-01T13:30:00Z"}, {"end", "2026-12-01T14:00:00Z"}});
-  CHECK(body["merged"][2] == json{{"start", "2026-12-01T15:00:00Z"}, {"end", "2026-12-01T17:00:00Z"}});
-  CHECK(body["merged"].size() == 3);
-}
-
-TEST_CASE("HttpServer: demo data is not served without --demo") {
-  RunningServer running(false);
-  auto res = running.Client().Get("/v1/demo/busy");
-  REQUIRE(res);
-  CHECK(res->status == 404);
-  CHECK(json::parse(res->body)["error"]["code"] == "not_found");
-}
-
 TEST_CASE("HttpServer: unknown routes answer the API error object") {
   RunningServer running(false);
   auto res = running.Client().Get("/v1/nothing-here");
