@@ -139,7 +139,7 @@ Result<int> HttpServer::Bind() {
 
 void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
   scheduling_ = &scheduling;
-  RegisterTenantRoutes(*server_, scheduling);
+  RegisterTenantRoutes(*server_, scheduling, zones_);
   RegisterInterviewRoutes(*server_, scheduling, zones_);
   RegisterDemoRoutes(*server_, scheduling.auth(), options_.demo, kDemoTenantId, kDemoRecruiter);
   server_->Options(R"(/v1/.*)", [&scheduling](const httplib::Request& req, httplib::Response& res) {

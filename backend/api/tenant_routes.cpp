@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_keys.h"
+#include "directory_import.h"
 #include "host_account_import.h"
 #include "http_errors.h"
 #include "scheduling_runtime.h"
@@ -294,7 +295,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
 
 }  // namespace
 
-void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime) {
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones) {
   ApiAuth& auth = runtime.auth();
   DirectoryStore& directory = runtime.directory();
 
@@ -370,6 +371,38 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime) {
       [&](const std::string& t, const std::string& k) { return directory.GetHostAccount(t, k); },
       [&](const std::string& t) { return directory.ListHostAccounts(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); });
+
+  // The organisation's people and rooms, read from its calendar system (directory_import.h).
+  server.Post("/v1/directory/import", [&, zones_ptr = &zones](Req req, Res res) {
+    std::optional<RequestContext> caller = Server(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    if (Result<bool> keys = CheckKeys(*body, {"provider", "update_existing"}); !keys) return SendError(res, 422, keys.error());
+    std::string provider;
+    bool update_existing = false;
+    if (Result<bool> read = Read(*body, "provider", provider); !read) return SendError(res, 422, read.error());
+    if (Result<bool> read = Read(*body, "update_existing", update_existing); !read) return SendError(res, 422, read.error());
+    if (provider == "google") {
+      return SendError(res, 422, {"not_supported", "reading a Google Workspace directory needs the Admin SDK, which this "
+                                                  "build does not use yet: add people and rooms with PUT", "provider"});
+    }
+    if (provider != "microsoft") return SendError(res, 422, Invalid("provider", "provider must be microsoft or google"));
+    Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
+    if (!tenant || !tenant->has_value()) return SendError(res, 500, {"storage_error", "cannot read the tenant", ""});
+    Result<DirectoryImportReport> report =
+        ImportMicrosoftDirectory(directory, runtime.org_access(), runtime.connections().providers(), *zones_ptr,
+                                 **tenant, update_existing);
+    if (!report) {
+      const std::string& code = report.error().code;
+      return SendError(res, code == "storage_error" ? 500 : code == "provider_unavailable" ? 502 : 424, report.error());
+    }
+    SendJson(res, 200, {{"people", {{"added", report->people_added}, {"updated", report->people_updated},
+                                    {"kept", report->people_kept}}},
+                        {"rooms", {{"added", report->rooms_added}, {"updated", report->rooms_updated},
+                                   {"kept", report->rooms_kept}}},
+                        {"notes", report->notes}});
+  });
 
   // A connected Zoom/GoTo account becomes a host account with the settings its provider reports.
   server.Post("/v1/host_accounts/import", [&](Req req, Res res) {

@@ -2,9 +2,11 @@
 //   POST   /v1/tenants                        admin key   — create a tenant
 //   POST   /v1/tenants/{id}/api_keys          admin key   — a new API key (the key is in this answer only)
 //   GET    /v1/tenant, PATCH /v1/tenant       API key     — the caller's tenant settings
-//   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key
-//   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key
-//   PUT    /v1/host_accounts/{id}, GET, DELETE; GET /v1/host_accounts          API key
+//   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key (GETs: also widget tokens)
+//   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key (GETs: also widget tokens)
+//   PUT    /v1/host_accounts/{id}, GET, DELETE; GET /v1/host_accounts          API key (GETs: also widget tokens)
+//   POST   /v1/host_accounts/import           API key     — a connected Zoom/GoTo account (host_account_import.h)
+//   POST   /v1/directory/import               API key     — people and rooms from Microsoft 365 (directory_import.h)
 //   PUT    /v1/candidates/{id}                                                  API key
 //   POST   /v1/widget_tokens                  API key     — mint a widget token {user, scopes, ttl_seconds}
 // Directory writes need an API key (never a widget token). Bad input answers 422 with the field.
@@ -17,7 +19,8 @@ class Server;
 namespace slotwise {
 
 class SchedulingRuntime;
+class ZoneSource;
 
-void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime);
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones);
 
 }  // namespace slotwise

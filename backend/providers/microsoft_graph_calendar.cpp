@@ -300,6 +300,37 @@ Result<std::vector<RoomInfo>> MicrosoftGraphCalendar::ListRooms() {
   return rooms;
 }
 
+Result<MailboxSettings> MicrosoftGraphCalendar::GetMailboxSettings(std::string_view user) {
+  if (user.empty()) return InvalidRequest("the user is empty", "user");
+  const std::string mailbox(user);
+  Result<net::HttpResponse> sent = client_.Send(
+      ProviderClient::JsonRequest("GET", JoinUrl(api_base_, "/users/" + net::PercentEncode(user) + "/mailboxSettings")),
+      mailbox);
+  if (!sent) return client_.ToError(sent.error());
+  if (!sent->Ok()) return client_.ToError(*sent);
+  std::optional<json> parsed = detail::ParseJson(sent->body);
+  if (!parsed || !parsed->is_object()) return MalformedResponse(Provider::kGraph, "mailboxSettings is not an object");
+  MailboxSettings settings;
+  settings.time_zone = detail::StringOr(*parsed, "timeZone");
+  if (const json* hours = detail::Member(*parsed, "workingHours"); hours && hours->is_object()) {
+    static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    if (const json* days = detail::Member(*hours, "daysOfWeek"); days && days->is_array()) {
+      for (const json& day : *days) {
+        for (int d = 0; d < 7; ++d) {
+          if (day.is_string() && day.get<std::string>() == kDays[d]) settings.working_days.push_back(d);
+        }
+      }
+    }
+    // "09:00:00.0000000" → "09:00"
+    settings.working_start = detail::StringOr(*hours, "startTime").substr(0, 5);
+    settings.working_end = detail::StringOr(*hours, "endTime").substr(0, 5);
+    if (const json* zone = detail::Member(*hours, "timeZone"); zone && zone->is_object()) {
+      settings.working_hours_time_zone = detail::StringOr(*zone, "name");
+    }
+  }
+  return settings;
+}
+
 Result<std::vector<DirectoryUser>> MicrosoftGraphCalendar::ListUsers() {
   Result<std::vector<json>> items =
       GetAllPages(JoinUrl(api_base_, "/users?$select=id,displayName,mail,userPrincipalName&$top=100"));

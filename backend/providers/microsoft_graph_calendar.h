@@ -15,6 +15,7 @@
 //   GetEvent     GET {mb}/events/{eid}
 //   ListRooms    GET /places/microsoft.graph.room?$top=100, following @odata.nextLink
 //   ListUsers    GET /users?$select=id,displayName,mail,userPrincipalName&$top=100, following @odata.nextLink
+//   GetMailboxSettings  GET /users/{user}/mailboxSettings
 // Every call on a mailbox holds a permit of the per-mailbox limiter (Graph allows 4 concurrent requests per app and
 // mailbox); share one limiter between all adapters of the app (options.limiter) to enforce it process-wide.
 // An @odata.nextLink is followed only when it points under `api_base` or under https://graph.microsoft.com/v1.0
@@ -50,6 +51,16 @@ struct DirectoryUser {
   std::string display_name;
 };
 
+// A user's mailbox settings as far as scheduling needs them. Graph gives the zone as a Windows or an IANA name; both
+// are passed on as given (the caller decides what it can use). Times are "HH:MM"; days are 0 = Sunday … 6 = Saturday.
+struct MailboxSettings {
+  std::string time_zone;
+  std::vector<int> working_days;
+  std::string working_start;           // "" when Graph gave no working hours
+  std::string working_end;
+  std::string working_hours_time_zone;  // the zone the working hours are in (often the same)
+};
+
 class MicrosoftGraphCalendar final : public CalendarAdapter {
  public:
   MicrosoftGraphCalendar(net::HttpTransport& transport, AccessTokenSource& tokens, std::string api_base,
@@ -65,6 +76,8 @@ class MicrosoftGraphCalendar final : public CalendarAdapter {
 
   // The organisation's users (application permission User.Read.All), all pages.
   Result<std::vector<DirectoryUser>> ListUsers();
+  // GET /users/{user}/mailboxSettings (MailboxSettings.Read): zone and working hours.
+  Result<MailboxSettings> GetMailboxSettings(std::string_view user);
 
  private:
   std::string MailboxPath(std::string_view mailbox) const;

@@ -329,6 +329,32 @@ void GetUser(SandboxCore& core, const httplib::Request& req, httplib::Response& 
   SendJson(res, 200, UserJson(*mailbox->user));
 }
 
+// GET /users/{id}/mailboxSettings: the user's zone (the sandbox answers IANA names, which Graph allows next to
+// Windows ones) and working hours, with Graph's shapes ("monday", "09:00:00.0000000").
+void MailboxSettings(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GraphToken(core, req, res);
+  if (!token) return;
+  auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res, /*allow_other_users_for_delegated=*/false);
+  if (!mailbox) return;
+  if (!mailbox->user) return GraphError(res, 404, "Request_ResourceNotFound", "Resource does not exist.", core.Now());
+  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  const User& user = *mailbox->user;
+  json days = json::array();
+  for (int day : user.working_hours.days) {
+    if (day >= 0 && day <= 6) days.push_back(kDays[day]);
+  }
+  SendJson(res, 200,
+           {{"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + user.id + "')/mailboxSettings"},
+            {"timeZone", user.time_zone},
+            {"language", {{"locale", "en-US"}, {"displayName", "English (United States)"}}},
+            {"workingHours",
+             {{"daysOfWeek", days},
+              {"startTime", user.working_hours.start + ":00.0000000"},
+              {"endTime", user.working_hours.end + ":00.0000000"},
+              {"timeZone", {{"name", user.time_zone}}}}}});
+}
+
 void Rooms(SandboxCore& core, const httplib::Request& req, httplib::Response& res, bool lists) {
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
@@ -374,6 +400,7 @@ void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core) {
   }
   AddRoute(server, core, "GET", kBase + who + "/calendarView", [&core](Req q, Res s) { ListEvents(core, q, s, true); });
   AddRoute(server, core, "GET", kBase + "/users", [&core](Req q, Res s) { ListUsers(core, q, s); });
+  AddRoute(server, core, "GET", kBase + who + "/mailboxSettings", [&core](Req q, Res s) { MailboxSettings(core, q, s); });
   AddRoute(server, core, "GET", kBase + who, [&core](Req q, Res s) { GetUser(core, q, s); });
   AddRoute(server, core, "GET", kBase + "/places/microsoft\\.graph\\.room", [&core](Req q, Res s) { Rooms(core, q, s, false); });
   AddRoute(server, core, "GET", kBase + "/places/microsoft\\.graph\\.roomlist", [&core](Req q, Res s) { Rooms(core, q, s, true); });
