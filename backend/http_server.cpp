@@ -14,7 +14,9 @@
 #include "demo_tenant.h"
 #include "security_headers.h"
 #include "interview_routes.h"
+#include "message_routes.h"
 #include "openapi_route.h"
+#include "proposal_routes.h"
 #include "scheduling_runtime.h"
 #include "tenant_routes.h"
 #include "slotwise/engine_api.h"
@@ -142,6 +144,8 @@ void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
   RegisterTenantRoutes(*server_, scheduling, zones_);
   RegisterInterviewRoutes(*server_, scheduling, zones_);
   RegisterDemoRoutes(*server_, scheduling.auth(), options_.demo, kDemoTenantId, kDemoRecruiter);
+  RegisterProposalRoutes(*server_, scheduling.proposals(), scheduling.auth(), public_url_);
+  RegisterMessageRoutes(*server_, scheduling.messages(), scheduling.auth(), public_url_);
   server_->Options(R"(/v1/.*)", [&scheduling](const httplib::Request& req, httplib::Response& res) {
     scheduling.auth().Preflight(req, res);
   });

@@ -79,6 +79,10 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
     codec = std::move(created).value();
   }
   runtime->auth_ = std::make_unique<ApiAuth>(*runtime->directory_, options.admin_key_hash, std::move(codec), now);
+  runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
+  runtime->proposals_ =
+      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, now);
+  runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, zones, now, [worker] { worker->Wake(); });
   return runtime;
 }
 

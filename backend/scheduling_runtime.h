@@ -23,6 +23,9 @@
 #include "org_access.h"
 #include "outbox_executor.h"
 #include "outbox_worker.h"
+#include "messages_service.h"
+#include "proposal_service.h"
+#include "proposal_store.h"
 #include "provider_gateway.h"
 #include "sqlite_directory_store.h"
 #include "sqlite_interview_store.h"
@@ -59,6 +62,8 @@ class SchedulingRuntime {
   FreeBusyCache& cache() { return *cache_; }
   OrgAccess& org_access() { return *org_access_; }
   ConnectionsRuntime& connections() { return *connections_; }
+  ProposalService& proposals() { return *proposals_; }
+  MessagesService& messages() { return *messages_; }
 
  private:
   SchedulingRuntime() = default;
@@ -77,6 +82,9 @@ class SchedulingRuntime {
   std::unique_ptr<OutboxExecutor> executor_;
   std::unique_ptr<BookingService> booking_;
   std::unique_ptr<ApiAuth> auth_;
+  std::unique_ptr<SqliteProposalStore> proposal_store_;
+  std::unique_ptr<ProposalService> proposals_;
+  std::unique_ptr<MessagesService> messages_;
   std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
 };
 

@@ -11,7 +11,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -116,6 +116,73 @@ constexpr std::array<const char*, 5> kMigrations = {
     "  state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')), status INTEGER NOT NULL DEFAULT 0,"
     "  body TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
     "  PRIMARY KEY (tenant_id, key));",
+    // 6: HR data for the Teams integration (backend/hr/hr_model.h): employees, absences, org units, HR credentials
+    // (hashes only), Teams channel mappings (webhook URLs sealed), the daily post records (one per mapping and local
+    // day: the scheduler's exactly-once record), the Teams outgoing-webhook secret (sealed) and answered requests.
+    "CREATE TABLE hr_employees ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  first_name TEXT NOT NULL DEFAULT '', last_name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
+    "  hire_date TEXT NOT NULL DEFAULT '', termination_date TEXT NOT NULL DEFAULT '',"
+    "  position TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'active', office TEXT NOT NULL DEFAULT '',"
+    "  department TEXT NOT NULL DEFAULT '', team TEXT NOT NULL DEFAULT '', birthday TEXT NOT NULL DEFAULT '',"
+    "  time_zone TEXT NOT NULL DEFAULT '', working_hours TEXT NOT NULL DEFAULT '',"
+    "  teams_user_id TEXT NOT NULL DEFAULT '', updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE INDEX hr_employees_by_email ON hr_employees (tenant_id, email);"
+    "CREATE INDEX hr_employees_by_teams_user ON hr_employees (tenant_id, teams_user_id);"
+    "CREATE TABLE hr_absences ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  employee_id TEXT NOT NULL, type TEXT NOT NULL,"
+    "  first_day TEXT NOT NULL, first_day_part TEXT NOT NULL CHECK (first_day_part IN ('full', 'afternoon', 'morning')),"
+    "  last_day TEXT NOT NULL, last_day_part TEXT NOT NULL CHECK (last_day_part IN ('full', 'morning', 'afternoon')),"
+    "  substitute_id TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'rejected', 'cancelled')),"
+    "  source TEXT NOT NULL DEFAULT 'import', comment TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE INDEX hr_absences_by_employee ON hr_absences (tenant_id, employee_id, first_day);"
+    "CREATE INDEX hr_absences_by_day ON hr_absences (tenant_id, first_day);"
+    "CREATE TABLE hr_org_units ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('office', 'department', 'team')), name TEXT NOT NULL,"
+    "  parent TEXT NOT NULL DEFAULT '', PRIMARY KEY (tenant_id, kind, name));"
+    "CREATE TABLE hr_credentials ("
+    "  credential_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  secret_hash TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', attributes TEXT NOT NULL DEFAULT '[]',"
+    "  created_at INTEGER NOT NULL, revoked_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE hr_channel_mappings ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  unit_kind TEXT NOT NULL CHECK (unit_kind IN ('office', 'department', 'team')), unit_name TEXT NOT NULL,"
+    "  target_kind TEXT NOT NULL CHECK (target_kind IN ('graph_channel', 'workflow_webhook')),"
+    "  team_id TEXT NOT NULL DEFAULT '', channel_id TEXT NOT NULL DEFAULT '', connection_id TEXT NOT NULL DEFAULT '',"
+    "  webhook_url_sealed TEXT NOT NULL DEFAULT '', language TEXT NOT NULL, time_of_day INTEGER NOT NULL,"
+    "  time_zone TEXT NOT NULL, weekdays TEXT NOT NULL DEFAULT '[1,2,3,4,5]', toggles TEXT NOT NULL DEFAULT '{}',"
+    "  enabled INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX hr_channel_mappings_by_tenant ON hr_channel_mappings (tenant_id, id);"
+    "CREATE TABLE hr_daily_posts ("
+    "  mapping_id TEXT NOT NULL REFERENCES hr_channel_mappings (id) ON DELETE CASCADE, local_day TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('intent', 'posted', 'empty', 'retry', 'failed', 'uncertain')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+    "  message_id TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',"
+    "  scheduled_at INTEGER NOT NULL, posted_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (mapping_id, local_day));"
+    "CREATE INDEX hr_daily_posts_unfinished ON hr_daily_posts (state) WHERE state IN ('intent', 'retry');"
+    "CREATE TABLE hr_teams_settings ("
+    "  tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  security_token_sealed TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE TABLE hr_absence_requests ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, activity_id TEXT NOT NULL,"
+    "  absence_id TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, activity_id));",
+    // 7: times proposed to a candidate until they pick one (backend/proposals/proposal_store.h); only the SHA-256 of
+    // the candidate's capability is kept.
+    "CREATE TABLE proposals ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  capability_hash TEXT NOT NULL UNIQUE, booking TEXT NOT NULL, options TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('open', 'picked', 'cancelled')),"
+    "  interview_id TEXT NOT NULL DEFAULT '', picked_start INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL,"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX proposals_by_tenant ON proposals (tenant_id, created_at);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

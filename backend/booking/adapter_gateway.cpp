@@ -221,7 +221,7 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
     mail_message.to = {{message.to_name, message.to_email}};
     mail_message.subject = message.subject;
     mail_message.text_body = message.text_body;
-    mail_message.calendar = mail::CalendarPart{message.ics_method, message.ics};
+    if (!message.ics.empty()) mail_message.calendar = mail::CalendarPart{message.ics_method, message.ics};
     mail_message.date = clock_();
     mail_message.extra_headers = {{"X-Slotwise-Delivery", message.delivery_id}, {"Auto-Submitted", "auto-generated"}};
     Result<std::string> rendered = mail::RenderMessage(mail_message);
@@ -229,6 +229,12 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
     return mail::SendMail(delivery_.smtp, delivery_.smtp_from, {message.to_email}, *rendered);
   }
   if (tenant.ats_webhook_url.empty()) return true;  // recorded only (the journal keeps the message)
+  json attachments = json::array();  // messages of no interview (bulk, colleague e-mails) have no invitation
+  if (!message.ics.empty()) {
+    attachments.push_back({{"filename", "invite.ics"},
+                           {"content_type", "text/calendar; charset=UTF-8; method=" + message.ics_method},
+                           {"content_base64", crypto::Base64Encode(message.ics)}});
+  }
   const json payload = {{"type", "email.send"},
                         {"delivery_id", message.delivery_id},
                         {"kind", message.kind},
@@ -236,10 +242,7 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
                         {"to", {{"name", message.to_name}, {"email", message.to_email}}},
                         {"subject", message.subject},
                         {"text", message.text_body},
-                        {"attachments",
-                         json::array({{{"filename", "invite.ics"},
-                                       {"content_type", "text/calendar; charset=UTF-8; method=" + message.ics_method},
-                                       {"content_base64", crypto::Base64Encode(message.ics)}}})}};
+                        {"attachments", attachments}};
   net::HttpRequest request;
   request.method = "POST";
   request.url = tenant.ats_webhook_url;

@@ -217,6 +217,24 @@ std::optional<HttpReply> BookingService::Validate(const std::string& tenant_id, 
 
 // [SECTION] operations
 
+HttpReply BookingService::Check(const std::string& tenant_id, const nlohmann::json& body) {
+  Result<BookingRequest> request = ParseBookingRequest(body);
+  if (!request) return ErrorReply(422, request.error());
+  InterviewSpec spec = request->spec;
+  std::string default_zone;
+  if (Result<bool> resolved = Resolve(tenant_id, spec, default_zone); !resolved) {
+    return ErrorReply(StatusFor(resolved.error()), resolved.error());
+  }
+  const Interval window{spec.start - spec.buffer_before, spec.end + spec.buffer_after};
+  Result<std::vector<Hold>> held = interviews_.ActiveHolds(tenant_id, HeldResources(spec), window, "");
+  if (!held) return ErrorReply(500, held.error());
+  if (!held->empty()) return SlotTaken(*held);
+  if (std::optional<HttpReply> refused = Validate(tenant_id, spec, request->query_rules, default_zone, "")) {
+    return *refused;
+  }
+  return Reply(200, json{{"bookable", true}});
+}
+
 HttpReply BookingService::Book(const std::string& tenant_id, const std::string& idempotency_key,
                                const std::string& body_text) {
   if (!ValidKey(idempotency_key)) {

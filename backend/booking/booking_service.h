@@ -52,6 +52,8 @@ class BookingService {
                  ValidationDocuments documents, Clock clock, std::function<void()> outbox_wake);
 
   HttpReply Book(const std::string& tenant_id, const std::string& idempotency_key, const std::string& body);
+  // Book's checks without booking (nothing is written): 200 {"bookable": true}, or the 409/422 Book would answer now.
+  HttpReply Check(const std::string& tenant_id, const nlohmann::json& body);
   HttpReply Reschedule(const std::string& tenant_id, const std::string& interview_id,
                        const std::string& idempotency_key, const std::string& body);
   HttpReply Cancel(const std::string& tenant_id, const std::string& interview_id, const std::string& idempotency_key,

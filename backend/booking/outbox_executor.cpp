@@ -1,6 +1,8 @@
 // outbox_executor.cpp — see outbox_executor.h.
 #include "outbox_executor.h"
 
+#include "message_payload.h"
+
 #include <nlohmann/json.hpp>
 
 #include "candidate_messages.h"
@@ -75,6 +77,7 @@ Result<bool> OutboxExecutor::Journal(Context& context, const std::string& step, 
 }
 
 JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
+  if (job.kind == OutboxKind::kMessage) return SendQueuedMessage(job, last_attempt);
   Context context;
   context.job = job;
   context.last_attempt = last_attempt;
@@ -99,8 +102,22 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
     case OutboxKind::kBook: return Book(context);
     case OutboxKind::kReschedule: return Reschedule(context);
     case OutboxKind::kCancel: return Cancel(context);
+    case OutboxKind::kMessage: break;  // handled above, before any interview is read
   }
   return {JobResult::kFailed, "unknown job kind"};
+}
+
+// An e-mail of no interview: delivered once (receivers de-duplicate on delivery_id), retried while transient.
+JobOutcome OutboxExecutor::SendQueuedMessage(const OutboxJob& job, bool last_attempt) {
+  Result<OutgoingMessage> message = MessageFromPayload(json::parse(job.payload_json, nullptr, false));
+  if (!message) return {JobResult::kFailed, message.error().message};
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(job.tenant_id);
+  if (!tenant) return {JobResult::kRetry, tenant.error().message};
+  if (!tenant->has_value()) return {JobResult::kFailed, "the tenant " + job.tenant_id + " no longer exists"};
+  Result<bool> delivered = gateway_.Deliver(**tenant, *message);
+  if (delivered) return {JobResult::kDone, ""};
+  const std::string reason = delivered.error().code + ": " + delivered.error().message;
+  return {IsRetryable(delivered.error()) && !last_attempt ? JobResult::kRetry : JobResult::kFailed, reason};
 }
 
 Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {

@@ -43,6 +43,7 @@ class OutboxExecutor {
   JobOutcome Run(const OutboxJob& job, bool last_attempt);
 
  private:
+  JobOutcome SendQueuedMessage(const OutboxJob& job, bool last_attempt);
   struct Context;
   JobOutcome Book(Context& context);
   JobOutcome Reschedule(Context& context);

@@ -67,8 +67,10 @@ struct HistoryEntry {
   std::string detail_json = "{}";
 };
 
-enum class OutboxKind : std::uint8_t { kBook, kReschedule, kCancel };
-std::string_view OutboxKindName(OutboxKind kind);  // "book", "reschedule", "cancel"
+// kMessage: an e-mail that belongs to no interview (bulk sends, the colleague "connect your account" mail); its job
+// carries the rendered message and runs under the pseudo interview id "msg_…".
+enum class OutboxKind : std::uint8_t { kBook, kReschedule, kCancel, kMessage };
+std::string_view OutboxKindName(OutboxKind kind);  // "book", "reschedule", "cancel", "message"
 std::optional<OutboxKind> ParseOutboxKind(std::string_view name);
 
 struct OutboxJob {

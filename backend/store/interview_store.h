@@ -98,6 +98,9 @@ class InterviewStore : public HoldsReader {
                                     std::int64_t now) = 0;
 
   // --- outbox
+  // Queues an e-mail of no interview (OutboxKind::kMessage) under `message_id` ("msg_…") with its rendered payload.
+  virtual Result<bool> EnqueueMessage(const std::string& tenant_id, const std::string& message_id,
+                                      const std::string& payload_json, std::int64_t now) = 0;
   virtual Result<std::optional<OutboxJob>> ClaimNextJob(std::int64_t now) = 0;
   virtual Result<bool> FinishJob(std::int64_t job_id, std::int64_t now) = 0;
   virtual Result<bool> RetryJob(std::int64_t job_id, std::int64_t next_attempt_at, const std::string& error,

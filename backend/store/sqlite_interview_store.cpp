@@ -489,6 +489,15 @@ Result<bool> UpdateJob(sqlite3* db, std::int64_t job_id, std::string_view state,
 }
 }  // namespace
 
+Result<bool> SqliteInterviewStore::EnqueueMessage(const std::string& tenant_id, const std::string& message_id,
+                                                  const std::string& payload_json, std::int64_t now) {
+  std::lock_guard lock(write_mutex_);
+  Interview pseudo;  // a message job is keyed like an interview's, so jobs of one message stay in order
+  pseudo.tenant_id = tenant_id;
+  pseudo.id = message_id;
+  return EnqueueJob(writer_->handle(), pseudo, OutboxKind::kMessage, now, payload_json);
+}
+
 Result<bool> SqliteInterviewStore::FinishJob(std::int64_t job_id, std::int64_t now) {
   std::lock_guard lock(write_mutex_);
   return UpdateJob(writer_->handle(), job_id, "done", now, "", now);

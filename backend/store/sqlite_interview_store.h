@@ -43,6 +43,8 @@ class SqliteInterviewStore : public InterviewStore {
   Result<bool> SetArtifacts(const std::string& interview_id, const std::string& artifacts_json,
                             std::int64_t now) override;
 
+  Result<bool> EnqueueMessage(const std::string& tenant_id, const std::string& message_id,
+                              const std::string& payload_json, std::int64_t now) override;
   Result<std::optional<OutboxJob>> ClaimNextJob(std::int64_t now) override;
   Result<bool> FinishJob(std::int64_t job_id, std::int64_t now) override;
   Result<bool> RetryJob(std::int64_t job_id, std::int64_t next_attempt_at, const std::string& error,

@@ -2,19 +2,25 @@
 //   const server = await startServer({ demo: true });  server.url  …  await server.stop();
 // With { viaDemoScript: true } it runs the README's `scripts/demo --port 0` instead (setup and build are no-ops
 // when everything is current), proving the command a new user types.
+// SLOTWISE_TEST_WEB_ROOT in the environment (or { webRoot }) serves another staged web folder (--web-root);
+// { binary } (or SLOTWISE_TEST_BIN in the environment) runs another slotwise binary (default build/bin/slotwise).
+// server.waitForOutput(/ATS demo page: (\S+)/) resolves with the first match of a line the server prints.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, SLOTWISE_BIN } from './paths.mjs';
 
-export async function startServer({ demo = true, extraArgs = [], viaDemoScript = false } = {}) {
+export async function startServer({ demo = true, extraArgs = [], viaDemoScript = false,
+                                    webRoot = process.env.SLOTWISE_TEST_WEB_ROOT,
+                                    binary = process.env.SLOTWISE_TEST_BIN || SLOTWISE_BIN } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-test-'));
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--db', path.join(dir, 'slotwise.db'), ...extraArgs];
   if (demo) args.push('--demo');
+  if (webRoot) args.push('--web-root', webRoot);
   const child = viaDemoScript
     ? spawn(path.join(ROOT, 'scripts', 'demo'), ['--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(SLOTWISE_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), viaDemoScript ? 300000 : 10000);
@@ -27,8 +33,18 @@ export async function startServer({ demo = true, extraArgs = [], viaDemoScript =
     child.stderr.on('data', onData);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${output}`)); });
   });
+  const waitForOutput = (pattern, timeout = 10000) => new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(output);
+      if (match) { clearInterval(poll); clearTimeout(timer); resolve(match); }
+    };
+    const poll = setInterval(check, 50);
+    const timer = setTimeout(() => { clearInterval(poll); reject(new Error(`no ${pattern} in: ${output}`)); }, timeout);
+    check();
+  });
   return {
     url,
+    waitForOutput,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

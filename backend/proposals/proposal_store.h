@@ -1,0 +1,63 @@
+// proposal_store.h — times offered to a candidate (a proposal) until the candidate picks one: the storage interface and
+// its SQLite implementation (table `proposals`, migration 7).
+//
+// Contract: a proposal is found by its id within its tenant (the recruiter's side) or by the SHA-256 of its
+// capability (the candidate's side; the capability itself is never stored). MarkPicked is the one state change and is
+// atomic: it succeeds only for a proposal that is still open, so two concurrent picks cannot both win. Thread-safe
+// (one mutex around the shared handle, as the other stores on it).
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "slotwise/result.h"
+#include "sqlite_store.h"
+
+namespace slotwise {
+
+struct Proposal {
+  std::string id;               // "prp_…"
+  std::string tenant_id;
+  std::string capability_hash;  // hex SHA-256 of the candidate's capability
+  std::string booking_json;     // the POST /v1/interviews body without start/end
+  std::string options_json;     // [{"start", "end"}…] as RFC 3339 text
+  std::string status = "open";  // "open" | "picked" | "cancelled" (expiry is read from expires_at)
+  std::string interview_id;     // once picked
+  std::int64_t picked_start = 0;
+  std::int64_t expires_at = 0;
+  std::string created_by;       // the widget token's user or "api_key"
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+class ProposalStore {
+ public:
+  virtual ~ProposalStore() = default;
+  virtual Result<bool> Create(const Proposal& proposal) = 0;
+  virtual Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) = 0;
+  virtual Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) = 0;
+  // open → picked with the interview; false (nothing changed) when the proposal is no longer open.
+  virtual Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
+                                  std::int64_t now) = 0;
+};
+
+class SqliteProposalStore final : public ProposalStore {
+ public:
+  explicit SqliteProposalStore(SqliteStore& database) : database_(database) {}
+
+  Result<bool> Create(const Proposal& proposal) override;
+  Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) override;
+  Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) override;
+  Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
+                          std::int64_t now) override;
+
+ private:
+  Result<std::optional<Proposal>> FindOne(const std::string& where, const std::string& a, const std::string& b);
+
+  SqliteStore& database_;
+  std::mutex mutex_;
+};
+
+}  // namespace slotwise

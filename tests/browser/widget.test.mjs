@@ -1,0 +1,138 @@
+// The scheduling assistant in headless Chromium against `slotwise serve --demo` (the sandbox behind it): booking end
+// to end with the keyboard only on the standalone page, the same through the embed API from the demo ATS page on a
+// second origin, Japanese rendering, and the host-rule warning. Screenshots land in test-artifacts/ — look at them.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from '../lib/paths.mjs';
+import { startServer } from '../lib/server.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
+import { countColor, decodePng } from '../lib/png.mjs';
+
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+// Console errors and CSP violations of a page (or frame); a CSP violation is always an error.
+function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 400 \(Bad Request\)/.test(message.text())) problems.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return problems;
+}
+
+async function demoToken(origin) {
+  return (await (await fetch(`${origin}/v1/demo/widget_token`)).json()).token;
+}
+
+// Checks through the API and the sandbox's admin API that the interview's parts exist.
+async function assertBookedEverywhere(server, interviewId) {
+  const origin = new URL(server.url).origin;
+  const token = await demoToken(origin);
+  const view = await (await fetch(`${origin}/v1/interviews/${interviewId}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  assert.equal(view.status, 'confirmed', JSON.stringify(view));
+  assert.ok(view.event && view.event.id, 'the calendar event exists');
+  const ics = await fetch(`${origin}/v1/interviews/${interviewId}/candidate.ics`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(ics.status, 200);
+  assert.match(await ics.text(), /BEGIN:VCALENDAR[\s\S]*METHOD:REQUEST/, 'the candidate invitation exists');
+  const sandbox = (await server.waitForOutput(/Provider sandbox at (http:\/\/127\.0\.0\.1:\d+)\//))[1];
+  const objects = (await (await fetch(`${sandbox}/sandbox/objects`)).json()).objects;
+  assert.ok(objects.some((o) => /event/.test(o.kind || o.type || '') && o.id === view.event.id && o.status === 'live'),
+            'the sandbox holds the live event');
+  return view;
+}
+
+async function waitForEvent(page, type, timeout = 30000) {
+  await page.waitForFunction((t) => (window.slotwiseEvents || []).some((e) => e.type === t), type, { timeout });
+  return (await page.evaluate((t) => window.slotwiseEvents.filter((e) => e.type === t), type)).pop().detail;
+}
+
+test('widget: keyboard-only booking on the standalone page, end to end against the sandbox', { timeout: 120000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const problems = watchConsole(page);
+  await page.goto(server.url);
+  await waitForEvent(page, 'ready');
+  assert.equal(await page.isHidden('#slotwise-overlay'), true, 'the loading overlay hides after the first frame');
+  assert.match(await page.textContent('#slotwise-live'), /suggestions, first/);
+  assert.match(await page.textContent('#slotwise-live'), /What would help: [^.]+ more times/, 'the relaxations are read out');
+
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas', 'the canvas has the keyboard focus');
+  await page.keyboard.press('j');                           // the first suggestion
+  await page.waitForFunction(() => /^Selected .*Possible with/.test(document.getElementById('slotwise-live').textContent));
+  const selected = await waitForEvent(page, 'slot_selected');
+  assert.equal(selected.available, true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-selected.png') });
+  await page.keyboard.press('Enter');                       // book it
+  const booked = await waitForEvent(page, 'booked', 60000);
+  assert.equal(booked.start, selected.start);
+  await page.waitForFunction(() => /^Booked /.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(300);
+  const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-booked.png') }));
+  assert.ok(countColor(image, [214, 93, 77]) > 500, 'busy events are drawn');
+  assert.ok(countColor(image, [46, 160, 90]) > 200, 'suggestions are drawn');
+  await assertBookedEverywhere(server, booked.interview_id);
+  assert.deepEqual(problems, []);
+});
+
+test('widget: the demo ATS page on a second origin embeds the widget and books through it', { timeout: 120000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const ats = (await server.waitForOutput(/ATS demo page: (http:\/\/127\.0\.0\.1:\d+)\//))[1];
+  assert.notEqual(new URL(ats).origin, new URL(server.url).origin);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems = watchConsole(page);
+  await page.goto(ats + '/');
+  await page.waitForFunction(() => (window.atsEvents || []).some((e) => e.type === 'ready'), null, { timeout: 30000 });
+  const frame = page.frames().find((f) => f.url().startsWith(new URL(server.url).origin));
+  assert.ok(frame, 'the widget runs in a frame on the Slotwise origin');
+  assert.equal(await page.evaluate(() => document.body.innerHTML.includes('swk_')), false, 'no API key in the page');
+  // The ATS page hands the keyboard to the widget on "ready" (embed API widget.focus()): no click needed.
+  await frame.waitForFunction(() => document.hasFocus() && document.activeElement && document.activeElement.id === 'canvas');
+  await page.keyboard.press('j');
+  await page.waitForFunction(() => (window.atsEvents || []).some((e) => e.type === 'slot_selected' && e.detail.available));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window.atsEvents || []).some((e) => e.type === 'booked'), null, { timeout: 60000 });
+  const booked = await page.evaluate(() => window.atsEvents.find((e) => e.type === 'booked').detail);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-ats-embedded.png') });
+  await assertBookedEverywhere(server, booked.interview_id);
+  assert.deepEqual(problems, []);
+});
+
+test('widget: locale ja renders Japanese text with the lazily loaded font', { timeout: 90000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const fonts = [];
+  page.on('response', (response) => { if (/slotwise-cjk\.ttf$/.test(response.url())) fonts.push(response.status()); });
+  await page.goto(server.url + '?locale=ja&timeZone=Asia/Tokyo');
+  await waitForEvent(page, 'ready');
+  assert.match(await page.textContent('#slotwise-live'), /候補 \d+ 件/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  await page.waitForTimeout(1500);  // the font arrives and the atlas is rebuilt
+  assert.deepEqual(fonts, [200], 'the Japanese font was fetched once');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-ja.png') });
+});
+
+test('widget: a Zoom host who does not attend, with join-before-host off, is reported', { timeout: 90000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  await page.goto(server.url + '?type=zoom&host=' + encodeURIComponent('zoom:lena.fischer@kumo.example'));
+  await waitForEvent(page, 'ready');
+  await page.keyboard.press('ArrowRight');  // select a time: the explanation names the host rule
+  await page.waitForFunction(() => /Lena Fischer hosts the meeting but does not attend/.test(document.getElementById('slotwise-live').textContent),
+                             null, { timeout: 10000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-host-rule.png') });
+});

@@ -1,0 +1,174 @@
+// Proposals end to end: the recruiter offers times, the candidate's page reads them with the capability only, sees a
+// time taken meanwhile as unavailable, picks one (booked like any interview), and cannot pick twice — also not by
+// racing two picks. Expiry and bad input.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "provider_world.h"
+#include "slotwise/time.h"
+#include "zoneinfo_directory.h"
+
+using namespace slotwise;
+using namespace slotwise::testing;
+using nlohmann::json;
+
+namespace {
+
+// Berlin wall time `clock` on weekday `weekday` (1 = Monday) of next week (the sandbox seeds only this week).
+std::string NextWeek(std::int64_t now, int weekday, const char* clock) {
+  ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  const TimeZone* berlin = zones.Find("Europe/Berlin");
+  REQUIRE(berlin != nullptr);
+  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7;
+  return FormatRfc3339(berlin->FromLocalSeconds((monday + weekday - 1) * kSecondsPerDay + *ParseClockTime(clock)));
+}
+
+std::string Plus(const std::string& rfc3339, std::int64_t minutes) {
+  return FormatRfc3339(*ParseRfc3339(rfc3339) + minutes * 60);
+}
+
+json Option(const std::string& start) { return {{"start", start}, {"end", Plus(start, 60)}}; }
+
+json ProposalBody(const std::vector<std::string>& starts) {
+  json options = json::array();
+  for (const std::string& start : starts) options.push_back(Option(start));
+  return {{"title", "Interview: Jana Novak"},
+          {"organizer", "lena.fischer@kumo.example"},
+          {"interviewers", {{{"sub", "jonas.becker@kumo.example"}}}},
+          {"candidate", {{"name", "Jana Novak"}, {"email", "jana@candidate.example"},
+                         {"time_zone", "America/New_York"}, {"locale", "de"}}},
+          {"notes", "internal: referred by Jonas"},
+          {"query", {{"start_interval", {{"minutes", 30}}}}},
+          {"options", options}};
+}
+
+HttpAnswer AsCandidate(ProviderWorld& world, const std::string& method, const std::string& path,
+                       const std::string& capability, const json& body = nullptr) {
+  return HttpJson(method, world.root() + path, body, {{"Authorization", "Bearer " + capability}});
+}
+
+std::string CapabilityOf(const json& created) {
+  const std::string url = created.at("candidate_url");
+  const std::size_t at = url.find("#p=");
+  REQUIRE(at != std::string::npos);
+  return url.substr(at + 3);
+}
+
+}  // namespace
+
+TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick, and no second pick") {
+  ProviderWorld world(true, true);
+  const std::string mon10 = NextWeek(world.Now(), 1, "10:00"), tue10 = NextWeek(world.Now(), 2, "10:00"),
+                    wed14 = NextWeek(world.Now(), 3, "14:00");
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10, wed14}));
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  const json proposal = json::parse(created.body);
+  CHECK(proposal.at("candidate_url").get<std::string>().rfind(world.root() + "/candidate/#p=swp_", 0) == 0);
+  for (const json& option : proposal.at("options")) CHECK(option.at("available") == true);
+  const std::string capability = CapabilityOf(proposal);
+
+  const HttpAnswer page = AsCandidate(world, "GET", "/v1/candidate/proposal", capability);
+  REQUIRE_MESSAGE(page.status == 200, page.body);
+  const json view = json::parse(page.body);
+  CHECK(view.at("status") == "open");
+  CHECK(view.at("title") == "Interview: Jana Novak");
+  CHECK(view.at("duration_minutes") == 60);
+  CHECK(view.at("organizer_name") == "Lena Fischer");
+  CHECK(view.at("candidate") == json{{"name", "Jana Novak"}, {"time_zone", "America/New_York"}, {"locale", "de"}});
+  CHECK(view.at("options").size() == 3);
+  CHECK(page.body.find("internal") == std::string::npos);  // the notes never reach the candidate
+  CHECK(AsCandidate(world, "GET", "/v1/candidate/proposal", "swp_not-a-real-capability").status == 401);
+  CHECK(HttpJson("GET", world.root() + "/v1/candidate/proposal").status == 401);
+
+  // Someone books Jonas on Monday 10:00 directly: the candidate now sees that time as unavailable.
+  json direct = ProposalBody({});
+  direct.erase("options");
+  direct["start"] = mon10;
+  direct["end"] = Plus(mon10, 60);
+  REQUIRE(world.Api("POST", "/v1/interviews", direct, "direct-1").status == 201);
+  const json refreshed = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(refreshed.at("options")[0].at("available") == false);
+  CHECK(refreshed.at("options")[1].at("available") == true);
+
+  const HttpAnswer taken = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", mon10}});
+  CHECK(taken.status == 409);
+  CHECK(json::parse(taken.body).at("options")[0].at("available") == false);
+
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", tue10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  const std::string interview_id = json::parse(picked.body).at("interview_id");
+  const json interview = json::parse(world.Api("GET", "/v1/interviews/" + interview_id).body);
+  CHECK(interview.at("start") == tue10);
+  CHECK(interview.at("candidate").at("email") == "jana@candidate.example");
+
+  // The same pick again (a retry) answers the same interview; another time is refused.
+  const HttpAnswer again = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", tue10}});
+  CHECK(again.status == 200);
+  CHECK(json::parse(again.body).at("interview_id") == interview_id);
+  const HttpAnswer other = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", wed14}});
+  CHECK(other.status == 409);
+  CHECK(json::parse(other.body).at("error").at("code") == "already_picked");
+  const json recruiter = json::parse(world.Api("GET", "/v1/proposals/" + proposal.at("proposal_id").get<std::string>()).body);
+  CHECK(recruiter.at("status") == "picked");
+  CHECK(recruiter.at("interview_id") == interview_id);
+  CHECK(json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body).at("picked").at("start") == tue10);
+}
+
+TEST_CASE("proposals: two different picks racing book exactly one interview") {
+  ProviderWorld world(true, true);
+  const std::string thu10 = NextWeek(world.Now(), 4, "10:00"), thu14 = NextWeek(world.Now(), 4, "14:00");
+  const json created = json::parse(world.Api("POST", "/v1/proposals", ProposalBody({thu10, thu14})).body);
+  const std::string capability = CapabilityOf(created);
+  std::atomic<int> ready{0};
+  HttpAnswer answers[2];
+  std::thread pickers[2];
+  const std::string starts[2] = {thu10, thu14};
+  for (int i = 0; i < 2; ++i) {
+    pickers[i] = std::thread([&, i] {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();
+      answers[i] = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", starts[i]}});
+    });
+  }
+  for (std::thread& picker : pickers) picker.join();
+  const int won = (answers[0].status == 201) + (answers[1].status == 201);
+  const int lost = (answers[0].status == 409) + (answers[1].status == 409);
+  CHECK_MESSAGE(won == 1, answers[0].body << " / " << answers[1].body);
+  CHECK(lost == 1);
+  // Of the interviews on Jonas's Thursday, exactly one is still booked.
+  const json listed = json::parse(world.Api("GET", "/v1/interviews?from=" + Plus(thu10, -60) + "&to=" + Plus(thu14, 120)).body);
+  int active = 0;
+  for (const json& interview : listed.at("interviews")) active += interview.at("status") != "cancelled";
+  CHECK(active == 1);
+}
+
+TEST_CASE("proposals: bad offers are refused with the field; an expired proposal cannot be picked") {
+  ProviderWorld world(true, true);
+  const std::string mon10 = NextWeek(world.Now(), 1, "10:00");
+  json no_options = ProposalBody({});
+  no_options.erase("options");
+  CHECK(world.Api("POST", "/v1/proposals", no_options).status == 422);
+  json with_start = ProposalBody({mon10});
+  with_start["start"] = mon10;
+  CHECK(json::parse(world.Api("POST", "/v1/proposals", with_start).body).at("error").at("field") == "start");
+  json no_zone = ProposalBody({mon10});
+  no_zone["candidate"].erase("time_zone");
+  CHECK(json::parse(world.Api("POST", "/v1/proposals", no_zone).body).at("error").at("field") == "candidate.time_zone");
+  // 10:10 is off the 30-minute grid the proposal's query asks for: that option is refused by the rules.
+  const HttpAnswer off_grid = world.Api("POST", "/v1/proposals", ProposalBody({mon10, Plus(mon10, 250)}));
+  CHECK(off_grid.status == 422);
+  CHECK(json::parse(off_grid.body).at("error").at("field") == "options[1]");
+  CHECK(world.Api("POST", "/v1/proposals", ProposalBody({mon10, mon10})).status == 422);  // a repeated time
+
+  json expiring = ProposalBody({mon10});
+  expiring["expires_at"] = FormatRfc3339(world.Now() + 3600);
+  const json created = json::parse(world.Api("POST", "/v1/proposals", expiring).body);
+  const std::string capability = CapabilityOf(created);
+  world.Advance(7200);
+  CHECK(json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body).at("status") == "expired");
+  CHECK(AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", mon10}}).status == 410);
+}

@@ -1,0 +1,131 @@
+// Tests for wasm/widget_booking and wasm/widget_live: the booking state machine, its bodies, and what is announced.
+#include <doctest/doctest.h>
+
+#include "widget_booking.h"
+#include "widget_live.h"
+#include "widget_solve.h"
+#include "widget_test_fixtures.h"
+
+using namespace slotwise;
+using namespace slotwise::widget;
+using namespace slotwise::widget::testing;
+
+namespace {
+WidgetModel ModelWithPossibleTime(InterviewType type) {
+  WidgetModel model = LoadedModel();
+  model.interview.candidate = {{"name", "Jane Doe"}, {"email", "jane@example.com"}, {"time_zone", "America/New_York"}};
+  model.viewport.candidate_zone = "America/New_York";
+  model.settings.type = type;
+  model.selected = At("2026-12-01T08:30:00Z");
+  ExplainSelected(model, slotwise::testing::SystemZones());
+  return model;
+}
+constexpr const char* kPendingView = R"({"id": "iv_1", "status": "pending", "start": "2026-12-01T08:30:00Z",
+  "end": "2026-12-01T09:00:00Z", "organizer": "lena@x", "conferencing": {"provider": "google_meet"}, "event": null})";
+constexpr const char* kConfirmedView = R"({"id": "iv_1", "status": "confirmed", "start": "2026-12-01T08:30:00Z",
+  "end": "2026-12-01T09:00:00Z", "organizer": "lena@x", "room": {"sub": "room-b"},
+  "conferencing": {"provider": "zoom", "join_url": "https://zoom.example/j/1", "passcode": "482913", "meeting_id": "m1"},
+  "event": {"id": "ev9", "calendar": "lena@x"}, "candidate": {"name": "Jane Doe", "email": "jane@example.com"}})";
+}  // namespace
+
+TEST_CASE("WidgetBooking: the request books exactly the explained slot with the page's candidate") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kOnSite);
+  REQUIRE(CanBook(model));
+  const nlohmann::json body = nlohmann::json::parse(BuildBookingRequest(model));
+  CHECK(body["start"] == "2026-12-01T08:30:00Z");
+  CHECK(body["end"] == "2026-12-01T09:00:00Z");
+  CHECK(body["interviewers"] == nlohmann::json::parse(R"([{"sub": "anna@x"}, {"sub": "ken@x"}])"));
+  CHECK(body["room"]["sub"] == "room-b");  // room-a is busy then
+  CHECK(body["conferencing"]["provider"] == "none");
+  CHECK(body["organizer"] == "lena@x");
+  CHECK(body["title"] == "Interview: Jane Doe");
+  CHECK(body["candidate"]["email"] == "jane@example.com");
+  CHECK(body["query"]["start_interval"]["minutes"] == 30);
+  CHECK(body["query"]["time_zone"] == "Europe/Berlin");
+}
+
+TEST_CASE("WidgetBooking: submit, pending, polls with backoff, confirmed with links and what was created") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  StartSubmit(model, "key-1");
+  CHECK(model.booking.phase == BookingPhase::kSubmitting);
+  CHECK_FALSE(CanBook(model));
+  ApplySubmitResponse(model, 201, kPendingView);
+  CHECK(model.booking.phase == BookingPhase::kPending);
+  CHECK(model.booking.interview_id == "iv_1");
+  CHECK(NextPollDelayMs(model) == 300);
+  ApplyInterviewResponse(model, 200, kPendingView);
+  CHECK(NextPollDelayMs(model) == 600);
+  ApplyInterviewResponse(model, 503, "");  // a failed poll keeps polling
+  CHECK(model.booking.phase == BookingPhase::kPending);
+  CHECK(NextPollDelayMs(model) == 1200);
+  ApplyInterviewResponse(model, 200, kPendingView);
+  CHECK(NextPollDelayMs(model) == 2000);
+  ApplyInterviewResponse(model, 200, kConfirmedView);
+  CHECK(model.booking.phase == BookingPhase::kConfirmed);
+  CHECK(NextPollDelayMs(model) == -1);
+  CHECK(model.booking.join_url == "https://zoom.example/j/1");
+  CHECK(model.booking.passcode == "482913");
+  CHECK(model.booking.created == std::vector<std::string>{"meeting:m1", "event:lena@x", "room:room-b", "invite:jane@example.com"});
+  CHECK_FALSE(CanBook(model));  // booked: reschedule or cancel from here
+  CHECK(LiveSummary(model, Zone("Europe/Berlin"), &Zone("America/New_York")).rfind(
+            "Booked Tue, Dec 1, 9:30 AM–10:00 AM (Berlin) · Tue, Dec 1, 3:30 AM–4:00 AM (New York).", 0) == 0);
+}
+
+TEST_CASE("WidgetBooking: a taken slot and a refused booking show the server's code, sentence and violations") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  StartSubmit(model, "key-2");
+  ApplySubmitResponse(model, 409, R"({"error": {"code": "slot_taken", "message": "another interview already holds anna@x at that time",
+      "conflicts": [{"resource": "person:anna@x", "interview_id": "iv_0"}]}})");
+  CHECK(model.booking.phase == BookingPhase::kFailed);
+  CHECK(model.booking.error_code == "slot_taken");
+  REQUIRE(model.booking.violations.size() == 1);
+  CHECK(model.booking.violations[0].sub == "person:anna@x");
+  DismissBookingResult(model);
+  CHECK(model.booking.phase == BookingPhase::kIdle);
+  StartSubmit(model, "key-3");
+  ApplySubmitResponse(model, 422, R"({"error": {"code": "booking_invalid", "message": "x",
+      "violations": [{"code": "outside_working_hours", "message": "ken@x is outside working hours", "sub": "ken@x"}]}})");
+  CHECK(model.booking.error_code == "booking_invalid");
+  CHECK(model.booking.violations[0].code == "outside_working_hours");
+  StartSubmit(model, "key-4");
+  ApplySubmitResponse(model, 0, "");
+  CHECK(model.booking.error_code == "network");
+}
+
+TEST_CASE("WidgetBooking: reschedule sends only what moves; cancel ends cancelled") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  StartSubmit(model, "key-5");
+  ApplySubmitResponse(model, 201, kConfirmedView);
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  StartReschedule(model);
+  CHECK(model.booking.rescheduling);
+  CHECK(CanBook(model));
+  const nlohmann::json patch = nlohmann::json::parse(BuildBookingRequest(model));
+  CHECK_FALSE(patch.contains("conferencing"));  // the type cannot change
+  CHECK_FALSE(patch.contains("candidate"));
+  CHECK(patch["start"] == "2026-12-01T08:30:00Z");
+  StartCancel(model);
+  CHECK(model.booking.phase == BookingPhase::kCancelling);
+  ApplyCancelResponse(model, 409, R"({"error": {"code": "interview_not_active", "message": "already cancelled"}})");
+  CHECK(model.booking.error_code == "interview_not_active");
+  StartCancel(model);
+  ApplyCancelResponse(model, 204, "");
+  CHECK(model.booking.phase == BookingPhase::kCancelled);
+  CHECK_FALSE(CanBook(model));
+}
+
+TEST_CASE("WidgetLive: the live region names the selected time in both zones, who can make it, the suggestions and what would help") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  SolveSuggestions(model, {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}, slotwise::testing::SystemZones());
+  CHECK(LiveSummary(model, Zone("Europe/Berlin"), &Zone("America/New_York")) ==
+        "Selected Tue, Dec 1, 9:30 AM–10:00 AM (Berlin) · Tue, Dec 1, 3:30 AM–4:00 AM (New York). Possible with Anna, 佐藤 健. "
+        "1 suggestions, first Tue, Dec 1, 9:30 AM–10:00 AM (Berlin) · Tue, Dec 1, 3:30 AM–4:00 AM (New York). "
+        "What would help: Require fewer interviewers: 31 more times; Without Anna: 17 more times; Without 佐藤 健: 14 more times.");
+  model.locale = Locale::kDe;
+  model.selected = At("2026-12-01T08:00:00Z");
+  ExplainSelected(model, slotwise::testing::SystemZones());
+  CHECK(LiveSummary(model, Zone("Europe/Berlin"), nullptr) ==
+        "Ausgewählt Di., 1. Dez., 09:00–09:30 (Berlin). Nicht möglich: Nur 1 der 2 nötigen Interviewer sind frei. "
+        "Anna ist Di., 1. Dez., 09:00–09:30 beschäftigt. 1 Vorschläge, zuerst Di., 1. Dez., 09:30–10:00 (Berlin). "
+        "Was helfen würde: Weniger Interviewer verlangen: 31 weitere Zeiten; Ohne Anna: 17 weitere Zeiten; Ohne 佐藤 健: 14 weitere Zeiten.");
+}

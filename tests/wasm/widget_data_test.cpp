@@ -1,0 +1,137 @@
+// Tests for wasm/widget_data: backend answers -> the widget's model.
+#include <doctest/doctest.h>
+
+#include "widget_data.h"
+#include "widget_test_fixtures.h"
+
+using namespace slotwise;
+using namespace slotwise::widget;
+using namespace slotwise::widget::testing;
+
+TEST_CASE("WidgetData: the directory gives rows in kind order with two default interviewers, never the recruiter") {
+  WidgetModel model;
+  ApplyPageOptions(model, R"({"interview": {"organizer": "lena@x"}})");
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  REQUIRE(model.rows.size() == 7);  // 4 people, 2 rooms, 1 host
+  CHECK(model.rows[0].sub == "lena@x");
+  CHECK_FALSE(model.rows[0].included);  // recruiter
+  CHECK(model.rows[1].included);        // anna
+  CHECK(model.rows[2].included);        // ken
+  CHECK_FALSE(model.rows[3].included);  // emily: only two by default
+  CHECK(model.rows[4].kind == RowKind::kRoom);
+  CHECK(model.rows[4].capacity == 4);
+  CHECK(model.rows[6].kind == RowKind::kHost);
+  CHECK(model.rows[6].host_provider == "zoom");
+  CHECK(model.rows[6].name == "Lena Fischer");  // named after the owner
+}
+
+TEST_CASE("WidgetData: interviewers and observers named by the page are preselected in the page's order") {
+  WidgetModel model;
+  ApplyPageOptions(model, R"({"locale": "ja-JP", "timeZone": "Asia/Tokyo",
+    "interview": {"interviewers": [{"sub": "emily@x"}, {"sub": "anna@x"}], "observers": [{"sub": "ken@x"}],
+                  "candidate": {"name": "Jane", "email": "jane@example.com", "time_zone": "America/New_York"}}})");
+  CHECK(model.locale == Locale::kJa);
+  CHECK(model.viewport.viewer_zone == "Asia/Tokyo");
+  CHECK(model.viewport.candidate_zone == "America/New_York");
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  CHECK(model.rows[0].sub == "emily@x");
+  CHECK(model.rows[0].included);
+  CHECK(model.rows[1].sub == "anna@x");
+  CHECK(model.rows[2].sub == "lena@x");
+  CHECK_FALSE(model.rows[2].included);
+  CHECK(model.rows[3].sub == "ken@x");
+  CHECK(model.rows[3].kind == RowKind::kObserver);
+}
+
+TEST_CASE("WidgetData: a refused directory fails with the server's sentence") {
+  WidgetModel model;
+  ApplyDirectory(model, 403, R"({"error": {"code": "forbidden", "message": "the origin is not allowed"}})", 200, kRooms, 200, kHosts);
+  CHECK(model.load == LoadState::kFailed);
+  CHECK(model.error == "The server answered with status 403. the origin is not allowed");
+  ApplyDirectory(model, 0, "", 0, "", 0, "");
+  CHECK(model.error == "The Slotwise server could not be reached.");
+}
+
+TEST_CASE("WidgetData: the document request names every calendar and the chosen provider's host accounts") {
+  WidgetModel model = LoadedModel();
+  model.settings.type = InterviewType::kZoom;
+  const nlohmann::json request = nlohmann::json::parse(BuildDocumentRequest(model, {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}));
+  CHECK(request["participants"][0]["members"].size() == 4);
+  CHECK(request["participants"][0]["required"] == 1);
+  CHECK(request["rooms"]["members"].size() == 2);
+  CHECK(request["conferencing"]["provider"] == "zoom");
+  CHECK(request["conferencing"]["hosts"]["members"][0]["sub"] == "zoom:lena@x");
+  CHECK(request["query_periods"][0]["start"] == "2026-11-30T23:00:00Z");
+  model.settings.type = InterviewType::kTeams;  // no Teams host accounts: no conferencing
+  CHECK_FALSE(nlohmann::json::parse(BuildDocumentRequest(model, {0, 60})).contains("conferencing"));
+  model.booking.interview_id = "iv_1";
+  model.booking.rescheduling = true;
+  const nlohmann::json wrapped = nlohmann::json::parse(BuildDocumentRequest(model, {0, 60}));
+  CHECK(wrapped["except_interview_id"] == "iv_1");
+  CHECK(wrapped["query"].contains("participants"));
+}
+
+TEST_CASE("WidgetData: the document's calendars become busy events, working hours, host settings and policies") {
+  WidgetModel model;
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  ApplySolveDocument(model, 200, kDocument);
+  REQUIRE(model.load == LoadState::kLoaded);
+  CHECK(model.now == At("2026-11-30T08:00:00Z"));
+  REQUIRE(model.busy["anna@x"].size() == 2);
+  CHECK(model.busy["anna@x"][1].status == BusyStatus::kTentative);
+  CHECK(model.busy["ken@x"][0].status == BusyStatus::kOof);
+  CHECK(model.busy["room-a"][0].status == BusyStatus::kBusy);  // no status: busy
+  CHECK(model.working_hours.count("anna@x") == 1);
+  CHECK(model.working_hours.count("lena@x") == 0);             // around the clock
+  CHECK(model.settings.start_interval_minutes == 30);           // the tenant's policy
+  CHECK(model.rows[6].host_settings["join_before_host"] == false);
+  CHECK(model.loaded_providers == std::vector<std::string>{"zoom"});
+  CHECK(NeededZones(model) == std::set<std::string>{"America/New_York", "Asia/Tokyo", "Europe/Berlin"});
+}
+
+TEST_CASE("WidgetData: a document without now or calendars is refused with a sentence") {
+  WidgetModel model;
+  ApplySolveDocument(model, 200, R"({"query": {}, "calendars": {}})");
+  CHECK(model.load == LoadState::kFailed);
+  CHECK(model.error == "The server's availability document has no valid \"now\".");
+  ApplySolveDocument(model, 200, "not json");
+  CHECK(model.error == "The server's availability document is not readable.");
+}
+
+TEST_CASE("WidgetData: connections that need action become issues with their fix URL") {
+  WidgetModel model;
+  ApplyConnections(model, 200, R"({"connections": [
+    {"provider": "google", "status": "connected"},
+    {"provider": "zoom", "status": "reauth_needed", "fix_url": "/oauth/zoom/start?user=u"},
+    {"provider": "microsoft", "status": "consent_required", "fix_url": "https://login.example/adminconsent"}]})");
+  REQUIRE(model.connection_issues.size() == 2);
+  CHECK(model.connection_issues[0].provider == "zoom");
+  CHECK(model.connection_issues[0].fix_url == "/oauth/zoom/start?user=u");
+  CHECK(model.connection_issues[1].status == "consent_required");
+}
+
+TEST_CASE("WidgetData: an existing interview preselects its people and type and switches to rescheduling") {
+  WidgetModel model;
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  CHECK(ApplyExistingInterview(model, 200, R"({"id": "iv_7", "status": "confirmed", "title": "Interview: Jane",
+      "organizer": "lena@x", "start": "2026-12-01T08:30:00Z", "end": "2026-12-01T09:15:00Z",
+      "interviewers": [{"sub": "emily@x"}], "observers": [], "room": null,
+      "conferencing": {"provider": "zoom", "host": "zoom:lena@x"},
+      "buffer": {"before": {"minutes": 5}, "after": {"minutes": 10}}})"));
+  CHECK(model.booking.rescheduling);
+  CHECK(model.booking.interview_id == "iv_7");
+  CHECK(model.settings.duration_minutes == 45);
+  CHECK(model.settings.type == InterviewType::kZoom);
+  CHECK(model.settings.host == "zoom:lena@x");
+  CHECK(model.settings.buffer_after_minutes == 10);
+  CHECK(model.rows[3].included);       // emily
+  CHECK_FALSE(model.rows[1].included); // anna
+  CHECK_FALSE(ApplyExistingInterview(model, 404, "{}"));
+}
+
+TEST_CASE("WidgetData: the connection list is asked for the organiser, percent-encoded; none without an organiser") {
+  WidgetModel model;
+  CHECK(ConnectionsUrl(model).empty());
+  ApplyPageOptions(model, R"({"interview": {"organizer": "lena.fischer+hr@kumo.example"}})");
+  CHECK(ConnectionsUrl(model) == "/v1/connections?user=lena.fischer%2Bhr%40kumo.example");
+}

@@ -1,0 +1,400 @@
+// widget_data.cpp — see widget_data.h.
+#include "widget_data.h"
+
+#include <algorithm>
+
+#include "slotwise/json_text.h"
+#include "widget_i18n.h"
+
+namespace slotwise::widget {
+
+using nlohmann::json;
+
+namespace {
+
+json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
+
+std::string Str(const json& object, const char* key) {
+  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
+  return object.at(key).get<std::string>();
+}
+
+bool HasRole(const json& person, const char* role) {
+  if (!person.contains("roles") || !person.at("roles").is_array()) return false;
+  for (const json& item : person.at("roles")) {
+    if (item.is_string() && item.get<std::string>() == role) return true;
+  }
+  return false;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+json Subs(const std::vector<std::string>& subs) {
+  json members = json::array();
+  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
+  return members;
+}
+
+std::vector<std::string> SubsOf(const json& list) {
+  std::vector<std::string> subs;
+  if (!list.is_array()) return subs;
+  for (const json& item : list) {
+    if (item.is_object() && item.contains("sub") && item.at("sub").is_string()) subs.push_back(item.at("sub").get<std::string>());
+  }
+  return subs;
+}
+
+void Fail(WidgetModel& model, std::string sentence) {
+  model.load = LoadState::kFailed;
+  model.error = std::move(sentence);
+}
+
+std::int32_t MinutesOf(const json& value, std::int32_t fallback) {
+  if (value.is_object() && value.contains("minutes") && value.at("minutes").is_number_integer()) {
+    return value.at("minutes").get<std::int32_t>();
+  }
+  return fallback;
+}
+
+}  // namespace
+
+std::string ErrorSentence(int http_status, std::string_view body) {
+  if (http_status == 0) return "The Slotwise server could not be reached.";
+  const json doc = Parse(body);
+  std::string sentence = "The server answered with status " + std::to_string(http_status) + ".";
+  if (doc.is_object() && doc.contains("error") && doc.at("error").is_object()) {
+    const std::string message = Str(doc.at("error"), "message");
+    if (!message.empty()) sentence += " " + message;
+  }
+  return sentence;
+}
+
+std::string ConnectionsUrl(const WidgetModel& model) {
+  if (model.interview.organizer.empty()) return "";
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string url = "/v1/connections?user=";
+  for (const char ch : model.interview.organizer) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                       c == '_' || c == '~';
+    if (plain) {
+      url += static_cast<char>(c);
+    } else {
+      url += '%';
+      url += kHex[c >> 4];
+      url += kHex[c & 15];
+    }
+  }
+  return url;
+}
+
+BusyStatus ParseBusyStatus(std::string_view text) {
+  if (text == "tentative") return BusyStatus::kTentative;
+  if (text == "oof") return BusyStatus::kOof;
+  if (text == "working_elsewhere") return BusyStatus::kWorkingElsewhere;
+  if (text == "free") return BusyStatus::kFree;
+  return BusyStatus::kBusy;
+}
+
+void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
+  const json options = Parse(options_json);
+  if (!options.is_object()) return;
+  model.locale = ParseLocale(Str(options, "locale"));
+  if (!Str(options, "timeZone").empty()) model.viewport.viewer_zone = Str(options, "timeZone");
+  if (!options.contains("interview") || !options.at("interview").is_object()) return;
+  const json& interview = options.at("interview");
+  model.interview.id = Str(interview, "id");
+  model.interview.title = Str(interview, "title");
+  model.interview.organizer = Str(interview, "organizer");
+  model.interview.interviewers = SubsOf(interview.value("interviewers", json::array()));
+  model.interview.observers = SubsOf(interview.value("observers", json::array()));
+  if (interview.contains("candidate") && interview.at("candidate").is_object()) {
+    model.interview.candidate = interview.at("candidate");
+    const std::string zone = Str(model.interview.candidate, "time_zone");
+    if (!zone.empty()) model.viewport.candidate_zone = zone;
+  }
+  if (interview.contains("conferencing") && interview.at("conferencing").is_object()) {
+    const std::string provider = Str(interview.at("conferencing"), "provider");
+    model.settings.type = provider == "zoom"          ? InterviewType::kZoom
+                          : provider == "teams"       ? InterviewType::kTeams
+                          : provider == "goto"        ? InterviewType::kGoTo
+                          : provider == "google_meet" ? InterviewType::kGoogleMeet
+                          : provider == "none"        ? InterviewType::kOnSite
+                                                      : model.settings.type;
+    model.settings.host = Str(interview.at("conferencing"), "host");
+  }
+  if (interview.contains("duration_minutes") && interview.at("duration_minutes").is_number_integer()) {
+    model.settings.duration_minutes = interview.at("duration_minutes").get<std::int32_t>();
+  }
+}
+
+void ApplyDirectory(WidgetModel& model, int people_status, std::string_view people_body, int rooms_status,
+                    std::string_view rooms_body, int hosts_status, std::string_view hosts_body) {
+  if (people_status != 200) return Fail(model, ErrorSentence(people_status, people_body));
+  const json people = Parse(people_body);
+  if (!people.is_object() || !people.contains("people") || !people.at("people").is_array()) {
+    return Fail(model, "The server's list of people is not readable.");
+  }
+  // Rooms and host accounts are optional for scheduling: a failure there leaves those rows out.
+  const json rooms = rooms_status == 200 ? Parse(rooms_body) : json();
+  const json hosts = hosts_status == 200 ? Parse(hosts_body) : json();
+
+  std::vector<Row> interviewers, observers, room_rows, host_rows;
+  const bool preselected = !model.interview.interviewers.empty();
+  int defaults_left = 2;
+  for (const json& person : people.at("people")) {
+    Row row;
+    row.sub = Str(person, "email");
+    if (row.sub.empty()) continue;
+    row.name = Str(person, "name");
+    row.time_zone = Str(person, "time_zone");
+    if (Contains(model.interview.observers, row.sub)) {
+      row.kind = RowKind::kObserver;
+      observers.push_back(std::move(row));
+      continue;
+    }
+    if (!HasRole(person, "interviewer") && !Contains(model.interview.interviewers, row.sub)) continue;
+    row.kind = RowKind::kInterviewer;
+    if (preselected) {
+      row.included = Contains(model.interview.interviewers, row.sub);
+    } else {
+      row.included = defaults_left > 0 && row.sub != model.interview.organizer && !HasRole(person, "recruiter");
+      if (row.included) --defaults_left;
+    }
+    interviewers.push_back(std::move(row));
+  }
+  if (preselected) {  // the page's order first
+    std::stable_sort(interviewers.begin(), interviewers.end(), [&](const Row& a, const Row& b) {
+      auto rank = [&](const Row& r) {
+        auto it = std::find(model.interview.interviewers.begin(), model.interview.interviewers.end(), r.sub);
+        return it == model.interview.interviewers.end() ? model.interview.interviewers.size()
+                                                        : static_cast<std::size_t>(it - model.interview.interviewers.begin());
+      };
+      return rank(a) < rank(b);
+    });
+  }
+  if (rooms.is_object() && rooms.contains("rooms") && rooms.at("rooms").is_array()) {
+    for (const json& room : rooms.at("rooms")) {
+      Row row;
+      row.kind = RowKind::kRoom;
+      row.sub = Str(room, "email");
+      if (row.sub.empty()) continue;
+      row.name = Str(room, "name");
+      if (room.contains("capacity") && room.at("capacity").is_number_integer()) row.capacity = room.at("capacity").get<std::int64_t>();
+      room_rows.push_back(std::move(row));
+    }
+  }
+  if (hosts.is_object() && hosts.contains("host_accounts") && hosts.at("host_accounts").is_array()) {
+    for (const json& host : hosts.at("host_accounts")) {
+      Row row;
+      row.kind = RowKind::kHost;
+      row.sub = Str(host, "id");
+      if (row.sub.empty()) continue;
+      row.host_provider = Str(host, "provider");
+      row.host_owner = Str(host, "owner");
+      if (host.contains("settings") && host.at("settings").is_object()) row.host_settings = host.at("settings");
+      host_rows.push_back(std::move(row));
+    }
+  }
+  model.rows.clear();
+  for (auto* group : {&interviewers, &observers, &room_rows, &host_rows}) {
+    for (Row& row : *group) model.rows.push_back(std::move(row));
+  }
+  // Host rows are named after their owner: "Zoom · Lena Fischer".
+  for (Row& row : model.rows) {
+    if (row.kind != RowKind::kHost) continue;
+    const int owner = FindRow(model, row.host_owner);
+    row.name = owner >= 0 && !model.rows[static_cast<std::size_t>(owner)].name.empty()
+                   ? model.rows[static_cast<std::size_t>(owner)].name
+                   : row.host_owner;
+    if (owner >= 0) row.time_zone = model.rows[static_cast<std::size_t>(owner)].time_zone;
+  }
+}
+
+std::string BuildDocumentRequest(const WidgetModel& model, Interval view) {
+  std::vector<std::string> people, rooms, hosts;
+  const std::string provider = ProviderOf(model.settings.type);
+  for (const Row& row : model.rows) {
+    switch (row.kind) {
+      case RowKind::kInterviewer:
+      case RowKind::kObserver: people.push_back(row.sub); break;
+      case RowKind::kRoom: rooms.push_back(row.sub); break;
+      case RowKind::kHost:
+        if (row.host_provider == provider) hosts.push_back(row.sub);
+        break;
+    }
+  }
+  json query = {{"participants", json::array({{{"members", Subs(people)}, {"required", 1}}})},
+                {"required_duration", {{"minutes", model.settings.duration_minutes}}},
+                {"query_periods", json::array({{{"start", FormatRfc3339(view.start)}, {"end", FormatRfc3339(view.end)}}})},
+                {"time_zone", model.viewport.viewer_zone}};
+  if (!rooms.empty()) query["rooms"] = {{"members", Subs(rooms)}, {"required", 1}};
+  if (!hosts.empty()) query["conferencing"] = {{"provider", provider}, {"hosts", {{"members", Subs(hosts)}, {"required", 1}}}};
+  if (!model.booking.interview_id.empty() && model.booking.rescheduling) {
+    return DumpJson({{"query", query}, {"except_interview_id", model.booking.interview_id}});
+  }
+  return DumpJson(query);
+}
+
+void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view body) {
+  if (http_status != 200) return Fail(model, ErrorSentence(http_status, body));
+  const json doc = Parse(body);
+  if (!doc.is_object() || !doc.contains("calendars") || !doc.at("calendars").is_object() || !doc.contains("query") ||
+      !doc.at("query").is_object()) {
+    return Fail(model, "The server's availability document is not readable.");
+  }
+  const std::optional<Instant> now = ParseRfc3339(Str(doc, "now"));
+  if (!now) return Fail(model, "The server's availability document has no valid \"now\".");
+  model.now = *now;
+  const bool first = !model.document_loaded;
+  model.base_query = doc.at("query");
+  for (const auto& [sub, calendar] : doc.at("calendars").items()) {
+    if (!calendar.is_object()) continue;
+    model.calendars[sub] = calendar;
+    std::vector<BusyEvent> events;
+    if (calendar.contains("busy") && calendar.at("busy").is_array()) {
+      for (const json& item : calendar.at("busy")) {
+        const std::optional<Instant> start = ParseRfc3339(Str(item, "start"));
+        const std::optional<Instant> end = ParseRfc3339(Str(item, "end"));
+        if (!start || !end || *end <= *start) continue;
+        BusyEvent event{{*start, *end}, ParseBusyStatus(Str(item, "status")), false};
+        if (item.contains("status") && !item.at("status").is_string()) event.status = BusyStatus::kBusy;
+        event.interview = item.contains("interview") && item.at("interview").is_boolean() && item.at("interview").get<bool>();
+        events.push_back(event);
+      }
+    }
+    std::stable_sort(events.begin(), events.end(), [](const BusyEvent& a, const BusyEvent& b) { return a.when.start < b.when.start; });
+    model.busy[sub] = std::move(events);
+    if (calendar.contains("working_hours") && calendar.at("working_hours").is_object()) {
+      model.working_hours[sub] = calendar.at("working_hours");
+    } else {
+      model.working_hours.erase(sub);
+    }
+    const int index = FindRow(model, sub);
+    if (index < 0) continue;
+    Row& row = model.rows[static_cast<std::size_t>(index)];
+    if (!Str(calendar, "time_zone").empty()) row.time_zone = Str(calendar, "time_zone");
+    if (calendar.contains("capacity") && calendar.at("capacity").is_number_integer()) row.capacity = calendar.at("capacity").get<std::int64_t>();
+    if (calendar.contains("conferencing_account") && calendar.at("conferencing_account").is_object()) {
+      row.host_settings = calendar.at("conferencing_account");
+    }
+  }
+  const json& query = model.base_query;
+  if (query.contains("conferencing") && query.at("conferencing").is_object()) {
+    const std::string provider = Str(query.at("conferencing"), "provider");
+    if (!provider.empty() && !Contains(model.loaded_providers, provider)) model.loaded_providers.push_back(provider);
+  }
+  if (first) {
+    if (query.contains("buffer") && query.at("buffer").is_object()) {
+      model.settings.buffer_before_minutes = MinutesOf(query.at("buffer").value("before", json()), model.settings.buffer_before_minutes);
+      model.settings.buffer_after_minutes = MinutesOf(query.at("buffer").value("after", json()), model.settings.buffer_after_minutes);
+    }
+    if (query.contains("start_interval")) model.settings.start_interval_minutes = MinutesOf(query.at("start_interval"), model.settings.start_interval_minutes);
+    if (query.contains("minimum_notice")) model.settings.minimum_notice_minutes = MinutesOf(query.at("minimum_notice"), model.settings.minimum_notice_minutes);
+  }
+  model.document_loaded = true;
+  model.load = LoadState::kLoaded;
+  model.error.clear();
+  ++model.solve_generation;
+}
+
+void ApplyConnections(WidgetModel& model, int http_status, std::string_view body) {
+  if (http_status != 200) return;  // connections are advisory: scheduling still works
+  const json doc = Parse(body);
+  if (!doc.is_object() || !doc.contains("connections") || !doc.at("connections").is_array()) return;
+  model.connection_issues.clear();
+  for (const json& connection : doc.at("connections")) {
+    const std::string status = Str(connection, "status");
+    if (status.empty() || status == "connected" || status == "active") continue;
+    ConnectionIssue issue;
+    issue.provider = Str(connection, "provider");
+    issue.status = status;
+    issue.fix_url = Str(connection, "fix_url");
+    if (issue.fix_url.empty()) issue.fix_url = Str(connection, "reconnect_url");
+    issue.message = Str(connection, "message");
+    model.connection_issues.push_back(std::move(issue));
+  }
+}
+
+bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_view body) {
+  if (http_status != 200) return false;
+  const json view = Parse(body);
+  const std::optional<Instant> start = ParseRfc3339(Str(view, "start"));
+  const std::optional<Instant> end = ParseRfc3339(Str(view, "end"));
+  if (!view.is_object() || Str(view, "id").empty() || !start || !end || *end <= *start) return false;
+  const std::vector<std::string> interviewers = SubsOf(view.value("interviewers", json::array()));
+  const std::vector<std::string> observers = SubsOf(view.value("observers", json::array()));
+  for (Row& row : model.rows) {
+    if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
+      if (Contains(observers, row.sub)) row.kind = RowKind::kObserver;
+      row.included = Contains(interviewers, row.sub) || Contains(observers, row.sub);
+    }
+  }
+  model.settings.duration_minutes = static_cast<std::int32_t>((*end - *start) / 60);
+  const json conferencing = view.value("conferencing", json::object());
+  const std::string provider = Str(conferencing, "provider");
+  model.settings.type = provider == "zoom"          ? InterviewType::kZoom
+                        : provider == "teams"       ? InterviewType::kTeams
+                        : provider == "goto"        ? InterviewType::kGoTo
+                        : provider == "google_meet" ? InterviewType::kGoogleMeet
+                                                    : InterviewType::kOnSite;
+  model.settings.host = Str(conferencing, "host");
+  if (view.contains("room") && view.at("room").is_object()) model.settings.room = Str(view.at("room"), "sub");
+  const json buffer = view.value("buffer", json::object());
+  model.settings.buffer_before_minutes = MinutesOf(buffer.value("before", json()), model.settings.buffer_before_minutes);
+  model.settings.buffer_after_minutes = MinutesOf(buffer.value("after", json()), model.settings.buffer_after_minutes);
+  model.booking = Booking{};
+  model.booking.interview_id = Str(view, "id");
+  model.booking.rescheduling = true;
+  model.booking.status = Str(view, "status");
+  model.booking.when = {*start, *end};
+  if (view.contains("candidate") && view.at("candidate").is_object()) {
+    model.interview.candidate = view.at("candidate");
+    if (!Str(view.at("candidate"), "time_zone").empty()) model.viewport.candidate_zone = Str(view.at("candidate"), "time_zone");
+  }
+  model.interview.title = Str(view, "title");
+  model.interview.organizer = Str(view, "organizer");
+  ++model.solve_generation;
+  return true;
+}
+
+std::set<std::string> NeededZones(const WidgetModel& model) {
+  std::set<std::string> zones;
+  auto add = [&](const std::string& zone) {
+    if (!zone.empty() && zone != "UTC") zones.insert(zone);
+  };
+  add(model.viewport.viewer_zone);
+  add(model.viewport.candidate_zone);
+  for (const Row& row : model.rows) add(row.time_zone);
+  for (const auto& [sub, calendar] : model.calendars.items()) add(Str(calendar, "time_zone"));
+  add(Str(model.base_query, "time_zone"));
+  return zones;
+}
+
+int FindRow(const WidgetModel& model, const std::string& sub) {
+  for (std::size_t i = 0; i < model.rows.size(); ++i) {
+    if (model.rows[i].sub == sub) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string DisplayName(const WidgetModel& model, const std::string& sub) {
+  const int index = FindRow(model, sub);
+  if (index >= 0 && !model.rows[static_cast<std::size_t>(index)].name.empty()) return model.rows[static_cast<std::size_t>(index)].name;
+  return sub;
+}
+
+std::string ProviderOf(InterviewType type) {
+  switch (type) {
+    case InterviewType::kOnSite: return "";
+    case InterviewType::kGoogleMeet: return "google_meet";
+    case InterviewType::kZoom: return "zoom";
+    case InterviewType::kTeams: return "teams";
+    case InterviewType::kGoTo: return "goto";
+  }
+  return "";
+}
+
+}  // namespace slotwise::widget

@@ -1,0 +1,235 @@
+// widget_loop_booking.cpp — see widget_loop_booking.h.
+#include "widget_loop_booking.h"
+
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
+#include "widget_data.h"
+
+namespace slotwise::widget {
+
+using nlohmann::json;
+
+namespace {
+
+json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
+
+std::string Str(const json& object, const char* key) {
+  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
+  return object.at(key).get<std::string>();
+}
+
+json Subs(const std::vector<std::string>& subs) {
+  json members = json::array();
+  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
+  return members;
+}
+
+bool InFlight(BookingPhase phase) {
+  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling;
+}
+
+// A stage the server accepted and that still exists (to cancel when rolling back).
+bool Holds(const StageBooking& stage) {
+  return !stage.interview_id.empty() && (stage.state == StageState::kPending || stage.state == StageState::kConfirmed);
+}
+
+void RollBack(WidgetModel& model, std::size_t failed) {
+  LoopBooking& loop = model.loop_booking;
+  loop.phase = LoopBookingPhase::kRollingBack;
+  loop.failed_stage = failed;
+  for (StageBooking& stage : loop.stages) {
+    if (stage.state == StageState::kWaiting) stage.state = StageState::kSkipped;
+  }
+}
+
+// Ends the booking or the rollback when nothing is left to do.
+void Settle(WidgetModel& model) {
+  LoopBooking& loop = model.loop_booking;
+  if (loop.phase == LoopBookingPhase::kBooking) {
+    for (const StageBooking& stage : loop.stages) {
+      if (stage.state != StageState::kConfirmed) return;
+    }
+    loop.phase = LoopBookingPhase::kConfirmed;
+    ++model.solve_generation;
+  } else if (loop.phase == LoopBookingPhase::kRollingBack) {
+    bool incomplete = false;
+    for (const StageBooking& stage : loop.stages) {
+      if (Holds(stage) || stage.state == StageState::kCancelling) return;
+      if (stage.state == StageState::kCancelFailed) incomplete = true;
+    }
+    loop.phase = incomplete ? LoopBookingPhase::kRollbackIncomplete : LoopBookingPhase::kRolledBack;
+    ++model.solve_generation;
+  }
+}
+
+void SetError(StageBooking& stage, int http_status, std::string_view body) {
+  const json doc = Parse(body);
+  const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
+  stage.error_code = http_status == 0 ? "network"
+                     : Str(error, "code").empty() ? "http_" + std::to_string(http_status)
+                                                  : Str(error, "code");
+  stage.message = Str(error, "message").empty() ? ErrorSentence(http_status, body) : Str(error, "message");
+}
+
+}  // namespace
+
+bool LoopBookingInFlight(const WidgetModel& model) {
+  return model.loop_booking.phase == LoopBookingPhase::kBooking || model.loop_booking.phase == LoopBookingPhase::kRollingBack;
+}
+
+bool CanBookLoop(const WidgetModel& model) {
+  if (!model.settings.loop || !model.selected || !model.explanation.available || !model.explanation.slot) return false;
+  if (model.explanation.start != *model.selected || model.explanation.slot->stages.empty()) return false;
+  if (InFlight(model.booking.phase) || LoopBookingInFlight(model)) return false;
+  return true;
+}
+
+bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) {
+  if (!CanBookLoop(model)) return false;
+  const Suggestion& loop = *model.explanation.slot;
+  if (keys.size() != loop.stages.size()) return false;
+  const Settings& settings = model.settings;
+  std::vector<std::string> observers;
+  for (const Row& row : model.rows) {
+    if (row.included && row.kind == RowKind::kObserver) observers.push_back(row.sub);
+  }
+  std::string title = model.interview.title;
+  if (title.empty()) {
+    const std::string name = Str(model.interview.candidate, "name");
+    title = name.empty() ? "Interview" : "Interview: " + name;
+  }
+  LoopBooking booking;
+  booking.phase = LoopBookingPhase::kBooking;
+  for (std::size_t i = 0; i < loop.stages.size(); ++i) {
+    const StagePick& pick = loop.stages[i];
+    json body = {{"title", title + " (" + std::to_string(i + 1) + "/" + std::to_string(loop.stages.size()) + ": " + pick.id + ")"},
+                 {"start", FormatRfc3339(pick.when.start)}, {"end", FormatRfc3339(pick.when.end)},
+                 {"interviewers", Subs(pick.participants)}, {"observers", Subs(observers)},
+                 {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
+    if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
+    const std::string provider = ProviderOf(settings.type);
+    if (provider.empty()) {
+      body["conferencing"] = {{"provider", "none"}};
+      if (!pick.rooms.empty()) body["room"] = {{"sub", pick.rooms.front()}};
+    } else {
+      json conferencing = {{"provider", provider}};
+      if (!settings.host.empty()) conferencing["host"] = settings.host;
+      body["conferencing"] = conferencing;
+    }
+    if (model.interview.candidate.is_object() && !model.interview.candidate.empty()) body["candidate"] = model.interview.candidate;
+    body["query"] = {{"start_interval", {{"minutes", settings.start_interval_minutes}}},
+                     {"minimum_notice", {{"minutes", settings.minimum_notice_minutes}}},
+                     {"time_zone", model.viewport.viewer_zone.empty() ? "UTC" : model.viewport.viewer_zone}};
+    StageBooking stage;
+    stage.stage_id = pick.id;
+    stage.when = pick.when;
+    stage.body = DumpJson(body);
+    stage.idempotency_key = keys[i];
+    booking.stages.push_back(std::move(stage));
+  }
+  model.loop_booking = std::move(booking);
+  return true;
+}
+
+LoopRequest NextLoopRequest(const WidgetModel& model) {
+  const LoopBooking& loop = model.loop_booking;
+  LoopRequest request;
+  if (loop.request_in_flight) return request;
+  if (loop.phase == LoopBookingPhase::kBooking) {
+    for (std::size_t i = 0; i < loop.stages.size(); ++i) {
+      const StageBooking& stage = loop.stages[i];
+      if (stage.state != StageState::kWaiting) continue;
+      request = {LoopRequest::Kind::kSubmit, i, "POST", "/v1/interviews", stage.body, stage.idempotency_key, 0};
+      return request;
+    }
+    for (std::size_t i = 0; i < loop.stages.size(); ++i) {
+      const StageBooking& stage = loop.stages[i];
+      if (stage.state != StageState::kPending) continue;
+      constexpr int kDelays[] = {300, 600, 1200};
+      request = {LoopRequest::Kind::kPoll, i, "GET", "/v1/interviews/" + stage.interview_id, "", "",
+                 stage.polls < 3 ? kDelays[stage.polls] : 2000};
+      return request;
+    }
+  } else if (loop.phase == LoopBookingPhase::kRollingBack) {
+    for (std::size_t i = 0; i < loop.stages.size(); ++i) {
+      const StageBooking& stage = loop.stages[i];
+      if (!Holds(stage)) continue;
+      request = {LoopRequest::Kind::kCancel, i, "DELETE", "/v1/interviews/" + stage.interview_id,
+                 R"({"reason":"another stage of the interview loop could not be booked"})", "", 0};
+      return request;
+    }
+  }
+  return request;
+}
+
+void MarkLoopRequestSent(WidgetModel& model, const LoopRequest& request) {
+  if (request.kind == LoopRequest::Kind::kNone || request.stage >= model.loop_booking.stages.size()) return;
+  model.loop_booking.request_in_flight = true;
+  StageBooking& stage = model.loop_booking.stages[request.stage];
+  if (request.kind == LoopRequest::Kind::kSubmit) stage.state = StageState::kSubmitting;
+  if (request.kind == LoopRequest::Kind::kCancel) stage.state = StageState::kCancelling;
+}
+
+void ApplyLoopAnswer(WidgetModel& model, const LoopRequest& request, int http_status, std::string_view body) {
+  LoopBooking& loop = model.loop_booking;
+  if (request.stage >= loop.stages.size()) return;
+  loop.request_in_flight = false;
+  StageBooking& stage = loop.stages[request.stage];
+  switch (request.kind) {
+    case LoopRequest::Kind::kSubmit: {
+      const json view = Parse(body);
+      if ((http_status == 201 || http_status == 200) && !Str(view, "id").empty()) {
+        stage.interview_id = Str(view, "id");
+        stage.state = Str(view, "status") == "confirmed" ? StageState::kConfirmed : StageState::kPending;
+        if (Str(view, "status") == "failed") {
+          stage.state = StageState::kFailed;
+          stage.error_code = "failed";
+          stage.message = Str(view, "failure_reason");
+          RollBack(model, request.stage);
+        }
+      } else if (http_status == 0 && ++stage.network_retries < kLoopNetworkRetries) {
+        stage.state = StageState::kWaiting;  // the same key and body again
+      } else {
+        stage.state = StageState::kRefused;
+        SetError(stage, http_status, body);
+        RollBack(model, request.stage);
+      }
+      break;
+    }
+    case LoopRequest::Kind::kPoll: {
+      if (stage.state != StageState::kPending) break;  // rolled back meanwhile
+      ++stage.polls;
+      const json view = Parse(body);
+      if (http_status != 200 || !view.is_object()) break;  // a failed poll is not a failed booking
+      const std::string status = Str(view, "status");
+      if (status == "confirmed") {
+        stage.state = StageState::kConfirmed;
+      } else if (status == "failed" || status == "cancelled") {
+        stage.state = StageState::kFailed;
+        stage.error_code = status;
+        stage.message = Str(view, "failure_reason");
+        if (loop.phase == LoopBookingPhase::kBooking) RollBack(model, request.stage);
+      }
+      break;
+    }
+    case LoopRequest::Kind::kCancel: {
+      const json doc = Parse(body);
+      const std::string code = doc.is_object() && doc.contains("error") ? Str(doc.at("error"), "code") : "";
+      if (http_status == 200 || http_status == 204 || (http_status == 409 && code == "interview_not_active")) {
+        stage.state = StageState::kCancelled;
+      } else {
+        stage.state = StageState::kCancelFailed;
+        SetError(stage, http_status, body);
+      }
+      break;
+    }
+    case LoopRequest::Kind::kNone: break;
+  }
+  Settle(model);
+}
+
+void DismissLoopBooking(WidgetModel& model) {
+  if (!LoopBookingInFlight(model)) model.loop_booking = LoopBooking{};
+}
+
+}  // namespace slotwise::widget

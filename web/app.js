@@ -1,0 +1,140 @@
+// app.js — starts the WebAssembly widget in web/index.html (no inline script: the page's CSP forbids it).
+//
+// Two ways in:
+//   standalone  "/"            the token comes from the URL fragment (#token=swt1…, never the query string, so it
+//                              is not sent to servers or logged), then the fragment is cleared; with no token, the
+//                              demo server's GET /v1/demo/widget_token (only served by `slotwise serve --demo`).
+//                              Options in the query string or fragment: locale, timeZone, candidateZone.
+//   embedded    "/?embed=1&parent=<origin>"  inside the iframe created by embed/slotwise.js. The token and options
+//                              arrive by postMessage from exactly <origin> (the parent window only); events go back
+//                              to exactly <origin>. The parent origin is not a secret; the frame-ancestors CSP and
+//                              the exact-origin checks decide who may talk to the widget.
+// The token stays in this file's closure: it is added to Slotwise API requests here and never enters the wasm heap.
+'use strict';
+(function () {
+  const overlay = document.getElementById('slotwise-overlay');
+  const canvas = document.getElementById('canvas');
+  const params = new URLSearchParams(location.search);
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const embedded = params.get('embed') === '1';
+  let parentOrigin = null;
+  let token = null;
+  let started = false;
+
+  function showOverlay(text) { overlay.textContent = text; overlay.hidden = false; }
+
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();
+    showOverlay('The graphics context was lost. Reload the page to continue.');
+    emit('error', { code: 'webgl_context_lost', message: 'The graphics context was lost.' });
+  });
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  canvas.addEventListener('mousedown', () => canvas.focus());
+
+  function emit(type, detail) {
+    if (embedded && parentOrigin) {
+      window.parent.postMessage({ type: 'slotwise:event', event: type, detail }, parentOrigin);
+    }
+    if (type === 'ready' && window.slotwiseReadyMs === undefined) window.slotwiseReadyMs = performance.now();  // bench/
+    window.dispatchEvent(new CustomEvent('slotwise:' + type, { detail }));
+    (window.slotwiseEvents = window.slotwiseEvents || []).push({ type, detail });
+  }
+
+  function apiFetch(method, url, body, idempotencyKey) {
+    const headers = {};
+    const sameOrigin = new URL(url, location.href).origin === location.origin;
+    if (sameOrigin && /^\/v1\//.test(new URL(url, location.href).pathname) && token) headers.Authorization = 'Bearer ' + token;
+    if (body !== null) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    return fetch(url, { method, headers, body, credentials: 'omit', cache: method === 'GET' && !/^\/v1\//.test(url) ? 'default' : 'no-store' })
+      .then((response) => {
+        if (response.status === 401) emit('error', { code: 'token_expired', message: 'The widget token was refused.' });
+        return response;
+      });
+  }
+
+  function start(options) {
+    if (started) return;
+    started = true;
+    document.documentElement.lang = options.locale || 'en';
+    window.Module = {
+      canvas,
+      slotwiseHost: { options, fetch: apiFetch, emit },
+      onFirstFrame() {
+        overlay.hidden = true;
+        window.slotwiseFirstFrameMs = performance.now();  // read by bench/ and tests
+        // The canvas is the page's only control: it takes the focus (Emscripten's GLFW keeps Tab for the widget's
+        // own navigation, so focus could not move there by Tab). In a frame the host page decides focus.
+        if (!embedded) canvas.focus();
+      },
+      print(text) { console.log(text); },
+      printErr(text) { console.error(text); },
+      onAbort(what) { showOverlay('Slotwise stopped: ' + what); emit('error', { code: 'aborted', message: String(what) }); },
+    };
+    const script = document.createElement('script');
+    script.src = 'widget.js';
+    script.async = true;
+    script.onerror = () => showOverlay('The Slotwise widget could not be loaded.');
+    document.body.appendChild(script);
+  }
+
+  function pick(name) { return fragment.get(name) || params.get(name) || undefined; }
+
+  if (embedded) {
+    const claimed = params.get('parent') || '';
+    try {
+      const url = new URL(claimed);
+      if (url.origin === claimed) parentOrigin = claimed;
+    } catch (error) { /* refused below */ }
+    if (!parentOrigin || window.parent === window) {
+      showOverlay('This page must be embedded with embed/slotwise.js.');
+      return;
+    }
+    window.addEventListener('message', (event) => {
+      if (event.origin !== parentOrigin || event.source !== window.parent) return;
+      const data = event.data || {};
+      if (data.type === 'slotwise:init' && typeof data.token === 'string') {
+        token = data.token;
+        start(Object.assign({}, data.options || {}));
+      } else if (data.type === 'slotwise:token' && typeof data.token === 'string') {
+        token = data.token;  // a refreshed token; the next requests use it
+      } else if (data.type === 'slotwise:focus') {
+        window.focus();
+        canvas.focus();  // the host page hands the keyboard to the widget (embed API widget.focus())
+      }
+    });
+    window.parent.postMessage({ type: 'slotwise:hello' }, parentOrigin);
+    return;
+  }
+
+  const options = {
+    locale: pick('locale') || (navigator.language || 'en'),
+    timeZone: pick('timeZone') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  };
+  const candidateZone = pick('candidateZone');
+  // Optional: the interview type and host account to start with (?type=zoom&host=zoom:lena@…), as the embed option
+  // interview.conferencing does.
+  const conferencing = pick('type') ? { provider: pick('type'), host: pick('host') } : undefined;
+  if (fragment.get('token')) {
+    token = fragment.get('token');
+    history.replaceState(null, '', location.pathname + location.search);  // the token leaves the address bar
+    start(Object.assign(options, { interview: { conferencing, candidate: candidateZone ? { time_zone: candidateZone } : undefined } }));
+    return;
+  }
+  // No token: the demo server mints one for its demo recruiter (only `slotwise serve --demo` has this route).
+  fetch('/v1/demo/widget_token', { credentials: 'omit', cache: 'no-store' })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error('status ' + response.status))))
+    .then((demo) => {
+      token = demo.token;
+      start(Object.assign(options, {
+        interview: {
+          organizer: demo.user,
+          title: 'Interview: Jane Doe — Backend Engineer',
+          conferencing,
+          candidate: { id: 'demo-jane', name: 'Jane Doe', email: 'jane.doe@candidates.example',
+                       time_zone: candidateZone || 'America/New_York', locale: 'en' },
+        },
+      }));
+    })
+    .catch(() => showOverlay('Open this page with a widget token: /#token=… (see docs/EMBEDDING.md).'));
+}());
