@@ -14,6 +14,7 @@
 #include "demo_tenant.h"
 #include "security_headers.h"
 #include "interview_routes.h"
+#include "hr_routes.h"
 #include "message_routes.h"
 #include "openapi_route.h"
 #include "proposal_routes.h"
@@ -146,6 +147,7 @@ void HttpServer::EnableScheduling(SchedulingRuntime& scheduling) {
   RegisterDemoRoutes(*server_, scheduling.auth(), options_.demo, kDemoTenantId, kDemoRecruiter);
   RegisterProposalRoutes(*server_, scheduling.proposals(), scheduling.auth(), public_url_);
   RegisterMessageRoutes(*server_, scheduling.messages(), scheduling.auth(), public_url_);
+  RegisterHrRoutes(*server_, scheduling.hr(), scheduling.auth());
   server_->Options(R"(/v1/.*)", [&scheduling](const httplib::Request& req, httplib::Response& res) {
     scheduling.auth().Preflight(req, res);
   });

@@ -83,9 +83,23 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->proposals_ =
       std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, now);
   runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, zones, now, [worker] { worker->Wake(); });
+
+  hr::HrRuntimeOptions hr_options;
+  hr_options.graph_api_base = providers.ApiBase(oauth::Provider::kMicrosoft).value_or("");
+  hr_options.graph_tokens = [&connections](const std::string& connection_id) {
+    return connections.tokens().SourceFor(connection_id);
+  };
+  Result<std::unique_ptr<hr::HrRuntime>> hr = hr::HrRuntime::Create(
+      database, connections.vault(), connections.transport(), zones, runtime->interviews_.get(), hr_options, now);
+  if (!hr) return hr.error();
+  runtime->hr_ = std::move(hr).value();
+  runtime->gatherer_->SetOutOfOfficeSource(runtime->hr_.get(), &zones);
   return runtime;
 }
 
-void SchedulingRuntime::Start() { worker_->Start(); }
+void SchedulingRuntime::Start() {
+  worker_->Start();
+  hr_->Start();
+}
 
 }  // namespace slotwise

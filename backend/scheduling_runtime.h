@@ -1,6 +1,7 @@
 // scheduling_runtime.h — everything the server needs for tenants, availability and booking, built once at start-up and
 // owned in one place: the directory and interview stores, organisation access, the free/busy cache and gatherer, the
-// availability and booking services, the provider gateway and the outbox worker, and API authentication.
+// availability and booking services, the provider gateway and the outbox worker, API authentication, proposals,
+// messages, and the HR runtime (Teams daily posts, absences — which the gatherer adds to people as out of office).
 //
 // Contract: build after ConnectionsRuntime (it borrows its registry, connections, tokens, vault and transport) and
 // after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted);
@@ -23,6 +24,7 @@
 #include "org_access.h"
 #include "outbox_executor.h"
 #include "outbox_worker.h"
+#include "hr/hr_runtime.h"
 #include "messages_service.h"
 #include "proposal_service.h"
 #include "proposal_store.h"
@@ -51,7 +53,7 @@ class SchedulingRuntime {
                                                            Clock clock = {});
   ~SchedulingRuntime();  // stops the outbox worker and the cache-invalidation callback
 
-  void Start();  // the outbox worker
+  void Start();  // the outbox worker and the HR daily-post scheduler
 
   DirectoryStore& directory() { return *directory_; }
   InterviewStore& interviews() { return *interviews_; }
@@ -64,6 +66,7 @@ class SchedulingRuntime {
   ConnectionsRuntime& connections() { return *connections_; }
   ProposalService& proposals() { return *proposals_; }
   MessagesService& messages() { return *messages_; }
+  hr::HrRuntime& hr() { return *hr_; }
 
  private:
   SchedulingRuntime() = default;
@@ -85,6 +88,7 @@ class SchedulingRuntime {
   std::unique_ptr<SqliteProposalStore> proposal_store_;
   std::unique_ptr<ProposalService> proposals_;
   std::unique_ptr<MessagesService> messages_;
+  std::unique_ptr<hr::HrRuntime> hr_;     // its scheduler thread is joined before the stores it reads go away
   std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
 };
 

@@ -301,7 +301,9 @@ void AppendEvent(std::string& out, const Interval& interval, std::string_view st
 
 void GatheredCalendars::AppendJson(std::string& out) const {
   std::size_t events = 0;
-  for (const Item& item : items_) events += (item.events ? item.events->size() : 0) + item.holds.size();
+  for (const Item& item : items_) {
+    events += (item.events ? item.events->size() : 0) + item.holds.size() + item.out_of_office.size();
+  }
   out.reserve(out.size() + 128 * items_.size() + 80 * events);
   out.push_back('{');
   bool first_calendar = true;
@@ -321,6 +323,11 @@ void GatheredCalendars::AppendJson(std::string& out) const {
         first_event = false;
         AppendEvent(out, event.interval, BusyStatusName(event.status), false);
       }
+    }
+    for (const BusyEvent& absent : item.out_of_office) {
+      if (!first_event) out.push_back(',');
+      first_event = false;
+      AppendEvent(out, absent.interval, BusyStatusName(absent.status), false);
     }
     for (const Interval& hold : item.holds) {
       if (!first_event) out.push_back(',');
@@ -370,6 +377,12 @@ Result<std::vector<slotwise::Calendar>> GatheredCalendars::ToEngineCalendars(Zon
         copy.status = event.status;
         busy.push_back(copy);
       }
+    }
+    for (const BusyEvent& absent : item.out_of_office) {  // in AppendJson's order: events, absences, holds
+      BusyEvent copy;
+      copy.interval = absent.interval;
+      copy.status = absent.status;
+      busy.push_back(copy);
     }
     for (const Interval& hold : item.holds) {
       BusyEvent copy;
@@ -559,6 +572,20 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     if (auto held = holds_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
         held != holds_by_resource.end()) {
       item.holds = held->second;
+    }
+    if (entry.kind == Kind::kPerson && out_of_office_ && zones_ && window) {
+      Result<bool> has = out_of_office_->HasOutOfOffice(tenant_id, entry.calendar->id);
+      if (!has) return has.error();
+      if (*has) {
+        // The person's zone and hours as the engine reads them from the calendar this gatherer builds.
+        Result<slotwise::Calendar> person = ParseCalendarValue(item.sub, entry.calendar->base, *zones_);
+        if (person) {
+          Result<std::vector<BusyEvent>> absent =
+              out_of_office_->OutOfOffice(tenant_id, entry.calendar->id, *person->zone, person->working_hours, *window);
+          if (!absent) return absent.error();
+          item.out_of_office = std::move(absent).value();
+        }
+      }
     }
     gathered.items_.push_back(std::move(item));
   }

@@ -55,6 +55,18 @@
 
 namespace slotwise {
 
+// Out-of-office time of people beyond their calendars — HR absences (hr/hr_runtime.h) — as the engine's busy events,
+// computed in the person's own zone and working hours. Thread-safe implementations.
+class OutOfOfficeSource {
+ public:
+  virtual ~OutOfOfficeSource() = default;
+  // False when `email` has nothing to add (cheap: asked for every person of every query).
+  virtual Result<bool> HasOutOfOffice(const std::string& tenant_id, const std::string& email) = 0;
+  virtual Result<std::vector<BusyEvent>> OutOfOffice(const std::string& tenant_id, const std::string& email,
+                                                     const TimeZone& zone, const WorkingHours& hours,
+                                                     Interval window) = 0;
+};
+
 // A tenant's directory, prepared for gathering (each calendar's JSON without busy is built once).
 struct TenantSnapshot {
   struct Calendar {
@@ -83,6 +95,7 @@ class GatheredCalendars {
     std::string owner;                                     // host accounts: the owner as spelled ("" = as stored)
     std::shared_ptr<const std::vector<BusyEvent>> events;  // provider events sorted by start; null = none
     std::vector<Interval> holds;                           // Slotwise's own interviews
+    std::vector<BusyEvent> out_of_office;                  // people: HR absences (status oof), inside the window
   };
 
   // Appends the "calendars" object as compact JSON text, byte-identical to DumpJson(ToJson()).
@@ -113,6 +126,13 @@ class CalendarGatherer {
   CalendarGatherer(DirectoryStore& directory, HoldsReader& holds, BusySourceFactory& sources, FreeBusyCache& cache)
       : directory_(directory), holds_(holds), sources_(sources), cache_(cache) {}
 
+  // Adds out-of-office time of people from `source` (borrowed; null = none). Set before serving; `zones` resolves
+  // people's zones for it.
+  void SetOutOfOfficeSource(OutOfOfficeSource* source, ZoneSource* zones) {
+    out_of_office_ = source;
+    zones_ = zones;
+  }
+
   // The calendars for `query` as values (see the contract) — the fast path.
   Result<GatheredCalendars> Collect(const std::string& tenant_id, const nlohmann::json& query,
                                     const GatherRequest& request);
@@ -132,6 +152,8 @@ class CalendarGatherer {
   HoldsReader& holds_;
   BusySourceFactory& sources_;
   FreeBusyCache& cache_;
+  OutOfOfficeSource* out_of_office_ = nullptr;
+  ZoneSource* zones_ = nullptr;
   std::shared_mutex snapshots_mutex_;
   std::unordered_map<std::string, std::shared_ptr<const TenantSnapshot>> snapshots_;
 };

@@ -1,6 +1,8 @@
-// teams_routes.cpp — Microsoft Teams: channels of a team, channel messages with Adaptive Card attachments (delegated
-// only), Workflows webhooks (202) and the old Incoming Webhooks (200 "1", throttled in the body past 4/s, 60/30 s,
-// 100/h).
+// teams_routes.cpp — Microsoft Teams: channels of a team (list and one, with membershipType), channel messages with
+// Adaptive Card attachments (post: delegated only; list: newest first), Workflows webhooks (202; past the documented
+// limits 4/s, 60/30 s, 100/h, 1,800/day a 429 with Retry-After — unconfirmed for Workflows, PROVIDERS.md documents
+// these limits for webhooks) and the old Incoming Webhooks (200 "1", throttled in the body past the same limits),
+// plus the admin view GET /sandbox/teams/posts of everything posted, cards parsed, for tests.
 #include "graph_common.h"
 #include "http_util.h"
 #include "provider_errors.h"
@@ -25,9 +27,132 @@ json ChannelJson(const TeamsChannel& channel, const Team& team) {
           {"createdDateTime", "2024-01-15T09:00:00Z"}};
 }
 
+// Counts a post to webhook `key` unless it would exceed PROVIDERS.md's limits (4/s, 60 per 30 s, 100/h, 1,800/day);
+// answers the seconds until a post fits again (0 = accepted and counted). Requires the mutex.
+std::int64_t ThrottleWebhook(SandboxCore& core, const std::string& key) {
+  const std::int64_t now_ms = core.NowMs();
+  auto& hits = core.state.incoming_webhook_hits[key];
+  while (!hits.empty() && hits.front() <= now_ms - 86400 * 1000LL) hits.pop_front();
+  struct Limit {
+    std::int64_t window_ms;
+    std::size_t max;
+  };
+  std::int64_t wait_ms = 0;
+  for (const Limit limit : {Limit{1000, 4}, Limit{30000, 60}, Limit{3600 * 1000LL, 100}, Limit{86400 * 1000LL, 1800}}) {
+    std::vector<std::int64_t> inside;
+    for (auto it = hits.rbegin(); it != hits.rend() && *it > now_ms - limit.window_ms; ++it) inside.push_back(*it);
+    if (inside.size() >= limit.max) {
+      // The oldest post that must leave the window before another fits.
+      const std::int64_t leaves_at = inside[limit.max - 1] + limit.window_ms;
+      wait_ms = std::max(wait_ms, leaves_at - now_ms);
+    }
+  }
+  if (wait_ms > 0) return std::max<std::int64_t>(1, (wait_ms + 999) / 1000);
+  hits.push_back(now_ms);
+  return 0;
+}
+
 bool MayPost(const TeamsChannel& channel, const std::string& email) {
   if (channel.membership_type != "private") return true;
   return std::find(channel.members.begin(), channel.members.end(), email) != channel.members.end();
+}
+
+const TeamsChannel* FindChannel(const Team* team, std::string channel_id) {
+  if (!team) return nullptr;
+  if (auto decoded = net::PercentDecode(channel_id)) channel_id = *decoded;
+  for (const auto& candidate : team->channels) {
+    if (candidate.id == channel_id) return &candidate;
+  }
+  return nullptr;
+}
+
+// GET /teams/{team}/channels/{channel}: the channel (membershipType included); a private channel only for members.
+void GetChannel(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GraphToken(core, req, res);
+  if (!token) return;
+  const Team* team = FindTeam(core, req.matches[1].str());
+  const TeamsChannel* channel = FindChannel(team, req.matches[2].str());
+  if (!team || team->tenant != token->tenant || !channel) {
+    return GraphError(res, 404, "NotFound", "Team or channel not found.", core.Now());
+  }
+  if (!token->app_only && !MayPost(*channel, token->user_email)) {
+    return GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", core.Now());
+  }
+  json body = ChannelJson(*channel, *team);
+  body["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#teams('" + team->id + "')/channels/$entity";
+  SendJson(res, 200, body);
+}
+
+// GET /teams/{team}/channels/{channel}/messages?$top=N: the channel's messages, newest first (N ≤ 50, default 20).
+void ListMessages(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GraphToken(core, req, res);
+  if (!token) return;
+  const Team* team = FindTeam(core, req.matches[1].str());
+  const TeamsChannel* channel = FindChannel(team, req.matches[2].str());
+  if (!team || team->tenant != token->tenant || !channel) {
+    return GraphError(res, 404, "NotFound", "Team or channel not found.", core.Now());
+  }
+  if (!token->app_only && !MayPost(*channel, token->user_email)) {
+    return GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", core.Now());
+  }
+  std::int64_t top = 20;
+  if (std::string text = Query(req, "$top"); !text.empty()) {
+    top = std::atoll(text.c_str());
+    if (top < 1 || top > 50) {
+      return GraphError(res, 400, "BadRequest", "Invalid page size specified: '" + text + "'. Must be between 1 and 50.",
+                        core.Now());
+    }
+  }
+  json value = json::array();
+  const auto& logged = core.state.logged_objects;
+  for (auto it = logged.rbegin(); it != logged.rend() && static_cast<std::int64_t>(value.size()) < top; ++it) {
+    if (it->kind != "teams_message" || GetString(it->fields, "team") != team->id ||
+        GetString(it->fields, "channel") != channel->id) {
+      continue;
+    }
+    value.push_back({{"id", it->id}, {"replyToId", nullptr}, {"messageType", "message"},
+                     {"createdDateTime", FormatRfc3339(it->at)}, {"lastModifiedDateTime", FormatRfc3339(it->at)},
+                     {"deletedDateTime", nullptr},
+                     {"body", {{"contentType", "html"}, {"content", GetString(it->fields, "body")}}},
+                     {"channelIdentity", {{"teamId", team->id}, {"channelId", channel->id}}},
+                     {"attachments", it->fields.value("attachments", json::array())}});
+  }
+  SendJson(res, 200, {{"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#teams('" + team->id +
+                                             "')/channels('" + channel->id + "')/messages"},
+                      {"@odata.count", value.size()}, {"value", value}});
+}
+
+// GET /sandbox/teams/posts: every channel message and webhook post in order, the Adaptive Card parsed, for tests:
+// {posts:[{kind: teams_message|workflow_post|incoming_webhook_post, target: "<team>/<channel>"|"<webhook id>", id,
+// at, card}]}.
+void ListPosts(SandboxCore& core, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  json posts = json::array();
+  for (const auto& logged : core.state.logged_objects) {
+    json card;
+    std::string target;
+    if (logged.kind == "teams_message") {
+      target = GetString(logged.fields, "team") + "/" + GetString(logged.fields, "channel");
+      const json attachments = logged.fields.value("attachments", json::array());
+      if (!attachments.empty() && attachments[0].is_object()) {
+        const json* content = GetMember(attachments[0], "content");
+        card = content && content->is_string() ? json::parse(content->get<std::string>(), nullptr, false) : json();
+      }
+    } else if (logged.kind == "workflow_post" || logged.kind == "incoming_webhook_post") {
+      target = logged.id;
+      const json* attachments = GetMember(logged.fields, "attachments");
+      if (attachments && attachments->is_array() && !attachments->empty() && (*attachments)[0].is_object()) {
+        card = (*attachments)[0].value("content", json());
+      }
+    } else {
+      continue;
+    }
+    posts.push_back({{"kind", logged.kind}, {"target", target}, {"id", logged.id}, {"at", FormatRfc3339(logged.at)},
+                     {"card", card.is_discarded() ? json() : card}});
+  }
+  SendJson(res, 200, {{"posts", posts}});
 }
 
 void PostMessage(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
@@ -111,11 +236,23 @@ void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
   });
   AddRoute(server, core, "POST", "/microsoft/v1.0/teams/([^/]+)/channels/([^/]+)/messages",
            [&core](Req req, Res res) { PostMessage(core, req, res); });
+  AddRoute(server, core, "GET", "/microsoft/v1.0/teams/([^/]+)/channels/([^/]+)/messages",
+           [&core](Req req, Res res) { ListMessages(core, req, res); });
+  AddRoute(server, core, "GET", "/microsoft/v1.0/teams/([^/]+)/channels/([^/]+)",
+           [&core](Req req, Res res) { GetChannel(core, req, res); });
+  AddRoute(server, core, "GET", "/sandbox/teams/posts", [&core](Req, Res res) { ListPosts(core, res); });
   AddRoute(server, core, "POST", "/microsoft/workflows/([^/]+)", [&core](Req req, Res res) {
     auto body = json::parse(req.body, nullptr, false);
     std::lock_guard<std::mutex> lock(core.mutex);
     if (body.is_discarded() || !body.is_object()) {
       SendJson(res, 400, {{"error", {{"code", "InvalidRequestContent"}, {"message", "The input body for trigger 'manual' of type 'Request' must be of type JSON, but was of type 'Null'."}}}});
+      return;
+    }
+    if (const std::int64_t wait = ThrottleWebhook(core, "workflow:" + req.matches[1].str()); wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      SendJson(res, 429, {{"error", {{"code", "WorkflowTriggerIsThrottled"},
+                                     {"message", "The workflow trigger is throttled; retry after " +
+                                                     std::to_string(wait) + " seconds."}}}});
       return;
     }
     core.state.logged_objects.push_back(LoggedObject{"workflow_post", req.matches[1].str(), "", body, core.Now()});
@@ -124,27 +261,18 @@ void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
   AddRoute(server, core, "POST", "/microsoft/webhookb2/(.+)", [&core](Req req, Res res) {
     std::lock_guard<std::mutex> lock(core.mutex);
     std::string id = req.matches[1].str();
-    std::int64_t now_ms = core.NowMs();
-    auto& hits = core.state.incoming_webhook_hits[id];
-    while (!hits.empty() && hits.front() <= now_ms - 3600 * 1000) hits.pop_front();
-    auto within = [&](std::int64_t window_ms) {
-      std::size_t count = 0;
-      for (auto it = hits.rbegin(); it != hits.rend() && *it > now_ms - window_ms; ++it) ++count;
-      return count;
-    };
-    if (within(1000) >= 4 || within(30000) >= 60 || hits.size() >= 100) {
-      res.status = 200;
-      res.set_content("Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production,"
-                      "cv=" + RandomId(12) + ".0.", "text/plain");
-      return;
-    }
     auto body = json::parse(req.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
       res.status = 400;
       res.set_content("Bad payload received by generic incoming webhook.", "text/plain");
       return;
     }
-    hits.push_back(now_ms);
+    if (ThrottleWebhook(core, id) > 0) {
+      res.status = 200;
+      res.set_content("Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production,"
+                      "cv=" + RandomId(12) + ".0.", "text/plain");
+      return;
+    }
     core.state.logged_objects.push_back(LoggedObject{"incoming_webhook_post", id, "", body, core.Now()});
     res.status = 200;
     res.set_content("1", "text/plain");

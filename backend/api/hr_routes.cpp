@@ -1,0 +1,518 @@
+// hr_routes.cpp — see hr_routes.h.
+//
+// [SECTION] Callers (tenant API key or HR credential)
+// [SECTION] Helpers (bodies, errors)
+// [SECTION] Credentials and Teams settings
+// [SECTION] Imports
+// [SECTION] Reads and employee writes
+// [SECTION] Channel mappings
+// [SECTION] Absence requests from Teams
+#include "hr_routes.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "api_auth.h"
+#include "api_keys.h"
+#include "crypto_primitives.h"
+#include "hr/absence_days.h"
+#include "hr/hr_attributes.h"
+#include "hr/hr_credentials.h"
+#include "hr/hr_json.h"
+#include "hr/hr_runtime.h"
+#include "http_errors.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+using Req = const httplib::Request&;
+using Res = httplib::Response&;
+using hr::HrRuntime;
+
+constexpr std::size_t kMaxEmployees = 5000;
+constexpr std::size_t kMaxAbsences = 10000;
+constexpr std::size_t kMaxOrgUnits = 2000;
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Callers (tenant API key or HR credential)
+// -----------------------------------------------------------------------------------------------------------------
+
+struct HrCaller {
+  std::string tenant_id;
+  hr::AttributeSet allowed = hr::AttributeSet::All();
+  bool api_key = true;
+};
+
+void Unauthorized(Res res, const std::string& message) {
+  res.set_header("WWW-Authenticate", "Bearer");
+  SendError(res, 401, "unauthorized", message);
+}
+
+// The tenant's API key only (credential management, imports, mappings).
+std::optional<HrCaller> ApiKeyCaller(ApiAuth& auth, Req req, Res res) {
+  std::optional<RequestContext> context = auth.ForTenant(req, res, "");
+  if (!context) return std::nullopt;
+  if (context->via != "api_key") {
+    SendError(res, 403, "forbidden", "this route needs the tenant's API key");
+    return std::nullopt;
+  }
+  return HrCaller{context->tenant_id, hr::AttributeSet::All(), true};
+}
+
+// The tenant's API key, or an HR credential limited to its attributes.
+std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, Res res) {
+  const std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
+  if (!token || !hr::LooksLikeHrCredential(*token)) return ApiKeyCaller(auth, req, res);
+  if (req.has_header("Origin")) {
+    SendError(res, 403, "forbidden", "HR credentials belong on servers: requests with an Origin header are refused");
+    return std::nullopt;
+  }
+  Result<std::string> id = hr::ParseHrCredential(*token);
+  if (!id) {
+    Unauthorized(res, "the HR credential is not valid");
+    return std::nullopt;
+  }
+  Result<std::optional<hr::HrCredential>> found = runtime.store().FindCredential(*id);
+  if (!found) {
+    SendError(res, 500, found.error());
+    return std::nullopt;
+  }
+  if (!found->has_value() || (*found)->revoked_at != 0 || !auth::VerifyApiKey(*token, (*found)->secret_hash)) {
+    Unauthorized(res, "the HR credential is not valid");
+    return std::nullopt;
+  }
+  return HrCaller{(*found)->tenant_id, hr::AttributeSet((*found)->attributes), false};
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Helpers (bodies, errors)
+// -----------------------------------------------------------------------------------------------------------------
+
+void SendJson(Res res, int status, const json& value) {
+  res.status = status;
+  res.set_content(DumpJson(value), "application/json");
+}
+
+int StatusOf(const Error& error) {
+  if (error.code == "invalid_request" || error.code == "unknown_unit") return 422;
+  if (error.code == "not_found") return 404;
+  if (error.code == "attribute_not_allowed") return 403;
+  if (error.code == "storage_conflict") return 409;
+  return 500;
+}
+
+void SendFailure(Res res, const Error& error) { SendError(res, StatusOf(error), error); }
+
+std::optional<json> Body(Req req, Res res) {
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
+    return std::nullopt;
+  }
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    SendError(res, 400, "invalid_json", "the request body is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+// The array `key` of a bulk body, at most `limit` items.
+std::optional<json> Batch(const json& body, const char* key, std::size_t limit, Res res) {
+  for (const auto& [member, value] : body.items()) {
+    if (member != key) {
+      SendError(res, 422, Error{"invalid_request", "unknown field \"" + member.substr(0, 80) + "\"", member});
+      return std::nullopt;
+    }
+  }
+  auto it = body.find(key);
+  if (it == body.end() || !it->is_array()) {
+    SendError(res, 422, Error{"invalid_request", std::string(key) + " must be an array", key});
+    return std::nullopt;
+  }
+  if (it->size() > limit) {
+    SendError(res, 413, Error{"too_many_items",
+                              std::string(key) + " holds " + std::to_string(it->size()) + " items; at most " +
+                                  std::to_string(limit) + " per request",
+                              key});
+    return std::nullopt;
+  }
+  return *it;
+}
+
+std::string NewId(const std::string& prefix) { return prefix + crypto::HexEncode(crypto::RandomBytes(8)); }
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Credentials and Teams settings
+// -----------------------------------------------------------------------------------------------------------------
+
+json CredentialJson(const hr::HrCredential& c) {
+  return {{"credential_id", c.credential_id},
+          {"label", c.label},
+          {"attributes", c.attributes},
+          {"created_at", FormatRfc3339(c.created_at)},
+          {"revoked", c.revoked_at != 0}};
+}
+
+void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  server.Post("/v1/hr/credentials", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    for (const auto& [key, value] : body->items()) {
+      if (key != "label" && key != "attributes") {
+        return SendError(res, 422, Error{"invalid_request", "unknown field \"" + key.substr(0, 80) + "\"", key});
+      }
+    }
+    Result<std::vector<std::string>> attributes =
+        hr::ParseAttributeList(body->contains("attributes") ? body->at("attributes") : json(), "attributes");
+    if (!attributes) return SendFailure(res, attributes.error());
+    std::string label;
+    if (auto it = body->find("label"); it != body->end()) {
+      if (!it->is_string() || it->get_ref<const std::string&>().size() > 200) {
+        return SendError(res, 422, Error{"invalid_request", "label must be a string of at most 200 characters", "label"});
+      }
+      label = it->get<std::string>();
+    }
+    const hr::GeneratedHrCredential generated = hr::GenerateHrCredential();
+    hr::HrCredential credential{generated.credential_id, caller->tenant_id, generated.secret_hash, label,
+                                *attributes, runtime.Now(), 0};
+    if (Result<bool> added = runtime.store().AddCredential(credential); !added) return SendFailure(res, added.error());
+    json out = CredentialJson(credential);
+    out["credential"] = generated.plaintext;
+    SendJson(res, 201, out);
+  });
+  server.Get("/v1/hr/credentials", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<std::vector<hr::HrCredential>> list = runtime.store().ListCredentials(caller->tenant_id);
+    if (!list) return SendFailure(res, list.error());
+    json items = json::array();
+    for (const hr::HrCredential& c : *list) items.push_back(CredentialJson(c));
+    SendJson(res, 200, {{"credentials", items}});
+  });
+  server.Delete(R"(/v1/hr/credentials/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<bool> revoked = runtime.store().RevokeCredential(caller->tenant_id, req.matches[1].str(), runtime.Now());
+    if (!revoked) return SendFailure(res, revoked.error());
+    res.status = 204;
+  });
+  server.Put("/v1/hr/teams_webhook", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    auto it = body->find("security_token");
+    const bool valid = body->size() == 1 && it != body->end() && it->is_string() &&
+                       crypto::Base64Decode(it->get<std::string>()).value_or("").size() >= 16;
+    if (!valid) {
+      return SendError(res, 422, Error{"invalid_request",
+                                       "send {\"security_token\": \"<the base64 token Teams showed when the outgoing "
+                                       "webhook was created>\"}",
+                                       "security_token"});
+    }
+    Result<bool> stored = runtime.store().SetTeamsSecret(caller->tenant_id, it->get<std::string>(), runtime.Now());
+    if (!stored) return SendFailure(res, stored.error());
+    res.status = 204;
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Imports
+// -----------------------------------------------------------------------------------------------------------------
+
+void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  server.Put("/v1/hr/employees", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    std::optional<json> items = Batch(*body, "employees", kMaxEmployees, res);
+    if (!items) return;
+    std::vector<hr::Employee> employees;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const std::string path = "employees[" + std::to_string(i) + "]";
+      Result<hr::Employee> employee = hr::ParseEmployee((*items)[i], path, hr::Employee{}, runtime.zones());
+      if (!employee) return SendFailure(res, employee.error());
+      if (!seen.insert(employee->id).second) {
+        return SendError(res, 422, Error{"invalid_request", "the id \"" + employee->id + "\" appears twice", path + ".id"});
+      }
+      employee->tenant_id = caller->tenant_id;
+      employees.push_back(std::move(employee).value());
+    }
+    Result<int> stored = runtime.store().UpsertEmployees(caller->tenant_id, employees);
+    if (!stored) return SendFailure(res, stored.error());
+    SendJson(res, 200, {{"imported", *stored}});
+  });
+  server.Put("/v1/hr/absences", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    std::optional<json> items = Batch(*body, "absences", kMaxAbsences, res);
+    if (!items) return;
+    std::vector<hr::Absence> absences;
+    std::set<std::string> seen;
+    const std::int64_t now = runtime.Now();
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const std::string path = "absences[" + std::to_string(i) + "]";
+      Result<hr::Absence> absence = hr::ParseAbsence((*items)[i], path);
+      if (!absence) return SendFailure(res, absence.error());
+      if (!seen.insert(absence->id).second) {
+        return SendError(res, 422, Error{"invalid_request", "the id \"" + absence->id + "\" appears twice", path + ".id"});
+      }
+      absence->tenant_id = caller->tenant_id;
+      absence->created_at = now;
+      absence->updated_at = now;
+      absences.push_back(std::move(absence).value());
+    }
+    Result<int> stored = runtime.store().UpsertAbsences(caller->tenant_id, absences);
+    if (!stored) return SendFailure(res, stored.error());
+    SendJson(res, 200, {{"imported", *stored}});
+  });
+  server.Put("/v1/hr/org_units", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    std::optional<json> items = Batch(*body, "org_units", kMaxOrgUnits, res);
+    if (!items) return;
+    std::vector<hr::OrgUnit> units;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      Result<hr::OrgUnit> unit = hr::ParseOrgUnit((*items)[i], "org_units[" + std::to_string(i) + "]");
+      if (!unit) return SendFailure(res, unit.error());
+      units.push_back(std::move(unit).value());
+    }
+    Result<int> stored = runtime.store().UpsertOrgUnits(caller->tenant_id, units);
+    if (!stored) return SendFailure(res, stored.error());
+    SendJson(res, 200, {{"imported", *stored}});
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Reads and employee writes
+// -----------------------------------------------------------------------------------------------------------------
+
+void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  server.Get("/v1/hr/employees", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    if (!caller) return;
+    Result<std::vector<hr::Employee>> list = runtime.store().ListEmployees(caller->tenant_id);
+    if (!list) return SendFailure(res, list.error());
+    json items = json::array();
+    for (const hr::Employee& e : *list) items.push_back(hr::EmployeeJson(e, caller->allowed));
+    SendJson(res, 200, {{"employees", items}});
+  });
+  server.Get(R"(/v1/hr/employees/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    if (!caller) return;
+    Result<std::optional<hr::Employee>> found = runtime.store().GetEmployee(caller->tenant_id, req.matches[1].str());
+    if (!found) return SendFailure(res, found.error());
+    if (!found->has_value()) return SendError(res, 404, "not_found", "no employee \"" + req.matches[1].str() + "\"");
+    SendJson(res, 200, hr::EmployeeJson(**found, caller->allowed));
+  });
+  server.Patch(R"(/v1/hr/employees/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    if (Result<bool> writable = hr::CheckWritable(*body, caller->allowed, ""); !writable) {
+      return SendFailure(res, writable.error());
+    }
+    const std::string id = req.matches[1].str();
+    if (body->contains("id") && (*body)["id"] != id) {
+      return SendError(res, 422, Error{"invalid_request", "the id in the body differs from the id in the path", "id"});
+    }
+    Result<std::optional<hr::Employee>> found = runtime.store().GetEmployee(caller->tenant_id, id);
+    if (!found) return SendFailure(res, found.error());
+    if (!found->has_value()) return SendError(res, 404, "not_found", "no employee \"" + id + "\"");
+    Result<hr::Employee> updated = hr::ParseEmployee(*body, "", **found, runtime.zones());
+    if (!updated) return SendFailure(res, updated.error());
+    Result<int> stored = runtime.store().UpsertEmployees(caller->tenant_id, {*updated});
+    if (!stored) return SendFailure(res, stored.error());
+    SendJson(res, 200, hr::EmployeeJson(*updated, caller->allowed));
+  });
+  server.Get("/v1/hr/absences", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    if (!caller) return;
+    if (!caller->allowed.Has("absences")) {
+      return SendError(res, 403, Error{"attribute_not_allowed",
+                                       "this HR credential may not read absences (the attribute \"absences\" is not in "
+                                       "its allow-list)",
+                                       "absences"});
+    }
+    const std::string from = req.get_param_value("from"), to = req.get_param_value("to");
+    const std::optional<std::int64_t> first = hr::DayNumber(from), last = hr::DayNumber(to);
+    if (!first) return SendError(res, 422, Error{"invalid_request", "from must be a date YYYY-MM-DD", "from"});
+    if (!last || *last < *first || *last - *first > 366) {
+      return SendError(res, 422, Error{"invalid_request", "to must be a date YYYY-MM-DD within 366 days after from", "to"});
+    }
+    Result<std::vector<hr::Absence>> list =
+        runtime.store().ListAbsences(caller->tenant_id, req.get_param_value("employee_id"), from, to);
+    if (!list) return SendFailure(res, list.error());
+    json items = json::array();
+    for (const hr::Absence& a : *list) items.push_back(hr::AbsenceJson(a));
+    SendJson(res, 200, {{"absences", items}});
+  });
+  server.Get("/v1/hr/org_units", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    if (!caller) return;
+    Result<std::vector<hr::OrgUnit>> list = runtime.store().ListOrgUnits(caller->tenant_id);
+    if (!list) return SendFailure(res, list.error());
+    json items = json::array();
+    for (const hr::OrgUnit& unit : *list) {
+      if (hr::OrgUnitVisible(unit.kind, caller->allowed)) items.push_back(hr::OrgUnitJson(unit));
+    }
+    SendJson(res, 200, {{"org_units", items}});
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Channel mappings
+// -----------------------------------------------------------------------------------------------------------------
+
+// The unit must exist among the org units; a Graph channel must be reachable and standard (public).
+bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, Res res) {
+  Result<std::vector<hr::OrgUnit>> units = runtime.store().ListOrgUnits(mapping.tenant_id);
+  if (!units) {
+    SendFailure(res, units.error());
+    return false;
+  }
+  const bool known = std::any_of(units->begin(), units->end(), [&](const hr::OrgUnit& unit) {
+    return unit.kind == mapping.unit_kind && unit.name == mapping.unit_name;
+  });
+  if (!known) {
+    SendError(res, 422, Error{"unknown_unit",
+                              "there is no " + std::string(hr::OrgUnitKindName(mapping.unit_kind)) + " \"" +
+                                  mapping.unit_name + "\" among the org units (PUT /v1/hr/org_units)",
+                              "unit.name"});
+    return false;
+  }
+  if (mapping.target_kind != hr::TargetKind::kGraphChannel) return true;
+  Result<std::string> membership = runtime.poster().ChannelMembership(mapping);
+  if (!membership) {
+    if (membership.error().code == "not_found") {
+      SendError(res, 422, Error{"unknown_channel", "Teams has no such team and channel: " + membership.error().message,
+                                "target.channel_id"});
+    } else {
+      SendError(res, 502, Error{"provider_error", "the channel could not be checked: " + membership.error().message,
+                                "target"});
+    }
+    return false;
+  }
+  if (*membership != "standard") {
+    SendError(res, 422, Error{"private_channel",
+                              "the channel is a " + *membership +
+                                  " channel; daily updates are posted to standard (public) channels only, where "
+                                  "everyone in the team can read them",
+                              "target.channel_id"});
+    return false;
+  }
+  return true;
+}
+
+void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  server.Post("/v1/hr/channel_mappings", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    if (body->contains("id")) return SendError(res, 422, Error{"invalid_request", "the id is chosen by Slotwise", "id"});
+    Result<hr::ChannelMapping> parsed = hr::ParseMapping(*body, hr::ChannelMapping{}, runtime.zones());
+    if (!parsed) return SendFailure(res, parsed.error());
+    hr::ChannelMapping mapping = std::move(parsed).value();
+    mapping.tenant_id = caller->tenant_id;
+    mapping.id = NewId("map_");
+    mapping.created_at = mapping.updated_at = runtime.Now();
+    if (!CheckMappingTarget(runtime, mapping, res)) return;
+    Result<hr::ChannelMapping> created = runtime.store().CreateMapping(mapping);
+    if (!created) return SendFailure(res, created.error());
+    res.set_header("Location", "/v1/hr/channel_mappings/" + mapping.id);
+    SendJson(res, 201, hr::MappingJson(*created));
+  });
+  server.Get("/v1/hr/channel_mappings", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<std::vector<hr::ChannelMapping>> list = runtime.store().ListMappings(caller->tenant_id);
+    if (!list) return SendFailure(res, list.error());
+    json items = json::array();
+    for (const hr::ChannelMapping& m : *list) items.push_back(hr::MappingJson(m));
+    SendJson(res, 200, {{"channel_mappings", items}});
+  });
+  server.Get(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<std::optional<hr::ChannelMapping>> found =
+        runtime.store().GetMapping(caller->tenant_id, req.matches[1].str());
+    if (!found) return SendFailure(res, found.error());
+    if (!found->has_value()) return SendError(res, 404, "not_found", "no channel mapping \"" + req.matches[1].str() + "\"");
+    json out = hr::MappingJson(**found);
+    Result<std::vector<hr::PostRecord>> posts = runtime.store().ListPosts((*found)->id, 14);
+    out["recent_posts"] = json::array();
+    if (posts) {
+      for (const hr::PostRecord& record : *posts) out["recent_posts"].push_back(hr::PostRecordJson(record));
+    }
+    SendJson(res, 200, out);
+  });
+  server.Patch(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = Body(req, res);
+    if (!body) return;
+    Result<std::optional<hr::ChannelMapping>> found =
+        runtime.store().GetMapping(caller->tenant_id, req.matches[1].str());
+    if (!found) return SendFailure(res, found.error());
+    if (!found->has_value()) return SendError(res, 404, "not_found", "no channel mapping \"" + req.matches[1].str() + "\"");
+    if (body->contains("id") && (*body)["id"] != (*found)->id) {
+      return SendError(res, 422, Error{"invalid_request", "the id cannot change", "id"});
+    }
+    Result<hr::ChannelMapping> parsed = hr::ParseMapping(*body, **found, runtime.zones());
+    if (!parsed) return SendFailure(res, parsed.error());
+    hr::ChannelMapping mapping = std::move(parsed).value();
+    mapping.updated_at = runtime.Now();
+    if (!CheckMappingTarget(runtime, mapping, res)) return;
+    Result<hr::ChannelMapping> updated = runtime.store().UpdateMapping(mapping);
+    if (!updated) return SendFailure(res, updated.error());
+    SendJson(res, 200, hr::MappingJson(*updated));
+  });
+  server.Delete(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<bool> deleted = runtime.store().DeleteMapping(caller->tenant_id, req.matches[1].str());
+    if (!deleted) return SendFailure(res, deleted.error());
+    res.status = 204;
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Absence requests from Teams
+// -----------------------------------------------------------------------------------------------------------------
+
+void RegisterTeamsRoutes(httplib::Server& server, HrRuntime& runtime) {
+  server.Post(R"(/v1/hr/teams/([a-z0-9-]{1,64})/absence_requests)", [&](Req req, Res res) {
+    hr::TeamsAnswer answer = runtime.absence_requests().Handle(req.matches[1].str(), req.get_header_value("Authorization"),
+                                                               req.body, runtime.Now());
+    if (answer.replayed) res.set_header("Idempotency-Replayed", "true");
+    SendJson(res, answer.status, answer.body);
+  });
+}
+
+}  // namespace
+
+void RegisterHrRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  RegisterCredentialRoutes(server, runtime, auth);
+  RegisterImportRoutes(server, runtime, auth);
+  RegisterReadRoutes(server, runtime, auth);
+  RegisterMappingRoutes(server, runtime, auth);
+  RegisterTeamsRoutes(server, runtime);
+}
+
+}  // namespace slotwise

@@ -1,0 +1,66 @@
+// absence_requests.h — an absence request made in Microsoft Teams (seed 003: type; first and last day, each full or
+// half; substitute; duration), received from the tenant's Teams outgoing webhook, checked, stored and confirmed.
+//
+// The request: POST body = the Bot Framework activity Teams sends, signed per teams_signature.h with the tenant's
+// security token (PUT /v1/hr/teams_webhook). Members read:
+//   id (the activity id: replays of it get the stored answer, nothing is stored twice), timestamp (RFC 3339,
+//   fractions allowed), locale (the requester's Teams language: en/de/nl/ja, else English), from.aadObjectId (the
+//   requester: the employee whose teams_user_id it is), value = the submitted card:
+//   {absence_type, first_day, first_day_part?: full|morning|afternoon, last_day, last_day_part?, substitute?:
+//    employee id or e-mail, comment?}
+// Checks, in order (the first failure decides):
+//   401 "missing_signature" / "invalid_signature" — bad or missing HMAC (also when no token is configured);
+//   400 "invalid_json" / 422 "invalid_request" (field) — not an activity (no id, no parsable timestamp);
+//   401 "stale_request" — |now − timestamp| > 300 s (a signed request replayed later);
+//   then, answered 200 with a REFUSAL card in the requester's language (Teams shows only 200 answers to the user)
+//   and "slotwise": {"outcome": "refused", "error": {code, message, field}}: unknown_requester, invalid_request (the
+//   card's values: type, dates, parts — absence_days.h), unknown_substitute, absence_overlap (the requester already
+//   has a requested or approved absence overlapping by half days), substitute_absent (the substitute has one on any
+//   requested half day), no_working_days.
+// Success: the absence is stored with status "requested", source "teams", and the answer is a CONFIRMATION card:
+//   type, first/last day with their parts, substitute, duration in working days with halves (the requester's own
+//   working days, absence_days.h WorkingHalfDays), status, and the requester's Slotwise interviews (pending or
+//   confirmed; as organizer, interviewer or observer) overlapping the absence's out-of-office time
+//   (absence_busy.h) — also in "slotwise": {"outcome": "requested", "absence", "working_days",
+//   "conflicting_interviews": [{id, title, start, end}]}.
+// Every answer that is not a 4xx is stored with the activity id (HrStore::CommitRequest), atomically with the
+// absence. Requests of one runtime are serialized (check + store under one mutex). Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "hr_store.h"
+#include "interview_store.h"
+#include "slotwise/time_zone.h"
+
+namespace slotwise::hr {
+
+inline constexpr std::int64_t kTeamsRequestToleranceSeconds = 300;
+
+struct TeamsAnswer {
+  int status = 200;
+  nlohmann::json body;
+  bool replayed = false;
+};
+
+class AbsenceRequests {
+ public:
+  // `interviews` may be null (no conflict listing). All borrowed; `zones` must be thread-safe.
+  AbsenceRequests(HrStore& store, InterviewStore* interviews, ZoneSource& zones);
+
+  TeamsAnswer Handle(const std::string& tenant_id, const std::string& authorization, const std::string& body,
+                     std::int64_t now);
+
+ private:
+  HrStore& store_;
+  InterviewStore* interviews_;
+  ZoneSource& zones_;
+  std::mutex mutex_;
+};
+
+}  // namespace slotwise::hr

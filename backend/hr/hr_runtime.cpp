@@ -1,0 +1,112 @@
+// hr_runtime.cpp — see hr_runtime.h.
+#include "hr_runtime.h"
+
+#include <cctype>
+#include <chrono>
+
+#include "absence_busy.h"
+#include "absence_days.h"
+#include "sqlite_hr_store.h"
+
+namespace slotwise::hr {
+
+namespace {
+
+// A ZoneSource that serializes Find, so a source that is not thread-safe may be shared by several threads.
+class SerializedZones final : public ZoneSource {
+ public:
+  explicit SerializedZones(ZoneSource& zones) : zones_(zones) {}
+  const TimeZone* Find(std::string_view name) override {
+    std::lock_guard lock(mutex_);
+    return zones_.Find(name);
+  }
+
+ private:
+  ZoneSource& zones_;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<HrRuntime>> HrRuntime::Create(SqliteStore& database, const crypto::TokenVault& vault,
+                                                     net::HttpTransport& transport, ZoneSource& zones,
+                                                     InterviewStore* interviews, HrRuntimeOptions options,
+                                                     Clock clock) {
+  Result<std::unique_ptr<SqliteHrStore>> store = SqliteHrStore::Open(database.path(), vault);
+  if (!store) return store.error();
+  std::unique_ptr<HrRuntime> runtime(new HrRuntime());
+  runtime->clock_ = clock ? std::move(clock) : Clock([] {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  });
+  runtime->zones_ = std::make_unique<SerializedZones>(zones);
+  runtime->store_ = std::move(store).value();
+  TeamsPosterOptions poster_options;
+  poster_options.graph_api_base = options.graph_api_base;
+  poster_options.graph_tokens = options.graph_tokens;
+  poster_options.hooks = options.hooks;
+  runtime->poster_ = std::make_unique<TeamsChannelPoster>(transport, std::move(poster_options));
+  runtime->requests_ = std::make_unique<AbsenceRequests>(*runtime->store_, interviews, *runtime->zones_);
+  runtime->scheduler_ = std::make_unique<DailyScheduler>(*runtime->store_, *runtime->poster_, *runtime->zones_,
+                                                         runtime->clock_, options.scheduler);
+  return runtime;
+}
+
+HrRuntime::~HrRuntime() { Stop(); }
+
+void HrRuntime::Start() { scheduler_->Start(); }
+void HrRuntime::Stop() {
+  if (scheduler_) scheduler_->Stop();
+}
+
+Result<std::shared_ptr<const HrRuntime::TenantAbsences>> HrRuntime::AbsencesOf(const std::string& tenant_id) {
+  const std::uint64_t generation = store_->people_generation();
+  {
+    std::lock_guard lock(absences_mutex_);
+    if (auto found = absences_.find(tenant_id); found != absences_.end() && found->second->generation == generation) {
+      return found->second;
+    }
+  }
+  auto loaded = std::make_shared<TenantAbsences>();
+  loaded->generation = generation;  // read before loading: a write meanwhile moves it and the next call reloads
+  Result<std::vector<Employee>> employees = store_->ListEmployees(tenant_id);
+  if (!employees) return employees.error();
+  std::unordered_map<std::string, std::string> email_of;  // employee id -> lower-cased e-mail
+  for (const Employee& employee : *employees) {
+    if (!employee.email.empty()) email_of[employee.id] = employee.email;
+  }
+  Result<std::vector<Absence>> absences = store_->ListAbsences(tenant_id, "", "0000-01-01", "9999-12-31");
+  if (!absences) return absences.error();
+  for (const Absence& absence : *absences) {
+    auto email = email_of.find(absence.employee_id);
+    if (absence.status == AbsenceStatus::kApproved && email != email_of.end()) {
+      loaded->approved_by_email[email->second].push_back(absence);
+    }
+  }
+  std::lock_guard lock(absences_mutex_);
+  absences_[tenant_id] = loaded;
+  return std::shared_ptr<const TenantAbsences>(loaded);
+}
+
+Result<bool> HrRuntime::HasOutOfOffice(const std::string& tenant_id, const std::string& email) {
+  Result<std::shared_ptr<const TenantAbsences>> absences = AbsencesOf(tenant_id);
+  if (!absences) return absences.error();
+  std::string key = email;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (*absences)->approved_by_email.count(key) > 0;
+}
+
+Result<std::vector<BusyEvent>> HrRuntime::OutOfOffice(const std::string& tenant_id, const std::string& email,
+                                                      const TimeZone& zone, const WorkingHours& hours,
+                                                      Interval window) {
+  if (window.empty()) return std::vector<BusyEvent>{};
+  Result<std::shared_ptr<const TenantAbsences>> absences = AbsencesOf(tenant_id);
+  if (!absences) return absences.error();
+  std::string key = email;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto found = (*absences)->approved_by_email.find(key);
+  if (found == (*absences)->approved_by_email.end()) return std::vector<BusyEvent>{};
+  return AbsencesToBusy(found->second, zone, hours, window);
+}
+
+}  // namespace slotwise::hr

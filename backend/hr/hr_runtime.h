@@ -1,0 +1,100 @@
+// hr_runtime.h — everything the HR features need, built once and owned in one place: the HR store (its own SQLite
+// connection), the Teams poster, the daily scheduler (its background thread) and the absence-request handler.
+//
+// Wiring (the server does exactly this; see docs/HR.md "Wiring"):
+//   HrRuntimeOptions hr_options;
+//   hr_options.graph_api_base = connections.providers().ApiBase(oauth::Provider::kMicrosoft).value_or("");
+//   hr_options.graph_tokens = [&connections](const std::string& id) { return connections.tokens().SourceFor(id); };
+//   auto hr = HrRuntime::Create(database, connections.vault(), connections.transport(), zones,
+//                               &scheduling.interviews(), hr_options, clock);      // after SchedulingRuntime
+//   RegisterHrRoutes(server, **hr, scheduling.auth());                            // api/hr_routes.h
+//   (*hr)->Start();                                                                // the daily scheduler thread
+//   … shutdown: destroy the HrRuntime (joins the scheduler) BEFORE the SchedulingRuntime, ConnectionsRuntime,
+//   the zone source and the database it borrows.
+// The availability hook: OutOfOffice below (absence_busy.h explains the events).
+//
+// Contract: every borrowed object must outlive the runtime; `zones` is wrapped so the scheduler thread and the HTTP
+// threads may share it. Thread-safe after Create.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absence_requests.h"
+#include "calendar_gatherer.h"
+#include "channel_poster.h"
+#include "daily_scheduler.h"
+#include "hr_store.h"
+#include "http_transport.h"
+#include "interview_store.h"
+#include "slotwise/busy.h"
+#include "slotwise/time_zone.h"
+#include "slotwise/working_hours.h"
+#include "sqlite_store.h"
+#include "token_vault.h"
+
+namespace slotwise::hr {
+
+struct HrRuntimeOptions {
+  std::string graph_api_base;     // Microsoft Graph v1.0 base (the sandbox's in tests); "" = Graph targets refused
+  GraphTokenFactory graph_tokens; // delegated token of a Slotwise Microsoft connection (ChannelMessage.Send)
+  SchedulerOptions scheduler;
+  providers::RetryHooks hooks;    // for the Graph reads ({} = real sleeps)
+};
+
+class HrRuntime final : public OutOfOfficeSource {
+ public:
+  using Clock = std::function<std::int64_t()>;  // Unix seconds
+
+  // Opens the HR store on `database`'s file (migration 6 must be applied, which SqliteStore::Open does).
+  // `interviews` may be null (absence confirmations then list no interviews). `clock` {} = system clock.
+  static Result<std::unique_ptr<HrRuntime>> Create(SqliteStore& database, const crypto::TokenVault& vault,
+                                                   net::HttpTransport& transport, ZoneSource& zones,
+                                                   InterviewStore* interviews, HrRuntimeOptions options,
+                                                   Clock clock = {});
+  ~HrRuntime();  // stops the scheduler thread first
+
+  void Start();  // the daily scheduler's background thread (ticks every options.scheduler.poll_interval)
+  void Stop();   // idempotent
+
+  HrStore& store() { return *store_; }
+  DailyScheduler& scheduler() { return *scheduler_; }
+  AbsenceRequests& absence_requests() { return *requests_; }
+  ChannelPoster& poster() { return *poster_; }
+  ZoneSource& zones() { return *zones_; }  // thread-safe
+  std::int64_t Now() const { return clock_(); }
+
+  // Approved absences of the tenant's HR employee with `email` (case-insensitive) as out-of-office events over
+  // `window`, split into halves with `hours` in `zone` — the person's zone and working hours as the engine uses
+  // them. Empty when no employee has that e-mail. Errors: "storage_error".
+  // Availability asks this for every person of every query: the tenant's approved absences are kept in memory,
+  // by e-mail, until HrStore::people_generation() moves — a steady-state call reads no SQLite.
+  Result<std::vector<BusyEvent>> OutOfOffice(const std::string& tenant_id, const std::string& email,
+                                             const TimeZone& zone, const WorkingHours& hours, Interval window) override;
+  // Whether the employee with `email` has any approved absence (the availability gatherer asks first).
+  Result<bool> HasOutOfOffice(const std::string& tenant_id, const std::string& email) override;
+
+ private:
+  HrRuntime() = default;
+  struct TenantAbsences {
+    std::uint64_t generation = 0;
+    std::unordered_map<std::string, std::vector<Absence>> approved_by_email;  // lower-cased e-mail
+  };
+  Result<std::shared_ptr<const TenantAbsences>> AbsencesOf(const std::string& tenant_id);
+
+  std::mutex absences_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const TenantAbsences>> absences_;  // by tenant
+
+  Clock clock_;
+  std::unique_ptr<ZoneSource> zones_;
+  std::unique_ptr<HrStore> store_;
+  std::unique_ptr<ChannelPoster> poster_;
+  std::unique_ptr<AbsenceRequests> requests_;
+  std::unique_ptr<DailyScheduler> scheduler_;  // last: destroyed (thread joined) first
+};
+
+}  // namespace slotwise::hr

@@ -1,0 +1,156 @@
+// hr_text.cpp — the HR texts per language (see hr_text.h).
+#include "hr_text.h"
+
+#include <array>
+#include <utility>
+
+#include "slotwise/time_zone.h"
+
+namespace slotwise::hr {
+
+namespace {
+
+// Columns: en, de, nl, ja.
+using Row = std::array<std::string_view, 4>;
+
+std::size_t Column(Locale locale) {
+  switch (locale) {
+    case Locale::kDe: return 1;
+    case Locale::kNl: return 2;
+    case Locale::kJa: return 3;
+    case Locale::kEn: break;
+  }
+  return 0;
+}
+
+constexpr std::array<std::pair<std::string_view, Row>, 6> kAbsenceTypes = {{
+    {"vacation", {"Vacation", "Urlaub", "Vakantie", "休暇"}},
+    {"sick_leave", {"Sick leave", "Krankheit", "Ziekteverlof", "病気休暇"}},
+    {"parental_leave", {"Parental leave", "Elternzeit", "Ouderschapsverlof", "育児休業"}},
+    {"special_leave", {"Special leave", "Sonderurlaub", "Bijzonder verlof", "特別休暇"}},
+    {"unpaid_leave", {"Unpaid leave", "Unbezahlter Urlaub", "Onbetaald verlof", "無給休暇"}},
+    {"training", {"Training", "Fortbildung", "Opleiding", "研修"}},
+}};
+
+// Indexed by TextId.
+constexpr std::array<Row, 27> kTexts = {{
+    {"Daily update for {0}", "Tagesupdate für {0}", "Dagelijkse update voor {0}", "{0} の本日のお知らせ"},
+    {"Absent today", "Heute abwesend", "Vandaag afwezig", "本日の不在"},
+    {"back on {0}", "zurück am {0}", "weer terug op {0}", "{0}に復帰"},
+    {"back on {0} in the afternoon", "zurück am {0} ab Mittag", "weer terug op {0} vanaf de middag",
+     "{0}の午後に復帰"},
+    {"(morning)", "(vormittags)", "('s ochtends)", "(午前)"},
+    {"(afternoon)", "(nachmittags)", "('s middags)", "(午後)"},
+    {"Birthdays", "Geburtstage", "Verjaardagen", "誕生日"},
+    {"Work anniversaries", "Dienstjubiläen", "Jubilea", "勤続記念日"},
+    {"New joiners", "Neu im Team", "Nieuwe collega's", "新しい仲間"},
+    {"Absence request received", "Abwesenheitsantrag eingegangen", "Verlofaanvraag ontvangen", "休暇申請を受け付けました"},
+    {"Absence request not possible", "Abwesenheitsantrag nicht möglich", "Verlofaanvraag niet mogelijk",
+     "休暇申請を受け付けられません"},
+    {"Type", "Art", "Soort", "種類"},
+    {"First day", "Erster Tag", "Eerste dag", "初日"},
+    {"Last day", "Letzter Tag", "Laatste dag", "最終日"},
+    {"Substitute", "Vertretung", "Vervanger", "代理"},
+    {"Duration", "Dauer", "Duur", "日数"},
+    {"Status", "Stand", "Stand van zaken", "状況"},
+    {"waiting for approval", "wartet auf Genehmigung", "wacht op goedkeuring", "承認待ち"},
+    {"full day", "ganzer Tag", "hele dag", "終日"},
+    {"morning", "Vormittag", "ochtend", "午前"},
+    {"afternoon", "Nachmittag", "middag", "午後"},
+    {"Your interviews during this absence", "Ihre Interviews während dieser Abwesenheit",
+     "Je sollicitatiegesprekken tijdens deze afwezigheid", "この不在期間中の面接"},
+    {"You are already absent from {0} to {1}.", "Sie sind bereits vom {0} bis {1} abwesend.",
+     "Je bent al afwezig van {0} tot en met {1}.", "{0}から{1}まで既に不在の予定があります。"},
+    {"{0} is absent on {1} and cannot be your substitute.", "{0} ist am {1} selbst abwesend und kann nicht vertreten.",
+     "{0} is op {1} zelf afwezig en kan je niet vervangen.", "{0}さんは{1}に不在のため代理を務められません。"},
+    {"Your Teams account is not linked to an employee.", "Ihr Teams-Konto ist mit keinem Mitarbeiterprofil verknüpft.",
+     "Je Teams-account is niet aan een medewerker gekoppeld.", "あなたのTeamsアカウントは従業員情報と連携されていません。"},
+    {"The substitute you chose is not known.", "Die gewählte Vertretung ist unbekannt.",
+     "De gekozen vervanger is onbekend.", "選択された代理の方が見つかりません。"},
+    {"Please check the field {0}.", "Bitte prüfen Sie das Feld {0}.", "Controleer het veld {0}.",
+     "項目「{0}」を確認してください。"},
+}};
+
+std::string Substitute(std::string_view pattern, const std::vector<std::string>& args) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+        pattern[i + 1] <= '9') {
+      const auto index = static_cast<std::size_t>(pattern[i + 1] - '0');
+      if (index < args.size()) out += args[index];
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+std::string DecimalHalves(std::int64_t half_days, char separator) {
+  std::string text = std::to_string(half_days / 2);
+  if (half_days % 2 != 0) text += std::string(1, separator) + "5";
+  return text;
+}
+
+}  // namespace
+
+bool IsLanguage(std::string_view tag) { return tag == "en" || tag == "de" || tag == "nl" || tag == "ja"; }
+
+bool IsAbsenceType(std::string_view type) {
+  for (const auto& [name, labels] : kAbsenceTypes) {
+    if (name == type) return true;
+  }
+  return false;
+}
+
+std::string AbsenceTypeList() {
+  std::string out;
+  for (const auto& [name, labels] : kAbsenceTypes) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+std::string_view AbsenceTypeLabel(std::string_view type, Locale locale) {
+  for (const auto& [name, labels] : kAbsenceTypes) {
+    if (name == type) return labels[Column(locale)];
+  }
+  return type;
+}
+
+std::string Text(TextId id, Locale locale, const std::vector<std::string>& args) {
+  return Substitute(kTexts[static_cast<std::size_t>(id)][Column(locale)], args);
+}
+
+std::string FormatDay(std::int64_t day_number, Locale locale) {
+  return invites::FormatLocalDate(day_number * kSecondsPerDay + 12 * kSecondsPerHour, TimeZone::Utc(), locale);
+}
+
+std::string FormatYears(std::int64_t years, Locale locale) {
+  const std::string n = std::to_string(years);
+  switch (locale) {
+    case Locale::kDe: return n + (years == 1 ? " Jahr" : " Jahre");
+    case Locale::kNl: return n + " jaar";
+    case Locale::kJa: return n + "周年";
+    case Locale::kEn: break;
+  }
+  return n + (years == 1 ? " year" : " years");
+}
+
+std::string FormatWorkingDays(std::int64_t half_days, Locale locale) {
+  const bool one = half_days == 2;
+  switch (locale) {
+    case Locale::kDe: return DecimalHalves(half_days, ',') + (one ? " Arbeitstag" : " Arbeitstage");
+    case Locale::kNl: return DecimalHalves(half_days, ',') + (one ? " werkdag" : " werkdagen");
+    case Locale::kJa: return DecimalHalves(half_days, '.') + "営業日";
+    case Locale::kEn: break;
+  }
+  return DecimalHalves(half_days, '.') + (one ? " working day" : " working days");
+}
+
+std::string FullName(std::string_view first, std::string_view last, Locale locale) {
+  if (first.empty()) return std::string(last);
+  if (last.empty()) return std::string(first);
+  if (locale == Locale::kJa) return std::string(last) + " " + std::string(first);
+  return std::string(first) + " " + std::string(last);
+}
+
+}  // namespace slotwise::hr

@@ -1,0 +1,690 @@
+// sqlite_hr_store.cpp — see sqlite_hr_store.h.
+//
+// [SECTION] Helpers (transactions, statements, row mappers)
+// [SECTION] Employees
+// [SECTION] Absences
+// [SECTION] Org units
+// [SECTION] Credentials
+// [SECTION] Channel mappings
+// [SECTION] Teams requests
+// [SECTION] Daily post records
+#include "sqlite_hr_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/json_text.h"
+#include "sqlite_statement.h"
+
+namespace slotwise::hr {
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Helpers (transactions, statements, row mappers)
+// -----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+using nlohmann::json;
+using SqlValue = std::variant<std::string, std::int64_t>;
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
+Error NotFound(const std::string& message) { return Error{"not_found", message, ""}; }
+
+// BEGIN IMMEDIATE … COMMIT; rolls back unless Commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {
+    began_ = sqlite3_exec(db_, "BEGIN IMMEDIATE;", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~Transaction() {
+    if (began_ && !committed_) sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Result<bool> Began() const {
+    if (began_) return true;
+    return Error{"storage_error", std::string("cannot begin a write transaction: ") + sqlite3_errmsg(db_), ""};
+  }
+  Result<bool> Commit() {
+    if (sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Error{"storage_error", std::string("cannot commit: ") + sqlite3_errmsg(db_), ""};
+    }
+    committed_ = true;
+    return true;
+  }
+
+ private:
+  sqlite3* db_;
+  bool began_ = false;
+  bool committed_ = false;
+};
+
+void BindAll(Statement& stmt, const std::vector<SqlValue>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    if (const std::string* text = std::get_if<std::string>(&args[i])) {
+      stmt.Bind(index, *text);
+    } else {
+      stmt.Bind(index, std::get<std::int64_t>(args[i]));
+    }
+  }
+}
+
+// Runs one statement that returns no rows; answers the number of rows it changed.
+Result<int> Execute(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt) return stmt.error();
+  BindAll(stmt.value(), args);
+  Result<bool> done = stmt.value().Step();
+  if (!done) return done.error();
+  return sqlite3_changes(db);
+}
+
+template <class T>
+Result<std::vector<T>> Query(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args,
+                             const std::function<Result<T>(const Statement&)>& map) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt) return stmt.error();
+  BindAll(stmt.value(), args);
+  std::vector<T> rows;
+  while (true) {
+    Result<bool> row = stmt.value().Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    Result<T> mapped = map(stmt.value());
+    if (!mapped) return mapped.error();
+    rows.push_back(std::move(mapped).value());
+  }
+  return rows;
+}
+
+template <class T>
+Result<std::optional<T>> First(Result<std::vector<T>> rows) {
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<T>();
+  return std::optional<T>(std::move(rows.value().front()));
+}
+
+Result<bool> Exists(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
+  Result<Statement> stmt = Statement::Prepare(db, sql);
+  if (!stmt) return stmt.error();
+  BindAll(stmt.value(), args);
+  return stmt.value().Step();
+}
+
+Result<bool> TenantExists(sqlite3* db, const std::string& tenant_id) {
+  return Exists(db, "SELECT 1 FROM tenants WHERE id = ?1", {tenant_id});
+}
+
+std::string WebhookContext(const std::string& tenant_id, const std::string& mapping_id) {
+  return "hr/" + tenant_id + "/mapping/" + mapping_id + "/webhook_url";
+}
+std::string TeamsSecretContext(const std::string& tenant_id) { return "hr/" + tenant_id + "/teams_security_token"; }
+
+constexpr const char* kEmployeeColumns =
+    "tenant_id, id, first_name, last_name, email, hire_date, termination_date, position, status, office, department, "
+    "team, birthday, time_zone, working_hours, teams_user_id";
+
+Result<Employee> MapEmployee(const Statement& s) {
+  Employee e;
+  e.tenant_id = s.Text(0);
+  e.id = s.Text(1);
+  e.first_name = s.Text(2);
+  e.last_name = s.Text(3);
+  e.email = s.Text(4);
+  e.hire_date = s.Text(5);
+  e.termination_date = s.Text(6);
+  e.position = s.Text(7);
+  e.status = s.Text(8);
+  e.office = s.Text(9);
+  e.department = s.Text(10);
+  e.team = s.Text(11);
+  e.birthday = s.Text(12);
+  e.time_zone = s.Text(13);
+  e.working_hours_json = s.Text(14);
+  e.teams_user_id = s.Text(15);
+  return e;
+}
+
+constexpr const char* kAbsenceColumns =
+    "tenant_id, id, employee_id, type, first_day, first_day_part, last_day, last_day_part, substitute_id, status, "
+    "source, comment, created_at, updated_at";
+
+Result<Absence> MapAbsence(const Statement& s) {
+  Absence a;
+  a.tenant_id = s.Text(0);
+  a.id = s.Text(1);
+  a.employee_id = s.Text(2);
+  a.type = s.Text(3);
+  a.first_day = s.Text(4);
+  std::optional<DayPart> first = ParseDayPart(s.Text(5));
+  a.last_day = s.Text(6);
+  std::optional<DayPart> last = ParseDayPart(s.Text(7));
+  a.substitute_id = s.Text(8);
+  std::optional<AbsenceStatus> status = ParseAbsenceStatus(s.Text(9));
+  if (!first || !last || !status) return Error{"storage_error", "absence " + a.id + " has an unreadable value", ""};
+  a.first_day_part = *first;
+  a.last_day_part = *last;
+  a.status = *status;
+  a.source = s.Text(10);
+  a.comment = s.Text(11);
+  a.created_at = s.Int(12);
+  a.updated_at = s.Int(13);
+  return a;
+}
+
+Result<HrCredential> MapCredential(const Statement& s) {
+  HrCredential c;
+  c.credential_id = s.Text(0);
+  c.tenant_id = s.Text(1);
+  c.secret_hash = s.Text(2);
+  c.label = s.Text(3);
+  const json attributes = json::parse(s.Text(4), nullptr, false);
+  if (!attributes.is_array()) return Error{"storage_error", "credential attributes are not a JSON array", ""};
+  for (const json& item : attributes) {
+    if (item.is_string()) c.attributes.push_back(item.get<std::string>());
+  }
+  c.created_at = s.Int(5);
+  c.revoked_at = s.Int(6);
+  return c;
+}
+
+constexpr const char* kPostColumns =
+    "mapping_id, local_day, state, attempts, next_attempt_at, message_id, last_error, scheduled_at, posted_at, "
+    "updated_at";
+
+Result<PostRecord> MapPost(const Statement& s) {
+  PostRecord r;
+  r.mapping_id = s.Text(0);
+  r.local_day = s.Text(1);
+  std::optional<PostState> state = ParsePostState(s.Text(2));
+  if (!state) return Error{"storage_error", "post record " + r.mapping_id + "/" + r.local_day + " has no state", ""};
+  r.state = *state;
+  r.attempts = s.Int(3);
+  r.next_attempt_at = s.Int(4);
+  r.message_id = s.Text(5);
+  r.last_error = s.Text(6);
+  r.scheduled_at = s.Int(7);
+  r.posted_at = s.Int(8);
+  r.updated_at = s.Int(9);
+  return r;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteHrStore>> SqliteHrStore::Open(const std::string& path, const crypto::TokenVault& vault) {
+  Result<std::unique_ptr<SqliteStore>> database = SqliteStore::Open(path);
+  if (!database) return database.error();
+  if (database.value()->SchemaVersion() < 6) {
+    return Error{"storage_error", "the database at " + path + " lacks the HR tables (migration 6)", ""};
+  }
+  return std::unique_ptr<SqliteHrStore>(new SqliteHrStore(std::move(database).value(), vault));
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Employees
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<int> SqliteHrStore::UpsertEmployees(const std::string& tenant_id, const std::vector<Employee>& employees) {
+  ++people_generation_;  // before the write: a reader that saw the old generation reloads
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<bool> tenant = TenantExists(db, tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
+  Result<Statement> stmt = Statement::Prepare(
+      db, std::string("INSERT OR REPLACE INTO hr_employees (") + kEmployeeColumns +
+              ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+              "strftime('%s','now'))");
+  if (!stmt) return stmt.error();
+  for (std::size_t i = 0; i < employees.size(); ++i) {
+    const Employee& e = employees[i];
+    if (e.id.empty()) return Invalid("employees[" + std::to_string(i) + "].id", "an employee needs an id");
+    stmt.value().Reset();
+    BindAll(stmt.value(), {tenant_id, e.id, e.first_name, e.last_name, Lower(e.email), e.hire_date,
+                           e.termination_date, e.position, e.status, e.office, e.department, e.team, e.birthday,
+                           e.time_zone, e.working_hours_json, Lower(e.teams_user_id)});
+    Result<bool> done = stmt.value().Step();
+    if (!done) return done.error();
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return static_cast<int>(employees.size());
+}
+
+Result<std::optional<Employee>> SqliteHrStore::GetEmployee(const std::string& tenant_id, const std::string& id) {
+  std::lock_guard lock(mutex_);
+  return First(Query<Employee>(database_->handle(),
+                               std::string("SELECT ") + kEmployeeColumns +
+                                   " FROM hr_employees WHERE tenant_id = ?1 AND id = ?2",
+                               {tenant_id, id}, MapEmployee));
+}
+
+Result<std::vector<Employee>> SqliteHrStore::ListEmployees(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Query<Employee>(database_->handle(),
+                         std::string("SELECT ") + kEmployeeColumns + " FROM hr_employees WHERE tenant_id = ?1 ORDER BY id",
+                         {tenant_id}, MapEmployee);
+}
+
+Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByEmail(const std::string& tenant_id,
+                                                                   const std::string& email) {
+  if (email.empty()) return std::optional<Employee>();
+  std::lock_guard lock(mutex_);
+  return First(Query<Employee>(database_->handle(),
+                               std::string("SELECT ") + kEmployeeColumns +
+                                   " FROM hr_employees WHERE tenant_id = ?1 AND email = ?2 ORDER BY id",
+                               {tenant_id, Lower(email)}, MapEmployee));
+}
+
+Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByTeamsUser(const std::string& tenant_id,
+                                                                       const std::string& aad_object_id) {
+  if (aad_object_id.empty()) return std::optional<Employee>();
+  std::lock_guard lock(mutex_);
+  return First(Query<Employee>(database_->handle(),
+                               std::string("SELECT ") + kEmployeeColumns +
+                                   " FROM hr_employees WHERE tenant_id = ?1 AND teams_user_id = ?2 ORDER BY id",
+                               {tenant_id, Lower(aad_object_id)}, MapEmployee));
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Absences
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<bool> SqliteHrStore::WriteAbsence(const Absence& a) {
+  Result<int> done = Execute(
+      database_->handle(),
+      std::string("INSERT INTO hr_absences (") + kAbsenceColumns +
+          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+          "ON CONFLICT (tenant_id, id) DO UPDATE SET employee_id = ?3, type = ?4, first_day = ?5, "
+          "first_day_part = ?6, last_day = ?7, last_day_part = ?8, substitute_id = ?9, status = ?10, source = ?11, "
+          "comment = ?12, updated_at = ?14",
+      {a.tenant_id, a.id, a.employee_id, a.type, a.first_day, std::string(DayPartName(a.first_day_part)), a.last_day,
+       std::string(DayPartName(a.last_day_part)), a.substitute_id, std::string(AbsenceStatusName(a.status)), a.source,
+       a.comment, a.created_at, a.updated_at});
+  if (!done) return done.error();
+  return true;
+}
+
+Result<int> SqliteHrStore::UpsertAbsences(const std::string& tenant_id, const std::vector<Absence>& absences) {
+  ++people_generation_;  // before the write: a reader that saw the old generation reloads
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<bool> tenant = TenantExists(db, tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
+  for (std::size_t i = 0; i < absences.size(); ++i) {
+    const std::string path = "absences[" + std::to_string(i) + "]";
+    Absence a = absences[i];
+    a.tenant_id = tenant_id;
+    if (a.id.empty()) return Invalid(path + ".id", "an absence needs an id");
+    for (const auto& [who, field] : {std::pair{a.employee_id, ".employee_id"}, {a.substitute_id, ".substitute_id"}}) {
+      if (who.empty() && std::string(field) == ".substitute_id") continue;
+      Result<bool> known = Exists(db, "SELECT 1 FROM hr_employees WHERE tenant_id = ?1 AND id = ?2", {tenant_id, who});
+      if (!known) return known.error();
+      if (!*known) return Invalid(path + field, "no employee with the id \"" + who + "\"");
+    }
+    if (Result<bool> written = WriteAbsence(a); !written) return written.error();
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return static_cast<int>(absences.size());
+}
+
+Result<std::vector<Absence>> SqliteHrStore::ListAbsences(const std::string& tenant_id, const std::string& employee_id,
+                                                         const std::string& from_day, const std::string& to_day) {
+  std::lock_guard lock(mutex_);
+  // ISO dates compare as text.
+  return Query<Absence>(database_->handle(),
+                        std::string("SELECT ") + kAbsenceColumns +
+                            " FROM hr_absences WHERE tenant_id = ?1 AND (?2 = '' OR employee_id = ?2) "
+                            "AND first_day <= ?4 AND last_day >= ?3 ORDER BY first_day, id",
+                        {tenant_id, employee_id, from_day, to_day}, MapAbsence);
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Org units
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<int> SqliteHrStore::UpsertOrgUnits(const std::string& tenant_id, const std::vector<OrgUnit>& units) {
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<bool> tenant = TenantExists(db, tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].name.empty()) return Invalid("org_units[" + std::to_string(i) + "].name", "an org unit needs a name");
+    Result<int> done = Execute(db,
+                               "INSERT OR REPLACE INTO hr_org_units (tenant_id, kind, name, parent) "
+                               "VALUES (?1, ?2, ?3, ?4)",
+                               {tenant_id, std::string(OrgUnitKindName(units[i].kind)), units[i].name, units[i].parent});
+    if (!done) return done.error();
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return static_cast<int>(units.size());
+}
+
+Result<std::vector<OrgUnit>> SqliteHrStore::ListOrgUnits(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Query<OrgUnit>(database_->handle(),
+                        "SELECT tenant_id, kind, name, parent FROM hr_org_units WHERE tenant_id = ?1 ORDER BY kind, name",
+                        {tenant_id}, [](const Statement& s) -> Result<OrgUnit> {
+                          std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(1));
+                          if (!kind) return Error{"storage_error", "an org unit has an unknown kind", ""};
+                          return OrgUnit{s.Text(0), *kind, s.Text(2), s.Text(3)};
+                        });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Credentials
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<bool> SqliteHrStore::AddCredential(const HrCredential& c) {
+  if (c.credential_id.empty() || c.secret_hash.empty()) return Invalid("credential_id", "a credential needs an id and a hash");
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Result<bool> tenant = TenantExists(db, c.tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + c.tenant_id + "\"");
+  Result<int> done = Execute(db,
+                             "INSERT INTO hr_credentials (credential_id, tenant_id, secret_hash, label, attributes, "
+                             "created_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                             {c.credential_id, c.tenant_id, c.secret_hash, c.label, DumpJson(json(c.attributes)),
+                              c.created_at, c.revoked_at});
+  if (!done) return done.error();
+  return true;
+}
+
+Result<std::optional<HrCredential>> SqliteHrStore::FindCredential(const std::string& credential_id) {
+  std::lock_guard lock(mutex_);
+  return First(Query<HrCredential>(database_->handle(),
+                                   "SELECT credential_id, tenant_id, secret_hash, label, attributes, created_at, "
+                                   "revoked_at FROM hr_credentials WHERE credential_id = ?1",
+                                   {credential_id}, MapCredential));
+}
+
+Result<std::vector<HrCredential>> SqliteHrStore::ListCredentials(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Query<HrCredential>(database_->handle(),
+                             "SELECT credential_id, tenant_id, secret_hash, label, attributes, created_at, revoked_at "
+                             "FROM hr_credentials WHERE tenant_id = ?1 ORDER BY credential_id",
+                             {tenant_id}, MapCredential);
+}
+
+Result<bool> SqliteHrStore::RevokeCredential(const std::string& tenant_id, const std::string& credential_id,
+                                             std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  Result<int> changed = Execute(database_->handle(),
+                                "UPDATE hr_credentials SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at "
+                                "END WHERE tenant_id = ?1 AND credential_id = ?2",
+                                {tenant_id, credential_id, now});
+  if (!changed) return changed.error();
+  if (*changed == 0) return NotFound("no HR credential \"" + credential_id + "\"");
+  return true;
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Channel mappings
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<std::vector<ChannelMapping>> SqliteHrStore::SelectMappings(const std::string& where,
+                                                                  const std::vector<std::string>& args) {
+  std::vector<SqlValue> values(args.begin(), args.end());
+  return Query<ChannelMapping>(
+      database_->handle(),
+      "SELECT tenant_id, id, unit_kind, unit_name, target_kind, team_id, channel_id, connection_id, "
+      "webhook_url_sealed, language, time_of_day, time_zone, weekdays, toggles, enabled, created_at, updated_at "
+      "FROM hr_channel_mappings " + where + " ORDER BY tenant_id, id",
+      values, [this](const Statement& s) -> Result<ChannelMapping> {
+        ChannelMapping m;
+        m.tenant_id = s.Text(0);
+        m.id = s.Text(1);
+        std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(2));
+        std::optional<TargetKind> target = ParseTargetKind(s.Text(4));
+        if (!kind || !target) return Error{"storage_error", "mapping " + m.id + " has an unreadable kind", ""};
+        m.unit_kind = *kind;
+        m.unit_name = s.Text(3);
+        m.target_kind = *target;
+        m.team_id = s.Text(5);
+        m.channel_id = s.Text(6);
+        m.connection_id = s.Text(7);
+        if (const std::string sealed = s.Text(8); !sealed.empty()) {
+          Result<std::string> url = vault_.Open(sealed, WebhookContext(m.tenant_id, m.id));
+          if (!url) return url.error();
+          m.webhook_url = std::move(url).value();
+        }
+        m.language = s.Text(9);
+        m.time_of_day = static_cast<std::int32_t>(s.Int(10));
+        m.time_zone = s.Text(11);
+        const json weekdays = json::parse(s.Text(12), nullptr, false);
+        m.weekdays.clear();
+        if (weekdays.is_array()) {
+          for (const json& day : weekdays) {
+            if (day.is_number_integer()) m.weekdays.push_back(day.get<int>());
+          }
+        }
+        const json toggles = json::parse(s.Text(13), nullptr, false);
+        if (toggles.is_object()) {
+          m.toggles.absences = toggles.value("absences", true);
+          m.toggles.birthdays = toggles.value("birthdays", true);
+          m.toggles.anniversaries = toggles.value("anniversaries", true);
+          m.toggles.new_joiners = toggles.value("new_joiners", true);
+        }
+        m.enabled = s.Int(14) != 0;
+        m.created_at = s.Int(15);
+        m.updated_at = s.Int(16);
+        return m;
+      });
+}
+
+namespace {
+
+std::vector<SqlValue> MappingValues(const ChannelMapping& m, const std::string& sealed_url) {
+  const json toggles = {{"absences", m.toggles.absences},
+                        {"birthdays", m.toggles.birthdays},
+                        {"anniversaries", m.toggles.anniversaries},
+                        {"new_joiners", m.toggles.new_joiners}};
+  return {m.id, m.tenant_id, std::string(OrgUnitKindName(m.unit_kind)), m.unit_name,
+          std::string(TargetKindName(m.target_kind)), m.team_id, m.channel_id, m.connection_id, sealed_url, m.language,
+          std::int64_t{m.time_of_day}, m.time_zone, DumpJson(json(m.weekdays)), DumpJson(toggles),
+          std::int64_t{m.enabled ? 1 : 0}, m.created_at, m.updated_at};
+}
+
+}  // namespace
+
+Result<ChannelMapping> SqliteHrStore::CreateMapping(const ChannelMapping& mapping) {
+  if (mapping.id.empty()) return Invalid("id", "a mapping needs an id");
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Result<bool> tenant = TenantExists(db, mapping.tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + mapping.tenant_id + "\"");
+  const std::string sealed =
+      mapping.webhook_url.empty() ? "" : vault_.Seal(mapping.webhook_url, WebhookContext(mapping.tenant_id, mapping.id));
+  Result<int> done = Execute(db,
+                             "INSERT INTO hr_channel_mappings (id, tenant_id, unit_kind, unit_name, target_kind, "
+                             "team_id, channel_id, connection_id, webhook_url_sealed, language, time_of_day, "
+                             "time_zone, weekdays, toggles, enabled, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+                             "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                             MappingValues(mapping, sealed));
+  if (!done) return done.error();
+  return mapping;
+}
+
+Result<ChannelMapping> SqliteHrStore::UpdateMapping(const ChannelMapping& mapping) {
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Result<std::vector<std::int64_t>> created = Query<std::int64_t>(
+      db, "SELECT created_at FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2", {mapping.tenant_id, mapping.id},
+      [](const Statement& s) -> Result<std::int64_t> { return s.Int(0); });
+  if (!created) return created.error();
+  if (created->empty()) return NotFound("no channel mapping \"" + mapping.id + "\"");
+  ChannelMapping stored = mapping;
+  stored.created_at = created->front();
+  const std::string sealed =
+      stored.webhook_url.empty() ? "" : vault_.Seal(stored.webhook_url, WebhookContext(stored.tenant_id, stored.id));
+  Result<int> done = Execute(db,
+                             "UPDATE hr_channel_mappings SET tenant_id = ?2, unit_kind = ?3, unit_name = ?4, "
+                             "target_kind = ?5, team_id = ?6, channel_id = ?7, connection_id = ?8, "
+                             "webhook_url_sealed = ?9, language = ?10, time_of_day = ?11, time_zone = ?12, "
+                             "weekdays = ?13, toggles = ?14, enabled = ?15, created_at = ?16, updated_at = ?17 "
+                             "WHERE id = ?1",
+                             MappingValues(stored, sealed));
+  if (!done) return done.error();
+  return stored;
+}
+
+Result<std::optional<ChannelMapping>> SqliteHrStore::GetMapping(const std::string& tenant_id, const std::string& id) {
+  std::lock_guard lock(mutex_);
+  return First(SelectMappings("WHERE tenant_id = ?1 AND id = ?2", {tenant_id, id}));
+}
+
+Result<std::vector<ChannelMapping>> SqliteHrStore::ListMappings(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return SelectMappings("WHERE tenant_id = ?1", {tenant_id});
+}
+
+Result<std::vector<ChannelMapping>> SqliteHrStore::ListAllMappings() {
+  std::lock_guard lock(mutex_);
+  return SelectMappings("", {});
+}
+
+Result<bool> SqliteHrStore::DeleteMapping(const std::string& tenant_id, const std::string& id) {
+  std::lock_guard lock(mutex_);
+  Result<int> changed =
+      Execute(database_->handle(), "DELETE FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2", {tenant_id, id});
+  if (!changed) return changed.error();
+  if (*changed == 0) return NotFound("no channel mapping \"" + id + "\"");
+  return true;
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Teams requests
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<bool> SqliteHrStore::SetTeamsSecret(const std::string& tenant_id, const std::string& security_token,
+                                           std::int64_t now) {
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Result<bool> tenant = TenantExists(db, tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
+  Result<int> done = Execute(db,
+                             "INSERT OR REPLACE INTO hr_teams_settings (tenant_id, security_token_sealed, updated_at) "
+                             "VALUES (?1, ?2, ?3)",
+                             {tenant_id, vault_.Seal(security_token, TeamsSecretContext(tenant_id)), now});
+  if (!done) return done.error();
+  return true;
+}
+
+Result<std::optional<std::string>> SqliteHrStore::GetTeamsSecret(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  Result<std::optional<std::string>> sealed =
+      First(Query<std::string>(database_->handle(),
+                               "SELECT security_token_sealed FROM hr_teams_settings WHERE tenant_id = ?1", {tenant_id},
+                               [](const Statement& s) -> Result<std::string> { return s.Text(0); }));
+  if (!sealed) return sealed.error();
+  if (!sealed->has_value()) return std::optional<std::string>();
+  Result<std::string> opened = vault_.Open(**sealed, TeamsSecretContext(tenant_id));
+  if (!opened) return opened.error();
+  return std::optional<std::string>(std::move(opened).value());
+}
+
+Result<std::optional<std::string>> SqliteHrStore::GetRequestAnswer(const std::string& tenant_id,
+                                                                   const std::string& activity_id) {
+  std::lock_guard lock(mutex_);
+  return First(Query<std::string>(database_->handle(),
+                                  "SELECT answer FROM hr_absence_requests WHERE tenant_id = ?1 AND activity_id = ?2",
+                                  {tenant_id, activity_id},
+                                  [](const Statement& s) -> Result<std::string> { return s.Text(0); }));
+}
+
+Result<bool> SqliteHrStore::CommitRequest(const std::string& tenant_id, const std::string& activity_id,
+                                          const Absence* absence, const std::string& answer_json, std::int64_t now) {
+  ++people_generation_;  // stores a requested absence
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<int> inserted = Execute(db,
+                                 "INSERT INTO hr_absence_requests (tenant_id, activity_id, absence_id, answer, "
+                                 "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 {tenant_id, activity_id, absence ? absence->id : std::string(), answer_json, now});
+  if (!inserted) return inserted.error();  // storage_conflict when answered meanwhile
+  if (absence) {
+    if (Result<bool> written = WriteAbsence(*absence); !written) return written.error();
+  }
+  return transaction.Commit();
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Daily post records
+// -----------------------------------------------------------------------------------------------------------------
+
+Result<std::optional<PostRecord>> SqliteHrStore::GetPost(const std::string& mapping_id, const std::string& local_day) {
+  std::lock_guard lock(mutex_);
+  return First(Query<PostRecord>(database_->handle(),
+                                 std::string("SELECT ") + kPostColumns +
+                                     " FROM hr_daily_posts WHERE mapping_id = ?1 AND local_day = ?2",
+                                 {mapping_id, local_day}, MapPost));
+}
+
+Result<bool> SqliteHrStore::ClaimPost(const PostRecord& r) {
+  std::lock_guard lock(mutex_);
+  Result<int> inserted = Execute(database_->handle(),
+                                 std::string("INSERT OR IGNORE INTO hr_daily_posts (") + kPostColumns +
+                                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                 {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts,
+                                  r.next_attempt_at, r.message_id, r.last_error, r.scheduled_at, r.posted_at,
+                                  r.updated_at});
+  if (!inserted) return inserted.error();
+  return *inserted == 1;
+}
+
+Result<bool> SqliteHrStore::UpdatePost(const PostRecord& r) {
+  std::lock_guard lock(mutex_);
+  Result<int> changed = Execute(database_->handle(),
+                                "UPDATE hr_daily_posts SET state = ?3, attempts = ?4, next_attempt_at = ?5, "
+                                "message_id = ?6, last_error = ?7, scheduled_at = ?8, posted_at = ?9, updated_at = ?10 "
+                                "WHERE mapping_id = ?1 AND local_day = ?2",
+                                {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts,
+                                 r.next_attempt_at, r.message_id, r.last_error, r.scheduled_at, r.posted_at,
+                                 r.updated_at});
+  if (!changed) return changed.error();
+  if (*changed == 0) return NotFound("no post record " + r.mapping_id + "/" + r.local_day);
+  return true;
+}
+
+Result<std::vector<PostRecord>> SqliteHrStore::ListPosts(const std::string& mapping_id, int limit) {
+  std::lock_guard lock(mutex_);
+  return Query<PostRecord>(database_->handle(),
+                           std::string("SELECT ") + kPostColumns +
+                               " FROM hr_daily_posts WHERE mapping_id = ?1 ORDER BY local_day DESC LIMIT ?2",
+                           {mapping_id, std::int64_t{limit}}, MapPost);
+}
+
+Result<std::vector<PostRecord>> SqliteHrStore::ListUnfinishedPosts() {
+  std::lock_guard lock(mutex_);
+  return Query<PostRecord>(database_->handle(),
+                           std::string("SELECT ") + kPostColumns +
+                               " FROM hr_daily_posts WHERE state IN ('intent', 'retry') ORDER BY mapping_id, local_day",
+                           {}, MapPost);
+}
+
+}  // namespace slotwise::hr
