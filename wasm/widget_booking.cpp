@@ -1,5 +1,6 @@
 // widget_booking.cpp — see widget_booking.h.
 #include "widget_booking.h"
+#include "widget_json.h"
 
 #include <algorithm>
 
@@ -12,23 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
-
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
-  return object.at(key).get<std::string>();
-}
-
-json Subs(const std::vector<std::string>& subs) {
-  json members = json::array();
-  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
-  return members;
-}
-
-bool InFlight(BookingPhase phase) {
-  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling;
-}
-
 void Fail(Booking& booking, std::string code, std::string message) {
   booking.phase = BookingPhase::kFailed;
   booking.error_code = std::move(code);
@@ -40,7 +24,7 @@ void Fail(Booking& booking, std::string code, std::string message) {
 bool CanBook(const WidgetModel& model) {
   if (!model.selected || !model.explanation.available || !model.explanation.slot) return false;
   if (model.explanation.start != *model.selected || model.settings.loop) return false;
-  if (InFlight(model.booking.phase) || model.booking.phase == BookingPhase::kCancelled) return false;
+  if (BookingInFlight(model.booking.phase) || model.booking.phase == BookingPhase::kCancelled) return false;
   if (model.booking.phase == BookingPhase::kConfirmed && !model.booking.rescheduling) return false;
   return true;
 }
@@ -56,7 +40,7 @@ std::string BuildBookingRequest(const WidgetModel& model) {
     if (row.kind == RowKind::kObserver) observers.push_back(row.sub);
   }
   json body = {{"start", FormatRfc3339(slot.when.start)}, {"end", FormatRfc3339(slot.when.end)},
-               {"interviewers", Subs(interviewers)}, {"observers", Subs(observers)},
+               {"interviewers", SubMembers(interviewers)}, {"observers", SubMembers(observers)},
                {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
   if (settings.type == InterviewType::kOnSite) {
     body["room"] = slot.rooms.empty() ? json(nullptr) : json{{"sub", slot.rooms.front()}};
@@ -65,7 +49,7 @@ std::string BuildBookingRequest(const WidgetModel& model) {
 
   std::string title = model.interview.title;
   if (title.empty()) {
-    const std::string candidate = model.interview.candidate.is_object() ? Str(model.interview.candidate, "name") : "";
+    const std::string candidate = model.interview.candidate.is_object() ? JsonText(model.interview.candidate, "name") : "";
     title = candidate.empty() ? "Interview" : "Interview: " + candidate;
   }
   body["title"] = title;
@@ -105,30 +89,30 @@ void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_vie
     if (booking.phase == BookingPhase::kPending) ++booking.polls;
     return;
   }
-  const json view = Parse(body);
+  const json view = ParseJson(body);
   if (!view.is_object()) return;
-  booking.interview_id = Str(view, "id").empty() ? booking.interview_id : Str(view, "id");
-  booking.status = Str(view, "status");
-  const std::optional<Instant> start = ParseRfc3339(Str(view, "start"));
-  const std::optional<Instant> end = ParseRfc3339(Str(view, "end"));
+  booking.interview_id = JsonText(view, "id").empty() ? booking.interview_id : JsonText(view, "id");
+  booking.status = JsonText(view, "status");
+  const std::optional<Instant> start = ParseRfc3339(JsonText(view, "start"));
+  const std::optional<Instant> end = ParseRfc3339(JsonText(view, "end"));
   if (start && end) booking.when = {*start, *end};
   const json conferencing = view.value("conferencing", json::object());
-  booking.join_url = Str(conferencing, "join_url");
-  booking.passcode = Str(conferencing, "passcode");
-  booking.event_id = view.contains("event") && view.at("event").is_object() ? Str(view.at("event"), "id") : "";
+  booking.join_url = JsonText(conferencing, "join_url");
+  booking.passcode = JsonText(conferencing, "passcode");
+  booking.event_id = view.contains("event") && view.at("event").is_object() ? JsonText(view.at("event"), "id") : "";
   booking.created.clear();
-  if (!Str(conferencing, "meeting_id").empty()) booking.created.push_back("meeting:" + Str(conferencing, "meeting_id"));
-  if (!booking.event_id.empty()) booking.created.push_back("event:" + Str(view, "organizer"));
-  if (view.contains("room") && view.at("room").is_object()) booking.created.push_back("room:" + Str(view.at("room"), "sub"));
-  if (view.contains("candidate") && view.at("candidate").is_object() && !Str(view.at("candidate"), "email").empty()) {
-    booking.created.push_back("invite:" + Str(view.at("candidate"), "email"));
+  if (!JsonText(conferencing, "meeting_id").empty()) booking.created.push_back("meeting:" + JsonText(conferencing, "meeting_id"));
+  if (!booking.event_id.empty()) booking.created.push_back("event:" + JsonText(view, "organizer"));
+  if (view.contains("room") && view.at("room").is_object()) booking.created.push_back("room:" + JsonText(view.at("room"), "sub"));
+  if (view.contains("candidate") && view.at("candidate").is_object() && !JsonText(view.at("candidate"), "email").empty()) {
+    booking.created.push_back("invite:" + JsonText(view.at("candidate"), "email"));
   }
   if (booking.status == "confirmed") {
     booking.phase = BookingPhase::kConfirmed;
     booking.rescheduling = false;
     ++model.solve_generation;  // the new interview now blocks its people (after the next document refresh)
   } else if (booking.status == "failed") {
-    Fail(booking, "failed", Str(view, "failure_reason"));
+    Fail(booking, "failed", JsonText(view, "failure_reason"));
   } else if (booking.status == "cancelled") {
     booking.phase = BookingPhase::kCancelled;
   } else {
@@ -147,16 +131,16 @@ void ApplySubmitResponse(WidgetModel& model, int http_status, std::string_view b
     if (booking.interview_id.empty()) Fail(booking, "invalid_answer", "The server's answer has no interview id.");
     return;
   }
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
-  Fail(booking, Str(error, "code").empty() ? "http_" + std::to_string(http_status) : Str(error, "code"),
-       Str(error, "message").empty() ? ErrorSentence(http_status, body) : Str(error, "message"));
+  Fail(booking, JsonText(error, "code").empty() ? "http_" + std::to_string(http_status) : JsonText(error, "code"),
+       JsonText(error, "message").empty() ? ErrorSentence(http_status, body) : JsonText(error, "message"));
   if (http_status == 401) booking.error_code = "unauthorized";
   booking.violations.clear();
   for (const char* list : {"violations", "conflicts"}) {
     if (!error.contains(list) || !error.at(list).is_array()) continue;
     for (const json& item : error.at(list)) {
-      booking.violations.push_back({Str(item, "code"), Str(item, "message"), Str(item, "sub").empty() ? Str(item, "resource") : Str(item, "sub")});
+      booking.violations.push_back({JsonText(item, "code"), JsonText(item, "message"), JsonText(item, "sub").empty() ? JsonText(item, "resource") : JsonText(item, "sub")});
     }
   }
 }
@@ -178,7 +162,7 @@ void StartReschedule(WidgetModel& model) {
 }
 
 void StartCancel(WidgetModel& model) {
-  if (model.booking.interview_id.empty() || InFlight(model.booking.phase)) return;
+  if (model.booking.interview_id.empty() || BookingInFlight(model.booking.phase)) return;
   model.booking.phase = BookingPhase::kCancelling;
 }
 
@@ -191,9 +175,9 @@ void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view b
     ++model.solve_generation;
     return;
   }
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
-  Fail(booking, http_status == 0 ? "network" : Str(error, "code"), Str(error, "message"));
+  Fail(booking, http_status == 0 ? "network" : JsonText(error, "code"), JsonText(error, "message"));
 }
 
 void DismissBookingResult(WidgetModel& model) {

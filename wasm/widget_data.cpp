@@ -1,5 +1,6 @@
 // widget_data.cpp — see widget_data.h.
 #include "widget_data.h"
+#include "widget_json.h"
 
 #include <algorithm>
 
@@ -12,13 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
-
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
-  return object.at(key).get<std::string>();
-}
-
 bool HasRole(const json& person, const char* role) {
   if (!person.contains("roles") || !person.at("roles").is_array()) return false;
   for (const json& item : person.at("roles")) {
@@ -29,12 +23,6 @@ bool HasRole(const json& person, const char* role) {
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-json Subs(const std::vector<std::string>& subs) {
-  json members = json::array();
-  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
-  return members;
 }
 
 std::vector<std::string> SubsOf(const json& list) {
@@ -62,10 +50,10 @@ std::int32_t MinutesOf(const json& value, std::int32_t fallback) {
 
 std::string ErrorSentence(int http_status, std::string_view body) {
   if (http_status == 0) return "The Slotwise server could not be reached.";
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   std::string sentence = "The server answered with status " + std::to_string(http_status) + ".";
   if (doc.is_object() && doc.contains("error") && doc.at("error").is_object()) {
-    const std::string message = Str(doc.at("error"), "message");
+    const std::string message = JsonText(doc.at("error"), "message");
     if (!message.empty()) sentence += " " + message;
   }
   return sentence;
@@ -99,31 +87,31 @@ BusyStatus ParseBusyStatus(std::string_view text) {
 }
 
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
-  const json options = Parse(options_json);
+  const json options = ParseJson(options_json);
   if (!options.is_object()) return;
-  model.locale = ParseLocale(Str(options, "locale"));
-  if (!Str(options, "timeZone").empty()) model.viewport.viewer_zone = Str(options, "timeZone");
+  model.locale = ParseLocale(JsonText(options, "locale"));
+  if (!JsonText(options, "timeZone").empty()) model.viewport.viewer_zone = JsonText(options, "timeZone");
   if (!options.contains("interview") || !options.at("interview").is_object()) return;
   const json& interview = options.at("interview");
-  model.interview.id = Str(interview, "id");
-  model.interview.title = Str(interview, "title");
-  model.interview.organizer = Str(interview, "organizer");
+  model.interview.id = JsonText(interview, "id");
+  model.interview.title = JsonText(interview, "title");
+  model.interview.organizer = JsonText(interview, "organizer");
   model.interview.interviewers = SubsOf(interview.value("interviewers", json::array()));
   model.interview.observers = SubsOf(interview.value("observers", json::array()));
   if (interview.contains("candidate") && interview.at("candidate").is_object()) {
     model.interview.candidate = interview.at("candidate");
-    const std::string zone = Str(model.interview.candidate, "time_zone");
+    const std::string zone = JsonText(model.interview.candidate, "time_zone");
     if (!zone.empty()) model.viewport.candidate_zone = zone;
   }
   if (interview.contains("conferencing") && interview.at("conferencing").is_object()) {
-    const std::string provider = Str(interview.at("conferencing"), "provider");
+    const std::string provider = JsonText(interview.at("conferencing"), "provider");
     model.settings.type = provider == "zoom"          ? InterviewType::kZoom
                           : provider == "teams"       ? InterviewType::kTeams
                           : provider == "goto"        ? InterviewType::kGoTo
                           : provider == "google_meet" ? InterviewType::kGoogleMeet
                           : provider == "none"        ? InterviewType::kOnSite
                                                       : model.settings.type;
-    model.settings.host = Str(interview.at("conferencing"), "host");
+    model.settings.host = JsonText(interview.at("conferencing"), "host");
   }
   if (interview.contains("duration_minutes") && interview.at("duration_minutes").is_number_integer()) {
     model.settings.duration_minutes = interview.at("duration_minutes").get<std::int32_t>();
@@ -133,23 +121,23 @@ void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
 void ApplyDirectory(WidgetModel& model, int people_status, std::string_view people_body, int rooms_status,
                     std::string_view rooms_body, int hosts_status, std::string_view hosts_body) {
   if (people_status != 200) return Fail(model, ErrorSentence(people_status, people_body));
-  const json people = Parse(people_body);
+  const json people = ParseJson(people_body);
   if (!people.is_object() || !people.contains("people") || !people.at("people").is_array()) {
     return Fail(model, "The server's list of people is not readable.");
   }
   // Rooms and host accounts are optional for scheduling: a failure there leaves those rows out.
-  const json rooms = rooms_status == 200 ? Parse(rooms_body) : json();
-  const json hosts = hosts_status == 200 ? Parse(hosts_body) : json();
+  const json rooms = rooms_status == 200 ? ParseJson(rooms_body) : json();
+  const json hosts = hosts_status == 200 ? ParseJson(hosts_body) : json();
 
   std::vector<Row> interviewers, observers, room_rows, host_rows;
   const bool preselected = !model.interview.interviewers.empty();
   int defaults_left = 2;
   for (const json& person : people.at("people")) {
     Row row;
-    row.sub = Str(person, "email");
+    row.sub = JsonText(person, "email");
     if (row.sub.empty()) continue;
-    row.name = Str(person, "name");
-    row.time_zone = Str(person, "time_zone");
+    row.name = JsonText(person, "name");
+    row.time_zone = JsonText(person, "time_zone");
     if (Contains(model.interview.observers, row.sub)) {
       row.kind = RowKind::kObserver;
       observers.push_back(std::move(row));
@@ -179,9 +167,9 @@ void ApplyDirectory(WidgetModel& model, int people_status, std::string_view peop
     for (const json& room : rooms.at("rooms")) {
       Row row;
       row.kind = RowKind::kRoom;
-      row.sub = Str(room, "email");
+      row.sub = JsonText(room, "email");
       if (row.sub.empty()) continue;
-      row.name = Str(room, "name");
+      row.name = JsonText(room, "name");
       if (room.contains("capacity") && room.at("capacity").is_number_integer()) row.capacity = room.at("capacity").get<std::int64_t>();
       room_rows.push_back(std::move(row));
     }
@@ -190,10 +178,10 @@ void ApplyDirectory(WidgetModel& model, int people_status, std::string_view peop
     for (const json& host : hosts.at("host_accounts")) {
       Row row;
       row.kind = RowKind::kHost;
-      row.sub = Str(host, "id");
+      row.sub = JsonText(host, "id");
       if (row.sub.empty()) continue;
-      row.host_provider = Str(host, "provider");
-      row.host_owner = Str(host, "owner");
+      row.host_provider = JsonText(host, "provider");
+      row.host_owner = JsonText(host, "owner");
       if (host.contains("settings") && host.at("settings").is_object()) row.host_settings = host.at("settings");
       host_rows.push_back(std::move(row));
     }
@@ -226,12 +214,12 @@ std::string BuildDocumentRequest(const WidgetModel& model, Interval view) {
         break;
     }
   }
-  json query = {{"participants", json::array({{{"members", Subs(people)}, {"required", 1}}})},
+  json query = {{"participants", json::array({{{"members", SubMembers(people)}, {"required", 1}}})},
                 {"required_duration", {{"minutes", model.settings.duration_minutes}}},
                 {"query_periods", json::array({{{"start", FormatRfc3339(view.start)}, {"end", FormatRfc3339(view.end)}}})},
                 {"time_zone", model.viewport.viewer_zone}};
-  if (!rooms.empty()) query["rooms"] = {{"members", Subs(rooms)}, {"required", 1}};
-  if (!hosts.empty()) query["conferencing"] = {{"provider", provider}, {"hosts", {{"members", Subs(hosts)}, {"required", 1}}}};
+  if (!rooms.empty()) query["rooms"] = {{"members", SubMembers(rooms)}, {"required", 1}};
+  if (!hosts.empty()) query["conferencing"] = {{"provider", provider}, {"hosts", {{"members", SubMembers(hosts)}, {"required", 1}}}};
   if (!model.booking.interview_id.empty() && model.booking.rescheduling) {
     return DumpJson({{"query", query}, {"except_interview_id", model.booking.interview_id}});
   }
@@ -240,12 +228,12 @@ std::string BuildDocumentRequest(const WidgetModel& model, Interval view) {
 
 void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view body) {
   if (http_status != 200) return Fail(model, ErrorSentence(http_status, body));
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   if (!doc.is_object() || !doc.contains("calendars") || !doc.at("calendars").is_object() || !doc.contains("query") ||
       !doc.at("query").is_object()) {
     return Fail(model, "The server's availability document is not readable.");
   }
-  const std::optional<Instant> now = ParseRfc3339(Str(doc, "now"));
+  const std::optional<Instant> now = ParseRfc3339(JsonText(doc, "now"));
   if (!now) return Fail(model, "The server's availability document has no valid \"now\".");
   model.now = *now;
   const bool first = !model.document_loaded;
@@ -256,10 +244,10 @@ void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view bo
     std::vector<BusyEvent> events;
     if (calendar.contains("busy") && calendar.at("busy").is_array()) {
       for (const json& item : calendar.at("busy")) {
-        const std::optional<Instant> start = ParseRfc3339(Str(item, "start"));
-        const std::optional<Instant> end = ParseRfc3339(Str(item, "end"));
+        const std::optional<Instant> start = ParseRfc3339(JsonText(item, "start"));
+        const std::optional<Instant> end = ParseRfc3339(JsonText(item, "end"));
         if (!start || !end || *end <= *start) continue;
-        BusyEvent event{{*start, *end}, ParseBusyStatus(Str(item, "status")), false};
+        BusyEvent event{{*start, *end}, ParseBusyStatus(JsonText(item, "status")), false};
         if (item.contains("status") && !item.at("status").is_string()) event.status = BusyStatus::kBusy;
         event.interview = item.contains("interview") && item.at("interview").is_boolean() && item.at("interview").get<bool>();
         events.push_back(event);
@@ -275,7 +263,7 @@ void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view bo
     const int index = FindRow(model, sub);
     if (index < 0) continue;
     Row& row = model.rows[static_cast<std::size_t>(index)];
-    if (!Str(calendar, "time_zone").empty()) row.time_zone = Str(calendar, "time_zone");
+    if (!JsonText(calendar, "time_zone").empty()) row.time_zone = JsonText(calendar, "time_zone");
     if (calendar.contains("capacity") && calendar.at("capacity").is_number_integer()) row.capacity = calendar.at("capacity").get<std::int64_t>();
     if (calendar.contains("conferencing_account") && calendar.at("conferencing_account").is_object()) {
       row.host_settings = calendar.at("conferencing_account");
@@ -283,7 +271,7 @@ void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view bo
   }
   const json& query = model.base_query;
   if (query.contains("conferencing") && query.at("conferencing").is_object()) {
-    const std::string provider = Str(query.at("conferencing"), "provider");
+    const std::string provider = JsonText(query.at("conferencing"), "provider");
     if (!provider.empty() && !Contains(model.loaded_providers, provider)) model.loaded_providers.push_back(provider);
   }
   if (first) {
@@ -302,28 +290,28 @@ void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view bo
 
 void ApplyConnections(WidgetModel& model, int http_status, std::string_view body) {
   if (http_status != 200) return;  // connections are advisory: scheduling still works
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   if (!doc.is_object() || !doc.contains("connections") || !doc.at("connections").is_array()) return;
   model.connection_issues.clear();
   for (const json& connection : doc.at("connections")) {
-    const std::string status = Str(connection, "status");
+    const std::string status = JsonText(connection, "status");
     if (status.empty() || status == "connected" || status == "active") continue;
     ConnectionIssue issue;
-    issue.provider = Str(connection, "provider");
+    issue.provider = JsonText(connection, "provider");
     issue.status = status;
-    issue.fix_url = Str(connection, "fix_url");
-    if (issue.fix_url.empty()) issue.fix_url = Str(connection, "reconnect_url");
-    issue.message = Str(connection, "message");
+    issue.fix_url = JsonText(connection, "fix_url");
+    if (issue.fix_url.empty()) issue.fix_url = JsonText(connection, "reconnect_url");
+    issue.message = JsonText(connection, "message");
     model.connection_issues.push_back(std::move(issue));
   }
 }
 
 bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_view body) {
   if (http_status != 200) return false;
-  const json view = Parse(body);
-  const std::optional<Instant> start = ParseRfc3339(Str(view, "start"));
-  const std::optional<Instant> end = ParseRfc3339(Str(view, "end"));
-  if (!view.is_object() || Str(view, "id").empty() || !start || !end || *end <= *start) return false;
+  const json view = ParseJson(body);
+  const std::optional<Instant> start = ParseRfc3339(JsonText(view, "start"));
+  const std::optional<Instant> end = ParseRfc3339(JsonText(view, "end"));
+  if (!view.is_object() || JsonText(view, "id").empty() || !start || !end || *end <= *start) return false;
   const std::vector<std::string> interviewers = SubsOf(view.value("interviewers", json::array()));
   const std::vector<std::string> observers = SubsOf(view.value("observers", json::array()));
   for (Row& row : model.rows) {
@@ -334,28 +322,28 @@ bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_vie
   }
   model.settings.duration_minutes = static_cast<std::int32_t>((*end - *start) / 60);
   const json conferencing = view.value("conferencing", json::object());
-  const std::string provider = Str(conferencing, "provider");
+  const std::string provider = JsonText(conferencing, "provider");
   model.settings.type = provider == "zoom"          ? InterviewType::kZoom
                         : provider == "teams"       ? InterviewType::kTeams
                         : provider == "goto"        ? InterviewType::kGoTo
                         : provider == "google_meet" ? InterviewType::kGoogleMeet
                                                     : InterviewType::kOnSite;
-  model.settings.host = Str(conferencing, "host");
-  if (view.contains("room") && view.at("room").is_object()) model.settings.room = Str(view.at("room"), "sub");
+  model.settings.host = JsonText(conferencing, "host");
+  if (view.contains("room") && view.at("room").is_object()) model.settings.room = JsonText(view.at("room"), "sub");
   const json buffer = view.value("buffer", json::object());
   model.settings.buffer_before_minutes = MinutesOf(buffer.value("before", json()), model.settings.buffer_before_minutes);
   model.settings.buffer_after_minutes = MinutesOf(buffer.value("after", json()), model.settings.buffer_after_minutes);
   model.booking = Booking{};
-  model.booking.interview_id = Str(view, "id");
+  model.booking.interview_id = JsonText(view, "id");
   model.booking.rescheduling = true;
-  model.booking.status = Str(view, "status");
+  model.booking.status = JsonText(view, "status");
   model.booking.when = {*start, *end};
   if (view.contains("candidate") && view.at("candidate").is_object()) {
     model.interview.candidate = view.at("candidate");
-    if (!Str(view.at("candidate"), "time_zone").empty()) model.viewport.candidate_zone = Str(view.at("candidate"), "time_zone");
+    if (!JsonText(view.at("candidate"), "time_zone").empty()) model.viewport.candidate_zone = JsonText(view.at("candidate"), "time_zone");
   }
-  model.interview.title = Str(view, "title");
-  model.interview.organizer = Str(view, "organizer");
+  model.interview.title = JsonText(view, "title");
+  model.interview.organizer = JsonText(view, "organizer");
   ++model.solve_generation;
   return true;
 }
@@ -368,8 +356,8 @@ std::set<std::string> NeededZones(const WidgetModel& model) {
   add(model.viewport.viewer_zone);
   add(model.viewport.candidate_zone);
   for (const Row& row : model.rows) add(row.time_zone);
-  for (const auto& [sub, calendar] : model.calendars.items()) add(Str(calendar, "time_zone"));
-  add(Str(model.base_query, "time_zone"));
+  for (const auto& [sub, calendar] : model.calendars.items()) add(JsonText(calendar, "time_zone"));
+  add(JsonText(model.base_query, "time_zone"));
   return zones;
 }
 

@@ -1,5 +1,6 @@
 // widget_loop_booking.cpp — see widget_loop_booking.h.
 #include "widget_loop_booking.h"
+#include "widget_json.h"
 
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
@@ -10,23 +11,6 @@ namespace slotwise::widget {
 using nlohmann::json;
 
 namespace {
-
-json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
-
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
-  return object.at(key).get<std::string>();
-}
-
-json Subs(const std::vector<std::string>& subs) {
-  json members = json::array();
-  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
-  return members;
-}
-
-bool InFlight(BookingPhase phase) {
-  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling;
-}
 
 // A stage the server accepted and that still exists (to cancel when rolling back).
 bool Holds(const StageBooking& stage) {
@@ -63,12 +47,12 @@ void Settle(WidgetModel& model) {
 }
 
 void SetError(StageBooking& stage, int http_status, std::string_view body) {
-  const json doc = Parse(body);
+  const json doc = ParseJson(body);
   const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
   stage.error_code = http_status == 0 ? "network"
-                     : Str(error, "code").empty() ? "http_" + std::to_string(http_status)
-                                                  : Str(error, "code");
-  stage.message = Str(error, "message").empty() ? ErrorSentence(http_status, body) : Str(error, "message");
+                     : JsonText(error, "code").empty() ? "http_" + std::to_string(http_status)
+                                                  : JsonText(error, "code");
+  stage.message = JsonText(error, "message").empty() ? ErrorSentence(http_status, body) : JsonText(error, "message");
 }
 
 }  // namespace
@@ -80,7 +64,7 @@ bool LoopBookingInFlight(const WidgetModel& model) {
 bool CanBookLoop(const WidgetModel& model) {
   if (!model.settings.loop || !model.selected || !model.explanation.available || !model.explanation.slot) return false;
   if (model.explanation.start != *model.selected || model.explanation.slot->stages.empty()) return false;
-  if (InFlight(model.booking.phase) || LoopBookingInFlight(model)) return false;
+  if (BookingInFlight(model.booking.phase) || LoopBookingInFlight(model)) return false;
   return true;
 }
 
@@ -95,7 +79,7 @@ bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) 
   }
   std::string title = model.interview.title;
   if (title.empty()) {
-    const std::string name = Str(model.interview.candidate, "name");
+    const std::string name = JsonText(model.interview.candidate, "name");
     title = name.empty() ? "Interview" : "Interview: " + name;
   }
   LoopBooking booking;
@@ -104,7 +88,7 @@ bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) 
     const StagePick& pick = loop.stages[i];
     json body = {{"title", title + " (" + std::to_string(i + 1) + "/" + std::to_string(loop.stages.size()) + ": " + pick.id + ")"},
                  {"start", FormatRfc3339(pick.when.start)}, {"end", FormatRfc3339(pick.when.end)},
-                 {"interviewers", Subs(pick.participants)}, {"observers", Subs(observers)},
+                 {"interviewers", SubMembers(pick.participants)}, {"observers", SubMembers(observers)},
                  {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
     if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
     const std::string provider = ProviderOf(settings.type);
@@ -177,14 +161,14 @@ void ApplyLoopAnswer(WidgetModel& model, const LoopRequest& request, int http_st
   StageBooking& stage = loop.stages[request.stage];
   switch (request.kind) {
     case LoopRequest::Kind::kSubmit: {
-      const json view = Parse(body);
-      if ((http_status == 201 || http_status == 200) && !Str(view, "id").empty()) {
-        stage.interview_id = Str(view, "id");
-        stage.state = Str(view, "status") == "confirmed" ? StageState::kConfirmed : StageState::kPending;
-        if (Str(view, "status") == "failed") {
+      const json view = ParseJson(body);
+      if ((http_status == 201 || http_status == 200) && !JsonText(view, "id").empty()) {
+        stage.interview_id = JsonText(view, "id");
+        stage.state = JsonText(view, "status") == "confirmed" ? StageState::kConfirmed : StageState::kPending;
+        if (JsonText(view, "status") == "failed") {
           stage.state = StageState::kFailed;
           stage.error_code = "failed";
-          stage.message = Str(view, "failure_reason");
+          stage.message = JsonText(view, "failure_reason");
           RollBack(model, request.stage);
         }
       } else if (http_status == 0 && ++stage.network_retries < kLoopNetworkRetries) {
@@ -199,22 +183,22 @@ void ApplyLoopAnswer(WidgetModel& model, const LoopRequest& request, int http_st
     case LoopRequest::Kind::kPoll: {
       if (stage.state != StageState::kPending) break;  // rolled back meanwhile
       ++stage.polls;
-      const json view = Parse(body);
+      const json view = ParseJson(body);
       if (http_status != 200 || !view.is_object()) break;  // a failed poll is not a failed booking
-      const std::string status = Str(view, "status");
+      const std::string status = JsonText(view, "status");
       if (status == "confirmed") {
         stage.state = StageState::kConfirmed;
       } else if (status == "failed" || status == "cancelled") {
         stage.state = StageState::kFailed;
         stage.error_code = status;
-        stage.message = Str(view, "failure_reason");
+        stage.message = JsonText(view, "failure_reason");
         if (loop.phase == LoopBookingPhase::kBooking) RollBack(model, request.stage);
       }
       break;
     }
     case LoopRequest::Kind::kCancel: {
-      const json doc = Parse(body);
-      const std::string code = doc.is_object() && doc.contains("error") ? Str(doc.at("error"), "code") : "";
+      const json doc = ParseJson(body);
+      const std::string code = doc.is_object() && doc.contains("error") ? JsonText(doc.at("error"), "code") : "";
       if (http_status == 200 || http_status == 204 || (http_status == 409 && code == "interview_not_active")) {
         stage.state = StageState::kCancelled;
       } else {

@@ -160,6 +160,11 @@ enum class BookingPhase {
   kCancelled,
 };
 
+// A request of this booking is out (submitting, polling, cancelling): no second one may start.
+inline bool BookingInFlight(BookingPhase phase) {
+  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling;
+}
+
 struct Violation {
   std::string code;
   std::string message;

@@ -1,5 +1,6 @@
 // widget_proposal.cpp — see widget_proposal.h.
 #include "widget_proposal.h"
+#include "widget_json.h"
 
 #include <algorithm>
 
@@ -12,19 +13,6 @@ namespace slotwise::widget {
 using nlohmann::json;
 
 namespace {
-
-json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
-
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
-  return object.at(key).get<std::string>();
-}
-
-json Subs(const std::vector<std::string>& subs) {
-  json members = json::array();
-  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
-  return members;
-}
 
 const Suggestion* FindSuggestion(const WidgetModel& model, Instant start) {
   for (const Suggestion& suggestion : model.suggestions) {
@@ -58,7 +46,7 @@ std::string Common(const std::string& preferred, const std::vector<std::vector<s
 
 ProposalBlock ProposalBlockOf(const WidgetModel& model) {
   const json& candidate = model.interview.candidate;
-  if (Str(candidate, "email").empty() || Str(candidate, "time_zone").empty() || Str(candidate, "locale").empty()) {
+  if (JsonText(candidate, "email").empty() || JsonText(candidate, "time_zone").empty() || JsonText(candidate, "locale").empty()) {
     return ProposalBlock::kNoCandidate;
   }
   if (model.settings.loop) return ProposalBlock::kLoop;
@@ -132,10 +120,10 @@ std::string BuildProposalRequest(const WidgetModel& model) {
   }
   std::string title = model.interview.title;
   if (title.empty()) {
-    const std::string name = Str(model.interview.candidate, "name");
+    const std::string name = JsonText(model.interview.candidate, "name");
     title = name.empty() ? "Interview" : "Interview: " + name;
   }
-  json body = {{"title", title}, {"interviewers", Subs(interviewers)}, {"observers", Subs(observers)},
+  json body = {{"title", title}, {"interviewers", SubMembers(interviewers)}, {"observers", SubMembers(observers)},
                {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
   if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
   if (settings.type == InterviewType::kOnSite) {
@@ -180,17 +168,17 @@ void StartProposalSubmit(WidgetModel& model, std::string idempotency_key) {
 void ApplyProposalResponse(WidgetModel& model, int http_status, std::string_view body) {
   Proposal& proposal = model.proposal;
   if (proposal.phase != ProposalPhase::kSubmitting) return;  // closed meanwhile
-  const json doc = Parse(body);
-  if ((http_status == 201 || http_status == 200) && doc.is_object() && !Str(doc, "candidate_url").empty()) {
+  const json doc = ParseJson(body);
+  if ((http_status == 201 || http_status == 200) && doc.is_object() && !JsonText(doc, "candidate_url").empty()) {
     proposal.phase = ProposalPhase::kCreated;
-    proposal.proposal_id = Str(doc, "proposal_id");
-    proposal.candidate_url = Str(doc, "candidate_url");
-    proposal.expires_at = Str(doc, "expires_at");
+    proposal.proposal_id = JsonText(doc, "proposal_id");
+    proposal.candidate_url = JsonText(doc, "candidate_url");
+    proposal.expires_at = JsonText(doc, "expires_at");
     proposal.options.clear();
     if (doc.contains("options") && doc.at("options").is_array()) {
       for (const json& option : doc.at("options")) {
-        const std::optional<Instant> start = ParseRfc3339(Str(option, "start"));
-        const std::optional<Instant> end = ParseRfc3339(Str(option, "end"));
+        const std::optional<Instant> start = ParseRfc3339(JsonText(option, "start"));
+        const std::optional<Instant> end = ParseRfc3339(JsonText(option, "end"));
         if (!start || !end) continue;
         const bool available = !option.contains("available") || !option.at("available").is_boolean() || option.at("available").get<bool>();
         proposal.options.push_back({{*start, *end}, available});
@@ -207,7 +195,7 @@ void ApplyProposalResponse(WidgetModel& model, int http_status, std::string_view
     return;
   }
   const json error = doc.is_object() && doc.contains("error") ? doc.at("error") : json();
-  proposal.error_code = Str(error, "code").empty() ? "http_" + std::to_string(http_status) : Str(error, "code");
+  proposal.error_code = JsonText(error, "code").empty() ? "http_" + std::to_string(http_status) : JsonText(error, "code");
   proposal.message = ErrorSentence(http_status, body);
 }
 

@@ -1,5 +1,6 @@
 // widget_solve.cpp — see widget_solve.h.
 #include "widget_solve.h"
+#include "widget_json.h"
 
 #include <algorithm>
 
@@ -14,25 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-json Parse(std::string_view body) { return json::parse(body, nullptr, /*allow_exceptions=*/false); }
-
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_string()) return "";
-  return object.at(key).get<std::string>();
-}
-
-std::int64_t Int(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object.at(key).is_number_integer()) return 0;
-  return object.at(key).get<std::int64_t>();
-}
-
 json Minutes(std::int32_t minutes) { return {{"minutes", minutes}}; }
-
-json Subs(const std::vector<std::string>& subs) {
-  json members = json::array();
-  for (const std::string& sub : subs) members.push_back({{"sub", sub}});
-  return members;
-}
 
 std::vector<std::string> SubsOf(const json& list) {
   std::vector<std::string> subs;
@@ -44,8 +27,8 @@ std::vector<std::string> SubsOf(const json& list) {
 }
 
 Interval IntervalOf(const json& object) {
-  const std::optional<Instant> start = ParseRfc3339(Str(object, "start"));
-  const std::optional<Instant> end = ParseRfc3339(Str(object, "end"));
+  const std::optional<Instant> start = ParseRfc3339(JsonText(object, "start"));
+  const std::optional<Instant> end = ParseRfc3339(JsonText(object, "end"));
   return {start.value_or(0), end.value_or(0)};
 }
 
@@ -54,11 +37,11 @@ std::vector<HostOutcome> HostsOf(const json& list) {
   if (!list.is_array()) return hosts;
   for (const json& item : list) {
     HostOutcome host;
-    host.sub = Str(item, "sub");
+    host.sub = JsonText(item, "sub");
     if (item.contains("passcode") && item.at("passcode").is_boolean()) host.passcode = item.at("passcode").get<bool>();
-    host.passcode_reason = Str(item, "passcode_reason");
+    host.passcode_reason = JsonText(item, "passcode_reason");
     if (item.contains("warnings") && item.at("warnings").is_array()) {
-      for (const json& warning : item.at("warnings")) host.warnings.emplace_back(Str(warning, "code"), Str(warning, "message"));
+      for (const json& warning : item.at("warnings")) host.warnings.emplace_back(JsonText(warning, "code"), JsonText(warning, "message"));
     }
     hosts.push_back(std::move(host));
   }
@@ -76,10 +59,10 @@ Suggestion SlotOf(const json& slot) {
 
 Suggestion SequenceOf(const json& sequence) {
   Suggestion suggestion;
-  suggestion.when = {ParseRfc3339(Str(sequence, "sequence_start")).value_or(0), ParseRfc3339(Str(sequence, "sequence_end")).value_or(0)};
+  suggestion.when = {ParseRfc3339(JsonText(sequence, "sequence_start")).value_or(0), ParseRfc3339(JsonText(sequence, "sequence_end")).value_or(0)};
   if (sequence.contains("sequence") && sequence.at("sequence").is_array()) {
     for (const json& stage : sequence.at("sequence")) {
-      StagePick pick{Str(stage, "sequence_id"), IntervalOf(stage), SubsOf(stage.value("participants", json::array())),
+      StagePick pick{JsonText(stage, "sequence_id"), IntervalOf(stage), SubsOf(stage.value("participants", json::array())),
                      SubsOf(stage.value("rooms", json::array()))};
       for (const std::string& sub : pick.participants) {
         if (std::find(suggestion.participants.begin(), suggestion.participants.end(), sub) == suggestion.participants.end()) {
@@ -94,28 +77,28 @@ Suggestion SequenceOf(const json& sequence) {
 
 Reason ReasonOf(const json& item) {
   Reason reason;
-  reason.code = Str(item, "code");
-  reason.sub = Str(item, "sub");
-  reason.status = Str(item, "status");
-  reason.rule = Str(item, "rule");
-  reason.period = Str(item, "period");
-  reason.message = Str(item, "message");
-  reason.free = Int(item, "free");
-  reason.required = Int(item, "required");
-  reason.limit = Int(item, "limit");
-  reason.count = Int(item, "count");
+  reason.code = JsonText(item, "code");
+  reason.sub = JsonText(item, "sub");
+  reason.status = JsonText(item, "status");
+  reason.rule = JsonText(item, "rule");
+  reason.period = JsonText(item, "period");
+  reason.message = JsonText(item, "message");
+  reason.free = JsonInt(item, "free");
+  reason.required = JsonInt(item, "required");
+  reason.limit = JsonInt(item, "limit");
+  reason.count = JsonInt(item, "count");
   if (item.contains("interval") && item.at("interval").is_object()) reason.interval = IntervalOf(item.at("interval"));
   if (reason.code == "room_capacity") {
     reason.count = item.contains("capacity") && item.at("capacity").is_number_integer() ? item.at("capacity").get<std::int64_t>() : -1;
-    reason.limit = Int(item, "min_capacity");
+    reason.limit = JsonInt(item, "min_capacity");
   }
-  if (reason.code == "minimum_notice") reason.earliest = ParseRfc3339(Str(item, "earliest")).value_or(0);
+  if (reason.code == "minimum_notice") reason.earliest = ParseRfc3339(JsonText(item, "earliest")).value_or(0);
   return reason;
 }
 
 std::string HostRulePolicy(const WidgetModel& model, const std::string& rule, const json& base) {
   if (auto it = model.settings.host_rule_overrides.find(rule); it != model.settings.host_rule_overrides.end()) return it->second;
-  return Str(base, rule.c_str());
+  return JsonText(base, rule.c_str());
 }
 
 }  // namespace
@@ -170,7 +153,7 @@ std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool e
       }
       json item = {{"sequence_id", stage.id}, {"ordinal", ordinal},
                    {"required_duration", Minutes(stage.duration_minutes)},
-                   {"participants", json::array({{{"members", Subs(pool)},
+                   {"participants", json::array({{{"members", SubMembers(pool)},
                                                   {"required", std::min<std::int64_t>(stage.required, static_cast<std::int64_t>(pool.size()))}}})}};
       if (ordinal > 1) item["buffer"] = {{"before", {{"minimum", Minutes(0)}, {"maximum", Minutes(stage.max_gap_minutes)}}}};
       stages.push_back(item);
@@ -182,19 +165,19 @@ std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool e
     }
     query["sequence"] = stages;
     if (settings.type == InterviewType::kOnSite && !rooms.empty()) {
-      query["loop_room"] = {{"members", Subs(rooms)}, {"required", 1}};
+      query["loop_room"] = {{"members", SubMembers(rooms)}, {"required", 1}};
     }
   } else {
-    query["participants"] = json::array({{{"members", Subs(interviewers)}, {"required", "all"}}});
+    query["participants"] = json::array({{{"members", SubMembers(interviewers)}, {"required", "all"}}});
     query["required_duration"] = Minutes(settings.duration_minutes);
     query["explain"] = explain;
     if (settings.type == InterviewType::kOnSite && !rooms.empty()) {
       int attendees = static_cast<int>(interviewers.size()) + 1;  // + the candidate
       for (const Row& row : model.rows) attendees += row.included && row.kind == RowKind::kObserver ? 1 : 0;
-      query["rooms"] = {{"members", Subs(rooms)}, {"required", 1}, {"min_capacity", attendees}};
+      query["rooms"] = {{"members", SubMembers(rooms)}, {"required", 1}, {"min_capacity", attendees}};
     }
     if (!provider.empty() && !hosts.empty()) {
-      query["conferencing"] = {{"provider", provider}, {"hosts", {{"members", Subs(hosts)}, {"required", 1}}}};
+      query["conferencing"] = {{"provider", provider}, {"hosts", {{"members", SubMembers(hosts)}, {"required", 1}}}};
       json rules = json::object();
       const json base_rules = base.value("host_rules", json::object());
       for (const char* rule : {"host_absent_no_jbh", "waiting_room_overrides_jbh", "lobby_blocks_candidate"}) {
@@ -214,9 +197,9 @@ void ApplySolveAnswer(WidgetModel& model, int engine_status, std::string_view bo
   model.relaxations.clear();
   model.available_starts = 0;
   model.solve_error.clear();
-  const json answer = Parse(body);
+  const json answer = ParseJson(body);
   if (engine_status != 0 || !answer.is_object()) {
-    model.solve_error = answer.is_object() && answer.contains("error") ? Str(answer.at("error"), "message") : "engine failure";
+    model.solve_error = answer.is_object() && answer.contains("error") ? JsonText(answer.at("error"), "message") : "engine failure";
     return;
   }
   if (answer.contains("available_slots") && answer.at("available_slots").is_array()) {
@@ -228,10 +211,10 @@ void ApplySolveAnswer(WidgetModel& model, int engine_status, std::string_view bo
   model.available_starts = static_cast<std::int32_t>(model.suggestions.size());
   if (answer.contains("explanation") && answer.at("explanation").is_object()) {
     const json& explanation = answer.at("explanation");
-    model.available_starts = static_cast<std::int32_t>(Int(explanation, "available_starts"));
+    model.available_starts = static_cast<std::int32_t>(JsonInt(explanation, "available_starts"));
     if (explanation.contains("relaxations") && explanation.at("relaxations").is_array()) {
       for (const json& item : explanation.at("relaxations")) {
-        model.relaxations.push_back({Str(item, "code"), Str(item, "sub"), Str(item, "rule"), Int(item, "gain"), Str(item, "message")});
+        model.relaxations.push_back({JsonText(item, "code"), JsonText(item, "sub"), JsonText(item, "rule"), JsonInt(item, "gain"), JsonText(item, "message")});
       }
     }
   }
@@ -262,9 +245,9 @@ int SolveSuggestions(WidgetModel& model, Interval visible, ZoneSource& zones) {
 void ApplyExplainAnswer(WidgetModel& model, Instant start, int engine_status, std::string_view body) {
   Explanation explanation;
   explanation.start = start;
-  const json answer = Parse(body);
+  const json answer = ParseJson(body);
   if (engine_status != 0 || !answer.is_object()) {
-    explanation.error = answer.is_object() && answer.contains("error") ? Str(answer.at("error"), "message") : "engine failure";
+    explanation.error = answer.is_object() && answer.contains("error") ? JsonText(answer.at("error"), "message") : "engine failure";
     model.explanation = std::move(explanation);
     return;
   }
@@ -281,7 +264,7 @@ void ApplyExplainAnswer(WidgetModel& model, Instant start, int engine_status, st
   if (!explanation.available && answer.contains("explanation") && answer.at("explanation").is_object()) {
     const json& unavailable = answer.at("explanation").value("unavailable", json::array());
     for (const json& item : unavailable) {
-      if (ParseRfc3339(Str(item, "start")) != start) continue;
+      if (ParseRfc3339(JsonText(item, "start")) != start) continue;
       for (const json& reason : item.value("reasons", json::array())) explanation.reasons.push_back(ReasonOf(reason));
     }
   }

@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/json_text.h"
-#include "sqlite_statement.h"
+#include "sqlite_query.h"
 
 namespace slotwise::hr {
 
@@ -31,7 +31,6 @@ namespace slotwise::hr {
 namespace {
 
 using nlohmann::json;
-using SqlValue = std::variant<std::string, std::int64_t>;
 
 std::string Lower(std::string_view text) {
   std::string out(text);
@@ -41,46 +40,6 @@ std::string Lower(std::string_view text) {
 
 Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
 Error NotFound(const std::string& message) { return Error{"not_found", message, ""}; }
-
-// BEGIN IMMEDIATE … COMMIT; rolls back unless Commit() succeeded.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {
-    began_ = sqlite3_exec(db_, "BEGIN IMMEDIATE;", nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
-  ~Transaction() {
-    if (began_ && !committed_) sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  Result<bool> Began() const {
-    if (began_) return true;
-    return Error{"storage_error", std::string("cannot begin a write transaction: ") + sqlite3_errmsg(db_), ""};
-  }
-  Result<bool> Commit() {
-    if (sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Error{"storage_error", std::string("cannot commit: ") + sqlite3_errmsg(db_), ""};
-    }
-    committed_ = true;
-    return true;
-  }
-
- private:
-  sqlite3* db_;
-  bool began_ = false;
-  bool committed_ = false;
-};
-
-void BindAll(Statement& stmt, const std::vector<SqlValue>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const int index = static_cast<int>(i + 1);
-    if (const std::string* text = std::get_if<std::string>(&args[i])) {
-      stmt.Bind(index, *text);
-    } else {
-      stmt.Bind(index, std::get<std::int64_t>(args[i]));
-    }
-  }
-}
 
 // Runs one statement that returns no rows; answers the number of rows it changed.
 Result<int> Execute(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
@@ -92,30 +51,6 @@ Result<int> Execute(sqlite3* db, const std::string& sql, const std::vector<SqlVa
   return sqlite3_changes(db);
 }
 
-template <class T>
-Result<std::vector<T>> Query(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args,
-                             const std::function<Result<T>(const Statement&)>& map) {
-  Result<Statement> stmt = Statement::Prepare(db, sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  std::vector<T> rows;
-  while (true) {
-    Result<bool> row = stmt.value().Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    Result<T> mapped = map(stmt.value());
-    if (!mapped) return mapped.error();
-    rows.push_back(std::move(mapped).value());
-  }
-  return rows;
-}
-
-template <class T>
-Result<std::optional<T>> First(Result<std::vector<T>> rows) {
-  if (!rows) return rows.error();
-  if (rows->empty()) return std::optional<T>();
-  return std::optional<T>(std::move(rows.value().front()));
-}
 
 Result<bool> Exists(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
   Result<Statement> stmt = Statement::Prepare(db, sql);
@@ -241,7 +176,7 @@ Result<int> SqliteHrStore::UpsertEmployees(const std::string& tenant_id, const s
   ++people_generation_;  // before the write: a reader that saw the old generation reloads
   sqlite3* db = database_->handle();
   std::lock_guard lock(mutex_);
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
   Result<bool> tenant = TenantExists(db, tenant_id);
   if (!tenant) return tenant.error();
@@ -323,7 +258,7 @@ Result<int> SqliteHrStore::UpsertAbsences(const std::string& tenant_id, const st
   ++people_generation_;  // before the write: a reader that saw the old generation reloads
   sqlite3* db = database_->handle();
   std::lock_guard lock(mutex_);
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
   Result<bool> tenant = TenantExists(db, tenant_id);
   if (!tenant) return tenant.error();
@@ -363,7 +298,7 @@ Result<std::vector<Absence>> SqliteHrStore::ListAbsences(const std::string& tena
 Result<int> SqliteHrStore::UpsertOrgUnits(const std::string& tenant_id, const std::vector<OrgUnit>& units) {
   sqlite3* db = database_->handle();
   std::lock_guard lock(mutex_);
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
   Result<bool> tenant = TenantExists(db, tenant_id);
   if (!tenant) return tenant.error();
@@ -620,7 +555,7 @@ Result<bool> SqliteHrStore::CommitRequest(const std::string& tenant_id, const st
   ++people_generation_;  // stores a requested absence
   sqlite3* db = database_->handle();
   std::lock_guard lock(mutex_);
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
   Result<int> inserted = Execute(db,
                                  "INSERT INTO hr_absence_requests (tenant_id, activity_id, absence_id, answer, "

@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/json_text.h"
-#include "sqlite_statement.h"
+#include "sqlite_query.h"
 
 namespace slotwise {
 
@@ -27,7 +27,6 @@ namespace slotwise {
 namespace {
 
 using nlohmann::json;
-using SqlValue = std::variant<std::string, std::int64_t>;
 
 constexpr std::int64_t kNull = -1;  // stored as NULL through NULLIF(?, -1); valid limits and capacities are ≥ 0
 
@@ -88,42 +87,6 @@ Result<bool> CheckLimit(const std::optional<std::int64_t>& value, const std::str
   return Invalid(field, field + " must not be negative");
 }
 
-void BindAll(Statement& stmt, const std::vector<SqlValue>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const int index = static_cast<int>(i + 1);
-    if (const std::string* text = std::get_if<std::string>(&args[i])) {
-      stmt.Bind(index, *text);
-    } else {
-      stmt.Bind(index, std::get<std::int64_t>(args[i]));
-    }
-  }
-}
-
-// Runs a SELECT and maps every row; `map` may fail (unreadable stored values).
-template <class T>
-Result<std::vector<T>> Query(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args,
-                             const std::function<Result<T>(const Statement&)>& map) {
-  Result<Statement> stmt = Statement::Prepare(db, sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  std::vector<T> rows;
-  while (true) {
-    Result<bool> row = stmt.value().Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    Result<T> mapped = map(stmt.value());
-    if (!mapped) return mapped.error();
-    rows.push_back(std::move(mapped).value());
-  }
-  return rows;
-}
-
-template <class T>
-Result<std::optional<T>> First(Result<std::vector<T>> rows) {
-  if (!rows) return rows.error();
-  if (rows->empty()) return std::optional<T>();
-  return std::optional<T>(std::move(rows.value().front()));
-}
 
 std::string SecretContext(const std::string& tenant_id) {
   return "tenant/" + tenant_id + "/ats_webhook_secret";

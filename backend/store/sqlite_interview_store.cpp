@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interview_json.h"
-#include "sqlite_statement.h"
+#include "sqlite_query.h"
 
 namespace slotwise {
 
@@ -19,37 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-// [SECTION] transactions and row reading
-
-// BEGIN IMMEDIATE … COMMIT on one connection; rolls back unless Commit() succeeded.
-class WriteTransaction {
- public:
-  explicit WriteTransaction(sqlite3* db) : db_(db) {
-    began_ = sqlite3_exec(db_, "BEGIN IMMEDIATE;", nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
-  ~WriteTransaction() {
-    if (began_ && !committed_) sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
-  }
-  WriteTransaction(const WriteTransaction&) = delete;
-  WriteTransaction& operator=(const WriteTransaction&) = delete;
-
-  Result<bool> Began() const {
-    if (began_) return true;
-    return Error{"storage_error", std::string("cannot begin a write transaction: ") + sqlite3_errmsg(db_), ""};
-  }
-  Result<bool> Commit() {
-    if (sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Error{"storage_error", std::string("cannot commit: ") + sqlite3_errmsg(db_), ""};
-    }
-    committed_ = true;
-    return true;
-  }
-
- private:
-  sqlite3* db_;
-  bool began_ = false;
-  bool committed_ = false;
-};
+// [SECTION] row reading (transactions: sqlite_query.h)
 
 // Runs a statement that returns no rows.
 Result<bool> Run(Statement& statement) {

@@ -40,6 +40,7 @@
 #include "process_harness.h"
 #include "slotwise/time.h"
 #include "url.h"
+#include "../loopback_server.h"
 
 namespace {
 
@@ -146,10 +147,7 @@ class AtsReceiver {
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
   }
-  ~AtsReceiver() {
-    server_.stop();
-    thread_.join();
-  }
+  ~AtsReceiver() { slotwise::testing::StopAndJoin(server_, thread_); }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/ats"; }
   std::vector<Delivery> For(const std::string& interview_id, const std::string& kind) {
     std::lock_guard lock(mutex_);

@@ -13,6 +13,7 @@
 
 #include "provider_world.h"
 #include "webhook_signature.h"
+#include "../loopback_server.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -31,10 +32,7 @@ struct AtsReceiver {
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
   }
-  ~AtsReceiver() {
-    server.stop();
-    thread.join();
-  }
+  ~AtsReceiver() { StopAndJoin(server, thread); }
   struct Post {
     std::string body, signature, delivery;
   };

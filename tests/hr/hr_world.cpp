@@ -6,6 +6,7 @@
 #include "api_keys.h"
 #include "crypto_primitives.h"
 #include "hr_routes.h"
+#include "../loopback_server.h"
 
 namespace slotwise::testing {
 
@@ -90,10 +91,7 @@ void HrWorld::Build(hr::SchedulerOptions options) {
 }
 
 void HrWorld::Teardown() {
-  if (server_) {
-    server_->stop();
-    if (server_thread_.joinable()) server_thread_.join();
-  }
+  if (server_) StopAndJoin(*server_, server_thread_);
   server_.reset();
   runtime_.reset();
 }

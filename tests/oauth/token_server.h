@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "url.h"
+#include "../loopback_server.h"
 
 namespace slotwise::testing {
 
@@ -68,10 +69,7 @@ class TokenServer {
   TokenServer(const TokenServer&) = delete;
   TokenServer& operator=(const TokenServer&) = delete;
   ~TokenServer() {
-    // stop() is a no-op before listen_after_bind() has started: wait for it (briefly) so join() cannot hang.
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
+    slotwise::testing::StopAndJoin(server_, thread_);
   }
 
   std::string Url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }

@@ -10,6 +10,7 @@
 #include "crypto_primitives.h"
 #include "sandbox_test_util.h"
 #include "slotwise/time.h"
+#include "../loopback_server.h"
 
 using namespace slotwise::sandbox;
 using namespace slotwise::sandbox::testing;
@@ -30,10 +31,7 @@ class Receiver {
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
   }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
+  ~Receiver() { slotwise::testing::StopAndJoin(server_, thread_); }
   std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
   std::vector<httplib::Request> Requests() {
     std::lock_guard<std::mutex> lock(mutex_);
