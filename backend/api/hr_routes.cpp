@@ -25,6 +25,7 @@
 #include "hr/hr_json.h"
 #include "hr/hr_runtime.h"
 #include "http_errors.h"
+#include "request_body.h"
 
 namespace slotwise {
 
@@ -109,18 +110,6 @@ int StatusOf(const Error& error) {
 
 void SendFailure(Res res, const Error& error) { SendError(res, StatusOf(error), error); }
 
-std::optional<json> Body(Req req, Res res) {
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
-    return std::nullopt;
-  }
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    SendError(res, 400, "invalid_json", "the request body is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
-}
 
 // The array `key` of a bulk body, at most `limit` items.
 std::optional<json> Batch(const json& body, const char* key, std::size_t limit, Res res) {
@@ -163,7 +152,7 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
   server.Post("/v1/hr/credentials", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     for (const auto& [key, value] : body->items()) {
       if (key != "label" && key != "attributes") {
@@ -207,7 +196,7 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
   server.Put("/v1/hr/teams_webhook", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     auto it = body->find("security_token");
     const bool valid = body->size() == 1 && it != body->end() && it->is_string() &&
@@ -232,7 +221,7 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
   server.Put("/v1/hr/employees", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     std::optional<json> items = Batch(*body, "employees", kMaxEmployees, res);
     if (!items) return;
@@ -255,7 +244,7 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
   server.Put("/v1/hr/absences", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     std::optional<json> items = Batch(*body, "absences", kMaxAbsences, res);
     if (!items) return;
@@ -281,7 +270,7 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
   server.Put("/v1/hr/org_units", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     std::optional<json> items = Batch(*body, "org_units", kMaxOrgUnits, res);
     if (!items) return;
@@ -322,7 +311,7 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
   server.Patch(R"(/v1/hr/employees/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     if (Result<bool> writable = hr::CheckWritable(*body, caller->allowed, ""); !writable) {
       return SendFailure(res, writable.error());
@@ -423,7 +412,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
   server.Post("/v1/hr/channel_mappings", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     if (body->contains("id")) return SendError(res, 422, Error{"invalid_request", "the id is chosen by Slotwise", "id"});
     Result<hr::ChannelMapping> parsed = hr::ParseMapping(*body, hr::ChannelMapping{}, runtime.zones());
@@ -465,7 +454,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
   server.Patch(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Result<std::optional<hr::ChannelMapping>> found =
         runtime.store().GetMapping(caller->tenant_id, req.matches[1].str());

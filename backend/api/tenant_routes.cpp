@@ -12,6 +12,7 @@
 #include "directory_import.h"
 #include "host_account_import.h"
 #include "http_errors.h"
+#include "request_body.h"
 #include "scheduling_runtime.h"
 #include "widget_tokens.h"
 
@@ -226,18 +227,6 @@ void SendJson(Res res, int status, const json& value) {
   res.set_content(value.dump(), "application/json");
 }
 
-std::optional<json> Body(Req req, Res res) {
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
-    return std::nullopt;
-  }
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    SendError(res, 400, "invalid_json", "the request body is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
-}
 
 // API keys only: directory writes never come from a browser.
 std::optional<RequestContext> Server(ApiAuth& auth, Req req, Res res) {
@@ -259,7 +248,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
   server.Put(item, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Result<Value> value = from(caller->tenant_id, req.matches[1], *body);
     if (!value) return SendError(res, 422, value.error());
@@ -302,7 +291,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
   server.Post("/v1/tenants", [&](Req req, Res res) {
     res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
     if (!auth.Admin(req, res)) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Tenant tenant;
     if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, 422, read.error());
@@ -339,7 +328,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
   server.Patch("/v1/tenant", [&](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     if (body->contains("id")) return SendError(res, 422, Invalid("id", "the tenant id cannot change"));
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
@@ -376,7 +365,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
   server.Post("/v1/directory/import", [&, zones_ptr = &zones](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     if (Result<bool> keys = CheckKeys(*body, {"provider", "update_existing"}); !keys) return SendError(res, 422, keys.error());
     std::string provider;
@@ -408,7 +397,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
   server.Post("/v1/host_accounts/import", [&](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     std::string connection_id;
     if (Result<bool> read = Read(*body, "connection_id", connection_id); !read) return SendError(res, 422, read.error());
@@ -427,7 +416,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
   server.Put(R"(/v1/candidates/([^/]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Result<Candidate> candidate = CandidateFrom(caller->tenant_id, req.matches[1], *body);
     if (!candidate) return SendError(res, 422, candidate.error());
@@ -440,7 +429,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
     if (!auth.codec()) return SendError(res, 404, "not_enabled", "widget tokens are not enabled on this server");
-    std::optional<json> body = Body(req, res);
+    std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     auth::WidgetClaims claims;
     claims.tenant_id = caller->tenant_id;
