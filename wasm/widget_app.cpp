@@ -270,6 +270,7 @@ void App::Apply(const Intents& intents) {
 void App::OnKey(Key key) {
   switch (HandleKey(model_, key, Viewer())) {
     case KeyCommand::kBook: Book(); break;
+    case KeyCommand::kSubmitProposal: SubmitProposal(); break;
     case KeyCommand::kViewChanged: EnsureDocumentCovers(); break;
     default: break;
   }

@@ -46,6 +46,35 @@ std::int32_t MinutesOf(const json& value, std::int32_t fallback) {
   return fallback;
 }
 
+// The embed option `interview.loop` = {"stages": [{id, duration_minutes, interviewers: [{sub}], required,
+// max_gap_minutes}]}: 1–5 stages, each with 5–480 minutes, at least one interviewer, 1 ≤ required ≤ interviewers,
+// a gap of 0–1440 minutes. Empty when anything is off (the widget then plans a single interview).
+std::vector<LoopStage> LoopStagesOf(const json& loop) {
+  if (!loop.is_object() || !loop.contains("stages") || !loop.at("stages").is_array()) return {};
+  const json& stages = loop.at("stages");
+  if (stages.empty() || stages.size() > 5) return {};
+  std::vector<LoopStage> parsed;
+  for (const json& item : stages) {
+    if (!item.is_object()) return {};
+    LoopStage stage;
+    stage.id = JsonText(item, "id").empty() ? "stage-" + std::to_string(parsed.size() + 1) : JsonText(item, "id");
+    stage.pool = SubsOf(item.value("interviewers", json::array()));
+    auto integer = [&](const char* key, std::int32_t fallback) {
+      return item.contains(key) && item.at(key).is_number_integer() ? item.at(key).get<std::int32_t>() : fallback;
+    };
+    stage.duration_minutes = integer("duration_minutes", stage.duration_minutes);
+    stage.required = integer("required", stage.required);
+    stage.max_gap_minutes = integer("max_gap_minutes", stage.max_gap_minutes);
+    if (stage.pool.empty() || stage.duration_minutes < 5 || stage.duration_minutes > 480 || stage.required < 1 ||
+        stage.required > static_cast<std::int32_t>(stage.pool.size()) || stage.max_gap_minutes < 0 ||
+        stage.max_gap_minutes > 1440) {
+      return {};
+    }
+    parsed.push_back(std::move(stage));
+  }
+  return parsed;
+}
+
 }  // namespace
 
 std::string ErrorSentence(int http_status, std::string_view body) {
@@ -115,6 +144,15 @@ void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
   }
   if (interview.contains("duration_minutes") && interview.at("duration_minutes").is_number_integer()) {
     model.settings.duration_minutes = interview.at("duration_minutes").get<std::int32_t>();
+  }
+  if (interview.contains("loop")) {
+    model.settings.loop_stages = LoopStagesOf(interview.at("loop"));
+    model.settings.loop = !model.settings.loop_stages.empty();
+    for (const LoopStage& stage : model.settings.loop_stages) {  // the stages' interviewers take part
+      for (const std::string& sub : stage.pool) {
+        if (!Contains(model.interview.interviewers, sub)) model.interview.interviewers.push_back(sub);
+      }
+    }
   }
 }
 

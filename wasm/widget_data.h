@@ -14,6 +14,7 @@
 namespace slotwise::widget {
 
 // The page's options (the embed API's `interview`, `locale`, `timeZone`) -> model. Unknown locales fall back to en.
+// `interview.loop` (docs/EMBEDDING.md) turns the loop on with its stages when every stage is valid, else it is ignored.
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json);
 
 // GET /v1/people, /v1/rooms, /v1/host_accounts (each as received). Builds the rows: preselected interviewers (the

@@ -47,7 +47,8 @@ enum class StringId {
   // Propose times (widget_proposal).
   kProposeTimes, kProposalChoose, kProposalSend, kProposalSending, kProposalCreated, kProposalLink, kCopyLink,
   kCopied, kProposalValidUntil, kProposalOptionGone, kProposalFailed, kProposalBack, kClose, kProposalNeedsCandidate,
-  kProposalTooFew, kProposalNoLoops, kLiveProposalChoosing, kLiveProposalCreated,
+  kProposalTooFew, kProposalNoLoops, kLiveProposalChoosing, kLiveProposalCreated, kLiveProposalTicked,
+  kLiveProposalUnticked,
   // Booking a loop (widget_loop_booking).
   kNoLoopAtTime, kBookLoop, kLoopBooking, kLoopBooked, kLoopRollingBack, kLoopRolledBack, kLoopRollbackIncomplete,
   kStageWaiting, kStageSubmitting, kStagePending, kStageConfirmed, kStageRefused, kStageFailed, kStageSkipped,

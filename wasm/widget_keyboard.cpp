@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "widget_proposal.h"
 #include "widget_selection.h"
 
 namespace slotwise::widget {
@@ -49,7 +50,17 @@ KeyCommand HandleKey(WidgetModel& model, Key key, const TimeZone& viewer) {
     case Key::kWeekView:
       SetViewMode(model, key == Key::kDayView ? ViewMode::kDay : ViewMode::kWeek, viewer);
       return KeyCommand::kViewChanged;
+    case Key::kPropose:
+      if (model.proposal.phase == ProposalPhase::kChoosing) {
+        return model.selected && ToggleProposalOption(model, *model.selected) ? KeyCommand::kProposalChanged : KeyCommand::kNone;
+      }
+      if (model.proposal.phase == ProposalPhase::kSubmitting) return KeyCommand::kNone;
+      return StartProposal(model) ? KeyCommand::kProposalChanged : KeyCommand::kNone;
     case Key::kEnter:
+      if (model.proposal.phase == ProposalPhase::kChoosing) {
+        return CanSubmitProposal(model) ? KeyCommand::kSubmitProposal : KeyCommand::kNone;
+      }
+      if (model.proposal.phase == ProposalPhase::kSubmitting) return KeyCommand::kNone;
       if (!model.selected || !model.explanation.available || model.explanation.start != *model.selected) return KeyCommand::kNone;
       if (model.booking.phase == BookingPhase::kSubmitting || model.booking.phase == BookingPhase::kPending ||
           model.booking.phase == BookingPhase::kCancelling) {

@@ -2,6 +2,7 @@
 #include "widget_live.h"
 
 #include "widget_i18n.h"
+#include "widget_proposal.h"
 #include "widget_solve.h"
 #include "widget_time_format.h"
 
@@ -92,6 +93,10 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
   switch (model.proposal.phase) {
     case ProposalPhase::kChoosing:
       text += Format(locale, StringId::kLiveProposalChoosing, {std::to_string(model.proposal.chosen.size())}) + " ";
+      if (model.selected && model.suggestion_cursor >= 0) {
+        text += std::string(Tr(locale, IsProposalChosen(model, *model.selected) ? StringId::kLiveProposalTicked
+                                                                               : StringId::kLiveProposalUnticked)) + " ";
+      }
       break;
     case ProposalPhase::kSubmitting: text += std::string(Tr(locale, StringId::kProposalSending)) + " "; break;
     case ProposalPhase::kCreated:

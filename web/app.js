@@ -4,7 +4,8 @@
 //   standalone  "/"            the token comes from the URL fragment (#token=swt1…, never the query string, so it
 //                              is not sent to servers or logged), then the fragment is cleared; with no token, the
 //                              demo server's GET /v1/demo/widget_token (only served by `slotwise serve --demo`).
-//                              Options in the query string or fragment: locale, timeZone, candidateZone.
+//                              Options in the query string or fragment: locale, timeZone, candidateZone, type, host,
+//                              and interview (the embed API's `interview` option as JSON; its fields win).
 //   embedded    "/?embed=1&parent=<origin>"  inside the iframe created by embed/slotwise.js. The token and options
 //                              arrive by postMessage from exactly <origin> (the parent window only); events go back
 //                              to exactly <origin>. The parent origin is not a secret; the frame-ancestors CSP and
@@ -80,6 +81,19 @@
 
   function pick(name) { return fragment.get(name) || params.get(name) || undefined; }
 
+  // The embed API's `interview` option as JSON (?interview={…} or #interview=…), so that an ATS can link to the
+  // standalone page with the interview it plans (people, candidate, an interview loop). Not JSON: ignored, with a note.
+  function interviewOption() {
+    const text = pick('interview');
+    if (!text) return {};
+    try {
+      const value = JSON.parse(text);
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+    } catch (error) { /* reported below */ }
+    console.warn('Slotwise: the "interview" option is not a JSON object; it was ignored.');
+    return {};
+  }
+
   if (embedded) {
     const claimed = params.get('parent') || '';
     try {
@@ -118,7 +132,8 @@
   if (fragment.get('token')) {
     token = fragment.get('token');
     history.replaceState(null, '', location.pathname + location.search);  // the token leaves the address bar
-    start(Object.assign(options, { interview: { conferencing, candidate: candidateZone ? { time_zone: candidateZone } : undefined } }));
+    start(Object.assign(options, { interview: Object.assign({ conferencing, candidate: candidateZone ? { time_zone: candidateZone } : undefined },
+                                                            interviewOption()) }));
     return;
   }
   // No token: the demo server mints one for its demo recruiter (only `slotwise serve --demo` has this route).
@@ -127,13 +142,13 @@
     .then((demo) => {
       token = demo.token;
       start(Object.assign(options, {
-        interview: {
+        interview: Object.assign({
           organizer: demo.user,
           title: 'Interview: Jane Doe — Backend Engineer',
           conferencing,
           candidate: { id: 'demo-jane', name: 'Jane Doe', email: 'jane.doe@candidates.example',
                        time_zone: candidateZone || 'America/New_York', locale: 'en' },
-        },
+        }, interviewOption()),
       }));
     })
     .catch(() => showOverlay('Open this page with a widget token: /#token=… (see docs/EMBEDDING.md).'));

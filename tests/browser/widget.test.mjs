@@ -9,45 +9,9 @@ import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { countColor, decodePng } from '../lib/png.mjs';
+import { assertBookedEverywhere, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-// Console errors and CSP violations of a page (or frame); a CSP violation is always an error.
-function watchConsole(page) {
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 400 \(Bad Request\)/.test(message.text())) problems.push(message.text());
-    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  return problems;
-}
-
-async function demoToken(origin) {
-  return (await (await fetch(`${origin}/v1/demo/widget_token`)).json()).token;
-}
-
-// Checks through the API and the sandbox's admin API that the interview's parts exist.
-async function assertBookedEverywhere(server, interviewId) {
-  const origin = new URL(server.url).origin;
-  const token = await demoToken(origin);
-  const view = await (await fetch(`${origin}/v1/interviews/${interviewId}`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  assert.equal(view.status, 'confirmed', JSON.stringify(view));
-  assert.ok(view.event && view.event.id, 'the calendar event exists');
-  const ics = await fetch(`${origin}/v1/interviews/${interviewId}/candidate.ics`, { headers: { Authorization: `Bearer ${token}` } });
-  assert.equal(ics.status, 200);
-  assert.match(await ics.text(), /BEGIN:VCALENDAR[\s\S]*METHOD:REQUEST/, 'the candidate invitation exists');
-  const sandbox = (await server.waitForOutput(/Provider sandbox at (http:\/\/127\.0\.0\.1:\d+)\//))[1];
-  const objects = (await (await fetch(`${sandbox}/sandbox/objects`)).json()).objects;
-  assert.ok(objects.some((o) => /event/.test(o.kind || o.type || '') && o.id === view.event.id && o.status === 'live'),
-            'the sandbox holds the live event');
-  return view;
-}
-
-async function waitForEvent(page, type, timeout = 30000) {
-  await page.waitForFunction((t) => (window.slotwiseEvents || []).some((e) => e.type === t), type, { timeout });
-  return (await page.evaluate((t) => window.slotwiseEvents.filter((e) => e.type === t), type)).pop().detail;
-}
 
 test('widget: keyboard-only booking on the standalone page, end to end against the sandbox', { timeout: 120000 }, async (t) => {
   const server = await startServer({ demo: true });

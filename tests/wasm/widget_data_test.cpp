@@ -43,6 +43,44 @@ TEST_CASE("WidgetData: interviewers and observers named by the page are preselec
   CHECK(model.rows[3].kind == RowKind::kObserver);
 }
 
+TEST_CASE("WidgetData: the page's interview loop turns the loop on with its stages and includes their interviewers") {
+  WidgetModel model;
+  ApplyPageOptions(model, R"({"interview": {"organizer": "lena@x", "interviewers": [{"sub": "anna@x"}],
+    "loop": {"stages": [{"id": "tech", "duration_minutes": 60, "interviewers": [{"sub": "anna@x"}]},
+                        {"id": "team", "duration_minutes": 30, "interviewers": [{"sub": "ken@x"}, {"sub": "emily@x"}],
+                         "required": 2, "max_gap_minutes": 15}]}}})");
+  CHECK(model.settings.loop);
+  REQUIRE(model.settings.loop_stages.size() == 2);
+  CHECK(model.settings.loop_stages[0].id == "tech");
+  CHECK(model.settings.loop_stages[0].duration_minutes == 60);
+  CHECK(model.settings.loop_stages[0].required == 1);        // default
+  CHECK(model.settings.loop_stages[0].max_gap_minutes == 60);  // default (ignored for the first stage)
+  CHECK(model.settings.loop_stages[1].pool == std::vector<std::string>{"ken@x", "emily@x"});
+  CHECK(model.settings.loop_stages[1].required == 2);
+  CHECK(model.settings.loop_stages[1].max_gap_minutes == 15);
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  int included = 0;
+  for (const Row& row : model.rows) {
+    if (row.kind == RowKind::kInterviewer && row.included) ++included;
+  }
+  CHECK(included == 3);  // anna, ken, emily: the stages' interviewers take part
+
+  // Anything off and the loop is ignored: required above the pool, no interviewers, too long, six stages.
+  for (const char* loop : {R"({"stages": [{"interviewers": [{"sub": "anna@x"}], "required": 2}]})",
+                           R"({"stages": [{"duration_minutes": 30, "interviewers": []}]})",
+                           R"({"stages": [{"duration_minutes": 481, "interviewers": [{"sub": "anna@x"}]}]})",
+                           R"({"stages": [{"interviewers": [{"sub": "a@x"}]}, {"interviewers": [{"sub": "a@x"}]},
+                                          {"interviewers": [{"sub": "a@x"}]}, {"interviewers": [{"sub": "a@x"}]},
+                                          {"interviewers": [{"sub": "a@x"}]}, {"interviewers": [{"sub": "a@x"}]}]})",
+                           R"({"stages": []})", R"("two stages")"}) {
+    WidgetModel other;
+    ApplyPageOptions(other, std::string(R"({"interview": {"loop": )") + loop + "}}");
+    CHECK_MESSAGE(!other.settings.loop, loop);
+    CHECK(other.settings.loop_stages.empty());
+    CHECK(other.interview.interviewers.empty());
+  }
+}
+
 TEST_CASE("WidgetData: a refused directory fails with the server's sentence") {
   WidgetModel model;
   ApplyDirectory(model, 403, R"({"error": {"code": "forbidden", "message": "the origin is not allowed"}})", 200, kRooms, 200, kHosts);

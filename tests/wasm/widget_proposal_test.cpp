@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "widget_keyboard.h"
+#include "widget_live.h"
 #include "widget_proposal.h"
 #include "widget_solve.h"
 #include "widget_test_fixtures.h"
@@ -161,4 +163,62 @@ TEST_CASE("WidgetProposal: after a re-solve, ticks that are no longer suggested 
   CHECK_FALSE(IsProposalChosen(model, At("2026-12-01T15:30:00Z")));
   CHECK(model.proposal.chosen.size() == 3);
   CHECK(model.proposal.idempotency_key.empty());
+}
+
+TEST_CASE("WidgetKeyboard: P opens the proposal and ticks the selected suggestion, Enter sends it, live text says so") {
+  WidgetModel model = ProposableModel();
+  const TimeZone& berlin = Zone("Europe/Berlin");
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kProposalChanged);
+  CHECK(model.proposal.phase == ProposalPhase::kChoosing);
+  CHECK(model.proposal.chosen.size() == 3);                        // 08:30, 09:00, 09:30 (the first three)
+  CHECK(HandleKey(model, Key::kEnter, berlin) == KeyCommand::kSubmitProposal);  // not kBook while choosing
+
+  // J selects the first suggestion (08:30, ticked); P unticks it, and again P ticks it.
+  HandleKey(model, Key::kNextSuggestion, berlin);
+  REQUIRE(model.selected == At("2026-12-01T08:30:00Z"));
+  CHECK(LiveSummary(model, berlin, nullptr).find("Proposing times: 3 of 2 to 5 ticked. This time is ticked for the proposal") !=
+        std::string::npos);
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kProposalChanged);
+  CHECK_FALSE(IsProposalChosen(model, At("2026-12-01T08:30:00Z")));
+  CHECK(LiveSummary(model, berlin, nullptr).find("Proposing times: 2 of 2 to 5 ticked. This time is not ticked") != std::string::npos);
+  // J, J, J: 10:00 is the fourth suggestion, not ticked; P ticks it.
+  for (int i = 0; i < 3; ++i) HandleKey(model, Key::kNextSuggestion, berlin);
+  REQUIRE(model.selected == At("2026-12-01T10:00:00Z"));
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kProposalChanged);
+  CHECK(model.proposal.chosen == std::vector<Instant>{At("2026-12-01T09:00:00Z"), At("2026-12-01T09:30:00Z"), At("2026-12-01T10:00:00Z")});
+
+  // Down to one tick: Enter sends nothing. A time that is no suggestion (16:00, after Anna's day) cannot be ticked.
+  HandleKey(model, Key::kPropose, berlin);                          // 10:00 off
+  HandleKey(model, Key::kPreviousSuggestion, berlin);               // 09:30
+  HandleKey(model, Key::kPropose, berlin);                          // 09:30 off
+  CHECK(model.proposal.chosen.size() == 1);
+  CHECK(HandleKey(model, Key::kEnter, berlin) == KeyCommand::kNone);
+  model.selected = At("2026-12-01T15:00:00Z");                      // 16:00 Berlin
+  model.suggestion_cursor = -1;
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kNone);
+  CHECK(model.proposal.chosen.size() == 1);
+
+  // While the proposal is being sent, neither P nor Enter does anything (no booking either).
+  HandleKey(model, Key::kNextSuggestion, berlin);                   // 08:30 again
+  HandleKey(model, Key::kPropose, berlin);                          // ticked: 08:30 and 09:00
+  REQUIRE(CanSubmitProposal(model));
+  StartProposalSubmit(model, "key-1");
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kNone);
+  CHECK(HandleKey(model, Key::kEnter, berlin) == KeyCommand::kNone);
+  // Once closed, Enter books the selected time again.
+  CloseProposal(model);
+  ExplainSelected(model, slotwise::testing::SystemZones());
+  CHECK(HandleKey(model, Key::kEnter, berlin) == KeyCommand::kBook);
+}
+
+TEST_CASE("WidgetKeyboard: P does nothing when proposing is blocked (a loop, or no candidate details)") {
+  const TimeZone& berlin = Zone("Europe/Berlin");
+  WidgetModel model = ProposableModel();
+  model.settings.loop = true;
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kNone);
+  CHECK(model.proposal.phase == ProposalPhase::kIdle);
+  model = ProposableModel();
+  model.interview.candidate.erase("email");
+  CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kNone);
+  CHECK(model.proposal.phase == ProposalPhase::kIdle);
 }
