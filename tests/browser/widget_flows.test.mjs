@@ -28,8 +28,11 @@ async function openWidget(t, query = '') {
 }
 
 test('widget flows: a Zoom interview booked with the keyboard has its meeting, event and invitation', { timeout: 120000 }, async (t) => {
-  const host = 'zoom:jonas.becker@kumo.example';  // Jonas is one of the two interviewers the demo preselects
-  const { server, page, problems } = await openWidget(t, '?type=zoom&host=' + encodeURIComponent(host));
+  // Jonas interviews and hosts on his own Zoom account (a host who attends: no host rule applies).
+  const host = 'zoom:jonas.becker@kumo.example';
+  const interview = { interviewers: [{ sub: 'jonas.becker@kumo.example' }] };
+  const { server, page, problems } = await openWidget(t, '?type=zoom&host=' + encodeURIComponent(host) +
+                                                         '&interview=' + encodeURIComponent(JSON.stringify(interview)));
   await page.keyboard.press('j');
   const selected = await waitForEvent(page, 'slot_selected');
   assert.equal(selected.available, true);
@@ -41,8 +44,9 @@ test('widget flows: a Zoom interview booked with the keyboard has its meeting, e
   const { view, objects } = await assertBookedEverywhere(server, booked.interview_id);
   assert.equal(view.conferencing.provider, 'zoom');
   assert.equal(view.conferencing.host, host);
+  assert.deepEqual(view.interviewers, [{ sub: 'jonas.becker@kumo.example' }]);
   assert.equal(view.conferencing.join_url, booked.join_url, 'the page was told the meeting\'s join URL');
-  const meeting = objects.find((o) => o.type === 'zoom_meeting' && o.id === view.conferencing.meeting_id);
+  const meeting = objects.find((o) => o.type === 'zoom_meeting' && String(o.id) === String(view.conferencing.meeting_id));
   assert.equal(meeting.owner, 'jonas.becker@kumo.example');
   const event = objects.find((o) => o.id === view.event.id);
   assert.equal(Date.parse(event.start), Date.parse(selected.start));

@@ -68,7 +68,7 @@ export async function assertBookedEverywhere(server, interviewId) {
   if (view.conferencing.provider === 'google_meet') {
     assert.equal(event.meet_link, joinUrl, 'the Meet link is the event\'s conference');
   } else if (view.conferencing.provider === 'zoom' || view.conferencing.provider === 'goto') {
-    const meeting = objects.find((o) => o.type === `${view.conferencing.provider}_meeting` && o.id === view.conferencing.meeting_id);
+    const meeting = objects.find((o) => o.type === `${view.conferencing.provider}_meeting` && String(o.id) === String(view.conferencing.meeting_id));
     assert.ok(meeting, `the sandbox holds the ${view.conferencing.provider} meeting ${view.conferencing.meeting_id}`);
     assert.equal(meeting.status, 'live');
     assert.equal(meeting.join_url, joinUrl);
