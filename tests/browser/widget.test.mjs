@@ -9,19 +9,12 @@ import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { countColor, decodePng } from '../lib/png.mjs';
-import { assertBookedEverywhere, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
+import { assertBookedEverywhere, openWidget, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 test('widget: keyboard-only booking on the standalone page, end to end against the sandbox', { timeout: 120000 }, async (t) => {
-  const server = await startServer({ demo: true });
-  t.after(() => server.stop());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-  const problems = watchConsole(page);
-  await page.goto(server.url);
-  await waitForEvent(page, 'ready');
+  const { server, page, problems } = await openWidget(t);
   assert.equal(await page.isHidden('#slotwise-overlay'), true, 'the loading overlay hides after the first frame');
   assert.match(await page.textContent('#slotwise-live'), /suggestions, first/);
   assert.match(await page.textContent('#slotwise-live'), /What would help: [^.]+ more times/, 'the relaxations are read out');
@@ -88,13 +81,7 @@ test('widget: locale ja renders Japanese text with the lazily loaded font', { ti
 });
 
 test('widget: a Zoom host who does not attend, with join-before-host off, is reported', { timeout: 90000 }, async (t) => {
-  const server = await startServer({ demo: true });
-  t.after(() => server.stop());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-  await page.goto(server.url + '?type=zoom&host=' + encodeURIComponent('zoom:lena.fischer@kumo.example'));
-  await waitForEvent(page, 'ready');
+  const { page } = await openWidget(t, '?type=zoom&host=' + encodeURIComponent('zoom:lena.fischer@kumo.example'));
   await page.keyboard.press('ArrowRight');  // select a time: the explanation names the host rule
   await page.waitForFunction(() => /Lena Fischer hosts the meeting but does not attend/.test(document.getElementById('slotwise-live').textContent),
                              null, { timeout: 10000 });

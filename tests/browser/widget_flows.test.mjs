@@ -9,23 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { startServer } from '../lib/server.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
-import { assertBookedEverywhere, demoToken, getInterview, liveText, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
+import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-async function openWidget(t, query = '') {
-  const server = await startServer({ demo: true });
-  t.after(() => server.stop());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-  const problems = watchConsole(page);
-  await page.goto(server.url + query);
-  await waitForEvent(page, 'ready');
-  return { server, browser, page, problems };
-}
 
 test('widget flows: a Zoom interview booked with the keyboard has its meeting, event and invitation', { timeout: 120000 }, async (t) => {
   // Jonas interviews and hosts on his own Zoom account (a host who attends: no host rule applies).

@@ -1,4 +1,6 @@
 // Helpers for browser tests of the widget against `slotwise serve --demo` (tests/browser/widget*.test.mjs):
+//   openWidget(t, query)           a demo server, a browser and the standalone page (+ query) up to "ready"; all
+//                                  stopped when the test `t` ends → {server, browser, page, problems}
 //   watchConsole(page)             console errors and CSP violations of a page, collected for assert.deepEqual(…, [])
 //   waitForEvent(page, type)       the detail of the newest widget event of that type (window.slotwiseEvents)
 //   liveText(page)                 the widget's live region (#slotwise-live), what a screen reader hears
@@ -8,6 +10,8 @@
 //                                  candidate's invitation (carrying the join URL) exist — read through the API and the
 //                                  sandbox's admin API, not from the page
 import assert from 'node:assert/strict';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
 
 export function watchConsole(page, { allow = /status of 400 \(Bad Request\)/ } = {}) {
   const problems = [];
@@ -17,6 +21,18 @@ export function watchConsole(page, { allow = /status of 400 \(Bad Request\)/ } =
   });
   page.on('pageerror', (error) => problems.push(String(error)));
   return problems;
+}
+
+export async function openWidget(t, query = '') {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const problems = watchConsole(page);
+  await page.goto(server.url + query);
+  await waitForEvent(page, 'ready');
+  return { server, browser, page, problems };
 }
 
 export async function waitForEvent(page, type, timeout = 30000) {
