@@ -8,6 +8,7 @@
 #include "widget_i18n.h"
 #include "widget_live.h"
 #include "widget_loop_booking.h"
+#include "widget_request.h"
 #include "widget_selection.h"
 #include "widget_solve.h"
 #include "widget_time_format.h"
@@ -135,12 +136,7 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
       if (!model.settings.host.empty() && host.sub != model.settings.host) continue;
       if (host.passcode) ImGui::BulletText("%s", PasscodeLine(model, host).c_str());
       for (const auto& warning : host.warnings) {
-        Reason reason;
-        reason.code = "host_rule";
-        reason.rule = warning.first;
-        reason.sub = host.sub;
-        reason.message = warning.second;
-        ImGui::TextColored(kAmber, "%s", Format(locale, StringId::kHostWarning, {DescribeReason(model, reason, *context.viewer)}).c_str());
+        ImGui::TextColored(kAmber, "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
       }
       if (model.settings.host.empty()) break;  // the first free account is the one booked
     }
@@ -374,10 +370,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     changed = true;
     if (settings.loop && settings.loop_stages.empty()) {
       // Two stages from the chosen interviewers: the first one each, by default.
-      std::vector<std::string> chosen;
-      for (const Row& row : model.rows) {
-        if (row.kind == RowKind::kInterviewer && row.included) chosen.push_back(row.sub);
-      }
+      const std::vector<std::string> chosen = IncludedSubs(model, RowKind::kInterviewer);
       for (std::size_t i = 0; i < std::max<std::size_t>(2, std::min<std::size_t>(chosen.size(), 3)); ++i) {
         LoopStage stage;
         stage.id = "stage-" + std::to_string(i + 1);

@@ -6,6 +6,7 @@
 
 #include "slotwise/json_text.h"
 #include "widget_data.h"
+#include "widget_request.h"
 
 namespace slotwise::widget {
 
@@ -33,26 +34,15 @@ std::string BuildBookingRequest(const WidgetModel& model) {
   if (!CanBook(model)) return "";
   const Suggestion& slot = *model.explanation.slot;
   const Settings& settings = model.settings;
-  std::vector<std::string> interviewers, observers;
-  for (const Row& row : model.rows) {
-    if (!row.included) continue;
-    if (row.kind == RowKind::kInterviewer) interviewers.push_back(row.sub);
-    if (row.kind == RowKind::kObserver) observers.push_back(row.sub);
-  }
   json body = {{"start", FormatRfc3339(slot.when.start)}, {"end", FormatRfc3339(slot.when.end)},
-               {"interviewers", SubMembers(interviewers)}, {"observers", SubMembers(observers)},
-               {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
+               {"interviewers", SubMembers(IncludedSubs(model, RowKind::kInterviewer))},
+               {"observers", SubMembers(IncludedSubs(model, RowKind::kObserver))}, {"buffer", BufferJson(settings)}};
   if (settings.type == InterviewType::kOnSite) {
     body["room"] = slot.rooms.empty() ? json(nullptr) : json{{"sub", slot.rooms.front()}};
   }
   if (model.booking.rescheduling && !model.booking.interview_id.empty()) return DumpJson(body);
 
-  std::string title = model.interview.title;
-  if (title.empty()) {
-    const std::string candidate = model.interview.candidate.is_object() ? JsonText(model.interview.candidate, "name") : "";
-    title = candidate.empty() ? "Interview" : "Interview: " + candidate;
-  }
-  body["title"] = title;
+  body["title"] = InterviewTitle(model);
   if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
   const std::string provider = ProviderOf(settings.type);
   if (provider.empty()) {
@@ -65,9 +55,7 @@ std::string BuildBookingRequest(const WidgetModel& model) {
     body["conferencing"] = conferencing;
   }
   if (model.interview.candidate.is_object() && !model.interview.candidate.empty()) body["candidate"] = model.interview.candidate;
-  body["query"] = {{"start_interval", {{"minutes", settings.start_interval_minutes}}},
-                   {"minimum_notice", {{"minutes", settings.minimum_notice_minutes}}},
-                   {"time_zone", model.viewport.viewer_zone.empty() ? "UTC" : model.viewport.viewer_zone}};
+  body["query"] = QueryJson(model);
   return DumpJson(body);
 }
 

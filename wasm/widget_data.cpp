@@ -25,15 +25,6 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::vector<std::string> SubsOf(const json& list) {
-  std::vector<std::string> subs;
-  if (!list.is_array()) return subs;
-  for (const json& item : list) {
-    if (item.is_object() && item.contains("sub") && item.at("sub").is_string()) subs.push_back(item.at("sub").get<std::string>());
-  }
-  return subs;
-}
-
 void Fail(WidgetModel& model, std::string sentence) {
   model.load = LoadState::kFailed;
   model.error = std::move(sentence);

@@ -29,6 +29,16 @@ inline std::int64_t JsonInt(const nlohmann::json& object, const char* key) {
   return object.at(key).get<std::int64_t>();
 }
 
+// The subs of a members list [{"sub": …}] (items without a string sub are skipped; not a list: none).
+inline std::vector<std::string> SubsOf(const nlohmann::json& list) {
+  std::vector<std::string> subs;
+  if (!list.is_array()) return subs;
+  for (const nlohmann::json& item : list) {
+    if (item.is_object() && item.contains("sub") && item.at("sub").is_string()) subs.push_back(item.at("sub").get<std::string>());
+  }
+  return subs;
+}
+
 // [{"sub": s} for s in subs] — a members list of API.md's query and booking.
 inline nlohmann::json SubMembers(const std::vector<std::string>& subs) {
   nlohmann::json members = nlohmann::json::array();

@@ -114,14 +114,7 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
       for (const std::string& sub : model.explanation.slot->rooms) who += (who.empty() ? "" : ", ") + DisplayName(model, sub);
       text += Format(locale, StringId::kLiveSelected, {time, who});
       for (const HostOutcome& host : model.explanation.slot->hosts) {
-        for (const auto& warning : host.warnings) {
-          Reason reason;
-          reason.code = "host_rule";
-          reason.rule = warning.first;
-          reason.sub = host.sub;
-          reason.message = warning.second;
-          text += " " + Format(locale, StringId::kHostWarning, {DescribeReason(model, reason, viewer)});
-        }
+        for (const auto& warning : host.warnings) text += " " + DescribeHostWarning(model, host, warning, viewer);
       }
     } else {
       std::string why;

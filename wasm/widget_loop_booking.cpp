@@ -5,6 +5,7 @@
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 #include "widget_data.h"
+#include "widget_request.h"
 
 namespace slotwise::widget {
 
@@ -73,15 +74,8 @@ bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) 
   const Suggestion& loop = *model.explanation.slot;
   if (keys.size() != loop.stages.size()) return false;
   const Settings& settings = model.settings;
-  std::vector<std::string> observers;
-  for (const Row& row : model.rows) {
-    if (row.included && row.kind == RowKind::kObserver) observers.push_back(row.sub);
-  }
-  std::string title = model.interview.title;
-  if (title.empty()) {
-    const std::string name = JsonText(model.interview.candidate, "name");
-    title = name.empty() ? "Interview" : "Interview: " + name;
-  }
+  const std::vector<std::string> observers = IncludedSubs(model, RowKind::kObserver);
+  const std::string title = InterviewTitle(model);
   LoopBooking booking;
   booking.phase = LoopBookingPhase::kBooking;
   for (std::size_t i = 0; i < loop.stages.size(); ++i) {
@@ -89,7 +83,7 @@ bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) 
     json body = {{"title", title + " (" + std::to_string(i + 1) + "/" + std::to_string(loop.stages.size()) + ": " + pick.id + ")"},
                  {"start", FormatRfc3339(pick.when.start)}, {"end", FormatRfc3339(pick.when.end)},
                  {"interviewers", SubMembers(pick.participants)}, {"observers", SubMembers(observers)},
-                 {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
+                 {"buffer", BufferJson(settings)}};
     if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
     const std::string provider = ProviderOf(settings.type);
     if (provider.empty()) {
@@ -101,9 +95,7 @@ bool StartLoopBooking(WidgetModel& model, const std::vector<std::string>& keys) 
       body["conferencing"] = conferencing;
     }
     if (model.interview.candidate.is_object() && !model.interview.candidate.empty()) body["candidate"] = model.interview.candidate;
-    body["query"] = {{"start_interval", {{"minutes", settings.start_interval_minutes}}},
-                     {"minimum_notice", {{"minutes", settings.minimum_notice_minutes}}},
-                     {"time_zone", model.viewport.viewer_zone.empty() ? "UTC" : model.viewport.viewer_zone}};
+    body["query"] = QueryJson(model);
     StageBooking stage;
     stage.stage_id = pick.id;
     stage.when = pick.when;

@@ -7,6 +7,7 @@
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 #include "widget_data.h"
+#include "widget_request.h"
 
 namespace slotwise::widget {
 
@@ -112,19 +113,9 @@ std::string BuildProposalRequest(const WidgetModel& model) {
   if (!CanSubmitProposal(model)) return "";
   const std::vector<const Suggestion*> chosen = Chosen(model);
   const Settings& settings = model.settings;
-  std::vector<std::string> interviewers, observers;
-  for (const Row& row : model.rows) {
-    if (!row.included) continue;
-    if (row.kind == RowKind::kInterviewer) interviewers.push_back(row.sub);
-    if (row.kind == RowKind::kObserver) observers.push_back(row.sub);
-  }
-  std::string title = model.interview.title;
-  if (title.empty()) {
-    const std::string name = JsonText(model.interview.candidate, "name");
-    title = name.empty() ? "Interview" : "Interview: " + name;
-  }
-  json body = {{"title", title}, {"interviewers", SubMembers(interviewers)}, {"observers", SubMembers(observers)},
-               {"buffer", {{"before", {{"minutes", settings.buffer_before_minutes}}}, {"after", {{"minutes", settings.buffer_after_minutes}}}}}};
+  json body = {{"title", InterviewTitle(model)},
+               {"interviewers", SubMembers(IncludedSubs(model, RowKind::kInterviewer))},
+               {"observers", SubMembers(IncludedSubs(model, RowKind::kObserver))}, {"buffer", BufferJson(settings)}};
   if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
   if (settings.type == InterviewType::kOnSite) {
     std::vector<std::vector<std::string>> rooms;
@@ -145,9 +136,7 @@ std::string BuildProposalRequest(const WidgetModel& model) {
     body["conferencing"] = conferencing;
   }
   body["candidate"] = model.interview.candidate;
-  body["query"] = {{"start_interval", {{"minutes", settings.start_interval_minutes}}},
-                   {"minimum_notice", {{"minutes", settings.minimum_notice_minutes}}},
-                   {"time_zone", model.viewport.viewer_zone.empty() ? "UTC" : model.viewport.viewer_zone}};
+  body["query"] = QueryJson(model);
   json options = json::array();
   for (const Suggestion* suggestion : chosen) {
     options.push_back({{"start", FormatRfc3339(suggestion->when.start)}, {"end", FormatRfc3339(suggestion->when.end)}});

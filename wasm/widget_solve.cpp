@@ -17,15 +17,6 @@ namespace {
 
 json Minutes(std::int32_t minutes) { return {{"minutes", minutes}}; }
 
-std::vector<std::string> SubsOf(const json& list) {
-  std::vector<std::string> subs;
-  if (!list.is_array()) return subs;
-  for (const json& item : list) {
-    if (item.is_object() && item.contains("sub") && item.at("sub").is_string()) subs.push_back(item.at("sub").get<std::string>());
-  }
-  return subs;
-}
-
 Interval IntervalOf(const json& object) {
   const std::optional<Instant> start = ParseRfc3339(JsonText(object, "start"));
   const std::optional<Instant> end = ParseRfc3339(JsonText(object, "end"));
@@ -300,6 +291,16 @@ void ExplainSelected(WidgetModel& model, ZoneSource& zones) {
   const EngineAnswer answer = CallEngine("solve", DumpJson(doc), zones);
   ApplyExplainAnswer(model, start, static_cast<int>(answer.status), answer.body);
   model.explanation.generation = model.solve_generation;
+}
+
+std::string DescribeHostWarning(const WidgetModel& model, const HostOutcome& host,
+                                const std::pair<std::string, std::string>& warning, const TimeZone& zone) {
+  Reason reason;
+  reason.code = "host_rule";
+  reason.rule = warning.first;
+  reason.sub = host.sub;
+  reason.message = warning.second;
+  return Format(model.locale, StringId::kHostWarning, {DescribeReason(model, reason, zone)});
 }
 
 std::string DescribeReason(const WidgetModel& model, const Reason& reason, const TimeZone& zone) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <string_view>
 
 #include "slotwise/time_zone.h"
@@ -38,6 +39,11 @@ void ApplyExplainAnswer(WidgetModel& model, Instant start, int engine_status, st
 
 // The reason in the viewer's language, times in `zone`.
 std::string DescribeReason(const WidgetModel& model, const Reason& reason, const TimeZone& zone);
+
+// A host-rule warning of a possible slot's host account (HostOutcome::warnings: rule code, engine sentence) as the
+// panel and the live region show it: "Warning: <the rule, in the viewer's language>".
+std::string DescribeHostWarning(const WidgetModel& model, const HostOutcome& host,
+                                const std::pair<std::string, std::string>& warning, const TimeZone& zone);
 
 // The relaxation in the viewer's language.
 std::string DescribeRelaxation(const WidgetModel& model, const Relaxation& relaxation);

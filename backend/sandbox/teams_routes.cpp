@@ -66,19 +66,38 @@ const TeamsChannel* FindChannel(const Team* team, std::string channel_id) {
   return nullptr;
 }
 
+struct ChannelTarget {
+  const Team* team;
+  const TeamsChannel* channel;
+};
+
+// The team and channel of /teams/{team}/channels/{channel} as `token` may use them; otherwise the Graph error is
+// answered and nullopt returned: 404 NotFound when either is unknown or the team is another tenant's, 403 Forbidden
+// for a private channel the (delegated) user is not a member of.
+std::optional<ChannelTarget> AccessibleChannel(SandboxCore& core, const AccessToken& token, const httplib::Request& req,
+                                               httplib::Response& res) {
+  const Team* team = FindTeam(core, req.matches[1].str());
+  const TeamsChannel* channel = FindChannel(team, req.matches[2].str());
+  if (!team || team->tenant != token.tenant || !channel) {
+    GraphError(res, 404, "NotFound", "Team or channel not found.", core.Now());
+    return std::nullopt;
+  }
+  if (!token.app_only && !MayPost(*channel, token.user_email)) {
+    GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", core.Now());
+    return std::nullopt;
+  }
+  return ChannelTarget{team, channel};
+}
+
 // GET /teams/{team}/channels/{channel}: the channel (membershipType included); a private channel only for members.
 void GetChannel(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
-  const Team* team = FindTeam(core, req.matches[1].str());
-  const TeamsChannel* channel = FindChannel(team, req.matches[2].str());
-  if (!team || team->tenant != token->tenant || !channel) {
-    return GraphError(res, 404, "NotFound", "Team or channel not found.", core.Now());
-  }
-  if (!token->app_only && !MayPost(*channel, token->user_email)) {
-    return GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", core.Now());
-  }
+  const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
+  if (!target) return;
+  const Team* team = target->team;
+  const TeamsChannel* channel = target->channel;
   json body = ChannelJson(*channel, *team);
   body["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#teams('" + team->id + "')/channels/$entity";
   SendJson(res, 200, body);
@@ -89,14 +108,10 @@ void ListMessages(SandboxCore& core, const httplib::Request& req, httplib::Respo
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
-  const Team* team = FindTeam(core, req.matches[1].str());
-  const TeamsChannel* channel = FindChannel(team, req.matches[2].str());
-  if (!team || team->tenant != token->tenant || !channel) {
-    return GraphError(res, 404, "NotFound", "Team or channel not found.", core.Now());
-  }
-  if (!token->app_only && !MayPost(*channel, token->user_email)) {
-    return GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", core.Now());
-  }
+  const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
+  if (!target) return;
+  const Team* team = target->team;
+  const TeamsChannel* channel = target->channel;
   std::int64_t top = 20;
   if (std::string text = Query(req, "$top"); !text.empty()) {
     top = std::atoll(text.c_str());
@@ -163,16 +178,10 @@ void PostMessage(SandboxCore& core, const httplib::Request& req, httplib::Respon
   if (token->app_only)
     return GraphError(res, 403, "Forbidden", "Application permissions cannot send channel messages (delegated "
                                              "ChannelMessage.Send only, outside migration).", now);
-  const Team* team = FindTeam(core, req.matches[1].str());
-  std::string channel_id = req.matches[2].str();
-  if (auto decoded = net::PercentDecode(channel_id)) channel_id = *decoded;
-  const TeamsChannel* channel = nullptr;
-  if (team) {
-    for (const auto& candidate : team->channels) if (candidate.id == channel_id) channel = &candidate;
-  }
-  if (!team || !channel) return GraphError(res, 404, "NotFound", "Team or channel not found.", now);
-  if (!MayPost(*channel, token->user_email))
-    return GraphError(res, 403, "Forbidden", "The user is not a member of this private channel.", now);
+  const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
+  if (!target) return;
+  const Team* team = target->team;
+  const TeamsChannel* channel = target->channel;
   auto body = ParseJsonObject(req.body);
   if (!body) return GraphError(res, 400, "BadRequest", "Unable to read JSON request payload.", now);
   const json* message_body = GetMember(*body, "body");

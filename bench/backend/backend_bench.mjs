@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mulberry32 } from '../../tests/lib/random.mjs';
+import { ParseArgs } from '../args.mjs';
 
 const kSeed = 4242;
 const kBookingDays = 120;        // weekdays of bookings (after the availability window): 20 × 16 × 120 = 38,400 slots
@@ -88,17 +89,6 @@ function Expect(reply, status, what) {
   return reply.json;
 }
 
-function Args(argv) {
-  const args = { _: [] };
-  for (let i = 0; i < argv.length; ++i) {
-    if (argv[i].startsWith('--')) {
-      const name = argv[i].slice(2);
-      if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) args[name] = argv[++i];
-      else args[name] = true;
-    } else args._.push(argv[i]);
-  }
-  return args;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // prepare
@@ -355,7 +345,7 @@ function Report(file, smoke) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const args = Args(rest);
+const args = ParseArgs(rest);
 try {
   if (command === 'prepare') await Prepare(args);
   else if (command === 'drain') await Drain(args);

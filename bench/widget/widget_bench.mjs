@@ -23,6 +23,7 @@ import { startServer } from '../../tests/lib/server.mjs';
 import { launchBrowser } from '../../tests/lib/browser.mjs';
 import { mulberry32 } from '../../tests/lib/random.mjs';
 import { BuildDocument, kWorkloads, kZone } from '../workloads.mjs';
+import { ParseArgs } from '../args.mjs';
 
 const kTargets = { sizeKb: 800, firstFrameMs: 1500, frameMs: 8 };
 const kPeopleWanted = 20;                      // rows in view for the frame-time figure
@@ -32,17 +33,6 @@ const kSeed = 7007;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
-function Args(argv) {
-  const args = { _: [] };
-  for (let i = 0; i < argv.length; ++i) {
-    if (argv[i].startsWith('--')) {
-      const name = argv[i].slice(2);
-      if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) args[name] = argv[++i];
-      else args[name] = true;
-    } else args._.push(argv[i]);
-  }
-  return args;
-}
 
 const Median = (values) => { const v = [...values].sort((a, b) => a - b); return v[v.length >> 1]; };
 const Iso = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -417,7 +407,7 @@ export function Report(lines, smoke) {
 }
 
 async function Main() {
-  const args = Args(process.argv.slice(2));
+  const args = ParseArgs(process.argv.slice(2));
   if (args._[0] === 'report') {
     const file = args._[1];
     if (!file) throw new Error('report needs the results FILE');

@@ -9,11 +9,6 @@ using namespace slotwise;
 using namespace slotwise::widget;
 using namespace slotwise::widget::testing;
 
-namespace {
-Interval Tuesday() { return {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}; }
-auto& Zones() { return slotwise::testing::SystemZones(); }
-}  // namespace
-
 TEST_CASE("WidgetLive: the suggestions and what would help are read out, in the panel's order and wording") {
   WidgetModel model = LoadedModel();
   model.settings.type = InterviewType::kGoogleMeet;

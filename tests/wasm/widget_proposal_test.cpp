@@ -16,8 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-Interval Tuesday() { return {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}; }
-
 // Anna alone (Ken left out) on Tuesday: 30-minute interviews every half hour 08:30–15:30Z (15 suggestions); the
 // candidate is in New York and reads German.
 WidgetModel ProposableModel(InterviewType type = InterviewType::kGoogleMeet) {

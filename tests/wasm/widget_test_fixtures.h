@@ -60,6 +60,10 @@ inline constexpr const char* kDocument = R"({
 inline Instant At(const char* text) { return *ParseRfc3339(text); }
 
 inline const TimeZone& Zone(const char* name) { return *slotwise::testing::SystemZones().Find(name); }
+inline ZoneSource& Zones() { return slotwise::testing::SystemZones(); }
+
+// Tuesday 1 December 2026 as a Berlin day (UTC+1): the range the fixtures' suggestions are solved over.
+inline Interval Tuesday() { return {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}; }
 
 // A model with the directory and the document applied, Berlin viewer, week of Nov 30, 30-minute interviews.
 inline WidgetModel LoadedModel() {
