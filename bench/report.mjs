@@ -3,7 +3,8 @@
 //
 //   node bench/report.mjs RESULTS.jsonl [--smoke]
 // Exit status 1 when a cross-check fails (a comparable contender disagrees with native Slotwise on a slot count or
-// checksum, or a peer returns a slot that breaks API.md rules) or a section produced nothing; targets only print.
+// checksum, or a peer returns a slot that breaks docs/ENGINE.md rules) or a
+// section produced nothing; targets only print.
 import fs from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -51,14 +52,14 @@ for (const w of workloads) {
       if (r.unsorted_count != null) check += `; unsorted input: ${r.unsorted_count}`;
     } else if (r.check) {
       check = `n/a (${r.check.valid}/${r.count} slots valid)`;
-      if (r.check.invalid) Fail(`${w} ${name}: ${r.check.invalid} slots break API.md rules`);
+      if (r.check.invalid) Fail(`${w} ${name}: ${r.check.invalid} slots break docs/ENGINE.md rules`);
     }
     const ratio = native && r !== native ? `×${(r.median_us / native.median_us).toFixed(1)}` : '';
     console.log([Pad(w, 9), Pad(name, 42), Pad(Time(r.median_us), 11), Pad(Time(r.p90_us), 11), Pad(r.runs, 7),
       Pad(Time(parse?.median_us ?? r.parse_us), 11), Pad(r.count, 6), Pad(ratio, 10), check].join(''));
   }
 }
-console.log('Semantics: tuned JS sweep and intervals-fn answer the API.md question (count and checksum of the earliest');
+console.log('Semantics: tuned JS sweep and intervals-fn answer the docs/ENGINE.md question (count and checksum of the earliest');
 console.log('512 grid slots must equal native). slot-calculator and time-slots-finder emit back-to-back, non-overlapping');
 console.log('slots (slot-calculator at any minute, no grid): their counts differ by design; each of their slots is');
 console.log('checked to be an allowed start instead. time-slots-finder parses iCal text inside each run (its only input).');

@@ -1,4 +1,4 @@
-// workloads.mjs — the fixed-seed benchmark workloads (docs/BENCHMARKS.md), as API.md inline-calendar documents.
+// workloads.mjs — the fixed-seed benchmark workloads (docs/BENCHMARKS.md), as docs/ENGINE.md inline-calendar documents.
 // Every contender (native and WebAssembly Slotwise, the JavaScript peers) is fed exactly these documents.
 //
 //   node bench/workloads.mjs OUT_DIR     writes OUT_DIR/<id>.json (one per workload) and OUT_DIR/manifest.json

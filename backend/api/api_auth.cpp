@@ -1,21 +1,32 @@
 // api_auth.cpp — see api_auth.h.
-#include "api_auth.h"
+#include "api/api_auth.h"
 
 #include <httplib.h>
 
 #include <algorithm>
 #include <mutex>
 
-#include "api_keys.h"
-#include "cors.h"
-#include "crypto_primitives.h"
-#include "http_errors.h"
+#include "api/http_errors.h"
+#include "auth/api_keys.h"
+#include "auth/cors.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
 bool RequestContext::Allows(std::string_view scope) const {
   if (scope.empty() || via == "api_key") return true;
   return std::find(scopes.begin(), scopes.end(), scope) != scopes.end();
+}
+
+Result<std::unique_ptr<ApiAuth>> ApiAuth::Create(DirectoryStore& directory, ApiAuthOptions options, Clock clock) {
+  std::optional<auth::WidgetTokenCodec> codec;
+  if (options.widget_keys) {
+    Result<auth::WidgetTokenCodec> created = auth::WidgetTokenCodec::Create(*options.widget_keys);
+    if (!created) return created.error();
+    codec = std::move(created).value();
+  }
+  return std::make_unique<ApiAuth>(directory, std::move(options.admin_key_hash), std::move(codec), std::move(clock));
 }
 
 ApiAuth::ApiAuth(DirectoryStore& directory, std::string admin_key_hash, std::optional<auth::WidgetTokenCodec> codec,
@@ -26,7 +37,7 @@ namespace {
 
 void Unauthorized(httplib::Response& res, const std::string& message) {
   res.set_header("WWW-Authenticate", "Bearer");
-  SendError(res, 401, "unauthorized", message);
+  SendError(res, codes::kUnauthorized, message);
 }
 
 void AddHeaders(httplib::Response& res, const std::vector<std::pair<std::string, std::string>>& headers) {
@@ -113,7 +124,7 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
       return std::nullopt;
     }
     if (!origin.empty()) {
-      SendError(res, 403, "forbidden",
+      SendError(res, codes::kForbidden,
                 "API keys are for servers and must never reach a browser; mint a widget token for the page instead");
       return std::nullopt;
     }
@@ -132,14 +143,14 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
     const auth::CorsDecision cors = auth::DecideCors({req.method, origin, "", ""}, OriginsOf(context->tenant_id));
     AddHeaders(res, cors.headers);
     if (!cors.allowed) {
-      SendError(res, 403, "forbidden", "the origin " + origin + " is not allowed for this tenant");
+      SendError(res, codes::kForbidden, "the origin " + origin + " is not allowed for this tenant");
       return std::nullopt;
     }
   } else {
     res.set_header("Vary", "Origin");
   }
   if (!context->Allows(scope)) {
-    SendError(res, 403, "forbidden", "the token lacks the scope " + std::string(scope));
+    SendError(res, codes::kForbidden, "the token lacks the scope " + std::string(scope));
     return std::nullopt;
   }
   return context;

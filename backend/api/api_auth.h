@@ -16,13 +16,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <shared_mutex>
 #include <string>
 #include <vector>
 
-#include "directory_store.h"
-#include "widget_tokens.h"
+#include "auth/widget_tokens.h"
+#include "store/directory_store.h"
 
 namespace httplib {
 struct Request;
@@ -39,9 +40,17 @@ struct RequestContext {
   bool Allows(std::string_view scope) const;
 };
 
+struct ApiAuthOptions {
+  std::string admin_key_hash;                     // hex SHA-256 of the admin key; "" = no admin routes
+  std::optional<auth::WidgetKeySet> widget_keys;  // nullopt = widget tokens disabled
+};
+
 class ApiAuth {
  public:
   using Clock = std::function<std::int64_t()>;
+
+  // An ApiAuth for `options`; fails when the widget signing keys are unusable (auth::WidgetTokenCodec::Create).
+  static Result<std::unique_ptr<ApiAuth>> Create(DirectoryStore& directory, ApiAuthOptions options, Clock clock);
 
   // `admin_key_hash`: hex SHA-256 of the admin key ("" = no admin key: admin routes refuse everyone).
   // `codec`: the widget token codec (nullopt = widget tokens disabled).

@@ -1,12 +1,13 @@
 // connection_access.cpp — see connection_access.h.
-#include "connection_access.h"
+#include "api/connection_access.h"
 
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
-#include "http_errors.h"
-#include "widget_tokens.h"
+#include "api/http_errors.h"
+#include "auth/widget_tokens.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -21,7 +22,7 @@ std::optional<ConnectionAccess::Caller> TenantConnectionAccess::Authorize(const 
     if (body.is_object() && body.contains("user") && body.at("user").is_string()) user = body.at("user").get<std::string>();
   }
   if (user.empty()) {
-    SendError(res, 400, {"invalid_request", "with an API key, name the user whose connections these are", "user"});
+    SendError(res, Error{codes::kInvalidParameter, "with an API key, name the user whose connections these are", "user"});
     return std::nullopt;
   }
   return Caller{context->tenant_id, user};
@@ -29,7 +30,7 @@ std::optional<ConnectionAccess::Caller> TenantConnectionAccess::Authorize(const 
 
 Result<std::string> TenantConnectionAccess::IssueTicket(const Caller& caller) {
   const auth::WidgetTokenCodec* codec = auth_.codec();
-  if (!codec) return Error{"not_enabled", "connect links need widget tokens, which are not enabled on this server", ""};
+  if (!codec) return Error{codes::kNotEnabled, "connect links need widget tokens, which are not enabled on this server", ""};
   auth::WidgetClaims claims;
   claims.tenant_id = caller.tenant_id;
   claims.user = caller.user;

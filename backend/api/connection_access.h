@@ -9,8 +9,8 @@
 // Thread-safe (ApiAuth is).
 #pragma once
 
-#include "api_auth.h"
-#include "connection_routes.h"
+#include "api/api_auth.h"
+#include "api/connection_routes.h"
 
 namespace slotwise {
 

@@ -7,7 +7,7 @@
 // [SECTION] Reads and employee writes
 // [SECTION] Channel mappings
 // [SECTION] Absence requests from Teams
-#include "hr_routes.h"
+#include "api/hr_routes.h"
 
 #include <httplib.h>
 
@@ -16,16 +16,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api_auth.h"
-#include "api_keys.h"
-#include "crypto_primitives.h"
+#include "api/api_auth.h"
+#include "api/http_errors.h"
+#include "api/request_body.h"
+#include "auth/api_keys.h"
+#include "crypto/crypto_primitives.h"
 #include "hr/absence_days.h"
 #include "hr/hr_attributes.h"
 #include "hr/hr_credentials.h"
 #include "hr/hr_json.h"
 #include "hr/hr_runtime.h"
-#include "http_errors.h"
-#include "request_body.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -52,7 +53,7 @@ struct HrCaller {
 
 void Unauthorized(Res res, const std::string& message) {
   res.set_header("WWW-Authenticate", "Bearer");
-  SendError(res, 401, "unauthorized", message);
+  SendError(res, codes::kUnauthorized, message);
 }
 
 // The tenant's API key only (credential management, imports, mappings).
@@ -60,7 +61,7 @@ std::optional<HrCaller> ApiKeyCaller(ApiAuth& auth, Req req, Res res) {
   std::optional<RequestContext> context = auth.ForTenant(req, res, "");
   if (!context) return std::nullopt;
   if (context->via != "api_key") {
-    SendError(res, 403, "forbidden", "this route needs the tenant's API key");
+    SendError(res, codes::kForbidden, "this route needs the tenant's API key");
     return std::nullopt;
   }
   return HrCaller{context->tenant_id, hr::AttributeSet::All(), true};
@@ -71,7 +72,7 @@ std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, R
   const std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
   if (!token || !hr::LooksLikeHrCredential(*token)) return ApiKeyCaller(auth, req, res);
   if (req.has_header("Origin")) {
-    SendError(res, 403, "forbidden", "HR credentials belong on servers: requests with an Origin header are refused");
+    SendError(res, codes::kForbidden, "HR credentials belong on servers: requests with an Origin header are refused");
     return std::nullopt;
   }
   Result<std::string> id = hr::ParseHrCredential(*token);
@@ -81,7 +82,7 @@ std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, R
   }
   Result<std::optional<hr::HrCredential>> found = runtime.store().FindCredential(*id);
   if (!found) {
-    SendError(res, 500, found.error());
+    SendError(res, found.error());
     return std::nullopt;
   }
   if (!found->has_value() || (*found)->revoked_at != 0 || !auth::VerifyApiKey(*token, (*found)->secret_hash)) {
@@ -95,37 +96,24 @@ std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, R
 // [SECTION] Helpers (bodies, errors)
 // -----------------------------------------------------------------------------------------------------------------
 
-void SendJson(Res res, int status, const json& value) {
-  res.status = status;
-  res.set_content(DumpJson(value), "application/json");
-}
 
-int StatusOf(const Error& error) {
-  if (error.code == "invalid_request" || error.code == "unknown_unit") return 422;
-  if (error.code == "not_found") return 404;
-  if (error.code == "attribute_not_allowed") return 403;
-  if (error.code == "storage_conflict") return 409;
-  return 500;
-}
-
-void SendFailure(Res res, const Error& error) { SendError(res, StatusOf(error), error); }
 
 
 // The array `key` of a bulk body, at most `limit` items.
 std::optional<json> Batch(const json& body, const char* key, std::size_t limit, Res res) {
   for (const auto& [member, value] : body.items()) {
     if (member != key) {
-      SendError(res, 422, Error{"invalid_request", "unknown field \"" + member.substr(0, 80) + "\"", member});
+      SendError(res, Error{codes::kInvalidRequest, "unknown field \"" + member.substr(0, 80) + "\"", member});
       return std::nullopt;
     }
   }
   auto it = body.find(key);
   if (it == body.end() || !it->is_array()) {
-    SendError(res, 422, Error{"invalid_request", std::string(key) + " must be an array", key});
+    SendError(res, Error{codes::kInvalidRequest, std::string(key) + " must be an array", key});
     return std::nullopt;
   }
   if (it->size() > limit) {
-    SendError(res, 413, Error{"too_many_items",
+    SendError(res, Error{codes::kTooManyItems,
                               std::string(key) + " holds " + std::to_string(it->size()) + " items; at most " +
                                   std::to_string(limit) + " per request",
                               key});
@@ -156,23 +144,23 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
     if (!body) return;
     for (const auto& [key, value] : body->items()) {
       if (key != "label" && key != "attributes") {
-        return SendError(res, 422, Error{"invalid_request", "unknown field \"" + key.substr(0, 80) + "\"", key});
+        return SendError(res, Error{codes::kInvalidRequest, "unknown field \"" + key.substr(0, 80) + "\"", key});
       }
     }
     Result<std::vector<std::string>> attributes =
         hr::ParseAttributeList(body->contains("attributes") ? body->at("attributes") : json(), "attributes");
-    if (!attributes) return SendFailure(res, attributes.error());
+    if (!attributes) return SendError(res, attributes.error());
     std::string label;
     if (auto it = body->find("label"); it != body->end()) {
       if (!it->is_string() || it->get_ref<const std::string&>().size() > 200) {
-        return SendError(res, 422, Error{"invalid_request", "label must be a string of at most 200 characters", "label"});
+        return SendError(res, Error{codes::kInvalidRequest, "label must be a string of at most 200 characters", "label"});
       }
       label = it->get<std::string>();
     }
     const hr::GeneratedHrCredential generated = hr::GenerateHrCredential();
     hr::HrCredential credential{generated.credential_id, caller->tenant_id, generated.secret_hash, label,
                                 *attributes, runtime.Now(), 0};
-    if (Result<bool> added = runtime.store().AddCredential(credential); !added) return SendFailure(res, added.error());
+    if (Result<bool> added = runtime.store().AddCredential(credential); !added) return SendError(res, added.error());
     json out = CredentialJson(credential);
     out["credential"] = generated.plaintext;
     SendJson(res, 201, out);
@@ -181,7 +169,7 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
     Result<std::vector<hr::HrCredential>> list = runtime.store().ListCredentials(caller->tenant_id);
-    if (!list) return SendFailure(res, list.error());
+    if (!list) return SendError(res, list.error());
     json items = json::array();
     for (const hr::HrCredential& c : *list) items.push_back(CredentialJson(c));
     SendJson(res, 200, {{"credentials", items}});
@@ -190,7 +178,7 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
     Result<bool> revoked = runtime.store().RevokeCredential(caller->tenant_id, req.matches[1].str(), runtime.Now());
-    if (!revoked) return SendFailure(res, revoked.error());
+    if (!revoked) return SendError(res, revoked.error());
     res.status = 204;
   });
   server.Put("/v1/hr/teams_webhook", [&](Req req, Res res) {
@@ -202,13 +190,13 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
     const bool valid = body->size() == 1 && it != body->end() && it->is_string() &&
                        crypto::Base64Decode(it->get<std::string>()).value_or("").size() >= 16;
     if (!valid) {
-      return SendError(res, 422, Error{"invalid_request",
+      return SendError(res, Error{codes::kInvalidRequest,
                                        "send {\"security_token\": \"<the base64 token Teams showed when the outgoing "
                                        "webhook was created>\"}",
                                        "security_token"});
     }
     Result<bool> stored = runtime.store().SetTeamsSecret(caller->tenant_id, it->get<std::string>(), runtime.Now());
-    if (!stored) return SendFailure(res, stored.error());
+    if (!stored) return SendError(res, stored.error());
     res.status = 204;
   });
 }
@@ -230,15 +218,15 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
     for (std::size_t i = 0; i < items->size(); ++i) {
       const std::string path = "employees[" + std::to_string(i) + "]";
       Result<hr::Employee> employee = hr::ParseEmployee((*items)[i], path, hr::Employee{}, runtime.zones());
-      if (!employee) return SendFailure(res, employee.error());
+      if (!employee) return SendError(res, employee.error());
       if (!seen.insert(employee->id).second) {
-        return SendError(res, 422, Error{"invalid_request", "the id \"" + employee->id + "\" appears twice", path + ".id"});
+        return SendError(res, Error{codes::kInvalidRequest, "the id \"" + employee->id + "\" appears twice", path + ".id"});
       }
       employee->tenant_id = caller->tenant_id;
       employees.push_back(std::move(employee).value());
     }
     Result<int> stored = runtime.store().UpsertEmployees(caller->tenant_id, employees);
-    if (!stored) return SendFailure(res, stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, {{"imported", *stored}});
   });
   server.Put("/v1/hr/absences", [&](Req req, Res res) {
@@ -254,9 +242,9 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
     for (std::size_t i = 0; i < items->size(); ++i) {
       const std::string path = "absences[" + std::to_string(i) + "]";
       Result<hr::Absence> absence = hr::ParseAbsence((*items)[i], path);
-      if (!absence) return SendFailure(res, absence.error());
+      if (!absence) return SendError(res, absence.error());
       if (!seen.insert(absence->id).second) {
-        return SendError(res, 422, Error{"invalid_request", "the id \"" + absence->id + "\" appears twice", path + ".id"});
+        return SendError(res, Error{codes::kInvalidRequest, "the id \"" + absence->id + "\" appears twice", path + ".id"});
       }
       absence->tenant_id = caller->tenant_id;
       absence->created_at = now;
@@ -264,7 +252,7 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
       absences.push_back(std::move(absence).value());
     }
     Result<int> stored = runtime.store().UpsertAbsences(caller->tenant_id, absences);
-    if (!stored) return SendFailure(res, stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, {{"imported", *stored}});
   });
   server.Put("/v1/hr/org_units", [&](Req req, Res res) {
@@ -277,11 +265,11 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
     std::vector<hr::OrgUnit> units;
     for (std::size_t i = 0; i < items->size(); ++i) {
       Result<hr::OrgUnit> unit = hr::ParseOrgUnit((*items)[i], "org_units[" + std::to_string(i) + "]");
-      if (!unit) return SendFailure(res, unit.error());
+      if (!unit) return SendError(res, unit.error());
       units.push_back(std::move(unit).value());
     }
     Result<int> stored = runtime.store().UpsertOrgUnits(caller->tenant_id, units);
-    if (!stored) return SendFailure(res, stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, {{"imported", *stored}});
   });
 }
@@ -295,7 +283,7 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
     Result<std::vector<hr::Employee>> list = runtime.store().ListEmployees(caller->tenant_id);
-    if (!list) return SendFailure(res, list.error());
+    if (!list) return SendError(res, list.error());
     json items = json::array();
     for (const hr::Employee& e : *list) items.push_back(hr::EmployeeJson(e, caller->allowed));
     SendJson(res, 200, {{"employees", items}});
@@ -304,8 +292,8 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
     Result<std::optional<hr::Employee>> found = runtime.store().GetEmployee(caller->tenant_id, req.matches[1].str());
-    if (!found) return SendFailure(res, found.error());
-    if (!found->has_value()) return SendError(res, 404, "not_found", "no employee \"" + req.matches[1].str() + "\"");
+    if (!found) return SendError(res, found.error());
+    if (!found->has_value()) return SendError(res, codes::kNotFound, "no employee \"" + req.matches[1].str() + "\"");
     SendJson(res, 200, hr::EmployeeJson(**found, caller->allowed));
   });
   server.Patch(R"(/v1/hr/employees/([^/]+))", [&](Req req, Res res) {
@@ -314,39 +302,39 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     if (Result<bool> writable = hr::CheckWritable(*body, caller->allowed, ""); !writable) {
-      return SendFailure(res, writable.error());
+      return SendError(res, writable.error());
     }
     const std::string id = req.matches[1].str();
     if (body->contains("id") && (*body)["id"] != id) {
-      return SendError(res, 422, Error{"invalid_request", "the id in the body differs from the id in the path", "id"});
+      return SendError(res, Error{codes::kInvalidRequest, "the id in the body differs from the id in the path", "id"});
     }
     Result<std::optional<hr::Employee>> found = runtime.store().GetEmployee(caller->tenant_id, id);
-    if (!found) return SendFailure(res, found.error());
-    if (!found->has_value()) return SendError(res, 404, "not_found", "no employee \"" + id + "\"");
+    if (!found) return SendError(res, found.error());
+    if (!found->has_value()) return SendError(res, codes::kNotFound, "no employee \"" + id + "\"");
     Result<hr::Employee> updated = hr::ParseEmployee(*body, "", **found, runtime.zones());
-    if (!updated) return SendFailure(res, updated.error());
+    if (!updated) return SendError(res, updated.error());
     Result<int> stored = runtime.store().UpsertEmployees(caller->tenant_id, {*updated});
-    if (!stored) return SendFailure(res, stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, hr::EmployeeJson(*updated, caller->allowed));
   });
   server.Get("/v1/hr/absences", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
     if (!caller->allowed.Has("absences")) {
-      return SendError(res, 403, Error{"attribute_not_allowed",
+      return SendError(res, Error{codes::kAttributeNotAllowed,
                                        "this HR credential may not read absences (the attribute \"absences\" is not in "
                                        "its allow-list)",
                                        "absences"});
     }
     const std::string from = req.get_param_value("from"), to = req.get_param_value("to");
     const std::optional<std::int64_t> first = hr::DayNumber(from), last = hr::DayNumber(to);
-    if (!first) return SendError(res, 422, Error{"invalid_request", "from must be a date YYYY-MM-DD", "from"});
+    if (!first) return SendError(res, Error{codes::kInvalidRequest, "from must be a date YYYY-MM-DD", "from"});
     if (!last || *last < *first || *last - *first > 366) {
-      return SendError(res, 422, Error{"invalid_request", "to must be a date YYYY-MM-DD within 366 days after from", "to"});
+      return SendError(res, Error{codes::kInvalidRequest, "to must be a date YYYY-MM-DD within 366 days after from", "to"});
     }
     Result<std::vector<hr::Absence>> list =
         runtime.store().ListAbsences(caller->tenant_id, req.get_param_value("employee_id"), from, to);
-    if (!list) return SendFailure(res, list.error());
+    if (!list) return SendError(res, list.error());
     json items = json::array();
     for (const hr::Absence& a : *list) items.push_back(hr::AbsenceJson(a));
     SendJson(res, 200, {{"absences", items}});
@@ -355,7 +343,7 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
     Result<std::vector<hr::OrgUnit>> list = runtime.store().ListOrgUnits(caller->tenant_id);
-    if (!list) return SendFailure(res, list.error());
+    if (!list) return SendError(res, list.error());
     json items = json::array();
     for (const hr::OrgUnit& unit : *list) {
       if (hr::OrgUnitVisible(unit.kind, caller->allowed)) items.push_back(hr::OrgUnitJson(unit));
@@ -372,14 +360,14 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
 bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, Res res) {
   Result<std::vector<hr::OrgUnit>> units = runtime.store().ListOrgUnits(mapping.tenant_id);
   if (!units) {
-    SendFailure(res, units.error());
+    SendError(res, units.error());
     return false;
   }
   const bool known = std::any_of(units->begin(), units->end(), [&](const hr::OrgUnit& unit) {
     return unit.kind == mapping.unit_kind && unit.name == mapping.unit_name;
   });
   if (!known) {
-    SendError(res, 422, Error{"unknown_unit",
+    SendError(res, Error{codes::kUnknownUnit,
                               "there is no " + std::string(hr::OrgUnitKindName(mapping.unit_kind)) + " \"" +
                                   mapping.unit_name + "\" among the org units (PUT /v1/hr/org_units)",
                               "unit.name"});
@@ -388,17 +376,17 @@ bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, R
   if (mapping.target_kind != hr::TargetKind::kGraphChannel) return true;
   Result<std::string> membership = runtime.poster().ChannelMembership(mapping);
   if (!membership) {
-    if (membership.error().code == "not_found") {
-      SendError(res, 422, Error{"unknown_channel", "Teams has no such team and channel: " + membership.error().message,
+    if (membership.error().code == codes::kProviderNotFound) {
+      SendError(res, Error{codes::kTeamsChannelNotFound, "Teams has no such team and channel: " + membership.error().message,
                                 "target.channel_id"});
     } else {
-      SendError(res, 502, Error{"provider_error", "the channel could not be checked: " + membership.error().message,
+      SendError(res, Error{codes::kProviderError, "the channel could not be checked: " + membership.error().message,
                                 "target"});
     }
     return false;
   }
   if (*membership != "standard") {
-    SendError(res, 422, Error{"private_channel",
+    SendError(res, Error{codes::kPrivateChannel,
                               "the channel is a " + *membership +
                                   " channel; daily updates are posted to standard (public) channels only, where "
                                   "everyone in the team can read them",
@@ -414,16 +402,16 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
-    if (body->contains("id")) return SendError(res, 422, Error{"invalid_request", "the id is chosen by Slotwise", "id"});
+    if (body->contains("id")) return SendError(res, Error{codes::kInvalidRequest, "the id is chosen by Slotwise", "id"});
     Result<hr::ChannelMapping> parsed = hr::ParseMapping(*body, hr::ChannelMapping{}, runtime.zones());
-    if (!parsed) return SendFailure(res, parsed.error());
+    if (!parsed) return SendError(res, parsed.error());
     hr::ChannelMapping mapping = std::move(parsed).value();
     mapping.tenant_id = caller->tenant_id;
     mapping.id = NewId("map_");
     mapping.created_at = mapping.updated_at = runtime.Now();
     if (!CheckMappingTarget(runtime, mapping, res)) return;
     Result<hr::ChannelMapping> created = runtime.store().CreateMapping(mapping);
-    if (!created) return SendFailure(res, created.error());
+    if (!created) return SendError(res, created.error());
     res.set_header("Location", "/v1/hr/channel_mappings/" + mapping.id);
     SendJson(res, 201, hr::MappingJson(*created));
   });
@@ -431,7 +419,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
     Result<std::vector<hr::ChannelMapping>> list = runtime.store().ListMappings(caller->tenant_id);
-    if (!list) return SendFailure(res, list.error());
+    if (!list) return SendError(res, list.error());
     json items = json::array();
     for (const hr::ChannelMapping& m : *list) items.push_back(hr::MappingJson(m));
     SendJson(res, 200, {{"channel_mappings", items}});
@@ -441,8 +429,8 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     if (!caller) return;
     Result<std::optional<hr::ChannelMapping>> found =
         runtime.store().GetMapping(caller->tenant_id, req.matches[1].str());
-    if (!found) return SendFailure(res, found.error());
-    if (!found->has_value()) return SendError(res, 404, "not_found", "no channel mapping \"" + req.matches[1].str() + "\"");
+    if (!found) return SendError(res, found.error());
+    if (!found->has_value()) return SendError(res, codes::kNotFound, "no channel mapping \"" + req.matches[1].str() + "\"");
     json out = hr::MappingJson(**found);
     Result<std::vector<hr::PostRecord>> posts = runtime.store().ListPosts((*found)->id, 14);
     out["recent_posts"] = json::array();
@@ -458,25 +446,25 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     if (!body) return;
     Result<std::optional<hr::ChannelMapping>> found =
         runtime.store().GetMapping(caller->tenant_id, req.matches[1].str());
-    if (!found) return SendFailure(res, found.error());
-    if (!found->has_value()) return SendError(res, 404, "not_found", "no channel mapping \"" + req.matches[1].str() + "\"");
+    if (!found) return SendError(res, found.error());
+    if (!found->has_value()) return SendError(res, codes::kNotFound, "no channel mapping \"" + req.matches[1].str() + "\"");
     if (body->contains("id") && (*body)["id"] != (*found)->id) {
-      return SendError(res, 422, Error{"invalid_request", "the id cannot change", "id"});
+      return SendError(res, Error{codes::kInvalidRequest, "the id cannot change", "id"});
     }
     Result<hr::ChannelMapping> parsed = hr::ParseMapping(*body, **found, runtime.zones());
-    if (!parsed) return SendFailure(res, parsed.error());
+    if (!parsed) return SendError(res, parsed.error());
     hr::ChannelMapping mapping = std::move(parsed).value();
     mapping.updated_at = runtime.Now();
     if (!CheckMappingTarget(runtime, mapping, res)) return;
     Result<hr::ChannelMapping> updated = runtime.store().UpdateMapping(mapping);
-    if (!updated) return SendFailure(res, updated.error());
+    if (!updated) return SendError(res, updated.error());
     SendJson(res, 200, hr::MappingJson(*updated));
   });
   server.Delete(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
     Result<bool> deleted = runtime.store().DeleteMapping(caller->tenant_id, req.matches[1].str());
-    if (!deleted) return SendFailure(res, deleted.error());
+    if (!deleted) return SendError(res, deleted.error());
     res.status = 204;
   });
 }
@@ -487,10 +475,11 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
 
 void RegisterTeamsRoutes(httplib::Server& server, HrRuntime& runtime) {
   server.Post(R"(/v1/hr/teams/([a-z0-9-]{1,64})/absence_requests)", [&](Req req, Res res) {
-    hr::TeamsAnswer answer = runtime.absence_requests().Handle(req.matches[1].str(), req.get_header_value("Authorization"),
-                                                               req.body, runtime.Now());
-    if (answer.replayed) res.set_header("Idempotency-Replayed", "true");
-    SendJson(res, answer.status, answer.body);
+    Result<hr::TeamsAnswer> answer = runtime.absence_requests().Handle(
+        req.matches[1].str(), req.get_header_value("Authorization"), req.body, runtime.Now());
+    if (!answer) return SendError(res, answer.error());
+    if (answer->replayed) res.set_header("Idempotency-Replayed", "true");
+    SendJson(res, 200, answer->body);
   });
 }
 

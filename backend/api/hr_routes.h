@@ -16,7 +16,7 @@
 //     GET    /v1/hr/org_units                  (kinds office/department/team by attribute)
 //   Microsoft Teams (Authorization: HMAC …, hr/teams_signature.h):
 //     POST   /v1/hr/teams/{tenant_id}/absence_requests
-// Errors are API.md's error object: 400 invalid_json, 401 unauthorized / invalid_credential / *_signature /
+// Errors are docs/ENGINE.md's error object: 400 invalid_json, 401 unauthorized / invalid_credential / *_signature /
 // stale_request, 403 forbidden / attribute_not_allowed (field = the attribute), 404 not_found, 413 too_many_items,
 // 415 unsupported_media_type, 422 invalid_request (field) / unknown_unit / private_channel / unknown_channel,
 // 502 provider_error. A refused write changes nothing.

@@ -1,12 +1,16 @@
 // interview_routes.cpp — see interview_routes.h.
-#include "interview_routes.h"
+#include "api/interview_routes.h"
 
 #include <httplib.h>
 
-#include "candidate_messages.h"
-#include "http_errors.h"
-#include "scheduling_runtime.h"
-#include "widget_tokens.h"
+#include "api/api_auth.h"
+#include "api/http_errors.h"
+#include "api/interview_views.h"
+#include "api/request_body.h"
+#include "auth/widget_tokens.h"
+#include "booking/candidate_messages.h"
+#include "runtime/scheduling_runtime.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -15,76 +19,108 @@ namespace {
 using Req = const httplib::Request&;
 using Res = httplib::Response&;
 
-constexpr const char* kJson = "application/json";
-
-void Send(Res res, const HttpReply& reply) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-  res.set_content(reply.body, kJson);
+void SendEngine(Res res, const EngineAnswer& answer) {
+  res.status = HttpStatusFor(answer.status);
+  res.set_content(answer.body, "application/json");
 }
 
-bool RequireJson(Req req, Res res) {
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) return true;
-  SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
+// A PATCH or DELETE body: the JSON object sent, or {} for none. DELETE may come without a Content-Type.
+std::optional<nlohmann::json> OptionalJsonObject(Req req, Res res) {
+  if (req.body.empty()) return nlohmann::json::object();
+  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+// The RFC 3339 instant of query parameter `name`, nullopt when absent; false (and the error written) when malformed.
+bool InstantParameter(Req req, Res res, const char* name, std::optional<Instant>& out) {
+  const std::string text = req.get_param_value(name);
+  if (text.empty()) return true;
+  out = ParseRfc3339(text);
+  if (out) return true;
+  SendError(res, Error{codes::kInvalidParameter, std::string(name) + " must be an RFC 3339 UTC instant", name});
   return false;
 }
 
 }  // namespace
 
-void AnswerTenantAvailability(SchedulingRuntime& runtime, const httplib::Request& req, httplib::Response& res) {
-  std::optional<RequestContext> caller = runtime.auth().ForTenant(req, res, auth::kScopeAvailabilityRead);
-  if (!caller || !RequireJson(req, res)) return;
-  const AvailabilityAnswer answer = runtime.availability().Answer(caller->tenant_id, req.body, runtime.auth().now());
-  res.status = answer.http_status;
-  res.set_content(answer.body, kJson);
+void AnswerTenantAvailability(SchedulingRuntime& runtime, ApiAuth& auth, const httplib::Request& req,
+                              httplib::Response& res) {
+  std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
+  if (!caller || !RequireJsonContent(req, res)) return;
+  Result<EngineAnswer> answer = runtime.availability().Answer(caller->tenant_id, req.body, auth.now());
+  if (!answer) return SendError(res, answer.error());
+  SendEngine(res, *answer);
 }
 
-void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones) {
-  ApiAuth& auth = runtime.auth();
+void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth, ZoneSource& zones) {
   BookingService& booking = runtime.booking();
 
   server.Post("/v1/availability/document", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
-    if (!caller || !RequireJson(req, res)) return;
-    const AvailabilityAnswer answer = runtime.availability().Document(caller->tenant_id, req.body, auth.now());
-    res.status = answer.http_status;
-    res.set_content(answer.body, kJson);
+    if (!caller || !RequireJsonContent(req, res)) return;
+    Result<std::variant<std::string, EngineAnswer>> document =
+        runtime.availability().Document(caller->tenant_id, req.body, auth.now());
+    if (!document) return SendError(res, document.error());
+    if (const EngineAnswer* refused = std::get_if<EngineAnswer>(&*document)) return SendEngine(res, *refused);
+    res.status = 200;
+    res.set_content(std::get<std::string>(*document), "application/json");
   });
 
   server.Post("/v1/interviews", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
-    if (!caller || !RequireJson(req, res)) return;
-    Send(res, booking.Book(caller->tenant_id, req.get_header_value("Idempotency-Key"), req.body));
+    if (!caller || !RequireJsonContent(req, res)) return;
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (body.is_discarded()) return SendError(res, codes::kInvalidJson, "the request body is not valid JSON");
+    SendOutcome(res, booking.Book(caller->tenant_id, req.get_header_value("Idempotency-Key"), body));
   });
 
   server.Get("/v1/interviews", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
-    Send(res, booking.List(caller->tenant_id, req.get_param_value("from"), req.get_param_value("to")));
+    std::optional<Instant> from, to;
+    if (!InstantParameter(req, res, "from", from) || !InstantParameter(req, res, "to", to)) return;
+    Result<std::vector<Interview>> interviews = booking.List(caller->tenant_id, from, to);
+    if (!interviews) return SendError(res, interviews.error());
+    nlohmann::json list = nlohmann::json::array();
+    for (const Interview& interview : *interviews) list.push_back(InterviewView(interview));
+    SendJson(res, 200, {{"interviews", list}});
   });
 
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
-    Send(res, booking.Get(caller->tenant_id, req.matches[1]));
+    Result<Interview> interview = booking.Get(caller->tenant_id, req.matches[1]);
+    if (!interview) return SendError(res, interview.error());
+    SendJson(res, 200, InterviewView(*interview));
   });
 
   server.Patch(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
-    if (!caller || !RequireJson(req, res)) return;
-    Send(res, booking.Reschedule(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"), req.body));
+    if (!caller || !RequireJsonContent(req, res)) return;
+    const nlohmann::json patch = nlohmann::json::parse(req.body, nullptr, false);
+    if (patch.is_discarded()) return SendError(res, codes::kInvalidJson, "the request body is not valid JSON");
+    SendOutcome(res, booking.Reschedule(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"),
+                                        patch));
   });
 
   server.Delete(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller) return;
-    Send(res, booking.Cancel(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"), req.body));
+    std::optional<nlohmann::json> body = OptionalJsonObject(req, res);
+    if (!body) return;
+    SendOutcome(res, booking.Cancel(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"), *body));
   });
 
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+)/history)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
-    Send(res, booking.History(caller->tenant_id, req.matches[1]));
+    Result<std::vector<HistoryEntry>> history = booking.History(caller->tenant_id, req.matches[1]);
+    if (!history) return SendError(res, history.error());
+    SendJson(res, 200, HistoryView(*history));
   });
 
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+)/candidate\.ics)", [&, zones_ptr = &zones](Req req, Res res) {
@@ -92,13 +128,13 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     if (!caller) return;
     Result<std::optional<Interview>> interview = runtime.interviews().GetInterview(caller->tenant_id, req.matches[1]);
     Result<std::optional<Tenant>> tenant = runtime.directory().GetTenant(caller->tenant_id);
-    if (!interview || !tenant || !tenant->has_value()) return SendError(res, 500, "storage_error", "cannot read the interview");
-    if (!interview->has_value()) return SendError(res, 404, "not_found", "no interview " + std::string(req.matches[1]));
+    if (!interview || !tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the interview");
+    if (!interview->has_value()) return SendError(res, codes::kNotFound, "no interview " + std::string(req.matches[1]));
     const nlohmann::json artifacts = nlohmann::json::parse((*interview)->artifacts_json, nullptr, false);
     const CandidateMessageContext context =
         CandidateContextFor(runtime.directory(), **tenant, **interview, artifacts, auth.now());
     Result<OutgoingMessage> message = ComposeCandidateMessage(CurrentMessageKind(**interview), context, *zones_ptr);
-    if (!message) return SendError(res, 422, message.error());
+    if (!message) return SendError(res, message.error());
     res.set_content(message->ics, "text/calendar; charset=UTF-8; method=" + message->ics_method);
   });
 }

@@ -7,7 +7,7 @@
 //   DELETE /v1/interviews/{id}                interviews:write    — cancel
 //   GET    /v1/interviews/{id}/history        interviews:read
 //   GET    /v1/interviews/{id}/candidate.ics  interviews:read     — the candidate's current invitation
-// Every route authenticates through ApiAuth and answers errors with the API.md error object.
+// Every route authenticates through ApiAuth and answers errors with the docs/ENGINE.md error object.
 #pragma once
 
 namespace httplib {
@@ -18,13 +18,15 @@ struct Response;
 
 namespace slotwise {
 
+class ApiAuth;
 class SchedulingRuntime;
 class ZoneSource;
 
 // POST /v1/availability for an authenticated tenant caller (scope availability:read): inline calendars or a bare
 // query (availability_service.h). http_server.cpp routes here when the request carries Authorization.
-void AnswerTenantAvailability(SchedulingRuntime& runtime, const httplib::Request& req, httplib::Response& res);
+void AnswerTenantAvailability(SchedulingRuntime& runtime, ApiAuth& auth, const httplib::Request& req,
+                              httplib::Response& res);
 
-void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones);
+void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth, ZoneSource& zones);
 
 }  // namespace slotwise

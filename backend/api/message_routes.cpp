@@ -1,12 +1,14 @@
 // message_routes.cpp — see message_routes.h.
-#include "message_routes.h"
+#include "api/message_routes.h"
 
 #include <httplib.h>
 
-#include "api_auth.h"
-#include "http_errors.h"
-#include "messages_service.h"
-#include "widget_tokens.h"
+#include "api/api_auth.h"
+#include "api/http_errors.h"
+#include "api/request_body.h"
+#include "auth/widget_tokens.h"
+#include "messages/messages_service.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -14,12 +16,19 @@ void RegisterMessageRoutes(httplib::Server& server, MessagesService& messages, A
   server.Post("/v1/messages", [&messages, &auth, public_url](const httplib::Request& req, httplib::Response& res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller) return;
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-      return SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
+    std::optional<nlohmann::json> body = JsonObjectBody(req, res);
+    if (!body) return;
+    Result<Composition> composed = messages.Compose(caller->tenant_id, *body, public_url);
+    if (!composed) return SendError(res, composed.error());
+    nlohmann::json list = nlohmann::json::array();
+    for (const ComposedMessage& m : composed->messages) {
+      list.push_back({{"to", {{"email", m.to_email}, {"name", m.to_name}}},
+                      {"subject", m.subject},
+                      {"body", m.body},
+                      {"unresolved", m.unresolved}});
     }
-    const HttpReply reply = messages.Compose(caller->tenant_id, req.body, public_url);
-    res.status = reply.status;
-    res.set_content(reply.body, "application/json");
+    if (!composed->sent) return SendJson(res, 200, {{"messages", list}});
+    SendJson(res, 202, {{"messages", list}, {"queued", composed->queued}});
   });
 }
 

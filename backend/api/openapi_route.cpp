@@ -1,6 +1,6 @@
 // openapi_route.cpp — see openapi_route.h. OpenApiDocument() itself is generated from docs/openapi.json into the
 // build tree (backend/CMakeLists.txt).
-#include "openapi_route.h"
+#include "api/openapi_route.h"
 
 #include <httplib.h>
 

@@ -1,12 +1,16 @@
 // proposal_routes.cpp — see proposal_routes.h.
-#include "proposal_routes.h"
+#include "api/proposal_routes.h"
 
 #include <httplib.h>
 
-#include "api_auth.h"
-#include "http_errors.h"
-#include "proposal_service.h"
-#include "widget_tokens.h"
+#include "api/api_auth.h"
+#include "api/http_errors.h"
+#include "api/interview_views.h"
+#include "api/request_body.h"
+#include "auth/widget_tokens.h"
+#include "proposals/proposal_service.h"
+#include "slotwise/error_codes.h"
+#include "slotwise/time.h"
 
 namespace slotwise {
 
@@ -15,10 +19,69 @@ namespace {
 using Req = const httplib::Request&;
 using Res = httplib::Response&;
 
-void Send(Res res, const HttpReply& reply) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-  res.set_content(reply.body, "application/json");
+nlohmann::json OptionsJson(const std::vector<ProposalOption>& options) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ProposalOption& option : options) {
+    nlohmann::json item = {{"start", FormatRfc3339(option.start)}, {"end", FormatRfc3339(option.end)}};
+    if (option.available) item["available"] = *option.available;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+void SendCreation(Res res, const ProposalCreation& creation) {
+  if (const CreatedProposal* created = std::get_if<CreatedProposal>(&creation)) {
+    return SendJson(res, 201, {{"proposal_id", created->proposal_id},
+                               {"status", "open"},
+                               {"candidate_url", created->candidate_url},
+                               {"expires_at", FormatRfc3339(created->expires_at)},
+                               {"options", OptionsJson(created->options)}});
+  }
+  if (const NoneAvailable* none = std::get_if<NoneAvailable>(&creation)) {
+    return SendError(res, Error{codes::kNoneAvailable, "none of the proposed times is free any more: choose others", ""},
+                     nullptr, {{"options", OptionsJson(none->options)}});
+  }
+  const OptionRefused& refused = std::get<OptionRefused>(creation);
+  SendError(res, Error{refused.refusal.code, refused.refusal.message, "options[" + std::to_string(refused.index) + "]"},
+            RefusalDetails(refused.refusal));
+}
+
+nlohmann::json StateJson(const ProposalState& state) {
+  nlohmann::json body = {{"proposal_id", state.proposal_id},
+                         {"status", state.status},
+                         {"expires_at", FormatRfc3339(state.expires_at)},
+                         {"options", OptionsJson(state.options)}};
+  if (!state.interview_id.empty()) {
+    body["interview_id"] = state.interview_id;
+    body["picked"] = {{"start", FormatRfc3339(state.picked_start)}};
+  }
+  return body;
+}
+
+nlohmann::json CandidateJson(const CandidateProposal& view) {
+  nlohmann::json body = {{"status", view.status},
+                         {"title", view.title},
+                         {"duration_minutes", view.duration_minutes},
+                         {"organizer_name", view.organizer_name},
+                         {"candidate", {{"name", view.candidate_name},
+                                        {"time_zone", view.candidate_time_zone},
+                                        {"locale", view.candidate_locale}}},
+                         {"expires_at", FormatRfc3339(view.expires_at)},
+                         {"options", OptionsJson(view.options)}};
+  if (!view.message.empty()) body["message"] = view.message;
+  if (view.picked) body["picked"] = OptionsJson({*view.picked}).at(0);
+  return body;
+}
+
+void SendPick(Res res, const PickOutcome& outcome) {
+  if (const PickedTime* picked = std::get_if<PickedTime>(&outcome)) {
+    return SendJson(res, picked->created ? 201 : 200,
+                    {{"status", "picked"}, {"interview_id", picked->interview_id},
+                     {"start", FormatRfc3339(picked->start)}, {"end", FormatRfc3339(picked->end)}});
+  }
+  const PickRefused& refused = std::get<PickRefused>(outcome);
+  SendRefusal(res, refused.refusal,
+              refused.options ? nlohmann::json{{"options", OptionsJson(*refused.options)}} : nlohmann::json());
 }
 
 // The capability of a candidate request: "Authorization: Bearer swp_…" ("" when absent).
@@ -34,21 +97,31 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
   server.Post("/v1/proposals", [&, public_url](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller) return;
-    Send(res, proposals.Create(caller->tenant_id, caller->actor.empty() ? caller->via : caller->actor, req.body,
-                               public_url));
+    std::optional<nlohmann::json> body = ObjectBodyOfAnyType(req, res);
+    if (!body) return;
+    Result<ProposalCreation> created =
+        proposals.Create(caller->tenant_id, caller->actor.empty() ? caller->via : caller->actor, *body, public_url);
+    if (!created) return SendError(res, created.error());
+    SendCreation(res, *created);
   });
   server.Get(R"(/v1/proposals/(prp_[A-Za-z0-9_-]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
-    Send(res, proposals.Get(caller->tenant_id, req.matches[1]));
+    Result<ProposalState> state = proposals.Get(caller->tenant_id, req.matches[1]);
+    if (!state) return SendError(res, state.error());
+    SendJson(res, 200, StateJson(*state));
   });
   server.Get("/v1/candidate/proposal", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
-    Send(res, proposals.ForCandidate(Capability(req)));
+    Result<CandidateProposal> view = proposals.ForCandidate(Capability(req));
+    if (!view) return SendError(res, view.error());
+    SendJson(res, 200, CandidateJson(*view));
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
-    Send(res, proposals.Pick(Capability(req), req.body));
+    Result<PickOutcome> picked = proposals.Pick(Capability(req), nlohmann::json::parse(req.body, nullptr, false));
+    if (!picked) return SendError(res, picked.error());
+    SendPick(res, *picked);
   });
 }
 

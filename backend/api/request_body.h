@@ -1,5 +1,6 @@
-// request_body.h — the JSON object body of a REST request, or the error answer: 415 unsupported_media_type when it is
-// not sent as Content-Type: application/json, 400 invalid_json when it is not a JSON object (API.md's error object).
+// request_body.h — the JSON body of a REST request, or the error answer: 415 unsupported_media_type when it is not
+// sent as Content-Type: application/json, 400 invalid_json when it is not a
+// JSON object (docs/ENGINE.md's error object).
 #pragma once
 
 #include <httplib.h>
@@ -8,18 +9,31 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_errors.h"
+#include "api/http_errors.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
+// True when the request says its body is JSON; otherwise writes 415 and answers false.
+inline bool RequireJsonContent(const httplib::Request& req, httplib::Response& res) {
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) return true;
+  SendError(res, codes::kUnsupportedMediaType, "send the body as Content-Type: application/json");
+  return false;
+}
+
+inline std::optional<nlohmann::json> ObjectBodyOfAnyType(const httplib::Request& req, httplib::Response& res);
+
+// The body as a JSON object sent as application/json; 415 or 400 invalid_json (written) else.
 inline std::optional<nlohmann::json> JsonObjectBody(const httplib::Request& req, httplib::Response& res) {
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendError(res, 415, "unsupported_media_type", "send the body as Content-Type: application/json");
-    return std::nullopt;
-  }
+  if (!RequireJsonContent(req, res)) return std::nullopt;
+  return ObjectBodyOfAnyType(req, res);
+}
+
+// The body as a JSON object whatever its Content-Type says (routes that never required one); 400 invalid_json else.
+inline std::optional<nlohmann::json> ObjectBodyOfAnyType(const httplib::Request& req, httplib::Response& res) {
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
-    SendError(res, 400, "invalid_json", "the request body is not a JSON object");
+    SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
     return std::nullopt;
   }
   return body;

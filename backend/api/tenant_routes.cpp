@@ -2,19 +2,21 @@
 //
 // [SECTION] JSON <-> directory values
 // [SECTION] routes
-#include "tenant_routes.h"
+#include "api/tenant_routes.h"
 
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
-#include "api_keys.h"
-#include "directory_import.h"
-#include "host_account_import.h"
-#include "http_errors.h"
-#include "request_body.h"
-#include "scheduling_runtime.h"
-#include "widget_tokens.h"
+#include "api/api_auth.h"
+#include "api/http_errors.h"
+#include "api/request_body.h"
+#include "auth/api_keys.h"
+#include "auth/widget_tokens.h"
+#include "directory/directory_import.h"
+#include "directory/host_account_import.h"
+#include "runtime/scheduling_runtime.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -27,7 +29,7 @@ using Res = httplib::Response&;
 
 // [SECTION] JSON <-> directory values
 
-Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
+Error Invalid(const std::string& field, const std::string& message) { return Error{codes::kInvalidRequest, message, field}; }
 
 // Reads optional `key` of `body` into `out` when present; type errors name the field.
 template <typename T>
@@ -118,7 +120,7 @@ Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email
   if (!week) return week.error();
   if (*week) person.max_interviews_per_week = per_week;
   if (body.contains("working_hours") && !body.at("working_hours").is_null()) {
-    if (!body.at("working_hours").is_object()) return Invalid("working_hours", "working_hours must be an object (API.md)");
+    if (!body.at("working_hours").is_object()) return Invalid("working_hours", "working_hours must be an object (docs/ENGINE.md)");
     person.working_hours_json = body.at("working_hours").dump();
   }
   for (const std::string& role : person.roles) {
@@ -215,24 +217,11 @@ Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string&
 
 // [SECTION] routes
 
-int StatusOf(const Error& error) {
-  if (error.code == "storage_error") return 500;
-  if (error.code == "not_found") return 404;
-  if (error.code == "tenant_exists") return 409;
-  return 422;
-}
-
-void SendJson(Res res, int status, const json& value) {
-  res.status = status;
-  res.set_content(value.dump(), "application/json");
-}
-
-
 // API keys only: directory writes never come from a browser.
 std::optional<RequestContext> Server(ApiAuth& auth, Req req, Res res) {
   std::optional<RequestContext> caller = auth.ForTenant(req, res, "");
   if (caller && caller->via != "api_key") {
-    SendError(res, 403, "forbidden", "this route needs the tenant's API key");
+    SendError(res, codes::kForbidden, "this route needs the tenant's API key");
     return std::nullopt;
   }
   return caller;
@@ -251,31 +240,31 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Result<Value> value = from(caller->tenant_id, req.matches[1], *body);
-    if (!value) return SendError(res, 422, value.error());
+    if (!value) return SendError(res, value.error());
     Result<Value> stored = upsert(*value);
-    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, to_json(*stored));
   });
   server.Get(item, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
     Result<std::optional<Value>> value = get(caller->tenant_id, req.matches[1]);
-    if (!value) return SendError(res, 500, value.error());
-    if (!value->has_value()) return SendError(res, 404, "not_found", "no " + collection + " entry " + std::string(req.matches[1]));
+    if (!value) return SendError(res, value.error());
+    if (!value->has_value()) return SendError(res, codes::kNotFound, "no " + collection + " entry " + std::string(req.matches[1]));
     SendJson(res, 200, to_json(**value));
   });
   server.Delete(item, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
     Result<bool> removed = remove(caller->tenant_id, req.matches[1]);
-    if (!removed) return SendError(res, StatusOf(removed.error()), removed.error());
+    if (!removed) return SendError(res, removed.error());
     res.status = 204;
   });
   server.Get("/v1/" + collection, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
     Result<std::vector<Value>> values = list(caller->tenant_id);
-    if (!values) return SendError(res, 500, values.error());
+    if (!values) return SendError(res, values.error());
     json items = json::array();
     for (const Value& value : *values) items.push_back(to_json(value));
     SendJson(res, 200, {{collection, items}});
@@ -284,8 +273,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
 
 }  // namespace
 
-void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones) {
-  ApiAuth& auth = runtime.auth();
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth, ZoneSource& zones) {
   DirectoryStore& directory = runtime.directory();
 
   server.Post("/v1/tenants", [&](Req req, Res res) {
@@ -294,11 +282,11 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Tenant tenant;
-    if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, 422, read.error());
-    if (Result<bool> applied = ApplyTenant(tenant, *body); !applied) return SendError(res, 422, applied.error());
+    if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, read.error());
+    if (Result<bool> applied = ApplyTenant(tenant, *body); !applied) return SendError(res, applied.error());
     tenant.created_at = auth.now();
     Result<Tenant> created = directory.CreateTenant(tenant);
-    if (!created) return SendError(res, StatusOf(created.error()), created.error());
+    if (!created) return SendError(res, created.error());
     SendJson(res, 201, TenantJson(*created));
   });
 
@@ -306,13 +294,13 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
     if (!auth.Admin(req, res)) return;
     const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
-    if (!body.is_object()) return SendError(res, 400, "invalid_json", "the request body is not a JSON object");
+    if (!body.is_object()) return SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
     Result<std::optional<Tenant>> tenant = directory.GetTenant(req.matches[1]);
-    if (!tenant) return SendError(res, 500, tenant.error());
-    if (!tenant->has_value()) return SendError(res, 404, "not_found", "no tenant " + std::string(req.matches[1]));
+    if (!tenant) return SendError(res, tenant.error());
+    if (!tenant->has_value()) return SendError(res, codes::kNotFound, "no tenant " + std::string(req.matches[1]));
     const auth::GeneratedApiKey key = auth::GenerateApiKey();
     ApiKeyRecord record{key.key_id, (*tenant)->id, key.secret_hash, body.value("label", ""), auth.now(), 0};
-    if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, 500, added.error());
+    if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, added.error());
     SendJson(res, 201, {{"key_id", key.key_id}, {"api_key", key.plaintext}, {"tenant_id", (*tenant)->id},
                         {"note", "store this key now: Slotwise keeps only its hash"}});
   });
@@ -321,7 +309,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
-    if (!tenant || !tenant->has_value()) return SendError(res, 500, "storage_error", "cannot read the tenant");
+    if (!tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the tenant");
     SendJson(res, 200, TenantJson(**tenant));
   });
 
@@ -330,13 +318,13 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
-    if (body->contains("id")) return SendError(res, 422, Invalid("id", "the tenant id cannot change"));
+    if (body->contains("id")) return SendError(res, Invalid("id", "the tenant id cannot change"));
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
-    if (!tenant || !tenant->has_value()) return SendError(res, 500, "storage_error", "cannot read the tenant");
+    if (!tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the tenant");
     Tenant updated = **tenant;
-    if (Result<bool> applied = ApplyTenant(updated, *body); !applied) return SendError(res, 422, applied.error());
+    if (Result<bool> applied = ApplyTenant(updated, *body); !applied) return SendError(res, applied.error());
     Result<Tenant> stored = directory.UpdateTenant(updated);
-    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, TenantJson(*stored));
   });
 
@@ -367,24 +355,24 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
-    if (Result<bool> keys = CheckKeys(*body, {"provider", "update_existing"}); !keys) return SendError(res, 422, keys.error());
+    if (Result<bool> keys = CheckKeys(*body, {"provider", "update_existing"}); !keys) return SendError(res, keys.error());
     std::string provider;
     bool update_existing = false;
-    if (Result<bool> read = Read(*body, "provider", provider); !read) return SendError(res, 422, read.error());
-    if (Result<bool> read = Read(*body, "update_existing", update_existing); !read) return SendError(res, 422, read.error());
+    if (Result<bool> read = Read(*body, "provider", provider); !read) return SendError(res, read.error());
+    if (Result<bool> read = Read(*body, "update_existing", update_existing); !read) return SendError(res, read.error());
     if (provider == "google") {
-      return SendError(res, 422, {"not_supported", "reading a Google Workspace directory needs the Admin SDK, which this "
+      return SendError(res, Error{codes::kNotSupported, "reading a Google Workspace directory needs the Admin SDK, which this "
                                                   "build does not use yet: add people and rooms with PUT", "provider"});
     }
-    if (provider != "microsoft") return SendError(res, 422, Invalid("provider", "provider must be microsoft or google"));
+    if (provider != "microsoft") return SendError(res, Invalid("provider", "provider must be microsoft or google"));
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
-    if (!tenant || !tenant->has_value()) return SendError(res, 500, {"storage_error", "cannot read the tenant", ""});
+    if (!tenant || !tenant->has_value()) return SendError(res, Error{codes::kStorageError, "cannot read the tenant", ""});
     Result<DirectoryImportReport> report =
         ImportMicrosoftDirectory(directory, runtime.org_access(), runtime.connections().providers(), *zones_ptr,
                                  **tenant, update_existing);
     if (!report) {
       const std::string& code = report.error().code;
-      return SendError(res, code == "storage_error" ? 500 : code == "provider_unavailable" ? 502 : 424, report.error());
+      return SendError(res, report.error());
     }
     SendJson(res, 200, {{"people", {{"added", report->people_added}, {"updated", report->people_updated},
                                     {"kept", report->people_kept}}},
@@ -400,16 +388,12 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     std::string connection_id;
-    if (Result<bool> read = Read(*body, "connection_id", connection_id); !read) return SendError(res, 422, read.error());
-    if (connection_id.empty()) return SendError(res, 422, Invalid("connection_id", "connection_id is required"));
+    if (Result<bool> read = Read(*body, "connection_id", connection_id); !read) return SendError(res, read.error());
+    if (connection_id.empty()) return SendError(res, Invalid("connection_id", "connection_id is required"));
     Result<HostAccount> imported =
-        ImportHostAccount(directory, runtime.connections(), caller->tenant_id, connection_id);
-    if (!imported) {
-      const std::string& code = imported.error().code;
-      const int status = code == "not_found" ? 404 : code == "invalid_request" ? 422
-                         : code == "storage_error" ? 500 : 424;
-      return SendError(res, status, imported.error());
-    }
+        ImportHostAccount(directory, runtime.connections().connections(), runtime.connections().providers(),
+                          runtime.connections().tokens(), caller->tenant_id, connection_id);
+    if (!imported) return SendError(res, imported.error());
     SendJson(res, 201, HostJson(*imported));
   });
 
@@ -419,28 +403,28 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, Z
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Result<Candidate> candidate = CandidateFrom(caller->tenant_id, req.matches[1], *body);
-    if (!candidate) return SendError(res, 422, candidate.error());
+    if (!candidate) return SendError(res, candidate.error());
     Result<Candidate> stored = directory.UpsertCandidate(*candidate);
-    if (!stored) return SendError(res, StatusOf(stored.error()), stored.error());
+    if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, CandidateJson(*stored));
   });
 
   server.Post("/v1/widget_tokens", [&](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
-    if (!auth.codec()) return SendError(res, 404, "not_enabled", "widget tokens are not enabled on this server");
+    if (!auth.codec()) return SendError(res, codes::kNotEnabled, "widget tokens are not enabled on this server");
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     auth::WidgetClaims claims;
     claims.tenant_id = caller->tenant_id;
     std::int64_t ttl = 900;
     for (auto step : {Read(*body, "user", claims.user), Read(*body, "scopes", claims.scopes), Read(*body, "ttl_seconds", ttl)}) {
-      if (!step) return SendError(res, 422, step.error());
+      if (!step) return SendError(res, step.error());
     }
     claims.issued_at = auth.now();
     claims.expires_at = claims.issued_at + ttl;
     Result<auth::MintedWidgetToken> minted = auth.codec()->Mint(claims);
-    if (!minted) return SendError(res, 422, minted.error());
+    if (!minted) return SendError(res, minted.error());
     SendJson(res, 201, {{"token", minted->token}, {"expires_at", claims.expires_at}, {"scopes", minted->claims.scopes}});
   });
 }

@@ -18,9 +18,10 @@ class Server;
 
 namespace slotwise {
 
+class ApiAuth;
 class SchedulingRuntime;
 class ZoneSource;
 
-void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ZoneSource& zones);
+void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth, ZoneSource& zones);
 
 }  // namespace slotwise

@@ -1,17 +1,17 @@
 // client_address.cpp — see client_address.h.
-#include "client_address.h"
+#include "auth/client_address.h"
 
 #include <algorithm>
 #include <cstring>
 
 #include <arpa/inet.h>
 
-#include "auth_text.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::auth {
 namespace {
 
-using detail::MakeError;
 
 constexpr std::size_t kMaxAddressChars = 64;  // longer than any IPv6 text form
 
@@ -44,14 +44,14 @@ std::optional<IpAddress> ParseNode(std::string_view text) {
     const std::size_t close = text.find(']');
     if (close == std::string_view::npos) return std::nullopt;
     const std::string_view rest = text.substr(close + 1);
-    if (!rest.empty() && (rest.front() != ':' || !detail::ParseDecimal(rest.substr(1)))) return std::nullopt;
+    if (!rest.empty() && (rest.front() != ':' || !ParseDecimal(rest.substr(1)))) return std::nullopt;
     const std::string_view inner = text.substr(1, close - 1);
     if (inner.find(':') == std::string_view::npos) return std::nullopt;  // "[192.0.2.1]" is not a form anyone sends
     return ParseIpAddress(inner);
   }
   const std::size_t colon = text.find(':');
   if (colon != std::string_view::npos && text.find(':', colon + 1) == std::string_view::npos) {  // IPv4 with port
-    if (!detail::ParseDecimal(text.substr(colon + 1))) return std::nullopt;
+    if (!ParseDecimal(text.substr(colon + 1))) return std::nullopt;
     auto address = ParseIpAddress(text.substr(0, colon));
     if (!address || address->family != IpFamily::kV4) return std::nullopt;
     return address;
@@ -81,9 +81,9 @@ std::vector<std::string_view> SplitOutsideQuotes(std::string_view text, char sep
 // The node of one Forwarded element's for= parameter; nullopt when absent or not an address.
 std::optional<IpAddress> ForwardedFor(std::string_view element) {
   for (std::string_view pair : SplitOutsideQuotes(element, ';')) {
-    pair = detail::TrimOws(pair);
+    pair = TrimBlanks(pair);
     const std::size_t equals = pair.find('=');
-    if (equals == std::string_view::npos || !detail::EqualsIgnoreCase(pair.substr(0, equals), "for")) continue;
+    if (equals == std::string_view::npos || !EqualsIgnoreCase(pair.substr(0, equals), "for")) continue;
     std::string_view value = pair.substr(equals + 1);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     if (value.find_first_of("\\\"") != std::string_view::npos) return std::nullopt;  // no escapes in an address
@@ -122,29 +122,29 @@ std::string FormatIpAddress(const IpAddress& address) {
 }
 
 Result<Cidr> ParseCidr(std::string_view text) {
-  text = detail::TrimOws(text);
+  text = TrimBlanks(text);
   const std::size_t slash = text.find('/');
   const auto address = ParseIpAddress(text.substr(0, slash));
   const std::string quoted = "'" + std::string(text) + "'";
   if (!address) {
-    return MakeError("invalid_cidr", quoted + " is not an IPv4 or IPv6 address or CIDR block (e.g. 10.0.0.0/8).");
+    return Error{codes::kInvalidCidr, quoted + " is not an IPv4 or IPv6 address or CIDR block (e.g. 10.0.0.0/8).", ""};
   }
   // A mapped address was turned into IPv4 above; its prefix counts the 96 bits of the ::ffff:0:0/96 block.
   const bool was_mapped = address->family == IpFamily::kV4 && text.substr(0, slash).find(':') != std::string::npos;
   int prefix_length = MaxPrefix(address->family);
   if (slash != std::string_view::npos) {
     const std::string_view prefix_text = text.substr(slash + 1);
-    const auto prefix = prefix_text.size() <= 3 ? detail::ParseDecimal(prefix_text) : std::nullopt;
+    const auto prefix = prefix_text.size() <= 3 ? ParseDecimal(prefix_text) : std::nullopt;
     const int limit = was_mapped ? 128 : MaxPrefix(address->family);
     if (!prefix || *prefix > limit || (was_mapped && *prefix < 96)) {
-      return MakeError("invalid_cidr", quoted + " has a prefix length outside 0.." + std::to_string(limit) + ".");
+      return Error{codes::kInvalidCidr, quoted + " has a prefix length outside 0.." + std::to_string(limit) + ".", ""};
     }
     prefix_length = static_cast<int>(*prefix) - (was_mapped ? 96 : 0);
   }
   Cidr block{Masked(*address, prefix_length), prefix_length};
   if (!(block.network == *address)) {
-    return MakeError("invalid_cidr", quoted + " has host bits set past the prefix; did you mean " +
-                                         FormatIpAddress(block.network) + "/" + std::to_string(prefix_length) + "?");
+    return Error{codes::kInvalidCidr, quoted + " has host bits set past the prefix; did you mean " +
+                                         FormatIpAddress(block.network) + "/" + std::to_string(prefix_length) + "?", ""};
   }
   return block;
 }
@@ -156,18 +156,18 @@ bool CidrContains(const Cidr& block, const IpAddress& address) {
 
 std::string ClientAddress(std::string_view remote_addr, std::string_view x_forwarded_for, std::string_view forwarded,
                           const std::vector<Cidr>& trusted_proxies) {
-  const auto remote = ParseIpAddress(detail::TrimOws(remote_addr));
+  const auto remote = ParseIpAddress(TrimBlanks(remote_addr));
   if (!remote) return std::string(remote_addr);
   if (!IsTrusted(*remote, trusted_proxies)) return FormatIpAddress(*remote);
 
-  const bool use_xff = !detail::TrimOws(x_forwarded_for).empty();
+  const bool use_xff = !TrimBlanks(x_forwarded_for).empty();
   const std::string_view list = use_xff ? x_forwarded_for : forwarded;
-  if (detail::TrimOws(list).empty()) return FormatIpAddress(*remote);
-  const std::vector<std::string_view> entries = use_xff ? detail::Split(list, ',') : SplitOutsideQuotes(list, ',');
+  if (TrimBlanks(list).empty()) return FormatIpAddress(*remote);
+  const std::vector<std::string_view> entries = use_xff ? Split(list, ',') : SplitOutsideQuotes(list, ',');
 
   IpAddress last_trusted = *remote;
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-    const std::string_view item = detail::TrimOws(*entry);
+    const std::string_view item = TrimBlanks(*entry);
     const auto hop = use_xff ? ParseNode(item) : ForwardedFor(item);
     if (!hop) break;
     if (!IsTrusted(*hop, trusted_proxies)) return FormatIpAddress(*hop);

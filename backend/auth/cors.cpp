@@ -1,5 +1,5 @@
 // cors.cpp — see cors.h.
-#include "cors.h"
+#include "auth/cors.h"
 
 #include <array>
 #include <algorithm>
@@ -7,7 +7,7 @@
 
 #include <arpa/inet.h>
 
-#include "auth_text.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::auth {
 namespace {
@@ -24,7 +24,7 @@ bool IsHostCharacter(char ch) {
 // A lowercased DNS-style host: dot-separated labels of a-z 0-9 '-', each 1..63 characters.
 bool IsValidHostName(std::string_view host) {
   if (host.empty() || host.size() > kMaxHostChars) return false;
-  for (std::string_view label : detail::Split(host, '.')) {
+  for (std::string_view label : Split(host, '.')) {
     if (label.empty() || label.size() > kMaxLabelChars) return false;
     if (!std::all_of(label.begin(), label.end(), IsHostCharacter)) return false;
   }
@@ -46,8 +46,8 @@ bool IsPreflight(const CorsRequest& request) {
 }
 
 bool RequestedHeadersAllowed(std::string_view list) {
-  for (std::string_view item : detail::Split(list, ',')) {
-    const std::string name = detail::AsciiLower(detail::TrimOws(item));
+  for (std::string_view item : Split(list, ',')) {
+    const std::string name = AsciiLower(TrimBlanks(item));
     if (name.empty()) continue;
     if (std::find(kAllowedHeaders.begin(), kAllowedHeaders.end(), name) == kAllowedHeaders.end()) return false;
   }
@@ -68,7 +68,7 @@ bool OriginAllowed(std::string_view origin, const std::vector<std::string>& allo
 std::optional<std::string> NormalizeOrigin(std::string_view text) {
   const std::size_t scheme_end = text.find("://");
   if (scheme_end == std::string_view::npos) return std::nullopt;
-  const std::string scheme = detail::AsciiLower(text.substr(0, scheme_end));
+  const std::string scheme = AsciiLower(text.substr(0, scheme_end));
   if (scheme != "http" && scheme != "https") return std::nullopt;
   std::string_view authority = text.substr(scheme_end + 3);
   if (authority.find_first_of("/?#@\\") != std::string_view::npos) return std::nullopt;
@@ -90,7 +90,7 @@ std::optional<std::string> NormalizeOrigin(std::string_view text) {
     }
   } else {
     const std::size_t colon = authority.find(':');
-    host = detail::AsciiLower(authority.substr(0, colon));
+    host = AsciiLower(authority.substr(0, colon));
     if (!IsValidHostName(host)) return std::nullopt;
     if (colon != std::string_view::npos) {
       has_port = true;

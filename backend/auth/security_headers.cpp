@@ -1,9 +1,9 @@
 // security_headers.cpp — see security_headers.h.
-#include "security_headers.h"
+#include "auth/security_headers.h"
 
 #include <algorithm>
 
-#include "cors.h"
+#include "auth/cors.h"
 
 namespace slotwise::auth {
 

@@ -1,16 +1,16 @@
 // webhook_signature.cpp — see webhook_signature.h.
-#include "webhook_signature.h"
+#include "auth/webhook_signature.h"
 
 #include <cassert>
 #include <optional>
 
-#include "auth_text.h"
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::auth {
 namespace {
 
-using detail::MakeError;
 
 constexpr std::size_t kHexSignatureChars = 64;
 
@@ -49,16 +49,16 @@ std::string SignWebhook(const std::vector<std::string>& secrets, std::int64_t ti
 Result<bool> VerifyWebhookSignature(std::string_view secret, std::string_view header_value, std::string_view body,
                                     std::int64_t now, std::int64_t tolerance_seconds) {
   assert(tolerance_seconds >= 0 && "VerifyWebhookSignature: negative tolerance");
-  if (secret.empty()) return MakeError("missing_secret", "No webhook secret is configured.");
-  const auto malformed = [](std::string message) { return MakeError("malformed_signature", std::move(message)); };
+  if (secret.empty()) return Error{codes::kMissingSecret, "No webhook secret is configured.", ""};
+  const auto malformed = [](std::string message) { return Error{codes::kMalformedSignature, std::move(message), ""}; };
   if (header_value.empty() || header_value.size() > kMaxSignatureHeaderChars) {
     return malformed("The Slotwise-Signature header is empty or too long.");
   }
 
   std::optional<std::string_view> timestamp_text;
   std::vector<std::string> candidates;
-  for (std::string_view item : detail::Split(header_value, ',')) {
-    item = detail::TrimOws(item);
+  for (std::string_view item : Split(header_value, ',')) {
+    item = TrimBlanks(item);
     const std::size_t equals = item.find('=');
     if (equals == std::string_view::npos) return malformed("Every Slotwise-Signature item is key=value.");
     const std::string_view key = item.substr(0, equals);
@@ -70,11 +70,11 @@ Result<bool> VerifyWebhookSignature(std::string_view secret, std::string_view he
       if (value.size() != kHexSignatureChars || !IsHex(value)) {
         return malformed("A v1 signature is 64 hex digits.");
       }
-      candidates.push_back(detail::AsciiLower(value));
+      candidates.push_back(AsciiLower(value));
     }  // other keys: reserved for future schemes, ignored
   }
   if (!timestamp_text) return malformed("The Slotwise-Signature header has no t= item.");
-  const auto timestamp = detail::ParseDecimal(*timestamp_text);
+  const auto timestamp = ParseDecimal(*timestamp_text);
   if (!timestamp) return malformed("t= must be Unix seconds (1 to 19 digits).");
   if (candidates.empty()) return malformed("The Slotwise-Signature header has no v1= item.");
 
@@ -83,11 +83,11 @@ Result<bool> VerifyWebhookSignature(std::string_view secret, std::string_view he
   for (const std::string& candidate : candidates) {
     matched |= crypto::ConstantTimeEquals(expected, candidate);  // no early exit: every candidate is compared
   }
-  if (!matched) return MakeError("bad_signature", "No v1 signature matches the body and the webhook secret.");
+  if (!matched) return Error{codes::kBadSignature, "No v1 signature matches the body and the webhook secret.", ""};
   const std::int64_t skew = now >= *timestamp ? now - *timestamp : *timestamp - now;
   if (skew > tolerance_seconds) {
-    return MakeError("stale_signature", "The signature is more than " + std::to_string(tolerance_seconds) +
-                                            " seconds away from the current time.");
+    return Error{codes::kStaleSignature, "The signature is more than " + std::to_string(tolerance_seconds) +
+                                            " seconds away from the current time.", ""};
   }
   return true;
 }

@@ -1,5 +1,5 @@
 // widget_tokens.cpp — see widget_tokens.h.
-#include "widget_tokens.h"
+#include "auth/widget_tokens.h"
 
 #include <algorithm>
 #include <array>
@@ -7,13 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth_text.h"
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::auth {
 namespace {
 
-using detail::MakeError;
 using nlohmann::json;
 
 constexpr std::array<std::string_view, 4> kKnownScopes = {kScopeAvailabilityRead, kScopeInterviewsRead,
@@ -22,15 +22,15 @@ constexpr std::size_t kTokenIdBytes = 16;
 
 bool IsValidKid(std::string_view kid) {
   return !kid.empty() && kid.size() <= kMaxKidChars &&
-         std::all_of(kid.begin(), kid.end(), detail::IsBase64UrlCharacter);
+         std::all_of(kid.begin(), kid.end(), crypto::IsBase64UrlCharacter);
 }
 
 bool IsBase64UrlText(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), detail::IsBase64UrlCharacter);
+  return !text.empty() && std::all_of(text.begin(), text.end(), crypto::IsBase64UrlCharacter);
 }
 
 bool IsValidClaimText(std::string_view text) {
-  return !text.empty() && text.size() <= kMaxClaimBytes && !detail::HasControlCharacter(text);
+  return !text.empty() && text.size() <= kMaxClaimBytes && !HasControlCharacter(text);
 }
 
 bool IsValidTime(std::int64_t seconds) { return seconds >= 0 && seconds <= kMaxTokenTimestamp; }
@@ -96,47 +96,47 @@ bool HasScope(const WidgetClaims& claims, std::string_view scope) {
 
 Result<std::string> DeriveKey(std::string_view master, std::string_view label) {
   if (master.size() < kMinWidgetKeyBytes) {
-    return MakeError("invalid_master_secret", "The master secret must be at least 32 bytes.");
+    return Error{codes::kInvalidMasterSecret, "The master secret must be at least 32 bytes.", ""};
   }
-  if (label.empty()) return MakeError("invalid_label", "A derived key needs a non-empty label.");
+  if (label.empty()) return Error{codes::kInvalidLabel, "A derived key needs a non-empty label.", ""};
   return crypto::HmacSha256(master, label);
 }
 
 Result<WidgetTokenCodec> WidgetTokenCodec::Create(WidgetKeySet keys) {
-  if (keys.secrets.empty()) return MakeError("invalid_key_set", "The widget token key set is empty.", "secrets");
+  if (keys.secrets.empty()) return Error{codes::kInvalidKeySet, "The widget token key set is empty.", "secrets"};
   for (const auto& [kid, secret] : keys.secrets) {
     if (!IsValidKid(kid)) {
-      return MakeError("invalid_key_set", "Key ids are 1 to 64 characters of A-Z a-z 0-9 - _.", "secrets");
+      return Error{codes::kInvalidKeySet, "Key ids are 1 to 64 characters of A-Z a-z 0-9 - _.", "secrets"};
     }
     if (secret.size() < kMinWidgetKeyBytes) {
-      return MakeError("invalid_key_set", "The widget token key '" + kid + "' is shorter than 32 bytes.",
-                       "secrets." + kid);
+      return Error{codes::kInvalidKeySet, "The widget token key '" + kid + "' is shorter than 32 bytes.",
+                       "secrets." + kid};
     }
   }
   if (keys.secrets.find(keys.current_kid) == keys.secrets.end()) {
-    return MakeError("invalid_key_set", "The current key id is not in the key set.", "current_kid");
+    return Error{codes::kInvalidKeySet, "The current key id is not in the key set.", "current_kid"};
   }
   return WidgetTokenCodec(std::move(keys));
 }
 
 Result<MintedWidgetToken> WidgetTokenCodec::Mint(const WidgetClaims& claims) const {
   if (!IsValidClaimText(claims.tenant_id)) {
-    return MakeError("invalid_claims", "tenant_id must be 1 to 256 bytes without control characters.", "tenant_id");
+    return Error{codes::kInvalidClaims, "tenant_id must be 1 to 256 bytes without control characters.", "tenant_id"};
   }
   if (!IsValidClaimText(claims.user)) {
-    return MakeError("invalid_claims", "user must be 1 to 256 bytes without control characters.", "user");
+    return Error{codes::kInvalidClaims, "user must be 1 to 256 bytes without control characters.", "user"};
   }
-  if (claims.scopes.empty()) return MakeError("invalid_scope", "A widget token needs at least one scope.", "scopes");
+  if (claims.scopes.empty()) return Error{codes::kInvalidScope, "A widget token needs at least one scope.", "scopes"};
   for (const std::string& scope : claims.scopes) {
-    if (!IsKnownScope(scope)) return MakeError("invalid_scope", "Unknown scope '" + scope + "'.", "scopes");
+    if (!IsKnownScope(scope)) return Error{codes::kInvalidScope, "Unknown scope '" + scope + "'.", "scopes"};
   }
   if (!IsValidTime(claims.issued_at) || !IsValidTime(claims.expires_at)) {
-    return MakeError("invalid_lifetime", "issued_at and expires_at must be Unix seconds between 0 and year 9999.",
-                     "expires_at");
+    return Error{codes::kInvalidLifetime, "issued_at and expires_at must be Unix seconds between 0 and year 9999.",
+                     "expires_at"};
   }
   const std::int64_t lifetime = claims.expires_at - claims.issued_at;
   if (lifetime <= 0 || lifetime > kMaxLifetime) {
-    return MakeError("invalid_lifetime", "A widget token lives more than 0 and at most 3600 seconds.", "expires_at");
+    return Error{codes::kInvalidLifetime, "A widget token lives more than 0 and at most 3600 seconds.", "expires_at"};
   }
 
   MintedWidgetToken minted{{}, claims};
@@ -148,7 +148,7 @@ Result<MintedWidgetToken> WidgetTokenCodec::Mint(const WidgetClaims& claims) con
                         {"expires_at", minted.claims.expires_at}, {"token_id", minted.claims.token_id}}
                        .dump();
   } catch (const json::exception&) {  // invalid UTF-8 in tenant_id or user
-    return MakeError("invalid_claims", "tenant_id and user must be valid UTF-8.");
+    return Error{codes::kInvalidClaims, "tenant_id and user must be valid UTF-8.", ""};
   }
   const std::string signing_input =
       std::string(kWidgetTokenVersion) + "." + keys_.current_kid + "." + crypto::Base64UrlEncode(payload_json);
@@ -158,21 +158,21 @@ Result<MintedWidgetToken> WidgetTokenCodec::Mint(const WidgetClaims& claims) con
 
 Result<WidgetClaims> WidgetTokenCodec::Verify(std::string_view token, std::int64_t now) const {
   const auto malformed = [] {
-    return MakeError("malformed_token", "The widget token is not of the form swt1.<kid>.<payload>.<signature>.");
+    return Error{codes::kMalformedToken, "The widget token is not of the form swt1.<kid>.<payload>.<signature>.", ""};
   };
   if (token.size() > kMaxWidgetTokenChars) return malformed();
-  const std::vector<std::string_view> parts = detail::Split(token, '.');
+  const std::vector<std::string_view> parts = Split(token, '.');
   if (parts.size() != 4 || parts[0] != kWidgetTokenVersion || !IsValidKid(parts[1]) || !IsBase64UrlText(parts[2]) ||
       !IsBase64UrlText(parts[3])) {
     return malformed();
   }
   const auto key = keys_.secrets.find(parts[1]);
   if (key == keys_.secrets.end()) {
-    return MakeError("unknown_key", "The widget token was signed with a key this server no longer has.");
+    return Error{codes::kUnknownKey, "The widget token was signed with a key this server no longer has.", ""};
   }
   const std::string_view signing_input = token.substr(0, token.size() - parts[3].size() - 1);
   if (!crypto::ConstantTimeEquals(Signature(key->second, signing_input), parts[3])) {
-    return MakeError("bad_signature", "The widget token's signature does not match.");
+    return Error{codes::kBadSignature, "The widget token's signature does not match.", ""};
   }
 
   const auto payload_json = crypto::Base64UrlDecode(parts[2]);
@@ -180,12 +180,12 @@ Result<WidgetClaims> WidgetTokenCodec::Verify(std::string_view token, std::int64
   std::optional<WidgetClaims> claims = ParsePayload(*payload_json);
   if (!claims || claims->expires_at <= claims->issued_at) return malformed();
   if (claims->expires_at - claims->issued_at > kMaxLifetime) {
-    return MakeError("lifetime_too_long", "The widget token lives longer than 3600 seconds.");
+    return Error{codes::kLifetimeTooLong, "The widget token lives longer than 3600 seconds.", ""};
   }
   if (now < claims->issued_at - kClockLeeway) {
-    return MakeError("token_not_yet_valid", "The widget token is not valid yet; check the server's clock.");
+    return Error{codes::kTokenNotYetValid, "The widget token is not valid yet; check the server's clock.", ""};
   }
-  if (now >= claims->expires_at + kClockLeeway) return MakeError("token_expired", "The widget token has expired.");
+  if (now >= claims->expires_at + kClockLeeway) return Error{codes::kTokenExpired, "The widget token has expired.", ""};
   return std::move(*claims);
 }
 

@@ -1,44 +1,13 @@
 // availability_service.cpp — see availability_service.h.
-#include "availability_service.h"
+#include "availability/availability_service.h"
 
 #include "slotwise/availability.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
 
 using nlohmann::json;
-
-int HttpStatusFor(EngineStatus status) {
-  switch (status) {
-    case EngineStatus::kOk:
-      return 200;
-    case EngineStatus::kInvalidInput:
-      return 422;
-    case EngineStatus::kUnknownOperation:
-      return 404;
-    case EngineStatus::kInternalError:
-      return 500;
-  }
-  return 500;
-}
-
-int HttpStatusFor(const Error& error) {
-  const std::string& code = error.code;
-  if (code == "unknown_participant" || code == "invalid_query" || code == "invalid_json") return 422;
-  if (code == "unknown_tenant") return 404;
-  if (code == "calendar_unavailable") return 502;
-  if (code == "reauth_needed" || code == "consent_required" || code == "provider_not_configured" ||
-      code == "subject_refused" || code == "invalid_client" || code == "unauthorized") {
-    return 424;
-  }
-  return 500;
-}
-
-std::string ErrorBody(const Error& error) {
-  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
-  if (!error.field.empty()) body["error"]["field"] = error.field;
-  return DumpJson(body);
-}
 
 json WithTenantPolicies(json query, const json& policies) {
   if (!query.is_object() || !policies.is_object()) return query;
@@ -85,21 +54,17 @@ Result<std::string> AvailabilityService::BuildSolveText(const std::string& tenan
   return SolveText(gathered->calendars, now, gathered->query);
 }
 
-AvailabilityAnswer AvailabilityService::SolveGathered(const Gathered& gathered, Instant now) {
+EngineAnswer AvailabilityService::SolveGathered(const Gathered& gathered, Instant now) {
   // The fast path: the cached events go to the engine as values (no document text printed and parsed again). Loops
   // ("sequence") and anything AssembleProblem refuses take the text path, which words every error as the engine does.
   if (!gathered.query.contains("sequence")) {
     Result<std::vector<Calendar>> calendars = gathered.calendars.ToEngineCalendars(zones_);
     if (calendars) {
       Result<Problem> problem = AssembleProblem(now, std::move(calendars).value(), gathered.query, zones_);
-      if (problem) {
-        const EngineAnswer answer = SolveProblem(*problem);
-        return {HttpStatusFor(answer.status), answer.body};
-      }
+      if (problem) return SolveProblem(*problem);
     }
   }
-  const EngineAnswer answer = CallEngine("solve", SolveText(gathered.calendars, now, gathered.query), zones_);
-  return {HttpStatusFor(answer.status), answer.body};
+  return CallEngine("solve", SolveText(gathered.calendars, now, gathered.query), zones_);
 }
 
 Result<json> AvailabilityService::BuildSolveDocument(const std::string& tenant_id, const json& query, Instant now,
@@ -149,14 +114,14 @@ Result<TenantQuery> ParseTenantQuery(std::string_view request_body) {
     return parsed;
   }
   if (body.contains("now")) {
-    return Error{"invalid_query",
+    return Error{codes::kInvalidQuery,
                  "\"now\" is the server's clock when the server gathers the calendars; send \"now\" only together "
                  "with inline \"calendars\"",
                  "now"};
   }
   if (auto except = body.find("except_interview_id"); except != body.end()) {
     if (!except->is_string()) {
-      return Error{"invalid_query", "except_interview_id must be a string (an interview id)", "except_interview_id"};
+      return Error{codes::kInvalidQuery, "except_interview_id must be a string (an interview id)", "except_interview_id"};
     }
     parsed.except_interview_id = except->get<std::string>();
   }
@@ -171,40 +136,35 @@ std::string QueryOnlyDocument(const json& query, Instant now) {
 
 }  // namespace
 
-AvailabilityAnswer AvailabilityService::Answer(const std::string& tenant_id, std::string_view request_body,
-                                               Instant now) {
-  auto engine = [this](std::string_view text) {
-    const EngineAnswer answer = CallEngine("solve", text, zones_);
-    return AvailabilityAnswer{HttpStatusFor(answer.status), answer.body};
-  };
+Result<EngineAnswer> AvailabilityService::Answer(const std::string& tenant_id, std::string_view request_body,
+                                                 Instant now) {
   Result<TenantQuery> parsed = ParseTenantQuery(request_body);
-  if (!parsed) return {HttpStatusFor(parsed.error()), ErrorBody(parsed.error())};
-  if (parsed->inline_document) return engine(request_body);  // inline, exactly as before
-  if (!parsed->query.is_object()) return engine(QueryOnlyDocument(parsed->query, now));
+  if (!parsed) return parsed.error();
+  if (parsed->inline_document) return CallEngine("solve", request_body, zones_);  // inline, exactly as before
+  if (!parsed->query.is_object()) return CallEngine("solve", QueryOnlyDocument(parsed->query, now), zones_);
   Result<Gathered> gathered =
       GatherFor(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
-  if (!gathered) return {HttpStatusFor(gathered.error()), ErrorBody(gathered.error())};
+  if (!gathered) return gathered.error();
   return SolveGathered(*gathered, now);
 }
 
-AvailabilityAnswer AvailabilityService::Document(const std::string& tenant_id, std::string_view request_body,
-                                                 Instant now) {
+Result<std::variant<std::string, EngineAnswer>> AvailabilityService::Document(const std::string& tenant_id,
+                                                                              std::string_view request_body,
+                                                                              Instant now) {
   Result<TenantQuery> parsed = ParseTenantQuery(request_body);
-  if (!parsed) return {HttpStatusFor(parsed.error()), ErrorBody(parsed.error())};
+  if (!parsed) return parsed.error();
   if (parsed->inline_document) {
-    const Error error{"invalid_query",
-                      "send a bare query (or {\"query\": …}); a document with \"calendars\" is already complete",
-                      "calendars"};
-    return {HttpStatusFor(error), ErrorBody(error)};
+    return Error{codes::kInvalidQuery,
+                 "send a bare query (or {\"query\": …}); a document with \"calendars\" is already complete",
+                 "calendars"};
   }
   if (!parsed->query.is_object()) {
-    const EngineAnswer answer = CallEngine("solve", QueryOnlyDocument(parsed->query, now), zones_);
-    return {HttpStatusFor(answer.status), answer.body};
+    return std::variant<std::string, EngineAnswer>(CallEngine("solve", QueryOnlyDocument(parsed->query, now), zones_));
   }
   Result<std::string> document =
       BuildSolveText(tenant_id, parsed->query, now, parsed->except_interview_id, options_.max_age_seconds);
-  if (!document) return {HttpStatusFor(document.error()), ErrorBody(document.error())};
-  return {200, std::move(document).value()};
+  if (!document) return document.error();
+  return std::variant<std::string, EngineAnswer>(std::move(document).value());
 }
 
 }  // namespace slotwise

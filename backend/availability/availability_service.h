@@ -2,20 +2,20 @@
 // query gets its calendars gathered (calendar_gatherer.h) and the tenant's policies, then the engine solves.
 //
 // Request shapes accepted by Answer (the body text):
-//   1. Inline: a JSON object with "calendars" — API.md's {"now", "query", "calendars"}. Passed to
+//   1. Inline: a JSON object with "calendars" — docs/ENGINE.md's {"now", "query", "calendars"}. Passed to
 //      CallEngine("solve") byte for byte, exactly as POST /v1/availability always did (also for text that is not
 //      JSON, so invalid_json answers are unchanged).
-//   2. Wrapped bare query: {"query": {…API.md query…}, "except_interview_id"?: "…"} without "calendars". "now" is
+// 2. Wrapped bare query: {"query": {…docs/ENGINE.md query…}, "except_interview_id"?: "…"} without "calendars". "now" is
 //      the server's clock here; a "now" member is refused (invalid_query, field "now") rather than ignored.
-//   3. Bare query: the API.md query object itself (no "query" and no "calendars" member), e.g.
+//   3. Bare query: the docs/ENGINE.md query object itself (no "query" and no "calendars" member), e.g.
 //      {"participants": […], "required_duration": {…}, "query_periods": […], …}.
 // For 2 and 3 the engine document is {"now": <clock>, "query": <query + tenant policies>, "calendars": <gathered>}.
 // Tenant policies (Tenant::policies_json) fill "host_rules", "buffer" and "start_interval" when the query has none
 // of its own (a member the query sets always wins).
 //
-// HTTP status of an answer: engine kOk 200, kInvalidInput 422, kUnknownOperation 404, kInternalError 500 (as
-// http_server.cpp's SendEngineAnswer); gathering errors by HttpStatusFor. Error bodies are API.md's
-// {"error": {"code", "message", "field"?}}.
+// Answers are values: the engine's own answer (EngineAnswer — a solution, or the engine's refusal of the query, in the
+// engine's words) or an Error of the tenant side (unknown tenant, a calendar that cannot be read, a connection an
+// administrator must fix…). api/ turns both into HTTP (api/http_status.h).
 //
 // Thread-safe (the gatherer and the ZoneSource must be thread-safe, e.g. ZoneinfoDirectory).
 #pragma once
@@ -23,21 +23,17 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
-#include "calendar_gatherer.h"
+#include "availability/calendar_gatherer.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/result.h"
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
 
 namespace slotwise {
-
-struct AvailabilityAnswer {
-  int http_status = 200;
-  std::string body;  // JSON text
-};
 
 struct AvailabilityOptions {
   std::int64_t max_age_seconds = 120;  // how old cached provider free/busy may be for a solve (0 = always fetch)
@@ -49,13 +45,14 @@ class AvailabilityService {
       : gatherer_(gatherer), zones_(zones), options_(options) {}
 
   // Answers one POST /v1/availability body for `tenant_id` at `now` (see the request shapes above).
-  AvailabilityAnswer Answer(const std::string& tenant_id, std::string_view request_body, Instant now);
+  Result<EngineAnswer> Answer(const std::string& tenant_id, std::string_view request_body, Instant now);
 
-  // POST /v1/availability/document: for a bare or wrapped query (shapes 2 and 3), 200 with the solve document the
-  // server would answer from — {"calendars", "now", "query"} — so a client (the widget) can solve locally and re-solve
-  // on every change with the same engine. An inline document (shape 1) is refused (422 invalid_query, field
-  // "calendars"); a query that is not an object gets the engine's own error.
-  AvailabilityAnswer Document(const std::string& tenant_id, std::string_view request_body, Instant now);
+  // POST /v1/availability/document: for a bare or wrapped query (shapes 2 and 3), the solve document the server would
+  // answer from — {"calendars", "now", "query"}, compact JSON text — so a client (the widget) can solve locally and
+  // re-solve on every change with the same engine. An inline document (shape 1) is refused (invalid_query, field
+  // "calendars"); a query that is not an object gets the engine's own answer (its refusal) instead of a document.
+  Result<std::variant<std::string, EngineAnswer>> Document(const std::string& tenant_id,
+                                                            std::string_view request_body, Instant now);
 
   // The "solve" document for a bare query: {"now", "query" (with the tenant's policies), "calendars"}.
   Result<nlohmann::json> BuildSolveDocument(const std::string& tenant_id, const nlohmann::json& query, Instant now,
@@ -83,23 +80,12 @@ class AvailabilityService {
                              const std::string& except_interview_id, std::int64_t max_age_seconds);
   // The engine's answer for gathered calendars: solved from values when it can, else from the document's text —
   // the same bytes either way (tests/availability/availability_service_test.cpp).
-  AvailabilityAnswer SolveGathered(const Gathered& gathered, Instant now);
+  EngineAnswer SolveGathered(const Gathered& gathered, Instant now);
 
   CalendarGatherer& gatherer_;
   ZoneSource& zones_;
   AvailabilityOptions options_;
 };
-
-// HTTP status for a gathering error: unknown_participant / invalid_query / invalid_json 422; unknown_tenant 404;
-// calendar_unavailable 502; connection-level codes (reauth_needed, consent_required, provider_not_configured,
-// subject_refused, invalid_client, unauthorized) 424 — an administrator must act; anything else 500.
-int HttpStatusFor(const Error& error);
-
-// API.md's error object as JSON text.
-std::string ErrorBody(const Error& error);
-
-// EngineStatus -> HTTP status (200 / 422 / 404 / 500).
-int HttpStatusFor(EngineStatus status);
 
 // `query` with the tenant's policies filled in where the query has none (host_rules, buffer, start_interval).
 nlohmann::json WithTenantPolicies(nlohmann::json query, const nlohmann::json& policies);

@@ -1,11 +1,12 @@
 // busy_sources.cpp — see busy_sources.h.
-#include "busy_sources.h"
+#include "availability/busy_sources.h"
 
 #include <algorithm>
 
-#include "google_calendar.h"
-#include "microsoft_graph_calendar.h"
-#include "org_access.h"
+#include "connections/org_access.h"
+#include "providers/google_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -29,7 +30,7 @@ Result<std::shared_ptr<BusySource>> OrgBusySourceFactory::SourceFor(const std::s
                                                                     const std::string& act_as) {
   if (provider == "google") {
     if (!options_.google_api_base || !access_.configured(oauth::Provider::kGoogle)) {
-      return Error{"provider_not_configured",
+      return Error{codes::kProviderNotConfigured,
                    "tenant " + tenant_id +
                        " reads Google calendars, but this server has no Google service account "
                        "configured: set up org access (service account with domain-wide delegation) for Google",
@@ -42,7 +43,7 @@ Result<std::shared_ptr<BusySource>> OrgBusySourceFactory::SourceFor(const std::s
   }
   if (provider == "microsoft") {
     if (!options_.microsoft_api_base || !access_.configured(oauth::Provider::kMicrosoft)) {
-      return Error{"provider_not_configured",
+      return Error{codes::kProviderNotConfigured,
                    "tenant " + tenant_id +
                        " reads Microsoft 365 calendars, but this server has no Microsoft app-only "
                        "access configured: enable app-only access for the tenant's Microsoft 365 organisation",
@@ -57,7 +58,7 @@ Result<std::shared_ptr<BusySource>> OrgBusySourceFactory::SourceFor(const std::s
         transport_, *tokens, *options_.microsoft_api_base, options_.retry, options_.hooks, graph);
     return std::shared_ptr<BusySource>(std::make_shared<AdapterBusySource>(std::move(tokens), std::move(adapter)));
   }
-  return Error{"provider_not_configured",
+  return Error{codes::kProviderNotConfigured,
                "tenant " + tenant_id +
                    " has no calendar provider for this calendar: set the tenant's (or the "
                    "person's / room's) calendar_provider to \"google\" or \"microsoft\"",

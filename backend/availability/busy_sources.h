@@ -24,15 +24,15 @@
 #include <string_view>
 #include <vector>
 
-#include "access_token_source.h"
-#include "calendar_adapter.h"
-#include "concurrency_limiter.h"
-#include "http_transport.h"
-#include "retry.h"
+#include "net/http_transport.h"
+#include "providers/access_token_source.h"
+#include "providers/calendar_adapter.h"
+#include "providers/concurrency_limiter.h"
+#include "providers/retry.h"
 #include "slotwise/provider_busy.h"
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
-#include "tenant_model.h"
+#include "store/tenant_model.h"
 
 namespace slotwise {
 

@@ -5,9 +5,11 @@
 // [SECTION] The fetch window
 // [SECTION] Directory snapshots
 // [SECTION] Gathering
-#include "calendar_gatherer.h"
+#include "availability/calendar_gatherer.h"
 
+#include "slotwise/ascii.h"
 #include "slotwise/availability.h"
+#include "slotwise/error_codes.h"
 
 #include <algorithm>
 #include <cctype>
@@ -24,12 +26,6 @@ namespace slotwise {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 const json* MemberOf(const json& object, const char* name) {
   if (!object.is_object()) return nullptr;
@@ -106,9 +102,9 @@ std::string_view KindName(Kind kind) {
 // -----------------------------------------------------------------------------------------------------------------
 
 bool IsConnectionLevel(const std::string& code) {
-  static const std::set<std::string, std::less<>> kCodes = {"reauth_needed",           "consent_required",
-                                                            "provider_not_configured", "subject_refused",
-                                                            "invalid_client",          "unauthorized"};
+  static const std::set<std::string, std::less<>> kCodes = {codes::kReauthNeeded,           codes::kConsentRequired,
+                                                            codes::kProviderNotConfigured, codes::kSubjectRefused,
+                                                            codes::kInvalidClient,          codes::kProviderUnauthorized};
   return kCodes.count(code) > 0;
 }
 
@@ -123,7 +119,7 @@ Error CalendarError(const Error& error, const std::string& sub, std::string_view
     return Error{error.code,
                  "Cannot read the calendar of " + sub + " (" + ProviderLabel(provider) + "): " + error.message, field};
   }
-  return Error{"calendar_unavailable",
+  return Error{codes::kCalendarUnavailable,
                "The calendar of " + sub + " could not be read from " + ProviderLabel(provider) + " (" + error.code +
                    ": " + error.message +
                    "). Its free/busy time is unknown, so no time can be offered with it; try again later.",
@@ -189,7 +185,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
                                                                      std::uint64_t generation) {
   Result<std::optional<Tenant>> tenant = directory_.GetTenant(tenant_id);
   if (!tenant) return tenant.error();
-  if (!tenant->has_value()) return Error{"unknown_tenant", "there is no tenant \"" + tenant_id + "\"", ""};
+  if (!tenant->has_value()) return Error{codes::kUnknownTenant, "there is no tenant \"" + tenant_id + "\"", ""};
   Result<std::vector<Person>> people = directory_.ListPeople(tenant_id);
   if (!people) return people.error();
   Result<std::vector<Room>> rooms = directory_.ListRooms(tenant_id);
@@ -206,7 +202,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
   }
   for (const Person& person : people.value()) {
     TenantSnapshot::Calendar calendar;
-    calendar.id = Lower(person.email);
+    calendar.id = AsciiLower(person.email);
     calendar.provider = std::string(ResolveCalendarProvider(person.calendar_provider, t));
     calendar.base = json::object();
     calendar.base["time_zone"] = person.time_zone.empty() ? t.time_zone : person.time_zone;
@@ -223,7 +219,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
   }
   for (const Room& room : rooms.value()) {
     TenantSnapshot::Calendar calendar;
-    calendar.id = Lower(room.email);
+    calendar.id = AsciiLower(room.email);
     calendar.provider = std::string(ResolveCalendarProvider(room.calendar_provider, t));
     calendar.base = json::object();
     if (room.capacity) calendar.base["capacity"] = *room.capacity;
@@ -232,9 +228,9 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
   }
   for (const HostAccount& host : hosts.value()) {
     TenantSnapshot::Calendar calendar;
-    calendar.id = Lower(host.id);
+    calendar.id = AsciiLower(host.id);
     calendar.provider = host.provider;
-    calendar.owner = Lower(host.owner_email);
+    calendar.owner = AsciiLower(host.owner_email);
     json account = json::parse(host.settings_json, nullptr, false);
     if (!account.is_object()) account = json::object();
     account["provider"] = host.provider;
@@ -392,7 +388,7 @@ Result<std::vector<slotwise::Calendar>> GatheredCalendars::ToEngineCalendars(Zon
     }
     for (const BusyEvent& event : busy) {
       if (event.interval.end <= event.interval.start) {
-        return Error{"invalid_query", "an empty busy interval in " + item.sub, ""};
+        return Error{codes::kInvalidQuery, "an empty busy interval in " + item.sub, ""};
       }
     }
     SortBusyEvents(busy);
@@ -423,13 +419,13 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::size_t> by_sub;
   for (Mention& mention : CollectMentions(query)) {
-    const std::string key = Lower(mention.sub);
+    const std::string key = AsciiLower(mention.sub);
     const auto& table = mention.kind == Kind::kPerson ? snapshot.people
                         : mention.kind == Kind::kRoom ? snapshot.rooms
                                                       : snapshot.hosts;
     auto found = table.find(key);
     if (found == table.end()) {
-      return Error{"unknown_participant",
+      return Error{codes::kUnknownParticipant,
                    "\"" + mention.sub + "\" is not a " + std::string(KindName(mention.kind)) + " of tenant " +
                        tenant_id + " (add it to the tenant's directory, or send the calendars inline)",
                    mention.field};
@@ -514,12 +510,12 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
       for (std::size_t n = 0; n < members.size(); ++n) {
         Read& read = reads[members[n]];
         const CalendarBusy* answer =
-            n < busy->size() && Lower(busy->at(n).calendar_id) == read.id ? &busy->at(n) : nullptr;
+            n < busy->size() && AsciiLower(busy->at(n).calendar_id) == read.id ? &busy->at(n) : nullptr;
         for (std::size_t m = 0; answer == nullptr && m < busy->size(); ++m) {
-          if (Lower(busy->at(m).calendar_id) == read.id) answer = &busy->at(m);
+          if (AsciiLower(busy->at(m).calendar_id) == read.id) answer = &busy->at(m);
         }
         if (answer == nullptr) {
-          read.error = Error{"provider_error", "the provider's answer did not include this calendar", ""};
+          read.error = Error{codes::kProviderError, "the provider's answer did not include this calendar", ""};
         } else if (!answer->busy) {
           read.error = answer->busy.error();
         } else {
@@ -552,7 +548,7 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     Result<std::vector<Hold>> holds = holds_.ActiveHolds(tenant_id, resources, *window, request.except_interview_id);
     if (!holds) return holds.error();
     for (const Hold& hold : holds.value()) {
-      if (hold.end > hold.start) holds_by_resource[Lower(hold.resource)].push_back({hold.start, hold.end});
+      if (hold.end > hold.start) holds_by_resource[AsciiLower(hold.resource)].push_back({hold.start, hold.end});
     }
   }
 

@@ -1,4 +1,4 @@
-// calendar_gatherer.h — builds the engine's "calendars" object (API.md "Calendars supplied inline") for a bare
+// calendar_gatherer.h — builds the engine's "calendars" object (docs/ENGINE.md "Calendars supplied inline") for a bare
 // availability query: the tenant's directory (people, rooms, video host accounts), provider free/busy through the
 // FreeBusyCache and the BusySourceFactory, and Slotwise's own interview holds.
 //
@@ -47,11 +47,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "busy_sources.h"
-#include "directory_store.h"
-#include "free_busy_cache.h"
-#include "interview_holds.h"
+#include "availability/busy_sources.h"
+#include "availability/free_busy_cache.h"
 #include "slotwise/availability.h"
+#include "store/directory_store.h"
+#include "store/interview_holds.h"
 
 namespace slotwise {
 

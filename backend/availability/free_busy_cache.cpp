@@ -1,5 +1,6 @@
 // free_busy_cache.cpp — see free_busy_cache.h.
-#include "free_busy_cache.h"
+#include "availability/free_busy_cache.h"
+#include "slotwise/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,7 +36,7 @@ std::string FreeBusyCache::Key(std::string_view tenant_id, std::string_view cale
   key.reserve(tenant_id.size() + 1 + calendar_id.size());
   key.append(tenant_id);
   key.push_back('\n');  // never part of a tenant id
-  for (char c : calendar_id) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  key.append(AsciiLower(calendar_id));
   return key;
 }
 

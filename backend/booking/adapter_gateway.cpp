@@ -1,23 +1,24 @@
 // adapter_gateway.cpp — see adapter_gateway.h.
-#include "adapter_gateway.h"
+#include "booking/adapter_gateway.h"
 
 #include <nlohmann/json.hpp>
 
-#include "crypto_primitives.h"
-#include "google_calendar.h"
-#include "mail_message.h"
-#include "goto_meetings.h"
-#include "microsoft_graph_calendar.h"
-#include "webhook_signature.h"
-#include "zoom_meetings.h"
+#include "auth/webhook_signature.h"
+#include "crypto/crypto_primitives.h"
+#include "mail/mail_message.h"
+#include "providers/google_calendar.h"
+#include "providers/goto_meetings.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/zoom_meetings.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
 using nlohmann::json;
 
 bool IsRetryable(const Error& error) {
-  static const std::vector<std::string> kTransient = {"rate_limited", "provider_unavailable", "timeout", "network_error",
-                                                      "storage_error", "smtp_unavailable", "delivery_unavailable"};
+  static const std::vector<std::string> kTransient = {codes::kRateLimited, codes::kProviderUnavailable, codes::kTimeout, codes::kNetworkError,
+                                                      codes::kStorageError, codes::kSmtpUnavailable, codes::kDeliveryUnavailable};
   return std::find(kTransient.begin(), kTransient.end(), error.code) != kTransient.end();
 }
 
@@ -50,12 +51,12 @@ Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(co
   std::string system = person->has_value() ? (*person)->calendar_provider : "";
   if (system.empty()) system = tenant.calendar_provider;
   if (system != "google" && system != "microsoft") {
-    return Error{"not_connected", "no calendar system is set for " + organizer + " (person or tenant calendar_provider)",
+    return Error{codes::kNotConnected, "no calendar system is set for " + organizer + " (person or tenant calendar_provider)",
                  "organizer"};
   }
   const oauth::Provider provider = system == "google" ? oauth::Provider::kGoogle : oauth::Provider::kMicrosoft;
   const std::optional<std::string> api_base = providers_.ApiBase(provider);
-  if (!api_base) return Error{"provider_not_configured", system + " is not configured on this server", ""};
+  if (!api_base) return Error{codes::kProviderNotConfigured, system + " is not configured on this server", ""};
   auto calendar = std::make_unique<Calendar>();
   bool delegated = false;
   Result<std::optional<Connection>> connection = connections_.FindForUser(tenant.id, organizer, provider);
@@ -66,7 +67,7 @@ Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(co
   } else if (org_access_ && org_access_->configured(provider)) {
     calendar->tokens = provider == oauth::Provider::kGoogle ? org_access_->GoogleAs(organizer) : org_access_->MicrosoftAppOnly();
   } else {
-    return Error{"not_connected",
+    return Error{codes::kNotConnected,
                  organizer + " has not connected a " + system + " calendar and no organisation access is configured",
                  "organizer"};
   }
@@ -108,7 +109,7 @@ Result<bool> AdapterGateway::DeleteEvent(const Tenant& tenant, const std::string
 
 Result<std::unique_ptr<providers::AccessTokenSource>> AdapterGateway::HostTokens(const HostAccount& host) {
   if (host.connection_id.empty()) {
-    return Error{"not_connected", "the host account " + host.id + " has no provider connection", "conferencing.host"};
+    return Error{codes::kNotConnected, "the host account " + host.id + " has no provider connection", "conferencing.host"};
   }
   return tokens_.SourceFor(host.connection_id);
 }
@@ -138,7 +139,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
   if (!tokens) return tokens.error();
   if (host.provider == "zoom") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
-    if (!base) return Error{"provider_not_configured", "Zoom is not configured on this server", ""};
+    if (!base) return Error{codes::kProviderNotConfigured, "Zoom is not configured on this server", ""};
     providers::ZoomMeetings zoom(transport_, **tokens, *base);
     Result<providers::ZoomMeeting> created = zoom.CreateMeeting(ZoomSpecFor(spec));
     if (!created) return created.error();
@@ -146,7 +147,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);
-    if (!base) return Error{"provider_not_configured", "GoTo is not configured on this server", ""};
+    if (!base) return Error{codes::kProviderNotConfigured, "GoTo is not configured on this server", ""};
     providers::GoToMeetings goto_meetings(transport_, **tokens, *base);
     providers::GoToMeetingSpec meeting;
     meeting.subject = GoToSubject(spec);
@@ -156,7 +157,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
     if (!created) return created.error();
     return MeetingInfo{"goto", created->meeting_id, created->join_url, ""};
   }
-  return Error{"invalid_request", "no meeting API for " + host.provider, "conferencing.provider"};
+  return Error{codes::kInvalidRequest, "no meeting API for " + host.provider, "conferencing.provider"};
 }
 
 Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, const HostAccount& host,
@@ -165,7 +166,7 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
   if (!tokens) return tokens.error();
   if (host.provider == "zoom") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
-    if (!base) return Error{"provider_not_configured", "Zoom is not configured on this server", ""};
+    if (!base) return Error{codes::kProviderNotConfigured, "Zoom is not configured on this server", ""};
     providers::ZoomMeetings zoom(transport_, **tokens, *base);
     Result<std::vector<providers::ZoomMeeting>> listed = zoom.ListMeetings("me");
     if (!listed) return listed.error();
@@ -175,7 +176,7 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);
-    if (!base) return Error{"provider_not_configured", "GoTo is not configured on this server", ""};
+    if (!base) return Error{codes::kProviderNotConfigured, "GoTo is not configured on this server", ""};
     providers::GoToMeetings goto_meetings(transport_, **tokens, *base);
     Result<std::vector<providers::GoToMeeting>> listed = goto_meetings.UpcomingMeetings();
     if (!listed) return listed.error();
@@ -225,7 +226,7 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
     mail_message.date = clock_();
     mail_message.extra_headers = {{"X-Slotwise-Delivery", message.delivery_id}, {"Auto-Submitted", "auto-generated"}};
     Result<std::string> rendered = mail::RenderMessage(mail_message);
-    if (!rendered) return Error{"delivery_refused", "the e-mail could not be built: " + rendered.error().message, ""};
+    if (!rendered) return Error{codes::kDeliveryRefused, "the e-mail could not be built: " + rendered.error().message, ""};
     return mail::SendMail(delivery_.smtp, delivery_.smtp_from, {message.to_email}, *rendered);
   }
   if (tenant.ats_webhook_url.empty()) return true;  // recorded only (the journal keeps the message)
@@ -252,12 +253,12 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
   request.With(std::string(auth::kSignatureHeader), auth::SignWebhook(tenant.ats_webhook_secret, clock_(), request.body));
   request.With("Slotwise-Delivery", message.delivery_id);
   Result<net::HttpResponse> response = transport_.Send(request);
-  if (!response) return Error{"delivery_unavailable", "the ATS webhook could not be reached: " + response.error().message, ""};
+  if (!response) return Error{codes::kDeliveryUnavailable, "the ATS webhook could not be reached: " + response.error().message, ""};
   if (response->status >= 200 && response->status < 300) return true;
   if (response->status == 429 || response->status >= 500) {
-    return Error{"delivery_unavailable", "the ATS webhook answered " + std::to_string(response->status), ""};
+    return Error{codes::kDeliveryUnavailable, "the ATS webhook answered " + std::to_string(response->status), ""};
   }
-  return Error{"delivery_refused", "the ATS webhook refused the message with " + std::to_string(response->status), ""};
+  return Error{codes::kDeliveryRefused, "the ATS webhook refused the message with " + std::to_string(response->status), ""};
 }
 
 }  // namespace slotwise

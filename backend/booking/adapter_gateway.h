@@ -5,23 +5,23 @@
 // organiser's mailbox) when configured, else "not_connected". The calendar system is the organiser's
 // `calendar_provider`, else the tenant's. Zoom/GoTo meetings use the host account's own connection.
 // Delivery of candidate messages (DeliveryOptions::mode): "ats_webhook" (default) POSTs them as JSON to the tenant's
-// ATS webhook, signed with its secret (auth/webhook_signature.h; the ATS sends the e-mail, as in the seeds) — without a
-// webhook the message is only recorded (GET /v1/interviews/{id}/candidate.ics serves it); "smtp" sends a MIME e-mail
-// with the invitation (text/calendar part and invite.ics) through the configured relay; "none" only records.
-// Thread-safe.
+// ATS webhook, signed with its secret (auth/webhook_signature.h; the ATS sends the e-mail, as in docs/PRODUCT.md
+// R001.10) — without a webhook the message is only recorded (GET /v1/interviews/{id}/candidate.ics serves it); "smtp"
+// sends a MIME e-mail with the invitation (text/calendar part and invite.ics) through the configured relay; "none" only
+// records. Thread-safe.
 #pragma once
 
 #include <functional>
 
-#include "concurrency_limiter.h"
-#include "connection_store.h"
-#include "directory_store.h"
-#include "http_transport.h"
-#include "org_access.h"
-#include "provider_gateway.h"
-#include "provider_registry.h"
-#include "smtp_client.h"
-#include "token_manager.h"
+#include "booking/provider_gateway.h"
+#include "connections/connection_store.h"
+#include "connections/org_access.h"
+#include "connections/provider_registry.h"
+#include "connections/token_manager.h"
+#include "mail/smtp_client.h"
+#include "net/http_transport.h"
+#include "providers/concurrency_limiter.h"
+#include "store/directory_store.h"
 
 namespace slotwise {
 

@@ -1,12 +1,14 @@
 // booking_request.cpp — see booking_request.h.
-#include "booking_request.h"
+#include "booking/booking_request.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "crypto_primitives.h"
-#include "interview_holds.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/time.h"
+#include "store/interview_holds.h"
 
 namespace slotwise {
 
@@ -20,12 +22,7 @@ constexpr std::size_t kMaxText = 2000;
 constexpr std::size_t kMaxNotes = 20000;
 constexpr std::size_t kMaxAttendees = 50;
 
-Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
+Error Invalid(const std::string& field, const std::string& message) { return Error{codes::kInvalidRequest, message, field}; }
 
 Result<std::string> Email(const json& value, const std::string& field) {
   if (!value.is_string()) return Invalid(field, field + " must be an e-mail address (a string)");
@@ -36,7 +33,7 @@ Result<std::string> Email(const json& value, const std::string& field) {
       text.find('@', at + 1) != std::string::npos || !clean) {
     return Invalid(field, field + " is not an e-mail address: \"" + text.substr(0, 80) + "\"");
   }
-  return Lower(text);
+  return AsciiLower(text);
 }
 
 Result<std::string> Text(const json& object, const char* key, const std::string& path, std::size_t max, bool required) {
@@ -170,7 +167,7 @@ Result<bool> ApplyFields(InterviewSpec& spec, json& rules, const json& body, boo
       return Invalid("conferencing.host", "conferencing.host must be a " + *provider + " account (\"" + *provider + ":<e-mail>\")");
     }
     spec.video = *provider;
-    spec.host_account = Lower(*host);
+    spec.host_account = AsciiLower(*host);
   }
   if (body.contains("buffer")) {
     const json& buffer = body.at("buffer");

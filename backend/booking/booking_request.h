@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "interview_model.h"
 #include "slotwise/result.h"
+#include "store/interview_model.h"
 
 namespace slotwise {
 

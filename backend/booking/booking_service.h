@@ -1,49 +1,50 @@
 // booking_service.h — booking, rescheduling and cancelling interviews (POST/PATCH/DELETE /v1/interviews…), the part
-// that decides; provider work happens afterwards in the outbox (outbox_worker.h).
+// that decides; provider work happens afterwards in the outbox (outbox_worker.h). Answers are values
+// (booking_outcome.h); api/interview_routes.cpp renders them.
 //
 // Contract:
-// - Every decision is the engine's: a booking is validated with CallEngine("validate") against fresh free/busy
-//   (the validation document comes from `ValidationDocuments`) and Slotwise's own holds.
-// - Conflicts with other Slotwise interviews (people, rooms, host accounts) are refused with 409 "slot_taken" by the
-//   store's atomic commit, so concurrent requests for the same resource and time book exactly once.
-//   Engine violations that are about occupied time (busy, buffer, room_busy, host_busy, load_limit) answer 409
-//   "slot_unavailable"; other violations 422 "booking_invalid"; both list the violations.
-// - Idempotency-Key (required for POST, optional for PATCH/DELETE; 1–255 visible ASCII characters): the same key
-//   with the same body answers the stored response (header Idempotency-Replayed: true); with another body 422
-//   "idempotency_key_reused"; while the first request still runs, a repeat waits for it (up to kInFlightWait) and then
-//   answers its response — or 409 "idempotency_in_flight" with Retry-After. Responses are kept ≥ 24 h. A request
-//   that ends in a server error (5xx) stores nothing, so a retry runs again.
+// - Every decision is the engine's: a booking is validated with ValidateDocument (slotwise/engine_api.h) against fresh
+//   free/busy (the validation document comes from `ValidationDocuments`) and Slotwise's own holds.
+// - Conflicts with other Slotwise interviews (people, rooms, host accounts) are refused as "slot_taken" (with the
+//   holds in the way) by the store's atomic commit, so concurrent requests for the same resource and time book exactly
+//   once. Engine violations that are all about occupied time (busy, buffer, room_busy, host_busy, load_limit,
+//   group/rooms/hosts short) are "slot_unavailable"; any other violation makes it "booking_invalid"; both list the
+//   violations and warnings.
+// - Idempotency-Key (required for Book, optional for Reschedule/Cancel; 1–255 visible ASCII characters): the same key
+//   with the same body answers the stored outcome (replayed = true); with another body "idempotency_key_reused"; while
+//   the first request still runs, a repeat waits for it (up to kInFlightWait) and then answers its outcome — or
+//   "idempotency_in_flight". Outcomes are kept ≥ 24 h. An outcome that is the server's fault (IsServerFault: storage,
+//   providers) stores nothing, so a retry runs again. A new booking's outcome is
+//   stored in the same transaction as the booking.
 // - Thread-safe.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "directory_store.h"
-#include "interview_store.h"
+#include "booking/booking_outcome.h"
+#include "slotwise/time.h"
 #include "slotwise/time_zone.h"
+#include "store/directory_store.h"
+#include "store/interview_store.h"
 
 namespace slotwise {
-
-struct HttpReply {
-  int status = 200;
-  std::string body;                                          // JSON text
-  std::vector<std::pair<std::string, std::string>> headers;  // extra response headers
-};
 
 class BookingService {
  public:
   static constexpr std::chrono::seconds kInFlightWait{10};
+  static constexpr std::size_t kListLimit = 500;  // List answers at most this many interviews
 
   using Clock = std::function<std::int64_t()>;
   // Builds the engine's "validate" document for `tenant_id` from a query and a booking (fresh provider data plus
-  // Slotwise's holds except those of `except_interview_id`). Errors carry an HTTP-meaningful code.
+  // Slotwise's holds except those of `except_interview_id`). Errors keep the gathering's codes.
   using ValidationDocuments = std::function<Result<nlohmann::json>(
       const std::string& tenant_id, const nlohmann::json& query, const nlohmann::json& booking, std::int64_t now,
       const std::string& except_interview_id)>;
@@ -51,25 +52,35 @@ class BookingService {
   BookingService(DirectoryStore& directory, InterviewStore& interviews, ZoneSource& zones,
                  ValidationDocuments documents, Clock clock, std::function<void()> outbox_wake);
 
-  HttpReply Book(const std::string& tenant_id, const std::string& idempotency_key, const std::string& body);
-  // Book's checks without booking (nothing is written): 200 {"bookable": true}, or the 409/422 Book would answer now.
-  HttpReply Check(const std::string& tenant_id, const nlohmann::json& body);
-  HttpReply Reschedule(const std::string& tenant_id, const std::string& interview_id,
-                       const std::string& idempotency_key, const std::string& body);
-  HttpReply Cancel(const std::string& tenant_id, const std::string& interview_id, const std::string& idempotency_key,
-                   const std::string& body);
-  HttpReply Get(const std::string& tenant_id, const std::string& interview_id);
-  HttpReply List(const std::string& tenant_id, const std::string& from, const std::string& to);
-  HttpReply History(const std::string& tenant_id, const std::string& interview_id);
+  // POST /v1/interviews with the request's JSON body (booking_request.h): created = true on success.
+  BookingOutcome Book(const std::string& tenant_id, const std::string& idempotency_key, const nlohmann::json& body);
+  // Book's checks without booking (nothing is written): bookable, or the refusal Book would answer now.
+  Result<Bookability> Check(const std::string& tenant_id, const nlohmann::json& body);
+  // PATCH /v1/interviews/{id} with its JSON body: the interview as moved/changed.
+  BookingOutcome Reschedule(const std::string& tenant_id, const std::string& interview_id,
+                            const std::string& idempotency_key, const nlohmann::json& patch);
+  // DELETE /v1/interviews/{id}; `body` is {} or {"reason"?: "<for the candidate, ≤ 2000 bytes>"}.
+  BookingOutcome Cancel(const std::string& tenant_id, const std::string& interview_id,
+                        const std::string& idempotency_key, const nlohmann::json& body);
+  Result<Interview> Get(const std::string& tenant_id, const std::string& interview_id);
+  // Interviews starting in [from, to) (unbounded where nullopt), at most kListLimit.
+  Result<std::vector<Interview>> List(const std::string& tenant_id, std::optional<Instant> from,
+                                      std::optional<Instant> to);
+  Result<std::vector<HistoryEntry>> History(const std::string& tenant_id, const std::string& interview_id);
 
  private:
-  // Runs `work` under the idempotency rules above for `operation` (a null key runs it plainly).
-  HttpReply WithIdempotency(const std::string& tenant_id, const std::string& key, const std::string& operation,
-                            const std::string& fingerprint, const std::function<HttpReply(bool& stored)>& work);
-  Result<bool> Resolve(const std::string& tenant_id, InterviewSpec& spec, std::string& default_zone);
-  std::optional<HttpReply> Validate(const std::string& tenant_id, const InterviewSpec& spec,
-                                    const nlohmann::json& rules, const std::string& default_zone,
-                                    const std::string& except_interview_id);
+  // Runs `work` under the idempotency rules above for `operation` (an empty key runs it plainly). `work` sets
+  // `stored` when its own commit already stored the outcome.
+  BookingOutcome WithIdempotency(const std::string& tenant_id, const std::string& key, const std::string& operation,
+                                 const std::string& fingerprint,
+                                 const std::function<BookingOutcome(bool& stored)>& work);
+  // Checks that everyone and everything named exists in the tenant's directory and fills defaults; returns the
+  // zone the booking's query defaults to.
+  Result<std::string> Resolve(const std::string& tenant_id, InterviewSpec& spec);
+  // The refusal of the engine or of other interviews' holds, nullopt when bookable; an Error when it cannot tell.
+  Result<std::optional<BookingRefusal>> Refusal(const std::string& tenant_id, const InterviewSpec& spec,
+                                                const nlohmann::json& rules, const std::string& default_zone,
+                                                const std::string& except_interview_id);
 
   DirectoryStore& directory_;
   InterviewStore& interviews_;

@@ -1,8 +1,9 @@
 // candidate_messages.cpp — see candidate_messages.h.
-#include "candidate_messages.h"
+#include "booking/candidate_messages.h"
 
-#include "email_templates.h"
-#include "icalendar.h"
+#include "invites/email_templates.h"
+#include "invites/icalendar.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -88,7 +89,7 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   const InterviewSpec& spec = interview.spec;
   const std::string zone_name = spec.candidate.time_zone.empty() ? context.tenant->time_zone : spec.candidate.time_zone;
   const TimeZone* zone = zones.Find(zone_name);
-  if (!zone) return Error{"unknown_time_zone", "unknown time zone " + zone_name + " for the candidate", "candidate.time_zone"};
+  if (!zone) return Error{codes::kUnknownTimeZone, "unknown time zone " + zone_name + " for the candidate", "candidate.time_zone"};
   const invites::Locale locale =
       invites::ParseLocale(spec.candidate.locale.empty() ? context.tenant->locale : spec.candidate.locale);
   const std::string join_url = JoinUrl(context.artifacts);

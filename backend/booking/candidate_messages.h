@@ -1,6 +1,6 @@
-// candidate_messages.h — the candidate's separate invitation for an interview (seed 001): the e-mail in the candidate's
-// language and time zone with the iCalendar attachment (METHOD:REQUEST for the invitation and every update,
-// METHOD:CANCEL for the cancellation; UID stable per interview, SEQUENCE = the interview's sequence).
+// candidate_messages.h — the candidate's separate invitation for an interview (docs/PRODUCT.md R001.5): the e-mail in
+// the candidate's language and time zone with the iCalendar attachment (METHOD:REQUEST for the invitation and every
+// update, METHOD:CANCEL for the cancellation; UID stable per interview, SEQUENCE = the interview's sequence).
 //
 // Contract: built only from candidate-facing fields (title, time, room name, join URL, passcode, the recruiter's
 // name/e-mail, candidate_message) — never the internal notes or the internal event. `artifacts` is the interview's
@@ -13,12 +13,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "directory_store.h"
-#include "interview_model.h"
-#include "provider_gateway.h"
+#include "booking/provider_gateway.h"
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
-#include "tenant_model.h"
+#include "store/directory_store.h"
+#include "store/interview_model.h"
+#include "store/tenant_model.h"
 
 namespace slotwise {
 

@@ -1,5 +1,5 @@
 // crash_points.cpp — see crash_points.h.
-#include "crash_points.h"
+#include "booking/crash_points.h"
 
 #include <csignal>
 #include <cstdlib>

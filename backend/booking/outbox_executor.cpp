@@ -1,12 +1,13 @@
 // outbox_executor.cpp — see outbox_executor.h.
-#include "outbox_executor.h"
+#include "booking/outbox_executor.h"
 
-#include "message_payload.h"
+#include "booking/message_payload.h"
+#include "slotwise/error_codes.h"
 
 #include <nlohmann/json.hpp>
 
-#include "candidate_messages.h"
-#include "crash_points.h"
+#include "booking/candidate_messages.h"
+#include "booking/crash_points.h"
 
 namespace slotwise {
 
@@ -124,7 +125,7 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
   const InterviewSpec& spec = context.interview.spec;
   if (!HasMeeting(spec)) return true;
   if (!context.host) {
-    return Error{"not_connected", "the host account " + spec.host_account + " is no longer linked", "conferencing.host"};
+    return Error{codes::kNotConnected, "the host account " + spec.host_account + " is no longer linked", "conferencing.host"};
   }
   Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, "meeting");
   if (!record) return record.error();
@@ -228,7 +229,7 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
       Result<std::optional<MeetingInfo>> found =
           gateway_.FindMeeting(context.tenant, *context.host, MeetingMarker(context.interview.id));
       // Without a connection nothing can have been created through it.
-      if (!found && found.error().code != "not_connected") return found.error();
+      if (!found && found.error().code != codes::kNotConnected) return found.error();
       if (found && found->has_value() && (ids.empty() || ids.front() != (*found)->id)) ids.push_back((*found)->id);
       for (const std::string& id : ids) {
         if (id.empty()) continue;

@@ -17,10 +17,10 @@
 #include <functional>
 #include <string>
 
-#include "directory_store.h"
-#include "interview_store.h"
-#include "provider_gateway.h"
+#include "booking/provider_gateway.h"
 #include "slotwise/time_zone.h"
+#include "store/directory_store.h"
+#include "store/interview_store.h"
 
 namespace slotwise {
 

@@ -1,5 +1,5 @@
 // outbox_worker.cpp — see outbox_worker.h.
-#include "outbox_worker.h"
+#include "booking/outbox_worker.h"
 
 #include <algorithm>
 #include <iostream>

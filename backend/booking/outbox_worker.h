@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "interview_store.h"
-#include "outbox_executor.h"
+#include "booking/outbox_executor.h"
+#include "store/interview_store.h"
 
 namespace slotwise {
 

@@ -15,9 +15,9 @@
 #include <optional>
 #include <string>
 
-#include "calendar_adapter.h"
+#include "providers/calendar_adapter.h"
 #include "slotwise/result.h"
-#include "tenant_model.h"
+#include "store/tenant_model.h"
 
 namespace slotwise {
 

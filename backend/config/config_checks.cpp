@@ -1,5 +1,6 @@
 // config_checks.cpp — see config_checks.h.
-#include "config_checks.h"
+#include "config/config_checks.h"
+#include "slotwise/ascii.h"
 
 #include <arpa/inet.h>
 
@@ -22,22 +23,6 @@ bool AllVisibleAscii(std::string_view text) {
   return true;
 }
 
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char ch = text[i];
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if (ch != prefix[i]) return false;
-  }
-  return true;
-}
-
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 std::optional<std::string> NormalizeHost(std::string_view host) {
@@ -48,9 +33,9 @@ std::optional<std::string> NormalizeHost(std::string_view host) {
 
 std::optional<std::string> NormalizeUrl(std::string_view url) {
   std::string scheme;
-  if (StartsWithNoCase(url, "http://")) {
+  if (StartsWithIgnoreCase(url, "http://")) {
     scheme = "http://";
-  } else if (StartsWithNoCase(url, "https://")) {
+  } else if (StartsWithIgnoreCase(url, "https://")) {
     scheme = "https://";
   } else {
     return std::nullopt;
@@ -64,7 +49,7 @@ std::optional<std::string> NormalizeUrl(std::string_view url) {
 }
 
 std::optional<std::string> NormalizeCidr(std::string_view cidr) {
-  cidr = TrimSpaces(cidr);
+  cidr = TrimBlanks(cidr);
   const std::size_t slash = cidr.find('/');
   const std::string address(cidr.substr(0, slash));
   unsigned char buffer[16];

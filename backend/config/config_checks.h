@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "server_config.h"
+#include "config/server_config.h"
 
 namespace slotwise::config::detail {
 

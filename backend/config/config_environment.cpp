@@ -4,8 +4,9 @@
 #include <iterator>
 #include <sstream>
 
-#include "config_checks.h"
-#include "server_config.h"
+#include "config/config_checks.h"
+#include "config/server_config.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::config {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 using Getenv = std::function<std::optional<std::string>(std::string_view)>;
 
 Error EnvironmentError(const std::string& name, std::string_view rule) {
-  return Error{"invalid_environment", name + " must be " + std::string(rule) + ".", name};
+  return Error{codes::kInvalidEnvironment, name + " must be " + std::string(rule) + ".", name};
 }
 
 // Applies variable `name` through `normalize` into `out`; unset or empty changes nothing.
@@ -94,16 +95,16 @@ Result<bool> ApplyProviders(const Getenv& getenv, ServerConfig& config) {
 Result<std::string> ReadSecretFile(const std::string& path, const std::string& field) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return Error{"unreadable_secret_file", "Cannot read the secret file " + path + " (" + field + ").", field};
+    return Error{codes::kUnreadableSecretFile, "Cannot read the secret file " + path + " (" + field + ").", field};
   }
   std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   if (file.bad()) {
-    return Error{"unreadable_secret_file", "Reading the secret file " + path + " failed (" + field + ").", field};
+    return Error{codes::kUnreadableSecretFile, "Reading the secret file " + path + " failed (" + field + ").", field};
   }
   if (!text.empty() && text.back() == '\n') text.pop_back();
   if (!text.empty() && text.back() == '\r') text.pop_back();
   if (text.empty()) {
-    return Error{"unreadable_secret_file", "The secret file " + path + " is empty (" + field + ").", field};
+    return Error{codes::kUnreadableSecretFile, "The secret file " + path + " is empty (" + field + ").", field};
   }
   return text;
 }

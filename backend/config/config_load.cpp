@@ -7,8 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config_checks.h"
-#include "server_config.h"
+#include "config/config_checks.h"
+#include "config/server_config.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::config {
 namespace {
@@ -64,7 +65,7 @@ class Reader {
   bool failed() const { return error_.has_value(); }
   const Error& error() const { return *error_; }
 
-  void Fail(const std::string& field, std::string message, std::string code = "invalid_config") {
+  void Fail(const std::string& field, std::string message, std::string code = codes::kInvalidConfig) {
     if (!error_) error_ = Error{std::move(code), std::move(message), field};
   }
 
@@ -199,7 +200,7 @@ Result<json> ParseStrict(std::string_view text) {
         frame.last_key = parsed.get<std::string>();
         if (!frame.keys.insert(frame.last_key).second && !duplicate) {
           const std::string field = Join(frame.path, frame.last_key);
-          duplicate = Error{"invalid_config", "The key " + field + " appears twice.", field};
+          duplicate = Error{codes::kInvalidConfig, "The key " + field + " appears twice.", field};
         }
         break;
       }
@@ -216,7 +217,7 @@ Result<json> ParseStrict(std::string_view text) {
     std::string detail = error.what();
     const std::size_t bracket = detail.find("] ");
     if (detail.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) detail.erase(0, bracket + 2);
-    return Error{"invalid_config", "The configuration is not valid JSON: " + detail, ""};
+    return Error{codes::kInvalidConfig, "The configuration is not valid JSON: " + detail, ""};
   }
 }
 
@@ -236,7 +237,7 @@ void ReadDatabase(Reader& reader, const json& root, DatabaseConfig& out) {
     } else if (*driver == "postgresql") {
       reader.Fail("database.driver",
                   "database.driver \"postgresql\" is not supported yet; use \"sqlite\" (the only driver today).",
-                  "not_supported");
+                  codes::kNotSupported);
     } else if (*driver != "sqlite") {
       reader.Fail("database.driver", "database.driver must be \"sqlite\".");
     }

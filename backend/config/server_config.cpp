@@ -1,9 +1,10 @@
 // server_config.cpp — the cross-key checks, the effective public URL and DescribeConfig (see server_config.h).
-#include "server_config.h"
+#include "config/server_config.h"
 
 #include <nlohmann/json.hpp>
 
-#include "config_checks.h"
+#include "config/config_checks.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::config {
 namespace {
@@ -17,7 +18,7 @@ std::string Redact(const std::string& secret) {
 }
 
 Error Missing(const std::string& field, const std::string& message) {
-  return Error{"invalid_config", message, field};
+  return Error{codes::kInvalidConfig, message, field};
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // crypto_primitives.cpp — see crypto_primitives.h.
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -131,5 +131,11 @@ std::string Base64Encode(std::string_view bytes) { return Encode(bytes, kStandar
 std::optional<std::string> Base64Decode(std::string_view text) { return Decode(text, kStandard); }
 std::string Base64UrlEncode(std::string_view bytes) { return Encode(bytes, kUrlSafe, false); }
 std::optional<std::string> Base64UrlDecode(std::string_view text) { return Decode(text, kUrlSafe); }
+
+bool SecretEquals(std::string_view a, std::string_view b) { return ConstantTimeEquals(Sha256(a), Sha256(b)); }
+
+bool IsBase64UrlCharacter(char ch) {
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+}
 
 }  // namespace slotwise::crypto

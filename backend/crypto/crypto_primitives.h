@@ -19,6 +19,8 @@ std::string Sha256(std::string_view data);                                // 32 
 std::string HmacSha256(std::string_view key, std::string_view data);     // 32 raw bytes
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
+// Equality of two secrets that also hides their lengths: compares their SHA-256 digests in constant time.
+bool SecretEquals(std::string_view a, std::string_view b);
 
 std::string HexEncode(std::string_view bytes);                            // lowercase
 std::optional<std::string> HexDecode(std::string_view hex);
@@ -27,5 +29,6 @@ std::string Base64Encode(std::string_view bytes);                         // sta
 std::optional<std::string> Base64Decode(std::string_view text);           // padded or not
 std::string Base64UrlEncode(std::string_view bytes);                      // RFC 4648 §5, no padding
 std::optional<std::string> Base64UrlDecode(std::string_view text);        // padding optional
+bool IsBase64UrlCharacter(char ch);                                        // A-Z a-z 0-9 '-' '_' 
 
 }  // namespace slotwise::crypto

@@ -1,5 +1,5 @@
 // jwt.cpp — RS256 compact JWTs over OpenSSL 3 EVP (see jwt.h).
-#include "jwt.h"
+#include "crypto/jwt.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -14,8 +14,9 @@
 #include <optional>
 #include <vector>
 
-#include "crypto_primitives.h"
-#include "openssl_util.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/openssl_util.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::crypto {
 
@@ -80,15 +81,15 @@ std::optional<std::string> PemOf(EVP_PKEY* key, bool private_part) {
 Result<std::string> SignRs256(const nlohmann::json& claims, std::string_view private_key_pem, std::string_view kid) {
   ErrorQueueGuard guard;
   PkeyPtr key = ReadPrivateKey(private_key_pem);
-  if (!key) return JwtError("invalid_key", "the private key is not readable PEM");
-  if (!IsRsa(key.get())) return JwtError("invalid_key", "the private key is not an RSA key");
+  if (!key) return JwtError(codes::kInvalidKey, "the private key is not readable PEM");
+  if (!IsRsa(key.get())) return JwtError(codes::kInvalidKey, "the private key is not an RSA key");
 
   nlohmann::json header = {{"alg", "RS256"}, {"typ", "JWT"}};
   if (!kid.empty()) header["kid"] = std::string(kid);
   const std::optional<std::string> header_text = DumpJson(header);
   const std::optional<std::string> claims_text = DumpJson(claims);
-  if (!header_text || !claims_text) return JwtError("invalid_jwt", "the JWT header or claims are not valid UTF-8");
-  if (!claims.is_object()) return JwtError("invalid_jwt", "JWT claims must be a JSON object");
+  if (!header_text || !claims_text) return JwtError(codes::kInvalidJwt, "the JWT header or claims are not valid UTF-8");
+  if (!claims.is_object()) return JwtError(codes::kInvalidJwt, "JWT claims must be a JSON object");
 
   const std::string signing_input = Base64UrlEncode(*header_text) + "." + Base64UrlEncode(*claims_text);
 
@@ -96,12 +97,12 @@ Result<std::string> SignRs256(const nlohmann::json& claims, std::string_view pri
   std::size_t signature_length = 0;
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
       EVP_DigestSign(ctx.get(), nullptr, &signature_length, Bytes(signing_input), signing_input.size()) != 1) {
-    return JwtError("invalid_key", "OpenSSL could not sign with this key");
+    return JwtError(codes::kInvalidKey, "OpenSSL could not sign with this key");
   }
   std::string signature(signature_length, '\0');
   if (EVP_DigestSign(ctx.get(), MutableBytes(signature), &signature_length, Bytes(signing_input),
                      signing_input.size()) != 1) {
-    return JwtError("invalid_key", "OpenSSL could not sign with this key");
+    return JwtError(codes::kInvalidKey, "OpenSSL could not sign with this key");
   }
   signature.resize(signature_length);
   return signing_input + "." + Base64UrlEncode(signature);
@@ -112,34 +113,34 @@ Result<nlohmann::json> VerifyRs256(std::string_view jwt, std::string_view public
   const std::size_t first_dot = jwt.find('.');
   const std::size_t second_dot = first_dot == std::string_view::npos ? first_dot : jwt.find('.', first_dot + 1);
   if (second_dot == std::string_view::npos || jwt.find('.', second_dot + 1) != std::string_view::npos) {
-    return JwtError("invalid_jwt", "a compact JWT has exactly three dot-separated parts");
+    return JwtError(codes::kInvalidJwt, "a compact JWT has exactly three dot-separated parts");
   }
   const std::string_view signing_input = jwt.substr(0, second_dot);
   const std::optional<std::string> header_text = DecodeSegment(jwt.substr(0, first_dot));
   const std::optional<std::string> claims_text = DecodeSegment(jwt.substr(first_dot + 1, second_dot - first_dot - 1));
   const std::optional<std::string> signature = DecodeSegment(jwt.substr(second_dot + 1));
-  if (!header_text || !claims_text || !signature) return JwtError("invalid_jwt", "a JWT part is not base64url");
+  if (!header_text || !claims_text || !signature) return JwtError(codes::kInvalidJwt, "a JWT part is not base64url");
 
   const std::optional<nlohmann::json> header = ParseObject(*header_text);
-  if (!header) return JwtError("invalid_jwt", "the JWT header is not a JSON object");
+  if (!header) return JwtError(codes::kInvalidJwt, "the JWT header is not a JSON object");
   const auto alg = header->find("alg");
   if (alg == header->end() || !alg->is_string() || alg->get<std::string>() != "RS256") {
-    return JwtError("invalid_jwt", "the JWT header must say alg RS256");  // refuses "none", HS256 (key confusion), …
+    return JwtError(codes::kInvalidJwt, "the JWT header must say alg RS256");  // refuses "none", HS256 (key confusion), …
   }
   const std::optional<nlohmann::json> claims = ParseObject(*claims_text);
-  if (!claims) return JwtError("invalid_jwt", "the JWT claims are not a JSON object");
+  if (!claims) return JwtError(codes::kInvalidJwt, "the JWT claims are not a JSON object");
 
   PkeyPtr key = ReadPublicKey(public_key_pem);
-  if (!key) return JwtError("invalid_key", "the public key is not readable PEM (expected BEGIN PUBLIC KEY)");
-  if (!IsRsa(key.get())) return JwtError("invalid_key", "the public key is not an RSA key");
+  if (!key) return JwtError(codes::kInvalidKey, "the public key is not readable PEM (expected BEGIN PUBLIC KEY)");
+  if (!IsRsa(key.get())) return JwtError(codes::kInvalidKey, "the public key is not an RSA key");
 
   MdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1) {
-    return JwtError("invalid_key", "OpenSSL could not verify with this key");
+    return JwtError(codes::kInvalidKey, "OpenSSL could not verify with this key");
   }
   if (EVP_DigestVerify(ctx.get(), Bytes(*signature), signature->size(), Bytes(signing_input), signing_input.size()) !=
       1) {
-    return JwtError("invalid_signature", "the JWT signature does not match");
+    return JwtError(codes::kInvalidSignature, "the JWT signature does not match");
   }
   return *claims;
 }
@@ -147,29 +148,29 @@ Result<nlohmann::json> VerifyRs256(std::string_view jwt, std::string_view public
 Result<RsaKeyPair> GenerateRsaKeyPair() {
   ErrorQueueGuard guard;
   PkeyPtr key(EVP_RSA_gen(2048));
-  if (!key) return JwtError("key_generation_failed", "OpenSSL could not generate an RSA key");
+  if (!key) return JwtError(codes::kKeyGenerationFailed, "OpenSSL could not generate an RSA key");
   std::optional<std::string> private_pem = PemOf(key.get(), true);
   std::optional<std::string> public_pem = PemOf(key.get(), false);
-  if (!private_pem || !public_pem) return JwtError("key_generation_failed", "OpenSSL could not write the key as PEM");
+  if (!private_pem || !public_pem) return JwtError(codes::kKeyGenerationFailed, "OpenSSL could not write the key as PEM");
   return RsaKeyPair{std::move(*private_pem), std::move(*public_pem)};
 }
 
 Result<std::string> RsaPublicPemFromJwk(const nlohmann::json& jwk) {
   ErrorQueueGuard guard;
-  if (!jwk.is_object()) return JwtError("invalid_key", "a JWK must be a JSON object");
+  if (!jwk.is_object()) return JwtError(codes::kInvalidKey, "a JWK must be a JSON object");
   const auto kty = jwk.find("kty");
   const auto n = jwk.find("n");
   const auto e = jwk.find("e");
   if (kty == jwk.end() || !kty->is_string() || kty->get<std::string>() != "RSA") {
-    return JwtError("invalid_key", "the JWK is not an RSA key (kty)");
+    return JwtError(codes::kInvalidKey, "the JWK is not an RSA key (kty)");
   }
   if (n == jwk.end() || e == jwk.end() || !n->is_string() || !e->is_string()) {
-    return JwtError("invalid_key", "an RSA JWK needs string members n and e");
+    return JwtError(codes::kInvalidKey, "an RSA JWK needs string members n and e");
   }
   const std::optional<std::string> modulus = DecodeSegment(n->get<std::string>());
   const std::optional<std::string> exponent = DecodeSegment(e->get<std::string>());
   if (!modulus || !exponent || modulus->empty() || exponent->empty()) {
-    return JwtError("invalid_key", "the JWK's n or e is not base64url");
+    return JwtError(codes::kInvalidKey, "the JWK's n or e is not base64url");
   }
 
   BignumPtr n_bn(BN_bin2bn(Bytes(*modulus), static_cast<int>(modulus->size()), nullptr));
@@ -177,18 +178,18 @@ Result<std::string> RsaPublicPemFromJwk(const nlohmann::json& jwk) {
   ParamBldPtr builder(OSSL_PARAM_BLD_new());
   if (!n_bn || !e_bn || !builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n_bn.get()) != 1 ||
       OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, e_bn.get()) != 1) {
-    return JwtError("invalid_key", "OpenSSL could not build the RSA parameters");
+    return JwtError(codes::kInvalidKey, "OpenSSL could not build the RSA parameters");
   }
   ParamsPtr params(OSSL_PARAM_BLD_to_param(builder.get()));
   PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
   EVP_PKEY* raw_key = nullptr;
   if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
       EVP_PKEY_fromdata(ctx.get(), &raw_key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
-    return JwtError("invalid_key", "the JWK does not describe a usable RSA public key");
+    return JwtError(codes::kInvalidKey, "the JWK does not describe a usable RSA public key");
   }
   PkeyPtr key(raw_key);
   std::optional<std::string> pem = PemOf(key.get(), false);
-  if (!pem) return JwtError("invalid_key", "OpenSSL could not write the key as PEM");
+  if (!pem) return JwtError(codes::kInvalidKey, "OpenSSL could not write the key as PEM");
   return std::move(*pem);
 }
 

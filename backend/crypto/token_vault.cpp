@@ -1,5 +1,5 @@
 // token_vault.cpp — AES-256-GCM sealing of secrets and the keyring that holds the keys (see token_vault.h).
-#include "token_vault.h"
+#include "crypto/token_vault.h"
 
 #include <openssl/evp.h>
 
@@ -10,8 +10,10 @@
 #include <sstream>
 #include <vector>
 
-#include "crypto_primitives.h"
-#include "openssl_util.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/openssl_util.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::crypto {
 
@@ -28,13 +30,6 @@ constexpr int kMaxChunk = 1 << 30;  // EVP_*Update takes an int length
 // [SECTION] Keyring parsing
 // ---------------------------------------------------------------------------------------------------------------
 
-std::string_view Trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 bool ValidKid(std::string_view kid) {
   if (kid.empty() || kid.size() > kMaxKidLength) return false;
   for (char c : kid) {
@@ -45,7 +40,7 @@ bool ValidKid(std::string_view kid) {
 }
 
 Error KeyringError(std::string message) {
-  return Error{"invalid_keyring", std::move(message), ""};
+  return Error{codes::kInvalidKeyring, std::move(message), ""};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,7 +116,7 @@ Result<Keyring> Keyring::Parse(std::string_view spec) {
   std::size_t start = 0;
   while (start <= spec.size()) {
     const std::size_t end = spec.find_first_of(",\n", start);
-    const std::string_view entry = Trim(spec.substr(start, end == std::string_view::npos ? end : end - start));
+    const std::string_view entry = TrimWhitespace(spec.substr(start, end == std::string_view::npos ? end : end - start));
     start = end == std::string_view::npos ? spec.size() + 1 : end + 1;
     if (entry.empty() || entry.front() == '#') continue;
     ++entry_number;
@@ -131,8 +126,8 @@ Result<Keyring> Keyring::Parse(std::string_view spec) {
     if (colon == std::string_view::npos) {
       return KeyringError(where + " is not of the form <kid>:<base64 key>");  // the entry may be a bare key: not echoed
     }
-    const std::string_view kid = Trim(entry.substr(0, colon));
-    const std::string_view encoded = Trim(entry.substr(colon + 1));
+    const std::string_view kid = TrimWhitespace(entry.substr(0, colon));
+    const std::string_view encoded = TrimWhitespace(entry.substr(colon + 1));
     if (!ValidKid(kid)) {
       return KeyringError(where + " has an invalid key id (1-64 characters of A-Z a-z 0-9 - _)");
     }
@@ -162,11 +157,11 @@ Result<Keyring> Keyring::FromEnvironment() {
   }
   const char* path = std::getenv("SLOTWISE_TOKEN_KEY_FILE");
   if (path == nullptr || *path == '\0') {
-    return Error{"no_token_keys", "set SLOTWISE_TOKEN_KEYS or SLOTWISE_TOKEN_KEY_FILE to encrypt stored tokens", ""};
+    return Error{codes::kNoTokenKeys, "set SLOTWISE_TOKEN_KEYS or SLOTWISE_TOKEN_KEY_FILE to encrypt stored tokens", ""};
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return Error{"keyring_unreadable", std::string("cannot read the token key file ") + path,
+    return Error{codes::kKeyringUnreadable, std::string("cannot read the token key file ") + path,
                  "SLOTWISE_TOKEN_KEY_FILE"};
   }
   std::ostringstream contents;
@@ -219,11 +214,11 @@ std::string TokenVault::Seal(std::string_view plaintext, std::string_view associ
 Result<std::string> TokenVault::Open(std::string_view sealed, std::string_view associated_data) const {
   std::optional<SealedParts> parts = SplitSealed(sealed);
   if (!parts) {
-    return Error{"invalid_sealed_value", "the sealed value is not of the form v1.<kid>.<nonce>.<ciphertext>", ""};
+    return Error{codes::kInvalidSealedValue, "the sealed value is not of the form v1.<kid>.<nonce>.<ciphertext>", ""};
   }
   const std::string* key = keyring_.Key(parts->kid);
   if (key == nullptr) {
-    return Error{"unknown_key",
+    return Error{codes::kUnknownKey,
                  "the value was sealed with key \"" + std::string(parts->kid) + "\", which is not in the keyring", ""};
   }
 
@@ -231,7 +226,7 @@ Result<std::string> TokenVault::Open(std::string_view sealed, std::string_view a
   const std::string_view ciphertext =
       std::string_view(parts->ciphertext_and_tag).substr(0, parts->ciphertext_and_tag.size() - kTagBytes);
   std::string tag = parts->ciphertext_and_tag.substr(ciphertext.size());
-  const Error failed{"decrypt_failed", "the sealed value does not open with its key and associated data", ""};
+  const Error failed{codes::kDecryptFailed, "the sealed value does not open with its key and associated data", ""};
 
   CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
   std::string plaintext;

@@ -1,10 +1,10 @@
 // absence_busy.cpp — see absence_busy.h.
-#include "absence_busy.h"
+#include "hr/absence_busy.h"
 
 #include <algorithm>
 
-#include "absence_days.h"
-#include "work_schedule.h"
+#include "hr/absence_days.h"
+#include "hr/work_schedule.h"
 
 namespace slotwise::hr {
 

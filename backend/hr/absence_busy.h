@@ -18,7 +18,7 @@
 
 #include <vector>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/busy.h"
 #include "slotwise/time_zone.h"
 #include "slotwise/working_hours.h"

@@ -1,11 +1,12 @@
 // absence_days.cpp — see absence_days.h.
-#include "absence_days.h"
+#include "hr/absence_days.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "hr_text.h"
-#include "work_schedule.h"
+#include "hr/hr_text.h"
+#include "hr/work_schedule.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::hr {
 
@@ -25,7 +26,7 @@ std::optional<std::int64_t> DayNumber(std::string_view iso_day) {
 
 Result<bool> ValidateAbsenceShape(const Absence& a, const std::string& path) {
   auto invalid = [&](const std::string& field, const std::string& message) -> Result<bool> {
-    return Error{"invalid_request", message, path + field};
+    return Error{codes::kInvalidRequest, message, path + field};
   };
   if (!IsAbsenceType(a.type)) return invalid(".type", "type must be one of " + AbsenceTypeList());
   std::optional<std::int64_t> first = DayNumber(a.first_day);

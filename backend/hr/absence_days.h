@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/result.h"
 #include "slotwise/time.h"
 #include "slotwise/working_hours.h"

@@ -2,19 +2,20 @@
 //
 // [SECTION] Helpers (activity reading, cards)
 // [SECTION] AbsenceRequests::Handle
-#include "absence_requests.h"
+#include "hr/absence_requests.h"
 
 #include <algorithm>
 
-#include "absence_busy.h"
-#include "absence_days.h"
-#include "crypto_primitives.h"
-#include "hr_attributes.h"
-#include "hr_text.h"
-#include "locale_format.h"
-#include "teams_messages.h"
-#include "teams_signature.h"
-#include "work_schedule.h"
+#include "crypto/crypto_primitives.h"
+#include "hr/absence_busy.h"
+#include "hr/absence_days.h"
+#include "hr/hr_attributes.h"
+#include "hr/hr_text.h"
+#include "hr/teams_signature.h"
+#include "hr/work_schedule.h"
+#include "invites/locale_format.h"
+#include "providers/teams_messages.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::hr {
 
@@ -26,10 +27,8 @@ namespace {
 
 using nlohmann::json;
 
-TeamsAnswer Fail(int status, const std::string& code, const std::string& message, const std::string& field = "") {
-  json body = {{"error", {{"code", code}, {"message", message}}}};
-  if (!field.empty()) body["error"]["field"] = field;
-  return TeamsAnswer{status, body, false};
+Error Fail(const std::string& code, const std::string& message, const std::string& field = "") {
+  return Error{code, message, field};
 }
 
 std::string StringAt(const json& object, const char* key) {
@@ -111,28 +110,28 @@ bool Involves(const InterviewSpec& spec, const std::string& email) {
 AbsenceRequests::AbsenceRequests(HrStore& store, InterviewStore* interviews, ZoneSource& zones)
     : store_(store), interviews_(interviews), zones_(zones) {}
 
-TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::string& authorization,
+Result<TeamsAnswer> AbsenceRequests::Handle(const std::string& tenant_id, const std::string& authorization,
                                     const std::string& body, std::int64_t now) {
   // 1. The signature, over the raw body, before anything else is read.
   Result<std::optional<std::string>> secret = store_.GetTeamsSecret(tenant_id);
-  if (!secret) return Fail(500, "storage_error", secret.error().message);
+  if (!secret) return Fail(codes::kStorageError, secret.error().message);
   if (!secret->has_value()) {
-    return Fail(401, "invalid_signature", "no Teams security token is configured for this tenant");
+    return Fail(codes::kInvalidSignature, "no Teams security token is configured for this tenant");
   }
   if (Result<bool> verified = VerifyTeamsRequest(authorization, body, **secret); !verified) {
-    return Fail(401, verified.error().code, verified.error().message);
+    return Fail(verified.error().code, verified.error().message);
   }
   // 2. The activity.
   const json activity = json::parse(body, nullptr, false);
-  if (!activity.is_object()) return Fail(400, "invalid_json", "the body must be a JSON object (a Teams activity)");
+  if (!activity.is_object()) return Fail(codes::kInvalidJson, "the body must be a JSON object (a Teams activity)");
   const std::string activity_id = StringAt(activity, "id");
   if (activity_id.empty() || activity_id.size() > 256) {
-    return Fail(422, "invalid_request", "the activity needs an id (at most 256 characters)", "id");
+    return Fail(codes::kInvalidRequest, "the activity needs an id (at most 256 characters)", "id");
   }
   const std::optional<Instant> sent_at = ParseActivityTime(StringAt(activity, "timestamp"));
-  if (!sent_at) return Fail(422, "invalid_request", "the activity needs an RFC 3339 timestamp", "timestamp");
+  if (!sent_at) return Fail(codes::kInvalidRequest, "the activity needs an RFC 3339 timestamp", "timestamp");
   if (*sent_at < now - kTeamsRequestToleranceSeconds || *sent_at > now + kTeamsRequestToleranceSeconds) {
-    return Fail(401, "stale_request",
+    return Fail(codes::kStaleRequest,
                 "the request was signed at " + FormatRfc3339(*sent_at) + ", more than 5 minutes from now");
   }
   const Locale locale = invites::ParseLocale(StringAt(activity, "locale"));
@@ -141,24 +140,24 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
   std::lock_guard lock(mutex_);
   if (Result<std::optional<std::string>> stored = store_.GetRequestAnswer(tenant_id, activity_id);
       stored && stored->has_value()) {
-    return TeamsAnswer{200, json::parse(**stored, nullptr, false), true};
+    return TeamsAnswer{json::parse(**stored, nullptr, false), true};
   }
-  auto answer = [&](json reply, const Absence* absence) -> TeamsAnswer {
+  auto answer = [&](json reply, const Absence* absence) -> Result<TeamsAnswer> {
     Result<bool> committed = store_.CommitRequest(tenant_id, activity_id, absence, reply.dump(), now);
-    if (!committed && committed.error().code == "storage_conflict") {
+    if (!committed && committed.error().code == codes::kStorageConflict) {
       Result<std::optional<std::string>> stored = store_.GetRequestAnswer(tenant_id, activity_id);
-      if (stored && stored->has_value()) return TeamsAnswer{200, json::parse(**stored, nullptr, false), true};
+      if (stored && stored->has_value()) return TeamsAnswer{json::parse(**stored, nullptr, false), true};
     }
-    if (!committed) return Fail(500, "storage_error", committed.error().message);
-    return TeamsAnswer{200, std::move(reply), false};
+    if (!committed) return Fail(codes::kStorageError, committed.error().message);
+    return TeamsAnswer{std::move(reply), false};
   };
 
   // 3. Who asks.
   const json from = activity.contains("from") ? activity["from"] : json();
   Result<std::optional<Employee>> requester = store_.FindEmployeeByTeamsUser(tenant_id, StringAt(from, "aadObjectId"));
-  if (!requester) return Fail(500, "storage_error", requester.error().message);
+  if (!requester) return Fail(codes::kStorageError, requester.error().message);
   if (!requester->has_value()) {
-    return answer(Refusal(locale, "unknown_requester", Text(TextId::kRefusedUnknownRequester, locale),
+    return answer(Refusal(locale, codes::kUnknownRequester, Text(TextId::kRefusedUnknownRequester, locale),
                           "from.aadObjectId"), nullptr);
   }
   const Employee& employee = **requester;
@@ -183,14 +182,14 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
   };
   const std::optional<DayPart> first_part = part_of("first_day_part", DayPart::kFull);
   if (!first_part) {
-    return answer(Refusal(locale, "invalid_request", Text(TextId::kRefusedInvalid, locale, {"first_day_part"}),
+    return answer(Refusal(locale, codes::kInvalidRequest, Text(TextId::kRefusedInvalid, locale, {"first_day_part"}),
                           "value.first_day_part"), nullptr);
   }
   absence.first_day_part = *first_part;
   const std::optional<DayPart> last_part =
       part_of("last_day_part", absence.first_day == absence.last_day ? *first_part : DayPart::kFull);
   if (!last_part) {
-    return answer(Refusal(locale, "invalid_request", Text(TextId::kRefusedInvalid, locale, {"last_day_part"}),
+    return answer(Refusal(locale, codes::kInvalidRequest, Text(TextId::kRefusedInvalid, locale, {"last_day_part"}),
                           "value.last_day_part"), nullptr);
   }
   absence.last_day_part = *last_part;
@@ -200,9 +199,9 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
   if (const std::string wanted = StringAt(value, "substitute"); !wanted.empty()) {
     Result<std::optional<Employee>> found = store_.GetEmployee(tenant_id, wanted);
     if (found && !found->has_value()) found = store_.FindEmployeeByEmail(tenant_id, wanted);
-    if (!found) return Fail(500, "storage_error", found.error().message);
+    if (!found) return Fail(codes::kStorageError, found.error().message);
     if (!found->has_value()) {
-      return answer(Refusal(locale, "unknown_substitute", Text(TextId::kRefusedUnknownSubstitute, locale),
+      return answer(Refusal(locale, codes::kUnknownSubstitute, Text(TextId::kRefusedUnknownSubstitute, locale),
                             "value.substitute"), nullptr);
     }
     substitute = **found;
@@ -212,16 +211,16 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
     std::string field = shape.error().field;
     if (field == "value.type") field = "value.absence_type";
     const std::string short_field = field.substr(field.find('.') + 1);
-    return answer(Refusal(locale, "invalid_request", Text(TextId::kRefusedInvalid, locale, {short_field}), field),
+    return answer(Refusal(locale, codes::kInvalidRequest, Text(TextId::kRefusedInvalid, locale, {short_field}), field),
                   nullptr);
   }
 
   // 6. Overlaps: the requester's own absences, then the substitute's.
   Result<std::vector<Absence>> own = store_.ListAbsences(tenant_id, employee.id, absence.first_day, absence.last_day);
-  if (!own) return Fail(500, "storage_error", own.error().message);
+  if (!own) return Fail(codes::kStorageError, own.error().message);
   for (const Absence& existing : *own) {
     if (Blocks(existing) && AbsencesOverlap(existing, absence)) {
-      return answer(Refusal(locale, "absence_overlap",
+      return answer(Refusal(locale, codes::kAbsenceOverlap,
                             Text(TextId::kRefusedOverlap, locale,
                                  {DayWithPart(existing.first_day, existing.first_day_part, locale),
                                   DayWithPart(existing.last_day, existing.last_day_part, locale)}),
@@ -232,11 +231,11 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
   if (substitute) {
     Result<std::vector<Absence>> theirs =
         store_.ListAbsences(tenant_id, substitute->id, absence.first_day, absence.last_day);
-    if (!theirs) return Fail(500, "storage_error", theirs.error().message);
+    if (!theirs) return Fail(codes::kStorageError, theirs.error().message);
     for (const Absence& existing : *theirs) {
       if (!Blocks(existing) || !AbsencesOverlap(existing, absence)) continue;
       const std::int64_t first_shared = std::max(FirstHalf(existing), FirstHalf(absence)) / 2;
-      return answer(Refusal(locale, "substitute_absent",
+      return answer(Refusal(locale, codes::kSubstituteAbsent,
                             Text(TextId::kRefusedSubstituteAbsent, locale,
                                  {NameOf(*substitute, locale), FormatDay(first_shared, locale)}),
                             "value.substitute"),
@@ -249,7 +248,7 @@ TeamsAnswer AbsenceRequests::Handle(const std::string& tenant_id, const std::str
   const WorkingHours hours = parsed_hours ? *parsed_hours : DefaultWorkingHours();
   const std::int64_t halves = WorkingHalfDays(absence, hours);
   if (halves == 0) {
-    return answer(Refusal(locale, "no_working_days", Text(TextId::kRefusedInvalid, locale, {"first_day"}),
+    return answer(Refusal(locale, codes::kNoWorkingDays, Text(TextId::kRefusedInvalid, locale, {"first_day"}),
                           "value.first_day"), nullptr);
   }
 

@@ -1,5 +1,6 @@
-// absence_requests.h — an absence request made in Microsoft Teams (seed 003: type; first and last day, each full or
-// half; substitute; duration), received from the tenant's Teams outgoing webhook, checked, stored and confirmed.
+// absence_requests.h — an absence request made in Microsoft Teams (docs/PRODUCT.md R003.2: type; first and last day,
+// each full or half; substitute; duration), received from the tenant's Teams
+// outgoing webhook, checked, stored and confirmed.
 //
 // The request: POST body = the Bot Framework activity Teams sends, signed per teams_signature.h with the tenant's
 // security token (PUT /v1/hr/teams_webhook). Members read:
@@ -8,10 +9,10 @@
 //   requester: the employee whose teams_user_id it is), value = the submitted card:
 //   {absence_type, first_day, first_day_part?: full|morning|afternoon, last_day, last_day_part?, substitute?:
 //    employee id or e-mail, comment?}
-// Checks, in order (the first failure decides):
-//   401 "missing_signature" / "invalid_signature" — bad or missing HMAC (also when no token is configured);
-//   400 "invalid_json" / 422 "invalid_request" (field) — not an activity (no id, no parsable timestamp);
-//   401 "stale_request" — |now − timestamp| > 300 s (a signed request replayed later);
+// Checks, in order (the first failure decides; these are Errors):
+//   "missing_signature" / "invalid_signature" — bad or missing HMAC (also when no token is configured);
+//   "invalid_json" / "invalid_request" (field) — not an activity (no id, no parsable timestamp);
+//   "stale_request" — |now − timestamp| > 300 s (a signed request replayed later);
 //   then, answered 200 with a REFUSAL card in the requester's language (Teams shows only 200 answers to the user)
 //   and "slotwise": {"outcome": "refused", "error": {code, message, field}}: unknown_requester, invalid_request (the
 //   card's values: type, dates, parts — absence_days.h), unknown_substitute, absence_overlap (the requester already
@@ -23,7 +24,7 @@
 //   confirmed; as organizer, interviewer or observer) overlapping the absence's out-of-office time
 //   (absence_busy.h) — also in "slotwise": {"outcome": "requested", "absence", "working_days",
 //   "conflicting_interviews": [{id, title, start, end}]}.
-// Every answer that is not a 4xx is stored with the activity id (HrStore::CommitRequest), atomically with the
+// Every answer (not an Error) is stored with the activity id (HrStore::CommitRequest), atomically with the
 // absence. Requests of one runtime are serialized (check + store under one mutex). Thread-safe.
 #pragma once
 
@@ -34,18 +35,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hr_store.h"
-#include "interview_store.h"
+#include "hr/hr_store.h"
 #include "slotwise/time_zone.h"
+#include "store/interview_store.h"
 
 namespace slotwise::hr {
 
 inline constexpr std::int64_t kTeamsRequestToleranceSeconds = 300;
 
+// The answer Teams shows (HTTP 200): a confirmation or refusal card with its "slotwise" outcome.
 struct TeamsAnswer {
-  int status = 200;
   nlohmann::json body;
-  bool replayed = false;
+  bool replayed = false;  // the stored answer to an earlier delivery of the same activity
 };
 
 class AbsenceRequests {
@@ -53,7 +54,7 @@ class AbsenceRequests {
   // `interviews` may be null (no conflict listing). All borrowed; `zones` must be thread-safe.
   AbsenceRequests(HrStore& store, InterviewStore* interviews, ZoneSource& zones);
 
-  TeamsAnswer Handle(const std::string& tenant_id, const std::string& authorization, const std::string& body,
+  Result<TeamsAnswer> Handle(const std::string& tenant_id, const std::string& authorization, const std::string& body,
                      std::int64_t now);
 
  private:

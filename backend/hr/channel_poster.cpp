@@ -1,9 +1,10 @@
 // channel_poster.cpp — see channel_poster.h.
-#include "channel_poster.h"
+#include "hr/channel_poster.h"
 
-#include "provider_client.h"
-#include "teams_messages.h"
-#include "url.h"
+#include "net/url.h"
+#include "providers/provider_client.h"
+#include "providers/teams_messages.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::hr {
 
@@ -18,7 +19,7 @@ providers::RetryPolicy SingleAttempt() {
 }
 
 Error NotApplicable() {
-  return Error{"not_applicable", "a Workflows webhook cannot be inspected; only Graph channels can", ""};
+  return Error{codes::kNotApplicable, "a Workflows webhook cannot be inspected; only Graph channels can", ""};
 }
 
 // Non-throwing readers of the Graph JSON.
@@ -36,7 +37,7 @@ std::string ChannelPath(const ChannelMapping& mapping) {
 }  // namespace
 
 bool MayHaveDelivered(const Error& error) {
-  return error.code == "provider_unavailable" && (error.field == "timeout" || error.field == "network_error");
+  return error.code == codes::kProviderUnavailable && (error.field == codes::kTimeout || error.field == codes::kNetworkError);
 }
 
 TeamsChannelPoster::TeamsChannelPoster(net::HttpTransport& transport, TeamsPosterOptions options)
@@ -44,11 +45,11 @@ TeamsChannelPoster::TeamsChannelPoster(net::HttpTransport& transport, TeamsPoste
 
 Result<std::unique_ptr<providers::AccessTokenSource>> TeamsChannelPoster::Tokens(const ChannelMapping& mapping) {
   if (!options_.graph_tokens || options_.graph_api_base.empty()) {
-    return Error{"provider_not_configured", "Microsoft Graph is not configured for Teams channel posts", ""};
+    return Error{codes::kProviderNotConfigured, "Microsoft Graph is not configured for Teams channel posts", ""};
   }
   std::unique_ptr<providers::AccessTokenSource> tokens = options_.graph_tokens(mapping.connection_id);
   if (!tokens) {
-    return Error{"reauth_needed", "the Microsoft connection \"" + mapping.connection_id + "\" is not usable", ""};
+    return Error{codes::kReauthNeeded, "the Microsoft connection \"" + mapping.connection_id + "\" is not usable", ""};
   }
   return tokens;
 }

@@ -20,10 +20,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "access_token_source.h"
-#include "hr_model.h"
-#include "http_transport.h"
-#include "retry.h"
+#include "hr/hr_model.h"
+#include "net/http_transport.h"
+#include "providers/access_token_source.h"
+#include "providers/retry.h"
 #include "slotwise/result.h"
 
 namespace slotwise::hr {

@@ -1,11 +1,11 @@
 // daily_card.cpp — see daily_card.h.
-#include "daily_card.h"
+#include "hr/daily_card.h"
 
 #include <algorithm>
 #include <tuple>
 
-#include "absence_days.h"
-#include "hr_text.h"
+#include "hr/absence_days.h"
+#include "hr/hr_text.h"
 
 namespace slotwise::hr {
 

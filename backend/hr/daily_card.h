@@ -1,4 +1,4 @@
-// daily_card.h — what a mapping's daily Teams post says (seed 003 "daily update"), as pure functions: the digest of
+// daily_card.h — what a mapping's daily Teams post says (docs/PRODUCT.md R003.1), as pure functions: the digest of
 // one org unit for one local day, and the Adaptive Card that shows it in the mapping's language.
 //
 // Who appears (every rule on the mapping's local calendar day `day`, a time.h day number):
@@ -6,8 +6,8 @@
 //   is not "inactive", who were hired on or before `day` (or have no hire date) and are not terminated before it;
 // - absent today (toggle "absences"): members with an APPROVED absence covering any half of `day` — a half day is
 //   marked (morning/afternoon) — with the day they are back (absence_days.h ReturnDayOf, their own working days);
-// - birthdays: members whose birthday's month and day are `day`'s (29 February is celebrated on 28 February in
-//   other years);
+// - birthdays: members whose birthday's month and day are `day`'s (29 February is
+//   celebrated on 28 February in other years);
 // - work anniversaries: members hired on this month and day in an earlier year, with the number of years;
 // - new joiners: members whose hire date is `day`.
 // Each list is sorted by (last name, first name, id). The absence type is never shown (it may be sick leave).
@@ -23,7 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/working_hours.h"
 
 namespace slotwise::hr {

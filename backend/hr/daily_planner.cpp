@@ -1,9 +1,9 @@
 // daily_planner.cpp — see daily_planner.h.
-#include "daily_planner.h"
+#include "hr/daily_planner.h"
 
 #include <algorithm>
 
-#include "absence_days.h"
+#include "hr/absence_days.h"
 
 namespace slotwise::hr {
 

@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
 

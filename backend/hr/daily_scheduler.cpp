@@ -1,13 +1,14 @@
 // daily_scheduler.cpp — see daily_scheduler.h.
-#include "daily_scheduler.h"
+#include "hr/daily_scheduler.h"
 
 #include <algorithm>
 #include <map>
 #include <memory>
 
-#include "absence_days.h"
-#include "daily_card.h"
-#include "work_schedule.h"
+#include "hr/absence_days.h"
+#include "hr/daily_card.h"
+#include "hr/work_schedule.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::hr {
 
@@ -20,7 +21,7 @@ std::int64_t Backoff(std::int64_t attempts) {
 }
 
 bool IsTransient(const Error& error) {
-  return error.code == "rate_limited" || error.code == "provider_unavailable" || error.code == "storage_error";
+  return error.code == codes::kRateLimited || error.code == codes::kProviderUnavailable || error.code == codes::kStorageError;
 }
 
 std::string ThrottleKey(const ChannelMapping& m) {

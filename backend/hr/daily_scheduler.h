@@ -39,10 +39,10 @@
 #include <thread>
 #include <vector>
 
-#include "channel_poster.h"
-#include "daily_planner.h"
-#include "hr_store.h"
-#include "post_throttle.h"
+#include "hr/channel_poster.h"
+#include "hr/daily_planner.h"
+#include "hr/hr_store.h"
+#include "hr/post_throttle.h"
 #include "slotwise/time_zone.h"
 
 namespace slotwise::hr {

@@ -1,5 +1,7 @@
 // hr_attributes.cpp — see hr_attributes.h.
-#include "hr_attributes.h"
+#include "hr/hr_attributes.h"
+
+#include "slotwise/error_codes.h"
 
 #include <algorithm>
 
@@ -60,14 +62,14 @@ AttributeSet AttributeSet::All() {
 
 Result<std::vector<std::string>> ParseAttributeList(const json& value, const std::string& path) {
   if (!value.is_array() || value.empty()) {
-    return Error{"invalid_request",
-                 path + " must be a non-empty array of attribute names (or \"microsoft_teams\" for seed 003's list)",
+    return Error{codes::kInvalidRequest,
+                 path + " must be a non-empty array of attribute names (or \"microsoft_teams\" for the Microsoft Teams preset of docs/HR.md)",
                  path};
   }
   std::set<std::string> names;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string item_path = path + "[" + std::to_string(i) + "]";
-    if (!value[i].is_string()) return Error{"invalid_request", item_path + " must be a string", item_path};
+    if (!value[i].is_string()) return Error{codes::kInvalidRequest, item_path + " must be a string", item_path};
     const std::string name = value[i].get<std::string>();
     if (name == "microsoft_teams") {
       names.insert(TeamsPreset().begin(), TeamsPreset().end());
@@ -76,7 +78,7 @@ Result<std::vector<std::string>> ParseAttributeList(const json& value, const std
     } else {
       std::string known;
       for (const std::string& attribute : AllAttributes()) known += (known.empty() ? "" : ", ") + attribute;
-      return Error{"invalid_request", "unknown attribute \"" + name.substr(0, 80) + "\"; known: " + known, item_path};
+      return Error{codes::kInvalidRequest, "unknown attribute \"" + name.substr(0, 80) + "\"; known: " + known, item_path};
     }
   }
   return std::vector<std::string>(names.begin(), names.end());
@@ -118,16 +120,16 @@ json OrgUnitJson(const OrgUnit& unit) {
 bool OrgUnitVisible(OrgUnitKind kind, const AttributeSet& allowed) { return allowed.Has(OrgUnitKindName(kind)); }
 
 Result<bool> CheckWritable(const json& body, const AttributeSet& allowed, const std::string& path) {
-  if (!body.is_object()) return Error{"invalid_request", path + " must be a JSON object", path};
+  if (!body.is_object()) return Error{codes::kInvalidRequest, path + " must be a JSON object", path};
   for (const auto& [key, value] : body.items()) {
     if (key == "id") continue;
     const bool employee_attribute = IsAttribute(key) && key != "absences";
     if (!employee_attribute) {
-      return Error{"invalid_request", "unknown employee field \"" + key.substr(0, 80) + "\"",
+      return Error{codes::kInvalidRequest, "unknown employee field \"" + key.substr(0, 80) + "\"",
                    path.empty() ? key : path + "." + key};
     }
     if (!allowed.Has(key)) {
-      return Error{"attribute_not_allowed",
+      return Error{codes::kAttributeNotAllowed,
                    "this HR credential may not write the attribute \"" + key + "\" (it is not in its allow-list)", key};
     }
   }

@@ -1,10 +1,10 @@
-// hr_attributes.h — the attribute allow-list of HR credentials (seed 003 "whitelist the attributes"): which employee
+// hr_attributes.h — the attribute allow-list of HR credentials (docs/PRODUCT.md R003.3): which employee
 // attributes exist, how a read is cut down to the granted ones, and how a write outside them is refused.
 //
 // Attributes: first_name, last_name, email, hire_date, termination_date, position, status, office, department,
-// team (seed 003's list for Microsoft Teams: the preset "microsoft_teams"), plus birthday, time_zone, working_hours,
-// teams_user_id (employee fields that may be granted too) and "absences" (the right to read absence records).
-// The employee "id" is the record's key, not an attribute: every credential sees it.
+// team (the Teams list of docs/PRODUCT.md R003.3: the preset "microsoft_teams"), plus birthday, time_zone,
+// working_hours, teams_user_id (employee fields that may be granted too) and "absences" (the right to read absence
+// records). The employee "id" is the record's key, not an attribute: every credential sees it.
 //
 // Contract:
 // - A read through a credential contains exactly "id" and the granted attributes: every other attribute is ABSENT
@@ -22,13 +22,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/result.h"
 
 namespace slotwise::hr {
 
 const std::vector<std::string>& AllAttributes();    // every attribute name, in the order above
-const std::vector<std::string>& TeamsPreset();      // seed 003's ten attributes
+const std::vector<std::string>& TeamsPreset();      // the ten of docs/PRODUCT.md R003.3
 bool IsAttribute(std::string_view name);
 
 class AttributeSet {

@@ -1,10 +1,10 @@
 // hr_credentials.cpp — see hr_credentials.h.
-#include "hr_credentials.h"
+#include "hr/hr_credentials.h"
 
 #include <algorithm>
 
-#include "api_keys.h"
-#include "crypto_primitives.h"
+#include "auth/api_keys.h"
+#include "crypto/crypto_primitives.h"
 
 namespace slotwise::hr {
 

@@ -3,7 +3,7 @@
 // [SECTION] Readers
 // [SECTION] Employees, absences, org units
 // [SECTION] Channel mappings
-#include "hr_json.h"
+#include "hr/hr_json.h"
 
 #include <algorithm>
 #include <array>
@@ -11,9 +11,11 @@
 #include <cstdio>
 #include <initializer_list>
 
-#include "absence_days.h"
-#include "hr_text.h"
-#include "work_schedule.h"
+#include "hr/absence_days.h"
+#include "hr/hr_text.h"
+#include "hr/work_schedule.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::hr {
 
@@ -27,7 +29,7 @@ constexpr std::size_t kMaxText = 200;
 // [SECTION] Readers
 // -----------------------------------------------------------------------------------------------------------------
 
-Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
+Error Invalid(const std::string& field, const std::string& message) { return Error{codes::kInvalidRequest, message, field}; }
 
 std::string Join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 
@@ -119,8 +121,7 @@ Result<Employee> ParseEmployee(const json& value, const std::string& path, Emplo
   if (!e.email.empty() && (e.email.find('@') == std::string::npos || e.email.find(' ') != std::string::npos)) {
     return Invalid(Join(path, "email"), Join(path, "email") + " must be an e-mail address");
   }
-  std::transform(e.email.begin(), e.email.end(), e.email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  e.email = AsciiLower(e.email);
   if (e.status.empty()) e.status = "active";
   if (e.status != "active" && e.status != "onboarding" && e.status != "leave" && e.status != "inactive") {
     return Invalid(Join(path, "status"), Join(path, "status") + " must be active, onboarding, leave or inactive");

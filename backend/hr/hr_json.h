@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
 

@@ -1,5 +1,5 @@
 // hr_model.cpp — the wire names of hr_model.h's enums.
-#include "hr_model.h"
+#include "hr/hr_model.h"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-// hr_model.h — the HR data Slotwise keeps per tenant for seed 003 (Personio's Teams integration): employees, their
+// hr_model.h — the HR data Slotwise keeps per tenant for docs/PRODUCT.md article 003 (S11–S13): employees, their
 // absences, the organisation's units (offices, departments, teams), HR API credentials with their attribute
 // allow-lists, the Teams channel mappings of the daily update and the durable record of each day's post.
 // Plain values, no behaviour; stored by HrStore (hr_store.h).
@@ -33,7 +33,7 @@ struct Employee {
   std::string team;
   std::string birthday;          // YYYY-MM-DD (the year may be unknown: then "0000-MM-DD" is not accepted; give one)
   std::string time_zone;         // IANA; "" = UTC
-  std::string working_hours_json;  // API.md working_hours object; "" = Monday–Friday 09:00–17:00
+  std::string working_hours_json;  // docs/ENGINE.md working_hours object; "" = Monday–Friday 09:00–17:00
   std::string teams_user_id;     // Microsoft Entra object id (Teams activity from.aadObjectId): who a request is from
 };
 

@@ -1,12 +1,13 @@
 // hr_runtime.cpp — see hr_runtime.h.
-#include "hr_runtime.h"
+#include "hr/hr_runtime.h"
 
 #include <cctype>
 #include <chrono>
 
-#include "absence_busy.h"
-#include "absence_days.h"
-#include "sqlite_hr_store.h"
+#include "hr/absence_busy.h"
+#include "hr/absence_days.h"
+#include "hr/sqlite_hr_store.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::hr {
 
@@ -91,9 +92,7 @@ Result<std::shared_ptr<const HrRuntime::TenantAbsences>> HrRuntime::AbsencesOf(c
 Result<bool> HrRuntime::HasOutOfOffice(const std::string& tenant_id, const std::string& email) {
   Result<std::shared_ptr<const TenantAbsences>> absences = AbsencesOf(tenant_id);
   if (!absences) return absences.error();
-  std::string key = email;
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return (*absences)->approved_by_email.count(key) > 0;
+  return (*absences)->approved_by_email.count(AsciiLower(email)) > 0;
 }
 
 Result<std::vector<BusyEvent>> HrRuntime::OutOfOffice(const std::string& tenant_id, const std::string& email,
@@ -102,9 +101,7 @@ Result<std::vector<BusyEvent>> HrRuntime::OutOfOffice(const std::string& tenant_
   if (window.empty()) return std::vector<BusyEvent>{};
   Result<std::shared_ptr<const TenantAbsences>> absences = AbsencesOf(tenant_id);
   if (!absences) return absences.error();
-  std::string key = email;
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto found = (*absences)->approved_by_email.find(key);
+  auto found = (*absences)->approved_by_email.find(AsciiLower(email));
   if (found == (*absences)->approved_by_email.end()) return std::vector<BusyEvent>{};
   return AbsencesToBusy(found->second, zone, hours, window);
 }

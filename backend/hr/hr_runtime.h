@@ -7,7 +7,7 @@
 //   hr_options.graph_tokens = [&connections](const std::string& id) { return connections.tokens().SourceFor(id); };
 //   auto hr = HrRuntime::Create(database, connections.vault(), connections.transport(), zones,
 //                               &scheduling.interviews(), hr_options, clock);      // after SchedulingRuntime
-//   RegisterHrRoutes(server, **hr, scheduling.auth());                            // api/hr_routes.h
+//   RegisterHrRoutes(server, **hr, auth);                            // api/hr_routes.h
 //   (*hr)->Start();                                                                // the daily scheduler thread
 //   … shutdown: destroy the HrRuntime (joins the scheduler) BEFORE the SchedulingRuntime, ConnectionsRuntime,
 //   the zone source and the database it borrows.
@@ -24,18 +24,18 @@
 #include <unordered_map>
 #include <vector>
 
-#include "absence_requests.h"
-#include "calendar_gatherer.h"
-#include "channel_poster.h"
-#include "daily_scheduler.h"
-#include "hr_store.h"
-#include "http_transport.h"
-#include "interview_store.h"
+#include "availability/calendar_gatherer.h"
+#include "crypto/token_vault.h"
+#include "hr/absence_requests.h"
+#include "hr/channel_poster.h"
+#include "hr/daily_scheduler.h"
+#include "hr/hr_store.h"
+#include "net/http_transport.h"
 #include "slotwise/busy.h"
 #include "slotwise/time_zone.h"
 #include "slotwise/working_hours.h"
-#include "sqlite_store.h"
-#include "token_vault.h"
+#include "store/interview_store.h"
+#include "store/sqlite_store.h"
 
 namespace slotwise::hr {
 

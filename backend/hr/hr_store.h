@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "hr_model.h"
+#include "hr/hr_model.h"
 #include "slotwise/result.h"
 
 namespace slotwise::hr {

@@ -1,5 +1,5 @@
 // hr_text.cpp — the HR texts per language (see hr_text.h).
-#include "hr_text.h"
+#include "hr/hr_text.h"
 
 #include <array>
 #include <utility>

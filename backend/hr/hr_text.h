@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "locale_format.h"
+#include "invites/locale_format.h"
 
 namespace slotwise::hr {
 

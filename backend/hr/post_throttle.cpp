@@ -1,5 +1,5 @@
 // post_throttle.cpp — see post_throttle.h.
-#include "post_throttle.h"
+#include "hr/post_throttle.h"
 
 #include <array>
 

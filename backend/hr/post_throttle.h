@@ -1,4 +1,4 @@
-// post_throttle.h — Teams' documented posting limits per webhook (PROVIDERS.md "Teams Workflows webhook": 4 per
+// post_throttle.h — Teams' documented posting limits per webhook (docs/PROVIDERS.md "Microsoft Teams": 4 per
 // second, 60 per 30 seconds, 100 per hour, 1,800 per day), kept on our side so the scheduler never provokes the
 // throttling in the first place. Sliding windows over the injected clock (Unix seconds).
 //

@@ -8,7 +8,7 @@
 // [SECTION] Channel mappings
 // [SECTION] Teams requests
 // [SECTION] Daily post records
-#include "sqlite_hr_store.h"
+#include "hr/sqlite_hr_store.h"
 
 #include <sqlite3.h>
 
@@ -19,8 +19,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "sqlite_query.h"
+#include "store/sqlite_query.h"
 
 namespace slotwise::hr {
 
@@ -32,14 +34,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-Error Invalid(const std::string& field, const std::string& message) { return Error{"invalid_request", message, field}; }
-Error NotFound(const std::string& message) { return Error{"not_found", message, ""}; }
+Error Invalid(const std::string& field, const std::string& message) { return Error{codes::kInvalidRequest, message, field}; }
+Error NotFound(const std::string& message) { return Error{codes::kNotFound, message, ""}; }
 
 // Runs one statement that returns no rows; answers the number of rows it changed.
 Result<int> Execute(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
@@ -109,7 +105,7 @@ Result<Absence> MapAbsence(const Statement& s) {
   std::optional<DayPart> last = ParseDayPart(s.Text(7));
   a.substitute_id = s.Text(8);
   std::optional<AbsenceStatus> status = ParseAbsenceStatus(s.Text(9));
-  if (!first || !last || !status) return Error{"storage_error", "absence " + a.id + " has an unreadable value", ""};
+  if (!first || !last || !status) return Error{codes::kStorageError, "absence " + a.id + " has an unreadable value", ""};
   a.first_day_part = *first;
   a.last_day_part = *last;
   a.status = *status;
@@ -127,7 +123,7 @@ Result<HrCredential> MapCredential(const Statement& s) {
   c.secret_hash = s.Text(2);
   c.label = s.Text(3);
   const json attributes = json::parse(s.Text(4), nullptr, false);
-  if (!attributes.is_array()) return Error{"storage_error", "credential attributes are not a JSON array", ""};
+  if (!attributes.is_array()) return Error{codes::kStorageError, "credential attributes are not a JSON array", ""};
   for (const json& item : attributes) {
     if (item.is_string()) c.attributes.push_back(item.get<std::string>());
   }
@@ -145,7 +141,7 @@ Result<PostRecord> MapPost(const Statement& s) {
   r.mapping_id = s.Text(0);
   r.local_day = s.Text(1);
   std::optional<PostState> state = ParsePostState(s.Text(2));
-  if (!state) return Error{"storage_error", "post record " + r.mapping_id + "/" + r.local_day + " has no state", ""};
+  if (!state) return Error{codes::kStorageError, "post record " + r.mapping_id + "/" + r.local_day + " has no state", ""};
   r.state = *state;
   r.attempts = s.Int(3);
   r.next_attempt_at = s.Int(4);
@@ -163,7 +159,7 @@ Result<std::unique_ptr<SqliteHrStore>> SqliteHrStore::Open(const std::string& pa
   Result<std::unique_ptr<SqliteStore>> database = SqliteStore::Open(path);
   if (!database) return database.error();
   if (database.value()->SchemaVersion() < 6) {
-    return Error{"storage_error", "the database at " + path + " lacks the HR tables (migration 6)", ""};
+    return Error{codes::kStorageError, "the database at " + path + " lacks the HR tables (migration 6)", ""};
   }
   return std::unique_ptr<SqliteHrStore>(new SqliteHrStore(std::move(database).value(), vault));
 }
@@ -190,9 +186,9 @@ Result<int> SqliteHrStore::UpsertEmployees(const std::string& tenant_id, const s
     const Employee& e = employees[i];
     if (e.id.empty()) return Invalid("employees[" + std::to_string(i) + "].id", "an employee needs an id");
     stmt.value().Reset();
-    BindAll(stmt.value(), {tenant_id, e.id, e.first_name, e.last_name, Lower(e.email), e.hire_date,
+    BindAll(stmt.value(), {tenant_id, e.id, e.first_name, e.last_name, AsciiLower(e.email), e.hire_date,
                            e.termination_date, e.position, e.status, e.office, e.department, e.team, e.birthday,
-                           e.time_zone, e.working_hours_json, Lower(e.teams_user_id)});
+                           e.time_zone, e.working_hours_json, AsciiLower(e.teams_user_id)});
     Result<bool> done = stmt.value().Step();
     if (!done) return done.error();
   }
@@ -222,7 +218,7 @@ Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByEmail(const std::st
   return First(Query<Employee>(database_->handle(),
                                std::string("SELECT ") + kEmployeeColumns +
                                    " FROM hr_employees WHERE tenant_id = ?1 AND email = ?2 ORDER BY id",
-                               {tenant_id, Lower(email)}, MapEmployee));
+                               {tenant_id, AsciiLower(email)}, MapEmployee));
 }
 
 Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByTeamsUser(const std::string& tenant_id,
@@ -232,7 +228,7 @@ Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByTeamsUser(const std
   return First(Query<Employee>(database_->handle(),
                                std::string("SELECT ") + kEmployeeColumns +
                                    " FROM hr_employees WHERE tenant_id = ?1 AND teams_user_id = ?2 ORDER BY id",
-                               {tenant_id, Lower(aad_object_id)}, MapEmployee));
+                               {tenant_id, AsciiLower(aad_object_id)}, MapEmployee));
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -321,7 +317,7 @@ Result<std::vector<OrgUnit>> SqliteHrStore::ListOrgUnits(const std::string& tena
                         "SELECT tenant_id, kind, name, parent FROM hr_org_units WHERE tenant_id = ?1 ORDER BY kind, name",
                         {tenant_id}, [](const Statement& s) -> Result<OrgUnit> {
                           std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(1));
-                          if (!kind) return Error{"storage_error", "an org unit has an unknown kind", ""};
+                          if (!kind) return Error{codes::kStorageError, "an org unit has an unknown kind", ""};
                           return OrgUnit{s.Text(0), *kind, s.Text(2), s.Text(3)};
                         });
 }
@@ -392,7 +388,7 @@ Result<std::vector<ChannelMapping>> SqliteHrStore::SelectMappings(const std::str
         m.id = s.Text(1);
         std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(2));
         std::optional<TargetKind> target = ParseTargetKind(s.Text(4));
-        if (!kind || !target) return Error{"storage_error", "mapping " + m.id + " has an unreadable kind", ""};
+        if (!kind || !target) return Error{codes::kStorageError, "mapping " + m.id + " has an unreadable kind", ""};
         m.unit_kind = *kind;
         m.unit_name = s.Text(3);
         m.target_kind = *target;

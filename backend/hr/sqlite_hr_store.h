@@ -16,9 +16,9 @@
 #include <mutex>
 #include <string>
 
-#include "hr_store.h"
-#include "sqlite_store.h"
-#include "token_vault.h"
+#include "crypto/token_vault.h"
+#include "hr/hr_store.h"
+#include "store/sqlite_store.h"
 
 namespace slotwise::hr {
 

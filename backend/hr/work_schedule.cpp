@@ -1,9 +1,10 @@
 // work_schedule.cpp — see work_schedule.h.
-#include "work_schedule.h"
+#include "hr/work_schedule.h"
 
 #include <nlohmann/json.hpp>
 
 #include "slotwise/availability.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/time_zone.h"
 
 namespace slotwise::hr {
@@ -18,7 +19,7 @@ WorkingHours DefaultWorkingHours() {
 Result<WorkingHours> ParseWorkingHoursText(const std::string& text, const std::string& path) {
   if (text.empty()) return DefaultWorkingHours();
   const nlohmann::json hours = nlohmann::json::parse(text, nullptr, false);
-  if (!hours.is_object()) return Error{"invalid_request", path + " must be a working_hours object (API.md)", path};
+  if (!hours.is_object()) return Error{codes::kInvalidRequest, path + " must be a working_hours object (docs/ENGINE.md)", path};
   // A one-calendar document for the engine's parser: the calendar's working_hours is what we want back.
   const nlohmann::json document = {
       {"now", "2026-01-01T00:00:00Z"},
@@ -34,7 +35,7 @@ Result<WorkingHours> ParseWorkingHoursText(const std::string& text, const std::s
     if (field.rfind(prefix, 0) == 0) field = path + field.substr(prefix.size());
     std::string message = problem.error().message;
     if (std::size_t at = message.find(prefix); at != std::string::npos) message.replace(at, prefix.size(), path);
-    return Error{"invalid_request", message, field.empty() ? path : field};
+    return Error{codes::kInvalidRequest, message, field.empty() ? path : field};
   }
   return problem->calendars.front().working_hours;
 }

@@ -2,7 +2,8 @@
 // working day splits into morning and afternoon. Pure functions over the engine's WorkingHours (working_hours.h).
 //
 // Contract:
-// - ParseWorkingHoursText reads API.md's working_hours object with the engine's own parser (so HR and the solver can
+// - ParseWorkingHoursText reads docs/ENGINE.md's working_hours object with the
+// engine's own parser (so HR and the solver can
 //   never disagree about what a schedule means). "" gives DefaultWorkingHours(). Errors: "invalid_request" with
 //   `field` set to "<path>.<weekday>…" as the engine reports it.
 // - A working day is a weekday with at least one window (every day when around_the_clock).

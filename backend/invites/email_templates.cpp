@@ -1,12 +1,14 @@
-// email_templates.cpp — {{variable}} rendering and bulk sends (see email_templates.h). The built-in texts live in
-// templates_<language>.cpp.
-#include "email_templates.h"
+// email_templates.cpp — {{variable}} rendering and bulk sends (see email_templates.h). The
+// built-in texts live in templates_<language>.cpp.
+#include "invites/email_templates.h"
 
 #include <algorithm>
 #include <cstddef>
 #include <utility>
 
-#include "templates_data.h"
+#include "invites/templates_data.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::invites {
 
@@ -17,12 +19,6 @@ constexpr std::string_view kClose = "}}";
 
 bool IsNameCharacter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-std::string_view TrimBlanks(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 bool IsNameSyntax(std::string_view name) {
@@ -46,10 +42,10 @@ std::optional<std::string> Lookup(std::string_view name, const TemplateValues& v
 std::optional<Error> CheckValues(const TemplateValues& values) {
   for (const auto& [name, value] : values.text) {
     if (!IsTemplateVariable(name)) {
-      return Error{"unknown_template_variable", "\"" + name + "\" is not a template variable", name};
+      return Error{codes::kUnknownTemplateVariable, "\"" + name + "\" is not a template variable", name};
     }
     if (value.find(kOpen) != std::string::npos || value.find(kClose) != std::string::npos) {
-      return Error{"invalid_template_value", "the value of " + name + " must not contain \"{{\" or \"}}\"", name};
+      return Error{codes::kInvalidTemplateValue, "the value of " + name + " must not contain \"{{\" or \"}}\"", name};
     }
   }
   return std::nullopt;
@@ -75,17 +71,17 @@ Result<RenderedText> Render(std::string_view template_text, const TemplateValues
     if (open == std::string_view::npos) break;
     const std::size_t close = template_text.find(kClose, open + kOpen.size());
     if (close == std::string_view::npos) {
-      return Error{"invalid_template", "\"{{\" at byte " + std::to_string(open) + " has no closing \"}}\"", ""};
+      return Error{codes::kInvalidTemplate, "\"{{\" at byte " + std::to_string(open) + " has no closing \"}}\"", ""};
     }
     const std::string_view inner = template_text.substr(open + kOpen.size(), close - open - kOpen.size());
     const std::string name(TrimBlanks(inner));
     if (!IsNameSyntax(name)) {
-      return Error{"invalid_template",
+      return Error{codes::kInvalidTemplate,
                    "\"{{" + std::string(inner) + "}}\" at byte " + std::to_string(open) + " is not one variable name",
                    ""};
     }
     if (!IsTemplateVariable(name)) {
-      return Error{"unknown_template_variable", "{{" + name + "}} is not a template variable", name};
+      return Error{codes::kUnknownTemplateVariable, "{{" + name + "}} is not a template variable", name};
     }
     out.text.append(template_text.substr(pos, open - pos));
     const std::size_t after = close + kClose.size();

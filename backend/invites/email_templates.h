@@ -26,7 +26,7 @@
 #include <string_view>
 #include <vector>
 
-#include "locale_format.h"
+#include "invites/locale_format.h"
 #include "slotwise/result.h"
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"

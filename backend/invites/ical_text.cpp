@@ -1,5 +1,5 @@
 // ical_text.cpp — RFC 5545 content-line text (see ical_text.h).
-#include "ical_text.h"
+#include "invites/ical_text.h"
 
 #include <cassert>
 #include <cstdio>

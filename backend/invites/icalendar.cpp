@@ -1,5 +1,5 @@
 // icalendar.cpp — the candidate's invitation as RFC 5545 text (see icalendar.h).
-#include "icalendar.h"
+#include "invites/icalendar.h"
 
 #include <array>
 #include <cstddef>
@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ical_text.h"
+#include "invites/ical_text.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::invites {
 
@@ -26,7 +27,7 @@ constexpr std::array<std::string_view, 18> kUtcNames = {
     "Etc/GMT+0", "Etc/GMT-0", "GMT+0",   "GMT-0",   "Etc/Greenwich", "Greenwich"};
 
 Error InvalidInvite(std::string field, std::string message) {
-  return Error{"invalid_invite", std::move(message), std::move(field)};
+  return Error{codes::kInvalidInvite, std::move(message), std::move(field)};
 }
 
 bool HasWhitespaceOrControl(std::string_view text) {

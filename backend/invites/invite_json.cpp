@@ -1,5 +1,7 @@
 // invite_json.cpp — the JSON form of a candidate invitation (see invite_json.h).
-#include "invite_json.h"
+#include "invites/invite_json.h"
+
+#include "slotwise/error_codes.h"
 
 #include <algorithm>
 #include <climits>
@@ -14,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 Error Invalid(const std::string& field, const std::string& message) {
-  return Error{"invalid_invite", message, field};
+  return Error{codes::kInvalidInvite, message, field};
 }
 
 std::string Join(const std::string& prefix, const std::string& name) {
@@ -72,7 +74,7 @@ std::optional<Error> ReadPerson(const json& object, const std::string& name, boo
 
 Result<InviteRequest> ParseInviteRequest(std::string_view json_text) {
   const json root = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) return Error{"invalid_json", "the input is not valid JSON", ""};
+  if (root.is_discarded()) return Error{codes::kInvalidJson, "the input is not valid JSON", ""};
   if (!root.is_object()) return Invalid("", "the invitation must be a JSON object");
   if (std::optional<Error> error = CheckMembers(root, "",
                                                 {"uid", "sequence", "method", "summary", "description", "location",

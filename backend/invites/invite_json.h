@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "icalendar.h"
+#include "invites/icalendar.h"
 #include "slotwise/result.h"
 
 namespace slotwise::invites {

@@ -1,5 +1,6 @@
 // locale_format.cpp — dates, times, zones and durations per language (see locale_format.h).
-#include "locale_format.h"
+#include "invites/locale_format.h"
+#include "slotwise/ascii.h"
 
 #include <array>
 #include <cstdint>
@@ -25,19 +26,11 @@ constexpr Names12 kMonthsDe = {"Januar", "Februar", "März",      "April",   "Ma
 constexpr Names12 kMonthsNl = {"januari", "februari", "maart",     "april",   "mei",      "juni",
                                "juli",    "augustus", "september", "oktober", "november", "december"};
 
-std::string ToLowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 Locale ParseLocale(std::string_view tag) {
   const std::size_t end = tag.find_first_of("-_");
-  const std::string primary = ToLowerAscii(tag.substr(0, end));
+  const std::string primary = AsciiLower(tag.substr(0, end));
   if (primary == "de") return Locale::kDe;
   if (primary == "ja") return Locale::kJa;
   if (primary == "nl") return Locale::kNl;

@@ -2,7 +2,7 @@
 // templates_ja.cpp, templates_nl.cpp). Internal to slotwise_invites: use BuiltInTemplate (email_templates.h).
 #pragma once
 
-#include "email_templates.h"
+#include "invites/email_templates.h"
 
 namespace slotwise::invites::detail {
 

@@ -1,6 +1,6 @@
 // templates_de.cpp — the built-in e-mail texts in German (see email_templates.h for the variables). The colleague
 // e-mail follows the wording of the usual "E-Mail-Vorlage für die Benutzerauthentifizierung".
-#include "templates_data.h"
+#include "invites/templates_data.h"
 
 namespace slotwise::invites::detail {
 

@@ -1,5 +1,5 @@
 // templates_en.cpp — the built-in e-mail texts in English (see email_templates.h for the variables).
-#include "templates_data.h"
+#include "invites/templates_data.h"
 
 namespace slotwise::invites::detail {
 

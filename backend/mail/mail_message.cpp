@@ -1,11 +1,13 @@
 // mail_message.cpp — RenderMessage (see mail_message.h).
-#include "mail_message.h"
+#include "mail/mail_message.h"
 
 #include <algorithm>
 #include <array>
 
-#include "crypto_primitives.h"
-#include "mime_encoding.h"
+#include "crypto/crypto_primitives.h"
+#include "mail/mime_encoding.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::mail {
 namespace {
@@ -27,11 +29,11 @@ constexpr std::array<std::string_view, 11> kOwnHeaders = {"from",
                                                           "content-disposition"};
 
 Error Injection(const std::string& field) {
-  return Error{"header_injection", field + " contains a line break; header fields cannot span lines.", field};
+  return Error{codes::kHeaderInjection, field + " contains a line break; header fields cannot span lines.", field};
 }
 
 Error Invalid(const std::string& field, std::string message) {
-  return Error{"invalid_message", std::move(message), field};
+  return Error{codes::kInvalidMessage, std::move(message), field};
 }
 
 bool HasLineBreak(std::string_view text) {
@@ -41,14 +43,6 @@ bool HasLineBreak(std::string_view text) {
 bool HasControl(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
 }
 
 // Header text (subject, display name): no line breaks, no other controls, UTF-8.
@@ -77,7 +71,7 @@ Result<bool> CheckExtraHeader(const MailHeader& header, const std::string& field
         return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
       });
   if (!name_ok) return Invalid(field + ".name", field + ".name must be letters, digits and '-'.");
-  if (std::find(kOwnHeaders.begin(), kOwnHeaders.end(), Lower(header.name)) != kOwnHeaders.end()) {
+  if (std::find(kOwnHeaders.begin(), kOwnHeaders.end(), AsciiLower(header.name)) != kOwnHeaders.end()) {
     return Invalid(field + ".name",
                    header.name + " is written by the renderer and cannot be given as an extra header.");
   }

@@ -1,12 +1,12 @@
 // mime_encoding.cpp — see mime_encoding.h.
-#include "mime_encoding.h"
+#include "mail/mime_encoding.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 #include "slotwise/time.h"
 
 namespace slotwise::mail {

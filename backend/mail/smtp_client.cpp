@@ -1,12 +1,13 @@
 // smtp_client.cpp — SendMail (see smtp_client.h).
-#include "smtp_client.h"
+#include "mail/smtp_client.h"
 
 #include <algorithm>
 #include <initializer_list>
 #include <memory>
 
-#include "mail_message.h"
-#include "tcp_connection.h"
+#include "mail/mail_message.h"
+#include "mail/tcp_connection.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::mail {
 namespace {
@@ -20,11 +21,11 @@ struct Reply {
 };
 
 Error Unavailable(const std::string& what) {
-  return Error{std::string(kSmtpUnavailable), what + " This is temporary: retry later.", ""};
+  return Error{codes::kSmtpUnavailable, what + " This is temporary: retry later.", ""};
 }
 
 Error Rejected(const std::string& what, std::string field = {}) {
-  return Error{std::string(kSmtpRejected), what + " This is permanent: do not retry this message.", std::move(field)};
+  return Error{codes::kSmtpRejected, what + " This is permanent: do not retry this message.", std::move(field)};
 }
 
 bool IsDigit(char ch) {
@@ -88,19 +89,19 @@ class Session {
 
 Result<bool> CheckArguments(const SmtpSettings& settings, const std::string& envelope_from,
                             const std::vector<std::string>& recipients) {
-  if (settings.host.empty()) return Error{"invalid_settings", "The SMTP relay host is empty.", "host"};
+  if (settings.host.empty()) return Error{codes::kInvalidSettings, "The SMTP relay host is empty.", "host"};
   if (settings.port < 1 || settings.port > 65535) {
-    return Error{"invalid_settings", "The SMTP relay port must be from 1 to 65535.", "port"};
+    return Error{codes::kInvalidSettings, "The SMTP relay port must be from 1 to 65535.", "port"};
   }
-  if (settings.timeout.count() <= 0) return Error{"invalid_settings", "The SMTP timeout must be positive.", "timeout"};
+  if (settings.timeout.count() <= 0) return Error{codes::kInvalidSettings, "The SMTP timeout must be positive.", codes::kTimeout};
   if (!envelope_from.empty() && !IsValidAddress(envelope_from)) {
-    return Error{"invalid_message", "The envelope sender is not a plain ASCII address.", "envelope_from"};
+    return Error{codes::kInvalidMessage, "The envelope sender is not a plain ASCII address.", "envelope_from"};
   }
-  if (recipients.empty()) return Error{"invalid_message", "A message needs at least one recipient.", "recipients"};
+  if (recipients.empty()) return Error{codes::kInvalidMessage, "A message needs at least one recipient.", "recipients"};
   for (std::size_t i = 0; i < recipients.size(); ++i) {
     if (!IsValidAddress(recipients[i])) {
       const std::string field = "recipients[" + std::to_string(i) + "]";
-      return Error{"invalid_message", field + " is not a plain ASCII address.", field};
+      return Error{codes::kInvalidMessage, field + " is not a plain ASCII address.", field};
     }
   }
   return true;

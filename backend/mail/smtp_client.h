@@ -26,12 +26,11 @@
 #include <string>
 #include <vector>
 
+#include "slotwise/error_codes.h"
 #include "slotwise/result.h"
 
 namespace slotwise::mail {
 
-inline constexpr std::string_view kSmtpUnavailable = "smtp_unavailable";
-inline constexpr std::string_view kSmtpRejected = "smtp_rejected";
 
 struct SmtpSettings {
   std::string host;                           // relay address or name

@@ -1,5 +1,7 @@
 // tcp_connection.cpp — see tcp_connection.h.
-#include "tcp_connection.h"
+#include "mail/tcp_connection.h"
+
+#include "slotwise/error_codes.h"
 
 #include <fcntl.h>
 #include <netdb.h>
@@ -33,11 +35,11 @@ int WaitFor(int fd, short events, TcpConnection::Clock::time_point deadline) {
 }
 
 Error NetworkError(const std::string& peer, const std::string& what) {
-  return Error{"network_error", what + " (" + peer + ")", ""};
+  return Error{codes::kNetworkError, what + " (" + peer + ")", ""};
 }
 
 Error Timeout(const std::string& peer, const std::string& what) {
-  return Error{"timeout", what + " timed out (" + peer + ")", ""};
+  return Error{codes::kTimeout, what + " timed out (" + peer + ")", ""};
 }
 
 }  // namespace

@@ -1,14 +1,15 @@
 // messages_service.cpp — see messages_service.h.
-#include "messages_service.h"
+#include "messages/messages_service.h"
 
 #include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "crypto_primitives.h"
-#include "email_templates.h"
-#include "locale_format.h"
-#include "message_payload.h"
+#include "booking/message_payload.h"
+#include "crypto/crypto_primitives.h"
+#include "invites/email_templates.h"
+#include "invites/locale_format.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -18,22 +19,12 @@ namespace {
 
 using nlohmann::json;
 
-HttpReply Answer(int status, const json& body) { return HttpReply{status, DumpJson(body), {}}; }
-
-HttpReply Refuse(int status, const std::string& code, const std::string& message, const std::string& field = "") {
-  json error = {{"code", code}, {"message", message}};
-  if (!field.empty()) error["field"] = field;
-  return Answer(status, {{"error", error}});
-}
-
-HttpReply Refuse(const Error& error) { return Refuse(422, error.code, error.message, error.field); }
-
 // {"name": "text", …} into TemplateValues::text; values must be strings.
 Result<bool> ReadVariables(const json& object, const std::string& field, invites::TemplateValues& values) {
   if (object.is_null()) return true;
-  if (!object.is_object()) return Error{"invalid_request", field + " must be an object of texts", field};
+  if (!object.is_object()) return Error{codes::kInvalidRequest, field + " must be an object of texts", field};
   for (const auto& [name, value] : object.items()) {
-    if (!value.is_string()) return Error{"invalid_request", field + "." + name + " must be a text", field + "." + name};
+    if (!value.is_string()) return Error{codes::kInvalidRequest, field + "." + name + " must be a text", field + "." + name};
     values.text[name] = value.get<std::string>();
   }
   return true;
@@ -48,13 +39,11 @@ std::string ProviderDisplayName(const std::string& provider) {
 
 }  // namespace
 
-HttpReply MessagesService::Compose(const std::string& tenant_id, const std::string& body_text,
-                                   const std::string& public_url) {
-  const json body = json::parse(body_text, nullptr, false);
-  if (!body.is_object()) return Refuse(400, "invalid_json", "the request body is not a JSON object");
+Result<Composition> MessagesService::Compose(const std::string& tenant_id, const json& body,
+                                             const std::string& public_url) {
   static const std::set<std::string> kMembers = {"template", "variables", "start", "end", "provider", "recipients", "send"};
   for (const auto& [name, value] : body.items()) {
-    if (!kMembers.count(name)) return Refuse(422, "invalid_request", "unknown member " + name, name);
+    if (!kMembers.count(name)) return Error{codes::kInvalidRequest, "unknown member " + name, name};
   }
   // The template: built in (connect_conferencing, in each recipient's language) or the caller's own.
   std::optional<invites::EmailTemplate> own;
@@ -67,28 +56,28 @@ HttpReply MessagesService::Compose(const std::string& tenant_id, const std::stri
     kind = "custom";
     own = invites::EmailTemplate{template_value.at("subject").get<std::string>(), template_value.at("body").get<std::string>()};
   } else {
-    return Refuse(422, "invalid_request", "template is \"connect_conferencing\" or {\"subject\", \"body\"}", "template");
+    return Error{codes::kInvalidRequest, "template is \"connect_conferencing\" or {\"subject\", \"body\"}", "template"};
   }
 
   invites::TemplateValues shared;
-  if (Result<bool> read = ReadVariables(body.value("variables", json()), "variables", shared); !read) return Refuse(read.error());
+  if (Result<bool> read = ReadVariables(body.value("variables", json()), "variables", shared); !read) return read.error();
   for (const char* time : {"start", "end"}) {
     if (!body.contains(time)) continue;
     std::optional<Instant> at = body.at(time).is_string() ? ParseRfc3339(body.at(time).get<std::string>()) : std::nullopt;
-    if (!at) return Refuse(422, "invalid_request", std::string(time) + " must be an RFC 3339 time", time);
+    if (!at) return Error{codes::kInvalidRequest, std::string(time) + " must be an RFC 3339 time", time};
     (std::string(time) == "start" ? shared.start : shared.end) = at;
   }
   if (kind == "connect_conferencing") {
     const std::string provider = body.value("provider", "");
     const std::string display = ProviderDisplayName(provider);
-    if (display.empty()) return Refuse(422, "invalid_request", "provider must be zoom, teams or goto", "provider");
+    if (display.empty()) return Error{codes::kInvalidRequest, "provider must be zoom, teams or goto", "provider"};
     if (!shared.text.count("provider_name")) shared.text["provider_name"] = display;
     if (!shared.text.count("connect_url")) shared.text["connect_url"] = public_url + "/";
   }
 
   const json recipients = body.value("recipients", json());
   if (!recipients.is_array() || recipients.empty() || recipients.size() > kMaxRecipients) {
-    return Refuse(422, "invalid_request", "recipients must hold 1 to 500 {\"email\", …}", "recipients");
+    return Error{codes::kInvalidRequest, "recipients must hold 1 to 500 {\"email\", …}", "recipients"};
   }
   std::vector<invites::TemplateValues> each;
   std::vector<std::pair<std::string, std::string>> addresses;  // email, name
@@ -97,18 +86,18 @@ HttpReply MessagesService::Compose(const std::string& tenant_id, const std::stri
     const std::string field = "recipients[" + std::to_string(i) + "]";
     if (!recipient.is_object() || !recipient.contains("email") || !recipient.at("email").is_string() ||
         recipient.at("email").get<std::string>().find('@') == std::string::npos) {
-      return Refuse(422, "invalid_request", field + " needs an e-mail address", field + ".email");
+      return Error{codes::kInvalidRequest, field + " needs an e-mail address", field + ".email"};
     }
     invites::TemplateValues values;
     if (Result<bool> read = ReadVariables(recipient.value("variables", json()), field + ".variables", values); !read) {
-      return Refuse(read.error());
+      return read.error();
     }
     const std::string name = recipient.value("name", "");
     if (!name.empty() && !values.text.count("candidate_name")) values.text["candidate_name"] = name;
     if (recipient.contains("locale")) values.locale = invites::ParseLocale(recipient.value("locale", "en"));
     if (recipient.contains("time_zone")) {
       values.zone = zones_.Find(recipient.value("time_zone", ""));
-      if (!values.zone) return Refuse(422, "invalid_request", field + ".time_zone is not a known IANA zone", field + ".time_zone");
+      if (!values.zone) return Error{codes::kInvalidRequest, field + ".time_zone is not a known IANA zone", field + ".time_zone"};
     }
     each.push_back(std::move(values));
     addresses.emplace_back(recipient.at("email").get<std::string>(), name);
@@ -117,27 +106,25 @@ HttpReply MessagesService::Compose(const std::string& tenant_id, const std::stri
   Result<std::vector<invites::RenderedEmail>> rendered =
       own ? invites::RenderForRecipients(*own, shared, each)
           : invites::RenderForRecipients(invites::TemplateKind::kConnectConferencing, shared, each);
-  if (!rendered) return Refuse(rendered.error());
+  if (!rendered) return rendered.error();
 
   const bool send = body.value("send", false);
-  json messages = json::array();
+  Composition composition;
+  composition.sent = send;
   for (std::size_t i = 0; i < rendered->size(); ++i) {
     const invites::RenderedEmail& email = (*rendered)[i];
     if (send && !email.unresolved.empty()) {
-      return Refuse(422, "unresolved_placeholders",
-                    "recipients[" + std::to_string(i) + "] would get {{" + email.unresolved.front() +
-                        "}} unfilled: give its value first",
-                    "recipients[" + std::to_string(i) + "]");
+      return Error{codes::kUnresolvedPlaceholders,
+                   "recipients[" + std::to_string(i) + "] would get {{" + email.unresolved.front() +
+                       "}} unfilled: give its value first",
+                   "recipients[" + std::to_string(i) + "]"};
     }
-    messages.push_back({{"to", {{"email", addresses[i].first}, {"name", addresses[i].second}}},
-                        {"subject", email.subject},
-                        {"body", email.body},
-                        {"unresolved", email.unresolved}});
+    composition.messages.push_back({addresses[i].first, addresses[i].second, email.subject, email.body,
+                                    email.unresolved});
   }
-  if (!send) return Answer(200, {{"messages", messages}});
+  if (!send) return composition;
 
   const std::int64_t now = clock_();
-  json queued = json::array();
   for (std::size_t i = 0; i < rendered->size(); ++i) {
     OutgoingMessage message;
     message.delivery_id = "msg_" + crypto::RandomToken(12);
@@ -148,12 +135,12 @@ HttpReply MessagesService::Compose(const std::string& tenant_id, const std::stri
     message.text_body = (*rendered)[i].body;
     if (Result<bool> enqueued = outbox_.EnqueueMessage(tenant_id, message.delivery_id, DumpJson(MessagePayload(message)), now);
         !enqueued) {
-      return Refuse(500, "storage_error", enqueued.error().message);
+      return Error{codes::kStorageError, enqueued.error().message, ""};
     }
-    queued.push_back(message.delivery_id);
+    composition.queued.push_back(message.delivery_id);
   }
   if (outbox_wake_) outbox_wake_();
-  return Answer(202, {{"messages", messages}, {"queued", queued}});
+  return composition;
 }
 
 }  // namespace slotwise

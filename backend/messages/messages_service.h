@@ -1,6 +1,6 @@
 // messages_service.h — e-mails that belong to no interview, rendered per recipient and sent through the outbox
 // (POST /v1/messages; docs/API_BACKEND.md "Messages"): bulk sends of the tenant's own template, and the ready-to-send
-// colleague e-mail "please connect your Zoom / Teams / GoTo account" (seed 000).
+// colleague e-mail "please connect your Zoom / Teams / GoTo account" (docs/PRODUCT.md R000.6).
 //
 // Request {"template": "connect_conferencing" | {"subject", "body"}, "variables"?: {...}, "start"?, "end"?,
 //          "provider"?: "zoom"|"teams"|"goto", "recipients": [{"email", "name"?, "locale"?, "time_zone"?,
@@ -8,22 +8,41 @@
 // - Each recipient gets their own rendering (invites::RenderForRecipients): their name, language (the built-in template
 //   in that language; dates and times in their zone) and variables on top of the shared ones.
 // - connect_conferencing: "provider" fills provider_name; connect_url defaults to the server's page ("<public>/").
-// - "send": false (default) answers 200 with the renderings (a preview); true queues one outbox job per recipient
-//   (delivered like the candidate's messages: the tenant's signed ATS webhook, or SMTP) and answers 202 with their
-//   delivery ids. A rendering with placeholders still open (e.g. {{join_url}}) is never sent: 422 naming them.
-// - Errors: 400 invalid_json; 422 invalid_request / unknown_template_variable / invalid_template (with the field).
-// Thread-safe.
+// - "send": false (default) answers the renderings (a preview); true queues one outbox job per recipient (delivered
+//   like the candidate's messages: the tenant's signed ATS webhook, or SMTP) and answers their delivery ids too. A
+//   rendering with placeholders still open (e.g. {{join_url}}) is never sent: unresolved_placeholders naming them.
+// - Errors (values; api/message_routes.cpp answers them): invalid_request / unknown_template_variable /
+//   invalid_template / unresolved_placeholders (with the field); storage_error. Thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
 
-#include "booking_service.h"
-#include "interview_store.h"
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/result.h"
 #include "slotwise/time_zone.h"
+#include "store/interview_store.h"
 
 namespace slotwise {
+
+// One recipient's rendering.
+struct ComposedMessage {
+  std::string to_email;
+  std::string to_name;
+  std::string subject;
+  std::string body;
+  std::vector<std::string> unresolved;  // placeholders no value filled ({{join_url}} …)
+};
+
+struct Composition {
+  std::vector<ComposedMessage> messages;  // in the order of the request's recipients
+  bool sent = false;                      // queued for delivery (else a preview)
+  std::vector<std::string> queued;        // sent: the delivery ids, in the same order
+};
 
 class MessagesService {
  public:
@@ -33,7 +52,8 @@ class MessagesService {
   MessagesService(InterviewStore& outbox, ZoneSource& zones, Clock clock, std::function<void()> outbox_wake)
       : outbox_(outbox), zones_(zones), clock_(std::move(clock)), outbox_wake_(std::move(outbox_wake)) {}
 
-  HttpReply Compose(const std::string& tenant_id, const std::string& body, const std::string& public_url);
+  // Renders (and with "send": true queues) the messages of a POST /v1/messages body.
+  Result<Composition> Compose(const std::string& tenant_id, const nlohmann::json& body, const std::string& public_url);
 
  private:
   InterviewStore& outbox_;

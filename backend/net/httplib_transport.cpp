@@ -3,7 +3,9 @@
 
 #include <cctype>
 
-#include "http_transport.h"
+#include "net/http_transport.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::net {
 
@@ -12,13 +14,7 @@ HttpRequest& HttpRequest::With(std::string name, std::string value) {
   return *this;
 }
 
-bool HeaderNameEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
+bool HeaderNameEquals(std::string_view a, std::string_view b) { return EqualsIgnoreCase(a, b); }
 
 std::string_view HttpResponse::Header(std::string_view name) const {
   for (const HttpHeader& header : headers) {
@@ -36,16 +32,16 @@ struct SplitUrl {
 
 Result<SplitUrl> Split(std::string_view url) {
   const std::size_t scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return Error{"invalid_url", "URL has no scheme: " + std::string(url), ""};
+  if (scheme_end == std::string_view::npos) return Error{codes::kInvalidUrl, "URL has no scheme: " + std::string(url), ""};
   const std::string_view scheme = url.substr(0, scheme_end);
   if (scheme != "http" && scheme != "https") {
-    return Error{"invalid_url", "only http and https URLs are supported: " + std::string(url), ""};
+    return Error{codes::kInvalidUrl, "only http and https URLs are supported: " + std::string(url), ""};
   }
   const std::size_t path_start = url.find('/', scheme_end + 3);
   SplitUrl split;
   split.origin = std::string(url.substr(0, path_start));
   split.target = path_start == std::string_view::npos ? "/" : std::string(url.substr(path_start));
-  if (split.origin.size() <= scheme_end + 3) return Error{"invalid_url", "URL has no host: " + std::string(url), ""};
+  if (split.origin.size() <= scheme_end + 3) return Error{codes::kInvalidUrl, "URL has no host: " + std::string(url), ""};
   return split;
 }
 
@@ -53,7 +49,7 @@ class HttplibTransport final : public HttpTransport {
  public:
   Result<HttpResponse> Send(const HttpRequest& request) override {
     if (request.timeout.count() <= 0) {
-      return Error{"no_timeout", "refusing to send " + request.method + " " + request.url + " without a timeout", ""};
+      return Error{codes::kNoTimeout, "refusing to send " + request.method + " " + request.url + " without a timeout", ""};
     }
     Result<SplitUrl> split = Split(request.url);
     if (!split) return split.error();
@@ -84,7 +80,7 @@ class HttplibTransport final : public HttpTransport {
       const httplib::Error error = result.error();
       const bool timed_out = error == httplib::Error::Read || error == httplib::Error::Write ||
                              error == httplib::Error::ConnectionTimeout;
-      return Error{timed_out ? "timeout" : "network_error",
+      return Error{timed_out ? codes::kTimeout : codes::kNetworkError,
                    request.method + " " + request.url + " failed: " + httplib::to_string(error), ""};
     }
     HttpResponse response;

@@ -1,5 +1,5 @@
 // url.cpp — see url.h.
-#include "url.h"
+#include "net/url.h"
 
 namespace slotwise::net {
 

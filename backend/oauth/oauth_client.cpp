@@ -1,14 +1,15 @@
 // oauth_client.cpp — authorization URLs and the token grants of one provider registration (see oauth_client.h).
-#include "oauth_client.h"
+#include "oauth/oauth_client.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
-#include "crypto_primitives.h"
-#include "jwt.h"
-#include "token_endpoint.h"
-#include "url.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
+#include "net/url.h"
+#include "oauth/token_endpoint.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::oauth {
 
@@ -182,7 +183,7 @@ Result<TokenSet> ServiceAccountToken(const ServiceAccount& account, std::string_
   if (!subject.empty()) claims["sub"] = std::string(subject);
   Result<std::string> assertion = crypto::SignRs256(claims, account.private_key_pem);
   if (!assertion) {
-    return Error{std::string(kInvalidClient),
+    return Error{codes::kInvalidClient,
                  "the service account's private key cannot sign (" + assertion.error().message + ")", ""};
   }
   TokenCall call;

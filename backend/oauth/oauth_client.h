@@ -16,18 +16,15 @@
 #include <string_view>
 #include <vector>
 
-#include "http_transport.h"
-#include "provider.h"
+#include "net/http_transport.h"
+#include "oauth/provider.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/result.h"
 
 namespace slotwise::oauth {
 
-// Error codes of token-endpoint calls.
-inline constexpr std::string_view kReauthNeeded = "reauth_needed";        // invalid_grant & relatives: connect again
-inline constexpr std::string_view kConsentRequired = "consent_required";  // an admin must consent (message has link)
-inline constexpr std::string_view kInvalidClient = "invalid_client";      // our registration is wrong (operator fix)
-inline constexpr std::string_view kProviderUnavailable = "provider_unavailable";  // 5xx/429/network after retries
-inline constexpr std::string_view kProviderError = "provider_error";              // anything else the provider refused
+// Errors of token-endpoint calls use codes::kReauthNeeded, kConsentRequired, kInvalidClient, kProviderUnavailable
+// and kProviderError (slotwise/error_codes.h).
 
 // How token-endpoint calls are sent and retried. The defaults are the production values; tests shorten them.
 // Retries happen only after 5xx, 429 or a network error/timeout: at most `max_attempts` sends in all, waiting
@@ -87,7 +84,7 @@ class OAuthClient {
   std::string AdminConsentUrl(std::string_view tenant, std::string_view state = {}) const;
 
   // Token-endpoint calls. `now` is Unix seconds (for expires_at). A retried code exchange whose first attempt did
-  // reach the provider may come back as kReauthNeeded (the code was already used): the user connects again.
+  // reach the provider may come back as codes::kReauthNeeded (the code was already used): the user connects again.
   Result<TokenSet> ExchangeCode(std::string_view code, std::string_view code_verifier, std::int64_t now) const;
   // `refresh_token` is the current one; the answer's refresh_token is the one to store (the old one if none came).
   Result<TokenSet> Refresh(std::string_view refresh_token, std::int64_t now) const;
@@ -101,9 +98,9 @@ class OAuthClient {
 
 // Google service account with domain-wide delegation: signs {iss, sub, scope, aud = token_url, iat, exp = iat+3600}
 // with RS256 and posts grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer. An empty `subject` leaves `sub` out
-// (the service account acts as itself). An unreadable key is kInvalidClient; Google's `unauthorized_client`
-// (domain-wide delegation not granted for these scopes) is kConsentRequired with a message naming what the admin must
-// allow.
+// (the service account acts as itself). An unreadable key is codes::kInvalidClient; Google's `unauthorized_client`
+// (domain-wide delegation not granted for these scopes) is codes::kConsentRequired with
+// a message naming what the admin must allow.
 struct ServiceAccount {
   std::string client_email;
   std::string private_key_pem;

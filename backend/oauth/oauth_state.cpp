@@ -1,9 +1,10 @@
 // oauth_state.cpp — single-use, bounded store of pending authorizations (see oauth_state.h).
-#include "oauth_state.h"
+#include "oauth/oauth_state.h"
 
 #include <algorithm>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::oauth {
 
@@ -40,25 +41,25 @@ Result<PendingAuthorization> StateStore::Consume(std::string_view state, Provide
     std::lock_guard<std::mutex> lock(mutex_);
     const auto found = entries_.find(crypto::Sha256(state));
     if (found == entries_.end()) {
-      return StateError("invalid_state", "the sign-in link is unknown or was already used; start again");
+      return StateError(codes::kInvalidState, "the sign-in link is unknown or was already used; start again");
     }
     entry = std::move(found->second);
     order_.erase(entry.sequence);
     entries_.erase(found);  // burnt whatever happens next
   }
   if (!crypto::ConstantTimeEquals(entry.state, state)) {  // only on a SHA-256 collision
-    return StateError("invalid_state", "the sign-in link is unknown or was already used; start again");
+    return StateError(codes::kInvalidState, "the sign-in link is unknown or was already used; start again");
   }
   if (now >= entry.pending.expires_at) {
-    return StateError("expired_state", "the sign-in took too long (over 10 minutes); start again");
+    return StateError(codes::kExpiredState, "the sign-in took too long (over 10 minutes); start again");
   }
   if (entry.pending.provider != provider) {
-    return StateError("state_provider_mismatch", "the answer came from " + std::string(ProviderName(provider)) +
+    return StateError(codes::kStateProviderMismatch, "the answer came from " + std::string(ProviderName(provider)) +
                                                      ", but this sign-in was started for " +
                                                      std::string(ProviderName(entry.pending.provider)));
   }
   if (!crypto::ConstantTimeEquals(entry.pending.session_id, session_id)) {
-    return StateError("state_session_mismatch", "this sign-in was started in another browser session; start again");
+    return StateError(codes::kStateSessionMismatch, "this sign-in was started in another browser session; start again");
   }
   return std::move(entry.pending);
 }

@@ -19,7 +19,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "provider.h"
+#include "oauth/provider.h"
 #include "slotwise/result.h"
 
 namespace slotwise::oauth {

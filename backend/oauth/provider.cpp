@@ -1,5 +1,5 @@
 // provider.cpp — provider names and endpoint tables (see provider.h).
-#include "provider.h"
+#include "oauth/provider.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // token_endpoint.cpp — token-endpoint POSTs with bounded retries and error classification (see token_endpoint.h).
-#include "token_endpoint.h"
+#include "oauth/token_endpoint.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +10,9 @@
 #include <random>
 #include <thread>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::oauth {
 
@@ -22,7 +24,7 @@ constexpr std::int64_t kDefaultLifetimeSeconds = 3600;           // when expires
 constexpr std::int64_t kMaxLifetimeSeconds = 400LL * 24 * 3600;  // clamp absurd values
 constexpr std::size_t kMaxDescriptionLength = 400;
 
-// Microsoft AADSTS codes (PROVIDERS.md): where they lead.
+// Microsoft AADSTS codes (docs/PROVIDERS.md, Microsoft identity platform): where they lead.
 constexpr long kConsentCodes[] = {65001, 90094};
 constexpr long kReauthCodes[] = {700082, 50173, 70008};
 constexpr long kInvalidClientCodes[] = {7000215};
@@ -53,10 +55,6 @@ std::string OneLine(std::string_view text) {
 std::string StringMember(const json& object, const char* name) {
   const auto found = object.find(name);
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return net::HeaderNameEquals(a, b);  // ASCII case-insensitive comparison
 }
 
 // Every AADSTS code in error_codes and in "AADSTS<digits>" inside the description.
@@ -125,16 +123,16 @@ std::optional<double> ParseRetryAfterSeconds(std::string_view value) {
 Result<TokenSet> ParseTokenSuccess(std::string_view body, std::int64_t now, std::string_view previous_refresh_token) {
   const json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    return Error{std::string(kProviderError), "the token endpoint answered 2xx without a JSON object", ""};
+    return Error{codes::kProviderError, "the token endpoint answered 2xx without a JSON object", ""};
   }
   TokenSet tokens;
   tokens.access_token = StringMember(parsed, "access_token");
   if (tokens.access_token.empty()) {
-    return Error{std::string(kProviderError), "the token endpoint's answer has no access_token", ""};
+    return Error{codes::kProviderError, "the token endpoint's answer has no access_token", ""};
   }
   const std::string token_type = StringMember(parsed, "token_type");
   if (!token_type.empty() && !EqualsIgnoreCase(token_type, "bearer")) {
-    return Error{std::string(kProviderError), "unsupported token_type \"" + OneLine(token_type) + "\"", ""};
+    return Error{codes::kProviderError, "unsupported token_type \"" + OneLine(token_type) + "\"", ""};
   }
 
   std::int64_t lifetime = kDefaultLifetimeSeconds;
@@ -203,20 +201,20 @@ Error ClassifyTokenError(int status, std::string_view body, const TokenCall& cal
   };
 
   if (AnyOf(codes, kConsentCodes) || (call.unauthorized_client_is_consent && error == "unauthorized_client")) {
-    return make(kConsentRequired, "An administrator must grant consent to this app before it can connect" +
+    return make(codes::kConsentRequired, "An administrator must grant consent to this app before it can connect" +
                                       (call.consent_hint.empty() ? std::string() : ": " + call.consent_hint) + " (" +
                                       provider_said + ")");
   }
   if (error == "invalid_client" || AnyOf(codes, kInvalidClientCodes)) {
-    return make(kInvalidClient,
+    return make(codes::kInvalidClient,
                 "the OAuth client registration (client id or secret) was refused; an operator must "
                 "fix the configuration (" +
                     provider_said + ")");
   }
   if (error == "invalid_grant" || reason == "Invalid Token!" || AnyOf(codes, kReauthCodes)) {
-    return make(kReauthNeeded, "the grant is no longer valid; the user must connect again (" + provider_said + ")");
+    return make(codes::kReauthNeeded, "the grant is no longer valid; the user must connect again (" + provider_said + ")");
   }
-  return make(kProviderError, provider_said);
+  return make(codes::kProviderError, provider_said);
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -245,8 +243,8 @@ Result<TokenSet> CallTokenEndpoint(net::HttpTransport& transport, const TokenCal
     Result<net::HttpResponse> sent = transport.Send(request);
     if (!sent) {
       const Error& failure = sent.error();
-      if (failure.code != "timeout" && failure.code != "network_error") {  // no_timeout, invalid_url: configuration
-        return Error{std::string(kProviderError), Redact(failure.message, call.secrets), ""};
+      if (failure.code != codes::kTimeout && failure.code != codes::kNetworkError) {  // no_timeout, invalid_url: configuration
+        return Error{codes::kProviderError, Redact(failure.message, call.secrets), ""};
       }
       last_failure = failure.message;
     } else if (Retriable(sent->status)) {
@@ -270,7 +268,7 @@ Result<TokenSet> CallTokenEndpoint(net::HttpTransport& transport, const TokenCal
     }
     std::this_thread::sleep_for(wait);
   }
-  return Error{std::string(kProviderUnavailable),
+  return Error{codes::kProviderUnavailable,
                Redact(call.provider_label + " token endpoint unavailable (" + std::to_string(attempts) +
                           (attempts == 1 ? " attempt): " : " attempts): ") + last_failure,
                       call.secrets),

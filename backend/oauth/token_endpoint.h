@@ -1,7 +1,7 @@
 // token_endpoint.h — internal to slotwise_oauth: one POST to a token endpoint with bounded retries, and the reading
 // of its answer (RFC 6749 §5.1 success, §5.2 errors plus the providers' own error shapes).
 //
-// Contract: never throws; every Error has a code from oauth_client.h (kReauthNeeded, …) and a message that holds the
+// Contract: never throws; every Error has a code from oauth_client.h (codes::kReauthNeeded, …) and a message that holds the
 // provider's error code and description with every string in `TokenCall::secrets` replaced by "[redacted]".
 // Thread-safe (no shared state besides the transport, which is thread-safe).
 #pragma once
@@ -12,9 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "http_transport.h"
-#include "oauth_client.h"
-#include "url.h"
+#include "net/http_transport.h"
+#include "net/url.h"
+#include "oauth/oauth_client.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::oauth {
 
@@ -25,7 +26,7 @@ struct TokenCall {
   std::optional<std::pair<std::string, std::string>> basic_auth;  // client id, secret → Authorization: Basic
   TokenRequestPolicy policy;
   std::vector<std::string> secrets;  // redacted from every message (client secret, code, refresh token, assertion…)
-  std::string consent_hint;          // appended to kConsentRequired messages (e.g. the admin consent link)
+  std::string consent_hint;          // appended to codes::kConsentRequired messages (e.g. the admin consent link)
   bool unauthorized_client_is_consent = false;  // Google service accounts: delegation not granted by the admin
 };
 

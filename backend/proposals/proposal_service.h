@@ -1,34 +1,100 @@
 // proposal_service.h — the recruiter offers a candidate a few times; the candidate picks one on the candidate page
-// (web/candidate/), re-validated live, and the pick books the interview (docs/API_BACKEND.md "Proposals").
+// (web/candidate/), re-validated live, and the pick books the interview (docs/API_BACKEND.md "Proposals"). Answers
+// are values; api/proposal_routes.cpp renders them.
 //
 // Contract:
 // - Create: the body is POST /v1/interviews' without start/end, plus "options" (1–10 × {"start", "end"}, distinct) and
 //   "expires_at"? (RFC 3339, in the future, at most 30 days; default 7 days). The candidate needs an e-mail and a
 //   time zone (the page shows times in it). Each option is checked like a booking (BookingService::Check): an option
-//   the rules refuse (422: off the grid, outside working hours, …) refuses the proposal naming options[i]; an occupied
-//   one is kept as "available": false; when none is available the proposal is refused (409 none_available). 201 with
-//   the candidate's URL "<public>/candidate/#p=<capability>" — the capability (256 random bits) is shown once and only
-//   its SHA-256 is stored; it travels in the URL fragment, so it never reaches a server log or a Referer.
+//   the rules refuse (booking_invalid: off the grid, outside working hours, …) refuses the proposal naming options[i]
+//   (OptionRefused); an occupied one is kept as not available; when none is available the proposal is refused
+//   (NoneAvailable). Created: the candidate's URL "<public>/candidate/#p=<capability>" — the capability (256 random
+//   bits) is shown once and only its SHA-256 is stored; it travels in the URL fragment, so it never reaches a server
+//   log or a Referer.
 // - ForCandidate: what the candidate page shows — title, duration, the organiser's name, the candidate's name, zone and
-//   language, the options with "available" checked again now, the status (open, picked, expired) and the pick. Never
-//   anyone's other events, never internal notes.
+//   language, the options with availability checked again now, the status (open, picked, expired) and the pick. Never
+//   anyone's other events, never internal notes. An unknown capability is "unauthorized".
 // - Pick {"start"}: books the option (BookingService::Book, idempotency key derived from the proposal and the start,
 //   so a retried pick is answered from the first) and marks the proposal picked — atomically: when two different
-//   picks race, the loser's interview is cancelled again and it answers 409 already_picked. The same start again
-//   answers 200 with the same interview. 409 slot_taken / slot_unavailable carry the refreshed options; 410
-//   proposal_expired; 422 when the start is not one of the options.
-// - Errors use API.md's error object. Thread-safe.
+//   picks race, the loser's interview is cancelled again and it answers already_picked. The same start again answers
+//   the same interview (created = false). A refusal of the booking comes back as PickRefused (with the refreshed
+//   options when the time is occupied); proposal_expired / proposal_cancelled; invalid_request when the start is not
+//   one of the options.
+// - Thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
-#include "booking_service.h"
-#include "directory_store.h"
-#include "proposal_store.h"
+#include <nlohmann/json.hpp>
+
+#include "booking/booking_service.h"
+#include "proposals/proposal_store.h"
+#include "store/directory_store.h"
 
 namespace slotwise {
+
+struct ProposalOption {
+  Instant start = 0;
+  Instant end = 0;
+  std::optional<bool> available;  // as checked now; nullopt where it was not checked (a proposal no longer open)
+};
+
+struct CreatedProposal {
+  std::string proposal_id;
+  std::string candidate_url;
+  Instant expires_at = 0;
+  std::vector<ProposalOption> options;
+};
+struct NoneAvailable {  // every option is occupied now
+  std::vector<ProposalOption> options;
+};
+struct OptionRefused {  // the rules refuse options[index]
+  std::size_t index = 0;
+  BookingRefusal refusal;
+};
+using ProposalCreation = std::variant<CreatedProposal, NoneAvailable, OptionRefused>;
+
+// GET /v1/proposals/{id}.
+struct ProposalState {
+  std::string proposal_id;
+  std::string status;  // "open", "picked", "cancelled", "expired"
+  Instant expires_at = 0;
+  std::vector<ProposalOption> options;
+  std::string interview_id;  // once picked
+  Instant picked_start = 0;
+};
+
+// What the candidate page shows.
+struct CandidateProposal {
+  std::string status;
+  std::string title;
+  std::int64_t duration_minutes = 0;
+  std::string organizer_name;
+  std::string message;  // the recruiter's message to the candidate; "" = none
+  std::string candidate_name;
+  std::string candidate_time_zone;
+  std::string candidate_locale;
+  Instant expires_at = 0;
+  std::vector<ProposalOption> options;
+  std::optional<ProposalOption> picked;
+};
+
+struct PickedTime {
+  std::string interview_id;
+  Instant start = 0;
+  Instant end = 0;
+  bool created = false;  // this pick booked it (else: the same pick again)
+};
+struct PickRefused {
+  BookingRefusal refusal;
+  std::optional<std::vector<ProposalOption>> options;  // refreshed, when the time is occupied
+};
+using PickOutcome = std::variant<PickedTime, PickRefused>;
 
 class ProposalService {
  public:
@@ -40,17 +106,20 @@ class ProposalService {
   ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, Clock clock)
       : store_(store), booking_(booking), directory_(directory), clock_(std::move(clock)) {}
 
-  // `public_url` prefixes the candidate URL (e.g. "http://127.0.0.1:8080"); `actor` is recorded as the proposer.
-  HttpReply Create(const std::string& tenant_id, const std::string& actor, const std::string& body,
-                   const std::string& public_url);
-  HttpReply Get(const std::string& tenant_id, const std::string& proposal_id);
-  HttpReply ForCandidate(const std::string& capability);
-  HttpReply Pick(const std::string& capability, const std::string& body);
+  // `body` is the request's JSON object; `public_url` prefixes the candidate URL (e.g. "http://127.0.0.1:8080");
+  // `actor` is recorded as the proposer.
+  Result<ProposalCreation> Create(const std::string& tenant_id, const std::string& actor, const nlohmann::json& body,
+                                  const std::string& public_url);
+  Result<ProposalState> Get(const std::string& tenant_id, const std::string& proposal_id);
+  Result<CandidateProposal> ForCandidate(const std::string& capability);
+  // `body` is the request's JSON (anything: what is not {"start": <one of the options>} is invalid_request).
+  Result<PickOutcome> Pick(const std::string& capability, const nlohmann::json& body);
 
  private:
-  // The options with "available" as BookingService::Check says now.
-  nlohmann::json CheckedOptions(const Proposal& proposal);
+  // The proposal's options with availability as BookingService::Check says now.
+  std::vector<ProposalOption> CheckedOptions(const Proposal& proposal);
   std::string StatusOf(const Proposal& proposal) const;
+  Result<Proposal> ByCapability(const std::string& capability);
 
   ProposalStore& store_;
   BookingService& booking_;

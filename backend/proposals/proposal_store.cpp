@@ -1,7 +1,7 @@
 // proposal_store.cpp — see proposal_store.h.
-#include "proposal_store.h"
+#include "proposals/proposal_store.h"
 
-#include "sqlite_statement.h"
+#include "store/sqlite_statement.h"
 
 namespace slotwise {
 

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "slotwise/result.h"
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace slotwise {
 

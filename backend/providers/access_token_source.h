@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "slotwise/error_codes.h"
 #include "slotwise/result.h"
 
 namespace slotwise::providers {
@@ -30,7 +31,7 @@ class StaticTokenSource final : public AccessTokenSource {
   explicit StaticTokenSource(std::string token) : token_(std::move(token)) {}
   Result<std::string> Current() override { return token_; }
   Result<std::string> AfterRejection(std::string_view) override {
-    return Error{"reauth_needed", "the provider rejected the access token and it cannot be refreshed", ""};
+    return Error{codes::kReauthNeeded, "the provider rejected the access token and it cannot be refreshed", ""};
   }
 
  private:

@@ -1,7 +1,7 @@
 // calendar_adapter.cpp — names and shared validation for calendar_adapter.h.
-#include "calendar_adapter.h"
+#include "providers/calendar_adapter.h"
 
-#include "provider_errors.h"
+#include "providers/provider_errors.h"
 
 namespace slotwise::providers {
 

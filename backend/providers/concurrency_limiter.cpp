@@ -1,5 +1,5 @@
 // concurrency_limiter.cpp — see concurrency_limiter.h.
-#include "concurrency_limiter.h"
+#include "providers/concurrency_limiter.h"
 
 #include <algorithm>
 #include <utility>

@@ -16,8 +16,9 @@
 #include <tuple>
 #include <vector>
 
+#include "providers/provider_client.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/intervals.h"
-#include "provider_client.h"
 #include "slotwise/provider_busy.h"
 
 namespace slotwise::providers::detail {
@@ -43,7 +44,7 @@ inline std::vector<std::string> UniqueIds(const std::vector<std::string>& ids) {
 
 // Errors that mean the connection itself is broken: no calendar can be answered, so the whole query fails.
 inline bool IsConnectionError(const Error& error) {
-  return error.code == "unauthorized" || error.code == "reauth_needed" || error.code == "consent_required";
+  return error.code == codes::kProviderUnauthorized || error.code == codes::kReauthNeeded || error.code == codes::kConsentRequired;
 }
 
 // Sends one chunk's request. Returns the 2xx response; or nullopt after `fail_chunk` got the error that concerns

@@ -1,14 +1,15 @@
 // google_calendar.cpp — see google_calendar.h.
-#include "google_calendar.h"
+#include "providers/google_calendar.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "free_busy_merge.h"
-#include "idempotency.h"
-#include "provider_json.h"
+#include "net/url.h"
+#include "providers/free_busy_merge.h"
+#include "providers/idempotency.h"
+#include "providers/provider_json.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "url.h"
 
 namespace slotwise::providers {
 namespace {
@@ -150,7 +151,7 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
           parsed ? GoogleFreeBusyToBusy(*parsed)
                  : Result<std::vector<CalendarBusy>>(MalformedResponse(Provider::kGoogle, "freeBusy body is not JSON"));
       if (!converted) {
-        fail_chunk(Error{"provider_error", "Google Calendar freeBusy: " + converted.error().message,
+        fail_chunk(Error{codes::kProviderError, "Google Calendar freeBusy: " + converted.error().message,
                          converted.error().field});
         continue;
       }
@@ -162,7 +163,7 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
                             [&](const CalendarBusy& busy) { return net::HeaderNameEquals(busy.calendar_id, id); });
         }
         if (it == converted->end()) {
-          merger.Fail(id, Error{"provider_calendar_error", id + ": missing from Google's freeBusy answer",
+          merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Google's freeBusy answer",
                                 "calendars." + id});
         } else if (!it->busy) {
           merger.Fail(id, it->busy.error());
@@ -219,7 +220,7 @@ Result<CreatedEvent> GoogleCalendar::CreateEvent(const EventSpec& spec) {
     created = GetEventIn(calendar_id, event_id);
     if (!created) return created;
     if (created->cancelled) {
-      return Error{"conflict",
+      return Error{codes::kConflict,
                    "an event with this idempotency key was created earlier and has since been cancelled; use a new "
                    "idempotency key to book again",
                    "duplicate"};
@@ -267,7 +268,7 @@ Result<bool> GoogleCalendar::DeleteEvent(std::string_view event_id) {
 }
 
 Result<std::vector<RoomInfo>> GoogleCalendar::ListRooms() {
-  return Error{"not_supported",
+  return Error{codes::kNotSupported,
                "Google room directories need the Admin SDK (a service account with domain-wide delegation), which "
                "this adapter does not call",
                ""};

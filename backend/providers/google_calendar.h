@@ -1,4 +1,4 @@
-// google_calendar.h — CalendarAdapter over Google Calendar API v3 (PROVIDERS.md "Google Calendar API v3").
+// google_calendar.h — CalendarAdapter over Google Calendar API v3 (docs/PROVIDERS.md "Google Calendar").
 //
 // Requests (relative to `api_base`, e.g. "https://www.googleapis.com/calendar/v3" or the sandbox's
 // "http://127.0.0.1:PORT/google/calendar/v3"):
@@ -22,8 +22,8 @@
 #include <memory>
 #include <string>
 
-#include "calendar_adapter.h"
-#include "provider_client.h"
+#include "providers/calendar_adapter.h"
+#include "providers/provider_client.h"
 #include "slotwise/time.h"
 
 namespace slotwise::providers {

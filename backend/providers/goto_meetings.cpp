@@ -1,12 +1,12 @@
 // goto_meetings.cpp — see goto_meetings.h.
-#include "goto_meetings.h"
+#include "providers/goto_meetings.h"
 
 #include <utility>
 
-#include "idempotency.h"
-#include "provider_json.h"
+#include "net/url.h"
+#include "providers/idempotency.h"
+#include "providers/provider_json.h"
 #include "slotwise/json_text.h"
-#include "url.h"
 
 namespace slotwise::providers {
 namespace {

@@ -1,4 +1,4 @@
-// goto_meetings.h — GoToMeeting REST adapter (PROVIDERS.md "GoToMeeting").
+// goto_meetings.h — GoToMeeting REST adapter (docs/PROVIDERS.md "GoToMeeting").
 //
 // Requests (relative to `api_base`, e.g. "https://api.getgo.com/G2M/rest" or the sandbox's ".../goto/G2M/rest"):
 //   CreateMeeting  POST /meetings {subject, starttime, endtime (UTC ISO 8601), passwordrequired, conferencecallinfo,
@@ -10,15 +10,15 @@
 //   UpcomingMeetings GET /upcomingMeetings → 200 with an ARRAY [{meetingId (a string in the swagger; a number is
 //                  accepted), subject, startTime, endTime, conferenceCallInfo, meetingType, passwordRequired, status
 //                  ACTIVE|INACTIVE, organizerKey, email, firstName, lastName, accountKey, locale}] — no joinURL.
-// Errors: provider_errors.h; a body that is not the documented shape is "provider_error", never a crash.
-// Thread-safe.
+// Errors: provider_errors.h; a body that is not the documented shape is
+// "provider_error", never a crash. Thread-safe.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "provider_client.h"
+#include "providers/provider_client.h"
 #include "slotwise/time.h"
 
 namespace slotwise::providers {

@@ -1,7 +1,7 @@
 // idempotency.cpp — see idempotency.h.
-#include "idempotency.h"
+#include "providers/idempotency.h"
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 
 namespace slotwise::providers {
 

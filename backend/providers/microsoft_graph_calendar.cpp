@@ -1,13 +1,15 @@
 // microsoft_graph_calendar.cpp — see microsoft_graph_calendar.h.
-#include "microsoft_graph_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "free_busy_merge.h"
-#include "provider_json.h"
+#include "net/url.h"
+#include "providers/free_busy_merge.h"
+#include "providers/provider_json.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "url.h"
 
 namespace slotwise::providers {
 namespace {
@@ -29,7 +31,6 @@ json UtcDateTime(Instant instant) {
   return {{"dateTime", text}, {"timeZone", "UTC"}};
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return net::HeaderNameEquals(a, b); }
 
 AttendeeResponse ParseGraphResponse(std::string_view response) {
   if (response == "accepted") return AttendeeResponse::kAccepted;
@@ -178,7 +179,7 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
           return EqualsIgnoreCase(detail::StringOr(schedule, "scheduleId"), id);
         });
         if (item == value->end()) {
-          merger.Fail(id, Error{"provider_calendar_error", id + ": missing from Graph's getSchedule answer", "value"});
+          merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Graph's getSchedule answer", "value"});
           continue;
         }
         Result<std::vector<BusyEvent>> events = std::vector<BusyEvent>{};

@@ -1,5 +1,5 @@
 // microsoft_graph_calendar.h — CalendarAdapter over Microsoft Graph v1.0, plus the room and user directories
-// (PROVIDERS.md "Microsoft Graph").
+// (docs/PROVIDERS.md "Microsoft Graph").
 //
 // Requests (relative to `api_base`, e.g. "https://graph.microsoft.com/v1.0" or the sandbox's ".../microsoft/v1.0";
 // {mb} is "/me" for mailbox "me", else "/users/{mailbox}"):
@@ -26,8 +26,8 @@
 #include <mutex>
 #include <string>
 
-#include "calendar_adapter.h"
-#include "provider_client.h"
+#include "providers/calendar_adapter.h"
+#include "providers/provider_client.h"
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
 

@@ -1,5 +1,5 @@
 // provider_client.cpp — see provider_client.h.
-#include "provider_client.h"
+#include "providers/provider_client.h"
 
 #include <optional>
 #include <utility>

@@ -16,11 +16,11 @@
 #include <string>
 #include <string_view>
 
-#include "access_token_source.h"
-#include "concurrency_limiter.h"
-#include "http_transport.h"
-#include "provider_errors.h"
-#include "retry.h"
+#include "net/http_transport.h"
+#include "providers/access_token_source.h"
+#include "providers/concurrency_limiter.h"
+#include "providers/provider_errors.h"
+#include "providers/retry.h"
 
 namespace slotwise::providers {
 

@@ -1,9 +1,10 @@
 // provider_errors.cpp — see provider_errors.h.
-#include "provider_errors.h"
+#include "providers/provider_errors.h"
 
 #include <cstddef>
 
-#include "provider_json.h"
+#include "providers/provider_json.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::providers {
 namespace {
@@ -107,26 +108,26 @@ bool IsGoogleRateLimit(const net::HttpResponse& response) {
 Error ErrorFromResponse(Provider provider, const net::HttpResponse& response) {
   const std::string provider_code = ProviderErrorCode(provider, response);
   const int status = response.status;
-  std::string code = "provider_error";
-  if (status == 401) code = "unauthorized";
+  std::string code = codes::kProviderError;
+  if (status == 401) code = codes::kProviderUnauthorized;
   else if (status == 403) {
-    code = "forbidden";
+    code = codes::kProviderForbidden;
     if (provider == Provider::kGoogle &&
         (IsGoogleRateLimit(response) || provider_code == "quotaExceeded" || provider_code == "dailyLimitExceeded")) {
-      code = "rate_limited";
+      code = codes::kRateLimited;
     }
-  } else if (status == 404 || status == 410) code = "not_found";
-  else if (status == 409 || status == 412) code = "conflict";
-  else if (status == 429) code = "rate_limited";
-  else if (status >= 500 && status <= 599) code = "provider_unavailable";
-  else if (status >= 400 && status <= 499) code = "invalid_request";
-  else if (status >= 200 && status <= 299) code = "provider_error";
+  } else if (status == 404 || status == 410) code = codes::kProviderNotFound;
+  else if (status == 409 || status == 412) code = codes::kConflict;
+  else if (status == 429) code = codes::kRateLimited;
+  else if (status >= 500 && status <= 599) code = codes::kProviderUnavailable;
+  else if (status >= 400 && status <= 499) code = codes::kProviderRejected;
+  else if (status >= 200 && status <= 299) code = codes::kProviderError;
 
   std::string message = std::string(ProviderName(provider)) + " answered HTTP " + std::to_string(status);
   if (!provider_code.empty()) message += " " + provider_code;
   const std::string text = ProviderMessage(provider, response);
   if (!text.empty()) message += ": " + text;
-  if (code == "rate_limited") {
+  if (code == codes::kRateLimited) {
     const std::string_view retry_after = response.Header("Retry-After");
     if (!retry_after.empty()) message += " (retry after " + std::string(retry_after) + ")";
   }
@@ -134,8 +135,8 @@ Error ErrorFromResponse(Provider provider, const net::HttpResponse& response) {
 }
 
 Error ErrorFromTransport(Provider provider, const Error& transport_error) {
-  const bool unavailable = transport_error.code == "timeout" || transport_error.code == "network_error";
-  return Error{unavailable ? "provider_unavailable" : "provider_error",
+  const bool unavailable = transport_error.code == codes::kTimeout || transport_error.code == codes::kNetworkError;
+  return Error{unavailable ? codes::kProviderUnavailable : codes::kProviderError,
                std::string(ProviderName(provider)) + " could not be reached (" + transport_error.code + "): " +
                    RedactSecret(transport_error.message, {}),
                transport_error.code};
@@ -157,11 +158,11 @@ std::string RedactSecret(std::string text, std::string_view secret) {
 }
 
 Error InvalidRequest(std::string message, std::string field) {
-  return Error{"invalid_request", std::move(message), std::move(field)};
+  return Error{codes::kInvalidRequest, std::move(message), std::move(field)};
 }
 
 Error MalformedResponse(Provider provider, std::string_view what) {
-  return Error{"provider_error",
+  return Error{codes::kProviderError,
                std::string(ProviderName(provider)) + " sent a response that is not as documented: " + std::string(what),
                ""};
 }

@@ -1,20 +1,21 @@
 // provider_errors.h — one error vocabulary for every provider's error envelope.
 //
-// Envelopes (PROVIDERS.md):
+// Envelopes (docs/PROVIDERS.md, Error envelopes):
 //   Google  {"error":{"errors":[{"domain","reason","message"}],"code","message"}}
 //   Graph   {"error":{"code","message","innerError":{…}}}
 //   Zoom    {"code":124,"message":"…"}            (validation: code 300 with errors[{field,message}])
 //   GoTo    {"error":"…","error_description":"…"} or {"errorCode"/"description"} (unconfirmed: both are read)
 //
 // Codes of the Error returned (`Error::code`):
-//   "unauthorized"          401 (the adapter already refreshed the token once and the retry was refused too)
-//   "forbidden"             403 (except Google rate-limit reasons, which are "rate_limited")
-//   "not_found"             404, 410
+//   "provider_unauthorized" 401 (the adapter already refreshed the token once and the retry was refused too)
+//   "provider_forbidden"    403 (except Google rate-limit reasons, which are "rate_limited")
+//   "provider_not_found"    404, 410
 //   "conflict"              409, 412
 //   "rate_limited"          429; Google 403 rateLimitExceeded/userRateLimitExceeded/quotaExceeded; a throttled
 //                           old Teams incoming webhook. The message says when to retry when the provider said so.
 //   "provider_unavailable"  5xx, transport "timeout"/"network_error"
-//   "invalid_request"       400, 422, other 4xx that blame the request; also local validation before any call
+//   "provider_rejected"     400, 422, other 4xx that blame the request
+//   "invalid_request"       local validation before any call (the adapter refuses input it cannot send)
 //   "provider_error"        anything else, including a malformed (unparseable) success body
 // `Error::message` is one sentence "<Provider> <status> <provider code>: <provider message>"; it carries the
 // provider's text (truncated to a few hundred characters) but never a bearer token (see RedactSecret).
@@ -26,7 +27,7 @@
 #include <string>
 #include <string_view>
 
-#include "http_transport.h"
+#include "net/http_transport.h"
 #include "slotwise/result.h"
 
 namespace slotwise::providers {

@@ -1,5 +1,5 @@
 // retry.cpp — see retry.h.
-#include "retry.h"
+#include "providers/retry.h"
 
 #include <algorithm>
 #include <array>
@@ -8,17 +8,13 @@
 #include <string>
 #include <thread>
 
-#include "provider_errors.h"
+#include "providers/provider_errors.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/time.h"
 
 namespace slotwise::providers {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool AllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -58,7 +54,7 @@ std::optional<std::int64_t> ParseImfFixdate(std::string_view text) {
 }  // namespace
 
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value, std::int64_t now_unix_seconds) {
-  value = Trim(value);
+  value = TrimBlanks(value);
   if (value.empty()) return std::nullopt;
   if (value.front() >= '0' && value.front() <= '9') {
     // delta-seconds, optionally with a fraction ("0.5").
@@ -134,7 +130,7 @@ Result<net::HttpResponse> SendWithRetry(net::HttpTransport& transport, net::Http
     std::chrono::milliseconds delay{0};
     if (!sent) {
       const std::string& code = sent.error().code;
-      if ((code != "timeout" && code != "network_error") || attempt >= max_attempts) return sent;
+      if ((code != codes::kTimeout && code != codes::kNetworkError) || attempt >= max_attempts) return sent;
       delay = BackoffDelay(policy, attempt - 1, hooks.random());
     } else {
       const RetryVerdict verdict = ClassifyResponse(*sent, throttled);

@@ -21,7 +21,7 @@
 #include <optional>
 #include <string_view>
 
-#include "http_transport.h"
+#include "net/http_transport.h"
 #include "slotwise/result.h"
 
 namespace slotwise::providers {

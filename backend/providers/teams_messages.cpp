@@ -1,12 +1,13 @@
 // teams_messages.cpp — see teams_messages.h.
-#include "teams_messages.h"
+#include "providers/teams_messages.h"
 
 #include <utility>
 
-#include "idempotency.h"
-#include "provider_json.h"
+#include "net/url.h"
+#include "providers/idempotency.h"
+#include "providers/provider_json.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "url.h"
 
 namespace slotwise::providers {
 namespace {
@@ -81,7 +82,7 @@ Result<bool> TeamsWebhook::PostWorkflowWebhook(std::string_view url, const json&
     return error;
   }
   if (IsIncomingWebhookThrottled(*sent)) {
-    return Error{"rate_limited",
+    return Error{codes::kRateLimited,
                  "the Teams incoming webhook is throttling (\"returned HTTP error 429\"); limits are 4/s, 60 per 30 s, "
                  "100/h and 1,800/day",
                  "429"};

@@ -1,10 +1,10 @@
-// teams_messages.h — posting Adaptive Cards to Microsoft Teams (PROVIDERS.md "Teams channel message", "Teams
-// Workflows webhook"): through Graph as the signed-in user, or through a channel's webhook URL.
+// teams_messages.h — posting Adaptive Cards to Microsoft Teams (docs/PROVIDERS.md "Microsoft Teams"
+//): through Graph as the signed-in user, or through a channel's webhook URL.
 //
 // Encodings differ and are easy to mix up:
 //   Graph channel message  POST /teams/{team}/channels/{channel}/messages
 //       {body:{contentType:"html", content:"<attachment id=\"X\"></attachment>"},
-//        attachments:[{id:"X", contentType:"application/vnd.microsoft.card.adaptive", content:"<card JSON AS A STRING>"}]}
+// attachments:[{id:"X", contentType:"application/vnd.microsoft.card.adaptive", content:"<card JSON AS A STRING>"}]}
 //       → 201 chatMessage; the message id is returned. Delegated ChannelMessage.Send; bearer token as everywhere.
 //   Workflows webhook      POST <url> {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.
 //       adaptive","contentUrl":null,"content":<card JSON AS AN OBJECT>}]} → 202.
@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "provider_client.h"
+#include "providers/provider_client.h"
 
 namespace slotwise::providers {
 

@@ -1,12 +1,13 @@
 // zoom_meetings.cpp — see zoom_meetings.h.
-#include "zoom_meetings.h"
+#include "providers/zoom_meetings.h"
 
 #include <utility>
 
-#include "idempotency.h"
-#include "provider_json.h"
+#include "net/url.h"
+#include "providers/idempotency.h"
+#include "providers/provider_json.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "url.h"
 
 namespace slotwise::providers {
 namespace {
@@ -145,7 +146,7 @@ Error ZoomMeetings::ToError(const net::HttpResponse& response) const {
     if (const std::string_view after = response.Header("Retry-After"); !after.empty()) {
       message += " (Retry-After: " + std::string(after) + ")";
     }
-    error = Error{"rate_limited", message, "Daily-limit"};
+    error = Error{codes::kRateLimited, message, "Daily-limit"};
   }
   return error;
 }
@@ -183,7 +184,7 @@ Result<ZoomHostSettings> ZoomMeetings::GetSettings(const ZoomUser& user) {
   Result<json> locks = GetJson("/accounts/" + net::PercentEncode(user.account_id) + "/lock_settings", user_id);
   if (!locks) {
     const std::string& code = locks.error().code;
-    if (code == "forbidden" || code == "invalid_request" || code == "not_found") {
+    if (code == codes::kProviderForbidden || code == codes::kProviderRejected || code == codes::kProviderNotFound) {
       return ParseZoomSettings(*settings, nullptr, personal);  // no admin scope: lock state unknown
     }
     return locks.error();
@@ -247,10 +248,10 @@ Result<std::vector<ZoomMeeting>> ZoomMeetings::ListMeetings(std::string_view use
     page_token = detail::StringOr(*answer, "next_page_token");
     if (page_token.empty()) return meetings;
   }
-  return Error{"provider_error",
+  return Error{codes::kProviderError,
                "Zoom still had more upcoming meetings after " + std::to_string(options.max_pages) +
                    " pages; the list was not truncated",
-               "too_many_pages"};
+               codes::kTooManyPages};
 }
 
 std::vector<ZoomMeeting> FindMeetingsByMarker(const std::vector<ZoomMeeting>& meetings, std::string_view marker) {

@@ -1,5 +1,5 @@
 // zoom_meetings.h — Zoom API v2 adapter: the linked account's identity, its meeting settings as the engine's host
-// rules want them, and scheduled meetings (PROVIDERS.md "Zoom API v2").
+// rules want them, and scheduled meetings (docs/PROVIDERS.md "Zoom API").
 //
 // Requests (relative to `api_base`, e.g. "https://api.zoom.us/v2" or the sandbox's ".../zoom/v2"):
 //   GetMe          GET /users/me
@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "provider_client.h"
+#include "providers/provider_client.h"
 #include "slotwise/availability.h"
 #include "slotwise/time.h"
 

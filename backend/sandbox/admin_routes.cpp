@@ -1,9 +1,9 @@
 // admin_routes.cpp — the sandbox's own JSON admin API under /sandbox/ (docs/SANDBOX.md "Admin API"): reset, clients,
 // seed, tokens, faults, request log, objects, external changes, clock, directory.
-#include "calendar_events.h"
-#include "faults.h"
-#include "http_util.h"
-#include "routes.h"
+#include "sandbox/calendar_events.h"
+#include "sandbox/faults.h"
+#include "sandbox/http_util.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 

@@ -1,20 +1,16 @@
 // calendar_events.cpp — see calendar_events.h.
-#include "calendar_events.h"
+#include "sandbox/calendar_events.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "crypto_primitives.h"
-#include "http_util.h"
+#include "crypto/crypto_primitives.h"
+#include "sandbox/http_util.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::sandbox {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::optional<Instant> GoogleInstant(const json& when, const TimeZone& owner_zone, ZoneCache& zones, bool* all_day) {
   if (!when.is_object()) return std::nullopt;
@@ -73,7 +69,7 @@ void DeriveGoogleFields(CalendarEvent& event) {
   if (const json* attendees = GetMember(r, "attendees"); attendees && attendees->is_array()) {
     for (const auto& attendee : *attendees) {
       if (GetString(attendee, "responseStatus") == "declined") continue;
-      std::string email = Lower(GetString(attendee, "email"));
+      std::string email = AsciiLower(GetString(attendee, "email"));
       if (!email.empty()) event.attendee_emails.push_back(email);
     }
   }
@@ -93,7 +89,7 @@ void DeriveGraphFields(CalendarEvent& event) {
       const json* status = GetMember(attendee, "status");
       if (status && GetString(*status, "response") == "declined") continue;
       const json* address = GetMember(attendee, "emailAddress");
-      std::string email = address ? Lower(GetString(*address, "address")) : "";
+      std::string email = address ? AsciiLower(GetString(*address, "address")) : "";
       if (!email.empty()) event.attendee_emails.push_back(email);
     }
   }
@@ -148,12 +144,12 @@ void FinishGraphResource(CalendarEvent& event, std::int64_t now, const std::stri
 
 std::vector<BusyBlock> CalendarBlocks(const SandboxState& state, const std::string& provider,
                                       const std::string& calendar, Instant from, Instant to) {
-  std::string wanted = Lower(calendar);
+  std::string wanted = AsciiLower(calendar);
   std::vector<BusyBlock> blocks;
   for (const auto& [key, event] : state.events) {
     if (event.provider != provider || event.deleted) continue;
     if (event.end <= from || event.start >= to) continue;
-    bool owner = Lower(event.calendar) == wanted;
+    bool owner = AsciiLower(event.calendar) == wanted;
     bool attendee = std::find(event.attendee_emails.begin(), event.attendee_emails.end(), wanted) !=
                     event.attendee_emails.end();
     if (!owner && !attendee) continue;
@@ -192,7 +188,7 @@ void AnswerRoomInvitations(SandboxCore& core, CalendarEvent& event) {
     if (!is_room || email.empty() || !core.FindRoom(event.provider, email)) continue;
     bool busy = false;
     for (const auto& block : CalendarBlocks(core.state, event.provider, email, event.start, event.end)) {
-      if (block.event != nullptr && block.event->id == event.id && Lower(block.event->calendar) == Lower(event.calendar))
+      if (block.event != nullptr && block.event->id == event.id && AsciiLower(block.event->calendar) == AsciiLower(event.calendar))
         continue;
       if (block.show_as != "free") busy = true;
     }

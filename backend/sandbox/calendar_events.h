@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sandbox_state.h"
+#include "sandbox/sandbox_state.h"
 
 namespace slotwise::sandbox {
 

@@ -1,11 +1,11 @@
 // demo_org.cpp — the seeded demo organisation "Kumo" (docs/SANDBOX.md "Demo organisation"): people in Germany, Japan,
 // the Netherlands and the US on Google Workspace (kumo.example) and Microsoft 365 (kumo-labs.example), rooms, Zoom
-// accounts with different policies, a GoTo account, a Teams team, and a realistic week of events relative to the
-// current week (computed from the sandbox clock at seed time, in each person's own zone).
+// accounts with different policies, a GoTo account, a Teams team, and a realistic week of events repeated in the
+// current and the next ISO week (computed from the sandbox clock at seed time, in each person's own zone).
 #include <cstdio>
 
-#include "http_util.h"
-#include "sandbox_state.h"
+#include "sandbox/http_util.h"
+#include "sandbox/sandbox_state.h"
 
 namespace slotwise::sandbox {
 
@@ -46,6 +46,8 @@ struct DemoEvent {
   bool is_private;
   bool all_day;
 };
+
+constexpr int kDemoWeeks = 2;  // the current ISO week and the next; the week after next stays free
 
 constexpr DemoEvent kEvents[] = {
     {"lena.fischer@kumo.example", 1, "09:30", "10:00", "Recruiting stand-up", "busy", false, false},
@@ -144,40 +146,46 @@ void SeedDemoOrgLocked(SandboxCore& core) {
                                      {"membership_type", "private"},
                                      {"members", {"anna.schmidt@kumo-labs.example", "sanne.devries@kumo-labs.example"}}},
                                 })}}});
-  // Events: local wall times in the owner's zone, in the owner's current ISO week.
+  // Events: local wall times in the owner's zone, the same week of events in the owner's current ISO week and in the
+  // next (a demo fortnight: on a Friday evening or a weekend, the next working week has a realistic calendar too).
+  // The week after next is left free (tests book there).
   json events = json::array();
   std::int64_t now = core.Now();
   int counter = 0;
-  for (const auto& item : kEvents) {
-    std::string provider = ProviderOf(item.owner);
-    std::string zone_name;
-    for (const auto& person : kPeople) if (std::string(person.email) == item.owner) zone_name = person.zone;
-    const TimeZone* zone = core.zones.Find(zone_name);
-    if (!zone) zone = core.zones.Find("UTC");
-    std::int64_t today = DaysFromCivil(zone->ToLocal(now).date);
-    std::int64_t day = IsoWeekStartDay(today) + (item.weekday - 1);
-    char id[32];
-    std::snprintf(id, sizeof id, "demo%04d", counter++);
-    json event = {{"provider", provider}, {"calendar", item.owner}, {"summary", item.title},
-                  {"show_as", item.show_as}, {"private", item.is_private}};
-    if (provider == "google") event["id"] = id;
-    if (item.all_day) {
-      CivilDate date = CivilFromDays(day);
-      char text[16];
-      std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
-      event["date"] = text;
-    } else {
-      std::int64_t start = zone->FromLocalSeconds(day * kSecondsPerDay + *ParseClockTime(item.start));
-      std::int64_t end = zone->FromLocalSeconds(day * kSecondsPerDay + *ParseClockTime(item.end));
-      event["start"] = FormatRfc3339(start);
-      event["end"] = FormatRfc3339(end);
+  for (int week = 0; week < kDemoWeeks; ++week) {
+    for (const auto& item : kEvents) {
+      std::string provider = ProviderOf(item.owner);
+      std::string zone_name;
+      for (const auto& person : kPeople) if (std::string(person.email) == item.owner) zone_name = person.zone;
+      const TimeZone* zone = core.zones.Find(zone_name);
+      if (!zone) zone = core.zones.Find("UTC");
+      std::int64_t today = DaysFromCivil(zone->ToLocal(now).date);
+      std::int64_t day = IsoWeekStartDay(today) + 7 * week + (item.weekday - 1);
+      char id[32];
+      std::snprintf(id, sizeof id, "demo%04d", counter++);
+      json event = {{"provider", provider}, {"calendar", item.owner}, {"summary", item.title},
+                    {"show_as", item.show_as}, {"private", item.is_private}};
+      if (provider == "google") event["id"] = id;
+      if (item.all_day) {
+        CivilDate date = CivilFromDays(day);
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+        event["date"] = text;
+      } else {
+        std::int64_t start = zone->FromLocalSeconds(day * kSecondsPerDay + *ParseClockTime(item.start));
+        std::int64_t end = zone->FromLocalSeconds(day * kSecondsPerDay + *ParseClockTime(item.end));
+        event["start"] = FormatRfc3339(start);
+        event["end"] = FormatRfc3339(end);
+      }
+      events.push_back(event);
     }
-    events.push_back(event);
   }
-  // A shared interview with a room booked (Google) on Thursday in Berlin.
-  if (const TimeZone* berlin = core.zones.Find("Europe/Berlin")) {
-    std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 3;
-    events.push_back({{"provider", "google"}, {"calendar", "lena.fischer@kumo.example"}, {"id", "demoroom01"},
+  // A shared interview with a room booked (Google) on Thursday in Berlin, in both weeks.
+  const TimeZone* berlin = core.zones.Find("Europe/Berlin");
+  for (int week = 0; berlin && week < kDemoWeeks; ++week) {
+    std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7 * week + 3;
+    events.push_back({{"provider", "google"}, {"calendar", "lena.fischer@kumo.example"},
+                      {"id", week == 0 ? "demoroom01" : "demoroom02"},
                       {"summary", "Panel interview (room booked)"},
                       {"start", FormatRfc3339(berlin->FromLocalSeconds(day * kSecondsPerDay + 10 * 3600))},
                       {"end", FormatRfc3339(berlin->FromLocalSeconds(day * kSecondsPerDay + 11 * 3600))},

@@ -1,13 +1,13 @@
 // faults.cpp — fault injection: the pre-routing hook (status faults and slow responses for every provider route) and
 // the state faults (expired/revoked tokens, consent revoked, admin consent required, strict rotation, pending Meet).
-#include "faults.h"
+#include "sandbox/faults.h"
 
 #include <chrono>
 #include <thread>
 
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 
@@ -108,7 +108,7 @@ Result<std::string> AddFaultLocked(SandboxCore& core, const json& fault) {
     else if (retry->is_number()) parsed.retry_after = retry->dump();
     else return Invalid("retry_after", "retry_after must be a string");
   } else if (parsed.status == 429 && provider == "microsoft") {
-    parsed.retry_after = "10";  // Graph always sends Retry-After with 429 (PROVIDERS.md); "retry_after": "" omits it
+    parsed.retry_after = "10";  // Graph always sends Retry-After with 429 (docs/PROVIDERS.md); "retry_after": "" omits it
   }
   if (const json* body = GetMember(fault, "body")) parsed.body = *body;
   parsed.rate_limit_type = GetString(fault, "rate_limit_type");

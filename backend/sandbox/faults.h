@@ -3,7 +3,7 @@
 // Contract: AddFaultLocked requires SandboxCore::mutex held. Errors are values: code "invalid_fault" with the field.
 #pragma once
 
-#include "sandbox_state.h"
+#include "sandbox/sandbox_state.h"
 
 namespace slotwise::sandbox {
 

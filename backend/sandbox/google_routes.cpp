@@ -2,23 +2,19 @@
 // delete/list (sync tokens), Meet links via conferenceData, watch channels.
 #include <algorithm>
 
-#include "calendar_events.h"
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/calendar_events.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::sandbox {
 
 namespace {
 
 constexpr std::size_t kMaxFreeBusyCalendars = 50;
-constexpr Duration kMaxFreeBusyRange = 90 * kSecondsPerDay;  // unconfirmed limit (PROVIDERS.md: "about 90 days")
+constexpr Duration kMaxFreeBusyRange = 90 * kSecondsPerDay;  // unconfirmed limit (docs/PROVIDERS.md: about 90 days)
 const std::string kBase = "/google/calendar/v3";
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool HasAnyScope(const AccessToken& token, std::initializer_list<const char*> scopes) {
   for (const char* scope : scopes) {
@@ -53,7 +49,7 @@ std::optional<std::pair<AccessToken, std::string>> Authorize(SandboxCore& core, 
   std::string calendar = req.matches.size() > 1 ? req.matches[1].str() : "";
   if (auto decoded = net::PercentDecode(calendar)) calendar = *decoded;
   if (calendar == "primary") calendar = token->user_email;
-  if (Lower(calendar) != Lower(token->user_email)) {
+  if (AsciiLower(calendar) != AsciiLower(token->user_email)) {
     GoogleError(res, 404, "notFound", "Not Found");
     return std::nullopt;
   }
@@ -163,7 +159,7 @@ bool Normalize(SandboxCore& core, CalendarEvent& event, httplib::Response& res) 
 void NotifyEvent(SandboxCore& core, const CalendarEvent& event) {
   NotifyGoogleChannels(core, event.calendar);
   for (const auto& email : event.attendee_emails) {
-    if (Lower(email) != Lower(event.calendar)) NotifyGoogleChannels(core, email);
+    if (AsciiLower(email) != AsciiLower(event.calendar)) NotifyGoogleChannels(core, email);
   }
 }
 
@@ -351,7 +347,7 @@ void List(SandboxCore& core, const httplib::Request& req, httplib::Response& res
   bool show_deleted = incremental || Query(req, "showDeleted") == "true";
   std::vector<const CalendarEvent*> matching;
   for (const auto& [key, event] : core.state.events) {
-    if (event.provider != "google" || Lower(event.calendar) != Lower(calendar)) continue;
+    if (event.provider != "google" || AsciiLower(event.calendar) != AsciiLower(calendar)) continue;
     if (incremental && event.change <= since) continue;
     if (event.deleted && !show_deleted) continue;
     if (from && event.end <= *from) continue;

@@ -3,9 +3,9 @@
 // docs/SANDBOX.md).
 #include <algorithm>
 
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 

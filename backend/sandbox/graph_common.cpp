@@ -1,9 +1,9 @@
 // graph_common.cpp — see graph_common.h.
-#include "graph_common.h"
+#include "sandbox/graph_common.h"
 
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 

@@ -1,12 +1,13 @@
 // http_util.cpp — see http_util.h.
-#include "http_util.h"
+#include "sandbox/http_util.h"
 
 #include <cctype>
 #include <mutex>
 
-#include "crypto_primitives.h"
-#include "provider_errors.h"
-#include "sandbox_state.h"
+#include "crypto/crypto_primitives.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/sandbox_state.h"
+#include "slotwise/ascii.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {
@@ -46,11 +47,7 @@ std::string Query(const httplib::Request& req, const std::string& name) {
 std::string BearerToken(const httplib::Request& req) {
   std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kPrefix = "Bearer ";
-  if (header.size() <= kPrefix.size()) return "";
-  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(header[i])) != std::tolower(static_cast<unsigned char>(kPrefix[i])))
-      return "";
-  }
+  if (header.size() <= kPrefix.size() || !StartsWithIgnoreCase(header, kPrefix)) return "";
   return header.substr(kPrefix.size());
 }
 

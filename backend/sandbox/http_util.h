@@ -12,7 +12,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "url.h"
+#include "net/url.h"
 
 namespace slotwise::sandbox {
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "calendar_events.h"
-#include "graph_common.h"
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/calendar_events.h"
+#include "sandbox/graph_common.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 

@@ -3,26 +3,23 @@
 // thread; the handshake runs synchronously on the request thread without the state mutex held.
 #include <cctype>
 
-#include "graph_common.h"
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/graph_common.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
+#include "slotwise/ascii.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {
 
 namespace {
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 constexpr std::int64_t kMaxEventSubscriptionMinutes = 10080;
 }  // namespace
 
 void NotifyGoogleChannels(SandboxCore& core, const std::string& calendar) {
   std::int64_t now_ms = core.NowMs();
   for (auto& channel : core.state.channels) {
-    if (channel.stopped || Lower(channel.calendar) != Lower(calendar) || channel.expiration_ms <= now_ms) continue;
+    if (channel.stopped || AsciiLower(channel.calendar) != AsciiLower(calendar) || channel.expiration_ms <= now_ms) continue;
     ++channel.message_number;
     net::HttpRequest request;
     request.method = "POST";
@@ -40,7 +37,7 @@ void NotifyGoogleChannels(SandboxCore& core, const std::string& calendar) {
 
 void NotifyGraphSubscriptions(SandboxCore& core, const CalendarEvent& event, const std::string& change_type) {
   for (const auto& subscription : core.state.subscriptions) {
-    if (Lower(subscription.user_email) != Lower(event.calendar)) continue;
+    if (AsciiLower(subscription.user_email) != AsciiLower(event.calendar)) continue;
     if (subscription.change_type.find(change_type) == std::string::npos) continue;
     std::string user_segment = subscription.resource.substr(0, subscription.resource.find("/events"));
     json notification = {{"subscriptionId", subscription.id},

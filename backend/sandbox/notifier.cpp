@@ -1,5 +1,5 @@
 // notifier.cpp — see notifier.h.
-#include "notifier.h"
+#include "sandbox/notifier.h"
 
 namespace slotwise::sandbox {
 

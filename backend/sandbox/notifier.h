@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "http_transport.h"
+#include "net/http_transport.h"
 #include "slotwise/result.h"
 
 namespace slotwise::sandbox {

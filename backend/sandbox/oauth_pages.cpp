@@ -2,8 +2,8 @@
 // consent form POST /sandbox/consent. See docs/SANDBOX.md "Sign-in pages" for the contract a test drives.
 #include <algorithm>
 
-#include "http_util.h"
-#include "routes.h"
+#include "sandbox/http_util.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 

@@ -2,11 +2,11 @@
 // rule, Microsoft client_credentials, Google's JWT bearer grant for service accounts. Errors in each provider's format.
 #include <sstream>
 
-#include "crypto_primitives.h"
-#include "http_util.h"
-#include "jwt.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {

@@ -1,9 +1,9 @@
 // provider_errors.cpp — see provider_errors.h.
-#include "provider_errors.h"
+#include "sandbox/provider_errors.h"
 
 #include <nlohmann/json.hpp>
 
-#include "http_util.h"
+#include "sandbox/http_util.h"
 #include "slotwise/time.h"
 
 namespace slotwise::sandbox {

@@ -1,4 +1,4 @@
-// provider_errors.h — every provider's error bodies, as PROVIDERS.md describes them (internal).
+// provider_errors.h — every provider's error bodies, as docs/PROVIDERS.md describes them (internal).
 //
 // Contract: each function fills `res` (status, headers, JSON body); pure apart from the clock passed in.
 #pragma once

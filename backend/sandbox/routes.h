@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "sandbox_state.h"
+#include "sandbox/sandbox_state.h"
 
 namespace slotwise::sandbox {
 

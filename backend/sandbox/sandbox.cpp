@@ -1,9 +1,9 @@
 // sandbox.cpp — the public Sandbox and SandboxServer (see sandbox.h), and Bearer-token resolution.
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
-#include "http_util.h"
-#include "routes.h"
-#include "sandbox_state.h"
+#include "sandbox/http_util.h"
+#include "sandbox/routes.h"
+#include "sandbox/sandbox_state.h"
 
 namespace slotwise::sandbox {
 

@@ -5,10 +5,10 @@
 // Contract:
 // - All state lives in memory inside the Sandbox and is guarded by one mutex: every public method and every route is
 //   thread-safe. Nothing is persisted.
-// - Routes never crash on bad input: they answer in the provider's error format (see PROVIDERS.md).
+// - Routes never crash on bad input: they answer in the provider's error format (see docs/PROVIDERS.md).
 // - Change notifications (Google watch channels, Graph subscriptions, Zoom webhooks) are delivered by a background
-//   thread owned by the Sandbox; routes never block on them. The destructor stops that thread (pending deliveries
-//   are dropped).
+//   thread owned by the Sandbox; routes never block on them. The destructor stops that
+//   thread (pending deliveries are dropped).
 // - "Now" is the real clock plus an offset that AdvanceClock (or POST /sandbox/clock) moves forward — to expire codes
 //   and tokens in tests without sleeping.
 #pragma once

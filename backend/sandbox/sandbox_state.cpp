@@ -1,23 +1,16 @@
 // sandbox_state.cpp — SandboxCore: clock, directory look-ups, token minting, reset.
-#include "sandbox_state.h"
+#include "sandbox/sandbox_state.h"
 
 #include <cctype>
 #include <chrono>
 #include <sstream>
 
-#include "http_util.h"
+#include "sandbox/http_util.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::sandbox {
 
 namespace {
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
-
 std::set<std::string> SplitScopes(const std::string& scope) {
   std::set<std::string> out;
   std::istringstream stream(scope);
@@ -126,7 +119,7 @@ std::string SandboxCore::NewRefreshTokenLocked(const RefreshToken& token) {
 std::string SandboxCore::EventKey(std::string_view provider, std::string_view calendar, std::string_view id) {
   std::string key(provider);
   key += '\n';
-  for (char c : calendar) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  key += AsciiLower(calendar);
   key += '\n';
   key += id;
   return key;

@@ -20,10 +20,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "notifier.h"
-#include "sandbox.h"
+#include "sandbox/notifier.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/zones.h"
 #include "slotwise/time.h"
-#include "zones.h"
 
 namespace slotwise::sandbox {
 

@@ -2,8 +2,8 @@
 // accounts, events, Teams teams, service accounts, clients, the Zoom webhook endpoint.
 #include <functional>
 
-#include "calendar_events.h"
-#include "http_util.h"
+#include "sandbox/calendar_events.h"
+#include "sandbox/http_util.h"
 
 namespace slotwise::sandbox {
 

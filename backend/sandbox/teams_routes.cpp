@@ -1,12 +1,12 @@
 // teams_routes.cpp — Microsoft Teams: channels of a team (list and one, with membershipType), channel messages with
 // Adaptive Card attachments (post: delegated only; list: newest first), Workflows webhooks (202; past the documented
-// limits 4/s, 60/30 s, 100/h, 1,800/day a 429 with Retry-After — unconfirmed for Workflows, PROVIDERS.md documents
+// limits 4/s, 60/30 s, 100/h, 1,800/day a 429 with Retry-After — unconfirmed for Workflows, docs/PROVIDERS.md documents
 // these limits for webhooks) and the old Incoming Webhooks (200 "1", throttled in the body past the same limits),
 // plus the admin view GET /sandbox/teams/posts of everything posted, cards parsed, for tests.
-#include "graph_common.h"
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "sandbox/graph_common.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 
 namespace slotwise::sandbox {
 
@@ -27,8 +27,8 @@ json ChannelJson(const TeamsChannel& channel, const Team& team) {
           {"createdDateTime", "2024-01-15T09:00:00Z"}};
 }
 
-// Counts a post to webhook `key` unless it would exceed PROVIDERS.md's limits (4/s, 60 per 30 s, 100/h, 1,800/day);
-// answers the seconds until a post fits again (0 = accepted and counted). Requires the mutex.
+// Counts a post to webhook `key` unless it would exceed docs/PROVIDERS.md's limits (4/s, 60 per 30 s, 100/h,
+// 1,800/day); answers the seconds until a post fits again (0 = accepted and counted). Requires the mutex.
 std::int64_t ThrottleWebhook(SandboxCore& core, const std::string& key) {
   const std::int64_t now_ms = core.NowMs();
   auto& hits = core.state.incoming_webhook_hits[key];

@@ -1,5 +1,5 @@
 // zones.cpp — see zones.h.
-#include "zones.h"
+#include "sandbox/zones.h"
 
 #include "slotwise/provider_busy.h"
 

@@ -12,7 +12,7 @@
 
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise::sandbox {
 

@@ -5,10 +5,10 @@
 #include <charconv>
 #include <tuple>
 
-#include "crypto_primitives.h"
-#include "http_util.h"
-#include "provider_errors.h"
-#include "routes.h"
+#include "crypto/crypto_primitives.h"
+#include "sandbox/http_util.h"
+#include "sandbox/provider_errors.h"
+#include "sandbox/routes.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "slotwise/result.h"
-#include "tenant_model.h"
+#include "store/tenant_model.h"
 
 namespace slotwise {
 

@@ -1,5 +1,7 @@
 // interview_json.cpp — see interview_json.h.
-#include "interview_json.h"
+#include "store/interview_json.h"
+
+#include "slotwise/error_codes.h"
 
 #include <array>
 
@@ -81,7 +83,41 @@ Result<InterviewSpec> SpecFromJson(const json& value) {
     spec.time_zone = value.at("time_zone").get<std::string>();
     return spec;
   } catch (const json::exception& error) {
-    return Error{"storage_error", std::string("a stored interview is unreadable: ") + error.what(), ""};
+    return Error{codes::kStorageError, std::string("a stored interview is unreadable: ") + error.what(), ""};
+  }
+}
+
+json InterviewToJson(const Interview& interview) {
+  return {{"id", interview.id},
+          {"tenant_id", interview.tenant_id},
+          {"status", InterviewStatusName(interview.status)},
+          {"failure_reason", interview.failure_reason},
+          {"spec", SpecToJson(interview.spec)},
+          {"sequence", interview.sequence},
+          {"artifacts", interview.artifacts_json},
+          {"created_at", interview.created_at},
+          {"updated_at", interview.updated_at}};
+}
+
+Result<Interview> InterviewFromJson(const json& value) {
+  try {
+    Interview interview;
+    interview.id = value.at("id").get<std::string>();
+    interview.tenant_id = value.at("tenant_id").get<std::string>();
+    const std::optional<InterviewStatus> status = ParseInterviewStatus(value.at("status").get<std::string>());
+    if (!status) return Error{codes::kStorageError, "a stored interview has an unknown status", ""};
+    interview.status = *status;
+    interview.failure_reason = value.at("failure_reason").get<std::string>();
+    Result<InterviewSpec> spec = SpecFromJson(value.at("spec"));
+    if (!spec) return spec.error();
+    interview.spec = std::move(spec).value();
+    interview.sequence = value.at("sequence").get<std::int64_t>();
+    interview.artifacts_json = value.at("artifacts").get<std::string>();
+    interview.created_at = value.at("created_at").get<std::int64_t>();
+    interview.updated_at = value.at("updated_at").get<std::int64_t>();
+    return interview;
+  } catch (const json::exception& error) {
+    return Error{codes::kStorageError, std::string("a stored interview is unreadable: ") + error.what(), ""};
   }
 }
 

@@ -1,19 +1,23 @@
-// interview_json.h — JSON forms of the interview values (interview_model.h): the stored form of a spec, and the names
-// of statuses and outbox kinds. The public API form of an interview is built in booking/interview_views.h.
+// interview_json.h — JSON forms of the interview values (interview_model.h): the stored form of a spec and of a whole
+// interview, and the names of statuses and outbox kinds. The public API form of an
+// interview is built in api/interview_views.h.
 //
-// Contract: SpecFromJson(SpecToJson(s)) == s. SpecFromJson reads only what SpecToJson writes and fails with
-// "storage_error" on a document that is not such a spec (a corrupted row). Pure; thread-safe.
+// Contract: SpecFromJson(SpecToJson(s)) == s and InterviewFromJson(InterviewToJson(i)) == i. The readers read only
+// what the writers write and fail with "storage_error" on a document that is not such a
+// value (a corrupted row). Pure; thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
-#include "interview_model.h"
 #include "slotwise/result.h"
+#include "store/interview_model.h"
 
 namespace slotwise {
 
 nlohmann::json SpecToJson(const InterviewSpec& spec);
 nlohmann::json CandidateToJson(const InterviewCandidate& candidate);  // {"id","name","email","time_zone","locale"}
 Result<InterviewSpec> SpecFromJson(const nlohmann::json& value);
+nlohmann::json InterviewToJson(const Interview& interview);
+Result<Interview> InterviewFromJson(const nlohmann::json& value);
 
 }  // namespace slotwise

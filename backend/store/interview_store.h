@@ -9,7 +9,7 @@
 // - Conflict: an existing hold on the same resource with hold.start < window.end && window.start < hold.end, where
 //   window is the new interview's [start - buffer_before, end + buffer_after).
 // - Idempotency keys are per tenant. A claim is kClaimed (go ahead; the key is now in flight), kReplay (done before:
-//   status/body hold the stored response), kMismatch (the key was used with another request body), or kInFlight
+//   `stored` holds the stored answer), kMismatch (the key was used with another request body), or kInFlight
 //   (claimed by a request still running). An in-flight claim older than its lease is taken over (its request died).
 //   The stored response is written in the same transaction as the booking it describes.
 // - Outbox jobs of one interview run in order: a job is handed out only when no earlier job of its interview is
@@ -23,18 +23,23 @@
 #include <string>
 #include <vector>
 
-#include "interview_holds.h"
-#include "interview_model.h"
 #include "slotwise/result.h"
+#include "store/interview_holds.h"
+#include "store/interview_model.h"
 
 namespace slotwise {
 
 enum class ClaimOutcome : std::uint8_t { kClaimed, kReplay, kMismatch, kInFlight };
 
+// An answer stored with its key: an opaque kind and body the caller wrote (booking/booking_outcome.h).
+struct StoredResponse {
+  int kind = 0;
+  std::string body;
+};
+
 struct IdempotencyClaim {
   ClaimOutcome outcome = ClaimOutcome::kClaimed;
-  int status = 0;    // kReplay: the stored HTTP status
-  std::string body;  // kReplay: the stored response body
+  StoredResponse stored;  // kReplay: the stored answer
 };
 
 struct IdempotencyRequest {
@@ -45,11 +50,6 @@ struct IdempotencyRequest {
   std::int64_t now = 0;
   std::int64_t lease_seconds = 60;      // an in-flight claim older than this is taken over
   std::int64_t keep_seconds = 86'400;   // responses are kept at least this long
-};
-
-struct StoredResponse {
-  int status = 0;
-  std::string body;
 };
 
 struct CommitOutcome {

@@ -7,7 +7,7 @@
 // [SECTION] Rooms
 // [SECTION] Host accounts
 // [SECTION] Candidates
-#include "sqlite_directory_store.h"
+#include "store/sqlite_directory_store.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,8 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "sqlite_query.h"
+#include "store/sqlite_query.h"
 
 namespace slotwise {
 
@@ -30,18 +32,11 @@ using nlohmann::json;
 
 constexpr std::int64_t kNull = -1;  // stored as NULL through NULLIF(?, -1); valid limits and capacities are ≥ 0
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Error Invalid(const std::string& field, const std::string& message) {
-  return Error{"invalid_request", message, field};
+  return Error{codes::kInvalidRequest, message, field};
 }
 Error NotFound(const std::string& message) {
-  return Error{"not_found", message, ""};
+  return Error{codes::kNotFound, message, ""};
 }
 
 std::int64_t OrNull(const std::optional<std::int64_t>& value) {
@@ -58,10 +53,10 @@ std::string StringsToJson(const std::vector<std::string>& values) {
 // A JSON array of strings from the database; an unreadable value (not written by this store) is a storage_error.
 Result<std::vector<std::string>> StringsFromJson(const std::string& text, const std::string& what) {
   const json parsed = json::parse(text, nullptr, false);
-  if (!parsed.is_array()) return Error{"storage_error", what + " is not a JSON array", ""};
+  if (!parsed.is_array()) return Error{codes::kStorageError, what + " is not a JSON array", ""};
   std::vector<std::string> out;
   for (const json& item : parsed) {
-    if (!item.is_string()) return Error{"storage_error", what + " holds a non-string", ""};
+    if (!item.is_string()) return Error{codes::kStorageError, what + " holds a non-string", ""};
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -216,7 +211,7 @@ Result<Tenant> SqliteDirectoryStore::WriteTenant(const Tenant& tenant, bool crea
                                 [](const Statement& s) -> Result<std::int64_t> { return s.Int(0); }));
   if (!existing) return existing.error();
   if (create && existing->has_value()) {
-    return Error{"tenant_exists", "a tenant with the id \"" + tenant.id + "\" already exists", "id"};
+    return Error{codes::kTenantExists, "a tenant with the id \"" + tenant.id + "\" already exists", "id"};
   }
   if (!create && !existing->has_value()) return NotFound("no tenant \"" + tenant.id + "\"");
   Tenant stored = tenant;
@@ -232,7 +227,7 @@ Result<Tenant> SqliteDirectoryStore::WriteTenant(const Tenant& tenant, bool crea
                                 stored.policies_json,
                                 stored.ats_webhook_url,
                                 sealed};
-  Result<bool> done = Error{"storage_error", "not written", ""};
+  Result<bool> done = Error{codes::kStorageError, "not written", ""};
   if (create) {
     args.emplace_back(stored.created_at);
     done = Execute(
@@ -283,7 +278,7 @@ Result<bool> SqliteDirectoryStore::AddApiKey(const ApiKeyRecord& key) {
   if (!*tenant) return NotFound("no tenant \"" + key.tenant_id + "\"");
   Result<bool> taken = RowExists("SELECT 1 FROM api_keys WHERE key_id = ?1", {key.key_id});
   if (!taken) return taken.error();
-  if (*taken) return Error{"key_exists", "the API key id \"" + key.key_id + "\" is already in use", "key_id"};
+  if (*taken) return Error{codes::kKeyExists, "the API key id \"" + key.key_id + "\" is already in use", "key_id"};
   return Execute(
       "INSERT INTO api_keys (key_id, tenant_id, secret_hash, label, created_at, revoked_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -323,12 +318,12 @@ Result<bool> SqliteDirectoryStore::RevokeApiKey(const std::string& tenant_id, co
 
 Result<Person> SqliteDirectoryStore::UpsertPerson(const Person& person) {
   Person p = person;
-  p.email = Lower(p.email);
+  p.email = AsciiLower(p.email);
   if (Result<bool> ok = CheckTenantId(p.tenant_id); !ok) return ok.error();
   if (p.email.empty()) return Invalid("email", "a person needs an e-mail address");
   if (Result<bool> ok = CheckCalendarProvider(p.calendar_provider, "calendar_provider"); !ok) return ok.error();
   if (!p.working_hours_json.empty() && !IsJsonObject(p.working_hours_json)) {
-    return Invalid("working_hours_json", "working_hours_json must be empty or an API.md working_hours object");
+    return Invalid("working_hours_json", "working_hours_json must be empty or a docs/ENGINE.md working_hours object");
   }
   if (Result<bool> ok = CheckLimit(p.max_interviews_per_day, "max_interviews_per_day"); !ok) return ok.error();
   if (Result<bool> ok = CheckLimit(p.max_interviews_per_week, "max_interviews_per_week"); !ok) return ok.error();
@@ -352,7 +347,7 @@ Result<std::optional<Person>> SqliteDirectoryStore::GetPerson(const std::string&
   std::lock_guard lock(mutex_);
   return First(Query<Person>(
       database_.handle(), std::string("SELECT ") + kPersonColumns + " FROM people WHERE tenant_id = ?1 AND email = ?2",
-      {tenant_id, Lower(email)}, MapPerson));
+      {tenant_id, AsciiLower(email)}, MapPerson));
 }
 
 Result<std::vector<Person>> SqliteDirectoryStore::ListPeople(const std::string& tenant_id) {
@@ -364,10 +359,10 @@ Result<std::vector<Person>> SqliteDirectoryStore::ListPeople(const std::string& 
 
 Result<bool> SqliteDirectoryStore::DeletePerson(const std::string& tenant_id, const std::string& email) {
   std::lock_guard lock(mutex_);
-  const std::vector<SqlValue> key = {tenant_id, Lower(email)};
+  const std::vector<SqlValue> key = {tenant_id, AsciiLower(email)};
   Result<bool> exists = RowExists("SELECT 1 FROM people WHERE tenant_id = ?1 AND email = ?2", key);
   if (!exists) return exists.error();
-  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no person " + Lower(email));
+  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no person " + AsciiLower(email));
   return Execute("DELETE FROM people WHERE tenant_id = ?1 AND email = ?2", key);
 }
 
@@ -377,7 +372,7 @@ Result<bool> SqliteDirectoryStore::DeletePerson(const std::string& tenant_id, co
 
 Result<Room> SqliteDirectoryStore::UpsertRoom(const Room& room) {
   Room r = room;
-  r.email = Lower(r.email);
+  r.email = AsciiLower(r.email);
   if (Result<bool> ok = CheckTenantId(r.tenant_id); !ok) return ok.error();
   if (r.email.empty()) return Invalid("email", "a room needs an e-mail address");
   if (Result<bool> ok = CheckCalendarProvider(r.calendar_provider, "calendar_provider"); !ok) return ok.error();
@@ -400,7 +395,7 @@ Result<std::optional<Room>> SqliteDirectoryStore::GetRoom(const std::string& ten
   std::lock_guard lock(mutex_);
   return First(Query<Room>(database_.handle(),
                            std::string("SELECT ") + kRoomColumns + " FROM rooms WHERE tenant_id = ?1 AND email = ?2",
-                           {tenant_id, Lower(email)}, MapRoom));
+                           {tenant_id, AsciiLower(email)}, MapRoom));
 }
 
 Result<std::vector<Room>> SqliteDirectoryStore::ListRooms(const std::string& tenant_id) {
@@ -412,10 +407,10 @@ Result<std::vector<Room>> SqliteDirectoryStore::ListRooms(const std::string& ten
 
 Result<bool> SqliteDirectoryStore::DeleteRoom(const std::string& tenant_id, const std::string& email) {
   std::lock_guard lock(mutex_);
-  const std::vector<SqlValue> key = {tenant_id, Lower(email)};
+  const std::vector<SqlValue> key = {tenant_id, AsciiLower(email)};
   Result<bool> exists = RowExists("SELECT 1 FROM rooms WHERE tenant_id = ?1 AND email = ?2", key);
   if (!exists) return exists.error();
-  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no room " + Lower(email));
+  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no room " + AsciiLower(email));
   return Execute("DELETE FROM rooms WHERE tenant_id = ?1 AND email = ?2", key);
 }
 
@@ -425,8 +420,8 @@ Result<bool> SqliteDirectoryStore::DeleteRoom(const std::string& tenant_id, cons
 
 Result<HostAccount> SqliteDirectoryStore::UpsertHostAccount(const HostAccount& account) {
   HostAccount a = account;
-  a.owner_email = Lower(a.owner_email);
-  a.id = a.id.empty() ? a.provider + ":" + a.owner_email : Lower(a.id);
+  a.owner_email = AsciiLower(a.owner_email);
+  a.id = a.id.empty() ? a.provider + ":" + a.owner_email : AsciiLower(a.id);
   if (Result<bool> ok = CheckTenantId(a.tenant_id); !ok) return ok.error();
   if (a.provider != "zoom" && a.provider != "teams" && a.provider != "google_meet" && a.provider != "goto") {
     return Invalid("provider", "a host account's provider is \"zoom\", \"teams\", \"google_meet\" or \"goto\"");
@@ -457,7 +452,7 @@ Result<std::optional<HostAccount>> SqliteDirectoryStore::GetHostAccount(const st
   return First(
       Query<HostAccount>(database_.handle(),
                          std::string("SELECT ") + kHostColumns + " FROM host_accounts WHERE tenant_id = ?1 AND id = ?2",
-                         {tenant_id, Lower(id)}, MapHost));
+                         {tenant_id, AsciiLower(id)}, MapHost));
 }
 
 Result<std::vector<HostAccount>> SqliteDirectoryStore::ListHostAccounts(const std::string& tenant_id) {
@@ -470,10 +465,10 @@ Result<std::vector<HostAccount>> SqliteDirectoryStore::ListHostAccounts(const st
 
 Result<bool> SqliteDirectoryStore::DeleteHostAccount(const std::string& tenant_id, const std::string& id) {
   std::lock_guard lock(mutex_);
-  const std::vector<SqlValue> key = {tenant_id, Lower(id)};
+  const std::vector<SqlValue> key = {tenant_id, AsciiLower(id)};
   Result<bool> exists = RowExists("SELECT 1 FROM host_accounts WHERE tenant_id = ?1 AND id = ?2", key);
   if (!exists) return exists.error();
-  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no host account " + Lower(id));
+  if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no host account " + AsciiLower(id));
   return Execute("DELETE FROM host_accounts WHERE tenant_id = ?1 AND id = ?2", key);
 }
 

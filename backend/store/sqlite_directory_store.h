@@ -26,9 +26,9 @@
 #include <variant>
 #include <vector>
 
-#include "directory_store.h"
-#include "sqlite_store.h"
-#include "token_vault.h"
+#include "crypto/token_vault.h"
+#include "store/directory_store.h"
+#include "store/sqlite_store.h"
 
 namespace slotwise {
 

@@ -4,14 +4,15 @@
 // [SECTION] idempotency keys
 // [SECTION] interviews: commits with conflict checks, reads, status
 // [SECTION] outbox and step journal
-#include "sqlite_interview_store.h"
+#include "store/sqlite_interview_store.h"
 
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
-#include "interview_json.h"
-#include "sqlite_query.h"
+#include "slotwise/error_codes.h"
+#include "store/interview_json.h"
+#include "store/sqlite_query.h"
 
 namespace slotwise {
 
@@ -36,11 +37,11 @@ Result<Interview> ReadInterview(const Statement& row) {
   interview.id = row.Text(0);
   interview.tenant_id = row.Text(1);
   std::optional<InterviewStatus> status = ParseInterviewStatus(row.Text(2));
-  if (!status) return Error{"storage_error", "interview " + interview.id + " has an unknown status", ""};
+  if (!status) return Error{codes::kStorageError, "interview " + interview.id + " has an unknown status", ""};
   interview.status = *status;
   interview.failure_reason = row.Text(3);
   json spec_json = json::parse(row.Text(4), nullptr, false);
-  if (spec_json.is_discarded()) return Error{"storage_error", "interview " + interview.id + " has an unreadable spec", ""};
+  if (spec_json.is_discarded()) return Error{codes::kStorageError, "interview " + interview.id + " has an unreadable spec", ""};
   Result<InterviewSpec> spec = SpecFromJson(spec_json);
   if (!spec) return spec.error();
   interview.spec = std::move(spec).value();
@@ -148,8 +149,8 @@ Result<IdempotencyClaim> SqliteInterviewStore::ClaimIdempotencyKey(const Idempot
     }
     if (select->Text(2) == "done") {
       claim.outcome = ClaimOutcome::kReplay;
-      claim.status = static_cast<int>(select->Int(3));
-      claim.body = select->Text(4);
+      claim.stored.kind = static_cast<int>(select->Int(3));
+      claim.stored.body = select->Text(4);
       return claim;
     }
     if (select->Int(5) + request.lease_seconds > request.now) {
@@ -175,7 +176,7 @@ Result<bool> MarkKeyDone(sqlite3* db, const std::string& tenant_id, const std::s
   Result<Statement> update = Statement::Prepare(
       db, "UPDATE idempotency_keys SET state = 'done', status = ?, body = ? WHERE tenant_id = ? AND key = ?;");
   if (!update) return update.error();
-  update->Bind(1, static_cast<std::int64_t>(response.status)).Bind(2, response.body).Bind(3, tenant_id).Bind(4, key);
+  update->Bind(1, static_cast<std::int64_t>(response.kind)).Bind(2, response.body).Bind(3, tenant_id).Bind(4, key);
   return Run(*update);
 }
 }  // namespace
@@ -268,7 +269,7 @@ Result<CommitOutcome> SqliteInterviewStore::CommitReschedule(const Interview& up
   update->Bind(1, SpecToJson(updated.spec).dump()).Bind(2, updated.spec.start).Bind(3, updated.spec.end);
   update->Bind(4, now).Bind(5, updated.id).Bind(6, updated.tenant_id);
   if (Result<bool> changed = Run(*update); !changed) return changed.error();
-  if (sqlite3_changes(db) != 1) return Error{"not_found", "no active interview " + updated.id, "id"};
+  if (sqlite3_changes(db) != 1) return Error{codes::kNotFound, "no active interview " + updated.id, "id"};
   if (Result<bool> held = ReplaceHolds(db, updated, resources); !held) return held.error();
   if (Result<bool> noted = AppendHistory(db, updated.id, now, "rescheduled", history_detail_json); !noted) {
     return noted.error();
@@ -291,7 +292,7 @@ Result<Interview> SqliteInterviewStore::CommitCancel(const std::string& tenant_i
   if (!update) return update.error();
   update->Bind(1, reason).Bind(2, now).Bind(3, interview_id).Bind(4, tenant_id);
   if (Result<bool> changed = Run(*update); !changed) return changed.error();
-  if (sqlite3_changes(db) != 1) return Error{"not_found", "no active interview " + interview_id, "id"};
+  if (sqlite3_changes(db) != 1) return Error{codes::kNotFound, "no active interview " + interview_id, "id"};
   Result<Statement> release = Statement::Prepare(db, "DELETE FROM interview_holds WHERE interview_id = ?;");
   if (!release) return release.error();
   release->Bind(1, interview_id);
@@ -304,7 +305,7 @@ Result<Interview> SqliteInterviewStore::CommitCancel(const std::string& tenant_i
   if (!select) return select.error();
   select->Bind(1, interview_id);
   if (Result<bool> row = select->Step(); !row || !*row) {
-    return Error{"storage_error", "the cancelled interview could not be read back", ""};
+    return Error{codes::kStorageError, "the cancelled interview could not be read back", ""};
   }
   Result<Interview> interview = ReadInterview(*select);
   if (!interview) return interview.error();
@@ -432,7 +433,7 @@ Result<std::optional<OutboxJob>> SqliteInterviewStore::ClaimNextJob(std::int64_t
   job.tenant_id = select->Text(1);
   job.interview_id = select->Text(2);
   std::optional<OutboxKind> kind = ParseOutboxKind(select->Text(3));
-  if (!kind) return Error{"storage_error", "outbox job " + std::to_string(job.id) + " has an unknown kind", ""};
+  if (!kind) return Error{codes::kStorageError, "outbox job " + std::to_string(job.id) + " has an unknown kind", ""};
   job.kind = *kind;
   job.attempts = select->Int(4) + 1;
   job.last_error = select->Text(5);
@@ -454,7 +455,7 @@ Result<bool> UpdateJob(sqlite3* db, std::int64_t job_id, std::string_view state,
   if (!update) return update.error();
   update->Bind(1, state).Bind(2, next_attempt_at).Bind(3, error).Bind(4, now).Bind(5, job_id);
   if (Result<bool> changed = Run(*update); !changed) return changed.error();
-  if (sqlite3_changes(db) != 1) return Error{"not_found", "no outbox job " + std::to_string(job_id), ""};
+  if (sqlite3_changes(db) != 1) return Error{codes::kNotFound, "no outbox job " + std::to_string(job_id), ""};
   return true;
 }
 }  // namespace

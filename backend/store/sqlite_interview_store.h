@@ -11,8 +11,8 @@
 #include <mutex>
 #include <string>
 
-#include "interview_store.h"
-#include "sqlite_store.h"
+#include "store/interview_store.h"
+#include "store/sqlite_store.h"
 
 namespace slotwise {
 

@@ -4,7 +4,7 @@
 // Conventions: people and rooms are identified by their e-mail address (the engine's `sub`), compared ASCII
 // case-insensitively and stored lower-cased; host accounts by "<provider>:<owner e-mail>" (e.g. "zoom:rita@acme.test",
 // the engine's host sub); times are Unix seconds (UTC); IANA zone names; JSON-valued fields hold the engine's own
-// JSON (working hours as in API.md, a conferencing account as in docs/ENGINE.md) as text.
+// JSON (working hours as in docs/ENGINE.md, a conferencing account as in docs/ENGINE.md) as text.
 #pragma once
 
 #include <cstdint>
@@ -43,7 +43,7 @@ struct Person {
   std::string email;  // lower-cased
   std::string name;
   std::string time_zone = "UTC";
-  std::string working_hours_json;  // API.md working_hours object; "" = around the clock
+  std::string working_hours_json;  // docs/ENGINE.md working_hours object; "" = around the clock
   std::vector<std::string> roles;  // "recruiter", "interviewer", "observer"
   std::optional<std::int64_t> max_interviews_per_day;
   std::optional<std::int64_t> max_interviews_per_week;

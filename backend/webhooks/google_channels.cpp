@@ -1,15 +1,15 @@
 // google_channels.cpp — see google_channels.h.
-#include "google_channels.h"
+#include "webhooks/google_channels.h"
 
 #include <utility>
 
-#include "crypto_primitives.h"
-#include "webhook_text.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::webhooks {
 namespace {
 
-using detail::MakeError;
 
 bool IsChannelIdCharacter(char ch) {
   return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
@@ -28,19 +28,19 @@ bool IsValidChannelId(std::string_view id) {
 
 Result<bool> ChannelRegistry::Register(GoogleChannel channel) {
   if (!IsValidChannelId(channel.channel_id)) {
-    return MakeError("invalid_channel", "Channel ids are 1 to 64 characters of A-Z a-z 0-9 - _ + / =.", "channel_id");
+    return Error{codes::kInvalidChannel, "Channel ids are 1 to 64 characters of A-Z a-z 0-9 - _ + / =.", "channel_id"};
   }
   if (channel.token.empty() || channel.token.size() > kMaxGoogleChannelTokenBytes) {
-    return MakeError("invalid_channel", "Channel tokens are 1 to 256 bytes.", "token");
+    return Error{codes::kInvalidChannel, "Channel tokens are 1 to 256 bytes.", "token"};
   }
   if (channel.resource.connection_id.empty()) {
-    return MakeError("invalid_channel", "A channel needs the connection it belongs to.", "resource.connection_id");
+    return Error{codes::kInvalidChannel, "A channel needs the connection it belongs to.", "resource.connection_id"};
   }
   if (channel.resource.calendar_id.empty()) {
-    return MakeError("invalid_channel", "A channel needs the calendar it watches.", "resource.calendar_id");
+    return Error{codes::kInvalidChannel, "A channel needs the calendar it watches.", "resource.calendar_id"};
   }
   if (channel.resource_id.size() > kMaxGoogleResourceIdBytes) {
-    return MakeError("invalid_channel", "Resource ids are at most 256 bytes.", "resource_id");
+    return Error{codes::kInvalidChannel, "Resource ids are at most 256 bytes.", "resource_id"};
   }
   std::lock_guard lock(mutex_);
   std::string id = channel.channel_id;
@@ -66,24 +66,24 @@ std::size_t ChannelRegistry::Size() const {
 Result<GoogleNotice> VerifyGoogleNotification(ChannelRegistry& registry, const GoogleHeaders& headers,
                                               std::int64_t now) {
   if (headers.channel_id.empty() || headers.channel_id.size() > kMaxGoogleChannelIdBytes) {
-    return MakeError("unknown_channel", "The notification names no channel this server created.", "X-Goog-Channel-ID");
+    return Error{codes::kUnknownChannel, "The notification names no channel this server created.", "X-Goog-Channel-ID"};
   }
   std::lock_guard lock(registry.mutex_);
   const auto found = registry.channels_.find(std::string(headers.channel_id));
   if (found == registry.channels_.end()) {
-    return MakeError("unknown_channel", "The notification names no channel this server created.", "X-Goog-Channel-ID");
+    return Error{codes::kUnknownChannel, "The notification names no channel this server created.", "X-Goog-Channel-ID"};
   }
   ChannelRegistry::Entry& entry = found->second;
   const GoogleChannel& channel = entry.channel;
   if (headers.channel_token.size() > kMaxGoogleChannelTokenBytes ||
-      !detail::SecretEquals(headers.channel_token, channel.token)) {
-    return MakeError("invalid_token", "The channel token does not match.", "X-Goog-Channel-Token");
+      !crypto::SecretEquals(headers.channel_token, channel.token)) {
+    return Error{codes::kInvalidToken, "The channel token does not match.", "X-Goog-Channel-Token"};
   }
   if (now >= channel.expires_at) {
-    return MakeError("expired_channel", "The channel has expired.", "X-Goog-Channel-ID");
+    return Error{codes::kExpiredChannel, "The channel has expired.", "X-Goog-Channel-ID"};
   }
   if (!channel.resource_id.empty() && headers.resource_id != channel.resource_id) {
-    return MakeError("resource_mismatch", "The resource id is not the one this channel watches.", "X-Goog-Resource-ID");
+    return Error{codes::kResourceMismatch, "The resource id is not the one this channel watches.", "X-Goog-Resource-ID"};
   }
 
   GoogleNotice notice;
@@ -92,12 +92,12 @@ Result<GoogleNotice> VerifyGoogleNotification(ChannelRegistry& registry, const G
   } else if (headers.resource_state == "exists" || headers.resource_state == "not_exists") {
     notice.kind = GoogleNoticeKind::kChanged;
   } else {
-    return MakeError("invalid_notification", "The resource state is not sync, exists or not_exists.",
-                     "X-Goog-Resource-State");
+    return Error{codes::kInvalidNotification, "The resource state is not sync, exists or not_exists.",
+                     "X-Goog-Resource-State"};
   }
-  const auto number = detail::ParseDecimal(headers.message_number);
+  const auto number = ParseDecimal(headers.message_number);
   if (!number) {
-    return MakeError("invalid_notification", "The message number is not a decimal number.", "X-Goog-Message-Number");
+    return Error{codes::kInvalidNotification, "The message number is not a decimal number.", "X-Goog-Message-Number"};
   }
   notice.message_number = *number;
   if (*number <= entry.highest_message_number) {

@@ -1,5 +1,5 @@
 // graph_notifications.cpp — see graph_notifications.h.
-#include "graph_notifications.h"
+#include "webhooks/graph_notifications.h"
 
 #include <mutex>
 #include <optional>
@@ -7,13 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crypto_primitives.h"
-#include "webhook_text.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::webhooks {
 namespace {
 
-using detail::MakeError;
 using nlohmann::json;
 
 // The string member `name` of `object` when present, a string, and at most max_bytes long (and at least 1 byte when
@@ -58,7 +58,7 @@ ItemVerdict VerifyItem(const json& item, const std::unordered_map<std::string, G
   if (subscription == subscriptions.end()) return ItemVerdict::kUnauthenticated;
   const auto client_state = item.find("clientState");
   if (client_state == item.end() || !client_state->is_string()) return ItemVerdict::kUnauthenticated;
-  if (!detail::SecretEquals(client_state->get_ref<const std::string&>(), subscription->second.client_state)) {
+  if (!crypto::SecretEquals(client_state->get_ref<const std::string&>(), subscription->second.client_state)) {
     return ItemVerdict::kUnauthenticated;
   }
   change.subscription_id = std::move(*subscription_id);
@@ -74,17 +74,17 @@ ItemVerdict VerifyItem(const json& item, const std::unordered_map<std::string, G
 
 Result<bool> SubscriptionRegistry::Register(GraphSubscription subscription) {
   if (subscription.subscription_id.empty() || subscription.subscription_id.size() > kMaxGraphIdBytes) {
-    return MakeError("invalid_subscription", "Subscription ids are 1 to 128 bytes.", "subscription_id");
+    return Error{codes::kInvalidSubscription, "Subscription ids are 1 to 128 bytes.", "subscription_id"};
   }
   if (subscription.client_state.empty() || subscription.client_state.size() > kMaxGraphIdBytes) {
-    return MakeError("invalid_subscription", "clientState is 1 to 128 bytes.", "client_state");
+    return Error{codes::kInvalidSubscription, "clientState is 1 to 128 bytes.", "client_state"};
   }
   if (subscription.resource.connection_id.empty()) {
-    return MakeError("invalid_subscription", "A subscription needs the connection it belongs to.",
-                     "resource.connection_id");
+    return Error{codes::kInvalidSubscription, "A subscription needs the connection it belongs to.",
+                     "resource.connection_id"};
   }
   if (subscription.resource.mailbox.empty()) {
-    return MakeError("invalid_subscription", "A subscription needs the mailbox it watches.", "resource.mailbox");
+    return Error{codes::kInvalidSubscription, "A subscription needs the mailbox it watches.", "resource.mailbox"};
   }
   std::unique_lock lock(mutex_);
   std::string id = subscription.subscription_id;
@@ -104,9 +104,9 @@ std::size_t SubscriptionRegistry::Size() const {
 
 Result<std::string> ValidationReply(std::string_view validation_token) {
   if (validation_token.empty() || validation_token.size() > kMaxGraphValidationTokenBytes ||
-      detail::HasControlCharacter(validation_token)) {
-    return MakeError("invalid_validation_token",
-                     "The validation token must be 1 to 1024 bytes without control characters.", "validationToken");
+      HasControlCharacter(validation_token)) {
+    return Error{codes::kInvalidValidationToken,
+                     "The validation token must be 1 to 1024 bytes without control characters.", "validationToken"};
   }
   return std::string(validation_token);
 }
@@ -115,7 +115,7 @@ Result<std::vector<GraphChange>> VerifyGraphNotifications(const SubscriptionRegi
                                                           ReplayCache& replay_cache, std::int64_t now,
                                                           std::int64_t duplicate_window_seconds) {
   if (body.size() > kMaxGraphBodyBytes) {
-    return MakeError("body_too_large", "The notification body is larger than 1 MiB.", "body");
+    return Error{codes::kBodyTooLarge, "The notification body is larger than 1 MiB.", "body"};
   }
   json document;
   try {
@@ -123,14 +123,14 @@ Result<std::vector<GraphChange>> VerifyGraphNotifications(const SubscriptionRegi
   } catch (const json::exception&) {
     document = json::value_t::discarded;
   }
-  if (document.is_discarded()) return MakeError("invalid_notification", "The body is not JSON.", "body");
-  if (!document.is_object()) return MakeError("invalid_notification", "The body is not a JSON object.", "body");
+  if (document.is_discarded()) return Error{codes::kInvalidNotification, "The body is not JSON.", "body"};
+  if (!document.is_object()) return Error{codes::kInvalidNotification, "The body is not a JSON object.", "body"};
   const auto value = document.find("value");
   if (value == document.end() || !value->is_array() || value->empty()) {
-    return MakeError("invalid_notification", "The body has no non-empty \"value\" array.", "value");
+    return Error{codes::kInvalidNotification, "The body has no non-empty \"value\" array.", "value"};
   }
   if (value->size() > kMaxGraphItems) {
-    return MakeError("invalid_notification", "The body holds more than 1000 notifications.", "value");
+    return Error{codes::kInvalidNotification, "The body holds more than 1000 notifications.", "value"};
   }
 
   std::vector<GraphChange> accepted;
@@ -161,10 +161,10 @@ Result<std::vector<GraphChange>> VerifyGraphNotifications(const SubscriptionRegi
   }
   if (accepted_count == 0) {
     if (unauthenticated > 0) {
-      return MakeError("invalid_client_state", "No notification carried a valid subscription and clientState.",
-                       "value");
+      return Error{codes::kInvalidClientState, "No notification carried a valid subscription and clientState.",
+                       "value"};
     }
-    return MakeError("invalid_notification", "Every notification in the body is malformed.", "value");
+    return Error{codes::kInvalidNotification, "Every notification in the body is malformed.", "value"};
   }
   return accepted;
 }

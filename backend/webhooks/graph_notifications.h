@@ -20,8 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "replay_cache.h"
 #include "slotwise/result.h"
+#include "webhooks/replay_cache.h"
 
 namespace slotwise::webhooks {
 

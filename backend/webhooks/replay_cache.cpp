@@ -1,9 +1,9 @@
 // replay_cache.cpp — see replay_cache.h.
-#include "replay_cache.h"
+#include "webhooks/replay_cache.h"
 
 #include <limits>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 
 namespace slotwise::webhooks {
 namespace {

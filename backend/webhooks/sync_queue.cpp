@@ -1,5 +1,5 @@
 // sync_queue.cpp — see sync_queue.h.
-#include "sync_queue.h"
+#include "webhooks/sync_queue.h"
 
 #include <utility>
 

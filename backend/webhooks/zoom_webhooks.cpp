@@ -1,5 +1,5 @@
 // zoom_webhooks.cpp — see zoom_webhooks.h.
-#include "zoom_webhooks.h"
+#include "webhooks/zoom_webhooks.h"
 
 #include <limits>
 #include <optional>
@@ -7,14 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
-#include "webhook_text.h"
 
 namespace slotwise::webhooks {
 namespace {
 
-using detail::MakeError;
 using nlohmann::json;
 
 constexpr std::string_view kSignaturePrefix = "v0=";
@@ -28,7 +28,7 @@ bool WithinTolerance(std::int64_t a, std::int64_t b, std::int64_t tolerance) {
 }
 
 Error InvalidEvent(std::string message, std::string field) {
-  return MakeError("invalid_event", std::move(message), std::move(field));
+  return Error{codes::kInvalidEvent, std::move(message), std::move(field)};
 }
 
 // Reads the optional string member `name` of `object` into `out`; false when present but not a short string.
@@ -101,21 +101,21 @@ Result<bool> VerifyZoomSignature(std::string_view secret, std::string_view times
                                  std::string_view signature_header, std::string_view raw_body, std::int64_t now,
                                  ReplayCache& replay_cache) {
   if (timestamp_header.empty() || signature_header.empty()) {
-    return MakeError("missing_signature", "x-zm-request-timestamp and x-zm-signature are required.",
-                     timestamp_header.empty() ? "x-zm-request-timestamp" : "x-zm-signature");
+    return Error{codes::kMissingSignature, "x-zm-request-timestamp and x-zm-signature are required.",
+                     timestamp_header.empty() ? "x-zm-request-timestamp" : "x-zm-signature"};
   }
-  if (secret.empty()) return MakeError("missing_secret", "No Zoom webhook secret token is configured.");
+  if (secret.empty()) return Error{codes::kMissingSecret, "No Zoom webhook secret token is configured.", ""};
   if (raw_body.size() > kMaxZoomBodyBytes) {
-    return MakeError("body_too_large", "The webhook body is larger than 1 MiB.", "body");
+    return Error{codes::kBodyTooLarge, "The webhook body is larger than 1 MiB.", "body"};
   }
-  const auto timestamp = detail::ParseDecimal(timestamp_header);
+  const auto timestamp = ParseDecimal(timestamp_header);
   if (!timestamp) {
-    return MakeError("invalid_timestamp", "The timestamp is not a decimal number.", "x-zm-request-timestamp");
+    return Error{codes::kInvalidTimestamp, "The timestamp is not a decimal number.", "x-zm-request-timestamp"};
   }
   const std::int64_t seconds = *timestamp > kZoomMillisecondsThreshold ? *timestamp / 1000 : *timestamp;
   if (!WithinTolerance(seconds, now, kZoomTimestampToleranceSeconds)) {
-    return MakeError("stale_timestamp", "The timestamp is more than 300 seconds away from now.",
-                     "x-zm-request-timestamp");
+    return Error{codes::kStaleTimestamp, "The timestamp is more than 300 seconds away from now.",
+                     "x-zm-request-timestamp"};
   }
   const std::string_view signature = signature_header;
   std::optional<std::string> received;
@@ -123,7 +123,7 @@ Result<bool> VerifyZoomSignature(std::string_view secret, std::string_view times
       signature.substr(0, kSignaturePrefix.size()) == kSignaturePrefix) {
     received = crypto::HexDecode(signature.substr(kSignaturePrefix.size()));
   }
-  if (!received) return MakeError("invalid_signature", "The signature is not v0= and 64 hex digits.", "x-zm-signature");
+  if (!received) return Error{codes::kInvalidSignature, "The signature is not v0= and 64 hex digits.", "x-zm-signature"};
 
   std::string message;
   message.reserve(4 + timestamp_header.size() + raw_body.size());
@@ -132,7 +132,7 @@ Result<bool> VerifyZoomSignature(std::string_view secret, std::string_view times
   message += ':';
   message += raw_body;
   if (!crypto::ConstantTimeEquals(crypto::HmacSha256(secret, message), *received)) {
-    return MakeError("invalid_signature", "The signature does not match the body.", "x-zm-signature");
+    return Error{codes::kInvalidSignature, "The signature does not match the body.", "x-zm-signature"};
   }
   // Key on the decoded bytes so that an upper-case hex copy of the same signature is still a replay.
   std::string key = "zoom|";
@@ -140,20 +140,20 @@ Result<bool> VerifyZoomSignature(std::string_view secret, std::string_view times
   key += '|';
   key += crypto::HexEncode(*received);
   if (!replay_cache.InsertIfNew(std::move(key), now, 2 * kZoomTimestampToleranceSeconds + 1)) {
-    return MakeError("replayed", "This delivery was already accepted.", "x-zm-signature");
+    return Error{codes::kReplayed, "This delivery was already accepted.", "x-zm-signature"};
   }
   return true;
 }
 
 Result<std::string> UrlValidationReply(std::string_view secret, std::string_view plain_token) {
-  if (secret.empty()) return MakeError("missing_secret", "No Zoom webhook secret token is configured.");
+  if (secret.empty()) return Error{codes::kMissingSecret, "No Zoom webhook secret token is configured.", ""};
   bool printable = !plain_token.empty() && plain_token.size() <= kMaxZoomPlainTokenBytes;
   for (char ch : plain_token) {
     if (ch < 0x21 || ch > 0x7e) printable = false;
   }
   if (!printable) {
-    return MakeError("invalid_plain_token", "plainToken must be 1 to 256 printable ASCII characters.",
-                     "payload.plainToken");
+    return Error{codes::kInvalidPlainToken, "plainToken must be 1 to 256 printable ASCII characters.",
+                     "payload.plainToken"};
   }
   json reply = json::object();
   reply["plainToken"] = std::string(plain_token);
@@ -163,7 +163,7 @@ Result<std::string> UrlValidationReply(std::string_view secret, std::string_view
 
 Result<ZoomEvent> ParseZoomEvent(std::string_view body) {
   if (body.size() > kMaxZoomBodyBytes)
-    return MakeError("body_too_large", "The webhook body is larger than 1 MiB.", "body");
+    return Error{codes::kBodyTooLarge, "The webhook body is larger than 1 MiB.", "body"};
   json document;
   try {
     document = json::parse(body, nullptr, /*allow_exceptions=*/false);

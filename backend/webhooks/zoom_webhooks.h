@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "replay_cache.h"
 #include "slotwise/result.h"
+#include "webhooks/replay_cache.h"
 
 namespace slotwise::webhooks {
 

@@ -1,4 +1,5 @@
-// problem.mjs — the JavaScript contenders' "parse" step: an API.md inline-calendar document (text) -> plain numbers.
+// problem.mjs — the JavaScript contenders' "parse" step: a docs/ENGINE.md
+// inline-calendar document (text) -> plain numbers.
 // Instants become seconds relative to `base` (small integers V8 keeps unboxed); busy lists stay in document order
 // (unsorted). Only what the benchmark workloads use is supported: groups, working hours, busy, buffers, notice, grid.
 import { BuildZoneTable } from './zone_table.mjs';

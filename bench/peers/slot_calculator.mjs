@@ -4,7 +4,7 @@
 // required"); from/to = the query period; outputTimezone = the query zone.
 // Semantics differ, so counts are NOT compared: slot-calculator builds a per-minute map and emits back-to-back,
 // non-overlapping slots (after a slot the next search starts at its end) at any minute, with no start grid. The
-// check instead verifies that every slot it calls available is an allowed start under API.md rules.
+// check instead verifies that every slot it calls available is an allowed start under docs/ENGINE.md rules.
 import { getSlots } from 'slot-calculator';
 import { ParseProblem } from './problem.mjs';
 import { AllowedStarts, Contains } from './tuned_sweep.mjs';
@@ -50,6 +50,6 @@ function Check({ p }, result) {
 
 export const contenders = [
   { name: 'slot-calculator', package: 'slot-calculator', workloads: ['S1', 'S2', 'S3'], comparable: false, slow: true,
-    note: 'back-to-back slots at any minute, no grid: count not comparable; each slot checked against API.md rules',
+    note: 'back-to-back slots at any minute, no grid: count not comparable; each slot checked against docs/ENGINE.md rules',
     Prepare, Run, Check },
 ];

@@ -4,7 +4,7 @@
 // Its input is iCalendar text only, so its timed run includes parsing that text (ical2json + dayjs).
 // Semantics differ, so counts are NOT compared: after a slot it resumes the search at the slot's end (back-to-back,
 // non-overlapping slots), and it reads the real clock ("now"), so a window in the past yields nothing. The check
-// verifies that every slot it returns is an allowed grid start under API.md rules.
+// verifies that every slot it returns is an allowed grid start under docs/ENGINE.md rules.
 import { createRequire } from 'node:module';
 import { ParseProblem } from './problem.mjs';
 import { AllowedStarts, Contains } from './tuned_sweep.mjs';

@@ -1,5 +1,6 @@
 // tuned_sweep.mjs — the tuned JavaScript baseline: the algorithm a careful JavaScript engineer would write for the
-// same problem (API.md semantics), on plain numbers from problem.mjs. Per rule an allowed-start list, combined by
+// same problem (docs/ENGINE.md semantics), on plain numbers from problem.mjs.
+// Per rule an allowed-start list, combined by
 // linear sweeps; busy lists are sorted as packed Float64Array keys (typed-array sort, no comparator callback).
 //
 //   Solve(problem) -> {count, checksum}   count: slots (earliest max_results); checksum: sum of slot starts in minutes

@@ -1,4 +1,5 @@
-// availability_json.cpp — the solver's answer as API.md JSON (see solver.h). Printed with DumpJson by the caller.
+// availability_json.cpp — the solver's answer as docs/ENGINE.md JSON (see
+// solver.h). Printed with DumpJson by the caller.
 #include "slotwise/solver.h"
 
 #include "slotwise/host_rules.h"

@@ -8,10 +8,11 @@
 #include <map>
 #include <set>
 
+#include "availability_parse_internal.h"
 #include "slotwise/availability.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/host_rules.h"
 #include "slotwise/json_text.h"
-#include "availability_parse_internal.h"
 
 namespace slotwise {
 
@@ -19,7 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-Error Invalid(const std::string& field, const std::string& message) { return {"invalid_query", message, field}; }
+Error Invalid(const std::string& field, const std::string& message) { return {codes::kInvalidQuery, message, field}; }
 
 // =====================================================================================================================
 // [SECTION] Field readers
@@ -101,7 +102,7 @@ Result<const TimeZone*> ZoneMember(const json& object, const char* key, const st
   const std::string& name = value->get_ref<const std::string&>();
   const TimeZone* zone = IsValidZoneName(name) ? zones.Find(name) : nullptr;
   if (zone == nullptr) {
-    return Error{"unknown_time_zone", "unknown time zone \"" + name + "\" at " + path, path};
+    return Error{codes::kUnknownTimeZone, "unknown time zone \"" + name + "\" at " + path, path};
   }
   return zone;
 }
@@ -236,7 +237,7 @@ Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSo
   calendar.sub = sub;
   Result<const TimeZone*> zone = ZoneMember(value, "time_zone", path, zones);
   if (!zone) return zone.error();
-  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", path + ".time_zone"};
+  if (*zone == nullptr) return Error{codes::kUnknownTimeZone, "the UTC zone is not available", path + ".time_zone"};
   calendar.zone = *zone;
   if (const json* hours = Member(value, "working_hours")) {
     Result<WorkingHours> parsed = ParseWorkingHours(*hours, path + ".working_hours");
@@ -290,7 +291,7 @@ using CalendarIndex = std::map<std::string, std::size_t, std::less<>>;
 Result<std::size_t> ResolveSub(const std::string& sub, const std::string& path, const CalendarIndex& calendars) {
   auto it = calendars.find(sub);
   if (it == calendars.end()) {
-    return Error{"unknown_participant", "\"" + sub + "\" has no calendar in \"calendars\"", path};
+    return Error{codes::kUnknownParticipant, "\"" + sub + "\" has no calendar in \"calendars\"", path};
   }
   return it->second;
 }
@@ -438,7 +439,7 @@ Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path,
   candidate.external = *external;
   Result<const TimeZone*> zone = ZoneMember(value, "time_zone", path, zones);
   if (!zone) return zone.error();
-  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", Join(path, "time_zone")};
+  if (*zone == nullptr) return Error{codes::kUnknownTimeZone, "the UTC zone is not available", Join(path, "time_zone")};
   candidate.zone = *zone;
   if (const json* hours = Member(value, "working_hours")) {
     Result<WorkingHours> parsed = ParseWorkingHours(*hours, Join(path, "working_hours"));
@@ -500,7 +501,7 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
 
   Result<const TimeZone*> zone = ZoneMember(query, "time_zone", path, zones);
   if (!zone) return zone.error();
-  if (*zone == nullptr) return Error{"unknown_time_zone", "the UTC zone is not available", "query.time_zone"};
+  if (*zone == nullptr) return Error{codes::kUnknownTimeZone, "the UTC zone is not available", "query.time_zone"};
   q.zone = *zone;
 
   Result<Duration> notice = Minutes(query, "minimum_notice", path, 0, kMaxNoticeMinutes, 0);
@@ -662,7 +663,7 @@ Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, co
 
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones) {
   const json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return Error{"invalid_json", "the request body is not valid JSON", ""};
+  if (document.is_discarded()) return Error{codes::kInvalidJson, "the request body is not valid JSON", ""};
   return ParseAvailabilityDocument(document, zones);
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <string_view>
 
+#include "slotwise/error_codes.h"
 #include "slotwise/explain.h"
 #include "slotwise/solver.h"
 
@@ -22,7 +23,7 @@ using nlohmann::json;
 // [SECTION] Parsing
 // =====================================================================================================================
 
-Error Invalid(const std::string& field, const std::string& message) { return {"invalid_query", message, field}; }
+Error Invalid(const std::string& field, const std::string& message) { return {codes::kInvalidQuery, message, field}; }
 
 Result<Instant> InstantAt(const json& object, const char* key, const std::string& path) {
   const std::string field = path + "." + key;
@@ -272,17 +273,19 @@ BookingCheck ValidateBooking(const Problem& problem, const Booking& booking) {
 // [SECTION] JSON
 // =====================================================================================================================
 
+nlohmann::json ViolationsToJson(const std::vector<Violation>& items) {
+  json out = json::array();
+  for (const Violation& v : items) {
+    json item = {{"code", v.code}, {"message", v.message}};
+    if (!v.sub.empty()) item["sub"] = v.sub;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 nlohmann::json BookingCheckToJson(const BookingCheck& check) {
-  auto list = [](const std::vector<Violation>& items) {
-    json out = json::array();
-    for (const Violation& v : items) {
-      json item = {{"code", v.code}, {"message", v.message}};
-      if (!v.sub.empty()) item["sub"] = v.sub;
-      out.push_back(std::move(item));
-    }
-    return out;
-  };
-  json answer = {{"valid", check.valid()}, {"violations", list(check.violations)}, {"warnings", list(check.warnings)}};
+  json answer = {{"valid", check.valid()}, {"violations", ViolationsToJson(check.violations)},
+                 {"warnings", ViolationsToJson(check.warnings)}};
   if (check.passcode) {
     answer["passcode"] = {{"passcode", check.passcode->passcode},
                           {"reason", PasscodeReasonName(check.passcode->reason)}};

@@ -7,6 +7,7 @@
 
 #include "slotwise/availability.h"
 #include "slotwise/booking_validation.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/explain.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/intervals.h"
@@ -22,15 +23,13 @@ namespace {
 using nlohmann::json;
 
 EngineAnswer ErrorAnswer(EngineStatus status, const Error& error) {
-  json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
-  if (!error.field.empty()) body["error"]["field"] = error.field;
-  return {status, DumpJson(body)};
+  return {status, DumpJson(ErrorObject(error))};
 }
 
 EngineAnswer MergeIntervalsOperation(const json& request) {
   if (!request.is_object() || !request.contains("intervals")) {
     return ErrorAnswer(EngineStatus::kInvalidInput,
-                       {"invalid_request", "the request must be an object with an \"intervals\" array", "intervals"});
+                       {codes::kInvalidRequest, "the request must be an object with an \"intervals\" array", "intervals"});
   }
   Result<IntervalList> intervals = IntervalsFromJson(request["intervals"], "intervals");
   if (!intervals) return ErrorAnswer(EngineStatus::kInvalidInput, intervals.error());
@@ -56,29 +55,34 @@ EngineAnswer SolveOperation(const json& request, ZoneSource& zones) {
   return SolveParsed(*problem);
 }
 
-// The solve document plus "booking" -> {"valid", "violations", "warnings", "passcode"?} (booking_validation.h).
-EngineAnswer ValidateOperation(const json& request, ZoneSource& zones) {
+// The solve document plus "booking" -> the engine's findings (booking_validation.h); may throw on a bug.
+Result<BookingCheck> ValidateParsed(const json& request, ZoneSource& zones) {
   Result<Problem> problem = ParseAvailabilityDocument(request, zones);
-  if (!problem) return ErrorAnswer(EngineStatus::kInvalidInput, problem.error());
+  if (!problem) return problem.error();
   auto booking_json = request.find("booking");
-  if (booking_json == request.end()) {
-    return ErrorAnswer(EngineStatus::kInvalidInput, {"invalid_query", "booking is required", "booking"});
-  }
+  if (booking_json == request.end()) return Error{codes::kInvalidQuery, "booking is required", "booking"};
   Result<Booking> booking = ParseBooking(*booking_json, "booking");
-  if (!booking) return ErrorAnswer(EngineStatus::kInvalidInput, booking.error());
-  return {EngineStatus::kOk, DumpJson(BookingCheckToJson(ValidateBooking(*problem, *booking)))};
+  if (!booking) return booking.error();
+  return ValidateBooking(*problem, *booking);
+}
+
+// -> {"valid", "violations", "warnings", "passcode"?}.
+EngineAnswer ValidateOperation(const json& request, ZoneSource& zones) {
+  Result<BookingCheck> check = ValidateParsed(request, zones);
+  if (!check) return ErrorAnswer(EngineStatus::kInvalidInput, check.error());
+  return {EngineStatus::kOk, DumpJson(BookingCheckToJson(*check))};
 }
 
 EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
   const json request = json::parse(request_json, nullptr, /*allow_exceptions=*/false);
   if (request.is_discarded()) {
-    return ErrorAnswer(EngineStatus::kInvalidInput, {"invalid_json", "the request body is not valid JSON", ""});
+    return ErrorAnswer(EngineStatus::kInvalidInput, {codes::kInvalidJson, "the request body is not valid JSON", ""});
   }
   if (operation == "merge_intervals") return MergeIntervalsOperation(request);
   if (operation == "solve") return SolveOperation(request, zones);
   if (operation == "validate") return ValidateOperation(request, zones);
   return ErrorAnswer(EngineStatus::kUnknownOperation,
-                     {"unknown_operation", "unknown engine operation \"" + std::string(operation) + "\"", ""});
+                     {codes::kUnknownOperation, "unknown engine operation \"" + std::string(operation) + "\"", ""});
 }
 
 }  // namespace
@@ -87,7 +91,15 @@ EngineAnswer SolveProblem(const Problem& problem) {
   try {
     return SolveParsed(problem);
   } catch (const std::exception& e) {
-    return ErrorAnswer(EngineStatus::kInternalError, {"internal_error", std::string("engine error: ") + e.what(), ""});
+    return ErrorAnswer(EngineStatus::kInternalError, {codes::kInternalError, std::string("engine error: ") + e.what(), ""});
+  }
+}
+
+Result<BookingCheck> ValidateDocument(const nlohmann::json& document, ZoneSource& zones) {
+  try {
+    return ValidateParsed(document, zones);
+  } catch (const std::exception& e) {
+    return Error{codes::kInternalError, std::string("engine error: ") + e.what(), ""};
   }
 }
 
@@ -95,7 +107,7 @@ EngineAnswer CallEngine(std::string_view operation, std::string_view request_jso
   try {
     return Dispatch(operation, request_json, zones);
   } catch (const std::exception& e) {  // a bug below this line; it must not cross the API
-    return ErrorAnswer(EngineStatus::kInternalError, {"internal_error", std::string("engine error: ") + e.what(), ""});
+    return ErrorAnswer(EngineStatus::kInternalError, {codes::kInternalError, std::string("engine error: ") + e.what(), ""});
   }
 }
 

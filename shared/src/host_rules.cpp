@@ -5,6 +5,7 @@
 #include "slotwise/host_rules.h"
 
 #include "availability_parse_internal.h"
+#include "slotwise/error_codes.h"
 
 #include <algorithm>
 #include <array>
@@ -157,7 +158,7 @@ namespace {
 
 using nlohmann::json;
 
-Error Invalid(const std::string& field, const std::string& message) { return {"invalid_query", message, field}; }
+Error Invalid(const std::string& field, const std::string& message) { return {codes::kInvalidQuery, message, field}; }
 
 using parse_internal::BoolAt;
 using parse_internal::MemberOf;

@@ -1,6 +1,8 @@
 // posix_tz_rule.cpp — parsing and evaluating POSIX TZ strings (see posix_tz_rule.h for the contract).
 #include "posix_tz_rule.h"
 
+#include "slotwise/error_codes.h"
+
 #include <algorithm>
 #include <string>
 
@@ -12,7 +14,7 @@ constexpr std::int32_t kMaxOffsetHours = 24;     // POSIX: offset hours 0..24
 constexpr std::int32_t kMaxRuleTimeHours = 167;  // RFC 8536 §3.3.1: rule times -167..167 hours
 
 Error Malformed(std::string_view text, std::string_view what) {
-  return Error{"invalid_tzif", "Malformed TZ string \"" + std::string(text) + "\": " + std::string(what) + ".", ""};
+  return Error{codes::kInvalidTzif, "Malformed TZ string \"" + std::string(text) + "\": " + std::string(what) + ".", ""};
 }
 
 // A cursor over the TZ string; every read is bounds-checked.

@@ -1,5 +1,6 @@
 // provider_busy_google.cpp — Google Calendar freeBusy responses and events.list items -> BusyEvent (provider_busy.h).
 #include "provider_busy_internal.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/provider_busy.h"
 
 namespace slotwise {
@@ -33,7 +34,7 @@ Result<std::vector<BusyEvent>> OneFreeBusyCalendar(const std::string& id, const 
         reasons += StringMember(error, "reason").value_or("unknown reason");
         if (std::optional<std::string> domain = StringMember(error, "domain")) reasons += " (" + *domain + ")";
       }
-      return Error{provider_detail::kCalendarError, "Google calendar " + id + " could not be read: " + reasons,
+      return Error{codes::kProviderCalendarError, "Google calendar " + id + " could not be read: " + reasons,
                    path + ".errors"};
     }
   }
@@ -81,7 +82,7 @@ Result<EventTime> ParseEventTime(const nlohmann::json& time, const std::string& 
   if (!zone_name) return InvalidData(path + ".timeZone", "is required when dateTime has no offset");
   const TimeZone* zone = ResolveProviderZone(*zone_name, zones);
   if (zone == nullptr)
-    return Error{provider_detail::kUnknownZone, "unknown time zone \"" + *zone_name + "\"", path + ".timeZone"};
+    return Error{codes::kUnknownTimeZone, "unknown time zone \"" + *zone_name + "\"", path + ".timeZone"};
   return EventTime{false, zone->FromLocal(*local), {}};
 }
 
@@ -105,7 +106,7 @@ Result<std::optional<BusyEvent>> OneGoogleEvent(const nlohmann::json& item, cons
   const std::string status = StringMember(item, "status").value_or("confirmed");
   if (status == "cancelled") return std::optional<BusyEvent>();
   if (Member(item, "recurrence") != nullptr)
-    return Error{provider_detail::kUnsupportedRecurrence,
+    return Error{codes::kUnsupportedRecurrence,
                  path + " is a recurring event: recurrence not supported (list events with singleEvents=true)",
                  path + ".recurrence"};
   Result<std::string> self_response = SelfResponse(item, path);

@@ -1,6 +1,7 @@
-// provider_busy_graph.cpp — Microsoft Graph getSchedule scheduleInformation -> BusyEvent / working hours
-// (provider_busy.h).
+// provider_busy_graph.cpp — Microsoft Graph getSchedule scheduleInformation ->
+// BusyEvent / working hours (provider_busy.h).
 #include "provider_busy_internal.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/provider_busy.h"
 
 namespace slotwise {
@@ -19,7 +20,7 @@ std::optional<Error> ScheduleError(const nlohmann::json& schedule) {
   const std::string id = StringMember(schedule, "scheduleId").value_or("(unknown schedule)");
   const std::string code = StringMember(*error, "responseCode").value_or("error");
   const std::string message = StringMember(*error, "message").value_or("no message");
-  return Error{provider_detail::kCalendarError, "Graph schedule " + id + ": " + code + ": " + message, "error"};
+  return Error{codes::kProviderCalendarError, "Graph schedule " + id + ": " + code + ": " + message, "error"};
 }
 
 // A dateTimeTimeZone {"dateTime": wall time, "timeZone": name} -> instant.
@@ -33,7 +34,7 @@ Result<Instant> ParseDateTimeTimeZone(const nlohmann::json& value, const std::st
   if (!zone_name) return InvalidData(path + ".timeZone", "must be a string");
   const TimeZone* zone = ResolveProviderZone(*zone_name, zones);
   if (zone == nullptr)
-    return Error{provider_detail::kUnknownZone, "unknown time zone \"" + *zone_name + "\"", path + ".timeZone"};
+    return Error{codes::kUnknownTimeZone, "unknown time zone \"" + *zone_name + "\"", path + ".timeZone"};
   return zone->FromLocal(*local);
 }
 
@@ -144,7 +145,7 @@ Result<ProviderWorkingHours> GraphWorkingHours(const nlohmann::json& schedule, Z
   if (!zone_name) return InvalidData("workingHours.timeZone.name", "must be a string");
   const TimeZone* zone = ResolveProviderZone(*zone_name, zones);
   if (zone == nullptr)
-    return Error{provider_detail::kUnknownZone, "unknown or custom time zone \"" + *zone_name + "\"",
+    return Error{codes::kUnknownTimeZone, "unknown or custom time zone \"" + *zone_name + "\"",
                  "workingHours.timeZone.name"};
 
   std::optional<std::string> start_text = StringMember(*hours, "startTime");

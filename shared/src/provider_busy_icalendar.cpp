@@ -6,13 +6,15 @@
 #include <cctype>
 
 #include "provider_busy_internal.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/provider_busy.h"
 
 namespace slotwise {
 
 namespace {
 
-using provider_detail::kInvalidData;
+using codes::kInvalidProviderData;
 
 // [SECTION] Content lines
 
@@ -29,14 +31,8 @@ struct ContentLine {
   }
 };
 
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 Error LineError(const ContentLine& line, const std::string& field, const std::string& problem) {
-  return Error{kInvalidData, field + " (line " + std::to_string(line.line_number) + ") " + problem, field};
+  return Error{codes::kInvalidProviderData, field + " (line " + std::to_string(line.line_number) + ") " + problem, field};
 }
 
 // Splits `text` into unfolded logical lines: a physical line starting with a space or tab continues the previous one.
@@ -67,12 +63,12 @@ std::optional<ContentLine> SplitContentLine(const std::string& text, int line_nu
   std::size_t pos = 0;
   while (pos < text.size() && text[pos] != ';' && text[pos] != ':') ++pos;
   if (pos == 0 || pos == text.size()) return std::nullopt;
-  line.name = Upper(std::string_view(text).substr(0, pos));
+  line.name = AsciiUpper(std::string_view(text).substr(0, pos));
   while (text[pos] == ';') {
     const std::size_t name_start = ++pos;
     while (pos < text.size() && text[pos] != '=') ++pos;
     if (pos == text.size()) return std::nullopt;
-    std::string param_name = Upper(std::string_view(text).substr(name_start, pos - name_start));
+    std::string param_name = AsciiUpper(std::string_view(text).substr(name_start, pos - name_start));
     std::string param_value;
     ++pos;
     bool quoted = false;
@@ -181,7 +177,7 @@ Result<IcalTime> ParseIcalTime(const ContentLine& line, const std::string& field
                                ZoneSource& zones) {
   IcalTime time;
   const std::string* value_type = line.Param("VALUE");
-  if ((value_type != nullptr && Upper(*value_type) == "DATE") || line.value.size() == 8) {
+  if ((value_type != nullptr && AsciiUpper(*value_type) == "DATE") || line.value.size() == 8) {
     std::optional<CivilDate> date = ParseDate(line.value);
     if (!date) return LineError(line, field, "is not a DATE (YYYYMMDD): \"" + line.value + "\"");
     time.is_date = true;
@@ -199,7 +195,7 @@ Result<IcalTime> ParseIcalTime(const ContentLine& line, const std::string& field
   if (const std::string* tzid = line.Param("TZID")) {
     time.zone = ResolveProviderZone(*tzid, zones);
     if (time.zone == nullptr)
-      return Error{provider_detail::kUnknownZone,
+      return Error{codes::kUnknownTimeZone,
                    field + " (line " + std::to_string(line.line_number) + ") has unknown TZID \"" + *tzid + "\"",
                    field};
   }
@@ -224,7 +220,7 @@ const ContentLine* Property(const std::vector<ContentLine>& properties, std::str
 
 Result<bool> AddFreeBusy(const ContentLine& line, const std::string& field, std::vector<BusyEvent>& events) {
   const std::string* type_param = line.Param("FBTYPE");
-  const std::string type = type_param != nullptr ? Upper(*type_param) : "BUSY";
+  const std::string type = type_param != nullptr ? AsciiUpper(*type_param) : "BUSY";
   BusyStatus status = BusyStatus::kBusy;  // also for unknown types (§3.2.9)
   if (type == "FREE") return true;
   if (type == "BUSY-TENTATIVE") status = BusyStatus::kTentative;
@@ -261,16 +257,16 @@ Result<std::optional<BusyEvent>> ConvertEvent(const std::vector<ContentLine>& pr
                                               int begin_line, const TimeZone& owner_zone, ZoneSource& zones) {
   for (const char* name : {"RRULE", "RDATE"})
     if (const ContentLine* line = Property(properties, name))
-      return Error{provider_detail::kUnsupportedRecurrence,
+      return Error{codes::kUnsupportedRecurrence,
                    path + " (line " + std::to_string(line->line_number) + "): recurrence not supported (" + name + ")",
                    path + "." + name};
   const ContentLine* status_line = Property(properties, "STATUS");
-  const std::string status = status_line != nullptr ? Upper(status_line->value) : "CONFIRMED";
+  const std::string status = status_line != nullptr ? AsciiUpper(status_line->value) : "CONFIRMED";
   if (status == "CANCELLED") return std::optional<BusyEvent>();
 
   const ContentLine* start_line = Property(properties, "DTSTART");
   if (start_line == nullptr)
-    return Error{kInvalidData, path + " (line " + std::to_string(begin_line) + ") has no DTSTART", path + ".DTSTART"};
+    return Error{codes::kInvalidProviderData, path + " (line " + std::to_string(begin_line) + ") has no DTSTART", path + ".DTSTART"};
   Result<IcalTime> start = ParseIcalTime(*start_line, path + ".DTSTART", owner_zone, zones);
   if (!start) return start.error();
   const ContentLine* end_line = Property(properties, "DTEND");
@@ -317,17 +313,17 @@ Result<std::optional<BusyEvent>> ConvertEvent(const std::vector<ContentLine>& pr
   event.interval = interval;
   const ContentLine* transp = Property(properties, "TRANSP");
   const ContentLine* cdo = Property(properties, "X-MICROSOFT-CDO-BUSYSTATUS");
-  const std::string cdo_status = cdo != nullptr ? Upper(cdo->value) : "";
+  const std::string cdo_status = cdo != nullptr ? AsciiUpper(cdo->value) : "";
   if (cdo_status == "FREE") event.status = BusyStatus::kFree;
   else if (cdo_status == "TENTATIVE") event.status = BusyStatus::kTentative;
   else if (cdo_status == "BUSY") event.status = BusyStatus::kBusy;
   else if (cdo_status == "OOF") event.status = BusyStatus::kOutOfOffice;
   else if (cdo_status == "WORKINGELSEWHERE") event.status = BusyStatus::kWorkingElsewhere;
-  else if (transp != nullptr && Upper(transp->value) == "TRANSPARENT") event.status = BusyStatus::kFree;
+  else if (transp != nullptr && AsciiUpper(transp->value) == "TRANSPARENT") event.status = BusyStatus::kFree;
   else if (status == "TENTATIVE") event.status = BusyStatus::kTentative;
   else event.status = BusyStatus::kBusy;
   const ContentLine* klass = Property(properties, "CLASS");
-  const std::string class_value = klass != nullptr ? Upper(klass->value) : "PUBLIC";
+  const std::string class_value = klass != nullptr ? AsciiUpper(klass->value) : "PUBLIC";
   event.is_private = class_value == "PRIVATE" || class_value == "CONFIDENTIAL";
   if (const ContentLine* summary = Property(properties, "SUMMARY"); summary != nullptr && !event.is_private)
     event.summary = UnescapeText(summary->value);
@@ -345,10 +341,10 @@ Result<std::vector<BusyEvent>> ICalendarToBusy(std::string_view text, const Time
   for (const auto& [raw, number] : Unfold(text)) {
     std::optional<ContentLine> line = SplitContentLine(raw, number);
     if (!line)
-      return Error{kInvalidData, "line " + std::to_string(number) + " is not a content line (NAME[;PARAM=V]:VALUE)", ""};
+      return Error{codes::kInvalidProviderData, "line " + std::to_string(number) + " is not a content line (NAME[;PARAM=V]:VALUE)", ""};
     const std::string innermost = stack.empty() ? "" : stack.back();
     if (line->name == "BEGIN") {
-      const std::string component = Upper(line->value);
+      const std::string component = AsciiUpper(line->value);
       if (stack.empty() && component != "VCALENDAR")
         return LineError(*line, "BEGIN", "must open a VCALENDAR first");
       saw_calendar = true;
@@ -358,7 +354,7 @@ Result<std::vector<BusyEvent>> ICalendarToBusy(std::string_view text, const Time
       }
       stack.push_back(component);
     } else if (line->name == "END") {
-      const std::string component = Upper(line->value);
+      const std::string component = AsciiUpper(line->value);
       if (stack.empty() || innermost != component)
         return LineError(*line, "END", "closes " + component + " but " + (stack.empty() ? "nothing" : innermost) +
                                            " is open");
@@ -378,8 +374,8 @@ Result<std::vector<BusyEvent>> ICalendarToBusy(std::string_view text, const Time
       if (!added) return added.error();
     }
   }
-  if (!stack.empty()) return Error{kInvalidData, "the text ends inside " + stack.back() + " (missing END)", ""};
-  if (!saw_calendar) return Error{kInvalidData, "the text has no VCALENDAR", ""};
+  if (!stack.empty()) return Error{codes::kInvalidProviderData, "the text ends inside " + stack.back() + " (missing END)", ""};
+  if (!saw_calendar) return Error{codes::kInvalidProviderData, "the text has no VCALENDAR", ""};
   return events;
 }
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/error_codes.h"
 #include "slotwise/intervals.h"
 #include "slotwise/result.h"
 #include "slotwise/time.h"
@@ -14,13 +15,9 @@
 
 namespace slotwise::provider_detail {
 
-inline constexpr const char* kInvalidData = "invalid_provider_data";
-inline constexpr const char* kCalendarError = "provider_calendar_error";
-inline constexpr const char* kUnknownZone = "unknown_time_zone";
-inline constexpr const char* kUnsupportedRecurrence = "unsupported_recurrence";
 
 inline Error InvalidData(const std::string& field, const std::string& problem) {
-  return Error{kInvalidData, field + " " + problem, field};
+  return Error{codes::kInvalidProviderData, field + " " + problem, field};
 }
 
 // The member `key` of `object` when `object` is an object that has it; nullptr otherwise. Never throws.

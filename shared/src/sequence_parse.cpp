@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "slotwise/error_codes.h"
 #include "slotwise/sequence.h"
 
 #include "availability_parse_internal.h"
@@ -16,7 +17,7 @@ using nlohmann::json;
 using parse_internal::MemberOf;
 
 Error Invalid(const std::string& field, const std::string& message) {
-  return {"invalid_query", message, field};
+  return {codes::kInvalidQuery, message, field};
 }
 
 // buffer.before {"minimum"?, "maximum"?} of one stage -> (gap_min, gap_max).

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "posix_tz_rule.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise {
 
@@ -27,7 +28,7 @@ constexpr std::int32_t kPrecomputeFromYear = 1800;  // footer switches are tabul
 constexpr std::int32_t kPrecomputeUntilYear = 2200;  // ... that is at least this recent, and up to this year
 
 Error InvalidTzif(const std::string& name, std::string_view what) {
-  return Error{"invalid_tzif", "Time zone \"" + name + "\": " + std::string(what) + ".", ""};
+  return Error{codes::kInvalidTzif, "Time zone \"" + name + "\": " + std::string(what) + ".", ""};
 }
 
 // Reads big-endian integers from a byte string; callers check Has() before every read.

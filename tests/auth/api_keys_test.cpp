@@ -4,8 +4,8 @@
 #include <set>
 #include <string>
 
-#include "api_keys.h"
-#include "crypto_primitives.h"
+#include "auth/api_keys.h"
+#include "crypto/crypto_primitives.h"
 #include "openssl_cli.h"
 
 using namespace slotwise::auth;

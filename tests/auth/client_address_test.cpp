@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "client_address.h"
+#include "auth/client_address.h"
 
 using namespace slotwise::auth;
 

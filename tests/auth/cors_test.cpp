@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "cors.h"
+#include "auth/cors.h"
 
 using namespace slotwise::auth;
 

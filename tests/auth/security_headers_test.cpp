@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "security_headers.h"
+#include "auth/security_headers.h"
 
 using namespace slotwise::auth;
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "auth/webhook_signature.h"
 #include "openssl_cli.h"
-#include "webhook_signature.h"
 
 using namespace slotwise::auth;
 using slotwise::auth::test::OpensslHmacSha256Hex;

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crypto_primitives.h"
+#include "auth/widget_tokens.h"
+#include "crypto/crypto_primitives.h"
 #include "openssl_cli.h"
-#include "widget_tokens.h"
 
 using namespace slotwise::auth;
 using slotwise::auth::test::OpensslHmacSha256Hex;

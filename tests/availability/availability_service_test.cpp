@@ -2,10 +2,10 @@
 // (holds count towards load limits), tenant policies, error statuses, and the validation document.
 #include <doctest/doctest.h>
 
-#include "availability_service.h"
+#include "availability/availability_service.h"
 #include "availability_test_util.h"
 #include "slotwise/json_text.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -26,7 +26,7 @@ struct World {
     sources.source->events["anna@acme.test"] = {Busy("2026-12-02T10:00:00Z", "2026-12-02T11:00:00Z")};
     holds.Add("acme", "person:anna@acme.test", "iv-1", "2026-12-01T14:00:00Z", "2026-12-01T15:00:00Z");
   }
-  AvailabilityAnswer Answer(const std::string& body) { return service.Answer("acme", body, kNow); }
+  AvailabilityAnswer Answer(const std::string& body) { return Answered(service.Answer("acme", body, kNow)); }
 
   static constexpr Instant kNow = 1'796'040'000;  // 2026-11-30T12:00:00Z
   Directory directory;
@@ -149,8 +149,8 @@ TEST_CASE("AvailabilityService: errors of bare queries and their HTTP statuses")
   w.sources.source->errors["anna@acme.test"] = Error{"reauth_needed", "connect Google again", ""};
   CHECK(w.Answer(kBareQuery).http_status == 424);
 
-  CHECK(w.service.Answer("nobody", kBareQuery, World::kNow).http_status == 404);
-  CHECK(HttpStatusFor(Error{"storage_error", "", ""}) == 500);
+  CHECK(Answered(w.service.Answer("nobody", kBareQuery, World::kNow)).http_status == 404);
+  CHECK(HttpStatusFor("storage_error") == 500);
   CHECK(HttpStatusFor(EngineStatus::kInternalError) == 500);
 }
 

@@ -18,13 +18,27 @@
 #include <tuple>
 #include <vector>
 
-#include "busy_sources.h"
-#include "calendar_gatherer.h"
-#include "interview_holds.h"
+#include "api/http_status.h"
+#include "availability/busy_sources.h"
+#include "availability/calendar_gatherer.h"
+#include "slotwise/engine_api.h"
+#include "slotwise/json_text.h"
 #include "slotwise/time.h"
-#include "sqlite_directory_store.h"
+#include "store/interview_holds.h"
+#include "store/sqlite_directory_store.h"
 
 namespace slotwise::testing {
+
+// What POST /v1/availability answers for a service result: the status and body the HTTP edge writes.
+struct AvailabilityAnswer {
+  int http_status = 200;
+  std::string body;
+};
+
+inline AvailabilityAnswer Answered(const Result<EngineAnswer>& answer) {
+  if (!answer) return {HttpStatusFor(answer.error().code), DumpJson(ErrorObject(answer.error()))};
+  return {HttpStatusFor(answer->status), answer->body};
+}
 
 // Usable at namespace scope (no doctest assertion): a malformed literal is a bug in the test and aborts.
 inline Instant At(const char* rfc3339) {

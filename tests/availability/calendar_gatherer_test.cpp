@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "availability/calendar_gatherer.h"
 #include "availability_test_util.h"
-#include "calendar_gatherer.h"
 #include "slotwise/json_text.h"
 
 using namespace slotwise;

@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "availability/free_busy_cache.h"
 #include "availability_test_util.h"
-#include "free_busy_cache.h"
 
 using namespace slotwise;
 using slotwise::testing::At;

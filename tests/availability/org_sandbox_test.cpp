@@ -12,16 +12,16 @@
 #include <thread>
 #include <vector>
 
-#include "availability_service.h"
+#include "availability/availability_service.h"
+#include "availability/busy_sources.h"
 #include "availability_test_util.h"
-#include "busy_sources.h"
-#include "jwt.h"
-#include "org_access.h"
-#include "provider.h"
-#include "provider_registry.h"
-#include "sandbox.h"
+#include "connections/org_access.h"
+#include "connections/provider_registry.h"
+#include "crypto/jwt.h"
+#include "oauth/provider.h"
+#include "sandbox/sandbox.h"
 #include "slotwise/json_text.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -178,7 +178,7 @@ TEST_CASE("Availability with the sandbox: a bare query for Kumo people is answer
        json::array({{{"start", FormatRfc3339(w.Local(1, "00:00"))}, {"end", FormatRfc3339(w.Local(6, "00:00"))}}})}};
   const Instant now = w.Local(1, "00:00") - kSecondsPerDay;  // the Sunday before: every slot of the week is ahead
 
-  const AvailabilityAnswer answer = w.service->Answer("kumo", DumpJson(query), now);
+  const AvailabilityAnswer answer = Answered(w.service->Answer("kumo", DumpJson(query), now));
   REQUIRE_MESSAGE(answer.http_status == 200, answer.body);
   const json slots = json::parse(answer.body).at("available_slots");
 
@@ -207,7 +207,7 @@ TEST_CASE("Availability with the sandbox: a bare query for Kumo people is answer
   CHECK(w.CountRequests("google", "/freeBusy") == 1);
   CHECK(w.CountRequests("microsoft", "/calendar/getSchedule") == 1);
   // Asked again: the cache answers, the providers are not called.
-  const AvailabilityAnswer again = w.service->Answer("kumo", DumpJson(query), now + 60);
+  const AvailabilityAnswer again = Answered(w.service->Answer("kumo", DumpJson(query), now + 60));
   CHECK(again.body == answer.body);
   CHECK(w.CountRequests("google", "/freeBusy") == 1);
   CHECK(w.CountRequests("microsoft", "/calendar/getSchedule") == 1);
@@ -256,7 +256,7 @@ TEST_CASE("Availability with the sandbox: rooms, Graph statuses, host holds, and
   w.directory.AddPerson(MakePerson("kumo", "ghost@kumo.example", "Europe/Berlin", ""));
   json ghost_query = query;
   ghost_query["participants"][0]["members"].push_back({{"sub", "ghost@kumo.example"}});
-  const AvailabilityAnswer ghost = w.service->Answer("kumo", DumpJson(ghost_query), w.Local(1, "00:00"));
+  const AvailabilityAnswer ghost = Answered(w.service->Answer("kumo", DumpJson(ghost_query), w.Local(1, "00:00")));
   CHECK(ghost.http_status == 502);
   const json error = json::parse(ghost.body).at("error");
   CHECK(error.at("code") == "calendar_unavailable");

@@ -7,13 +7,13 @@
 
 #include <random>
 
-#include "availability_service.h"
+#include "availability/availability_service.h"
 #include "availability_test_util.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/json_text.h"
 #include "slotwise/ranking.h"
 #include "slotwise/solver.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -147,7 +147,7 @@ TEST_CASE("Solve paths: 300 random queries answer byte for byte as the document 
   for (int round = 0; round < 300; ++round) {
     const json query = RandomQuery(random);
     CAPTURE(DumpJson(query));
-    const AvailabilityAnswer fast = world.service.Answer("acme", DumpJson(query), kNow);
+    const AvailabilityAnswer fast = Answered(world.service.Answer("acme", DumpJson(query), kNow));
     const std::string reference = ByText(world, query);
     CHECK(fast.body == reference);
     // The fast path itself (not a silent fallback to the text): values in, the same answer out.
@@ -188,7 +188,7 @@ TEST_CASE("Solve paths: invalid queries get the engine's own error words on eith
   broken.back()["conferencing"] = {{"provider", "teams"}, {"host", "zoom:anna@acme.test"}};  // a Zoom host for Teams
   for (const json& query : broken) {
     CAPTURE(DumpJson(query));
-    const AvailabilityAnswer fast = world.service.Answer("acme", DumpJson(query), kNow);
+    const AvailabilityAnswer fast = Answered(world.service.Answer("acme", DumpJson(query), kNow));
     CHECK(fast.http_status == 422);
     CHECK(fast.body == ByText(world, query));
     CHECK(json::parse(fast.body).contains("error"));

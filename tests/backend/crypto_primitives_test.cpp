@@ -1,7 +1,7 @@
 // Tests for backend/crypto/crypto_primitives: published test vectors (FIPS 180-2, RFC 4231, RFC 4648).
 #include <doctest/doctest.h>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 
 using namespace slotwise::crypto;
 

@@ -13,13 +13,14 @@
 #include <thread>
 #include <vector>
 
-#include "google_calendar.h"
-#include "jwt.h"
-#include "microsoft_graph_calendar.h"
-#include "org_access.h"
-#include "provider.h"
-#include "provider_registry.h"
-#include "sandbox.h"
+#include "connections/org_access.h"
+#include "connections/provider_registry.h"
+#include "crypto/jwt.h"
+#include "oauth/provider.h"
+#include "providers/google_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "sandbox/sandbox.h"
+#include "slotwise/error_codes.h"
 
 using namespace slotwise;
 using nlohmann::json;
@@ -198,7 +199,7 @@ TEST_CASE("OrgAccess: a subject outside the service account's domain is refused 
     CAPTURE(outsider);
     Result<std::string> token = access.GoogleAs(outsider)->Current();
     REQUIRE_FALSE(token.ok());
-    CHECK(token.error().code == kSubjectRefused);
+    CHECK(token.error().code == slotwise::codes::kSubjectRefused);
     CHECK(Contains(token.error().message, outsider));
     CHECK(Contains(token.error().message, kServiceAccountEmail));
     CHECK(Contains(token.error().message, "Google Workspace domain"));
@@ -217,7 +218,7 @@ TEST_CASE("OrgAccess: a key that is not the service account's registered key is 
 
   Result<std::string> token = access.GoogleAs(kLena)->Current();
   REQUIRE_FALSE(token.ok());
-  CHECK(token.error().code == oauth::kInvalidClient);
+  CHECK(token.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(token.error().message, "Invalid JWT Signature"));
   CHECK(Contains(token.error().message, "Service accounts > " + kServiceAccountEmail + " > Keys"));
   CHECK_FALSE(Contains(token.error().message, "BEGIN PRIVATE KEY"));
@@ -227,7 +228,7 @@ TEST_CASE("OrgAccess: a key that is not the service account's registered key is 
   OrgAccess broken(unreadable, nullptr, *sandbox.transport, sandbox.Clock());
   Result<std::string> unsigned_token = broken.GoogleAs(kLena)->Current();
   REQUIRE_FALSE(unsigned_token.ok());
-  CHECK(unsigned_token.error().code == oauth::kInvalidClient);
+  CHECK(unsigned_token.error().code == slotwise::codes::kInvalidClient);
   CHECK(sandbox.CountGrants("google", kJwtBearer) == 1);  // nothing to send without a usable key
 }
 
@@ -245,7 +246,7 @@ TEST_CASE("OrgAccess: Google's unauthorized_client (delegation not granted) is c
   std::unique_ptr<providers::AccessTokenSource> as_lena = access.GoogleAs(kLena);
   Result<std::string> refused = as_lena->Current();
   REQUIRE_FALSE(refused.ok());
-  CHECK(refused.error().code == oauth::kConsentRequired);
+  CHECK(refused.error().code == slotwise::codes::kConsentRequired);
   CHECK(Contains(refused.error().message, "Domain-wide delegation"));
   CHECK(Contains(refused.error().message, "109876543210"));  // the client id the admin must authorise
   CHECK(Contains(refused.error().message, "https://www.googleapis.com/auth/calendar.freebusy"));
@@ -339,7 +340,7 @@ TEST_CASE("OrgAccess: callers waiting for a grant that fails share its error ins
   for (std::thread& thread : threads) thread.join();
   for (const Result<std::string>& result : results) {
     REQUIRE_FALSE(result.ok());
-    CHECK(result.error().code == oauth::kConsentRequired);
+    CHECK(result.error().code == slotwise::codes::kConsentRequired);
   }
   CHECK(sandbox.CountPath("google", "/google/token") == 1);
   CHECK(access.grants_started() == 1);
@@ -453,7 +454,7 @@ TEST_CASE("OrgAccess: a tenant without admin consent fails with consent_required
 
   Result<std::string> refused = app->Current();
   REQUIRE_FALSE(refused.ok());
-  CHECK(refused.error().code == oauth::kConsentRequired);
+  CHECK(refused.error().code == slotwise::codes::kConsentRequired);
   CHECK(Contains(refused.error().message, "AADSTS65001"));
   CHECK(Contains(refused.error().message, "/microsoft/" + tenant + "/v2.0/adminconsent?"));  // this tenant's link
   CHECK(Contains(refused.error().message, std::string(sandbox::kMicrosoftClientId)));
@@ -471,14 +472,14 @@ TEST_CASE("OrgAccess: app-only access refuses a multi-tenant alias, an unknown t
   OrgAccess no_tenant(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock());  // "organizations"
   Result<std::string> alias = no_tenant.MicrosoftAppOnly()->Current();
   REQUIRE_FALSE(alias.ok());
-  CHECK(alias.error().code == oauth::kInvalidClient);
+  CHECK(alias.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(alias.error().message, "Tenant ID"));
   CHECK(sandbox.CountGrants("microsoft", "client_credentials") == 0);  // refused before asking Microsoft
 
   OrgAccess unknown(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(), "no-such-tenant.example");
   Result<std::string> missing = unknown.MicrosoftAppOnly()->Current();
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().code == oauth::kInvalidClient);
+  CHECK(missing.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(missing.error().message, "AADSTS90002"));
   CHECK(Contains(missing.error().message, "no-such-tenant.example"));
 
@@ -487,7 +488,7 @@ TEST_CASE("OrgAccess: app-only access refuses a multi-tenant alias, an unknown t
                        std::string(sandbox::kDemoMicrosoftTenant));
   Result<std::string> refused = bad_secret.MicrosoftAppOnly()->Current();
   REQUIRE_FALSE(refused.ok());
-  CHECK(refused.error().code == oauth::kInvalidClient);
+  CHECK(refused.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(refused.error().message, "AADSTS7000215"));
   CHECK_FALSE(Contains(refused.error().message, "not-the-secret"));
   CHECK(sandbox.CountGrants("microsoft", "client_credentials") == 2);

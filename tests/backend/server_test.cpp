@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "http_server.h"
-#include "zoneinfo_directory.h"
+#include "app/http_server.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using nlohmann::json;

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 using namespace slotwise;
 

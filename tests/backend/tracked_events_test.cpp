@@ -1,8 +1,8 @@
 // Tests for backend/tracked_events: what an observation of a booked event means (Assess, ObservedFrom).
 #include <doctest/doctest.h>
 
+#include "connections/tracked_events.h"
 #include "slotwise/time.h"
-#include "tracked_events.h"
 
 using namespace slotwise;
 

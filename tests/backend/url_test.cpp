@@ -1,7 +1,7 @@
 // Tests for backend/net/url: percent-encoding and form/query handling.
 #include <doctest/doctest.h>
 
-#include "url.h"
+#include "net/url.h"
 
 using namespace slotwise::net;
 

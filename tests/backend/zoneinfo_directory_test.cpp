@@ -1,5 +1,5 @@
 // Tests for backend/zoneinfo_directory.h: lazy loading, caching, path-traversal rejection, UTC fallback, threads.
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 #include <doctest/doctest.h>
 

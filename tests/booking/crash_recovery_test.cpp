@@ -37,10 +37,10 @@
 #include <thread>
 #include <vector>
 
+#include "../loopback_server.h"
+#include "net/url.h"
 #include "process_harness.h"
 #include "slotwise/time.h"
-#include "url.h"
-#include "../loopback_server.h"
 
 namespace {
 
@@ -246,12 +246,12 @@ class CrashWorld {
     return answer.Json().at("objects");
   }
 
-  // Distinct 30-minute slots, Tuesday to Friday from next week on, 09:00-14:00 UTC (inside lena's and jonas's
-  // Berlin working hours in summer and winter time); next week is free of the demo org's seeded events.
+  // Distinct 30-minute slots, Tuesday to Friday from the week after next on, 09:00-14:00 UTC (inside lena's and
+  // jonas's Berlin working hours in summer and winter time); the demo org's events fill only this week and the next.
   Slot NextSlot() {
     const std::int64_t today = static_cast<std::int64_t>(std::time(nullptr)) / 86400;
     const std::int64_t weekday = (today + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
-    const std::int64_t next_monday = today - weekday + 7;
+    const std::int64_t next_monday = today - weekday + 14;
     const int index = slots_used_++;
     const std::int64_t day = next_monday + (index / 40) * 7 + 1 + (index % 40) / 10;
     const slotwise::Instant start = day * 86400 + 9 * 3600 + (index % 10) * 1800;

@@ -9,7 +9,7 @@
 
 #include <doctest/doctest.h>
 
-#include "server_config.h"
+#include "config/server_config.h"
 
 namespace slotwise::config {
 namespace {

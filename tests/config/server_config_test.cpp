@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "server_config.h"
+#include "config/server_config.h"
 
 namespace slotwise::config {
 namespace {

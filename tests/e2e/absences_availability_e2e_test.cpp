@@ -8,7 +8,7 @@
 
 #include "provider_world.h"
 #include "slotwise/time.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -16,16 +16,17 @@ using nlohmann::json;
 
 namespace {
 
-// The Berlin date of weekday `weekday` (1 = Monday) of next week, "YYYY-MM-DD", and its local midnight (UTC).
+// The Berlin date of weekday `weekday` (1 = Monday) of the week after next (free of the sandbox's demo events, which
+// fill this week and the next), "YYYY-MM-DD", and its local midnight (UTC).
 struct Day {
   std::string date;
   Instant midnight = 0;
 };
-Day NextWeekDay(std::int64_t now, int weekday) {
+Day FreeWeekDay(std::int64_t now, int weekday) {
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
   const TimeZone* berlin = zones.Find("Europe/Berlin");
   REQUIRE(berlin != nullptr);
-  const std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7 + weekday - 1;
+  const std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14 + weekday - 1;
   const CivilDate civil = CivilFromDays(day);
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(civil.year), static_cast<int>(civil.month),
@@ -52,7 +53,7 @@ std::size_t SlotCount(ProviderWorld& world, const Day& day) {
 
 TEST_CASE("HR absences: an approved absence makes the interviewer out of office for the engine") {
   ProviderWorld world(true, true);
-  const Day tuesday = NextWeekDay(world.Now(), 2), thursday = NextWeekDay(world.Now(), 4);
+  const Day tuesday = FreeWeekDay(world.Now(), 2), thursday = FreeWeekDay(world.Now(), 4);
   // Next week is free in the sandbox: 08:30–16:30 on the hour gives starts 09:00 … 15:00 = 7 slots a day.
   REQUIRE(SlotCount(world, tuesday) == 7);
   REQUIRE(SlotCount(world, thursday) == 7);
@@ -85,7 +86,7 @@ TEST_CASE("HR absences: an approved absence makes the interviewer out of office 
 
 TEST_CASE("HR absences: a requested absence blocks nothing until it is approved") {
   ProviderWorld world(true, true);
-  const Day wednesday = NextWeekDay(world.Now(), 3);
+  const Day wednesday = FreeWeekDay(world.Now(), 3);
   REQUIRE(world.Api("PUT", "/v1/hr/employees",
                     {{"employees", {{{"id", "e-jonas"}, {"first_name", "Jonas"}, {"last_name", "Becker"},
                                      {"email", "jonas.becker@kumo.example"}}}}})

@@ -15,7 +15,7 @@
 
 #include "provider_world.h"
 #include "slotwise/time.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -31,12 +31,12 @@ const std::string kDaan = "daan.jansen@kumo-labs.example";
 const std::string kSpree = "c_berlin-spree@resource.calendar.google.com";
 const std::string kTiergarten = "c_berlin-tiergarten@resource.calendar.google.com";
 
-// Berlin wall time `clock` on weekday `weekday` (1 = Monday) of NEXT week (the sandbox seeds only this week's events,
-// so next week is free apart from what the tests book).
-Instant NextWeek(ZoneSource& zones, std::int64_t now, int weekday, const char* clock) {
+// Berlin wall time `clock` on weekday `weekday` (1 = Monday) of the week after next (the sandbox seeds its demo events
+// in this week and the next, so that week is free apart from what the tests book).
+Instant FreeWeek(ZoneSource& zones, std::int64_t now, int weekday, const char* clock) {
   const TimeZone* berlin = zones.Find("Europe/Berlin");
   REQUIRE(berlin != nullptr);
-  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7;
+  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14;
   const std::optional<std::int32_t> seconds = ParseClockTime(clock);
   REQUIRE_MESSAGE(seconds.has_value(), "not a clock time: " << clock);
   return berlin->FromLocalSeconds((monday + weekday - 1) * kSecondsPerDay + *seconds);
@@ -135,7 +135,7 @@ TEST_CASE("Booking: 200 concurrent requests for the same room and time book exac
     // Rounds spread over Tuesday and Wednesday, 09:30 … 14:00 Berlin, one hour apart on the half hour grid.
     char clock[6];
     std::snprintf(clock, sizeof clock, "%02d:%s", 9 + round % 10 / 2, round % 2 ? "30" : "00");
-    const Instant start = NextWeek(zones, world.Now(), 2 + round / 10, clock);
+    const Instant start = FreeWeek(zones, world.Now(), 2 + round / 10, clock);
     std::vector<json> bodies;
     for (int i = 0; i < 200; ++i) {
       // Two disjoint teams: only the room is shared, so the room alone decides.
@@ -165,7 +165,7 @@ TEST_CASE("Booking: concurrent requests for the same interviewer, and for the sa
     for (int round = 0; round < 20; ++round) {
       char clock[6];
       std::snprintf(clock, sizeof clock, "%02d:%s", 9 + round / 2 % 8, round % 2 ? "30" : "00");
-      const Instant start = NextWeek(zones, world.Now(), 4 - round / 16, clock);
+      const Instant start = FreeWeek(zones, world.Now(), 4 - round / 16, clock);
       std::vector<json> bodies;
       for (int i = 0; i < 200; ++i) {
         bodies.push_back(i % 2 == 0 ? Booking("Interviewer race", kLena, start, 30, {kAnna}, kSpree)
@@ -187,7 +187,7 @@ TEST_CASE("Booking: concurrent requests for the same interviewer, and for the sa
       char clock[6];
       // Jonas works until 16:30: Friday 09:00 … 15:30, then Thursday morning.
       std::snprintf(clock, sizeof clock, "%02d:%s", 9 + round / 2 % 7, round % 2 ? "30" : "00");
-      const Instant start = NextWeek(zones, world.Now(), 5 - round / 14, clock);
+      const Instant start = FreeWeek(zones, world.Now(), 5 - round / 14, clock);
       std::vector<json> bodies;
       for (int i = 0; i < 200; ++i) {
         const json zoom = {{"provider", "zoom"}, {"host", host}};
@@ -207,7 +207,7 @@ TEST_CASE("Booking: concurrent requests for the same interviewer, and for the sa
 TEST_CASE("Booking: 100 concurrent identical requests with one idempotency key make one booking and one answer") {
   ProviderWorld world(true, true);
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  const json body = Booking("Idempotent booking", kLena, NextWeek(zones, world.Now(), 3, "11:00"), 45, {kAnna}, kSpree);
+  const json body = Booking("Idempotent booking", kLena, FreeWeek(zones, world.Now(), 3, "11:00"), 45, {kAnna}, kSpree);
   std::vector<HttpAnswer> answers(100);
   std::atomic<int> ready{0};
   std::vector<std::thread> threads;
@@ -249,7 +249,7 @@ TEST_CASE("Booking: 100 concurrent identical requests with one idempotency key m
 TEST_CASE("Booking: the outbox creates the organiser's event; reschedule moves it, cancel removes it, the candidate's .ics follows") {
   ProviderWorld world(true, true);
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  const Instant start = NextWeek(zones, world.Now(), 2, "13:00");
+  const Instant start = FreeWeek(zones, world.Now(), 2, "13:00");
   HttpAnswer booked = world.Api("POST", "/v1/interviews",
                                 Booking("Lifecycle interview", kLena, start, 60, {kJonas, kAnna}, kTiergarten,
                                         {{"provider", "google_meet"}}),
@@ -317,7 +317,7 @@ TEST_CASE("Booking: a provider that refuses for good leaves nothing behind and t
   world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"method", "POST"}, {"path_prefix", "/google/calendar/v3/calendars/"},
                                         {"status", 403}, {"times", 100}});
   HttpAnswer booked = world.Api("POST", "/v1/interviews",
-                                Booking("Refused interview", kLena, NextWeek(zones, world.Now(), 4, "09:00"), 30, {kJonas}),
+                                Booking("Refused interview", kLena, FreeWeek(zones, world.Now(), 4, "09:00"), 30, {kJonas}),
                                 "refused-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string id = json::parse(booked.body).at("id");
@@ -330,7 +330,7 @@ TEST_CASE("Booking: a provider that refuses for good leaves nothing behind and t
   HttpAnswer cleared = HttpJson("DELETE", world.sandbox_root() + "/sandbox/faults");
   CHECK(cleared.status / 100 == 2);
   HttpAnswer again = world.Api("POST", "/v1/interviews",
-                               Booking("Refused interview, again", kLena, NextWeek(zones, world.Now(), 4, "09:00"), 30, {kJonas}),
+                               Booking("Refused interview, again", kLena, FreeWeek(zones, world.Now(), 4, "09:00"), 30, {kJonas}),
                                "refused-2");
   CHECK_MESSAGE(again.status == 201, again.body);
 }
@@ -338,7 +338,7 @@ TEST_CASE("Booking: a provider that refuses for good leaves nothing behind and t
 TEST_CASE("Booking: bad requests are refused with the field and change nothing") {
   ProviderWorld world(true, true);
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  const Instant start = NextWeek(zones, world.Now(), 3, "10:00");
+  const Instant start = FreeWeek(zones, world.Now(), 3, "10:00");
   struct Case {
     json body;
     int status;
@@ -350,7 +350,7 @@ TEST_CASE("Booking: bad requests are refused with the field and change nothing")
   json backwards = Booking("x", kLena, start, 30, {kJonas});
   backwards["end"] = FormatRfc3339(start - 60);
   json off_grid = Booking("x", kLena, start + 600, 30, {kJonas});
-  json night = Booking("x", kLena, NextWeek(zones, world.Now(), 3, "02:00"), 30, {kJonas});
+  json night = Booking("x", kLena, FreeWeek(zones, world.Now(), 3, "02:00"), 30, {kJonas});
   json zoom_without_host = Booking("x", kLena, start, 30, {kJonas}, "", {{"provider", "zoom"}});
   const std::vector<Case> cases = {
       {unknown_person, 422, "unknown_participant", "interviewers"},

@@ -4,9 +4,9 @@
 
 #include <regex>
 
+#include "net/url.h"
 #include "provider_world.h"
-#include "sandbox.h"
-#include "url.h"
+#include "sandbox/sandbox.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

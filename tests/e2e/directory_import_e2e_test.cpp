@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "directory_import.h"
+#include "directory/directory_import.h"
 #include "provider_world.h"
-#include "scheduling_runtime.h"
-#include "zoneinfo_directory.h"
+#include "runtime/scheduling_runtime.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "demo_tenant.h"
+#include "demo/demo_tenant.h"
 #include "provider_world.h"
-#include "scheduling_runtime.h"
+#include "runtime/scheduling_runtime.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

@@ -11,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "provider_world.h"
-#include "webhook_signature.h"
 #include "../loopback_server.h"
+#include "auth/webhook_signature.h"
+#include "provider_world.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

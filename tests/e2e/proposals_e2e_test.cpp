@@ -10,7 +10,7 @@
 
 #include "provider_world.h"
 #include "slotwise/time.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -18,12 +18,13 @@ using nlohmann::json;
 
 namespace {
 
-// Berlin wall time `clock` on weekday `weekday` (1 = Monday) of next week (the sandbox seeds only this week).
-std::string NextWeek(std::int64_t now, int weekday, const char* clock) {
+// Berlin wall time `clock` on weekday `weekday` (1 = Monday) of the week after next (the sandbox's demo events fill this
+// week and the next).
+std::string FreeWeek(std::int64_t now, int weekday, const char* clock) {
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
   const TimeZone* berlin = zones.Find("Europe/Berlin");
   REQUIRE(berlin != nullptr);
-  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7;
+  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14;
   return FormatRfc3339(berlin->FromLocalSeconds((monday + weekday - 1) * kSecondsPerDay + *ParseClockTime(clock)));
 }
 
@@ -62,8 +63,8 @@ std::string CapabilityOf(const json& created) {
 
 TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick, and no second pick") {
   ProviderWorld world(true, true);
-  const std::string mon10 = NextWeek(world.Now(), 1, "10:00"), tue10 = NextWeek(world.Now(), 2, "10:00"),
-                    wed14 = NextWeek(world.Now(), 3, "14:00");
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00"),
+                    wed14 = FreeWeek(world.Now(), 3, "14:00");
   const HttpAnswer created = world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10, wed14}));
   REQUIRE_MESSAGE(created.status == 201, created.body);
   const json proposal = json::parse(created.body);
@@ -120,7 +121,7 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
 
 TEST_CASE("proposals: two different picks racing book exactly one interview") {
   ProviderWorld world(true, true);
-  const std::string thu10 = NextWeek(world.Now(), 4, "10:00"), thu14 = NextWeek(world.Now(), 4, "14:00");
+  const std::string thu10 = FreeWeek(world.Now(), 4, "10:00"), thu14 = FreeWeek(world.Now(), 4, "14:00");
   const json created = json::parse(world.Api("POST", "/v1/proposals", ProposalBody({thu10, thu14})).body);
   const std::string capability = CapabilityOf(created);
   std::atomic<int> ready{0};
@@ -148,7 +149,7 @@ TEST_CASE("proposals: two different picks racing book exactly one interview") {
 
 TEST_CASE("proposals: bad offers are refused with the field; an expired proposal cannot be picked") {
   ProviderWorld world(true, true);
-  const std::string mon10 = NextWeek(world.Now(), 1, "10:00");
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00");
   json no_options = ProposalBody({});
   no_options.erase("options");
   CHECK(world.Api("POST", "/v1/proposals", no_options).status == 422);

@@ -5,12 +5,12 @@
 
 #include <chrono>
 
-#include "google_calendar.h"
-#include "goto_meetings.h"
-#include "microsoft_graph_calendar.h"
-#include "teams_messages.h"
 #include "provider_world.h"
-#include "zoom_meetings.h"
+#include "providers/google_calendar.h"
+#include "providers/goto_meetings.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/teams_messages.h"
+#include "providers/zoom_meetings.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -253,7 +253,7 @@ TEST_CASE("Calls: Teams channel messages and Workflows webhooks carry an Adaptiv
   // A private channel the user is not a member of is refused by the provider, and the error says so.
   Result<std::string> refused = teams.PostChannelMessage(team, "19:hr-confidential@thread.tacv2", card);
   REQUIRE_FALSE(refused.ok());
-  CHECK(refused.error().code == "forbidden");
+  CHECK(refused.error().code == "provider_forbidden");
 
   providers::TeamsWebhook webhook(world.runtime().transport());
   Result<bool> delivered = webhook.PostWorkflowWebhook(world.sandbox_root() + "/microsoft/workflows/hr-daily", card);

@@ -1,16 +1,17 @@
 // provider_world.cpp — see provider_world.h.
 #include "provider_world.h"
 
-#include "demo_tenant.h"
-#include "scheduling_runtime.h"
+#include "api/api_auth.h"
+#include "demo/demo_tenant.h"
+#include "runtime/scheduling_runtime.h"
 
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <regex>
 
-#include "crypto_primitives.h"
-#include "url.h"
+#include "crypto/crypto_primitives.h"
+#include "net/url.h"
 
 namespace slotwise::testing {
 
@@ -120,7 +121,6 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     SchedulingOptions scheduling_options;
     scheduling_options.outbox.threads = 2;
     scheduling_options.outbox.idle_poll = std::chrono::milliseconds(100);
-    scheduling_options.widget_keys = auth::WidgetKeySet{"test", {{"test", std::string(32, 'k')}}};
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store_, *runtime_, zones_, scheduling_options, [this] { return now_.load(); });
     REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
@@ -128,7 +128,9 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     Result<std::string> key = SeedDemoTenant(scheduling_->directory(), runtime_->transport(), sandbox_root(), "kumo", Now());
     REQUIRE_MESSAGE(key.ok(), (key.ok() ? "" : key.error().message));
     api_key_ = *key;
-    server_->EnableScheduling(*scheduling_);
+    ApiAuthOptions auth_options;
+    auth_options.widget_keys = auth::WidgetKeySet{"test", {{"test", std::string(32, 'k')}}};
+    REQUIRE(server_->EnableScheduling(*scheduling_, std::move(auth_options)).ok());
     scheduling_->Start();
   }
   server_thread_ = std::thread([this] { server_->Run(); });

@@ -13,10 +13,10 @@
 #include <string>
 #include <thread>
 
-#include "connections_runtime.h"
-#include "http_server.h"
-#include "sandbox.h"
-#include "zoneinfo_directory.h"
+#include "app/http_server.h"
+#include "runtime/connections_runtime.h"
+#include "sandbox/sandbox.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise {
 class SchedulingRuntime;

@@ -8,9 +8,9 @@
 #include <regex>
 #include <sstream>
 
+#include "net/url.h"
 #include "provider_world.h"
-#include "sandbox.h"
-#include "url.h"
+#include "sandbox/sandbox.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

@@ -4,11 +4,11 @@
 
 #include <thread>
 
-#include "google_calendar.h"
-#include "goto_meetings.h"
-#include "microsoft_graph_calendar.h"
 #include "provider_world.h"
-#include "zoom_meetings.h"
+#include "providers/google_calendar.h"
+#include "providers/goto_meetings.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/zoom_meetings.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

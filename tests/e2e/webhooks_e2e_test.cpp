@@ -10,12 +10,12 @@
 #include <fstream>
 #include <thread>
 
-#include "crypto_primitives.h"
-#include "google_calendar.h"
-#include "microsoft_graph_calendar.h"
+#include "crypto/crypto_primitives.h"
 #include "provider_world.h"
-#include "sqlite_statement.h"
-#include "zoom_meetings.h"
+#include "providers/google_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/zoom_meetings.h"
+#include "store/sqlite_statement.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;

@@ -9,15 +9,15 @@
 #include <string>
 #include <thread>
 
-#include "api_auth.h"
-#include "demo_ats_server.h"
-#include "demo_tenant.h"
-#include "directory_store.h"
+#include "api/api_auth.h"
+#include "demo/demo_ats_server.h"
+#include "demo/demo_tenant.h"
 #include "provider_world.h"
-#include "scheduling_runtime.h"
+#include "runtime/scheduling_runtime.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/time.h"
-#include "zoneinfo_directory.h"
+#include "store/directory_store.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -25,9 +25,9 @@ using nlohmann::json;
 
 namespace {
 
-// Lena, Jonas and Anna (Google and Microsoft calendars, the sandbox's seeded events this week) and both Berlin rooms,
-// from tomorrow 00:00 UTC for eight days: "now" cannot change the answer between two calls (no slot starts before
-// tomorrow), and the window spans this week's seeded events and next week's free days.
+// Lena, Jonas and Anna (Google and Microsoft calendars, the sandbox's seeded events this week and next) and both Berlin
+// rooms, from tomorrow 00:00 UTC for eight days: "now" cannot change the answer between two calls (no slot starts
+// before tomorrow), and the window spans seeded events and free hours.
 json ThreePeopleQuery(std::int64_t now) {
   const std::int64_t tomorrow = (now / kSecondsPerDay + 1) * kSecondsPerDay;
   return {{"participants",

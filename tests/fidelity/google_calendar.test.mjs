@@ -1,6 +1,6 @@
 // Fidelity: the official `googleapis` client (Calendar v3) pointed at the provider sandbox must accept every response
-// and surface every error the way it does against Google (wire formats: /work/shared/PROVIDERS.md, "Google Calendar
-// API v3"). Each call is also checked against the sandbox's request log (the path the library really hit).
+// and surface every error the way it does against Google (wire formats: docs/PROVIDERS.md, "Google Calendar
+// "). Each call is also checked against the sandbox's request log (the path the library really hit).
 //
 // The demo organisation's own events move with the current week, so the busy times asserted here come from events
 // this file seeds in a fixed week (Mon 2031-01-13 … Fri 2031-01-17, winter time: Berlin +01:00, Tokyo +09:00).

@@ -1,5 +1,5 @@
 // Fidelity: the official `@microsoft/microsoft-graph-client` (Graph v1.0) pointed at the provider sandbox must accept
-// every response and surface every error the way it does against Graph (wire formats: /work/shared/PROVIDERS.md,
+// every response and surface every error the way it does against Graph (wire formats: docs/PROVIDERS.md,
 // "Microsoft Graph"). Each call is also checked against the sandbox's request log.
 //
 // How the client reaches the sandbox: the SDK only attaches the bearer token (AuthenticationHandler) to https URLs of
@@ -343,10 +343,11 @@ describe('@microsoft/microsoft-graph-client v1.0 against the sandbox', () => {
     assert.deepEqual((await logSince(mark)).map((e) => e.status), [429, 429, 200]);
   });
 
-  // SANDBOX DEVIATION (fails until the sandbox is fixed): PROVIDERS.md "Throttling: 429 `Retry-After: 10` (can be
-  // fractional)" — Graph's 429 always says when to retry, and the sandbox's own message reads "Retry after the time
-  // given in Retry-After." But a 429 fault injected without an explicit retry_after goes out with NO Retry-After
-  // header, so the SDK's RetryHandler (and our adapter) fall back to their own backoff instead of Graph's hint.
+  // SANDBOX DEVIATION (fails until the sandbox is fixed): docs/PROVIDERS.md, Microsoft Graph: "429 `Retry-After` (may
+  // be fractional; 10 is typical)" — Graph's 429 always says when to retry, and the sandbox's own message reads "Retry
+  // after the time given in Retry-After." But a 429 fault injected without an explicit retry_after goes out with NO
+  // Retry-After header, so the SDK's RetryHandler (and our adapter) fall back to their own backoff instead of Graph's
+  // hint.
   it('SANDBOX DEVIATION: a Graph 429 always carries Retry-After (also when the fault gives none)', async () => {
     await ready();
     const client = graphFor(await box.token('microsoft', DAAN));

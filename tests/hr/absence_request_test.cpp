@@ -4,7 +4,7 @@
 // (hr_test_data.h) — everyone works Monday–Friday 09:00–17:00 (the default), so midday is 13:00 local.
 #include <doctest/doctest.h>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 #include "hr/teams_signature.h"
 #include "hr_test_data.h"
 

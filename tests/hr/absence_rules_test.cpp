@@ -7,7 +7,7 @@
 #include <set>
 
 #include "../auth/openssl_cli.h"
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
 #include "hr/absence_busy.h"
 #include "hr/absence_days.h"
 #include "hr/daily_planner.h"
@@ -17,7 +17,7 @@
 #include "hr/post_throttle.h"
 #include "hr/teams_signature.h"
 #include "hr/work_schedule.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise::hr {
 namespace {
@@ -268,7 +268,8 @@ TEST_CASE("HR texts exist in every language and de/nl/ja carry no English words"
 TEST_CASE("HR attributes: the preset, unknown names, and reads that leave out what is not granted") {
   Result<std::vector<std::string>> preset = ParseAttributeList(nlohmann::json::array({"microsoft_teams"}), "attributes");
   REQUIRE(preset.ok());
-  // Seed 003's ten: first/last name, e-mail, termination/hire date, position, status, office, department, team.
+  // The ten of docs/PRODUCT.md R003.3: first/last name, e-mail, termination/hire date,
+  // position, status, office, department, team.
   CHECK(std::set<std::string>(preset->begin(), preset->end()) ==
         std::set<std::string>{"first_name", "last_name", "email", "termination_date", "hire_date", "position",
                               "status", "office", "department", "team"});

@@ -122,7 +122,7 @@ TEST_CASE("HR credentials: shown once, revocable, server-side only, never confus
   Answer listed = world.Api("GET", "/v1/hr/credentials");
   CHECK(listed.text.find(credential) == std::string::npos);  // never shown again
   CHECK(listed.body["credentials"][0]["attributes"].size() == 10);
-  // The birthday is not in seed 003's list.
+  // The birthday is not in the list of docs/PRODUCT.md R003.3.
   CHECK_FALSE(world.Api("GET", "/v1/hr/employees/e-x", nullptr, credential).body.contains("birthday"));
   // From a browser (Origin header): refused.
   Answer browser = Call(world.root(), "GET", "/v1/hr/employees",

@@ -318,7 +318,7 @@ TEST_CASE("HR channel mappings: private channels, unknown units and channels are
                      {{"unit", {{"kind", "office"}, {"name", "Berlin"}}}, {"target", GraphTarget("19:nope@thread.tacv2")},
                       {"language", "en"}, {"time_of_day", "09:00"}, {"time_zone", "Europe/Berlin"}});
   CHECK(answer.status == 422);
-  CHECK(answer.body["error"]["code"] == "unknown_channel");
+  CHECK(answer.body["error"]["code"] == "teams_channel_not_found");
   answer = world.Api("POST", "/v1/hr/channel_mappings",
                      {{"unit", {{"kind", "office"}, {"name", "Berlin"}}}, {"target", GraphTarget(kGeneral)},
                       {"language", "fr"}, {"time_of_day", "09:00"}, {"time_zone", "Europe/Berlin"}});

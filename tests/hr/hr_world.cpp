@@ -3,10 +3,10 @@
 
 #include <doctest/doctest.h>
 
-#include "api_keys.h"
-#include "crypto_primitives.h"
-#include "hr_routes.h"
 #include "../loopback_server.h"
+#include "api/hr_routes.h"
+#include "auth/api_keys.h"
+#include "crypto/crypto_primitives.h"
 
 namespace slotwise::testing {
 

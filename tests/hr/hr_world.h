@@ -14,14 +14,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api_auth.h"
+#include "api/api_auth.h"
+#include "crypto/token_vault.h"
 #include "hr/hr_runtime.h"
-#include "sandbox.h"
-#include "sqlite_directory_store.h"
-#include "sqlite_interview_store.h"
-#include "sqlite_store.h"
-#include "token_vault.h"
-#include "zoneinfo_directory.h"
+#include "sandbox/sandbox.h"
+#include "store/sqlite_directory_store.h"
+#include "store/sqlite_interview_store.h"
+#include "store/sqlite_store.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise::testing {
 

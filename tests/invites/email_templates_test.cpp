@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "email_templates.h"
+#include "invites/email_templates.h"
 #include "zones.h"
 
 using namespace slotwise;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "ical_text.h"
+#include "invites/ical_text.h"
 
 using namespace slotwise::invites;
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "ical_text.h"
-#include "icalendar.h"
+#include "invites/ical_text.h"
+#include "invites/icalendar.h"
 #include "zones.h"
 
 using namespace slotwise;

@@ -1,7 +1,7 @@
 // Tests for backend/invites/invite_json: the JSON form of the candidate's invitation.
 #include <doctest/doctest.h>
 
-#include "invite_json.h"
+#include "invites/invite_json.h"
 #include "zones.h"
 
 using namespace slotwise;

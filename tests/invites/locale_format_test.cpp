@@ -2,7 +2,7 @@
 // Expected strings were written by hand from a calendar: 2026-12-01 is a Tuesday, 2026-12-02 a Wednesday.
 #include <doctest/doctest.h>
 
-#include "locale_format.h"
+#include "invites/locale_format.h"
 #include "zones.h"
 
 using namespace slotwise;

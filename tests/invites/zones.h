@@ -7,7 +7,7 @@
 
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
-#include "zoneinfo_directory.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 #ifndef SLOTWISE_ZONEINFO_DIR
 #define SLOTWISE_ZONEINFO_DIR "/usr/share/zoneinfo"

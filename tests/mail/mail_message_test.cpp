@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "mail_message.h"
+#include "mail/mail_message.h"
 #include "openssl_base64.h"
 
 namespace slotwise::mail {

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "mime_encoding.h"
+#include "mail/mime_encoding.h"
 #include "openssl_base64.h"
 
 namespace slotwise::mail {

@@ -10,8 +10,9 @@
 #include <doctest/doctest.h>
 
 #include "fake_smtp_server.h"
-#include "mail_message.h"
-#include "smtp_client.h"
+#include "mail/mail_message.h"
+#include "mail/smtp_client.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::mail {
 namespace {
@@ -94,7 +95,7 @@ TEST_CASE("SMTP: 550 on RCPT TO is smtp_rejected with the relay's words, and not
   Result<bool> sent = SendMail(SettingsFor(server), "a@example.com", {"ok@example.org", "nobody@example.org"}, "x\r\n");
   server.Join();
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpRejected);
+  CHECK(sent.error().code == slotwise::codes::kSmtpRejected);
   CHECK(sent.error().field == "recipients[1]");
   CHECK(sent.error().message.find("550 5.1.1 no such user") != std::string::npos);
   CHECK(sent.error().message.find("permanent") != std::string::npos);
@@ -108,15 +109,15 @@ TEST_CASE("SMTP: a 421 greeting is smtp_unavailable (retryable)") {
   Result<bool> sent = SendMail(SettingsFor(server), "a@example.com", {"b@example.com"}, "x\r\n");
   server.Join();
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpUnavailable);
+  CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(sent.error().message.find("421 4.3.2") != std::string::npos);
   CHECK(sent.error().message.find("temporary") != std::string::npos);
 }
 
 TEST_CASE("SMTP: 4xx and 5xx after the data are unavailable and rejected") {
   for (const auto& [reply, code] :
-       {std::pair<std::string, std::string_view>{"451 4.3.0 try later\r\n", kSmtpUnavailable},
-        {"554 5.7.1 spam\r\n", kSmtpRejected}}) {
+       {std::pair<std::string, std::string_view>{"451 4.3.0 try later\r\n", slotwise::codes::kSmtpUnavailable},
+        {"554 5.7.1 spam\r\n", slotwise::codes::kSmtpRejected}}) {
     CAPTURE(reply);
     FakeSmtpServer server("220 ready\r\n", [reply = reply](const std::string& command) -> std::string {
       if (command == FakeSmtpServer::kMessageEvent) return reply;
@@ -138,7 +139,7 @@ TEST_CASE("SMTP: a server that never answers times out within the timeout") {
   const auto elapsed = std::chrono::steady_clock::now() - started;
   server.Join();
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpUnavailable);
+  CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(sent.error().message.find("timed out") != std::string::npos);
   CHECK(elapsed >= std::chrono::milliseconds(250));
   CHECK(elapsed < std::chrono::milliseconds(1500));
@@ -154,7 +155,7 @@ TEST_CASE("SMTP: a relay that goes silent mid-conversation times out too") {
       SendMail(SettingsFor(server, std::chrono::milliseconds(300)), "a@example.com", {"b@example.com"}, "x\r\n");
   server.Join();
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpUnavailable);
+  CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(1500));
 }
 
@@ -178,14 +179,14 @@ TEST_CASE("SMTP: a closed port and a garbled reply are smtp_unavailable") {
   settings.timeout = std::chrono::seconds(2);
   Result<bool> sent = SendMail(settings, "a@example.com", {"b@example.com"}, "x\r\n");
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpUnavailable);
+  CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(sent.error().message.find("127.0.0.1:" + std::to_string(closed_port)) != std::string::npos);
 
   FakeSmtpServer server("HTTP/1.1 400 Bad Request\r\n", FakeSmtpServer::Accepting);
   sent = SendMail(SettingsFor(server), "a@example.com", {"b@example.com"}, "x\r\n");
   server.Join();
   REQUIRE_FALSE(sent.ok());
-  CHECK(sent.error().code == kSmtpUnavailable);
+  CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(sent.error().message.find("not an SMTP reply") != std::string::npos);
 }
 
@@ -197,7 +198,7 @@ TEST_CASE("SMTP: bad envelope addresses and settings are refused before connecti
         "recipients[0]");
   CHECK(SendMail(settings, "a@example.com\r\n", {"b@example.com"}, "x").error().field == "envelope_from");
   CHECK(SendMail(settings, "a@example.com", {}, "x").error().field == "recipients");
-  CHECK(SendMail(settings, "a@example.com", {"b@example.com"}, "x").error().code == kSmtpUnavailable);
+  CHECK(SendMail(settings, "a@example.com", {"b@example.com"}, "x").error().code == slotwise::codes::kSmtpUnavailable);
   settings.timeout = std::chrono::milliseconds(0);
   CHECK(SendMail(settings, "a@example.com", {"b@example.com"}, "x").error().code == "invalid_settings");
   settings.timeout = std::chrono::seconds(1);

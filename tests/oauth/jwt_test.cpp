@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "crypto_primitives.h"
-#include "jwt.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
 #include "test_util.h"
 
 using slotwise::crypto::Base64UrlDecode;

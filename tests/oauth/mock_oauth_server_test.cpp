@@ -14,11 +14,12 @@
 #include <memory>
 #include <string>
 
-#include "crypto_primitives.h"
-#include "jwt.h"
-#include "oauth_client.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
+#include "net/url.h"
+#include "oauth/oauth_client.h"
 #include "oauth_test_util.h"
-#include "url.h"
+#include "slotwise/error_codes.h"
 
 extern char** environ;
 
@@ -182,7 +183,7 @@ TEST_CASE("OAuth: code flow with PKCE against the third-party oauth2-mock-server
     REQUIRE_FALSE(code.empty());
     const auto refused = client.ExchangeCode(code, MakePkcePair().verifier, kNow);
     REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().code == kProviderError);
+    CHECK(refused.error().code == slotwise::codes::kProviderError);
     CHECK(refused.error().message.find("code_verifier provided does not match code_challenge") != std::string::npos);
     CHECK(refused.error().message.find("mock-secret") == std::string::npos);
   }

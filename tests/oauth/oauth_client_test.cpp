@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <memory>
 
-#include "crypto_primitives.h"
-#include "jwt.h"
-#include "oauth_client.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
+#include "net/url.h"
+#include "oauth/oauth_client.h"
 #include "oauth_test_util.h"
+#include "slotwise/error_codes.h"
 #include "test_util.h"
-#include "url.h"
 
 using namespace slotwise::oauth;
 using slotwise::net::ParamValue;
@@ -235,13 +236,13 @@ TEST_CASE("OAuth: malformed success answers are provider errors, not tokens") {
   Fixture f;
   const OAuthClient client = f.Client(Provider::kGoogle);
   f.server.Enqueue(200, "<html>ok</html>");
-  CHECK(client.Refresh("r", kNow).error().code == kProviderError);
+  CHECK(client.Refresh("r", kNow).error().code == slotwise::codes::kProviderError);
   f.server.Enqueue(200, R"({"token_type":"Bearer"})");
-  CHECK(client.Refresh("r", kNow).error().code == kProviderError);
+  CHECK(client.Refresh("r", kNow).error().code == slotwise::codes::kProviderError);
   f.server.Enqueue(200, R"({"access_token":7})");
-  CHECK(client.Refresh("r", kNow).error().code == kProviderError);
+  CHECK(client.Refresh("r", kNow).error().code == slotwise::codes::kProviderError);
   f.server.Enqueue(200, R"({"access_token":"a","token_type":"mac"})");
-  CHECK(client.Refresh("r", kNow).error().code == kProviderError);
+  CHECK(client.Refresh("r", kNow).error().code == slotwise::codes::kProviderError);
   f.server.Enqueue(200, R"({"access_token":"a","expires_in":-5,"refresh_token":12})");
   const auto odd = client.Refresh("r", kNow);
   REQUIRE(odd.ok());
@@ -282,11 +283,11 @@ TEST_CASE("OAuth: service-account JWT bearer grant posts an RS256 assertion the 
                    R"(access tokens using this method, or client not authorized for any of the scopes requested."})");
   const auto refused = ServiceAccountToken(account, "room-admin@example.com", kNow, *f.transport);
   REQUIRE_FALSE(refused.ok());
-  CHECK(refused.error().code == kConsentRequired);
+  CHECK(refused.error().code == slotwise::codes::kConsentRequired);
   CHECK(refused.error().message.find("domain-wide delegation") != std::string::npos);
   CHECK(refused.error().message.find("1234567890") != std::string::npos);
 
   account.private_key_pem = "not a key";
-  CHECK(ServiceAccountToken(account, "x@example.com", kNow, *f.transport).error().code == kInvalidClient);
+  CHECK(ServiceAccountToken(account, "x@example.com", kNow, *f.transport).error().code == slotwise::codes::kInvalidClient);
   CHECK(f.server.Requests().size() == 2);  // the bad key never reached the network
 }

@@ -6,8 +6,8 @@
 #include <thread>
 #include <vector>
 
-#include "crypto_primitives.h"
-#include "oauth_state.h"
+#include "crypto/crypto_primitives.h"
+#include "oauth/oauth_state.h"
 
 using namespace slotwise::oauth;
 

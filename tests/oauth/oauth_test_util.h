@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "oauth_client.h"
+#include "oauth/oauth_client.h"
 #include "token_server.h"
 
 namespace slotwise::testing {

@@ -1,7 +1,7 @@
 // Tests for backend/oauth/provider: names and the real and sandbox endpoint tables.
 #include <doctest/doctest.h>
 
-#include "provider.h"
+#include "oauth/provider.h"
 
 using namespace slotwise::oauth;
 

@@ -5,9 +5,10 @@
 #include <chrono>
 #include <memory>
 
-#include "oauth_client.h"
+#include "oauth/oauth_client.h"
+#include "oauth/token_endpoint.h"
 #include "oauth_test_util.h"
-#include "token_endpoint.h"
+#include "slotwise/error_codes.h"
 
 using namespace slotwise::oauth;
 using slotwise::testing::kNow;
@@ -44,15 +45,15 @@ TEST_CASE("OAuth: invalid_grant and its relatives mean the user must connect aga
   Fixture f;
   auto error = f.RefreshError(Provider::kGoogle, 400,
                               R"({"error":"invalid_grant","error_description":"Token has been expired or revoked."})");
-  CHECK(error.code == kReauthNeeded);
+  CHECK(error.code == slotwise::codes::kReauthNeeded);
   CHECK(error.message.find("invalid_grant") != std::string::npos);
   CHECK(error.message.find("Token has been expired or revoked.") != std::string::npos);
 
   error = f.RefreshError(Provider::kZoom, 400, R"({"reason":"Invalid Token!","error":"invalid_grant"})");
-  CHECK(error.code == kReauthNeeded);
+  CHECK(error.code == slotwise::codes::kReauthNeeded);
   CHECK(error.message.find("Invalid Token!") != std::string::npos);
   error = f.RefreshError(Provider::kZoom, 401, R"({"reason":"Invalid Token!"})");
-  CHECK(error.code == kReauthNeeded);
+  CHECK(error.code == slotwise::codes::kReauthNeeded);
 
   for (const char* code : {"700082", "50173", "70008"}) {
     CAPTURE(code);
@@ -60,11 +61,11 @@ TEST_CASE("OAuth: invalid_grant and its relatives mean the user must connect aga
     error = f.RefreshError(Provider::kMicrosoft, 400,
                            std::string(R"({"error":"interaction_required","error_description":"AADSTS)") + code +
                                R"(: The refresh token has expired.\r\nTrace ID: 1","error_codes":[)" + code + "]}");
-    CHECK(error.code == kReauthNeeded);
+    CHECK(error.code == slotwise::codes::kReauthNeeded);
     CHECK(error.message.find("\r") == std::string::npos);
     error = f.RefreshError(Provider::kMicrosoft, 400,
                            std::string(R"({"error":"server_said","error_description":"AADSTS)") + code + ": x\"}");
-    CHECK(error.code == kReauthNeeded);
+    CHECK(error.code == slotwise::codes::kReauthNeeded);
   }
 }
 
@@ -74,7 +75,7 @@ TEST_CASE("OAuth: Microsoft AADSTS65001 and 90094 ask for admin consent with the
       "AADSTS65001: The user or administrator has not consented to use the application with ID 'client-123'.\r\nTrace ID: t",
       "error_codes":[65001],"timestamp":"2025-01-01 00:00:00Z","trace_id":"t","correlation_id":"c"})",
                               "common");
-  CHECK(error.code == kConsentRequired);
+  CHECK(error.code == slotwise::codes::kConsentRequired);
   CHECK(error.message.find("administrator") != std::string::npos);
   CHECK(error.message.find(f.server.Url("/microsoft/organizations/v2.0/adminconsent?client_id=client-123")) !=
         std::string::npos);
@@ -83,32 +84,32 @@ TEST_CASE("OAuth: Microsoft AADSTS65001 and 90094 ask for admin consent with the
   error = f.RefreshError(Provider::kMicrosoft, 400,
                          R"({"error":"invalid_request","error_description":"AADSTS90094: Admin consent is required."})",
                          "8f2c");
-  CHECK(error.code == kConsentRequired);
+  CHECK(error.code == slotwise::codes::kConsentRequired);
   CHECK(error.message.find("/microsoft/8f2c/v2.0/adminconsent?") != std::string::npos);
   // A longer code that merely starts with 65001 is not consent.
   error =
       f.RefreshError(Provider::kMicrosoft, 400, R"({"error":"invalid_request","error_description":"AADSTS650011: x"})");
-  CHECK(error.code == kProviderError);
+  CHECK(error.code == slotwise::codes::kProviderError);
 }
 
 TEST_CASE("OAuth: invalid_client means the registration is wrong") {
   Fixture f;
   CHECK(
       f.RefreshError(Provider::kGoogle, 401, R"({"error":"invalid_client","error_description":"Unauthorized"})").code ==
-      kInvalidClient);
+      slotwise::codes::kInvalidClient);
   CHECK(f.RefreshError(Provider::kZoom, 400,
                        R"({"reason":"Invalid client_id or client_secret","error":"invalid_client"})")
-            .code == kInvalidClient);
+            .code == slotwise::codes::kInvalidClient);
   CHECK(f.RefreshError(Provider::kMicrosoft, 401, R"({"error":"unauthorized","error_description":
       "AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]})")
-            .code == kInvalidClient);
+            .code == slotwise::codes::kInvalidClient);
 }
 
 TEST_CASE("OAuth: other refusals are provider errors with the provider's words, and secrets are redacted") {
   Fixture f;
   auto error =
       f.RefreshError(Provider::kGoTo, 400, R"({"error":"invalid_request","error_description":"Missing code"})");
-  CHECK(error.code == kProviderError);
+  CHECK(error.code == slotwise::codes::kProviderError);
   CHECK(error.message.find("goto") != std::string::npos);
   CHECK(error.message.find("HTTP 400") != std::string::npos);
   CHECK(error.message.find("invalid_request: Missing code") != std::string::npos);
@@ -117,11 +118,11 @@ TEST_CASE("OAuth: other refusals are provider errors with the provider's words, 
   error = f.RefreshError(Provider::kGoogle, 400,
                          std::string(R"({"error":"invalid_request","error_description":"got client_secret=)") +
                              kSecret + R"( refresh_token=the-refresh-token"})");
-  CHECK(error.code == kProviderError);
+  CHECK(error.code == slotwise::codes::kProviderError);
   CHECK(error.message.find("[redacted]") != std::string::npos);
 
   error = f.RefreshError(Provider::kGoogle, 404, "<html>Not Found</html>");
-  CHECK(error.code == kProviderError);
+  CHECK(error.code == slotwise::codes::kProviderError);
   CHECK(error.message.find("Not Found") != std::string::npos);
 }
 
@@ -146,7 +147,7 @@ TEST_CASE("OAuth: 5xx is retried at most three times in all, then provider_unava
   const OAuthClient client(Registration(Provider::kGoogle, f.server.Url()), *f.transport);
   const auto result = client.ExchangeCode("c", "v", kNow);
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().code == kProviderUnavailable);
+  CHECK(result.error().code == slotwise::codes::kProviderUnavailable);
   CHECK(result.error().message.find("503") != std::string::npos);
   CHECK(f.server.Requests().size() == 3);
 
@@ -163,7 +164,7 @@ TEST_CASE("OAuth: 4xx is not retried, and a Retry-After beyond the cap ends the 
   const OAuthClient client(Registration(Provider::kGoogle, f.server.Url()), *f.transport);
   f.server.SetFallback(ScriptedReply{200, R"({"access_token":"never-fetched"})", {}, {}});
   f.server.Enqueue(400, R"({"error":"invalid_grant"})");
-  CHECK(client.Refresh("r", kNow).error().code == kReauthNeeded);
+  CHECK(client.Refresh("r", kNow).error().code == slotwise::codes::kReauthNeeded);
   CHECK(f.server.Requests().size() == 1);
 
   f.server.Enqueue(ScriptedReply{429, "{}", {{"Retry-After", "3600"}}, {}});
@@ -171,7 +172,7 @@ TEST_CASE("OAuth: 4xx is not retried, and a Retry-After beyond the cap ends the 
   const auto result = client.Refresh("r", kNow);
   CHECK(SecondsSince(start) < 1.0);
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().code == kProviderUnavailable);
+  CHECK(result.error().code == slotwise::codes::kProviderUnavailable);
   CHECK(result.error().message.find("3600") != std::string::npos);
   CHECK(f.server.Requests().size() == 2);  // the fallback 200 was never fetched
 }
@@ -187,7 +188,7 @@ TEST_CASE("OAuth: a token endpoint slower than the timeout fails with provider_u
   const auto result = client.Refresh("r", kNow);
   const double elapsed = SecondsSince(start);
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().code == kProviderUnavailable);
+  CHECK(result.error().code == slotwise::codes::kProviderUnavailable);
   CHECK(elapsed < 1.0);  // two 150 ms timeouts and a short backoff, not the server's 700 ms
   CHECK(f.server.Requests().size() == 2);
 }
@@ -203,7 +204,7 @@ TEST_CASE("OAuth: a refused connection is retried, then provider_unavailable") {
                            *transport);
   const auto result = client.ClientCredentials(kNow);
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().code == kProviderUnavailable);
+  CHECK(result.error().code == slotwise::codes::kProviderUnavailable);
   CHECK(result.error().message.find("3 attempts") != std::string::npos);
 }
 

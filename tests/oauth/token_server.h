@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "url.h"
 #include "../loopback_server.h"
+#include "net/url.h"
 
 namespace slotwise::testing {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "crypto_primitives.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/token_vault.h"
 #include "test_util.h"
-#include "token_vault.h"
 
 using slotwise::crypto::Base64Encode;
 using slotwise::crypto::Base64UrlDecode;

@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "concurrency_limiter.h"
+#include "providers/concurrency_limiter.h"
 
 using namespace slotwise::providers;
 

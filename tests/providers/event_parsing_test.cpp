@@ -1,11 +1,11 @@
 // Tests for the event readers shared by every caller of the adapters: ParseGoogleEvent, ParseGraphEvent and
-// ParseZoomMeeting turn the providers' resources (PROVIDERS.md) into times, cancellation and room responses.
+// ParseZoomMeeting turn the providers' resources (docs/PROVIDERS.md) into times, cancellation and room responses.
 #include <doctest/doctest.h>
 
-#include "google_calendar.h"
-#include "microsoft_graph_calendar.h"
+#include "providers/google_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/zoom_meetings.h"
 #include "slotwise/time.h"
-#include "zoom_meetings.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;

@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "access_token_source.h"
-#include "http_transport.h"
-#include "retry.h"
+#include "net/http_transport.h"
+#include "providers/access_token_source.h"
+#include "providers/retry.h"
 
 namespace slotwise::providers::testing {
 

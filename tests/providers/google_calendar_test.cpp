@@ -1,11 +1,11 @@
-// Tests for backend/providers/google_calendar against a scripted transport speaking Calendar v3 (PROVIDERS.md).
+// Tests for backend/providers/google_calendar against a scripted transport speaking Calendar v3 (docs/PROVIDERS.md).
 #include <doctest/doctest.h>
 
 #include <set>
 
 #include "fake_transport.h"
-#include "google_calendar.h"
-#include "idempotency.h"
+#include "providers/google_calendar.h"
+#include "providers/idempotency.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -188,7 +188,7 @@ TEST_CASE("GoogleCalendar: a failed freeBusy call fails only its calendars; a br
   });
   Result<std::vector<CalendarBusy>> refused = g.calendar.FreeBusy(ids, day, "UTC");
   REQUIRE_FALSE(refused);
-  CHECK(refused.error().code == "unauthorized");
+  CHECK(refused.error().code == "provider_unauthorized");
   CHECK(g.tokens.rejections == 1);
   CHECK(g.transport.count() == 2);  // the first chunk only: original + one retry with the new token
 }
@@ -290,7 +290,7 @@ TEST_CASE("GoogleCalendar: update, delete, get, rooms and local validation") {
   }
   f.transport.Expect("DELETE", std::string(kBase) + "/calendars/primary/events/ev1",
                      Response(403, R"({"error":{"errors":[{"reason":"forbiddenForNonOrganizer"}],"code":403,"message":"no"}})"));
-  CHECK(f.calendar.DeleteEvent("ev1").error().code == "forbidden");
+  CHECK(f.calendar.DeleteEvent("ev1").error().code == "provider_forbidden");
 
   f.transport.Expect("GET", std::string(kBase) + "/calendars/primary/events/ev1", Response(200, "[]"));
   CHECK(f.calendar.GetEvent("ev1").error().code == "provider_error");  // malformed, no crash

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fake_transport.h"
-#include "goto_meetings.h"
+#include "providers/goto_meetings.h"
 #include "slotwise/time.h"
 
 using namespace slotwise;
@@ -156,9 +156,9 @@ TEST_CASE("GoToMeetings: malformed upcoming lists are clean errors and a 401 ref
   CHECK(f.tokens.rejections == 1);
   f.transport.Expect("GET", url, Response(401, R"({"int_err_code":"InvalidToken","msg":"Invalid token passed"})"));
   f.transport.Expect("GET", url, Response(401, R"({"int_err_code":"InvalidToken","msg":"Invalid token passed"})"));
-  CHECK(f.go_to.UpcomingMeetings().error().code == "unauthorized");
+  CHECK(f.go_to.UpcomingMeetings().error().code == "provider_unauthorized");
   CHECK(f.tokens.rejections == 2);
   f.transport.Expect("GET", url, Response(403, R"({"int_err_code":"Forbidden","msg":"Not a G2M organizer"})"));
-  CHECK(f.go_to.UpcomingMeetings().error().code == "forbidden");
+  CHECK(f.go_to.UpcomingMeetings().error().code == "provider_forbidden");
   CHECK(f.transport.unexpected() == 0);
 }

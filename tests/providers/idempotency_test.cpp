@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "idempotency.h"
+#include "providers/idempotency.h"
 
 using namespace slotwise::providers;
 

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "fake_transport.h"
-#include "microsoft_graph_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -218,7 +218,7 @@ TEST_CASE("MicrosoftGraphCalendar: update, idempotent delete and get") {
   f.transport.Expect("GET", std::string(kBase) + "/me/events/AAMkAD-1",
                      Response(403, R"({"error":{"code":"ErrorAccessDenied","message":"Access is denied."}})"));
   Result<CreatedEvent> denied = f.calendar.GetEvent("AAMkAD-1");
-  CHECK(denied.error().code == "forbidden");
+  CHECK(denied.error().code == "provider_forbidden");
   CHECK(denied.error().field == "ErrorAccessDenied");
   CHECK(f.transport.unexpected() == 0);
 }

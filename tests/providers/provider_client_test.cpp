@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "fake_transport.h"
-#include "provider_client.h"
+#include "providers/provider_client.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;
@@ -60,7 +60,7 @@ TEST_CASE("ProviderClient: a second 401 is unauthorized; a failed refresh passes
   Result<net::HttpResponse> sent = client.Send(ProviderClient::JsonRequest("GET", kUrl));
   REQUIRE(sent);
   CHECK(sent->status == 401);
-  CHECK(client.ToError(*sent).code == "unauthorized");
+  CHECK(client.ToError(*sent).code == "provider_unauthorized");
   CHECK(tokens.rejections == 1);
   CHECK(transport.count() == 2);
 
@@ -103,7 +103,7 @@ TEST_CASE("ProviderClient: a token echoed in an error body never reaches the Err
   Result<net::HttpResponse> sent = client.Send(ProviderClient::JsonRequest("GET", kUrl));
   REQUIRE(sent);
   const Error error = client.ToError(*sent);
-  CHECK(error.code == "invalid_request");
+  CHECK(error.code == "provider_rejected");
   CHECK(error.message.find("token-1") == std::string::npos);
   CHECK(error.message.find("[redacted]") != std::string::npos);
 }

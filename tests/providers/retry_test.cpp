@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fake_transport.h"
-#include "retry.h"
+#include "providers/retry.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fake_transport.h"
-#include "teams_messages.h"
+#include "providers/teams_messages.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;
@@ -45,7 +45,7 @@ TEST_CASE("TeamsMessages: a channel message carries the card JSON as a string an
   CHECK(teams.PostChannelMessage("team-1", "c", Card()).error().code == "provider_error");
   transport.Expect("POST", std::string(kBase) + "/teams/",
                    Response(403, R"({"error":{"code":"Forbidden","message":"Missing role permissions"}})"));
-  CHECK(teams.PostChannelMessage("team-1", "c", Card()).error().code == "forbidden");
+  CHECK(teams.PostChannelMessage("team-1", "c", Card()).error().code == "provider_forbidden");
   CHECK(teams.PostChannelMessage("team-1", "c", json::array()).error().code == "invalid_request");
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("TeamsWebhook: an old incoming webhook's 200 '...returned HTTP error 4
   failing.Expect("POST", kHook, Response(400, "Bad payload for " + std::string(kHook)));
   Result<bool> bad = failing_hook.PostWorkflowWebhook(kHook, Card());
   REQUIRE_FALSE(bad);
-  CHECK(bad.error().code == "invalid_request");
+  CHECK(bad.error().code == "provider_rejected");
   CHECK(bad.error().message.find("SECRETSIG") == std::string::npos);  // the URL is a credential
   CHECK(failing_hook.PostWorkflowWebhook("ftp://x", Card()).error().code == "invalid_request");
   CHECK(IsIncomingWebhookThrottled(Response(200, throttled)));

@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "fake_transport.h"
+#include "providers/zoom_meetings.h"
 #include "slotwise/host_rules.h"
 #include "slotwise/time.h"
-#include "zoom_meetings.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;
@@ -188,7 +188,7 @@ TEST_CASE("ZoomMeetings: update 204, delete idempotent on 3001, 401 code 124 ref
   CHECK(f.zoom.DeleteMeeting("85746065432").value());
   f.transport.Expect("DELETE", std::string(kBase) + "/meetings/85746065432",
                      Response(404, R"({"code":1001,"message":"User does not exist: x."})"));
-  CHECK(f.zoom.DeleteMeeting("85746065432").error().code == "not_found");
+  CHECK(f.zoom.DeleteMeeting("85746065432").error().code == "provider_not_found");
 
   f.transport.Expect("GET", std::string(kBase) + "/users/me",
                      Response(401, R"({"code":124,"message":"Invalid access token, does not contain scopes:[user:read]."})"));
@@ -309,12 +309,12 @@ TEST_CASE("ZoomMeetings: ListMeetings never returns a partial list and handles 4
   // A 401 after the refresh is not retried again: "unauthorized". An unknown user: not_found with Zoom's code.
   f.transport.Expect("GET", list_url, Response(401, R"({"code":124,"message":"Invalid access token."})"));
   f.transport.Expect("GET", list_url, Response(401, R"({"code":124,"message":"Invalid access token."})"));
-  CHECK(f.zoom.ListMeetings().error().code == "unauthorized");
+  CHECK(f.zoom.ListMeetings().error().code == "provider_unauthorized");
   CHECK(f.tokens.rejections == 2);
   f.transport.Expect("GET", std::string(kBase) + "/users/ghost/meetings",
                      Response(404, R"({"code":1001,"message":"User does not exist: ghost."})"));
   Result<std::vector<ZoomMeeting>> ghost = f.zoom.ListMeetings("ghost");
-  CHECK(ghost.error().code == "not_found");
+  CHECK(ghost.error().code == "provider_not_found");
   CHECK(ghost.error().field == "1001");
   CHECK(f.transport.unexpected() == 0);
 }

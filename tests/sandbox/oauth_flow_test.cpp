@@ -1,10 +1,10 @@
 // OAuth flows of all four providers through the sign-in pages and token endpoints.
 #include <doctest/doctest.h>
 
-#include "crypto_primitives.h"
-#include "jwt.h"
+#include "crypto/crypto_primitives.h"
+#include "crypto/jwt.h"
+#include "net/url.h"
 #include "sandbox_test_util.h"
-#include "url.h"
 
 using namespace slotwise::sandbox;
 using namespace slotwise::sandbox::testing;

@@ -3,8 +3,8 @@
 
 #include <doctest/doctest.h>
 
-#include "crypto_primitives.h"
-#include "url.h"
+#include "crypto/crypto_primitives.h"
+#include "net/url.h"
 
 namespace slotwise::sandbox::testing {
 

@@ -9,7 +9,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
 namespace slotwise::sandbox::testing {
 

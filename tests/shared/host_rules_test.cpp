@@ -1,7 +1,7 @@
-// Scenarios for shared/host_rules (PRODUCT.md S8), each taken from the situations of seed 002 (HRMOS × Zoom help
-// article) and run through the "solve" engine operation. Cast: rita is a recruiter (採用担当者) who linked the Zoom
-// account "zoom:rita"; ivan is an interviewer (面接官); the candidate is external unless a scenario says otherwise.
-// The day: 2026-12-01, slots of 60 minutes on a 60-minute grid at 09:00, 10:00 and 11:00 UTC.
+// Scenarios for shared/host_rules (docs/PRODUCT.md S8), each taken from the situations of article 002 (HRMOS × Zoom
+// help article) and run through the "solve" engine operation. Cast: rita is a recruiter (採用担当者) who linked the Zoom
+// account "zoom:rita"; ivan is an interviewer (面接官); the candidate is external unless a scenario says otherwise. The
+// day: 2026-12-01, slots of 60 minutes on a 60-minute grid at 09:00, 10:00 and 11:00 UTC.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 // Tests for shared/provider_busy (Google, Microsoft Graph, Cronofy): each wire format -> BusyEvent, one test per
-// provider quirk. Fixtures follow the documented responses (/work/shared/PROVIDERS.md); zones are real TZif data.
+// provider quirk. Fixtures follow the documented responses (docs/PROVIDERS.md); zones are real TZif data.
 // iCalendar has its own file, provider_busy_icalendar_test.cpp.
 #include <doctest/doctest.h>
 

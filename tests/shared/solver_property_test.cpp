@@ -1,6 +1,7 @@
 // Property test for shared/solver: thousands of random small problems, each answered by the engine ("solve" through
-// CallEngine) and by a deliberately naive reference written straight from API.md's words (minute by minute, no
-// interval algebra). The two answers must be the same JSON text. On a difference the failing document is printed.
+// CallEngine) and by a deliberately naive reference written straight from docs/ENGINE.md's words (The rules) (minute by
+// minute, no interval algebra). The two answers must be the same JSON text. On a
+// difference the failing document is printed.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -26,7 +27,7 @@ const char* const kZones[] = {"UTC",           "America/New_York",   "Europe/Ber
 ZoneSource& Zones() { return testing::SystemZones(); }
 
 // =====================================================================================================================
-// The reference: API.md, read literally.
+// The reference: docs/ENGINE.md "The rules", read literally.
 // =====================================================================================================================
 
 bool EventsBlock(const Calendar& calendar, const AvailabilityQuery& q, Instant s) {

@@ -1,5 +1,5 @@
-// Scenarios for shared/solver, one per API.md rule, each through the "solve" engine operation with a small inline
-// document. Times in comments are local wall times of the zone named in the scenario.
+// Scenarios for shared/solver, one per docs/ENGINE.md rule, each through the "solve" engine operation with a small
+// inline document. Times in comments are local wall times of the zone named in the scenario.
 #include <doctest/doctest.h>
 
 #include <fstream>

@@ -10,8 +10,8 @@
 #include <memory>
 #include <string>
 
-#include "sqlite_directory_store.h"
-#include "sqlite_statement.h"
+#include "store/sqlite_directory_store.h"
+#include "store/sqlite_statement.h"
 
 using namespace slotwise;
 

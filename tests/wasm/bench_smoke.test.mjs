@@ -1,6 +1,7 @@
 // scripts/bench --smoke runs every benchmark section once (native and WebAssembly engine, the JavaScript peers, the
 // union series, the backend under wrk) and its cross-checks hold: every contender whose semantics match native Slotwise
-// returns the same slot count and checksum, every slot the other peers return is an allowed start under API.md rules,
+// returns the same slot count and checksum, every slot the other peers return is
+// an allowed start under docs/ENGINE.md rules,
 // and the backend answered only 200 (availability) / 201 (bookings) and confirmed every booking it accepted.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,7 +37,7 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
   assert.equal(solve('S3', 'slotwise native').count, 512);
   for (const peer of ['slot-calculator', 'time-slots-finder']) {
     const rows = results.filter((r) => r.contender?.startsWith(peer) && !r.skipped);
-    for (const r of rows) assert.equal(r.check.invalid, 0, `${peer} ${r.workload}: slots breaking API.md rules`);
+    for (const r of rows) assert.equal(r.check.invalid, 0, `${peer} ${r.workload}: slots breaking docs/ENGINE.md rules`);
   }
   const unionNative = results.filter((r) => r.section === 'union' && r.contender === 'slotwise native');
   assert.ok(unionNative.length >= 5, 'union series ran');

@@ -1,5 +1,6 @@
 // The availability solver compiled to WebAssembly (under node) and natively (the CLI's batch mode) gives
-// byte-identical answers on a fixed-seed random corpus of API.md documents: several zones including half-hour and
+// byte-identical answers on a fixed-seed random corpus of docs/ENGINE.md
+// documents: several zones including half-hour and
 // 45-minute offsets and southern-hemisphere DST, periods across DST changes, random statuses, buffers, rooms, load
 // limits, every response format, explanations, and a share of malformed documents. A second corpus covers the
 // engine rules: interview loops ("sequence"), rankings, host accounts with host-before-join rules, and "validate".

@@ -1,9 +1,9 @@
 // Tests for wasm/widget_booking and wasm/widget_live: the booking state machine, its bodies, and what is announced.
 #include <doctest/doctest.h>
 
-#include "widget_booking.h"
-#include "widget_live.h"
-#include "widget_solve.h"
+#include "state/widget_booking.h"
+#include "state/widget_live.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

@@ -1,7 +1,7 @@
 // Tests for wasm/widget_data: backend answers -> the widget's model.
 #include <doctest/doctest.h>
 
-#include "widget_data.h"
+#include "state/widget_data.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

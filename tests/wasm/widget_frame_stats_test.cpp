@@ -1,7 +1,7 @@
 // Tests for wasm/widget_frame_stats: the rolling frame-time window the widget exposes to the page and bench/widget.
 #include <doctest/doctest.h>
 
-#include "widget_frame_stats.h"
+#include "state/widget_frame_stats.h"
 
 using slotwise::widget::FrameStats;
 

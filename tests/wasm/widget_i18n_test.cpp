@@ -4,7 +4,7 @@
 #include <set>
 #include <string>
 
-#include "widget_i18n.h"
+#include "state/widget_i18n.h"
 
 using namespace slotwise::widget;
 

@@ -1,7 +1,7 @@
 // Tests for wasm/widget_layout: which hour labels of the grid's header are drawn.
 #include <doctest/doctest.h>
 
-#include "widget_layout.h"
+#include "state/widget_layout.h"
 
 using namespace slotwise::widget;
 

@@ -1,8 +1,8 @@
 // Tests for wasm/widget_live: what the visually hidden live region says (screen readers).
 #include <doctest/doctest.h>
 
-#include "widget_live.h"
-#include "widget_solve.h"
+#include "state/widget_live.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "widget_loop_booking.h"
-#include "widget_solve.h"
+#include "state/widget_loop_booking.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

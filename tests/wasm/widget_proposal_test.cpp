@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "widget_keyboard.h"
-#include "widget_live.h"
-#include "widget_proposal.h"
-#include "widget_solve.h"
+#include "state/widget_keyboard.h"
+#include "state/widget_live.h"
+#include "state/widget_proposal.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

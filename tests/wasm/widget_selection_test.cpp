@@ -1,9 +1,9 @@
 // Tests for wasm/widget_selection and wasm/widget_keyboard: the visible range, the selection and the keys.
 #include <doctest/doctest.h>
 
-#include "widget_keyboard.h"
-#include "widget_selection.h"
-#include "widget_solve.h"
+#include "state/widget_keyboard.h"
+#include "state/widget_selection.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;
@@ -24,6 +24,27 @@ TEST_CASE("WidgetSelection: the week view shows Monday to Friday in the viewer's
   SetViewMode(model, ViewMode::kDay, berlin);
   CHECK(VisibleDays(model.viewport) == 1);
   CHECK(DayRange(model.viewport, berlin, 0) == Interval{At("2026-11-29T23:00:00Z"), At("2026-11-30T23:00:00Z")});
+}
+
+TEST_CASE("WidgetSelection: suggestions reach two weeks ahead of now whatever week is shown, in whole UTC days") {
+  const TimeZone& berlin = Zone("Europe/Berlin");
+  WidgetModel model;
+  model.viewport.mode = ViewMode::kWeek;
+  const Instant friday_evening = At("2026-12-04T17:00:00Z");
+  ShowDayOf(model, friday_evening, berlin);
+  const Interval visible = VisibleRange(model.viewport, berlin);  // Mon 30 Nov – Fri 4 Dec: nothing left this week
+  const Interval range = SuggestionRange(visible, friday_evening);
+  CHECK(range.start == visible.start);
+  CHECK(range.end == At("2026-12-19T00:00:00Z"));  // the next two working weeks are in reach
+  // The browser's and the server's clocks, seconds apart, give the same range (no document fetched twice).
+  CHECK(SuggestionRange(visible, friday_evening + 7) == range);
+  // A week far ahead: the range still starts today (suggestions from now) and covers the shown week.
+  ShiftView(model, +1);
+  ShiftView(model, +1);
+  ShiftView(model, +1);
+  const Interval later = VisibleRange(model.viewport, berlin);
+  CHECK(SuggestionRange(later, friday_evening) == Interval{At("2026-12-04T00:00:00Z"), later.end});
+  CHECK(SuggestionRange(visible, 0) == visible);  // no clock yet: the visible days
 }
 
 TEST_CASE("WidgetSelection: clicks snap to the start grid of the viewer's zone, also at a half-hour offset") {

@@ -1,8 +1,8 @@
 // Tests for wasm/widget_solve: the local solving adapter, run natively against the real engine.
 #include <doctest/doctest.h>
 
-#include "widget_solve.h"
-#include "widget_selection.h"
+#include "state/widget_selection.h"
+#include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;

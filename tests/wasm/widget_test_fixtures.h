@@ -9,10 +9,10 @@
 // With 30-minute slots on a 30-minute grid, anna ∩ ken leaves exactly [08:30Z, 09:00Z) (09:30 Berlin, 17:30 Tokyo).
 #pragma once
 
-#include "slotwise/time_zone.h"
 #include "../shared/test_zones.h"
-#include "widget_data.h"
-#include "widget_model.h"
+#include "slotwise/time_zone.h"
+#include "state/widget_data.h"
+#include "state/widget_model.h"
 
 namespace slotwise::widget::testing {
 

@@ -1,8 +1,8 @@
 // Tests for wasm/widget_time_format: wall-clock text per locale and zone.
 #include <doctest/doctest.h>
 
+#include "state/widget_time_format.h"
 #include "widget_test_fixtures.h"
-#include "widget_time_format.h"
 
 using namespace slotwise;
 using namespace slotwise::widget;

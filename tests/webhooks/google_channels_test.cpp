@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "google_channels.h"
+#include "webhooks/google_channels.h"
 
 using namespace slotwise::webhooks;
 

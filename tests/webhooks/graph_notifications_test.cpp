@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "graph_notifications.h"
 #include "slotwise/json_text.h"
+#include "webhooks/graph_notifications.h"
 
 using namespace slotwise::webhooks;
 using nlohmann::json;

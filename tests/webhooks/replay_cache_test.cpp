@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "replay_cache.h"
+#include "webhooks/replay_cache.h"
 
 using slotwise::webhooks::ReplayCache;
 

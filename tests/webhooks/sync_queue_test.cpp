@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "sync_queue.h"
+#include "webhooks/sync_queue.h"
 
 using namespace slotwise::webhooks;
 using namespace std::chrono_literals;

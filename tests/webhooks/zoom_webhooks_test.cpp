@@ -8,7 +8,7 @@
 #include <string>
 
 #include "openssl_cli.h"
-#include "zoom_webhooks.h"
+#include "webhooks/zoom_webhooks.h"
 
 using namespace slotwise::webhooks;
 using slotwise::webhooks::test::OpensslHmacSha256Hex;

@@ -1,4 +1,5 @@
-// availability.h — the parsed availability problem (API.md "The availability query" + "Calendars supplied inline").
+// availability.h — the parsed availability problem (docs/ENGINE.md "The
+// availability query" + "Calendars supplied inline").
 //
 // Contract:
 // - A `Problem` is fully validated: every index points into `calendars`, every zone pointer is non-null and owned by
@@ -110,7 +111,8 @@ struct CandidateInfo {
   WorkingHours working_hours;        // local to `zone`; around_the_clock when not given
 };
 
-// How answers are ordered (`query.ranking`; docs/ENGINE.md "Ranking"). Ties are always broken by time, then query order.
+// How answers are ordered (`query.ranking`; docs/ENGINE.md "Ranking"). Ties
+// are always broken by time, then query order.
 enum class Ranking : std::uint8_t {
   kEarliest,           // "earliest" (default): chronological
   kBalancedLoad,       // "balanced_load": fewest existing interviews this ISO week among the chosen interviewers
@@ -157,8 +159,8 @@ struct Problem {
   std::vector<Calendar> calendars;  // every calendar of the document, in document (key) order
 };
 
-// Parses and validates the inline-calendar document {"now", "query", "calendars"} (API.md). `zones` resolves every
-// zone name; the returned Problem points into it. Never throws.
+// Parses and validates the inline-calendar document {"now", "query", "calendars"} (docs/ENGINE.md). `zones` resolves
+// every zone name; the returned Problem points into it. Never throws.
 Result<Problem> ParseAvailabilityDocument(const nlohmann::json& document, ZoneSource& zones);
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones);  // not JSON: invalid_json
 

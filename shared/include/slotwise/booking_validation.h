@@ -1,5 +1,6 @@
-// booking_validation.h — checks one concrete booking against fresh data with the solver's own rules (API.md
-// `slotwise validate`, `POST /v1/validate`; docs/ENGINE.md "Validation"). The backend runs this before committing.
+// booking_validation.h — checks one concrete booking against fresh data with the solver's own rules (docs/ENGINE.md,
+// The CLI: `slotwise validate`, `POST /v1/validate`; docs/ENGINE.md
+// "Validation"). The backend runs this before committing.
 //
 // Contract:
 // - `ValidateBooking` reports EVERY violation it finds (not only the first), each {code, message, sub?}; the booking is
@@ -57,5 +58,6 @@ BookingCheck ValidateBooking(const Problem& problem, const Booking& booking);
 
 // {"valid", "violations": [{"code", "message", "sub"?}], "warnings": [...], "passcode"?: {"passcode", "reason"}}.
 nlohmann::json BookingCheckToJson(const BookingCheck& check);
+nlohmann::json ViolationsToJson(const std::vector<Violation>& items);  // [{"code", "message", "sub"?}]
 
 }  // namespace slotwise

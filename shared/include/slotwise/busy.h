@@ -5,7 +5,8 @@
 //   [local midnight of the first day, local midnight after the last day) in the OWNER's zone (calendar days, never
 //   "+24 h"), so a 23- or 25-hour DST day is covered exactly.
 // - Private events carry no details but block exactly like public ones (`is_private` only hides text).
-// - `interview` marks events that count toward a person's interview load limits (API.md "Load limits").
+// - `interview` marks events that count toward a person's interview load limits
+// (docs/ENGINE.md "The rules", load limits).
 // - Which statuses block: busy and oof always; tentative unless the query sets "tentative_blocks": false;
 //   free and working_elsewhere never.
 #pragma once

@@ -1,7 +1,8 @@
 // explain.h — why grid starts are unavailable, and which single relaxation would open the most slots.
 //
 // Contract:
-// - `Explain` looks at the grid starts (API.md grid rule) inside the query periods, earliest first, and reports the
+// - `Explain` looks at the grid starts (docs/ENGINE.md grid rule) inside the
+// query periods, earliest first, and reports the
 //   first kMaxExplainedStarts of them that are NOT available, each with every reason that applies and its culprit
 //   (the blocking event, the member outside working hours, the full day/week, the room, the host, the notice).
 // - Relaxations are single changes to the query, each re-solved: the number of available grid starts it gives

@@ -1,5 +1,5 @@
-// host_rules.h — host-before-join rules and the passcode outcome of a conferencing host account (PRODUCT.md S8,
-// seed 002; docs/ENGINE.md "Host accounts and host-before-join rules").
+// host_rules.h — host-before-join rules and the passcode outcome of a conferencing host account (docs/PRODUCT.md S8,
+// R002.3–R002.7; docs/ENGINE.md "Host accounts and host-before-join rules").
 //
 // Contract:
 // - Every rule is a pure function of the account's settings (`ConferencingAccount`), whether its owner attends the
@@ -35,7 +35,7 @@ enum class PasscodeReason : std::uint8_t {
   kAdminLocked,               // passcode on and locked by the admin: the meeting gets a passcode
   kPersonalAccount,           // personal (non-company) account: always a passcode
   kNotRequired,               // passcode setting off
-  kUnlockedSettingNotApplied, // passcode on but not locked: the integration does not apply it (seed 002)
+  kUnlockedSettingNotApplied, // passcode on but not locked: the integration does not apply it (docs/PRODUCT.md R002.5)
 };
 
 struct PasscodeOutcome {
@@ -57,8 +57,8 @@ std::vector<HostRule> FiringRules(const ConferencingAccount& account, bool owner
 // at starts where its owner attends. False for a calendar without conferencing_account.
 bool HostNeedsOwner(const Calendar& host, const AvailabilityQuery& query);
 
-// The passcode the meeting gets from this account (seed 002): personal → always; company: on + locked → passcode,
-// on + unlocked → none (not applied), off → none.
+// The passcode the meeting gets from this account (docs/PRODUCT.md R002.5): personal → always; company: on + locked →
+// passcode, on + unlocked → none (not applied), off → none.
 PasscodeOutcome ComputePasscode(const ConferencingAccount& account);
 
 // One human sentence for a rule that fired on host `host` (names the account, the owner and the fix).

@@ -1,5 +1,5 @@
 // provider_busy.h — converters from each calendar provider's free/busy representation into the one busy model
-// (busy.h). Wire formats: /work/shared/PROVIDERS.md.
+// (busy.h). Wire formats: docs/PROVIDERS.md.
 //
 // Index
 //   [Common]     error codes, status policy, CalendarBusy, WindowsZoneToIana
@@ -131,7 +131,7 @@ struct ProviderWorkingHours {
 // into one window [startTime, endTime) on each listed day (0 = Sunday). endTime "00:00:00" means midnight at the end
 // of the day (86400). endTime before startTime (overnight hours) is an error. The zone name is resolved (Windows or
 // IANA) and returned as its IANA name; an unresolvable or custom zone gives "unknown_time_zone". No `workingHours`
-// member -> around_the_clock (API.md: no working hours = available around the clock). `error` -> as above.
+// member -> around_the_clock (docs/ENGINE.md: no working hours = available around the clock). `error` -> as above.
 Result<ProviderWorkingHours> GraphWorkingHours(const nlohmann::json& schedule, ZoneSource& zones);
 
 // [SECTION] Cronofy

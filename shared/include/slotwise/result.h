@@ -1,7 +1,7 @@
 // result.h — errors as values for the engine's public API.
 //
-// `Error` is the API.md error object (code, human message, JSON field path). `Result<T>` holds either a T or an Error
-// and converts to bool (true = has a value). Nothing in slotwise::shared throws across its public API.
+// `Error` is the docs/ENGINE.md error object (code, human message, JSON field path). `Result<T>` holds either a T or an
+// Error and converts to bool (true = has a value). Nothing in slotwise::shared throws across its public API.
 #pragma once
 
 #include <cassert>

@@ -1,4 +1,5 @@
-// solver.h — the availability solver of API.md: which slots (or periods) fit every rule, and who is free in each.
+// solver.h — the availability solver of docs/ENGINE.md: which slots (or
+// periods) fit every rule, and who is free in each.
 //
 // Contract:
 // - Pure and deterministic; no allocation of unbounded size beyond the inputs (the parser's limits bound the work).
@@ -46,15 +47,15 @@ StartSets ComputeStartSets(const AvailabilityQuery& query, const std::vector<Cal
 std::vector<SlotMatch> Solve(const Problem& problem);
 std::vector<SlotMatch> SolveWith(const AvailabilityQuery& query, const std::vector<Calendar>& calendars, Instant now);
 
-// The API.md answer: {"available_slots": [...]} or {"available_periods": [...]}, each item {"start", "end",
+// The docs/ENGINE.md answer: {"available_slots": [...]} or {"available_periods": [...]}, each item {"start", "end",
 // "participants": [{"sub"}…]} plus "rooms" when the query has rooms and "hosts" when it has conferencing.
 nlohmann::json AnswerToJson(const Problem& problem, const std::vector<SlotMatch>& items);
 // DumpJson(AnswerToJson(problem, items)), byte for byte, written straight to text (no JSON tree: the server's
 // availability answers are mostly this). tests/shared/engine_fuzz_test.cpp holds the two equal on random problems.
 std::string AnswerToText(const Problem& problem, const std::vector<SlotMatch>& items);
 
-// Calls `visit(s)` for every grid start s (API.md grid rule in `zone`, `step` seconds) inside normalized `starts`,
-// ascending, until `visit` returns false. Returns the number of starts visited.
+// Calls `visit(s)` for every grid start s (docs/ENGINE.md grid rule in `zone`, `step` seconds) inside normalized
+// `starts`, ascending, until `visit` returns false. Returns the number of starts visited.
 template <class Visit>
 std::size_t ForEachGridStart(const IntervalList& starts, const TimeZone& zone, Duration step, Visit visit);
 

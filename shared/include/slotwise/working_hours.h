@@ -4,7 +4,7 @@
 // - `windows[d]` holds the windows of weekday d (0 = Sunday … 6 = Saturday, as `Weekday`), sorted, non-overlapping,
 //   each a half-open [start, end) of seconds after local midnight with 0 <= start < end <= 86400 ("24:00" = 86400).
 // - A day with no windows has no working hours. `around_the_clock` = true means "no working hours were given": the
-//   person is available at all times (API.md), and `windows` is ignored.
+//   person is available at all times (docs/ENGINE.md), and `windows` is ignored.
 // - Windows are wall-clock times: on DST days a window follows the wall clock (09:00–17:00 stays 09:00–17:00 local),
 //   and a window boundary that falls in a gap maps per RFC 5545 (TimeZone::FromLocal).
 #pragma once

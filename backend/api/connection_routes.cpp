@@ -1,0 +1,284 @@
+// connection_routes.cpp — see connection_routes.h.
+#include "api/connection_routes.h"
+#include "api/http_errors.h"
+#include "slotwise/error_codes.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "connections/change_notifications.h"
+#include "crypto/crypto_primitives.h"
+#include "net/url.h"
+#include "runtime/connections_runtime.h"
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSessionCookie = "slotwise_session";
+constexpr const char* kJson = "application/json";
+
+std::string SessionFrom(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  std::size_t at = 0;
+  while (at < cookies.size()) {
+    while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
+    const std::size_t end = cookies.find(';', at);
+    const std::string pair = cookies.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (pair.rfind(prefix, 0) == 0) return pair.substr(prefix.size());
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return "";
+}
+
+net::Params QueryOf(const httplib::Request& req) {
+  net::Params params;
+  for (const auto& [name, value] : req.params) params.emplace_back(name, value);
+  return params;
+}
+
+// An origin is scheme://host[:port] with nothing after it; anything else is refused (postMessage needs an exact one).
+bool IsOrigin(std::string_view origin) {
+  const std::size_t scheme = origin.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const std::string_view s = origin.substr(0, scheme);
+  if (s != "http" && s != "https") return false;
+  const std::string_view rest = origin.substr(scheme + 3);
+  return !rest.empty() && rest.find_first_of("/?#@ ") == std::string_view::npos;
+}
+
+json ConnectionJson(const Connection& c, const std::vector<FunctionCheck>& checks) {
+  json out = {{"id", c.id},
+              {"provider", oauth::ProviderName(c.provider)},
+              {"user", c.user_id},
+              {"account_email", c.account_email},
+              {"status", ConnectionStatusName(c.status)},
+              {"checks", json::array()}};
+  if (!c.status_message.empty()) out["status_message"] = c.status_message;
+  for (const FunctionCheck& check : checks) {
+    out["checks"].push_back({{"name", check.name}, {"outcome", check.outcome}, {"detail", check.detail}});
+  }
+  return out;
+}
+
+void OAuthPageHeaders(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Cache-Control", "no-store");
+}
+
+std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider) {
+  json message = {{"type", "slotwise:connection"}, {"provider", oauth::ProviderName(provider)}};
+  std::string headline;
+  std::string detail;
+  if (outcome.connection) {
+    message["connection"] = ConnectionJson(outcome.connection.value(), outcome.checks);
+    headline = "Connected " + outcome.connection->account_email;
+    for (const FunctionCheck& check : outcome.checks) {
+      detail += "<li>" + net::HtmlEscape(check.name) + ": " + net::HtmlEscape(check.outcome) + " &mdash; " +
+                net::HtmlEscape(check.detail) + "</li>";
+    }
+  } else {
+    message["error"] = {{"code", outcome.connection.error().code}, {"message", outcome.connection.error().message}};
+    headline = "Not connected";
+    detail = "<li>" + net::HtmlEscape(outcome.connection.error().message) + "</li>";
+  }
+  std::string script;
+  if (!outcome.return_origin.empty()) {
+    // The payload is JSON inside a <script>: "<" is escaped so "</script>" cannot appear in it.
+    std::string payload = DumpJson(message);
+    std::string safe;
+    for (char c : payload) safe += (c == '<') ? std::string("\\u003c") : std::string(1, c);
+    script = "<script>if (window.opener) { window.opener.postMessage(" + safe + ", " + DumpJson(json(outcome.return_origin)) +
+             "); }</script>";
+  }
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title><style>"
+         "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
+         "li{margin:4px 0}p{color:#57606a}</style></head><body>"
+         "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") +
+         "\" data-code=\"" + net::HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
+         net::HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p>" + script +
+         "</body></html>";
+}
+
+json TrackedJson(const TrackedEvent& event) {
+  return {{"event_id", event.provider_event_id},
+          {"calendar_id", event.calendar_id},
+          {"kind", event.kind},
+          {"expected_start", FormatRfc3339(event.expected_start)},
+          {"expected_end", FormatRfc3339(event.expected_end)},
+          {"flag", event.flag},
+          {"detail", event.detail},
+          {"flagged_at", event.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(event.flagged_at))},
+          {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
+}
+
+// The caller of a /v1 connection route: from `access`, or (no access) from the tenant/user query parameters.
+std::optional<ConnectionAccess::Caller> CallerOf(ConnectionAccess* access, const httplib::Request& req,
+                                                 httplib::Response& res) {
+  if (access) return access->Authorize(req, res);
+  ConnectionAccess::Caller caller{req.has_param("tenant") ? req.get_param_value("tenant") : "default",
+                                  req.get_param_value("user")};
+  if (caller.user.empty()) {
+    SendError(res, Error{codes::kInvalidParameter, "user is required", "user"});
+    return std::nullopt;
+  }
+  return caller;
+}
+
+// The caller's own connection `id`, or nullopt after answering 404 (also for another tenant's or user's connection).
+std::optional<Connection> OwnConnection(ConnectionStore& connections, const ConnectionAccess::Caller& caller,
+                                        const std::string& id, httplib::Response& res) {
+  Result<std::optional<Connection>> found = connections.Find(id);
+  if (!found) {
+    SendError(res, found.error());
+    return std::nullopt;
+  }
+  if (!found->has_value() || (*found)->tenant_id != caller.tenant_id || (*found)->user_id != caller.user) {
+    SendError(res, Error{codes::kNotFound, "no connection " + id, "id"});
+    return std::nullopt;
+  }
+  return std::move(*found).value();
+}
+
+}  // namespace
+
+void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime, ConnectionAccess* access,
+                              std::string public_url) {
+  ConnectFlow& flow = runtime.flow();
+  ConnectionStore& connections = runtime.connections();
+  ChangeNotifications& notifications = runtime.notifications();
+  server.Post("/v1/connections/start", [access, public_url](const httplib::Request& req, httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller) return;
+    const json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object()) return SendError(res, Error{codes::kInvalidJson, "the request body is not a JSON object", ""});
+    const std::string provider = body.value("provider", "");
+    if (!oauth::ParseProvider(provider)) {
+      return SendError(res, Error{codes::kInvalidRequest, "provider must be google, microsoft, zoom or goto", "provider"});
+    }
+    std::string url = public_url + "/oauth/" + provider + "/start?";
+    if (access) {
+      Result<std::string> ticket = access->IssueTicket(*caller);
+      if (!ticket) return SendError(res, ticket.error());
+      url += "ticket=" + net::PercentEncode(*ticket);
+    } else {
+      url += "tenant=" + net::PercentEncode(caller->tenant_id) + "&user=" + net::PercentEncode(caller->user);
+    }
+    for (const char* name : {"return_origin", "login_hint"}) {
+      const json* value = body.contains(name) ? &body.at(name) : nullptr;
+      if (value && value->is_string() && !value->get<std::string>().empty()) {
+        url += std::string("&") + name + "=" + net::PercentEncode(value->get<std::string>());
+      }
+    }
+    res.status = 201;
+    res.set_content(DumpJson(json{{"url", url}, {"expires_in", 300}}), kJson);
+  });
+
+  server.Get(R"(/oauth/([a-z]+)/start)", [&flow, access](const httplib::Request& req, httplib::Response& res) {
+    OAuthPageHeaders(res);
+    std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
+    if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
+    std::string user = req.get_param_value("user");
+    std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
+    if (access) {  // tenants on: only a ticket says who connects
+      std::optional<ConnectionAccess::Caller> caller = access->RedeemTicket(req.get_param_value("ticket"));
+      if (!caller) {
+        return SendError(res, Error{codes::kUnauthorized, "the connect link is invalid or expired: start again from Slotwise",
+                                    "ticket"});
+      }
+      tenant = caller->tenant_id;
+      user = caller->user;
+    }
+    const std::string return_origin = req.get_param_value("return_origin");
+    if (user.empty()) return SendError(res, Error{codes::kInvalidParameter, "user is required", "user"});
+    if (!return_origin.empty() && !IsOrigin(return_origin)) {
+      return SendError(res, Error{codes::kInvalidParameter, "return_origin must be an origin like https://ats.example", "return_origin"});
+    }
+    std::string session = SessionFrom(req);
+    if (session.size() < 32) {
+      session = crypto::RandomToken();
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + session +
+                                       "; Path=/oauth/; HttpOnly; SameSite=Lax; Max-Age=3600");
+    }
+    Result<ConnectStart> started =
+        flow.Start(tenant, user, *provider, session, return_origin, req.get_param_value("login_hint"));
+    if (!started) return SendError(res, started.error());
+    res.set_redirect(started->authorize_url);
+  });
+
+  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow](const httplib::Request& req, httplib::Response& res) {
+    OAuthPageHeaders(res);
+    std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
+    if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
+    ConnectOutcome outcome = flow.Complete(*provider, QueryOf(req), SessionFrom(req));
+    res.status = outcome.connection ? 200 : 400;
+    res.set_content(CallbackPage(outcome, *provider), "text/html; charset=utf-8");
+  });
+
+  server.Get("/v1/connections", [&connections, access, public_url](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller) return;
+    Result<std::vector<Connection>> list = connections.ListForUser(caller->tenant_id, caller->user);
+    if (!list) return SendError(res, list.error());
+    json out = {{"connections", json::array()}};
+    for (const Connection& c : list.value()) {
+      Result<std::vector<FunctionCheck>> checks = connections.Checks(c.id);
+      json item = ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{});
+      // What fixes a connection that needs attention: the popup's start URL, with a fresh ticket (5 minutes).
+      if (c.status != ConnectionStatus::kActive && access) {
+        if (Result<std::string> ticket = access->IssueTicket(*caller); ticket) {
+          item["fix_url"] = public_url + "/oauth/" + std::string(oauth::ProviderName(c.provider)) +
+                            "/start?ticket=" + net::PercentEncode(*ticket) + "&login_hint=" +
+                            net::PercentEncode(c.account_email);
+        }
+      }
+      out["connections"].push_back(std::move(item));
+    }
+    res.set_content(DumpJson(out), kJson);
+  });
+
+  server.Post(R"(/v1/connections/([A-Za-z0-9_-]+)/check)", [&flow, &connections, access](const httplib::Request& req,
+                                                                                         httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
+    Result<std::vector<FunctionCheck>> checks = flow.Recheck(req.matches[1].str());
+    if (!checks) return SendError(res, checks.error());
+    Result<std::optional<Connection>> found = connections.Find(req.matches[1].str());
+    if (!found || !found->has_value()) return SendError(res, Error{codes::kNotFound, "no such connection", "id"});
+    res.set_content(DumpJson(ConnectionJson(found->value(), checks.value())), kJson);
+  });
+
+  server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
+             [&connections, &notifications, access](const httplib::Request& req, httplib::Response& res) {
+               std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+               if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
+               Result<std::vector<TrackedEvent>> events = notifications.tracked().Flags(req.matches[1].str());
+               if (!events) return SendError(res, events.error());
+               json list = json::array();
+               for (const TrackedEvent& event : events.value()) list.push_back(TrackedJson(event));
+               res.set_content(DumpJson(json{{"tracked_events", list}}), kJson);
+             });
+
+  server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections, &notifications, access](
+                                                          const httplib::Request& req, httplib::Response& res) {
+    std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
+    if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
+    notifications.Unsubscribe(req.matches[1].str());  // best effort at the provider; local rows go with the connection
+    Result<bool> deleted = connections.Delete(req.matches[1].str());
+    if (!deleted) return SendError(res, deleted.error());
+    if (!*deleted) return SendError(res, Error{codes::kNotFound, "no connection " + req.matches[1].str(), "id"});
+    res.status = 204;
+  });
+}
+
+}  // namespace slotwise

@@ -1,0 +1,62 @@
+// connection_routes.h — HTTP routes for provider connections:
+//   POST /v1/connections/start {"provider", "return_origin"?, "login_hint"?}  → {"url"}: the popup's start URL with
+//                                               a short-lived ticket naming the caller (tenants on; see below)
+//   GET  /oauth/{provider}/start?ticket=…&return_origin=…&login_hint=…  (opened in a top-level popup)
+//   GET  /oauth/{provider}/callback                                         (the one registered redirect URI)
+//   GET  /v1/connections                        the caller's list (status, reauth/consent messages, checks; no tokens)
+//   POST /v1/connections/{id}/check             run the function check again
+//   DELETE /v1/connections/{id}                 forget the connection (tokens are deleted)
+//   GET  /v1/connections/{id}/tracked_events    {"tracked_events":[{event_id, calendar_id, kind, expected_start,
+//                                               expected_end, flag, detail, flagged_at, checked_at}]} (flag "" = ok)
+//
+// Who is calling: with a ConnectionAccess (tenants on — every server `slotwise serve` starts), the /v1 routes take a
+// widget token with connections:manage (the token's user) or the tenant's API key plus `?user=` / "user" (an ATS
+// server acting for its user); a connection of another tenant or user is 404. A popup cannot send headers, so the
+// start URL carries a ticket minted by POST /v1/connections/start (ConnectionAccess::IssueTicket, 5 minutes).
+// Without a ConnectionAccess (connections-only test servers) the routes trust `tenant` (default "default") and
+// `user` query parameters — never expose such a server beyond loopback.
+//
+// Contract: the popup gets a first-party, HttpOnly, SameSite=Lax session cookie; the state is bound to it. OAuth pages
+// are never framed (Content-Security-Policy: frame-ancestors 'none'). The callback page reports to its opener with
+// postMessage to the exact origin the flow was started for, never "*". No response ever contains a token or secret.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "connections/connect_flow.h"
+#include "slotwise/result.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace slotwise {
+
+class ConnectionsRuntime;
+
+// Authenticates callers of the connection routes (api/connection_access.h implements it with ApiAuth).
+class ConnectionAccess {
+ public:
+  struct Caller {
+    std::string tenant_id;
+    std::string user;
+  };
+  virtual ~ConnectionAccess() = default;
+  // The caller of a /v1/connections route, or nullopt after writing the 4xx error object.
+  virtual std::optional<Caller> Authorize(const httplib::Request& req, httplib::Response& res) = 0;
+  // A ticket for the popup's start URL, and the caller it names (nullopt when invalid or expired).
+  virtual Result<std::string> IssueTicket(const Caller& caller) = 0;
+  virtual std::optional<Caller> RedeemTicket(std::string_view ticket) = 0;
+};
+
+// Registers the routes above on `server`; everything they use is borrowed from `runtime` and `access` (null = trust
+// query parameters, see above), which must outlive it. `public_url` prefixes the URL POST /v1/connections/start
+// answers.
+void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runtime, ConnectionAccess* access,
+                              std::string public_url);
+
+}  // namespace slotwise

@@ -1,0 +1,167 @@
+// http_server.cpp — routes of the Slotwise server (see http_server.h).
+#include "app/http_server.h"
+#include "api/http_errors.h"
+#include "api/request_body.h"
+#include "slotwise/error_codes.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_auth.h"
+#include "api/connection_access.h"
+#include "api/connection_routes.h"
+#include "api/hr_routes.h"
+#include "api/interview_routes.h"
+#include "api/message_routes.h"
+#include "api/openapi_route.h"
+#include "api/proposal_routes.h"
+#include "api/tenant_routes.h"
+#include "api/webhook_routes.h"
+#include "auth/security_headers.h"
+#include "demo/demo_routes.h"
+#include "demo/demo_tenant.h"
+#include "runtime/connections_runtime.h"
+#include "runtime/scheduling_runtime.h"
+#include "slotwise/engine_api.h"
+#include "slotwise/interval_json.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJson = "application/json";
+
+// Maps an engine answer onto HTTP: 200, 422 (docs/ENGINE.md, Errors), 404 for
+// an unknown operation, 500 for an engine bug.
+void SendEngineAnswer(httplib::Response& res, const EngineAnswer& answer) {
+  res.status = HttpStatusFor(answer.status);
+  res.set_content(answer.body, kJson);
+}
+
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
+    : options_(std::move(options)), zones_(zones), server_(std::make_unique<httplib::Server>()) {
+  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_read_timeout(options_.read_timeout_seconds, 0);
+  server_->set_write_timeout(options_.write_timeout_seconds, 0);
+  server_->set_keep_alive_timeout(options_.keep_alive_seconds);
+  // Answers go out at once: with Nagle on, every answer after the first on a kept-alive connection waited ~40 ms for
+  // the client's delayed ACK (measured with wrk: 36 requests/s on one connection).
+  server_->set_tcp_nodelay(true);
+  const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a
+  // backlog of 5, which drops connections under a burst of clients (an ATS batch, 200 concurrent bookings).
+  server_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
+  RegisterRoutes();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::RegisterRoutes() {
+  httplib::Server& s = *server_;
+  httplib::Headers standard;
+  for (const auto& [name, value] : auth::StandardSecurityHeaders()) standard.emplace(name, value);
+  s.set_default_headers(standard);
+
+  s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"status":"ok"})", kJson);
+  });
+
+  // With credentials: the tenant's availability (a bare query reads its calendars). Without: inline calendars only —
+  // a pure computation on data the caller sent, as before tenants existed.
+  s.Post("/v1/availability", [this](const httplib::Request& req, httplib::Response& res) {
+    if (scheduling_ && req.has_header("Authorization")) return AnswerTenantAvailability(*scheduling_, *auth_, req, res);
+    if (!RequireJsonContent(req, res)) return;
+    SendEngineAnswer(res, CallEngine("solve", req.body, zones_));
+  });
+
+  s.Post("/v1/validate", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!RequireJsonContent(req, res)) return;
+    SendEngineAnswer(res, CallEngine("validate", req.body, zones_));
+  });
+
+  RegisterOpenApiRoute(s);
+
+  if (options_.connections) RegisterWebhookRoutes(s, options_.connections->notifications());
+
+  if (!options_.web_root.empty()) {
+    s.set_mount_point("/", options_.web_root);
+    // Pages are widget pages (security_headers.h): scripts only from here, framed only by the tenant's ATS origins —
+    // `?tenant=<id>` names the tenant; without it, any tenant's allowed origin may frame the page.
+    s.set_file_request_handler([this](const httplib::Request& req, httplib::Response& res) {
+      const std::string type = res.get_header_value("Content-Type");
+      if (type.rfind("text/html", 0) != 0) return;
+      std::vector<std::string> ancestors;
+      if (auth_) ancestors = auth_->EmbeddingOrigins(req.get_param_value("tenant"));
+      res.set_header(std::string(auth::kContentSecurityPolicyHeader), auth::WidgetPagePolicy(ancestors));
+    });
+  }
+
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote an error object
+    if (res.status == 404) return SendError(res, codes::kNotFound, "no route for " + req.method + " " + req.path);
+    if (res.status == 413) return SendError(res, codes::kPayloadTooLarge, "the request body is too large");
+    const int status = res.status;  // httplib's own refusal (400, 405, 416 …): keep its status, say it in our shape
+    SendError(res, codes::kHttpError, "the request could not be served");
+    res.status = status;
+  });
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    SendError(res, codes::kInternalError, "the server failed to handle this request");
+  });
+}
+
+Result<int> HttpServer::Bind() {
+  const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host.c_str())
+                                      : (server_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1);
+  if (port >= 0 && listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);  // Linux: re-listen resizes the queue
+  if (port >= 0 && public_url_.empty()) public_url_ = "http://" + options_.host + ":" + std::to_string(port);
+  if (port < 0) {
+    return Error{codes::kBindFailed, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                                    " (is another server using that port?)", ""};
+  }
+  return port;
+}
+
+Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuthOptions auth_options) {
+  Result<std::unique_ptr<ApiAuth>> auth = ApiAuth::Create(scheduling.directory(), std::move(auth_options), scheduling.clock());
+  if (!auth) return auth.error();
+  auth_ = std::move(auth).value();
+  scheduling_ = &scheduling;
+  ApiAuth& caller_auth = *auth_;
+  RegisterTenantRoutes(*server_, scheduling, caller_auth, zones_);
+  RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
+  RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);
+  RegisterProposalRoutes(*server_, scheduling.proposals(), caller_auth, public_url_);
+  RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_);
+  RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
+  server_->Options(R"(/v1/.*)", [&caller_auth](const httplib::Request& req, httplib::Response& res) {
+    caller_auth.Preflight(req, res);
+  });
+  return true;
+}
+
+void HttpServer::Run() {
+  // The connection routes are added here, once it is known whether tenants are on (EnableScheduling): with them,
+  // callers are authenticated (connection_routes.h).
+  if (options_.connections && !connection_routes_registered_) {
+    if (auth_) connection_access_ = std::make_unique<TenantConnectionAccess>(*auth_);
+    RegisterConnectionRoutes(*server_, *options_.connections, connection_access_.get(), public_url_);
+    connection_routes_registered_ = true;
+  }
+  server_->listen_after_bind();
+}
+
+void HttpServer::Stop() { server_->stop(); }
+
+}  // namespace slotwise

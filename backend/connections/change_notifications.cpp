@@ -1,0 +1,496 @@
+// change_notifications.cpp — see change_notifications.h.
+//
+// [SECTION] Configuration and lifetime
+// [SECTION] Subscribing (Google events.watch, Graph subscriptions)
+// [SECTION] Persistence (change_subscriptions)
+// [SECTION] The sync worker
+#include "connections/change_notifications.h"
+
+#include <nlohmann/json.hpp>
+
+#include "net/url.h"
+#include "providers/google_calendar.h"
+#include "providers/microsoft_graph_calendar.h"
+#include "providers/provider_client.h"
+#include "slotwise/error_codes.h"
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
+#include "store/sqlite_statement.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+using webhooks::SyncKey;
+
+std::string SealingContext(const ChangeWatch& watch) {
+  return "webhook/" + watch.provider + "/" + watch.id;
+}
+
+FunctionCheck SubscribeCheck(const Result<ChangeWatch>& watch, std::int64_t now) {
+  if (!watch) return {"subscribe_changes", "failed", watch.error().message, now};
+  const std::string how = watch->provider == "google" ? "a Google push channel" : "a Microsoft Graph subscription";
+  return {
+      "subscribe_changes", "passed",
+      "watching " + watch->calendar_id + " for changes through " + how + " until " + FormatRfc3339(watch->expires_at),
+      now};
+}
+
+// Google answers `expiration` in milliseconds, as a string (the sandbox too) or a number.
+std::int64_t ExpirationMs(const json& answer) {
+  auto it = answer.find("expiration");
+  if (it == answer.end()) return 0;
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  if (it->is_string()) {
+    const std::string text = it->get<std::string>();
+    if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return std::stoll(text);
+  }
+  return 0;
+}
+
+std::optional<providers::Provider> AdapterProvider(oauth::Provider provider) {
+  switch (provider) {
+    case oauth::Provider::kGoogle:
+      return providers::Provider::kGoogle;
+    case oauth::Provider::kMicrosoft:
+      return providers::Provider::kGraph;
+    case oauth::Provider::kZoom:
+      return providers::Provider::kZoom;
+    case oauth::Provider::kGoTo:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// [SECTION] Configuration and lifetime
+
+ChangeNotifications::ChangeNotifications(SqliteStore& database, const crypto::TokenVault& vault,
+                                         const ProviderRegistry& providers, ConnectionStore& connections,
+                                         TokenManager& tokens, Clock clock)
+    : database_(database),
+      vault_(vault),
+      providers_(providers),
+      connections_(connections),
+      tokens_(tokens),
+      clock_(std::move(clock)),
+      tracked_(database) {}
+
+ChangeNotifications::~ChangeNotifications() {
+  Stop();
+}
+
+void ChangeNotifications::SetPublicBaseUrl(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  std::lock_guard lock(mutex_);
+  public_base_url_ = std::move(url);
+}
+
+void ChangeNotifications::SetZoomWebhookSecret(std::string secret) {
+  std::lock_guard lock(mutex_);
+  zoom_secret_ = std::move(secret);
+}
+
+void ChangeNotifications::SetCalendarChanged(CalendarChanged callback) {
+  std::lock_guard lock(mutex_);
+  calendar_changed_ = std::move(callback);
+}
+
+std::string ChangeNotifications::ZoomWebhookSecret() const {
+  std::lock_guard lock(mutex_);
+  return zoom_secret_;
+}
+
+std::string ChangeNotifications::WebhookUrl(std::string_view provider) const {
+  std::lock_guard lock(mutex_);
+  if (public_base_url_.empty()) return "";
+  return public_base_url_ + "/webhooks/" + std::string(provider);
+}
+
+void ChangeNotifications::Start() {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || worker_.joinable()) return;
+  worker_ = std::thread([this] { Work(); });
+}
+
+void ChangeNotifications::Stop() {
+  std::thread worker;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    worker = std::move(worker_);
+  }
+  stop_signal_.notify_all();
+  queue_.Close();
+  if (worker.joinable()) worker.join();
+}
+
+providers::RetryHooks ChangeNotifications::InterruptibleHooks() {
+  providers::RetryHooks hooks;
+  hooks.sleep = [this](std::chrono::milliseconds delay) {
+    std::unique_lock lock(mutex_);
+    stop_signal_.wait_for(lock, delay, [this] { return stopping_; });
+  };
+  hooks.now = clock_;
+  return hooks;
+}
+
+ChangeNotificationStats ChangeNotifications::Stats() const {
+  ChangeNotificationStats stats;
+  stats.queue = queue_.Stats();
+  stats.syncs_completed = syncs_completed_.load();
+  stats.events_checked = events_checked_.load();
+  stats.sync_errors = sync_errors_.load();
+  stats.zoom_replays = zoom_replays_.load();
+  return stats;
+}
+
+std::size_t ChangeNotifications::QueueZoomMeeting(const std::string& meeting_id) {
+  Result<std::vector<TrackedEvent>> rows = tracked_.ByProviderEventId(meeting_id);
+  if (!rows) return 0;
+  std::size_t pushed = 0;
+  for (const TrackedEvent& row : rows.value()) {
+    const webhooks::PushOutcome outcome = queue_.Push(SyncKey{row.connection_id, row.calendar_id});
+    if (outcome == webhooks::PushOutcome::kQueued || outcome == webhooks::PushOutcome::kCoalesced) ++pushed;
+  }
+  return pushed;
+}
+
+// [SECTION] Subscribing (Google events.watch, Graph subscriptions)
+
+std::optional<FunctionCheck> ChangeNotifications::OnConnectionMade(const Connection& connection) {
+  if (connection.provider != oauth::Provider::kGoogle && connection.provider != oauth::Provider::kMicrosoft) {
+    return std::nullopt;
+  }
+  const std::int64_t now = clock_();
+  Unsubscribe(connection.id);  // a reconnect replaces the old watch; failures to stop it are not the user's problem
+  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection.id);
+  Result<ChangeWatch> watch = connection.provider == oauth::Provider::kGoogle ? WatchGoogle(connection, *source)
+                                                                              : SubscribeGraph(connection, *source);
+  if (watch) {
+    if (Result<bool> saved = Persist(watch.value()); !saved) {
+      watch =
+          Error{saved.error().code, "subscribed, but could not store the subscription: " + saved.error().message, ""};
+    }
+  }
+  return SubscribeCheck(watch, now);
+}
+
+Result<ChangeWatch> ChangeNotifications::WatchGoogle(const Connection& connection,
+                                                     providers::AccessTokenSource& source) {
+  const std::optional<std::string> api_base = providers_.ApiBase(oauth::Provider::kGoogle);
+  const std::string address = WebhookUrl("google");
+  if (!api_base || address.empty()) {
+    return Error{codes::kNotConfigured, "change notifications need the server's public URL and Google's API base", ""};
+  }
+  ChangeWatch watch{webhooks::NewGoogleChannelId(),
+                    "google",
+                    connection.id,
+                    connection.account_email,
+                    webhooks::NewGoogleChannelToken(),
+                    "",
+                    clock_() + kGoogleChannelTtlSeconds};
+  // Registered before the call: Google's "sync" ping may arrive before its answer to events.watch.
+  webhooks::GoogleChannel channel{watch.id, watch.secret, {connection.id, watch.calendar_id}, "", watch.expires_at};
+  if (Result<bool> registered = channels_.Register(channel); !registered) return registered.error();
+
+  const json body = {{"id", watch.id},
+                     {"type", "web_hook"},
+                     {"address", address},
+                     {"token", watch.secret},
+                     {"params", {{"ttl", std::to_string(kGoogleChannelTtlSeconds)}}}};
+  providers::ProviderClient client(
+      providers_.transport(), source, providers::Provider::kGoogle,
+      providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
+                             std::chrono::milliseconds(10000)},
+      InterruptibleHooks());
+  const std::string url =
+      providers::JoinUrl(*api_base, "/calendars/" + net::PercentEncode(watch.calendar_id) + "/events/watch");
+  Result<net::HttpResponse> sent = client.Send(providers::ProviderClient::JsonRequest("POST", url, DumpJson(body)));
+  Error failure;
+  if (!sent)
+    failure = client.ToError(sent.error());
+  else if (!sent->Ok())
+    failure = client.ToError(sent.value());
+  if (!failure.code.empty()) {
+    channels_.Unregister(watch.id);
+    return Error{failure.code, "could not start a Google push channel: " + failure.message, ""};
+  }
+  const json answer = json::parse(sent->body, nullptr, false);
+  if (answer.is_object()) {
+    if (auto it = answer.find("resourceId"); it != answer.end() && it->is_string()) watch.resource_id = *it;
+    if (const std::int64_t ms = ExpirationMs(answer); ms > 0) watch.expires_at = ms / 1000;
+  }
+  channel.resource_id = watch.resource_id;
+  channel.expires_at = watch.expires_at;
+  if (Result<bool> registered = channels_.Register(channel); !registered) return registered.error();
+  return watch;
+}
+
+Result<ChangeWatch> ChangeNotifications::SubscribeGraph(const Connection& connection,
+                                                        providers::AccessTokenSource& source) {
+  const std::optional<std::string> api_base = providers_.ApiBase(oauth::Provider::kMicrosoft);
+  const std::string address = WebhookUrl("microsoft");
+  if (!api_base || address.empty()) {
+    return Error{codes::kNotConfigured, "change notifications need the server's public URL and Graph's API base", ""};
+  }
+  ChangeWatch watch{"",
+                    "microsoft",
+                    connection.id,
+                    connection.account_email,
+                    webhooks::NewGraphClientState(),
+                    "",
+                    clock_() + kGraphSubscriptionSeconds};
+  const json body = {{"changeType", "created,updated,deleted"},
+                     {"notificationUrl", address},
+                     {"resource", "me/events"},
+                     {"expirationDateTime", FormatRfc3339(watch.expires_at)},
+                     {"clientState", watch.secret}};
+  // Graph validates notificationUrl (≤ 10 s) before it answers: allow for that in the timeout.
+  providers::ProviderClient client(
+      providers_.transport(), source, providers::Provider::kGraph,
+      providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
+                             std::chrono::milliseconds(20000)},
+      InterruptibleHooks());
+  Result<net::HttpResponse> sent = client.Send(
+      providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*api_base, "/subscriptions"), DumpJson(body)));
+  if (!sent)
+    return Error{codes::kSubscribeFailed, "could not create a Graph subscription: " + client.ToError(sent.error()).message,
+                 ""};
+  if (!sent->Ok()) {
+    return Error{codes::kSubscribeFailed, "could not create a Graph subscription: " + client.ToError(sent.value()).message,
+                 ""};
+  }
+  const json answer = json::parse(sent->body, nullptr, false);
+  if (!answer.is_object() || !answer.contains("id") || !answer["id"].is_string()) {
+    return Error{codes::kProviderError, "Graph answered the subscription without an id", ""};
+  }
+  watch.id = answer["id"].get<std::string>();
+  if (auto it = answer.find("expirationDateTime"); it != answer.end() && it->is_string()) {
+    if (std::optional<Instant> expires = ParseRfc3339(it->get<std::string>())) watch.expires_at = *expires;
+  }
+  Result<bool> registered =
+      subscriptions_.Register(webhooks::GraphSubscription{watch.id, watch.secret, {connection.id, watch.calendar_id}});
+  if (!registered) return registered.error();
+  return watch;
+}
+
+Result<std::size_t> ChangeNotifications::Unsubscribe(const std::string& connection_id) {
+  Result<std::vector<ChangeWatch>> watches = Watches(connection_id);
+  if (!watches) return watches.error();
+  if (watches->empty()) return std::size_t{0};
+  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection_id);
+  providers::RetryPolicy once{1, std::chrono::milliseconds(0), std::chrono::milliseconds(0),
+                              std::chrono::milliseconds(5000)};
+  for (const ChangeWatch& watch : watches.value()) {
+    if (watch.provider == "google") {
+      channels_.Unregister(watch.id);
+      if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoogle)) {
+        providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGoogle, once, {});
+        client.Send(
+            providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*base, "/channels/stop"),
+                                                   DumpJson({{"id", watch.id}, {"resourceId", watch.resource_id}})));
+      }
+    } else {
+      subscriptions_.Unregister(watch.id);
+      if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kMicrosoft)) {
+        providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGraph, once, {});
+        client.Send(providers::ProviderClient::JsonRequest(
+            "DELETE", providers::JoinUrl(*base, "/subscriptions/" + net::PercentEncode(watch.id))));
+      }
+    }
+  }
+  std::lock_guard lock(store_mutex_);
+  Result<Statement> stmt =
+      Statement::Prepare(database_.handle(), "DELETE FROM change_subscriptions WHERE connection_id = ?1");
+  if (!stmt) return stmt.error();
+  stmt.value().Bind(1, connection_id);
+  if (Result<bool> done = stmt.value().Step(); !done) return done.error();
+  return watches->size();
+}
+
+// [SECTION] Persistence (change_subscriptions)
+
+Result<bool> ChangeNotifications::Persist(const ChangeWatch& watch) {
+  std::lock_guard lock(store_mutex_);
+  Result<Statement> stmt = Statement::Prepare(
+      database_.handle(),
+      "INSERT OR REPLACE INTO change_subscriptions (id, provider, connection_id, calendar_id, secret_sealed, "
+      "resource_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!stmt) return stmt.error();
+  stmt.value().Bind(1, watch.id).Bind(2, watch.provider).Bind(3, watch.connection_id).Bind(4, watch.calendar_id);
+  stmt.value().Bind(5, vault_.Seal(watch.secret, SealingContext(watch))).Bind(6, watch.resource_id);
+  stmt.value().Bind(7, watch.expires_at).Bind(8, clock_());
+  Result<bool> done = stmt.value().Step();
+  if (!done) return done.error();
+  return true;
+}
+
+Result<std::vector<ChangeWatch>> ChangeNotifications::LoadWatches(const std::string& where,
+                                                                  const std::vector<std::string>& args) {
+  std::lock_guard lock(store_mutex_);
+  Result<Statement> stmt =
+      Statement::Prepare(database_.handle(),
+                         "SELECT id, provider, connection_id, calendar_id, secret_sealed, resource_id, expires_at "
+                         "FROM change_subscriptions WHERE " +
+                             where + " ORDER BY created_at, id");
+  if (!stmt) return stmt.error();
+  for (std::size_t i = 0; i < args.size(); ++i) stmt.value().Bind(static_cast<int>(i + 1), args[i]);
+  std::vector<ChangeWatch> watches;
+  while (true) {
+    Result<bool> row = stmt.value().Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const Statement& s = stmt.value();
+    ChangeWatch watch{s.Text(0), s.Text(1), s.Text(2), s.Text(3), "", s.Text(5), s.Int(6)};
+    Result<std::string> secret = vault_.Open(s.Text(4), SealingContext(watch));
+    if (!secret) return secret.error();
+    watch.secret = std::move(secret).value();
+    watches.push_back(std::move(watch));
+  }
+  return watches;
+}
+
+Result<std::vector<ChangeWatch>> ChangeNotifications::Watches(const std::string& connection_id) {
+  return LoadWatches("connection_id = ?1", {connection_id});
+}
+
+Result<std::size_t> ChangeNotifications::LoadPersisted() {
+  Result<std::vector<ChangeWatch>> watches = LoadWatches("expires_at > ?1", {std::to_string(clock_())});
+  if (!watches) return watches.error();
+  std::size_t loaded = 0;
+  for (const ChangeWatch& watch : watches.value()) {
+    Result<bool> registered =
+        watch.provider == "google"
+            ? channels_.Register({watch.id,
+                                  watch.secret,
+                                  {watch.connection_id, watch.calendar_id},
+                                  watch.resource_id,
+                                  watch.expires_at})
+            : subscriptions_.Register({watch.id, watch.secret, {watch.connection_id, watch.calendar_id}});
+    if (registered) ++loaded;
+  }
+  return loaded;
+}
+
+// [SECTION] The sync worker
+
+void ChangeNotifications::Work() {
+  for (;;) {
+    std::optional<SyncKey> key = queue_.Pop(std::chrono::milliseconds(500));
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    if (!key) {
+      if (queue_.IsClosed()) return;
+      continue;
+    }
+    RunSync(*key);
+  }
+}
+
+void ChangeNotifications::RunSync(const SyncKey& key) {
+  Result<std::optional<Connection>> found = connections_.Find(key.connection_id);
+  if (!found || !found->has_value()) {
+    sync_errors_.fetch_add(1);
+    return;
+  }
+  const Connection& connection = found->value();
+  CalendarChanged changed;
+  {
+    std::lock_guard lock(mutex_);
+    changed = calendar_changed_;
+  }
+  if (changed) changed(connection.tenant_id, key.calendar_id);
+  Result<std::vector<TrackedEvent>> events = tracked_.ForCalendar(key.connection_id, key.calendar_id);
+  const std::optional<providers::Provider> provider = AdapterProvider(connection.provider);
+  const std::optional<std::string> api_base = providers_.ApiBase(connection.provider);
+  if (!events || !provider || !api_base) {
+    sync_errors_.fetch_add(1);
+    return;
+  }
+  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(key.connection_id);
+  const providers::RetryPolicy policy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
+                                      std::chrono::milliseconds(10000)};
+  // The adapters read the events; this only compares. Each reads from the tracked calendar / mailbox.
+  std::unique_ptr<providers::CalendarAdapter> calendar;
+  std::unique_ptr<providers::ZoomMeetings> zoom;
+  if (*provider == providers::Provider::kGoogle) {
+    providers::GoogleCalendarOptions options;
+    options.default_calendar_id = key.calendar_id;
+    calendar = std::make_unique<providers::GoogleCalendar>(providers_.transport(), *source, *api_base, policy,
+                                                           InterruptibleHooks(), options);
+  } else if (*provider == providers::Provider::kGraph) {
+    providers::MicrosoftGraphOptions options;
+    options.default_mailbox = net::HeaderNameEquals(key.calendar_id, connection.account_email) ? "me" : key.calendar_id;
+    calendar = std::make_unique<providers::MicrosoftGraphCalendar>(providers_.transport(), *source, *api_base, policy,
+                                                                   InterruptibleHooks(), options);
+  } else {
+    zoom = std::make_unique<providers::ZoomMeetings>(providers_.transport(), *source, *api_base, policy,
+                                                     InterruptibleHooks());
+  }
+  for (const TrackedEvent& event : events.value()) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    if (event.flag == kFlagDeletedExternally) continue;  // final: a deleted event does not come back
+    Result<ObservedEvent> observed = Error{codes::kProviderError, "", ""};
+    if (calendar) {
+      Result<providers::CreatedEvent> read = calendar->GetEvent(event.provider_event_id);
+      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
+    } else {
+      Result<providers::ZoomMeeting> read = zoom->GetMeeting(event.provider_event_id);
+      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
+    }
+    if (!observed && observed.error().code == codes::kProviderNotFound) observed = ObservedEvent{true, false, 0, 0, {}};
+    if (!observed) {
+      sync_errors_.fetch_add(1);
+      continue;
+    }
+    events_checked_.fetch_add(1);
+    if (!tracked_.SetFlag(event.connection_id, event.provider_event_id, Assess(event, observed.value()), clock_())) {
+      sync_errors_.fetch_add(1);
+    }
+  }
+  syncs_completed_.fetch_add(1);
+}
+
+}  // namespace slotwise
+
+namespace slotwise {
+
+Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& vault) {
+  Result<Statement> select = Statement::Prepare(
+      database.handle(), "SELECT id, provider, secret_sealed FROM change_subscriptions ORDER BY id");
+  if (!select) return select.error();
+  std::vector<std::pair<std::string, std::string>> resealed;  // id -> new sealed value
+  while (true) {
+    Result<bool> row = select.value().Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const std::string sealed = select->Text(2);
+    if (!vault.NeedsRotation(sealed)) continue;
+    ChangeWatch watch;
+    watch.id = select->Text(0);
+    watch.provider = select->Text(1);
+    Result<std::string> fresh = vault.Reseal(sealed, SealingContext(watch));
+    if (!fresh) return fresh.error();
+    resealed.emplace_back(watch.id, std::move(fresh).value());
+  }
+  for (const auto& [id, sealed] : resealed) {
+    Result<Statement> update =
+        Statement::Prepare(database.handle(), "UPDATE change_subscriptions SET secret_sealed = ?2 WHERE id = ?1");
+    if (!update) return update.error();
+    update.value().Bind(1, id).Bind(2, sealed);
+    Result<bool> done = update.value().Step();
+    if (!done) return done.error();
+  }
+  return static_cast<int>(resealed.size());
+}
+
+}  // namespace slotwise

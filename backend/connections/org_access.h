@@ -1,0 +1,105 @@
+// org_access.h — organisation-level access tokens: a Google service account with domain-wide delegation acting as
+// any user of its Workspace domain (RFC 7523 JWT bearer grant), and Microsoft app-only access (client credentials,
+// Graph application permissions) for every mailbox and room of one tenant. For room calendars and for people who
+// never connected their own calendar. docs/PROVIDERS.md "Google service accounts", "Microsoft app-only access".
+//
+// Contract:
+// - Tokens are handed out as providers::AccessTokenSource, so GoogleCalendar / MicrosoftGraphCalendar use them
+//   unchanged (for Graph, set MicrosoftGraphOptions::default_mailbox to a user: "/me" has no meaning app-only).
+// - Caching: one token per Google subject (keyed by the address, ASCII case-insensitive) and one Microsoft app token,
+//   kept in memory until kRefreshMargin seconds before expiry (or half the token's lifetime, when that is shorter).
+//   Nothing is persisted; service-account and app tokens have no refresh token — a new grant replaces them.
+// - Single flight, as in TokenManager: grants are serialised per subject (per app token for Microsoft). A caller that
+//   waited while another made the grant gets that grant's token — or, when it failed, its error — without a second
+//   grant. So 50 concurrent AfterRejection(t) calls with the same rejected token make exactly one grant request.
+//   Different subjects never wait for each other.
+// - Errors (codes from oauth_client.h, plus codes::kSubjectRefused). Every
+// message says what an administrator has to do:
+//     "consent_required"      Google: the Workspace admin has not authorised the service account's client id for
+//                             these scopes (domain-wide delegation); Microsoft: no admin consent in the tenant
+//                             (the message carries the tenant's admin-consent link).
+//     "invalid_client"        the configuration is wrong: unreadable key, a key Google does not accept for this
+//                             service account (signature refused), unknown service account, bad Microsoft client
+//                             secret, or a Microsoft tenant that does not exist / is not set.
+//     "subject_refused"       Google would not let the service account act as this address (not a user of the
+//                             delegating Workspace domain).
+//     "provider_unavailable"  5xx, 429 or network failure after the OAuth client's retries.
+//     "provider_error"        anything else the provider refused (its words in the message).
+//     "provider_not_configured"  GoogleAs/MicrosoftAppOnly on a provider that configured() says is not set up.
+//   Never "reauth_needed": there is no user who could connect again. Failures are not cached beyond the callers that
+//   were waiting for the failed grant: the next call tries again (so an admin's fix takes effect at once).
+// - Thread-safe. Sources borrow *this: the OrgAccess must outlive every source it returned.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "connections/provider_registry.h"
+#include "oauth/oauth_client.h"
+#include "providers/access_token_source.h"
+#include "slotwise/error_codes.h"
+
+namespace slotwise {
+
+
+class OrgAccess {
+ public:
+  static constexpr std::int64_t kRefreshMargin = 120;  // seconds before expiry when a cached token counts as expired
+
+  using Clock = std::function<std::int64_t()>;  // Unix seconds
+
+  // `config.google_service_account` with an empty client_email = Google not configured. Microsoft is configured when
+  // `config.microsoft_app_only` and `microsoft` (the server's Microsoft registration; borrowed, may be null) is given.
+  // App-only tokens need one tenant: `microsoft_tenant` (tenant id or verified domain; empty = config.microsoft_tenant)
+  // replaces the tenant segment of the registration's token and admin-consent URLs; both empty keeps the
+  // registration's, which must then name a tenant ("common", "organizations" and "consumers" are refused with
+  // "invalid_client" at grant time).
+  // `transport` is borrowed (thread-safe); `clock` must be thread-safe.
+  OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,
+            Clock clock, std::string microsoft_tenant = {});
+  ~OrgAccess();
+  OrgAccess(const OrgAccess&) = delete;
+  OrgAccess& operator=(const OrgAccess&) = delete;
+
+  bool configured(oauth::Provider provider) const;  // Google and Microsoft only; false for the others
+
+  // A source of tokens acting as `subject_email` (a user or resource of the service account's domain). An empty
+  // subject is the service account itself (no delegation). Not configured → a source whose calls fail with
+  // "provider_not_configured".
+  std::unique_ptr<providers::AccessTokenSource> GoogleAs(std::string subject_email);
+  // A source of the tenant's app-only Graph token (scope https://graph.microsoft.com/.default).
+  std::unique_ptr<providers::AccessTokenSource> MicrosoftAppOnly();
+
+  // Grants attempted so far (successful or not; a tenant alias refused up front is not counted), for tests/metrics.
+  std::int64_t grants_started() const { return grants_started_.load(); }
+
+ private:
+  struct Slot;  // one cached token and its single-flight lock
+  class Source;
+
+  Slot& GoogleSlot(const std::string& subject);
+  Result<std::string> Current(Slot& slot);
+  Result<std::string> AfterRejection(Slot& slot, std::string_view rejected);
+  Result<std::string> GrantUnlessReplaced(Slot& slot, std::string_view stale, std::uint64_t seen_generation);
+  Result<oauth::TokenSet> Grant(const Slot& slot, std::int64_t now);
+
+  oauth::ServiceAccount google_;
+  std::unique_ptr<oauth::OAuthClient> microsoft_;  // the registration re-pointed at the tenant; null = not configured
+  std::string microsoft_problem_;                  // why app-only cannot work ("" = it can)
+  std::string microsoft_tenant_;
+  net::HttpTransport& transport_;
+  Clock clock_;
+
+  mutable std::mutex slots_mutex_;
+  std::map<std::string, std::unique_ptr<Slot>> google_slots_;  // key: lower-cased subject; never erased
+  std::unique_ptr<Slot> microsoft_slot_;
+  std::atomic<std::int64_t> grants_started_{0};
+};
+
+}  // namespace slotwise

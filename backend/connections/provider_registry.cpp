@@ -1,0 +1,48 @@
+// provider_registry.cpp — see provider_registry.h.
+#include "connections/provider_registry.h"
+
+namespace slotwise {
+
+void ProviderRegistry::Configure(oauth::Provider provider, oauth::ProviderEndpoints endpoints, std::string client_id,
+                                 std::string client_secret, std::vector<std::string> scopes) {
+  oauth::ClientRegistration registration;
+  registration.provider = provider;
+  registration.endpoints = std::move(endpoints);
+  registration.client_id = std::move(client_id);
+  registration.client_secret = std::move(client_secret);
+  registration.redirect_uri = RedirectUri(provider);
+  registration.scopes = std::move(scopes);
+  clients_[provider] = std::make_unique<oauth::OAuthClient>(std::move(registration), transport_);
+}
+
+const oauth::OAuthClient* ProviderRegistry::Client(oauth::Provider provider) const {
+  auto it = clients_.find(provider);
+  return it == clients_.end() ? nullptr : it->second.get();
+}
+
+std::optional<std::string> ProviderRegistry::ApiBase(oauth::Provider provider) const {
+  const oauth::OAuthClient* client = Client(provider);
+  if (!client) return std::nullopt;
+  return client->registration().endpoints.api_base;
+}
+
+std::string ProviderRegistry::RedirectUri(oauth::Provider provider) const {
+  return public_base_url_ + "/oauth/" + std::string(oauth::ProviderName(provider)) + "/callback";
+}
+
+std::vector<std::string> ProviderRegistry::DefaultScopes(oauth::Provider provider) {
+  switch (provider) {
+    case oauth::Provider::kGoogle:
+      return {"openid", "email", "https://www.googleapis.com/auth/calendar.events",
+              "https://www.googleapis.com/auth/calendar.freebusy"};
+    case oauth::Provider::kMicrosoft:
+      return {"openid", "email", "User.Read", "Calendars.ReadWrite", "OnlineMeetings.ReadWrite", "Place.Read.All"};
+    case oauth::Provider::kZoom:
+      return {"meeting:write", "meeting:read", "user:read"};
+    case oauth::Provider::kGoTo:
+      return {"collab:"};
+  }
+  return {};
+}
+
+}  // namespace slotwise

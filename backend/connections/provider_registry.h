@@ -1,0 +1,58 @@
+// provider_registry.h — the providers this server is configured for: one OAuth client registration and one API base
+// URL per provider, pointing at the real providers or at the sandbox (only the base URLs differ).
+//
+// Contract: built once at start-up, then read-only (thread-safe). A provider that is not configured has no client;
+// routes for it answer "provider_not_configured".
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "oauth/oauth_client.h"
+#include "oauth/provider.h"
+
+namespace slotwise {
+
+struct OrgAccessConfig {
+  // Google service account with domain-wide delegation (empty client_email = not configured).
+  oauth::ServiceAccount google_service_account;
+  // Microsoft app-only (client credentials) uses the Microsoft client registration of this server when true.
+  bool microsoft_app_only = false;
+  // The Microsoft tenant (id or verified domain) app-only tokens are requested for; "organizations"/"common" are
+  // not valid for client credentials.
+  std::string microsoft_tenant;
+};
+
+class ProviderRegistry {
+ public:
+  ProviderRegistry(net::HttpTransport& transport, std::string public_base_url)
+      : transport_(transport), public_base_url_(std::move(public_base_url)) {}
+
+  // Sets the base URL this server is reached at (redirect URIs derive from it). Call before Configure.
+  void SetPublicBaseUrl(std::string url) { public_base_url_ = std::move(url); }
+
+  // Adds (or replaces) a provider. The redirect URI is derived: <public base>/oauth/<provider>/callback.
+  void Configure(oauth::Provider provider, oauth::ProviderEndpoints endpoints, std::string client_id,
+                 std::string client_secret, std::vector<std::string> scopes);
+
+  const oauth::OAuthClient* Client(oauth::Provider provider) const;
+  std::optional<std::string> ApiBase(oauth::Provider provider) const;
+  std::string RedirectUri(oauth::Provider provider) const;
+  net::HttpTransport& transport() const { return transport_; }
+
+  OrgAccessConfig& org_access() { return org_access_; }
+  const OrgAccessConfig& org_access() const { return org_access_; }
+
+  // The scopes Slotwise asks for, per provider (calendar read/write, rooms, meetings, identity).
+  static std::vector<std::string> DefaultScopes(oauth::Provider provider);
+
+ private:
+  net::HttpTransport& transport_;
+  std::string public_base_url_;
+  std::map<oauth::Provider, std::unique_ptr<oauth::OAuthClient>> clients_;
+  OrgAccessConfig org_access_;
+};
+
+}  // namespace slotwise

@@ -1,0 +1,108 @@
+// directory_import.cpp — see directory_import.h.
+#include "directory/directory_import.h"
+
+#include <nlohmann/json.hpp>
+
+#include "providers/microsoft_graph_calendar.h"
+#include "slotwise/ascii.h"
+#include "slotwise/error_codes.h"
+#include "slotwise/json_text.h"
+
+namespace slotwise {
+
+namespace {
+
+using nlohmann::json;
+
+// Graph's working hours as the engine's working_hours object ("" when Graph gave none).
+std::string WorkingHoursJson(const providers::MailboxSettings& settings) {
+  if (settings.working_start.size() != 5 || settings.working_end.size() != 5 || settings.working_days.empty()) return "";
+  static const char* kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  json hours = json::object();
+  for (int day : settings.working_days) {
+    hours[kDays[day]] = json::array({json::array({settings.working_start, settings.working_end})});
+  }
+  return DumpJson(hours);
+}
+
+}  // namespace
+
+Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccess& org_access,
+                                                       ProviderRegistry& providers, ZoneSource& zones,
+                                                       const Tenant& tenant, bool update_existing) {
+  const std::optional<std::string> api_base = providers.ApiBase(oauth::Provider::kMicrosoft);
+  if (!api_base || !org_access.configured(oauth::Provider::kMicrosoft)) {
+    return Error{codes::kProviderNotConfigured,
+                 "this server has no Microsoft app-only access: enable it for the tenant's Microsoft 365 organisation",
+                 ""};
+  }
+  std::unique_ptr<providers::AccessTokenSource> tokens = org_access.MicrosoftAppOnly();
+  providers::MicrosoftGraphCalendar graph(providers.transport(), *tokens, *api_base);
+  DirectoryImportReport report;
+
+  Result<std::vector<providers::DirectoryUser>> users = graph.ListUsers();
+  if (!users) return users.error();
+  for (const providers::DirectoryUser& user : *users) {
+    if (user.email.empty()) continue;
+    Result<std::optional<Person>> existing = directory.GetPerson(tenant.id, AsciiLower(user.email));
+    if (!existing) return existing.error();
+    if (existing->has_value() && !update_existing) {
+      ++report.people_kept;
+      continue;
+    }
+    Person person = existing->has_value() ? **existing : Person{};
+    if (!existing->has_value()) {
+      person.tenant_id = tenant.id;
+      person.email = user.email;
+      person.roles = {"interviewer"};
+      person.calendar_provider = "microsoft";
+      person.locale = tenant.locale;
+      person.time_zone = tenant.time_zone;
+    }
+    person.name = user.display_name.empty() ? user.email : user.display_name;
+    Result<providers::MailboxSettings> settings = graph.GetMailboxSettings(user.id);
+    if (!settings) {
+      report.notes.push_back(user.email + ": mailbox settings unreadable (" + settings.error().message +
+                             "); zone and working hours left as they were");
+    } else {
+      if (zones.Find(settings->time_zone)) {
+        person.time_zone = settings->time_zone;
+      } else {
+        report.notes.push_back(user.email + ": zone \"" + settings->time_zone + "\" is not an IANA name this server "
+                               "knows; " + person.time_zone + " is used — set time_zone on the person");
+      }
+      person.working_hours_json = WorkingHoursJson(*settings);
+      if (person.working_hours_json.empty()) {
+        report.notes.push_back(user.email + ": no working hours in Microsoft 365; available around the clock");
+      }
+    }
+    Result<Person> stored = directory.UpsertPerson(person);
+    if (!stored) return stored.error();
+    existing->has_value() ? ++report.people_updated : ++report.people_added;
+  }
+
+  Result<std::vector<providers::RoomInfo>> rooms = graph.ListRooms();
+  if (!rooms) return rooms.error();
+  for (const providers::RoomInfo& info : *rooms) {
+    Result<std::optional<Room>> existing = directory.GetRoom(tenant.id, AsciiLower(info.email));
+    if (!existing) return existing.error();
+    if (existing->has_value() && !update_existing) {
+      ++report.rooms_kept;
+      continue;
+    }
+    Room room = existing->has_value() ? **existing : Room{};
+    room.tenant_id = tenant.id;
+    room.email = info.email;
+    room.name = info.name.empty() ? info.email : info.name;
+    room.capacity = info.capacity;
+    room.building = info.building;
+    room.floor = info.floor;
+    if (room.calendar_provider.empty()) room.calendar_provider = "microsoft";
+    Result<Room> stored = directory.UpsertRoom(room);
+    if (!stored) return stored.error();
+    existing->has_value() ? ++report.rooms_updated : ++report.rooms_added;
+  }
+  return report;
+}
+
+}  // namespace slotwise

@@ -1,0 +1,87 @@
+// connections_runtime.cpp — see connections_runtime.h.
+#include "runtime/connections_runtime.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sandbox/sandbox.h"
+#include "slotwise/error_codes.h"
+
+namespace slotwise {
+
+namespace {
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file) {
+  const bool configured = std::getenv("SLOTWISE_TOKEN_KEYS") != nullptr || std::getenv("SLOTWISE_TOKEN_KEY_FILE") != nullptr;
+  if (configured || demo_key_file.empty()) return crypto::Keyring::FromEnvironment();
+  std::error_code ec;
+  if (!std::filesystem::exists(demo_key_file, ec)) {
+    std::filesystem::create_directories(std::filesystem::path(demo_key_file).parent_path(), ec);
+    const mode_t old_mask = umask(077);
+    {
+      std::ofstream out(demo_key_file);
+      out << "# Slotwise demo token key (created by serve --demo). Keep it out of backups of the database.\n"
+          << crypto::Keyring::NewKeySpec("demo-1") << "\n";
+    }
+    umask(old_mask);
+  }
+  std::ifstream in(demo_key_file);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return Error{codes::kInvalidKeyFile, "cannot read the token key file " + demo_key_file, ""};
+  return crypto::Keyring::Parse(text.str());
+}
+
+ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
+                                       std::unique_ptr<net::HttpTransport> transport, Clock clock)
+    : transport_(std::move(transport)),
+      vault_(std::make_unique<crypto::TokenVault>(std::move(keyring))),
+      providers_(std::make_unique<ProviderRegistry>(*transport_, "")),
+      connections_(std::make_unique<ConnectionStore>(database, *vault_)),
+      states_(std::make_unique<oauth::StateStore>()) {
+  if (!clock) clock = UnixNow;
+  tokens_ = std::make_unique<TokenManager>(
+      *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, clock);
+  probes_ = std::make_unique<ConnectionProbes>(*providers_, clock);
+  flow_ = std::make_unique<ConnectFlow>(*providers_, *states_, *connections_, *tokens_, *probes_, clock);
+  notifications_ =
+      std::make_unique<ChangeNotifications>(database, *vault_, *providers_, *connections_, *tokens_, clock);
+  if (const char* secret = std::getenv("SLOTWISE_ZOOM_WEBHOOK_SECRET")) notifications_->SetZoomWebhookSecret(secret);
+  notifications_->LoadPersisted();  // a failure leaves the registries empty: notifications then answer 404/401
+  flow_->SetConnectedHook([this](const Connection& connection) { return notifications_->OnConnectionMade(connection); });
+  notifications_->Start();
+}
+
+ConnectionsRuntime::~ConnectionsRuntime() { notifications_->Stop(); }
+
+void ConnectionsRuntime::ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root) {
+  providers_->SetPublicBaseUrl(public_base_url);
+  notifications_->SetPublicBaseUrl(public_base_url);
+  const std::string tenant(sandbox::kDemoMicrosoftTenant);
+  using oauth::Provider;
+  providers_->Configure(Provider::kGoogle, oauth::SandboxEndpoints(sandbox_root, Provider::kGoogle),
+                        std::string(sandbox::kGoogleClientId), std::string(sandbox::kGoogleClientSecret),
+                        ProviderRegistry::DefaultScopes(Provider::kGoogle));
+  providers_->Configure(Provider::kMicrosoft, oauth::SandboxEndpoints(sandbox_root, Provider::kMicrosoft, tenant),
+                        std::string(sandbox::kMicrosoftClientId), std::string(sandbox::kMicrosoftClientSecret),
+                        ProviderRegistry::DefaultScopes(Provider::kMicrosoft));
+  providers_->Configure(Provider::kZoom, oauth::SandboxEndpoints(sandbox_root, Provider::kZoom),
+                        std::string(sandbox::kZoomClientId), std::string(sandbox::kZoomClientSecret),
+                        ProviderRegistry::DefaultScopes(Provider::kZoom));
+  providers_->Configure(Provider::kGoTo, oauth::SandboxEndpoints(sandbox_root, Provider::kGoTo),
+                        std::string(sandbox::kGoToClientId), std::string(sandbox::kGoToClientSecret),
+                        ProviderRegistry::DefaultScopes(Provider::kGoTo));
+}
+
+}  // namespace slotwise

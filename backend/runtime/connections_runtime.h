@@ -1,0 +1,64 @@
+// connections_runtime.h — everything the server needs for provider connections, built once at start-up and owned in
+// one place: transport, provider registry, token vault, connection store, OAuth states, token manager, probes, flow.
+//
+// Contract: create before the HTTP server binds; call ConfigureProviders once the public base URL (and with it the
+// redirect URIs) is known and before the server runs. Thread-safe afterwards (every part is).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "connections/change_notifications.h"
+#include "connections/connect_flow.h"
+#include "connections/connection_probe.h"
+#include "connections/connection_store.h"
+#include "connections/provider_registry.h"
+#include "connections/token_manager.h"
+#include "crypto/token_vault.h"
+#include "net/http_transport.h"
+#include "oauth/oauth_state.h"
+#include "store/sqlite_store.h"
+
+namespace slotwise {
+
+// The token keyring: SLOTWISE_TOKEN_KEYS / SLOTWISE_TOKEN_KEY_FILE (token_vault.h). With `demo_key_file` non-empty and
+// neither set, a key file is created there (mode 0600) on first use and read afterwards.
+Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file);
+
+class ConnectionsRuntime {
+ public:
+  using Clock = std::function<std::int64_t()>;  // Unix seconds
+
+  // `clock` defaults to the system clock; tests pass their own to move time (state and token expiry).
+  ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
+                     std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport(), Clock clock = {});
+  ~ConnectionsRuntime();  // stops the change-notification worker before anything it uses goes away
+
+  // Points every provider at the sandbox served at `sandbox_root` (e.g. "http://127.0.0.1:4100").
+  void ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root);
+
+  ProviderRegistry& providers() { return *providers_; }
+  ConnectionStore& connections() { return *connections_; }
+  TokenManager& tokens() { return *tokens_; }
+  ConnectFlow& flow() { return *flow_; }
+  oauth::StateStore& states() { return *states_; }
+  net::HttpTransport& transport() { return *transport_; }
+  const crypto::TokenVault& vault() const { return *vault_; }
+  // Change notifications: watches made on connect, webhook registries, tracked events and the sync worker (started
+  // here; the Zoom webhook secret comes from SLOTWISE_ZOOM_WEBHOOK_SECRET or SetZoomWebhookSecret).
+  ChangeNotifications& notifications() { return *notifications_; }
+
+ private:
+  std::unique_ptr<net::HttpTransport> transport_;
+  std::unique_ptr<crypto::TokenVault> vault_;
+  std::unique_ptr<ProviderRegistry> providers_;
+  std::unique_ptr<ConnectionStore> connections_;
+  std::unique_ptr<oauth::StateStore> states_;
+  std::unique_ptr<TokenManager> tokens_;
+  std::unique_ptr<ConnectionProbes> probes_;
+  std::unique_ptr<ConnectFlow> flow_;
+  std::unique_ptr<ChangeNotifications> notifications_;  // last: destroyed (worker joined) first
+};
+
+}  // namespace slotwise

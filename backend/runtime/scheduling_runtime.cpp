@@ -1,0 +1,98 @@
+// scheduling_runtime.cpp — see scheduling_runtime.h.
+#include "runtime/scheduling_runtime.h"
+
+#include <chrono>
+
+#include "booking/adapter_gateway.h"
+#include "providers/microsoft_graph_calendar.h"
+
+namespace slotwise {
+
+namespace {
+std::int64_t SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+SchedulingRuntime::~SchedulingRuntime() {
+  if (worker_) worker_->Stop();
+  if (notifications_) notifications_->SetCalendarChanged({});
+}
+
+Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore& database,
+                                                                     ConnectionsRuntime& connections, ZoneSource& zones,
+                                                                     SchedulingOptions options, Clock clock) {
+  std::unique_ptr<SchedulingRuntime> runtime(new SchedulingRuntime());
+  runtime->clock_ = clock ? std::move(clock) : Clock(SystemNow);
+  runtime->connections_ = &connections;
+  const Clock& now = runtime->clock_;
+  runtime->directory_ = std::make_unique<SqliteDirectoryStore>(database, connections.vault());
+  Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database.path());
+  if (!interviews) return interviews.error();
+  runtime->interviews_ = std::move(interviews).value();
+
+  ProviderRegistry& providers = connections.providers();
+  runtime->org_access_ = std::make_unique<OrgAccess>(providers.org_access(), providers.Client(oauth::Provider::kMicrosoft),
+                                                     connections.transport(), now);
+  runtime->cache_ = std::make_unique<FreeBusyCache>(options.cache_entries);
+  OrgBusySourceOptions source_options;
+  source_options.google_api_base = providers.ApiBase(oauth::Provider::kGoogle);
+  source_options.microsoft_api_base = providers.ApiBase(oauth::Provider::kMicrosoft);
+  source_options.zones = &zones;
+  // One per-mailbox Graph limiter for free/busy reads and the booking's event writes alike.
+  auto graph_limiter = std::make_shared<providers::ConcurrencyLimiter>(providers::kGraphConcurrentRequestsPerMailbox);
+  source_options.graph_limiter = graph_limiter;
+  runtime->busy_sources_ =
+      std::make_unique<OrgBusySourceFactory>(*runtime->org_access_, connections.transport(), source_options);
+  // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
+  FreeBusyCache* cache = runtime->cache_.get();
+  runtime->notifications_ = &connections.notifications();
+  connections.notifications().SetCalendarChanged(
+      [cache](const std::string& tenant_id, const std::string& calendar_id) { cache->Invalidate(tenant_id, calendar_id); });
+  runtime->gatherer_ = std::make_unique<CalendarGatherer>(*runtime->directory_, *runtime->interviews_,
+                                                          *runtime->busy_sources_, *runtime->cache_);
+  AvailabilityOptions availability_options;
+  availability_options.max_age_seconds = options.availability_max_age_seconds;
+  runtime->availability_ = std::make_unique<AvailabilityService>(*runtime->gatherer_, zones, availability_options);
+
+  runtime->gateway_ = std::make_unique<AdapterGateway>(*runtime->directory_, providers, connections.connections(),
+                                                       connections.tokens(), runtime->org_access_.get(),
+                                                       connections.transport(), &zones, now, options.delivery,
+                                                       graph_limiter);
+  runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
+                                                        zones, now);
+  runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);
+  AvailabilityService* availability = runtime->availability_.get();
+  OutboxWorker* worker = runtime->worker_.get();
+  runtime->booking_ = std::make_unique<BookingService>(
+      *runtime->directory_, *runtime->interviews_, zones,
+      [availability](const std::string& tenant_id, const nlohmann::json& query, const nlohmann::json& booking,
+                     std::int64_t at, const std::string& except) {
+        return availability->BuildValidationDocument(tenant_id, query, booking, at, except, true);
+      },
+      now, [worker] { worker->Wake(); });
+
+  runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
+  runtime->proposals_ =
+      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, now);
+  runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, zones, now, [worker] { worker->Wake(); });
+
+  hr::HrRuntimeOptions hr_options;
+  hr_options.graph_api_base = providers.ApiBase(oauth::Provider::kMicrosoft).value_or("");
+  hr_options.graph_tokens = [&connections](const std::string& connection_id) {
+    return connections.tokens().SourceFor(connection_id);
+  };
+  Result<std::unique_ptr<hr::HrRuntime>> hr = hr::HrRuntime::Create(
+      database, connections.vault(), connections.transport(), zones, runtime->interviews_.get(), hr_options, now);
+  if (!hr) return hr.error();
+  runtime->hr_ = std::move(hr).value();
+  runtime->gatherer_->SetOutOfOfficeSource(runtime->hr_.get(), &zones);
+  return runtime;
+}
+
+void SchedulingRuntime::Start() {
+  worker_->Start();
+  hr_->Start();
+}
+
+}  // namespace slotwise

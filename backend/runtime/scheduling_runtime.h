@@ -1,0 +1,91 @@
+// scheduling_runtime.h — everything the server needs for tenants, availability and booking, built once at start-up and
+// owned in one place: the directory and interview stores, organisation access, the free/busy cache and gatherer, the
+// availability and booking services, the provider gateway and the outbox worker, proposals,
+// messages, and the HR runtime (Teams daily posts, absences — which the gatherer adds to people as out of office).
+//
+// Contract: build after ConnectionsRuntime (it borrows its registry, connections, tokens, vault and transport) and
+// after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted);
+// destruction stops it before anything it uses goes away. Thread-safe afterwards.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "availability/availability_service.h"
+#include "availability/busy_sources.h"
+#include "availability/calendar_gatherer.h"
+#include "availability/free_busy_cache.h"
+#include "booking/adapter_gateway.h"
+#include "booking/booking_service.h"
+#include "booking/outbox_executor.h"
+#include "booking/outbox_worker.h"
+#include "booking/provider_gateway.h"
+#include "connections/org_access.h"
+#include "hr/hr_runtime.h"
+#include "messages/messages_service.h"
+#include "proposals/proposal_service.h"
+#include "proposals/proposal_store.h"
+#include "runtime/connections_runtime.h"
+#include "store/sqlite_directory_store.h"
+#include "store/sqlite_interview_store.h"
+
+namespace slotwise {
+
+struct SchedulingOptions {
+  OutboxPolicy outbox;
+  std::int64_t availability_max_age_seconds = 120;
+  std::size_t cache_entries = 10'000;
+  DeliveryOptions delivery;                           // how candidate messages leave (adapter_gateway.h)
+};
+
+class SchedulingRuntime {
+ public:
+  using Clock = std::function<std::int64_t()>;
+
+  // Opens the interview store's own connections to `database_path` (the file `database` has open).
+  static Result<std::unique_ptr<SchedulingRuntime>> Create(SqliteStore& database, ConnectionsRuntime& connections,
+                                                           ZoneSource& zones, SchedulingOptions options,
+                                                           Clock clock = {});
+  ~SchedulingRuntime();  // stops the outbox worker and the cache-invalidation callback
+
+  void Start();  // the outbox worker and the HR daily-post scheduler
+
+  DirectoryStore& directory() { return *directory_; }
+  InterviewStore& interviews() { return *interviews_; }
+  AvailabilityService& availability() { return *availability_; }
+  BookingService& booking() { return *booking_; }
+  OutboxWorker& outbox() { return *worker_; }
+  FreeBusyCache& cache() { return *cache_; }
+  OrgAccess& org_access() { return *org_access_; }
+  ConnectionsRuntime& connections() { return *connections_; }
+  ProposalService& proposals() { return *proposals_; }
+  MessagesService& messages() { return *messages_; }
+  hr::HrRuntime& hr() { return *hr_; }
+  const Clock& clock() const { return clock_; }  // the runtime's "now" (Unix seconds), shared by every part
+
+ private:
+  SchedulingRuntime() = default;
+
+  Clock clock_;
+  ConnectionsRuntime* connections_ = nullptr;     // borrowed
+  ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
+  std::unique_ptr<SqliteDirectoryStore> directory_;
+  std::unique_ptr<SqliteInterviewStore> interviews_;
+  std::unique_ptr<OrgAccess> org_access_;
+  std::unique_ptr<FreeBusyCache> cache_;
+  std::unique_ptr<OrgBusySourceFactory> busy_sources_;
+  std::unique_ptr<CalendarGatherer> gatherer_;
+  std::unique_ptr<AvailabilityService> availability_;
+  std::unique_ptr<ProviderGateway> gateway_;
+  std::unique_ptr<OutboxExecutor> executor_;
+  std::unique_ptr<BookingService> booking_;
+  std::unique_ptr<SqliteProposalStore> proposal_store_;
+  std::unique_ptr<ProposalService> proposals_;
+  std::unique_ptr<MessagesService> messages_;
+  std::unique_ptr<hr::HrRuntime> hr_;     // its scheduler thread is joined before the stores it reads go away
+  std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
+};
+
+}  // namespace slotwise

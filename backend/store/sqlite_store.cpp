@@ -1,0 +1,265 @@
+// sqlite_store.cpp — see sqlite_store.h.
+#include "store/sqlite_store.h"
+
+#include "slotwise/error_codes.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <filesystem>
+
+namespace slotwise {
+
+namespace {
+
+// Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
+constexpr std::array<const char*, 8> kMigrations = {
+    // 1: bookkeeping for the server itself.
+    "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
+    // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
+    "CREATE TABLE connections ("
+    "  id TEXT PRIMARY KEY,"
+    "  tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, provider TEXT NOT NULL,"
+    "  account_id TEXT NOT NULL, account_email TEXT NOT NULL DEFAULT '',"
+    "  scopes TEXT NOT NULL DEFAULT '',"
+    "  access_token_sealed TEXT NOT NULL, refresh_token_sealed TEXT NOT NULL DEFAULT '',"
+    "  expires_at INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('active', 'reauth_needed', 'consent_required')),"
+    "  status_message TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  UNIQUE (tenant_id, user_id, provider));"
+    "CREATE UNIQUE INDEX connections_one_user_per_zoom_account ON connections (provider, account_id)"
+    "  WHERE provider = 'zoom';"
+    "CREATE TABLE connection_checks ("
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('passed', 'failed', 'skipped')),"
+    "  detail TEXT NOT NULL DEFAULT '', checked_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (connection_id, name));",
+    // 3: change notifications — events Slotwise created and watches (flags set by syncs), and the Google channels /
+    // Graph subscriptions (channel token / clientState sealed by crypto::TokenVault) so they survive restarts.
+    "CREATE TABLE tracked_events ("
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  provider_event_id TEXT NOT NULL, calendar_id TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',"
+    "  expected_start INTEGER NOT NULL, expected_end INTEGER NOT NULL,"
+    "  flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'moved_externally', 'deleted_externally', 'room_declined')),"
+    "  detail TEXT NOT NULL DEFAULT '', flagged_at INTEGER NOT NULL DEFAULT 0, checked_at INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (connection_id, provider_event_id));"
+    "CREATE INDEX tracked_events_by_calendar ON tracked_events (connection_id, calendar_id COLLATE NOCASE);"
+    "CREATE INDEX tracked_events_by_event ON tracked_events (provider_event_id);"
+    "CREATE TABLE change_subscriptions ("
+    "  id TEXT PRIMARY KEY, provider TEXT NOT NULL CHECK (provider IN ('google', 'microsoft')),"
+    "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+    "  calendar_id TEXT NOT NULL, secret_sealed TEXT NOT NULL, resource_id TEXT NOT NULL DEFAULT '',"
+    "  expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+    "CREATE INDEX change_subscriptions_by_connection ON change_subscriptions (connection_id);",
+    // 4: tenants and their directory (store/tenant_model.h): API keys (hashes only), people, rooms, video host
+    // accounts, candidates. E-mail keys are stored lower-cased.
+    "CREATE TABLE tenants ("
+    "  id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', allowed_origins TEXT NOT NULL DEFAULT '[]',"
+    "  time_zone TEXT NOT NULL DEFAULT 'UTC', locale TEXT NOT NULL DEFAULT 'en',"
+    "  calendar_provider TEXT NOT NULL DEFAULT '', policies TEXT NOT NULL DEFAULT '{}',"
+    "  ats_webhook_url TEXT NOT NULL DEFAULT '', ats_webhook_secret_sealed TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL);"
+    "CREATE TABLE api_keys ("
+    "  key_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  secret_hash TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+    "  revoked_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE people ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, email TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', time_zone TEXT NOT NULL DEFAULT 'UTC', working_hours TEXT NOT NULL DEFAULT '',"
+    "  roles TEXT NOT NULL DEFAULT '[]', max_per_day INTEGER, max_per_week INTEGER,"
+    "  locale TEXT NOT NULL DEFAULT 'en', calendar_provider TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (tenant_id, email));"
+    "CREATE TABLE rooms ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, email TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', capacity INTEGER, building TEXT NOT NULL DEFAULT '',"
+    "  floor TEXT NOT NULL DEFAULT '', calendar_provider TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (tenant_id, email));"
+    "CREATE TABLE host_accounts ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  provider TEXT NOT NULL CHECK (provider IN ('zoom', 'teams', 'google_meet', 'goto')),"
+    "  owner_email TEXT NOT NULL, connection_id TEXT NOT NULL DEFAULT '', settings TEXT NOT NULL DEFAULT '{}',"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE TABLE candidates ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL, time_zone TEXT NOT NULL DEFAULT 'UTC',"
+    "  locale TEXT NOT NULL DEFAULT 'en', PRIMARY KEY (tenant_id, id));",
+    // 5: interviews (store/interview_store.h): the booking, what it holds (people, rooms, host accounts), its history,
+    // the outbox of provider work with a journal of steps (crash recovery), and idempotency keys of requests.
+    "CREATE TABLE interviews ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'failed', 'cancelled')),"
+    "  failure_reason TEXT NOT NULL DEFAULT '', spec TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,"
+    "  sequence INTEGER NOT NULL DEFAULT 0, artifacts TEXT NOT NULL DEFAULT '{}',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX interviews_by_tenant_time ON interviews (tenant_id, start_at);"
+    "CREATE TABLE interview_holds ("
+    "  interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE, tenant_id TEXT NOT NULL,"
+    "  resource TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (interview_id, resource));"
+    "CREATE INDEX interview_holds_by_resource ON interview_holds (tenant_id, resource, start_at);"
+    "CREATE TABLE interview_history ("
+    "  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+    "  at INTEGER NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');"
+    "CREATE INDEX interview_history_by_interview ON interview_history (interview_id, id);"
+    "CREATE TABLE outbox ("
+    "  id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, interview_id TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+    "  payload TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX outbox_due ON outbox (state, next_attempt_at);"
+    "CREATE INDEX outbox_by_interview ON outbox (interview_id, id);"
+    "CREATE TABLE outbox_steps ("
+    "  interview_id TEXT NOT NULL, step TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('started', 'done')),"
+    "  data TEXT NOT NULL DEFAULT '{}', updated_at INTEGER NOT NULL, PRIMARY KEY (interview_id, step));"
+    "CREATE TABLE idempotency_keys ("
+    "  tenant_id TEXT NOT NULL, key TEXT NOT NULL, operation TEXT NOT NULL, request_hash TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')), status INTEGER NOT NULL DEFAULT 0,"
+    "  body TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, key));",
+    // 6: HR data for the Teams integration (backend/hr/hr_model.h): employees, absences, org units, HR credentials
+    // (hashes only), Teams channel mappings (webhook URLs sealed), the daily post records (one per mapping and local
+    // day: the scheduler's exactly-once record), the Teams outgoing-webhook secret (sealed) and answered requests.
+    "CREATE TABLE hr_employees ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  first_name TEXT NOT NULL DEFAULT '', last_name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
+    "  hire_date TEXT NOT NULL DEFAULT '', termination_date TEXT NOT NULL DEFAULT '',"
+    "  position TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'active', office TEXT NOT NULL DEFAULT '',"
+    "  department TEXT NOT NULL DEFAULT '', team TEXT NOT NULL DEFAULT '', birthday TEXT NOT NULL DEFAULT '',"
+    "  time_zone TEXT NOT NULL DEFAULT '', working_hours TEXT NOT NULL DEFAULT '',"
+    "  teams_user_id TEXT NOT NULL DEFAULT '', updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE INDEX hr_employees_by_email ON hr_employees (tenant_id, email);"
+    "CREATE INDEX hr_employees_by_teams_user ON hr_employees (tenant_id, teams_user_id);"
+    "CREATE TABLE hr_absences ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  employee_id TEXT NOT NULL, type TEXT NOT NULL,"
+    "  first_day TEXT NOT NULL, first_day_part TEXT NOT NULL CHECK (first_day_part IN ('full', 'afternoon', 'morning')),"
+    "  last_day TEXT NOT NULL, last_day_part TEXT NOT NULL CHECK (last_day_part IN ('full', 'morning', 'afternoon')),"
+    "  substitute_id TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'rejected', 'cancelled')),"
+    "  source TEXT NOT NULL DEFAULT 'import', comment TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, id));"
+    "CREATE INDEX hr_absences_by_employee ON hr_absences (tenant_id, employee_id, first_day);"
+    "CREATE INDEX hr_absences_by_day ON hr_absences (tenant_id, first_day);"
+    "CREATE TABLE hr_org_units ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('office', 'department', 'team')), name TEXT NOT NULL,"
+    "  parent TEXT NOT NULL DEFAULT '', PRIMARY KEY (tenant_id, kind, name));"
+    "CREATE TABLE hr_credentials ("
+    "  credential_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  secret_hash TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', attributes TEXT NOT NULL DEFAULT '[]',"
+    "  created_at INTEGER NOT NULL, revoked_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE hr_channel_mappings ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  unit_kind TEXT NOT NULL CHECK (unit_kind IN ('office', 'department', 'team')), unit_name TEXT NOT NULL,"
+    "  target_kind TEXT NOT NULL CHECK (target_kind IN ('graph_channel', 'workflow_webhook')),"
+    "  team_id TEXT NOT NULL DEFAULT '', channel_id TEXT NOT NULL DEFAULT '', connection_id TEXT NOT NULL DEFAULT '',"
+    "  webhook_url_sealed TEXT NOT NULL DEFAULT '', language TEXT NOT NULL, time_of_day INTEGER NOT NULL,"
+    "  time_zone TEXT NOT NULL, weekdays TEXT NOT NULL DEFAULT '[1,2,3,4,5]', toggles TEXT NOT NULL DEFAULT '{}',"
+    "  enabled INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX hr_channel_mappings_by_tenant ON hr_channel_mappings (tenant_id, id);"
+    "CREATE TABLE hr_daily_posts ("
+    "  mapping_id TEXT NOT NULL REFERENCES hr_channel_mappings (id) ON DELETE CASCADE, local_day TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('intent', 'posted', 'empty', 'retry', 'failed', 'uncertain')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+    "  message_id TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',"
+    "  scheduled_at INTEGER NOT NULL, posted_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (mapping_id, local_day));"
+    "CREATE INDEX hr_daily_posts_unfinished ON hr_daily_posts (state) WHERE state IN ('intent', 'retry');"
+    "CREATE TABLE hr_teams_settings ("
+    "  tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  security_token_sealed TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE TABLE hr_absence_requests ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, activity_id TEXT NOT NULL,"
+    "  absence_id TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, activity_id));",
+    // 7: times proposed to a candidate until they pick one (backend/proposals/proposal_store.h); only the SHA-256 of
+    // the candidate's capability is kept.
+    "CREATE TABLE proposals ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  capability_hash TEXT NOT NULL UNIQUE, booking TEXT NOT NULL, options TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('open', 'picked', 'cancelled')),"
+    "  interview_id TEXT NOT NULL DEFAULT '', picked_start INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL,"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX proposals_by_tenant ON proposals (tenant_id, created_at);",
+    // 8: idempotency_keys.status holds the kind of a stored booking outcome (booking/booking_outcome.h: 1 interview,
+    // 2 refusal, 3 error), no longer an HTTP status: answers stored before (status >= 100) are dropped — a retry of
+    // such a request runs again, and the conflict check refuses a second booking of the same slot.
+    "DELETE FROM idempotency_keys WHERE status >= 100;",
+};
+
+Error SqliteError(sqlite3* db, const std::string& what) {
+  return Error{codes::kStorageError, what + ": " + (db ? sqlite3_errmsg(db) : "cannot allocate"), ""};
+}
+
+bool Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+int QueryInt(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int value = 0;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    value = sqlite3_column_int(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+      SQLITE_OK) {
+    Error error = SqliteError(db, "cannot open " + path);
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  if (!Exec(db, "PRAGMA journal_mode=WAL;") || !Exec(db, "PRAGMA synchronous=FULL;") ||
+      !Exec(db, "PRAGMA foreign_keys=ON;")) {
+    return SqliteError(db, "cannot configure " + path);
+  }
+  Result<bool> migrated = store->Migrate();
+  if (!migrated) return migrated.error();
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+Result<bool> SqliteStore::Migrate() {
+  if (!Exec(db_, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);")) {
+    return SqliteError(db_, "cannot create schema_migrations");
+  }
+  for (int version = SchemaVersion() + 1; version <= static_cast<int>(kMigrations.size()); ++version) {
+    const std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[static_cast<std::size_t>(version - 1)] +
+                            "INSERT INTO schema_migrations VALUES (" + std::to_string(version) +
+                            ", strftime('%Y-%m-%dT%H:%M:%SZ','now'));COMMIT;";
+    if (!Exec(db_, sql.c_str())) {
+      Error error = SqliteError(db_, "migration " + std::to_string(version) + " failed");
+      Exec(db_, "ROLLBACK;");
+      return error;
+    }
+  }
+  return true;
+}
+
+int SqliteStore::SchemaVersion() const { return QueryInt(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;"); }
+
+std::string SqliteStore::JournalMode() const {
+  sqlite3_stmt* stmt = nullptr;
+  std::string mode;
+  if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode;", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  return mode;
+}
+
+}  // namespace slotwise

@@ -1,0 +1,79 @@
+// page_bridge.cpp — see page_bridge.h. The page side is web/app.js (Module.slotwiseHost).
+#include "app/page_bridge.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+namespace slotwise::widget {
+
+namespace {
+
+EM_JS(char*, JsPageOptions, (), {
+  const text = JSON.stringify(Module.slotwiseHost ? Module.slotwiseHost.options : {});
+  const length = lengthBytesUTF8(text) + 1;
+  const pointer = _malloc(length);
+  stringToUTF8(text, pointer, length);
+  return pointer;
+});
+EM_JS(void, JsSetLive, (const char* text), {
+  const live = document.getElementById('slotwise-live');
+  if (live) live.textContent = UTF8ToString(text);
+});
+EM_JS(void, JsEmit, (const char* type, const char* detail), {
+  if (Module.slotwiseHost) Module.slotwiseHost.emit(UTF8ToString(type), JSON.parse(UTF8ToString(detail)));
+});
+EM_JS(void, JsOpenPopup, (const char* url), {
+  window.open(UTF8ToString(url), 'slotwise-connect', 'popup,width=520,height=680');
+});
+EM_JS(void, JsCopy, (const char* text), {
+  const value = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
+});
+EM_JS(char*, JsUuid, (), {
+  const text = crypto.randomUUID();
+  const pointer = _malloc(64);
+  stringToUTF8(text, pointer, 64);
+  return pointer;
+});
+EM_JS(double, JsDpr, (), { return window.devicePixelRatio || 1; });
+EM_JS(double, JsNow, (), { return Date.now(); });
+EM_JS(int, JsCanvasWidth, (), { return Module.canvas.clientWidth | 0; });
+EM_JS(int, JsCanvasHeight, (), { return Module.canvas.clientHeight | 0; });
+EM_JS(void, JsAfterFrame, (int frames), {
+  Module.slotwiseFrames = frames;
+  if (frames === 1 && Module.onFirstFrame) Module.onFirstFrame();
+});
+EM_JS(int, JsFrameStats, (int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window), {
+  Module.slotwiseFrameStats = {frames, last_ms, average_ms, p95_ms, max_ms, window};
+  if (!Module.slotwiseResetFrameStats) return 0;
+  Module.slotwiseResetFrameStats = false;
+  return 1;
+});
+EM_JS(void, JsSetLanguage, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
+
+std::string Take(char* pointer) {
+  std::string text = pointer ? pointer : "";
+  std::free(pointer);
+  return text;
+}
+
+}  // namespace
+
+std::string PageOptionsJson() { return Take(JsPageOptions()); }
+void SetLiveText(const std::string& text) { JsSetLive(text.c_str()); }
+void EmitPageEvent(const char* type, const std::string& detail_json) { JsEmit(type, detail_json.c_str()); }
+void OpenPopup(const std::string& url) { JsOpenPopup(url.c_str()); }
+void CopyToClipboard(const std::string& text) { JsCopy(text.c_str()); }
+std::string NewIdempotencyKey() { return Take(JsUuid()); }
+double DevicePixelRatio() { return JsDpr(); }
+double NowMilliseconds() { return JsNow(); }
+int CanvasCssWidth() { return JsCanvasWidth(); }
+int CanvasCssHeight() { return JsCanvasHeight(); }
+void AfterFrame(int frames) { JsAfterFrame(frames); }
+void SetDocumentLanguage(const char* code) { JsSetLanguage(code); }
+bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window) {
+  return JsFrameStats(frames, last_ms, average_ms, p95_ms, max_ms, window) != 0;
+}
+
+}  // namespace slotwise::widget

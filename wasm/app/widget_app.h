@@ -1,0 +1,83 @@
+// widget_app.h — the widget's controller in the browser: owns the model and the zones, sends the requests, applies
+// their answers with the pure widget_* functions, re-solves locally on every change, applies the view's intents and
+// keyboard commands, and tells the page what happened (live region, embed events). Emscripten only.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "slotwise/time_zone.h"
+#include "state/widget_keyboard.h"
+#include "state/widget_loop_booking.h"
+#include "state/widget_model.h"
+#include "view/widget_view.h"
+
+namespace slotwise::widget {
+
+class App {
+ public:
+  void Start();                       // reads the page's options, fetches directory, zones, connections
+  void BeforeFrame();                 // solves / explains when needed, polls the booking
+  ViewContext Context() const;        // what the view needs beside the model
+  void Apply(const Intents& intents); // the view's requests
+  void OnKey(Key key);                // a grid key (see widget_keyboard.h)
+  void AfterFrame();                  // live region, events
+
+  const WidgetModel& model() const { return model_; }
+  bool grid_has_keyboard() const { return grid_has_keyboard_; }
+  void set_grid_has_keyboard(bool value) { grid_has_keyboard_ = value; }
+  bool WantsCjkFont() const;          // locale ja or CJK names present
+  void set_cjk_font_loading(bool value) { cjk_font_loading_ = value; }
+  void set_scale(float scale) { scale_ = scale; }
+
+ private:
+  const TimeZone& Viewer();
+  const TimeZone* Candidate();
+  void FetchZones();
+  void FetchDirectory();
+  void FetchDocument();
+  void AfterDocument();
+  void Book();
+  void Cancel();
+  void Poll();
+  void SubmitProposal();
+  void BookLoop();
+  void DriveLoop();
+  void SendLoop(const LoopRequest& request);
+  void SelectionChanged();
+  void EnsureDocumentCovers();
+  Interval Visible();
+  Interval SolveRange();  // SuggestionRange of the visible days at the document's (else the browser's) now
+
+  WidgetModel model_;
+  InMemoryZoneSource zones_;
+  std::set<std::string> zones_requested_;
+  std::set<std::string> zones_failed_;
+  int zones_pending_ = 0;
+  int directory_pending_ = 0;
+  int people_status_ = 0, rooms_status_ = 0, hosts_status_ = 0;
+  std::string people_body_, rooms_body_, hosts_body_;
+  bool document_in_flight_ = false;
+  bool directory_done_ = false;
+  std::uint64_t solved_generation_ = ~std::uint64_t{0};
+  Interval solved_range_;
+  std::string solved_zone_;
+  bool grid_has_keyboard_ = true;
+  bool cjk_font_loading_ = false;
+  float scale_ = 1.0f;
+  bool ready_sent_ = false;
+  bool poll_scheduled_ = false;
+  double poll_at_ms_ = 0;
+  std::string last_live_;
+  std::optional<Instant> last_announced_selection_;
+  std::string last_booking_status_;
+  ProposalPhase last_proposal_phase_ = ProposalPhase::kIdle;
+  LoopBookingPhase last_loop_phase_ = LoopBookingPhase::kIdle;
+  bool loop_poll_scheduled_ = false;
+  double loop_poll_at_ms_ = 0;
+  LoopRequest loop_poll_;
+  std::string last_error_;
+};
+
+}  // namespace slotwise::widget

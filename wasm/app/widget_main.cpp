@@ -1,0 +1,237 @@
+// widget_main.cpp — the widget's browser entry point: the GLFW window on the page's canvas, Dear ImGui over WebGL2,
+// fonts (Latin compiled in, Japanese fetched lazily), HiDPI, keyboard routing, and the per-frame loop. App logic
+// lives in widget_app (controller) and the pure widget_* state; drawing in widget_view.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/api_client.h"
+#include "app/page_bridge.h"
+#include "app/widget_app.h"
+#include "state/widget_frame_stats.h"
+#include "state/widget_i18n.h"
+
+namespace slotwise::widget {
+extern const unsigned char kLatinFont[];
+extern const std::size_t kLatinFontSize;
+}  // namespace slotwise::widget
+
+namespace {
+
+using namespace slotwise::widget;
+
+constexpr float kFontSize = 15.0f;  // CSS pixels
+
+struct Main {
+  GLFWwindow* window = nullptr;
+  App app;
+  float scale = 1.0f;       // device pixels per CSS pixel the fonts and style were built for
+  std::string cjk_font;     // the Japanese font's bytes, once fetched
+  bool cjk_requested = false;
+  bool fonts_dirty = false;
+  int frames = 0;
+  FrameStats frame_stats{120};  // CPU time per frame, the last 120 frames (Module.slotwiseFrameStats)
+};
+
+Main& TheMain() {
+  static Main main;
+  return main;
+}
+
+// (Re)builds the font atlas for the current scale: DejaVu Sans (Latin) plus, once fetched, the Japanese font merged in.
+void BuildFonts(Main& m) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig latin;
+  latin.FontDataOwnedByAtlas = false;
+  latin.OversampleH = 2;
+  static const ImWchar kLatinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0x21BB, 0x21BB,
+                                         0x21C4, 0x21C4, 0x2212, 0x2212, 0xFFFD, 0xFFFD, 0};
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLatinFont), static_cast<int>(kLatinFontSize),
+                                 std::round(kFontSize * m.scale), &latin, kLatinRanges);
+  if (!m.cjk_font.empty()) {
+    ImFontConfig cjk;
+    cjk.MergeMode = true;
+    cjk.FontDataOwnedByAtlas = false;
+    cjk.OversampleH = 1;
+    cjk.PixelSnapH = true;
+    io.Fonts->AddFontFromMemoryTTF(m.cjk_font.data(), static_cast<int>(m.cjk_font.size()), std::round(kFontSize * m.scale), &cjk,
+                                   io.Fonts->GetGlyphRangesJapanese());
+  }
+  io.Fonts->Build();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ApplyStyle(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = ImVec2(12, 10);
+  style.FrameRounding = 4.0f;
+  style.ChildRounding = 4.0f;
+  style.FramePadding = ImVec2(6, 4);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+// Keys: while the grid has the keyboard, the grid's keys go to the controller and not to ImGui's navigation.
+void OnKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  Main& m = TheMain();
+  const bool press = action == GLFW_PRESS || action == GLFW_REPEAT;
+  if (press && key == GLFW_KEY_TAB) m.app.set_grid_has_keyboard(false);
+  if (press && key == GLFW_KEY_ESCAPE) m.app.set_grid_has_keyboard(true);
+  if (m.app.grid_has_keyboard() && !ImGui::GetIO().WantTextInput && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0) {
+    std::optional<Key> grid_key;
+    switch (key) {
+      case GLFW_KEY_LEFT: grid_key = Key::kLeft; break;
+      case GLFW_KEY_RIGHT: grid_key = Key::kRight; break;
+      case GLFW_KEY_UP: grid_key = Key::kUp; break;
+      case GLFW_KEY_DOWN: grid_key = Key::kDown; break;
+      case GLFW_KEY_PAGE_UP: grid_key = Key::kPageUp; break;
+      case GLFW_KEY_PAGE_DOWN: grid_key = Key::kPageDown; break;
+      case GLFW_KEY_HOME: grid_key = Key::kHome; break;
+      case GLFW_KEY_END: grid_key = Key::kEnd; break;
+      case GLFW_KEY_J: grid_key = Key::kNextSuggestion; break;
+      case GLFW_KEY_K: grid_key = Key::kPreviousSuggestion; break;
+      case GLFW_KEY_SPACE: grid_key = Key::kSpace; break;
+      case GLFW_KEY_ENTER: grid_key = Key::kEnter; break;
+      case GLFW_KEY_D: grid_key = Key::kDayView; break;
+      case GLFW_KEY_W: grid_key = Key::kWeekView; break;
+      case GLFW_KEY_P: grid_key = Key::kPropose; break;
+      default: break;
+    }
+    if (grid_key) {
+      if (press) m.app.OnKey(*grid_key);
+      return;
+    }
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void OnChar(GLFWwindow* window, unsigned int c) {
+  if (TheMain().app.grid_has_keyboard() && !ImGui::GetIO().WantTextInput) return;
+  ImGui_ImplGlfw_CharCallback(window, c);
+}
+
+void OnMouseButton(GLFWwindow* window, int button, int action, int mods) {
+  // A click outside the grid hands the keyboard to the controls; the grid takes it back when clicked (Intents).
+  if (action == GLFW_PRESS) TheMain().app.set_grid_has_keyboard(false);
+  ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+
+// The canvas backbuffer follows its CSS size times devicePixelRatio; ImGui works in device pixels, the fonts and the
+// style are scaled by the ratio (rebuilt when it changes, e.g. on browser zoom).
+void SyncCanvasSize(Main& m) {
+  const double ratio = DevicePixelRatio();
+  const int width = static_cast<int>(std::lround(CanvasCssWidth() * ratio));
+  const int height = static_cast<int>(std::lround(CanvasCssHeight() * ratio));
+  int current_width = 0, current_height = 0;
+  glfwGetWindowSize(m.window, &current_width, &current_height);
+  if (width > 0 && height > 0 && (width != current_width || height != current_height)) glfwSetWindowSize(m.window, width, height);
+  if (std::fabs(static_cast<float>(ratio) - m.scale) > 0.01f) {
+    m.scale = static_cast<float>(ratio);
+    ApplyStyle(m.scale);
+    m.fonts_dirty = true;
+  }
+}
+
+void MaybeFetchCjkFont(Main& m) {
+  if (m.cjk_requested || !m.app.WantsCjkFont()) return;
+  m.cjk_requested = true;
+  m.app.set_cjk_font_loading(true);
+  Fetch(MakeRequest("GET", "fonts/slotwise-cjk.ttf"), [](int status, std::string_view bytes) {
+    Main& main = TheMain();
+    main.app.set_cjk_font_loading(false);
+    if (status != 200 || bytes.size() < 1024) return;  // names stay as "?" glyphs; the text is still in the live region
+    main.cjk_font.assign(bytes.data(), bytes.size());
+    main.fonts_dirty = true;
+  });
+}
+
+void Frame() {
+  Main& m = TheMain();
+  const double frame_start = emscripten_get_now();
+  SyncCanvasSize(m);
+  MaybeFetchCjkFont(m);
+  if (m.fonts_dirty) {
+    m.fonts_dirty = false;
+    BuildFonts(m);
+  }
+  m.app.set_scale(m.scale);
+  m.app.BeforeFrame();
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  Intents intents;
+  DrawWidget(m.app.model(), m.app.Context(), intents);
+  ImGui::Render();
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(m.window, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  m.app.Apply(intents);
+  m.app.AfterFrame();
+  ++m.frames;
+  m.frame_stats.Add(emscripten_get_now() - frame_start);
+  const bool reset = PublishFrameStats(m.frames, m.frame_stats.last_ms(), m.frame_stats.average_ms(), m.frame_stats.percentile_ms(0.95),
+                                      m.frame_stats.max_ms(), static_cast<int>(m.frame_stats.samples()));
+  if (reset) m.frame_stats.Reset();
+  AfterFrame(m.frames);
+}
+
+}  // namespace
+
+// The page asks for a redraw-independent action (reserved: "refresh" after a token refresh).
+extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_page_event(int code) { (void)code; }
+
+int main() {
+  Main& m = TheMain();
+  if (!glfwInit()) {
+    std::fprintf(stderr, "slotwise: glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  const double ratio = DevicePixelRatio();
+  const int width = CanvasCssWidth() > 0 ? CanvasCssWidth() : 1024, height = CanvasCssHeight() > 0 ? CanvasCssHeight() : 640;
+  m.window = glfwCreateWindow(static_cast<int>(width * ratio), static_cast<int>(height * ratio), "Slotwise", nullptr, nullptr);
+  if (!m.window) {
+    std::fprintf(stderr, "slotwise: WebGL2 is not available\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(m.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no settings file on the web
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  m.scale = static_cast<float>(ratio);
+  ApplyStyle(m.scale);
+  ImGui_ImplGlfw_InitForOpenGL(m.window, /*install_callbacks=*/false);
+  glfwSetKeyCallback(m.window, OnKey);
+  glfwSetCharCallback(m.window, OnChar);
+  glfwSetMouseButtonCallback(m.window, OnMouseButton);
+  glfwSetScrollCallback(m.window, ImGui_ImplGlfw_ScrollCallback);
+  glfwSetCursorEnterCallback(m.window, ImGui_ImplGlfw_CursorEnterCallback);
+  glfwSetWindowFocusCallback(m.window, ImGui_ImplGlfw_WindowFocusCallback);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  BuildFonts(m);
+
+  m.app.Start();
+  emscripten_set_main_loop(Frame, 0, false);
+  return 0;
+}

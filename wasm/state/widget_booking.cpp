@@ -1,0 +1,181 @@
+// widget_booking.cpp — see widget_booking.h.
+#include "state/widget_booking.h"
+#include "slotwise/error_codes.h"
+#include "state/widget_json.h"
+
+#include <algorithm>
+
+#include "slotwise/json_text.h"
+#include "state/widget_data.h"
+#include "state/widget_request.h"
+
+namespace slotwise::widget {
+
+using nlohmann::json;
+
+namespace {
+
+void Fail(Booking& booking, std::string code, std::string message) {
+  booking.phase = BookingPhase::kFailed;
+  booking.error_code = std::move(code);
+  booking.message = std::move(message);
+}
+
+}  // namespace
+
+bool CanBook(const WidgetModel& model) {
+  if (!model.selected || !model.explanation.available || !model.explanation.slot) return false;
+  if (model.explanation.start != *model.selected || model.settings.loop) return false;
+  if (BookingInFlight(model.booking.phase) || model.booking.phase == BookingPhase::kCancelled) return false;
+  if (model.booking.phase == BookingPhase::kConfirmed && !model.booking.rescheduling) return false;
+  return true;
+}
+
+std::string BuildBookingRequest(const WidgetModel& model) {
+  if (!CanBook(model)) return "";
+  const Suggestion& slot = *model.explanation.slot;
+  const Settings& settings = model.settings;
+  json body = {{"start", FormatRfc3339(slot.when.start)}, {"end", FormatRfc3339(slot.when.end)},
+               {"interviewers", SubMembers(IncludedSubs(model, RowKind::kInterviewer))},
+               {"observers", SubMembers(IncludedSubs(model, RowKind::kObserver))}, {"buffer", BufferJson(settings)}};
+  if (settings.type == InterviewType::kOnSite) {
+    body["room"] = slot.rooms.empty() ? json(nullptr) : json{{"sub", slot.rooms.front()}};
+  }
+  if (model.booking.rescheduling && !model.booking.interview_id.empty()) return DumpJson(body);
+
+  body["title"] = InterviewTitle(model);
+  if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
+  const std::string provider = ProviderOf(settings.type);
+  if (provider.empty()) {
+    body["conferencing"] = {{"provider", "none"}};
+  } else {
+    json conferencing = {{"provider", provider}};
+    std::string host = settings.host;
+    if (host.empty() && !slot.hosts.empty()) host = slot.hosts.front().sub;
+    if (!host.empty()) conferencing["host"] = host;
+    body["conferencing"] = conferencing;
+  }
+  if (model.interview.candidate.is_object() && !model.interview.candidate.empty()) body["candidate"] = model.interview.candidate;
+  body["query"] = QueryJson(model);
+  return DumpJson(body);
+}
+
+void StartSubmit(WidgetModel& model, std::string idempotency_key) {
+  Booking& booking = model.booking;
+  booking.phase = BookingPhase::kSubmitting;
+  booking.idempotency_key = std::move(idempotency_key);
+  booking.error_code.clear();
+  booking.message.clear();
+  booking.violations.clear();
+  booking.polls = 0;
+  if (model.explanation.slot) booking.when = model.explanation.slot->when;
+}
+
+void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_view body) {
+  Booking& booking = model.booking;
+  if (http_status != 200) {
+    // A failed poll is not a failed booking: keep polling (the server finishes the job either way).
+    if (booking.phase == BookingPhase::kPending) ++booking.polls;
+    return;
+  }
+  const json view = ParseJson(body);
+  if (!view.is_object()) return;
+  booking.interview_id = JsonText(view, "id").empty() ? booking.interview_id : JsonText(view, "id");
+  booking.status = JsonText(view, "status");
+  const std::optional<Instant> start = ParseRfc3339(JsonText(view, "start"));
+  const std::optional<Instant> end = ParseRfc3339(JsonText(view, "end"));
+  if (start && end) booking.when = {*start, *end};
+  const json conferencing = view.value("conferencing", json::object());
+  booking.join_url = JsonText(conferencing, "join_url");
+  booking.passcode = JsonText(conferencing, "passcode");
+  booking.event_id = view.contains("event") && view.at("event").is_object() ? JsonText(view.at("event"), "id") : "";
+  booking.created.clear();
+  if (!JsonText(conferencing, "meeting_id").empty()) booking.created.push_back("meeting:" + JsonText(conferencing, "meeting_id"));
+  if (!booking.event_id.empty()) booking.created.push_back("event:" + JsonText(view, "organizer"));
+  if (view.contains("room") && view.at("room").is_object()) booking.created.push_back("room:" + JsonText(view.at("room"), "sub"));
+  if (view.contains("candidate") && view.at("candidate").is_object() && !JsonText(view.at("candidate"), "email").empty()) {
+    booking.created.push_back("invite:" + JsonText(view.at("candidate"), "email"));
+  }
+  if (booking.status == "confirmed") {
+    booking.phase = BookingPhase::kConfirmed;
+    booking.rescheduling = false;
+    ++model.solve_generation;  // the new interview now blocks its people (after the next document refresh)
+  } else if (booking.status == "failed") {
+    Fail(booking, "failed", JsonText(view, "failure_reason"));
+  } else if (booking.status == "cancelled") {
+    booking.phase = BookingPhase::kCancelled;
+  } else {
+    booking.phase = BookingPhase::kPending;
+    ++booking.polls;
+  }
+}
+
+void ApplySubmitResponse(WidgetModel& model, int http_status, std::string_view body) {
+  Booking& booking = model.booking;
+  if (http_status == 0) return Fail(booking, "network", "");
+  if (http_status == 200 || http_status == 201) {
+    booking.polls = 0;
+    ApplyInterviewResponse(model, 200, body);
+    if (booking.phase == BookingPhase::kPending) booking.polls = 0;
+    if (booking.interview_id.empty()) Fail(booking, "invalid_answer", "The server's answer has no interview id.");
+    return;
+  }
+  const json doc = ParseJson(body);
+  const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
+  Fail(booking, JsonText(error, "code").empty() ? "http_" + std::to_string(http_status) : JsonText(error, "code"),
+       JsonText(error, "message").empty() ? ErrorSentence(http_status, body) : JsonText(error, "message"));
+  if (http_status == 401) booking.error_code = codes::kUnauthorized;
+  booking.violations.clear();
+  for (const char* list : {"violations", "conflicts"}) {
+    if (!error.contains(list) || !error.at(list).is_array()) continue;
+    for (const json& item : error.at(list)) {
+      booking.violations.push_back({JsonText(item, "code"), JsonText(item, "message"), JsonText(item, "sub").empty() ? JsonText(item, "resource") : JsonText(item, "sub")});
+    }
+  }
+}
+
+int NextPollDelayMs(const WidgetModel& model) {
+  if (model.booking.phase != BookingPhase::kPending) return -1;
+  constexpr int kDelays[] = {300, 600, 1200};
+  return model.booking.polls < 3 ? kDelays[model.booking.polls] : 2000;
+}
+
+void StartReschedule(WidgetModel& model) {
+  if (model.booking.interview_id.empty()) return;
+  model.booking.rescheduling = true;
+  model.booking.phase = BookingPhase::kIdle;
+  model.booking.error_code.clear();
+  model.booking.message.clear();
+  model.booking.violations.clear();
+  ++model.solve_generation;
+}
+
+void StartCancel(WidgetModel& model) {
+  if (model.booking.interview_id.empty() || BookingInFlight(model.booking.phase)) return;
+  model.booking.phase = BookingPhase::kCancelling;
+}
+
+void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body) {
+  Booking& booking = model.booking;
+  if (http_status == 200 || http_status == 204) {
+    booking.phase = BookingPhase::kCancelled;
+    booking.status = "cancelled";
+    booking.rescheduling = false;
+    ++model.solve_generation;
+    return;
+  }
+  const json doc = ParseJson(body);
+  const json error = doc.is_object() && doc.contains("error") && doc.at("error").is_object() ? doc.at("error") : json::object();
+  Fail(booking, http_status == 0 ? "network" : JsonText(error, "code"), JsonText(error, "message"));
+}
+
+void DismissBookingResult(WidgetModel& model) {
+  if (model.booking.phase != BookingPhase::kFailed) return;
+  model.booking.phase = model.booking.status == "confirmed" ? BookingPhase::kConfirmed : BookingPhase::kIdle;
+  if (model.booking.rescheduling) model.booking.phase = BookingPhase::kIdle;
+  model.booking.error_code.clear();
+  model.booking.message.clear();
+  model.booking.violations.clear();
+}
+
+}  // namespace slotwise::widget

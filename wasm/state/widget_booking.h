@@ -1,0 +1,48 @@
+// widget_booking.h — booking, rescheduling and cancelling as a state machine over the backend's answers (pure).
+//
+//   kIdle --StartSubmit--> kSubmitting --201 pending--> kPending --poll: confirmed--> kConfirmed
+//                                   \--409/422/5xx/0--> kFailed          \--poll: failed--> kFailed
+//   kConfirmed --StartReschedule--> kIdle (rescheduling) --StartSubmit (PATCH)--> kSubmitting …
+//   kConfirmed --StartCancel--> kCancelling --204/200--> kCancelled (or kFailed with the reason)
+// Request bodies are built here from the model and the explanation of the selected time (the slot the engine found),
+// so what is booked is exactly what was shown.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "state/widget_model.h"
+
+namespace slotwise::widget {
+
+// Whether the selected time can be booked now (available, nothing in flight, not a loop).
+bool CanBook(const WidgetModel& model);
+
+// POST /v1/interviews body (or, when rescheduling, the PATCH /v1/interviews/{id} body) for the selected slot.
+// Empty when CanBook is false.
+std::string BuildBookingRequest(const WidgetModel& model);
+
+// The request is about to be sent with this Idempotency-Key.
+void StartSubmit(WidgetModel& model, std::string idempotency_key);
+
+// The answer of POST /v1/interviews or PATCH /v1/interviews/{id}.
+void ApplySubmitResponse(WidgetModel& model, int http_status, std::string_view body);
+
+// The answer of GET /v1/interviews/{id} while pending (or any time, to refresh the result).
+void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_view body);
+
+// Milliseconds to wait before the next poll while pending: 300, 600, 1200, then 2000 each (polls counted by
+// ApplyInterviewResponse); -1 when not pending.
+int NextPollDelayMs(const WidgetModel& model);
+
+// Reschedule: the next booking moves the confirmed interview (PATCH) instead of creating one.
+void StartReschedule(WidgetModel& model);
+
+// DELETE /v1/interviews/{id} is about to be sent / its answer.
+void StartCancel(WidgetModel& model);
+void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body);
+
+// Back to idle after a failure (keeps rescheduling and the interview id).
+void DismissBookingResult(WidgetModel& model);
+
+}  // namespace slotwise::widget

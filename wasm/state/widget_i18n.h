@@ -1,0 +1,67 @@
+// widget_i18n.h — every user-visible string of the widget in English, German, Japanese and Dutch.
+//
+// `Tr(locale, id)` returns the string (UTF-8, static storage). `Format(locale, id, {args})` replaces "{0}", "{1}", …
+// with the arguments. Every id has all four translations and the same placeholders in each (tests check both).
+// The engine's explanations and relaxations are worded here from their codes and parameters (widget_solve keeps them
+// as values), so the viewer reads them in their own language; the engine's English message is the fallback for a
+// code this table does not know.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "state/widget_model.h"
+
+namespace slotwise::widget {
+
+enum class StringId {
+  kTitle, kLoading, kLoadingFont, kLoadFailed, kRetry,
+  kDay, kWeek, kPrevious, kNext, kToday,
+  kDuration, kBufferBefore, kBufferAfter, kMinutes, kStartInterval, kNotice, kRanking,
+  kRankEarliest, kRankBalanced, kRankCandidate,
+  kInterviewType, kOnSite, kGoogleMeet, kZoom, kTeams, kGoTo,
+  kHostAccount, kAnyHost, kRoom, kAnyRoom, kNoHostAccounts,
+  kInterviewers, kObservers, kRooms, kVideoHosts, kIncluded, kObserverRole, kNotInvited,
+  kTimeZones, kYourTime, kCandidateTime, kCandidateZone, kNoCandidateZone,
+  kSuggestions, kNoSuggestions, kSuggestionsCount,
+  kWhyTitle, kClickToExplain, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,
+  kPasscodeAdminLocked, kPasscodePersonal, kPasscodeUnlocked, kPasscodeNotRequired, kHostWarning, kWhatWouldHelp,
+  kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
+  kCancelling, kCancelled, kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,
+  kCreatedRoom, kViolations, kSlotTaken, kBookingInvalid, kNetworkError, kTokenExpired,
+  kConnectionProblems, kReconnect, kGrantConsent, kReauthNeeded, kConsentRequired,
+  kLegendBusy, kLegendTentative, kLegendOof, kLegendElsewhere, kLegendWorkingHours, kNow,
+  kLoop, kStage, kAddStage, kRemoveStage, kMaxGap, kLoopSuggestion,
+  kSolveError, kNoInterviewer, kKeyboardHelp,
+  // Reasons (widget_solve Reason codes) and relaxations.
+  kReasonBusy, kReasonTentative, kReasonOof, kReasonBuffer, kReasonOutsideHours, kReasonGroupShort,
+  kReasonLoadDay, kReasonLoadWeek, kReasonNotice, kReasonRoomsShort, kReasonRoomBusy, kReasonRoomCapacity,
+  kReasonHostsShort, kReasonHostBusy, kRuleHostAbsent, kRuleWaitingRoom, kRuleLobby,
+  kRelaxDropMember, kRelaxLowerRequired, kRelaxAcceptTentative, kRelaxHalveBuffers, kRelaxZeroBuffers,
+  kRelaxDropRooms, kRelaxDropConferencing, kRelaxWarnHostRule, kRelaxAddHostOwner, kRelaxHalveNotice,
+  kRelaxZeroNotice, kRelaxOther,
+  // The live region (screen readers).
+  kLiveLoading, kLiveSelected, kLiveSelectedUnavailable, kLiveSuggestions, kLiveBooked, kLiveBookingFailed,
+  kLiveWhatWouldHelp,
+  // Propose times (widget_proposal).
+  kProposeTimes, kProposalChoose, kProposalSend, kProposalSending, kProposalCreated, kProposalLink, kCopyLink,
+  kCopied, kProposalValidUntil, kProposalOptionGone, kProposalFailed, kProposalBack, kClose, kProposalNeedsCandidate,
+  kProposalTooFew, kProposalNoLoops, kLiveProposalChoosing, kLiveProposalCreated, kLiveProposalTicked,
+  kLiveProposalUnticked,
+  // Booking a loop (widget_loop_booking).
+  kNoLoopAtTime, kBookLoop, kLoopBooking, kLoopBooked, kLoopRollingBack, kLoopRolledBack, kLoopRollbackIncomplete,
+  kStageWaiting, kStageSubmitting, kStagePending, kStageConfirmed, kStageRefused, kStageFailed, kStageSkipped,
+  kStageCancelling, kStageCancelled, kStageCancelFailed,
+  kCount
+};
+
+Locale ParseLocale(std::string_view text);  // "de", "de-DE", "ja", "nl-NL", … ; anything else -> kEn
+const char* LocaleCode(Locale locale);       // "en", "de", "ja", "nl"
+
+const char* Tr(Locale locale, StringId id);
+
+// Tr with "{0}", "{1}", … replaced by `args` (missing arguments leave the placeholder as is).
+std::string Format(Locale locale, StringId id, std::initializer_list<std::string_view> args);
+
+}  // namespace slotwise::widget

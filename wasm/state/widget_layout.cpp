@@ -1,0 +1,21 @@
+// widget_layout.cpp — see widget_layout.h.
+#include "state/widget_layout.h"
+
+namespace slotwise::widget {
+
+std::vector<bool> FitLabels(const std::vector<LabelSlot>& labels, float gap) {
+  std::vector<bool> drawn(labels.size(), false);
+  bool any = false;
+  float previous_end = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const LabelSlot& label = labels[i];
+    if (label.x + label.width > label.limit) continue;
+    if (any && label.x < previous_end + gap) continue;
+    drawn[i] = true;
+    any = true;
+    previous_end = label.x + label.width;
+  }
+  return drawn;
+}
+
+}  // namespace slotwise::widget

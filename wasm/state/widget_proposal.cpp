@@ -1,0 +1,197 @@
+// widget_proposal.cpp — see widget_proposal.h.
+#include "state/widget_proposal.h"
+#include "state/widget_json.h"
+
+#include <algorithm>
+
+#include "slotwise/json_text.h"
+#include "slotwise/time.h"
+#include "state/widget_data.h"
+#include "state/widget_request.h"
+
+namespace slotwise::widget {
+
+using nlohmann::json;
+
+namespace {
+
+const Suggestion* FindSuggestion(const WidgetModel& model, Instant start) {
+  for (const Suggestion& suggestion : model.suggestions) {
+    if (suggestion.when.start == start) return &suggestion;
+  }
+  return nullptr;
+}
+
+// The ticked suggestions, in time order (skipping any that are no longer suggested).
+std::vector<const Suggestion*> Chosen(const WidgetModel& model) {
+  std::vector<const Suggestion*> chosen;
+  for (Instant start : model.proposal.chosen) {
+    if (const Suggestion* suggestion = FindSuggestion(model, start)) chosen.push_back(suggestion);
+  }
+  return chosen;
+}
+
+// `preferred` if set; else a value every list contains (first of the first list); else the first list's first.
+std::string Common(const std::string& preferred, const std::vector<std::vector<std::string>>& lists) {
+  if (!preferred.empty() || lists.empty()) return preferred;
+  for (const std::string& value : lists.front()) {
+    const bool everywhere = std::all_of(lists.begin(), lists.end(), [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), value) != list.end();
+    });
+    if (everywhere) return value;
+  }
+  return lists.front().empty() ? "" : lists.front().front();
+}
+
+}  // namespace
+
+ProposalBlock ProposalBlockOf(const WidgetModel& model) {
+  const json& candidate = model.interview.candidate;
+  if (JsonText(candidate, "email").empty() || JsonText(candidate, "time_zone").empty() || JsonText(candidate, "locale").empty()) {
+    return ProposalBlock::kNoCandidate;
+  }
+  if (model.settings.loop) return ProposalBlock::kLoop;
+  if (model.booking.rescheduling) return ProposalBlock::kRescheduling;
+  if (model.booking.phase == BookingPhase::kSubmitting || model.booking.phase == BookingPhase::kPending ||
+      model.booking.phase == BookingPhase::kCancelling) {
+    return ProposalBlock::kBusy;
+  }
+  if (model.suggestions.size() < kMinProposalOptions) return ProposalBlock::kTooFewSuggestions;
+  return ProposalBlock::kNone;
+}
+
+bool StartProposal(WidgetModel& model) {
+  if (ProposalBlockOf(model) != ProposalBlock::kNone || model.proposal.phase == ProposalPhase::kSubmitting) return false;
+  Proposal proposal;
+  proposal.phase = ProposalPhase::kChoosing;
+  for (std::size_t i = 0; i < model.suggestions.size() && i < 3; ++i) proposal.chosen.push_back(model.suggestions[i].when.start);
+  std::sort(proposal.chosen.begin(), proposal.chosen.end());
+  model.proposal = std::move(proposal);
+  return true;
+}
+
+bool ToggleProposalOption(WidgetModel& model, Instant start) {
+  Proposal& proposal = model.proposal;
+  if (proposal.phase != ProposalPhase::kChoosing) return false;
+  auto found = std::find(proposal.chosen.begin(), proposal.chosen.end(), start);
+  if (found != proposal.chosen.end()) {
+    proposal.chosen.erase(found);
+  } else {
+    if (proposal.chosen.size() >= kMaxProposalOptions || !FindSuggestion(model, start)) return false;
+    proposal.chosen.insert(std::upper_bound(proposal.chosen.begin(), proposal.chosen.end(), start), start);
+  }
+  proposal.idempotency_key.clear();
+  proposal.retry_same_key = false;
+  return true;
+}
+
+bool IsProposalChosen(const WidgetModel& model, Instant start) {
+  return std::find(model.proposal.chosen.begin(), model.proposal.chosen.end(), start) != model.proposal.chosen.end();
+}
+
+void SyncProposalChoices(WidgetModel& model) {
+  Proposal& proposal = model.proposal;
+  if (proposal.phase != ProposalPhase::kChoosing && proposal.phase != ProposalPhase::kFailed) return;
+  const std::size_t before = proposal.chosen.size();
+  proposal.chosen.erase(std::remove_if(proposal.chosen.begin(), proposal.chosen.end(),
+                                       [&](Instant start) { return FindSuggestion(model, start) == nullptr; }),
+                        proposal.chosen.end());
+  if (proposal.chosen.size() != before) {
+    proposal.idempotency_key.clear();
+    proposal.retry_same_key = false;
+  }
+}
+
+bool CanSubmitProposal(const WidgetModel& model) {
+  const Proposal& proposal = model.proposal;
+  if (proposal.phase != ProposalPhase::kChoosing || ProposalBlockOf(model) != ProposalBlock::kNone) return false;
+  const std::size_t chosen = Chosen(model).size();
+  return chosen == proposal.chosen.size() && chosen >= kMinProposalOptions && chosen <= kMaxProposalOptions;
+}
+
+std::string BuildProposalRequest(const WidgetModel& model) {
+  if (!CanSubmitProposal(model)) return "";
+  const std::vector<const Suggestion*> chosen = Chosen(model);
+  const Settings& settings = model.settings;
+  json body = {{"title", InterviewTitle(model)},
+               {"interviewers", SubMembers(IncludedSubs(model, RowKind::kInterviewer))},
+               {"observers", SubMembers(IncludedSubs(model, RowKind::kObserver))}, {"buffer", BufferJson(settings)}};
+  if (!model.interview.organizer.empty()) body["organizer"] = model.interview.organizer;
+  if (settings.type == InterviewType::kOnSite) {
+    std::vector<std::vector<std::string>> rooms;
+    for (const Suggestion* suggestion : chosen) rooms.push_back(suggestion->rooms);
+    const std::string room = Common(settings.room, rooms);
+    body["room"] = room.empty() ? json(nullptr) : json{{"sub", room}};
+    body["conferencing"] = {{"provider", "none"}};
+  } else {
+    json conferencing = {{"provider", ProviderOf(settings.type)}};
+    std::vector<std::vector<std::string>> hosts;
+    for (const Suggestion* suggestion : chosen) {
+      std::vector<std::string> subs;
+      for (const HostOutcome& host : suggestion->hosts) subs.push_back(host.sub);
+      hosts.push_back(subs);
+    }
+    const std::string host = Common(settings.host, hosts);
+    if (!host.empty()) conferencing["host"] = host;
+    body["conferencing"] = conferencing;
+  }
+  body["candidate"] = model.interview.candidate;
+  body["query"] = QueryJson(model);
+  json options = json::array();
+  for (const Suggestion* suggestion : chosen) {
+    options.push_back({{"start", FormatRfc3339(suggestion->when.start)}, {"end", FormatRfc3339(suggestion->when.end)}});
+  }
+  body["options"] = options;
+  return DumpJson(body);
+}
+
+void StartProposalSubmit(WidgetModel& model, std::string idempotency_key) {
+  Proposal& proposal = model.proposal;
+  proposal.phase = ProposalPhase::kSubmitting;
+  proposal.idempotency_key = std::move(idempotency_key);
+  proposal.retry_same_key = false;
+  proposal.error_code.clear();
+  proposal.message.clear();
+}
+
+void ApplyProposalResponse(WidgetModel& model, int http_status, std::string_view body) {
+  Proposal& proposal = model.proposal;
+  if (proposal.phase != ProposalPhase::kSubmitting) return;  // closed meanwhile
+  const json doc = ParseJson(body);
+  if ((http_status == 201 || http_status == 200) && doc.is_object() && !JsonText(doc, "candidate_url").empty()) {
+    proposal.phase = ProposalPhase::kCreated;
+    proposal.proposal_id = JsonText(doc, "proposal_id");
+    proposal.candidate_url = JsonText(doc, "candidate_url");
+    proposal.expires_at = JsonText(doc, "expires_at");
+    proposal.options.clear();
+    if (doc.contains("options") && doc.at("options").is_array()) {
+      for (const json& option : doc.at("options")) {
+        const std::optional<Instant> start = ParseRfc3339(JsonText(option, "start"));
+        const std::optional<Instant> end = ParseRfc3339(JsonText(option, "end"));
+        if (!start || !end) continue;
+        const bool available = !option.contains("available") || !option.at("available").is_boolean() || option.at("available").get<bool>();
+        proposal.options.push_back({{*start, *end}, available});
+      }
+    }
+    return;
+  }
+  proposal.phase = ProposalPhase::kFailed;
+  // Nothing reached the server, or it failed before answering: the same request may be sent again with the same key.
+  proposal.retry_same_key = http_status == 0 || http_status >= 500;
+  if (http_status == 0) {
+    proposal.error_code = "network";
+    proposal.message = ErrorSentence(0, body);
+    return;
+  }
+  const json error = doc.is_object() && doc.contains("error") ? doc.at("error") : json();
+  proposal.error_code = JsonText(error, "code").empty() ? "http_" + std::to_string(http_status) : JsonText(error, "code");
+  proposal.message = ErrorSentence(http_status, body);
+}
+
+void BackToChoosing(WidgetModel& model) {
+  if (model.proposal.phase == ProposalPhase::kFailed) model.proposal.phase = ProposalPhase::kChoosing;
+}
+
+void CloseProposal(WidgetModel& model) { model.proposal = Proposal{}; }
+
+}  // namespace slotwise::widget

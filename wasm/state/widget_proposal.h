@@ -1,0 +1,65 @@
+// widget_proposal.h — "Propose times": the recruiter offers the candidate several suggested times and sends the
+// candidate a link to pick one (pure; the controller sends the request).
+//
+//   kIdle --StartProposal--> kChoosing (the first three suggestions ticked) --ToggleProposalOption…
+//   kChoosing --StartProposalSubmit--> kSubmitting --201/200--> kCreated (candidate link, options)
+//                                               \--4xx/5xx/0--> kFailed --BackToChoosing--> kChoosing
+//   kChoosing / kCreated / kFailed --CloseProposal--> kIdle
+// The request (POST /v1/proposals) is the POST /v1/interviews body of the current settings without start/end, plus
+// "options": [{start, end}] of the chosen suggestions. The candidate must have an e-mail, a time zone and a locale.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "state/widget_model.h"
+
+namespace slotwise::widget {
+
+constexpr std::size_t kMinProposalOptions = 2;
+constexpr std::size_t kMaxProposalOptions = 5;
+
+// Why proposing is not possible now (kNone: it is).
+enum class ProposalBlock {
+  kNone,
+  kNoCandidate,        // the page's candidate lacks email, time_zone or locale
+  kTooFewSuggestions,  // fewer than kMinProposalOptions suggestions
+  kLoop,               // interview loops are booked stage by stage, not proposed
+  kRescheduling,       // an existing interview is being moved
+  kBusy,               // a booking is in flight
+};
+ProposalBlock ProposalBlockOf(const WidgetModel& model);
+
+// kIdle/kFailed/kCreated -> kChoosing with the first min(3, kMax) suggestions ticked. False when blocked.
+bool StartProposal(WidgetModel& model);
+
+// Ticks or unticks the suggestion starting at `start` (kChoosing only; at most kMaxProposalOptions; only starts
+// that are current suggestions). A change drops the idempotency key (a new body is a new request). True when changed.
+bool ToggleProposalOption(WidgetModel& model, Instant start);
+
+bool IsProposalChosen(const WidgetModel& model, Instant start);
+
+// After a re-solve: unticks starts that are no longer suggested (the settings changed under the choice).
+void SyncProposalChoices(WidgetModel& model);
+
+// kChoosing, kMinProposalOptions..kMaxProposalOptions ticked, not blocked.
+bool CanSubmitProposal(const WidgetModel& model);
+
+// POST /v1/proposals body; empty when CanSubmitProposal is false. Room (on-site) and host account (video): the
+// chosen ones in the settings, else one that every ticked suggestion can use, else the first ticked suggestion's.
+std::string BuildProposalRequest(const WidgetModel& model);
+
+// The request is about to be sent with `idempotency_key` (the controller passes the kept key when
+// `proposal.retry_same_key` is set and a key exists).
+void StartProposalSubmit(WidgetModel& model, std::string idempotency_key);
+
+// The answer of POST /v1/proposals.
+void ApplyProposalResponse(WidgetModel& model, int http_status, std::string_view body);
+
+// kFailed -> kChoosing (the ticks are kept).
+void BackToChoosing(WidgetModel& model);
+
+// Any phase -> kIdle; everything about the proposal is forgotten (a created proposal stays on the server).
+void CloseProposal(WidgetModel& model);
+
+}  // namespace slotwise::widget

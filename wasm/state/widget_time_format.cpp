@@ -1,0 +1,98 @@
+// widget_time_format.cpp — see widget_time_format.h.
+#include "state/widget_time_format.h"
+
+#include <cstdio>
+
+namespace slotwise::widget {
+
+namespace {
+
+// Indexed by Weekday (Sunday first) and month - 1.
+constexpr const char* kWeekdayEn[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr const char* kWeekdayDe[] = {"So.", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa."};
+constexpr const char* kWeekdayJa[] = {"日", "月", "火", "水", "木", "金", "土"};
+constexpr const char* kWeekdayNl[] = {"zo", "ma", "di", "wo", "do", "vr", "za"};
+constexpr const char* kMonthEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* kMonthDe[] = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."};
+constexpr const char* kMonthNl[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+
+std::string Printf(const char* pattern, int a, int b) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, pattern, a, b);
+  return buffer;
+}
+
+}  // namespace
+
+std::string FormatClock(Locale locale, std::int32_t second_of_day) {
+  const int hour = second_of_day / 3600 % 24, minute = second_of_day / 60 % 60;
+  switch (locale) {
+    case Locale::kEn: {
+      const int twelve = hour % 12 == 0 ? 12 : hour % 12;
+      return Printf("%d:%02d", twelve, minute) + (hour < 12 ? " AM" : " PM");
+    }
+    case Locale::kJa: return Printf("%d:%02d", hour, minute);
+    case Locale::kDe:
+    case Locale::kNl: return Printf("%02d:%02d", hour, minute);
+  }
+  return Printf("%02d:%02d", hour, minute);
+}
+
+std::string FormatDay(Locale locale, const CivilDate& date) {
+  const auto weekday = static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(date)));
+  const auto month = static_cast<std::size_t>(date.month - 1);
+  const std::string day = std::to_string(date.day);
+  switch (locale) {
+    case Locale::kEn: return std::string(kWeekdayEn[weekday]) + ", " + kMonthEn[month] + " " + day;
+    case Locale::kDe: return std::string(kWeekdayDe[weekday]) + ", " + day + ". " + kMonthDe[month];
+    case Locale::kJa: return std::to_string(date.month) + "月" + day + "日(" + kWeekdayJa[weekday] + ")";
+    case Locale::kNl: return std::string(kWeekdayNl[weekday]) + " " + day + " " + kMonthNl[month];
+  }
+  return day;
+}
+
+std::string FormatDateTime(Locale locale, Instant t, const TimeZone& zone) {
+  const LocalDateTime local = zone.ToLocal(t);
+  return FormatDay(locale, local.date) + (locale == Locale::kJa ? " " : ", ") + FormatClock(locale, local.second_of_day);
+}
+
+std::string FormatRange(Locale locale, Interval interval, const TimeZone& zone) {
+  const LocalDateTime start = zone.ToLocal(interval.start);
+  const LocalDateTime end = zone.ToLocal(interval.end);
+  const std::string separator = locale == Locale::kJa ? " " : ", ";
+  std::string text = FormatDay(locale, start.date) + separator + FormatClock(locale, start.second_of_day) + "–";
+  // An end at local midnight belongs to the same day (…–24:00 is written as the next day's 0:00 only if longer).
+  if (end.date != start.date) text += FormatDay(locale, end.date) + separator;
+  return text + FormatClock(locale, end.second_of_day);
+}
+
+std::string FormatDuration(Locale locale, std::int32_t minutes) {
+  const int hours = minutes / 60, rest = minutes % 60;
+  if (locale == Locale::kJa) {
+    if (hours == 0) return std::to_string(rest) + "分";
+    return std::to_string(hours) + "時間" + (rest ? std::to_string(rest) + "分" : "");
+  }
+  const char* hour_unit = locale == Locale::kNl ? " uur" : locale == Locale::kDe ? " Std." : " h";
+  const char* minute_unit = locale == Locale::kDe ? " Min." : " min";
+  if (hours == 0) return std::to_string(rest) + minute_unit;
+  return std::to_string(hours) + hour_unit + (rest ? " " + std::to_string(rest) + minute_unit : "");
+}
+
+std::string ZoneCity(std::string_view zone_name) {
+  const std::size_t slash = zone_name.rfind('/');
+  std::string city(slash == std::string_view::npos ? zone_name : zone_name.substr(slash + 1));
+  for (char& c : city) {
+    if (c == '_') c = ' ';
+  }
+  return city;
+}
+
+std::string FormatOffset(const TimeZone& zone, Instant t) {
+  const std::int32_t offset = zone.OffsetAt(t);
+  const std::int32_t magnitude = offset < 0 ? -offset : offset;
+  std::string text = std::string("UTC") + (offset < 0 ? "-" : "+") + std::to_string(magnitude / 3600);
+  if (magnitude % 3600) text += Printf(":%02d", magnitude % 3600 / 60, 0);
+  return text;
+}
+
+}  // namespace slotwise::widget

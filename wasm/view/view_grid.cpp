@@ -1,0 +1,319 @@
+// view_grid.cpp — the time grid: one row per interviewer, observer, room and host account (see widget_view.h).
+//
+// Columns are the visible local days of the viewer's zone, each showing day_start_hour..day_end_hour. A header gives
+// the days and the hours in the viewer's zone and, below, the same instants in the candidate's zone.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "state/widget_i18n.h"
+#include "state/widget_layout.h"
+#include "state/widget_selection.h"
+#include "state/widget_time_format.h"
+#include "view/widget_view.h"
+
+namespace slotwise::widget {
+
+namespace {
+
+constexpr ImU32 kOffHours = IM_COL32(226, 229, 235, 255);
+constexpr ImU32 kWorkingHours = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kBusy = IM_COL32(214, 93, 77, 255);
+constexpr ImU32 kTentativeFill = IM_COL32(248, 214, 208, 255);
+constexpr ImU32 kOof = IM_COL32(124, 86, 178, 255);
+constexpr ImU32 kElsewhere = IM_COL32(32, 145, 160, 255);
+constexpr ImU32 kSuggestion = IM_COL32(46, 160, 90, 255);
+constexpr ImU32 kSelection = IM_COL32(50, 100, 220, 70);
+constexpr ImU32 kSelectionEdge = IM_COL32(50, 100, 220, 255);
+constexpr ImU32 kNowLine = IM_COL32(220, 40, 40, 255);
+constexpr ImU32 kGridLine = IM_COL32(205, 209, 216, 255);
+constexpr ImU32 kDayLine = IM_COL32(150, 156, 168, 255);
+constexpr ImU32 kFocus = IM_COL32(50, 100, 220, 255);
+
+struct Geometry {
+  std::vector<Interval> windows;  // per visible day: [day_start_hour, day_end_hour) local, as UTC
+  float left = 0, top = 0, day_width = 0, width = 0;
+
+  // x of instant t, clamped into the visible windows; nullopt when t lies in no window.
+  std::optional<float> X(Instant t) const {
+    for (std::size_t d = 0; d < windows.size(); ++d) {
+      if (t >= windows[d].start && t <= windows[d].end) {
+        const double f = static_cast<double>(t - windows[d].start) / static_cast<double>(windows[d].length());
+        return left + day_width * (static_cast<float>(d) + static_cast<float>(f));
+      }
+    }
+    return std::nullopt;
+  }
+  // Draws [a, b) clipped to every window.
+  template <typename Draw>
+  void Span(Interval interval, Draw draw) const {
+    for (std::size_t d = 0; d < windows.size(); ++d) {
+      const Instant a = std::max(interval.start, windows[d].start), b = std::min(interval.end, windows[d].end);
+      if (b <= a) continue;
+      draw(*X(a), *X(b));
+    }
+  }
+  Instant At(float x) const {
+    const float offset = std::clamp(x - left, 0.0f, width - 1.0f);
+    const auto d = std::min(static_cast<std::size_t>(offset / day_width), windows.size() - 1);
+    const double f = static_cast<double>(offset - day_width * static_cast<float>(d)) / day_width;
+    return windows[d].start + static_cast<Instant>(f * static_cast<double>(windows[d].length()));
+  }
+};
+
+bool RowVisible(const WidgetModel& model, const Row& row) {
+  switch (row.kind) {
+    case RowKind::kInterviewer:
+    case RowKind::kObserver: return true;
+    case RowKind::kRoom: return model.settings.type == InterviewType::kOnSite;
+    case RowKind::kHost: return row.host_provider == ProviderOf(model.settings.type);
+  }
+  return true;
+}
+
+void Stripes(ImDrawList* draw, float x0, float y0, float x1, float y1, ImU32 color) {
+  draw->PushClipRect(ImVec2(x0, y0), ImVec2(x1, y1), true);
+  const float step = 6.0f;
+  for (float x = x0 - (y1 - y0); x < x1; x += step) draw->AddLine(ImVec2(x, y1), ImVec2(x + (y1 - y0), y0), color, 1.5f);
+  draw->PopClipRect();
+}
+
+const char* KindLabel(Locale locale, RowKind kind) {
+  switch (kind) {
+    case RowKind::kInterviewer: return Tr(locale, StringId::kIncluded);
+    case RowKind::kObserver: return Tr(locale, StringId::kObserverRole);
+    case RowKind::kRoom: return Tr(locale, StringId::kRoom);
+    case RowKind::kHost: return Tr(locale, StringId::kHostAccount);
+  }
+  return "";
+}
+
+void Legend(const WidgetModel& model, float scale) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float box = ImGui::GetTextLineHeight() * 0.8f;
+  auto item = [&](ImU32 color, StringId label, int style) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + box * 1.6f, p.y + box);
+    if (style == 0) draw->AddRectFilled(p, q, color, 2.0f);
+    if (style == 1) { draw->AddRectFilled(p, q, kTentativeFill); Stripes(draw, p.x, p.y, q.x, q.y, kBusy); }
+    if (style == 2) draw->AddRectFilled(ImVec2(p.x, q.y - 3 * scale), q, color);
+    if (style == 3) draw->AddRect(p, q, kDayLine);
+    ImGui::Dummy(ImVec2(box * 1.6f, box));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(model.locale, label));
+    ImGui::SameLine(0, 14 * scale);
+  };
+  item(kBusy, StringId::kLegendBusy, 0);
+  item(kBusy, StringId::kLegendTentative, 1);
+  item(kOof, StringId::kLegendOof, 0);
+  item(kElsewhere, StringId::kLegendElsewhere, 2);
+  item(kWorkingHours, StringId::kLegendWorkingHours, 3);
+  item(kSuggestion, StringId::kSuggestions, 0);
+  ImGui::NewLine();
+}
+
+}  // namespace
+
+void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const TimeZone& viewer = *context.viewer;
+  const Locale locale = model.locale;
+  const float scale = context.scale;
+  Legend(model, scale);
+
+  Geometry g;
+  const int days = VisibleDays(model.viewport);
+  const int hours = std::max(1, model.viewport.day_end_hour - model.viewport.day_start_hour);
+  for (int d = 0; d < days; ++d) {
+    const std::int64_t day = model.viewport.first_day + d;
+    g.windows.push_back({viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_start_hour * kSecondsPerHour),
+                         viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_end_hour * kSecondsPerHour)});
+  }
+  const float label_width = 250.0f * scale;
+  const float min_hour = (days == 1 ? 64.0f : 14.0f) * scale;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  g.width = std::max(avail - label_width, min_hour * static_cast<float>(hours * days));
+  g.day_width = g.width / static_cast<float>(days);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  g.left = origin.x + label_width;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+
+  // Header: days, the viewer's hours, the candidate's hours.
+  const int header_lines = context.candidate ? 3 : 2;
+  draw->AddText(ImVec2(origin.x, origin.y + line), dim, Format(locale, StringId::kYourTime, {ZoneCity(viewer.name())}).c_str());
+  if (context.candidate) {
+    draw->AddText(ImVec2(origin.x, origin.y + 2 * line), dim,
+                  Format(locale, StringId::kCandidateTime, {ZoneCity(context.candidate->name())}).c_str());
+  }
+  const int label_every = g.day_width / static_cast<float>(hours) < 34.0f * scale ? (g.day_width / static_cast<float>(hours) < 17.0f * scale ? 4 : 2) : 1;
+  // Hour labels: every `label_every` hours, but never one that would run past its day's end into the next day's
+  // first label or overlap the previous one (FitLabels, widget_layout.h); the candidate's line is fitted on its own.
+  std::vector<LabelSlot> viewer_slots, candidate_slots;
+  std::vector<std::string> viewer_texts, candidate_texts;
+  const float label_pad = 2 * scale;
+  for (int d = 0; d < days; ++d) {
+    const float x0 = g.left + g.day_width * static_cast<float>(d);
+    const LocalDateTime local = viewer.ToLocal(g.windows[static_cast<std::size_t>(d)].start);
+    draw->AddText(ImVec2(x0 + 4 * scale, origin.y), text, FormatDay(locale, local.date).c_str());
+    for (int h = 0; h < hours; h += label_every) {
+      const Instant t = g.windows[static_cast<std::size_t>(d)].start + static_cast<Instant>(h) * kSecondsPerHour;
+      const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours)) + label_pad;
+      const float limit = x0 + g.day_width - label_pad;
+      viewer_texts.push_back(std::to_string((model.viewport.day_start_hour + h) % 24));
+      viewer_slots.push_back({x, ImGui::CalcTextSize(viewer_texts.back().c_str()).x, limit});
+      if (context.candidate) {
+        candidate_texts.push_back(std::to_string(context.candidate->ToLocal(t).second_of_day / 3600));
+        candidate_slots.push_back({x, ImGui::CalcTextSize(candidate_texts.back().c_str()).x, limit});
+      }
+    }
+  }
+  const std::vector<bool> viewer_fit = FitLabels(viewer_slots, 4 * scale);
+  for (std::size_t i = 0; i < viewer_slots.size(); ++i) {
+    if (viewer_fit[i]) draw->AddText(ImVec2(viewer_slots[i].x, origin.y + line), dim, viewer_texts[i].c_str());
+  }
+  const std::vector<bool> candidate_fit = FitLabels(candidate_slots, 4 * scale);
+  for (std::size_t i = 0; i < candidate_slots.size(); ++i) {
+    if (candidate_fit[i]) draw->AddText(ImVec2(candidate_slots[i].x, origin.y + 2 * line), dim, candidate_texts[i].c_str());
+  }
+  g.top = origin.y + line * static_cast<float>(header_lines);
+
+  // The suggestions row.
+  const float row_height = ImGui::GetFrameHeight() + 6.0f * scale;
+  float y = g.top;
+  draw->AddText(ImVec2(origin.x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
+  draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), IM_COL32(240, 248, 242, 255));
+  for (std::size_t i = 0; i < model.suggestions.size(); ++i) {
+    const Suggestion& suggestion = model.suggestions[i];
+    g.Span(suggestion.when, [&](float a, float b) {
+      const bool current = static_cast<int>(i) == model.suggestion_cursor;
+      draw->AddRectFilled(ImVec2(a, y + 5 * scale), ImVec2(std::max(b, a + 3 * scale), y + row_height - 5 * scale),
+                          current ? kSelectionEdge : kSuggestion, 2.0f);
+    });
+  }
+  y += row_height;
+
+  // One row per person, room and host account. The role switch is as wide as its longest label in this language
+  // ("Interviewer", "Beobachter", "オブザーバー") plus the frame's padding, so no label is clipped.
+  const float role_width = std::max(ImGui::CalcTextSize(KindLabel(locale, RowKind::kInterviewer)).x,
+                                    ImGui::CalcTextSize(KindLabel(locale, RowKind::kObserver)).x) +
+                           ImGui::GetStyle().FramePadding.x * 2 + 2 * scale;
+  std::vector<std::pair<float, float>> row_extents;
+  for (std::size_t r = 0; r < model.rows.size(); ++r) {
+    const Row& row = model.rows[r];
+    if (!RowVisible(model, row)) continue;
+    ImGui::PushID(static_cast<int>(r));
+    const float y0 = y, y1 = y + row_height;
+    const bool active = row.included;
+    // Label column: include / leave out, the name, a role switch for people.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y0 + 2 * scale));
+    bool included = row.included;
+    if (ImGui::Checkbox("##in", &included)) intents.row_included.emplace_back(static_cast<int>(r), included);
+    ImGui::SameLine();
+    std::string name = row.name.empty() ? row.sub : row.name;
+    if (row.kind == RowKind::kRoom && row.capacity) name += " (" + std::to_string(*row.capacity) + ")";
+    if (row.kind == RowKind::kHost) name = std::string(row.host_provider == "goto" ? "GoTo" : row.host_provider == "zoom" ? "Zoom" : row.host_provider) + " · " + name;
+    ImGui::PushStyleColor(ImGuiCol_Text, active ? text : dim);
+    const float name_width = label_width - ImGui::GetFrameHeight() - 12 * scale - (row.kind <= RowKind::kObserver ? role_width + 6 * scale : 0);
+    ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + name_width, y1), true);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s\n%s%s%s", row.sub.c_str(), KindLabel(locale, row.kind), row.time_zone.empty() ? "" : " · ",
+                        row.time_zone.c_str());
+    }
+    if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
+      ImGui::SameLine(label_width - role_width - 8 * scale);
+      ImGui::SetNextItemWidth(role_width);
+      if (ImGui::BeginCombo("##role", KindLabel(locale, row.kind), ImGuiComboFlags_NoArrowButton)) {
+        for (RowKind kind : {RowKind::kInterviewer, RowKind::kObserver}) {
+          if (ImGui::Selectable(KindLabel(locale, kind), kind == row.kind)) intents.row_kinds.emplace_back(static_cast<int>(r), kind);
+        }
+        ImGui::EndCombo();
+      }
+    }
+    // Track: off hours, working hours (in the member's own zone, drawn in the viewer's), events.
+    draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), kOffHours);
+    auto spans = context.working_spans.find(row.sub);
+    if (spans == context.working_spans.end() || row.kind == RowKind::kRoom || row.kind == RowKind::kHost) {
+      for (const Interval& window : g.windows) g.Span(window, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
+    } else {
+      for (const Interval& span : spans->second) g.Span(span, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
+    }
+    auto busy = model.busy.find(row.sub);
+    if (busy != model.busy.end()) {
+      for (const BusyEvent& event : busy->second) {
+        g.Span(event.when, [&](float a, float b) {
+          const float top = y0 + 4 * scale, bottom = y1 - 4 * scale;
+          b = std::max(b, a + 2.0f);
+          switch (event.status) {
+            case BusyStatus::kBusy: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kBusy, 2.0f); break;
+            case BusyStatus::kTentative:
+              draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kTentativeFill, 2.0f);
+              Stripes(draw, a, top, b, bottom, kBusy);
+              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kBusy, 2.0f);
+              break;
+            case BusyStatus::kOof: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kOof, 2.0f); break;
+            case BusyStatus::kWorkingElsewhere:
+              draw->AddRectFilled(ImVec2(a, bottom - 4 * scale), ImVec2(b, bottom), kElsewhere);
+              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kElsewhere, 2.0f);
+              break;
+            case BusyStatus::kFree: draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kGridLine, 2.0f); break;
+          }
+          if (event.interview) draw->AddCircleFilled(ImVec2(a + 5 * scale, top + 5 * scale), 2.5f * scale, IM_COL32(255, 255, 255, 255));
+        });
+      }
+    }
+    if (!active) draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), IM_COL32(250, 250, 252, 150));
+    if (context.grid_has_keyboard && static_cast<int>(r) == model.row_cursor) {
+      draw->AddRect(ImVec2(origin.x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
+    }
+    row_extents.emplace_back(y0, y1);
+    y = y1;
+    ImGui::PopID();
+  }
+
+  // Hour and day lines, the selection, the "now" line.
+  for (int d = 0; d < days; ++d) {
+    for (int h = 0; h <= hours; ++h) {
+      const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours));
+      draw->AddLine(ImVec2(x, g.top), ImVec2(x, y), h == 0 ? kDayLine : kGridLine, h == 0 ? 1.5f : 1.0f);
+    }
+  }
+  if (model.selected) {
+    const Interval selected{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
+    g.Span(selected, [&](float a, float b) {
+      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), kSelection);
+      draw->AddRect(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), kSelectionEdge, 0.0f, 0, 2.0f);
+    });
+  }
+  if (const std::optional<float> x = g.X(context.clock_now)) {
+    draw->AddLine(ImVec2(*x, g.top - 4 * scale), ImVec2(*x, y), kNowLine, 2.0f);
+    draw->AddText(ImVec2(*x + 3 * scale, g.top - line), kNowLine, Tr(locale, StringId::kNow));
+  }
+  if (context.grid_has_keyboard) draw->AddRect(ImVec2(g.left - 1, g.top - 1), ImVec2(g.left + g.width + 1, y + 1), kFocus, 0, 0, 1.0f);
+
+  // Clicks and hover over the tracks.
+  ImGui::SetCursorScreenPos(ImVec2(g.left, g.top));
+  ImGui::InvisibleButton("tracks", ImVec2(g.width, std::max(y - g.top, 1.0f)));
+  if (ImGui::IsItemHovered()) {
+    const Instant t = g.At(ImGui::GetIO().MousePos.x);
+    std::string tip = FormatDateTime(locale, t, viewer) + " (" + ZoneCity(viewer.name()) + ")";
+    if (context.candidate) tip += "\n" + FormatDateTime(locale, t, *context.candidate) + " (" + ZoneCity(context.candidate->name()) + ")";
+    ImGui::SetTooltip("%s", tip.c_str());
+  }
+  if (ImGui::IsItemClicked()) {
+    intents.clicked_time = g.At(ImGui::GetIO().MousePos.x);
+    intents.grid_clicked = true;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, y + 4 * scale));
+  ImGui::Dummy(ImVec2(label_width + g.width, 1));
+  ImGui::TextDisabled("%s", Tr(locale, StringId::kKeyboardHelp));
+}
+
+}  // namespace slotwise::widget

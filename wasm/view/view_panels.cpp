@@ -1,0 +1,459 @@
+// view_panels.cpp — toolbar, settings bar, connection problems and the side panel (see widget_view.h).
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "slotwise/error_codes.h"
+#include "state/widget_booking.h"
+#include "state/widget_i18n.h"
+#include "state/widget_live.h"
+#include "state/widget_loop_booking.h"
+#include "state/widget_request.h"
+#include "state/widget_selection.h"
+#include "state/widget_solve.h"
+#include "state/widget_time_format.h"
+#include "view/widget_view.h"
+
+namespace slotwise::widget {
+
+namespace {
+
+const ImVec4 kRed(0.75f, 0.15f, 0.15f, 1.0f);
+const ImVec4 kGreen(0.10f, 0.52f, 0.28f, 1.0f);
+const ImVec4 kAmber(0.70f, 0.42f, 0.0f, 1.0f);
+
+const char* TypeLabel(Locale locale, InterviewType type) {
+  switch (type) {
+    case InterviewType::kOnSite: return Tr(locale, StringId::kOnSite);
+    case InterviewType::kGoogleMeet: return Tr(locale, StringId::kGoogleMeet);
+    case InterviewType::kZoom: return Tr(locale, StringId::kZoom);
+    case InterviewType::kTeams: return Tr(locale, StringId::kTeams);
+    case InterviewType::kGoTo: return Tr(locale, StringId::kGoTo);
+  }
+  return "";
+}
+
+// A combo over minute values; true when changed.
+bool MinutesCombo(const char* id, Locale locale, std::int32_t& value, std::initializer_list<std::int32_t> choices, float width) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo(id, Format(locale, StringId::kMinutes, {std::to_string(value)}).c_str())) {
+    for (std::int32_t choice : choices) {
+      if (ImGui::Selectable(Format(locale, StringId::kMinutes, {std::to_string(choice)}).c_str(), choice == value)) {
+        value = choice;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+void Label(const char* text) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine();
+}
+
+std::string PasscodeLine(const WidgetModel& model, const HostOutcome& host) {
+  const Locale locale = model.locale;
+  const int row = FindRow(model, host.sub);
+  const std::string name = row >= 0 ? DisplayName(model, model.rows[static_cast<std::size_t>(row)].host_owner) : host.sub;
+  std::string text = Format(locale, *host.passcode ? StringId::kPasscodeYes : StringId::kPasscodeNo, {name});
+  const std::string& reason = host.passcode_reason;
+  const StringId why = reason == "admin_locked"                   ? StringId::kPasscodeAdminLocked
+                       : reason == "personal_account"             ? StringId::kPasscodePersonal
+                       : reason == "unlocked_setting_not_applied" ? StringId::kPasscodeUnlocked
+                                                                  : StringId::kPasscodeNotRequired;
+  return text + " " + Tr(locale, why);
+}
+
+void DrawSuggestions(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  ImGui::TextUnformatted(Tr(locale, StringId::kSuggestions));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", Format(locale, StringId::kSuggestionsCount, {std::to_string(model.available_starts)}).c_str());
+  if (!model.solve_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kRed, "%s", Format(locale, StringId::kSolveError, {model.solve_error}).c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (model.suggestions.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kNoSuggestions));
+    ImGui::PopTextWrapPos();
+  }
+  const float height = std::min(static_cast<float>(model.suggestions.size()), 6.0f) * ImGui::GetTextLineHeightWithSpacing() * 2.0f + 4;
+  if (!model.suggestions.empty() && ImGui::BeginChild("suggestions", ImVec2(0, height), false)) {
+    for (std::size_t i = 0; i < model.suggestions.size() && i < 40; ++i) {
+      const Suggestion& suggestion = model.suggestions[i];
+      std::string label = std::to_string(i + 1) + ". " + FormatRange(locale, suggestion.when, *context.viewer);
+      if (context.candidate) label += "\n    " + FormatRange(locale, suggestion.when, *context.candidate) + " (" + ZoneCity(context.candidate->name()) + ")";
+      ImGui::PushID(static_cast<int>(i));
+      const bool current = static_cast<int>(i) == model.suggestion_cursor;
+      if (ImGui::Selectable(label.c_str(), current)) intents.selected_suggestion = static_cast<int>(i);
+      if (current && model.selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+      ImGui::PopID();
+    }
+  }
+  if (!model.suggestions.empty()) ImGui::EndChild();
+}
+
+void DrawRelaxations(const WidgetModel& model, Intents& intents) {
+  if (model.relaxations.empty()) return;
+  ImGui::Spacing();
+  ImGui::TextUnformatted(Tr(model.locale, StringId::kWhatWouldHelp));
+  for (std::size_t i = 0; i < model.relaxations.size() && i < kShownRelaxations; ++i) {
+    ImGui::PushID(static_cast<int>(1000 + i));
+    if (ImGui::SmallButton(DescribeRelaxation(model, model.relaxations[i]).c_str())) intents.relaxation = model.relaxations[i];
+    ImGui::PopID();
+  }
+}
+
+void DrawExplanation(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  ImGui::TextUnformatted(Tr(locale, StringId::kWhyTitle));
+  ImGui::PushTextWrapPos(0);
+  if (!model.selected) {
+    ImGui::TextDisabled("%s", Tr(locale, StringId::kClickToExplain));
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const Explanation& explanation = model.explanation;
+  const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
+  const std::string time = DescribeSelectedTime(model, when, *context.viewer, context.candidate);
+  if (explanation.start != *model.selected) {
+    ImGui::TextUnformatted(time.c_str());
+  } else if (explanation.available && explanation.slot) {
+    ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kAvailable, {time}).c_str());
+    const Suggestion& slot = *explanation.slot;
+    std::string who;
+    for (const std::string& sub : slot.participants) who += (who.empty() ? "" : ", ") + DisplayName(model, sub);
+    ImGui::BulletText("%s: %s", Tr(locale, StringId::kInterviewers), who.c_str());
+    if (!slot.rooms.empty()) ImGui::BulletText("%s: %s", Tr(locale, StringId::kRoom), DisplayName(model, slot.rooms.front()).c_str());
+    for (const HostOutcome& host : slot.hosts) {
+      if (!model.settings.host.empty() && host.sub != model.settings.host) continue;
+      if (host.passcode) ImGui::BulletText("%s", PasscodeLine(model, host).c_str());
+      for (const auto& warning : host.warnings) {
+        ImGui::TextColored(kAmber, "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
+      }
+      if (model.settings.host.empty()) break;  // the first free account is the one booked
+    }
+    for (const StagePick& stage : slot.stages) {
+      std::string people;
+      for (const std::string& sub : stage.participants) people += (people.empty() ? "" : ", ") + DisplayName(model, sub);
+      ImGui::BulletText("%s", Format(locale, StringId::kLoopSuggestion, {stage.id, FormatRange(locale, stage.when, *context.viewer), people}).c_str());
+    }
+  } else {
+    ImGui::TextColored(kRed, "%s", Format(locale, StringId::kNotAvailable, {time}).c_str());
+    if (!explanation.error.empty()) ImGui::TextColored(kRed, "%s", explanation.error.c_str());
+    for (const Reason& reason : explanation.reasons) ImGui::BulletText("%s", DescribeReason(model, reason, *context.viewer).c_str());
+    if (explanation.error.empty() && explanation.reasons.empty() && model.settings.loop) {
+      ImGui::BulletText("%s", Tr(locale, StringId::kNoLoopAtTime));
+    }
+  }
+  ImGui::PopTextWrapPos();
+  (void)intents;
+}
+
+// A loop: the "book the loop" button, then each stage's progress and the all-or-nothing outcome.
+void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  const LoopBooking& loop = model.loop_booking;
+  if (loop.phase != LoopBookingPhase::kIdle) {
+    const bool good = loop.phase == LoopBookingPhase::kConfirmed;
+    const bool bad = loop.phase == LoopBookingPhase::kRolledBack || loop.phase == LoopBookingPhase::kRollbackIncomplete ||
+                     loop.phase == LoopBookingPhase::kRollingBack;
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(good ? kGreen : bad ? kRed : kAmber, "%s", DescribeLoopBooking(model).c_str());
+    for (std::size_t i = 0; i < loop.stages.size(); ++i) ImGui::BulletText("%s", DescribeStageBooking(model, i, *context.viewer).c_str());
+    ImGui::PopTextWrapPos();
+    if (!LoopBookingInFlight(model) && ImGui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
+  }
+  if (CanBookLoop(model)) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const std::string label = Format(locale, StringId::kBookLoop, {std::to_string(model.explanation.slot->stages.size())});
+    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
+    ImGui::PopStyleColor(3);
+  }
+}
+
+void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  const Booking& booking = model.booking;
+  ImGui::PushTextWrapPos(0);
+  switch (booking.phase) {
+    case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;
+    case BookingPhase::kPending: {
+      static const char* kSpinner[] = {"|", "/", "-", "\\"};
+      ImGui::TextColored(kAmber, "%s %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4],
+                         Format(locale, StringId::kPending, {std::to_string(booking.polls)}).c_str());
+      break;
+    }
+    case BookingPhase::kConfirmed: {
+      ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+      if (!booking.join_url.empty()) {
+        ImGui::TextUnformatted(Tr(locale, StringId::kJoinLink));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(booking.join_url.c_str())) intents.open_url = booking.join_url;
+      }
+      if (!booking.passcode.empty()) ImGui::Text("%s: %s", Tr(locale, StringId::kPasscode), booking.passcode.c_str());
+      ImGui::TextUnformatted(Tr(locale, StringId::kCreated));
+      for (const std::string& item : booking.created) {
+        const std::size_t colon = item.find(':');
+        const std::string kind = item.substr(0, colon), value = item.substr(colon + 1);
+        const StringId id = kind == "meeting" ? StringId::kCreatedMeeting
+                            : kind == "event" ? StringId::kCreatedEvent
+                            : kind == "room"  ? StringId::kCreatedRoom
+                                              : StringId::kCreatedInvite;
+        ImGui::BulletText("%s", Format(locale, id, {kind == "invite" || kind == "meeting" ? value : DisplayName(model, value)}).c_str());
+      }
+      if (ImGui::Button(Tr(locale, StringId::kReschedule))) intents.reschedule = true;
+      ImGui::SameLine();
+      if (ImGui::Button(Tr(locale, StringId::kCancelInterview))) intents.cancel = true;
+      break;
+    }
+    case BookingPhase::kFailed: {
+      const std::string& code = booking.error_code;
+      std::string headline = code == codes::kSlotTaken                                      ? Tr(locale, StringId::kSlotTaken)
+                             : code == codes::kBookingInvalid || code == codes::kSlotUnavailable ? Tr(locale, StringId::kBookingInvalid)
+                             : code == "network"                                       ? Tr(locale, StringId::kNetworkError)
+                             : code == codes::kUnauthorized                                  ? Tr(locale, StringId::kTokenExpired)
+                                                                                       : booking.message;
+      ImGui::TextColored(kRed, "%s", Format(locale, StringId::kFailed, {headline}).c_str());
+      if (headline != booking.message && !booking.message.empty()) ImGui::TextDisabled("%s", booking.message.c_str());
+      for (const Violation& violation : booking.violations) ImGui::BulletText("%s", violation.message.empty() ? violation.code.c_str() : violation.message.c_str());
+      if (ImGui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
+      break;
+    }
+    case BookingPhase::kCancelling: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kCancelling)); break;
+    case BookingPhase::kCancelled: ImGui::TextColored(kGreen, "%s", Tr(locale, StringId::kCancelled)); break;
+    case BookingPhase::kIdle: break;
+  }
+  ImGui::PopTextWrapPos();
+  DrawLoopBooking(model, context, intents);
+  if (CanBook(model)) {
+    const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
+    const std::string label = Format(locale, booking.rescheduling ? StringId::kRescheduleTo : StringId::kBookAt,
+                                     {FormatRange(locale, when, *context.viewer)});
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
+    ImGui::PopStyleColor(3);
+  }
+}
+
+}  // namespace
+
+void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  ImGui::TextUnformatted(Tr(locale, StringId::kTitle));
+  if (context.cjk_font_loading) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(locale, StringId::kLoadingFont));
+  }
+  if (model.load != LoadState::kLoaded || !context.viewer) return;
+  ImGui::SameLine(0, 24 * context.scale);
+  if (ImGui::RadioButton(Tr(locale, StringId::kDay), model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
+  ImGui::SameLine();
+  if (ImGui::RadioButton(Tr(locale, StringId::kWeek), model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
+  ImGui::SameLine(0, 16 * context.scale);
+  if (ImGui::Button(Tr(locale, StringId::kPrevious))) intents.shift_view = -1;
+  ImGui::SameLine();
+  if (ImGui::Button(Tr(locale, StringId::kToday))) intents.today = true;
+  ImGui::SameLine();
+  if (ImGui::Button(Tr(locale, StringId::kNext))) intents.shift_view = +1;
+  ImGui::SameLine();
+  if (ImGui::Button("\xE2\x86\xBB")) intents.refresh = true;  // ↻ fetches fresh free/busy
+  ImGui::SameLine(0, 24 * context.scale);
+  // Time zones: the recruiter's, and the candidate's side by side (switchable).
+  const Instant now = context.clock_now;
+  ImGui::TextDisabled("%s", Format(locale, StringId::kYourTime, {ZoneCity(context.viewer->name()) + ", " + FormatOffset(*context.viewer, now)}).c_str());
+  ImGui::SameLine();
+  Label(Tr(locale, StringId::kCandidateZone));
+  ImGui::SetNextItemWidth(190 * context.scale);
+  const std::string current = model.viewport.candidate_zone.empty() ? Tr(locale, StringId::kNoCandidateZone) : model.viewport.candidate_zone;
+  if (ImGui::BeginCombo("##candidate_zone", current.c_str())) {
+    if (ImGui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) intents.candidate_zone = "";
+    for (const std::string& zone : context.zone_choices) {
+      if (ImGui::Selectable(zone.c_str(), zone == model.viewport.candidate_zone)) intents.candidate_zone = zone;
+    }
+    ImGui::EndCombo();
+  }
+  if (!model.viewport.candidate_zone.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("\xE2\x87\x84")) intents.swap_zones = true;  // ⇄ view in the candidate's zone
+  }
+}
+
+void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  const float scale = context.scale;
+  Settings settings = model.settings;
+  bool changed = false;
+  const bool reschedule = model.booking.rescheduling;
+  Label(Tr(locale, StringId::kInterviewType));
+  ImGui::SetNextItemWidth(150 * scale);
+  ImGui::BeginDisabled(reschedule);  // the meeting type cannot change when moving an interview
+  if (ImGui::BeginCombo("##type", TypeLabel(locale, settings.type))) {
+    for (InterviewType type : {InterviewType::kOnSite, InterviewType::kGoogleMeet, InterviewType::kZoom, InterviewType::kTeams, InterviewType::kGoTo}) {
+      if (ImGui::Selectable(TypeLabel(locale, type), type == settings.type) && type != settings.type) {
+        settings.type = type;
+        settings.host.clear();
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (settings.type == InterviewType::kOnSite) {
+    Label(Tr(locale, StringId::kRoom));
+    ImGui::SetNextItemWidth(170 * scale);
+    if (ImGui::BeginCombo("##room", settings.room.empty() ? Tr(locale, StringId::kAnyRoom) : DisplayName(model, settings.room).c_str())) {
+      if (ImGui::Selectable(Tr(locale, StringId::kAnyRoom), settings.room.empty())) { settings.room.clear(); changed = true; }
+      for (const Row& row : model.rows) {
+        if (row.kind != RowKind::kRoom) continue;
+        const std::string label = row.name + (row.capacity ? " (" + std::to_string(*row.capacity) + ")" : "");
+        if (ImGui::Selectable(label.c_str(), row.sub == settings.room)) { settings.room = row.sub; changed = true; }
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+  } else {
+    const std::string provider = ProviderOf(settings.type);
+    bool any = false;
+    for (const Row& row : model.rows) any |= row.kind == RowKind::kHost && row.host_provider == provider;
+    if (any) {
+      Label(Tr(locale, StringId::kHostAccount));
+      ImGui::SetNextItemWidth(190 * scale);
+      ImGui::BeginDisabled(reschedule);
+      if (ImGui::BeginCombo("##host", settings.host.empty() ? Tr(locale, StringId::kAnyHost) : DisplayName(model, settings.host).c_str())) {
+        if (ImGui::Selectable(Tr(locale, StringId::kAnyHost), settings.host.empty())) { settings.host.clear(); changed = true; }
+        for (const Row& row : model.rows) {
+          if (row.kind != RowKind::kHost || row.host_provider != provider) continue;
+          if (ImGui::Selectable((row.name + "##" + row.sub).c_str(), row.sub == settings.host)) { settings.host = row.sub; changed = true; }
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+    }
+  }
+  Label(Tr(locale, StringId::kDuration));
+  changed |= MinutesCombo("##duration", locale, settings.duration_minutes, {15, 30, 45, 60, 75, 90, 120, 180}, 90 * scale);
+  ImGui::SameLine();
+  Label(Tr(locale, StringId::kBufferBefore));
+  changed |= MinutesCombo("##before", locale, settings.buffer_before_minutes, {0, 5, 10, 15, 30}, 80 * scale);
+  ImGui::SameLine();
+  Label(Tr(locale, StringId::kBufferAfter));
+  changed |= MinutesCombo("##after", locale, settings.buffer_after_minutes, {0, 5, 10, 15, 30}, 80 * scale);
+  ImGui::SameLine();
+  Label(Tr(locale, StringId::kRanking));
+  ImGui::SetNextItemWidth(200 * scale);
+  const StringId ranks[] = {StringId::kRankEarliest, StringId::kRankBalanced, StringId::kRankCandidate};
+  if (ImGui::BeginCombo("##ranking", Tr(locale, ranks[static_cast<int>(settings.ranking)]))) {
+    for (int i = 0; i < 3; ++i) {
+      if (ImGui::Selectable(Tr(locale, ranks[i]), static_cast<int>(settings.ranking) == i)) {
+        settings.ranking = static_cast<Ranking>(i);
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::Checkbox(Tr(locale, StringId::kLoop), &settings.loop)) {
+    changed = true;
+    if (settings.loop && settings.loop_stages.empty()) {
+      // Two stages from the chosen interviewers: the first one each, by default.
+      const std::vector<std::string> chosen = IncludedSubs(model, RowKind::kInterviewer);
+      for (std::size_t i = 0; i < std::max<std::size_t>(2, std::min<std::size_t>(chosen.size(), 3)); ++i) {
+        LoopStage stage;
+        stage.id = "stage-" + std::to_string(i + 1);
+        if (!chosen.empty()) stage.pool = {chosen[i % chosen.size()]};
+        settings.loop_stages.push_back(stage);
+      }
+    }
+  }
+  if (settings.loop) {
+    for (std::size_t i = 0; i < settings.loop_stages.size(); ++i) {
+      LoopStage& stage = settings.loop_stages[i];
+      ImGui::PushID(static_cast<int>(i) + 500);
+      ImGui::TextUnformatted(Format(locale, StringId::kStage, {std::to_string(i + 1)}).c_str());
+      ImGui::SameLine();
+      changed |= MinutesCombo("##stage_duration", locale, stage.duration_minutes, {15, 30, 45, 60, 90}, 80 * scale);
+      if (i > 0) {
+        ImGui::SameLine();
+        Label(Tr(locale, StringId::kMaxGap));
+        changed |= MinutesCombo("##gap", locale, stage.max_gap_minutes, {0, 15, 30, 60, 120, 240}, 80 * scale);
+      }
+      for (const Row& row : model.rows) {
+        if (row.kind != RowKind::kInterviewer || !row.included) continue;
+        ImGui::SameLine();
+        bool in_pool = std::find(stage.pool.begin(), stage.pool.end(), row.sub) != stage.pool.end();
+        if (ImGui::Checkbox((row.name + "##pool" + row.sub).c_str(), &in_pool)) {
+          if (in_pool) stage.pool.push_back(row.sub);
+          else stage.pool.erase(std::remove(stage.pool.begin(), stage.pool.end(), row.sub), stage.pool.end());
+          changed = true;
+        }
+      }
+      if (settings.loop_stages.size() > 1) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(Tr(locale, StringId::kRemoveStage))) {
+          settings.loop_stages.erase(settings.loop_stages.begin() + static_cast<std::ptrdiff_t>(i));
+          changed = true;
+          ImGui::PopID();
+          break;
+        }
+      }
+      ImGui::PopID();
+    }
+    if (settings.loop_stages.size() < 5 && ImGui::SmallButton(Tr(locale, StringId::kAddStage))) {
+      LoopStage stage;
+      stage.id = "stage-" + std::to_string(settings.loop_stages.size() + 1);
+      settings.loop_stages.push_back(stage);
+      changed = true;
+    }
+  }
+  if (changed) intents.settings = settings;
+}
+
+void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
+  if (model.connection_issues.empty()) return;
+  const Locale locale = model.locale;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.86f, 1));
+  ImGui::BeginChild("connections", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(model.connection_issues.size() + 1) + 8), true);
+  ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kConnectionProblems));
+  for (std::size_t i = 0; i < model.connection_issues.size(); ++i) {
+    const ConnectionIssue& issue = model.connection_issues[i];
+    const bool consent = issue.status == "consent_required";
+    ImGui::PushID(static_cast<int>(i) + 2000);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Format(locale, consent ? StringId::kConsentRequired : StringId::kReauthNeeded, {issue.provider}).c_str());
+    if (!issue.fix_url.empty()) {
+      ImGui::SameLine();
+      if (ImGui::Button(Format(locale, consent ? StringId::kGrantConsent : StringId::kReconnect, {issue.provider}).c_str())) intents.open_url = issue.fix_url;
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  DrawSuggestions(model, context, intents);
+  DrawRelaxations(model, intents);
+  ImGui::Separator();
+  DrawExplanation(model, context, intents);
+  ImGui::Separator();
+  DrawBooking(model, context, intents);
+  ImGui::Separator();
+  DrawProposal(model, context, intents);
+}
+
+}  // namespace slotwise::widget

@@ -1,0 +1,63 @@
+// widget_view.h — the Dear ImGui drawing of the scheduling assistant. It only draws: it reads the model and reports
+// what the user asked for in `Intents`; the controller (widget_app) applies them with the pure state functions.
+//
+// Layout: a toolbar (title, day/week, previous/today/next, both time zones), a settings bar (type, host or room,
+// duration, buffers, order, loop), connection problems, then the grid (one row per interviewer, observer, room and
+// host account; busy / tentative / out-of-office / working-elsewhere drawn distinctly; working hours shaded; the
+// "now" line; suggestions and the selection) beside a panel with the suggestions, "why this time?" and the booking.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "slotwise/time_zone.h"
+#include "state/widget_model.h"
+
+namespace slotwise::widget {
+
+struct ViewContext {
+  const TimeZone* viewer = nullptr;                    // the recruiter's zone (never null while drawing)
+  const TimeZone* candidate = nullptr;                 // the candidate's zone, when chosen
+  std::map<std::string, IntervalList> working_spans;   // by sub, for the visible range (absent = around the clock)
+  Instant clock_now = 0;                               // the page's clock, for the "now" line
+  bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
+  bool cjk_font_loading = false;
+  float scale = 1.0f;                                  // device pixels per CSS pixel
+  std::vector<std::string> zone_choices;               // for the candidate-zone switch
+};
+
+struct Intents {
+  std::optional<Instant> clicked_time;
+  std::optional<int> selected_suggestion;
+  std::optional<Settings> settings;                    // edited copy, when a control changed
+  std::vector<std::pair<int, RowKind>> row_kinds;      // person rows switched interviewer <-> observer
+  std::vector<std::pair<int, bool>> row_included;
+  std::optional<ViewMode> view_mode;
+  int shift_view = 0;
+  bool today = false;
+  bool refresh = false;
+  bool swap_zones = false;
+  std::optional<std::string> candidate_zone;           // "" = none
+  std::optional<Relaxation> relaxation;
+  bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
+  std::optional<std::string> open_url;
+  bool loop_dismiss = false;                           // a finished loop booking's result is put away
+  bool proposal_start = false, proposal_submit = false, proposal_back = false, proposal_close = false;
+  std::optional<Instant> proposal_toggle;              // a suggestion ticked / unticked for the proposal
+  std::optional<std::string> copy_text;                // to the clipboard (the candidate link)
+  bool grid_clicked = false;                           // gives the keyboard to the grid
+};
+
+void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents);
+
+// Parts (view_grid.cpp, view_panels.cpp).
+void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents);
+void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents);
+void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Intents& intents);
+void DrawConnectionIssues(const WidgetModel& model, Intents& intents);
+void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents);
+void DrawProposal(const WidgetModel& model, const ViewContext& context, Intents& intents);  // view_proposal.cpp
+
+}  // namespace slotwise::widget
