@@ -2,6 +2,7 @@
 #include "app/http_server.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
+#include "net/listen_socket.h"
 #include "slotwise/error_codes.h"
 
 #include <httplib.h>
@@ -60,7 +61,7 @@ HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
   // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a
   // backlog of 5, which drops connections under a burst of clients (an ATS batch, 200 concurrent bookings).
   server_->set_socket_options([this](socket_t sock) {
-    httplib::default_socket_options(sock);
+    net::ExclusiveListenOptions(sock);  // never SO_REUSEPORT: a second server on this port must fail to bind
     listen_socket_ = sock;
   });
   RegisterRoutes();
@@ -128,7 +129,8 @@ Result<int> HttpServer::Bind() {
   if (port >= 0 && public_url_.empty()) public_url_ = "http://" + options_.host + ":" + std::to_string(port);
   if (port < 0) {
     return Error{codes::kBindFailed, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                                    " (is another server using that port?)", ""};
+                                         ": address already in use (is another server using that port?)",
+                 ""};
   }
   return port;
 }

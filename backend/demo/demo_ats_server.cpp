@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http_errors.h"
+#include "net/listen_socket.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 
@@ -47,6 +48,7 @@ DemoAtsServer::DemoAtsServer(DemoAtsOptions options, net::HttpTransport& transpo
   });
   const std::filesystem::path ats_root = std::filesystem::path(options_.web_root) / "ats";
   if (!options_.web_root.empty()) server_->set_mount_point("/", ats_root.string());
+  server_->set_socket_options(net::ExclusiveListenOptions);  // no SO_REUSEPORT: a busy port fails to bind
   server_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int status = res.status;

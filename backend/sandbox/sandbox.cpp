@@ -1,9 +1,11 @@
 // sandbox.cpp — the public Sandbox and SandboxServer (see sandbox.h), and Bearer-token resolution.
 #include "sandbox/sandbox.h"
 
+#include "net/listen_socket.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
 #include "sandbox/sandbox_state.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::sandbox {
 
@@ -108,13 +110,19 @@ void Sandbox::SetPublicBaseUrl(std::string base_url) {
   core_->public_base_url = std::move(base_url);
 }
 
-SandboxServer::SandboxServer(SandboxOptions options) : sandbox_(options) { sandbox_.Mount(server_); }
+SandboxServer::SandboxServer(SandboxOptions options) : sandbox_(options) {
+  server_.set_socket_options(net::ExclusiveListenOptions);  // no SO_REUSEPORT: a busy port fails to bind
+  sandbox_.Mount(server_);
+}
 
 SandboxServer::~SandboxServer() { Stop(); }
 
 Result<int> SandboxServer::Bind(const std::string& host, int port) {
   int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
-  if (bound <= 0) return Error{"bind_failed", "could not bind " + host + ":" + std::to_string(port), ""};
+  if (bound <= 0) {
+    return Error{codes::kBindFailed, "could not bind " + host + ":" + std::to_string(port) + ": address already in use",
+                 ""};
+  }
   bound_ = true;
   sandbox_.SetPublicBaseUrl("http://" + host + ":" + std::to_string(bound));
   return bound;

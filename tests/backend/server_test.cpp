@@ -55,6 +55,25 @@ TEST_CASE("HttpServer: health check answers on an ephemeral port") {
   CHECK(json::parse(res->body)["status"] == "ok");
 }
 
+TEST_CASE("HttpServer: a second server on a port already in use fails to bind instead of sharing it") {
+  RunningServer running(false);
+  ServerOptions options = RunningServer::MakeOptions(false);
+  options.host = "127.0.0.1";
+  options.port = running.port;
+  ZoneinfoDirectory zones{"/usr/share/zoneinfo"};
+  HttpServer second(options, zones);
+  const Result<int> bound = second.Bind();
+  REQUIRE_FALSE(bound.ok());
+  CHECK(bound.error().code == "bind_failed");
+  CHECK(bound.error().message.find("address already in use") != std::string::npos);
+  // The first server still answers every request (none went to the refused one).
+  for (int i = 0; i < 8; ++i) {
+    auto res = running.Client().Get("/healthz");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
+}
+
 TEST_CASE("HttpServer: unknown routes answer the API error object") {
   RunningServer running(false);
   auto res = running.Client().Get("/v1/nothing-here");
