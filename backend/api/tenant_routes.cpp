@@ -370,10 +370,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     Result<DirectoryImportReport> report =
         ImportMicrosoftDirectory(directory, runtime.org_access(), runtime.connections().providers(), *zones_ptr,
                                  **tenant, update_existing);
-    if (!report) {
-      const std::string& code = report.error().code;
-      return SendError(res, report.error());
-    }
+    if (!report) return SendError(res, report.error());
     SendJson(res, 200, {{"people", {{"added", report->people_added}, {"updated", report->people_updated},
                                     {"kept", report->people_kept}}},
                         {"rooms", {{"added", report->rooms_added}, {"updated", report->rooms_updated},

@@ -23,11 +23,6 @@ std::string WidgetPagePolicy(const std::vector<std::string>& frame_ancestor_orig
   return policy;
 }
 
-std::string LockedPagePolicy() {
-  return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; "
-         "form-action 'self'";
-}
-
 std::vector<std::pair<std::string, std::string>> StandardSecurityHeaders() {
   return {
       {"X-Content-Type-Options", "nosniff"},

@@ -1,11 +1,10 @@
-// security_headers.h — Content-Security-Policy values and the security headers every response carries.
+// security_headers.h — the Content-Security-Policy of the widget pages and the security headers every response carries.
 //
-// Two kinds of HTML page are served:
-//   widget pages  the WebAssembly widget (web/index.html + widget.js/.wasm), framed by the tenant's ATS pages.
-//                 Scripts only from our origin (no inline script, no eval); 'wasm-unsafe-eval' lets the browser
-//                 compile widget.wasm; inline styles are allowed (the overlay); fetches only to our origin.
-//   locked pages  OAuth callbacks and admin pages: no script at all, never framed.
-// Values are plain header values; the route sets them as `Content-Security-Policy`.
+// Widget pages are the WebAssembly widget (web/index.html + widget.js/.wasm), framed by the tenant's ATS pages:
+// scripts only from our origin (no inline script, no eval); 'wasm-unsafe-eval' lets the browser compile widget.wasm;
+// inline styles are allowed (the overlay); fetches only to our origin. (The OAuth callback page, never framed, sets
+// its own policy where it is rendered.) Values are plain header values; the route sets them as
+// `Content-Security-Policy`.
 //
 // Thread safety: pure functions, callable concurrently. No function throws except std::bad_alloc.
 #pragma once
@@ -29,11 +28,6 @@ inline constexpr std::string_view kContentSecurityPolicyHeader = "Content-Securi
 // order. With no valid origin the last directive is `frame-ancestors 'self'`. Note that CSP lets a source
 // "http://host" also match "https://host" (a secure upgrade), never the reverse.
 std::string WidgetPagePolicy(const std::vector<std::string>& frame_ancestor_origins);
-
-// The CSP of OAuth and admin pages:
-//   default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none';
-//   form-action 'self'
-std::string LockedPagePolicy();
 
 // Headers every response gets, whatever its type (the CSP is added per page on top):
 //   X-Content-Type-Options: nosniff

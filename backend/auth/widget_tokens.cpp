@@ -90,10 +90,6 @@ bool IsKnownScope(std::string_view scope) {
   return std::find(kKnownScopes.begin(), kKnownScopes.end(), scope) != kKnownScopes.end();
 }
 
-bool HasScope(const WidgetClaims& claims, std::string_view scope) {
-  return std::find(claims.scopes.begin(), claims.scopes.end(), scope) != claims.scopes.end();
-}
-
 Result<std::string> DeriveKey(std::string_view master, std::string_view label) {
   if (master.size() < kMinWidgetKeyBytes) {
     return Error{codes::kInvalidMasterSecret, "The master secret must be at least 32 bytes.", ""};

@@ -61,9 +61,6 @@ struct WidgetClaims {
 // True when `scope` is one of the kScope* constants.
 bool IsKnownScope(std::string_view scope);
 
-// True when claims.scopes contains `scope` (exact, case-sensitive).
-bool HasScope(const WidgetClaims& claims, std::string_view scope);
-
 // A signing key for one purpose derived from a master secret: HMAC-SHA256(key = master, data = label), 32 raw bytes.
 // Lets the configuration hold one master secret (e.g. SLOTWISE_MASTER_SECRET) while each use gets its own key:
 // DeriveKey(master, "widget-token") signs widget tokens; another label gives an unrelated key. Rotating the master
@@ -102,7 +99,7 @@ class WidgetTokenCodec {
   //   "lifetime_too_long"    expires_at - issued_at > kMaxLifetime
   //   "token_not_yet_valid"  now < issued_at - kClockLeeway
   //   "token_expired"        now >= expires_at + kClockLeeway
-  // Scopes that are not kScope* constants are kept (a newer server may have minted them); HasScope decides.
+  // Scopes that are not kScope* constants are kept (a newer server may have minted them); the caller decides.
   Result<WidgetClaims> Verify(std::string_view token, std::int64_t now) const;
 
  private:

@@ -15,7 +15,7 @@
 #include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_query.h"
 
 namespace slotwise {
 
@@ -304,11 +304,9 @@ Result<std::size_t> ChangeNotifications::Unsubscribe(const std::string& connecti
     }
   }
   std::lock_guard lock(store_mutex_);
-  Result<Statement> stmt =
-      Statement::Prepare(database_.handle(), "DELETE FROM change_subscriptions WHERE connection_id = ?1");
-  if (!stmt) return stmt.error();
-  stmt.value().Bind(1, connection_id);
-  if (Result<bool> done = stmt.value().Step(); !done) return done.error();
+  Result<int> deleted =
+      Exec(database_.handle(), "DELETE FROM change_subscriptions WHERE connection_id = ?1", {connection_id});
+  if (!deleted) return deleted.error();
   return watches->size();
 }
 
@@ -316,15 +314,12 @@ Result<std::size_t> ChangeNotifications::Unsubscribe(const std::string& connecti
 
 Result<bool> ChangeNotifications::Persist(const ChangeWatch& watch) {
   std::lock_guard lock(store_mutex_);
-  Result<Statement> stmt = Statement::Prepare(
-      database_.handle(),
-      "INSERT OR REPLACE INTO change_subscriptions (id, provider, connection_id, calendar_id, secret_sealed, "
-      "resource_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  if (!stmt) return stmt.error();
-  stmt.value().Bind(1, watch.id).Bind(2, watch.provider).Bind(3, watch.connection_id).Bind(4, watch.calendar_id);
-  stmt.value().Bind(5, vault_.Seal(watch.secret, SealingContext(watch))).Bind(6, watch.resource_id);
-  stmt.value().Bind(7, watch.expires_at).Bind(8, clock_());
-  Result<bool> done = stmt.value().Step();
+  Result<int> done =
+      Exec(database_.handle(),
+           "INSERT OR REPLACE INTO change_subscriptions (id, provider, connection_id, calendar_id, "
+           "secret_sealed, resource_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+           {watch.id, watch.provider, watch.connection_id, watch.calendar_id,
+            vault_.Seal(watch.secret, SealingContext(watch)), watch.resource_id, watch.expires_at, clock_()});
   if (!done) return done.error();
   return true;
 }
@@ -332,26 +327,21 @@ Result<bool> ChangeNotifications::Persist(const ChangeWatch& watch) {
 Result<std::vector<ChangeWatch>> ChangeNotifications::LoadWatches(const std::string& where,
                                                                   const std::vector<std::string>& args) {
   std::lock_guard lock(store_mutex_);
-  Result<Statement> stmt =
-      Statement::Prepare(database_.handle(),
-                         "SELECT id, provider, connection_id, calendar_id, secret_sealed, resource_id, expires_at "
-                         "FROM change_subscriptions WHERE " +
-                             where + " ORDER BY created_at, id");
-  if (!stmt) return stmt.error();
-  for (std::size_t i = 0; i < args.size(); ++i) stmt.value().Bind(static_cast<int>(i + 1), args[i]);
-  std::vector<ChangeWatch> watches;
-  while (true) {
-    Result<bool> row = stmt.value().Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const Statement& s = stmt.value();
-    ChangeWatch watch{s.Text(0), s.Text(1), s.Text(2), s.Text(3), "", s.Text(5), s.Int(6)};
-    Result<std::string> secret = vault_.Open(s.Text(4), SealingContext(watch));
-    if (!secret) return secret.error();
-    watch.secret = std::move(secret).value();
-    watches.push_back(std::move(watch));
-  }
-  return watches;
+  return Query<ChangeWatch>(database_.handle(),
+                            "SELECT id, provider, connection_id, calendar_id, secret_sealed, resource_id, expires_at "
+                            "FROM change_subscriptions WHERE " +
+                                where + " ORDER BY created_at, id",
+                            std::vector<SqlValue>(args.begin(), args.end()),
+                            [this](SqlRow& row) -> Result<ChangeWatch> {
+                              ChangeWatch watch{row.Text(), row.Text(), row.Text(), row.Text(), "", "", 0};
+                              const std::string sealed_secret = row.Text();
+                              watch.resource_id = row.Text();
+                              watch.expires_at = row.Int();
+                              Result<std::string> secret = vault_.Open(sealed_secret, SealingContext(watch));
+                              if (!secret) return secret.error();
+                              watch.secret = std::move(secret).value();
+                              return watch;
+                            });
 }
 
 Result<std::vector<ChangeWatch>> ChangeNotifications::Watches(const std::string& connection_id) {
@@ -465,29 +455,30 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
 namespace slotwise {
 
 Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& vault) {
-  Result<Statement> select = Statement::Prepare(
-      database.handle(), "SELECT id, provider, secret_sealed FROM change_subscriptions ORDER BY id");
-  if (!select) return select.error();
+  struct Sealed {
+    ChangeWatch watch;  // id and provider only: what the sealing context is made of
+    std::string secret;
+  };
+  Result<std::vector<Sealed>> rows =
+      Query<Sealed>(database.handle(), "SELECT id, provider, secret_sealed FROM change_subscriptions ORDER BY id", {},
+                    [](SqlRow& row) {
+                      Sealed sealed;
+                      sealed.watch.id = row.Text();
+                      sealed.watch.provider = row.Text();
+                      sealed.secret = row.Text();
+                      return sealed;
+                    });
+  if (!rows) return rows.error();
   std::vector<std::pair<std::string, std::string>> resealed;  // id -> new sealed value
-  while (true) {
-    Result<bool> row = select.value().Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const std::string sealed = select->Text(2);
-    if (!vault.NeedsRotation(sealed)) continue;
-    ChangeWatch watch;
-    watch.id = select->Text(0);
-    watch.provider = select->Text(1);
-    Result<std::string> fresh = vault.Reseal(sealed, SealingContext(watch));
+  for (const Sealed& row : rows.value()) {
+    if (!vault.NeedsRotation(row.secret)) continue;
+    Result<std::string> fresh = vault.Reseal(row.secret, SealingContext(row.watch));
     if (!fresh) return fresh.error();
-    resealed.emplace_back(watch.id, std::move(fresh).value());
+    resealed.emplace_back(row.watch.id, std::move(fresh).value());
   }
   for (const auto& [id, sealed] : resealed) {
-    Result<Statement> update =
-        Statement::Prepare(database.handle(), "UPDATE change_subscriptions SET secret_sealed = ?2 WHERE id = ?1");
-    if (!update) return update.error();
-    update.value().Bind(1, id).Bind(2, sealed);
-    Result<bool> done = update.value().Step();
+    Result<int> done =
+        Exec(database.handle(), "UPDATE change_subscriptions SET secret_sealed = ?2 WHERE id = ?1", {id, sealed});
     if (!done) return done.error();
   }
   return static_cast<int>(resealed.size());

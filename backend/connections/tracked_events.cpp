@@ -3,7 +3,7 @@
 
 #include "slotwise/error_codes.h"
 #include "slotwise/time.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_query.h"
 
 namespace slotwise {
 
@@ -81,21 +81,13 @@ Result<ObservedEvent> ObservedFrom(const providers::ZoomMeeting& meeting) {
 
 Result<std::vector<TrackedEvent>> TrackedEvents::Select(const std::string& where,
                                                         const std::vector<std::string>& args) {
-  Result<Statement> stmt =
-      Statement::Prepare(database_.handle(), std::string("SELECT ") + kColumns + " FROM tracked_events WHERE " + where +
-                                                 " ORDER BY expected_start, provider_event_id");
-  if (!stmt) return stmt.error();
-  for (std::size_t i = 0; i < args.size(); ++i) stmt.value().Bind(static_cast<int>(i + 1), args[i]);
-  std::vector<TrackedEvent> rows;
-  while (true) {
-    Result<bool> row = stmt.value().Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const Statement& s = stmt.value();
-    rows.push_back(TrackedEvent{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5), s.Text(6), s.Text(7),
-                                s.Int(8), s.Int(9)});
-  }
-  return rows;
+  return Query<TrackedEvent>(database_.handle(),
+                             std::string("SELECT ") + kColumns + " FROM tracked_events WHERE " + where +
+                                 " ORDER BY expected_start, provider_event_id",
+                             std::vector<SqlValue>(args.begin(), args.end()), [](SqlRow& row) {
+                               return TrackedEvent{row.Text(), row.Text(), row.Text(), row.Text(), row.Int(),
+                                                   row.Int(),  row.Text(), row.Text(), row.Int(),  row.Int()};
+                             });
 }
 
 Result<bool> TrackedEvents::Track(const std::string& connection_id, const std::string& calendar_id,
@@ -106,27 +98,23 @@ Result<bool> TrackedEvents::Track(const std::string& connection_id, const std::s
   }
   if (expected_end <= expected_start) return Error{codes::kInvalidRequest, "the end must be after the start", "end"};
   std::lock_guard lock(mutex_);
-  Result<Statement> stmt = Statement::Prepare(
+  Result<int> done = Exec(
       database_.handle(),
       "INSERT INTO tracked_events (connection_id, calendar_id, provider_event_id, kind, expected_start, expected_end, "
       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (connection_id, provider_event_id) DO UPDATE SET "
       "calendar_id = excluded.calendar_id, kind = excluded.kind, expected_start = excluded.expected_start, "
-      "expected_end = excluded.expected_end, flag = '', detail = '', flagged_at = 0");
-  if (!stmt) return stmt.error();
-  stmt.value().Bind(1, connection_id).Bind(2, calendar_id).Bind(3, provider_event_id).Bind(4, kind);
-  stmt.value().Bind(5, expected_start).Bind(6, expected_end).Bind(7, now);
-  Result<bool> done = stmt.value().Step();
+      "expected_end = excluded.expected_end, flag = '', detail = '', flagged_at = 0",
+      {connection_id, calendar_id, provider_event_id, kind, expected_start, expected_end, now});
   if (!done) return done.error();
   return true;
 }
 
 Result<bool> TrackedEvents::Untrack(const std::string& connection_id, const std::string& provider_event_id) {
   std::lock_guard lock(mutex_);
-  Result<Statement> stmt = Statement::Prepare(
-      database_.handle(), "DELETE FROM tracked_events WHERE connection_id = ?1 AND provider_event_id = ?2 RETURNING 1");
-  if (!stmt) return stmt.error();
-  stmt.value().Bind(1, connection_id).Bind(2, provider_event_id);
-  return stmt.value().Step();  // true when a row was deleted (RETURNING: the shared handle's change count may race)
+  // True when a row was deleted (RETURNING: the shared handle's change count may race).
+  return Exists(database_.handle(),
+                "DELETE FROM tracked_events WHERE connection_id = ?1 AND provider_event_id = ?2 RETURNING 1",
+                {connection_id, provider_event_id});
 }
 
 Result<std::vector<TrackedEvent>> TrackedEvents::Flags(const std::string& connection_id) {
@@ -148,14 +136,11 @@ Result<std::vector<TrackedEvent>> TrackedEvents::ByProviderEventId(const std::st
 Result<bool> TrackedEvents::SetFlag(const std::string& connection_id, const std::string& provider_event_id,
                                     const Assessment& assessment, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  Result<Statement> stmt = Statement::Prepare(
+  Result<bool> updated = Exists(
       database_.handle(),
       "UPDATE tracked_events SET flagged_at = CASE WHEN ?3 = '' THEN 0 WHEN flag = ?3 THEN flagged_at ELSE ?5 END, "
-      "flag = ?3, detail = ?4, checked_at = ?5 WHERE connection_id = ?1 AND provider_event_id = ?2 RETURNING 1");
-  if (!stmt) return stmt.error();
-  stmt.value().Bind(1, connection_id).Bind(2, provider_event_id).Bind(3, assessment.flag).Bind(4, assessment.detail);
-  stmt.value().Bind(5, now);
-  Result<bool> updated = stmt.value().Step();
+      "flag = ?3, detail = ?4, checked_at = ?5 WHERE connection_id = ?1 AND provider_event_id = ?2 RETURNING 1",
+      {connection_id, provider_event_id, assessment.flag, assessment.detail, now});
   if (!updated) return updated.error();
   if (!*updated) {
     return Error{codes::kNotFound, "no tracked event " + provider_event_id, "provider_event_id"};

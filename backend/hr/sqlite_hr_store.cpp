@@ -37,24 +37,6 @@ using nlohmann::json;
 Error Invalid(const std::string& field, const std::string& message) { return Error{codes::kInvalidRequest, message, field}; }
 Error NotFound(const std::string& message) { return Error{codes::kNotFound, message, ""}; }
 
-// Runs one statement that returns no rows; answers the number of rows it changed.
-Result<int> Execute(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
-  Result<Statement> stmt = Statement::Prepare(db, sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  Result<bool> done = stmt.value().Step();
-  if (!done) return done.error();
-  return sqlite3_changes(db);
-}
-
-
-Result<bool> Exists(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args) {
-  Result<Statement> stmt = Statement::Prepare(db, sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  return stmt.value().Step();
-}
-
 Result<bool> TenantExists(sqlite3* db, const std::string& tenant_id) {
   return Exists(db, "SELECT 1 FROM tenants WHERE id = ?1", {tenant_id});
 }
@@ -68,24 +50,24 @@ constexpr const char* kEmployeeColumns =
     "tenant_id, id, first_name, last_name, email, hire_date, termination_date, position, status, office, department, "
     "team, birthday, time_zone, working_hours, teams_user_id";
 
-Result<Employee> MapEmployee(const Statement& s) {
+Employee MapEmployee(SqlRow& row) {
   Employee e;
-  e.tenant_id = s.Text(0);
-  e.id = s.Text(1);
-  e.first_name = s.Text(2);
-  e.last_name = s.Text(3);
-  e.email = s.Text(4);
-  e.hire_date = s.Text(5);
-  e.termination_date = s.Text(6);
-  e.position = s.Text(7);
-  e.status = s.Text(8);
-  e.office = s.Text(9);
-  e.department = s.Text(10);
-  e.team = s.Text(11);
-  e.birthday = s.Text(12);
-  e.time_zone = s.Text(13);
-  e.working_hours_json = s.Text(14);
-  e.teams_user_id = s.Text(15);
+  e.tenant_id = row.Text();
+  e.id = row.Text();
+  e.first_name = row.Text();
+  e.last_name = row.Text();
+  e.email = row.Text();
+  e.hire_date = row.Text();
+  e.termination_date = row.Text();
+  e.position = row.Text();
+  e.status = row.Text();
+  e.office = row.Text();
+  e.department = row.Text();
+  e.team = row.Text();
+  e.birthday = row.Text();
+  e.time_zone = row.Text();
+  e.working_hours_json = row.Text();
+  e.teams_user_id = row.Text();
   return e;
 }
 
@@ -93,42 +75,42 @@ constexpr const char* kAbsenceColumns =
     "tenant_id, id, employee_id, type, first_day, first_day_part, last_day, last_day_part, substitute_id, status, "
     "source, comment, created_at, updated_at";
 
-Result<Absence> MapAbsence(const Statement& s) {
+Result<Absence> MapAbsence(SqlRow& row) {
   Absence a;
-  a.tenant_id = s.Text(0);
-  a.id = s.Text(1);
-  a.employee_id = s.Text(2);
-  a.type = s.Text(3);
-  a.first_day = s.Text(4);
-  std::optional<DayPart> first = ParseDayPart(s.Text(5));
-  a.last_day = s.Text(6);
-  std::optional<DayPart> last = ParseDayPart(s.Text(7));
-  a.substitute_id = s.Text(8);
-  std::optional<AbsenceStatus> status = ParseAbsenceStatus(s.Text(9));
+  a.tenant_id = row.Text();
+  a.id = row.Text();
+  a.employee_id = row.Text();
+  a.type = row.Text();
+  a.first_day = row.Text();
+  std::optional<DayPart> first = ParseDayPart(row.Text());
+  a.last_day = row.Text();
+  std::optional<DayPart> last = ParseDayPart(row.Text());
+  a.substitute_id = row.Text();
+  std::optional<AbsenceStatus> status = ParseAbsenceStatus(row.Text());
   if (!first || !last || !status) return Error{codes::kStorageError, "absence " + a.id + " has an unreadable value", ""};
   a.first_day_part = *first;
   a.last_day_part = *last;
   a.status = *status;
-  a.source = s.Text(10);
-  a.comment = s.Text(11);
-  a.created_at = s.Int(12);
-  a.updated_at = s.Int(13);
+  a.source = row.Text();
+  a.comment = row.Text();
+  a.created_at = row.Int();
+  a.updated_at = row.Int();
   return a;
 }
 
-Result<HrCredential> MapCredential(const Statement& s) {
+Result<HrCredential> MapCredential(SqlRow& row) {
   HrCredential c;
-  c.credential_id = s.Text(0);
-  c.tenant_id = s.Text(1);
-  c.secret_hash = s.Text(2);
-  c.label = s.Text(3);
-  const json attributes = json::parse(s.Text(4), nullptr, false);
+  c.credential_id = row.Text();
+  c.tenant_id = row.Text();
+  c.secret_hash = row.Text();
+  c.label = row.Text();
+  const json attributes = json::parse(row.Text(), nullptr, false);
   if (!attributes.is_array()) return Error{codes::kStorageError, "credential attributes are not a JSON array", ""};
   for (const json& item : attributes) {
     if (item.is_string()) c.attributes.push_back(item.get<std::string>());
   }
-  c.created_at = s.Int(5);
-  c.revoked_at = s.Int(6);
+  c.created_at = row.Int();
+  c.revoked_at = row.Int();
   return c;
 }
 
@@ -136,20 +118,20 @@ constexpr const char* kPostColumns =
     "mapping_id, local_day, state, attempts, next_attempt_at, message_id, last_error, scheduled_at, posted_at, "
     "updated_at";
 
-Result<PostRecord> MapPost(const Statement& s) {
+Result<PostRecord> MapPost(SqlRow& row) {
   PostRecord r;
-  r.mapping_id = s.Text(0);
-  r.local_day = s.Text(1);
-  std::optional<PostState> state = ParsePostState(s.Text(2));
+  r.mapping_id = row.Text();
+  r.local_day = row.Text();
+  std::optional<PostState> state = ParsePostState(row.Text());
   if (!state) return Error{codes::kStorageError, "post record " + r.mapping_id + "/" + r.local_day + " has no state", ""};
   r.state = *state;
-  r.attempts = s.Int(3);
-  r.next_attempt_at = s.Int(4);
-  r.message_id = s.Text(5);
-  r.last_error = s.Text(6);
-  r.scheduled_at = s.Int(7);
-  r.posted_at = s.Int(8);
-  r.updated_at = s.Int(9);
+  r.attempts = row.Int();
+  r.next_attempt_at = row.Int();
+  r.message_id = row.Text();
+  r.last_error = row.Text();
+  r.scheduled_at = row.Int();
+  r.posted_at = row.Int();
+  r.updated_at = row.Int();
   return r;
 }
 
@@ -177,19 +159,17 @@ Result<int> SqliteHrStore::UpsertEmployees(const std::string& tenant_id, const s
   Result<bool> tenant = TenantExists(db, tenant_id);
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
-  Result<Statement> stmt = Statement::Prepare(
+  Result<PreparedSql> insert = PreparedSql::Prepare(
       db, std::string("INSERT OR REPLACE INTO hr_employees (") + kEmployeeColumns +
               ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
               "strftime('%s','now'))");
-  if (!stmt) return stmt.error();
+  if (!insert) return insert.error();
   for (std::size_t i = 0; i < employees.size(); ++i) {
     const Employee& e = employees[i];
     if (e.id.empty()) return Invalid("employees[" + std::to_string(i) + "].id", "an employee needs an id");
-    stmt.value().Reset();
-    BindAll(stmt.value(), {tenant_id, e.id, e.first_name, e.last_name, AsciiLower(e.email), e.hire_date,
-                           e.termination_date, e.position, e.status, e.office, e.department, e.team, e.birthday,
-                           e.time_zone, e.working_hours_json, AsciiLower(e.teams_user_id)});
-    Result<bool> done = stmt.value().Step();
+    Result<int> done = insert->Exec({tenant_id, e.id, e.first_name, e.last_name, AsciiLower(e.email), e.hire_date,
+                                     e.termination_date, e.position, e.status, e.office, e.department, e.team,
+                                     e.birthday, e.time_zone, e.working_hours_json, AsciiLower(e.teams_user_id)});
     if (!done) return done.error();
   }
   if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
@@ -236,7 +216,7 @@ Result<std::optional<Employee>> SqliteHrStore::FindEmployeeByTeamsUser(const std
 // -----------------------------------------------------------------------------------------------------------------
 
 Result<bool> SqliteHrStore::WriteAbsence(const Absence& a) {
-  Result<int> done = Execute(
+  Result<int> done = Exec(
       database_->handle(),
       std::string("INSERT INTO hr_absences (") + kAbsenceColumns +
           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
@@ -301,10 +281,10 @@ Result<int> SqliteHrStore::UpsertOrgUnits(const std::string& tenant_id, const st
   if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].name.empty()) return Invalid("org_units[" + std::to_string(i) + "].name", "an org unit needs a name");
-    Result<int> done = Execute(db,
-                               "INSERT OR REPLACE INTO hr_org_units (tenant_id, kind, name, parent) "
-                               "VALUES (?1, ?2, ?3, ?4)",
-                               {tenant_id, std::string(OrgUnitKindName(units[i].kind)), units[i].name, units[i].parent});
+    Result<int> done = Exec(db,
+                            "INSERT OR REPLACE INTO hr_org_units (tenant_id, kind, name, parent) "
+                            "VALUES (?1, ?2, ?3, ?4)",
+                            {tenant_id, std::string(OrgUnitKindName(units[i].kind)), units[i].name, units[i].parent});
     if (!done) return done.error();
   }
   if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
@@ -313,13 +293,15 @@ Result<int> SqliteHrStore::UpsertOrgUnits(const std::string& tenant_id, const st
 
 Result<std::vector<OrgUnit>> SqliteHrStore::ListOrgUnits(const std::string& tenant_id) {
   std::lock_guard lock(mutex_);
-  return Query<OrgUnit>(database_->handle(),
-                        "SELECT tenant_id, kind, name, parent FROM hr_org_units WHERE tenant_id = ?1 ORDER BY kind, name",
-                        {tenant_id}, [](const Statement& s) -> Result<OrgUnit> {
-                          std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(1));
-                          if (!kind) return Error{codes::kStorageError, "an org unit has an unknown kind", ""};
-                          return OrgUnit{s.Text(0), *kind, s.Text(2), s.Text(3)};
-                        });
+  return Query<OrgUnit>(
+      database_->handle(),
+      "SELECT tenant_id, kind, name, parent FROM hr_org_units WHERE tenant_id = ?1 ORDER BY kind, name", {tenant_id},
+      [](SqlRow& row) -> Result<OrgUnit> {
+        const std::string unit_tenant = row.Text();
+        std::optional<OrgUnitKind> kind = ParseOrgUnitKind(row.Text());
+        if (!kind) return Error{codes::kStorageError, "an org unit has an unknown kind", ""};
+        return OrgUnit{unit_tenant, *kind, row.Text(), row.Text()};
+      });
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -333,11 +315,11 @@ Result<bool> SqliteHrStore::AddCredential(const HrCredential& c) {
   Result<bool> tenant = TenantExists(db, c.tenant_id);
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + c.tenant_id + "\"");
-  Result<int> done = Execute(db,
-                             "INSERT INTO hr_credentials (credential_id, tenant_id, secret_hash, label, attributes, "
-                             "created_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                             {c.credential_id, c.tenant_id, c.secret_hash, c.label, DumpJson(json(c.attributes)),
-                              c.created_at, c.revoked_at});
+  Result<int> done = Exec(
+      db,
+      "INSERT INTO hr_credentials (credential_id, tenant_id, secret_hash, label, attributes, "
+      "created_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      {c.credential_id, c.tenant_id, c.secret_hash, c.label, DumpJson(json(c.attributes)), c.created_at, c.revoked_at});
   if (!done) return done.error();
   return true;
 }
@@ -361,10 +343,10 @@ Result<std::vector<HrCredential>> SqliteHrStore::ListCredentials(const std::stri
 Result<bool> SqliteHrStore::RevokeCredential(const std::string& tenant_id, const std::string& credential_id,
                                              std::int64_t now) {
   std::lock_guard lock(mutex_);
-  Result<int> changed = Execute(database_->handle(),
-                                "UPDATE hr_credentials SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at "
-                                "END WHERE tenant_id = ?1 AND credential_id = ?2",
-                                {tenant_id, credential_id, now});
+  Result<int> changed = Exec(database_->handle(),
+                             "UPDATE hr_credentials SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at "
+                             "END WHERE tenant_id = ?1 AND credential_id = ?2",
+                             {tenant_id, credential_id, now});
   if (!changed) return changed.error();
   if (*changed == 0) return NotFound("no HR credential \"" + credential_id + "\"");
   return true;
@@ -381,45 +363,46 @@ Result<std::vector<ChannelMapping>> SqliteHrStore::SelectMappings(const std::str
       database_->handle(),
       "SELECT tenant_id, id, unit_kind, unit_name, target_kind, team_id, channel_id, connection_id, "
       "webhook_url_sealed, language, time_of_day, time_zone, weekdays, toggles, enabled, created_at, updated_at "
-      "FROM hr_channel_mappings " + where + " ORDER BY tenant_id, id",
-      values, [this](const Statement& s) -> Result<ChannelMapping> {
+      "FROM hr_channel_mappings " +
+          where + " ORDER BY tenant_id, id",
+      values, [this](SqlRow& row) -> Result<ChannelMapping> {
         ChannelMapping m;
-        m.tenant_id = s.Text(0);
-        m.id = s.Text(1);
-        std::optional<OrgUnitKind> kind = ParseOrgUnitKind(s.Text(2));
-        std::optional<TargetKind> target = ParseTargetKind(s.Text(4));
+        m.tenant_id = row.Text();
+        m.id = row.Text();
+        std::optional<OrgUnitKind> kind = ParseOrgUnitKind(row.Text());
+        m.unit_name = row.Text();
+        std::optional<TargetKind> target = ParseTargetKind(row.Text());
         if (!kind || !target) return Error{codes::kStorageError, "mapping " + m.id + " has an unreadable kind", ""};
         m.unit_kind = *kind;
-        m.unit_name = s.Text(3);
         m.target_kind = *target;
-        m.team_id = s.Text(5);
-        m.channel_id = s.Text(6);
-        m.connection_id = s.Text(7);
-        if (const std::string sealed = s.Text(8); !sealed.empty()) {
+        m.team_id = row.Text();
+        m.channel_id = row.Text();
+        m.connection_id = row.Text();
+        if (const std::string sealed = row.Text(); !sealed.empty()) {
           Result<std::string> url = vault_.Open(sealed, WebhookContext(m.tenant_id, m.id));
           if (!url) return url.error();
           m.webhook_url = std::move(url).value();
         }
-        m.language = s.Text(9);
-        m.time_of_day = static_cast<std::int32_t>(s.Int(10));
-        m.time_zone = s.Text(11);
-        const json weekdays = json::parse(s.Text(12), nullptr, false);
+        m.language = row.Text();
+        m.time_of_day = static_cast<std::int32_t>(row.Int());
+        m.time_zone = row.Text();
+        const json weekdays = json::parse(row.Text(), nullptr, false);
         m.weekdays.clear();
         if (weekdays.is_array()) {
           for (const json& day : weekdays) {
             if (day.is_number_integer()) m.weekdays.push_back(day.get<int>());
           }
         }
-        const json toggles = json::parse(s.Text(13), nullptr, false);
+        const json toggles = json::parse(row.Text(), nullptr, false);
         if (toggles.is_object()) {
           m.toggles.absences = toggles.value("absences", true);
           m.toggles.birthdays = toggles.value("birthdays", true);
           m.toggles.anniversaries = toggles.value("anniversaries", true);
           m.toggles.new_joiners = toggles.value("new_joiners", true);
         }
-        m.enabled = s.Int(14) != 0;
-        m.created_at = s.Int(15);
-        m.updated_at = s.Int(16);
+        m.enabled = row.Int() != 0;
+        m.created_at = row.Int();
+        m.updated_at = row.Int();
         return m;
       });
 }
@@ -448,12 +431,12 @@ Result<ChannelMapping> SqliteHrStore::CreateMapping(const ChannelMapping& mappin
   if (!*tenant) return NotFound("no tenant \"" + mapping.tenant_id + "\"");
   const std::string sealed =
       mapping.webhook_url.empty() ? "" : vault_.Seal(mapping.webhook_url, WebhookContext(mapping.tenant_id, mapping.id));
-  Result<int> done = Execute(db,
-                             "INSERT INTO hr_channel_mappings (id, tenant_id, unit_kind, unit_name, target_kind, "
-                             "team_id, channel_id, connection_id, webhook_url_sealed, language, time_of_day, "
-                             "time_zone, weekdays, toggles, enabled, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
-                             "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                             MappingValues(mapping, sealed));
+  Result<int> done = Exec(db,
+                          "INSERT INTO hr_channel_mappings (id, tenant_id, unit_kind, unit_name, target_kind, "
+                          "team_id, channel_id, connection_id, webhook_url_sealed, language, time_of_day, "
+                          "time_zone, weekdays, toggles, enabled, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+                          "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                          MappingValues(mapping, sealed));
   if (!done) return done.error();
   return mapping;
 }
@@ -461,22 +444,22 @@ Result<ChannelMapping> SqliteHrStore::CreateMapping(const ChannelMapping& mappin
 Result<ChannelMapping> SqliteHrStore::UpdateMapping(const ChannelMapping& mapping) {
   sqlite3* db = database_->handle();
   std::lock_guard lock(mutex_);
-  Result<std::vector<std::int64_t>> created = Query<std::int64_t>(
-      db, "SELECT created_at FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2", {mapping.tenant_id, mapping.id},
-      [](const Statement& s) -> Result<std::int64_t> { return s.Int(0); });
+  Result<std::vector<std::int64_t>> created =
+      Query<std::int64_t>(db, "SELECT created_at FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2",
+                          {mapping.tenant_id, mapping.id}, [](SqlRow& row) { return row.Int(); });
   if (!created) return created.error();
   if (created->empty()) return NotFound("no channel mapping \"" + mapping.id + "\"");
   ChannelMapping stored = mapping;
   stored.created_at = created->front();
   const std::string sealed =
       stored.webhook_url.empty() ? "" : vault_.Seal(stored.webhook_url, WebhookContext(stored.tenant_id, stored.id));
-  Result<int> done = Execute(db,
-                             "UPDATE hr_channel_mappings SET tenant_id = ?2, unit_kind = ?3, unit_name = ?4, "
-                             "target_kind = ?5, team_id = ?6, channel_id = ?7, connection_id = ?8, "
-                             "webhook_url_sealed = ?9, language = ?10, time_of_day = ?11, time_zone = ?12, "
-                             "weekdays = ?13, toggles = ?14, enabled = ?15, created_at = ?16, updated_at = ?17 "
-                             "WHERE id = ?1",
-                             MappingValues(stored, sealed));
+  Result<int> done = Exec(db,
+                          "UPDATE hr_channel_mappings SET tenant_id = ?2, unit_kind = ?3, unit_name = ?4, "
+                          "target_kind = ?5, team_id = ?6, channel_id = ?7, connection_id = ?8, "
+                          "webhook_url_sealed = ?9, language = ?10, time_of_day = ?11, time_zone = ?12, "
+                          "weekdays = ?13, toggles = ?14, enabled = ?15, created_at = ?16, updated_at = ?17 "
+                          "WHERE id = ?1",
+                          MappingValues(stored, sealed));
   if (!done) return done.error();
   return stored;
 }
@@ -499,7 +482,7 @@ Result<std::vector<ChannelMapping>> SqliteHrStore::ListAllMappings() {
 Result<bool> SqliteHrStore::DeleteMapping(const std::string& tenant_id, const std::string& id) {
   std::lock_guard lock(mutex_);
   Result<int> changed =
-      Execute(database_->handle(), "DELETE FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2", {tenant_id, id});
+      Exec(database_->handle(), "DELETE FROM hr_channel_mappings WHERE tenant_id = ?1 AND id = ?2", {tenant_id, id});
   if (!changed) return changed.error();
   if (*changed == 0) return NotFound("no channel mapping \"" + id + "\"");
   return true;
@@ -516,20 +499,19 @@ Result<bool> SqliteHrStore::SetTeamsSecret(const std::string& tenant_id, const s
   Result<bool> tenant = TenantExists(db, tenant_id);
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
-  Result<int> done = Execute(db,
-                             "INSERT OR REPLACE INTO hr_teams_settings (tenant_id, security_token_sealed, updated_at) "
-                             "VALUES (?1, ?2, ?3)",
-                             {tenant_id, vault_.Seal(security_token, TeamsSecretContext(tenant_id)), now});
+  Result<int> done = Exec(db,
+                          "INSERT OR REPLACE INTO hr_teams_settings (tenant_id, security_token_sealed, updated_at) "
+                          "VALUES (?1, ?2, ?3)",
+                          {tenant_id, vault_.Seal(security_token, TeamsSecretContext(tenant_id)), now});
   if (!done) return done.error();
   return true;
 }
 
 Result<std::optional<std::string>> SqliteHrStore::GetTeamsSecret(const std::string& tenant_id) {
   std::lock_guard lock(mutex_);
-  Result<std::optional<std::string>> sealed =
-      First(Query<std::string>(database_->handle(),
-                               "SELECT security_token_sealed FROM hr_teams_settings WHERE tenant_id = ?1", {tenant_id},
-                               [](const Statement& s) -> Result<std::string> { return s.Text(0); }));
+  Result<std::optional<std::string>> sealed = First(Query<std::string>(
+      database_->handle(), "SELECT security_token_sealed FROM hr_teams_settings WHERE tenant_id = ?1", {tenant_id},
+      [](SqlRow& row) { return row.Text(); }));
   if (!sealed) return sealed.error();
   if (!sealed->has_value()) return std::optional<std::string>();
   Result<std::string> opened = vault_.Open(**sealed, TeamsSecretContext(tenant_id));
@@ -542,8 +524,7 @@ Result<std::optional<std::string>> SqliteHrStore::GetRequestAnswer(const std::st
   std::lock_guard lock(mutex_);
   return First(Query<std::string>(database_->handle(),
                                   "SELECT answer FROM hr_absence_requests WHERE tenant_id = ?1 AND activity_id = ?2",
-                                  {tenant_id, activity_id},
-                                  [](const Statement& s) -> Result<std::string> { return s.Text(0); }));
+                                  {tenant_id, activity_id}, [](SqlRow& row) { return row.Text(); }));
 }
 
 Result<bool> SqliteHrStore::CommitRequest(const std::string& tenant_id, const std::string& activity_id,
@@ -553,10 +534,10 @@ Result<bool> SqliteHrStore::CommitRequest(const std::string& tenant_id, const st
   std::lock_guard lock(mutex_);
   WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
-  Result<int> inserted = Execute(db,
-                                 "INSERT INTO hr_absence_requests (tenant_id, activity_id, absence_id, answer, "
-                                 "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                 {tenant_id, activity_id, absence ? absence->id : std::string(), answer_json, now});
+  Result<int> inserted = Exec(db,
+                              "INSERT INTO hr_absence_requests (tenant_id, activity_id, absence_id, answer, "
+                              "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              {tenant_id, activity_id, absence ? absence->id : std::string(), answer_json, now});
   if (!inserted) return inserted.error();  // storage_conflict when answered meanwhile
   if (absence) {
     if (Result<bool> written = WriteAbsence(*absence); !written) return written.error();
@@ -578,25 +559,25 @@ Result<std::optional<PostRecord>> SqliteHrStore::GetPost(const std::string& mapp
 
 Result<bool> SqliteHrStore::ClaimPost(const PostRecord& r) {
   std::lock_guard lock(mutex_);
-  Result<int> inserted = Execute(database_->handle(),
-                                 std::string("INSERT OR IGNORE INTO hr_daily_posts (") + kPostColumns +
-                                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                 {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts,
-                                  r.next_attempt_at, r.message_id, r.last_error, r.scheduled_at, r.posted_at,
-                                  r.updated_at});
+  Result<int> inserted =
+      Exec(database_->handle(),
+           std::string("INSERT OR IGNORE INTO hr_daily_posts (") + kPostColumns +
+               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+           {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts, r.next_attempt_at, r.message_id,
+            r.last_error, r.scheduled_at, r.posted_at, r.updated_at});
   if (!inserted) return inserted.error();
   return *inserted == 1;
 }
 
 Result<bool> SqliteHrStore::UpdatePost(const PostRecord& r) {
   std::lock_guard lock(mutex_);
-  Result<int> changed = Execute(database_->handle(),
-                                "UPDATE hr_daily_posts SET state = ?3, attempts = ?4, next_attempt_at = ?5, "
-                                "message_id = ?6, last_error = ?7, scheduled_at = ?8, posted_at = ?9, updated_at = ?10 "
-                                "WHERE mapping_id = ?1 AND local_day = ?2",
-                                {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts,
-                                 r.next_attempt_at, r.message_id, r.last_error, r.scheduled_at, r.posted_at,
-                                 r.updated_at});
+  Result<int> changed =
+      Exec(database_->handle(),
+           "UPDATE hr_daily_posts SET state = ?3, attempts = ?4, next_attempt_at = ?5, "
+           "message_id = ?6, last_error = ?7, scheduled_at = ?8, posted_at = ?9, updated_at = ?10 "
+           "WHERE mapping_id = ?1 AND local_day = ?2",
+           {r.mapping_id, r.local_day, std::string(PostStateName(r.state)), r.attempts, r.next_attempt_at, r.message_id,
+            r.last_error, r.scheduled_at, r.posted_at, r.updated_at});
   if (!changed) return changed.error();
   if (*changed == 0) return NotFound("no post record " + r.mapping_id + "/" + r.local_day);
   return true;

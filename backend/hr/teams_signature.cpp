@@ -17,11 +17,6 @@ bool StartsWithHmac(std::string_view text) {
 
 }  // namespace
 
-std::string SignTeamsRequest(std::string_view security_token, std::string_view body) {
-  const std::string key = crypto::Base64Decode(security_token).value_or(std::string());
-  return "HMAC " + crypto::Base64Encode(crypto::HmacSha256(key, body));
-}
-
 Result<bool> VerifyTeamsRequest(std::string_view authorization, std::string_view body, std::string_view security_token) {
   authorization = TrimBlanks(authorization);
   if (!StartsWithHmac(authorization)) {

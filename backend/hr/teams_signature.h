@@ -17,9 +17,6 @@
 
 namespace slotwise::hr {
 
-// "HMAC <base64>" for `body` (tests and the sandbox sign with it). `security_token` must be valid base64.
-std::string SignTeamsRequest(std::string_view security_token, std::string_view body);
-
 // true when `authorization` is "HMAC <base64>" (scheme case-insensitive) matching `body`. Errors:
 // "missing_signature" (no header or another scheme), "invalid_signature" (anything else: wrong, malformed, or a
 // security token that is not base64).

@@ -292,7 +292,6 @@ class SandboxCore {
   std::string NewRefreshTokenLocked(const RefreshToken& token);
   void TouchEvent(CalendarEvent& event);  // bumps the change counter and queues notifications
   static std::string EventKey(std::string_view provider, std::string_view calendar, std::string_view id);
-  void NotifyCalendarChange(const CalendarEvent& event, const std::string& change_type);
 
   std::mutex mutex;
   SandboxOptions options;

@@ -93,54 +93,54 @@ constexpr const char* kPersonColumns =
     "tenant_id, email, name, time_zone, working_hours, roles, COALESCE(max_per_day, -1), COALESCE(max_per_week, -1), "
     "locale, calendar_provider";
 
-Result<Person> MapPerson(const Statement& s) {
+Result<Person> MapPerson(SqlRow& row) {
   Person p;
-  p.tenant_id = s.Text(0);
-  p.email = s.Text(1);
-  p.name = s.Text(2);
-  p.time_zone = s.Text(3);
-  p.working_hours_json = s.Text(4);
-  Result<std::vector<std::string>> roles = StringsFromJson(s.Text(5), "roles of " + p.email);
+  p.tenant_id = row.Text();
+  p.email = row.Text();
+  p.name = row.Text();
+  p.time_zone = row.Text();
+  p.working_hours_json = row.Text();
+  Result<std::vector<std::string>> roles = StringsFromJson(row.Text(), "roles of " + p.email);
   if (!roles) return roles.error();
   p.roles = std::move(roles).value();
-  p.max_interviews_per_day = FromNullable(s.Int(6));
-  p.max_interviews_per_week = FromNullable(s.Int(7));
-  p.locale = s.Text(8);
-  p.calendar_provider = s.Text(9);
+  p.max_interviews_per_day = FromNullable(row.Int());
+  p.max_interviews_per_week = FromNullable(row.Int());
+  p.locale = row.Text();
+  p.calendar_provider = row.Text();
   return p;
 }
 
 constexpr const char* kRoomColumns =
     "tenant_id, email, name, COALESCE(capacity, -1), building, floor, calendar_provider";
 
-Result<Room> MapRoom(const Statement& s) {
+Room MapRoom(SqlRow& row) {
   Room r;
-  r.tenant_id = s.Text(0);
-  r.email = s.Text(1);
-  r.name = s.Text(2);
-  r.capacity = FromNullable(s.Int(3));
-  r.building = s.Text(4);
-  r.floor = s.Text(5);
-  r.calendar_provider = s.Text(6);
+  r.tenant_id = row.Text();
+  r.email = row.Text();
+  r.name = row.Text();
+  r.capacity = FromNullable(row.Int());
+  r.building = row.Text();
+  r.floor = row.Text();
+  r.calendar_provider = row.Text();
   return r;
 }
 
 constexpr const char* kHostColumns = "tenant_id, id, provider, owner_email, connection_id, settings";
 
-Result<HostAccount> MapHost(const Statement& s) {
-  return HostAccount{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)};
+HostAccount MapHost(SqlRow& row) {
+  return HostAccount{row.Text(), row.Text(), row.Text(), row.Text(), row.Text(), row.Text()};
 }
 
 constexpr const char* kKeyColumns = "key_id, tenant_id, secret_hash, label, created_at, revoked_at";
 
-Result<ApiKeyRecord> MapKey(const Statement& s) {
-  return ApiKeyRecord{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5)};
+ApiKeyRecord MapKey(SqlRow& row) {
+  return ApiKeyRecord{row.Text(), row.Text(), row.Text(), row.Text(), row.Int(), row.Int()};
 }
 
 constexpr const char* kCandidateColumns = "tenant_id, id, name, email, time_zone, locale";
 
-Result<Candidate> MapCandidate(const Statement& s) {
-  return Candidate{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)};
+Candidate MapCandidate(SqlRow& row) {
+  return Candidate{row.Text(), row.Text(), row.Text(), row.Text(), row.Text(), row.Text()};
 }
 
 }  // namespace
@@ -152,17 +152,11 @@ bool IsValidTenantId(std::string_view tenant_id) {
 }
 
 Result<bool> SqliteDirectoryStore::RowExists(const std::string& sql, const std::vector<SqlValue>& args) {
-  Result<Statement> stmt = Statement::Prepare(database_.handle(), sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  return stmt.value().Step();
+  return Exists(database_.handle(), sql, args);
 }
 
-Result<bool> SqliteDirectoryStore::Execute(const std::string& sql, const std::vector<SqlValue>& args) {
-  Result<Statement> stmt = Statement::Prepare(database_.handle(), sql);
-  if (!stmt) return stmt.error();
-  BindAll(stmt.value(), args);
-  Result<bool> done = stmt.value().Step();
+Result<bool> SqliteDirectoryStore::Write(const std::string& sql, const std::vector<SqlValue>& args) {
+  Result<int> done = Exec(database_.handle(), sql, args);
   if (!done) return done.error();
   Bump();
   return true;
@@ -178,24 +172,24 @@ Result<std::vector<Tenant>> SqliteDirectoryStore::SelectTenants(const std::strin
       "SELECT id, name, allowed_origins, time_zone, locale, calendar_provider, policies, ats_webhook_url, "
       "ats_webhook_secret_sealed, created_at FROM tenants " +
       where + " ORDER BY id";
-  return Query<Tenant>(database_.handle(), sql, args, [this](const Statement& s) -> Result<Tenant> {
+  return Query<Tenant>(database_.handle(), sql, args, [this](SqlRow& row) -> Result<Tenant> {
     Tenant t;
-    t.id = s.Text(0);
-    t.name = s.Text(1);
-    Result<std::vector<std::string>> origins = StringsFromJson(s.Text(2), "allowed_origins of tenant " + t.id);
+    t.id = row.Text();
+    t.name = row.Text();
+    Result<std::vector<std::string>> origins = StringsFromJson(row.Text(), "allowed_origins of tenant " + t.id);
     if (!origins) return origins.error();
     t.allowed_origins = std::move(origins).value();
-    t.time_zone = s.Text(3);
-    t.locale = s.Text(4);
-    t.calendar_provider = s.Text(5);
-    t.policies_json = s.Text(6);
-    t.ats_webhook_url = s.Text(7);
-    if (const std::string sealed = s.Text(8); !sealed.empty()) {
+    t.time_zone = row.Text();
+    t.locale = row.Text();
+    t.calendar_provider = row.Text();
+    t.policies_json = row.Text();
+    t.ats_webhook_url = row.Text();
+    if (const std::string sealed = row.Text(); !sealed.empty()) {
       Result<std::string> secret = vault_.Open(sealed, SecretContext(t.id));
       if (!secret) return secret.error();
       t.ats_webhook_secret = std::move(secret).value();
     }
-    t.created_at = s.Int(9);
+    t.created_at = row.Int();
     return t;
   });
 }
@@ -208,7 +202,7 @@ Result<Tenant> SqliteDirectoryStore::WriteTenant(const Tenant& tenant, bool crea
   // Only the creation time is read back (not the sealed secret: an update may replace one that no longer opens).
   Result<std::optional<std::int64_t>> existing =
       First(Query<std::int64_t>(database_.handle(), "SELECT created_at FROM tenants WHERE id = ?1", {tenant.id},
-                                [](const Statement& s) -> Result<std::int64_t> { return s.Int(0); }));
+                                [](SqlRow& row) { return row.Int(); }));
   if (!existing) return existing.error();
   if (create && existing->has_value()) {
     return Error{codes::kTenantExists, "a tenant with the id \"" + tenant.id + "\" already exists", "id"};
@@ -230,13 +224,13 @@ Result<Tenant> SqliteDirectoryStore::WriteTenant(const Tenant& tenant, bool crea
   Result<bool> done = Error{codes::kStorageError, "not written", ""};
   if (create) {
     args.emplace_back(stored.created_at);
-    done = Execute(
+    done = Write(
         "INSERT INTO tenants (id, name, allowed_origins, time_zone, locale, calendar_provider, policies, "
         "ats_webhook_url, ats_webhook_secret_sealed, created_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         args);
   } else {
-    done = Execute(
+    done = Write(
         "UPDATE tenants SET name = ?2, allowed_origins = ?3, time_zone = ?4, locale = ?5, "
         "calendar_provider = ?6, policies = ?7, ats_webhook_url = ?8, ats_webhook_secret_sealed = ?9 "
         "WHERE id = ?1",
@@ -279,7 +273,7 @@ Result<bool> SqliteDirectoryStore::AddApiKey(const ApiKeyRecord& key) {
   Result<bool> taken = RowExists("SELECT 1 FROM api_keys WHERE key_id = ?1", {key.key_id});
   if (!taken) return taken.error();
   if (*taken) return Error{codes::kKeyExists, "the API key id \"" + key.key_id + "\" is already in use", "key_id"};
-  return Execute(
+  return Write(
       "INSERT INTO api_keys (key_id, tenant_id, secret_hash, label, created_at, revoked_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
       {key.key_id, key.tenant_id, key.secret_hash, key.label, key.created_at, key.revoked_at});
@@ -306,7 +300,7 @@ Result<bool> SqliteDirectoryStore::RevokeApiKey(const std::string& tenant_id, co
   if (!exists) return exists.error();
   if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no API key \"" + key_id + "\"");
   // Revoking twice keeps the first revocation time.
-  return Execute(
+  return Write(
       "UPDATE api_keys SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at END "
       "WHERE tenant_id = ?1 AND key_id = ?2",
       {tenant_id, key_id, now});
@@ -331,7 +325,7 @@ Result<Person> SqliteDirectoryStore::UpsertPerson(const Person& person) {
   Result<bool> tenant = RowExists("SELECT 1 FROM tenants WHERE id = ?1", {p.tenant_id});
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + p.tenant_id + "\"");
-  Result<bool> done = Execute(
+  Result<bool> done = Write(
       "INSERT INTO people (tenant_id, email, name, time_zone, working_hours, roles, max_per_day, max_per_week, locale, "
       "calendar_provider) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, -1), NULLIF(?8, -1), ?9, ?10) "
       "ON CONFLICT (tenant_id, email) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, "
@@ -363,7 +357,7 @@ Result<bool> SqliteDirectoryStore::DeletePerson(const std::string& tenant_id, co
   Result<bool> exists = RowExists("SELECT 1 FROM people WHERE tenant_id = ?1 AND email = ?2", key);
   if (!exists) return exists.error();
   if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no person " + AsciiLower(email));
-  return Execute("DELETE FROM people WHERE tenant_id = ?1 AND email = ?2", key);
+  return Write("DELETE FROM people WHERE tenant_id = ?1 AND email = ?2", key);
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -381,7 +375,7 @@ Result<Room> SqliteDirectoryStore::UpsertRoom(const Room& room) {
   Result<bool> tenant = RowExists("SELECT 1 FROM tenants WHERE id = ?1", {r.tenant_id});
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + r.tenant_id + "\"");
-  Result<bool> done = Execute(
+  Result<bool> done = Write(
       "INSERT INTO rooms (tenant_id, email, name, capacity, building, floor, calendar_provider) "
       "VALUES (?1, ?2, ?3, NULLIF(?4, -1), ?5, ?6, ?7) "
       "ON CONFLICT (tenant_id, email) DO UPDATE SET name = excluded.name, capacity = excluded.capacity, "
@@ -411,7 +405,7 @@ Result<bool> SqliteDirectoryStore::DeleteRoom(const std::string& tenant_id, cons
   Result<bool> exists = RowExists("SELECT 1 FROM rooms WHERE tenant_id = ?1 AND email = ?2", key);
   if (!exists) return exists.error();
   if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no room " + AsciiLower(email));
-  return Execute("DELETE FROM rooms WHERE tenant_id = ?1 AND email = ?2", key);
+  return Write("DELETE FROM rooms WHERE tenant_id = ?1 AND email = ?2", key);
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -436,7 +430,7 @@ Result<HostAccount> SqliteDirectoryStore::UpsertHostAccount(const HostAccount& a
   Result<bool> tenant = RowExists("SELECT 1 FROM tenants WHERE id = ?1", {a.tenant_id});
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + a.tenant_id + "\"");
-  Result<bool> done = Execute(
+  Result<bool> done = Write(
       "INSERT INTO host_accounts (tenant_id, id, provider, owner_email, connection_id, settings) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT (tenant_id, id) DO UPDATE SET provider = excluded.provider, owner_email = excluded.owner_email, "
@@ -469,7 +463,7 @@ Result<bool> SqliteDirectoryStore::DeleteHostAccount(const std::string& tenant_i
   Result<bool> exists = RowExists("SELECT 1 FROM host_accounts WHERE tenant_id = ?1 AND id = ?2", key);
   if (!exists) return exists.error();
   if (!*exists) return NotFound("tenant \"" + tenant_id + "\" has no host account " + AsciiLower(id));
-  return Execute("DELETE FROM host_accounts WHERE tenant_id = ?1 AND id = ?2", key);
+  return Write("DELETE FROM host_accounts WHERE tenant_id = ?1 AND id = ?2", key);
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -483,7 +477,7 @@ Result<Candidate> SqliteDirectoryStore::UpsertCandidate(const Candidate& candida
   Result<bool> tenant = RowExists("SELECT 1 FROM tenants WHERE id = ?1", {candidate.tenant_id});
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + candidate.tenant_id + "\"");
-  Result<bool> done = Execute(
+  Result<bool> done = Write(
       "INSERT INTO candidates (tenant_id, id, name, email, time_zone, locale) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email, "
       "time_zone = excluded.time_zone, locale = excluded.locale",

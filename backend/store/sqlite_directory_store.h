@@ -23,11 +23,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "crypto/token_vault.h"
 #include "store/directory_store.h"
+#include "store/sqlite_query.h"
 #include "store/sqlite_store.h"
 
 namespace slotwise {
@@ -69,10 +69,9 @@ class SqliteDirectoryStore final : public DirectoryStore {
 
  private:
   // Unlocked helpers: callers hold mutex_.
-  using SqlValue = std::variant<std::string, std::int64_t>;
   Result<std::vector<Tenant>> SelectTenants(const std::string& where, const std::vector<SqlValue>& args);
   Result<bool> RowExists(const std::string& sql, const std::vector<SqlValue>& args);
-  Result<bool> Execute(const std::string& sql, const std::vector<SqlValue>& args);  // bumps the generation
+  Result<bool> Write(const std::string& sql, const std::vector<SqlValue>& args);  // Exec, then bumps the generation
   Result<Tenant> WriteTenant(const Tenant& tenant, bool create);
   void Bump() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 

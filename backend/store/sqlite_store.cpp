@@ -252,14 +252,4 @@ Result<bool> SqliteStore::Migrate() {
 
 int SqliteStore::SchemaVersion() const { return QueryInt(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;"); }
 
-std::string SqliteStore::JournalMode() const {
-  sqlite3_stmt* stmt = nullptr;
-  std::string mode;
-  if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode;", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-    mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  }
-  sqlite3_finalize(stmt);
-  return mode;
-}
-
 }  // namespace slotwise

@@ -24,7 +24,6 @@ class SqliteStore {
 
   int SchemaVersion() const;            // the newest applied migration
   const std::string& path() const { return path_; }
-  std::string JournalMode() const;      // "wal" once opened
   // The raw handle for the stores built on this database (connection_store.cpp). Opened with SQLITE_OPEN_FULLMUTEX;
   // callers that need multi-statement transactions serialize them themselves.
   sqlite3* handle() const { return db_; }

@@ -6,14 +6,14 @@
 
 #include "auth/api_keys.h"
 #include "crypto/crypto_primitives.h"
-#include "openssl_cli.h"
+#include "support/error_code.h"
+#include "support/openssl_cli.h"
 
 using namespace slotwise::auth;
-using slotwise::auth::test::OpensslSha256Hex;
+using slotwise::testing::ErrorCode;
+using slotwise::testing::OpensslSha256Hex;
 
 namespace {
-
-std::string Code(const slotwise::Result<std::string>& result) { return result ? "" : result.error().code; }
 
 // A well-formed key with chosen parts (the secret is 43 'A's = 32 zero bytes).
 const std::string kKnownKey = "swk_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -59,20 +59,20 @@ TEST_CASE("ApiKeys: ParseApiKey returns the key id of well-formed keys") {
 
 TEST_CASE("ApiKeys: ParseApiKey refuses malformed keys with invalid_api_key") {
   const std::string secret = kKnownKey.substr(21);
-  CHECK(Code(ParseApiKey("")) == "invalid_api_key");
-  CHECK(Code(ParseApiKey("swk_")) == "invalid_api_key");
-  CHECK(Code(ParseApiKey("swx_0123456789abcdef_" + secret)) == "invalid_api_key");           // prefix
-  CHECK(Code(ParseApiKey("SWK_0123456789abcdef_" + secret)) == "invalid_api_key");           // prefix case
-  CHECK(Code(ParseApiKey("swk_0123456789ABCDEF_" + secret)) == "invalid_api_key");           // uppercase id
-  CHECK(Code(ParseApiKey("swk_0123456789abcdeg_" + secret)) == "invalid_api_key");           // non-hex id
-  CHECK(Code(ParseApiKey("swk_0123456789abcdef-" + secret)) == "invalid_api_key");           // separator
-  CHECK(Code(ParseApiKey("swk_0123456789abcde_" + secret + "A")) == "invalid_api_key");      // short id
-  CHECK(Code(ParseApiKey(kKnownKey.substr(0, kKnownKey.size() - 1))) == "invalid_api_key");  // truncated
-  CHECK(Code(ParseApiKey(kKnownKey + "A")) == "invalid_api_key");                            // too long
-  CHECK(Code(ParseApiKey(kKnownKey.substr(0, 63) + "=")) == "invalid_api_key");              // padding
-  CHECK(Code(ParseApiKey(kKnownKey.substr(0, 63) + "+")) == "invalid_api_key");              // standard base64
-  CHECK(Code(ParseApiKey(kKnownKey.substr(0, 63) + "B")) == "invalid_api_key");              // non-canonical tail
-  CHECK(Code(ParseApiKey(" " + kKnownKey.substr(1))) == "invalid_api_key");
+  CHECK(ErrorCode(ParseApiKey("")) == "invalid_api_key");
+  CHECK(ErrorCode(ParseApiKey("swk_")) == "invalid_api_key");
+  CHECK(ErrorCode(ParseApiKey("swx_0123456789abcdef_" + secret)) == "invalid_api_key");           // prefix
+  CHECK(ErrorCode(ParseApiKey("SWK_0123456789abcdef_" + secret)) == "invalid_api_key");           // prefix case
+  CHECK(ErrorCode(ParseApiKey("swk_0123456789ABCDEF_" + secret)) == "invalid_api_key");           // uppercase id
+  CHECK(ErrorCode(ParseApiKey("swk_0123456789abcdeg_" + secret)) == "invalid_api_key");           // non-hex id
+  CHECK(ErrorCode(ParseApiKey("swk_0123456789abcdef-" + secret)) == "invalid_api_key");           // separator
+  CHECK(ErrorCode(ParseApiKey("swk_0123456789abcde_" + secret + "A")) == "invalid_api_key");      // short id
+  CHECK(ErrorCode(ParseApiKey(kKnownKey.substr(0, kKnownKey.size() - 1))) == "invalid_api_key");  // truncated
+  CHECK(ErrorCode(ParseApiKey(kKnownKey + "A")) == "invalid_api_key");                            // too long
+  CHECK(ErrorCode(ParseApiKey(kKnownKey.substr(0, 63) + "=")) == "invalid_api_key");              // padding
+  CHECK(ErrorCode(ParseApiKey(kKnownKey.substr(0, 63) + "+")) == "invalid_api_key");              // standard base64
+  CHECK(ErrorCode(ParseApiKey(kKnownKey.substr(0, 63) + "B")) == "invalid_api_key");              // non-canonical tail
+  CHECK(ErrorCode(ParseApiKey(" " + kKnownKey.substr(1))) == "invalid_api_key");
 }
 
 TEST_CASE("ApiKeys: VerifyApiKey accepts the key its hash was made from and nothing else") {

@@ -48,13 +48,6 @@ TEST_CASE("SecurityHeaders: invalid frame ancestors are dropped and cannot injec
   CHECK(policy.find('*') == std::string::npos);
 }
 
-TEST_CASE("SecurityHeaders: the locked policy allows no script and no framing") {
-  CHECK(LockedPagePolicy() ==
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; "
-        "form-action 'self'");
-  CHECK(LockedPagePolicy().find("script-src") == std::string::npos);
-}
-
 TEST_CASE("SecurityHeaders: the standard headers") {
   const auto headers = StandardSecurityHeaders();
   const std::vector<std::pair<std::string, std::string>> expected = {

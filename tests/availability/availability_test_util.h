@@ -1,16 +1,10 @@
 // Test helpers for backend/availability: a tenant directory on a temporary SQLite file, a BusySource that counts its
-// calls, a factory handing it out, and an in-memory HoldsReader.
+// calls, a factory handing it out, and an in-memory HoldsReader. Instants are written with At (support/instants.h).
 #pragma once
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,6 +20,8 @@
 #include "slotwise/time.h"
 #include "store/interview_holds.h"
 #include "store/sqlite_directory_store.h"
+#include "support/instants.h"
+#include "support/temp_directory_store.h"
 
 namespace slotwise::testing {
 
@@ -38,16 +34,6 @@ struct AvailabilityAnswer {
 inline AvailabilityAnswer Answered(const Result<EngineAnswer>& answer) {
   if (!answer) return {HttpStatusFor(answer.error().code), DumpJson(ErrorObject(answer.error()))};
   return {HttpStatusFor(answer->status), answer->body};
-}
-
-// Usable at namespace scope (no doctest assertion): a malformed literal is a bug in the test and aborts.
-inline Instant At(const char* rfc3339) {
-  std::optional<Instant> parsed = ParseRfc3339(rfc3339);
-  if (!parsed) {
-    std::fprintf(stderr, "bad RFC 3339 literal in a test: %s\n", rfc3339);
-    std::abort();
-  }
-  return *parsed;
 }
 
 inline BusyEvent Busy(const char* start, const char* end, BusyStatus status = BusyStatus::kBusy) {
@@ -148,26 +134,8 @@ class FakeHolds final : public HoldsReader {
   std::optional<Error> failure;
 };
 
-// A directory on a temporary SQLite file, removed at the end.
-struct Directory {
-  Directory() {
-    static std::atomic<int> counter{0};
-    dir = std::filesystem::temp_directory_path() /
-          ("slotwise-availability-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir);
-    Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open((dir / "slotwise.db").string());
-    REQUIRE(opened.ok());
-    database = std::move(opened).value();
-    Result<crypto::Keyring> ring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("k1"));
-    REQUIRE(ring.ok());
-    vault = std::make_unique<crypto::TokenVault>(std::move(ring).value());
-    store = std::make_unique<SqliteDirectoryStore>(*database, *vault);
-  }
-  ~Directory() {
-    store.reset();
-    database.reset();
-    std::filesystem::remove_all(dir);
-  }
+// A tenant directory on a temporary SQLite file (support/temp_directory_store.h), with shorthands to fill it.
+struct Directory : TempDirectoryStore {
   void AddTenant(const std::string& id, const std::string& provider, const std::string& policies = "{}") {
     Tenant tenant;
     tenant.id = id;
@@ -190,11 +158,6 @@ struct Directory {
     Result<HostAccount> stored = store->UpsertHostAccount(host);
     REQUIRE_MESSAGE(stored.ok(), stored.error().message);
   }
-
-  std::filesystem::path dir;
-  std::unique_ptr<SqliteStore> database;
-  std::unique_ptr<crypto::TokenVault> vault;
-  std::unique_ptr<SqliteDirectoryStore> store;
 };
 
 inline Person MakePerson(const std::string& tenant, const std::string& email, const std::string& zone,

@@ -394,7 +394,7 @@ TEST_CASE("CalendarGatherer: the directory snapshot is reused until the director
   CHECK(calendars.value()["carl@acme.test"]["time_zone"] == "Europe/Berlin");  // no zone of his own: the tenant's
 }
 
-TEST_CASE("CalendarGatherer: a cached 20-participant 2-week gather costs well under a millisecond") {
+TEST_CASE("CalendarGatherer: 300 cached 20-participant 2-week gathers read the provider once and render the same text") {
   Directory directory;
   directory.AddTenant("perf", "google");
   json members = json::array();
@@ -427,27 +427,17 @@ TEST_CASE("CalendarGatherer: a cached 20-participant 2-week gather costs well un
   REQUIRE(cold.ok());
   CHECK(cold.value()["person0@perf.test"]["busy"].size() == 48);  // 16 days of the 18 overlap the window
 
-  // The request path: Collect (snapshot, cache, holds) and the calendars rendered as JSON text.
-  constexpr int kRounds = 300;
-  std::size_t length = 0;
-  const auto begin = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRounds; ++i) {
+  // The request path: Collect (snapshot, cache, holds) and the calendars rendered as JSON text. Its speed is measured
+  // by scripts/bench (section "gatherer"), not here: this checks the path serves from the cache.
+  std::string first;
+  for (int i = 0; i < 300; ++i) {
     Result<GatheredCalendars> warm = gatherer.Collect("perf", query, {kNow + 1, 300, ""});
     REQUIRE(warm.ok());
     std::string text;
     warm->AppendJson(text);
-    length = text.size();
+    if (i == 0) first = text;
+    CHECK(text == first);
   }
-  const double us =
-      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - begin).count() / kRounds;
-  std::printf(
-      "[calendar_gatherer] cached gather, 20 participants x 2 weeks (960 events, %zu bytes): %.0f us per "
-      "request\n",
-      length, us);
+  CHECK(first.size() > 10000);
   CHECK(sources.source->calls == 1);
-#ifdef NDEBUG
-  CHECK(us < 1000.0);
-#else
-  CHECK(us < 5000.0);  // unoptimized builds (-O0, assertions) are several times slower than -O2 (~0.1 ms)
-#endif
 }

@@ -21,6 +21,7 @@
 #include "oauth/provider.h"
 #include "sandbox/sandbox.h"
 #include "slotwise/json_text.h"
+#include "support/running_sandbox.h"
 #include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
@@ -53,18 +54,13 @@ std::string Hours(const char* start, const char* end) {
 // access for both providers, and the availability service on top.
 struct KumoWorld {
   KumoWorld() {
-    Result<int> bound = server.Bind("127.0.0.1", 0);
-    REQUIRE(bound.ok());
-    port = bound.value();
-    thread = std::thread([this] { server.Run(); });
-    while (!server.server().is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    admin = std::make_unique<httplib::Client>("127.0.0.1", port);
+    admin = std::make_unique<httplib::Client>("127.0.0.1", running.port());
     admin->set_read_timeout(10, 0);
 
     // Google: a service account with domain-wide delegation for kumo.example (the sandbox knows its public key).
     Result<crypto::RsaKeyPair> keys = crypto::GenerateRsaKeyPair();
     REQUIRE(keys.ok());
-    REQUIRE(server.sandbox()
+    REQUIRE(running.sandbox()
                 .Seed(json{{"service_accounts", json::array({{{"client_email", "scheduler@kumo-svc.iam.example"},
                                                               {"public_key_pem", keys->public_pem},
                                                               {"domain", "kumo.example"}}})}}
@@ -89,7 +85,7 @@ struct KumoWorld {
     registration.policy = FastPolicy();
     microsoft = std::make_unique<oauth::OAuthClient>(std::move(registration), *transport);
     access = std::make_unique<OrgAccess>(
-        config, microsoft.get(), *transport, [this] { return server.sandbox().Now(); },
+        config, microsoft.get(), *transport, [this] { return running.sandbox().Now(); },
         std::string(sandbox::kDemoMicrosoftTenant));
 
     OrgBusySourceOptions options;
@@ -119,14 +115,11 @@ struct KumoWorld {
     // The seeded week: Monday of the current ISO week in Berlin (Amsterdam keeps the same clock).
     berlin = zones.Find("Europe/Berlin");
     REQUIRE(berlin != nullptr);
-    monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(server.sandbox().Now()).date));
+    monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(running.sandbox().Now()).date));
   }
-  ~KumoWorld() {
-    server.Stop();
-    thread.join();
-  }
+  ~KumoWorld() { running.Stop(); }  // before the services the sandbox's clients belong to go away
 
-  std::string Root() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::string Root() const { return running.root(); }
   oauth::ProviderEndpoints Endpoints(oauth::Provider provider) const {
     return oauth::SandboxEndpoints(Root(), provider);
   }
@@ -145,9 +138,7 @@ struct KumoWorld {
     }));
   }
 
-  sandbox::SandboxServer server{{.seed_demo_org = true}};
-  int port = 0;
-  std::thread thread;
+  RunningSandbox running{{.seed_demo_org = true}};
   std::unique_ptr<httplib::Client> admin;
   std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
   ZoneinfoDirectory zones{SLOTWISE_ZONEINFO_DIR};

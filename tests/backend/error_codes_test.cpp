@@ -8,26 +8,20 @@
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "api/http_status.h"
 #include "slotwise/error_codes.h"
+#include "support/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using slotwise::AllErrorCodes;
 using slotwise::ErrorCodeInfo;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using slotwise::testing::ReadFile;
 
 }  // namespace
 

@@ -21,6 +21,7 @@
 #include "providers/microsoft_graph_calendar.h"
 #include "sandbox/sandbox.h"
 #include "slotwise/error_codes.h"
+#include "support/running_sandbox.h"
 
 using namespace slotwise;
 using nlohmann::json;
@@ -48,27 +49,18 @@ oauth::TokenRequestPolicy FastPolicy() {
 // The sandbox on 127.0.0.1:<any>, serving on its own thread for the fixture's lifetime.
 struct LiveSandbox {
   LiveSandbox() {
-    Result<int> bound = server.Bind("127.0.0.1", 0);
-    REQUIRE(bound.ok());
-    port = bound.value();
-    thread = std::thread([this] { server.Run(); });
-    while (!server.server().is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    admin = std::make_unique<httplib::Client>("127.0.0.1", port);
+    admin = std::make_unique<httplib::Client>("127.0.0.1", running.port());
     admin->set_connection_timeout(2, 0);
     admin->set_read_timeout(10, 0);
   }
-  ~LiveSandbox() {
-    server.Stop();
-    thread.join();
-  }
 
-  std::string Root() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::string Root() const { return running.root(); }
   oauth::ProviderEndpoints Endpoints(oauth::Provider provider) const {
     return oauth::SandboxEndpoints(Root(), provider);
   }
-  std::int64_t Now() { return server.sandbox().Now(); }
+  std::int64_t Now() { return running.sandbox().Now(); }
   OrgAccess::Clock Clock() {
-    return [this] { return server.sandbox().Now(); };
+    return [this] { return running.sandbox().Now(); };
   }
 
   void PostAdmin(const std::string& path, const json& body) {
@@ -96,9 +88,7 @@ struct LiveSandbox {
         std::count_if(log.begin(), log.end(), [&](const json& entry) { return entry.value("path", "") == path; }));
   }
 
-  sandbox::SandboxServer server{{.seed_demo_org = true}};
-  int port = 0;
-  std::thread thread;
+  testing::RunningSandbox running{{.seed_demo_org = true}};
   std::unique_ptr<httplib::Client> admin;
   std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
 };
@@ -108,7 +98,7 @@ struct LiveSandbox {
 oauth::ServiceAccount SeedServiceAccount(LiveSandbox& sandbox, const std::string& signing_key = {}) {
   Result<crypto::RsaKeyPair> keys = crypto::GenerateRsaKeyPair();
   REQUIRE(keys.ok());
-  REQUIRE(sandbox.server.sandbox()
+  REQUIRE(sandbox.running.sandbox()
               .Seed(json{{"service_accounts", json::array({{{"client_email", kServiceAccountEmail},
                                                              {"public_key_pem", keys->public_pem},
                                                              {"domain", "kumo.example"}}})}}
@@ -276,11 +266,11 @@ TEST_CASE("OrgAccess: tokens are cached per subject until 120 s before expiry") 
   CHECK(ken.value() != first.value());
   CHECK(sandbox.CountGrants("google", kJwtBearer) == 2);
 
-  sandbox.server.sandbox().AdvanceClock(3599 - 121);  // 121 s left: still cached
+  sandbox.running.sandbox().AdvanceClock(3599 - 121);  // 121 s left: still cached
   CHECK(as_lena->Current().value() == first.value());
   CHECK(sandbox.CountGrants("google", kJwtBearer) == 2);
 
-  sandbox.server.sandbox().AdvanceClock(2);  // 119 s left: a new grant
+  sandbox.running.sandbox().AdvanceClock(2);  // 119 s left: a new grant
   Result<std::string> renewed = as_lena->Current();
   REQUIRE_MESSAGE(renewed.ok(), renewed.error().message);
   CHECK(renewed.value() != first.value());

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
+#include "support/temp_dir.h"
 
 namespace slotwise {
 namespace {
@@ -22,25 +22,19 @@ constexpr Instant kJuly2026 = 1782864000;  // 2026-07-01T00:00:00Z
 // valid TZif file that traversal names must not reach). Removed on destruction.
 class ScratchZoneinfo {
  public:
-  ScratchZoneinfo() : root_(fs::temp_directory_path() / ("slotwise_zoneinfo_test_" + std::to_string(getpid()))) {
-    fs::remove_all(root_);
+  ScratchZoneinfo() : dir_("slotwise-zoneinfo"), root_(dir_.path()) {
     fs::create_directories(root_ / "zones" / "Europe");
     fs::create_directories(root_ / "zones" / "Folder");
     fs::copy_file("/usr/share/zoneinfo/Europe/Berlin", root_ / "zones" / "Europe" / "Berlin");
     fs::copy_file("/usr/share/zoneinfo/Europe/Berlin", root_ / "secret");
     std::ofstream(root_ / "zones" / "Broken") << "TZif2 but not really";
   }
-  ~ScratchZoneinfo() {
-    std::error_code ignored;
-    fs::remove_all(root_, ignored);
-  }
-  ScratchZoneinfo(const ScratchZoneinfo&) = delete;
-  ScratchZoneinfo& operator=(const ScratchZoneinfo&) = delete;
 
   std::string root() const { return root_.string(); }
   std::string zones() const { return (root_ / "zones").string(); }
 
  private:
+  testing::TempDir dir_;
   fs::path root_;
 };
 

@@ -30,23 +30,30 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "../loopback_server.h"
 #include "net/url.h"
 #include "process_harness.h"
 #include "slotwise/time.h"
+#include "support/http_call.h"
+#include "support/loopback_server.h"
+#include "support/sandbox_pages.h"
+#include "support/temp_dir.h"
 
 namespace {
 
 using nlohmann::json;
 using slotwise::testing::ChildProcess;
+using slotwise::testing::HttpCall;
+using slotwise::testing::LoopbackServer;
 using slotwise::testing::ProcessExit;
+using slotwise::testing::RequestIdOf;
+using slotwise::testing::TempDir;
+using Answer = slotwise::testing::HttpReply;
 using namespace std::chrono_literals;
 
 constexpr const char* kCli = SLOTWISE_CLI_PATH;
@@ -82,38 +89,11 @@ int RoundsPerPoint() {
 
 // [SECTION] HTTP and the world (sandbox process, server lives, ATS receiver, Zoom host)
 
-struct Answer {
-  bool connected = false;  // false: no HTTP answer at all (refused, reset, closed before the answer)
-  int status = 0;
-  std::string body;
-  httplib::Headers headers;
-
-  json Json() const { return json::parse(body, nullptr, false); }
-  std::string Header(const std::string& name) const {
-    auto found = headers.find(name);
-    return found == headers.end() ? "" : found->second;
-  }
-};
-
 // One request to `origin` ("http://127.0.0.1:1234"); redirects are not followed.
 Answer Send(const std::string& origin, const std::string& method, const std::string& target,
             const std::string& body = {}, const httplib::Headers& headers = {},
             const std::string& content_type = "application/json") {
-  httplib::Client client(origin);
-  client.set_connection_timeout(5s);
-  client.set_read_timeout(30s);
-  httplib::Result result = method == "GET"      ? client.Get(target.c_str(), headers)
-                           : method == "DELETE" ? client.Delete(target.c_str(), headers, body, content_type.c_str())
-                           : method == "PUT"    ? client.Put(target.c_str(), headers, body, content_type.c_str())
-                           : method == "PATCH"  ? client.Patch(target.c_str(), headers, body, content_type.c_str())
-                                                : client.Post(target.c_str(), headers, body, content_type.c_str());
-  Answer answer;
-  if (!result) return answer;
-  answer.connected = true;
-  answer.status = result->status;
-  answer.body = result->body;
-  answer.headers = result->headers;
-  return answer;
+  return HttpCall(method, origin + target, body, headers, content_type);
 }
 
 // "… running at http://127.0.0.1:PORT/…" -> "http://127.0.0.1:PORT".
@@ -135,7 +115,7 @@ struct Delivery {
 class AtsReceiver {
  public:
   AtsReceiver() {
-    server_.Post("/ats", [this](const httplib::Request& req, httplib::Response& res) {
+    server_.server().Post("/ats", [this](const httplib::Request& req, httplib::Response& res) {
       const json payload = json::parse(req.body, nullptr, false);
       if (payload.is_object()) {
         std::lock_guard lock(mutex_);
@@ -144,11 +124,10 @@ class AtsReceiver {
       }
       res.status = 200;
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    server_.Start();
   }
-  ~AtsReceiver() { slotwise::testing::StopAndJoin(server_, thread_); }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/ats"; }
+  ~AtsReceiver() { server_.Stop(); }  // before `deliveries_` goes away
+  std::string url() const { return server_.Url("/ats"); }
   std::vector<Delivery> For(const std::string& interview_id, const std::string& kind) {
     std::lock_guard lock(mutex_);
     std::vector<Delivery> found;
@@ -159,9 +138,7 @@ class AtsReceiver {
   }
 
  private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
+  LoopbackServer server_;
   std::mutex mutex_;
   std::map<std::string, std::vector<Delivery>> deliveries_;
 };
@@ -171,28 +148,10 @@ struct Slot {
   slotwise::Instant end = 0;
 };
 
-// A fresh folder under /tmp, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    char pattern[] = "/tmp/slotwise-crash-XXXXXX";
-    if (mkdtemp(pattern) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 // The sandbox process, a data folder for the server, the demo tenant's API key, the ATS receiver and a Zoom host.
 class CrashWorld {
  public:
   CrashWorld() {
-    REQUIRE_MESSAGE(!dir_.path().empty(), "mkdtemp failed");
     REQUIRE_MESSAGE(sandbox_.Start({kCli, "sandbox", "--port", "0"}, {}, {"SLOTWISE_CRASH_AT"}), sandbox_.error());
     const std::optional<std::string> line = sandbox_.WaitForLine("provider sandbox is running at", 20s);
     REQUIRE_MESSAGE(line.has_value(), "the sandbox did not start: " << sandbox_.Output());
@@ -284,12 +243,11 @@ class CrashWorld {
     const std::string authorize_url = start.Header("Location");
     REQUIRE(authorize_url.starts_with(sandbox_root_));
     const Answer page = Send(sandbox_root_, "GET", authorize_url.substr(sandbox_root_.size()));
-    std::smatch match;
-    static const std::regex kRequestId(R"re(name="request_id"\s+value="([^"]+)")re");
-    REQUIRE_MESSAGE((page.status == 200 && std::regex_search(page.body, match, kRequestId)), page.body);
+    const std::string request_id = RequestIdOf(page.body);
+    REQUIRE_MESSAGE((page.status == 200 && !request_id.empty()), page.body);
     const Answer consent = Send(
         sandbox_root_, "POST", "/sandbox/consent",
-        slotwise::net::FormEncode({{"request_id", match[1].str()}, {"login", user}, {"decision", "allow"}}), {},
+        slotwise::net::FormEncode({{"request_id", request_id}, {"login", user}, {"decision", "allow"}}), {},
         "application/x-www-form-urlencoded");
     REQUIRE_MESSAGE(consent.status == 302, consent.body);
     const std::string callback = consent.Header("Location");
@@ -310,7 +268,7 @@ class CrashWorld {
     REQUIRE_MESSAGE(host.status == 200, host.body);
   }
 
-  TempDir dir_;
+  TempDir dir_{"slotwise-crash"};
   ChildProcess sandbox_;
   std::string sandbox_root_;
   std::string api_key_;

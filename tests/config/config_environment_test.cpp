@@ -1,15 +1,12 @@
 // Tests for ApplyEnvironment and ResolveSecretFiles (backend/config). The environment is a map passed in as getenv;
 // the process environment is never read or changed.
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 
 #include <doctest/doctest.h>
 
 #include "config/server_config.h"
+#include "support/temp_dir.h"
 
 namespace slotwise::config {
 namespace {
@@ -23,24 +20,6 @@ Result<bool> Apply(ServerConfig& config, const Variables& variables) {
     return found->second;
   });
 }
-
-// A temporary file with `contents`, removed when the object goes away.
-class TempFile {
- public:
-  explicit TempFile(const std::string& contents) {
-    char path[] = "/tmp/config_test_XXXXXX";
-    const int fd = mkstemp(path);
-    REQUIRE(fd >= 0);
-    close(fd);
-    path_ = path;
-    std::ofstream(path_, std::ios::binary) << contents;
-  }
-  ~TempFile() { std::remove(path_.c_str()); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 }  // namespace
 
@@ -149,16 +128,13 @@ TEST_CASE("Config environment: a malformed value is an error naming the variable
 }
 
 TEST_CASE("Config secret files: contents are read with one trailing newline dropped") {
-  const TempFile google("google-secret\n");
-  const TempFile zoom("zoom-secret\r\n");
-  const TempFile go_to("goto secret with spaces\n\n");
-  const TempFile widget("widget-key");
+  const testing::TempDir dir("slotwise-config");
   ServerConfig config;
-  config.providers.google.client_secret_file = google.path();
-  config.providers.zoom.client_secret_file = zoom.path();
-  config.providers.go_to.client_secret_file = go_to.path();
+  config.providers.google.client_secret_file = dir.Write("google", "google-secret\n");
+  config.providers.zoom.client_secret_file = dir.Write("zoom", "zoom-secret\r\n");
+  config.providers.go_to.client_secret_file = dir.Write("goto", "goto secret with spaces\n\n");
   config.providers.microsoft.client_secret = "inline stays";
-  config.widget_tokens.signing_key_file = widget.path();
+  config.widget_tokens.signing_key_file = dir.Write("widget", "widget-key");
   REQUIRE(ResolveSecretFiles(config).ok());
   CHECK(config.providers.google.client_secret == "google-secret");
   CHECK(config.providers.zoom.client_secret == "zoom-secret");
@@ -176,13 +152,14 @@ TEST_CASE("Config secret files: a missing or empty file is an error naming the f
   CHECK(resolved.error().field == "providers.microsoft.client_secret_file");
   CHECK(resolved.error().message.find("/nonexistent/slotwise/secret") != std::string::npos);
 
-  const TempFile empty("\n");
+  const testing::TempDir dir("slotwise-config");
+  const std::string empty = dir.Write("empty", "\n");
   ServerConfig other;
-  other.widget_tokens.signing_key_file = empty.path();
+  other.widget_tokens.signing_key_file = empty;
   resolved = ResolveSecretFiles(other);
   REQUIRE_FALSE(resolved.ok());
   CHECK(resolved.error().field == "widget_tokens.signing_key_file");
-  CHECK(resolved.error().message.find(empty.path()) != std::string::npos);
+  CHECK(resolved.error().message.find(empty) != std::string::npos);
 }
 
 }  // namespace slotwise::config

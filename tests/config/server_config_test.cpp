@@ -1,15 +1,16 @@
 // Tests for LoadServerConfig, ValidateServerConfig, EffectivePublicUrl and DescribeConfig (backend/config).
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include "config/server_config.h"
+#include "support/temp_dir.h"
 
 namespace slotwise::config {
 namespace {
+
+using testing::ReadFile;
 
 ServerConfig LoadOk(std::string_view text) {
   Result<ServerConfig> config = LoadServerConfig(text);
@@ -21,12 +22,6 @@ Error LoadError(std::string_view text) {
   Result<ServerConfig> config = LoadServerConfig(text);
   REQUIRE_MESSAGE(!config.ok(), "loaded unexpectedly: " << text);
   return config.error();
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE_MESSAGE(file.good(), "cannot open " << path);
-  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
 }
 
 }  // namespace

@@ -11,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "../loopback_server.h"
 #include "auth/webhook_signature.h"
 #include "provider_world.h"
+#include "support/loopback_server.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -24,15 +24,14 @@ namespace {
 // The ATS's webhook endpoint: records every POST with its signature header.
 struct AtsReceiver {
   AtsReceiver() {
-    server.Post("/ats/mail", [this](const httplib::Request& req, httplib::Response& res) {
+    server.server().Post("/ats/mail", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(mutex);
       received.push_back({req.body, req.get_header_value("Slotwise-Signature"), req.get_header_value("Slotwise-Delivery")});
       res.status = 204;
     });
-    port = server.bind_to_any_port("127.0.0.1");
-    thread = std::thread([this] { server.listen_after_bind(); });
+    server.Start();
   }
-  ~AtsReceiver() { StopAndJoin(server, thread); }
+  ~AtsReceiver() { server.Stop(); }  // before `received` goes away
   struct Post {
     std::string body, signature, delivery;
   };
@@ -47,9 +46,7 @@ struct AtsReceiver {
     std::lock_guard lock(mutex);
     return received;
   }
-  httplib::Server server;
-  int port = 0;
-  std::thread thread;
+  LoopbackServer server;
   std::mutex mutex;
   std::vector<Post> received;
 };
@@ -101,7 +98,7 @@ TEST_CASE("messages: a bulk send goes through the outbox to the ATS's signed web
   AtsReceiver ats;
   const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
   REQUIRE(world.Api("PATCH", "/v1/tenant",
-                    {{"ats_webhook_url", "http://127.0.0.1:" + std::to_string(ats.port) + "/ats/mail"},
+                    {{"ats_webhook_url", ats.server.Url("/ats/mail")},
                      {"ats_webhook_secret", secret}})
               .status == 200);
   const json request = {{"template", {{"subject", "Your interview day, {{candidate_name}}"},

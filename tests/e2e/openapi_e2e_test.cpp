@@ -17,18 +17,17 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "provider_world.h"
+#include "support/temp_dir.h"
 
 #ifndef SLOTWISE_SOURCE_DIR
 #error "tests/e2e/CMakeLists.txt passes SLOTWISE_SOURCE_DIR (the repository root) to this file"
@@ -47,14 +46,6 @@ namespace {
 const fs::path kSourceDir = SLOTWISE_SOURCE_DIR;
 const std::vector<std::string> kMethods = {"get", "put", "post", "delete", "patch", "options", "head", "trace"};
 constexpr const char* kPreflightKey = "x-slotwise-cors-preflight";  // where the document describes OPTIONS /v1/...
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 json DocumentFile() {
   const json document = json::parse(ReadFile(kSourceDir / "docs" / "openapi.json"), nullptr, false);
@@ -408,40 +399,17 @@ Scan ScanBackend(const fs::path& backend) {
 // [SECTION] requests
 // =====================================================================================================================
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  std::string content_type;
-  std::string cache_control;
-};
-
-Answer Send(const std::string& root, const std::string& method, const std::string& target, bool with_body,
-            const httplib::Headers& headers) {
-  auto [origin, unused] = SplitUrl(root);
-  httplib::Client client(origin);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(30);
-  const std::string body = with_body ? "{}" : "";
-  const httplib::Result result = [&] {
-    if (method == "POST") return client.Post(target.c_str(), headers, body, "application/json");
-    if (method == "PUT") return client.Put(target.c_str(), headers, body, "application/json");
-    if (method == "PATCH") return client.Patch(target.c_str(), headers, body, "application/json");
-    if (method == "DELETE") return client.Delete(target.c_str(), headers, body, "application/json");
-    if (method == "OPTIONS") return client.Options(target.c_str(), headers);
-    REQUIRE_MESSAGE(method == "GET", "the test cannot send " << method);
-    return client.Get(target.c_str(), headers);
-  }();
-  Answer answer;
-  if (!result) return answer;
-  answer.status = result->status;
-  answer.body = result->body;
-  answer.content_type = result->get_header_value("Content-Type");
-  answer.cache_control = result->get_header_value("Cache-Control");
-  return answer;
+// One request to the server at `root`; a body ("{}") only where the operation takes one.
+HttpReply Send(const std::string& root, const std::string& method, const std::string& target, bool with_body,
+               const httplib::Headers& headers) {
+  REQUIRE_MESSAGE((method == "GET" || method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" ||
+                   method == "OPTIONS"),
+                  "the test cannot send " << method);
+  return HttpCall(method, SplitUrl(root).first + target, with_body ? "{}" : "", headers);
 }
 
 // The router's answer for an unregistered route (http_server.cpp's error handler).
-bool IsNoRoute(const Answer& answer) {
+bool IsNoRoute(const HttpReply& answer) {
   if (answer.status != 404) return false;
   const json body = json::parse(answer.body, nullptr, false);
   if (body.is_discarded() || !body.contains("error")) return false;
@@ -457,10 +425,10 @@ bool IsNoRoute(const Answer& answer) {
 
 TEST_CASE("OpenAPI: the served document is docs/openapi.json, OpenAPI 3.1 with resolvable refs") {
   ProviderWorld world(true, true);
-  const Answer served = Send(world.root(), "GET", "/v1/openapi.json", false, {});
+  const HttpReply served = Send(world.root(), "GET", "/v1/openapi.json", false, {});
   REQUIRE(served.status == 200);
-  CHECK(served.content_type.rfind("application/json", 0) == 0);
-  CHECK(served.cache_control == "no-cache");
+  CHECK(served.Header("Content-Type").rfind("application/json", 0) == 0);
+  CHECK(served.Header("Cache-Control") == "no-cache");
   const json document = json::parse(served.body, nullptr, false);
   REQUIRE_MESSAGE(!document.is_discarded(), "GET /v1/openapi.json is not valid JSON");
   CHECK_MESSAGE(document == DocumentFile(), "the served document differs from docs/openapi.json (rebuild?)");
@@ -539,7 +507,7 @@ TEST_CASE("OpenAPI: the served document is docs/openapi.json, OpenAPI 3.1 with r
 
 TEST_CASE("OpenAPI: every documented route is served") {
   ProviderWorld world(true, true);
-  const Answer served = Send(world.root(), "GET", "/v1/openapi.json", false, {});
+  const HttpReply served = Send(world.root(), "GET", "/v1/openapi.json", false, {});
   REQUIRE(served.status == 200);
   const json document = json::parse(served.body, nullptr, false);
   REQUIRE(!document.is_discarded());
@@ -561,7 +529,7 @@ TEST_CASE("OpenAPI: every documented route is served") {
       rest = rest.substr(at + placeholder.size());
     }
     target += rest;
-    const Answer answer = Send(world.root(), op.method, target, op.operation.contains("requestBody"),
+    const HttpReply answer = Send(world.root(), op.method, target, op.operation.contains("requestBody"),
                                IsSecured(op) ? credentials : httplib::Headers{});
     const std::string name = op.method + " " + target;
     if (answer.status == 0) {
@@ -578,7 +546,7 @@ TEST_CASE("OpenAPI: every documented route is served") {
   // OPTIONS preflights are described once, for every /v1/ path.
   REQUIRE(document.contains(kPreflightKey));
   const json& preflight = document.at(kPreflightKey);
-  const Answer answer = Send(world.root(), "OPTIONS", preflight.at("example_path").get<std::string>(), false,
+  const HttpReply answer = Send(world.root(), "OPTIONS", preflight.at("example_path").get<std::string>(), false,
                              {{"Origin", "https://ats.example"}, {"Access-Control-Request-Method", "POST"}});
   if (answer.status == 0 || IsNoRoute(answer) || !preflight.at("responses").contains(std::to_string(answer.status))) {
     failures.push_back("OPTIONS " + preflight.at("example_path").get<std::string>() + ": answered " +

@@ -8,39 +8,21 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <regex>
 
-#include "crypto/crypto_primitives.h"
 #include "net/url.h"
 
 namespace slotwise::testing {
 
 using nlohmann::json;
 
-std::pair<std::string, std::string> SplitUrl(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (path == std::string::npos) return {url, "/"};
-  return {url.substr(0, path), url.substr(path)};
-}
-
 namespace {
 
-httplib::Client ClientFor(const std::string& origin) {
-  httplib::Client client(origin);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(30);
-  client.set_write_timeout(10);
-  return client;
-}
-
-HttpAnswer ToAnswer(const httplib::Result& result) {
+HttpAnswer ToAnswer(const HttpReply& reply) {
   HttpAnswer answer;
-  if (!result) return answer;
-  answer.status = result->status;
-  answer.body = result->body;
-  answer.location = result->get_header_value("Location");
-  const std::string cookie = result->get_header_value("Set-Cookie");
+  answer.status = reply.status;
+  answer.body = reply.body;
+  answer.location = reply.Header("Location");
+  const std::string cookie = reply.Header("Set-Cookie");
   answer.set_cookie = cookie.substr(0, cookie.find(';'));
   return answer;
 }
@@ -48,51 +30,25 @@ HttpAnswer ToAnswer(const httplib::Result& result) {
 }  // namespace
 
 HttpAnswer HttpGet(const std::string& url, const std::string& cookie) {
-  auto [origin, target] = SplitUrl(url);
-  httplib::Client client = ClientFor(origin);
   httplib::Headers headers;
   if (!cookie.empty()) headers.emplace("Cookie", cookie);
-  return ToAnswer(client.Get(target.c_str(), headers));
+  return ToAnswer(HttpCall("GET", url, {}, headers));
 }
 
 HttpAnswer HttpPostForm(const std::string& url, const std::string& form) {
-  auto [origin, target] = SplitUrl(url);
-  httplib::Client client = ClientFor(origin);
-  return ToAnswer(client.Post(target.c_str(), form, "application/x-www-form-urlencoded"));
+  return ToAnswer(HttpCall("POST", url, form, {}, "application/x-www-form-urlencoded"));
 }
 
 HttpAnswer HttpJson(const std::string& method, const std::string& url, const json& body, const httplib::Headers& headers) {
-  auto [origin, target] = SplitUrl(url);
-  httplib::Client client = ClientFor(origin);
-  const std::string text = body.is_null() ? "" : body.dump();
-  if (method == "GET") return ToAnswer(client.Get(target.c_str(), headers));
-  if (method == "DELETE") return ToAnswer(client.Delete(target.c_str(), headers, text, "application/json"));
-  if (method == "PATCH") return ToAnswer(client.Patch(target.c_str(), headers, text, "application/json"));
-  if (method == "PUT") return ToAnswer(client.Put(target.c_str(), headers, text, "application/json"));
-  return ToAnswer(client.Post(target.c_str(), headers, text, "application/json"));
-}
-
-std::string UrlParam(const std::string& url, const std::string& name) {
-  const std::size_t query = url.find('?');
-  if (query == std::string::npos) return "";
-  std::optional<net::Params> params = net::ParseForm(url.substr(query + 1));
-  if (!params) return "";
-  return net::ParamValue(*params, name).value_or("");
+  return ToAnswer(HttpCall(method, url, body.is_null() ? "" : body.dump(), headers));
 }
 
 ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                .count()),
       sandbox_(sandbox::SandboxOptions{seed_demo_org, 3599}) {
-  dir_ = std::filesystem::temp_directory_path() / ("slotwise-e2e-" + crypto::RandomToken(9));
-  std::filesystem::create_directories(dir_);
-  db_path_ = (dir_ / "slotwise.db").string();
-
-  Result<int> sandbox_port = sandbox_.Bind("127.0.0.1", 0);
-  REQUIRE(sandbox_port.ok());
-  sandbox_port_ = *sandbox_port;
+  db_path_ = dir_.File("slotwise.db");
   sandbox_.sandbox().SetPublicBaseUrl(sandbox_root());
-  sandbox_thread_ = std::thread([this] { sandbox_.Run(); });
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path_);
   REQUIRE(store.ok());
@@ -148,12 +104,9 @@ ProviderWorld::~ProviderWorld() {
   server_thread_.join();
   scheduling_.reset();  // the outbox worker stops before the sandbox and the connections go away
   sandbox_.Stop();
-  sandbox_thread_.join();
   server_.reset();
   runtime_.reset();
   store_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
 }
 
 ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const std::string& user,
@@ -171,11 +124,10 @@ ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const st
   flow.cookie = flow.start.set_cookie;
   if (flow.start.status != 302) return flow;
   flow.authorize = HttpGet(flow.start.location);
-  std::smatch match;
-  static const std::regex kRequestId(R"re(name="request_id"\s+value="([^"]+)")re");
-  if (flow.authorize.status != 200 || !std::regex_search(flow.authorize.body, match, kRequestId)) return flow;
+  const std::string request_id = RequestIdOf(flow.authorize.body);
+  if (flow.authorize.status != 200 || request_id.empty()) return flow;
   flow.consent = HttpPostForm(sandbox_root() + "/sandbox/consent",
-                              net::FormEncode({{"request_id", match[1].str()}, {"login", login}, {"decision", decision}}));
+                              net::FormEncode({{"request_id", request_id}, {"login", login}, {"decision", decision}}));
   if (flow.consent.status != 302) return flow;
   flow.callback_url = flow.consent.location;
   flow.callback = HttpGet(flow.callback_url, flow.cookie);

@@ -1,13 +1,13 @@
 // provider_world.h — an end-to-end fixture: the provider sandbox and a Slotwise server (SQLite in a temp folder,
 // provider connections pointed at the sandbox), each on its own ephemeral loopback port, plus the browser's part of
-// the OAuth flow driven over HTTP (start -> authorize page -> consent form -> callback, cookies included).
+// the OAuth flow driven over HTTP (start -> authorize page -> consent form -> callback, cookies included). Requests go
+// through support/http_call.h (HttpCall, SplitUrl, UrlParam); HttpAnswer is the part of a reply the flow reads.
 #pragma once
 
 #include <httplib.h>
 
 #include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,6 +16,10 @@
 #include "app/http_server.h"
 #include "runtime/connections_runtime.h"
 #include "sandbox/sandbox.h"
+#include "support/http_call.h"
+#include "support/running_sandbox.h"
+#include "support/sandbox_pages.h"
+#include "support/temp_dir.h"
 #include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise {
@@ -31,17 +35,11 @@ struct HttpAnswer {
   std::string set_cookie;  // "name=value" of the first Set-Cookie, if any
 };
 
-// Splits "http://127.0.0.1:1234/path?query" into origin and target.
-std::pair<std::string, std::string> SplitUrl(const std::string& url);
-
 // One GET or form POST to an absolute URL, redirects not followed.
 HttpAnswer HttpGet(const std::string& url, const std::string& cookie = {});
 HttpAnswer HttpPostForm(const std::string& url, const std::string& form);
 HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlohmann::json& body = nullptr,
                     const httplib::Headers& headers = {});
-
-// The query parameter `name` of a URL ("" when absent).
-std::string UrlParam(const std::string& url, const std::string& name);
 
 class ProviderWorld {
  public:
@@ -51,7 +49,7 @@ class ProviderWorld {
   ~ProviderWorld();
 
   std::string root() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string sandbox_root() const { return "http://127.0.0.1:" + std::to_string(sandbox_port_); }
+  std::string sandbox_root() const { return sandbox_.root(); }
   ConnectionsRuntime& runtime() { return *runtime_; }
   sandbox::Sandbox& sandbox() { return sandbox_.sandbox(); }
   const std::string& db_path() const { return db_path_; }
@@ -95,13 +93,11 @@ class ProviderWorld {
   nlohmann::json ListedConnection(const std::string& user, const std::string& provider);
 
  private:
-  std::filesystem::path dir_;
+  TempDir dir_{"slotwise-e2e"};
   std::string db_path_;
   std::string key_spec_;
   std::atomic<std::int64_t> now_;
-  sandbox::SandboxServer sandbox_;
-  int sandbox_port_ = 0;
-  std::thread sandbox_thread_;
+  RunningSandbox sandbox_;
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<ConnectionsRuntime> runtime_;
   ZoneinfoDirectory zones_{"/usr/share/zoneinfo"};

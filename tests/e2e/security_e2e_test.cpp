@@ -4,26 +4,18 @@
 
 #include <sqlite3.h>
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "net/url.h"
 #include "provider_world.h"
 #include "sandbox/sandbox.h"
+#include "support/temp_dir.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
 using nlohmann::json;
 
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<Connection> ConnectAll(ProviderWorld& world) {
   const std::vector<std::pair<std::string, std::string>> logins = {
@@ -47,7 +39,7 @@ TEST_CASE("Security: the database holds no plaintext token or client secret") {
   ProviderWorld world;
   const std::vector<Connection> connections = ConnectAll(world);
   // SQLite keeps recent pages in the WAL: read the database file and its WAL as raw bytes.
-  const std::string bytes = ReadAll(world.db_path()) + ReadAll(world.db_path() + "-wal");
+  const std::string bytes = ReadFile(world.db_path()) + ReadFile(world.db_path() + "-wal");
   REQUIRE(bytes.size() > 4096);
   for (const Connection& c : connections) {
     CAPTURE(c.account_email);
@@ -141,11 +133,10 @@ TEST_CASE("Security: a code is redeemable only with the redirect URI it was issu
   HttpAnswer start = HttpGet(world.root() + "/oauth/zoom/start?user=u1");
   REQUIRE(start.status == 302);
   HttpAnswer page = HttpGet(start.location);
-  std::smatch match;
-  const std::regex request_id(R"re(name="request_id"\s+value="([^"]+)")re");
-  REQUIRE(std::regex_search(page.body, match, request_id));
+  const std::string request_id = RequestIdOf(page.body);
+  REQUIRE_FALSE(request_id.empty());
   HttpAnswer consent = HttpPostForm(world.sandbox_root() + "/sandbox/consent",
-                                    net::FormEncode({{"request_id", match[1].str()},
+                                    net::FormEncode({{"request_id", request_id},
                                                      {"login", "ken.sato@kumo.example"},
                                                      {"decision", "allow"}}));
   REQUIRE(consent.status == 302);

@@ -5,17 +5,14 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <thread>
 
-#include "crypto/crypto_primitives.h"
 #include "provider_world.h"
 #include "providers/google_calendar.h"
 #include "providers/microsoft_graph_calendar.h"
 #include "providers/zoom_meetings.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_query.h"
+#include "support/openssl_cli.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -38,50 +35,14 @@ void ChangeExternally(ProviderWorld& world, const std::string& provider, const s
   world.SandboxPost("/sandbox/external_change", change);
 }
 
-struct Posted {
-  int status = 0;
-  std::string body;
-  std::string content_type;
-};
-
-Posted PostTo(const std::string& url, const httplib::Headers& headers, const std::string& body,
-              const std::string& content_type = "application/json") {
-  auto [origin, target] = SplitUrl(url);
-  httplib::Client client(origin);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(10);
-  httplib::Result result = client.Post(target.c_str(), headers, body, content_type.c_str());
-  Posted posted;
-  if (!result) return posted;
-  posted.status = result->status;
-  posted.body = result->body;
-  posted.content_type = result->get_header_value("Content-Type");
-  return posted;
+HttpReply PostTo(const std::string& url, const httplib::Headers& headers, const std::string& body,
+                 const std::string& content_type = "application/json") {
+  return HttpCall("POST", url, body, headers, content_type);
 }
 
-// Hex HMAC-SHA256 computed by the openssl CLI (independent of the code under test).
-std::string OpensslHmacHex(const std::string& secret, const std::string& message) {
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / ("hmac-" + crypto::RandomToken(8));
-  { std::ofstream(file, std::ios::binary) << message; }
-  const std::string command = "openssl dgst -sha256 -hmac '" + secret + "' '" + file.string() + "'";
-  std::string output;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    pclose(pipe);
-  }
-  std::filesystem::remove(file);
-  const std::size_t at = output.rfind("= ");
-  REQUIRE_MESSAGE(at != std::string::npos, "openssl said: " << output);
-  std::string hex = output.substr(at + 2);
-  while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r')) hex.pop_back();
-  REQUIRE(hex.size() == 64);
-  return hex;
-}
-
-Posted PostZoom(ProviderWorld& world, const std::string& body, std::int64_t timestamp, const std::string& secret) {
+HttpReply PostZoom(ProviderWorld& world, const std::string& body, std::int64_t timestamp, const std::string& secret) {
   const std::string ts = std::to_string(timestamp);
-  const std::string signature = "v0=" + OpensslHmacHex(secret, "v0:" + ts + ":" + body);
+  const std::string signature = "v0=" + OpensslHmacSha256Hex(secret, "v0:" + ts + ":" + body);
   return PostTo(world.root() + "/webhooks/zoom", {{"x-zm-request-timestamp", ts}, {"x-zm-signature", signature}}, body);
 }
 
@@ -178,14 +139,13 @@ TEST_CASE("Webhooks: connecting Google starts a push channel whose sync ping is 
   // Persisted for restarts, with the channel token sealed (never plaintext in the database).
   Result<std::unique_ptr<SqliteStore>> db = SqliteStore::Open(world.db_path());
   REQUIRE(db.ok());
-  Result<Statement> stmt =
-      Statement::Prepare(db.value()->handle(), "SELECT secret_sealed FROM change_subscriptions WHERE id = ?1");
-  REQUIRE(stmt.ok());
-  stmt.value().Bind(1, watch.id);
-  REQUIRE(stmt.value().Step().value());
-  const std::string sealed = stmt.value().Text(0);
-  CHECK(!sealed.empty());
-  CHECK(sealed.find(watch.secret) == std::string::npos);
+  Result<std::optional<std::string>> sealed =
+      First(Query<std::string>(db.value()->handle(), "SELECT secret_sealed FROM change_subscriptions WHERE id = ?1",
+                               {watch.id}, [](SqlRow& row) { return row.Text(); }));
+  REQUIRE(sealed.ok());
+  REQUIRE(sealed->has_value());
+  CHECK(!sealed->value().empty());
+  CHECK(sealed->value().find(watch.secret) == std::string::npos);
 }
 
 TEST_CASE("Webhooks: a Google event moved, then deleted outside Slotwise is flagged by the sync") {
@@ -317,7 +277,7 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
   const std::string google_url = world.root() + "/webhooks/google";
   const std::uint64_t pushed = Pushed(world);
 
-  Posted wrong_token = PostTo(google_url,
+  HttpReply wrong_token = PostTo(google_url,
                               {{"X-Goog-Channel-ID", channel.id},
                                {"X-Goog-Channel-Token", channel.secret + "x"},
                                {"X-Goog-Resource-ID", channel.resource_id},
@@ -325,14 +285,14 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
                                {"X-Goog-Message-Number", "5000"}},
                               "", "text/plain");
   CHECK(wrong_token.status == 401);
-  Posted unknown = PostTo(google_url,
+  HttpReply unknown = PostTo(google_url,
                           {{"X-Goog-Channel-ID", "no-such-channel"},
                            {"X-Goog-Channel-Token", channel.secret},
                            {"X-Goog-Resource-State", "exists"},
                            {"X-Goog-Message-Number", "5000"}},
                           "", "text/plain");
   CHECK(unknown.status == 404);
-  Posted no_token = PostTo(google_url,
+  HttpReply no_token = PostTo(google_url,
                            {{"X-Goog-Channel-ID", channel.id},
                             {"X-Goog-Resource-ID", channel.resource_id},
                             {"X-Goog-Resource-State", "exists"},
@@ -351,11 +311,11 @@ TEST_CASE("Webhooks: forged Google and Graph notifications are refused; the Grap
   CHECK(Pushed(world) == pushed);
 
   // Validation: the decoded token comes back byte for byte as text/plain; control characters are refused.
-  Posted echo =
+  HttpReply echo =
       PostTo(world.root() + "/webhooks/microsoft?validationToken=Validation%3A%20a%2Bb%25c", {}, "", "text/plain");
   CHECK(echo.status == 200);
   CHECK(echo.body == "Validation: a+b%c");
-  CHECK(echo.content_type.rfind("text/plain", 0) == 0);
+  CHECK(echo.Header("Content-Type").rfind("text/plain", 0) == 0);
   CHECK(PostTo(world.root() + "/webhooks/microsoft?validationToken=a%0D%0Ab", {}, "", "text/plain").status == 400);
 }
 
@@ -369,11 +329,11 @@ TEST_CASE("Webhooks: Zoom deliveries need a valid, fresh, unreplayed signature; 
   CHECK(PostZoom(world, validation, world.Now(), kZoomSecret).status == 503);  // no secret configured yet
   hub.SetZoomWebhookSecret(kZoomSecret);
 
-  Posted answered = PostZoom(world, validation, world.Now(), kZoomSecret);
+  HttpReply answered = PostZoom(world, validation, world.Now(), kZoomSecret);
   REQUIRE(answered.status == 200);
   const json reply = json::parse(answered.body);
   CHECK(reply.at("plainToken") == "qgg8vlvZRS6UYooatFL8Aw");
-  CHECK(reply.at("encryptedToken") == OpensslHmacHex(kZoomSecret, "qgg8vlvZRS6UYooatFL8Aw"));
+  CHECK(reply.at("encryptedToken") == OpensslHmacSha256Hex(kZoomSecret, "qgg8vlvZRS6UYooatFL8Aw"));
 
   const std::string updated =
       json{
@@ -444,7 +404,7 @@ TEST_CASE("Webhooks: connecting again replaces the watch instead of adding a sec
   CHECK(world.CountRequests("google", "POST", "/events/watch") == 2);
   Deliveries(world);
   // The old channel is forgotten: its notifications are refused as unknown.
-  Posted stale = PostTo(world.root() + "/webhooks/google",
+  HttpReply stale = PostTo(world.root() + "/webhooks/google",
                         {{"X-Goog-Channel-ID", old_watch.id},
                          {"X-Goog-Channel-Token", old_watch.secret},
                          {"X-Goog-Resource-ID", old_watch.resource_id},

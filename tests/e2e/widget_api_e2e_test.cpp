@@ -17,6 +17,7 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/time.h"
 #include "store/directory_store.h"
+#include "support/temp_dir.h"
 #include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
@@ -105,8 +106,8 @@ TEST_CASE("widget API: the demo widget token exists only under --demo") {
 
 TEST_CASE("widget API: the demo ATS mints widget tokens server-side; the widget's calls pass CORS only from there") {
   ProviderWorld world(true, true);
-  const std::filesystem::path web = std::filesystem::temp_directory_path() /
-                                    ("slotwise-ats-" + std::to_string(::getpid()) + "-" + std::to_string(world.Now()));
+  const TempDir web_root("slotwise-ats");
+  const std::filesystem::path& web = web_root.path();
   std::filesystem::create_directories(web / "ats");
   std::ofstream(web / "ats" / "index.html") << "<!doctype html><title>ATS</title>";
   auto transport = net::MakeHttplibTransport();

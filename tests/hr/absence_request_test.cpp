@@ -5,8 +5,8 @@
 #include <doctest/doctest.h>
 
 #include "crypto/crypto_primitives.h"
-#include "hr/teams_signature.h"
 #include "hr_test_data.h"
+#include "support/openssl_cli.h"
 
 namespace slotwise::testing {
 namespace {
@@ -14,6 +14,13 @@ namespace {
 using nlohmann::json;
 
 const std::string kToken = crypto::Base64Encode("teams-outgoing-webhook-token-42");
+
+// The Authorization header Teams sends with `body` (backend/hr/teams_signature.h), the HMAC computed by openssl:
+// "HMAC " + base64(HMAC-SHA256(key = base64-decoded security token, message = body)).
+std::string TeamsSignature(const std::string& security_token, const std::string& body) {
+  const std::string key_hex = crypto::HexEncode(crypto::Base64Decode(security_token).value());
+  return "HMAC " + crypto::Base64Encode(crypto::HexDecode(OpensslHmacSha256HexKey(key_hex, body)).value());
+}
 
 struct Teams {
   HrWorld& world;
@@ -36,7 +43,7 @@ struct Teams {
   // A correctly signed request sent now.
   Answer Request(const std::string& aad, const std::string& locale, const json& value) {
     const std::string body = Activity(aad, locale, value, world.Now()).dump();
-    return Send(body, hr::SignTeamsRequest(kToken, body));
+    return Send(body, TeamsSignature(kToken, body));
   }
 };
 
@@ -57,26 +64,26 @@ TEST_CASE("HR absence requests: bad signatures are refused and store nothing") {
   const std::string body = teams.Activity("aad-jonas", "de-DE", value, world.Now()).dump();
   const std::size_t before = CountAbsences(world);
 
-  Answer wrong = teams.Send(body, hr::SignTeamsRequest(crypto::Base64Encode("some-other-token"), body));
+  Answer wrong = teams.Send(body, TeamsSignature(crypto::Base64Encode("some-other-token"), body));
   CHECK(wrong.status == 401);
   CHECK(wrong.body["error"]["code"] == "invalid_signature");
   Answer missing = teams.Send(body, "");
   CHECK(missing.status == 401);
   CHECK(missing.body["error"]["code"] == "missing_signature");
-  Answer tampered = teams.Send(body + " ", hr::SignTeamsRequest(kToken, body));
+  Answer tampered = teams.Send(body + " ", TeamsSignature(kToken, body));
   CHECK(tampered.body["error"]["code"] == "invalid_signature");
   // Correctly signed, but sent 6 minutes ago (the limit is 5).
   const std::string old_body = teams.Activity("aad-jonas", "de-DE", value, world.Now() - 360).dump();
-  Answer stale = teams.Send(old_body, hr::SignTeamsRequest(kToken, old_body));
+  Answer stale = teams.Send(old_body, TeamsSignature(kToken, old_body));
   CHECK(stale.status == 401);
   CHECK(stale.body["error"]["code"] == "stale_request");
   // Another tenant's path (no token configured there).
   CHECK(Call(world.root(), "POST", "/v1/hr/teams/other/absence_requests",
-             {{"Authorization", hr::SignTeamsRequest(kToken, body)}}, body)
+             {{"Authorization", TeamsSignature(kToken, body)}}, body)
             .status == 401);
   CHECK(CountAbsences(world) == before);
   // The same body correctly signed is accepted.
-  CHECK(teams.Send(body, hr::SignTeamsRequest(kToken, body)).body["slotwise"]["outcome"] == "requested");
+  CHECK(teams.Send(body, TeamsSignature(kToken, body)).body["slotwise"]["outcome"] == "requested");
   CHECK(CountAbsences(world) == before + 1);
 }
 
@@ -197,7 +204,7 @@ TEST_CASE("HR absence requests: the requester's interviews that now conflict are
   const json value = {{"absence_type", "vacation"}, {"first_day", "2026-11-16"}, {"first_day_part", "afternoon"},
                       {"last_day", "2026-11-16"}};
   const std::string body = teams.Activity("aad-jonas", "en-US", value, world.Now()).dump();
-  Answer answer = teams.Send(body, hr::SignTeamsRequest(kToken, body));
+  Answer answer = teams.Send(body, TeamsSignature(kToken, body));
   RequireOk(answer);
   const json conflicts = answer.body["slotwise"]["conflicting_interviews"];
   REQUIRE(conflicts.size() == 1);
@@ -209,7 +216,7 @@ TEST_CASE("HR absence requests: the requester's interviews that now conflict are
         std::string::npos);
   // A replay of the same activity: the same answer, nothing stored twice.
   const std::size_t stored = CountAbsences(world);
-  Answer again = teams.Send(body, hr::SignTeamsRequest(kToken, body));
+  Answer again = teams.Send(body, TeamsSignature(kToken, body));
   RequireOk(again);
   CHECK(again.body == answer.body);
   CHECK(CountAbsences(world) == stored);

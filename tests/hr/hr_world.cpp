@@ -3,10 +3,8 @@
 
 #include <doctest/doctest.h>
 
-#include "../loopback_server.h"
 #include "api/hr_routes.h"
 #include "auth/api_keys.h"
-#include "crypto/crypto_primitives.h"
 
 namespace slotwise::testing {
 
@@ -14,58 +12,32 @@ using nlohmann::json;
 
 Answer Call(const std::string& origin, const std::string& method, const std::string& path,
             const httplib::Headers& headers, const std::string& raw_body) {
-  httplib::Client client(origin);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(30);
-  auto send = [&]() -> httplib::Result {
-    if (method == "GET") return client.Get(path.c_str(), headers);
-    if (method == "DELETE") return client.Delete(path.c_str(), headers);
-    if (method == "PUT") return client.Put(path.c_str(), headers, raw_body, "application/json");
-    if (method == "PATCH") return client.Patch(path.c_str(), headers, raw_body, "application/json");
-    return client.Post(path.c_str(), headers, raw_body, "application/json");
-  };
-  httplib::Result result = send();
+  const HttpReply reply = HttpCall(method, origin + path, raw_body, headers);
   Answer answer;
-  if (!result) return answer;
-  answer.status = result->status;
-  answer.text = result->body;
-  answer.body = json::parse(result->body, nullptr, false);
+  answer.status = reply.status;
+  answer.text = reply.body;
+  answer.body = reply.Json();
   if (answer.body.is_discarded()) answer.body = nullptr;
   return answer;
 }
 
 HrWorld::HrWorld(std::int64_t start) : now_(start), sandbox_(sandbox::SandboxOptions{true, 3599}) {
-  dir_ = std::filesystem::temp_directory_path() / ("slotwise-hr-" + crypto::RandomToken(9));
-  std::filesystem::create_directories(dir_);
-  db_path_ = (dir_ / "slotwise.db").string();
-
-  Result<int> sandbox_port = sandbox_.Bind("127.0.0.1", 0);
-  REQUIRE(sandbox_port.ok());
-  sandbox_port_ = *sandbox_port;
-  sandbox_thread_ = std::thread([this] { sandbox_.Run(); });
   Result<sandbox::MintedTokens> tokens = sandbox_.sandbox().MintTokens("microsoft", "anna.schmidt@kumo-labs.example");
   REQUIRE(tokens.ok());
   graph_token_ = tokens->access_token;
 
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db_path_);
-  REQUIRE(store.ok());
-  store_ = std::move(store).value();
-  Result<crypto::Keyring> keyring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("test-1"));
-  REQUIRE(keyring.ok());
-  vault_ = std::make_unique<crypto::TokenVault>(std::move(keyring).value());
-  directory_ = std::make_unique<SqliteDirectoryStore>(*store_, *vault_);
-  Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(db_path_);
+  Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database_.db_path);
   REQUIRE(interviews.ok());
   interviews_ = std::move(interviews).value();
-  auth_ = std::make_unique<ApiAuth>(*directory_, "", std::nullopt, [this] { return now_.load(); });
+  auth_ = std::make_unique<ApiAuth>(*database_.store, "", std::nullopt, [this] { return now_.load(); });
   transport_ = net::MakeHttplibTransport();
 
   Tenant tenant;
   tenant.id = "acme";
   tenant.name = "Acme";
-  REQUIRE(directory_->CreateTenant(tenant).ok());
+  REQUIRE(database_.store->CreateTenant(tenant).ok());
   const auth::GeneratedApiKey key = auth::GenerateApiKey();
-  REQUIRE(directory_->AddApiKey(ApiKeyRecord{key.key_id, "acme", key.secret_hash, "hr tests", Now(), 0}).ok());
+  REQUIRE(database_.store->AddApiKey(ApiKeyRecord{key.key_id, "acme", key.secret_hash, "hr tests", Now(), 0}).ok());
   api_key_ = key.plaintext;
   Build({});
 }
@@ -80,19 +52,17 @@ void HrWorld::Build(hr::SchedulerOptions options) {
   hr_options.scheduler = std::move(options);
   hr_options.hooks.sleep = [](std::chrono::milliseconds) {};
   Result<std::unique_ptr<hr::HrRuntime>> runtime = hr::HrRuntime::Create(
-      *store_, *vault_, *transport_, zones_, interviews_.get(), hr_options, [this] { return now_.load(); });
+      *database_.database, *database_.vault, *transport_, zones_, interviews_.get(), hr_options,
+      [this] { return now_.load(); });
   REQUIRE_MESSAGE(runtime.ok(), (runtime.ok() ? "" : runtime.error().message));
   runtime_ = std::move(runtime).value();
-  server_ = std::make_unique<httplib::Server>();
-  RegisterHrRoutes(*server_, *runtime_, *auth_);
-  port_ = server_->bind_to_any_port("127.0.0.1");
-  REQUIRE(port_ > 0);
-  server_thread_ = std::thread([this] { server_->listen_after_bind(); });
+  server_ = std::make_unique<LoopbackServer>();
+  RegisterHrRoutes(server_->server(), *runtime_, *auth_);
+  server_->Start();
 }
 
 void HrWorld::Teardown() {
-  if (server_) StopAndJoin(*server_, server_thread_);
-  server_.reset();
+  server_.reset();  // stops serving before the runtime its routes use goes away
   runtime_.reset();
 }
 
@@ -104,13 +74,8 @@ void HrWorld::Restart(hr::SchedulerOptions options) {
 HrWorld::~HrWorld() {
   Teardown();
   sandbox_.Stop();
-  sandbox_thread_.join();
   auth_.reset();
   interviews_.reset();
-  directory_.reset();
-  store_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
 }
 
 Answer HrWorld::Api(const std::string& method, const std::string& path, const json& body, const std::string& bearer) {

@@ -1,26 +1,25 @@
 // hr_world.h — the HR test fixture: the provider sandbox (Teams) and an HR runtime with its REST routes on their own
 // ephemeral loopback ports, SQLite in a temporary folder, a tenant "acme" with an API key, and a test clock.
-// The runtime can be destroyed and rebuilt on the same database file (a server restart).
+// The runtime can be destroyed and rebuilt on the same database file (a server restart). Requests go through
+// support/http_call.h; Answer is a reply with its body read as JSON.
 #pragma once
 
 #include <httplib.h>
 
 #include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "api/api_auth.h"
-#include "crypto/token_vault.h"
 #include "hr/hr_runtime.h"
-#include "sandbox/sandbox.h"
-#include "store/sqlite_directory_store.h"
 #include "store/sqlite_interview_store.h"
-#include "store/sqlite_store.h"
+#include "support/http_call.h"
+#include "support/loopback_server.h"
+#include "support/running_sandbox.h"
+#include "support/temp_directory_store.h"
 #include "zoneinfo/zoneinfo_directory.h"
 
 namespace slotwise::testing {
@@ -53,11 +52,11 @@ class HrWorld {
   hr::HrRuntime& runtime() { return *runtime_; }
   InterviewStore& interviews() { return *interviews_; }
   sandbox::Sandbox& sandbox() { return sandbox_.sandbox(); }
-  std::string root() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string sandbox_root() const { return "http://127.0.0.1:" + std::to_string(sandbox_port_); }
+  std::string root() const { return server_->origin(); }
+  std::string sandbox_root() const { return sandbox_.root(); }
   std::string WorkflowUrl(const std::string& id) const { return sandbox_root() + "/microsoft/workflows/" + id; }
   const std::string& api_key() const { return api_key_; }
-  const std::string& db_path() const { return db_path_; }
+  const std::string& db_path() const { return database_.db_path; }
 
   // Destroys the runtime and its HTTP server (a server stop) and builds new ones on the same database file.
   void Restart(hr::SchedulerOptions options = {});
@@ -72,15 +71,9 @@ class HrWorld {
   void Build(hr::SchedulerOptions options);
   void Teardown();
 
-  std::filesystem::path dir_;
-  std::string db_path_;
   std::atomic<std::int64_t> now_;
-  sandbox::SandboxServer sandbox_;
-  int sandbox_port_ = 0;
-  std::thread sandbox_thread_;
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<crypto::TokenVault> vault_;
-  std::unique_ptr<SqliteDirectoryStore> directory_;
+  RunningSandbox sandbox_;
+  TempDirectoryStore database_;  // the database file, its vault and the tenant directory
   std::unique_ptr<SqliteInterviewStore> interviews_;
   std::unique_ptr<ApiAuth> auth_;
   std::unique_ptr<net::HttpTransport> transport_;
@@ -88,9 +81,7 @@ class HrWorld {
   std::string graph_token_;
   std::string api_key_;
   std::unique_ptr<hr::HrRuntime> runtime_;
-  std::unique_ptr<httplib::Server> server_;
-  int port_ = 0;
-  std::thread server_thread_;
+  std::unique_ptr<LoopbackServer> server_;
 };
 
 }  // namespace slotwise::testing

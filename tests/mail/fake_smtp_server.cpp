@@ -26,10 +26,6 @@ void SendAll(int fd, const std::string& text) {
   }
 }
 
-bool StartsWith(const std::string& text, std::string_view prefix) {
-  return text.rfind(prefix, 0) == 0;
-}
-
 }  // namespace
 
 FakeSmtpServer::FakeSmtpServer(std::string greeting, Responder respond)
@@ -58,8 +54,8 @@ void FakeSmtpServer::Join() {
 }
 
 std::string FakeSmtpServer::Accepting(const std::string& command) {
-  if (StartsWith(command, "EHLO")) return "250-fake.test greets you\r\n250-8BITMIME\r\n250 SIZE 1000000\r\n";
-  if (StartsWith(command, "HELO") || StartsWith(command, "MAIL") || StartsWith(command, "RCPT")) return "250 OK\r\n";
+  if (command.starts_with("EHLO")) return "250-fake.test greets you\r\n250-8BITMIME\r\n250 SIZE 1000000\r\n";
+  if (command.starts_with("HELO") || command.starts_with("MAIL") || command.starts_with("RCPT")) return "250 OK\r\n";
   if (command == "DATA") return "354 End data with <CR><LF>.<CR><LF>\r\n";
   if (command == kMessageEvent) return "250 2.0.0 Ok: queued as 12345\r\n";
   if (command == "QUIT") return "221 2.0.0 Bye\r\n";
@@ -78,7 +74,7 @@ void FakeSmtpServer::Serve() {
     // Handle everything complete in the buffer first.
     if (in_data) {
       std::size_t length = std::string::npos;
-      if (StartsWith(buffer, ".\r\n")) {
+      if (buffer.starts_with(".\r\n")) {
         length = 3;
       } else if (const std::size_t end = buffer.find("\r\n.\r\n"); end != std::string::npos) {
         length = end + 5;
@@ -96,7 +92,7 @@ void FakeSmtpServer::Serve() {
       commands_.push_back(command);
       const std::string reply = respond_(command);
       SendAll(fd, reply);
-      in_data = StartsWith(reply, "354");
+      in_data = reply.starts_with("354");
       quit = command == "QUIT";
       continue;
     }

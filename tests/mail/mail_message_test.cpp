@@ -7,7 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "mail/mail_message.h"
-#include "openssl_base64.h"
+#include "support/openssl_cli.h"
 
 namespace slotwise::mail {
 namespace {
@@ -112,7 +112,7 @@ std::string DecodeEncodedWords(const std::string& value) {
     const std::size_t end = value.find("?=", at + 10);
     REQUIRE(end != std::string::npos);
     CHECK(end + 2 - at <= 75);
-    decoded += test::OpensslBase64Decode(value.substr(at + 10, end - at - 10));
+    decoded += slotwise::testing::OpensslBase64Decode(value.substr(at + 10, end - at - 10));
     at = end + 2;
   }
   return decoded;
@@ -133,7 +133,7 @@ TEST_CASE("Mail: a plain message has the standard headers and a base64 text/plai
   CHECK(parsed.Header("Content-Type") == "text/plain; charset=UTF-8");
   CHECK(parsed.Header("Content-Transfer-Encoding") == "base64");
   // The body is canonicalised to CRLF before encoding.
-  CHECK(test::OpensslBase64Decode(parsed.body) == "Hello Jane,\r\nsee you on Tuesday.\r\n");
+  CHECK(slotwise::testing::OpensslBase64Decode(parsed.body) == "Hello Jane,\r\nsee you on Tuesday.\r\n");
 }
 
 TEST_CASE("Mail: UTF-8 subjects and display names become encoded-words that decode back") {
@@ -256,16 +256,16 @@ TEST_CASE("Mail: an invitation is text + calendar alternatives plus an invite.ic
   REQUIRE(inner.size() == 2);
   const Parsed text = Parse(inner[0]);
   CHECK(text.Header("Content-Type") == "text/plain; charset=UTF-8");
-  CHECK(test::OpensslBase64Decode(text.body) == "Hello Jane,\r\nsee you on Tuesday.\r\n");
+  CHECK(slotwise::testing::OpensslBase64Decode(text.body) == "Hello Jane,\r\nsee you on Tuesday.\r\n");
   const Parsed calendar = Parse(inner[1]);
   CHECK(calendar.Header("Content-Type") == "text/calendar; charset=UTF-8; method=REQUEST");
   CHECK(calendar.Header("Content-Transfer-Encoding") == "base64");
-  CHECK(test::OpensslBase64Decode(calendar.body) == kIcs);
+  CHECK(slotwise::testing::OpensslBase64Decode(calendar.body) == kIcs);
 
   const Parsed attachment = Parse(outer[1]);
   CHECK(attachment.Header("Content-Type") == "application/ics; name=\"invite.ics\"");
   CHECK(attachment.Header("Content-Disposition") == "attachment; filename=\"invite.ics\"");
-  CHECK(test::OpensslBase64Decode(attachment.body) == kIcs);
+  CHECK(slotwise::testing::OpensslBase64Decode(attachment.body) == kIcs);
 
   // Boundaries occur only as delimiter lines: 2 + closing for each, and never inside a part's content.
   for (const std::string* part : {&text.body, &calendar.body, &attachment.body}) {

@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "mail/mime_encoding.h"
-#include "openssl_base64.h"
+#include "support/openssl_cli.h"
 
 namespace slotwise::mail {
 namespace {
@@ -30,7 +30,7 @@ std::string DecodeWords(const std::string& encoded) {
     REQUIRE(word.rfind("=?UTF-8?B?", 0) == 0);
     REQUIRE(word.size() >= 12);
     REQUIRE(word.substr(word.size() - 2) == "?=");
-    const std::string bytes = test::OpensslBase64Decode(word.substr(10, word.size() - 12));
+    const std::string bytes = slotwise::testing::OpensslBase64Decode(word.substr(10, word.size() - 12));
     // Self-contained: no word starts with a continuation byte or ends inside a sequence.
     REQUIRE_FALSE(bytes.empty());
     CHECK((static_cast<unsigned char>(bytes.front()) & 0xc0u) != 0x80u);
@@ -108,7 +108,7 @@ TEST_CASE("MIME: base64 bodies are wrapped at 76 characters and decode back") {
     CHECK(lines[i].size() <= 76);
     if (i + 2 < lines.size()) CHECK(lines[i].size() == 76);
   }
-  CHECK(test::OpensslBase64Decode(encoded) == bytes);
+  CHECK(slotwise::testing::OpensslBase64Decode(encoded) == bytes);
   CHECK(Base64Lines("").empty());
 }
 

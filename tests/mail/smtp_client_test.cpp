@@ -28,10 +28,6 @@ SmtpSettings SettingsFor(const FakeSmtpServer& server, std::chrono::milliseconds
   return settings;
 }
 
-bool StartsWith(const std::string& text, std::string_view prefix) {
-  return text.rfind(prefix, 0) == 0;
-}
-
 }  // namespace
 
 TEST_CASE("SMTP: a message is delivered with the exact command sequence, multi-line replies included") {
@@ -75,7 +71,7 @@ TEST_CASE("SMTP: a rendered message arrives byte for byte") {
 
 TEST_CASE("SMTP: a relay that refuses EHLO is greeted with HELO") {
   FakeSmtpServer server("220 old relay\r\n", [](const std::string& command) -> std::string {
-    if (StartsWith(command, "EHLO")) return "502 5.5.1 Command not implemented\r\n";
+    if (command.starts_with("EHLO")) return "502 5.5.1 Command not implemented\r\n";
     return FakeSmtpServer::Accepting(command);
   });
   REQUIRE(SendMail(SettingsFor(server), "", {"b@example.com"}, "x\r\n").ok());
@@ -141,13 +137,15 @@ TEST_CASE("SMTP: a server that never answers times out within the timeout") {
   REQUIRE_FALSE(sent.ok());
   CHECK(sent.error().code == slotwise::codes::kSmtpUnavailable);
   CHECK(sent.error().message.find("timed out") != std::string::npos);
+  // The timeout ended it: not before it ran out, and not never (the fake server stays silent forever). The upper bound
+  // is wide on purpose — a loaded or sanitized build is slow, and only a missing timeout would reach it.
   CHECK(elapsed >= std::chrono::milliseconds(250));
-  CHECK(elapsed < std::chrono::milliseconds(1500));
+  CHECK(elapsed < std::chrono::seconds(10));
 }
 
 TEST_CASE("SMTP: a relay that goes silent mid-conversation times out too") {
   FakeSmtpServer server("220 ready\r\n", [](const std::string& command) -> std::string {
-    if (StartsWith(command, "MAIL")) return "";  // never answers MAIL FROM
+    if (command.starts_with("MAIL")) return "";  // never answers MAIL FROM
     return FakeSmtpServer::Accepting(command);
   });
   const auto started = std::chrono::steady_clock::now();

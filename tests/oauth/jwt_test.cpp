@@ -5,7 +5,8 @@
 
 #include "crypto/crypto_primitives.h"
 #include "crypto/jwt.h"
-#include "test_util.h"
+#include "support/command.h"
+#include "support/temp_dir.h"
 
 using slotwise::crypto::Base64UrlDecode;
 using slotwise::crypto::Base64UrlEncode;

@@ -11,7 +11,7 @@
 #include "oauth/oauth_client.h"
 #include "oauth_test_util.h"
 #include "slotwise/error_codes.h"
-#include "test_util.h"
+#include "support/command.h"
 
 using namespace slotwise::oauth;
 using slotwise::net::ParamValue;

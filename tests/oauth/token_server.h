@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "../loopback_server.h"
 #include "net/url.h"
+#include "support/loopback_server.h"
 
 namespace slotwise::testing {
 
@@ -43,7 +43,7 @@ struct ScriptedReply {
 class TokenServer {
  public:
   TokenServer() {
-    server_.Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    server_.server().Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ScriptedReply reply;
       {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -62,18 +62,14 @@ class TokenServer {
       for (const auto& [name, value] : reply.headers) response.set_header(name, value);
       response.set_content(reply.body, "application/json");
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    REQUIRE_MESSAGE(port_ > 0, "cannot bind a loopback port");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });  // the socket already listens: no race
+    server_.Start();
   }
   TokenServer(const TokenServer&) = delete;
   TokenServer& operator=(const TokenServer&) = delete;
-  ~TokenServer() {
-    slotwise::testing::StopAndJoin(server_, thread_);
-  }
+  ~TokenServer() { server_.Stop(); }  // before the queues the handler reads go away
 
-  std::string Url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-  int port() const { return port_; }
+  std::string Url(const std::string& path = "") const { return server_.Url(path); }
+  int port() const { return server_.port(); }
 
   void Enqueue(ScriptedReply reply) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -90,9 +86,7 @@ class TokenServer {
   }
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
+  LoopbackServer server_;
   mutable std::mutex mutex_;
   std::vector<RecordedRequest> requests_;
   std::deque<ScriptedReply> replies_;

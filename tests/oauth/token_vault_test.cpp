@@ -7,7 +7,7 @@
 
 #include "crypto/crypto_primitives.h"
 #include "crypto/token_vault.h"
-#include "test_util.h"
+#include "support/temp_dir.h"
 
 using slotwise::crypto::Base64Encode;
 using slotwise::crypto::Base64UrlDecode;

@@ -8,6 +8,7 @@
 #include "providers/idempotency.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
+#include "support/instants.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* kBase = "http://127.0.0.1:7001/google/calendar/v3";
 
-Instant At(const char* text) { return ParseRfc3339(text).value(); }
+using slotwise::testing::At;
 
 // A freeBusy answer for whatever was asked: every calendar is busy [timeMin + 1 h, timeMin + 2 h), except ids
 // starting with "missing" which get Google's per-calendar notFound error.

@@ -8,6 +8,7 @@
 #include "providers/microsoft_graph_calendar.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
+#include "support/instants.h"
 
 using namespace slotwise;
 using namespace slotwise::providers;
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* kBase = "http://127.0.0.1:7002/microsoft/v1.0";
 
-Instant At(const char* text) { return ParseRfc3339(text).value(); }
+using slotwise::testing::At;
 
 // Graph wall time in UTC with the 7-digit fraction Graph uses.
 std::string GraphTime(Instant instant) {

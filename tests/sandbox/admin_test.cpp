@@ -7,10 +7,10 @@
 #include <set>
 #include <vector>
 
-#include "../loopback_server.h"
 #include "crypto/crypto_primitives.h"
 #include "sandbox_test_util.h"
 #include "slotwise/time.h"
+#include "support/loopback_server.h"
 
 using namespace slotwise::sandbox;
 using namespace slotwise::sandbox::testing;
@@ -22,26 +22,23 @@ json Body(const httplib::Result& res) { return json::parse(res->body); }
 class Receiver {
  public:
   Receiver() {
-    server_.Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    server_.server().Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> lock(mutex_);
       requests_.push_back(req);
       if (req.has_param("validationToken")) res.set_content(req.get_param_value("validationToken"), "text/plain");
       else res.status = 202;
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    server_.Start();
   }
-  ~Receiver() { slotwise::testing::StopAndJoin(server_, thread_); }
-  std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  ~Receiver() { server_.Stop(); }  // before `requests_` goes away
+  std::string Url(const std::string& path) const { return server_.Url(path); }
   std::vector<httplib::Request> Requests() {
     std::lock_guard<std::mutex> lock(mutex_);
     return requests_;
   }
 
  private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
+  slotwise::testing::LoopbackServer server_;
   std::mutex mutex_;
   std::vector<httplib::Request> requests_;
 };

@@ -8,12 +8,8 @@
 
 namespace slotwise::sandbox::testing {
 
-LiveSandbox::LiveSandbox(SandboxOptions options) : server_(options) {
-  auto bound = server_.Bind("127.0.0.1", 0);
-  REQUIRE(bound.ok());
-  port_ = bound.value();
-  thread_ = std::thread([this] { server_.Run(); });
-  client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+LiveSandbox::LiveSandbox(SandboxOptions options) : running_(options) {
+  client_ = std::make_unique<httplib::Client>("127.0.0.1", port());
   client_->set_connection_timeout(2, 0);
   client_->set_read_timeout(5, 0);
   for (const char* provider : {"google", "microsoft", "zoom", "goto"}) {
@@ -23,11 +19,6 @@ LiveSandbox::LiveSandbox(SandboxOptions options) : server_(options) {
                                                             : std::string(kGoToClientId);
     sandbox().RegisterClient({provider, id, "", {kRedirect}});
   }
-}
-
-LiveSandbox::~LiveSandbox() {
-  server_.Stop();
-  thread_.join();
 }
 
 httplib::Result LiveSandbox::PostJson(const std::string& path, const json& body, const std::string& token) {
@@ -54,25 +45,6 @@ Pkce MakePkce() {
   pkce.verifier = crypto::RandomToken(32);
   pkce.challenge = crypto::Base64UrlEncode(crypto::Sha256(pkce.verifier));
   return pkce;
-}
-
-std::string RequestIdOf(const std::string& html) {
-  const std::string marker = "name=\"request_id\" value=\"";
-  auto at = html.find(marker);
-  if (at == std::string::npos) return "";
-  auto start = at + marker.size();
-  return html.substr(start, html.find('"', start) - start);
-}
-
-std::map<std::string, std::string> QueryOf(const std::string& location) {
-  std::map<std::string, std::string> out;
-  auto question = location.find('?');
-  if (question == std::string::npos) return out;
-  auto params = net::ParseForm(location.substr(question + 1));
-  if (params) {
-    for (const auto& [key, value] : *params) out[key] = value;
-  }
-  return out;
 }
 
 std::string ConsentRedirect(LiveSandbox& sandbox, const std::string& authorize_path_and_query, const std::string& login,

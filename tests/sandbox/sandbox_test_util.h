@@ -1,4 +1,6 @@
-// sandbox_test_util.h — a real SandboxServer on an ephemeral loopback port, plus helpers that drive the sign-in pages.
+// sandbox_test_util.h — the sandbox suite's fixture: a RunningSandbox (support/running_sandbox.h) that knows a
+// redirect URI for each provider's default client, with an HTTP client to it, plus helpers that drive the sign-in
+// pages.
 #pragma once
 
 #include <map>
@@ -10,20 +12,24 @@
 #include <nlohmann/json.hpp>
 
 #include "sandbox/sandbox.h"
+#include "support/http_call.h"
+#include "support/running_sandbox.h"
+#include "support/sandbox_pages.h"
 
 namespace slotwise::sandbox::testing {
 
 using nlohmann::json;
+using ::slotwise::testing::QueryOf;
+using ::slotwise::testing::RequestIdOf;
 
 inline constexpr const char* kRedirect = "http://127.0.0.1:9/callback";
 
 class LiveSandbox {
  public:
   explicit LiveSandbox(SandboxOptions options = {});
-  ~LiveSandbox();
   httplib::Client& client() { return *client_; }
-  Sandbox& sandbox() { return server_.sandbox(); }
-  int port() const { return port_; }
+  Sandbox& sandbox() { return running_.sandbox(); }
+  int port() const { return running_.port(); }
 
   // POST JSON with an optional Bearer token.
   httplib::Result PostJson(const std::string& path, const json& body, const std::string& token = "");
@@ -31,9 +37,7 @@ class LiveSandbox {
   std::string Token(const std::string& provider, const std::string& user);  // via POST /sandbox/tokens
 
  private:
-  SandboxServer server_;
-  int port_ = 0;
-  std::thread thread_;
+  ::slotwise::testing::RunningSandbox running_;
   std::unique_ptr<httplib::Client> client_;
 };
 
@@ -43,10 +47,6 @@ struct Pkce {
 };
 Pkce MakePkce();
 
-// The value of `name="request_id" value="…"` in an authorize page, or "".
-std::string RequestIdOf(const std::string& html);
-// Query parameters of a redirect Location.
-std::map<std::string, std::string> QueryOf(const std::string& location);
 // GET authorize URL (path + query), then POST the consent form; returns the 302 Location ("" when none).
 std::string ConsentRedirect(LiveSandbox& sandbox, const std::string& authorize_path_and_query, const std::string& login,
                             const std::string& decision = "allow");

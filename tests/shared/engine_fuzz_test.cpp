@@ -16,7 +16,7 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/json_text.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "slotwise/provider_busy.h"
+#include "support/instants.h"
 
 #ifndef SLOTWISE_ZONEINFO_DIR
 #define SLOTWISE_ZONEINFO_DIR "/usr/share/zoneinfo"
@@ -48,11 +49,7 @@ inline const TimeZone& Zone(const char* name) {
   return *zone;
 }
 
-inline Instant At(const char* rfc3339) {
-  std::optional<Instant> instant = ParseRfc3339(rfc3339);
-  REQUIRE_MESSAGE(instant.has_value(), "bad test time ", rfc3339);
-  return *instant;
-}
+using slotwise::testing::At;
 
 inline Interval Span(const char* start, const char* end) { return Interval{At(start), At(end)}; }
 

@@ -9,7 +9,7 @@
 
 #include "slotwise/engine_api.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 using nlohmann::json;

@@ -15,7 +15,7 @@
 
 #include "slotwise/sequence.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 using nlohmann::json;

@@ -10,7 +10,7 @@
 
 #include "slotwise/engine_api.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 using nlohmann::json;

@@ -13,7 +13,7 @@
 #include "slotwise/engine_api.h"
 #include "slotwise/json_text.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 using nlohmann::json;

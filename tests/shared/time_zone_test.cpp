@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.h"
+
 #ifndef SLOTWISE_ZONEINFO_DIR
 #define SLOTWISE_ZONEINFO_DIR "/usr/share/zoneinfo"
 #endif
@@ -25,10 +27,7 @@ namespace {
 
 const std::string kZoneinfoDir = SLOTWISE_ZONEINFO_DIR;
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::ReadFile;
 
 TimeZone LoadZone(const std::string& name) {
   Result<TimeZone> zone = TimeZone::FromTzif(name, ReadFile(kZoneinfoDir + "/" + name));

@@ -17,7 +17,7 @@
 #include "slotwise/json_text.h"
 #include "slotwise/solver.h"
 
-#include "test_zones.h"
+#include "support/system_zones.h"
 
 using namespace slotwise;
 using nlohmann::json;

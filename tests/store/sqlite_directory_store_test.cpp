@@ -1,47 +1,18 @@
 // Tests for backend/store/sqlite_directory_store: a real SQLite file per test in a temporary folder.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 
 #include "store/sqlite_directory_store.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_query.h"
+#include "support/temp_directory_store.h"
 
 using namespace slotwise;
 
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct Fixture {
-  Fixture() {
-    static std::atomic<int> counter{0};
-    dir = std::filesystem::temp_directory_path() /
-          ("slotwise-directory-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir);
-    Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open((dir / "slotwise.db").string());
-    REQUIRE(opened.ok());
-    database = std::move(opened).value();
-    Result<crypto::Keyring> ring = crypto::Keyring::Parse(crypto::Keyring::NewKeySpec("k1"));
-    REQUIRE(ring.ok());
-    vault = std::make_unique<crypto::TokenVault>(std::move(ring).value());
-    store = std::make_unique<SqliteDirectoryStore>(*database, *vault);
-  }
-  ~Fixture() {
-    store.reset();
-    database.reset();
-    std::filesystem::remove_all(dir);
-  }
-
+struct Fixture : testing::TempDirectoryStore {
   Tenant Acme() const {
     Tenant tenant;
     tenant.id = "acme";
@@ -56,11 +27,6 @@ struct Fixture {
     tenant.created_at = 1'700'000'000;
     return tenant;
   }
-
-  std::filesystem::path dir;
-  std::unique_ptr<SqliteStore> database;
-  std::unique_ptr<crypto::TokenVault> vault;
-  std::unique_ptr<SqliteDirectoryStore> store;
 };
 
 Person Anna() {
@@ -310,19 +276,19 @@ TEST_CASE("DirectoryStore: the ATS webhook secret is sealed at rest and bound to
   REQUIRE(f.store->CreateTenant(other).ok());
 
   // Neither the database file nor its WAL holds the plaintext.
-  const std::string raw = ReadAll(f.dir / "slotwise.db") + ReadAll(f.dir / "slotwise.db-wal");
+  const std::string raw = testing::ReadFile(f.db_path) + testing::ReadFile(f.db_path + "-wal");
   CHECK_FALSE(raw.empty());
   CHECK(raw.find("whsec-very-secret-value-1234") == std::string::npos);
   CHECK(raw.find("whsec-the-other-tenant") == std::string::npos);
   CHECK(raw.find("Acme GmbH") != std::string::npos);  // the reading above does see the rows
 
   // A sealed value copied into another tenant's row does not open there.
-  Result<Statement> copy = Statement::Prepare(f.database->handle(),
-                                              "UPDATE tenants SET ats_webhook_secret_sealed = (SELECT "
-                                              "ats_webhook_secret_sealed FROM tenants WHERE id = 'acme') "
-                                              "WHERE id = 'other'");
-  REQUIRE(copy.ok());
-  REQUIRE(copy.value().Step().ok());
+  Result<int> copied = Exec(f.database->handle(),
+                            "UPDATE tenants SET ats_webhook_secret_sealed = (SELECT ats_webhook_secret_sealed FROM "
+                            "tenants WHERE id = 'acme') WHERE id = 'other'",
+                            {});
+  REQUIRE(copied.ok());
+  CHECK(*copied == 1);
   Result<std::optional<Tenant>> opened = f.store->GetTenant("other");
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().code == "decrypt_failed");

@@ -9,10 +9,11 @@
 // With 30-minute slots on a 30-minute grid, anna ∩ ken leaves exactly [08:30Z, 09:00Z) (09:30 Berlin, 17:30 Tokyo).
 #pragma once
 
-#include "../shared/test_zones.h"
 #include "slotwise/time_zone.h"
 #include "state/widget_data.h"
 #include "state/widget_model.h"
+#include "support/instants.h"
+#include "support/system_zones.h"
 
 namespace slotwise::widget::testing {
 
@@ -57,7 +58,7 @@ inline constexpr const char* kDocument = R"({
   }
 })";
 
-inline Instant At(const char* text) { return *ParseRfc3339(text); }
+using slotwise::testing::At;
 
 inline const TimeZone& Zone(const char* name) { return *slotwise::testing::SystemZones().Find(name); }
 inline ZoneSource& Zones() { return slotwise::testing::SystemZones(); }

@@ -3,9 +3,11 @@
 
 #include <string>
 
+#include "support/error_code.h"
 #include "webhooks/google_channels.h"
 
 using namespace slotwise::webhooks;
+using slotwise::testing::ErrorCode;
 
 namespace {
 
@@ -22,9 +24,6 @@ GoogleHeaders Headers(std::string_view state, std::string_view number, std::stri
   return GoogleHeaders{channel_id, token, "res-abc", state, number};
 }
 
-std::string ErrorCode(const slotwise::Result<GoogleNotice>& result) {
-  return result ? "" : result.error().code;
-}
 
 }  // namespace
 

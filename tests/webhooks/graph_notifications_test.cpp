@@ -4,9 +4,11 @@
 #include <string>
 
 #include "slotwise/json_text.h"
+#include "support/error_code.h"
 #include "webhooks/graph_notifications.h"
 
 using namespace slotwise::webhooks;
+using slotwise::testing::ErrorCode;
 using nlohmann::json;
 
 namespace {
@@ -37,9 +39,6 @@ std::string Body(std::initializer_list<json> items) {
   return slotwise::DumpJson(json{{"value", value}});
 }
 
-std::string ErrorCode(const slotwise::Result<std::vector<GraphChange>>& result) {
-  return result ? "" : result.error().code;
-}
 
 }  // namespace
 

@@ -7,11 +7,13 @@
 #include <limits>
 #include <string>
 
-#include "openssl_cli.h"
+#include "support/error_code.h"
+#include "support/openssl_cli.h"
 #include "webhooks/zoom_webhooks.h"
 
 using namespace slotwise::webhooks;
-using slotwise::webhooks::test::OpensslHmacSha256Hex;
+using slotwise::testing::ErrorCode;
+using slotwise::testing::OpensslHmacSha256Hex;
 
 namespace {
 
@@ -26,10 +28,6 @@ std::string OpensslSignature(const std::string& timestamp, const std::string& bo
   return "v0=" + OpensslHmacSha256Hex(secret, "v0:" + timestamp + ":" + body);
 }
 
-std::string Code(const slotwise::Result<bool>& result) {
-  return result ? "" : result.error().code;
-}
-
 }  // namespace
 
 TEST_CASE("Webhooks: the openssl CLI helper reproduces RFC 4231 test case 2") {
@@ -41,26 +39,26 @@ TEST_CASE("Webhooks: Zoom signature computed by openssl verifies, a replay of it
   ReplayCache cache;
   const std::string timestamp = std::to_string(kNow);
   const std::string signature = OpensslSignature(timestamp, kBody);
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow, cache)).empty());
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow + 10, cache)) == "replayed");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow, cache)).empty());
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow + 10, cache)) == "replayed");
   std::string upper = signature;
   std::transform(upper.begin() + 3, upper.end(), upper.begin() + 3, [](unsigned char c) { return std::toupper(c); });
   REQUIRE(upper != signature);
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, upper, kBody, kNow + 10, cache)) == "replayed");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, upper, kBody, kNow + 10, cache)) == "replayed");
   // Still a replay at the last second the timestamp is acceptable.
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow + 300, cache)) == "replayed");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, signature, kBody, kNow + 300, cache)) == "replayed");
 
   // Worst case: a timestamp 300 s ahead is accepted now and is still acceptable 600 s later, so it must still be
   // remembered then.
   const std::string ahead = std::to_string(kNow + 300);
   const std::string ahead_signature = OpensslSignature(ahead, kBody);
-  CHECK(Code(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow, cache)).empty());
-  CHECK(Code(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow + 600, cache)) == "replayed");
-  CHECK(Code(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow + 601, cache)) == "stale_timestamp");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow, cache)).empty());
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow + 600, cache)) == "replayed");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, ahead, ahead_signature, kBody, kNow + 601, cache)) == "stale_timestamp");
 
   // A new delivery of the same body with another timestamp is not a replay.
   const std::string later = std::to_string(kNow + 1);
-  CHECK(Code(VerifyZoomSignature(kSecret, later, OpensslSignature(later, kBody), kBody, kNow + 1, cache)).empty());
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, later, OpensslSignature(later, kBody), kBody, kNow + 1, cache)).empty());
 }
 
 TEST_CASE("Webhooks: Zoom signatures that do not match are invalid_signature") {
@@ -68,7 +66,7 @@ TEST_CASE("Webhooks: Zoom signatures that do not match are invalid_signature") {
   const std::string timestamp = std::to_string(kNow);
   const std::string signature = OpensslSignature(timestamp, kBody);
   const auto code = [&](std::string_view secret, std::string_view sig, std::string_view body) {
-    return Code(VerifyZoomSignature(secret, timestamp, sig, body, kNow, cache));
+    return ErrorCode(VerifyZoomSignature(secret, timestamp, sig, body, kNow, cache));
   };
   std::string flipped = signature;
   flipped.back() = flipped.back() == '0' ? '1' : '0';  // same length, last digit wrong
@@ -85,7 +83,7 @@ TEST_CASE("Webhooks: Zoom signatures that do not match are invalid_signature") {
   CHECK(code(kSecret, "v0=" + std::string(64, 'g'), kBody) == "invalid_signature");
   // The signature covers the timestamp: a valid pair with another timestamp fails.
   const std::string other = std::to_string(kNow + 1);
-  CHECK(Code(VerifyZoomSignature(kSecret, other, signature, kBody, kNow, cache)) == "invalid_signature");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, other, signature, kBody, kNow, cache)) == "invalid_signature");
   // Failures recorded nothing: the genuine delivery still passes once.
   CHECK(code(kSecret, signature, kBody).empty());
 }
@@ -94,22 +92,22 @@ TEST_CASE("Webhooks: Zoom missing headers, secret and oversized bodies are rejec
   ReplayCache cache;
   const std::string timestamp = std::to_string(kNow);
   const std::string signature = OpensslSignature(timestamp, kBody);
-  CHECK(Code(VerifyZoomSignature(kSecret, "", signature, kBody, kNow, cache)) == "missing_signature");
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, "", kBody, kNow, cache)) == "missing_signature");
-  CHECK(Code(VerifyZoomSignature("", timestamp, signature, kBody, kNow, cache)) == "missing_secret");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, "", signature, kBody, kNow, cache)) == "missing_signature");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, "", kBody, kNow, cache)) == "missing_signature");
+  CHECK(ErrorCode(VerifyZoomSignature("", timestamp, signature, kBody, kNow, cache)) == "missing_secret");
   const std::string big(kMaxZoomBodyBytes + 1, 'x');
-  CHECK(Code(VerifyZoomSignature(kSecret, timestamp, signature, big, kNow, cache)) == "body_too_large");
+  CHECK(ErrorCode(VerifyZoomSignature(kSecret, timestamp, signature, big, kNow, cache)) == "body_too_large");
 }
 
 TEST_CASE("Webhooks: Zoom timestamps must be digits within 300 s of now, in seconds or milliseconds") {
   ReplayCache cache;
   const auto verify = [&](const std::string& timestamp, std::int64_t now) {
-    return Code(VerifyZoomSignature(kSecret, timestamp, OpensslSignature(timestamp, kBody), kBody, now, cache));
+    return ErrorCode(VerifyZoomSignature(kSecret, timestamp, OpensslSignature(timestamp, kBody), kBody, now, cache));
   };
   for (const char* bad :
        {"abc", "-1700000000", "+1700000000", "1700000000.5", " 1700000000", "1e9", "17000000000000000000"}) {
     CAPTURE(bad);
-    CHECK(Code(VerifyZoomSignature(kSecret, bad, "v0=" + std::string(64, '0'), kBody, kNow, cache)) ==
+    CHECK(ErrorCode(VerifyZoomSignature(kSecret, bad, "v0=" + std::string(64, '0'), kBody, kNow, cache)) ==
           "invalid_timestamp");
   }
   CHECK(verify(std::to_string(kNow - 300), kNow).empty());
@@ -132,8 +130,7 @@ TEST_CASE("Webhooks: Zoom url_validation reply carries the openssl-computed encr
   CHECK(reply.value() == R"({"encryptedToken":")" + expected_hex + R"(","plainToken":")" + plain + R"("})");
 
   const auto code = [](std::string_view secret, std::string_view token) {
-    auto result = UrlValidationReply(secret, token);
-    return result ? std::string() : result.error().code;
+    return ErrorCode(UrlValidationReply(secret, token));
   };
   CHECK(code("", plain) == "missing_secret");
   CHECK(code(kSecret, "") == "invalid_plain_token");

@@ -1,6 +1,8 @@
-// test_zones.h — the system tzdata as one ZoneSource for the native test suites. Any valid IANA name is read from
-// SLOTWISE_ZONEINFO_DIR (/usr/share/zoneinfo) on first use and kept; unknown or invalid names give nullptr, as the
-// backend's ZoneinfoDirectory does. Single-threaded, like the tests.
+// system_zones.h — test helper: the system tzdata as one ZoneSource for the native test suites.
+//
+// Contract: any valid IANA name is read from SLOTWISE_ZONEINFO_DIR (/usr/share/zoneinfo) on first use and kept;
+// unknown or invalid names give nullptr, as the backend's ZoneinfoDirectory does. Needs only slotwise::shared (the
+// engine's TZif reader). Single-threaded, like the tests.
 #pragma once
 
 #include <fstream>
