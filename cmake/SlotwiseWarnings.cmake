@@ -13,13 +13,19 @@ function(slotwise_set_warnings target)
       target_compile_options(${target} PRIVATE -Wno-array-bounds -Wno-maybe-uninitialized)
     endif()
   endif()
-  # Test code (suites, their support, the test PCH) is compiled at -O1 in optimised builds: it compiles in about half
-  # the time of -O3, and what tests exercise — the product libraries — keeps the build's own optimisation.
-  if(target MATCHES "test" AND NOT EMSCRIPTEN AND CMAKE_BUILD_TYPE MATCHES "^(Release|RelWithDebInfo)$")
+  # Test code (suites, their support, the test PCH) is compiled at -O1 in the release build: it compiles in about
+  # half the time of -O3, and what tests exercise — the product libraries — keeps the build's own optimisation.
+  if(target MATCHES "test" AND NOT EMSCRIPTEN AND CMAKE_BUILD_TYPE STREQUAL "Release")
     target_compile_options(${target} PRIVATE -O1)
   endif()
+  # ASan + UBSan instrument the product's code (shared/, backend/, wasm/); test code is linked with the sanitizer
+  # runtime but not instrumented itself — it only drives the product, and instrumenting it would double the
+  # sanitizer build's time (measured: 21.5 s → 7.9 s for one test file) without checking any more product code.
   if(SLOTWISE_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    if(NOT target MATCHES "test")
+      target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                               -fno-sanitize-recover=all)
+    endif()
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
   # Test code (suites and their support) reuses the PCH with doctest; everything else the product's.
