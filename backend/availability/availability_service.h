@@ -15,7 +15,7 @@
 //
 // Answers are values: the engine's own answer (EngineAnswer — a solution, or the engine's refusal of the query, in the
 // engine's words) or an Error of the tenant side (unknown tenant, a calendar that cannot be read, a connection an
-// administrator must fix…). api/ turns both into HTTP (api/http_status.h).
+// administrator must fix…). api/ turns both into HTTP (HttpStatusFor, at the HTTP edge).
 //
 // Thread-safe (the gatherer and the ZoneSource must be thread-safe, e.g. ZoneinfoDirectory).
 #pragma once

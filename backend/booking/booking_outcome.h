@@ -1,5 +1,5 @@
 // booking_outcome.h — what booking, rescheduling and cancelling answer, as values; api/ renders them
-// (api/interview_views.h) and maps their error codes to HTTP statuses (api/http_status.h).
+// (api/interview_views.h) and maps their error codes to HTTP statuses (HttpStatusFor, at the HTTP edge).
 //
 // A refusal (the slot is taken or the engine's rules say no) is a normal answer, not a failure: it says why, with the
 // holds in the way or the engine's violations. An Error is a failure of the request or of the server.
