@@ -8,6 +8,7 @@
 #include "api/http_errors.h"
 #include "auth/widget_tokens.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -18,7 +19,7 @@ std::optional<ConnectionAccess::Caller> TenantConnectionAccess::Authorize(const 
   if (context->via == "widget_token") return Caller{context->tenant_id, context->actor};
   std::string user = req.get_param_value("user");
   if (user.empty() && req.method == "POST") {
-    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    const nlohmann::json body = slotwise::ParseJson(req.body);
     if (body.is_object() && body.contains("user") && body.at("user").is_string()) user = body.at("user").get<std::string>();
   }
   if (user.empty()) {

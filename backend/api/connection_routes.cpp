@@ -11,6 +11,7 @@
 #include "crypto/crypto_primitives.h"
 #include "net/url.h"
 #include "runtime/connections_runtime.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -159,7 +160,7 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
   server.Post("/v1/connections/start", [access, public_url](const httplib::Request& req, httplib::Response& res) {
     std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
     if (!caller) return;
-    const json body = json::parse(req.body, nullptr, false);
+    const json body = slotwise::ParseJson(req.body);
     if (!body.is_object()) return SendError(res, Error{codes::kInvalidJson, "the request body is not a JSON object", ""});
     const std::string provider = body.value("provider", "");
     if (!oauth::ParseProvider(provider)) {

@@ -11,6 +11,7 @@
 #include "booking/candidate_messages.h"
 #include "runtime/scheduling_runtime.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -27,7 +28,7 @@ void SendEngine(Res res, const EngineAnswer& answer) {
 // A PATCH or DELETE body: the JSON object sent, or {} for none. DELETE may come without a Content-Type.
 std::optional<nlohmann::json> OptionalJsonObject(Req req, Res res) {
   if (req.body.empty()) return nlohmann::json::object();
-  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  nlohmann::json body = slotwise::ParseJson(req.body);
   if (body.is_discarded() || !body.is_object()) {
     SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
     return std::nullopt;
@@ -73,7 +74,7 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
   server.Post("/v1/interviews", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller || !RequireJsonContent(req, res)) return;
-    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    const nlohmann::json body = slotwise::ParseJson(req.body);
     if (body.is_discarded()) return SendError(res, codes::kInvalidJson, "the request body is not valid JSON");
     SendOutcome(res, booking.Book(caller->tenant_id, req.get_header_value("Idempotency-Key"), body));
   });
@@ -101,7 +102,7 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
   server.Patch(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller || !RequireJsonContent(req, res)) return;
-    const nlohmann::json patch = nlohmann::json::parse(req.body, nullptr, false);
+    const nlohmann::json patch = slotwise::ParseJson(req.body);
     if (patch.is_discarded()) return SendError(res, codes::kInvalidJson, "the request body is not valid JSON");
     SendOutcome(res, booking.Reschedule(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"),
                                         patch));
@@ -130,7 +131,7 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     Result<std::optional<Tenant>> tenant = runtime.directory().GetTenant(caller->tenant_id);
     if (!interview || !tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the interview");
     if (!interview->has_value()) return SendError(res, codes::kNotFound, "no interview " + std::string(req.matches[1]));
-    const nlohmann::json artifacts = nlohmann::json::parse((*interview)->artifacts_json, nullptr, false);
+    const nlohmann::json artifacts = slotwise::ParseJson((*interview)->artifacts_json);
     const CandidateMessageContext context =
         CandidateContextFor(runtime.directory(), **tenant, **interview, artifacts, auth.now());
     Result<OutgoingMessage> message = ComposeCandidateMessage(CurrentMessageKind(**interview), context, *zones_ptr);

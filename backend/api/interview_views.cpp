@@ -3,6 +3,7 @@
 
 #include "api/http_errors.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/time.h"
 #include "store/interview_json.h"
 
@@ -20,7 +21,7 @@ json Subs(const std::vector<std::string>& emails) {
 
 json InterviewView(const Interview& interview) {
   const InterviewSpec& spec = interview.spec;
-  const json artifacts = json::parse(interview.artifacts_json, nullptr, false);
+  const json artifacts = slotwise::ParseJson(interview.artifacts_json);
   json conferencing = {{"provider", spec.video}};
   if (!spec.host_account.empty()) conferencing["host"] = spec.host_account;
   json event = nullptr;
@@ -69,7 +70,7 @@ json InterviewView(const Interview& interview) {
 json HistoryView(const std::vector<HistoryEntry>& entries) {
   json list = json::array();
   for (const HistoryEntry& entry : entries) {
-    json detail = json::parse(entry.detail_json, nullptr, false);
+    json detail = slotwise::ParseJson(entry.detail_json);
     if (detail.is_discarded()) detail = json::object();
     list.push_back({{"at", FormatRfc3339(entry.at)}, {"action", entry.action}, {"detail", detail}});
   }

@@ -10,6 +10,7 @@
 #include "auth/widget_tokens.h"
 #include "proposals/proposal_service.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/time.h"
 
 namespace slotwise {
@@ -119,7 +120,7 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
-    Result<PickOutcome> picked = proposals.Pick(Capability(req), nlohmann::json::parse(req.body, nullptr, false));
+    Result<PickOutcome> picked = proposals.Pick(Capability(req), slotwise::ParseJson(req.body));
     if (!picked) return SendError(res, picked.error());
     SendPick(res, *picked);
   });

@@ -11,6 +11,7 @@
 
 #include "api/http_errors.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -31,7 +32,11 @@ inline std::optional<nlohmann::json> JsonObjectBody(const httplib::Request& req,
 
 // The body as a JSON object whatever its Content-Type says (routes that never required one); 400 invalid_json else.
 inline std::optional<nlohmann::json> ObjectBodyOfAnyType(const httplib::Request& req, httplib::Response& res) {
-  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  if (const std::optional<std::size_t> deep = JsonNestingBeyond(req.body)) {
+    SendError(res, codes::kInvalidJson, NestingTooDeepMessage(*deep));
+    return std::nullopt;
+  }
+  nlohmann::json body = slotwise::ParseJson(req.body);
   if (body.is_discarded() || !body.is_object()) {
     SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
     return std::nullopt;

@@ -17,6 +17,7 @@
 #include "directory/host_account_import.h"
 #include "runtime/scheduling_runtime.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -60,7 +61,7 @@ json TenantJson(const Tenant& tenant) {
           {"time_zone", tenant.time_zone},
           {"locale", tenant.locale},
           {"calendar_provider", tenant.calendar_provider},
-          {"policies", json::parse(tenant.policies_json, nullptr, false)},
+          {"policies", slotwise::ParseJson(tenant.policies_json)},
           {"ats_webhook_url", tenant.ats_webhook_url},
           {"ats_webhook_secret_set", !tenant.ats_webhook_secret.empty()}};
 }
@@ -91,7 +92,7 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
 json PersonJson(const Person& person) {
   json value = {{"email", person.email}, {"name", person.name}, {"time_zone", person.time_zone},
                 {"roles", person.roles}, {"locale", person.locale}, {"calendar_provider", person.calendar_provider}};
-  value["working_hours"] = person.working_hours_json.empty() ? json(nullptr) : json::parse(person.working_hours_json, nullptr, false);
+  value["working_hours"] = person.working_hours_json.empty() ? json(nullptr) : slotwise::ParseJson(person.working_hours_json);
   value["max_interviews_per_day"] = person.max_interviews_per_day ? json(*person.max_interviews_per_day) : json(nullptr);
   value["max_interviews_per_week"] = person.max_interviews_per_week ? json(*person.max_interviews_per_week) : json(nullptr);
   return value;
@@ -157,7 +158,7 @@ Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, co
 
 json HostJson(const HostAccount& host) {
   return {{"id", host.id}, {"provider", host.provider}, {"owner", host.owner_email},
-          {"connection_id", host.connection_id}, {"settings", json::parse(host.settings_json, nullptr, false)}};
+          {"connection_id", host.connection_id}, {"settings", slotwise::ParseJson(host.settings_json)}};
 }
 
 Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id, const json& body) {
@@ -293,7 +294,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   server.Post(R"(/v1/tenants/([a-z0-9-]+)/api_keys)", [&](Req req, Res res) {
     res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
     if (!auth.Admin(req, res)) return;
-    const json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+    const json body = req.body.empty() ? json::object() : slotwise::ParseJson(req.body);
     if (!body.is_object()) return SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
     Result<std::optional<Tenant>> tenant = directory.GetTenant(req.matches[1]);
     if (!tenant) return SendError(res, tenant.error());

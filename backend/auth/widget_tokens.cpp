@@ -10,6 +10,7 @@
 #include "crypto/crypto_primitives.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::auth {
 namespace {
@@ -61,7 +62,7 @@ std::optional<std::string> StringField(const json& object, const char* name) {
 
 // The claims of a decoded payload; nullopt unless it is the JSON object Mint writes.
 std::optional<WidgetClaims> ParsePayload(std::string_view payload_json) {
-  const json object = json::parse(payload_json, nullptr, /*allow_exceptions=*/false);
+  const json object = slotwise::ParseJson(payload_json);
   if (!object.is_object()) return std::nullopt;
   WidgetClaims claims;
   auto tenant_id = StringField(object, "tenant_id");

@@ -3,6 +3,7 @@
 
 #include "slotwise/availability.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
@@ -102,7 +103,10 @@ struct TenantQuery {
 };
 
 Result<TenantQuery> ParseTenantQuery(std::string_view request_body) {
-  json body = json::parse(request_body, nullptr, false);
+  if (const std::optional<std::size_t> deep = JsonNestingBeyond(request_body)) {
+    return Error{codes::kInvalidJson, NestingTooDeepMessage(*deep), ""};
+  }
+  json body = slotwise::ParseJson(request_body);
   TenantQuery parsed;
   if (!body.is_object() || body.contains("calendars")) {
     parsed.inline_document = true;

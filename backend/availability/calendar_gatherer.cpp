@@ -18,6 +18,7 @@
 #include <mutex>
 #include <set>
 
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -197,7 +198,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
   snapshot->generation = generation;
   snapshot->tenant = std::move(tenant).value().value();
   const Tenant& t = snapshot->tenant;
-  if (json policies = json::parse(t.policies_json, nullptr, false); policies.is_object()) {
+  if (json policies = slotwise::ParseJson(t.policies_json); policies.is_object()) {
     snapshot->policies = std::move(policies);
   }
   for (const Person& person : people.value()) {
@@ -207,7 +208,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
     calendar.base = json::object();
     calendar.base["time_zone"] = person.time_zone.empty() ? t.time_zone : person.time_zone;
     if (!person.working_hours_json.empty()) {
-      if (json hours = json::parse(person.working_hours_json, nullptr, false); hours.is_object()) {
+      if (json hours = slotwise::ParseJson(person.working_hours_json); hours.is_object()) {
         calendar.base["working_hours"] = std::move(hours);
       }
     }
@@ -231,7 +232,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
     calendar.id = AsciiLower(host.id);
     calendar.provider = host.provider;
     calendar.owner = AsciiLower(host.owner_email);
-    json account = json::parse(host.settings_json, nullptr, false);
+    json account = slotwise::ParseJson(host.settings_json);
     if (!account.is_object()) account = json::object();
     account["provider"] = host.provider;
     account["owner"] = calendar.owner;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "store/interview_json.h"
 
@@ -52,7 +53,7 @@ StoredResponse ToStored(const BookingOutcome& outcome) {
 
 Result<BookingOutcome> FromStored(const StoredResponse& stored) {
   const Error unreadable{codes::kStorageError, "a stored idempotent answer is unreadable", ""};
-  const json body = json::parse(stored.body, nullptr, false);
+  const json body = slotwise::ParseJson(stored.body);
   if (!body.is_object()) return unreadable;
   BookingOutcome outcome;
   outcome.replayed = true;

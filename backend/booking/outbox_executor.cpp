@@ -8,6 +8,7 @@
 
 #include "booking/candidate_messages.h"
 #include "booking/crash_points.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -90,7 +91,7 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
   if (!tenant) return {JobResult::kRetry, tenant.error().message};
   if (!tenant->has_value()) return {JobResult::kFailed, "the tenant " + job.tenant_id + " no longer exists"};
   context.tenant = std::move(**tenant);
-  context.artifacts = json::parse(context.interview.artifacts_json, nullptr, false);
+  context.artifacts = slotwise::ParseJson(context.interview.artifacts_json);
   if (!context.artifacts.is_object()) context.artifacts = json::object();
   const InterviewSpec& spec = context.interview.spec;
   context.room_name = RoomDisplayName(directory_, job.tenant_id, context.interview.spec.room);
@@ -110,7 +111,7 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
 
 // An e-mail of no interview: delivered once (receivers de-duplicate on delivery_id), retried while transient.
 JobOutcome OutboxExecutor::SendQueuedMessage(const OutboxJob& job, bool last_attempt) {
-  Result<OutgoingMessage> message = MessageFromPayload(json::parse(job.payload_json, nullptr, false));
+  Result<OutgoingMessage> message = MessageFromPayload(slotwise::ParseJson(job.payload_json));
   if (!message) return {JobResult::kFailed, message.error().message};
   Result<std::optional<Tenant>> tenant = directory_.GetTenant(job.tenant_id);
   if (!tenant) return {JobResult::kRetry, tenant.error().message};
@@ -130,7 +131,7 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
   Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, "meeting");
   if (!record) return record.error();
   if (StepDone(*record)) {
-    context.artifacts["meeting"] = json::parse((*record)->data_json, nullptr, false);
+    context.artifacts["meeting"] = slotwise::ParseJson((*record)->data_json);
     return true;
   }
   const std::string marker = MeetingMarker(context.interview.id);
@@ -169,7 +170,7 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
   Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, "event");
   if (!record) return record.error();
   if (StepDone(*record)) {
-    context.artifacts["event"] = json::parse((*record)->data_json, nullptr, false);
+    context.artifacts["event"] = slotwise::ParseJson((*record)->data_json);
     return true;
   }
   if (!record->has_value()) {
@@ -222,7 +223,7 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
   Result<std::optional<StepRecord>> meeting = interviews_.GetStep(context.interview.id, "meeting");
   if (!meeting) return meeting.error();
   if (meeting->has_value() && context.host) {
-    const json data = json::parse((*meeting)->data_json, nullptr, false);
+    const json data = slotwise::ParseJson((*meeting)->data_json);
     if (!data.value("removed", false)) {
       std::vector<std::string> ids;
       if (StepDone(*meeting)) ids.push_back(data.value("id", ""));
@@ -241,7 +242,7 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
   Result<std::optional<StepRecord>> event = interviews_.GetStep(context.interview.id, "event");
   if (!event) return event.error();
   if (event->has_value()) {
-    const json data = json::parse((*event)->data_json, nullptr, false);
+    const json data = slotwise::ParseJson((*event)->data_json);
     if (!data.value("removed", false)) {
       std::string id = StepDone(*event) ? data.value("id", "") : "";
       if (id.empty()) {  // started: the create may have happened; the idempotent create finds it (or makes it)
@@ -294,7 +295,7 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
   Result<std::optional<StepRecord>> meeting = interviews_.GetStep(context.interview.id, "meeting");
   if (!meeting) return Fail(context, meeting.error());
   if (StepDone(*meeting) && context.host) {
-    context.artifacts["meeting"] = json::parse((*meeting)->data_json, nullptr, false);
+    context.artifacts["meeting"] = slotwise::ParseJson((*meeting)->data_json);
     Result<bool> updated = gateway_.UpdateMeeting(context.tenant, *context.host, context.artifacts["meeting"].value("id", ""),
                                                   MeetingSpecFor(spec, context.interview.id));
     if (!updated) return Fail(context, updated.error());
@@ -304,7 +305,7 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
   Result<std::optional<StepRecord>> event = interviews_.GetStep(context.interview.id, "event");
   if (!event) return Fail(context, event.error());
   if (StepDone(*event)) {
-    context.artifacts["event"] = json::parse((*event)->data_json, nullptr, false);
+    context.artifacts["event"] = slotwise::ParseJson((*event)->data_json);
     Result<providers::CreatedEvent> updated = gateway_.UpdateEvent(
         context.tenant, spec.organizer, context.artifacts["event"].value("id", ""),
         EventSpecFor(spec, context.interview.id, context.artifacts, context.room_name));

@@ -13,6 +13,7 @@
 #include "providers/microsoft_graph_calendar.h"
 #include "providers/provider_client.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 #include "store/sqlite_query.h"
@@ -219,7 +220,7 @@ Result<ChangeWatch> ChangeNotifications::WatchGoogle(const Connection& connectio
     channels_.Unregister(watch.id);
     return Error{failure.code, "could not start a Google push channel: " + failure.message, ""};
   }
-  const json answer = json::parse(sent->body, nullptr, false);
+  const json answer = slotwise::ParseJson(sent->body);
   if (answer.is_object()) {
     if (auto it = answer.find("resourceId"); it != answer.end() && it->is_string()) watch.resource_id = *it;
     if (const std::int64_t ms = ExpirationMs(answer); ms > 0) watch.expires_at = ms / 1000;
@@ -264,7 +265,7 @@ Result<ChangeWatch> ChangeNotifications::SubscribeGraph(const Connection& connec
     return Error{codes::kSubscribeFailed, "could not create a Graph subscription: " + client.ToError(sent.value()).message,
                  ""};
   }
-  const json answer = json::parse(sent->body, nullptr, false);
+  const json answer = slotwise::ParseJson(sent->body);
   if (!answer.is_object() || !answer.contains("id") || !answer["id"].is_string()) {
     return Error{codes::kProviderError, "Graph answered the subscription without an id", ""};
   }

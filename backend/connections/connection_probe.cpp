@@ -10,6 +10,7 @@
 #include "providers/provider_client.h"
 #include "providers/zoom_meetings.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -38,7 +39,7 @@ std::string IdTokenEmail(const std::string& id_token) {
   if (first == std::string::npos || second == std::string::npos) return "";
   std::optional<std::string> payload = crypto::Base64UrlDecode(id_token.substr(first + 1, second - first - 1));
   if (!payload) return "";
-  json claims = json::parse(*payload, nullptr, false);
+  json claims = slotwise::ParseJson(*payload);
   if (!claims.is_object()) return "";
   for (const char* key : {"email", "preferred_username"}) {
     if (claims.contains(key) && claims[key].is_string()) return claims[key].get<std::string>();
@@ -52,7 +53,7 @@ Result<json> GetJson(net::HttpTransport& transport, providers::AccessTokenSource
   Result<net::HttpResponse> response = client.Send(providers::ProviderClient::JsonRequest("GET", url));
   if (!response) return response.error();
   if (!response->Ok()) return client.ToError(response.value());
-  json body = json::parse(response->body, nullptr, false);
+  json body = slotwise::ParseJson(response->body);
   if (!body.is_object()) return Error{codes::kProviderError, "the provider answered " + url + " with malformed JSON", ""};
   return body;
 }

@@ -17,6 +17,7 @@
 #include "crypto/crypto_primitives.h"
 #include "crypto/openssl_util.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::crypto {
 
@@ -54,7 +55,7 @@ std::optional<std::string> DecodeSegment(std::string_view segment) {
 }
 
 std::optional<nlohmann::json> ParseObject(std::string_view text) {
-  nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json value = slotwise::ParseJson(text);
   if (value.is_discarded() || !value.is_object()) return std::nullopt;
   return value;
 }

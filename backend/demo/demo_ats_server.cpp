@@ -11,6 +11,7 @@
 #include "api/http_errors.h"
 #include "net/listen_socket.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
@@ -36,7 +37,7 @@ DemoAtsServer::DemoAtsServer(DemoAtsOptions options, net::HttpTransport& transpo
     call.timeout = kApiTimeout;
     Result<net::HttpResponse> answer = transport_.Send(call);
     if (!answer) return SendError(res, codes::kApiUnreachable, "the Slotwise API did not answer: " + answer.error().message);
-    nlohmann::json body = nlohmann::json::parse(answer->body, nullptr, false);
+    nlohmann::json body = slotwise::ParseJson(answer->body);
     if (!answer->Ok() || !body.is_object()) {
       res.status = answer->status;
       res.set_content(answer->body, "application/json");

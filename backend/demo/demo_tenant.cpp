@@ -9,6 +9,7 @@
 #include "auth/api_keys.h"
 #include "crypto/jwt.h"
 #include "sandbox/sandbox.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise {
 
@@ -29,7 +30,7 @@ Result<json> SandboxCall(net::HttpTransport& transport, const std::string& metho
   Result<net::HttpResponse> response = transport.Send(request);
   if (!response) return response.error();
   if (!response->Ok()) return Error{codes::kSandboxError, "the sandbox answered " + std::to_string(response->status) + ": " + response->body, ""};
-  json parsed = json::parse(response->body, nullptr, false);
+  json parsed = slotwise::ParseJson(response->body);
   if (parsed.is_discarded()) return Error{codes::kSandboxError, "the sandbox answered unreadable JSON", ""};
   return parsed;
 }

@@ -16,6 +16,7 @@
 #include "invites/locale_format.h"
 #include "providers/teams_messages.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::hr {
 
@@ -122,7 +123,7 @@ Result<TeamsAnswer> AbsenceRequests::Handle(const std::string& tenant_id, const 
     return Fail(verified.error().code, verified.error().message);
   }
   // 2. The activity.
-  const json activity = json::parse(body, nullptr, false);
+  const json activity = slotwise::ParseJson(body);
   if (!activity.is_object()) return Fail(codes::kInvalidJson, "the body must be a JSON object (a Teams activity)");
   const std::string activity_id = StringAt(activity, "id");
   if (activity_id.empty() || activity_id.size() > 256) {
@@ -140,13 +141,13 @@ Result<TeamsAnswer> AbsenceRequests::Handle(const std::string& tenant_id, const 
   std::lock_guard lock(mutex_);
   if (Result<std::optional<std::string>> stored = store_.GetRequestAnswer(tenant_id, activity_id);
       stored && stored->has_value()) {
-    return TeamsAnswer{json::parse(**stored, nullptr, false), true};
+    return TeamsAnswer{slotwise::ParseJson(**stored), true};
   }
   auto answer = [&](json reply, const Absence* absence) -> Result<TeamsAnswer> {
     Result<bool> committed = store_.CommitRequest(tenant_id, activity_id, absence, reply.dump(), now);
     if (!committed && committed.error().code == codes::kStorageConflict) {
       Result<std::optional<std::string>> stored = store_.GetRequestAnswer(tenant_id, activity_id);
-      if (stored && stored->has_value()) return TeamsAnswer{json::parse(**stored, nullptr, false), true};
+      if (stored && stored->has_value()) return TeamsAnswer{slotwise::ParseJson(**stored), true};
     }
     if (!committed) return Fail(codes::kStorageError, committed.error().message);
     return TeamsAnswer{std::move(reply), false};

@@ -5,6 +5,7 @@
 #include "providers/provider_client.h"
 #include "providers/teams_messages.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::hr {
 
@@ -23,7 +24,7 @@ Error NotApplicable() {
 }
 
 // Non-throwing readers of the Graph JSON.
-json ParseBody(const std::string& body) { return json::parse(body, nullptr, false); }
+json ParseBody(const std::string& body) { return slotwise::ParseJson(body); }
 std::string StringOf(const json& object, const char* key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);

@@ -2,6 +2,7 @@
 #include "hr/hr_attributes.h"
 
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 #include <algorithm>
 
@@ -90,7 +91,7 @@ json EmployeeJson(const Employee& e, const AttributeSet& allowed) {
     if (!allowed.Has(field.name)) continue;
     const std::string& value = e.*(field.member);
     if (field.member == &Employee::working_hours_json) {
-      const json hours = value.empty() ? json(nullptr) : json::parse(value, nullptr, false);
+      const json hours = value.empty() ? json(nullptr) : slotwise::ParseJson(value);
       out[field.name] = hours.is_discarded() ? json(nullptr) : hours;
     } else {
       out[field.name] = value;

@@ -21,6 +21,7 @@
 
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "store/sqlite_query.h"
 
@@ -104,7 +105,7 @@ Result<HrCredential> MapCredential(SqlRow& row) {
   c.tenant_id = row.Text();
   c.secret_hash = row.Text();
   c.label = row.Text();
-  const json attributes = json::parse(row.Text(), nullptr, false);
+  const json attributes = slotwise::ParseJson(row.Text());
   if (!attributes.is_array()) return Error{codes::kStorageError, "credential attributes are not a JSON array", ""};
   for (const json& item : attributes) {
     if (item.is_string()) c.attributes.push_back(item.get<std::string>());
@@ -386,14 +387,14 @@ Result<std::vector<ChannelMapping>> SqliteHrStore::SelectMappings(const std::str
         m.language = row.Text();
         m.time_of_day = static_cast<std::int32_t>(row.Int());
         m.time_zone = row.Text();
-        const json weekdays = json::parse(row.Text(), nullptr, false);
+        const json weekdays = slotwise::ParseJson(row.Text());
         m.weekdays.clear();
         if (weekdays.is_array()) {
           for (const json& day : weekdays) {
             if (day.is_number_integer()) m.weekdays.push_back(day.get<int>());
           }
         }
-        const json toggles = json::parse(row.Text(), nullptr, false);
+        const json toggles = slotwise::ParseJson(row.Text());
         if (toggles.is_object()) {
           m.toggles.absences = toggles.value("absences", true);
           m.toggles.birthdays = toggles.value("birthdays", true);

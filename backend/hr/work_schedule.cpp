@@ -5,6 +5,7 @@
 
 #include "slotwise/availability.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/time_zone.h"
 
 namespace slotwise::hr {
@@ -18,7 +19,7 @@ WorkingHours DefaultWorkingHours() {
 
 Result<WorkingHours> ParseWorkingHoursText(const std::string& text, const std::string& path) {
   if (text.empty()) return DefaultWorkingHours();
-  const nlohmann::json hours = nlohmann::json::parse(text, nullptr, false);
+  const nlohmann::json hours = slotwise::ParseJson(text);
   if (!hours.is_object()) return Error{codes::kInvalidRequest, path + " must be a working_hours object (docs/ENGINE.md)", path};
   // A one-calendar document for the engine's parser: the calendar's working_hours is what we want back.
   const nlohmann::json document = {

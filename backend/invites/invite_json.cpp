@@ -2,6 +2,7 @@
 #include "invites/invite_json.h"
 
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 #include <algorithm>
 #include <climits>
@@ -73,7 +74,7 @@ std::optional<Error> ReadPerson(const json& object, const std::string& name, boo
 }  // namespace
 
 Result<InviteRequest> ParseInviteRequest(std::string_view json_text) {
-  const json root = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  const json root = slotwise::ParseJson(json_text);
   if (root.is_discarded()) return Error{codes::kInvalidJson, "the input is not valid JSON", ""};
   if (!root.is_object()) return Invalid("", "the invitation must be a JSON object");
   if (std::optional<Error> error = CheckMembers(root, "",

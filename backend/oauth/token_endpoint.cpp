@@ -13,6 +13,7 @@
 #include "crypto/crypto_primitives.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::oauth {
 
@@ -121,7 +122,7 @@ std::optional<double> ParseRetryAfterSeconds(std::string_view value) {
 }
 
 Result<TokenSet> ParseTokenSuccess(std::string_view body, std::int64_t now, std::string_view previous_refresh_token) {
-  const json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const json parsed = slotwise::ParseJson(body);
   if (parsed.is_discarded() || !parsed.is_object()) {
     return Error{codes::kProviderError, "the token endpoint answered 2xx without a JSON object", ""};
   }
@@ -170,7 +171,7 @@ struct ErrorAnswer {
 };
 
 ErrorAnswer ReadErrorAnswer(int status, std::string_view body, const std::string& provider_label) {
-  const json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const json parsed = slotwise::ParseJson(body);
   const json object = parsed.is_object() ? parsed : json::object();
   ErrorAnswer answer;
   answer.error = StringMember(object, "error");

@@ -5,6 +5,7 @@
 
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -60,7 +61,7 @@ Result<std::vector<ProposalOption>> ParseOptions(const json& body) {
 // The stored options ([{"start", "end"}] as RFC 3339 text, written by Create).
 std::vector<ProposalOption> StoredOptions(const Proposal& proposal) {
   std::vector<ProposalOption> options;
-  const json stored = json::parse(proposal.options_json, nullptr, false);
+  const json stored = slotwise::ParseJson(proposal.options_json);
   if (!stored.is_array()) return options;
   for (const json& option : stored) {
     const std::optional<Instant> start = ParseRfc3339(option.value("start", ""));
@@ -82,7 +83,7 @@ std::string ProposalService::StatusOf(const Proposal& proposal) const {
 }
 
 std::vector<ProposalOption> ProposalService::CheckedOptions(const Proposal& proposal) {
-  const json booking = json::parse(proposal.booking_json, nullptr, false);
+  const json booking = slotwise::ParseJson(proposal.booking_json);
   std::vector<ProposalOption> options = StoredOptions(proposal);
   for (ProposalOption& option : options) {
     Result<Bookability> checked = booking_.Check(proposal.tenant_id, BookingFor(booking, option));
@@ -181,7 +182,7 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
   Result<Proposal> found = ByCapability(capability);
   if (!found) return found.error();
   const Proposal& proposal = *found;
-  const json booking = json::parse(proposal.booking_json, nullptr, false);
+  const json booking = slotwise::ParseJson(proposal.booking_json);
   const std::vector<ProposalOption> options = StoredOptions(proposal);
   if (!booking.is_object() || options.empty()) {
     return Error{codes::kStorageError, "the proposal " + proposal.id + " is unreadable", ""};
@@ -239,7 +240,7 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
     return Error{codes::kProposalExpired, "these times have expired: ask for new ones", ""};
   }
 
-  const json booking = BookingFor(json::parse(proposal.booking_json, nullptr, false), *chosen);
+  const json booking = BookingFor(slotwise::ParseJson(proposal.booking_json), *chosen);
   const std::string key = proposal.id + ":" + FormatRfc3339(chosen->start);
   BookingOutcome booked = booking_.Book(proposal.tenant_id, key, booking);
   if (const BookingRefusal* refusal = booked.refusal()) {

@@ -11,11 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/json_input.h"
+
 namespace slotwise::providers::detail {
 
 // The parsed body, or nullopt when it is not JSON.
 inline std::optional<nlohmann::json> ParseJson(std::string_view body) {
-  nlohmann::json value = nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  nlohmann::json value = slotwise::ParseJson(body);
   if (value.is_discarded()) return std::nullopt;
   return value;
 }

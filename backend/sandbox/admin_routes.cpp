@@ -4,6 +4,7 @@
 #include "sandbox/faults.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::sandbox {
 
@@ -212,7 +213,7 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
                         {"expires_in", core.options.access_token_ttl_seconds}, {"scope", scope}});
   });
   AddRoute(server, core, "POST", "/sandbox/faults", [&core](Req req, Res res) {
-    auto parsed = json::parse(req.body, nullptr, false);
+    auto parsed = slotwise::ParseJson(req.body);
     if (parsed.is_discarded()) return Bad(res, "invalid_json", "the body must be JSON");
     std::lock_guard<std::mutex> lock(core.mutex);
     json results = json::array();

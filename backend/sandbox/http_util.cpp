@@ -8,6 +8,7 @@
 #include "sandbox/provider_errors.h"
 #include "sandbox/sandbox_state.h"
 #include "slotwise/ascii.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {
@@ -29,7 +30,7 @@ void Redirect(httplib::Response& res, const std::string& location) {
 }
 
 std::optional<nlohmann::json> ParseJsonObject(const std::string& body) {
-  auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  auto parsed = slotwise::ParseJson(body);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   return parsed;
 }

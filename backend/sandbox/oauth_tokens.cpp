@@ -7,6 +7,7 @@
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::sandbox {
@@ -293,7 +294,7 @@ void JwtBearer(SandboxCore& core, const net::Params& form, httplib::Response& re
   auto second = dot == std::string::npos ? dot : assertion.find('.', dot + 1);
   if (second == std::string::npos) return bad("invalid_grant", "Invalid JWT: malformed assertion.");
   auto payload_text = crypto::Base64UrlDecode(std::string_view(assertion).substr(dot + 1, second - dot - 1));
-  json unverified = payload_text ? json::parse(*payload_text, nullptr, false) : json();
+  json unverified = payload_text ? slotwise::ParseJson(*payload_text) : json();
   if (!unverified.is_object()) return bad("invalid_grant", "Invalid JWT: malformed assertion.");
   auto account_it = core.state.service_accounts.find(GetString(unverified, "iss"));
   if (account_it == core.state.service_accounts.end()) return bad("invalid_grant", "Invalid grant: account not found");

@@ -6,6 +6,7 @@
 #include "sandbox/routes.h"
 #include "sandbox/sandbox_state.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::sandbox {
 
@@ -71,7 +72,7 @@ void Sandbox::Reset(bool seed_demo_org) {
 }
 
 Result<bool> Sandbox::Seed(std::string_view seed_json) {
-  auto parsed = json::parse(seed_json, nullptr, false);
+  auto parsed = slotwise::ParseJson(seed_json);
   if (parsed.is_discarded() || !parsed.is_object()) return Error{"invalid_seed", "the seed must be a JSON object", ""};
   std::lock_guard<std::mutex> lock(core_->mutex);
   return ApplySeedLocked(*core_, parsed);

@@ -7,6 +7,7 @@
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::sandbox {
 
@@ -153,7 +154,7 @@ void ListPosts(SandboxCore& core, httplib::Response& res) {
       const json attachments = logged.fields.value("attachments", json::array());
       if (!attachments.empty() && attachments[0].is_object()) {
         const json* content = GetMember(attachments[0], "content");
-        card = content && content->is_string() ? json::parse(content->get<std::string>(), nullptr, false) : json();
+        card = content && content->is_string() ? slotwise::ParseJson(content->get<std::string>()) : json();
       }
     } else if (logged.kind == "workflow_post" || logged.kind == "incoming_webhook_post") {
       target = logged.id;
@@ -197,7 +198,7 @@ void PostMessage(SandboxCore& core, const httplib::Request& req, httplib::Respon
         return GraphError(res, 400, "BadRequest", "Attachment with id '" + id + "' is not referenced in the body.", now);
       if (type == "application/vnd.microsoft.card.adaptive") {
         const json* card = GetMember(attachment, "content");
-        json parsed = card && card->is_string() ? json::parse(card->get<std::string>(), nullptr, false) : json();
+        json parsed = card && card->is_string() ? slotwise::ParseJson(card->get<std::string>()) : json();
         if (!parsed.is_object() || GetString(parsed, "type") != "AdaptiveCard")
           return GraphError(res, 400, "BadRequest", "Adaptive card content must be a JSON string of an AdaptiveCard.", now);
       }
@@ -251,7 +252,7 @@ void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
            [&core](Req req, Res res) { GetChannel(core, req, res); });
   AddRoute(server, core, "GET", "/sandbox/teams/posts", [&core](Req, Res res) { ListPosts(core, res); });
   AddRoute(server, core, "POST", "/microsoft/workflows/([^/]+)", [&core](Req req, Res res) {
-    auto body = json::parse(req.body, nullptr, false);
+    auto body = slotwise::ParseJson(req.body);
     std::lock_guard<std::mutex> lock(core.mutex);
     if (body.is_discarded() || !body.is_object()) {
       SendJson(res, 400, {{"error", {{"code", "InvalidRequestContent"}, {"message", "The input body for trigger 'manual' of type 'Request' must be of type JSON, but was of type 'Null'."}}}});
@@ -270,7 +271,7 @@ void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
   AddRoute(server, core, "POST", "/microsoft/webhookb2/(.+)", [&core](Req req, Res res) {
     std::lock_guard<std::mutex> lock(core.mutex);
     std::string id = req.matches[1].str();
-    auto body = json::parse(req.body, nullptr, false);
+    auto body = slotwise::ParseJson(req.body);
     if (body.is_discarded() || !body.is_object()) {
       res.status = 400;
       res.set_content("Bad payload received by generic incoming webhook.", "text/plain");

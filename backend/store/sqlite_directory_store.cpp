@@ -17,6 +17,7 @@
 
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "store/sqlite_query.h"
 
@@ -52,7 +53,7 @@ std::string StringsToJson(const std::vector<std::string>& values) {
 
 // A JSON array of strings from the database; an unreadable value (not written by this store) is a storage_error.
 Result<std::vector<std::string>> StringsFromJson(const std::string& text, const std::string& what) {
-  const json parsed = json::parse(text, nullptr, false);
+  const json parsed = slotwise::ParseJson(text);
   if (!parsed.is_array()) return Error{codes::kStorageError, what + " is not a JSON array", ""};
   std::vector<std::string> out;
   for (const json& item : parsed) {
@@ -63,7 +64,7 @@ Result<std::vector<std::string>> StringsFromJson(const std::string& text, const 
 }
 
 bool IsJsonObject(const std::string& text) {
-  return json::parse(text, nullptr, false).is_object();
+  return slotwise::ParseJson(text).is_object();
 }
 
 Result<bool> CheckCalendarProvider(const std::string& provider, const std::string& field) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "store/interview_json.h"
 #include "store/sqlite_query.h"
 
@@ -38,7 +39,7 @@ Result<Interview> ReadInterview(SqlRow& row) {
   if (!status) return Error{codes::kStorageError, "interview " + interview.id + " has an unknown status", ""};
   interview.status = *status;
   interview.failure_reason = row.Text();
-  json spec_json = json::parse(row.Text(), nullptr, false);
+  json spec_json = slotwise::ParseJson(row.Text());
   if (spec_json.is_discarded()) return Error{codes::kStorageError, "interview " + interview.id + " has an unreadable spec", ""};
   Result<InterviewSpec> spec = SpecFromJson(spec_json);
   if (!spec) return spec.error();

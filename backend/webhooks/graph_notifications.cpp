@@ -10,6 +10,7 @@
 #include "crypto/crypto_primitives.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::webhooks {
 namespace {
@@ -119,7 +120,7 @@ Result<std::vector<GraphChange>> VerifyGraphNotifications(const SubscriptionRegi
   }
   json document;
   try {
-    document = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    document = slotwise::ParseJson(body);
   } catch (const json::exception&) {
     document = json::value_t::discarded;
   }

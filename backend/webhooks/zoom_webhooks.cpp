@@ -10,6 +10,7 @@
 #include "crypto/crypto_primitives.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise::webhooks {
@@ -166,7 +167,7 @@ Result<ZoomEvent> ParseZoomEvent(std::string_view body) {
     return Error{codes::kBodyTooLarge, "The webhook body is larger than 1 MiB.", "body"};
   json document;
   try {
-    document = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    document = slotwise::ParseJson(body);
   } catch (const json::exception&) {
     document = json::value_t::discarded;
   }

@@ -12,6 +12,7 @@
 #include "slotwise/availability.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/host_rules.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 
 namespace slotwise {
@@ -662,7 +663,10 @@ Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, co
 }
 
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones) {
-  const json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (const std::optional<std::size_t> deep = JsonNestingBeyond(json_text)) {
+    return Error{codes::kInvalidJson, NestingTooDeepMessage(*deep), ""};
+  }
+  const json document = slotwise::ParseJson(json_text);
   if (document.is_discarded()) return Error{codes::kInvalidJson, "the request body is not valid JSON", ""};
   return ParseAvailabilityDocument(document, zones);
 }

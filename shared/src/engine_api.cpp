@@ -11,6 +11,7 @@
 #include "slotwise/explain.h"
 #include "slotwise/interval_json.h"
 #include "slotwise/intervals.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/ranking.h"
 #include "slotwise/sequence.h"
@@ -74,7 +75,10 @@ EngineAnswer ValidateOperation(const json& request, ZoneSource& zones) {
 }
 
 EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
-  const json request = json::parse(request_json, nullptr, /*allow_exceptions=*/false);
+  if (const std::optional<std::size_t> deep = JsonNestingBeyond(request_json)) {
+    return ErrorAnswer(EngineStatus::kInvalidInput, {codes::kInvalidJson, NestingTooDeepMessage(*deep), ""});
+  }
+  const json request = slotwise::ParseJson(request_json);
   if (request.is_discarded()) {
     return ErrorAnswer(EngineStatus::kInvalidInput, {codes::kInvalidJson, "the request body is not valid JSON", ""});
   }

@@ -10,12 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/json_input.h"
+
 namespace slotwise::widget {
 
-// The parsed body, or a discarded value when it is not JSON (never throws).
-inline nlohmann::json ParseJson(std::string_view body) {
-  return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-}
+// Bodies are parsed with slotwise::ParseJson (slotwise/json_input.h: bounded nesting, never throws).
 
 // object[key] when it is a string, else "".
 inline std::string JsonText(const nlohmann::json& object, const char* key) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "slotwise/engine_api.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "state/widget_i18n.h"
 #include "state/widget_time_format.h"
@@ -286,7 +287,7 @@ void ExplainSelected(WidgetModel& model, ZoneSource& zones) {
     return;
   }
   // The relaxations of a one-start query are not needed: only the reasons. Ranking does not matter either.
-  json doc = json::parse(document, nullptr, /*allow_exceptions=*/false);
+  json doc = slotwise::ParseJson(document);
   doc["query"]["ranking"] = "earliest";
   const EngineAnswer answer = CallEngine("solve", DumpJson(doc), zones);
   ApplyExplainAnswer(model, start, static_cast<int>(answer.status), answer.body);

@@ -1,0 +1,65 @@
+// Tests for shared/include/slotwise/json_input.h and the engine's use of it: nesting is bounded before any value is
+// built, brackets inside strings do not count, and the engine names the limit instead of crashing.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/availability.h"
+#include "slotwise/engine_api.h"
+#include "slotwise/json_input.h"
+#include "support/system_zones.h"
+
+using namespace slotwise;
+
+namespace {
+
+std::string Nested(int levels, char open = '[', char close = ']') {
+  return std::string(static_cast<std::size_t>(levels), open) + std::string(static_cast<std::size_t>(levels), close);
+}
+
+}  // namespace
+
+TEST_CASE("JsonNestingBeyond: 64 levels pass, the 65th opening bracket is named by its byte offset") {
+  CHECK_FALSE(JsonNestingBeyond(Nested(kMaxJsonDepth)));
+  REQUIRE(JsonNestingBeyond(Nested(kMaxJsonDepth + 1)));
+  CHECK(*JsonNestingBeyond(Nested(kMaxJsonDepth + 1)) == static_cast<std::size_t>(kMaxJsonDepth));
+  CHECK_FALSE(JsonNestingBeyond("{\"a\":[1,{\"b\":2}],\"c\":{}}", 3));
+  CHECK(JsonNestingBeyond("{\"a\":[1,{\"b\":2}]}", 2) == std::size_t{8});
+  CHECK_FALSE(JsonNestingBeyond(""));
+  CHECK_FALSE(JsonNestingBeyond("12"));
+}
+
+TEST_CASE("JsonNestingBeyond: brackets inside strings, also after escaped quotes, do not count") {
+  const std::string many_in_string = "{\"text\":\"" + Nested(500, '{', '}') + "\"}";
+  CHECK_FALSE(JsonNestingBeyond(many_in_string));
+  const std::string escaped_quote = "[\"a\\\"[[[[[\",\"\\\\\",[[1]]]";
+  CHECK(JsonNestingBeyond(escaped_quote, 3) == std::nullopt);
+  CHECK(JsonNestingBeyond(escaped_quote, 2).has_value());
+  // Closing brackets without openers never make the depth negative (the parser refuses such text anyway).
+  CHECK(JsonNestingBeyond("]]]][[", 1) == std::size_t{5});
+}
+
+TEST_CASE("ParseJson: parses what nests within the limit, discards what does not or is not JSON") {
+  CHECK(ParseJson("{\"a\":[1,2]}") == nlohmann::json{{"a", {1, 2}}});
+  CHECK_FALSE(ParseJson(Nested(kMaxJsonDepth)).is_discarded());
+  CHECK(ParseJson(Nested(kMaxJsonDepth + 1)).is_discarded());
+  CHECK(ParseJson("{\"a\":").is_discarded());
+  CHECK(NestingTooDeepMessage(7) == "the JSON nests deeper than 64 levels (at byte 7)");
+}
+
+TEST_CASE("Engine: a document nested 200,000 levels deep is invalid_json naming the limit, for every operation") {
+  const std::string deep = "{\"query\":" + Nested(200000, '[', ']') + "}";
+  for (const char* operation : {"solve", "validate", "merge_intervals"}) {
+    CAPTURE(operation);
+    const EngineAnswer answer = CallEngine(operation, deep, testing::SystemZones());
+    CHECK(answer.status == EngineStatus::kInvalidInput);
+    const nlohmann::json body = nlohmann::json::parse(answer.body);
+    CHECK(body["error"]["code"] == "invalid_json");
+    CHECK(body["error"]["message"] == "the JSON nests deeper than 64 levels (at byte 72)");
+  }
+  const Result<Problem> parsed = ParseAvailabilityText(deep, testing::SystemZones());
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error().code == "invalid_json");
+}
