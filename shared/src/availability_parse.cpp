@@ -9,6 +9,7 @@
 #include <set>
 
 #include "availability_parse_internal.h"
+#include "query_keys.h"
 #include "slotwise/availability.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/host_rules.h"
@@ -62,6 +63,7 @@ Result<Duration> Minutes(const json& object, const char* key, const std::string&
     return Invalid(path, path + " is required");
   }
   if (!value->is_object()) return Invalid(path, path + " must be an object {\"minutes\": N}");
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(*value, query_keys::kMinutes, path)) return *unknown;
   const json* minutes = Member(*value, "minutes");
   if (minutes == nullptr) return Invalid(path + ".minutes", path + ".minutes is required");
   Result<std::int64_t> number = Integer(*minutes, path + ".minutes", min, max);
@@ -71,16 +73,17 @@ Result<Duration> Minutes(const json& object, const char* key, const std::string&
 
 Result<Instant> InstantValue(const json& value, const std::string& path) {
   if (!value.is_string()) return Invalid(path, path + " must be an RFC 3339 string");
-  std::optional<Instant> instant = ParseRfc3339(value.get_ref<const std::string&>());
-  if (!instant) return Invalid(path, path + " is not a valid RFC 3339 time");
-  return *instant;
+  const CallerInstant instant = ParseCallerInstant(value.get_ref<const std::string&>());
+  if (instant.out_of_range) return Invalid(path, OutOfRangeMessage(path));
+  if (!instant.instant) return Invalid(path, path + " is not a valid RFC 3339 time");
+  return *instant.instant;
 }
 
 Result<Instant> InstantMember(const json& object, const char* key, const std::string& parent) {
   const json* value = Member(object, key);
   if (value == nullptr) return Invalid(Join(parent, key), Join(parent, key) + " is required");
   if (value->is_string()) {  // the common case, without building the member's path
-    if (std::optional<Instant> instant = ParseRfc3339(value->get_ref<const std::string&>())) return *instant;
+    if (std::optional<Instant> instant = ParseCallerInstant(value->get_ref<const std::string&>()).instant) return *instant;
   }
   return InstantValue(*value, Join(parent, key));  // reports the error with its path
 }
@@ -199,7 +202,7 @@ Result<BusyEvent> ParseEvent(const json& value, const std::string& busy_path, st
     const json* member = Member(value, kBounds[k]);
     if (member == nullptr) return Invalid(path(kBounds[k]), path(kBounds[k]) + " is required");
     std::optional<Instant> instant =
-        member->is_string() ? ParseRfc3339(member->get_ref<const std::string&>()) : std::nullopt;
+        member->is_string() ? ParseCallerInstant(member->get_ref<const std::string&>()).instant : std::nullopt;
     if (!instant) return InstantValue(*member, path(kBounds[k])).error();
     bounds[k] = *instant;
   }
@@ -314,6 +317,9 @@ Result<std::vector<std::size_t>> ParseMembers(const json& object, const std::str
     const std::string member_path = Index(path, i);
     const json& member = (*members)[i];
     if (!member.is_object()) return Invalid(member_path, member_path + " must be an object {\"sub\": \"...\"}");
+    if (std::optional<Error> unknown = query_keys::RefuseUnknown(member, query_keys::kMember, member_path)) {
+      return *unknown;
+    }
     const json* sub = Member(member, "sub");
     if (sub == nullptr || !sub->is_string()) {
       return Invalid(member_path + ".sub", member_path + ".sub must be a string");
@@ -330,6 +336,7 @@ Result<std::vector<std::size_t>> ParseMembers(const json& object, const std::str
 Result<ParticipantGroup> ParseGroup(const json& value, const std::string& path, const CalendarIndex& calendars,
                                     std::size_t& members_total) {
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kGroup, path)) return *unknown;
   ParticipantGroup group;
   Result<std::vector<std::size_t>> members = ParseMembers(value, path, calendars, members_total);
   if (!members) return members.error();
@@ -343,6 +350,7 @@ Result<ParticipantGroup> ParseGroup(const json& value, const std::string& path, 
 Result<RoomRequest> ParseRooms(const json& value, const std::string& path, const CalendarIndex& calendars,
                                std::size_t& members_total) {
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kRooms, path)) return *unknown;
   RoomRequest rooms;
   Result<std::vector<std::size_t>> members = ParseMembers(value, path, calendars, members_total);
   if (!members) return members.error();
@@ -359,6 +367,7 @@ Result<RoomRequest> ParseRooms(const json& value, const std::string& path, const
 Result<ConferencingRequest> ParseConferencing(const json& value, const std::string& path,
                                               const CalendarIndex& calendars, std::size_t& members_total) {
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kConferencing, path)) return *unknown;
   ConferencingRequest conferencing;
   const json* provider = Member(value, "provider");
   const std::string provider_path = path + ".provider";
@@ -388,6 +397,7 @@ Result<ConferencingRequest> ParseConferencing(const json& value, const std::stri
   }
   const std::string hosts_path = path + ".hosts";
   if (Result<bool> object = RequireObject(*hosts, hosts_path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(*hosts, query_keys::kHosts, hosts_path)) return *unknown;
   Result<std::vector<std::size_t>> members = ParseMembers(*hosts, hosts_path, calendars, members_total);
   if (!members) return members.error();
   conferencing.hosts = std::move(members).value();
@@ -409,6 +419,9 @@ Result<IntervalList> ParsePeriods(const json& query, const std::string& parent) 
   for (std::size_t i = 0; i < periods->size(); ++i) {
     const std::string item = Index(path, i);
     if (Result<bool> object = RequireObject((*periods)[i], item); !object) return object.error();
+    if (std::optional<Error> unknown = query_keys::RefuseUnknown((*periods)[i], query_keys::kPeriod, item)) {
+      return *unknown;
+    }
     Result<Instant> start = InstantMember((*periods)[i], "start", item);
     if (!start) return start.error();
     Result<Instant> end = InstantMember((*periods)[i], "end", item);
@@ -430,6 +443,7 @@ Result<IntervalList> ParsePeriods(const json& query, const std::string& parent) 
 // query.candidate: {"email"?, "external"? (default true), "time_zone"? (default UTC), "working_hours"?}.
 Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path, ZoneSource& zones) {
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kCandidate, path)) return *unknown;
   CandidateInfo candidate;
   if (const json* email = Member(value, "email")) {
     if (!email->is_string()) return Invalid(Join(path, "email"), Join(path, "email") + " must be a string");
@@ -453,6 +467,7 @@ Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path,
 Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const CalendarIndex& calendars) {
   const std::string path = "query";
   if (Result<bool> object = RequireObject(query, path); !object) return object.error();
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(query, query_keys::kQuery, path)) return *unknown;
   AvailabilityQuery q;
   std::size_t members_total = 0;
 
@@ -492,6 +507,9 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
 
   if (const json* buffer = Member(query, "buffer")) {
     if (Result<bool> object = RequireObject(*buffer, "query.buffer"); !object) return object.error();
+    if (std::optional<Error> unknown = query_keys::RefuseUnknown(*buffer, query_keys::kBuffer, "query.buffer")) {
+      return *unknown;
+    }
     Result<Duration> before = Minutes(*buffer, "before", "query.buffer", 0, kMaxBufferMinutes, 0);
     if (!before) return before.error();
     Result<Duration> after = Minutes(*buffer, "after", "query.buffer", 0, kMaxBufferMinutes, 0);

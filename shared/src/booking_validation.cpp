@@ -30,9 +30,10 @@ Result<Instant> InstantAt(const json& object, const char* key, const std::string
   auto it = object.find(key);
   if (it == object.end()) return Invalid(field, field + " is required");
   if (!it->is_string()) return Invalid(field, field + " must be an RFC 3339 instant");
-  std::optional<Instant> instant = ParseRfc3339(it->get_ref<const std::string&>());
-  if (!instant) return Invalid(field, field + " is not a valid RFC 3339 instant");
-  return *instant;
+  const CallerInstant instant = ParseCallerInstant(it->get_ref<const std::string&>());
+  if (instant.out_of_range) return Invalid(field, OutOfRangeMessage(field));
+  if (!instant.instant) return Invalid(field, field + " is not a valid RFC 3339 instant");
+  return *instant.instant;
 }
 
 // [{"sub": "…"}…] → subs, duplicates dropped (first mention kept).

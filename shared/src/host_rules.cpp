@@ -5,6 +5,7 @@
 #include "slotwise/host_rules.h"
 
 #include "availability_parse_internal.h"
+#include "query_keys.h"
 #include "slotwise/error_codes.h"
 
 #include <algorithm>
@@ -235,6 +236,7 @@ Result<ConferencingAccount> ParseConferencingAccount(const json& value, const st
 
 Result<HostRulePolicies> ParseHostRulePolicies(const json& value, const std::string& path) {
   if (!value.is_object()) return Invalid(path, path + " must be an object of rule -> \"refuse\" or \"warn\"");
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kHostRules, path)) return *unknown;
   HostRulePolicies policies;
   const std::array<std::pair<const char*, HostRulePolicy*>, 3> rules = {{
       {"host_absent_no_jbh", &policies.host_absent_no_jbh},

@@ -12,9 +12,10 @@ Result<Instant> InstantField(const nlohmann::json& object, const char* key, cons
   auto it = object.find(key);
   if (it == object.end()) return Error{codes::kInvalidQuery, field + " is required", field};
   if (!it->is_string()) return Error{codes::kInvalidQuery, field + " must be an RFC 3339 string", field};
-  std::optional<Instant> instant = ParseRfc3339(it->get_ref<const std::string&>());
-  if (!instant) return Error{codes::kInvalidQuery, field + " is not a valid RFC 3339 time", field};
-  return *instant;
+  const CallerInstant instant = ParseCallerInstant(it->get_ref<const std::string&>());
+  if (instant.out_of_range) return Error{codes::kInvalidQuery, OutOfRangeMessage(field), field};
+  if (!instant.instant) return Error{codes::kInvalidQuery, field + " is not a valid RFC 3339 time", field};
+  return *instant.instant;
 }
 
 }  // namespace

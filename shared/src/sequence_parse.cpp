@@ -8,6 +8,7 @@
 #include "slotwise/sequence.h"
 
 #include "availability_parse_internal.h"
+#include "query_keys.h"
 
 namespace slotwise {
 
@@ -26,10 +27,14 @@ Result<bool> ParseGap(const json& stage, const std::string& path, SequenceStage&
   if (buffer == nullptr) return true;
   const std::string buffer_path = path + ".buffer";
   if (!buffer->is_object()) return Invalid(buffer_path, buffer_path + " must be an object");
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(*buffer, query_keys::kStageBuffer, buffer_path)) {
+    return *unknown;
+  }
   const json* before = MemberOf(*buffer, "before");
   if (before == nullptr) return true;
   const std::string before_path = buffer_path + ".before";
   if (!before->is_object()) return Invalid(before_path, before_path + " must be an object {\"minimum\", \"maximum\"}");
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(*before, query_keys::kGap, before_path)) return *unknown;
   Result<Duration> minimum = parse_internal::MinutesAt(*before, "minimum", before_path, 0, kMaxGapMinutes, 0);
   if (!minimum) return minimum.error();
   out.gap_min = *minimum;
@@ -47,6 +52,7 @@ Result<bool> ParseGap(const json& stage, const std::string& path, SequenceStage&
 Result<SequenceStage> ParseStage(const json& value, const std::string& path, std::size_t position,
                                  const parse_internal::SubIndex& index, std::size_t& members_total) {
   if (!value.is_object()) return Invalid(path, path + " must be an object");
+  if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kStage, path)) return *unknown;
   SequenceStage stage;
   const json* id = MemberOf(value, "sequence_id");
   if (id == nullptr || !id->is_string() || id->get_ref<const std::string&>().empty()) {

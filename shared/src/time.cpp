@@ -119,6 +119,20 @@ std::optional<Instant> ParseRfc3339(std::string_view text) {
          offset;
 }
 
+CallerInstant ParseCallerInstant(std::string_view text) {
+  const std::optional<Instant> instant = ParseRfc3339(text);
+  if (!instant) return {};
+  if (!IsSupportedInstant(*instant)) return {std::nullopt, true};
+  return {instant, false};
+}
+
+std::string OutOfRangeMessage(std::string_view field) {
+  std::string message(field);
+  message += " is outside the supported range ";
+  message += kSupportedRangeText;
+  return message;
+}
+
 std::string FormatRfc3339(Instant instant) {
   const LocalDateTime t = FromLocalSeconds(instant);
   const std::int32_t h = t.second_of_day / 3600, m = t.second_of_day / 60 % 60, s = t.second_of_day % 60;

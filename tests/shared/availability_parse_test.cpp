@@ -6,6 +6,7 @@
 
 #include "slotwise/availability.h"
 #include "slotwise/json_text.h"
+#include "slotwise/sequence.h"
 
 using namespace slotwise;
 using nlohmann::json;
@@ -27,8 +28,7 @@ const json kValid = R"({
     "max_results": 100,
     "tentative_blocks": false,
     "rooms": {"members": [{"sub": "room-a"}], "required": 1, "min_capacity": 4},
-    "conferencing": {"provider": "zoom", "host": "zoom:anna"},
-    "some_future_field": {"ignored": true}
+    "conferencing": {"provider": "zoom", "host": "zoom:anna"}
   },
   "calendars": {
     "anna": {"working_hours": {"mon": [["09:00", "17:00"]], "tue": [["13:00", "17:00"], ["09:00", "12:00"]]},
@@ -212,4 +212,102 @@ TEST_CASE("AvailabilityParse: the optional candidate — external by default, ow
   CheckInvalid(R"({"query": {"candidate": {"working_hours": {"mon": [["22:00", "18:00"]]}}}})",
                "query.candidate.working_hours.mon[0][1]");
   CheckInvalid(R"({"query": {"candidate": []}})", "query.candidate");
+}
+
+TEST_CASE("AvailabilityParse: a key the query does not know is refused with its path, never silently dropped") {
+  // A Cronofy client's per-member available_periods used to be dropped: slots came back outside that member's window.
+  const char* const cases[][2] = {
+      {R"({"query": {"participants": [{"members": [{"sub": "anna"}, {"sub": "ben", "available_periods":
+          [{"start": "2026-12-01T09:00:00Z", "end": "2026-12-01T10:00:00Z"}]}], "required": "all"}]}})",
+       "query.participants[0].members[1].available_periods"},
+      {R"({"query": {"participants": [{"members": [{"sub": "anna", "managed_availability": true}], "required": 1}]}})",
+       "query.participants[0].members[0].managed_availability"},
+      {R"({"query": {"participants": [{"members": [{"sub": "anna"}], "required": 1, "foo": 1}]}})",
+       "query.participants[0].foo"},
+      {R"({"query": {"some_future_field": {"ignored": true}}})", "query.some_future_field"},
+      {R"({"query": {"required_duration": {"minutes": 60, "seconds": 1}}})", "query.required_duration.seconds"},
+      {R"({"query": {"query_periods": [{"start": "2026-12-01T00:00:00Z", "end": "2026-12-02T00:00:00Z", "tzid": "x"}]}})",
+       "query.query_periods[0].tzid"},
+      {R"({"query": {"start_interval": {"minutes": 30, "x": 0}}})", "query.start_interval.x"},
+      {R"({"query": {"buffer": {"during": {"minutes": 5}}}})", "query.buffer.during"},
+      {R"({"query": {"buffer": {"before": {"minutes": 5, "hours": 1}}}})", "query.buffer.before.hours"},
+      {R"({"query": {"minimum_notice": {"minutes": 5, "x": 0}}})", "query.minimum_notice.x"},
+      {R"({"query": {"rooms": {"members": [{"sub": "room-a"}], "capacity": 3}}})", "query.rooms.capacity"},
+      {R"({"query": {"rooms": {"members": [{"sub": "room-a", "x": 1}]}}})", "query.rooms.members[0].x"},
+      {R"({"query": {"conferencing": {"provider": "zoom", "host": "zoom:anna", "passcode": true}}})",
+       "query.conferencing.passcode"},
+      {R"({"query": {"conferencing": {"provider": "zoom", "host": null, "hosts": {"members": [{"sub": "zoom:anna"}],
+          "x": 1}}}})", "query.conferencing.hosts.x"},
+      {R"({"query": {"candidate": {"email": "kim@example.test", "name": "Kim"}}})", "query.candidate.name"},
+      {R"({"query": {"host_rules": {"host_absent_no_jbh": "warn", "x": "refuse"}}})", "query.host_rules.x"},
+  };
+  for (const auto& [patch, field] : cases) {
+    const std::string patch_text = patch;
+    CAPTURE(patch_text);
+    const Error error = ParseError(json::parse(patch));
+    CHECK(error.code == "invalid_query");
+    CHECK(error.field == field);
+    CHECK(error.message == std::string(field) + ": unknown field");
+  }
+}
+
+TEST_CASE("AvailabilityParse: unknown keys of a loop's stages are refused with their path") {
+  json document = kValid;
+  document["query"].erase("rooms");
+  document["query"].erase("conferencing");
+  document["query"]["response_format"] = "slots";
+  document["query"]["sequence"] = R"([{"sequence_id": "a", "participants": [{"members": [{"sub": "anna"}],
+      "required": "all"}], "required_duration": {"minutes": 30}}])"_json;
+  REQUIRE(ParseLoopDocument(document, Zones()));
+  const std::pair<json, const char*> cases[] = {
+      {R"({"sequence_id": "a", "participants": [{"members": [{"sub": "anna"}], "required": 1}],
+          "required_duration": {"minutes": 30}, "start_interval": {"minutes": 15}})"_json,
+       "query.sequence[0].start_interval"},
+      {R"({"sequence_id": "a", "participants": [{"members": [{"sub": "anna"}], "required": 1}],
+          "required_duration": {"minutes": 30}, "buffer": {"after": {"minimum": {"minutes": 5}}}})"_json,
+       "query.sequence[0].buffer.after"},
+      {R"({"sequence_id": "a", "participants": [{"members": [{"sub": "anna"}], "required": 1}],
+          "required_duration": {"minutes": 30}, "buffer": {"before": {"minimum": {"minutes": 5}, "x": 1}}})"_json,
+       "query.sequence[0].buffer.before.x"},
+  };
+  for (const auto& [stage, field] : cases) {
+    const std::string field_text = field;
+    CAPTURE(field_text);
+    document["query"]["sequence"] = json::array({stage});
+    Result<LoopProblem> problem = ParseLoopDocument(document, Zones());
+    REQUIRE_FALSE(problem);
+    CHECK(problem.error().field == field);
+    CHECK(problem.error().message == std::string(field) + ": unknown field");
+  }
+}
+
+TEST_CASE("AvailabilityParse: instants outside 1970-01-01 .. 2200-12-31 (UTC) are refused, naming the range") {
+  const char* const cases[][2] = {
+      {R"({"now": "9999-12-31T00:00:00Z"})", "now"},
+      {R"({"now": "1969-12-31T23:59:59Z"})", "now"},
+      {R"({"query": {"query_periods": [{"start": "0000-01-01T00:00:00Z", "end": "2026-12-02T00:00:00Z"}]}})",
+       "query.query_periods[0].start"},
+      {R"({"query": {"query_periods": [{"start": "2201-01-01T00:00:01Z", "end": "2201-01-02T00:00:00Z"}]}})",
+       "query.query_periods[0].start"},
+      {R"({"query": {"query_periods": [{"start": "2200-12-31T00:00:00Z", "end": "2201-01-01T00:00:01Z"}]}})",
+       "query.query_periods[0].end"},
+      {R"({"calendars": {"anna": {"busy": [{"start": "2026-12-01T10:00:00Z", "end": "9999-01-01T00:00:00Z"}]}}})",
+       R"(calendars["anna"].busy[0].end)"},
+  };
+  for (const auto& [patch, field] : cases) {
+    const std::string patch_text = patch;
+    CAPTURE(patch_text);
+    const Error error = ParseError(json::parse(patch));
+    CHECK(error.code == "invalid_query");
+    CHECK(error.field == field);
+    CHECK(error.message == std::string(field) + " is outside the supported range 1970-01-01 .. 2200-12-31 (UTC)");
+  }
+  // The last supported second and the epoch itself are accepted (the end of a period may be 2201-01-01T00:00:00Z:
+  // intervals are half-open).
+  json document = kValid;
+  document["now"] = "1970-01-01T00:00:00Z";
+  document["query"]["query_periods"] = R"([{"start": "2200-12-30T00:00:00Z", "end": "2201-01-01T00:00:00Z"}])"_json;
+  CHECK(ParseAvailabilityDocument(document, Zones()));
+  // Text that is not RFC 3339 keeps its message.
+  CHECK(ParseError(json::parse(R"({"now": "2026-13-01T00:00:00Z"})")).message == "now is not a valid RFC 3339 time");
 }

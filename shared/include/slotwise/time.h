@@ -58,6 +58,26 @@ std::int64_t IsoWeekStartDay(std::int64_t days);
 // RFC 3339 parsing: "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)". 'T'/'t'/' ' separators and 'z' are accepted. Fractional
 // seconds are accepted only when zero (the engine works in whole seconds). Returns nullopt on any malformed text.
 std::optional<Instant> ParseRfc3339(std::string_view text);
+// The instants Slotwise accepts from a caller — in a request, a document or a stored value: from
+// 1970-01-01T00:00:00Z up to the end of 2200-12-31, i.e. 2201-01-01T00:00:00Z inclusive (a half-open interval may end
+// there). ParseRfc3339 reads any year 0000..9999 (provider data, calendar arithmetic); every reader of a caller's
+// instant goes through ParseCallerInstant, so a year such as 0000 or 9999 is refused where it comes in.
+inline constexpr Instant kFirstSupportedInstant = 0;
+inline constexpr Instant kLastSupportedInstant = 7'289'654'400;  // 2201-01-01T00:00:00Z
+inline constexpr std::string_view kSupportedRangeText = "1970-01-01 .. 2200-12-31 (UTC)";
+inline constexpr bool IsSupportedInstant(Instant instant) {
+  return instant >= kFirstSupportedInstant && instant <= kLastSupportedInstant;
+}
+// A caller's RFC 3339 instant: ParseRfc3339 within the supported range. `instant` is empty on failure;
+// `out_of_range` then tells well-formed text outside the range (message: OutOfRangeMessage) from malformed text.
+struct CallerInstant {
+  std::optional<Instant> instant;
+  bool out_of_range = false;
+};
+CallerInstant ParseCallerInstant(std::string_view text);
+// "<field> is outside the supported range 1970-01-01 .. 2200-12-31 (UTC)".
+std::string OutOfRangeMessage(std::string_view field);
+
 // Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC). Years outside 0..9999 are formatted with as many digits as needed.
 std::string FormatRfc3339(Instant instant);
 // Appends FormatRfc3339(instant) to `out` without formatting machinery (the same text for every instant; answers and
