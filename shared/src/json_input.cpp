@@ -31,7 +31,11 @@ std::optional<std::size_t> JsonNestingBeyond(std::string_view text, int max_dept
 }
 
 nlohmann::json ParseJson(std::string_view text) {
-  if (JsonNestingBeyond(text)) return nlohmann::json(nlohmann::json::value_t::discarded);
+  // nlohmann's lexer takes a NUL byte for the end of the input and would ignore whatever follows it; a raw NUL is
+  // valid nowhere in JSON text, so such text is refused whole.
+  if (JsonNestingBeyond(text) || text.find('\0') != std::string_view::npos) {
+    return nlohmann::json(nlohmann::json::value_t::discarded);
+  }
   return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
 

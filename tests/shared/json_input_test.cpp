@@ -63,3 +63,16 @@ TEST_CASE("Engine: a document nested 200,000 levels deep is invalid_json naming 
   REQUIRE_FALSE(parsed.ok());
   CHECK(parsed.error().code == "invalid_json");
 }
+
+TEST_CASE("ParseJson: a NUL byte does not end the text — what follows it is not silently ignored (tests/fuzz)") {
+  // nlohmann's parser stops at a NUL byte as if the input ended there, so `{…}\0<anything>` read as the object alone.
+  // A raw NUL is valid nowhere in JSON text (RFC 8259: not whitespace, and escaped inside strings).
+  using namespace std::string_literals;
+  CHECK(ParseJson("{\"a\":1}\0{\"b\":2}"s).is_discarded());
+  CHECK(ParseJson("\"summary\"\0\xec\xec"s).is_discarded());
+  CHECK(ParseJson("[\"a\0b\"]"s).is_discarded());
+  CHECK(ParseJson("[\"a\\u0000b\"]") == nlohmann::json::array({"a\0b"s}));  // an escaped NUL is fine
+  const EngineAnswer answer = CallEngine("merge_intervals", "{\"intervals\":[]}\0 not JSON"s, testing::SystemZones());
+  CHECK(answer.status == EngineStatus::kInvalidInput);
+  CHECK(nlohmann::json::parse(answer.body)["error"]["code"] == "invalid_json");
+}

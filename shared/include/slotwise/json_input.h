@@ -21,7 +21,8 @@ inline constexpr int kMaxJsonDepth = 64;
 // nests no deeper than max_depth. Reads the text once and allocates nothing; it does not check the text otherwise.
 std::optional<std::size_t> JsonNestingBeyond(std::string_view text, int max_depth = kMaxJsonDepth);
 
-// `text` parsed, or a discarded value (is_discarded()) when it is not JSON or nests deeper than kMaxJsonDepth.
+// `text` parsed, or a discarded value (is_discarded()) when it is not JSON or nests deeper than kMaxJsonDepth. The
+// whole text is read: a NUL byte anywhere in it makes it not JSON (nlohmann alone would stop reading there).
 nlohmann::json ParseJson(std::string_view text);
 
 // The message for input refused by JsonNestingBeyond: "the JSON nests deeper than 64 levels (at byte N)".
