@@ -12,6 +12,10 @@ int HttpStatusFor(ErrorKind kind) {
     case ErrorKind::kConflict: return 409;
     case ErrorKind::kGone: return 410;
     case ErrorKind::kTooLarge: return 413;
+    case ErrorKind::kHeadersTooLarge: return 431;
+    case ErrorKind::kLengthRequired: return 411;
+    case ErrorKind::kRequestTimeout: return 408;
+    case ErrorKind::kNotImplemented: return 501;
     case ErrorKind::kUnsupportedMediaType: return 415;
     case ErrorKind::kInvalidArgument: return 422;
     case ErrorKind::kFailedDependency: return 424;

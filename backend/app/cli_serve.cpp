@@ -248,6 +248,9 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   options.write_timeout_seconds = settings.limits.write_timeout_seconds;
   options.keep_alive_seconds = settings.limits.keep_alive_seconds;
   options.threads = settings.limits.threads;
+  options.max_header_bytes = settings.limits.max_header_bytes;
+  options.max_connections = settings.limits.max_connections;
+  options.max_connections_per_address = settings.limits.max_connections_per_address;
   const std::string db_path = settings.database.path;
   const std::string zoneinfo = settings.zoneinfo;
   std::string public_url = settings.public_url;

@@ -2,11 +2,10 @@
 #include "app/http_server.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
-#include "net/listen_socket.h"
+#include "edge/edge_server.h"
 #include "slotwise/error_codes.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include <nlohmann/json.hpp>
 
@@ -44,26 +43,65 @@ void SendEngineAnswer(httplib::Response& res, const EngineAnswer& answer) {
   res.set_content(answer.body, kJson);
 }
 
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+
+// The edge's refusals, in the error shape every route answers with (http_errors.h), closing the connection.
+std::string RenderEdgeRefusal(std::string_view code, const std::string& message, int retry_after_seconds) {
+  const int status = HttpStatusFor(code);
+  const std::string body = DumpJson(ErrorObject(Error{std::string(code), message, ""}));
+  std::string response = "HTTP/1.1 " + std::to_string(status) + " " + ReasonPhrase(status) + "\r\n";
+  response += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  response += "Connection: close\r\n";
+  if (retry_after_seconds > 0) response += "Retry-After: " + std::to_string(retry_after_seconds) + "\r\n";
+  for (const auto& [name, value] : auth::StandardSecurityHeaders()) response += name + ": " + value + "\r\n";
+  return response + "\r\n" + body;
+}
+
+edge::EdgeOptions EdgeOptionsOf(const ServerOptions& options) {
+  edge::EdgeOptions edge;
+  edge.host = options.host;
+  edge.port = options.port;
+  edge.framing.max_body_bytes = options.max_body_bytes;
+  edge.framing.max_header_bytes = options.max_header_bytes;
+  edge.header_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  edge.body_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  edge.idle_timeout = std::chrono::seconds(options.keep_alive_seconds);
+  edge.write_timeout = std::chrono::seconds(options.write_timeout_seconds);
+  edge.max_connections = static_cast<std::size_t>(std::max(1, options.max_connections));
+  edge.max_connections_per_address = static_cast<std::size_t>(std::max(1, options.max_connections_per_address));
+  edge.max_requests_per_connection = HttpServer::kRequestsPerConnection;
+  edge.workers = std::max(1, options.threads);
+  edge.listen_backlog = HttpServer::kListenBacklog;
+  return edge;
+}
+
 
 }  // namespace
 
 HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
     : options_(std::move(options)), zones_(zones), server_(std::make_unique<httplib::Server>()) {
-  server_->set_payload_max_length(options_.max_body_bytes);
-  server_->set_read_timeout(options_.read_timeout_seconds, 0);
-  server_->set_write_timeout(options_.write_timeout_seconds, 0);
-  server_->set_keep_alive_timeout(options_.keep_alive_seconds);
-  // Answers go out at once: with Nagle on, every answer after the first on a kept-alive connection waited ~40 ms for
-  // the client's delayed ACK (measured with wrk: 36 requests/s on one connection).
-  server_->set_tcp_nodelay(true);
-  const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Remember the listening socket so Bind() can raise its accept backlog: the packaged cpp-httplib listens with a
-  // backlog of 5, which drops connections under a burst of clients (an ATS batch, 200 concurrent bookings).
-  server_->set_socket_options([this](socket_t sock) {
-    net::ExclusiveListenOptions(sock);  // never SO_REUSEPORT: a second server on this port must fail to bind
-    listen_socket_ = sock;
-  });
+  // httplib parses and routes; the edge owns the sockets (and sets TCP_NODELAY, the backlog, no SO_REUSEPORT).
+  server_->set_payload_max_length(options_.max_body_bytes);  // the edge refuses first; this is a second fence
+  server_->set_keep_alive_timeout(options_.keep_alive_seconds);  // what the Keep-Alive header announces
+  server_->set_keep_alive_max_count(kRequestsPerConnection);
+  httplib::Server& routes = *server_;
+  edge_ = std::make_unique<edge::EdgeServer>(
+      EdgeOptionsOf(options_),
+      [&routes](std::string_view request, const edge::Endpoint& remote, const edge::Endpoint& local, bool close) {
+        return edge::DispatchBufferedRequest(routes, request, remote, local, close);
+      },
+      RenderEdgeRefusal);
   RegisterRoutes();
 }
 
@@ -123,15 +161,8 @@ void HttpServer::RegisterRoutes() {
 }
 
 Result<int> HttpServer::Bind() {
-  const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host.c_str())
-                                      : (server_->bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1);
-  if (port >= 0 && listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);  // Linux: re-listen resizes the queue
-  if (port >= 0 && public_url_.empty()) public_url_ = "http://" + options_.host + ":" + std::to_string(port);
-  if (port < 0) {
-    return Error{codes::kBindFailed, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                                         ": address already in use (is another server using that port?)",
-                 ""};
-  }
+  Result<int> port = edge_->Bind();
+  if (port && public_url_.empty()) public_url_ = "http://" + options_.host + ":" + std::to_string(*port);
   return port;
 }
 
@@ -161,9 +192,9 @@ void HttpServer::Run() {
     RegisterConnectionRoutes(*server_, *options_.connections, connection_access_.get(), public_url_);
     connection_routes_registered_ = true;
   }
-  server_->listen_after_bind();
+  edge_->Run();
 }
 
-void HttpServer::Stop() { server_->stop(); }
+void HttpServer::Stop() { edge_->Stop(); }
 
 }  // namespace slotwise

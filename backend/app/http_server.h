@@ -4,8 +4,9 @@
 // - Binds only the address it is given (127.0.0.1 by default); port 0 picks a free ephemeral port (tests).
 // - Every error answers with docs/ENGINE.md's error object {"error": {"code",
 // "message", "field"?}} and a 4xx/5xx status.
-// - Request bodies are bounded (ServerOptions::max_body_bytes); reads and writes time out.
-// - Thread-safety: handlers run on httplib's worker threads; everything they share is immutable or synchronized
+// - The network edge is backend/edge (edge_server.h): requests are read to their end within whole deadlines and
+//   budgets (head, body, connections per address) before a worker runs them; ServerOptions carries those bounds.
+// - Thread-safety: handlers run on the edge's worker threads; everything they share is immutable or synchronized
 //   (the ZoneSource passed in must be thread-safe).
 #pragma once
 
@@ -17,6 +18,10 @@
 
 namespace httplib {
 class Server;
+}
+
+namespace slotwise::edge {
+class EdgeServer;
 }
 
 namespace slotwise {
@@ -33,16 +38,20 @@ struct ServerOptions {
   std::string web_root;   // folder of staged web assets served at "/"; empty = none
   bool demo = false;      // serve the demo organisation's data
   std::size_t max_body_bytes = 8 * 1024 * 1024;  // larger request bodies answer 413
-  int read_timeout_seconds = 10;
+  std::size_t max_header_bytes = 16 * 1024;      // a larger request line + headers answers 431
+  int read_timeout_seconds = 10;  // whole deadline for a request's head, and again for its body (408)
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;
   int threads = 8;        // worker threads serving requests
+  int max_connections = 4096;
+  int max_connections_per_address = 256;
   ConnectionsRuntime* connections = nullptr;  // provider connections (OAuth routes); not owned; null = off
 };
 
 class HttpServer {
  public:
   static constexpr int kListenBacklog = 1024;  // pending connections the kernel queues before accept
+  static constexpr int kRequestsPerConnection = 100;  // a kept-alive connection closes after this many
 
   HttpServer(ServerOptions options, ZoneSource& zones);
   ~HttpServer();
@@ -67,8 +76,8 @@ class HttpServer {
   std::unique_ptr<ConnectionAccess> connection_access_;
   bool connection_routes_registered_ = false;
   std::string public_url_;
-  int listen_socket_ = -1;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<httplib::Server> server_;      // the routes; never listens itself
+  std::unique_ptr<edge::EdgeServer> edge_;       // the connections
 };
 
 }  // namespace slotwise

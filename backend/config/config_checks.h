@@ -57,5 +57,6 @@ inline constexpr std::int64_t kMaxAttempts = 1000;
 inline constexpr std::int64_t kMaxBackoffMs = 86'400'000;
 inline constexpr std::int64_t kMaxCacheTtlSeconds = 86'400;
 inline constexpr std::int64_t kMaxCacheEntries = 10'000'000;
+inline constexpr std::int64_t kMaxConnections = 1'000'000;
 
 }  // namespace slotwise::config::detail

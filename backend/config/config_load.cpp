@@ -249,7 +249,7 @@ void ReadLimits(Reader& reader, const json& root, LimitsConfig& out) {
   const json* node = reader.Member(root, "limits");
   if (!node || !reader.Object(*node, "limits",
                               {"max_body_bytes", "max_header_bytes", "read_timeout_seconds", "write_timeout_seconds",
-                               "keep_alive_seconds", "threads"})) {
+                               "keep_alive_seconds", "threads", "max_connections", "max_connections_per_address"})) {
     return;
   }
   reader.Integer(*node, "max_body_bytes", "limits", 1, detail::kMaxBodyBytesLimit, out.max_body_bytes);
@@ -258,6 +258,9 @@ void ReadLimits(Reader& reader, const json& root, LimitsConfig& out) {
   reader.Integer(*node, "write_timeout_seconds", "limits", 1, detail::kMaxSeconds, out.write_timeout_seconds);
   reader.Integer(*node, "keep_alive_seconds", "limits", 1, detail::kMaxSeconds, out.keep_alive_seconds);
   reader.Integer(*node, "threads", "limits", 1, detail::kMaxThreads, out.threads);
+  reader.Integer(*node, "max_connections", "limits", 1, detail::kMaxConnections, out.max_connections);
+  reader.Integer(*node, "max_connections_per_address", "limits", 1, detail::kMaxConnections,
+                 out.max_connections_per_address);
 }
 
 // An inline secret and its *_file are alternatives: giving both is an error.

@@ -51,6 +51,8 @@ struct LimitsConfig {
   int write_timeout_seconds = 10;            // 1..3600
   int keep_alive_seconds = 5;                // 1..3600
   int threads = 8;                           // worker threads, 1..1024
+  int max_connections = 4096;                // client connections at once, 1..1,000,000 (and the descriptor limit)
+  int max_connections_per_address = 256;     // client connections from one address, 1..1,000,000
 };
 
 struct AdminConfig {

@@ -28,6 +28,7 @@ bool IsServerFault(ErrorKind kind) {
     case ErrorKind::kUpstream:
     case ErrorKind::kUnavailable:
     case ErrorKind::kRateLimited:
+    case ErrorKind::kNotImplemented:
       return true;
     default:
       return false;

@@ -7,6 +7,9 @@
 #include <thread>
 
 #include "app/http_server.h"
+#include "support/command.h"
+#include "support/raw_client.h"
+#include "support/temp_dir.h"
 #include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
@@ -72,6 +75,51 @@ TEST_CASE("HttpServer: a second server on a port already in use fails to bind in
     REQUIRE(res);
     CHECK(res->status == 200);
   }
+}
+
+TEST_CASE("slotwise serve on a port already in use exits non-zero within a second and says why") {
+  RunningServer running(false);
+  testing::TempDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  const testing::CommandResult result = testing::RunCommand(
+      std::string(SLOTWISE_CLI_PATH) + " serve --host 127.0.0.1 --port " + std::to_string(running.port) + " --db " +
+      dir.File("second.db") + " 2>&1");
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  CHECK(result.exit_code != 0);
+  CHECK(result.exit_code != -1);
+  CHECK_MESSAGE(result.output.find("address already in use") != std::string::npos, result.output);
+  CHECK(took.count() < 1000);
+}
+
+TEST_CASE("HttpServer: the edge's refusals answer the API error object with the security headers") {
+  RunningServer running(false);
+  {
+    testing::RawClient client(running.port);
+    REQUIRE(client.Send("POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\r\n"));
+    CHECK(client.ReadResponse() == 411);
+    const std::string text = client.last_text;
+    const json body = json::parse(text.substr(text.find("\r\n\r\n") + 4));
+    CHECK(body["error"]["code"] == "length_required");
+    CHECK(body["error"]["message"] == "a POST request needs a Content-Length header (use 0 for no body)");
+    CHECK(text.find("X-Content-Type-Options: nosniff") != std::string::npos);
+    CHECK(text.find("Connection: close") != std::string::npos);
+  }
+  {
+    testing::RawClient client(running.port);
+    REQUIRE(client.Send("GET /healthz HTTP/1.1\r\nX-Fill: " + std::string(20 * 1024, 'a') + "\r\n\r\n"));
+    CHECK(client.ReadResponse() == 431);
+    CHECK(client.last_text.find("\"code\":\"headers_too_large\"") != std::string::npos);
+  }
+  {
+    testing::RawClient client(running.port);
+    REQUIRE(client.Send("POST /v1/validate HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n"));
+    CHECK(client.ReadResponse() == 501);
+    CHECK(client.last_text.find("\"code\":\"unsupported_transfer_coding\"") != std::string::npos);
+  }
+  // The client's address reaches the routes as before (remote_addr), and the server keeps answering.
+  auto res = running.Client().Get("/healthz");
+  REQUIRE(res);
+  CHECK(res->status == 200);
 }
 
 TEST_CASE("HttpServer: unknown routes answer the API error object") {

@@ -26,6 +26,10 @@ enum class ErrorKind {
   kConflict,             // the current state refuses it: a slot taken, a key in flight, an id in use
   kGone,                 // it existed and is over (a withdrawn or expired proposal)
   kTooLarge,             // a body or a list over its bound
+  kHeadersTooLarge,      // the request line and headers over their bound
+  kLengthRequired,       // a body-carrying request without a length
+  kRequestTimeout,       // the request did not arrive within its deadline
+  kNotImplemented,       // a protocol feature this server does not implement (a transfer coding)
   kUnsupportedMediaType, // the body is not application/json
   kInvalidArgument,      // a field of the request is wrong: its `field` says which
   kFailedDependency,     // a connection or configuration must be fixed by an administrator first
@@ -65,6 +69,16 @@ enum class ErrorKind {
                       "send the body as Content-Type: application/json")                                               \
   SLOTWISE_ERROR_CODE(kPayloadTooLarge, "payload_too_large", kTooLarge, "the request body is over the server's limit") \
   SLOTWISE_ERROR_CODE(kHttpError, "http_error", kMalformedRequest, "the HTTP request could not be served")             \
+  SLOTWISE_ERROR_CODE(kHeadersTooLarge, "headers_too_large", kHeadersTooLarge,                                         \
+                      "the request line and headers are over the server's limit")                                      \
+  SLOTWISE_ERROR_CODE(kLengthRequired, "length_required", kLengthRequired,                                             \
+                      "a POST, PUT or PATCH needs Content-Length (or chunked transfer coding)")                        \
+  SLOTWISE_ERROR_CODE(kRequestTimeout, "request_timeout", kRequestTimeout,                                             \
+                      "the request's head or body did not arrive within the server's deadline")                        \
+  SLOTWISE_ERROR_CODE(kUnsupportedTransferCoding, "unsupported_transfer_coding", kNotImplemented,                      \
+                      "a transfer coding other than chunked")                                                          \
+  SLOTWISE_ERROR_CODE(kServerBusy, "server_busy", kUnavailable,                                                        \
+                      "too many connections from this address or too much buffered; retry after Retry-After")         \
   SLOTWISE_ERROR_CODE(kIdempotencyKeyRequired, "idempotency_key_required", kMalformedRequest,                          \
                       "a booking needs an Idempotency-Key header of 1-255 visible ASCII characters")                   \
   SLOTWISE_ERROR_CODE(kIdempotencyKeyReused, "idempotency_key_reused", kInvalidArgument,                               \
