@@ -35,7 +35,9 @@ std::string Join(const std::string& path, const std::string& key) { return path.
 
 Result<bool> OnlyKnown(const json& value, const std::string& path, std::initializer_list<const char*> known) {
   if (!value.is_object()) return Invalid(path, (path.empty() ? "the body" : path) + " must be a JSON object");
-  for (const auto& [key, member] : value.items()) {
+  for (const auto& item : value.items()) {
+    const std::string& key = item.key();  // a named reference, not a structured binding: clang 14 (the fuzz build)
+                                          // cannot capture a binding in the lambda below
     if (std::none_of(known.begin(), known.end(), [&](const char* name) { return key == name; })) {
       return Invalid(Join(path, key), "unknown field \"" + key.substr(0, 80) + "\"");
     }
