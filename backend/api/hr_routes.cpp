@@ -358,6 +358,12 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
 
 // The unit must exist among the org units; a Graph channel must be reachable and standard (public).
 bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, Res res) {
+  if (mapping.target_kind == hr::TargetKind::kWorkflowWebhook) {  // a URL the server may call (auth/outbound_policy.h)
+    if (Result<std::string> callable = runtime.outbound().Check(mapping.webhook_url, mapping.tenant_id); !callable) {
+      SendError(res, Error{codes::kInvalidUrl, "target.url: " + callable.error().message, "target.url"});
+      return false;
+    }
+  }
   Result<std::vector<hr::OrgUnit>> units = runtime.store().ListOrgUnits(mapping.tenant_id);
   if (!units) {
     SendError(res, units.error());

@@ -13,6 +13,7 @@
 #include "api/request_body.h"
 #include "auth/api_keys.h"
 #include "auth/widget_tokens.h"
+#include "auth/outbound_policy.h"
 #include "directory/directory_import.h"
 #include "directory/host_account_import.h"
 #include "runtime/scheduling_runtime.h"
@@ -91,6 +92,21 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
 
 json PersonJson(const Person& person) {
   json value = {{"email", person.email}, {"name", person.name}, {"time_zone", person.time_zone},
+// The ATS webhook as written: a URL the server may call (auth/outbound_policy.h) and a secret to sign with.
+constexpr std::size_t kMinWebhookSecretBytes = 16;
+Result<bool> CheckAtsWebhook(const Tenant& tenant, const json& body, const auth::OutboundPolicy& outbound) {
+  if (!body.contains("ats_webhook_url") && !body.contains("ats_webhook_secret")) return true;
+  if (tenant.ats_webhook_url.empty()) return true;
+  if (Result<std::string> callable = outbound.Check(tenant.ats_webhook_url, tenant.id); !callable) {
+    return Error{codes::kInvalidUrl, "ats_webhook_url: " + callable.error().message, "ats_webhook_url"};
+  }
+  if (tenant.ats_webhook_secret.size() < kMinWebhookSecretBytes) {
+    return Invalid("ats_webhook_secret", "an ATS webhook needs ats_webhook_secret, at least 16 characters, to sign "
+                                         "what it is sent (the ATS checks the Slotwise-Signature header)");
+  }
+  return true;
+}
+
                 {"roles", person.roles}, {"locale", person.locale}, {"calendar_provider", person.calendar_provider}};
   value["working_hours"] = person.working_hours_json.empty() ? json(nullptr) : slotwise::ParseJson(person.working_hours_json);
   value["max_interviews_per_day"] = person.max_interviews_per_day ? json(*person.max_interviews_per_day) : json(nullptr);
@@ -300,6 +316,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     if (!tenant) return SendError(res, tenant.error());
     if (!tenant->has_value()) return SendError(res, codes::kNotFound, "no tenant " + std::string(req.matches[1]));
     const auth::GeneratedApiKey key = auth::GenerateApiKey();
+    if (Result<bool> hook = CheckAtsWebhook(tenant, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     ApiKeyRecord record{key.key_id, (*tenant)->id, key.secret_hash, body.value("label", ""), auth.now(), 0};
     if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, added.error());
     SendJson(res, 201, {{"key_id", key.key_id}, {"api_key", key.plaintext}, {"tenant_id", (*tenant)->id},
@@ -339,6 +356,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
       [&](const std::string& t) { return directory.ListRooms(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
+    if (Result<bool> hook = CheckAtsWebhook(updated, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
   ConnectionStore& connection_store = runtime.connections().connections();
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,

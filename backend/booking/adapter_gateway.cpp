@@ -1,6 +1,8 @@
 // adapter_gateway.cpp — see adapter_gateway.h.
 #include "booking/adapter_gateway.h"
 
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 #include "auth/webhook_signature.h"
@@ -244,6 +246,15 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
                         {"subject", message.subject},
                         {"text", message.text_body},
                         {"attachments", attachments}};
+  // The API caller learns that the webhook failed and whether a retry may help, never why: the log has that.
+  const auto failed = [&](std::string_view code, const std::string& why) {
+    std::cerr << "slotwise: tenant " << tenant.id << ": the ATS webhook did not take delivery " << message.delivery_id
+              << ": " << why << "\n";
+    return Error{std::string(code), "the ATS webhook did not take the message (the server log says why)", ""};
+  };
+  if (tenant.ats_webhook_secret.empty()) {
+    return failed(codes::kDeliveryRefused, "the tenant's ats_webhook_secret is empty (nothing is signed with no key)");
+  }
   net::HttpRequest request;
   request.method = "POST";
   request.url = tenant.ats_webhook_url;
@@ -252,13 +263,15 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
   request.With("Content-Type", "application/json");
   request.With(std::string(auth::kSignatureHeader), auth::SignWebhook(tenant.ats_webhook_secret, clock_(), request.body));
   request.With("Slotwise-Delivery", message.delivery_id);
-  Result<net::HttpResponse> response = transport_.Send(request);
-  if (!response) return Error{codes::kDeliveryUnavailable, "the ATS webhook could not be reached: " + response.error().message, ""};
-  if (response->status >= 200 && response->status < 300) return true;
-  if (response->status == 429 || response->status >= 500) {
-    return Error{codes::kDeliveryUnavailable, "the ATS webhook answered " + std::to_string(response->status), ""};
+  Result<net::HttpResponse> response = delivery_.outbound.Send(transport_, request, tenant.id);
+  if (!response) {
+    const bool refused = response.error().code == codes::kInvalidUrl;
+    return failed(refused ? codes::kDeliveryRefused : codes::kDeliveryUnavailable, response.error().message);
   }
-  return Error{codes::kDeliveryRefused, "the ATS webhook refused the message with " + std::to_string(response->status), ""};
+  if (response->status >= 200 && response->status < 300) return true;
+  const std::string answered = "it answered " + std::to_string(response->status);
+  if (response->status == 429 || response->status >= 500) return failed(codes::kDeliveryUnavailable, answered);
+  return failed(codes::kDeliveryRefused, answered + (response->status / 100 == 3 ? " (redirects are not followed)" : ""));
 }
 
 }  // namespace slotwise

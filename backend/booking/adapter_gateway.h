@@ -6,13 +6,17 @@
 // `calendar_provider`, else the tenant's. Zoom/GoTo meetings use the host account's own connection.
 // Delivery of candidate messages (DeliveryOptions::mode): "ats_webhook" (default) POSTs them as JSON to the tenant's
 // ATS webhook, signed with its secret (auth/webhook_signature.h; the ATS sends the e-mail, as in docs/PRODUCT.md
-// R001.10) — without a webhook the message is only recorded (GET /v1/interviews/{id}/candidate.ics serves it); "smtp"
+// R001.10), through DeliveryOptions::outbound (auth/outbound_policy.h: checked again, the checked address pinned, no
+// redirect followed); a webhook without a secret is never called. Every failure of the webhook reads the same to the
+// API caller (no status, port or address class: that would make the server a scanner of other networks); the precise
+// reason goes to the server log (stderr) — without a webhook the message is only recorded (GET /v1/interviews/{id}/candidate.ics serves it); "smtp"
 // sends a MIME e-mail with the invitation (text/calendar part and invite.ics) through the configured relay; "none" only
 // records. Thread-safe.
 #pragma once
 
 #include <functional>
 
+#include "auth/outbound_policy.h"
 #include "booking/provider_gateway.h"
 #include "connections/connection_store.h"
 #include "connections/org_access.h"
@@ -27,6 +31,7 @@ namespace slotwise {
 
 struct DeliveryOptions {
   std::string mode = "ats_webhook";  // "ats_webhook" | "smtp" | "none"
+  auth::OutboundPolicy outbound;     // mode "ats_webhook": the tenant's URL is checked again and its address pinned
   mail::SmtpSettings smtp;           // mode "smtp": the relay
   std::string smtp_from;             // mode "smtp": envelope and header sender
 };

@@ -31,6 +31,28 @@ std::optional<std::string> NormalizeHost(std::string_view host) {
   return std::string(host);
 }
 
+std::optional<std::string> NormalizeHostPort(std::string_view entry) {
+  std::string_view host = entry;
+  std::string_view port;
+  if (!entry.empty() && entry.front() == '[') {
+    const std::size_t close = entry.find(']');
+    if (close == std::string_view::npos || close == 1) return std::nullopt;
+    host = entry.substr(1, close - 1);
+    const std::string_view after = entry.substr(close + 1);
+    if (!after.empty() && (after.front() != ':' || after.size() == 1)) return std::nullopt;
+    if (!after.empty()) port = after.substr(1);
+    if (host.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos) return std::nullopt;
+  } else if (const std::size_t colon = entry.find(':'); colon != std::string_view::npos) {
+    host = entry.substr(0, colon);
+    port = entry.substr(colon + 1);
+    if (port.empty()) return std::nullopt;
+  }
+  const bool bracketed = !entry.empty() && entry.front() == '[';
+  if (!NormalizeHost(host) || (!bracketed && host.find_first_of("[]") != std::string_view::npos)) return std::nullopt;
+  if (!port.empty() && !ParseInteger(port, 1, 65535)) return std::nullopt;
+  return AsciiLower(entry);
+}
+
 std::optional<std::string> NormalizeUrl(std::string_view url) {
   std::string scheme;
   if (StartsWithIgnoreCase(url, "http://")) {

@@ -23,6 +23,9 @@ inline constexpr std::string_view kKeyHashRule = "64 hexadecimal digits (the SHA
 inline constexpr std::string_view kEmailRule = "an e-mail address (local@domain, ASCII, no spaces or <>)";
 inline constexpr std::string_view kTokenRule = "a non-empty ASCII word without spaces or control characters";
 inline constexpr std::string_view kPathRule = "a non-empty path without control characters";
+inline constexpr std::string_view kHostPortRule =
+    "a host name or IP address with an optional :port (\"ats.internal.example\", \"10.0.0.5:8443\", "
+    "\"[fd00::5]:8443\")";
 
 std::optional<std::string> NormalizeHost(std::string_view host);
 std::optional<std::string> NormalizeUrl(std::string_view url);      // drops trailing '/'
@@ -31,6 +34,7 @@ std::optional<std::string> NormalizeKeyHash(std::string_view hex);  // lowercase
 std::optional<std::string> NormalizeEmail(std::string_view address);
 std::optional<std::string> NormalizeToken(std::string_view text);
 std::optional<std::string> NormalizePath(std::string_view path);
+std::optional<std::string> NormalizeHostPort(std::string_view entry);  // lowercase; IPv6 in brackets; port 1..65535
 
 // A decimal integer ("-12", "8080"; no spaces, no '+', no exponent) in [min, max]; nullopt otherwise.
 std::optional<std::int64_t> ParseInteger(std::string_view text, std::int64_t min, std::int64_t max);

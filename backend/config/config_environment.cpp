@@ -6,6 +6,7 @@
 
 #include "config/config_checks.h"
 #include "config/server_config.h"
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 
 namespace slotwise::config {
@@ -41,25 +42,24 @@ Result<bool> ApplyInteger(const Getenv& getenv, const std::string& name, std::in
   return true;
 }
 
-Result<bool> ApplyTrustedProxies(const Getenv& getenv, ServerConfig& config) {
-  const std::optional<std::string> value = getenv("SLOTWISE_TRUSTED_PROXIES");
+// Applies variable `name`, a comma-separated list whose entries pass `normalize` (`what` names one in errors), into
+// `out`, replacing the whole list; unset or empty changes nothing.
+Result<bool> ApplyList(const Getenv& getenv, const std::string& name, std::vector<std::string>& out,
+                       std::optional<std::string> (*normalize)(std::string_view), std::string_view what) {
+  const std::optional<std::string> value = getenv(name);
   if (!value || value->empty()) return true;
-  std::vector<std::string> proxies;
+  std::vector<std::string> entries;
   std::stringstream items(*value);
   std::string item;
   while (std::getline(items, item, ',')) {
-    std::optional<std::string> cidr = detail::NormalizeCidr(item);
-    if (!cidr) {
-      return EnvironmentError(
-          "SLOTWISE_TRUSTED_PROXIES",
-          "a comma-separated list of IPv4/IPv6 addresses or CIDR blocks (\"" + item + "\" is neither)");
+    std::optional<std::string> entry = normalize(item);
+    if (!entry) {
+      return EnvironmentError(name, "a comma-separated list of " + std::string(what) + " (\"" + item + "\" is not one)");
     }
-    proxies.push_back(std::move(*cidr));
+    entries.push_back(std::move(*entry));
   }
-  if (!value->empty() && value->back() == ',') {
-    return EnvironmentError("SLOTWISE_TRUSTED_PROXIES", "a comma-separated list without an empty entry");
-  }
-  config.trusted_proxies = std::move(proxies);
+  if (!value->empty() && value->back() == ',') return EnvironmentError(name, "a comma-separated list without an empty entry");
+  out = std::move(entries);
   return true;
 }
 
@@ -123,7 +123,11 @@ Result<bool> ApplyEnvironment(ServerConfig& config, const Getenv& getenv) {
            text("SLOTWISE_WEB_ROOT", config.web_root, detail::NormalizePath, detail::kPathRule),
            text("SLOTWISE_ZONEINFO", config.zoneinfo, detail::NormalizePath, detail::kPathRule),
            text("SLOTWISE_SANDBOX_URL", config.sandbox_url, detail::NormalizeUrl, detail::kUrlRule),
-           ApplyTrustedProxies(getenv, config),
+           ApplyList(getenv, "SLOTWISE_TRUSTED_PROXIES", config.trusted_proxies, detail::NormalizeCidr,
+                     "IPv4/IPv6 addresses or CIDR blocks"),
+           ApplyList(getenv, "SLOTWISE_OUTBOUND_ALLOWED_HOSTS", config.outbound.allowed_hosts,
+                     [](std::string_view entry) { return detail::NormalizeHostPort(TrimBlanks(entry)); },
+                     "hosts with an optional :port"),
            text("SLOTWISE_ADMIN_KEY_HASH", config.admin.api_key_hash, detail::NormalizeKeyHash, detail::kKeyHashRule),
            ApplyMailMode(getenv, config),
            text("SLOTWISE_SMTP_HOST", config.mail.smtp.host, detail::NormalizeHost, detail::kHostRule),

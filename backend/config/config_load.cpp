@@ -374,7 +374,7 @@ Result<ServerConfig> LoadServerConfig(std::string_view json_text) {
   reader.Object(
       root, "",
       {"listen", "public_url", "database", "web_root", "zoneinfo", "demo", "sandbox_url", "trusted_proxies", "limits",
-       "admin", "widget_tokens", "providers", "org_access", "mail", "outbox", "availability_cache"});
+       "admin", "widget_tokens", "providers", "org_access", "mail", "outbox", "availability_cache", "outbound"});
   ReadListen(reader, root, config.listen);
   reader.String(root, "public_url", "", config.public_url, detail::NormalizeUrl, detail::kUrlRule);
   ReadDatabase(reader, root, config.database);
@@ -389,6 +389,11 @@ Result<ServerConfig> LoadServerConfig(std::string_view json_text) {
   ReadOrgAccess(reader, root, config.org_access);
   ReadMail(reader, root, config.mail);
   ReadOutboxAndCache(reader, root, config);
+  if (const json* outbound = reader.Member(root, "outbound");
+      outbound && reader.Object(*outbound, "outbound", {"allowed_hosts"})) {
+    reader.StringList(*outbound, "allowed_hosts", "outbound", config.outbound.allowed_hosts, detail::NormalizeHostPort,
+                      detail::kHostPortRule);
+  }
   if (reader.failed()) return reader.error();
   return config;
 }

@@ -129,6 +129,7 @@ std::string DescribeConfig(const ServerConfig& config) {
       {"availability_cache",
        {{"ttl_seconds", config.availability_cache.ttl_seconds},
         {"max_entries", config.availability_cache.max_entries}}},
+      {"outbound", {{"allowed_hosts", config.outbound.allowed_hosts}}},
   };
   return described.dump(2) + "\n";
 }

@@ -103,6 +103,12 @@ struct OutboxConfig {
   std::int64_t max_backoff_ms = 60'000;  // cap of the delay, >= base_backoff_ms, <= 86,400,000
 };
 
+struct OutboundConfig {
+  // Hosts a tenant's webhook URL may name although they are plain http or private/loopback addresses (a deployment's
+  // internal ATS; a test's receiver): "host" or "host:port", IPv6 in brackets; lower case (auth/outbound_policy.h).
+  std::vector<std::string> allowed_hosts;
+};
+
 struct AvailabilityCacheConfig {
   int ttl_seconds = 300;             // 0..86400; 0 = no caching
   std::size_t max_entries = 10'000;  // 1..10,000,000
@@ -125,6 +131,7 @@ struct ServerConfig {
   MailConfig mail;
   OutboxConfig outbox;
   AvailabilityCacheConfig availability_cache;
+  OutboundConfig outbound;
 };
 
 // Reads a configuration file's text. "{}" gives the defaults. Errors: "invalid_config" (syntax — the message names

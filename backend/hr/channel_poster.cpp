@@ -1,6 +1,8 @@
 // channel_poster.cpp — see channel_poster.h.
 #include "hr/channel_poster.h"
 
+#include <iostream>
+
 #include "net/url.h"
 #include "providers/provider_client.h"
 #include "providers/teams_messages.h"
@@ -72,10 +74,15 @@ Result<std::string> TeamsChannelPoster::ChannelMembership(const ChannelMapping& 
 
 Result<std::string> TeamsChannelPoster::Post(const ChannelMapping& mapping, const json& card) {
   if (mapping.target_kind == TargetKind::kWorkflowWebhook) {
-    providers::TeamsWebhook webhook(transport_, SingleAttempt(), options_.hooks);
+    auth::GuardedTransport guarded(options_.outbound, transport_, mapping.tenant_id);
+    providers::TeamsWebhook webhook(guarded, SingleAttempt(), options_.hooks);
     Result<bool> sent = webhook.PostWorkflowWebhook(mapping.webhook_url, card);
-    if (!sent) return sent.error();
-    return std::string();
+    if (sent) return std::string();
+    std::cerr << "slotwise: tenant " << mapping.tenant_id << ": the Workflows webhook of channel mapping " << mapping.id
+              << " did not take the post: " << sent.error().message << "\n";
+    Error generic = sent.error();  // code and field still decide retries (MayHaveDelivered, rate limits)
+    generic.message = "the Workflows webhook did not take the post (the server log says why)";
+    return generic;
   }
   Result<std::unique_ptr<providers::AccessTokenSource>> tokens = Tokens(mapping);
   if (!tokens) return tokens.error();

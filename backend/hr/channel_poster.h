@@ -8,6 +8,9 @@
 // - Post(mapping, card): ONE attempt, never retried inside (the scheduler decides about retries, because a retried
 //   post may double-post). Answers the Graph chatMessage id, or "" for a webhook. Errors use provider_errors.h's
 //   vocabulary; `field` "timeout" / "network_error" means the request may have reached Teams (MayHaveDelivered).
+//   A Workflows webhook goes through TeamsPosterOptions::outbound (auth/outbound_policy.h); its failures carry one
+//   message whatever happened (the tenant reads it in the post records: no status or address class, which would make
+//   the server a probe of other networks) — the precise reason goes to the server log (stderr).
 // - FindPost(mapping, marker): Graph only: the id of a message in the channel whose Adaptive Card contains `marker`
 //   (the newest 50 messages are searched), nullopt when none. Webhooks: Error "not_applicable".
 // - Thread-safe.
@@ -20,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/outbound_policy.h"
 #include "hr/hr_model.h"
 #include "net/http_transport.h"
 #include "providers/access_token_source.h"
@@ -47,6 +51,7 @@ struct TeamsPosterOptions {
   GraphTokenFactory graph_tokens;      // empty = Graph targets fail with "provider_not_configured"
   providers::RetryPolicy read_policy;  // for the GETs (retried normally)
   providers::RetryHooks hooks;         // sleeper/clock/randomness ({} = real ones)
+  auth::OutboundPolicy outbound;       // Workflows webhook URLs: checked again at each post, the checked address pinned
 };
 
 // ChannelPoster over providers::TeamsMessages / TeamsWebhook and Graph reads. Borrows `transport`.

@@ -233,10 +233,7 @@ Result<ChannelMapping> ParseMapping(const json& value, ChannelMapping m, ZoneSou
       if (url == it->end() || !url->is_string() || url->get_ref<const std::string&>().size() > 2048) {
         return Invalid("target.url", "target.url (the Workflows trigger URL) is required, at most 2048 characters");
       }
-      m.webhook_url = url->get<std::string>();
-      if (m.webhook_url.rfind("https://", 0) != 0 && m.webhook_url.rfind("http://", 0) != 0) {
-        return Invalid("target.url", "target.url must be an http(s) URL");
-      }
+      m.webhook_url = url->get<std::string>();  // what it may point at: the route checks (auth/outbound_policy.h)
       for (const char* key : {"team_id", "channel_id", "connection_id"}) {
         if (it->contains(key)) return Invalid(std::string("target.") + key, "a workflow_webhook target has only a url");
       }

@@ -46,6 +46,8 @@ Result<std::unique_ptr<HrRuntime>> HrRuntime::Create(SqliteStore& database, cons
   poster_options.graph_api_base = options.graph_api_base;
   poster_options.graph_tokens = options.graph_tokens;
   poster_options.hooks = options.hooks;
+  poster_options.outbound = options.outbound;
+  runtime->outbound_ = options.outbound;
   runtime->poster_ = std::make_unique<TeamsChannelPoster>(transport, std::move(poster_options));
   runtime->requests_ = std::make_unique<AbsenceRequests>(*runtime->store_, interviews, *runtime->zones_);
   runtime->scheduler_ = std::make_unique<DailyScheduler>(*runtime->store_, *runtime->poster_, *runtime->zones_,

@@ -44,6 +44,7 @@ struct HrRuntimeOptions {
   GraphTokenFactory graph_tokens; // delegated token of a Slotwise Microsoft connection (ChannelMessage.Send)
   SchedulerOptions scheduler;
   providers::RetryHooks hooks;    // for the Graph reads ({} = real sleeps)
+  auth::OutboundPolicy outbound;  // what a Workflows webhook URL may be (checked when written and at each post)
 };
 
 class HrRuntime final : public OutOfOfficeSource {
@@ -65,6 +66,7 @@ class HrRuntime final : public OutOfOfficeSource {
   DailyScheduler& scheduler() { return *scheduler_; }
   AbsenceRequests& absence_requests() { return *requests_; }
   ChannelPoster& poster() { return *poster_; }
+  const auth::OutboundPolicy& outbound() const { return outbound_; }  // for the routes' write-time check
   ZoneSource& zones() { return *zones_; }  // thread-safe
   std::int64_t Now() const { return clock_(); }
 
@@ -90,6 +92,7 @@ class HrRuntime final : public OutOfOfficeSource {
   std::unordered_map<std::string, std::shared_ptr<const TenantAbsences>> absences_;  // by tenant
 
   Clock clock_;
+  auth::OutboundPolicy outbound_;
   std::unique_ptr<ZoneSource> zones_;
   std::unique_ptr<HrStore> store_;
   std::unique_ptr<ChannelPoster> poster_;

@@ -30,6 +30,9 @@ struct HttpRequest {
   std::vector<HttpHeader> headers;     // sent as given (Content-Type belongs here)
   std::string body;                    // sent as is; empty = no body
   std::chrono::milliseconds timeout{0};  // must be > 0
+  // When set, the IP address to connect to instead of resolving the URL's host (the host still names the server for
+  // TLS verification, SNI and Host): auth/outbound_policy.h pins the address it checked, so nothing resolves twice.
+  std::string connect_address;
 
   // Appends a header; returns *this so requests read as one expression.
   HttpRequest& With(std::string name, std::string value);

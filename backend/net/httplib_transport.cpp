@@ -28,6 +28,7 @@ namespace {
 struct SplitUrl {
   std::string origin;  // scheme://host[:port]
   std::string target;  // /path?query
+  std::string host;    // as cpp-httplib reads it from the origin: IPv6 without brackets
 };
 
 Result<SplitUrl> Split(std::string_view url) {
@@ -42,6 +43,12 @@ Result<SplitUrl> Split(std::string_view url) {
   split.origin = std::string(url.substr(0, path_start));
   split.target = path_start == std::string_view::npos ? "/" : std::string(url.substr(path_start));
   if (split.origin.size() <= scheme_end + 3) return Error{codes::kInvalidUrl, "URL has no host: " + std::string(url), ""};
+  std::string_view authority = std::string_view(split.origin).substr(scheme_end + 3);
+  if (!authority.empty() && authority.front() == '[') {
+    split.host = std::string(authority.substr(1, authority.find(']') - 1));
+  } else {
+    split.host = std::string(authority.substr(0, authority.find(':')));
+  }
   return split;
 }
 
@@ -61,6 +68,7 @@ class HttplibTransport final : public HttpTransport {
     client.set_read_timeout(seconds.count(), micros.count());
     client.set_write_timeout(seconds.count(), micros.count());
     client.enable_server_certificate_verification(true);
+    if (!request.connect_address.empty()) client.set_hostname_addr_map({{split->host, request.connect_address}});
 
     httplib::Request req;
     req.method = request.method;

@@ -25,6 +25,8 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   std::unique_ptr<SchedulingRuntime> runtime(new SchedulingRuntime());
   runtime->clock_ = clock ? std::move(clock) : Clock(SystemNow);
   runtime->connections_ = &connections;
+  runtime->outbound_ = options.outbound;
+  options.delivery.outbound = options.outbound;
   const Clock& now = runtime->clock_;
   runtime->directory_ = std::make_unique<SqliteDirectoryStore>(database, connections.vault());
   Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database.path());
@@ -82,6 +84,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   hr_options.graph_tokens = [&connections](const std::string& connection_id) {
     return connections.tokens().SourceFor(connection_id);
   };
+  hr_options.outbound = options.outbound;
   Result<std::unique_ptr<hr::HrRuntime>> hr = hr::HrRuntime::Create(
       database, connections.vault(), connections.transport(), zones, runtime->interviews_.get(), hr_options, now);
   if (!hr) return hr.error();

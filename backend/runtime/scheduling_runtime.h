@@ -38,6 +38,9 @@ struct SchedulingOptions {
   std::int64_t availability_max_age_seconds = 120;
   std::size_t cache_entries = 10'000;
   DeliveryOptions delivery;                           // how candidate messages leave (adapter_gateway.h)
+  // What tenant-supplied URLs (ATS and Workflows webhooks) may be: the server passes outbound.allowed_hosts and, under
+  // --demo, the demo tenant as an http tenant. Used for delivery.outbound and the HR posts too (Create copies it).
+  auth::OutboundPolicy outbound;
 };
 
 class SchedulingRuntime {
@@ -63,12 +66,14 @@ class SchedulingRuntime {
   ProposalService& proposals() { return *proposals_; }
   MessagesService& messages() { return *messages_; }
   hr::HrRuntime& hr() { return *hr_; }
+  const auth::OutboundPolicy& outbound() const { return outbound_; }  // the routes' write-time check
   const Clock& clock() const { return clock_; }  // the runtime's "now" (Unix seconds), shared by every part
 
  private:
   SchedulingRuntime() = default;
 
   Clock clock_;
+  auth::OutboundPolicy outbound_;
   ConnectionsRuntime* connections_ = nullptr;     // borrowed
   ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
   std::unique_ptr<SqliteDirectoryStore> directory_;

@@ -177,6 +177,8 @@ class CrashWorld {
   std::unique_ptr<ChildProcess> Spawn(std::string_view crash_at) {
     auto process = std::make_unique<ChildProcess>();
     ChildProcess::EnvChanges set;
+    // The ATS receiver is plain http on 127.0.0.1: allow-listed, as a deployment allows its internal ATS.
+    set.emplace_back("SLOTWISE_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1");
     if (!crash_at.empty()) set.emplace_back("SLOTWISE_CRASH_AT", std::string(crash_at));
     const bool started = process->Start({kCli, "serve", "--demo", "--sandbox-url", sandbox_root_, "--db",
                                          (dir_.path() / "slotwise.db").string(), "--port", "0"},

@@ -162,4 +162,32 @@ TEST_CASE("Config secret files: a missing or empty file is an error naming the f
   CHECK(resolved.error().message.find(empty) != std::string::npos);
 }
 
+TEST_CASE("Config environment: SLOTWISE_OUTBOUND_ALLOWED_HOSTS replaces the allow-list; a bad entry is named") {
+  ServerConfig config;
+  config.outbound.allowed_hosts = {"from-the-file.example"};
+  REQUIRE(Apply(config, {{"SLOTWISE_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1, ATS.internal:8443"}}).ok());
+  CHECK(config.outbound.allowed_hosts == std::vector<std::string>{"127.0.0.1", "ats.internal:8443"});
+  const Result<bool> bad = Apply(config, {{"SLOTWISE_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1,https://ats.example"}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().field == "SLOTWISE_OUTBOUND_ALLOWED_HOSTS");
+  CHECK(bad.error().message.find("https://ats.example") != std::string::npos);
+}
+
 }  // namespace slotwise::config
+
+TEST_CASE("Config environment: a path that is not UTF-8 is refused, and DescribeConfig never throws (tests/fuzz)") {
+  // Found by the config fuzz target: SLOTWISE_DB=/tmp/\xff.db was accepted, and DescribeConfig (serve --print-config)
+  // then threw nlohmann's type_error 316 "invalid UTF-8 byte" — the process terminated.
+  ServerConfig config;
+  const Result<bool> applied = Apply(config, {{"SLOTWISE_DB", "/var/lib/slotwise/\xff.db"}});
+  REQUIRE_FALSE(applied.ok());
+  CHECK(applied.error().code == "invalid_environment");
+  CHECK(applied.error().field == "SLOTWISE_DB");
+  CHECK(Apply(config, {{"SLOTWISE_WEB_ROOT", "/srv/caf\xc3\xa9"}}).ok());  // UTF-8 beyond ASCII is fine
+  CHECK(config.web_root == "/srv/caf\xc3\xa9");
+  // A value set by other means (a command-line flag) still describes: invalid bytes print as U+FFFD.
+  config.zoneinfo = "/opt/\xff";
+  std::string described;
+  CHECK_NOTHROW(described = DescribeConfig(config));
+  CHECK(described.find("/opt/\xef\xbf\xbd") != std::string::npos);
+}

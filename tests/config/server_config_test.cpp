@@ -264,4 +264,27 @@ TEST_CASE("Config: DescribeConfig shows the effective values and hides every sec
   CHECK(LoadServerConfig(DescribeConfig(ServerConfig{})).ok());
 }
 
+TEST_CASE("Config: outbound.allowed_hosts takes hosts with an optional port, in lower case, and nothing else") {
+  const ServerConfig config = LoadOk(
+      R"({"outbound": {"allowed_hosts": ["ATS.Internal.example", "10.0.0.5:8443", "[fd00::5]:8443", "127.0.0.1"]}})");
+  CHECK(config.outbound.allowed_hosts ==
+        std::vector<std::string>{"ats.internal.example", "10.0.0.5:8443", "[fd00::5]:8443", "127.0.0.1"});
+  CHECK(LoadOk("{}").outbound.allowed_hosts.empty());
+  for (const char* bad : {"http://ats.example", "ats.example/hook", "ats.example:0", "ats.example:", "ats.example:x",
+                          "[fd00::5", "[]:80", "[fd00::5]x", "", "a b", "user@ats.example", "ats.example:70000"}) {
+    CAPTURE(bad);
+    const Error error = LoadError(nlohmann::json{{"outbound", {{"allowed_hosts", {bad}}}}}.dump());
+    CHECK(error.field == "outbound.allowed_hosts[0]");
+  }
+  CHECK(LoadError(R"({"outbound": {"allowed": []}})").field == "outbound.allowed");
+}
+
 }  // namespace slotwise::config
+
+TEST_CASE("Config: a trusted proxy with a NUL byte is refused, not read up to the NUL (tests/fuzz)") {
+  // inet_pton reads a C string, so "10.0.0.1\u0000anything" was accepted as 10.0.0.1.
+  const Result<ServerConfig> loaded = LoadServerConfig(R"({"trusted_proxies": ["10.0.0.1\u0000/junk"]})");
+  REQUIRE_FALSE(loaded.ok());
+  CHECK(loaded.error().code == "invalid_config");
+  CHECK(loaded.error().field == "trusted_proxies[0]");
+}

@@ -97,23 +97,6 @@ Tally Concurrently(ProviderWorld& world, const std::vector<json>& bodies, const 
   return tally;
 }
 
-json Interview(ProviderWorld& world, const std::string& id) {
-  HttpAnswer answer = world.Api("GET", "/v1/interviews/" + id);
-  REQUIRE_MESSAGE(answer.status == 200, answer.body);
-  return json::parse(answer.body);
-}
-
-// Polls until the interview leaves "pending" (the outbox finished), at most ~20 s.
-json Settled(ProviderWorld& world, const std::string& id) {
-  for (int i = 0; i < 200; ++i) {
-    json interview = Interview(world, id);
-    if (interview.at("status") != "pending") return interview;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  FAIL("interview " << id << " stayed pending");
-  return {};
-}
-
 std::vector<json> LiveGoogleEvents(ProviderWorld& world, const std::string& summary) {
   std::vector<json> found;
   const json objects = world.SandboxGet("/sandbox/objects");
@@ -243,7 +226,7 @@ TEST_CASE("Booking: 100 concurrent identical requests with one idempotency key m
   HttpAnswer keyless = world.Api("POST", "/v1/interviews", other);
   CHECK(keyless.status == 400);
   CHECK(json::parse(keyless.body)["error"]["code"] == "idempotency_key_required");
-  CHECK(Settled(world, id).at("status") == "confirmed");
+  CHECK(world.Settled(id).at("status") == "confirmed");
 }
 
 TEST_CASE("Booking: the outbox creates the organiser's event; reschedule moves it, cancel removes it, the candidate's .ics follows") {
@@ -256,7 +239,7 @@ TEST_CASE("Booking: the outbox creates the organiser's event; reschedule moves i
                                 "life-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string id = json::parse(booked.body).at("id");
-  json interview = Settled(world, id);
+  json interview = world.Settled(id);
   REQUIRE_MESSAGE(interview.at("status") == "confirmed", interview.dump());
   CHECK(interview["conferencing"]["join_url"].get<std::string>().rfind("https://meet.google.com/", 0) == 0);
   const std::string event_id = interview["event"]["id"];
@@ -275,7 +258,7 @@ TEST_CASE("Booking: the outbox creates the organiser's event; reschedule moves i
   HttpAnswer moved = world.Api("PATCH", "/v1/interviews/" + id,
                                {{"start", FormatRfc3339(start + 3600)}, {"end", FormatRfc3339(start + 7200)}});
   REQUIRE_MESSAGE(moved.status == 200, moved.body);
-  interview = Settled(world, id);
+  interview = world.Settled(id);
   CHECK(interview.at("status") == "confirmed");
   CHECK(interview.at("sequence") == 1);
   CHECK(interview["event"]["id"] == event_id);
@@ -321,7 +304,7 @@ TEST_CASE("Booking: a provider that refuses for good leaves nothing behind and t
                                 "refused-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string id = json::parse(booked.body).at("id");
-  json interview = Settled(world, id);
+  json interview = world.Settled(id);
   CHECK(interview.at("status") == "failed");
   CHECK(interview.value("failure_reason", "").find("403") != std::string::npos);
   CHECK(LiveGoogleEvents(world, "Refused interview").empty());

@@ -81,6 +81,10 @@ class ProviderWorld {
   const std::string& api_key() const { return api_key_; }
   HttpAnswer Api(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr,
                  const std::string& idempotency_key = {});
+  // GET /v1/interviews/{id} (must answer 200), and the same once the outbox is done with it (status no longer
+  // "pending"; polled for at most ~20 s, then the test fails).
+  nlohmann::json Interview(const std::string& id);
+  nlohmann::json Settled(const std::string& id);
 
   // The sandbox admin API.
   nlohmann::json SandboxGet(const std::string& path_and_query);

@@ -51,6 +51,9 @@ void HrWorld::Build(hr::SchedulerOptions options) {
   };
   hr_options.scheduler = std::move(options);
   hr_options.hooks.sleep = [](std::chrono::milliseconds) {};
+  // The sandbox's Workflows webhooks are plain http on loopback: the test's allow-list names that host, as a
+  // deployment names its internal hosts (docs/CONFIG.md, outbound.allowed_hosts).
+  hr_options.outbound = auth::OutboundPolicy(auth::OutboundRules{{"127.0.0.1"}, {}});
   Result<std::unique_ptr<hr::HrRuntime>> runtime = hr::HrRuntime::Create(
       *database_.database, *database_.vault, *transport_, zones_, interviews_.get(), hr_options,
       [this] { return now_.load(); });
