@@ -120,6 +120,15 @@ const Faster = (peer, factor) => {
   Target(`S1 ≥ ${factor}× faster than ${peer}`, n && p ? `${(p / n).toFixed(1)}×` : '-', n && p ? p >= factor * n : null);
 };
 Faster('slot-calculator', 500); Faster('tuned JS sweep', 7);
+// End to end (issue 17): the engine's text-in/text-out call against the tuned JS sweep with its JSON.parse included.
+{
+  const text = Native('S1', 'text')?.median_us;
+  const js = solve.find((l) => l.workload === 'S1' && l.contender === 'tuned JS sweep' && l.phase === 'solve');
+  const jsTotal = js && js.parse_us != null ? js.median_us + js.parse_us : null;
+  Target('S1 native CallEngine text→text ≤ 500.0 µs', Time(text), text == null ? null : text <= 500);
+  Target('S1 text→text ≥ 3× faster than tuned JS sweep with its JSON.parse', text && jsTotal
+    ? `${(jsTotal / text).toFixed(1)}× (${Time(jsTotal)} vs ${Time(text)})` : '-', text && jsTotal ? jsTotal >= 3 * text : null);
+}
 for (const r of loops.filter((l) => l.contender === 'slotwise native')) {
   Target(`${r.workload}: all ${r.count} feasible loops ranked, native ≤ 50 ms`, Time(r.median_us), r.median_us <= 50000);
 }

@@ -9,6 +9,7 @@
 #include "api/http_errors.h"
 #include "auth/api_keys.h"
 #include "auth/cors.h"
+#include "connections/connect_tickets.h"
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
 
@@ -122,6 +123,11 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
     if (!context) {
       Unauthorized(res, "the API key is unknown or revoked");
       return std::nullopt;
+  if (LooksLikeConnectTicket(*token)) {
+    Unauthorized(res, "a connect ticket is not an API credential: it opens the connect popup "
+                      "(/oauth/{provider}/start) once, and nothing else");
+    return std::nullopt;
+  }
     }
     if (!origin.empty()) {
       SendError(res, codes::kForbidden,

@@ -7,6 +7,8 @@
 // - `Authorization: Bearer swt1.…` — a widget token (auth/widget_tokens.h) for its tenant, user and scopes; the
 //   request's Origin (when present) must be one of the tenant's allowed_origins.
 // - `Authorization: Bearer <admin key>` — the operator's key (its SHA-256 in the configuration); admin routes only.
+// - `Authorization: Bearer swc1_…` — a connect ticket (connections/connect_tickets.h) is never a credential here:
+//   401 saying so.
 // - Failures write the error object: 401 "unauthorized" (missing/unknown/expired credentials, with
 //   WWW-Authenticate: Bearer), 403 "forbidden" (valid credentials without the scope, or an origin not allowed).
 // - CORS: responses to browser callers of tenant routes carry the exact-origin headers of auth/cors.h for the

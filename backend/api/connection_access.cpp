@@ -3,10 +3,11 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "api/http_errors.h"
-#include "auth/widget_tokens.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
 
@@ -29,29 +30,10 @@ std::optional<ConnectionAccess::Caller> TenantConnectionAccess::Authorize(const 
   return Caller{context->tenant_id, user};
 }
 
-Result<std::string> TenantConnectionAccess::IssueTicket(const Caller& caller) {
-  const auth::WidgetTokenCodec* codec = auth_.codec();
-  if (!codec) return Error{codes::kNotEnabled, "connect links need widget tokens, which are not enabled on this server", ""};
-  auth::WidgetClaims claims;
-  claims.tenant_id = caller.tenant_id;
-  claims.user = caller.user;
-  claims.scopes = {std::string(auth::kScopeConnectionsManage)};
-  claims.issued_at = auth_.now();
-  claims.expires_at = claims.issued_at + kTicketSeconds;
-  Result<auth::MintedWidgetToken> minted = codec->Mint(claims);
-  if (!minted) return minted.error();
-  return minted->token;
-}
-
-std::optional<ConnectionAccess::Caller> TenantConnectionAccess::RedeemTicket(std::string_view ticket) {
-  const auth::WidgetTokenCodec* codec = auth_.codec();
-  if (!codec || ticket.empty()) return std::nullopt;
-  Result<auth::WidgetClaims> claims = codec->Verify(ticket, auth_.now());
-  if (!claims || claims->scopes.size() != 1 || claims->scopes[0] != auth::kScopeConnectionsManage ||
-      claims->expires_at - claims->issued_at > kTicketSeconds) {
-    return std::nullopt;  // a full widget token is no ticket: only the short, single-purpose one opens the popup
-  }
-  return Caller{claims->tenant_id, claims->user};
+bool TenantConnectionAccess::AllowsReturnOrigin(const Caller& caller, std::string_view origin) {
+  if (caller.tenant_id.empty()) return false;  // EmbeddingOrigins("") would be every tenant's
+  const std::vector<std::string> allowed = auth_.EmbeddingOrigins(caller.tenant_id);
+  return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
 }
 
 }  // namespace slotwise

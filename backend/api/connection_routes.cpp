@@ -122,6 +122,21 @@ json TrackedJson(const TrackedEvent& event) {
           {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
 }
 
+// True when `origin` is a bare origin the caller's tenant allows; otherwise answers 400/403 (field return_origin).
+bool AllowedReturnOrigin(ConnectionAccess& access, const ConnectionAccess::Caller& caller, const std::string& origin,
+                         httplib::Response& res) {
+  if (!IsOrigin(origin)) {
+    SendError(res, Error{codes::kInvalidParameter, "return_origin must be an origin like https://ats.example", "return_origin"});
+    return false;
+  }
+  if (!access.AllowsReturnOrigin(caller, origin)) {
+    SendError(res, Error{codes::kForbidden, "return_origin " + origin + " is not one of the tenant's allowed origins",
+                         "return_origin"});
+    return false;
+  }
+  return true;
+}
+
 // The caller of a /v1 connection route: from `access`, or (no access) from the tenant/user query parameters.
 std::optional<ConnectionAccess::Caller> CallerOf(ConnectionAccess* access, const httplib::Request& req,
                                                  httplib::Response& res) {
@@ -157,49 +172,57 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
   ConnectFlow& flow = runtime.flow();
   ConnectionStore& connections = runtime.connections();
   ChangeNotifications& notifications = runtime.notifications();
-  server.Post("/v1/connections/start", [access, public_url](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/connections/start", [&runtime, access, public_url](const httplib::Request& req,
+                                                                     httplib::Response& res) {
     std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
     if (!caller) return;
     const json body = slotwise::ParseJson(req.body);
     if (!body.is_object()) return SendError(res, Error{codes::kInvalidJson, "the request body is not a JSON object", ""});
     const std::string provider = body.value("provider", "");
-    if (!oauth::ParseProvider(provider)) {
+    const std::optional<oauth::Provider> parsed = oauth::ParseProvider(provider);
+    if (!parsed) {
       return SendError(res, Error{codes::kInvalidRequest, "provider must be google, microsoft, zoom or goto", "provider"});
     }
+    const auto text = [&](const char* name) {
+      const auto it = body.find(name);
+      return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string return_origin = text("return_origin");
     std::string url = public_url + "/oauth/" + provider + "/start?";
     if (access) {
-      Result<std::string> ticket = access->IssueTicket(*caller);
+      if (!return_origin.empty() && !AllowedReturnOrigin(*access, *caller, return_origin, res)) return;
+      Result<std::string> ticket =
+          runtime.tickets().Issue(ConnectTicket{caller->tenant_id, caller->user, *parsed, return_origin, 0});
       if (!ticket) return SendError(res, ticket.error());
       url += "ticket=" + net::PercentEncode(*ticket);
     } else {
       url += "tenant=" + net::PercentEncode(caller->tenant_id) + "&user=" + net::PercentEncode(caller->user);
+      if (!return_origin.empty()) url += "&return_origin=" + net::PercentEncode(return_origin);
     }
-    for (const char* name : {"return_origin", "login_hint"}) {
-      const json* value = body.contains(name) ? &body.at(name) : nullptr;
-      if (value && value->is_string() && !value->get<std::string>().empty()) {
-        url += std::string("&") + name + "=" + net::PercentEncode(value->get<std::string>());
-      }
-    }
+    if (const std::string hint = text("login_hint"); !hint.empty()) url += "&login_hint=" + net::PercentEncode(hint);
     res.status = 201;
-    res.set_content(DumpJson(json{{"url", url}, {"expires_in", 300}}), kJson);
+    res.set_content(DumpJson(json{{"url", url}, {"expires_in", ConnectTickets::kLifetimeSeconds}}), kJson);
   });
 
-  server.Get(R"(/oauth/([a-z]+)/start)", [&flow, access](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/oauth/([a-z]+)/start)", [&runtime, &flow, access](const httplib::Request& req, httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
     if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
     std::string user = req.get_param_value("user");
     std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
-    if (access) {  // tenants on: only a ticket says who connects
-      std::optional<ConnectionAccess::Caller> caller = access->RedeemTicket(req.get_param_value("ticket"));
-      if (!caller) {
-        return SendError(res, Error{codes::kUnauthorized, "the connect link is invalid or expired: start again from Slotwise",
-                                    "ticket"});
+    std::string return_origin = req.get_param_value("return_origin");
+    if (access) {  // tenants on: only the ticket says who connects, with what, and where the outcome goes
+      Result<ConnectTicket> ticket = runtime.tickets().Redeem(req.get_param_value("ticket"), *provider);
+      if (!ticket) return SendError(res, ticket.error());
+      if (req.has_param("return_origin") && return_origin != ticket->return_origin) {
+        return SendError(res, Error{codes::kForbidden, "return_origin differs from the one this connect link was made for",
+                                    "return_origin"});
       }
-      tenant = caller->tenant_id;
-      user = caller->user;
+      tenant = ticket->tenant_id;
+      user = ticket->user;
+      return_origin = ticket->return_origin;
+      if (!return_origin.empty() && !AllowedReturnOrigin(*access, {tenant, user}, return_origin, res)) return;
     }
-    const std::string return_origin = req.get_param_value("return_origin");
     if (user.empty()) return SendError(res, Error{codes::kInvalidParameter, "user is required", "user"});
     if (!return_origin.empty() && !IsOrigin(return_origin)) {
       return SendError(res, Error{codes::kInvalidParameter, "return_origin must be an origin like https://ats.example", "return_origin"});
@@ -225,8 +248,8 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_content(CallbackPage(outcome, *provider), "text/html; charset=utf-8");
   });
 
-  server.Get("/v1/connections", [&connections, access, public_url](const httplib::Request& req,
-                                                                   httplib::Response& res) {
+  server.Get("/v1/connections", [&runtime, &connections, access, public_url](const httplib::Request& req,
+                                                                             httplib::Response& res) {
     std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
     if (!caller) return;
     Result<std::vector<Connection>> list = connections.ListForUser(caller->tenant_id, caller->user);
@@ -235,9 +258,10 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     for (const Connection& c : list.value()) {
       Result<std::vector<FunctionCheck>> checks = connections.Checks(c.id);
       json item = ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{});
-      // What fixes a connection that needs attention: the popup's start URL, with a fresh ticket (5 minutes).
+      // What fixes a connection that needs attention: the popup's start URL, with a fresh single-use ticket.
       if (c.status != ConnectionStatus::kActive && access) {
-        if (Result<std::string> ticket = access->IssueTicket(*caller); ticket) {
+        const ConnectTicket fix{caller->tenant_id, caller->user, c.provider, "", 0};
+        if (Result<std::string> ticket = runtime.tickets().Issue(fix); ticket) {
           item["fix_url"] = public_url + "/oauth/" + std::string(oauth::ProviderName(c.provider)) +
                             "/start?ticket=" + net::PercentEncode(*ticket) + "&login_hint=" +
                             net::PercentEncode(c.account_email);

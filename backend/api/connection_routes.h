@@ -1,7 +1,7 @@
 // connection_routes.h — HTTP routes for provider connections:
 //   POST /v1/connections/start {"provider", "return_origin"?, "login_hint"?}  → {"url"}: the popup's start URL with
-//                                               a short-lived ticket naming the caller (tenants on; see below)
-//   GET  /oauth/{provider}/start?ticket=…&return_origin=…&login_hint=…  (opened in a top-level popup)
+//                                               a single-use ticket for this one flow (tenants on; see below)
+//   GET  /oauth/{provider}/start?ticket=…&login_hint=…                  (opened in a top-level popup)
 //   GET  /oauth/{provider}/callback                                         (the one registered redirect URI)
 //   GET  /v1/connections                        the caller's list (status, reauth/consent messages, checks; no tokens)
 //   POST /v1/connections/{id}/check             run the function check again
@@ -12,9 +12,14 @@
 // Who is calling: with a ConnectionAccess (tenants on — every server `slotwise serve` starts), the /v1 routes take a
 // widget token with connections:manage (the token's user) or the tenant's API key plus `?user=` / "user" (an ATS
 // server acting for its user); a connection of another tenant or user is 404. A popup cannot send headers, so the
-// start URL carries a ticket minted by POST /v1/connections/start (ConnectionAccess::IssueTicket, 5 minutes).
-// Without a ConnectionAccess (connections-only test servers) the routes trust `tenant` (default "default") and
-// `user` query parameters — never expose such a server beyond loopback.
+// start URL carries a ticket minted by POST /v1/connections/start (connections/connect_tickets.h): for exactly one
+// flow — tenant, user, provider, return_origin —, consumed by /oauth/{provider}/start (a second use, another
+// provider, a changed return_origin or an expired ticket: 401/403), never a credential for /v1 (api_auth.h: 401).
+// return_origin must be one of the tenant's allowed origins when the ticket is minted and again when it is used
+// (403 forbidden, field "return_origin"), so the callback page never reports to an origin the tenant did not allow.
+// A fix_url (GET /v1/connections) carries such a ticket too, without a return_origin.
+// Without a ConnectionAccess (connections-only test servers) the routes trust `tenant` (default "default"), `user`
+// and `return_origin` query parameters — never expose such a server beyond loopback.
 //
 // Contract: the popup gets a first-party, HttpOnly, SameSite=Lax session cookie; the state is bound to it. OAuth pages
 // are never framed (Content-Security-Policy: frame-ancestors 'none'). The callback page reports to its opener with
@@ -48,9 +53,8 @@ class ConnectionAccess {
   virtual ~ConnectionAccess() = default;
   // The caller of a /v1/connections route, or nullopt after writing the 4xx error object.
   virtual std::optional<Caller> Authorize(const httplib::Request& req, httplib::Response& res) = 0;
-  // A ticket for the popup's start URL, and the caller it names (nullopt when invalid or expired).
-  virtual Result<std::string> IssueTicket(const Caller& caller) = 0;
-  virtual std::optional<Caller> RedeemTicket(std::string_view ticket) = 0;
+  // Whether the callback page may report to `origin` for `caller`: one of the tenant's allowed origins.
+  virtual bool AllowsReturnOrigin(const Caller& caller, std::string_view origin) = 0;
 };
 
 // Registers the routes above on `server`; everything they use is borrowed from `runtime` and `access` (null = trust

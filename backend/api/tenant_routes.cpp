@@ -12,8 +12,8 @@
 #include "api/http_errors.h"
 #include "api/request_body.h"
 #include "auth/api_keys.h"
-#include "auth/widget_tokens.h"
 #include "auth/outbound_policy.h"
+#include "auth/widget_tokens.h"
 #include "directory/directory_import.h"
 #include "directory/host_account_import.h"
 #include "runtime/scheduling_runtime.h"
@@ -90,8 +90,6 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
   return true;
 }
 
-json PersonJson(const Person& person) {
-  json value = {{"email", person.email}, {"name", person.name}, {"time_zone", person.time_zone},
 // The ATS webhook as written: a URL the server may call (auth/outbound_policy.h) and a secret to sign with.
 constexpr std::size_t kMinWebhookSecretBytes = 16;
 Result<bool> CheckAtsWebhook(const Tenant& tenant, const json& body, const auth::OutboundPolicy& outbound) {
@@ -107,6 +105,8 @@ Result<bool> CheckAtsWebhook(const Tenant& tenant, const json& body, const auth:
   return true;
 }
 
+json PersonJson(const Person& person) {
+  json value = {{"email", person.email}, {"name", person.name}, {"time_zone", person.time_zone},
                 {"roles", person.roles}, {"locale", person.locale}, {"calendar_provider", person.calendar_provider}};
   value["working_hours"] = person.working_hours_json.empty() ? json(nullptr) : slotwise::ParseJson(person.working_hours_json);
   value["max_interviews_per_day"] = person.max_interviews_per_day ? json(*person.max_interviews_per_day) : json(nullptr);
@@ -301,6 +301,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     Tenant tenant;
     if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, read.error());
     if (Result<bool> applied = ApplyTenant(tenant, *body); !applied) return SendError(res, applied.error());
+    if (Result<bool> hook = CheckAtsWebhook(tenant, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     tenant.created_at = auth.now();
     Result<Tenant> created = directory.CreateTenant(tenant);
     if (!created) return SendError(res, created.error());
@@ -316,7 +317,6 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     if (!tenant) return SendError(res, tenant.error());
     if (!tenant->has_value()) return SendError(res, codes::kNotFound, "no tenant " + std::string(req.matches[1]));
     const auth::GeneratedApiKey key = auth::GenerateApiKey();
-    if (Result<bool> hook = CheckAtsWebhook(tenant, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     ApiKeyRecord record{key.key_id, (*tenant)->id, key.secret_hash, body.value("label", ""), auth.now(), 0};
     if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, added.error());
     SendJson(res, 201, {{"key_id", key.key_id}, {"api_key", key.plaintext}, {"tenant_id", (*tenant)->id},
@@ -341,6 +341,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     if (!tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the tenant");
     Tenant updated = **tenant;
     if (Result<bool> applied = ApplyTenant(updated, *body); !applied) return SendError(res, applied.error());
+    if (Result<bool> hook = CheckAtsWebhook(updated, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     Result<Tenant> stored = directory.UpdateTenant(updated);
     if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, TenantJson(*stored));
@@ -356,7 +357,6 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
       [&](const std::string& t) { return directory.ListRooms(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
-    if (Result<bool> hook = CheckAtsWebhook(updated, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
   ConnectionStore& connection_store = runtime.connections().connections();
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,

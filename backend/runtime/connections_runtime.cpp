@@ -51,6 +51,7 @@ ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring ke
       connections_(std::make_unique<ConnectionStore>(database, *vault_)),
       states_(std::make_unique<oauth::StateStore>()) {
   if (!clock) clock = UnixNow;
+  tickets_ = std::make_unique<ConnectTickets>(database, clock);
   tokens_ = std::make_unique<TokenManager>(
       *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, clock);
   probes_ = std::make_unique<ConnectionProbes>(*providers_, clock);

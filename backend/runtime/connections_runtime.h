@@ -1,5 +1,6 @@
 // connections_runtime.h — everything the server needs for provider connections, built once at start-up and owned in
-// one place: transport, provider registry, token vault, connection store, OAuth states, token manager, probes, flow.
+// one place: transport, provider registry, token vault, connection store, OAuth states, connect tickets, token
+// manager, probes, flow.
 //
 // Contract: create before the HTTP server binds; call ConfigureProviders once the public base URL (and with it the
 // redirect URIs) is known and before the server runs. Thread-safe afterwards (every part is).
@@ -11,6 +12,7 @@
 
 #include "connections/change_notifications.h"
 #include "connections/connect_flow.h"
+#include "connections/connect_tickets.h"
 #include "connections/connection_probe.h"
 #include "connections/connection_store.h"
 #include "connections/provider_registry.h"
@@ -43,6 +45,7 @@ class ConnectionsRuntime {
   TokenManager& tokens() { return *tokens_; }
   ConnectFlow& flow() { return *flow_; }
   oauth::StateStore& states() { return *states_; }
+  ConnectTickets& tickets() { return *tickets_; }  // the popup's single-use start tickets (same clock as the flow)
   net::HttpTransport& transport() { return *transport_; }
   const crypto::TokenVault& vault() const { return *vault_; }
   // Change notifications: watches made on connect, webhook registries, tracked events and the sync worker (started
@@ -55,6 +58,7 @@ class ConnectionsRuntime {
   std::unique_ptr<ProviderRegistry> providers_;
   std::unique_ptr<ConnectionStore> connections_;
   std::unique_ptr<oauth::StateStore> states_;
+  std::unique_ptr<ConnectTickets> tickets_;
   std::unique_ptr<TokenManager> tokens_;
   std::unique_ptr<ConnectionProbes> probes_;
   std::unique_ptr<ConnectFlow> flow_;

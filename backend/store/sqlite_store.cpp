@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -189,6 +189,13 @@ constexpr std::array<const char*, 8> kMigrations = {
     // 2 refusal, 3 error), no longer an HTTP status: answers stored before (status >= 100) are dropped — a retry of
     // such a request runs again, and the conflict check refuses a second booking of the same slot.
     "DELETE FROM idempotency_keys WHERE status >= 100;",
+    // 9: the connect popup's single-use tickets (backend/connections/connect_tickets.h); only the SHA-256 of a ticket
+    // is kept, with the one flow it is for; used_at != 0 once consumed (so a restart does not re-enable it).
+    "CREATE TABLE connect_tickets ("
+    "  ticket_hash TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, provider TEXT NOT NULL,"
+    "  return_origin TEXT NOT NULL DEFAULT '', expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+    "  used_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX connect_tickets_by_expiry ON connect_tickets (expires_at);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

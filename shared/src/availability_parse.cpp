@@ -681,6 +681,7 @@ Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, co
 }
 
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones) {
+  if (std::optional<Problem> fast = ParseAvailabilityFast(json_text, zones)) return std::move(*fast);
   if (const std::optional<std::size_t> deep = JsonNestingBeyond(json_text)) {
     return Error{codes::kInvalidJson, NestingTooDeepMessage(*deep), ""};
   }

@@ -75,6 +75,9 @@ EngineAnswer ValidateOperation(const json& request, ZoneSource& zones) {
 }
 
 EngineAnswer Dispatch(std::string_view operation, std::string_view request_json, ZoneSource& zones) {
+  if (operation == "solve") {  // the common case, read without a JSON tree when the document allows (availability.h)
+    if (std::optional<Problem> fast = ParseAvailabilityFast(request_json, zones)) return SolveParsed(*fast);
+  }
   if (const std::optional<std::size_t> deep = JsonNestingBeyond(request_json)) {
     return ErrorAnswer(EngineStatus::kInvalidInput, {codes::kInvalidJson, NestingTooDeepMessage(*deep), ""});
   }

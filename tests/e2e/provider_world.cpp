@@ -87,6 +87,13 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     Result<std::string> key = SeedDemoTenant(scheduling_->directory(), runtime_->transport(), sandbox_root(), "kumo", Now());
     REQUIRE_MESSAGE(key.ok(), (key.ok() ? "" : key.error().message));
     api_key_ = *key;
+    // The tenant's own page is this server's origin: connect tickets only report back to an allowed origin.
+    Result<std::optional<Tenant>> tenant = scheduling_->directory().GetTenant("kumo");
+    REQUIRE(tenant.ok());
+    REQUIRE(tenant->has_value());
+    Tenant allowed = **tenant;
+    allowed.allowed_origins = {root()};
+    REQUIRE(scheduling_->directory().UpdateTenant(allowed).ok());
     ApiAuthOptions auth_options;
     auth_options.widget_keys = auth::WidgetKeySet{"test", {{"test", std::string(32, 'k')}}};
     REQUIRE(server_->EnableScheduling(*scheduling_, std::move(auth_options)).ok());

@@ -164,6 +164,14 @@ struct Problem {
 Result<Problem> ParseAvailabilityDocument(const nlohmann::json& document, ZoneSource& zones);
 Result<Problem> ParseAvailabilityText(std::string_view json_text, ZoneSource& zones);  // not JSON: invalid_json
 
+// The same document read straight from its text: busy events become BusyEvents without a JSON tree (the query and
+// each calendar's other members still go through the readers above). It answers only when it has read the document
+// exactly as ParseAvailabilityText would — the same Problem — and declines (nullopt) on anything else: any error, an
+// escape or a non-ASCII byte in text it reads itself, a known member given twice, deep nesting, an interview loop
+// (query.sequence). Declined text must be read by ParseAvailabilityText, which gives the error. ParseAvailabilityText
+// and CallEngine("solve") try it first.
+std::optional<Problem> ParseAvailabilityFast(std::string_view json_text, ZoneSource& zones);
+
 // The two halves of ParseAvailabilityDocument, for callers that hold calendars as values already (the backend's
 // free/busy cache), so that a solve need not print and re-read them:
 // - ParseCalendarValue parses one member of "calendars" exactly as the document parser does (busy sorted).

@@ -1,0 +1,82 @@
+// connect_tickets.cpp — see connect_tickets.h.
+#include "connections/connect_tickets.h"
+
+#include <optional>
+
+#include "crypto/crypto_primitives.h"
+#include "slotwise/error_codes.h"
+#include "store/sqlite_query.h"
+
+namespace slotwise {
+
+namespace {
+
+std::string TicketHash(std::string_view ticket) { return crypto::HexEncode(crypto::Sha256(ticket)); }
+
+Error Refused(const std::string& message) { return Error{codes::kUnauthorized, message, "ticket"}; }
+
+}  // namespace
+
+bool LooksLikeConnectTicket(std::string_view token) { return token.substr(0, kTicketPrefix.size()) == kTicketPrefix; }
+
+Result<std::string> ConnectTickets::Issue(ConnectTicket flow) {
+  const std::int64_t now = clock_();
+  const std::string ticket = std::string(kTicketPrefix) + crypto::RandomToken(32);
+  flow.expires_at = now + kLifetimeSeconds;
+  std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  if (Result<int> pruned = Exec(db, "DELETE FROM connect_tickets WHERE expires_at < ?", {now - kPruneAfterSeconds});
+      !pruned) {
+    return pruned.error();
+  }
+  Result<int> stored = Exec(db,
+                            "INSERT INTO connect_tickets (ticket_hash, tenant_id, user_id, provider, return_origin, "
+                            "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            {TicketHash(ticket), flow.tenant_id, flow.user, std::string(oauth::ProviderName(flow.provider)),
+                             flow.return_origin, flow.expires_at, now});
+  if (!stored) return stored.error();
+  return ticket;
+}
+
+Result<ConnectTicket> ConnectTickets::Redeem(std::string_view ticket, oauth::Provider provider) {
+  if (!LooksLikeConnectTicket(ticket)) {
+    return Refused("the connect link carries no valid ticket: start again from Slotwise");
+  }
+  const std::int64_t now = clock_();
+  const std::string hash = TicketHash(ticket);
+  std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  // The one consuming statement: only the first use finds used_at = 0.
+  Result<std::optional<ConnectTicket>> consumed = First(Query<ConnectTicket>(
+      db,
+      "UPDATE connect_tickets SET used_at = ?2 WHERE ticket_hash = ?1 AND used_at = 0 "
+      "RETURNING tenant_id, user_id, provider, return_origin, expires_at",
+      {hash, now}, [](SqlRow& row) -> Result<ConnectTicket> {
+        ConnectTicket flow;
+        flow.tenant_id = row.Text();
+        flow.user = row.Text();
+        const std::string provider_name = row.Text();
+        flow.return_origin = row.Text();
+        flow.expires_at = row.Int();
+        const std::optional<oauth::Provider> parsed = oauth::ParseProvider(provider_name);
+        if (!parsed) return Error{codes::kStorageError, "a connect ticket names an unknown provider", ""};
+        flow.provider = *parsed;
+        return flow;
+      }));
+  if (!consumed) return consumed.error();
+  if (!consumed->has_value()) {
+    Result<bool> used = Exists(db, "SELECT 1 FROM connect_tickets WHERE ticket_hash = ? AND used_at != 0", {hash});
+    if (!used) return used.error();
+    if (*used) return Refused("this connect link was already used: a connect link opens the popup once; start again from Slotwise");
+    return Refused("the connect link is not valid: start again from Slotwise");
+  }
+  const ConnectTicket& flow = **consumed;
+  if (now >= flow.expires_at) return Refused("the connect link has expired: start again from Slotwise");
+  if (flow.provider != provider) {
+    return Refused("this connect link is for " + std::string(oauth::ProviderName(flow.provider)) + ", not " +
+                   std::string(oauth::ProviderName(provider)));
+  }
+  return flow;
+}
+
+}  // namespace slotwise
