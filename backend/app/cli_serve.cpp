@@ -15,6 +15,7 @@
 #include "api/api_auth.h"
 #include "app/cli_commands.h"
 #include "app/http_server.h"
+#include "auth/outbound_policy.h"
 #include "config/server_config.h"
 #include "crypto/crypto_primitives.h"
 #include "demo/demo_ats_server.h"
@@ -338,6 +339,11 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     scheduling_options.delivery.smtp.helo_name = settings.mail.smtp.helo_name;
     scheduling_options.delivery.smtp.timeout = std::chrono::seconds(settings.mail.smtp.timeout_seconds);
     scheduling_options.delivery.smtp_from = settings.mail.smtp.from;
+    // Tenant-supplied webhook URLs (auth/outbound_policy.h): the configured allow-list; plain http for the demo tenant.
+    auth::OutboundRules outbound_rules;
+    outbound_rules.allowed_hosts = settings.outbound.allowed_hosts;
+    if (options.demo) outbound_rules.http_tenants.push_back(kDemoTenantId);
+    scheduling_options.outbound = auth::OutboundPolicy(std::move(outbound_rules));
     const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
     ApiAuthOptions auth_options;
     auth_options.admin_key_hash = settings.admin.api_key_hash;
