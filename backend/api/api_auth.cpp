@@ -118,16 +118,16 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
     return std::nullopt;
   }
   std::optional<RequestContext> context;
-  if (token->rfind(auth::kApiKeyPrefix, 0) == 0) {
-    context = FromApiKey(*token);
-    if (!context) {
-      Unauthorized(res, "the API key is unknown or revoked");
-      return std::nullopt;
   if (LooksLikeConnectTicket(*token)) {
     Unauthorized(res, "a connect ticket is not an API credential: it opens the connect popup "
                       "(/oauth/{provider}/start) once, and nothing else");
     return std::nullopt;
   }
+  if (token->rfind(auth::kApiKeyPrefix, 0) == 0) {
+    context = FromApiKey(*token);
+    if (!context) {
+      Unauthorized(res, "the API key is unknown or revoked");
+      return std::nullopt;
     }
     if (!origin.empty()) {
       SendError(res, codes::kForbidden,

@@ -80,9 +80,6 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     // The tests' receivers (ATS webhooks) listen on plain http on 127.0.0.1: the allow-list names exactly that host,
     // as a deployment names its internal ATS (docs/CONFIG.md, outbound.allowed_hosts). "localhost" is not on it.
     scheduling_options.outbound = auth::OutboundPolicy(auth::OutboundRules{{"127.0.0.1"}, {}});
-    // The tests' receivers (ATS webhooks) listen on plain http on 127.0.0.1: the allow-list names exactly that host,
-    // as a deployment names its internal ATS (docs/CONFIG.md, outbound.allowed_hosts). "localhost" is not on it.
-    scheduling_options.outbound = auth::OutboundPolicy(auth::OutboundRules{{"127.0.0.1"}, {}});
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store_, *runtime_, zones_, scheduling_options, [this] { return now_.load(); });
     REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
@@ -135,22 +132,6 @@ ProviderWorld::~ProviderWorld() {
   sandbox_.Stop();
   server_.reset();
   runtime_.reset();
-nlohmann::json ProviderWorld::Interview(const std::string& id) {
-  const HttpAnswer answer = Api("GET", "/v1/interviews/" + id);
-  REQUIRE_MESSAGE(answer.status == 200, answer.body);
-  return json::parse(answer.body);
-}
-
-nlohmann::json ProviderWorld::Settled(const std::string& id) {
-  for (int i = 0; i < 200; ++i) {
-    json interview = Interview(id);
-    if (interview.at("status") != "pending") return interview;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  FAIL("interview " << id << " stayed pending");
-  return {};
-}
-
   store_.reset();
 }
 
