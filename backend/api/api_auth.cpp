@@ -93,6 +93,11 @@ std::vector<std::string> ApiAuth::OriginsOf(const std::string& tenant_id) {
   return origins;
 }
 
+std::vector<std::string> ApiAuth::EmbeddingOrigins(const std::string& tenant_id) {
+  if (tenant_id.empty()) return {};
+  return OriginsOf(tenant_id);
+}
+
 std::vector<std::string> ApiAuth::AllOrigins() {
   RefreshIfChanged();
   {

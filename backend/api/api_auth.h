@@ -66,11 +66,10 @@ class ApiAuth {
   // Answers a CORS preflight (OPTIONS) against every tenant's allowed origins.
   void Preflight(const httplib::Request& req, httplib::Response& res);
 
-  // The origins allowed to embed widget pages (CSP frame-ancestors): the tenant's allowed_origins, or for "" the union
-  // of every tenant's (a page request rarely says whose widget it is). Unknown tenant: none.
-  std::vector<std::string> EmbeddingOrigins(const std::string& tenant_id) {
-    return tenant_id.empty() ? AllOrigins() : OriginsOf(tenant_id);
-  }
+  // The origins allowed to embed widget pages (CSP frame-ancestors, next to 'self'): the allowed_origins of the tenant
+  // the page URL names (`?tenant=<id>`: the embed API and the candidate URL carry it). No tenant or an unknown one:
+  // none, so such a page frames only itself — one tenant's customers are never listed to, or framed by, another's.
+  std::vector<std::string> EmbeddingOrigins(const std::string& tenant_id);
 
   const auth::WidgetTokenCodec* codec() const { return codec_ ? &*codec_ : nullptr; }
   std::int64_t now() const { return clock_(); }

@@ -40,9 +40,12 @@ std::optional<nlohmann::json> OptionalJsonObject(Req req, Res res) {
 bool InstantParameter(Req req, Res res, const char* name, std::optional<Instant>& out) {
   const std::string text = req.get_param_value(name);
   if (text.empty()) return true;
-  out = ParseRfc3339(text);
+  const CallerInstant instant = ParseCallerInstant(text);
+  out = instant.instant;
   if (out) return true;
-  SendError(res, Error{codes::kInvalidParameter, std::string(name) + " must be an RFC 3339 UTC instant", name});
+  const std::string message =
+      instant.out_of_range ? OutOfRangeMessage(name) : std::string(name) + " must be an RFC 3339 UTC instant";
+  SendError(res, Error{codes::kInvalidParameter, message, name});
   return false;
 }
 

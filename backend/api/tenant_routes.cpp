@@ -11,11 +11,13 @@
 #include "api/api_auth.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
+#include "api/stored_fields.h"
 #include "auth/api_keys.h"
 #include "auth/outbound_policy.h"
 #include "auth/widget_tokens.h"
 #include "directory/directory_import.h"
 #include "directory/host_account_import.h"
+#include "mail/mail_message.h"
 #include "runtime/scheduling_runtime.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -114,7 +116,8 @@ json PersonJson(const Person& person) {
   return value;
 }
 
-Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email, const json& body) {
+Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email, const json& body, ZoneSource& zones) {
+  if (Result<bool> key = CheckStoredKey(email, "email"); !key) return key.error();
   if (Result<bool> keys = CheckKeys(body, {"name", "time_zone", "working_hours", "roles", "max_interviews_per_day",
                                            "max_interviews_per_week", "locale", "calendar_provider"});
       !keys) {
@@ -130,6 +133,8 @@ Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email
                     Read(body, "calendar_provider", person.calendar_provider)}) {
     if (!step) return step.error();
   }
+  if (Result<bool> name = mail::CheckHeaderInput(person.name, "name"); !name) return name.error();
+  if (Result<bool> zone = CheckZoneName(person.time_zone, "time_zone", zones); !zone) return zone.error();
   Result<bool> day = Read(body, "max_interviews_per_day", per_day);
   if (!day) return day.error();
   if (*day) person.max_interviews_per_day = per_day;
@@ -137,7 +142,7 @@ Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email
   if (!week) return week.error();
   if (*week) person.max_interviews_per_week = per_week;
   if (body.contains("working_hours") && !body.at("working_hours").is_null()) {
-    if (!body.at("working_hours").is_object()) return Invalid("working_hours", "working_hours must be an object (docs/ENGINE.md)");
+    if (Result<bool> hours = CheckWorkingHours(body.at("working_hours"), "working_hours"); !hours) return hours.error();
     person.working_hours_json = body.at("working_hours").dump();
   }
   for (const std::string& role : person.roles) {
@@ -155,6 +160,7 @@ json RoomJson(const Room& room) {
 }
 
 Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, const json& body) {
+  if (Result<bool> key = CheckStoredKey(email, "email"); !key) return key.error();
   if (Result<bool> keys = CheckKeys(body, {"name", "capacity", "building", "floor", "calendar_provider"}); !keys) {
     return keys.error();
   }
@@ -166,6 +172,7 @@ Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, co
                     Read(body, "calendar_provider", room.calendar_provider)}) {
     if (!step) return step.error();
   }
+  if (Result<bool> name = mail::CheckHeaderInput(room.name, "name"); !name) return name.error();
   Result<bool> has_capacity = Read(body, "capacity", capacity);
   if (!has_capacity) return has_capacity.error();
   if (*has_capacity) room.capacity = capacity;
@@ -178,6 +185,7 @@ json HostJson(const HostAccount& host) {
 }
 
 Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id, const json& body) {
+  if (Result<bool> key = CheckStoredKey(id, "id"); !key) return key.error();
   if (Result<bool> keys = CheckKeys(body, {"connection_id", "settings"}); !keys) return keys.error();
   HostAccount host;
   host.tenant_id = tenant_id;
@@ -219,7 +227,9 @@ json CandidateJson(const Candidate& candidate) {
           {"time_zone", candidate.time_zone}, {"locale", candidate.locale}};
 }
 
-Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string& id, const json& body) {
+Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string& id, const json& body,
+                                ZoneSource& zones) {
+  if (Result<bool> key = CheckStoredKey(id, "id"); !key) return key.error();
   if (Result<bool> keys = CheckKeys(body, {"name", "email", "time_zone", "locale"}); !keys) return keys.error();
   Candidate candidate;
   candidate.tenant_id = tenant_id;
@@ -229,6 +239,11 @@ Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string&
     if (!step) return step.error();
   }
   if (candidate.email.find('@') == std::string::npos) return Invalid("email", "email must be an e-mail address");
+  // Name and address become the To: header of the candidate's e-mails.
+  for (const auto& [text, field] : {std::pair{&candidate.name, "name"}, std::pair{&candidate.email, "email"}}) {
+    if (Result<bool> header = mail::CheckHeaderInput(*text, field); !header) return header.error();
+  }
+  if (Result<bool> zone = CheckZoneName(candidate.time_zone, "time_zone", zones); !zone) return zone.error();
   return candidate;
 }
 
@@ -348,7 +363,11 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   });
 
   DirectoryRoutes<Person>(
-      server, auth, "people", PersonFrom, PersonJson, [&](const Person& v) { return directory.UpsertPerson(v); },
+      server, auth, "people",
+      [zones_ptr = &zones](const std::string& t, const std::string& k, const json& b) {
+        return PersonFrom(t, k, b, *zones_ptr);
+      },
+      PersonJson, [&](const Person& v) { return directory.UpsertPerson(v); },
       [&](const std::string& t, const std::string& k) { return directory.GetPerson(t, k); },
       [&](const std::string& t) { return directory.ListPeople(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); });
@@ -413,12 +432,12 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     SendJson(res, 201, HostJson(*imported));
   });
 
-  server.Put(R"(/v1/candidates/([^/]+))", [&](Req req, Res res) {
+  server.Put(R"(/v1/candidates/([^/]+))", [&, zones_ptr = &zones](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
-    Result<Candidate> candidate = CandidateFrom(caller->tenant_id, req.matches[1], *body);
+    Result<Candidate> candidate = CandidateFrom(caller->tenant_id, req.matches[1], *body, *zones_ptr);
     if (!candidate) return SendError(res, candidate.error());
     Result<Candidate> stored = directory.UpsertCandidate(*candidate);
     if (!stored) return SendError(res, stored.error());

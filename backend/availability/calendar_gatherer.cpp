@@ -141,8 +141,9 @@ std::optional<Interval> FetchWindow(const json& query, bool weekly_limits) {
     const json* start = MemberOf((*periods)[i], "start");
     const json* end = MemberOf((*periods)[i], "end");
     if (start == nullptr || end == nullptr || !start->is_string() || !end->is_string()) return std::nullopt;
-    const std::optional<Instant> s = ParseRfc3339(start->get_ref<const std::string&>());
-    const std::optional<Instant> e = ParseRfc3339(end->get_ref<const std::string&>());
+    // Outside the supported range nothing is fetched: the engine refuses the query with the field's path.
+    const std::optional<Instant> s = ParseCallerInstant(start->get_ref<const std::string&>()).instant;
+    const std::optional<Instant> e = ParseCallerInstant(end->get_ref<const std::string&>()).instant;
     if (!s || !e || *e <= *s) return std::nullopt;
     first = i == 0 ? *s : std::min(first, *s);
     last = i == 0 ? *e : std::max(last, *e);

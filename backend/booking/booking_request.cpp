@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "crypto/crypto_primitives.h"
+#include "mail/mail_message.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/time.h"
@@ -52,9 +53,12 @@ Result<std::string> Text(const json& object, const char* key, const std::string&
 Result<std::int64_t> Instant(const json& object, const char* key) {
   if (!object.contains(key)) return Invalid(key, std::string(key) + " is required (RFC 3339 UTC, e.g. 2026-12-01T09:00:00Z)");
   if (!object.at(key).is_string()) return Invalid(key, std::string(key) + " must be an RFC 3339 UTC string");
-  std::optional<slotwise::Instant> instant = ParseRfc3339(object.at(key).get<std::string>());
-  if (!instant) return Invalid(key, std::string(key) + " is not an RFC 3339 UTC instant: " + object.at(key).get<std::string>());
-  return *instant;
+  const CallerInstant instant = ParseCallerInstant(object.at(key).get<std::string>());
+  if (instant.out_of_range) return Invalid(key, OutOfRangeMessage(key));
+  if (!instant.instant) {
+    return Invalid(key, std::string(key) + " is not an RFC 3339 UTC instant: " + object.at(key).get<std::string>());
+  }
+  return *instant.instant;
 }
 
 // [{"sub": "…"}…] (or plain strings) → lower-cased e-mails, duplicates removed.
@@ -102,6 +106,7 @@ Result<bool> ApplyFields(InterviewSpec& spec, json& rules, const json& body, boo
   if (creating || body.contains("title")) {
     Result<std::string> title = Text(body, "title", "", 300, true);
     if (!title) return title.error();
+    if (Result<bool> header = mail::CheckHeaderInput(*title, "title"); !header) return header.error();  // the subject
     spec.title = *title;
   }
   if (creating) {
@@ -197,6 +202,7 @@ Result<bool> ApplyFields(InterviewSpec& spec, json& rules, const json& body, boo
     for (const Result<std::string>* part : {&id, &name, &zone, &locale}) {
       if (!*part) return part->error();
     }
+    if (Result<bool> header = mail::CheckHeaderInput(*name, "candidate.name"); !header) return header.error();
     if (!candidate.contains("email")) return Invalid("candidate.email", "candidate.email is required");
     Result<std::string> email = Email(candidate.at("email"), "candidate.email");
     if (!email) return email.error();

@@ -103,7 +103,10 @@ BookingOutcome BookingService::WithIdempotency(const std::string& tenant_id, con
                           "request",
                           "Idempotency-Key"});
     }
-    if (claim->outcome == ClaimOutcome::kClaimed) break;
+    if (claim->outcome == ClaimOutcome::kClaimed) {
+      CrashPoint("claimed");
+      break;
+    }
     // In flight: wait for the first request to finish, then answer its outcome.
     std::unique_lock lock(finished_mutex_);
     const auto wake = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(50));

@@ -16,6 +16,11 @@ void OutboxWorker::Start() {
   if (Result<int> requeued = store_.RequeueRunningJobs(clock_()); requeued && *requeued > 0) {
     std::cerr << "slotwise: resuming " << *requeued << " outbox job(s) interrupted by a restart\n";
   }
+  // Requests that held an Idempotency-Key when the previous process died will never finish: their clients' retries
+  // run again now, rather than hearing "idempotency_in_flight" until the claim's lease runs out.
+  if (Result<int> released = store_.ReleaseInFlightKeys(); released && *released > 0) {
+    std::cerr << "slotwise: released " << *released << " Idempotency-Key(s) in flight when the server stopped\n";
+  }
   for (int i = 0; i < std::max(1, policy_.threads); ++i) threads_.emplace_back([this] { Loop(); });
 }
 

@@ -1,7 +1,8 @@
 // outbox_worker.h — the threads that drain the outbox: claim the next due job, run it (OutboxExecutor), record the
 // outcome (done / retry later with exponential backoff / dead after the last attempt).
 //
-// Contract: Start() hands back jobs left running by a process that died (RequeueRunningJobs) and starts `threads`
+// Contract: Start() hands back jobs left running by a process that died (RequeueRunningJobs), frees the
+// Idempotency-Keys its requests held (ReleaseInFlightKeys), and starts `threads`
 // workers; Wake() makes idle workers look now (called after a commit); Stop() joins them (a job in progress finishes
 // first). Jobs of one interview never run concurrently or out of order (the store hands them out in order).
 // Backoff after attempt n: min(max_backoff, base_backoff * 2^(n-1)), at least one second. Thread-safe.

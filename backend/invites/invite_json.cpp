@@ -51,9 +51,10 @@ std::optional<Error> ReadTime(const json& object, const std::string& name, bool 
   std::string text;
   if (std::optional<Error> error = ReadString(object, "", name, required, &text)) return error;
   if (object.find(name) == object.end() || object.at(name).is_null()) return std::nullopt;
-  const std::optional<Instant> instant = ParseRfc3339(text);
-  if (!instant) return Invalid(name, name + " must be an RFC 3339 time such as \"2026-12-01T09:15:00Z\"");
-  *out = instant;
+  const CallerInstant instant = ParseCallerInstant(text);
+  if (instant.out_of_range) return Invalid(name, OutOfRangeMessage(name));
+  if (!instant.instant) return Invalid(name, name + " must be an RFC 3339 time such as \"2026-12-01T09:15:00Z\"");
+  *out = instant.instant;
   return std::nullopt;
 }
 

@@ -53,6 +53,20 @@ Result<bool> CheckHeaderText(std::string_view text, const std::string& field) {
   return true;
 }
 
+}  // namespace
+
+Result<bool> CheckHeaderInput(std::string_view text, const std::string& field) {
+  Result<bool> checked = CheckHeaderText(text, field);
+  if (checked) return true;
+  std::string message = checked.error().message;
+  if (checked.error().code == codes::kHeaderInjection) {
+    message = field + " contains a line break (CR or LF); it is written into an e-mail header";
+  }
+  return Error{codes::kInvalidRequest, std::move(message), field};
+}
+
+namespace {
+
 Result<bool> CheckAddress(const MailAddress& address, const std::string& field) {
   if (Result<bool> name = CheckHeaderText(address.name, field + ".name"); !name) return name;
   if (HasLineBreak(address.email)) return Injection(field + ".email");

@@ -58,6 +58,11 @@ struct MailMessage {
 // The whole message (headers, blank line, body), or an Error as described above.
 Result<std::string> RenderMessage(const MailMessage& message);
 
+// Text a caller sends that will end up in a header (a recipient's name, a title that becomes a subject), checked when
+// it comes in rather than when the message is sent: "invalid_request" at `field` for CR or LF, another control
+// character or text that is not UTF-8 — exactly the text RenderMessage would refuse as a subject or display name.
+Result<bool> CheckHeaderInput(std::string_view text, const std::string& field);
+
 // True for a plain ASCII "local@domain" address without spaces, controls or any of <>()[],;:"\ (what this module
 // sends; quoted local parts and internationalised addresses are not supported).
 bool IsValidAddress(std::string_view email);

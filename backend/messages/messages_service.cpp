@@ -9,6 +9,7 @@
 #include "crypto/crypto_primitives.h"
 #include "invites/email_templates.h"
 #include "invites/locale_format.h"
+#include "mail/mail_message.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
@@ -55,6 +56,7 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
              template_value.contains("body") && template_value.at("body").is_string()) {
     kind = "custom";
     own = invites::EmailTemplate{template_value.at("subject").get<std::string>(), template_value.at("body").get<std::string>()};
+    if (Result<bool> header = mail::CheckHeaderInput(own->subject, "template.subject"); !header) return header.error();
   } else {
     return Error{codes::kInvalidRequest, "template is \"connect_conferencing\" or {\"subject\", \"body\"}", "template"};
   }
@@ -63,9 +65,11 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
   if (Result<bool> read = ReadVariables(body.value("variables", json()), "variables", shared); !read) return read.error();
   for (const char* time : {"start", "end"}) {
     if (!body.contains(time)) continue;
-    std::optional<Instant> at = body.at(time).is_string() ? ParseRfc3339(body.at(time).get<std::string>()) : std::nullopt;
-    if (!at) return Error{codes::kInvalidRequest, std::string(time) + " must be an RFC 3339 time", time};
-    (std::string(time) == "start" ? shared.start : shared.end) = at;
+    const CallerInstant at =
+        body.at(time).is_string() ? ParseCallerInstant(body.at(time).get<std::string>()) : CallerInstant{};
+    if (at.out_of_range) return Error{codes::kInvalidRequest, OutOfRangeMessage(time), time};
+    if (!at.instant) return Error{codes::kInvalidRequest, std::string(time) + " must be an RFC 3339 time", time};
+    (std::string(time) == "start" ? shared.start : shared.end) = at.instant;
   }
   if (kind == "connect_conferencing") {
     const std::string provider = body.value("provider", "");
@@ -93,6 +97,7 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
       return read.error();
     }
     const std::string name = recipient.value("name", "");
+    if (Result<bool> header = mail::CheckHeaderInput(name, field + ".name"); !header) return header.error();
     if (!name.empty() && !values.text.count("candidate_name")) values.text["candidate_name"] = name;
     if (recipient.contains("locale")) values.locale = invites::ParseLocale(recipient.value("locale", "en"));
     if (recipient.contains("time_zone")) {
@@ -113,6 +118,11 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
   composition.sent = send;
   for (std::size_t i = 0; i < rendered->size(); ++i) {
     const invites::RenderedEmail& email = (*rendered)[i];
+    const std::string field = "recipients[" + std::to_string(i) + "]";
+    if (Result<bool> header = mail::CheckHeaderInput(email.subject, field); !header) {  // a variable broke the subject
+      return Error{codes::kInvalidRequest, field + "'s subject would contain a line break or control character from "
+                                           "a variable's value", field};
+    }
     if (send && !email.unresolved.empty()) {
       return Error{codes::kUnresolvedPlaceholders,
                    "recipients[" + std::to_string(i) + "] would get {{" + email.unresolved.front() +

@@ -43,11 +43,13 @@ Result<std::vector<ProposalOption>> ParseOptions(const json& body) {
     const json& option = (*options)[i];
     const std::string field = "options[" + std::to_string(i) + "]";
     std::optional<Instant> start, end;
-    if (option.is_object() && option.contains("start") && option.at("start").is_string()) {
-      start = ParseRfc3339(option.at("start").get<std::string>());
-    }
-    if (option.is_object() && option.contains("end") && option.at("end").is_string()) {
-      end = ParseRfc3339(option.at("end").get<std::string>());
+    for (const char* key : {"start", "end"}) {
+      if (!option.is_object() || !option.contains(key) || !option.at(key).is_string()) continue;
+      const CallerInstant instant = ParseCallerInstant(option.at(key).get<std::string>());
+      if (instant.out_of_range) {
+        return Error{codes::kInvalidRequest, OutOfRangeMessage(field + "." + key), field + "." + key};
+      }
+      (std::string_view(key) == "start" ? start : end) = instant.instant;
     }
     if (!start || !end || *end <= *start) {
       return Error{codes::kInvalidRequest, field + " needs RFC 3339 \"start\" and a later \"end\"", field};
@@ -159,8 +161,9 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
   proposal.created_at = now;
   proposal.updated_at = now;
   if (Result<bool> created = store_.Create(proposal); !created) return created.error();
-  return ProposalCreation{CreatedProposal{proposal.id, public_url + "/candidate/#p=" + capability, expires_at,
-                                          std::move(options).value()}};
+  // The page URL names the tenant: the page is then framed only by that tenant's origins (api/api_auth.h).
+  const std::string url = public_url + "/candidate/?tenant=" + tenant_id + "#p=" + capability;
+  return ProposalCreation{CreatedProposal{proposal.id, url, expires_at, std::move(options).value()}};
 }
 
 Result<ProposalState> ProposalService::Get(const std::string& tenant_id, const std::string& proposal_id) {

@@ -8,9 +8,9 @@
 //   time zone (the page shows times in it). Each option is checked like a booking (BookingService::Check): an option
 //   the rules refuse (booking_invalid: off the grid, outside working hours, …) refuses the proposal naming options[i]
 //   (OptionRefused); an occupied one is kept as not available; when none is available the proposal is refused
-//   (NoneAvailable). Created: the candidate's URL "<public>/candidate/#p=<capability>" — the capability (256 random
-//   bits) is shown once and only its SHA-256 is stored; it travels in the URL fragment, so it never reaches a server
-//   log or a Referer.
+//   (NoneAvailable). Created: the candidate's URL "<public>/candidate/?tenant=<tenant>#p=<capability>" (the tenant
+//   decides who may frame the page) — the capability (256 random bits) is shown once and only its SHA-256 is
+//   stored; it travels in the URL fragment, so it never reaches a server log or a Referer.
 // - ForCandidate: what the candidate page shows — title, duration, the organiser's name, the candidate's name, zone and
 //   language, the options with availability checked again now, the status (open, picked, expired) and the pick. Never
 //   anyone's other events, never internal notes. An unknown capability is "unauthorized".

@@ -10,7 +10,8 @@
 //   window is the new interview's [start - buffer_before, end + buffer_after).
 // - Idempotency keys are per tenant. A claim is kClaimed (go ahead; the key is now in flight), kReplay (done before:
 //   `stored` holds the stored answer), kMismatch (the key was used with another request body), or kInFlight
-//   (claimed by a request still running). An in-flight claim older than its lease is taken over (its request died).
+//   (claimed by a request still running). An in-flight claim older than its lease is taken over (its request died);
+//   ReleaseInFlightKeys (at start-up) frees at once the claims of a process that died.
 //   The stored response is written in the same transaction as the booking it describes.
 // - Outbox jobs of one interview run in order: a job is handed out only when no earlier job of its interview is
 //   pending or running. ClaimNextJob marks the job running; RequeueRunningJobs (at start-up) hands back the jobs
@@ -68,6 +69,9 @@ class InterviewStore : public HoldsReader {
                                                const StoredResponse& response) = 0;
   // Forgets a claimed key (the request failed with a server error; a retry may run again).
   virtual Result<bool> ReleaseIdempotencyKey(const std::string& tenant_id, const std::string& key) = 0;
+  // Forgets every in-flight claim (at start-up: their requests died with the previous process, so a retry may run
+  // again at once instead of waiting out the lease); returns how many. Done keys are kept.
+  virtual Result<int> ReleaseInFlightKeys() = 0;
   virtual Result<int> PurgeIdempotencyKeys(std::int64_t now) = 0;  // expired, done keys; returns how many
 
   // --- interviews

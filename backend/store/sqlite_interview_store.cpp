@@ -191,6 +191,11 @@ Result<bool> SqliteInterviewStore::ReleaseIdempotencyKey(const std::string& tena
              {tenant_id, key});
 }
 
+Result<int> SqliteInterviewStore::ReleaseInFlightKeys() {
+  std::lock_guard lock(write_mutex_);
+  return Exec(writer_->handle(), "DELETE FROM idempotency_keys WHERE state = 'in_flight';", {});
+}
+
 Result<int> SqliteInterviewStore::PurgeIdempotencyKeys(std::int64_t now) {
   std::lock_guard lock(write_mutex_);
   return Exec(writer_->handle(), "DELETE FROM idempotency_keys WHERE state = 'done' AND expires_at <= ?;", {now});

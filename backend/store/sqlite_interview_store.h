@@ -24,6 +24,7 @@ class SqliteInterviewStore : public InterviewStore {
   Result<bool> StoreIdempotentResponse(const std::string& tenant_id, const std::string& key,
                                        const StoredResponse& response) override;
   Result<bool> ReleaseIdempotencyKey(const std::string& tenant_id, const std::string& key) override;
+  Result<int> ReleaseInFlightKeys() override;
   Result<int> PurgeIdempotencyKeys(std::int64_t now) override;
 
   Result<CommitOutcome> CommitBooking(const Interview& interview, const std::vector<std::string>& resources,

@@ -68,7 +68,7 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
   const HttpAnswer created = world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10, wed14}));
   REQUIRE_MESSAGE(created.status == 201, created.body);
   const json proposal = json::parse(created.body);
-  CHECK(proposal.at("candidate_url").get<std::string>().rfind(world.root() + "/candidate/#p=swp_", 0) == 0);
+  CHECK(proposal.at("candidate_url").get<std::string>().rfind(world.root() + "/candidate/?tenant=kumo#p=swp_", 0) == 0);
   for (const json& option : proposal.at("options")) CHECK(option.at("available") == true);
   const std::string capability = CapabilityOf(proposal);
 
