@@ -120,7 +120,7 @@ std::optional<std::string> NormalizeToken(std::string_view text) {
 }
 
 std::optional<std::string> NormalizePath(std::string_view path) {
-  if (path.empty()) return std::nullopt;
+  if (path.empty() || !IsValidUtf8(path)) return std::nullopt;  // the file can only say UTF-8; the environment alike
   for (char ch : path) {
     if (IsControl(ch)) return std::nullopt;
   }

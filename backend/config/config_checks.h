@@ -22,7 +22,7 @@ inline constexpr std::string_view kCidrRule = "an IPv4 or IPv6 address or CIDR b
 inline constexpr std::string_view kKeyHashRule = "64 hexadecimal digits (the SHA-256 of the admin key)";
 inline constexpr std::string_view kEmailRule = "an e-mail address (local@domain, ASCII, no spaces or <>)";
 inline constexpr std::string_view kTokenRule = "a non-empty ASCII word without spaces or control characters";
-inline constexpr std::string_view kPathRule = "a non-empty path without control characters";
+inline constexpr std::string_view kPathRule = "a non-empty UTF-8 path without control characters";
 inline constexpr std::string_view kHostPortRule =
     "a host name or IP address with an optional :port (\"ats.internal.example\", \"10.0.0.5:8443\", "
     "\"[fd00::5]:8443\")";

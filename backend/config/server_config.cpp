@@ -131,7 +131,9 @@ std::string DescribeConfig(const ServerConfig& config) {
         {"max_entries", config.availability_cache.max_entries}}},
       {"outbound", {{"allowed_hosts", config.outbound.allowed_hosts}}},
   };
-  return described.dump(2) + "\n";
+  // Values that did not come through the file or the environment (command-line flags) may hold bytes that are not
+  // UTF-8: they print as U+FFFD instead of making dump() throw.
+  return described.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace slotwise::config

@@ -164,7 +164,8 @@ Result<bool> ValidateServerConfig(const ServerConfig& config);
 std::string EffectivePublicUrl(const ServerConfig& config, int bound_port = -1);
 
 // The effective configuration as pretty-printed JSON in the file's layout (for `serve --print-config`). Every secret
-// that is set reads "***" (unset ones ""); file paths are shown. public_url shows its effective value.
+// that is set reads "***" (unset ones ""); file paths are shown. public_url shows its effective value. Bytes that are
+// not UTF-8 (possible only in values set by command-line flags) print as U+FFFD.
 std::string DescribeConfig(const ServerConfig& config);
 
 std::string_view MailModeName(MailMode mode);                  // "ats_webhook", "smtp", "none"

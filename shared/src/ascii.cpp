@@ -80,4 +80,37 @@ bool HasControlCharacter(std::string_view text) {
   return false;
 }
 
+bool IsValidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i++]);
+    if (lead < 0x80) continue;
+    // Unicode's table of well-formed sequences: the continuation bytes that may follow, the first one narrowed for
+    // the leads where a wider range would be an overlong form (E0, F0), a surrogate (ED) or beyond U+10FFFF (F4).
+    std::size_t continuation = 0;
+    unsigned char first_low = 0x80, first_high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+      continuation = 1;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      continuation = 2;
+      if (lead == 0xe0) first_low = 0xa0;
+      if (lead == 0xed) first_high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      continuation = 3;
+      if (lead == 0xf0) first_low = 0x90;
+      if (lead == 0xf4) first_high = 0x8f;
+    } else {
+      return false;  // a continuation byte without a lead, C0/C1 (overlong) or F5..FF
+    }
+    if (text.size() - i < continuation) return false;
+    for (std::size_t k = 0; k < continuation; ++k) {
+      const auto byte = static_cast<unsigned char>(text[i + k]);
+      const unsigned char low = k == 0 ? first_low : 0x80, high = k == 0 ? first_high : 0xbf;
+      if (byte < low || byte > high) return false;
+    }
+    i += continuation;
+  }
+  return true;
+}
+
 }  // namespace slotwise

@@ -1,11 +1,13 @@
 // Tests for shared/include/slotwise/json_input.h and the engine's use of it: nesting is bounded before any value is
-// built, brackets inside strings do not count, and the engine names the limit instead of crashing.
+// built, brackets inside strings do not count, and the engine names the limit instead of crashing; IsValidUtf8 (ascii.h),
+// the form JSON text must have.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/ascii.h"
 #include "slotwise/availability.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/json_input.h"
@@ -75,4 +77,19 @@ TEST_CASE("ParseJson: a NUL byte does not end the text — what follows it is no
   const EngineAnswer answer = CallEngine("merge_intervals", "{\"intervals\":[]}\0 not JSON"s, testing::SystemZones());
   CHECK(answer.status == EngineStatus::kInvalidInput);
   CHECK(nlohmann::json::parse(answer.body)["error"]["code"] == "invalid_json");
+}
+
+TEST_CASE("IsValidUtf8: shortest forms only, no surrogates, nothing above U+10FFFF") {
+  using namespace std::string_literals;
+  for (const std::string& good : {""s, "ascii"s, "caf\xc3\xa9"s, "\xe2\x82\xac"s, "\xf0\x9f\x98\x80"s, "\xf4\x8f\xbf\xbf"s,
+                                  "\xed\x9f\xbf"s, "a\0b"s}) {
+    CAPTURE(good);
+    CHECK(IsValidUtf8(good));
+  }
+  for (const std::string& bad : {"\xff"s, "\x80"s, "\xc0\xaf"s, "\xc1\xbf"s, "\xe0\x9f\xbf"s, "\xed\xa0\x80"s,
+                                 "\xf0\x8f\xbf\xbf"s, "\xf4\x90\x80\x80"s, "\xf5\x80\x80\x80"s, "\xc3"s, "\xe2\x82"s,
+                                 "caf\xc3("s}) {
+    CAPTURE(bad);
+    CHECK_FALSE(IsValidUtf8(bad));
+  }
 }

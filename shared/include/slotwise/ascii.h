@@ -32,4 +32,8 @@ std::optional<std::int64_t> ParseDecimal(std::string_view text);
 // True when `text` holds a byte < 0x20 or 0x7f (ASCII control characters, including NUL, CR, LF and TAB).
 bool HasControlCharacter(std::string_view text);
 
+// True when `text` is well-formed UTF-8 (RFC 3629: shortest forms only, no surrogates, nothing above U+10FFFF).
+// JSON text must be UTF-8, so a value that is not cannot be written into JSON as it is.
+bool IsValidUtf8(std::string_view text);
+
 }  // namespace slotwise
