@@ -182,3 +182,32 @@ TEST_CASE("outbound: a stored URL whose host is loopback is refused again at del
     CHECK_MESSAGE(reason.find("localhost") == std::string::npos, reason);
   }
 }
+
+TEST_CASE("outbound: a redirect from the ATS webhook is not followed; the delivery fails without reaching its target") {
+  ProviderWorld world(true, true);
+  std::atomic<int> redirected{0};
+  std::atomic<int> reached{0};
+  LoopbackServer ats;  // on 127.0.0.1, the fixture's allow-listed host
+  ats.server().Post("/ats/mail", [&](const httplib::Request&, httplib::Response& res) {
+    ++redirected;
+    res.status = 307;  // keeps the method and body: a client that followed it would POST the signed message on
+    res.set_header("Location", ats.Url("/internal"));  // (an attacker's would name an internal address)
+  });
+  ats.server().Post("/internal", [&](const httplib::Request&, httplib::Response& res) {
+    ++reached;
+    res.status = 204;
+  });
+  ats.Start();
+  const HttpAnswer patched = world.Api("PATCH", "/v1/tenant",
+                                       {{"ats_webhook_url", ats.Url("/ats/mail")}, {"ats_webhook_secret", kSecret}});
+  REQUIRE_MESSAGE(patched.status == 200, patched.body);
+  const json request = {{"template", {{"subject", "Hello {{candidate_name}}"}, {"body", "Hi {{candidate_name}}\n"}}},
+                        {"recipients", {{{"email", "a@candidate.example"}, {"name", "Ana"}}}},
+                        {"send", true}};
+  const HttpAnswer sent = world.Api("POST", "/v1/messages", request);
+  REQUIRE_MESSAGE(sent.status == 202, sent.body);
+  for (int i = 0; i < 100 && redirected.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // time in which a follower would have gone on
+  CHECK(redirected.load() == 1);  // a 3xx is a refusal: not retried, not followed
+  CHECK(reached.load() == 0);
+}
