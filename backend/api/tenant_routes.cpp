@@ -69,7 +69,7 @@ json TenantJson(const Tenant& tenant) {
           {"ats_webhook_secret_set", !tenant.ats_webhook_secret.empty()}};
 }
 
-Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
+Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
   if (Result<bool> keys = CheckKeys(body, {"id", "name", "allowed_origins", "time_zone", "locale", "calendar_provider",
                                            "policies", "ats_webhook_url", "ats_webhook_secret"});
       !keys) {
@@ -89,7 +89,9 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body) {
   if (!tenant.calendar_provider.empty() && tenant.calendar_provider != "google" && tenant.calendar_provider != "microsoft") {
     return Invalid("calendar_provider", "calendar_provider must be google or microsoft");
   }
-  return true;
+  // The name is the {{company}} of the candidates' e-mail subjects; the zone is their default time zone.
+  if (Result<bool> name = mail::CheckHeaderInput(tenant.name, "name"); !name) return name;
+  return CheckZoneName(tenant.time_zone, "time_zone", zones);
 }
 
 // The ATS webhook as written: a URL the server may call (auth/outbound_policy.h) and a secret to sign with.
@@ -308,14 +310,14 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
 void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth, ZoneSource& zones) {
   DirectoryStore& directory = runtime.directory();
 
-  server.Post("/v1/tenants", [&](Req req, Res res) {
+  server.Post("/v1/tenants", [&, zones_ptr = &zones](Req req, Res res) {
     res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
     if (!auth.Admin(req, res)) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
     Tenant tenant;
     if (Result<bool> read = Read(*body, "id", tenant.id); !read) return SendError(res, read.error());
-    if (Result<bool> applied = ApplyTenant(tenant, *body); !applied) return SendError(res, applied.error());
+    if (Result<bool> applied = ApplyTenant(tenant, *body, *zones_ptr); !applied) return SendError(res, applied.error());
     if (Result<bool> hook = CheckAtsWebhook(tenant, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     tenant.created_at = auth.now();
     Result<Tenant> created = directory.CreateTenant(tenant);
@@ -346,7 +348,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     SendJson(res, 200, TenantJson(**tenant));
   });
 
-  server.Patch("/v1/tenant", [&](Req req, Res res) {
+  server.Patch("/v1/tenant", [&, zones_ptr = &zones](Req req, Res res) {
     std::optional<RequestContext> caller = Server(auth, req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
@@ -355,7 +357,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
     if (!tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the tenant");
     Tenant updated = **tenant;
-    if (Result<bool> applied = ApplyTenant(updated, *body); !applied) return SendError(res, applied.error());
+    if (Result<bool> applied = ApplyTenant(updated, *body, *zones_ptr); !applied) return SendError(res, applied.error());
     if (Result<bool> hook = CheckAtsWebhook(updated, *body, runtime.outbound()); !hook) return SendError(res, hook.error());
     Result<Tenant> stored = directory.UpdateTenant(updated);
     if (!stored) return SendError(res, stored.error());

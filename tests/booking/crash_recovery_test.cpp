@@ -50,6 +50,7 @@ using nlohmann::json;
 using slotwise::testing::ChildProcess;
 using slotwise::testing::HttpCall;
 using slotwise::testing::LoopbackServer;
+using slotwise::testing::OriginInLine;
 using slotwise::testing::ProcessExit;
 using slotwise::testing::RequestIdOf;
 using slotwise::testing::TempDir;
@@ -94,14 +95,6 @@ Answer Send(const std::string& origin, const std::string& method, const std::str
             const std::string& body = {}, const httplib::Headers& headers = {},
             const std::string& content_type = "application/json") {
   return HttpCall(method, origin + target, body, headers, content_type);
-}
-
-// "… running at http://127.0.0.1:PORT/…" -> "http://127.0.0.1:PORT".
-std::string OriginIn(const std::string& line) {
-  const std::size_t start = line.find("http://");
-  if (start == std::string::npos) return "";
-  const std::size_t slash = line.find('/', start + 7);
-  return line.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
 }
 
 std::string IdText(const json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
@@ -155,7 +148,7 @@ class CrashWorld {
     REQUIRE_MESSAGE(sandbox_.Start({kCli, "sandbox", "--port", "0"}, {}, {"SLOTWISE_CRASH_AT"}), sandbox_.error());
     const std::optional<std::string> line = sandbox_.WaitForLine("provider sandbox is running at", 20s);
     REQUIRE_MESSAGE(line.has_value(), "the sandbox did not start: " << sandbox_.Output());
-    sandbox_root_ = OriginIn(*line);
+    sandbox_root_ = OriginInLine(*line);
 
     // First life: creates the demo tenant, points its ATS webhook here and links jonas's Zoom account as a host.
     std::unique_ptr<ChildProcess> setup = Spawn("");
@@ -191,7 +184,7 @@ class CrashWorld {
   static std::string AwaitOrigin(ChildProcess& process) {
     const std::optional<std::string> line = process.WaitForLine("Slotwise is running at", 20s);
     if (!line) return "";
-    return OriginIn(*line);
+    return OriginInLine(*line);
   }
 
   Answer Api(const std::string& origin, const std::string& method, const std::string& target,

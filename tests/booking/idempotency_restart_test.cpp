@@ -25,16 +25,9 @@ using nlohmann::json;
 using slotwise::testing::ChildProcess;
 using slotwise::testing::HttpCall;
 using slotwise::testing::HttpReply;
+using slotwise::testing::OriginInLine;
 using slotwise::testing::TempDir;
 using namespace std::chrono_literals;
-
-// "… running at http://127.0.0.1:PORT/…" -> "http://127.0.0.1:PORT".
-std::string OriginOf(const std::string& line) {
-  const std::size_t start = line.find("http://");
-  if (start == std::string::npos) return "";
-  const std::size_t slash = line.find('/', start + 7);
-  return line.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-}
 
 // A 30-minute booking for Jonas on Wednesday of the week after next, 10:00 UTC (free in the sandbox's demo data).
 std::string BookingBody() {
@@ -58,7 +51,7 @@ TEST_CASE("Idempotency: a key in flight when the server was killed is free after
                   sandbox.error());
   const std::optional<std::string> sandbox_line = sandbox.WaitForLine("provider sandbox is running at", 20s);
   REQUIRE_MESSAGE(sandbox_line.has_value(), sandbox.Output());
-  const std::string sandbox_root = OriginOf(*sandbox_line);
+  const std::string sandbox_root = OriginInLine(*sandbox_line);
 
   const auto spawn = [&](const std::string& crash_at) {
     auto server = std::make_unique<ChildProcess>();
@@ -73,7 +66,7 @@ TEST_CASE("Idempotency: a key in flight when the server was killed is free after
   const auto origin_of = [](ChildProcess& server) {
     const std::optional<std::string> line = server.WaitForLine("Slotwise is running at", 20s);
     REQUIRE_MESSAGE(line.has_value(), server.Output());
-    return OriginOf(*line);
+    return OriginInLine(*line);
   };
 
   // First life: dies by SIGKILL right after recording the key.

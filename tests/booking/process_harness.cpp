@@ -166,4 +166,11 @@ ProcessExit ChildProcess::Kill() {
   return Wait(std::chrono::seconds(10));
 }
 
+std::string OriginInLine(const std::string& line) {
+  const std::size_t start = line.find("http://");
+  if (start == std::string::npos) return "";
+  const std::size_t slash = line.find('/', start + 7);
+  return line.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+}
+
 }  // namespace slotwise::testing

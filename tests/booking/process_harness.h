@@ -76,4 +76,7 @@ class ChildProcess {
   bool output_ended_ = false;
 };
 
+// The origin in a server's "… running at http://127.0.0.1:PORT/…" line ("http://127.0.0.1:PORT"); "" without one.
+std::string OriginInLine(const std::string& line);
+
 }  // namespace slotwise::testing

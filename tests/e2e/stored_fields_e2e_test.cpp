@@ -150,6 +150,9 @@ TEST_CASE("Stored fields: text that ends up in an e-mail header is refused with 
                "name");
   CheckRefused(world.Api("PUT", "/v1/people/header.person@kumo.example", {{"name", "Eve\nBcc: x@evil.example"}}),
                "name");
+  // The tenant's name is the {{company}} of the candidates' subjects; its zone their default zone.
+  CheckRefused(world.Api("PATCH", "/v1/tenant", {{"name", "Kumo\r\nBcc: all@victim.example"}}), "name");
+  CheckRefused(world.Api("PATCH", "/v1/tenant", {{"time_zone", "Mars/Olympus"}}), "time_zone");
   json booking = BookingAt("2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z");
   booking["candidate"]["name"] = "Jane\r\nBcc: all@victim.example";
   CheckRefused(world.Api("POST", "/v1/interviews", booking, "hdr-1"), "candidate.name");

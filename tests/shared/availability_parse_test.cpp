@@ -64,6 +64,19 @@ void CheckInvalid(const char* patch, const char* field, const char* code = "inva
   CHECK_FALSE(error.message.empty());
 }
 
+// Each {patch, field}: invalid_query at `field` with the message `field` + `suffix`.
+template <std::size_t N>
+void CheckFieldMessages(const char* const (&cases)[N][2], const std::string& suffix) {
+  for (const auto& [patch, field] : cases) {
+    const std::string patch_text = patch;
+    CAPTURE(patch_text);
+    const Error error = ParseError(json::parse(patch));
+    CHECK(error.code == "invalid_query");
+    CHECK(error.field == field);
+    CHECK(error.message == std::string(field) + suffix);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("AvailabilityParse: a full document parses with every field read") {
@@ -241,14 +254,7 @@ TEST_CASE("AvailabilityParse: a key the query does not know is refused with its 
       {R"({"query": {"candidate": {"email": "kim@example.test", "name": "Kim"}}})", "query.candidate.name"},
       {R"({"query": {"host_rules": {"host_absent_no_jbh": "warn", "x": "refuse"}}})", "query.host_rules.x"},
   };
-  for (const auto& [patch, field] : cases) {
-    const std::string patch_text = patch;
-    CAPTURE(patch_text);
-    const Error error = ParseError(json::parse(patch));
-    CHECK(error.code == "invalid_query");
-    CHECK(error.field == field);
-    CHECK(error.message == std::string(field) + ": unknown field");
-  }
+  CheckFieldMessages(cases, ": unknown field");
 }
 
 TEST_CASE("AvailabilityParse: unknown keys of a loop's stages are refused with their path") {
@@ -294,14 +300,7 @@ TEST_CASE("AvailabilityParse: instants outside 1970-01-01 .. 2200-12-31 (UTC) ar
       {R"({"calendars": {"anna": {"busy": [{"start": "2026-12-01T10:00:00Z", "end": "9999-01-01T00:00:00Z"}]}}})",
        R"(calendars["anna"].busy[0].end)"},
   };
-  for (const auto& [patch, field] : cases) {
-    const std::string patch_text = patch;
-    CAPTURE(patch_text);
-    const Error error = ParseError(json::parse(patch));
-    CHECK(error.code == "invalid_query");
-    CHECK(error.field == field);
-    CHECK(error.message == std::string(field) + " is outside the supported range 1970-01-01 .. 2200-12-31 (UTC)");
-  }
+  CheckFieldMessages(cases, " is outside the supported range 1970-01-01 .. 2200-12-31 (UTC)");
   // The last supported second and the epoch itself are accepted (the end of a period may be 2201-01-01T00:00:00Z:
   // intervals are half-open).
   json document = kValid;
