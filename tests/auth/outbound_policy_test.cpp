@@ -1,15 +1,19 @@
 // Tests for backend/auth/outbound_policy: address classes (also in IPv4-mapped and other embedded IPv6 forms), URL
 // syntax, the scheme and user-info rules, the allow-list, and delivery that connects to the checked address — a
 // resolver that changes its answer between the write and the delivery (DNS rebinding) is refused, and the request
-// that goes out is pinned to the address that was checked.
+// that goes out is pinned to the address that was checked; and the cpp-httplib transport really connects to that
+// pinned address (a name that cannot resolve reaches a loopback receiver through connect_address).
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "auth/outbound_policy.h"
 #include "slotwise/error_codes.h"
+#include "support/loopback_server.h"
 
 using namespace slotwise;
 using namespace slotwise::auth;
@@ -139,4 +143,23 @@ TEST_CASE("outbound policy: the system resolver answers literals and localhost w
   const Result<std::string> local = policy.Check("https://localhost/hook", "acme");
   REQUIRE_FALSE(local.ok());
   CHECK(local.error().message.find("loopback") != std::string::npos);
+}
+
+TEST_CASE("outbound policy: the cpp-httplib transport connects to connect_address, not to what the name resolves to") {
+  slotwise::testing::LoopbackServer receiver;
+  receiver.server().Post("/hook", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(req.get_header_value("Host"), "text/plain");  // the name stays the request's Host
+  });
+  const int port = receiver.Start();
+  const std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
+  net::HttpRequest request;
+  request.method = "POST";
+  request.url = "http://ats.invalid:" + std::to_string(port) + "/hook";  // .invalid never resolves (RFC 6761)
+  request.timeout = std::chrono::seconds(5);
+  CHECK_FALSE(transport->Send(request).ok());  // resolving the name fails
+  request.connect_address = "127.0.0.1";
+  const Result<net::HttpResponse> pinned = transport->Send(request);
+  REQUIRE(pinned.ok());
+  CHECK(pinned->status == 200);
+  CHECK(pinned->body.rfind("ats.invalid", 0) == 0);
 }
