@@ -356,14 +356,18 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
 // [SECTION] Channel mappings
 // -----------------------------------------------------------------------------------------------------------------
 
+// A Workflows URL as written must be one the server may call (auth/outbound_policy.h); each post checks it again.
+bool CheckWebhookUrl(HrRuntime& runtime, const hr::ChannelMapping& mapping, Res res) {
+  if (mapping.target_kind != hr::TargetKind::kWorkflowWebhook) return true;
+  if (Result<std::string> callable = runtime.outbound().Check(mapping.webhook_url, mapping.tenant_id); !callable) {
+    SendError(res, Error{codes::kInvalidUrl, "target.url: " + callable.error().message, "target.url"});
+    return false;
+  }
+  return true;
+}
+
 // The unit must exist among the org units; a Graph channel must be reachable and standard (public).
 bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, Res res) {
-  if (mapping.target_kind == hr::TargetKind::kWorkflowWebhook) {  // a URL the server may call (auth/outbound_policy.h)
-    if (Result<std::string> callable = runtime.outbound().Check(mapping.webhook_url, mapping.tenant_id); !callable) {
-      SendError(res, Error{codes::kInvalidUrl, "target.url: " + callable.error().message, "target.url"});
-      return false;
-    }
-  }
   Result<std::vector<hr::OrgUnit>> units = runtime.store().ListOrgUnits(mapping.tenant_id);
   if (!units) {
     SendError(res, units.error());
@@ -415,7 +419,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     mapping.tenant_id = caller->tenant_id;
     mapping.id = NewId("map_");
     mapping.created_at = mapping.updated_at = runtime.Now();
-    if (!CheckMappingTarget(runtime, mapping, res)) return;
+    if (!CheckWebhookUrl(runtime, mapping, res) || !CheckMappingTarget(runtime, mapping, res)) return;
     Result<hr::ChannelMapping> created = runtime.store().CreateMapping(mapping);
     if (!created) return SendError(res, created.error());
     res.set_header("Location", "/v1/hr/channel_mappings/" + mapping.id);
@@ -461,6 +465,8 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     if (!parsed) return SendError(res, parsed.error());
     hr::ChannelMapping mapping = std::move(parsed).value();
     mapping.updated_at = runtime.Now();
+    // The URL only when this write names the target: a mapping may still be disabled after the rules changed.
+    if (body->contains("target") && !CheckWebhookUrl(runtime, mapping, res)) return;
     if (!CheckMappingTarget(runtime, mapping, res)) return;
     Result<hr::ChannelMapping> updated = runtime.store().UpdateMapping(mapping);
     if (!updated) return SendError(res, updated.error());
