@@ -34,7 +34,8 @@ const InterviewSpec& Booked() {
                        {"interviewers", {{{"sub", "anna@acme.test"}}}},
                        {"room", {{"sub", "room-a@acme.test"}}},
                        {"conferencing", {{"provider", "zoom"}, {"host", "zoom:rita@acme.test"}}},
-                       {"candidate", {{"name", "Cara"}, {"email", "cara@example.test"}, {"time_zone", "Europe/Berlin"}}}};
+                       {"candidate",
+                        {{"name", "Cara"}, {"email", "cara@example.test"}, {"time_zone", "Europe/Berlin"}}}};
     Result<BookingRequest> parsed = slotwise::ParseBookingRequest(body);
     FUZZ_CHECK(parsed.ok(), "the fixed booking does not parse: " << parsed.error().message);
     return parsed->spec;

@@ -15,21 +15,18 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"
+#include "fuzz_zones.h"
 #include "slotwise/engine_api.h"
 #include "slotwise/json_input.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
 namespace {
+
+using slotwise::fuzz::SystemZones;
 
 using nlohmann::json;
 using slotwise::CallEngine;
 using slotwise::EngineAnswer;
 using slotwise::EngineStatus;
-
-slotwise::ZoneSource& Zones() {
-  static slotwise::ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  return zones;
-}
 
 // The answer's body as JSON, after checking the status/body contract.
 json CheckedBody(const EngineAnswer& answer, std::string_view operation) {
@@ -65,7 +62,7 @@ void CheckSlotValidates(json document, const json& slot) {
   }
   document["booking"] = booking;
   const std::string text = document.dump();
-  const EngineAnswer answer = CallEngine("validate", text, Zones());
+  const EngineAnswer answer = CallEngine("validate", text, SystemZones());
   const json body = CheckedBody(answer, "validate");
   FUZZ_CHECK(answer.status == EngineStatus::kOk && body.value("valid", false),
              "a slot solve returned does not validate: " << answer.body << "\nslot " << slot.dump() << "\ndocument "
@@ -79,12 +76,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const char* const kOperations[] = {"solve", "validate", "merge_intervals"};
   const char* operation = kOperations[input.Byte() % 3];
   const std::string_view text = input.Rest();
-  const EngineAnswer answer = CallEngine(operation, text, Zones());
+  const EngineAnswer answer = CallEngine(operation, text, SystemZones());
   const json body = CheckedBody(answer, operation);
   if (answer.status != EngineStatus::kOk) return 0;
 
   if (std::string_view(operation) == "merge_intervals") {
-    const EngineAnswer again = CallEngine(operation, answer.body, Zones());
+    const EngineAnswer again = CallEngine(operation, answer.body, SystemZones());
     FUZZ_CHECK(again.status == EngineStatus::kOk && again.body == answer.body,
                "merging a merged list changed it: " << answer.body << " -> " << again.body);
   } else if (std::string_view(operation) == "solve") {

@@ -1,5 +1,5 @@
-// fuzz_support.h — what the libFuzzer targets in tests/fuzz/ share: a failed property aborts with its message (libFuzzer
-// then saves the input as a crash reproducer), and the fuzz input split into the parts a target needs.
+// fuzz_support.h — what the libFuzzer targets in tests/fuzz/ share: a failed property aborts with its message
+// (libFuzzer then saves the input as a crash reproducer), and the fuzz input split into the parts a target needs.
 //
 // Contract: FUZZ_CHECK(condition, message) prints "fuzz property failed: <message>" with the file and line to stderr
 // and aborts when `condition` is false; `message` is any expression streamable to std::ostream. FuzzInput hands out

@@ -15,20 +15,17 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"
+#include "fuzz_zones.h"
 #include "hr/hr_json.h"
 #include "slotwise/json_input.h"
 #include "slotwise/time.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
 namespace {
 
+using slotwise::fuzz::SystemZones;
+
 using nlohmann::json;
 namespace hr = slotwise::hr;
-
-slotwise::ZoneSource& Zones() {
-  static slotwise::ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  return zones;
-}
 
 auto Fields(const hr::Employee& e) {
   return std::tie(e.id, e.first_name, e.last_name, e.email, e.hire_date, e.termination_date, e.position, e.status,
@@ -36,13 +33,13 @@ auto Fields(const hr::Employee& e) {
 }
 
 void Employee(const json& value) {
-  const slotwise::Result<hr::Employee> read = hr::ParseEmployee(value, "employees[0]", {}, Zones());
+  const slotwise::Result<hr::Employee> read = hr::ParseEmployee(value, "employees[0]", {}, SystemZones());
   if (!read.ok()) return;
   const hr::Employee& e = *read;
-  FUZZ_CHECK(e.time_zone.empty() || Zones().Find(e.time_zone) != nullptr, "accepted the zone " << e.time_zone);
+  FUZZ_CHECK(e.time_zone.empty() || SystemZones().Find(e.time_zone) != nullptr, "accepted the zone " << e.time_zone);
   FUZZ_CHECK(e.working_hours_json.empty() || !slotwise::ParseJson(e.working_hours_json).is_discarded(),
              "stored working hours that are not JSON: " << e.working_hours_json);
-  const slotwise::Result<hr::Employee> again = hr::ParseEmployee(value, "employees[0]", e, Zones());
+  const slotwise::Result<hr::Employee> again = hr::ParseEmployee(value, "employees[0]", e, SystemZones());
   FUZZ_CHECK(again.ok(), "the same value on top of its own result is refused: " << again.error().message);
   FUZZ_CHECK(Fields(*again) == Fields(e), "the same value on top of its own result changed it: " << value.dump());
 }
@@ -56,13 +53,13 @@ void Absence(const json& value) {
 }
 
 void Mapping(const json& value) {
-  const slotwise::Result<hr::ChannelMapping> read = hr::ParseMapping(value, {}, Zones());
+  const slotwise::Result<hr::ChannelMapping> read = hr::ParseMapping(value, {}, SystemZones());
   if (!read.ok()) return;
   const hr::ChannelMapping& m = *read;
-  FUZZ_CHECK(Zones().Find(m.time_zone) != nullptr, "accepted the zone " << m.time_zone);
+  FUZZ_CHECK(SystemZones().Find(m.time_zone) != nullptr, "accepted the zone " << m.time_zone);
   FUZZ_CHECK(m.time_of_day >= 0 && m.time_of_day < 24 * 3600, "accepted the time of day " << m.time_of_day);
   for (int day : m.weekdays) FUZZ_CHECK(day >= 0 && day <= 6, "accepted the weekday " << day);
-  const slotwise::Result<hr::ChannelMapping> again = hr::ParseMapping(value, m, Zones());
+  const slotwise::Result<hr::ChannelMapping> again = hr::ParseMapping(value, m, SystemZones());
   FUZZ_CHECK(again.ok(), "the same mapping on top of its own result is refused: " << again.error().message);
   FUZZ_CHECK(hr::MappingJson(*again) == hr::MappingJson(m) && again->webhook_url == m.webhook_url,
              "the same mapping on top of its own result changed it: " << value.dump());

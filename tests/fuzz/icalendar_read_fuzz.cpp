@@ -8,24 +8,18 @@
 #include <string_view>
 
 #include "fuzz_support.h"
+#include "fuzz_zones.h"
 #include "slotwise/provider_busy.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
-namespace {
-
-slotwise::ZoneSource& Zones() {
-  static slotwise::ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  return zones;
-}
-
-}  // namespace
+using slotwise::fuzz::SystemZones;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   slotwise::fuzz::FuzzInput input(data, size);
   static const char* const kOwners[] = {"UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"};
-  const slotwise::TimeZone* owner = Zones().Find(kOwners[input.Byte() % 4]);
+  const slotwise::TimeZone* owner = SystemZones().Find(kOwners[input.Byte() % 4]);
   FUZZ_CHECK(owner != nullptr, "the owner's zone is missing from /usr/share/zoneinfo");
-  const slotwise::Result<std::vector<slotwise::BusyEvent>> busy = slotwise::ICalendarToBusy(input.Rest(), *owner, Zones());
+  const slotwise::Result<std::vector<slotwise::BusyEvent>> busy =
+      slotwise::ICalendarToBusy(input.Rest(), *owner, SystemZones());
   if (!busy.ok()) {
     FUZZ_CHECK(!busy.error().code.empty() && !busy.error().message.empty(), "an error without code or message");
     return 0;

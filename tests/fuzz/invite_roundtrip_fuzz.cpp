@@ -12,20 +12,17 @@
 #include <string_view>
 
 #include "fuzz_support.h"
+#include "fuzz_zones.h"
 #include "invites/ical_text.h"
 #include "invites/icalendar.h"
 #include "invites/invite_json.h"
 #include "slotwise/provider_busy.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
 namespace {
 
-namespace invites = slotwise::invites;
+using slotwise::fuzz::SystemZones;
 
-slotwise::ZoneSource& Zones() {
-  static slotwise::ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  return zones;
-}
+namespace invites = slotwise::invites;
 
 void CheckLines(const std::string& text) {
   std::size_t line_start = 0;
@@ -47,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view json_text(reinterpret_cast<const char*>(data), size);
   const slotwise::Result<invites::InviteRequest> request = invites::ParseInviteRequest(json_text);
   if (!request.ok()) return 0;
-  const slotwise::TimeZone* zone = Zones().Find(request->time_zone);
+  const slotwise::TimeZone* zone = SystemZones().Find(request->time_zone);
   if (zone == nullptr) return 0;  // the CLI refuses an unknown zone before rendering
   invites::CandidateInvite invite = request->invite;
   if (!request->dtstamp) invite.dtstamp = 1796083200;  // the caller stamps "now"
@@ -55,7 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!text.ok()) return 0;
   CheckLines(*text);
 
-  const slotwise::Result<std::vector<slotwise::BusyEvent>> busy = slotwise::ICalendarToBusy(*text, *zone, Zones());
+  const slotwise::Result<std::vector<slotwise::BusyEvent>> busy =
+      slotwise::ICalendarToBusy(*text, *zone, SystemZones());
   FUZZ_CHECK(busy.ok(), "the engine cannot read the invitation back: " << busy.error().message << "\n" << *text);
   if (invite.method == invites::InviteMethod::kCancel) {
     FUZZ_CHECK(busy->empty(), "a cancelled invitation still reads as busy time\n" << *text);

@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                "refused as too deep, but the value is only " << Depth(unbounded) << " levels deep");
     return 0;
   }
-  FUZZ_CHECK(bounded.is_discarded() == unbounded.is_discarded(), "the bounded and the plain parser disagree on validity");
+  FUZZ_CHECK(bounded.is_discarded() == unbounded.is_discarded(),
+             "the bounded and the plain parser disagree on validity");
   if (bounded.is_discarded()) return 0;
   FUZZ_CHECK(bounded == unbounded || bounded.dump() == unbounded.dump(), "the bounded parser read another value");
   FUZZ_CHECK(Depth(bounded) <= slotwise::kMaxJsonDepth, "accepted a value " << Depth(bounded) << " levels deep");

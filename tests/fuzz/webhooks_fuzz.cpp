@@ -33,8 +33,9 @@ constexpr std::string_view kZoomSecret = "zoom-secret-token";
 void Zoom(std::string_view body) {
   webhooks::ReplayCache cache;
   const std::string timestamp = std::to_string(kNow);
+  const std::string signed_text = "v0:" + timestamp + ":" + std::string(body);
   const std::string signature =
-      "v0=" + slotwise::crypto::HexEncode(slotwise::crypto::HmacSha256(kZoomSecret, "v0:" + timestamp + ":" + std::string(body)));
+      "v0=" + slotwise::crypto::HexEncode(slotwise::crypto::HmacSha256(kZoomSecret, signed_text));
   const slotwise::Result<bool> verified =
       webhooks::VerifyZoomSignature(kZoomSecret, timestamp, signature, body, kNow, cache);
   if (body.size() <= webhooks::kMaxZoomBodyBytes) {
