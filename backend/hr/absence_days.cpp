@@ -33,6 +33,10 @@ Result<bool> ValidateAbsenceShape(const Absence& a, const std::string& path) {
   if (!first) return invalid(".first_day", "first_day must be a date YYYY-MM-DD");
   std::optional<std::int64_t> last = DayNumber(a.last_day);
   if (!last) return invalid(".last_day", "last_day must be a date YYYY-MM-DD");
+  // Days of the supported range (slotwise/time.h): 1970-01-01 up to the day that ends at kLastSupportedInstant.
+  const auto supported = [](std::int64_t day) { return day >= 0 && day < kLastSupportedInstant / kSecondsPerDay; };
+  if (!supported(*first)) return invalid(".first_day", OutOfRangeMessage(path + ".first_day"));
+  if (!supported(*last)) return invalid(".last_day", OutOfRangeMessage(path + ".last_day"));
   if (*last < *first) return invalid(".last_day", "last_day must not be before first_day");
   if (*last - *first > 366) return invalid(".last_day", "an absence may span at most 367 days");
   if (*first == *last) {

@@ -27,7 +27,8 @@ std::string FormatIsoDay(std::int64_t day_number);
 // The day number of an ISO date; nullopt when malformed.
 std::optional<std::int64_t> DayNumber(std::string_view iso_day);
 
-// Checks dates, parts, order and type of an absence; "invalid_request" with `path` + ".first_day" etc.
+// Checks dates, parts, order and type of an absence; "invalid_request" with `path` + ".first_day" etc. Days outside
+// the supported range 1970-01-01 .. 2200-12-31 (slotwise/time.h) are refused naming the range.
 Result<bool> ValidateAbsenceShape(const Absence& absence, const std::string& path);
 
 // The half-day run of a valid absence (see above). Behaviour is unspecified for an invalid one.

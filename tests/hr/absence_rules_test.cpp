@@ -4,6 +4,8 @@
 // out by hand in the comment next to it (dates checked against `zdump` and a calendar).
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include <set>
 
 #include "crypto/crypto_primitives.h"
@@ -98,6 +100,18 @@ TEST_CASE("HR absences: invalid shapes name their field") {
   CHECK(ValidateAbsenceShape(bad_type, "x").error().field == "x.type");
   Absence bad_date = Make("2026-02-30", DayPart::kFull, "2026-03-01", DayPart::kFull);
   CHECK(ValidateAbsenceShape(bad_date, "x").error().field == "x.first_day");
+  // Outside the supported range 1970-01-01 .. 2200-12-31 (docs/ENGINE.md "Conventions"): refused, naming the range.
+  for (const auto& [first, last, field] : {std::tuple{"9999-12-30", "9999-12-31", "x.first_day"},
+                                           std::tuple{"0000-01-01", "0000-01-02", "x.first_day"},
+                                           std::tuple{"1969-12-31", "1970-01-01", "x.first_day"},
+                                           std::tuple{"2200-12-31", "2201-01-01", "x.last_day"}}) {
+    CAPTURE(first);
+    const Result<bool> refused = ValidateAbsenceShape(Make(first, DayPart::kFull, last, DayPart::kFull), "x");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().field == field);
+    CHECK(refused.error().message == std::string(field) + " is outside the supported range 1970-01-01 .. 2200-12-31 (UTC)");
+  }
+  CHECK(ValidateAbsenceShape(Make("2200-12-30", DayPart::kFull, "2200-12-31", DayPart::kFull), "x"));
   CHECK(ParseWorkingHoursText(R"({"mon":[["17:00","09:00"]]})", "employees[0].working_hours").error().field.rfind(
             "employees[0].working_hours", 0) == 0);
 }
