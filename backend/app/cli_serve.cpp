@@ -20,6 +20,8 @@
 #include "crypto/crypto_primitives.h"
 #include "demo/demo_ats_server.h"
 #include "demo/demo_tenant.h"
+#include "net/http_transport.h"
+#include "net/proxy_settings.h"
 #include "net/url.h"
 #include "runtime/connections_runtime.h"
 #include "runtime/scheduling_runtime.h"
@@ -267,7 +269,11 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   Result<crypto::Keyring> keyring = LoadKeyring(demo_key_file);
   std::unique_ptr<ConnectionsRuntime> connections;
   if (keyring) {
-    connections = std::make_unique<ConnectionsRuntime>(*store.value(), std::move(keyring).value());
+    // Provider calls through the forward proxy the environment names (https_proxy, no_proxy; net/proxy_settings.h).
+    net::ProxySettings proxies = net::ProxySettings::FromProcessEnvironment();
+    for (const std::string& problem : proxies.problems()) std::cerr << "slotwise: " << problem << "\n";
+    connections = std::make_unique<ConnectionsRuntime>(*store.value(), std::move(keyring).value(),
+                                                       net::MakeHttplibTransport(std::move(proxies)));
     options.connections = connections.get();
   } else if (use_sandbox) {
     std::cerr << "slotwise: " << keyring.error().message << "\n";

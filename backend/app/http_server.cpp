@@ -137,7 +137,7 @@ void HttpServer::RegisterRoutes() {
   if (!options_.web_root.empty()) {
     s.set_mount_point("/", options_.web_root);
     // Pages are widget pages (security_headers.h): scripts only from here, framed only by the tenant's ATS origins —
-    // `?tenant=<id>` names the tenant; without it, any tenant's allowed origin may frame the page.
+    // `?tenant=<id>` names the tenant; without it only this origin may frame the page (ApiAuth::EmbeddingOrigins).
     s.set_file_request_handler([this](const httplib::Request& req, httplib::Response& res) {
       const std::string type = res.get_header_value("Content-Type");
       if (type.rfind("text/html", 0) != 0) return;

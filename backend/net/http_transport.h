@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "net/proxy_settings.h"
 #include "slotwise/result.h"
 
 namespace slotwise::net {
@@ -56,7 +57,13 @@ class HttpTransport {
 };
 
 // The production transport: cpp-httplib clients (HTTPS through OpenSSL, certificates verified). Thread-safe.
-std::unique_ptr<HttpTransport> MakeHttplibTransport();
+// - Connections are kept open and reused per origin (up to 8 idle per origin, each for at most 4 s unused), so a
+//   provider call costs a TLS handshake only now and then; a request that fails on a reused connection is tried once
+//   on a new one when its method is idempotent (GET, HEAD, PUT, DELETE, OPTIONS).
+// - Forward proxies from https_proxy/http_proxy/no_proxy (proxy_settings.h); a request with `connect_address` never
+//   goes through a proxy (the proxy would resolve the host again).
+std::unique_ptr<HttpTransport> MakeHttplibTransport();                       // proxies from the process environment
+std::unique_ptr<HttpTransport> MakeHttplibTransport(ProxySettings proxies);  // for tests
 
 // Case-insensitive ASCII comparison of header names.
 bool HeaderNameEquals(std::string_view a, std::string_view b);

@@ -146,6 +146,9 @@ void InstallFaultHook(httplib::Server& server, SandboxCore& core) {
     if (hit->body) SendJson(res, hit->status, *hit->body);
     else SendServerError(res, provider, req.path, hit->status, "", now, hit->rate_limit_type);
     if (!hit->retry_after.empty()) res.set_header("Retry-After", hit->retry_after);
+    // Answered before cpp-httplib reads the request's body: the unread body would be taken for the next request on a
+    // kept-alive connection, so the connection ends with this answer (a provider reads the body; its clients reuse).
+    if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) res.set_header("Connection", "close");
     CurrentNote() = RequestNote{};
     LogRequest(core, req, res.status);
     return httplib::Server::HandlerResponse::Handled;

@@ -209,7 +209,7 @@ TEST_CASE("Calls: 429 with Retry-After is honoured, 5xx retried, slow answers ti
                                           {"status", 503}, {"times", 2}});
     Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, week, "UTC");
     REQUIRE(busy.ok());
-    CHECK(busy->front().busy.ok());
+    CHECK_MESSAGE(busy->front().busy.ok(), (busy->front().busy.ok() ? std::string() : busy->front().busy.error().message));
   }
   SUBCASE("a 3 s answer against a 300 ms timeout fails as unavailable, bounded in time") {
     providers::RetryPolicy impatient;
