@@ -103,7 +103,7 @@ test('candidate page: German, New York times, pick, confirmation, second browser
   assert.equal(url.origin, origin);
   assert.equal(url.pathname, '/candidate/');
   assert.match(url.hash, /^#p=[A-Za-z0-9_-]{20,}$/, 'the capability is in the fragment only');
-  assert.equal(url.search, '');
+  assert.equal(url.search, '?tenant=kumo', 'only the tenant (for its frame-ancestors) is in the query');
 
   const browser = await launchBrowser();
   t.after(() => browser.close());
