@@ -10,6 +10,7 @@
 #include "config/config_checks.h"
 #include "config/server_config.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 
 namespace slotwise::config {
 namespace {
@@ -209,6 +210,14 @@ Result<json> ParseStrict(std::string_view text) {
     }
     return true;
   };
+  // nlohmann stops reading at a raw NUL byte (what follows would be ignored) and builds any depth: refuse both first.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return Error{codes::kInvalidConfig,
+                 "The configuration is not valid JSON: a NUL byte at byte " + std::to_string(nul), ""};
+  }
+  if (const std::optional<std::size_t> deep = JsonNestingBeyond(text)) {
+    return Error{codes::kInvalidConfig, "The configuration is not valid JSON: " + NestingTooDeepMessage(*deep), ""};
+  }
   try {
     json parsed = json::parse(text.begin(), text.end(), callback);
     if (duplicate) return *duplicate;

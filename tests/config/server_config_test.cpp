@@ -279,4 +279,19 @@ TEST_CASE("Config: outbound.allowed_hosts takes hosts with an optional port, in 
   CHECK(LoadError(R"({"outbound": {"allowed": []}})").field == "outbound.allowed");
 }
 
+
+TEST_CASE("Config: a NUL byte or nesting past 64 levels makes the file invalid, whatever follows") {
+  using namespace std::string_literals;
+  // nlohmann alone stops at the NUL: "{}\0<anything>" read as an empty (valid) configuration.
+  const Result<ServerConfig> nul = LoadServerConfig("{}\0{\"listen\": 5}"s);
+  REQUIRE_FALSE(nul.ok());
+  CHECK(nul.error().code == "invalid_config");
+  CHECK(nul.error().message == "The configuration is not valid JSON: a NUL byte at byte 2");
+  std::string deep = "{\"x\":";
+  for (int i = 0; i < 100; ++i) deep += "[";
+  const Result<ServerConfig> nested = LoadServerConfig(deep);
+  REQUIRE_FALSE(nested.ok());
+  CHECK(nested.error().message.find("nests deeper than 64 levels") != std::string::npos);
+}
+
 }  // namespace slotwise::config
