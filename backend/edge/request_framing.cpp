@@ -157,7 +157,8 @@ RequestFrame WalkChunkedBody(std::string_view body, const FramingLimits& limits)
   while (true) {
     const std::size_t line_end = body.find(kCrlf, at);
     if (line_end == std::string_view::npos) {
-      if (body.size() - at > kMaxChunkLine) return Malformed("a chunk-size line is longer than 1024 bytes");
+      // Waiting: the line's CRLF may still come (a lone CR may already be here).
+      if (body.size() - at > kMaxChunkLine + 1) return Malformed("a chunk-size line is longer than 1024 bytes");
       return RequestFrame{};
     }
     const std::string_view line = body.substr(at, line_end - at);
@@ -183,20 +184,21 @@ RequestFrame WalkChunkedBody(std::string_view body, const FramingLimits& limits)
     if (body.substr(at + size, 2) != kCrlf) return Malformed("a chunk does not end with CRLF where its size says");
     at += size + 2;
   }
-  // Trailers: header lines up to an empty line, within the header budget.
+  // Trailers: header lines up to an empty line; the lines, with their CRLFs, within the header budget. While a line
+  // is still arriving one more byte (a lone CR) is allowed, so that bytes arriving one by one meet the same verdict.
   const std::size_t trailers_start = at;
   while (true) {
     const std::size_t line_end = body.find(kCrlf, at);
     if (line_end == std::string_view::npos) {
-      if (body.size() - trailers_start > limits.max_header_bytes) {
+      if (body.size() - trailers_start > limits.max_header_bytes + 1) {
         return Refuse(codes::kHeadersTooLarge, "the chunked body's trailers are over the header limit");
       }
       return RequestFrame{};
     }
-    if (line_end - trailers_start > limits.max_header_bytes) {
+    const bool last = line_end == at;
+    if (!last && line_end + 2 - trailers_start > limits.max_header_bytes) {
       return Refuse(codes::kHeadersTooLarge, "the chunked body's trailers are over the header limit");
     }
-    const bool last = line_end == at;
     at = line_end + 2;
     if (last) break;
   }
@@ -211,7 +213,8 @@ RequestFrame WalkChunkedBody(std::string_view body, const FramingLimits& limits)
 RequestFrame FrameChunkedBody(std::string_view body, const FramingLimits& limits) {
   RequestFrame frame = WalkChunkedBody(body, limits);
   const std::size_t max_raw = 2 * limits.max_body_bytes + 4096;
-  if (frame.state == FrameState::kNeedMore && body.size() > max_raw + limits.max_header_bytes) {
+  const std::size_t raw = frame.state == FrameState::kComplete ? frame.total_bytes : body.size();
+  if (frame.state != FrameState::kRefused && raw > max_raw + limits.max_header_bytes) {
     return Refuse(codes::kPayloadTooLarge, "the chunked request body, with its chunk framing, is over the server's "
                                            "limit of " + std::to_string(max_raw) + " bytes");
   }

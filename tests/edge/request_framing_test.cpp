@@ -103,6 +103,22 @@ TEST_CASE("Framing: chunked bodies — extensions and trailers, the decoded size
   CheckRefused("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n", codes::kHttpError, "HTTP/1.0");
 }
 
+TEST_CASE("Framing: a line at its bound is judged the same whether its CRLF arrives at once or a byte at a time") {
+  const std::string head = "POST /v1/validate HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+  // A chunk-size line of exactly 1024 bytes (digits and an extension) is accepted, so its prefix ending in the lone
+  // CR must wait rather than be refused.
+  const std::string line = "1;" + std::string(1022, 'x');
+  CHECK(Frame(head + line + "\r\na\r\n0\r\n\r\n", FramingLimits{1024, 1 << 20}).state == FrameState::kComplete);
+  CHECK(Frame(head + line + "\r", FramingLimits{1024, 1 << 20}).state == FrameState::kNeedMore);
+  // The same for a trailer that fills the trailer budget exactly (the line and its CRLF: 1024 bytes).
+  const std::string trailer = "X-T: " + std::string(1024 - 5 - 2, 't');
+  const std::string body = "0\r\n" + trailer + "\r\n\r\n";
+  CHECK(Frame(head + body, FramingLimits{1024, 1 << 20}).state == FrameState::kComplete);
+  CHECK(Frame(head + "0\r\n" + trailer + "\r", FramingLimits{1024, 1 << 20}).state == FrameState::kNeedMore);
+  CHECK(Frame(head + "0\r\n" + trailer + "\r\n\r", FramingLimits{1024, 1 << 20}).state == FrameState::kNeedMore);
+  CHECK(Frame(head + "0\r\n" + trailer + "t\r\n\r\n", FramingLimits{1024, 1 << 20}).state == FrameState::kRefused);
+}
+
 TEST_CASE("Framing: the header budget holds whether or not the head's end has arrived") {
   const std::string start = "GET / HTTP/1.1\r\nX-Fill: ";
   CHECK(Frame(start + std::string(900, 'a')).state == FrameState::kNeedMore);
