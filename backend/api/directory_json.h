@@ -1,0 +1,74 @@
+// directory_json.h — a tenant's directory values (tenant settings, people, rooms, host accounts, candidates) read from
+// the JSON bodies of the directory routes and written back as their JSON answers (docs/API_BACKEND.md).
+//
+// Contract:
+// - Each reader checks the body completely before anything is stored: an object of known members only (an unknown
+//   member is invalid_request with the member as `field`), each member of its type, stored keys without control
+//   characters (stored_fields.h), zones the server knows, working hours as the engine reads them, names that may
+//   reach an e-mail header without CR/LF (mail::CheckHeaderInput). Errors name the field.
+// - ApplyTenant changes only the members the body gives (PATCH semantics); the ATS webhook's reachability is checked
+//   by the route (auth/outbound_policy.h), not here. The other readers build a whole value for the given key.
+// - The writers give what the routes answer; a value read back from its own answer (less the members that are not
+//   input: "email"/"id" keys, "ats_webhook_secret_set") is the same value (the fuzz target directory_writes checks).
+// - Pure functions of their arguments (the ZoneSource must be thread-safe); no I/O.
+#pragma once
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "slotwise/error_codes.h"
+#include "slotwise/result.h"
+#include "slotwise/time_zone.h"
+#include "store/tenant_model.h"
+
+namespace slotwise {
+
+// The member readers every directory body uses (also the routes' own small bodies).
+namespace body_fields {
+
+// Reads optional `key` of `body` into `out` when present; type errors name the field.
+template <typename T>
+Result<bool> Read(const nlohmann::json& body, const char* key, T& out) {
+  if (!body.contains(key) || body.at(key).is_null()) return false;
+  try {
+    out = body.at(key).get<T>();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return Error{codes::kInvalidRequest, std::string(key) + " has the wrong type", key};
+  }
+}
+
+inline Result<bool> CheckKeys(const nlohmann::json& body, std::initializer_list<const char*> known) {
+  if (!body.is_object()) return Error{codes::kInvalidRequest, "the body must be a JSON object", ""};
+  for (const auto& item : body.items()) {
+    const std::string& key = item.key();  // a named reference: clang 14 cannot capture a structured binding
+    if (std::none_of(known.begin(), known.end(), [&](const char* name) { return key == name; })) {
+      return Error{codes::kInvalidRequest, "unknown field " + key, key};
+    }
+  }
+  return true;
+}
+
+}  // namespace body_fields
+
+nlohmann::json TenantJson(const Tenant& tenant);
+Result<bool> ApplyTenant(Tenant& tenant, const nlohmann::json& body, ZoneSource& zones);
+
+nlohmann::json PersonJson(const Person& person);
+Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email, const nlohmann::json& body,
+                          ZoneSource& zones);
+
+nlohmann::json RoomJson(const Room& room);
+Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, const nlohmann::json& body);
+
+nlohmann::json HostJson(const HostAccount& host);
+Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id, const nlohmann::json& body);
+
+nlohmann::json CandidateJson(const Candidate& candidate);
+Result<Candidate> CandidateFrom(const std::string& tenant_id, const std::string& id, const nlohmann::json& body,
+                                ZoneSource& zones);
+
+}  // namespace slotwise
