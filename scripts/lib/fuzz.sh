@@ -31,7 +31,7 @@ fuzz_targets() {
 fuzz_dictionary() {
   case "$1" in
     icalendar_read) echo "-dict=$ROOT/tests/fuzz/icalendar.dict" ;;
-    tzif) ;;
+    tzif | request_framing) ;;
     *) echo "-dict=$ROOT/tests/fuzz/json.dict" ;;
   esac
 }
