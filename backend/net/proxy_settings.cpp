@@ -144,6 +144,8 @@ std::optional<ProxyEndpoint> ProxySettings::ProxyFor(std::string_view scheme, st
   const std::optional<ProxyEndpoint>& proxy = scheme == "https" ? https_ : http_;
   if (!proxy) return std::nullopt;
   const std::string name = Lower(host);
+  // Loopback never goes through a proxy: the proxy's loopback is not ours (the sandbox, a local relay).
+  if (name == "localhost" || name == "::1" || name.rfind("127.", 0) == 0) return std::nullopt;
   for (const Exemption& exemption : no_proxy_) {
     if (exemption.host == "*") return std::nullopt;
     if (exemption.port != 0 && exemption.port != port) continue;

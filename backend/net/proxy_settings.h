@@ -9,7 +9,8 @@
 // - NO_PROXY is a comma list: "*" (no proxy at all), a host name ("example.com", ".example.com" or "*.example.com":
 //   that host and every host under it), an IP literal (exact), each with an optional ":port" that must then match too.
 //   CIDR ranges are not read (reported in `problems`).
-// - ProxyFor(scheme, host, port) answers the proxy for that request, or nullopt to connect directly.
+// - ProxyFor(scheme, host, port) answers the proxy for that request, or nullopt to connect directly; loopback
+//   ("localhost", 127.0.0.0/8, ::1) is always direct.
 // - Pure values; thread-safe to read.
 #pragma once
 

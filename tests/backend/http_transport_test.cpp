@@ -150,4 +150,7 @@ TEST_CASE("ProxySettings: what the environment says, and what it cannot say") {
   CHECK(Env({{"https_proxy", "socks5://p:1080"}}).problems().size() == 1);
   CHECK_FALSE(Env({{"https_proxy", "http://p:1"}, {"no_proxy", "*"}}).ProxyFor("https", "a.example", 443));
   CHECK_FALSE(Env({}).ProxyFor("https", "a.example", 443).has_value());
+  for (const char* loopback : {"localhost", "127.0.0.1", "127.8.9.10", "::1"}) {
+    CHECK_FALSE(Env({{"https_proxy", "http://p:1"}}).ProxyFor("https", loopback, 443).has_value());
+  }
 }
