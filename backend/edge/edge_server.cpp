@@ -35,6 +35,8 @@ constexpr std::uint64_t kWakeId = 1;
 constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::size_t kMaxReadPerEvent = 256 * 1024;  // fairness: one connection cannot monopolise the loop
 constexpr std::chrono::milliseconds kLingerTime{2'000};
+// Deadlines are checked this often (a pass over every connection), not on every event: they are seconds long.
+constexpr std::chrono::milliseconds kSweepInterval{100};
 constexpr std::size_t kDescriptorReserve = 128;  // descriptors kept for the database, outbound calls and files
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
@@ -246,6 +248,7 @@ struct EdgeServer::Loop {
   void Run() {
     StartWorkers();
     std::vector<epoll_event> events(256);
+    Clock::time_point next_sweep = Clock::now() + kSweepInterval;
     while (!stopping.load()) {
       const int ready = ::epoll_wait(epoll_fd, events.data(), static_cast<int>(events.size()), WaitMilliseconds());
       if (ready < 0 && errno != EINTR) break;
@@ -262,18 +265,17 @@ struct EdgeServer::Loop {
           OnEvent(id, what);
         }
       }
-      ExpireDeadlines(Clock::now());
+      if (const Clock::time_point now = Clock::now(); now >= next_sweep) {
+        ExpireDeadlines(now);
+        next_sweep = now + kSweepInterval;
+      }
     }
     StopWorkers();
   }
 
+  // Long waits while nothing is connected; otherwise wake for the next deadline sweep.
   int WaitMilliseconds() const {
-    Clock::time_point next = Clock::now() + std::chrono::seconds(1);
-    for (const auto& [id, connection] : connections) {
-      if (connection.phase != Phase::kProcessing) next = std::min(next, connection.deadline);
-    }
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count();
-    return static_cast<int>(std::clamp<long long>(wait + 1, 0, 1000));
+    return connections.empty() ? 1000 : static_cast<int>(kSweepInterval.count());
   }
 
   // ---- accepting ------------------------------------------------------------------------------------------------
