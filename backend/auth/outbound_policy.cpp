@@ -101,6 +101,13 @@ std::optional<std::string> ForbiddenAddressClass(std::string_view text) {
 }
 
 Result<std::vector<std::string>> SystemResolve(const std::string& host) {
+  // "localhost" and names under it are loopback by definition (RFC 6761), whatever /etc/hosts says or lacks.
+  std::string name = host;
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (!name.empty() && name.back() == '.') name.pop_back();
+  if (name == "localhost" || (name.size() > 10 && name.compare(name.size() - 10, 10, ".localhost") == 0)) {
+    return std::vector<std::string>{"127.0.0.1", "::1"};
+  }
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;

@@ -44,7 +44,8 @@ struct OutboundRules {
 // The addresses `host` resolves to (text: "192.0.2.1", "2001:db8::1"), or an Error when it does not resolve.
 using Resolver = std::function<Result<std::vector<std::string>>(const std::string& host)>;
 
-// getaddrinfo (A and AAAA records; IP literals come back as themselves).
+// getaddrinfo (A and AAAA records; IP literals come back as themselves); "localhost" and names under it are
+// 127.0.0.1 and ::1 without asking (RFC 6761), so a machine without /etc/hosts judges them the same.
 Result<std::vector<std::string>> SystemResolve(const std::string& host);
 
 // Why `address` (an IPv4 or IPv6 literal) must not be called — "loopback", "private", "link-local", "multicast",

@@ -110,8 +110,12 @@ TEST_CASE("Transport: http_proxy carries plain-http calls; no_proxy and pinned a
   CHECK(proxy.requests == 1);
   CHECK(direct.requests == 0);
 
-  // no_proxy: "localhost" is exempt — the call reaches the real server directly.
-  REQUIRE(transport->Send(Get("http://localhost:" + std::to_string(direct.server.port()) + "/x")).ok());
+  // no_proxy: a host under ".internal.example" is exempt — the call goes direct (and fails: the name does not
+  // resolve here), never to the proxy.
+  CHECK_FALSE(transport->Send(Get("http://ats.internal.example:" + std::to_string(direct.server.port()) + "/x")).ok());
+  CHECK(proxy.requests == 1);
+  // Loopback is always direct.
+  REQUIRE(transport->Send(Get("http://127.0.0.1:" + std::to_string(direct.server.port()) + "/x")).ok());
   CHECK(direct.requests == 1);
   CHECK(proxy.requests == 1);
 
