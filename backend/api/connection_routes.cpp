@@ -239,11 +239,16 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_redirect(started->authorize_url);
   });
 
-  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow, access](const httplib::Request& req, httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
     if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
     ConnectOutcome outcome = flow.Complete(*provider, QueryOf(req), SessionFrom(req));
+    // Checked a last time: an origin the tenant removed while the user was at the provider gets no message.
+    if (access && !outcome.return_origin.empty() &&
+        !access->AllowsReturnOrigin({outcome.tenant_id, outcome.user_id}, outcome.return_origin)) {
+      outcome.return_origin.clear();
+    }
     res.status = outcome.connection ? 200 : 400;
     res.set_content(CallbackPage(outcome, *provider), "text/html; charset=utf-8");
   });

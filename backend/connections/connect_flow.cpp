@@ -65,6 +65,8 @@ ConnectOutcome ConnectFlow::Complete(oauth::Provider provider, const net::Params
     return outcome;
   }
   outcome.return_origin = pending->return_origin;
+  outcome.tenant_id = pending->tenant_id;
+  outcome.user_id = pending->user_id;
   if (std::optional<std::string> error = net::ParamValue(query, "error")) {
     outcome.connection = CallbackError(*client, *error, net::ParamValue(query, "error_description").value_or(""));
     return outcome;

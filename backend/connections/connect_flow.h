@@ -34,6 +34,8 @@ struct ConnectStart {
 
 struct ConnectOutcome {
   std::string return_origin;  // from the consumed state; empty when the state could not be trusted
+  std::string tenant_id;      // whose flow it was (from the consumed state; empty with return_origin)
+  std::string user_id;
   Result<Connection> connection = Error{"", "", ""};
   std::vector<FunctionCheck> checks;
 };

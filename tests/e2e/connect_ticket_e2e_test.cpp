@@ -155,3 +155,26 @@ TEST_CASE("connect tickets: a used ticket stays used across a restart; concurren
   REQUIRE_FALSE(pruned.ok());
   CHECK(pruned.error().message.find("not valid") != std::string::npos);
 }
+
+TEST_CASE("connect tickets: an origin removed while the user is at the provider gets no message from the callback") {
+  ProviderWorld world(true, true);
+  const HttpAnswer start = HttpGet(StartUrl(world, "zoom"));
+  REQUIRE_MESSAGE(start.status == 302, start.body);
+  const HttpAnswer authorize = HttpGet(start.location);
+  const std::string request_id = RequestIdOf(authorize.body);
+  REQUIRE(!request_id.empty());
+  const HttpAnswer consent = HttpPostForm(world.sandbox_root() + "/sandbox/consent",
+                                         net::FormEncode({{"request_id", request_id}, {"login", kUser}, {"decision", "allow"}}));
+  REQUIRE(consent.status == 302);
+  // Meanwhile the tenant stops allowing the origin the flow was started for.
+  Result<std::optional<Tenant>> tenant = world.scheduling().directory().GetTenant("kumo");
+  REQUIRE(tenant.ok());
+  REQUIRE(tenant->has_value());
+  Tenant changed = **tenant;
+  changed.allowed_origins = {"https://ats.example"};
+  REQUIRE(world.scheduling().directory().UpdateTenant(changed).ok());
+  const HttpAnswer callback = HttpGet(consent.location, start.set_cookie);
+  REQUIRE_MESSAGE(callback.status == 200, callback.body);
+  CHECK(callback.body.find("data-status=\"connected\"") != std::string::npos);
+  CHECK_MESSAGE(callback.body.find("postMessage(") == std::string::npos, "the page would report to " << world.root());
+}
