@@ -38,6 +38,16 @@ std::string StartUrl(ProviderWorld& world, const std::string& provider = "zoom")
   return json::parse(link.body).at("url");
 }
 
+// The demo tenant's allowed origins become `origins` (as the tenant's administrator would set them).
+void AllowOnly(ProviderWorld& world, const std::vector<std::string>& origins) {
+  Result<std::optional<Tenant>> tenant = world.scheduling().directory().GetTenant("kumo");
+  REQUIRE(tenant.ok());
+  REQUIRE(tenant->has_value());
+  Tenant changed = **tenant;
+  changed.allowed_origins = origins;
+  REQUIRE(world.scheduling().directory().UpdateTenant(changed).ok());
+}
+
 std::string ErrorMessage(const HttpAnswer& answer) {
   const json body = json::parse(answer.body, nullptr, false);
   if (!body.is_object() || !body.contains("error")) return answer.body;
@@ -101,12 +111,7 @@ TEST_CASE("connect tickets: return_origin must be one of the tenant's allowed or
 
   // Minted while the origin was allowed, used after the tenant removed it: refused.
   const std::string url = StartUrl(world);
-  Result<std::optional<Tenant>> tenant = world.scheduling().directory().GetTenant("kumo");
-  REQUIRE(tenant.ok());
-  REQUIRE(tenant->has_value());
-  Tenant changed = **tenant;
-  changed.allowed_origins = {"https://ats.example"};
-  REQUIRE(world.scheduling().directory().UpdateTenant(changed).ok());
+  AllowOnly(world, {"https://ats.example"});
   const HttpAnswer used = HttpGet(url);
   CHECK_MESSAGE(used.status == 403, used.body);
   CHECK(used.location.empty());
@@ -167,12 +172,7 @@ TEST_CASE("connect tickets: an origin removed while the user is at the provider 
                                          net::FormEncode({{"request_id", request_id}, {"login", kUser}, {"decision", "allow"}}));
   REQUIRE(consent.status == 302);
   // Meanwhile the tenant stops allowing the origin the flow was started for.
-  Result<std::optional<Tenant>> tenant = world.scheduling().directory().GetTenant("kumo");
-  REQUIRE(tenant.ok());
-  REQUIRE(tenant->has_value());
-  Tenant changed = **tenant;
-  changed.allowed_origins = {"https://ats.example"};
-  REQUIRE(world.scheduling().directory().UpdateTenant(changed).ok());
+  AllowOnly(world, {"https://ats.example"});
   const HttpAnswer callback = HttpGet(consent.location, start.set_cookie);
   REQUIRE_MESSAGE(callback.status == 200, callback.body);
   CHECK(callback.body.find("data-status=\"connected\"") != std::string::npos);
