@@ -80,9 +80,9 @@ Result<std::string> TeamsChannelPoster::Post(const ChannelMapping& mapping, cons
     if (sent) return std::string();
     std::cerr << "slotwise: tenant " << mapping.tenant_id << ": the Workflows webhook of channel mapping " << mapping.id
               << " did not take the post: " << sent.error().message << "\n";
-    Error generic = sent.error();  // code and field still decide retries (MayHaveDelivered, rate limits)
-    generic.message = "the Workflows webhook did not take the post (the server log says why)";
-    return generic;
+    // Code and field still decide retries (MayHaveDelivered, rate limits); the message says nothing of the reason.
+    return Error{sent.error().code, "the Workflows webhook did not take the post (the server log says why)",
+                 sent.error().field};
   }
   Result<std::unique_ptr<providers::AccessTokenSource>> tokens = Tokens(mapping);
   if (!tokens) return tokens.error();
