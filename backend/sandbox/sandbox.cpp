@@ -1,7 +1,6 @@
 // sandbox.cpp — the public Sandbox and SandboxServer (see sandbox.h), and Bearer-token resolution.
 #include "sandbox/sandbox.h"
 
-#include "net/listen_socket.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
 #include "sandbox/sandbox_state.h"
@@ -111,28 +110,52 @@ void Sandbox::SetPublicBaseUrl(std::string base_url) {
   core_->public_base_url = std::move(base_url);
 }
 
-SandboxServer::SandboxServer(SandboxOptions options) : sandbox_(options) {
-  server_.set_socket_options(net::ExclusiveListenOptions);  // no SO_REUSEPORT: a busy port fails to bind
-  sandbox_.Mount(server_);
+namespace {
+// The edge's refusals (a slow or oversized request to the sandbox) as a plain JSON error that closes the connection.
+std::string RenderRefusal(std::string_view code, const std::string& message, int retry_after_seconds) {
+  nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
+  const std::string text = body.dump();
+  const int status = HttpStatusFor(code);
+  std::string response = "HTTP/1.1 " + std::to_string(status) + " Refused\r\nContent-Type: application/json\r\n";
+  response += "Content-Length: " + std::to_string(text.size()) + "\r\nConnection: close\r\n";
+  if (retry_after_seconds > 0) response += "Retry-After: " + std::to_string(retry_after_seconds) + "\r\n";
+  return response + "\r\n" + text;
 }
+}  // namespace
+
+SandboxServer::SandboxServer(SandboxOptions options) : sandbox_(options) { sandbox_.Mount(routes_); }
 
 SandboxServer::~SandboxServer() { Stop(); }
 
 Result<int> SandboxServer::Bind(const std::string& host, int port) {
-  int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
-  if (bound <= 0) {
+  edge::EdgeOptions options;
+  options.host = host;
+  options.port = port;
+  options.framing.max_body_bytes = 16u * 1024 * 1024;  // the largest provider payloads are well below
+  edge_ = std::make_unique<edge::EdgeServer>(
+      options,
+      [this](std::string_view request, const edge::Endpoint& remote, const edge::Endpoint& local, bool close) {
+        return edge::DispatchBufferedRequest(routes_, request, remote, local, close);
+      },
+      RenderRefusal);
+  Result<int> bound = edge_->Bind();
+  if (!bound) {
+    edge_.reset();
     return Error{codes::kBindFailed, "could not bind " + host + ":" + std::to_string(port) + ": address already in use",
                  ""};
   }
-  bound_ = true;
-  sandbox_.SetPublicBaseUrl("http://" + host + ":" + std::to_string(bound));
+  sandbox_.SetPublicBaseUrl("http://" + host + ":" + std::to_string(*bound));
+  if (stopped_.load()) edge_->Stop();
   return bound;
 }
 
 void SandboxServer::Run() {
-  if (bound_) server_.listen_after_bind();
+  if (edge_) edge_->Run();
 }
 
-void SandboxServer::Stop() { server_.stop(); }
+void SandboxServer::Stop() {
+  stopped_.store(true);
+  if (edge_) edge_->Stop();
+}
 
 }  // namespace slotwise::sandbox

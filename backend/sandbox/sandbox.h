@@ -13,6 +13,7 @@
 //   and tokens in tests without sleeping.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include <httplib.h>
 
+#include "edge/edge_server.h"
 #include "slotwise/result.h"
 
 namespace slotwise::sandbox {
@@ -101,8 +103,10 @@ class Sandbox {
   std::unique_ptr<SandboxCore> core_;
 };
 
-// A standalone httplib::Server with a Sandbox mounted (for `slotwise sandbox` and tests).
-// Bind then Run (blocking, typically on its own thread); Stop may be called from any thread.
+// A standalone server with a Sandbox mounted (for `slotwise sandbox`, `serve --demo` and tests): the sandbox's routes
+// on an httplib::Server, served through the product's own network edge (edge/edge_server.h), so a stopped sandbox
+// lets go of its clients at once (kept-alive connections included) instead of waiting out their keep-alive time.
+// Bind then Run (blocking, typically on its own thread); Stop may be called from any thread, also before Run.
 class SandboxServer {
  public:
   explicit SandboxServer(SandboxOptions options = {});
@@ -110,15 +114,16 @@ class SandboxServer {
 
   // Binds `host:port` (0 = an ephemeral port). Returns the bound port, or Error "bind_failed".
   Result<int> Bind(const std::string& host, int port);
-  void Run();   // serves until Stop; returns immediately when Bind did not succeed
+  void Run();   // serves until Stop; returns immediately when Bind did not succeed or Stop came first
   void Stop();  // idempotent
   Sandbox& sandbox() { return sandbox_; }
-  httplib::Server& server() { return server_; }
+  httplib::Server& routes() { return routes_; }  // the routes (tests may add their own before Run)
 
  private:
   Sandbox sandbox_;
-  httplib::Server server_;
-  bool bound_ = false;
+  httplib::Server routes_;
+  std::unique_ptr<edge::EdgeServer> edge_;  // made by Bind
+  std::atomic<bool> stopped_{false};
 };
 
 }  // namespace slotwise::sandbox

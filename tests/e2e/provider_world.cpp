@@ -129,9 +129,11 @@ ProviderWorld::~ProviderWorld() {
   server_->Stop();
   server_thread_.join();
   scheduling_.reset();  // the outbox worker stops before the sandbox and the connections go away
-  sandbox_.Stop();
   server_.reset();
+  // The runtime's transport keeps provider connections open (net/http_transport.h); closing them before the sandbox
+  // stops spares its workers their keep-alive wait (5 s per test otherwise).
   runtime_.reset();
+  sandbox_.Stop();
   store_.reset();
 }
 

@@ -76,6 +76,7 @@ void HrWorld::Restart(hr::SchedulerOptions options) {
 
 HrWorld::~HrWorld() {
   Teardown();
+  transport_.reset();  // closes its kept-alive connections, so the sandbox stops without its keep-alive wait
   sandbox_.Stop();
   auth_.reset();
   interviews_.reset();

@@ -23,9 +23,7 @@ class RunningSandbox {
     Result<int> bound = server_.Bind("127.0.0.1", 0);
     REQUIRE_MESSAGE(bound.ok(), "the sandbox cannot bind a loopback port");
     port_ = bound.value();
-    thread_ = std::thread([this] { server_.Run(); });
-    // SandboxServer::Stop does nothing before Run has started: wait, so that Stop always ends the thread.
-    while (!server_.server().is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    thread_ = std::thread([this] { server_.Run(); });  // the bound socket queues connections until Run accepts
   }
   ~RunningSandbox() { Stop(); }
   RunningSandbox(const RunningSandbox&) = delete;

@@ -2,8 +2,8 @@
 // produce is one of the constants below (codes::kInvalidQuery == "invalid_query"), never a string written inline.
 //
 // Each code has a kind — what kind of failure it is, in the manner of canonical status codes — and a one-line meaning.
-// The kind decides the HTTP status at the server's edge (backend/api/http_status.h, the only place that maps codes to
-// statuses) and whether the failure is the server's rather than the caller's (IsServerFault). docs/openapi.json lists
+// The kind decides the HTTP status (HttpStatusFor below, the only mapping from codes to statuses, used by the server's
+// routes through backend/api/http_status.h and by every edge that renders a refusal) and whether the failure is the server's rather than the caller's (IsServerFault). docs/openapi.json lists
 // the same codes (components.schemas.ErrorCode); a test walks the two against each other. Codes that only pass
 // between the server's own parts (crypto, configuration, mail, webhooks) are here too, so that nothing else defines
 // a code. Provider adapters have codes of their own (provider_unauthorized, provider_rejected, …) so that a
@@ -273,5 +273,13 @@ ErrorKind KindOf(std::string_view code);
 // True when the failure is not the caller's (kInternal, kUpstream, kUnavailable, kRateLimited): the same request may
 // succeed later, so such an outcome is never remembered as an idempotent answer.
 bool IsServerFault(ErrorKind kind);
+
+// The HTTP status of a kind, a function of the kind alone —
+//   kMalformedRequest 400, kUnauthenticated 401, kPermissionDenied 403, kNotFound 404, kRequestTimeout 408,
+//   kConflict 409, kGone 410, kLengthRequired 411, kTooLarge 413, kUnsupportedMediaType 415, kHeadersTooLarge 431,
+//   kInvalidArgument 422, kFailedDependency 424, kInternal 500, kNotImplemented 501, kUpstream 502,
+//   kRateLimited 503 (a provider throttles us; our own rate limits are not this code), kUnavailable 503.
+int HttpStatusFor(ErrorKind kind);
+int HttpStatusFor(std::string_view code);  // HttpStatusFor(KindOf(code))
 
 }  // namespace slotwise
