@@ -114,6 +114,15 @@ std::vector<std::string> ApiAuth::AllOrigins() {
   return origins;
 }
 
+std::optional<RequestContext> ApiAuth::ForTenantApiKey(const httplib::Request& req, httplib::Response& res) {
+  std::optional<RequestContext> caller = ForTenant(req, res, "");
+  if (caller && caller->via != "api_key") {
+    SendError(res, codes::kForbidden, "this route needs the tenant's API key");
+    return std::nullopt;
+  }
+  return caller;
+}
+
 std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, httplib::Response& res,
                                               std::string_view scope) {
   const std::string origin = req.get_header_value("Origin");

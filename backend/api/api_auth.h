@@ -61,6 +61,9 @@ class ApiAuth {
 
   // The tenant caller of `req` if it may use `scope` ("" = any tenant caller); otherwise writes 401/403 and nullopt.
   std::optional<RequestContext> ForTenant(const httplib::Request& req, httplib::Response& res, std::string_view scope);
+  // The tenant caller of `req` when it presents the tenant's API key (never a widget token); otherwise writes 401/403
+  // and nullopt. For routes that change the tenant's directory or organisation.
+  std::optional<RequestContext> ForTenantApiKey(const httplib::Request& req, httplib::Response& res);
   // True for the admin key; otherwise writes 401 and false.
   bool Admin(const httplib::Request& req, httplib::Response& res);
   // Answers a CORS preflight (OPTIONS) against every tenant's allowed origins.

@@ -76,6 +76,26 @@ void OAuthPageHeaders(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
 }
 
+// The page a Microsoft 365 administrator lands on after the admin-consent round trip (org_access_registry.h).
+std::string OrganisationConsentPage(const Result<OrgConnection>& connected) {
+  std::string headline = connected ? "Your Microsoft 365 organisation is connected" : "The organisation is not connected";
+  std::string detail;
+  if (connected) {
+    std::string domains;
+    for (const std::string& domain : connected->domains) domains += (domains.empty() ? "" : ", ") + domain;
+    detail = "<li>Verified domains: " + net::HtmlEscape(domains) + "</li><li>" +
+             net::HtmlEscape(connected->check_message) + "</li>";
+  } else {
+    detail = "<li>" + net::HtmlEscape(connected.error().message) + "</li>";
+  }
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title><style>"
+         "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
+         "li{margin:4px 0}p{color:#57606a}</style></head><body>"
+         "<h1 id=\"outcome\" data-status=\"" + std::string(connected ? "connected" : "failed") +
+         "\" data-code=\"" + net::HtmlEscape(connected ? "" : connected.error().code) + "\">" +
+         net::HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p></body></html>";
+}
+
 std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider) {
   json message = {{"type", "slotwise:connection"}, {"provider", oauth::ProviderName(provider)}};
   std::string headline;
@@ -239,10 +259,19 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_redirect(started->authorize_url);
   });
 
-  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow, access](const httplib::Request& req, httplib::Response& res) {
+  OrgAccessRegistry& organisations = runtime.org_access();
+  server.Get(R"(/oauth/([a-z]+)/callback)", [&flow, &organisations, access](const httplib::Request& req, httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
     if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
+    // The same redirect URI ends the organisation's admin-consent round trip; its state says so.
+    if (*provider == oauth::Provider::kMicrosoft &&
+        OrgAccessRegistry::IsConsentState(req.get_param_value("state"))) {
+      const Result<OrgConnection> connected = organisations.CompleteMicrosoftConsent(QueryOf(req));
+      res.status = connected ? 200 : 400;
+      res.set_content(OrganisationConsentPage(connected), "text/html; charset=utf-8");
+      return;
+    }
     ConnectOutcome outcome = flow.Complete(*provider, QueryOf(req), SessionFrom(req));
     // Checked a last time: an origin the tenant removed while the user was at the provider gets no message.
     if (access && !outcome.return_origin.empty() &&

@@ -11,6 +11,7 @@
 #include "api/api_auth.h"
 #include "api/directory_json.h"
 #include "api/http_errors.h"
+#include "api/organisation_routes.h"
 #include "api/request_body.h"
 #include "api/stored_fields.h"
 #include "auth/api_keys.h"
@@ -73,16 +74,6 @@ Result<bool> CheckHostConnection(ConnectionStore& connections, const HostAccount
 
 // [SECTION] routes
 
-// API keys only: directory writes never come from a browser.
-std::optional<RequestContext> Server(ApiAuth& auth, Req req, Res res) {
-  std::optional<RequestContext> caller = auth.ForTenant(req, res, "");
-  if (caller && caller->via != "api_key") {
-    SendError(res, codes::kForbidden, "this route needs the tenant's API key");
-    return std::nullopt;
-  }
-  return caller;
-}
-
 // Registers PUT/GET/DELETE /v1/<collection>/{key} and GET /v1/<collection> for one kind of directory value. Writes
 // need the API key; reads are also open to widget tokens with availability:read (the widget draws a row per person,
 // room and host account).
@@ -91,7 +82,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
                      Upsert upsert, Get get, List list, Remove remove) {
   const std::string item = "/v1/" + collection + "/([^/]+)";
   server.Put(item, [=, &auth](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -110,7 +101,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
     SendJson(res, 200, to_json(**value));
   });
   server.Delete(item, [=, &auth](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     Result<bool> removed = remove(caller->tenant_id, req.matches[1]);
     if (!removed) return SendError(res, removed.error());
@@ -163,7 +154,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   });
 
   server.Get("/v1/tenant", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
     if (!tenant || !tenant->has_value()) return SendError(res, codes::kStorageError, "cannot read the tenant");
@@ -171,7 +162,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   });
 
   server.Patch("/v1/tenant", [&, zones_ptr = &zones](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -186,12 +177,20 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     SendJson(res, 200, TenantJson(*stored));
   });
 
+  ConnectionStore& connection_store = runtime.connections().connections();
   DirectoryRoutes<Person>(
       server, auth, "people",
       [zones_ptr = &zones](const std::string& t, const std::string& k, const json& b) {
         return PersonFrom(t, k, b, *zones_ptr);
       },
-      PersonJson, [&](const Person& v) { return directory.UpsertPerson(v); },
+      PersonJson,
+      [&](const Person& v) -> Result<Person> {
+        // A person of another company's domain would let this tenant reach that company's calendars.
+        if (Result<bool> ours = CheckPersonDomain(runtime.org_access(), connection_store, v.tenant_id, v.email); !ours) {
+          return ours.error();
+        }
+        return directory.UpsertPerson(v);
+      },
       [&](const std::string& t, const std::string& k) { return directory.GetPerson(t, k); },
       [&](const std::string& t) { return directory.ListPeople(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); });
@@ -200,7 +199,6 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
       [&](const std::string& t) { return directory.ListRooms(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
-  ConnectionStore& connection_store = runtime.connections().connections();
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,
       [&](const HostAccount& v) -> Result<HostAccount> {
@@ -213,7 +211,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
 
   // The organisation's people and rooms, read from its calendar system (directory_import.h).
   server.Post("/v1/directory/import", [&, zones_ptr = &zones](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -242,7 +240,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
 
   // A connected Zoom/GoTo account becomes a host account with the settings its provider reports.
   server.Post("/v1/host_accounts/import", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -257,7 +255,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   });
 
   server.Put(R"(/v1/candidates/([^/]+))", [&, zones_ptr = &zones](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -269,7 +267,7 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
   });
 
   server.Post("/v1/widget_tokens", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = Server(auth, req, res);
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
     if (!auth.codec()) return SendError(res, codes::kNotEnabled, "widget tokens are not enabled on this server");
     std::optional<json> body = JsonObjectBody(req, res);

@@ -141,6 +141,10 @@ std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& 
     std::cerr << "slotwise: the demo tenant could not be created: " << key.error().message << "\n";
     return "";
   }
+  if (Result<bool> organisation = ConnectDemoOrganisation(scheduling.org_access(), kDemoTenantId); !organisation) {
+    std::cerr << "slotwise: the demo tenant's organisations could not be connected: " << organisation.error().message
+              << "\n";
+  }
   if (Result<int> hosts = SeedDemoHostAccounts(scheduling.directory(), scheduling.connections(), sandbox_url,
                                                kDemoTenantId);
       !hosts) {

@@ -17,6 +17,7 @@
 #include "api/message_routes.h"
 #include "api/openapi_route.h"
 #include "api/proposal_routes.h"
+#include "api/organisation_routes.h"
 #include "api/tenant_routes.h"
 #include "api/webhook_routes.h"
 #include "auth/security_headers.h"
@@ -173,6 +174,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   scheduling_ = &scheduling;
   ApiAuth& caller_auth = *auth_;
   RegisterTenantRoutes(*server_, scheduling, caller_auth, zones_);
+  RegisterOrganisationRoutes(*server_, scheduling.org_access(), caller_auth);
   RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);
   RegisterProposalRoutes(*server_, scheduling.proposals(), caller_auth, public_url_);

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "connections/org_access.h"
+#include "connections/org_access_registry.h"
 #include "providers/google_calendar.h"
 #include "providers/microsoft_graph_calendar.h"
 #include "slotwise/error_codes.h"
@@ -16,7 +16,7 @@ Result<std::vector<CalendarBusy>> AdapterBusySource::FetchBusy(const std::vector
   return adapter_->FreeBusy(calendar_ids, window, "UTC");
 }
 
-OrgBusySourceFactory::OrgBusySourceFactory(OrgAccess& access, net::HttpTransport& transport,
+OrgBusySourceFactory::OrgBusySourceFactory(OrgAccessRegistry& access, net::HttpTransport& transport,
                                            OrgBusySourceOptions options)
     : access_(access), transport_(transport), options_(std::move(options)) {
   if (!options_.graph_limiter) {
@@ -28,28 +28,35 @@ OrgBusySourceFactory::OrgBusySourceFactory(OrgAccess& access, net::HttpTransport
 Result<std::shared_ptr<BusySource>> OrgBusySourceFactory::SourceFor(const std::string& tenant_id,
                                                                     std::string_view provider,
                                                                     const std::string& act_as) {
+  Result<std::shared_ptr<OrgAccess>> tenant_access = access_.For(tenant_id);
+  if (!tenant_access) return tenant_access.error();
+  OrgAccess& access = **tenant_access;
   if (provider == "google") {
-    if (!options_.google_api_base || !access_.configured(oauth::Provider::kGoogle)) {
+    if (!options_.google_api_base || !access.configured(oauth::Provider::kGoogle)) {
       return Error{codes::kProviderNotConfigured,
                    "tenant " + tenant_id +
-                       " reads Google calendars, but this server has no Google service account "
-                       "configured: set up org access (service account with domain-wide delegation) for Google",
+                       " reads Google calendars, but has no Google Workspace organisation access: its administrator "
+                       "connects the organisation (PUT /v1/organisation/google)",
                    ""};
     }
-    std::unique_ptr<providers::AccessTokenSource> tokens = access_.GoogleAs(act_as);
+    Result<std::unique_ptr<providers::AccessTokenSource>> held = access_.GoogleAs(tenant_id, act_as);
+    if (!held) return held.error();
+    std::unique_ptr<providers::AccessTokenSource> tokens = std::move(held).value();
     auto adapter = std::make_unique<providers::GoogleCalendar>(transport_, *tokens, *options_.google_api_base,
                                                                options_.retry, options_.hooks);
     return std::shared_ptr<BusySource>(std::make_shared<AdapterBusySource>(std::move(tokens), std::move(adapter)));
   }
   if (provider == "microsoft") {
-    if (!options_.microsoft_api_base || !access_.configured(oauth::Provider::kMicrosoft)) {
+    if (!options_.microsoft_api_base || !access.configured(oauth::Provider::kMicrosoft)) {
       return Error{codes::kProviderNotConfigured,
                    "tenant " + tenant_id +
-                       " reads Microsoft 365 calendars, but this server has no Microsoft app-only "
-                       "access configured: enable app-only access for the tenant's Microsoft 365 organisation",
+                       " reads Microsoft 365 calendars, but has no Microsoft 365 organisation access: its "
+                       "administrator connects the organisation (POST /v1/organisation/microsoft/consent)",
                    ""};
     }
-    std::unique_ptr<providers::AccessTokenSource> tokens = access_.MicrosoftAppOnly();
+    Result<std::unique_ptr<providers::AccessTokenSource>> held = access_.MicrosoftAppOnly(tenant_id, act_as);
+    if (!held) return held.error();
+    std::unique_ptr<providers::AccessTokenSource> tokens = std::move(held).value();
     providers::MicrosoftGraphOptions graph;
     graph.default_mailbox = act_as;  // "me" has no meaning app-only
     graph.limiter = options_.graph_limiter;

@@ -36,7 +36,7 @@
 
 namespace slotwise {
 
-class OrgAccess;
+class OrgAccessRegistry;
 
 class BusySource {
  public:
@@ -82,18 +82,19 @@ struct OrgBusySourceOptions {
   ZoneSource* zones = nullptr;  // thread-safe zones for Graph's Windows/IANA names; null = UTC only
 };
 
-// Builds GoogleCalendar over OrgAccess::GoogleAs(act_as) and MicrosoftGraphCalendar over MicrosoftAppOnly() with
-// default_mailbox = act_as. One OrgAccess serves one Microsoft tenant (see org_access.h). Sources are built per call
-// (cheap: tokens are cached inside OrgAccess).
+// Builds GoogleCalendar over the tenant's OrgAccess::GoogleAs(act_as) and MicrosoftGraphCalendar over its
+// MicrosoftAppOnly(act_as) with default_mailbox = act_as — always the organisation access of `tenant_id` itself
+// (org_access_registry.h), which acts only within that tenant's verified domains. Sources are built per call (cheap:
+// tokens are cached inside OrgAccess).
 class OrgBusySourceFactory final : public BusySourceFactory {
  public:
-  OrgBusySourceFactory(OrgAccess& access, net::HttpTransport& transport, OrgBusySourceOptions options);
+  OrgBusySourceFactory(OrgAccessRegistry& access, net::HttpTransport& transport, OrgBusySourceOptions options);
 
   Result<std::shared_ptr<BusySource>> SourceFor(const std::string& tenant_id, std::string_view provider,
                                                 const std::string& act_as) override;
 
  private:
-  OrgAccess& access_;
+  OrgAccessRegistry& access_;
   net::HttpTransport& transport_;
   OrgBusySourceOptions options_;
 };

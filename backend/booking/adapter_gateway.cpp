@@ -30,7 +30,7 @@ struct AdapterGateway::Calendar {
 };
 
 AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
-                               TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport,
+                               TokenManager& tokens, OrgAccessRegistry* org_access, net::HttpTransport& transport,
                                ZoneSource* zones, Clock clock, DeliveryOptions delivery,
                                std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter)
     : directory_(directory),
@@ -45,6 +45,13 @@ AdapterGateway::AdapterGateway(DirectoryStore& directory, ProviderRegistry& prov
       graph_limiter_(graph_limiter ? std::move(graph_limiter)
                                    : std::make_shared<providers::ConcurrencyLimiter>(
                                          providers::kGraphConcurrentRequestsPerMailbox)) {}
+
+Result<bool> AdapterGateway::OrganisationReaches(const std::string& tenant_id, oauth::Provider provider) {
+  if (org_access_ == nullptr) return false;
+  Result<std::shared_ptr<OrgAccess>> access = org_access_->For(tenant_id);
+  if (!access) return access.error();
+  return (*access)->configured(provider);
+}
 
 Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(const Tenant& tenant,
                                                                               const std::string& organizer) {
@@ -66,11 +73,18 @@ Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(co
   if (connection->has_value() && (*connection)->status == ConnectionStatus::kActive) {
     calendar->tokens = tokens_.SourceFor((*connection)->id);
     delegated = true;
-  } else if (org_access_ && org_access_->configured(provider)) {
-    calendar->tokens = provider == oauth::Provider::kGoogle ? org_access_->GoogleAs(organizer) : org_access_->MicrosoftAppOnly();
+  } else if (Result<bool> organisation = OrganisationReaches(tenant.id, provider); !organisation) {
+    return organisation.error();
+  } else if (*organisation) {
+    Result<std::unique_ptr<providers::AccessTokenSource>> held =
+        provider == oauth::Provider::kGoogle ? org_access_->GoogleAs(tenant.id, organizer)
+                                             : org_access_->MicrosoftAppOnly(tenant.id, organizer);
+    if (!held) return held.error();
+    calendar->tokens = std::move(held).value();
   } else {
     return Error{codes::kNotConnected,
-                 organizer + " has not connected a " + system + " calendar and no organisation access is configured",
+                 organizer + " has not connected a " + system + " calendar and tenant " + tenant.id +
+                     " has not connected its organisation",
                  "organizer"};
   }
   if (provider == oauth::Provider::kGoogle) {

@@ -19,7 +19,7 @@
 #include "auth/outbound_policy.h"
 #include "booking/provider_gateway.h"
 #include "connections/connection_store.h"
-#include "connections/org_access.h"
+#include "connections/org_access_registry.h"
 #include "connections/provider_registry.h"
 #include "connections/token_manager.h"
 #include "mail/smtp_client.h"
@@ -40,9 +40,10 @@ class AdapterGateway final : public ProviderGateway {
  public:
   using Clock = std::function<std::int64_t()>;
 
-  // Everything is borrowed; `org_access` may be null (no organisation access configured).
+  // Everything is borrowed; `org_access` may be null (no organisation access at all). Organisation access is always
+  // the booking tenant's own (org_access_registry.h).
   AdapterGateway(DirectoryStore& directory, ProviderRegistry& providers, ConnectionStore& connections,
-                 TokenManager& tokens, OrgAccess* org_access, net::HttpTransport& transport, ZoneSource* zones,
+                 TokenManager& tokens, OrgAccessRegistry* org_access, net::HttpTransport& transport, ZoneSource* zones,
                  Clock clock, DeliveryOptions delivery = {},
                  std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter = nullptr);
 
@@ -64,13 +65,15 @@ class AdapterGateway final : public ProviderGateway {
  private:
   struct Calendar;  // an adapter with the token source it borrows
   Result<std::unique_ptr<Calendar>> CalendarFor(const Tenant& tenant, const std::string& organizer);
+  // Whether the tenant's own organisation access covers `provider` (false without any).
+  Result<bool> OrganisationReaches(const std::string& tenant_id, oauth::Provider provider);
   Result<std::unique_ptr<providers::AccessTokenSource>> HostTokens(const HostAccount& host);
 
   DirectoryStore& directory_;
   ProviderRegistry& providers_;
   ConnectionStore& connections_;
   TokenManager& tokens_;
-  OrgAccess* org_access_;
+  OrgAccessRegistry* org_access_;
   net::HttpTransport& transport_;
   ZoneSource* zones_;
   Clock clock_;

@@ -322,14 +322,12 @@ void ReadProviders(Reader& reader, const json& root, ProvidersConfig& out) {
 void ReadOrgAccess(Reader& reader, const json& root, OrgAccessConfig& out) {
   const json* node = reader.Member(root, "org_access");
   if (!node ||
-      !reader.Object(*node, "org_access", {"google_service_account_file", "microsoft_app_only", "microsoft_tenant"})) {
+      !reader.Object(*node, "org_access", {"google_service_account_file", "microsoft_app_only"})) {
     return;
   }
   reader.String(*node, "google_service_account_file", "org_access", out.google_service_account_file,
                 detail::NormalizePath, detail::kPathRule);
   reader.Boolean(*node, "microsoft_app_only", "org_access", out.microsoft_app_only);
-  reader.String(*node, "microsoft_tenant", "org_access", out.microsoft_tenant, detail::NormalizeToken,
-                detail::kTokenRule);
 }
 
 void ReadMail(Reader& reader, const json& root, MailConfig& out) {

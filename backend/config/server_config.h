@@ -81,7 +81,7 @@ struct ProvidersConfig {
 struct OrgAccessConfig {
   std::string google_service_account_file;  // service-account JSON key file (read by org_access); "" = off
   bool microsoft_app_only = false;          // app-only Graph access with the server's Microsoft registration
-  std::string microsoft_tenant;             // tenant id or verified domain for app-only tokens
+  // Which customer organisation is reached is per tenant (its organisation connection), never server-wide.
 };
 
 struct SmtpConfig {

@@ -143,6 +143,11 @@ Result<std::vector<Connection>> ConnectionStore::ListForUser(const std::string& 
   return Select("tenant_id = ?1 AND user_id = ?2", {tenant_id, user_id});
 }
 
+Result<std::vector<Connection>> ConnectionStore::ListForTenant(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Select("tenant_id = ?1", {tenant_id});
+}
+
 Result<bool> ConnectionStore::SaveTokens(const std::string& id, const oauth::TokenSet& tokens, std::int64_t now) {
   std::lock_guard lock(mutex_);
   Result<std::vector<Connection>> rows = Select("id = ?1", {id});

@@ -65,6 +65,7 @@ class ConnectionStore {
   Result<std::optional<Connection>> FindForUser(const std::string& tenant_id, const std::string& user_id,
                                                 oauth::Provider provider);
   Result<std::vector<Connection>> ListForUser(const std::string& tenant_id, const std::string& user_id);
+  Result<std::vector<Connection>> ListForTenant(const std::string& tenant_id);  // every user's
 
   // After a refresh: seals and stores the new tokens (an empty refresh token keeps the stored one) and marks active.
   Result<bool> SaveTokens(const std::string& id, const oauth::TokenSet& tokens, std::int64_t now);

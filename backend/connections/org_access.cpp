@@ -43,15 +43,15 @@ class OrgAccess::Source final : public providers::AccessTokenSource {
 
 namespace {
 
-class NotConfiguredSource final : public providers::AccessTokenSource {
+// A source that only says why there is no token.
+class RefusingSource final : public providers::AccessTokenSource {
  public:
-  explicit NotConfiguredSource(std::string message) : message_(std::move(message)) {}
-  Result<std::string> Current() override { return Refusal(); }
-  Result<std::string> AfterRejection(std::string_view) override { return Refusal(); }
+  explicit RefusingSource(Error error) : error_(std::move(error)) {}
+  Result<std::string> Current() override { return error_; }
+  Result<std::string> AfterRejection(std::string_view) override { return error_; }
 
  private:
-  Error Refusal() const { return Error{codes::kProviderNotConfigured, message_, ""}; }
-  std::string message_;
+  Error error_;
 };
 
 bool Mentions(const std::string& message, std::string_view needle) {
@@ -141,14 +141,23 @@ Error MicrosoftError(Error error, const std::string& tenant) {
 // [SECTION] Construction
 // -----------------------------------------------------------------------------------------------------------------
 
+bool OrgAccessScope::Covers(std::string_view address) const {
+  const std::size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at + 1 >= address.size()) return false;
+  const std::string domain = AsciiLower(address.substr(at + 1));
+  return std::find(domains.begin(), domains.end(), domain) != domains.end();
+}
+
 OrgAccess::OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,
-                     Clock clock, std::string microsoft_tenant)
-    : google_(config.google_service_account), transport_(transport), clock_(std::move(clock)) {
-  if (!config.microsoft_app_only || microsoft == nullptr ||
+                     Clock clock, OrgAccessScope scope)
+    : scope_(std::move(scope)), google_(config.google_service_account), transport_(transport), clock_(std::move(clock)) {
+  for (std::string& domain : scope_.domains) domain = AsciiLower(domain);
+  if (!scope_.google) google_.client_email.clear();
+  const std::string microsoft_tenant = scope_.microsoft_tenant;
+  if (!config.microsoft_app_only || microsoft == nullptr || microsoft_tenant.empty() ||
       microsoft->registration().provider != oauth::Provider::kMicrosoft) {
     return;
   }
-  if (microsoft_tenant.empty()) microsoft_tenant = config.microsoft_tenant;
   oauth::ClientRegistration registration = microsoft->registration();
   std::string registered_tenant;
   if (!ReplaceTenant(registration.endpoints.token_url, "/oauth2/v2.0/token", microsoft_tenant, registered_tenant)) {
@@ -186,20 +195,36 @@ bool OrgAccess::configured(oauth::Provider provider) const {
 
 std::unique_ptr<providers::AccessTokenSource> OrgAccess::GoogleAs(std::string subject_email) {
   if (!configured(oauth::Provider::kGoogle)) {
-    return std::make_unique<NotConfiguredSource>(
-        "no Google service account is configured on this server; an administrator must configure one with "
-        "domain-wide delegation to read calendars of people who have not connected");
+    return std::make_unique<RefusingSource>(Error{
+        codes::kProviderNotConfigured,
+        "tenant " + scope_.tenant_id + " has no Google Workspace organisation access: its administrator connects the "
+        "organisation (PUT /v1/organisation/google) after authorising the deployment's service account", ""});
   }
+  if (!scope_.Covers(subject_email)) return std::make_unique<RefusingSource>(OutsideDomains(subject_email));
   return std::make_unique<Source>(*this, GoogleSlot(subject_email));
 }
 
-std::unique_ptr<providers::AccessTokenSource> OrgAccess::MicrosoftAppOnly() {
+std::unique_ptr<providers::AccessTokenSource> OrgAccess::MicrosoftAppOnly(std::string_view mailbox) {
   if (!configured(oauth::Provider::kMicrosoft)) {
-    return std::make_unique<NotConfiguredSource>(
-        "Microsoft app-only access is not configured on this server; an administrator must enable it for the "
-        "server's Microsoft registration and grant admin consent to its application permissions");
+    return std::make_unique<RefusingSource>(Error{
+        codes::kProviderNotConfigured,
+        "tenant " + scope_.tenant_id + " has no Microsoft 365 organisation access: its administrator connects the "
+        "organisation (POST /v1/organisation/microsoft/consent) and grants admin consent", ""});
+  }
+  if (!mailbox.empty() && !scope_.Covers(mailbox)) {
+    return std::make_unique<RefusingSource>(OutsideDomains(std::string(mailbox)));
   }
   return std::make_unique<Source>(*this, *microsoft_slot_);
+}
+
+Error OrgAccess::OutsideDomains(const std::string& address) const {
+  std::string domains;
+  for (const std::string& domain : scope_.domains) domains += (domains.empty() ? "" : ", ") + domain;
+  return Error{codes::kDomainNotVerified,
+               (address.empty() ? std::string("no address") : address) + " is not in the domains verified for tenant " +
+                   scope_.tenant_id + " (" + (domains.empty() ? std::string("none") : domains) +
+                   "): organisation access acts only for the tenant's own organisation",
+               ""};
 }
 
 OrgAccess::Slot& OrgAccess::GoogleSlot(const std::string& subject) {

@@ -28,6 +28,11 @@
 //     "provider_not_configured"  GoogleAs/MicrosoftAppOnly on a provider that configured() says is not set up.
 //   Never "reauth_needed": there is no user who could connect again. Failures are not cached beyond the callers that
 //   were waiting for the failed grant: the next call tries again (so an admin's fix takes effect at once).
+// - Bound to one Slotwise tenant (OrgAccessScope): an OrgAccess is made per tenant from that tenant's organisation
+//   connection (connections/org_access_registry.h is the only place that makes them in the product), and acts only
+//   for addresses in the domains verified for that tenant. GoogleAs(subject) and MicrosoftAppOnly(mailbox) for an
+//   address outside them hand out a source whose calls fail with "domain_not_verified" — before any grant — so no
+//   token of one customer's organisation is ever used on another's people.
 // - Thread-safe. Sources borrow *this: the OrgAccess must outlive every source it returned.
 #pragma once
 
@@ -39,6 +44,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "connections/provider_registry.h"
 #include "oauth/oauth_client.h"
@@ -48,33 +54,47 @@
 namespace slotwise {
 
 
+// Whose organisation an OrgAccess is: the Slotwise tenant, the customer's Microsoft tenant (id or verified domain;
+// "" = no Microsoft organisation access), whether its Google Workspace authorised the deployment's service account, and
+// the domains verified for the tenant (lower-case; addresses outside them are refused).
+struct OrgAccessScope {
+  std::string tenant_id;
+  std::string microsoft_tenant;
+  bool google = false;
+  std::vector<std::string> domains;
+
+  // True when `address`'s domain (after the last '@', ASCII case-insensitive) is one of `domains`.
+  bool Covers(std::string_view address) const;
+};
+
 class OrgAccess {
  public:
   static constexpr std::int64_t kRefreshMargin = 120;  // seconds before expiry when a cached token counts as expired
 
   using Clock = std::function<std::int64_t()>;  // Unix seconds
 
-  // `config.google_service_account` with an empty client_email = Google not configured. Microsoft is configured when
-  // `config.microsoft_app_only` and `microsoft` (the server's Microsoft registration; borrowed, may be null) is given.
-  // App-only tokens need one tenant: `microsoft_tenant` (tenant id or verified domain; empty = config.microsoft_tenant)
-  // replaces the tenant segment of the registration's token and admin-consent URLs; both empty keeps the
-  // registration's, which must then name a tenant ("common", "organizations" and "consumers" are refused with
-  // "invalid_client" at grant time).
-  // `transport` is borrowed (thread-safe); `clock` must be thread-safe.
+  // Google is configured when `config.google_service_account` has a client_email and `scope.google`. Microsoft is
+  // configured when `config.microsoft_app_only`, `microsoft` (the deployment's Microsoft registration; borrowed, may be
+  // null) is given and `scope.microsoft_tenant` names the customer's tenant, which replaces the tenant segment of the
+  // registration's token and admin-consent URLs ("common", "organizations" and "consumers" are refused with
+  // "invalid_client" at grant time). `transport` is borrowed (thread-safe); `clock` must be thread-safe.
   OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,
-            Clock clock, std::string microsoft_tenant = {});
+            Clock clock, OrgAccessScope scope);
   ~OrgAccess();
   OrgAccess(const OrgAccess&) = delete;
   OrgAccess& operator=(const OrgAccess&) = delete;
 
   bool configured(oauth::Provider provider) const;  // Google and Microsoft only; false for the others
 
-  // A source of tokens acting as `subject_email` (a user or resource of the service account's domain). An empty
-  // subject is the service account itself (no delegation). Not configured → a source whose calls fail with
-  // "provider_not_configured".
+  // A source of tokens acting as `subject_email`, a user or resource in the scope's domains. Not configured → a source
+  // whose calls fail with "provider_not_configured"; outside the domains (or empty) → "domain_not_verified".
   std::unique_ptr<providers::AccessTokenSource> GoogleAs(std::string subject_email);
-  // A source of the tenant's app-only Graph token (scope https://graph.microsoft.com/.default).
-  std::unique_ptr<providers::AccessTokenSource> MicrosoftAppOnly();
+  // A source of the customer tenant's app-only Graph token (scope https://graph.microsoft.com/.default), used for
+  // `mailbox` (an address in the scope's domains, else "domain_not_verified"); "" = for tenant-wide reads (the
+  // directory, the organisation's verified domains), not for any one mailbox.
+  std::unique_ptr<providers::AccessTokenSource> MicrosoftAppOnly(std::string_view mailbox);
+
+  const OrgAccessScope& scope() const { return scope_; }
 
   // Grants attempted so far (successful or not; a tenant alias refused up front is not counted), for tests/metrics.
   std::int64_t grants_started() const { return grants_started_.load(); }
@@ -84,11 +104,13 @@ class OrgAccess {
   class Source;
 
   Slot& GoogleSlot(const std::string& subject);
+  Error OutsideDomains(const std::string& address) const;
   Result<std::string> Current(Slot& slot);
   Result<std::string> AfterRejection(Slot& slot, std::string_view rejected);
   Result<std::string> GrantUnlessReplaced(Slot& slot, std::string_view stale, std::uint64_t seen_generation);
   Result<oauth::TokenSet> Grant(const Slot& slot, std::int64_t now);
 
+  OrgAccessScope scope_;
   oauth::ServiceAccount google_;
   std::unique_ptr<oauth::OAuthClient> microsoft_;  // the registration re-pointed at the tenant; null = not configured
   std::string microsoft_problem_;                  // why app-only cannot work ("" = it can)

@@ -18,11 +18,9 @@ namespace slotwise {
 struct OrgAccessConfig {
   // Google service account with domain-wide delegation (empty client_email = not configured).
   oauth::ServiceAccount google_service_account;
-  // Microsoft app-only (client credentials) uses the Microsoft client registration of this server when true.
+  // Microsoft app-only (client credentials) uses the Microsoft client registration of this server when true. Which
+  // customer's Microsoft tenant a token is for is each Slotwise tenant's own (connections/org_access_registry.h).
   bool microsoft_app_only = false;
-  // The Microsoft tenant (id or verified domain) app-only tokens are requested for; "organizations"/"common" are
-  // not valid for client credentials.
-  std::string microsoft_tenant;
 };
 
 class ProviderRegistry {

@@ -63,7 +63,16 @@ Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTra
   config.google_service_account.token_url = oauth::SandboxEndpoints(sandbox_root, oauth::Provider::kGoogle).token_url;
   config.google_service_account.scopes = {"https://www.googleapis.com/auth/calendar"};
   config.microsoft_app_only = true;
-  config.microsoft_tenant = std::string(sandbox::kDemoMicrosoftTenant);
+  return true;
+}
+
+Result<bool> ConnectDemoOrganisation(OrgAccessRegistry& organisations, const std::string& tenant_id) {
+  Result<OrgConnection> google =
+      organisations.ConnectGoogle(tenant_id, std::string(sandbox::kDemoGoogleDomain), kDemoRecruiter);
+  if (!google) return google.error();
+  Result<OrgConnection> microsoft =
+      organisations.ConnectMicrosoft(tenant_id, std::string(sandbox::kDemoMicrosoftTenant));
+  if (!microsoft) return microsoft.error();
   return true;
 }
 

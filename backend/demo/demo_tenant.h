@@ -6,6 +6,10 @@
 //   kumo.example) into the sandbox at `sandbox_root` through its admin API and enables Microsoft app-only for the demo
 //   Microsoft 365 tenant in `providers.org_access()`. Call after ConfigureSandboxProviders and before the
 //   SchedulingRuntime is created (it reads the configuration once).
+// - ConnectDemoOrganisation connects `tenant_id`'s organisations the way a customer's administrators do, through
+//   the organisation-access registry (its function checks included): the Google Workspace kumo.example (the
+//   administrator address is the demo recruiter) and the demo Microsoft 365 organisation (kumo-labs.example), whose
+//   admin consent the sandbox holds as granted.
 // - SeedDemoTenant creates tenant `tenant_id` (calendar system Google) with every person of the sandbox's demo
 //   organisation (their zones and working hours; Lena Fischer and Sanne de Vries are recruiters, everyone is an
 //   interviewer), its rooms, and answers a new API key for it (the plaintext; only its hash is stored).
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "connections/org_access_registry.h"
 #include "connections/provider_registry.h"
 #include "net/http_transport.h"
 #include "runtime/connections_runtime.h"
@@ -28,6 +33,7 @@ inline constexpr const char* kDemoRecruiter = "lena.fischer@kumo.example";  // w
 
 Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTransport& transport,
                                        const std::string& sandbox_root);
+Result<bool> ConnectDemoOrganisation(OrgAccessRegistry& organisations, const std::string& tenant_id);
 
 // Sets the demo tenant's allowed_origins (the API's own origin for the standalone page, the demo ATS's origin for the
 // embedded widget). Ports change between runs, so serve --demo calls this at every start.

@@ -27,16 +27,21 @@ std::string WorkingHoursJson(const providers::MailboxSettings& settings) {
 
 }  // namespace
 
-Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccess& org_access,
+Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccessRegistry& org_access,
                                                        ProviderRegistry& providers, ZoneSource& zones,
                                                        const Tenant& tenant, bool update_existing) {
   const std::optional<std::string> api_base = providers.ApiBase(oauth::Provider::kMicrosoft);
-  if (!api_base || !org_access.configured(oauth::Provider::kMicrosoft)) {
+  Result<std::shared_ptr<OrgAccess>> access = org_access.For(tenant.id);
+  if (!access) return access.error();
+  if (!api_base || !(*access)->configured(oauth::Provider::kMicrosoft)) {
     return Error{codes::kProviderNotConfigured,
-                 "this server has no Microsoft app-only access: enable it for the tenant's Microsoft 365 organisation",
+                 "tenant " + tenant.id + " has not connected its Microsoft 365 organisation: its administrator "
+                 "connects it (POST /v1/organisation/microsoft/consent) before the directory can be imported",
                  ""};
   }
-  std::unique_ptr<providers::AccessTokenSource> tokens = org_access.MicrosoftAppOnly();
+  Result<std::unique_ptr<providers::AccessTokenSource>> held = org_access.MicrosoftAppOnly(tenant.id, "");
+  if (!held) return held.error();
+  std::unique_ptr<providers::AccessTokenSource> tokens = std::move(held).value();
   providers::MicrosoftGraphCalendar graph(providers.transport(), *tokens, *api_base);
   DirectoryImportReport report;
 
@@ -44,6 +49,10 @@ Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory
   if (!users) return users.error();
   for (const providers::DirectoryUser& user : *users) {
     if (user.email.empty()) continue;
+    if (!(*access)->scope().Covers(user.email)) {
+      report.notes.push_back(user.email + ": not in the domains verified for this tenant; not imported");
+      continue;
+    }
     Result<std::optional<Person>> existing = directory.GetPerson(tenant.id, AsciiLower(user.email));
     if (!existing) return existing.error();
     if (existing->has_value() && !update_existing) {

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "connections/org_access.h"
+#include "connections/org_access_registry.h"
 #include "connections/provider_registry.h"
 #include "slotwise/time_zone.h"
 #include "store/directory_store.h"
@@ -30,7 +30,7 @@ struct DirectoryImportReport {
   std::vector<std::string> notes;  // one sentence per thing an administrator may want to fix
 };
 
-Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccess& org_access,
+Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccessRegistry& org_access,
                                                        ProviderRegistry& providers, ZoneSource& zones,
                                                        const Tenant& tenant, bool update_existing);
 

@@ -349,4 +349,19 @@ Result<std::vector<DirectoryUser>> MicrosoftGraphCalendar::ListUsers() {
   return users;
 }
 
+Result<std::vector<std::string>> MicrosoftGraphCalendar::VerifiedDomains() {
+  Result<std::vector<json>> items = GetAllPages(JoinUrl(api_base_, "/organization?$select=id,verifiedDomains"));
+  if (!items) return items.error();
+  std::vector<std::string> domains;
+  for (const json& organization : *items) {
+    const json* verified = detail::Member(organization, "verifiedDomains");
+    if (verified == nullptr || !verified->is_array()) continue;
+    for (const json& domain : *verified) {
+      const std::string name = AsciiLower(detail::StringOr(domain, "name"));
+      if (!name.empty()) domains.push_back(name);
+    }
+  }
+  return domains;
+}
+
 }  // namespace slotwise::providers

@@ -16,6 +16,7 @@
 //   ListRooms    GET /places/microsoft.graph.room?$top=100, following @odata.nextLink
 //   ListUsers    GET /users?$select=id,displayName,mail,userPrincipalName&$top=100, following @odata.nextLink
 //   GetMailboxSettings  GET /users/{user}/mailboxSettings
+//   VerifiedDomains     GET /organization?$select=id,verifiedDomains (the token's organisation; names lower-cased)
 // Every call on a mailbox holds a permit of the per-mailbox limiter (Graph allows 4 concurrent requests per app and
 // mailbox); share one limiter between all adapters of the app (options.limiter) to enforce it process-wide.
 // An @odata.nextLink is followed only when it points under `api_base` or under https://graph.microsoft.com/v1.0
@@ -78,6 +79,9 @@ class MicrosoftGraphCalendar final : public CalendarAdapter {
   Result<std::vector<DirectoryUser>> ListUsers();
   // GET /users/{user}/mailboxSettings (MailboxSettings.Read): zone and working hours.
   Result<MailboxSettings> GetMailboxSettings(std::string_view user);
+  // The names of the verified domains of the organisation the token belongs to (Organization.Read.All or any
+  // signed-in user of it), lower-case.
+  Result<std::vector<std::string>> VerifiedDomains();
 
  private:
   std::string MailboxPath(std::string_view mailbox) const;

@@ -52,6 +52,8 @@ ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring ke
       states_(std::make_unique<oauth::StateStore>()) {
   if (!clock) clock = UnixNow;
   tickets_ = std::make_unique<ConnectTickets>(database, clock);
+  org_connections_ = std::make_unique<OrgConnectionStore>(database);
+  org_access_ = std::make_unique<OrgAccessRegistry>(*providers_, *transport_, *org_connections_, clock);
   tokens_ = std::make_unique<TokenManager>(
       *connections_, [this](oauth::Provider provider) { return providers_->Client(provider); }, clock);
   probes_ = std::make_unique<ConnectionProbes>(*providers_, clock);

@@ -13,6 +13,8 @@
 #include "connections/change_notifications.h"
 #include "connections/connect_flow.h"
 #include "connections/connect_tickets.h"
+#include "connections/org_access_registry.h"
+#include "connections/org_connections.h"
 #include "connections/connection_probe.h"
 #include "connections/connection_store.h"
 #include "connections/provider_registry.h"
@@ -46,6 +48,8 @@ class ConnectionsRuntime {
   ConnectFlow& flow() { return *flow_; }
   oauth::StateStore& states() { return *states_; }
   ConnectTickets& tickets() { return *tickets_; }  // the popup's single-use start tickets (same clock as the flow)
+  // Each tenant's organisation access and organisation connections (org_access_registry.h).
+  OrgAccessRegistry& org_access() { return *org_access_; }
   net::HttpTransport& transport() { return *transport_; }
   const crypto::TokenVault& vault() const { return *vault_; }
   // Change notifications: watches made on connect, webhook registries, tracked events and the sync worker (started
@@ -59,6 +63,8 @@ class ConnectionsRuntime {
   std::unique_ptr<ConnectionStore> connections_;
   std::unique_ptr<oauth::StateStore> states_;
   std::unique_ptr<ConnectTickets> tickets_;
+  std::unique_ptr<OrgConnectionStore> org_connections_;
+  std::unique_ptr<OrgAccessRegistry> org_access_;
   std::unique_ptr<TokenManager> tokens_;
   std::unique_ptr<ConnectionProbes> probes_;
   std::unique_ptr<ConnectFlow> flow_;

@@ -34,8 +34,6 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->interviews_ = std::move(interviews).value();
 
   ProviderRegistry& providers = connections.providers();
-  runtime->org_access_ = std::make_unique<OrgAccess>(providers.org_access(), providers.Client(oauth::Provider::kMicrosoft),
-                                                     connections.transport(), now);
   runtime->cache_ = std::make_unique<FreeBusyCache>(options.cache_entries);
   OrgBusySourceOptions source_options;
   source_options.google_api_base = providers.ApiBase(oauth::Provider::kGoogle);
@@ -45,7 +43,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   auto graph_limiter = std::make_shared<providers::ConcurrencyLimiter>(providers::kGraphConcurrentRequestsPerMailbox);
   source_options.graph_limiter = graph_limiter;
   runtime->busy_sources_ =
-      std::make_unique<OrgBusySourceFactory>(*runtime->org_access_, connections.transport(), source_options);
+      std::make_unique<OrgBusySourceFactory>(connections.org_access(), connections.transport(), source_options);
   // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
   FreeBusyCache* cache = runtime->cache_.get();
   runtime->notifications_ = &connections.notifications();
@@ -58,7 +56,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->availability_ = std::make_unique<AvailabilityService>(*runtime->gatherer_, zones, availability_options);
 
   runtime->gateway_ = std::make_unique<AdapterGateway>(*runtime->directory_, providers, connections.connections(),
-                                                       connections.tokens(), runtime->org_access_.get(),
+                                                       connections.tokens(), &connections.org_access(),
                                                        connections.transport(), &zones, now, options.delivery,
                                                        graph_limiter);
   runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,

@@ -22,7 +22,7 @@
 #include "booking/outbox_executor.h"
 #include "booking/outbox_worker.h"
 #include "booking/provider_gateway.h"
-#include "connections/org_access.h"
+#include "connections/org_access_registry.h"
 #include "hr/hr_runtime.h"
 #include "messages/messages_service.h"
 #include "proposals/proposal_service.h"
@@ -61,7 +61,7 @@ class SchedulingRuntime {
   BookingService& booking() { return *booking_; }
   OutboxWorker& outbox() { return *worker_; }
   FreeBusyCache& cache() { return *cache_; }
-  OrgAccess& org_access() { return *org_access_; }
+  OrgAccessRegistry& org_access() { return connections_->org_access(); }  // each tenant's organisation access
   ConnectionsRuntime& connections() { return *connections_; }
   ProposalService& proposals() { return *proposals_; }
   MessagesService& messages() { return *messages_; }
@@ -78,7 +78,6 @@ class SchedulingRuntime {
   ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;
-  std::unique_ptr<OrgAccess> org_access_;
   std::unique_ptr<FreeBusyCache> cache_;
   std::unique_ptr<OrgBusySourceFactory> busy_sources_;
   std::unique_ptr<CalendarGatherer> gatherer_;

@@ -319,6 +319,26 @@ void ListUsers(SandboxCore& core, const httplib::Request& req, httplib::Response
   SendJson(res, 200, Page(req, all, 100, "https://graph.microsoft.com/v1.0/$metadata#users", "$skiptoken"));
 }
 
+// GET /organization: the token's organisation with its verified domain (app-only or delegated tokens alike).
+void GetOrganization(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GraphToken(core, req, res);
+  if (!token) return;
+  auto it = core.state.tenants.find(token->tenant);
+  if (it == core.state.tenants.end()) {
+    return GraphError(res, 404, "Request_ResourceNotFound", "Resource does not exist.", core.Now());
+  }
+  json organization = {{"id", it->second.id},
+                       {"displayName", it->second.name},
+                       {"verifiedDomains", json::array({{{"name", it->second.domain},
+                                                         {"isDefault", true},
+                                                         {"isInitial", false},
+                                                         {"type", "Managed"},
+                                                         {"capabilities", "Email, OfficeCommunicationsOnline"}}})}};
+  SendJson(res, 200, {{"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#organization"},
+                      {"value", json::array({organization})}});
+}
+
 void GetUser(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
@@ -400,6 +420,7 @@ void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core) {
   }
   AddRoute(server, core, "GET", kBase + who + "/calendarView", [&core](Req q, Res s) { ListEvents(core, q, s, true); });
   AddRoute(server, core, "GET", kBase + "/users", [&core](Req q, Res s) { ListUsers(core, q, s); });
+  AddRoute(server, core, "GET", kBase + "/organization", [&core](Req q, Res s) { GetOrganization(core, q, s); });
   AddRoute(server, core, "GET", kBase + who + "/mailboxSettings", [&core](Req q, Res s) { MailboxSettings(core, q, s); });
   AddRoute(server, core, "GET", kBase + who, [&core](Req q, Res s) { GetUser(core, q, s); });
   AddRoute(server, core, "GET", kBase + "/places/microsoft\\.graph\\.room", [&core](Req q, Res s) { Rooms(core, q, s, false); });

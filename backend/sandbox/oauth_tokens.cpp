@@ -1,5 +1,6 @@
 // oauth_tokens.cpp — the token endpoints: authorization_code (+PKCE S256), refresh_token with each provider's rotation
 // rule, Microsoft client_credentials, Google's JWT bearer grant for service accounts. Errors in each provider's format.
+#include <algorithm>
 #include <sstream>
 
 #include "crypto/crypto_primitives.h"
@@ -316,7 +317,10 @@ void JwtBearer(SandboxCore& core, const net::Params& form, httplib::Response& re
   }
   std::string subject = GetString(claims, "sub");
   const User* user = core.FindUser("google", subject);
-  if (!user || user->domain != account_it->second.domain) return bad("invalid_grant", "Invalid email or User ID");
+  const std::vector<std::string>& domains = account_it->second.domains;
+  if (!user || std::find(domains.begin(), domains.end(), user->domain) == domains.end()) {
+    return bad("invalid_grant", "Invalid email or User ID");
+  }
   CurrentNote().user = user->email;
   auto [access, unused] = core.MintLocked("google", account_it->first, user->email, "", scope, false, false);
   SendJson(res, 200, {{"access_token", access}, {"expires_in", core.options.access_token_ttl_seconds},

@@ -92,10 +92,11 @@ struct Team {
   std::vector<TeamsChannel> channels;
 };
 
+// A service account and the Workspace domains whose administrators authorised it (domain-wide delegation).
 struct ServiceAccount {
   std::string client_email;
   std::string public_key_pem;
-  std::string domain;
+  std::vector<std::string> domains;
 };
 
 // [SECTION] OAuth

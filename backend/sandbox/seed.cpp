@@ -1,5 +1,6 @@
 // seed.cpp — applies POST /sandbox/seed documents (see docs/SANDBOX.md "Seeding"): tenants, users, rooms, Zoom
 // accounts, events, Teams teams, service accounts, clients, the Zoom webhook endpoint.
+#include <algorithm>
 #include <functional>
 
 #include "sandbox/calendar_events.h"
@@ -253,12 +254,20 @@ Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
   });
   if (!step) return step;
   step = SeedArray(seed, "service_accounts", [&core](const json& item, const std::string& field) -> Result<bool> {
+    // Seeding an account again with the same key adds its domain: another Workspace authorised the same account.
     ServiceAccount account;
     account.client_email = GetString(item, "client_email");
     account.public_key_pem = GetString(item, "public_key_pem");
-    account.domain = GetString(item, "domain");
-    if (account.client_email.empty() || account.public_key_pem.empty() || account.domain.empty())
+    const std::string domain = GetString(item, "domain");
+    if (account.client_email.empty() || account.public_key_pem.empty() || domain.empty())
       return Invalid(field, "client_email, public_key_pem and domain are required");
+    auto existing = core.state.service_accounts.find(account.client_email);
+    if (existing != core.state.service_accounts.end() && existing->second.public_key_pem == account.public_key_pem) {
+      account.domains = existing->second.domains;
+    }
+    if (std::find(account.domains.begin(), account.domains.end(), domain) == account.domains.end()) {
+      account.domains.push_back(domain);
+    }
     core.state.service_accounts[account.client_email] = account;
     return true;
   });

@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 9> kMigrations = {
+constexpr std::array<const char*, 10> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -196,6 +196,13 @@ constexpr std::array<const char*, 9> kMigrations = {
     "  return_origin TEXT NOT NULL DEFAULT '', expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL,"
     "  used_at INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX connect_tickets_by_expiry ON connect_tickets (expires_at);",
+    // 10: each tenant's organisation connections (backend/connections/org_connections.h): whose Google Workspace or
+    // Microsoft 365 organisation, the domains verified through it, and the last function check. No secrets.
+    "CREATE TABLE org_connections ("
+    "  tenant_id TEXT NOT NULL, provider TEXT NOT NULL, directory_id TEXT NOT NULL, admin_email TEXT NOT NULL DEFAULT '',"
+    "  domains TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL, check_code TEXT NOT NULL DEFAULT '',"
+    "  check_message TEXT NOT NULL DEFAULT '', checked_at INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL, PRIMARY KEY (tenant_id, provider));",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

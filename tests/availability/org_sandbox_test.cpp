@@ -15,7 +15,7 @@
 #include "availability/availability_service.h"
 #include "availability/busy_sources.h"
 #include "availability_test_util.h"
-#include "connections/org_access.h"
+#include "connections/org_access_registry.h"
 #include "connections/provider_registry.h"
 #include "crypto/jwt.h"
 #include "oauth/provider.h"
@@ -66,7 +66,8 @@ struct KumoWorld {
                                                               {"domain", "kumo.example"}}})}}
                           .dump())
                 .ok());
-    OrgAccessConfig config;
+    providers = std::make_unique<ProviderRegistry>(*transport, Root());
+    OrgAccessConfig& config = providers->org_access();
     config.google_service_account.client_email = "scheduler@kumo-svc.iam.example";
     config.google_service_account.private_key_pem = keys->private_pem;
     config.google_service_account.token_url = Endpoints(oauth::Provider::kGoogle).token_url;
@@ -74,19 +75,23 @@ struct KumoWorld {
     config.google_service_account.client_id = "109876543210";
     config.google_service_account.policy = FastPolicy();
     config.microsoft_app_only = true;
-    // Microsoft: the server's registration, used with client credentials for the demo tenant.
-    oauth::ClientRegistration registration;
-    registration.provider = oauth::Provider::kMicrosoft;
-    registration.endpoints = Endpoints(oauth::Provider::kMicrosoft);
-    registration.client_id = std::string(sandbox::kMicrosoftClientId);
-    registration.client_secret = std::string(sandbox::kMicrosoftClientSecret);
-    registration.redirect_uri = Root() + "/oauth/microsoft/callback";
-    registration.scopes = ProviderRegistry::DefaultScopes(oauth::Provider::kMicrosoft);
-    registration.policy = FastPolicy();
-    microsoft = std::make_unique<oauth::OAuthClient>(std::move(registration), *transport);
-    access = std::make_unique<OrgAccess>(
-        config, microsoft.get(), *transport, [this] { return running.sandbox().Now(); },
-        std::string(sandbox::kDemoMicrosoftTenant));
+    // Microsoft: the deployment's registration, used with client credentials for the customer's tenant.
+    for (const oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft}) {
+      providers->Configure(provider, Endpoints(provider),
+                           std::string(provider == oauth::Provider::kGoogle ? sandbox::kGoogleClientId
+                                                                            : sandbox::kMicrosoftClientId),
+                           std::string(provider == oauth::Provider::kGoogle ? sandbox::kGoogleClientSecret
+                                                                            : sandbox::kMicrosoftClientSecret),
+                           ProviderRegistry::DefaultScopes(provider));
+    }
+    org_connections = std::make_unique<OrgConnectionStore>(*directory.database);
+    access = std::make_unique<OrgAccessRegistry>(*providers, *transport, *org_connections,
+                                                 [this] { return running.sandbox().Now(); });
+    // The tenant's administrators connect both organisations, as through the API.
+    Result<OrgConnection> google = access->ConnectGoogle("kumo", "kumo.example", kLena);
+    REQUIRE_MESSAGE(google.ok(), google.error().message);
+    Result<OrgConnection> microsoft_org = access->ConnectMicrosoft("kumo", std::string(sandbox::kDemoMicrosoftTenant));
+    REQUIRE_MESSAGE(microsoft_org.ok(), microsoft_org.error().message);
 
     OrgBusySourceOptions options;
     options.google_api_base = Endpoints(oauth::Provider::kGoogle).api_base;
@@ -142,8 +147,9 @@ struct KumoWorld {
   std::unique_ptr<httplib::Client> admin;
   std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
   ZoneinfoDirectory zones{SLOTWISE_ZONEINFO_DIR};
-  std::unique_ptr<oauth::OAuthClient> microsoft;
-  std::unique_ptr<OrgAccess> access;
+  std::unique_ptr<ProviderRegistry> providers;
+  std::unique_ptr<OrgConnectionStore> org_connections;
+  std::unique_ptr<OrgAccessRegistry> access;
   std::unique_ptr<OrgBusySourceFactory> sources;
   Directory directory;
   FakeHolds holds;

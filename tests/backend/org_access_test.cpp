@@ -133,6 +133,24 @@ oauth::OAuthClient MicrosoftClient(LiveSandbox& sandbox, std::string secret = st
   return oauth::OAuthClient(std::move(registration), *sandbox.transport);
 }
 
+// Organisation access as the tenant "kumo" connected it: its Workspace (kumo.example unless told otherwise) …
+OrgAccessScope GoogleScope(std::vector<std::string> domains = {"kumo.example"}) {
+  OrgAccessScope scope;
+  scope.tenant_id = "kumo";
+  scope.google = true;
+  scope.domains = std::move(domains);
+  return scope;
+}
+
+// … and its Microsoft 365 organisation (kumo-labs.example), named by `microsoft_tenant`.
+OrgAccessScope MicrosoftScope(std::string microsoft_tenant) {
+  OrgAccessScope scope;
+  scope.tenant_id = "kumo";
+  scope.microsoft_tenant = std::move(microsoft_tenant);
+  scope.domains = {"kumo-labs.example"};
+  return scope;
+}
+
 OrgAccessConfig MicrosoftConfig() {
   OrgAccessConfig config;
   config.microsoft_app_only = true;
@@ -154,7 +172,8 @@ bool Contains(const std::string& text, std::string_view part) { return text.find
 
 TEST_CASE("OrgAccess: a service-account token reads a demo user's freeBusy through GoogleCalendar, as that user") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope());
   REQUIRE(access.configured(oauth::Provider::kGoogle));
   CHECK_FALSE(access.configured(oauth::Provider::kMicrosoft));
 
@@ -183,7 +202,9 @@ TEST_CASE("OrgAccess: a service-account token reads a demo user's freeBusy throu
 
 TEST_CASE("OrgAccess: a subject outside the service account's domain is refused with subject_refused") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  // Both domains verified for the tenant, so that Google itself is asked (and refuses kumo-labs.example).
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope({"kumo.example", "kumo-labs.example"}));
 
   for (const std::string& outsider : {kSanne, std::string("nobody@kumo.example")}) {
     CAPTURE(outsider);
@@ -199,12 +220,39 @@ TEST_CASE("OrgAccess: a subject outside the service account's domain is refused 
   CHECK(access.GoogleAs(kKen)->Current().ok());           // the account itself works for its own domain
 }
 
+TEST_CASE("OrgAccess: an address outside the tenant's verified domains gets no token, and no grant is asked for") {
+  LiveSandbox sandbox;
+  oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
+  OrgAccessConfig config = GoogleConfig(SeedServiceAccount(sandbox));
+  config.microsoft_app_only = true;
+  OrgAccessScope scope = GoogleScope();  // tenant "kumo": kumo.example only, and its Microsoft organisation
+  scope.microsoft_tenant = std::string(sandbox::kDemoMicrosoftTenant);
+  OrgAccess access(config, &microsoft, *sandbox.transport, sandbox.Clock(), scope);
+  // kumo-labs.example is a real user of the Microsoft organisation, but not verified for this tenant; the others are
+  // another company's address, an address without a domain, and the service account itself (an empty subject).
+  for (const std::string& address : {kSanne, std::string("ceo@other-company.example"), std::string("lena.fischer"),
+                                     std::string("")}) {
+    CAPTURE(address);
+    Result<std::string> google = access.GoogleAs(address)->Current();
+    REQUIRE_FALSE(google.ok());
+    CHECK(google.error().code == slotwise::codes::kDomainNotVerified);
+    CHECK(Contains(google.error().message, "kumo"));
+    if (address.empty()) continue;  // "" is the tenant-wide Microsoft source (directory reads), allowed
+    Result<std::string> graph = access.MicrosoftAppOnly(address)->Current();
+    REQUIRE_FALSE(graph.ok());
+    CHECK(graph.error().code == slotwise::codes::kDomainNotVerified);
+  }
+  CHECK(sandbox.CountGrants("google", kJwtBearer) == 0);
+  CHECK(sandbox.CountGrants("microsoft", "client_credentials") == 0);
+  CHECK(access.GoogleAs("Lena.Fischer@KUMO.example")->Current().ok());  // the tenant's own domain, any case
+}
+
 TEST_CASE("OrgAccess: a key that is not the service account's registered key is refused as invalid_client") {
   LiveSandbox sandbox;
   Result<crypto::RsaKeyPair> other = crypto::GenerateRsaKeyPair();
   REQUIRE(other.ok());
   OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox, other->private_pem)), nullptr, *sandbox.transport,
-                   sandbox.Clock());
+                   sandbox.Clock(), GoogleScope());
 
   Result<std::string> token = access.GoogleAs(kLena)->Current();
   REQUIRE_FALSE(token.ok());
@@ -215,7 +263,7 @@ TEST_CASE("OrgAccess: a key that is not the service account's registered key is 
   CHECK(sandbox.CountGrants("google", kJwtBearer) == 1);
 
   OrgAccessConfig unreadable = GoogleConfig(SeedServiceAccount(sandbox, "not a key"));
-  OrgAccess broken(unreadable, nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess broken(unreadable, nullptr, *sandbox.transport, sandbox.Clock(), GoogleScope());
   Result<std::string> unsigned_token = broken.GoogleAs(kLena)->Current();
   REQUIRE_FALSE(unsigned_token.ok());
   CHECK(unsigned_token.error().code == slotwise::codes::kInvalidClient);
@@ -224,7 +272,8 @@ TEST_CASE("OrgAccess: a key that is not the service account's registered key is 
 
 TEST_CASE("OrgAccess: Google's unauthorized_client (delegation not granted) is consent_required naming the fix") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope());
   // The sandbox does not model the admin's delegation list: answer as Google does when the client id is not allowed.
   sandbox.PostAdmin("/sandbox/faults",
                     {{"provider", "google"}, {"path_prefix", "/google/token"}, {"status", 401}, {"times", 1},
@@ -250,7 +299,8 @@ TEST_CASE("OrgAccess: Google's unauthorized_client (delegation not granted) is c
 
 TEST_CASE("OrgAccess: tokens are cached per subject until 120 s before expiry") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope());
 
   std::unique_ptr<providers::AccessTokenSource> as_lena = access.GoogleAs(kLena);
   Result<std::string> first = as_lena->Current();
@@ -280,7 +330,8 @@ TEST_CASE("OrgAccess: tokens are cached per subject until 120 s before expiry") 
 
 TEST_CASE("OrgAccess: 50 concurrent rejections of the same Google token cause exactly one new grant") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope());
   std::unique_ptr<providers::AccessTokenSource> as_lena = access.GoogleAs(kLena);
   const std::string rejected = as_lena->Current().value();
   REQUIRE(sandbox.CountGrants("google", kJwtBearer) == 1);
@@ -311,7 +362,8 @@ TEST_CASE("OrgAccess: 50 concurrent rejections of the same Google token cause ex
 
 TEST_CASE("OrgAccess: callers waiting for a grant that fails share its error instead of asking again") {
   LiveSandbox sandbox;
-  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock());
+  OrgAccess access(GoogleConfig(SeedServiceAccount(sandbox)), nullptr, *sandbox.transport, sandbox.Clock(),
+                   GoogleScope());
   std::unique_ptr<providers::AccessTokenSource> as_lena = access.GoogleAs(kLena);
   // Every token request is slow and refused, so all callers queue behind the first one.
   sandbox.PostAdmin("/sandbox/faults", {{"provider", "google"}, {"path_prefix", "/google/token"}, {"status", 401},
@@ -339,14 +391,16 @@ TEST_CASE("OrgAccess: callers waiting for a grant that fails share its error ins
 TEST_CASE("OrgAccess: a provider without configuration hands out sources that say so") {
   LiveSandbox sandbox;
   oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
-  OrgAccess access(OrgAccessConfig{}, &microsoft, *sandbox.transport, sandbox.Clock());  // app-only not enabled
+  OrgAccessScope both = MicrosoftScope(std::string(sandbox::kDemoMicrosoftTenant));
+  both.google = true;
+  OrgAccess access(OrgAccessConfig{}, &microsoft, *sandbox.transport, sandbox.Clock(), both);  // nothing enabled
   CHECK_FALSE(access.configured(oauth::Provider::kGoogle));
   CHECK_FALSE(access.configured(oauth::Provider::kMicrosoft));
   CHECK_FALSE(access.configured(oauth::Provider::kZoom));
   Result<std::string> google = access.GoogleAs(kLena)->Current();
   REQUIRE_FALSE(google.ok());
   CHECK(google.error().code == "provider_not_configured");
-  Result<std::string> graph = access.MicrosoftAppOnly()->AfterRejection("x");
+  Result<std::string> graph = access.MicrosoftAppOnly("")->AfterRejection("x");
   REQUIRE_FALSE(graph.ok());
   CHECK(graph.error().code == "provider_not_configured");
   CHECK(sandbox.Log("google").empty());
@@ -361,10 +415,10 @@ TEST_CASE("OrgAccess: a Microsoft app-only token reads several users' schedules 
   LiveSandbox sandbox;
   oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
   OrgAccess access(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(),
-                   std::string(sandbox::kDemoMicrosoftTenant));
+                   MicrosoftScope(std::string(sandbox::kDemoMicrosoftTenant)));
   REQUIRE(access.configured(oauth::Provider::kMicrosoft));
 
-  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly();
+  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly("");
   providers::MicrosoftGraphOptions options;
   options.default_mailbox = kSanne;  // "me" has no meaning app-only
   providers::MicrosoftGraphCalendar graph(*sandbox.transport, *app,
@@ -409,8 +463,8 @@ TEST_CASE("OrgAccess: 50 concurrent rejections of the app-only token cause exact
   LiveSandbox sandbox;
   oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
   OrgAccess access(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(),
-                   std::string(sandbox::kDemoMicrosoftDomain));  // a verified domain names the tenant too
-  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly();
+                   MicrosoftScope(std::string(sandbox::kDemoMicrosoftDomain)));  // a verified domain names the tenant too
+  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly("");
   const std::string rejected = app->Current().value();
 
   constexpr int kThreads = 50;
@@ -439,8 +493,8 @@ TEST_CASE("OrgAccess: a tenant without admin consent fails with consent_required
   const std::string tenant(sandbox::kDemoMicrosoftTenant);
   sandbox.PostAdmin("/sandbox/faults", {{"kind", "admin_consent_required"}, {"tenant", tenant}});
   oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
-  OrgAccess access(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(), tenant);
-  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly();
+  OrgAccess access(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(), MicrosoftScope(tenant));
+  std::unique_ptr<providers::AccessTokenSource> app = access.MicrosoftAppOnly("");
 
   Result<std::string> refused = app->Current();
   REQUIRE_FALSE(refused.ok());
@@ -459,15 +513,17 @@ TEST_CASE("OrgAccess: app-only access refuses a multi-tenant alias, an unknown t
   LiveSandbox sandbox;
   oauth::OAuthClient microsoft = MicrosoftClient(sandbox);
 
-  OrgAccess no_tenant(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock());  // "organizations"
-  Result<std::string> alias = no_tenant.MicrosoftAppOnly()->Current();
+  OrgAccess no_tenant(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(),
+                      MicrosoftScope("organizations"));
+  Result<std::string> alias = no_tenant.MicrosoftAppOnly("")->Current();
   REQUIRE_FALSE(alias.ok());
   CHECK(alias.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(alias.error().message, "Tenant ID"));
   CHECK(sandbox.CountGrants("microsoft", "client_credentials") == 0);  // refused before asking Microsoft
 
-  OrgAccess unknown(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(), "no-such-tenant.example");
-  Result<std::string> missing = unknown.MicrosoftAppOnly()->Current();
+  OrgAccess unknown(MicrosoftConfig(), &microsoft, *sandbox.transport, sandbox.Clock(),
+                    MicrosoftScope("no-such-tenant.example"));
+  Result<std::string> missing = unknown.MicrosoftAppOnly("")->Current();
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(missing.error().message, "AADSTS90002"));
@@ -475,8 +531,8 @@ TEST_CASE("OrgAccess: app-only access refuses a multi-tenant alias, an unknown t
 
   oauth::OAuthClient wrong_secret = MicrosoftClient(sandbox, "not-the-secret");
   OrgAccess bad_secret(MicrosoftConfig(), &wrong_secret, *sandbox.transport, sandbox.Clock(),
-                       std::string(sandbox::kDemoMicrosoftTenant));
-  Result<std::string> refused = bad_secret.MicrosoftAppOnly()->Current();
+                       MicrosoftScope(std::string(sandbox::kDemoMicrosoftTenant)));
+  Result<std::string> refused = bad_secret.MicrosoftAppOnly("")->Current();
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == slotwise::codes::kInvalidClient);
   CHECK(Contains(refused.error().message, "AADSTS7000215"));

@@ -50,6 +50,22 @@ TEST_CASE("directory import: a new Microsoft 365 tenant gets every user and room
   REQUIRE(microsoft_rooms > 0);
 
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  // Not before the tenant connected the organisation itself — and not while another tenant (the demo's "kumo") holds
+  // it: one organisation belongs to one tenant.
+  OrgAccessRegistry& organisations = world.scheduling().org_access();
+  Result<DirectoryImportReport> refused =
+      ImportMicrosoftDirectory(directory, organisations, world.runtime().providers(), zones, labs, false);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == codes::kProviderNotConfigured);
+  const std::string microsoft_tenant(sandbox::kDemoMicrosoftTenant);
+  Result<OrgConnection> taken = organisations.ConnectMicrosoft("labs", microsoft_tenant);
+  REQUIRE_FALSE(taken.ok());
+  CHECK(taken.error().code == codes::kDomainNotVerified);
+  REQUIRE(organisations.Disconnect("kumo", oauth::Provider::kMicrosoft).ok());
+  Result<OrgConnection> connected = organisations.ConnectMicrosoft("labs", microsoft_tenant);
+  REQUIRE_MESSAGE(connected.ok(), connected.error().message);
+  CHECK(connected->domains == std::vector<std::string>{std::string(sandbox::kDemoMicrosoftDomain)});
+
   Result<DirectoryImportReport> report = ImportMicrosoftDirectory(
       directory, world.scheduling().org_access(), world.runtime().providers(), zones, labs, false);
   REQUIRE_MESSAGE(report.ok(), report.error().message);

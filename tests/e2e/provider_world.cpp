@@ -87,6 +87,8 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     Result<std::string> key = SeedDemoTenant(scheduling_->directory(), runtime_->transport(), sandbox_root(), "kumo", Now());
     REQUIRE_MESSAGE(key.ok(), (key.ok() ? "" : key.error().message));
     api_key_ = *key;
+    Result<bool> organisation = ConnectDemoOrganisation(scheduling_->org_access(), "kumo");
+    REQUIRE_MESSAGE(organisation.ok(), (organisation.ok() ? "" : organisation.error().message));
     // The tenant's own page is this server's origin: connect tickets only report back to an allowed origin.
     Result<std::optional<Tenant>> tenant = scheduling_->directory().GetTenant("kumo");
     REQUIRE(tenant.ok());

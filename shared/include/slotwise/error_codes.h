@@ -121,6 +121,8 @@ enum class ErrorKind {
                       "this server has no registration for the provider")                                              \
   SLOTWISE_ERROR_CODE(kSubjectRefused, "subject_refused", kFailedDependency,                                           \
                       "organisation access may not act for this person")                                               \
+  SLOTWISE_ERROR_CODE(kDomainNotVerified, "domain_not_verified", kInvalidArgument,                                     \
+                      "the address is outside the domains verified for this tenant")                                   \
   SLOTWISE_ERROR_CODE(kInvalidClient, "invalid_client", kFailedDependency,                                             \
                       "the provider refuses our client credentials")                                                   \
   SLOTWISE_ERROR_CODE(kUnknownProvider, "unknown_provider", kNotFound,                                                 \
