@@ -14,7 +14,10 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
+#include <limits>
+#include <type_traits>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -29,10 +32,20 @@ namespace slotwise {
 // The member readers every directory body uses (also the routes' own small bodies).
 namespace body_fields {
 
-// Reads optional `key` of `body` into `out` when present; type errors name the field.
+// Reads optional `key` of `body` into `out` when present; type errors name the field. An integer field takes only a
+// JSON integer within T's range (nlohmann would convert 2.3e120 or 1e10 into an int undefined or wrapped).
 template <typename T>
 Result<bool> Read(const nlohmann::json& body, const char* key, T& out) {
   if (!body.contains(key) || body.at(key).is_null()) return false;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    const nlohmann::json& value = body.at(key);
+    const bool fits = value.is_number_unsigned()
+                          ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                          : value.is_number_integer() &&
+                                value.get<std::int64_t>() >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+                                value.get<std::int64_t>() <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    if (!fits) return Error{codes::kInvalidRequest, std::string(key) + " must be a whole number in range", key};
+  }
   try {
     out = body.at(key).get<T>();
     return true;

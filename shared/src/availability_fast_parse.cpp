@@ -184,13 +184,14 @@ class TextReader {
     return true;
   }
 
-  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)? — a number with an exponent is declined (see below)
   bool SkipNumber() {
     const auto digits = [this] {
       const char* start = at_;
       while (at_ < end_ && *at_ >= '0' && *at_ <= '9') ++at_;
       return at_ > start;
     };
+    const char* start = at_;
     if (at_ < end_ && *at_ == '-') ++at_;
     if (at_ < end_ && *at_ == '0') {
       ++at_;
@@ -201,12 +202,10 @@ class TextReader {
       ++at_;
       if (!digits()) return false;
     }
-    if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
-      ++at_;
-      if (at_ < end_ && (*at_ == '+' || *at_ == '-')) ++at_;
-      if (!digits()) return false;
-    }
-    return true;
+    // An exponent may take the number out of a double's range, which the tree-based reader refuses: declined here.
+    // So is a number of more than 24 characters (its digits alone may pass the range).
+    if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) return false;
+    return at_ - start <= 24;
   }
 
   const char* at_;
