@@ -131,6 +131,14 @@ std::string EnsureDemoTenant(SchedulingRuntime& scheduling, net::HttpTransport& 
   const std::filesystem::path key_file = folder / "demo-api-key";
   Result<std::optional<Tenant>> existing = scheduling.directory().GetTenant(kDemoTenantId);
   if (existing && existing->has_value()) {
+    // A demo database from before organisation access was per tenant has the tenant but no organisation connection.
+    if (Result<std::vector<OrgConnection>> organisations = scheduling.org_access().List(kDemoTenantId);
+        organisations && organisations->empty()) {
+      if (Result<bool> connected = ConnectDemoOrganisation(scheduling.org_access(), kDemoTenantId); !connected) {
+        std::cerr << "slotwise: the demo tenant's organisations could not be connected: "
+                  << connected.error().message << "\n";
+      }
+    }
     std::ifstream in(key_file);
     std::string key;
     std::getline(in, key);
