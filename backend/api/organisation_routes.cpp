@@ -52,11 +52,6 @@ std::optional<oauth::Provider> OrganisationProvider(const std::string& name, Res
   return provider;
 }
 
-std::string DomainOf(const std::string& email) {
-  const std::size_t at = email.rfind('@');
-  return at == std::string::npos ? std::string() : AsciiLower(email.substr(at + 1));
-}
-
 }  // namespace
 
 std::string OrgConnectionJson(const OrgConnection& connection) { return DumpJson(ConnectionObject(connection)); }
@@ -66,15 +61,15 @@ Result<bool> CheckPersonDomain(OrgAccessRegistry& organisations, ConnectionStore
   Result<std::vector<std::string>> verified = organisations.VerifiedDomains(tenant_id);
   if (!verified) return verified.error();
   std::vector<std::string> domains = std::move(verified).value();
-  Result<std::vector<Connection>> connected = connections.ListForTenant(tenant_id);
+  Result<std::vector<ConnectedAccount>> connected = connections.ListAccountsForTenant(tenant_id);
   if (!connected) return connected.error();
-  for (const Connection& connection : *connected) {
+  for (const ConnectedAccount& connection : *connected) {
     if (connection.status != ConnectionStatus::kActive) continue;
     if (connection.provider != oauth::Provider::kGoogle && connection.provider != oauth::Provider::kMicrosoft) continue;
-    const std::string domain = DomainOf(connection.account_email);
+    const std::string domain = AddressDomain(connection.account_email);
     if (!domain.empty() && std::find(domains.begin(), domains.end(), domain) == domains.end()) domains.push_back(domain);
   }
-  const std::string domain = DomainOf(email);
+  const std::string domain = AddressDomain(email);
   if (!domain.empty() && std::find(domains.begin(), domains.end(), domain) != domains.end()) return true;
   std::string listed;
   for (const std::string& known : domains) listed += (listed.empty() ? "" : ", ") + known;

@@ -15,6 +15,7 @@
 #include "api/api_auth.h"
 #include "app/cli_commands.h"
 #include "app/http_server.h"
+#include "app/provider_settings.h"
 #include "auth/outbound_policy.h"
 #include "config/server_config.h"
 #include "crypto/crypto_primitives.h"
@@ -243,15 +244,24 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   std::variant<config::ServerConfig, int> resolved = ResolveConfig(args, default_web_root, usage, print_config);
   if (std::holds_alternative<int>(resolved)) return std::get<int>(resolved);
   const config::ServerConfig& settings = std::get<config::ServerConfig>(resolved);
+  // The providers this server talks to: their real hosts with the configured registrations, or a sandbox.
+  Result<ProviderSetup> provider_setup = ProviderSetupFor(settings);
+  if (!provider_setup) {
+    std::cerr << "slotwise: " << provider_setup.error().message << " (" << provider_setup.error().field << ")\n";
+    return kExitInvalidInput;
+  }
+  const bool demo_providers = UsesSandboxDemoProviders(settings);
   if (print_config) {
-    std::cout << config::DescribeConfig(settings) << std::endl;
+    nlohmann::ordered_json described = nlohmann::ordered_json::parse(config::DescribeConfig(settings));
+    described["provider_endpoints"] = DescribeProviderSetup(
+        *provider_setup,
+        settings.demo && settings.sandbox_url.empty() ? "in-process sandbox on a loopback port chosen at start" : "");
+    std::cout << described.dump(2) << std::endl;
     return kExitOk;
   }
   BlockStopSignals();  // before the sandbox, server and outbox threads start
-  if (!settings.providers.google.client_id.empty() || !settings.providers.microsoft.client_id.empty() ||
-      !settings.providers.zoom.client_id.empty() || !settings.providers.go_to.client_id.empty()) {
-    std::cerr << "slotwise: note: registrations for the real providers are read but not used yet; this build talks to "
-                 "the provider sandbox (--demo / --sandbox-url)\n";
+  if (settings.demo && !demo_providers) {
+    std::cerr << "slotwise: note: --demo uses the sandbox's own clients; the configured registrations are not used\n";
   }
   ServerOptions options;
   options.host = settings.listen.host;
@@ -275,7 +285,8 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     std::cerr << "slotwise: " << store.error().message << "\n";
     return kExitFailure;
   }
-  const bool use_sandbox = options.demo || !sandbox_url.empty();
+  // Connections need the token keyring; without one only a server with no provider at all may start.
+  const bool needs_connections = options.demo || !sandbox_url.empty() || !provider_setup->registrations.empty();
   const std::string demo_key_file =
       options.demo ? (std::filesystem::path(db_path).parent_path() / "token.key").string() : "";
   Result<crypto::Keyring> keyring = LoadKeyring(demo_key_file);
@@ -287,7 +298,7 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     connections = std::make_unique<ConnectionsRuntime>(*store.value(), std::move(keyring).value(),
                                                        net::MakeHttplibTransport(std::move(proxies)));
     options.connections = connections.get();
-  } else if (use_sandbox) {
+  } else if (needs_connections) {
     std::cerr << "slotwise: " << keyring.error().message << "\n";
     return kExitFailure;
   } else {
@@ -325,7 +336,9 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   }
   if (public_url.empty()) public_url = "http://" + options.host + ":" + std::to_string(*port);
   server.SetPublicUrl(public_url);
-  if (connections && !sandbox_url.empty()) {
+  if (connections && !demo_providers) {
+    connections->ConfigureProviders(public_url, *provider_setup);
+  } else if (connections && !sandbox_url.empty()) {
     connections->ConfigureSandboxProviders(public_url, sandbox_url);
     if (in_process_sandbox) {
       RegisterWithInProcessSandbox(in_process_sandbox->sandbox(), connections->providers());
@@ -337,7 +350,7 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   std::unique_ptr<SchedulingRuntime> scheduling;
   std::string demo_api_key;
   if (connections) {
-    if (!sandbox_url.empty()) {
+    if (demo_providers && !sandbox_url.empty()) {
       if (Result<bool> org = ConfigureSandboxOrgAccess(connections->providers(), connections->transport(), sandbox_url);
           !org) {
         std::cerr << "slotwise: organisation access to the sandbox failed: " << org.error().message << "\n";
@@ -404,6 +417,10 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   std::cout << "Slotwise is running at " << public_url << "/" << (options.demo ? " (demo data)" : "") << std::endl;
   if (!demo_api_key.empty()) std::cout << "Demo tenant \"kumo\" API key: " << demo_api_key << std::endl;
   if (!sandbox_url.empty()) std::cout << "Provider sandbox at " << sandbox_url << "/sandbox/" << std::endl;
+  if (!demo_providers) {
+    std::cout << "Providers: " << (sandbox_url.empty() ? "the real hosts" : "the sandbox's copies of the real paths")
+              << " (" << provider_setup->registrations.size() << " registered)" << std::endl;
+  }
   if (demo_ats) std::cout << "ATS demo page: " << demo_ats->origin() << "/" << std::endl;
   RunUntilSignal([&] { server.Run(); }, [&] { server.Stop(); });
   if (demo_ats) {

@@ -161,6 +161,12 @@ Result<bool> ResolveSecretFiles(ServerConfig& config) {
     if (!key) return key.error();
     config.widget_tokens.signing_key = std::move(key).value();
   }
+  if (!config.org_access.google_service_account_file.empty()) {
+    Result<std::string> key =
+        ReadSecretFile(config.org_access.google_service_account_file, "org_access.google_service_account_file");
+    if (!key) return key.error();
+    config.org_access.google_service_account_key = std::move(key).value();
+  }
   return true;
 }
 

@@ -79,7 +79,8 @@ struct ProvidersConfig {
 };
 
 struct OrgAccessConfig {
-  std::string google_service_account_file;  // service-account JSON key file (read by org_access); "" = off
+  std::string google_service_account_file;  // service-account JSON key file; "" = off
+  std::string google_service_account_key;   // Secret: that file's text, filled by ResolveSecretFiles
   bool microsoft_app_only = false;          // app-only Graph access with the server's Microsoft registration
   // Which customer organisation is reached is per tenant (its organisation connection), never server-wide.
 };
@@ -149,9 +150,10 @@ Result<bool> ApplyEnvironment(ServerConfig& config,
 // The getenv to pass in production (std::getenv; call before starting threads that change the environment).
 std::optional<std::string> ProcessEnvironment(std::string_view name);
 
-// Reads every non-empty *_file secret (providers.*.client_secret_file, widget_tokens.signing_key_file) into its
-// secret field, dropping one trailing "\n" or "\r\n". Error {"unreadable_secret_file", message naming the file,
-// field = the key's path} when a file cannot be read or is empty. Returns true.
+// Reads every non-empty *_file secret (providers.*.client_secret_file, widget_tokens.signing_key_file,
+// org_access.google_service_account_file) into its secret field, dropping one trailing "\n" or "\r\n". Error
+// {"unreadable_secret_file", message naming the file, field = the key's path} when a file cannot be read or is
+// empty. Returns true.
 Result<bool> ResolveSecretFiles(ServerConfig& config);
 
 // Checks that involve several keys, for the fully assembled configuration: mail.mode "smtp" needs smtp.host and

@@ -148,6 +148,27 @@ Result<std::vector<Connection>> ConnectionStore::ListForTenant(const std::string
   return Select("tenant_id = ?1", {tenant_id});
 }
 
+Result<std::vector<ConnectedAccount>> ConnectionStore::ListAccountsForTenant(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Query<ConnectedAccount>(
+      database_.handle(),
+      "SELECT id, user_id, provider, account_email, status FROM connections WHERE tenant_id = ?1 ORDER BY created_at, id",
+      {tenant_id}, [](SqlRow& row) -> Result<ConnectedAccount> {
+        ConnectedAccount account;
+        account.id = row.Text();
+        account.user_id = row.Text();
+        std::optional<oauth::Provider> provider = oauth::ParseProvider(row.Text());
+        account.account_email = row.Text();
+        std::optional<ConnectionStatus> status = ParseStatus(row.Text());
+        if (!provider || !status) {
+          return Error{codes::kStorageError, "connection " + account.id + " has an unknown provider or status", ""};
+        }
+        account.provider = *provider;
+        account.status = *status;
+        return account;
+      });
+}
+
 Result<bool> ConnectionStore::SaveTokens(const std::string& id, const oauth::TokenSet& tokens, std::int64_t now) {
   std::lock_guard lock(mutex_);
   Result<std::vector<Connection>> rows = Select("id = ?1", {id});

@@ -46,6 +46,15 @@ struct Connection {
   std::int64_t updated_at = 0;
 };
 
+// A connection without its tokens: what listing and domain checks need (reading it unseals nothing).
+struct ConnectedAccount {
+  std::string id;
+  std::string user_id;
+  oauth::Provider provider = oauth::Provider::kGoogle;
+  std::string account_email;
+  ConnectionStatus status = ConnectionStatus::kActive;
+};
+
 struct FunctionCheck {
   std::string name;     // "read_free_busy", "create_delete_probe_event", "list_rooms", "read_settings", …
   std::string outcome;  // "passed", "failed", "skipped"
@@ -65,7 +74,8 @@ class ConnectionStore {
   Result<std::optional<Connection>> FindForUser(const std::string& tenant_id, const std::string& user_id,
                                                 oauth::Provider provider);
   Result<std::vector<Connection>> ListForUser(const std::string& tenant_id, const std::string& user_id);
-  Result<std::vector<Connection>> ListForTenant(const std::string& tenant_id);  // every user's
+  Result<std::vector<Connection>> ListForTenant(const std::string& tenant_id);  // every user's, tokens unsealed
+  Result<std::vector<ConnectedAccount>> ListAccountsForTenant(const std::string& tenant_id);  // no tokens
 
   // After a refresh: seals and stores the new tokens (an empty refresh token keeps the stored one) and marks active.
   Result<bool> SaveTokens(const std::string& id, const oauth::TokenSet& tokens, std::int64_t now);

@@ -141,11 +141,14 @@ Error MicrosoftError(Error error, const std::string& tenant) {
 // [SECTION] Construction
 // -----------------------------------------------------------------------------------------------------------------
 
-bool OrgAccessScope::Covers(std::string_view address) const {
+std::string AddressDomain(std::string_view address) {
   const std::size_t at = address.rfind('@');
-  if (at == std::string_view::npos || at + 1 >= address.size()) return false;
-  const std::string domain = AsciiLower(address.substr(at + 1));
-  return std::find(domains.begin(), domains.end(), domain) != domains.end();
+  return at == std::string_view::npos ? std::string() : AsciiLower(address.substr(at + 1));
+}
+
+bool OrgAccessScope::Covers(std::string_view address) const {
+  const std::string domain = AddressDomain(address);
+  return !domain.empty() && std::find(domains.begin(), domains.end(), domain) != domains.end();
 }
 
 OrgAccess::OrgAccess(const OrgAccessConfig& config, const oauth::OAuthClient* microsoft, net::HttpTransport& transport,

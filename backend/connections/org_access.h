@@ -54,6 +54,10 @@
 namespace slotwise {
 
 
+// The lower-cased domain of an e-mail address (after its last '@'); "" when it has none. The one reading of an
+// address's domain for organisation access, verified domains and the people-domain rule.
+std::string AddressDomain(std::string_view address);
+
 // Whose organisation an OrgAccess is: the Slotwise tenant, the customer's Microsoft tenant (id or verified domain;
 // "" = no Microsoft organisation access), whether its Google Workspace authorised the deployment's service account, and
 // the domains verified for the tenant (lower-case; addresses outside them are refused).

@@ -12,11 +12,6 @@ namespace slotwise {
 
 namespace {
 
-std::string DomainOf(const std::string& address) {
-  const std::size_t at = address.rfind('@');
-  return at == std::string::npos ? std::string() : AsciiLower(address.substr(at + 1));
-}
-
 void AddUnique(std::vector<std::string>& into, const std::vector<std::string>& domains) {
   for (const std::string& domain : domains) {
     if (std::find(into.begin(), into.end(), domain) == into.end()) into.push_back(domain);
@@ -173,7 +168,7 @@ Result<OrgConnection> OrgAccessRegistry::ConnectGoogle(const std::string& tenant
                  ""};
   }
   const std::string lowered = AsciiLower(domain);
-  if (lowered.empty() || DomainOf(admin_email) != lowered) {
+  if (lowered.empty() || AddressDomain(admin_email) != lowered) {
     return Error{codes::kInvalidRequest,
                  "admin_email must be an address of the domain " + domain + " (the check acts as that administrator)",
                  "admin_email"};

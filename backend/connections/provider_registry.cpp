@@ -45,4 +45,9 @@ std::vector<std::string> ProviderRegistry::DefaultScopes(oauth::Provider provide
   return {};
 }
 
+std::vector<std::string> ProviderRegistry::OrganisationScopes(oauth::Provider provider) {
+  if (provider == oauth::Provider::kGoogle) return {"https://www.googleapis.com/auth/calendar"};
+  return {};
+}
+
 }  // namespace slotwise

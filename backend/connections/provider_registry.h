@@ -45,6 +45,9 @@ class ProviderRegistry {
 
   // The scopes Slotwise asks for, per provider (calendar read/write, rooms, meetings, identity).
   static std::vector<std::string> DefaultScopes(oauth::Provider provider);
+  // The scopes organisation access asks for (Google: what a Workspace administrator authorises for the service
+  // account under domain-wide delegation); empty for providers without organisation access.
+  static std::vector<std::string> OrganisationScopes(oauth::Provider provider);
 
  private:
   net::HttpTransport& transport_;

@@ -61,7 +61,7 @@ Result<bool> ConfigureSandboxOrgAccess(ProviderRegistry& providers, net::HttpTra
   config.google_service_account.client_email = kServiceAccountEmail;
   config.google_service_account.private_key_pem = keys->private_pem;
   config.google_service_account.token_url = oauth::SandboxEndpoints(sandbox_root, oauth::Provider::kGoogle).token_url;
-  config.google_service_account.scopes = {"https://www.googleapis.com/auth/calendar"};
+  config.google_service_account.scopes = ProviderRegistry::OrganisationScopes(oauth::Provider::kGoogle);
   config.microsoft_app_only = true;
   return true;
 }

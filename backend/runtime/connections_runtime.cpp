@@ -68,23 +68,29 @@ ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring ke
 
 ConnectionsRuntime::~ConnectionsRuntime() { notifications_->Stop(); }
 
-void ConnectionsRuntime::ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root) {
+void ConnectionsRuntime::ConfigureProviders(const std::string& public_base_url, const ProviderSetup& setup) {
   providers_->SetPublicBaseUrl(public_base_url);
   notifications_->SetPublicBaseUrl(public_base_url);
-  const std::string tenant(sandbox::kDemoMicrosoftTenant);
-  using oauth::Provider;
-  providers_->Configure(Provider::kGoogle, oauth::SandboxEndpoints(sandbox_root, Provider::kGoogle),
-                        std::string(sandbox::kGoogleClientId), std::string(sandbox::kGoogleClientSecret),
-                        ProviderRegistry::DefaultScopes(Provider::kGoogle));
-  providers_->Configure(Provider::kMicrosoft, oauth::SandboxEndpoints(sandbox_root, Provider::kMicrosoft, tenant),
-                        std::string(sandbox::kMicrosoftClientId), std::string(sandbox::kMicrosoftClientSecret),
-                        ProviderRegistry::DefaultScopes(Provider::kMicrosoft));
-  providers_->Configure(Provider::kZoom, oauth::SandboxEndpoints(sandbox_root, Provider::kZoom),
-                        std::string(sandbox::kZoomClientId), std::string(sandbox::kZoomClientSecret),
-                        ProviderRegistry::DefaultScopes(Provider::kZoom));
-  providers_->Configure(Provider::kGoTo, oauth::SandboxEndpoints(sandbox_root, Provider::kGoTo),
-                        std::string(sandbox::kGoToClientId), std::string(sandbox::kGoToClientSecret),
-                        ProviderRegistry::DefaultScopes(Provider::kGoTo));
+  for (oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft, oauth::Provider::kZoom,
+                                   oauth::Provider::kGoTo}) {
+    std::optional<ProviderRegistrationSetting> registration = RegistrationFor(setup, provider);
+    if (!registration) continue;
+    std::vector<std::string> scopes =
+        registration->scopes.empty() ? ProviderRegistry::DefaultScopes(provider) : registration->scopes;
+    providers_->Configure(provider, EndpointsFor(setup, provider), registration->client_id,
+                          registration->client_secret, std::move(scopes));
+  }
+  OrgAccessConfig& organisation = providers_->org_access();
+  if (setup.google_service_account) {
+    organisation.google_service_account = *setup.google_service_account;
+    organisation.google_service_account.token_url = EndpointsFor(setup, oauth::Provider::kGoogle).token_url;
+    organisation.google_service_account.scopes = ProviderRegistry::OrganisationScopes(oauth::Provider::kGoogle);
+  }
+  organisation.microsoft_app_only = setup.microsoft_app_only;
+}
+
+void ConnectionsRuntime::ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root) {
+  ConfigureProviders(public_base_url, ProviderSetup::SandboxDemo(sandbox_root));
 }
 
 }  // namespace slotwise

@@ -22,6 +22,7 @@
 #include "crypto/token_vault.h"
 #include "net/http_transport.h"
 #include "oauth/oauth_state.h"
+#include "runtime/provider_setup.h"
 #include "store/sqlite_store.h"
 
 namespace slotwise {
@@ -39,7 +40,10 @@ class ConnectionsRuntime {
                      std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport(), Clock clock = {});
   ~ConnectionsRuntime();  // stops the change-notification worker before anything it uses goes away
 
-  // Points every provider at the sandbox served at `sandbox_root` (e.g. "http://127.0.0.1:4100").
+  // Configures every provider `setup` registers, at the endpoints it names, and the deployment's organisation access
+  // (runtime/provider_setup.h). `public_base_url` is where this server is reached (redirect URIs derive from it).
+  void ConfigureProviders(const std::string& public_base_url, const ProviderSetup& setup);
+  // ConfigureProviders with ProviderSetup::SandboxDemo(sandbox_root) (e.g. "http://127.0.0.1:4100").
   void ConfigureSandboxProviders(const std::string& public_base_url, const std::string& sandbox_root);
 
   ProviderRegistry& providers() { return *providers_; }

@@ -64,6 +64,8 @@ void Requests(SandboxCore& core, const httplib::Request& req, httplib::Response&
     json item = {{"provider", entry.provider}, {"method", entry.method}, {"path", entry.path}, {"query", entry.query},
                  {"status", entry.status}, {"user", entry.user}, {"at", FormatRfc3339(entry.at)}};
     if (!entry.grant_type.empty()) item["grant_type"] = entry.grant_type;
+    item["token_org"] = entry.token_org;
+    item["data_orgs"] = entry.data_orgs;
     entries.push_back(item);
   }
   SendJson(res, 200, {{"requests", entries}});

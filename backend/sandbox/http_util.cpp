@@ -6,6 +6,7 @@
 
 #include "crypto/crypto_primitives.h"
 #include "sandbox/provider_errors.h"
+#include "sandbox/request_orgs.h"
 #include "sandbox/sandbox_state.h"
 #include "slotwise/ascii.h"
 #include "slotwise/json_input.h"
@@ -130,6 +131,9 @@ void LogRequest(SandboxCore& core, const httplib::Request& req, int status) {
   entry.user = CurrentNote().user;
   entry.grant_type = CurrentNote().grant_type;
   std::lock_guard<std::mutex> lock(core.mutex);
+  RequestOrganisations organisations = OrganisationsOf(core.state, req);
+  entry.token_org = std::move(organisations.token);
+  entry.data_orgs = std::move(organisations.data);
   entry.at = core.Now();
   core.state.request_log.push_back(std::move(entry));
   if (core.state.request_log.size() > 20000) core.state.request_log.pop_front();

@@ -215,6 +215,8 @@ struct Fault {
 
 struct RequestLogEntry {
   std::string provider, method, path, query, user, grant_type;
+  std::string token_org;             // request_orgs.h: the access token's organisation ("" = no token)
+  std::set<std::string> data_orgs;   // the organisations of the seeded accounts and rooms the call named
   int status = 0;
   std::int64_t at = 0;
 };

@@ -37,7 +37,7 @@
 #include <vector>
 
 #include "net/url.h"
-#include "process_harness.h"
+#include "support/process_harness.h"
 #include "slotwise/time.h"
 #include "support/http_call.h"
 #include "support/loopback_server.h"

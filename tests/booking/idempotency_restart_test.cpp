@@ -14,7 +14,7 @@
 #include <optional>
 #include <string>
 
-#include "process_harness.h"
+#include "support/process_harness.h"
 #include "slotwise/time.h"
 #include "support/http_call.h"
 #include "support/temp_dir.h"

@@ -1,5 +1,5 @@
 // process_harness.cpp — see process_harness.h.
-#include "process_harness.h"
+#include "support/process_harness.h"
 
 #include <fcntl.h>
 #include <signal.h>
