@@ -267,7 +267,10 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     // The same redirect URI ends the organisation's admin-consent round trip; its state says so.
     if (*provider == oauth::Provider::kMicrosoft &&
         OrgAccessRegistry::IsConsentState(req.get_param_value("state"))) {
-      const Result<OrgConnection> connected = organisations.CompleteMicrosoftConsent(QueryOf(req));
+      const Result<OrgAccessRegistry::ConsentStep> step = organisations.ContinueMicrosoftConsent(QueryOf(req));
+      if (step && !step->redirect.empty()) return res.set_redirect(step->redirect);  // signed in: now the consent
+      const Result<OrgConnection> connected =
+          step ? Result<OrgConnection>(*step->connected) : Result<OrgConnection>(step.error());
       res.status = connected ? 200 : 400;
       res.set_content(OrganisationConsentPage(connected), "text/html; charset=utf-8");
       return;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/crypto_primitives.h"
+#include "oauth/id_token.h"
 #include "providers/google_calendar.h"
 #include "providers/goto_meetings.h"
 #include "providers/microsoft_graph_calendar.h"
@@ -29,22 +30,6 @@ FunctionCheck Failed(std::string name, const Error& error, std::int64_t now) {
 }
 FunctionCheck Skipped(std::string name, std::string why, std::int64_t now) {
   return {std::move(name), "skipped", std::move(why), now};
-}
-
-// The e-mail claim of an OpenID id_token received straight from the token endpoint over the provider's TLS
-// connection (OpenID Connect Core §3.1.3.7 allows TLS server validation instead of the signature then).
-std::string IdTokenEmail(const std::string& id_token) {
-  const std::size_t first = id_token.find('.');
-  const std::size_t second = id_token.find('.', first + 1);
-  if (first == std::string::npos || second == std::string::npos) return "";
-  std::optional<std::string> payload = crypto::Base64UrlDecode(id_token.substr(first + 1, second - first - 1));
-  if (!payload) return "";
-  json claims = slotwise::ParseJson(*payload);
-  if (!claims.is_object()) return "";
-  for (const char* key : {"email", "preferred_username"}) {
-    if (claims.contains(key) && claims[key].is_string()) return claims[key].get<std::string>();
-  }
-  return "";
 }
 
 Result<json> GetJson(net::HttpTransport& transport, providers::AccessTokenSource& tokens, providers::Provider provider,
@@ -121,7 +106,7 @@ Result<AccountIdentity> ConnectionProbes::Identify(Provider provider, const oaut
   net::HttpTransport& transport = providers_.transport();
   switch (provider) {
     case Provider::kGoogle: {
-      std::string email = IdTokenEmail(tokens.id_token);
+      std::string email = oauth::IdTokenEmail(tokens.id_token);
       if (email.empty()) {
         Result<json> primary = GetJson(transport, source, providers::Provider::kGoogle,
                                        providers::JoinUrl(*api_base, "/calendars/primary"));
@@ -132,7 +117,7 @@ Result<AccountIdentity> ConnectionProbes::Identify(Provider provider, const oaut
       return AccountIdentity{email, email};
     }
     case Provider::kMicrosoft: {
-      if (std::string email = IdTokenEmail(tokens.id_token); !email.empty()) return AccountIdentity{email, email};
+      if (std::string email = oauth::IdTokenEmail(tokens.id_token); !email.empty()) return AccountIdentity{email, email};
       Result<json> me = GetJson(transport, source, providers::Provider::kGraph, providers::JoinUrl(*api_base, "/me"));
       if (!me) return me.error();
       std::string email = StringAt(me.value(), "mail");

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "providers/microsoft_graph_calendar.h"
+#include "oauth/id_token.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 
@@ -242,17 +243,20 @@ Result<std::string> OrgAccessRegistry::StartMicrosoftConsent(const std::string& 
                  "Microsoft registration)",
                  ""};
   }
+  const oauth::PkcePair pkce = oauth::MakePkcePair();
   oauth::PendingAuthorization pending;
   pending.provider = oauth::Provider::kMicrosoft;
   pending.tenant_id = tenant_id;
+  pending.code_verifier = pkce.verifier;
   const std::string state = std::string(kConsentStatePrefix) + consent_states_.Create(pending, clock_());
-  return microsoft->AdminConsentUrl("organizations", state);
+  return microsoft->SignInUrl(state, pkce.challenge);
 }
 
-Result<OrgConnection> OrgAccessRegistry::CompleteMicrosoftConsent(const net::Params& query) {
-  std::string state, error, description, granted, microsoft_tenant;
+Result<OrgAccessRegistry::ConsentStep> OrgAccessRegistry::ContinueMicrosoftConsent(const net::Params& query) {
+  std::string state, code, error, description, granted, microsoft_tenant;
   for (const auto& [name, value] : query) {
     if (name == "state") state = value;
+    if (name == "code") code = value;
     if (name == "error") error = value;
     if (name == "error_description") description = value;
     if (name == "admin_consent") granted = value;
@@ -264,17 +268,50 @@ Result<OrgConnection> OrgAccessRegistry::CompleteMicrosoftConsent(const net::Par
   Result<oauth::PendingAuthorization> pending = consent_states_.Consume(
       std::string_view(state).substr(kConsentStatePrefix.size()), oauth::Provider::kMicrosoft, "", clock_());
   if (!pending) return pending.error();
-  if (!error.empty() || AsciiLower(granted) != "true") {
+  if (!error.empty()) {
     return Error{codes::kConsentRequired,
-                 "the Microsoft 365 administrator did not grant consent" +
-                     (error.empty() ? std::string() : " (" + error + (description.empty() ? "" : ": " + description) + ")") +
-                     "; an administrator of the organisation can start again from Slotwise",
+                 "the Microsoft 365 administrator did not " +
+                     std::string(pending->directory.empty() ? "sign in" : "grant consent") + " (" + error +
+                     (description.empty() ? "" : ": " + description) +
+                     "); an administrator of the organisation can start again from Slotwise",
                  ""};
   }
-  if (microsoft_tenant.empty()) {
-    return Error{codes::kInvalidRequest, "Microsoft's answer names no organisation (tenant)", "tenant"};
+  const oauth::OAuthClient* microsoft = providers_.Client(oauth::Provider::kMicrosoft);
+  if (microsoft == nullptr) return Error{codes::kProviderNotConfigured, "Microsoft is not configured", ""};
+
+  if (pending->directory.empty()) {  // leg 2: who signed in, and where
+    if (code.empty()) return Error{codes::kInvalidState, "this sign-in answer is not for this step: start again", "state"};
+    Result<oauth::TokenSet> tokens = microsoft->ExchangeCode(code, pending->code_verifier, clock_());
+    if (!tokens) return tokens.error();
+    const std::optional<nlohmann::json> claims = oauth::IdTokenClaims(tokens->id_token);
+    const std::string tid = claims && claims->contains("tid") && (*claims)["tid"].is_string()
+                                ? (*claims)["tid"].get<std::string>()
+                                : std::string();
+    if (tid.empty()) {
+      return Error{codes::kInvalidRequest,
+                   "Microsoft's sign-in named no organisation: sign in with a work account of the organisation",
+                   "tid"};
+    }
+    oauth::PendingAuthorization next;
+    next.provider = oauth::Provider::kMicrosoft;
+    next.tenant_id = pending->tenant_id;
+    next.directory = tid;
+    const std::string next_state = std::string(kConsentStatePrefix) + consent_states_.Create(next, clock_());
+    return ConsentStep{microsoft->AdminConsentUrl(tid, next_state), std::nullopt};
   }
-  return ConnectMicrosoft(pending->tenant_id, microsoft_tenant);
+
+  if (AsciiLower(granted) != "true") {  // leg 3
+    return Error{codes::kInvalidState, "this consent answer is not for this step: start again", "state"};
+  }
+  if (AsciiLower(microsoft_tenant) != AsciiLower(pending->directory)) {
+    return Error{codes::kInvalidRequest,
+                 "the consent came back for another organisation than the one its administrator signed in to; start "
+                 "again from Slotwise",
+                 "tenant"};
+  }
+  Result<OrgConnection> connected = ConnectMicrosoft(pending->tenant_id, pending->directory);
+  if (!connected) return connected.error();
+  return ConsentStep{"", std::move(connected).value()};
 }
 
 Result<bool> OrgAccessRegistry::Disconnect(const std::string& tenant_id, oauth::Provider provider) {

@@ -62,19 +62,29 @@ class OrgAccessRegistry {
   Result<OrgConnection> ConnectMicrosoft(const std::string& tenant_id, const std::string& microsoft_tenant);
   Result<OrgConnection> Check(const std::string& tenant_id, oauth::Provider provider);
 
-  // The Microsoft admin-consent round trip. StartMicrosoftConsent answers the link the tenant gives its Microsoft 365
-  // administrator: the deployment registration's adminconsent URL ("organizations": the administrator's own
-  // organisation), its redirect URI, and a single-use state bound to the tenant (kConsentStatePrefix + 43 characters,
-  // valid 10 minutes, in memory). CompleteMicrosoftConsent takes the callback's query (admin_consent, tenant, state —
-  // or error, error_description, state), consumes the state and connects the consenting organisation to the state's
-  // tenant (ConnectMicrosoft). Errors: the state's ("invalid_state", "expired_state"), Microsoft's refusal
-  // ("consent_required" with its words), ConnectMicrosoft's.
+  // The Microsoft organisation round trip, in two legs through the one redirect URI (…/oauth/microsoft/callback):
+  // 1. StartMicrosoftConsent answers the link the tenant gives its Microsoft 365 administrator: an OpenID sign-in
+  //    (OAuthClient::SignInUrl, PKCE) with a single-use state bound to the tenant (kConsentStatePrefix + 43
+  //    characters, valid 10 minutes, in memory).
+  // 2. ContinueMicrosoftConsent on the sign-in's callback (code, state) redeems the code at the token endpoint and
+  //    reads the id_token's "tid" — the organisation the administrator really signed in to — and answers `redirect`:
+  //    the adminconsent link for exactly that organisation, with a new single-use state remembering it.
+  // 3. ContinueMicrosoftConsent on the consent's callback (admin_consent, tenant, state — or error,
+  //    error_description, state) connects the organisation to the state's tenant (ConnectMicrosoft) only when
+  //    Microsoft's "tenant" is the one signed in to: a forged or edited callback cannot name another organisation.
+  // Errors: the state's ("invalid_state", "expired_state"; a state used for the wrong leg is "invalid_state"), the
+  // code exchange's, "consent_required" (the administrator declined, with Microsoft's words), "invalid_request"
+  // (no code, no tid, or a consent for another organisation than the one signed in to), ConnectMicrosoft's.
   static constexpr std::string_view kConsentStatePrefix = "org.";
+  struct ConsentStep {
+    std::string redirect;                    // continue there (leg 2)
+    std::optional<OrgConnection> connected;  // done (leg 3)
+  };
   Result<std::string> StartMicrosoftConsent(const std::string& tenant_id);
   static bool IsConsentState(std::string_view state) {
     return state.substr(0, kConsentStatePrefix.size()) == kConsentStatePrefix;
   }
-  Result<OrgConnection> CompleteMicrosoftConsent(const net::Params& query);
+  Result<ConsentStep> ContinueMicrosoftConsent(const net::Params& query);
   Result<bool> Disconnect(const std::string& tenant_id, oauth::Provider provider);
 
   Result<std::vector<OrgConnection>> List(const std::string& tenant_id) { return store_.List(tenant_id); }

@@ -94,6 +94,20 @@ std::string OAuthClient::AuthorizeUrl(std::string_view state, std::string_view c
   return net::WithQuery(r.endpoints.authorize_url, params);
 }
 
+std::string OAuthClient::SignInUrl(std::string_view state, std::string_view code_challenge) const {
+  const ClientRegistration& r = registration_;
+  if (r.provider != Provider::kMicrosoft) return {};
+  return net::WithQuery(r.endpoints.authorize_url, {{"client_id", r.client_id},
+                                                    {"response_type", "code"},
+                                                    {"redirect_uri", r.redirect_uri},
+                                                    {"scope", "openid profile email"},
+                                                    {"response_mode", "query"},
+                                                    {"prompt", "select_account"},
+                                                    {"state", std::string(state)},
+                                                    {"code_challenge", std::string(code_challenge)},
+                                                    {"code_challenge_method", "S256"}});
+}
+
 std::string OAuthClient::AdminConsentUrl(std::string_view tenant, std::string_view state) const {
   std::string base = registration_.endpoints.admin_consent_url;
   if (base.empty()) return {};

@@ -82,6 +82,10 @@ class OAuthClient {
   // An empty `tenant` keeps the registration's tenant ("common"/"consumers" become "organizations", which admin
   // consent requires). Returns "" for providers without an admin consent endpoint.
   std::string AdminConsentUrl(std::string_view tenant, std::string_view state = {}) const;
+  // Microsoft only: an OpenID Connect sign-in and nothing else (scope "openid profile email", response_mode=query,
+  // prompt=select_account, PKCE) at the registration's authority — who is at the keyboard, and in which organisation
+  // (the id_token's "tid"), before an organisation is connected. Returns "" for the other providers.
+  std::string SignInUrl(std::string_view state, std::string_view code_challenge) const;
 
   // Token-endpoint calls. `now` is Unix seconds (for expires_at). A retried code exchange whose first attempt did
   // reach the provider may come back as codes::kReauthNeeded (the code was already used): the user connects again.

@@ -31,6 +31,7 @@ struct PendingAuthorization {
   std::string user_id;
   std::string code_verifier;    // PKCE verifier (secret)
   std::string return_origin;    // the origin to postMessage the outcome to
+  std::string directory;        // organisation consent: the Microsoft tenant its administrator signed in to
   std::int64_t expires_at = 0;  // Unix seconds; set by Create
 };
 

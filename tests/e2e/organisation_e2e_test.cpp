@@ -85,19 +85,12 @@ TEST_CASE("Organisation: the Microsoft admin-consent round trip connects the org
   const HttpAnswer link = Call(world, acme, "POST", "/v1/organisation/microsoft/consent");
   REQUIRE(link.status == 201);
   const std::string url = json::parse(link.body).at("url").get<std::string>();
-  CHECK(url.find("/adminconsent?") != std::string::npos);
-  const HttpAnswer page = HttpGet(url);  // the administrator signs in at Microsoft and grants consent
-  REQUIRE(page.status == 200);
-  const HttpAnswer consent = HttpPostForm(
-      world.sandbox_root() + "/sandbox/consent",
-      net::FormEncode({{"request_id", RequestIdOf(page.body)}, {"login", "sanne.devries@kumo-labs.example"},
-                       {"decision", "allow"}}));
-  REQUIRE(consent.status == 302);
-  const HttpAnswer landed = HttpGet(consent.location);
+  CHECK(url.find("/oauth2/v2.0/authorize?") != std::string::npos);  // first the administrator signs in
+  CHECK(url.find("code_challenge_method=S256") != std::string::npos);
+  const HttpAnswer landed = ConsentAsAdministrator(url, world.sandbox_root(), "sanne.devries@kumo-labs.example");
   CHECK(landed.status == 200);
   CHECK(landed.body.find("data-status=\"connected\"") != std::string::npos);
   CHECK(landed.body.find("kumo-labs.example") != std::string::npos);
-  CHECK(HttpGet(consent.location).status == 400);  // the state is single-use
 
   // Now Acme's people of that organisation go in, and nothing else does.
   CHECK(Call(world, acme, "PUT", "/v1/people/sanne.devries@kumo-labs.example", {{"name", "Sanne"}}).status == 200);
@@ -107,4 +100,40 @@ TEST_CASE("Organisation: the Microsoft admin-consent round trip connects the org
       world.scheduling().org_access().ConnectMicrosoft("kumo", std::string(sandbox::kDemoMicrosoftTenant));
   REQUIRE_FALSE(back.ok());
   CHECK(back.error().code == codes::kDomainNotVerified);
+}
+
+TEST_CASE("Organisation: a consent answer cannot name another organisation than the one its administrator signed in to") {
+  ProviderWorld world(true, true);
+  REQUIRE(world.Api("DELETE", "/v1/organisation/microsoft").status == 204);
+  const std::string url = json::parse(world.Api("POST", "/v1/organisation/microsoft/consent").body).at("url");
+
+  // The administrator signs in (to the demo organisation); Slotwise sends them on to that organisation's consent page.
+  const HttpAnswer sign_in = HttpGet(url);
+  const HttpAnswer signed_in = HttpPostForm(
+      world.sandbox_root() + "/sandbox/consent",
+      net::FormEncode({{"request_id", RequestIdOf(sign_in.body)}, {"login", "sanne.devries@kumo-labs.example"},
+                       {"decision", "allow"}}));
+  REQUIRE(signed_in.status == 302);
+  const HttpAnswer onward = HttpGet(signed_in.location);
+  REQUIRE(onward.status == 302);
+  CHECK(onward.location.find("/microsoft/" + std::string(sandbox::kDemoMicrosoftTenant) + "/v2.0/adminconsent?") !=
+        std::string::npos);
+
+  // Instead of consenting, a forged answer names another organisation (one that consented to the app elsewhere).
+  const std::string state = UrlParam(onward.location, "state");
+  const std::string callback = world.root() + "/oauth/microsoft/callback?" +
+                               net::FormEncode({{"admin_consent", "True"}, {"tenant", "0bad0000-0000-4000-8000-000000000bad"},
+                                                {"state", state}});
+  const HttpAnswer forged = HttpGet(callback);
+  CHECK(forged.status == 400);
+  CHECK(forged.body.find("another organisation") != std::string::npos);
+  CHECK(HttpGet(callback).status == 400);  // and the state is spent
+  // Nor can the sign-in leg be skipped: a consent answer on a fresh link's state is refused.
+  const std::string fresh = json::parse(world.Api("POST", "/v1/organisation/microsoft/consent").body).at("url");
+  const HttpAnswer skipped = HttpGet(world.root() + "/oauth/microsoft/callback?" +
+                                     net::FormEncode({{"admin_consent", "True"},
+                                                      {"tenant", std::string(sandbox::kDemoMicrosoftTenant)},
+                                                      {"state", UrlParam(fresh, "state")}}));
+  CHECK(skipped.status == 400);
+  CHECK(json::parse(world.Api("GET", "/v1/organisation").body).at("connections").size() == 1);  // Google only
 }

@@ -95,15 +95,8 @@ void ConnectOrganisation(const std::string& origin, const std::string& sandbox_r
   const HttpAnswer link = Call(origin, key, "POST", "/v1/organisation/microsoft/consent");
   REQUIRE_MESSAGE(link.status == 201, link.body);
   const std::string url = json::parse(link.body).at("url").get<std::string>();
-  CHECK(url.rfind(sandbox_root + "/microsoft/organizations/v2.0/adminconsent?", 0) == 0);
-  const HttpAnswer page = HttpGet(url);
-  REQUIRE_MESSAGE(page.status == 200, page.body);
-  const HttpAnswer consent = HttpPostForm(
-      sandbox_root + "/sandbox/consent",
-      net::FormEncode({{"request_id", RequestIdOf(page.body)}, {"login", microsoft_admin}, {"decision", "allow"}}));
-  REQUIRE_MESSAGE(consent.status == 302, consent.body);
-  CHECK(consent.location.rfind(origin + "/oauth/microsoft/callback?", 0) == 0);
-  const HttpAnswer landed = HttpGet(consent.location);
+  CHECK(url.rfind(sandbox_root + "/microsoft/organizations/oauth2/v2.0/authorize?", 0) == 0);
+  const HttpAnswer landed = ConsentAsAdministrator(url, sandbox_root, microsoft_admin);
   CHECK_MESSAGE(landed.body.find("data-status=\"connected\"") != std::string::npos, landed.body);
 
   const json organisation = json::parse(Call(origin, key, "GET", "/v1/organisation").body);

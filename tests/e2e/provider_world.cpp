@@ -1,5 +1,6 @@
 // provider_world.cpp — see provider_world.h.
 #include "provider_world.h"
+#include "support/sandbox_pages.h"
 
 #include "api/api_auth.h"
 #include "demo/demo_tenant.h"
@@ -41,6 +42,23 @@ HttpAnswer HttpPostForm(const std::string& url, const std::string& form) {
 
 HttpAnswer HttpJson(const std::string& method, const std::string& url, const json& body, const httplib::Headers& headers) {
   return ToAnswer(HttpCall(method, url, body.is_null() ? "" : body.dump(), headers));
+}
+
+HttpAnswer ConsentAsAdministrator(const std::string& consent_url, const std::string& sandbox_root,
+                                  const std::string& admin) {
+  std::string url = consent_url;
+  for (int page = 0; page < 2; ++page) {  // the sign-in, then the consent
+    const HttpAnswer form = HttpGet(url);
+    if (form.status != 200 || RequestIdOf(form.body).empty()) return form;
+    const HttpAnswer allowed = HttpPostForm(
+        sandbox_root + "/sandbox/consent",
+        net::FormEncode({{"request_id", RequestIdOf(form.body)}, {"login", admin}, {"decision", "allow"}}));
+    if (allowed.status != 302) return allowed;
+    const HttpAnswer back = HttpGet(allowed.location);  // Slotwise's callback
+    if (back.status != 302) return back;
+    url = back.location;
+  }
+  return HttpAnswer{};
 }
 
 ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)

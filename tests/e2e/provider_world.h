@@ -41,6 +41,13 @@ HttpAnswer HttpPostForm(const std::string& url, const std::string& form);
 HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlohmann::json& body = nullptr,
                     const httplib::Headers& headers = {});
 
+// The Microsoft 365 administrator's part of connecting an organisation, as a browser would do it: `consent_url` (from
+// POST /v1/organisation/microsoft/consent) is the sign-in page, where `admin` signs in; Slotwise's callback sends them
+// on to the admin-consent page of their organisation, where they allow. Answers Slotwise's last page (or the first
+// answer that was not the expected redirect). Pages are the sandbox's (`sandbox_root`).
+HttpAnswer ConsentAsAdministrator(const std::string& consent_url, const std::string& sandbox_root,
+                                  const std::string& admin);
+
 class ProviderWorld {
  public:
   // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"
