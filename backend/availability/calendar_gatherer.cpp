@@ -242,7 +242,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
     snapshot->hosts.emplace(calendar.id, std::move(calendar));
   }
   for (const char* provider : {"google", "microsoft"}) {
-    snapshot->acting[provider] = ActingAddress(t, people.value(), provider);
+    snapshot->acting[provider] = ActingCandidates(t, people.value(), provider);
   }
   return std::shared_ptr<const TenantSnapshot>(std::move(snapshot));
 }
@@ -269,6 +269,7 @@ struct Read {
   std::size_t first_entry = 0;
   std::shared_ptr<const std::vector<BusyEvent>> events;  // from the cache or the provider
   std::optional<Error> error;
+  std::optional<std::string> unknown;  // the provider refused this calendar: why its free/busy is unknown
 };
 
 std::string ResourceOf(Kind kind, const std::string& id) {
@@ -283,6 +284,17 @@ std::string ResourceOf(Kind kind, const std::string& id) {
   return id;
 }
 
+
+// The calendar's engine members without "busy", as the item changes them: a host account's owner as the query spells
+// them, and free_busy {"status": "unknown", "reason"} when the provider refused the calendar. Null: the snapshot's
+// base as it is (the common case, no copy).
+std::optional<json> ChangedBase(const GatheredCalendars::Item& item) {
+  if (item.owner.empty() && !item.unknown_reason) return std::nullopt;
+  json changed = item.calendar->base;
+  if (!item.owner.empty()) changed["conferencing_account"]["owner"] = item.owner;
+  if (item.unknown_reason) changed["free_busy"] = {{"status", "unknown"}, {"reason", *item.unknown_reason}};
+  return changed;
+}
 
 void AppendEvent(std::string& out, const Interval& interval, std::string_view status, bool interview) {
   out += "{\"end\":\"";
@@ -335,10 +347,8 @@ void GatheredCalendars::AppendJson(std::string& out) const {
     out.push_back(']');
     std::string owned_base;
     const std::string* base = &item.calendar->base_text;
-    if (!item.owner.empty()) {
-      json changed = item.calendar->base;
-      changed["conferencing_account"]["owner"] = item.owner;
-      owned_base = DumpJson(changed);
+    if (std::optional<json> changed = ChangedBase(item)) {
+      owned_base = DumpJson(*changed);
       base = &owned_base;
     }
     if (base->size() > 2) {  // "{…}": splice the other members after "busy"
@@ -355,13 +365,8 @@ Result<std::vector<slotwise::Calendar>> GatheredCalendars::ToEngineCalendars(Zon
   std::vector<slotwise::Calendar> calendars;
   calendars.reserve(items_.size());
   for (const Item& item : items_) {
-    const json* base = &item.calendar->base;
-    json owned_base;
-    if (!item.owner.empty()) {
-      owned_base = item.calendar->base;
-      owned_base["conferencing_account"]["owner"] = item.owner;
-      base = &owned_base;
-    }
+    const std::optional<json> changed = ChangedBase(item);
+    const json* base = changed ? &*changed : &item.calendar->base;
     Result<slotwise::Calendar> calendar = ParseCalendarValue(item.sub, *base, zones);
     if (!calendar) return calendar.error();
     std::vector<BusyEvent>& busy = calendar->busy;
@@ -483,21 +488,26 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
       }
       reads.push_back(std::move(read));
     }
-    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;  // (provider, acting) -> reads
+    // (provider, first acting person) -> reads; the acting people are the tenant's candidates, else the calendar.
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> acting_of;
     for (std::size_t r = 0; r < reads.size(); ++r) {
       if (reads[r].events) continue;
       auto acting = snapshot.acting.find(reads[r].provider);
-      const std::string as = acting == snapshot.acting.end() || acting->second.empty() ? reads[r].id : acting->second;
-      groups[{reads[r].provider, as}].push_back(r);
+      std::vector<std::string> people = acting == snapshot.acting.end() || acting->second.empty()
+                                            ? std::vector<std::string>{reads[r].id}
+                                            : acting->second;
+      std::pair<std::string, std::string> key{reads[r].provider, people.front()};
+      groups[key].push_back(r);
+      acting_of.emplace(std::move(key), std::move(people));
     }
     for (const auto& group : groups) {
       const std::string& provider = group.first.first;
-      const std::string& act_as = group.first.second;
       const std::vector<std::size_t>& members = group.second;
       auto fail_all = [&](const Error& error) {
         for (std::size_t r : members) reads[r].error = error;
       };
-      Result<std::shared_ptr<BusySource>> source = sources_.SourceFor(tenant_id, provider, act_as);
+      Result<std::shared_ptr<BusySource>> source = sources_.SourceFor(tenant_id, provider, acting_of.at(group.first));
       if (!source) {
         fail_all(source.error());
         continue;
@@ -518,6 +528,9 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
         }
         if (answer == nullptr) {
           read.error = Error{codes::kProviderError, "the provider's answer did not include this calendar", ""};
+        } else if (!answer->busy && answer->busy.error().code == codes::kProviderCalendarError) {
+          // The provider answered, and refused this one calendar (not shared, not found, …): unknown, not cached.
+          read.unknown = ProviderLabel(provider) + " did not give its free/busy: " + answer->busy.error().message;
         } else if (!answer->busy) {
           read.error = answer->busy.error();
         } else {
@@ -566,7 +579,10 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
       auto owner = spelled.find(entry.calendar->owner);
       if (owner != spelled.end() && owner->second != entry.calendar->owner) item.owner = owner->second;
     }
-    if (entry.read_index != SIZE_MAX) item.events = reads[entry.read_index].events;
+    if (entry.read_index != SIZE_MAX) {
+      item.events = reads[entry.read_index].events;
+      item.unknown_reason = reads[entry.read_index].unknown;
+    }
     if (auto held = holds_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
         held != holds_by_resource.end()) {
       item.holds = held->second;

@@ -22,10 +22,18 @@
 //   400 days) mean no window: nothing is fetched and the engine reports the query's error.
 // - Freshness: cached free/busy is used when it covers the window and is at most `max_age_seconds` old at `now`;
 //   max_age_seconds 0 always fetches (and refreshes the cache). Misses are fetched in one call per
-//   (provider, acting address).
+//   (provider, acting people): BusySourceFactory::SourceFor gets the tenant's ActingCandidates for that provider
+//   (busy_sources.h), or the calendar itself when the tenant has no person on it.
+// - A calendar the provider refuses on its own — it answered the call, with an error for that calendar
+//   ("provider_calendar_error": Graph getSchedule's item `error`, Google freeBusy's `errors`, e.g. free/busy not
+//   shared, not found) — is unknown, never free and never dropped: its calendar gets no provider events and
+//   `"free_busy": {"status": "unknown", "reason": "<provider> did not give its free/busy: <provider's message>"}`
+//   (docs/ENGINE.md), so the engine blocks it unless the query says "unknown_free_busy": "free", and names it with
+//   the reason in the answer. Holds and absences are still added. Unknown is not cached: the next query asks again.
 // - Errors (values, nothing throws): "unknown_tenant"; "unknown_participant" naming the sub and its field (as the
 //   engine spells paths, e.g. "query.participants[0].members[1].sub"); "calendar_unavailable" naming the calendar
-//   and the provider's message when a provider could not answer for it (never treated as free); connection-level
+//   and the provider's message when a provider could not answer the call that covered it (transport, 5xx, a
+//   malformed answer; never treated as free); connection-level
 //   failures ("reauth_needed", "consent_required", "provider_not_configured", "subject_refused", "invalid_client",
 //   "unauthorized") keep their code with a message that says what to fix; "storage_error" from the directory or
 //   the holds. `field` names the first mention of the failing calendar.
@@ -83,7 +91,8 @@ struct TenantSnapshot {
   std::unordered_map<std::string, Calendar> people;     // by lower-cased e-mail
   std::unordered_map<std::string, Calendar> rooms;      // by lower-cased e-mail
   std::unordered_map<std::string, Calendar> hosts;      // by lower-cased id
-  std::unordered_map<std::string, std::string> acting;  // calendar provider -> ActingAddress ("" = the calendar)
+  // calendar provider -> ActingCandidates (busy_sources.h; empty = the calendar itself)
+  std::unordered_map<std::string, std::vector<std::string>> acting;
 };
 
 // The gathered calendars as values. Keeps the snapshot and the cache entries it points into alive.
@@ -96,6 +105,7 @@ class GatheredCalendars {
     std::shared_ptr<const std::vector<BusyEvent>> events;  // provider events sorted by start; null = none
     std::vector<Interval> holds;                           // Slotwise's own interviews
     std::vector<BusyEvent> out_of_office;                  // people: HR absences (status oof), inside the window
+    std::optional<std::string> unknown_reason;  // the provider refused this calendar (events null): free_busy unknown
   };
 
   // Appends the "calendars" object as compact JSON text, byte-identical to DumpJson(ToJson()).

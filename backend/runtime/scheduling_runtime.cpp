@@ -42,8 +42,13 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   // One per-mailbox Graph limiter for free/busy reads and the booking's event writes alike.
   auto graph_limiter = std::make_shared<providers::ConcurrencyLimiter>(providers::kGraphConcurrentRequestsPerMailbox);
   source_options.graph_limiter = graph_limiter;
-  runtime->busy_sources_ =
+  // Organisation access where the tenant has it; otherwise a person's own connection (busy_sources.h).
+  runtime->org_busy_sources_ =
       std::make_unique<OrgBusySourceFactory>(connections.org_access(), connections.transport(), source_options);
+  runtime->delegated_busy_sources_ = std::make_unique<DelegatedBusySourceFactory>(
+      connections.connections(), connections.tokens(), connections.transport(), source_options);
+  runtime->busy_sources_ = std::make_unique<TenantBusySourceFactory>(
+      connections.org_access(), *runtime->org_busy_sources_, *runtime->delegated_busy_sources_);
   // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
   FreeBusyCache* cache = runtime->cache_.get();
   runtime->notifications_ = &connections.notifications();

@@ -79,7 +79,9 @@ class SchedulingRuntime {
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;
   std::unique_ptr<FreeBusyCache> cache_;
-  std::unique_ptr<OrgBusySourceFactory> busy_sources_;
+  std::unique_ptr<OrgBusySourceFactory> org_busy_sources_;
+  std::unique_ptr<DelegatedBusySourceFactory> delegated_busy_sources_;
+  std::unique_ptr<TenantBusySourceFactory> busy_sources_;  // chooses between the two above
   std::unique_ptr<CalendarGatherer> gatherer_;
   std::unique_ptr<AvailabilityService> availability_;
   std::unique_ptr<ProviderGateway> gateway_;

@@ -188,6 +188,21 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
     if (!result) return Bad(res, result.error().code, result.error().message, result.error().field);
     SendJson(res, 200, {{"ok", true}});
   });
+  // A user's free/busy sharing with colleagues (sandbox_state.h, User::free_busy_shared).
+  AddRoute(server, core, "POST", "/sandbox/free_busy_sharing", [&core](Req req, Res res) {
+    auto body = ParseJsonObject(req.body);
+    if (!body) return Bad(res, "invalid_json", "the body must be a JSON object");
+    const std::string provider = GetString(*body, "provider"), user_name = GetString(*body, "user");
+    if (provider != "google" && provider != "microsoft")
+      return Bad(res, "invalid_provider", "provider must be google or microsoft", "provider");
+    const json* shared = GetMember(*body, "shared");
+    if (shared == nullptr || !shared->is_boolean()) return Bad(res, "invalid_shared", "shared must be true or false", "shared");
+    std::lock_guard<std::mutex> lock(core.mutex);
+    User* user = core.FindUserMutable(provider, user_name);
+    if (!user) return Bad(res, "unknown_user", "no " + provider + " user " + user_name, "user");
+    user->free_busy_shared = shared->get<bool>();
+    SendJson(res, 200, {{"provider", provider}, {"user", user->email}, {"shared", user->free_busy_shared}});
+  });
   AddRoute(server, core, "POST", "/sandbox/tokens", [&core](Req req, Res res) {
     auto body = ParseJsonObject(req.body);
     if (!body) return Bad(res, "invalid_json", "the body must be a JSON object");

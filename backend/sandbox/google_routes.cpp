@@ -196,7 +196,10 @@ void FreeBusy(SandboxCore& core, const httplib::Request& req, httplib::Response&
                          {"busy", json::array()}};
         continue;
       }
-      if (!KnownCalendar(core, "google", id)) {
+      const User* owner = core.FindUser("google", id);
+      if (!KnownCalendar(core, "google", id) ||
+          (owner && !owner->free_busy_shared && AsciiLower(token->user_email) != AsciiLower(owner->email))) {
+        // Google answers a calendar the caller may not see exactly as one that does not exist.
         calendars[id] = {{"errors", json::array({{{"domain", "global"}, {"reason", "notFound"}}})},
                          {"busy", json::array()}};
         continue;

@@ -8,6 +8,7 @@
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
+#include "slotwise/ascii.h"
 
 namespace slotwise::sandbox {
 
@@ -85,6 +86,12 @@ void GetSchedule(SandboxCore& core, const httplib::Request& req, httplib::Respon
       value.push_back({{"scheduleId", id}, {"availabilityView", ""}, {"scheduleItems", json::array()},
                        {"error", {{"message", "The specified address is not a valid mailbox in this organization."},
                                   {"responseCode", "ErrorInvalidRecipients"}}}});
+      continue;
+    }
+    if (user && !user->free_busy_shared && !token->app_only && AsciiLower(token->user_email) != AsciiLower(user->email)) {
+      value.push_back({{"scheduleId", id}, {"availabilityView", ""}, {"scheduleItems", json::array()},
+                       {"error", {{"message", "The user has not shared free/busy information with you."},
+                                  {"responseCode", "ErrorNoFreeBusyAccess"}}}});
       continue;
     }
     auto blocks = CalendarBlocks(core.state, "microsoft", id, *start, *end);

@@ -49,6 +49,12 @@ struct User {
   std::string zoom_account; // zoom: account id
   bool consent_revoked = false;        // microsoft: refresh fails with AADSTS65001 until the user consents again
   bool rotate_refresh_strict = false;  // microsoft: a refresh invalidates the old refresh token
+  // google/microsoft: false = the user shares no free/busy with colleagues. Another user's token (Google: any token
+  // acting as someone else, also a service account's; Microsoft: delegated) gets a per-calendar refusal for this
+  // calendar inside a successful answer — Google freeBusy `errors: [{reason: "notFound"}]`, Graph getSchedule an item
+  // `error` with responseCode "ErrorNoFreeBusyAccess" (docs/SANDBOX.md). The user's own token and Microsoft app-only
+  // tokens still read it.
+  bool free_busy_shared = true;
 };
 
 struct Room {

@@ -41,6 +41,7 @@ Result<bool> SeedUser(SandboxCore& core, const json& item, const std::string& fi
   user.domain = DomainOf(user.email);
   user.tenant = GetString(item, "tenant");
   user.zoom_account = GetString(item, "zoom_account");
+  user.free_busy_shared = GetBool(item, "free_busy_shared", true);
   if (user.provider == "microsoft" && user.tenant.empty()) {
     for (const auto& [id, tenant] : core.state.tenants) {
       if (tenant.domain == user.domain) user.tenant = id;

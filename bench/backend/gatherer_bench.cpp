@@ -49,7 +49,8 @@ class TableSource final : public BusySource {
 
 class OneSource final : public BusySourceFactory {
  public:
-  Result<std::shared_ptr<BusySource>> SourceFor(const std::string&, std::string_view, const std::string&) override {
+  Result<std::shared_ptr<BusySource>> SourceFor(const std::string&, std::string_view,
+                                                const std::vector<std::string>&) override {
     return std::shared_ptr<BusySource>(source);
   }
   std::shared_ptr<TableSource> source = std::make_shared<TableSource>();

@@ -84,7 +84,12 @@ std::string AnswerToText(const Problem& problem, const std::vector<SlotMatch>& i
     AppendInstant(out, item.interval.start);
     out.push_back('}');
   }
-  out += "]}";
+  out.push_back(']');
+  if (const nlohmann::json unknown = UnknownFreeBusyJson(problem); !unknown.empty()) {
+    out += ",\"unknown_free_busy\":";  // after "available_…" and "explanation", as DumpJson orders keys
+    out += DumpJson(unknown);
+  }
+  out.push_back('}');
   return out;
 }
 
@@ -107,7 +112,11 @@ nlohmann::json AnswerToJson(const Problem& problem, const std::vector<SlotMatch>
   }
   const char* key =
       problem.query.response_format == ResponseFormat::kPeriods ? "available_periods" : "available_slots";
-  return nlohmann::json{{key, std::move(list)}};
+  nlohmann::json answer = {{key, std::move(list)}};
+  if (nlohmann::json unknown = UnknownFreeBusyJson(problem); !unknown.empty()) {
+    answer["unknown_free_busy"] = std::move(unknown);
+  }
+  return answer;
 }
 
 }  // namespace slotwise

@@ -234,6 +234,24 @@ Result<std::optional<std::int64_t>> OptionalInteger(const json& object, const ch
   return std::optional<std::int64_t>(*number);
 }
 
+// calendars[sub].free_busy: {"status": "known" | "unknown", "reason"?: string} -> the reason when unknown ("no reason
+// given" when the caller gave none), nullopt when known.
+Result<std::optional<std::string>> ParseFreeBusy(const json& value, const std::string& path) {
+  if (!value.is_object()) return Invalid(path, path + " must be an object {\"status\", \"reason\"}");
+  const json* status = Member(value, "status");
+  const std::string name = status != nullptr && status->is_string() ? status->get<std::string>() : std::string();
+  if (name != "known" && name != "unknown") {
+    return Invalid(path + ".status", path + ".status must be \"known\" or \"unknown\"");
+  }
+  std::string reason = "no reason given";
+  if (const json* given = Member(value, "reason")) {
+    if (!given->is_string()) return Invalid(path + ".reason", path + ".reason must be a string");
+    if (!given->get_ref<const std::string&>().empty()) reason = given->get<std::string>();
+  }
+  if (name == "known") return std::optional<std::string>();
+  return std::optional<std::string>(std::move(reason));
+}
+
 Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSource& zones, std::size_t& events_total) {
   const std::string path = CalendarPath(sub);
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
@@ -263,6 +281,11 @@ Result<Calendar> ParseCalendar(const std::string& sub, const json& value, ZoneSo
     Result<ConferencingAccount> parsed = ParseConferencingAccount(*account, path + ".conferencing_account");
     if (!parsed) return parsed.error();
     calendar.conferencing_account = std::move(parsed).value();
+  }
+  if (const json* free_busy = Member(value, "free_busy")) {
+    Result<std::optional<std::string>> unknown = ParseFreeBusy(*free_busy, path + ".free_busy");
+    if (!unknown) return unknown.error();
+    calendar.free_busy_unknown = std::move(unknown).value();
   }
   if (const json* busy = Member(value, "busy")) {
     const std::string busy_path = path + ".busy";
@@ -576,6 +599,14 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
                                          "\"candidate_friendly\" or \"fewest_room_changes\"");
   }
 
+  if (const json* unknown = Member(query, "unknown_free_busy")) {
+    const std::string name = unknown->is_string() ? unknown->get<std::string>() : std::string();
+    if (name != "blocks" && name != "free") {
+      return Invalid("query.unknown_free_busy", "query.unknown_free_busy must be \"blocks\" or \"free\"");
+    }
+    q.unknown_free_busy_blocks = name == "blocks";
+  }
+
   Result<bool> explain = BoolMember(query, "explain", path, false);
   if (!explain) return explain.error();
   q.explain = *explain;
@@ -596,6 +627,16 @@ Result<Problem> FinishProblem(Problem problem, const CalendarIndex& index, const
   Result<AvailabilityQuery> parsed = ParseQuery(*query, zones, index);
   if (!parsed) return parsed.error();
   problem.query = std::move(parsed).value();
+  // Calendars whose free/busy is unknown block at every instant unless the query treats them as free.
+  if (problem.query.unknown_free_busy_blocks) {
+    for (Calendar& calendar : problem.calendars) {
+      if (!calendar.free_busy_unknown) continue;
+      BusyEvent unknown;
+      unknown.interval = kUnknownFreeBusySpan;
+      unknown.unknown = true;
+      calendar.busy.insert(calendar.busy.begin(), std::move(unknown));  // the earliest start: stays sorted
+    }
+  }
   // Host accounts: resolve each owner's calendar; a host of the query must belong to the query's provider.
   for (Calendar& calendar : problem.calendars) {
     if (!calendar.conferencing_account) continue;
@@ -628,6 +669,23 @@ void SortBusyEvents(std::vector<BusyEvent>& busy) {
   std::stable_sort(busy.begin(), busy.end(), [](const BusyEvent& a, const BusyEvent& b) {
     return a.interval.start != b.interval.start ? a.interval.start < b.interval.start : a.interval.end < b.interval.end;
   });
+}
+
+nlohmann::json UnknownFreeBusyJson(const Problem& problem) {
+  json list = json::array();
+  for (const Calendar& calendar : problem.calendars) {
+    if (!calendar.free_busy_unknown) continue;
+    const bool blocks = problem.query.unknown_free_busy_blocks;
+    list.push_back({{"sub", calendar.sub},
+                    {"reason", *calendar.free_busy_unknown},
+                    {"treated_as", blocks ? "busy" : "free"},
+                    {"message", "The free/busy time of " + calendar.sub + " is unknown (" +
+                                    *calendar.free_busy_unknown + "), so " +
+                                    (blocks ? "no time is offered with " + calendar.sub
+                                            : "times are offered as if " + calendar.sub + " were free") +
+                                    "."}});
+  }
+  return list;
 }
 
 Result<Calendar> ParseCalendarValue(const std::string& sub, const json& value, ZoneSource& zones) {

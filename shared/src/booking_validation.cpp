@@ -132,6 +132,11 @@ Violation FromReason(const Problem& p, const Reason& r) {
     case ReasonCode::kRoomBusy: return {"room_busy", "Room " + sub + " has a " + event + ".", sub};
     case ReasonCode::kHostBusy:
       return {"host_busy", "Host account " + sub + " already hosts a meeting (" + event + ").", sub};
+    case ReasonCode::kFreeBusyUnknown:
+      return {"free_busy_unknown",
+              "The free/busy time of " + sub + " is unknown (" +
+                  p.calendars[*r.calendar].free_busy_unknown.value_or("") + "), so it cannot be checked.",
+              sub};
     default: return {"unavailable", sub + " is not available then.", sub};
   }
 }

@@ -33,7 +33,8 @@ void EventReasons(const Problem& p, std::size_t calendar, Instant s, ReasonCode 
     if (e.interval.start >= s + q.duration + q.buffer_after) break;  // sorted by start
     if (!StatusBlocks(e.status, q.tentative_blocks) || e.interval.end <= s - q.buffer_before) continue;
     Reason reason;
-    reason.code = (e.interval.start < s + q.duration && s < e.interval.end) ? in_slot : in_buffer;
+    reason.code = e.unknown ? ReasonCode::kFreeBusyUnknown
+                            : (e.interval.start < s + q.duration && s < e.interval.end) ? in_slot : in_buffer;
     reason.calendar = calendar;
     reason.event = e;
     out.push_back(std::move(reason));
@@ -379,6 +380,7 @@ const char* ReasonName(ReasonCode code) {
     case ReasonCode::kRoomsShort: return "rooms_short";
     case ReasonCode::kHostsShort: return "hosts_short";
     case ReasonCode::kHostRule: return "host_rule";
+    case ReasonCode::kFreeBusyUnknown: return "free_busy_unknown";
   }
   return "unknown";
 }
@@ -416,6 +418,11 @@ std::string SpanText(const Interval& span, const TimeZone& zone) {
   return start + "–" + (end.compare(0, 10, start, 0, 10) == 0 ? end.substr(11) : end) + " " + zone.name();
 }
 
+// kFreeBusyUnknown: why the calendar's free/busy is unknown.
+std::string UnknownReason(const Problem& p, const Reason& r) {
+  return r.calendar ? p.calendars[*r.calendar].free_busy_unknown.value_or("") : std::string();
+}
+
 // One English sentence per reason, with times in the query's zone (what the recruiter is looking at).
 std::string ReasonMessage(const Problem& p, const Reason& r) {
   const TimeZone& zone = *p.query.zone;
@@ -449,6 +456,9 @@ std::string ReasonMessage(const Problem& p, const Reason& r) {
     case ReasonCode::kHostsShort:
       return std::to_string(r.count) + " of the " + std::to_string(r.limit) + " required host accounts are free.";
     case ReasonCode::kHostRule: return HostRuleMessage(r.host_rule, p.calendars[*r.calendar]);
+    case ReasonCode::kFreeBusyUnknown:
+      return "The free/busy time of " + sub + " is unknown (" + UnknownReason(p, r) + "), so no time is offered with " +
+             sub + ".";
   }
   return "";
 }
@@ -456,7 +466,9 @@ std::string ReasonMessage(const Problem& p, const Reason& r) {
 nlohmann::json ReasonToJson(const Problem& p, const Reason& r) {
   nlohmann::json out = {{"code", ReasonName(r.code)}, {"message", ReasonMessage(p, r)}};
   if (r.calendar) out["sub"] = p.calendars[*r.calendar].sub;
-  if (r.event) {
+  if (r.code == ReasonCode::kFreeBusyUnknown) {
+    out["reason"] = UnknownReason(p, r);  // no interval: the stand-in event is no time of the calendar's
+  } else if (r.event) {
     out["status"] = BusyStatusName(r.event->status);
     out["interval"] = {{"start", FormatRfc3339(r.event->interval.start)}, {"end", FormatRfc3339(r.event->interval.end)}};
   }

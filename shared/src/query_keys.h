@@ -24,10 +24,11 @@ namespace slotwise::query_keys {
 
 using Keys = std::span<const std::string_view>;
 
-inline constexpr std::array<std::string_view, 18> kQuery = {
+inline constexpr std::array<std::string_view, 19> kQuery = {
     "participants",   "required_duration", "query_periods", "start_interval",   "buffer",   "time_zone",
     "minimum_notice", "response_format",   "max_results",   "tentative_blocks", "rooms",    "conferencing",
-    "candidate",      "host_rules",        "ranking",       "explain",          "sequence", "loop_room"};
+    "candidate",      "host_rules",        "ranking",       "explain",          "sequence", "loop_room",
+    "unknown_free_busy"};
 inline constexpr std::array<std::string_view, 2> kGroup = {"members", "required"};                  // participants[i]
 inline constexpr std::array<std::string_view, 1> kMember = {"sub"};                                 // …members[i]
 inline constexpr std::array<std::string_view, 3> kRooms = {"members", "required", "min_capacity"};  // rooms, loop_room

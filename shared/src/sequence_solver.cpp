@@ -355,7 +355,11 @@ nlohmann::json LoopAnswerToJson(const LoopProblem& problem, const std::vector<Lo
     if (problem.base.query.ranking != Ranking::kEarliest) item["score"] = loop.score;
     list.push_back(std::move(item));
   }
-  return nlohmann::json{{"available_sequences", std::move(list)}};
+  nlohmann::json answer = {{"available_sequences", std::move(list)}};
+  if (nlohmann::json unknown = UnknownFreeBusyJson(problem.base); !unknown.empty()) {
+    answer["unknown_free_busy"] = std::move(unknown);
+  }
+  return answer;
 }
 
 }  // namespace slotwise

@@ -227,3 +227,26 @@ TEST_CASE("AvailabilityService: the validation document reads calendars fresh an
             .error()
             .code == "unknown_participant");
 }
+
+TEST_CASE("AvailabilityService: a calendar the provider refuses offers no time, says why, unless the query says free") {
+  World w;
+  w.sources.source->errors["anna@acme.test"] =
+      Error{"provider_calendar_error", "anna@acme.test: notFound", "calendars.anna@acme.test.errors"};
+  const AvailabilityAnswer blocked = w.Answer(kBareQuery);
+  REQUIRE_MESSAGE(blocked.http_status == 200, blocked.body);
+  const json answer = json::parse(blocked.body);
+  CHECK(answer.at("available_slots") == json::array());
+  REQUIRE(answer.contains("unknown_free_busy"));
+  CHECK(answer.at("unknown_free_busy")[0].at("sub") == "anna@acme.test");
+  CHECK(answer.at("unknown_free_busy")[0].at("treated_as") == "busy");
+  CHECK(answer.at("unknown_free_busy")[0].at("reason").get<std::string>().find("notFound") != std::string::npos);
+
+  // Opting in: Anna counts as free where Slotwise knows nothing against her; her own booked interview still counts
+  // towards her day limit (Tuesday) — Wednesday's provider event is unknown now, so 09:00–11:00 all open.
+  std::string free_query = kBareQuery;
+  free_query.insert(free_query.find('{') + 1, R"("unknown_free_busy": "free",)");
+  const json opened = json::parse(w.Answer(free_query).body);
+  CHECK(opened.at("available_slots") ==
+        Slots({"2026-12-02T09:00:00Z", "2026-12-02T10:00:00Z", "2026-12-02T11:00:00Z"}).at("available_slots"));
+  CHECK(opened.at("unknown_free_busy")[0].at("treated_as") == "free");
+}

@@ -92,15 +92,17 @@ class FakeBusySource final : public BusySource {
 class FakeSourceFactory final : public BusySourceFactory {
  public:
   Result<std::shared_ptr<BusySource>> SourceFor(const std::string& tenant_id, std::string_view provider,
-                                                const std::string& act_as) override {
+                                                const std::vector<std::string>& acting) override {
     std::lock_guard lock(mutex);
-    asked.emplace_back(tenant_id, std::string(provider), act_as);
+    asked.emplace_back(tenant_id, std::string(provider), acting.front());
+    acting_asked.push_back(acting);
     if (refuse) return *refuse;
     return std::shared_ptr<BusySource>(source);
   }
   std::mutex mutex;
   std::shared_ptr<FakeBusySource> source = std::make_shared<FakeBusySource>();
-  std::vector<std::tuple<std::string, std::string, std::string>> asked;
+  std::vector<std::tuple<std::string, std::string, std::string>> asked;  // (tenant, provider, first acting person)
+  std::vector<std::vector<std::string>> acting_asked;                    // every acting person, in order
   std::optional<Error> refuse;
 };
 

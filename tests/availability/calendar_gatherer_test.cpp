@@ -320,11 +320,41 @@ TEST_CASE("CalendarGatherer: a sub that is not in the directory is unknown_parti
   CHECK(w.sources.source->calls == 2);  // only the last, valid, query read calendars
 }
 
-TEST_CASE("CalendarGatherer: one calendar the provider cannot read fails the query as calendar_unavailable") {
+TEST_CASE("CalendarGatherer: a calendar the provider refuses is unknown with the reason, never free and never dropped") {
+  World w;
+  SeedBusyAndHolds(w);
+  w.sources.source->events["ben@acme.test"].clear();
+  w.sources.source->errors["ben@acme.test"] =
+      Error{"provider_calendar_error", "Graph schedule ben@acme.test: ErrorAccessDenied: free/busy is not shared",
+            "error"};
+  Result<json> calendars = w.Gather(kQuery, kNow);
+  REQUIRE_MESSAGE(calendars.ok(), calendars.error().message);
+  REQUIRE(calendars->contains("Ben@Acme.test"));  // not dropped
+  const json& ben = calendars->at("Ben@Acme.test");
+  REQUIRE(ben.contains("free_busy"));
+  CHECK(ben.at("free_busy").at("status") == "unknown");
+  const std::string reason = ben.at("free_busy").at("reason");
+  CHECK(reason.find("Microsoft 365") != std::string::npos);
+  CHECK(reason.find("free/busy is not shared") != std::string::npos);
+  CHECK(ben.at("busy") == json::array());               // no provider events (and no holds in tenant acme)
+  CHECK(ben.at("time_zone") == "America/New_York");      // the rest of the calendar as always
+  CHECK_FALSE(calendars->at("anna@acme.test").contains("free_busy"));
+  // The text path and the value path agree (the engine reads the same calendar either way).
+  REQUIRE(w.gatherer.Collect("acme", kQuery, {kNow + 1, 300, ""}).ok());
+
+  // Unknown is not cached (the others are): once the provider answers, only Ben is read again, and he is known.
+  w.sources.source->errors.clear();
+  Result<json> again = w.Gather(kQuery, kNow + 5);
+  REQUIRE(again.ok());
+  CHECK_FALSE(again->at("Ben@Acme.test").contains("free_busy"));
+  CHECK(w.sources.source->requested.back() == std::vector<std::string>{"ben@acme.test"});
+}
+
+TEST_CASE("CalendarGatherer: a provider failure of the whole call still fails the query as calendar_unavailable") {
   World w;
   SeedBusyAndHolds(w);
   w.sources.source->errors["ben@acme.test"] =
-      Error{"provider_calendar_error", "ben@acme.test: ErrorMailboxUnavailable: The mailbox is on hold", "error"};
+      Error{"provider_unavailable", "Microsoft Graph answered 503 three times: The mailbox is on hold", ""};
   Result<json> calendars = w.Gather(kQuery, kNow);
   REQUIRE_FALSE(calendars.ok());
   CHECK(calendars.error().code == "calendar_unavailable");
@@ -379,8 +409,8 @@ TEST_CASE("CalendarGatherer: the directory snapshot is reused until the director
   Result<std::shared_ptr<const TenantSnapshot>> first = w.gatherer.Snapshot("acme");
   REQUIRE(first.ok());
   CHECK(w.gatherer.Snapshot("acme").value() == first.value());  // same object: no SQLite read
-  CHECK(first.value()->acting.at("google") == "anna@acme.test");
-  CHECK(first.value()->acting.at("microsoft") == "ben@acme.test");
+  CHECK(first.value()->acting.at("google") == std::vector<std::string>{"anna@acme.test"});
+  CHECK(first.value()->acting.at("microsoft") == std::vector<std::string>{"ben@acme.test"});
 
   json query = kQuery;
   query["participants"][0]["members"].push_back({{"sub", "carl@acme.test"}});

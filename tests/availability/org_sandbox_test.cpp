@@ -10,12 +10,15 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "availability/availability_service.h"
 #include "availability/busy_sources.h"
 #include "availability_test_util.h"
+#include "connections/connection_store.h"
 #include "connections/org_access_registry.h"
+#include "connections/token_manager.h"
 #include "connections/provider_registry.h"
 #include "crypto/jwt.h"
 #include "oauth/provider.h"
@@ -249,15 +252,128 @@ TEST_CASE("Availability with the sandbox: rooms, Graph statuses, host holds, and
                                          {"interview", true}}}));
   CHECK(zoom.at("conferencing_account").at("owner") == kLena);
 
-  // A person in Slotwise's directory whose calendar Google does not know: calendar_unavailable, never free.
+  // A person in Slotwise's directory whose calendar Google does not know: unknown with Google's reason, never free
+  // (the query is answered; the person is named with the reason).
   w.directory.AddPerson(MakePerson("kumo", "ghost@kumo.example", "Europe/Berlin", ""));
   json ghost_query = query;
   ghost_query["participants"][0]["members"].push_back({{"sub", "ghost@kumo.example"}});
   const AvailabilityAnswer ghost = Answered(w.service->Answer("kumo", DumpJson(ghost_query), w.Local(1, "00:00")));
-  CHECK(ghost.http_status == 502);
-  const json error = json::parse(ghost.body).at("error");
-  CHECK(error.at("code") == "calendar_unavailable");
-  CHECK(error.at("field") == "query.participants[0].members[1].sub");
-  CHECK(error.at("message").get<std::string>().find("ghost@kumo.example") != std::string::npos);
-  CHECK(error.at("message").get<std::string>().find("notFound") != std::string::npos);
+  REQUIRE_MESSAGE(ghost.http_status == 200, ghost.body);
+  const json answer = json::parse(ghost.body);
+  REQUIRE(answer.contains("unknown_free_busy"));
+  CHECK(answer.at("unknown_free_busy")[0].at("sub") == "ghost@kumo.example");
+  CHECK(answer.at("unknown_free_busy")[0].at("reason").get<std::string>().find("notFound") != std::string::npos);
+  CHECK(answer.at("unknown_free_busy")[0].at("treated_as") == "busy");
+  for (const json& slot : answer.at("available_slots")) {
+    CHECK(slot.at("participants") == json::array({{{"sub", kDaan}}}));  // never offered with the unknown person
+  }
+}
+
+TEST_CASE("Busy sources: organisation access when the tenant has it, else the first acting person's own connection") {
+  KumoWorld w;
+  // Tenant "solo" has no organisation access. Its people's connections, as "Connect calendar" stores them (the
+  // tokens are the sandbox's own, minted for each user): Lena's needs re-authorisation, Jonas's is active; Sanne's
+  // Microsoft connection belongs to tenant "kumo", not to "solo".
+  ConnectionStore connections(*w.directory.database, *w.directory.vault);
+  auto mint = [&](const std::string& provider, const std::string& user) {
+    auto res = w.admin->Post("/sandbox/tokens", json{{"provider", provider}, {"user", user}}.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    return json::parse(res->body).at("access_token").get<std::string>();
+  };
+  auto connect = [&](const std::string& tenant, const std::string& user, oauth::Provider provider,
+                     const std::string& provider_name) {
+    Connection connection;
+    connection.tenant_id = tenant;
+    connection.user_id = user;
+    connection.provider = provider;
+    connection.account_id = user;
+    connection.account_email = user;
+    connection.access_token = mint(provider_name, user);
+    connection.expires_at = w.running.sandbox().Now() + 3600;
+    Result<Connection> stored = connections.Upsert(connection, w.running.sandbox().Now());
+    REQUIRE(stored.ok());
+    return stored->id;
+  };
+  const std::string lena = connect("solo", kLena, oauth::Provider::kGoogle, "google");
+  REQUIRE(connections.MarkStatus(lena, ConnectionStatus::kReauthNeeded, "sign in again", 0).ok());
+  connect("solo", kJonas, oauth::Provider::kGoogle, "google");
+  connect("kumo", kSanne, oauth::Provider::kMicrosoft, "microsoft");
+  TokenManager tokens(
+      connections, [](oauth::Provider) -> const oauth::OAuthClient* { return nullptr; },
+      [&] { return w.running.sandbox().Now(); });
+
+  OrgBusySourceOptions options;
+  options.google_api_base = w.Endpoints(oauth::Provider::kGoogle).api_base;
+  options.microsoft_api_base = w.Endpoints(oauth::Provider::kMicrosoft).api_base;
+  options.zones = &w.zones;
+  DelegatedBusySourceFactory delegated(connections, tokens, *w.transport, options);
+  TenantBusySourceFactory chosen(*w.access, *w.sources, delegated);
+  const Interval window{w.Local(1, "00:00"), w.Local(6, "00:00")};
+
+  // Who read Google's freeBusy last (the sandbox logs the token's user).
+  auto last_reader = [&]() {
+    auto res = w.admin->Get("/sandbox/requests?provider=google");
+    REQUIRE(res);
+    const json log = json::parse(res->body).at("requests");
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {
+      const std::string path = it->value("path", "");
+      if (path.size() >= 9 && path.compare(path.size() - 9, 9, "/freeBusy") == 0) return it->value("user", "");
+    }
+    return std::string();
+  };
+
+  // "solo": no organisation access, so the first acting person with an active connection: Jonas (Lena's needs
+  // re-authorisation). He reads Lena's calendar as Google lets him see it.
+  Result<std::shared_ptr<BusySource>> solo = chosen.SourceFor("solo", "google", {kLena, kJonas});
+  REQUIRE_MESSAGE(solo.ok(), solo.error().message);
+  Result<std::vector<CalendarBusy>> read = solo.value()->FetchBusy({kLena}, window);
+  REQUIRE_MESSAGE(read.ok(), read.error().message);
+  REQUIRE(read->size() == 1);
+  CHECK(read->at(0).busy.ok());
+  CHECK(last_reader() == kJonas);
+
+  // "kumo" has Google organisation access: it is preferred, acting as the first person, even with connections around.
+  connect("kumo", kJonas, oauth::Provider::kGoogle, "google");
+  Result<std::shared_ptr<BusySource>> kumo = chosen.SourceFor("kumo", "google", {kLena, kJonas});
+  REQUIRE_MESSAGE(kumo.ok(), kumo.error().message);
+  REQUIRE(kumo.value()->FetchBusy({kJonas}, window).ok());
+  CHECK(last_reader() == kLena);
+
+  // Only a connection that needs attention: its code, naming the person. None at all: who can fix it.
+  Result<std::shared_ptr<BusySource>> stale = chosen.SourceFor("solo", "google", {kLena});
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.error().code == "reauth_needed");
+  CHECK(stale.error().message.find(kLena) != std::string::npos);
+  // Sanne's connection is tenant kumo's: tenant solo never uses it.
+  Result<std::shared_ptr<BusySource>> other = chosen.SourceFor("solo", "microsoft", {kSanne});
+  REQUIRE_FALSE(other.ok());
+  CHECK(other.error().code == "provider_not_configured");
+  CHECK(other.error().message.find("Connect calendar") != std::string::npos);
+}
+
+TEST_CASE("Busy sources: acting candidates are the recruiters on that provider, then the others, by e-mail") {
+  Tenant tenant;
+  tenant.id = "acme";
+  tenant.calendar_provider = "google";
+  std::vector<Person> people;
+  for (const auto& [email, provider, recruiter] :
+       std::vector<std::tuple<std::string, std::string, bool>>{{"amy@acme.test", "", false},
+                                                               {"bob@acme.test", "microsoft", true},
+                                                               {"cat@acme.test", "", true},
+                                                               {"dan@acme.test", "google", false},
+                                                               {"eve@acme.test", "google", true}}) {
+    Person person;
+    person.tenant_id = "acme";
+    person.email = email;
+    person.calendar_provider = provider;
+    if (recruiter) person.roles = {"recruiter"};
+    people.push_back(person);
+  }
+  CHECK(ActingCandidates(tenant, people, "google") ==
+        std::vector<std::string>{"cat@acme.test", "eve@acme.test", "amy@acme.test", "dan@acme.test"});
+  CHECK(ActingCandidates(tenant, people, "microsoft") == std::vector<std::string>{"bob@acme.test"});
+  CHECK(ActingAddress(tenant, people, "google") == "cat@acme.test");
+  CHECK(ActingCandidates(tenant, people, "zoom").empty());
+  CHECK(ActingAddress(tenant, people, "zoom").empty());
 }

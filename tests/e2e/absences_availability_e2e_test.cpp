@@ -8,31 +8,12 @@
 
 #include "provider_world.h"
 #include "slotwise/time.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
 using nlohmann::json;
 
 namespace {
-
-// The Berlin date of weekday `weekday` (1 = Monday) of the week after next (free of the sandbox's demo events, which
-// fill this week and the next), "YYYY-MM-DD", and its local midnight (UTC).
-struct Day {
-  std::string date;
-  Instant midnight = 0;
-};
-Day FreeWeekDay(std::int64_t now, int weekday) {
-  ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  const TimeZone* berlin = zones.Find("Europe/Berlin");
-  REQUIRE(berlin != nullptr);
-  const std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14 + weekday - 1;
-  const CivilDate civil = CivilFromDays(day);
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(civil.year), static_cast<int>(civil.month),
-                static_cast<int>(civil.day));
-  return {text, berlin->FromLocalSeconds(day * kSecondsPerDay)};
-}
 
 // Jonas (Berlin, 08:30–16:30 in the sandbox's demo organisation) alone, 60 minutes on the hour, over one Berlin day.
 json JonasQuery(const Day& day) {

@@ -9,8 +9,10 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "net/url.h"
+#include "slotwise/time.h"
 
 namespace slotwise::testing {
 
@@ -59,6 +61,18 @@ HttpAnswer ConsentAsAdministrator(const std::string& consent_url, const std::str
     url = back.location;
   }
   return HttpAnswer{};
+}
+
+Day FreeWeekDay(std::int64_t now, int weekday) {
+  ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  const TimeZone* berlin = zones.Find("Europe/Berlin");
+  REQUIRE(berlin != nullptr);
+  const std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14 + weekday - 1;
+  const CivilDate civil = CivilFromDays(day);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(civil.year), static_cast<int>(civil.month),
+                static_cast<int>(civil.day));
+  return {text, berlin->FromLocalSeconds(day * kSecondsPerDay)};
 }
 
 ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)

@@ -48,6 +48,14 @@ HttpAnswer HttpJson(const std::string& method, const std::string& url, const nlo
 HttpAnswer ConsentAsAdministrator(const std::string& consent_url, const std::string& sandbox_root,
                                   const std::string& admin);
 
+// A Berlin day of the week after next (free of the sandbox's demo events, which fill this week and the next):
+// weekday `weekday` (1 = Monday) as "YYYY-MM-DD" and its local midnight (UTC), from the test clock `now`.
+struct Day {
+  std::string date;
+  std::int64_t midnight = 0;
+};
+Day FreeWeekDay(std::int64_t now, int weekday);
+
 class ProviderWorld {
  public:
   // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"

@@ -81,7 +81,15 @@ struct Calendar {
   std::optional<std::int64_t> max_interviews_per_week;  // ISO weeks (Monday first) in `zone`
   std::vector<BusyEvent> busy;            // sorted by (start, end) by the parser (stable); may overlap
   std::optional<ConferencingAccount> conferencing_account;  // host accounts only; nullopt = busy check only
+  // `free_busy: {"status": "unknown", "reason"}`: the calendar's free/busy could not be read (the provider refused
+  // it, …) — the reason, as one human sentence. nullopt = known (`busy` is the whole truth). Unless the query says
+  // "unknown_free_busy": "free", the parser adds one BusyEvent{unknown = true} covering kUnknownFreeBusySpan to `busy`
+  // (first in order), so every rule treats the calendar as never free.
+  std::optional<std::string> free_busy_unknown;
 };
+
+// What an unknown calendar blocks: every instant a caller can name (time.h, 1970..2200) and more than a year beyond.
+inline constexpr Interval kUnknownFreeBusySpan = {-800 * kSecondsPerDay, 7'289'654'400 + 800 * kSecondsPerDay};
 
 // A participant group: at least `required` of `members` must be free.
 struct ParticipantGroup {
@@ -150,6 +158,7 @@ struct AvailabilityQuery {
   std::optional<CandidateInfo> candidate;
   HostRulePolicies host_rules;               // per-tenant policy of the host-before-join rules
   Ranking ranking = Ranking::kEarliest;      // order of the answer (sequence.h / ranking.h)
+  bool unknown_free_busy_blocks = true;      // "unknown_free_busy": "blocks" (default) | "free"
   bool explain = false;
 };
 
@@ -184,6 +193,11 @@ Result<Problem> AssembleProblem(Instant now, std::vector<Calendar> calendars, co
                                 ZoneSource& zones);
 // The parser's order of busy events: by (start, end), stable.
 void SortBusyEvents(std::vector<BusyEvent>& busy);
+
+// The answer's "unknown_free_busy" list (docs/ENGINE.md "The answer"): every calendar of the problem whose free/busy
+// is unknown, in document order, as {"sub", "reason", "treated_as": "busy"|"free", "message"}; empty when none (the
+// answer then has no such member).
+nlohmann::json UnknownFreeBusyJson(const Problem& problem);
 
 std::string_view ConferencingProviderName(ConferencingProvider provider);
 

@@ -28,6 +28,10 @@ struct BusyEvent {
   bool interview = false;   // counts toward max_interviews_per_day / _per_week
   bool is_private = false;  // details withheld by the provider; still blocks
   std::string summary;      // empty when private or unknown; never used for decisions
+  // Not a provider event: the engine's stand-in for a calendar whose free/busy is unknown (availability.h,
+  // Calendar::free_busy_unknown), covering every supported instant. Explanations and validation name the calendar
+  // and the reason instead of a time.
+  bool unknown = false;
 };
 
 // Wire names: "free", "tentative", "busy", "oof", "working_elsewhere". nullopt for anything else.

@@ -39,6 +39,8 @@ enum class ReasonCode : std::uint8_t {
   kRoomsShort,           // fewer usable rooms than required
   kHostsShort,           // fewer free host accounts than required
   kHostRule,             // a host account breaks a host-before-join rule whose policy is "refuse" (+ host_rule)
+  kFreeBusyUnknown,      // the member's/room's/host's free/busy is unknown and the query lets that block (+ reason,
+                         // from Calendar::free_busy_unknown; `event` is the stand-in BusyEvent{unknown})
 };
 
 struct Reason {
