@@ -31,14 +31,17 @@ std::shared_ptr<BusySource> AdapterSource(std::string_view provider, std::unique
                                           const std::string& mailbox, net::HttpTransport& transport,
                                           const OrgBusySourceOptions& options) {
   if (provider == "google") {
+    providers::GoogleCalendarOptions google;
+    google.parallel_calls = options.parallel_calls;
     auto adapter = std::make_unique<providers::GoogleCalendar>(transport, *tokens, *options.google_api_base,
-                                                               options.retry, options.hooks);
+                                                               options.retry, options.hooks, google);
     return std::make_shared<AdapterBusySource>(std::move(tokens), std::move(adapter));
   }
   providers::MicrosoftGraphOptions graph;
   graph.default_mailbox = mailbox;
   graph.limiter = options.graph_limiter;
   graph.zones = options.zones;
+  graph.parallel_calls = options.parallel_calls;
   auto adapter = std::make_unique<providers::MicrosoftGraphCalendar>(transport, *tokens, *options.microsoft_api_base,
                                                                      options.retry, options.hooks, graph);
   return std::make_shared<AdapterBusySource>(std::move(tokens), std::move(adapter));

@@ -95,6 +95,9 @@ struct OrgBusySourceOptions {
   providers::RetryHooks hooks;                    // sleeper/clock/randomness for the retries ({} = real ones)
   std::shared_ptr<providers::ConcurrencyLimiter> graph_limiter;  // share the app's per-mailbox limiter; null = own
   ZoneSource* zones = nullptr;  // thread-safe zones for Graph's Windows/IANA names; null = UTC only
+  // Free/busy calls of one fetch in flight at once (chunks of calendars × pieces of time); Graph's per-mailbox
+  // limiter still caps what reaches one mailbox (kGraphConcurrentRequestsPerMailbox).
+  std::size_t parallel_calls = 4;
 };
 
 // Builds GoogleCalendar over the tenant's OrgAccess::GoogleAs(act_as) and MicrosoftGraphCalendar over its

@@ -4,15 +4,18 @@
 // may be shorter). `BusyMerger` collects per-calendar results from many calls: events are appended in call order
 // with exact duplicates (same interval and status) dropped; the first Error of a calendar wins and discards its
 // events. `Take` answers one CalendarBusy per requested id, in request order (duplicate ids answered each time).
-// Not thread-safe (one merger per query).
+// Not thread-safe (one merger per query). The calls of one query may run at once (`RunCalls`); their answers are
+// merged afterwards in call order.
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -47,19 +50,52 @@ inline bool IsConnectionError(const Error& error) {
   return error.code == codes::kProviderUnauthorized || error.code == codes::kReauthNeeded || error.code == codes::kConsentRequired;
 }
 
-// Sends one chunk's request. Returns the 2xx response; or nullopt after `fail_chunk` got the error that concerns
-// only this chunk's calendars (a provider refusal or a transport failure); or an Error when the connection itself is
-// broken (IsConnectionError), which fails the whole query.
-inline Result<std::optional<net::HttpResponse>> SendChunk(ProviderClient& client, net::HttpRequest request,
-                                                          std::string_view limit_key,
-                                                          const std::function<void(const Error&)>& fail_chunk) {
+// What one chunk's call came to: the 2xx response; or `chunk_error`, an error that concerns only this chunk's calendars
+// (a provider refusal or a transport failure); or `fatal`, an error of the connection itself (IsConnectionError),
+// which fails the whole query.
+struct ChunkOutcome {
+  std::optional<net::HttpResponse> response;
+  std::optional<Error> chunk_error;
+  std::optional<Error> fatal;
+};
+
+// Sends one chunk's request (thread-safe when the client is).
+inline ChunkOutcome SendChunk(ProviderClient& client, net::HttpRequest request, std::string_view limit_key) {
   Result<net::HttpResponse> sent = client.Send(std::move(request), limit_key);
-  if (sent && sent->Ok()) return std::optional<net::HttpResponse>(std::move(sent).value());
+  if (sent && sent->Ok()) return ChunkOutcome{std::move(sent).value(), std::nullopt, std::nullopt};
   // A failed Send carries the token source's or the transport's error; a non-2xx answer is mapped by the client.
-  const Error error = sent ? client.ToError(*sent) : sent.error();
-  if (IsConnectionError(error)) return error;
-  fail_chunk(sent ? error : client.ToError(error));
-  return std::optional<net::HttpResponse>();
+  const Error error = sent ? client.ToError(sent.value()) : sent.error();
+  if (IsConnectionError(error)) return ChunkOutcome{std::nullopt, std::nullopt, error};
+  return ChunkOutcome{std::nullopt, sent ? error : client.ToError(error), std::nullopt};
+}
+
+// Runs call(0) … call(count - 1) with at most `parallel` of them at once (the calling thread takes part; parallel 0
+// counts as 1) and answers their results by index, so what the caller does with them does not depend on timing.
+// Once a result satisfies `stop`, calls not yet started are skipped (their results stay T{}); every skipped index is
+// greater than that result's, so a caller reading results in index order meets the stopping one first.
+template <typename T, typename Call, typename Stop>
+std::vector<T> RunCalls(std::size_t count, std::size_t parallel, const Call& call, const Stop& stop) {
+  std::vector<T> results(count);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stopped{false};
+  auto work = [&] {
+    for (std::size_t index = next++; index < count && !stopped.load(); index = next++) {
+      results[index] = call(index);
+      if (stop(results[index])) stopped = true;
+    }
+  };
+  std::vector<std::thread> helpers;
+  const std::size_t threads = std::min(count, std::max<std::size_t>(1, parallel));
+  for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  return results;
+}
+
+// RunCalls over SendChunk outcomes, stopping at a connection-level failure (`fatal`).
+template <typename Call>
+std::vector<ChunkOutcome> RunChunkCalls(std::size_t count, std::size_t parallel, const Call& call) {
+  return RunCalls<ChunkOutcome>(count, parallel, call, [](const ChunkOutcome& outcome) { return outcome.fatal.has_value(); });
 }
 
 class BusyMerger {

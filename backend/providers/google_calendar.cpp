@@ -127,26 +127,42 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
   const std::vector<std::string> ids = detail::UniqueIds(calendar_ids);
   const std::size_t per_call = std::max<std::size_t>(1, options_.max_calendars_per_call);
   const std::vector<Interval> pieces = detail::SplitRange(range, options_.max_range_per_call);
-  detail::BusyMerger merger;
+  struct Call {
+    std::vector<std::string> chunk;
+    Interval piece;
+  };
+  std::vector<Call> calls;
   for (std::size_t first = 0; first < ids.size(); first += per_call) {
     const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(first),
                                          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
-    json items = json::array();
-    for (const std::string& id : chunk) items.push_back({{"id", id}});
-    for (const Interval& piece : pieces) {
-      const json body = {{"timeMin", FormatRfc3339(piece.start)},
-                         {"timeMax", FormatRfc3339(piece.end)},
-                         {"timeZone", time_zone.empty() ? std::string("UTC") : std::string(time_zone)},
-                         {"items", items}};
-      auto fail_chunk = [&](const Error& error) {
-        for (const std::string& id : chunk) merger.Fail(id, error);
-      };
-      Result<std::optional<net::HttpResponse>> sent = detail::SendChunk(
-          client_, ProviderClient::JsonRequest("POST", JoinUrl(api_base_, "/freeBusy"), DumpJson(body)),
-          options_.limit_key, fail_chunk);
-      if (!sent) return sent.error();
-      if (!sent->has_value()) continue;
-      std::optional<json> parsed = detail::ParseJson(sent.value()->body);
+    for (const Interval& piece : pieces) calls.push_back({chunk, piece});
+  }
+  const std::vector<detail::ChunkOutcome> outcomes =
+      detail::RunChunkCalls(calls.size(), options_.parallel_calls, [&](std::size_t index) {
+        json items = json::array();
+        for (const std::string& id : calls[index].chunk) items.push_back({{"id", id}});
+        const json body = {{"timeMin", FormatRfc3339(calls[index].piece.start)},
+                           {"timeMax", FormatRfc3339(calls[index].piece.end)},
+                           {"timeZone", time_zone.empty() ? std::string("UTC") : std::string(time_zone)},
+                           {"items", items}};
+        return detail::SendChunk(
+            client_, ProviderClient::JsonRequest("POST", JoinUrl(api_base_, "/freeBusy"), DumpJson(body)),
+            options_.limit_key);
+      });
+  detail::BusyMerger merger;
+  for (std::size_t index = 0; index < calls.size(); ++index) {
+    const std::vector<std::string>& chunk = calls[index].chunk;
+    const detail::ChunkOutcome& outcome = outcomes[index];
+    auto fail_chunk = [&](const Error& error) {
+      for (const std::string& id : chunk) merger.Fail(id, error);
+    };
+    if (outcome.fatal) return *outcome.fatal;
+    if (outcome.chunk_error) {
+      fail_chunk(*outcome.chunk_error);
+      continue;
+    }
+    {
+      std::optional<json> parsed = detail::ParseJson(outcome.response->body);
       Result<std::vector<CalendarBusy>> converted =
           parsed ? GoogleFreeBusyToBusy(*parsed)
                  : Result<std::vector<CalendarBusy>>(MalformedResponse(Provider::kGoogle, "freeBusy body is not JSON"));

@@ -3,8 +3,9 @@
 // Requests (relative to `api_base`, e.g. "https://www.googleapis.com/calendar/v3" or the sandbox's
 // "http://127.0.0.1:PORT/google/calendar/v3"):
 //   FreeBusy     POST /freeBusy — chunked to ≤ max_calendars_per_call ids and ≤ max_range_per_call of time per call
-//                (calls = ceil(ids/50) × ceil(range/60 days) by default); results merged per calendar in request
-//                order; a calendar's `errors` make that calendar an Error (never "free").
+//                (calls = ceil(ids/50) × ceil(range/60 days) by default), up to parallel_calls of them at once;
+//                results merged per calendar in request order; a calendar's `errors` make that calendar an Error
+//                (never "free"); a connection-level failure stops the calls not yet started.
 //   CreateEvent  POST /calendars/{cid}/events?conferenceDataVersion=1&sendUpdates=… with the client-chosen id
 //                GoogleEventIdFor(idempotency_key). A 409 (the id exists: an earlier attempt got through) is answered
 //                by GET of that id and returned as success (or "conflict" when that event was since cancelled).
@@ -32,6 +33,7 @@ struct GoogleCalendarOptions {
   std::string default_calendar_id = "primary";      // for Create/Update without organiser id, Delete and Get
   std::size_t max_calendars_per_call = 50;           // freeBusy items per call (Google: calendarExpansionMax ≤ 50)
   Duration max_range_per_call = 60 * kSecondsPerDay; // freeBusy timeMax - timeMin per call (long ranges are refused)
+  std::size_t parallel_calls = 1;  // freeBusy calls of one query in flight at once (merged in call order either way)
   int conference_poll_attempts = 5;                  // re-reads while the Meet link is "pending"
   std::chrono::milliseconds conference_poll_interval{1000};
   SendUpdates delete_send_updates = SendUpdates::kAll;

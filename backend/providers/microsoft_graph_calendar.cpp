@@ -149,26 +149,42 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
   const std::size_t per_call = std::max<std::size_t>(1, options_.max_schedules_per_call);
   const std::vector<Interval> pieces = detail::SplitRange(range, options_.max_range_per_call);
   const std::string url = JoinUrl(api_base_, MailboxPath({}) + "/calendar/getSchedule");
-  detail::BusyMerger merger;
+  struct Call {
+    std::vector<std::string> chunk;
+    Interval piece;
+  };
+  std::vector<Call> calls;
   for (std::size_t first = 0; first < ids.size(); first += per_call) {
     const std::vector<std::string> chunk(
         ids.begin() + static_cast<std::ptrdiff_t>(first),
         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
-    for (const Interval& piece : pieces) {
-      const json body = {{"schedules", chunk},
-                         {"startTime", UtcDateTime(piece.start)},
-                         {"endTime", UtcDateTime(piece.end)},
-                         {"availabilityViewInterval", interval}};
-      auto fail_chunk = [&](const Error& error) {
-        for (const std::string& id : chunk) merger.Fail(id, error);
-      };
-      net::HttpRequest request = ProviderClient::JsonRequest("POST", url, DumpJson(body));
-      request.With("Prefer", kPreferUtc);
-      Result<std::optional<net::HttpResponse>> sent =
-          detail::SendChunk(client_, std::move(request), options_.default_mailbox, fail_chunk);
-      if (!sent) return sent.error();
-      if (!sent->has_value()) continue;
-      std::optional<json> parsed = detail::ParseJson(sent.value()->body);
+    for (const Interval& piece : pieces) calls.push_back({chunk, piece});
+  }
+  const std::vector<detail::ChunkOutcome> outcomes =
+      detail::RunChunkCalls(calls.size(), options_.parallel_calls, [&](std::size_t index) {
+        const json body = {{"schedules", calls[index].chunk},
+                           {"startTime", UtcDateTime(calls[index].piece.start)},
+                           {"endTime", UtcDateTime(calls[index].piece.end)},
+                           {"availabilityViewInterval", interval}};
+        net::HttpRequest request = ProviderClient::JsonRequest("POST", url, DumpJson(body));
+        request.With("Prefer", kPreferUtc);
+        return detail::SendChunk(client_, std::move(request), options_.default_mailbox);
+      });
+  detail::BusyMerger merger;
+  for (std::size_t index = 0; index < calls.size(); ++index) {
+    const std::vector<std::string>& chunk = calls[index].chunk;
+    const Interval& piece = calls[index].piece;
+    const detail::ChunkOutcome& outcome = outcomes[index];
+    auto fail_chunk = [&](const Error& error) {
+      for (const std::string& id : chunk) merger.Fail(id, error);
+    };
+    if (outcome.fatal) return *outcome.fatal;
+    if (outcome.chunk_error) {
+      fail_chunk(*outcome.chunk_error);
+      continue;
+    }
+    {
+      std::optional<json> parsed = detail::ParseJson(outcome.response->body);
       const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
       if (value == nullptr || !value->is_array()) {
         fail_chunk(MalformedResponse(Provider::kGraph, "getSchedule answer has no `value` array"));

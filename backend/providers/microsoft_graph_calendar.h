@@ -4,7 +4,8 @@
 // Requests (relative to `api_base`, e.g. "https://graph.microsoft.com/v1.0" or the sandbox's ".../microsoft/v1.0";
 // {mb} is "/me" for mailbox "me", else "/users/{mailbox}"):
 //   FreeBusy     POST {mb}/calendar/getSchedule — chunked to ≤ 20 schedules and ≤ 61 days per call (Graph: "under
-//                62 days"), availabilityViewInterval from the options, times asked in UTC (Prefer: outlook.timezone).
+//                62 days"), up to parallel_calls at once (merged in call order), availabilityViewInterval from the
+//                options, times asked in UTC (Prefer: outlook.timezone).
 //                scheduleItems are converted with GraphScheduleItemsToBusy; an item without scheduleItems falls back
 //                to its availabilityView. An item's `error` (unknown address, …) makes that calendar an Error.
 //   CreateEvent  POST {mb}/events with transactionId = idempotency_key (Graph answers a retry with the same event);
@@ -40,6 +41,9 @@ struct MicrosoftGraphOptions {
   std::string default_mailbox = "me";                // "me" (delegated) or a user id/UPN (application permissions)
   std::size_t max_schedules_per_call = 20;
   Duration max_range_per_call = 61 * kSecondsPerDay;
+  // getSchedule calls of one query in flight at once (merged in call order either way); the limiter keyed by the
+  // mailbox still caps what reaches one mailbox.
+  std::size_t parallel_calls = 1;
   std::int32_t availability_view_interval = 30;      // minutes, 5..1440
   std::size_t max_pages = 500;                       // bound on @odata.nextLink pages followed
   std::shared_ptr<ConcurrencyLimiter> limiter;       // null = a private limiter of 4 per mailbox

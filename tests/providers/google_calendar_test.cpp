@@ -1,6 +1,9 @@
 // Tests for backend/providers/google_calendar against a scripted transport speaking Calendar v3 (docs/PROVIDERS.md).
 #include <doctest/doctest.h>
 
+#include <condition_variable>
+#include <mutex>
+
 #include <set>
 
 #include "fake_transport.h"
@@ -88,6 +91,68 @@ std::string EventJson(const std::string& id, const std::string& conference_statu
 }
 
 }  // namespace
+
+TEST_CASE("GoogleCalendar: freeBusy chunks are fetched several at once and merged exactly as one at a time") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 120; ++i) ids.push_back("cal-" + std::to_string(i) + "@acme.test");
+  ids[77] = "missing-77@acme.test";
+  const Interval range{At("2026-03-01T00:00:00Z"), At("2026-03-01T00:00:00Z") + 100 * kSecondsPerDay};
+
+  Fixture one;
+  one.transport.Respond("POST", std::string(kBase) + "/freeBusy", FreeBusyResponder);
+  Result<std::vector<CalendarBusy>> sequential = one.calendar.FreeBusy(ids, range, "UTC");
+  REQUIRE(sequential);
+
+  // Each call waits (up to 5 s) for a second one to be in flight: the peak shows how many ran at once.
+  FakeTransport transport;
+  CountingTokenSource tokens;
+  FakeTime time;
+  std::mutex mutex;
+  std::condition_variable changed;
+  int in_flight = 0, peak = 0;
+  transport.Respond("POST", std::string(kBase) + "/freeBusy", [&](const net::HttpRequest& request) {
+    std::unique_lock lock(mutex);
+    peak = std::max(peak, ++in_flight);
+    changed.notify_all();
+    changed.wait_for(lock, std::chrono::seconds(5), [&] { return in_flight >= 2; });
+    lock.unlock();
+    Result<net::HttpResponse> answer = FreeBusyResponder(request);
+    lock.lock();
+    --in_flight;
+    return answer;
+  });
+  GoogleCalendarOptions options;
+  options.parallel_calls = 4;
+  GoogleCalendar calendar(transport, tokens, kBase, RetryPolicy{}, time.Hooks(), options);
+  Result<std::vector<CalendarBusy>> parallel = calendar.FreeBusy(ids, range, "UTC");
+  REQUIRE(parallel);
+  CHECK(transport.requests().size() == 6);
+  CHECK(peak >= 2);
+  CHECK(peak <= 4);
+  REQUIRE(parallel->size() == sequential->size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    CAPTURE(i);
+    CHECK((*parallel)[i].calendar_id == (*sequential)[i].calendar_id);
+    REQUIRE((*parallel)[i].busy.ok() == (*sequential)[i].busy.ok());
+    if ((*parallel)[i].busy) CHECK((*parallel)[i].busy->size() == (*sequential)[i].busy->size());
+    for (std::size_t e = 0; (*parallel)[i].busy && e < (*parallel)[i].busy->size(); ++e) {
+      CHECK((*(*parallel)[i].busy)[e].interval.start == (*(*sequential)[i].busy)[e].interval.start);
+    }
+  }
+}
+
+TEST_CASE("GoogleCalendar: a broken connection stops the remaining freeBusy chunks") {
+  Fixture f;
+  f.transport.Respond("POST", std::string(kBase) + "/freeBusy", [](const net::HttpRequest&) {
+    return Result<net::HttpResponse>(Response(401, R"({"error":{"code":401,"message":"Invalid Credentials"}})"));
+  });
+  std::vector<std::string> ids;
+  for (int i = 0; i < 120; ++i) ids.push_back("cal-" + std::to_string(i) + "@acme.test");
+  Result<std::vector<CalendarBusy>> busy =
+      f.calendar.FreeBusy(ids, {At("2026-03-01T00:00:00Z"), At("2026-03-02T00:00:00Z")}, "UTC");
+  REQUIRE_FALSE(busy);
+  CHECK(f.transport.requests().size() <= 2);  // the 401 (and a retry after a token refresh), not every chunk
+}
 
 TEST_CASE("GoogleCalendar: freeBusy is chunked to 50 calendars and 60 days per call and merged in request order") {
   Fixture f;
