@@ -143,11 +143,6 @@ Result<std::vector<Connection>> ConnectionStore::ListForUser(const std::string& 
   return Select("tenant_id = ?1 AND user_id = ?2", {tenant_id, user_id});
 }
 
-Result<std::vector<Connection>> ConnectionStore::ListForTenant(const std::string& tenant_id) {
-  std::lock_guard lock(mutex_);
-  return Select("tenant_id = ?1", {tenant_id});
-}
-
 Result<std::vector<ConnectedAccount>> ConnectionStore::ListAccountsForTenant(const std::string& tenant_id) {
   std::lock_guard lock(mutex_);
   return Query<ConnectedAccount>(

@@ -74,7 +74,6 @@ class ConnectionStore {
   Result<std::optional<Connection>> FindForUser(const std::string& tenant_id, const std::string& user_id,
                                                 oauth::Provider provider);
   Result<std::vector<Connection>> ListForUser(const std::string& tenant_id, const std::string& user_id);
-  Result<std::vector<Connection>> ListForTenant(const std::string& tenant_id);  // every user's, tokens unsealed
   Result<std::vector<ConnectedAccount>> ListAccountsForTenant(const std::string& tenant_id);  // no tokens
 
   // After a refresh: seals and stores the new tokens (an empty refresh token keeps the stored one) and marks active.

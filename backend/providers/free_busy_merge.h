@@ -92,11 +92,38 @@ std::vector<T> RunCalls(std::size_t count, std::size_t parallel, const Call& cal
   return results;
 }
 
+// One free/busy call of a query: some calendars over one piece of the range.
+struct ChunkCall {
+  std::vector<std::string> ids;
+  Interval piece;
+};
+
+// The calls for `ids` (already unique) in chunks of `per_call`, each over every piece, chunk-major.
+inline std::vector<ChunkCall> PlanChunkCalls(const std::vector<std::string>& ids, std::size_t per_call,
+                                             const std::vector<Interval>& pieces) {
+  std::vector<ChunkCall> calls;
+  per_call = std::max<std::size_t>(1, per_call);
+  for (std::size_t first = 0; first < ids.size(); first += per_call) {
+    const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(first),
+                                         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
+    for (const Interval& piece : pieces) calls.push_back({chunk, piece});
+  }
+  return calls;
+}
+
 // RunCalls over SendChunk outcomes, stopping at a connection-level failure (`fatal`).
 template <typename Call>
 std::vector<ChunkOutcome> RunChunkCalls(std::size_t count, std::size_t parallel, const Call& call) {
   return RunCalls<ChunkOutcome>(count, parallel, call, [](const ChunkOutcome& outcome) { return outcome.fatal.has_value(); });
 }
+
+class BusyMerger;
+
+// Goes through the outcomes in call order: the first connection-level failure is returned (the query fails); a chunk
+// error fails that call's calendars; each response goes to read(call, response, fail_chunk). nullopt when done.
+template <typename Read>
+std::optional<Error> MergeChunkOutcomes(const std::vector<ChunkCall>& calls, const std::vector<ChunkOutcome>& outcomes,
+                                        BusyMerger& merger, const Read& read);
 
 class BusyMerger {
  public:
@@ -136,5 +163,23 @@ class BusyMerger {
   };
   std::map<std::string, Entry> entries_;
 };
+
+template <typename Read>
+std::optional<Error> MergeChunkOutcomes(const std::vector<ChunkCall>& calls, const std::vector<ChunkOutcome>& outcomes,
+                                        BusyMerger& merger, const Read& read) {
+  for (std::size_t index = 0; index < calls.size(); ++index) {
+    const ChunkOutcome& outcome = outcomes[index];
+    const auto fail_chunk = [&](const Error& error) {
+      for (const std::string& id : calls[index].ids) merger.Fail(id, error);
+    };
+    if (outcome.fatal) return outcome.fatal;
+    if (outcome.chunk_error) {
+      fail_chunk(*outcome.chunk_error);
+    } else if (outcome.response) {
+      read(calls[index], *outcome.response, fail_chunk);
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace slotwise::providers::detail

@@ -127,20 +127,11 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
   const std::vector<std::string> ids = detail::UniqueIds(calendar_ids);
   const std::size_t per_call = std::max<std::size_t>(1, options_.max_calendars_per_call);
   const std::vector<Interval> pieces = detail::SplitRange(range, options_.max_range_per_call);
-  struct Call {
-    std::vector<std::string> chunk;
-    Interval piece;
-  };
-  std::vector<Call> calls;
-  for (std::size_t first = 0; first < ids.size(); first += per_call) {
-    const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(first),
-                                         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
-    for (const Interval& piece : pieces) calls.push_back({chunk, piece});
-  }
+  const std::vector<detail::ChunkCall> calls = detail::PlanChunkCalls(ids, per_call, pieces);
   const std::vector<detail::ChunkOutcome> outcomes =
       detail::RunChunkCalls(calls.size(), options_.parallel_calls, [&](std::size_t index) {
         json items = json::array();
-        for (const std::string& id : calls[index].chunk) items.push_back({{"id", id}});
+        for (const std::string& id : calls[index].ids) items.push_back({{"id", id}});
         const json body = {{"timeMin", FormatRfc3339(calls[index].piece.start)},
                            {"timeMax", FormatRfc3339(calls[index].piece.end)},
                            {"timeZone", time_zone.empty() ? std::string("UTC") : std::string(time_zone)},
@@ -150,45 +141,34 @@ Result<std::vector<CalendarBusy>> GoogleCalendar::FreeBusy(const std::vector<std
             options_.limit_key);
       });
   detail::BusyMerger merger;
-  for (std::size_t index = 0; index < calls.size(); ++index) {
-    const std::vector<std::string>& chunk = calls[index].chunk;
-    const detail::ChunkOutcome& outcome = outcomes[index];
-    auto fail_chunk = [&](const Error& error) {
-      for (const std::string& id : chunk) merger.Fail(id, error);
-    };
-    if (outcome.fatal) return *outcome.fatal;
-    if (outcome.chunk_error) {
-      fail_chunk(*outcome.chunk_error);
-      continue;
+  const auto read = [&](const detail::ChunkCall& call, const net::HttpResponse& response, const auto& fail_chunk) {
+    std::optional<json> parsed = detail::ParseJson(response.body);
+    Result<std::vector<CalendarBusy>> converted =
+        parsed ? GoogleFreeBusyToBusy(*parsed)
+               : Result<std::vector<CalendarBusy>>(MalformedResponse(Provider::kGoogle, "freeBusy body is not JSON"));
+    if (!converted) {
+      fail_chunk(Error{codes::kProviderError, "Google Calendar freeBusy: " + converted.error().message,
+                       converted.error().field});
+      return;
     }
-    {
-      std::optional<json> parsed = detail::ParseJson(outcome.response->body);
-      Result<std::vector<CalendarBusy>> converted =
-          parsed ? GoogleFreeBusyToBusy(*parsed)
-                 : Result<std::vector<CalendarBusy>>(MalformedResponse(Provider::kGoogle, "freeBusy body is not JSON"));
-      if (!converted) {
-        fail_chunk(Error{codes::kProviderError, "Google Calendar freeBusy: " + converted.error().message,
-                         converted.error().field});
-        continue;
+    for (const std::string& id : call.ids) {
+      auto it = std::find_if(converted->begin(), converted->end(),
+                             [&](const CalendarBusy& busy) { return busy.calendar_id == id; });
+      if (it == converted->end()) {  // Google may answer with a normalized (lower-cased) address
+        it = std::find_if(converted->begin(), converted->end(),
+                          [&](const CalendarBusy& busy) { return net::HeaderNameEquals(busy.calendar_id, id); });
       }
-      for (const std::string& id : chunk) {
-        auto it = std::find_if(converted->begin(), converted->end(),
-                               [&](const CalendarBusy& busy) { return busy.calendar_id == id; });
-        if (it == converted->end()) {  // Google may answer with a normalized (lower-cased) address
-          it = std::find_if(converted->begin(), converted->end(),
-                            [&](const CalendarBusy& busy) { return net::HeaderNameEquals(busy.calendar_id, id); });
-        }
-        if (it == converted->end()) {
-          merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Google's freeBusy answer",
-                                "calendars." + id});
-        } else if (!it->busy) {
-          merger.Fail(id, it->busy.error());
-        } else {
-          merger.Add(id, *it->busy);
-        }
+      if (it == converted->end()) {
+        merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Google's freeBusy answer",
+                              "calendars." + id});
+      } else if (!it->busy) {
+        merger.Fail(id, it->busy.error());
+      } else {
+        merger.Add(id, *it->busy);
       }
     }
-  }
+  };
+  if (std::optional<Error> broken = detail::MergeChunkOutcomes(calls, outcomes, merger, read)) return *broken;
   return merger.Take(calendar_ids);
 }
 

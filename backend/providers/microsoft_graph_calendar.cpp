@@ -149,20 +149,10 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
   const std::size_t per_call = std::max<std::size_t>(1, options_.max_schedules_per_call);
   const std::vector<Interval> pieces = detail::SplitRange(range, options_.max_range_per_call);
   const std::string url = JoinUrl(api_base_, MailboxPath({}) + "/calendar/getSchedule");
-  struct Call {
-    std::vector<std::string> chunk;
-    Interval piece;
-  };
-  std::vector<Call> calls;
-  for (std::size_t first = 0; first < ids.size(); first += per_call) {
-    const std::vector<std::string> chunk(
-        ids.begin() + static_cast<std::ptrdiff_t>(first),
-        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), first + per_call)));
-    for (const Interval& piece : pieces) calls.push_back({chunk, piece});
-  }
+  const std::vector<detail::ChunkCall> calls = detail::PlanChunkCalls(ids, per_call, pieces);
   const std::vector<detail::ChunkOutcome> outcomes =
       detail::RunChunkCalls(calls.size(), options_.parallel_calls, [&](std::size_t index) {
-        const json body = {{"schedules", calls[index].chunk},
+        const json body = {{"schedules", calls[index].ids},
                            {"startTime", UtcDateTime(calls[index].piece.start)},
                            {"endTime", UtcDateTime(calls[index].piece.end)},
                            {"availabilityViewInterval", interval}};
@@ -171,49 +161,37 @@ Result<std::vector<CalendarBusy>> MicrosoftGraphCalendar::FreeBusy(const std::ve
         return detail::SendChunk(client_, std::move(request), options_.default_mailbox);
       });
   detail::BusyMerger merger;
-  for (std::size_t index = 0; index < calls.size(); ++index) {
-    const std::vector<std::string>& chunk = calls[index].chunk;
-    const Interval& piece = calls[index].piece;
-    const detail::ChunkOutcome& outcome = outcomes[index];
-    auto fail_chunk = [&](const Error& error) {
-      for (const std::string& id : chunk) merger.Fail(id, error);
-    };
-    if (outcome.fatal) return *outcome.fatal;
-    if (outcome.chunk_error) {
-      fail_chunk(*outcome.chunk_error);
-      continue;
+  const auto read = [&](const detail::ChunkCall& call, const net::HttpResponse& response, const auto& fail_chunk) {
+    std::optional<json> parsed = detail::ParseJson(response.body);
+    const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
+    if (value == nullptr || !value->is_array()) {
+      fail_chunk(MalformedResponse(Provider::kGraph, "getSchedule answer has no `value` array"));
+      return;
     }
-    {
-      std::optional<json> parsed = detail::ParseJson(outcome.response->body);
-      const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
-      if (value == nullptr || !value->is_array()) {
-        fail_chunk(MalformedResponse(Provider::kGraph, "getSchedule answer has no `value` array"));
+    for (const std::string& id : call.ids) {
+      auto item = std::find_if(value->begin(), value->end(), [&](const json& schedule) {
+        return EqualsIgnoreCase(detail::StringOr(schedule, "scheduleId"), id);
+      });
+      if (item == value->end()) {
+        merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Graph's getSchedule answer", "value"});
         continue;
       }
-      for (const std::string& id : chunk) {
-        auto item = std::find_if(value->begin(), value->end(), [&](const json& schedule) {
-          return EqualsIgnoreCase(detail::StringOr(schedule, "scheduleId"), id);
-        });
-        if (item == value->end()) {
-          merger.Fail(id, Error{codes::kProviderCalendarError, id + ": missing from Graph's getSchedule answer", "value"});
-          continue;
-        }
-        Result<std::vector<BusyEvent>> events = std::vector<BusyEvent>{};
-        if (detail::Member(*item, "scheduleItems") != nullptr || detail::Member(*item, "error") != nullptr) {
-          if (options_.zones != nullptr) {
-            events = GraphScheduleItemsToBusy(*item, *options_.zones);
-          } else {
-            std::lock_guard lock(utc_zones_mutex_);
-            events = GraphScheduleItemsToBusy(*item, utc_zones_);
-          }
+      Result<std::vector<BusyEvent>> events = std::vector<BusyEvent>{};
+      if (detail::Member(*item, "scheduleItems") != nullptr || detail::Member(*item, "error") != nullptr) {
+        if (options_.zones != nullptr) {
+          events = GraphScheduleItemsToBusy(*item, *options_.zones);
         } else {
-          events = GraphAvailabilityViewToBusy(*item, piece.start, interval);
+          std::lock_guard lock(utc_zones_mutex_);
+          events = GraphScheduleItemsToBusy(*item, utc_zones_);
         }
-        if (events) merger.Add(id, *events);
-        else merger.Fail(id, events.error());
+      } else {
+        events = GraphAvailabilityViewToBusy(*item, call.piece.start, interval);
       }
+      if (events) merger.Add(id, *events);
+      else merger.Fail(id, events.error());
     }
-  }
+  };
+  if (std::optional<Error> broken = detail::MergeChunkOutcomes(calls, outcomes, merger, read)) return *broken;
   return merger.Take(calendar_ids);
 }
 
