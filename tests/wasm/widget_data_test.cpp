@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "state/widget_data.h"
+#include "state/widget_solve.h"
+#include "slotwise/time_zone.h"
 #include "widget_test_fixtures.h"
 
 using namespace slotwise;
@@ -125,6 +127,31 @@ TEST_CASE("WidgetData: the document's calendars become busy events, working hour
   CHECK(model.rows[6].host_settings["join_before_host"] == false);
   CHECK(model.loaded_providers == std::vector<std::string>{"zoom"});
   CHECK(NeededZones(model) == std::set<std::string>{"America/New_York", "Asia/Tokyo", "Europe/Berlin"});
+}
+
+TEST_CASE("WidgetData: a calendar whose free/busy is unknown is marked, with its reason, until a document knows it") {
+  WidgetModel model;
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  nlohmann::json document = nlohmann::json::parse(kDocument);
+  document["calendars"]["anna@x"]["free_busy"] = {{"status", "unknown"}, {"reason", "Anna does not share her calendar"}};
+  ApplySolveDocument(model, 200, document.dump());
+  REQUIRE(model.load == LoadState::kLoaded);
+  REQUIRE(model.unknown_free_busy.count("anna@x") == 1);
+  CHECK(model.unknown_free_busy["anna@x"] == "Anna does not share her calendar");
+  CHECK(model.unknown_free_busy.count("ken@x") == 0);
+
+  // The explanation's reason is worded in the viewer's language, naming the person and why.
+  Reason reason;
+  reason.code = "free_busy_unknown";
+  reason.sub = "anna@x";
+  reason.why = "Anna does not share her calendar";
+  const std::string sentence = DescribeReason(model, reason, TimeZone::Utc());
+  CHECK(sentence.find("could not be read") != std::string::npos);
+  CHECK(sentence.find("Anna does not share her calendar") != std::string::npos);
+
+  document["calendars"]["anna@x"]["free_busy"] = {{"status", "known"}};
+  ApplySolveDocument(model, 200, document.dump());
+  CHECK(model.unknown_free_busy.count("anna@x") == 0);
 }
 
 TEST_CASE("WidgetData: a document without now or calendars is refused with a sentence") {

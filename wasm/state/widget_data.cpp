@@ -284,6 +284,12 @@ void ApplySolveDocument(WidgetModel& model, int http_status, std::string_view bo
     }
     std::stable_sort(events.begin(), events.end(), [](const BusyEvent& a, const BusyEvent& b) { return a.when.start < b.when.start; });
     model.busy[sub] = std::move(events);
+    const json* free_busy = calendar.contains("free_busy") ? &calendar.at("free_busy") : nullptr;
+    if (free_busy != nullptr && free_busy->is_object() && JsonText(*free_busy, "status") == "unknown") {
+      model.unknown_free_busy[sub] = JsonText(*free_busy, "reason");
+    } else {
+      model.unknown_free_busy.erase(sub);
+    }
     if (calendar.contains("working_hours") && calendar.at("working_hours").is_object()) {
       model.working_hours[sub] = calendar.at("working_hours");
     } else {

@@ -121,6 +121,7 @@ struct Reason {
   std::int64_t free = 0, required = 0, limit = 0, count = 0;
   std::string period;      // load_limit: day / week
   Instant earliest = 0;    // minimum_notice
+  std::string why;         // free_busy_unknown: the reason the calendar could not be read
   std::string message;     // the engine's English sentence (fallback)
 };
 
@@ -282,6 +283,9 @@ struct WidgetModel {
   std::vector<Row> rows;                   // interviewers, observers, rooms, hosts (in that order)
   std::map<std::string, std::vector<BusyEvent>> busy;  // by sub, sorted by start
   std::map<std::string, nlohmann::json> working_hours; // by sub: docs/ENGINE.md working_hours (absent = around the clock)
+  // By sub: why the calendar's free/busy is unknown (calendars[sub].free_busy status "unknown"; docs/ENGINE.md
+  // "Unknown free/busy"). Such a row is drawn as unknown across the grid, never as free.
+  std::map<std::string, std::string> unknown_free_busy;
   nlohmann::json calendars = nlohmann::json::object();  // docs/ENGINE.md calendars, merged from every document fetched
   std::vector<std::string> loaded_providers;           // video providers whose host calendars are in `calendars`
   Interval document_range;                 // the UTC range the documents cover

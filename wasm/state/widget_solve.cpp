@@ -85,6 +85,7 @@ Reason ReasonOf(const json& item) {
     reason.limit = JsonInt(item, "min_capacity");
   }
   if (reason.code == "minimum_notice") reason.earliest = ParseRfc3339(JsonText(item, "earliest")).value_or(0);
+  if (reason.code == "free_busy_unknown") reason.why = JsonText(item, "reason");
   return reason;
 }
 
@@ -314,6 +315,7 @@ std::string DescribeReason(const WidgetModel& model, const Reason& reason, const
     return Format(locale, StringId::kReasonBusy, {who, when});
   }
   if (reason.code == "buffer") return Format(locale, StringId::kReasonBuffer, {who, when});
+  if (reason.code == "free_busy_unknown") return Format(locale, StringId::kReasonFreeBusyUnknown, {who, reason.why});
   if (reason.code == "outside_working_hours") return Format(locale, StringId::kReasonOutsideHours, {who});
   if (reason.code == "group_short") {
     return Format(locale, StringId::kReasonGroupShort, {std::to_string(reason.free), std::to_string(reason.required)});

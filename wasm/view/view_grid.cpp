@@ -31,6 +31,9 @@ constexpr ImU32 kNowLine = IM_COL32(220, 40, 40, 255);
 constexpr ImU32 kGridLine = IM_COL32(205, 209, 216, 255);
 constexpr ImU32 kDayLine = IM_COL32(150, 156, 168, 255);
 constexpr ImU32 kFocus = IM_COL32(50, 100, 220, 255);
+constexpr ImU32 kUnknownFill = IM_COL32(219, 222, 230, 255);
+constexpr ImU32 kUnknownStripe = IM_COL32(160, 166, 180, 255);
+constexpr ImU32 kUnknownText = IM_COL32(55, 60, 70, 255);  // above 8:1 on kUnknownFill
 
 struct Geometry {
   std::vector<Interval> windows;  // per visible day: [day_start_hour, day_end_hour) local, as UTC
@@ -244,6 +247,21 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       for (const Interval& window : g.windows) g.Span(window, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
     } else {
       for (const Interval& span : spans->second) g.Span(span, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
+    }
+    // Unknown free/busy: the whole track hatched grey and labelled — never drawn as free.
+    if (auto unknown = model.unknown_free_busy.find(row.sub); unknown != model.unknown_free_busy.end()) {
+      const float top = y0 + 4 * scale, bottom = y1 - 4 * scale;
+      draw->AddRectFilled(ImVec2(g.left, top), ImVec2(g.left + g.width, bottom), kUnknownFill, 2.0f);
+      Stripes(draw, g.left, top, g.left + g.width, bottom, kUnknownStripe);
+      const char* label = Tr(locale, StringId::kFreeBusyUnknown);
+      const ImVec2 size = ImGui::CalcTextSize(label);
+      draw->AddRectFilled(ImVec2(g.left + 6 * scale, (top + bottom - size.y) / 2 - 1),
+                          ImVec2(g.left + 10 * scale + size.x, (top + bottom + size.y) / 2 + 1), kUnknownFill, 2.0f);
+      draw->AddText(ImVec2(g.left + 8 * scale, (top + bottom - size.y) / 2), kUnknownText, label);
+      if (ImGui::IsMouseHoveringRect(ImVec2(g.left, y0), ImVec2(g.left + g.width, y1))) {
+        ImGui::SetTooltip("%s", Format(locale, StringId::kReasonFreeBusyUnknown,
+                                       {row.name.empty() ? row.sub : row.name, unknown->second}).c_str());
+      }
     }
     auto busy = model.busy.find(row.sub);
     if (busy != model.busy.end()) {
