@@ -51,6 +51,9 @@ test('bench: scripts/bench --smoke cross-checks every contender and exits 0', { 
     assert.ok(wasm, `${native.workload}: wasm result`);
     assert.deepEqual([wasm.count, wasm.checksum], [native.count, native.checksum], `${native.workload}: wasm`);
   }
+  // The free/busy section: the concurrent and the sequential fetch both ran (and answered alike: the bench checks).
+  const freebusy = results.find((r) => r.section === 'freebusy');
+  assert.ok(freebusy && freebusy.sequential_ms > 0 && freebusy.parallel_ms > 0, 'free/busy fetch measured');
   // The backend section: the server answered the availability and booking runs, and the outbox confirmed every booking.
   const backend = (step) => results.find((r) => r.section === 'backend' && r.step === step);
   for (const step of ['prepare', 'availability', 'booking', 'drain']) assert.ok(backend(step), `backend ${step} ran`);
