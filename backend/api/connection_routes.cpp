@@ -208,16 +208,25 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
       return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     const std::string return_origin = text("return_origin");
+    const std::string purpose_name = body.contains("purpose") ? text("purpose") : "calendar_rooms";
+    const std::optional<ConnectPurpose> purpose = ParseConnectPurpose(purpose_name);
+    if (!purpose) {
+      return SendError(res, Error{codes::kInvalidRequest,
+                                  "purpose must be calendar, calendar_rooms (rooms need an administrator's consent on "
+                                  "Microsoft 365) or meetings",
+                                  "purpose"});
+    }
     std::string url = public_url + "/oauth/" + provider + "/start?";
     if (access) {
       if (!return_origin.empty() && !AllowedReturnOrigin(*access, *caller, return_origin, res)) return;
       Result<std::string> ticket =
-          runtime.tickets().Issue(ConnectTicket{caller->tenant_id, caller->user, *parsed, return_origin, 0});
+          runtime.tickets().Issue(ConnectTicket{caller->tenant_id, caller->user, *parsed, return_origin, 0, *purpose});
       if (!ticket) return SendError(res, ticket.error());
       url += "ticket=" + net::PercentEncode(*ticket);
     } else {
       url += "tenant=" + net::PercentEncode(caller->tenant_id) + "&user=" + net::PercentEncode(caller->user);
       if (!return_origin.empty()) url += "&return_origin=" + net::PercentEncode(return_origin);
+      url += "&purpose=" + std::string(ConnectPurposeName(*purpose));
     }
     if (const std::string hint = text("login_hint"); !hint.empty()) url += "&login_hint=" + net::PercentEncode(hint);
     res.status = 201;
@@ -231,6 +240,9 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     std::string user = req.get_param_value("user");
     std::string tenant = req.has_param("tenant") ? req.get_param_value("tenant") : "default";
     std::string return_origin = req.get_param_value("return_origin");
+    std::optional<ConnectPurpose> purpose =
+        ParseConnectPurpose(req.has_param("purpose") ? req.get_param_value("purpose") : "calendar_rooms");
+    if (!purpose) return SendError(res, Error{codes::kInvalidParameter, "purpose is calendar, calendar_rooms or meetings", "purpose"});
     if (access) {  // tenants on: only the ticket says who connects, with what, and where the outcome goes
       Result<ConnectTicket> ticket = runtime.tickets().Redeem(req.get_param_value("ticket"), *provider);
       if (!ticket) return SendError(res, ticket.error());
@@ -241,6 +253,7 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
       tenant = ticket->tenant_id;
       user = ticket->user;
       return_origin = ticket->return_origin;
+      purpose = ticket->purpose;
       if (!return_origin.empty() && !AllowedReturnOrigin(*access, {tenant, user}, return_origin, res)) return;
     }
     if (user.empty()) return SendError(res, Error{codes::kInvalidParameter, "user is required", "user"});
@@ -254,7 +267,7 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
                                        "; Path=/oauth/; HttpOnly; SameSite=Lax; Max-Age=3600");
     }
     Result<ConnectStart> started =
-        flow.Start(tenant, user, *provider, session, return_origin, req.get_param_value("login_hint"));
+        flow.Start(tenant, user, *provider, session, return_origin, req.get_param_value("login_hint"), *purpose);
     if (!started) return SendError(res, started.error());
     res.set_redirect(started->authorize_url);
   });

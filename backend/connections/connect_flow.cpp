@@ -34,7 +34,8 @@ Error CallbackError(const oauth::OAuthClient& client, const std::string& error, 
 
 Result<ConnectStart> ConnectFlow::Start(const std::string& tenant_id, const std::string& user_id,
                                         oauth::Provider provider, const std::string& session_id,
-                                        const std::string& return_origin, const std::string& login_hint) {
+                                        const std::string& return_origin, const std::string& login_hint,
+                                        ConnectPurpose purpose) {
   const oauth::OAuthClient* client = providers_.Client(provider);
   if (!client) return NotConfigured(provider);
   if (session_id.empty()) return Error{codes::kNoSession, "connecting needs a browser session", ""};
@@ -47,7 +48,7 @@ Result<ConnectStart> ConnectFlow::Start(const std::string& tenant_id, const std:
   pending.code_verifier = pkce.verifier;
   pending.return_origin = return_origin;
   const std::string state = states_.Create(std::move(pending), clock_());
-  return ConnectStart{client->AuthorizeUrl(state, pkce.challenge, login_hint)};
+  return ConnectStart{client->AuthorizeUrl(state, pkce.challenge, login_hint, providers_.ScopesFor(provider, purpose))};
 }
 
 ConnectOutcome ConnectFlow::Complete(oauth::Provider provider, const net::Params& query, const std::string& session_id) {

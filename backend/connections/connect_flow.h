@@ -49,9 +49,10 @@ class ConnectFlow {
       : providers_(providers), states_(states), connections_(connections), tokens_(tokens), probes_(probes),
         clock_(std::move(clock)) {}
 
+  // The authorize URL asks for the scopes of `purpose` (ProviderRegistry::ScopesFor).
   Result<ConnectStart> Start(const std::string& tenant_id, const std::string& user_id, oauth::Provider provider,
                              const std::string& session_id, const std::string& return_origin,
-                             const std::string& login_hint);
+                             const std::string& login_hint, ConnectPurpose purpose = ConnectPurpose::kCalendarRooms);
 
   ConnectOutcome Complete(oauth::Provider provider, const net::Params& callback_query, const std::string& session_id);
 

@@ -31,9 +31,9 @@ Result<std::string> ConnectTickets::Issue(ConnectTicket flow) {
   }
   Result<int> stored = Exec(db,
                             "INSERT INTO connect_tickets (ticket_hash, tenant_id, user_id, provider, return_origin, "
-                            "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            "expires_at, created_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             {TicketHash(ticket), flow.tenant_id, flow.user, std::string(oauth::ProviderName(flow.provider)),
-                             flow.return_origin, flow.expires_at, now});
+                             flow.return_origin, flow.expires_at, now, std::string(ConnectPurposeName(flow.purpose))});
   if (!stored) return stored.error();
   return ticket;
 }
@@ -50,7 +50,7 @@ Result<ConnectTicket> ConnectTickets::Redeem(std::string_view ticket, oauth::Pro
   Result<std::optional<ConnectTicket>> consumed = First(Query<ConnectTicket>(
       db,
       "UPDATE connect_tickets SET used_at = ?2 WHERE ticket_hash = ?1 AND used_at = 0 "
-      "RETURNING tenant_id, user_id, provider, return_origin, expires_at",
+      "RETURNING tenant_id, user_id, provider, return_origin, expires_at, purpose",
       {hash, now}, [](SqlRow& row) -> Result<ConnectTicket> {
         ConnectTicket flow;
         flow.tenant_id = row.Text();
@@ -58,6 +58,7 @@ Result<ConnectTicket> ConnectTickets::Redeem(std::string_view ticket, oauth::Pro
         const std::string provider_name = row.Text();
         flow.return_origin = row.Text();
         flow.expires_at = row.Int();
+        flow.purpose = ParseConnectPurpose(row.Text()).value_or(ConnectPurpose::kCalendarRooms);
         const std::optional<oauth::Provider> parsed = oauth::ParseProvider(provider_name);
         if (!parsed) return Error{codes::kStorageError, "a connect ticket names an unknown provider", ""};
         flow.provider = *parsed;

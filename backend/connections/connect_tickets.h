@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "connections/connect_purpose.h"
 #include "oauth/provider.h"
 #include "slotwise/result.h"
 #include "store/sqlite_store.h"
@@ -35,6 +36,7 @@ struct ConnectTicket {
   oauth::Provider provider = oauth::Provider::kGoogle;
   std::string return_origin;    // exact origin the callback page reports to; "" = none
   std::int64_t expires_at = 0;  // Unix seconds; set by Issue
+  ConnectPurpose purpose = ConnectPurpose::kCalendarRooms;  // what the account is connected for (the scopes asked)
 };
 
 // True when `token` has the ticket's prefix (not whether it is valid).

@@ -4,7 +4,12 @@
 namespace slotwise {
 
 void ProviderRegistry::Configure(oauth::Provider provider, oauth::ProviderEndpoints endpoints, std::string client_id,
-                                 std::string client_secret, std::vector<std::string> scopes) {
+                                 std::string client_secret, std::vector<std::string> scopes, bool scopes_configured) {
+  if (scopes_configured) {
+    configured_scopes_.insert(provider);
+  } else {
+    configured_scopes_.erase(provider);
+  }
   oauth::ClientRegistration registration;
   registration.provider = provider;
   registration.endpoints = std::move(endpoints);
@@ -43,6 +48,21 @@ std::vector<std::string> ProviderRegistry::DefaultScopes(oauth::Provider provide
       return {"collab:"};
   }
   return {};
+}
+
+std::vector<std::string> ProviderRegistry::ScopesFor(oauth::Provider provider, ConnectPurpose purpose) const {
+  const oauth::OAuthClient* client = Client(provider);
+  if (configured_scopes_.count(provider) && client != nullptr) return client->registration().scopes;
+  if (provider != oauth::Provider::kMicrosoft) return DefaultScopes(provider);
+  switch (purpose) {
+    case ConnectPurpose::kCalendar:
+      return {"openid", "email", "User.Read", "Calendars.ReadWrite", "OnlineMeetings.ReadWrite"};
+    case ConnectPurpose::kMeetings:
+      return {"openid", "email", "User.Read", "OnlineMeetings.ReadWrite"};
+    case ConnectPurpose::kCalendarRooms:
+      break;
+  }
+  return DefaultScopes(provider);
 }
 
 std::vector<std::string> ProviderRegistry::OrganisationScopes(oauth::Provider provider) {

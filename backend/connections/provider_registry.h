@@ -8,9 +8,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "oauth/oauth_client.h"
+#include "connections/connect_purpose.h"
 #include "oauth/provider.h"
 
 namespace slotwise {
@@ -32,8 +34,9 @@ class ProviderRegistry {
   void SetPublicBaseUrl(std::string url) { public_base_url_ = std::move(url); }
 
   // Adds (or replaces) a provider. The redirect URI is derived: <public base>/oauth/<provider>/callback.
+  // `scopes_configured`: the operator chose the scopes (providers.<p>.scopes), which then serve every purpose.
   void Configure(oauth::Provider provider, oauth::ProviderEndpoints endpoints, std::string client_id,
-                 std::string client_secret, std::vector<std::string> scopes);
+                 std::string client_secret, std::vector<std::string> scopes, bool scopes_configured = false);
 
   const oauth::OAuthClient* Client(oauth::Provider provider) const;
   std::optional<std::string> ApiBase(oauth::Provider provider) const;
@@ -43,8 +46,11 @@ class ProviderRegistry {
   OrgAccessConfig& org_access() { return org_access_; }
   const OrgAccessConfig& org_access() const { return org_access_; }
 
-  // The scopes Slotwise asks for, per provider (calendar read/write, rooms, meetings, identity).
+  // The scopes Slotwise asks for, per provider (calendar read/write, rooms, meetings, identity): every feature's.
   static std::vector<std::string> DefaultScopes(oauth::Provider provider);
+  // The scopes a connection for `purpose` asks for: the operator's when configured, else the least the feature needs
+  // (Microsoft: kCalendar leaves Place.Read.All out; kMeetings asks only OnlineMeetings.ReadWrite and the identity).
+  std::vector<std::string> ScopesFor(oauth::Provider provider, ConnectPurpose purpose) const;
   // The scopes organisation access asks for (Google: what a Workspace administrator authorises for the service
   // account under domain-wide delegation); empty for providers without organisation access.
   static std::vector<std::string> OrganisationScopes(oauth::Provider provider);
@@ -53,6 +59,7 @@ class ProviderRegistry {
   net::HttpTransport& transport_;
   std::string public_base_url_;
   std::map<oauth::Provider, std::unique_ptr<oauth::OAuthClient>> clients_;
+  std::set<oauth::Provider> configured_scopes_;  // providers whose scopes the operator chose
   OrgAccessConfig org_access_;
 };
 

@@ -82,7 +82,7 @@ Result<std::string> TokenManager::RefreshUnlessReplaced(const std::string& conne
                  std::string(oauth::ProviderName(connection.provider)) + " is not configured on this server", ""};
   }
   ++refreshes_started_;
-  Result<oauth::TokenSet> refreshed = client->Refresh(connection.refresh_token, now);
+  Result<oauth::TokenSet> refreshed = client->Refresh(connection.refresh_token, now, connection.scopes);
   if (!refreshed) {
     const Error& error = refreshed.error();
     if (error.code == codes::kReauthNeeded) {

@@ -1,6 +1,8 @@
 // oauth_client.cpp — authorization URLs and the token grants of one provider registration (see oauth_client.h).
 #include "oauth/oauth_client.h"
 
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -63,8 +65,9 @@ OAuthClient::OAuthClient(ClientRegistration registration, net::HttpTransport& tr
     : registration_(std::move(registration)), transport_(transport) {}
 
 std::string OAuthClient::AuthorizeUrl(std::string_view state, std::string_view code_challenge,
-                                      std::string_view login_hint) const {
-  const ClientRegistration& r = registration_;
+                                      std::string_view login_hint, const std::vector<std::string>& scopes) const {
+  ClientRegistration r = registration_;
+  if (!scopes.empty()) r.scopes = scopes;
   net::Params params = {{"client_id", r.client_id}, {"response_type", "code"}, {"redirect_uri", r.redirect_uri}};
   switch (r.provider) {
     case Provider::kGoogle:
@@ -170,10 +173,14 @@ Result<TokenSet> OAuthClient::ExchangeCode(std::string_view code, std::string_vi
   return CallTokenEndpoint(transport_, call, now);
 }
 
-Result<TokenSet> OAuthClient::Refresh(std::string_view refresh_token, std::int64_t now) const {
+Result<TokenSet> OAuthClient::Refresh(std::string_view refresh_token, std::int64_t now, std::string_view granted) const {
   net::Params grant = {{"grant_type", "refresh_token"}, {"refresh_token", std::string(refresh_token)}};
-  if (registration_.provider == Provider::kMicrosoft)
-    grant.emplace_back("scope", MicrosoftScopes(registration_.scopes));
+  if (registration_.provider == Provider::kMicrosoft) {
+    std::vector<std::string> scopes;
+    std::istringstream words{std::string(granted)};
+    for (std::string word; words >> word;) scopes.push_back(word);
+    grant.emplace_back("scope", MicrosoftScopes(scopes.empty() ? registration_.scopes : scopes));
+  }
   TokenCall call = BaseCall(*this, std::move(grant));
   call.secrets.emplace_back(refresh_token);
   return CallTokenEndpoint(transport_, call, now, refresh_token);

@@ -74,8 +74,10 @@ class OAuthClient {
 
   // The URL to open in the top-level popup. Google adds access_type=offline & prompt=consent (so a refresh token
   // comes back); Microsoft adds offline_access to the scopes and response_mode=query.
-  std::string AuthorizeUrl(std::string_view state, std::string_view code_challenge,
-                           std::string_view login_hint = {}) const;
+  // `scopes` (non-empty) replaces the registration's scopes for this one request (connect_flow.h: the scopes of
+  // the feature the person connects for).
+  std::string AuthorizeUrl(std::string_view state, std::string_view code_challenge, std::string_view login_hint = {},
+                           const std::vector<std::string>& scopes = {}) const;
   // Zoom and GoTo get the documented minimum (client_id, response_type, redirect_uri, state, PKCE; GoTo also scope
   // when registered). An empty `code_challenge` leaves the PKCE parameters out.
   // Microsoft only: the tenant-admin consent link (…/adminconsent?client_id&scope=…/.default&redirect_uri&state).
@@ -91,7 +93,10 @@ class OAuthClient {
   // reach the provider may come back as codes::kReauthNeeded (the code was already used): the user connects again.
   Result<TokenSet> ExchangeCode(std::string_view code, std::string_view code_verifier, std::int64_t now) const;
   // `refresh_token` is the current one; the answer's refresh_token is the one to store (the old one if none came).
-  Result<TokenSet> Refresh(std::string_view refresh_token, std::int64_t now) const;
+  // Microsoft mints the refreshed token for the scopes asked: `granted` (the connection's scopes as granted, space
+  // separated) is asked when given — a connection made for fewer scopes than the registration's must not ask for
+  // more (AADSTS65001) — else the registration's.
+  Result<TokenSet> Refresh(std::string_view refresh_token, std::int64_t now, std::string_view granted = {}) const;
   // Microsoft app-only: grant_type=client_credentials, scope=https://graph.microsoft.com/.default.
   Result<TokenSet> ClientCredentials(std::int64_t now) const;
 

@@ -75,10 +75,10 @@ void ConnectionsRuntime::ConfigureProviders(const std::string& public_base_url, 
                                    oauth::Provider::kGoTo}) {
     std::optional<ProviderRegistrationSetting> registration = RegistrationFor(setup, provider);
     if (!registration) continue;
-    std::vector<std::string> scopes =
-        registration->scopes.empty() ? ProviderRegistry::DefaultScopes(provider) : registration->scopes;
+    const bool chosen = !registration->scopes.empty();
+    std::vector<std::string> scopes = chosen ? registration->scopes : ProviderRegistry::DefaultScopes(provider);
     providers_->Configure(provider, EndpointsFor(setup, provider), registration->client_id,
-                          registration->client_secret, std::move(scopes));
+                          registration->client_secret, std::move(scopes), chosen);
   }
   OrgAccessConfig& organisation = providers_->org_access();
   if (setup.google_service_account) {

@@ -244,6 +244,20 @@ void RefreshGrant(SandboxCore& core, const std::string& provider, const Client& 
   if (provider == "microsoft" && user->consent_revoked)
     return GrantError(core, res, provider, Problem::kConsentRevoked, client.id);
   RefreshToken copy = grant;
+  if (provider == "microsoft" && !Param(form, "scope").empty()) {
+    // Microsoft mints the refreshed access token for the scopes asked for; asking for one the user never consented
+    // to (not in the grant) is AADSTS65001, as on the real endpoint.
+    const std::string asked = NormalizeMicrosoftScopes(Param(form, "scope"), false);
+    std::istringstream wanted(asked);
+    const std::string granted = " " + copy.scope + " ";
+    std::string item;
+    while (wanted >> item) {
+      if (granted.find(" " + item + " ") == std::string::npos) {
+        return GrantError(core, res, provider, Problem::kConsentRevoked, client.id);
+      }
+    }
+    copy.scope = asked;
+  }
   auto [access, unused] = core.MintLocked(provider, client.id, user->email, user->tenant, copy.scope, false, false);
   std::string refresh;
   if (provider == "microsoft") {

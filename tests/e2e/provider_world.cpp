@@ -172,16 +172,19 @@ ProviderWorld::~ProviderWorld() {
 }
 
 ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const std::string& user,
-                                           const std::string& login, const std::string& decision) {
+                                           const std::string& login, const std::string& decision,
+                                           const std::string& purpose) {
   Flow flow;
   if (scheduling_) {  // tenants on: the start URL comes from the API, with a ticket naming the user
-    const HttpAnswer link = Api("POST", "/v1/connections/start",
-                                {{"provider", provider}, {"user", user}, {"return_origin", root()}, {"login_hint", login}});
+    json body = {{"provider", provider}, {"user", user}, {"return_origin", root()}, {"login_hint", login}};
+    if (!purpose.empty()) body["purpose"] = purpose;
+    const HttpAnswer link = Api("POST", "/v1/connections/start", body);
     REQUIRE_MESSAGE(link.status == 201, link.body);
     flow.start = HttpGet(json::parse(link.body).at("url").get<std::string>());
   } else {
     flow.start = HttpGet(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) +
-                         "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login));
+                         "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login) +
+                         (purpose.empty() ? std::string() : "&purpose=" + net::PercentEncode(purpose)));
   }
   flow.cookie = flow.start.set_cookie;
   if (flow.start.status != 302) return flow;
@@ -196,8 +199,9 @@ ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const st
   return flow;
 }
 
-Connection ProviderWorld::Connected(const std::string& provider, const std::string& login, const std::string& user) {
-  Flow flow = Connect(provider, user, login);
+Connection ProviderWorld::Connected(const std::string& provider, const std::string& login, const std::string& user,
+                                    const std::string& purpose) {
+  Flow flow = Connect(provider, user, login, "allow", purpose);
   REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
   Result<std::optional<Connection>> found =
       runtime_->connections().FindForUser(scheduling_ ? "kumo" : "default", user, *oauth::ParseProvider(provider));

@@ -82,12 +82,14 @@ class ProviderWorld {
     std::string cookie;    // the session cookie the popup carries
     std::string callback_url;
   };
-  // Drives the popup: `user` is the Slotwise user, `login` the provider account chosen on the consent page.
+  // Drives the popup: `user` is the Slotwise user, `login` the provider account chosen on the consent page,
+  // `purpose` what it is connected for ("" = the default, calendar_rooms).
   Flow Connect(const std::string& provider, const std::string& user, const std::string& login,
-               const std::string& decision = "allow");
+               const std::string& decision = "allow", const std::string& purpose = "");
 
   // Connect(...) that must succeed, then the stored connection (tokens in plaintext, in memory).
-  Connection Connected(const std::string& provider, const std::string& login, const std::string& user = "recruiter-1");
+  Connection Connected(const std::string& provider, const std::string& login, const std::string& user = "recruiter-1",
+                       const std::string& purpose = "");
   // The API base URL the server uses for `provider` (the sandbox's).
   std::string ApiBase(oauth::Provider provider) { return runtime_->providers().ApiBase(provider).value(); }
 

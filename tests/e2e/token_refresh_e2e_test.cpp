@@ -126,6 +126,48 @@ TEST_CASE("Refresh: revoked Microsoft consent (AADSTS65001) asks for an administ
   CHECK(message.find("administrator") != std::string::npos);
 }
 
+TEST_CASE("Refresh: a Microsoft calendar connected without rooms asks for no admin-only scope, before or after a refresh") {
+  ProviderWorld world(true, true);  // tenants on: the purpose travels in the connect ticket
+  const HttpAnswer bogus = world.Api("POST", "/v1/connections/start",
+                                     {{"provider", "microsoft"}, {"user", "recruiter-1"}, {"purpose", "everything"}});
+  CHECK(bogus.status == 422);
+  CHECK(bogus.body.find("\"purpose\"") != std::string::npos);
+
+  const ProviderWorld::Flow flow =
+      world.Connect("microsoft", "recruiter-1", "priya.patel@kumo-labs.example", "allow", "calendar");
+  REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
+  CHECK(flow.start.location.find("Calendars.ReadWrite") != std::string::npos);
+  CHECK(flow.start.location.find("Place.Read.All") == std::string::npos);
+  Result<std::optional<Connection>> found =
+      world.runtime().connections().FindForUser("kumo", "recruiter-1", oauth::Provider::kMicrosoft);
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  const Connection connection = **found;
+  CHECK(connection.scopes.find("Place.Read.All") == std::string::npos);
+  bool rooms_skipped = false;
+  const std::vector<FunctionCheck> checks = world.runtime().connections().Checks(connection.id).value();
+  for (const FunctionCheck& check : checks) {
+    if (check.name == "list_rooms") rooms_skipped = check.outcome == "skipped";
+  }
+  CHECK(rooms_skipped);
+
+  // A refresh asks for what was granted, not for the registration's every scope (Microsoft answers AADSTS65001 to
+  // a scope the user never consented to, as the sandbox does).
+  world.SandboxPost("/sandbox/faults", {{"kind", "expire_access_tokens"}, {"provider", "microsoft"}});
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::MicrosoftGraphCalendar calendar(world.runtime().transport(), *source,
+                                             world.ApiBase(oauth::Provider::kMicrosoft));
+  Result<std::vector<CalendarBusy>> busy = calendar.FreeBusy({connection.account_email}, NextWeek(world), "UTC");
+  REQUIRE_MESSAGE(busy.ok(), (busy ? "" : busy.error().message));
+  CHECK(world.CountRequests("microsoft", "POST", "/token", "refresh_token") >= 1);
+  const Result<std::optional<Connection>> reloaded = world.runtime().connections().Find(connection.id);
+  REQUIRE(reloaded.ok());
+  REQUIRE(reloaded->has_value());
+  const Connection& refreshed = **reloaded;
+  CHECK(refreshed.status == ConnectionStatus::kActive);
+  CHECK(refreshed.scopes.find("Place.Read.All") == std::string::npos);
+}
+
 TEST_CASE("Refresh: GoTo keeps its refresh token; an expired access token is refreshed and the meeting is made") {
   ProviderWorld world;
   const Connection connection = world.Connected("goto", "sanne.devries@kumo-labs.example");
