@@ -54,15 +54,13 @@ std::vector<std::string> ProviderRegistry::ScopesFor(oauth::Provider provider, C
   const oauth::OAuthClient* client = Client(provider);
   if (configured_scopes_.count(provider) && client != nullptr) return client->registration().scopes;
   if (provider != oauth::Provider::kMicrosoft) return DefaultScopes(provider);
-  switch (purpose) {
-    case ConnectPurpose::kCalendar:
-      return {"openid", "email", "User.Read", "Calendars.ReadWrite", "OnlineMeetings.ReadWrite"};
-    case ConnectPurpose::kMeetings:
-      return {"openid", "email", "User.Read", "OnlineMeetings.ReadWrite"};
-    case ConnectPurpose::kCalendarRooms:
-      break;
-  }
-  return DefaultScopes(provider);
+  // Every purpose is the full set less what it does not need: no rooms for kCalendar, no calendar for kMeetings.
+  std::vector<std::string> scopes = DefaultScopes(provider);
+  std::erase_if(scopes, [purpose](const std::string& scope) {
+    if (purpose == ConnectPurpose::kCalendarRooms) return false;
+    return scope == "Place.Read.All" || (purpose == ConnectPurpose::kMeetings && scope == "Calendars.ReadWrite");
+  });
+  return scopes;
 }
 
 std::vector<std::string> ProviderRegistry::OrganisationScopes(oauth::Provider provider) {
