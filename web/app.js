@@ -60,7 +60,7 @@
     document.documentElement.lang = options.locale || 'en';
     window.Module = {
       canvas,
-      slotwiseHost: { options, fetch: apiFetch, emit },
+      slotwiseHost: { options, fetch: apiFetch, emit, openConnections: () => showConnections(true) },
       onFirstFrame() {
         overlay.hidden = true;
         window.slotwiseFirstFrameMs = performance.now();  // read by bench/ and tests
@@ -78,6 +78,24 @@
     script.onerror = () => showOverlay('The Slotwise widget could not be loaded.');
     document.body.appendChild(script);
   }
+
+  // The connections panel beside the canvas (web/connections/connections.js): opened from the bar above the canvas
+  // (standalone) or from the widget's own "Your connections…" button (Module.slotwiseHost.openConnections, also in
+  // the embed iframe).
+  let connectionsPanel = null;
+  function showConnections(open) {
+    const side = document.getElementById('slotwise-connections');
+    side.hidden = !open;
+    document.getElementById('slotwise-connections-toggle').setAttribute('aria-expanded', String(open));
+    if (!open) return canvas.focus();
+    if (!connectionsPanel) {
+      connectionsPanel = window.SlotwiseConnections.mount(document.getElementById('slotwise-connections-body'), { apiFetch });
+    } else {
+      connectionsPanel.refresh();
+    }
+    document.getElementById('slotwise-connections-close').focus();
+  }
+  document.getElementById('slotwise-connections-close').addEventListener('click', () => showConnections(false));
 
   function pick(name) { return fragment.get(name) || params.get(name) || undefined; }
 
@@ -129,8 +147,17 @@
   // Optional: the interview type and host account to start with (?type=zoom&host=zoom:lena@…), as the embed option
   // interview.conferencing does.
   const conferencing = pick('type') ? { provider: pick('type'), host: pick('host') } : undefined;
+  // The bar above the canvas (standalone only): whose page it is, and the Connections button.
+  function showBar(user) {
+    document.getElementById('slotwise-user').textContent = user || '';
+    document.getElementById('slotwise-bar').hidden = false;
+    document.getElementById('slotwise-connections-toggle').addEventListener('click', () =>
+      showConnections(document.getElementById('slotwise-connections').hidden));
+  }
+
   if (fragment.get('token')) {
     token = fragment.get('token');
+    showBar('');
     history.replaceState(null, '', location.pathname + location.search);  // the token leaves the address bar
     start(Object.assign(options, { interview: Object.assign({ conferencing, candidate: candidateZone ? { time_zone: candidateZone } : undefined },
                                                             interviewOption()) }));
@@ -141,6 +168,7 @@
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error('status ' + response.status))))
     .then((demo) => {
       token = demo.token;
+      showBar(demo.user);
       start(Object.assign(options, {
         interview: Object.assign({
           organizer: demo.user,

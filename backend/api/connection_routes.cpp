@@ -1,5 +1,7 @@
 // connection_routes.cpp — see connection_routes.h.
 #include "api/connection_routes.h"
+#include "api/connect_pages.h"
+#include "api/connection_json.h"
 #include "api/http_errors.h"
 #include "slotwise/error_codes.h"
 
@@ -55,79 +57,11 @@ bool IsOrigin(std::string_view origin) {
   return !rest.empty() && rest.find_first_of("/?#@ ") == std::string_view::npos;
 }
 
-json ConnectionJson(const Connection& c, const std::vector<FunctionCheck>& checks) {
-  json out = {{"id", c.id},
-              {"provider", oauth::ProviderName(c.provider)},
-              {"user", c.user_id},
-              {"account_email", c.account_email},
-              {"status", ConnectionStatusName(c.status)},
-              {"checks", json::array()}};
-  if (!c.status_message.empty()) out["status_message"] = c.status_message;
-  for (const FunctionCheck& check : checks) {
-    out["checks"].push_back({{"name", check.name}, {"outcome", check.outcome}, {"detail", check.detail}});
-  }
-  return out;
-}
-
 void OAuthPageHeaders(httplib::Response& res) {
   res.set_header("Content-Security-Policy",
                  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   res.set_header("X-Frame-Options", "DENY");
   res.set_header("Cache-Control", "no-store");
-}
-
-// The page a Microsoft 365 administrator lands on after the admin-consent round trip (org_access_registry.h).
-std::string OrganisationConsentPage(const Result<OrgConnection>& connected) {
-  std::string headline = connected ? "Your Microsoft 365 organisation is connected" : "The organisation is not connected";
-  std::string detail;
-  if (connected) {
-    std::string domains;
-    for (const std::string& domain : connected->domains) domains += (domains.empty() ? "" : ", ") + domain;
-    detail = "<li>Verified domains: " + net::HtmlEscape(domains) + "</li><li>" +
-             net::HtmlEscape(connected->check_message) + "</li>";
-  } else {
-    detail = "<li>" + net::HtmlEscape(connected.error().message) + "</li>";
-  }
-  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title><style>"
-         "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
-         "li{margin:4px 0}p{color:#57606a}</style></head><body>"
-         "<h1 id=\"outcome\" data-status=\"" + std::string(connected ? "connected" : "failed") +
-         "\" data-code=\"" + net::HtmlEscape(connected ? "" : connected.error().code) + "\">" +
-         net::HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p></body></html>";
-}
-
-std::string CallbackPage(const ConnectOutcome& outcome, oauth::Provider provider) {
-  json message = {{"type", "slotwise:connection"}, {"provider", oauth::ProviderName(provider)}};
-  std::string headline;
-  std::string detail;
-  if (outcome.connection) {
-    message["connection"] = ConnectionJson(outcome.connection.value(), outcome.checks);
-    headline = "Connected " + outcome.connection->account_email;
-    for (const FunctionCheck& check : outcome.checks) {
-      detail += "<li>" + net::HtmlEscape(check.name) + ": " + net::HtmlEscape(check.outcome) + " &mdash; " +
-                net::HtmlEscape(check.detail) + "</li>";
-    }
-  } else {
-    message["error"] = {{"code", outcome.connection.error().code}, {"message", outcome.connection.error().message}};
-    headline = "Not connected";
-    detail = "<li>" + net::HtmlEscape(outcome.connection.error().message) + "</li>";
-  }
-  std::string script;
-  if (!outcome.return_origin.empty()) {
-    // The payload is JSON inside a <script>: "<" is escaped so "</script>" cannot appear in it.
-    std::string payload = DumpJson(message);
-    std::string safe;
-    for (char c : payload) safe += (c == '<') ? std::string("\\u003c") : std::string(1, c);
-    script = "<script>if (window.opener) { window.opener.postMessage(" + safe + ", " + DumpJson(json(outcome.return_origin)) +
-             "); }</script>";
-  }
-  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotwise</title><style>"
-         "body{font:15px/1.45 system-ui,sans-serif;margin:28px;color:#1f2328}h1{font-size:20px;margin:0 0 12px}"
-         "li{margin:4px 0}p{color:#57606a}</style></head><body>"
-         "<h1 id=\"outcome\" data-status=\"" + std::string(outcome.connection ? "connected" : "failed") +
-         "\" data-code=\"" + net::HtmlEscape(outcome.connection ? "" : outcome.connection.error().code) + "\">" +
-         net::HtmlEscape(headline) + "</h1><ul>" + detail + "</ul><p>You can close this window.</p>" + script +
-         "</body></html>";
 }
 
 json TrackedJson(const TrackedEvent& event) {

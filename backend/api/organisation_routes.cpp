@@ -12,6 +12,7 @@
 #include "api/directory_json.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
+#include "auth/widget_tokens.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
@@ -83,7 +84,7 @@ Result<bool> CheckPersonDomain(OrgAccessRegistry& organisations, ConnectionStore
 
 void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& organisations, ApiAuth& auth) {
   server.Get("/v1/organisation", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     Result<std::vector<OrgConnection>> connections = organisations.List(caller->tenant_id);
     if (!connections) return SendError(res, connections.error());
@@ -102,7 +103,7 @@ void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& orga
   });
 
   server.Put("/v1/organisation/google", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -121,7 +122,7 @@ void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& orga
   });
 
   server.Post("/v1/organisation/microsoft/consent", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     Result<std::string> url = organisations.StartMicrosoftConsent(caller->tenant_id);
     if (!url) return SendError(res, url.error());
@@ -129,7 +130,7 @@ void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& orga
   });
 
   server.Post(R"(/v1/organisation/([a-z]+)/check)", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     const std::optional<oauth::Provider> provider = OrganisationProvider(req.matches[1], res);
     if (!provider) return;
@@ -139,7 +140,7 @@ void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& orga
   });
 
   server.Delete(R"(/v1/organisation/([a-z]+))", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     const std::optional<oauth::Provider> provider = OrganisationProvider(req.matches[1], res);
     if (!provider) return;

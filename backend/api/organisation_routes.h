@@ -1,4 +1,5 @@
-// organisation_routes.h — a tenant's organisation connections (connections/org_access_registry.h), API key only:
+// organisation_routes.h — a tenant's organisation connections (connections/org_access_registry.h), for the tenant's
+// API key or a widget token with organisation:manage (the administrator's page, web/admin/):
 //   GET    /v1/organisation                     the connections with their checks, and what the deployment offers
 //                                               (the Google service account's client id and scopes to authorise)
 //   PUT    /v1/organisation/google              {"domain", "admin_email"} — connect the Workspace; checked at once

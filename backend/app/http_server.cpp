@@ -15,6 +15,7 @@
 #include "api/hr_routes.h"
 #include "api/interview_routes.h"
 #include "api/message_routes.h"
+#include "api/onboarding_routes.h"
 #include "api/openapi_route.h"
 #include "api/proposal_routes.h"
 #include "api/organisation_routes.h"
@@ -178,7 +179,8 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);
   RegisterProposalRoutes(*server_, scheduling.proposals(), caller_auth, public_url_);
-  RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_);
+  RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_,
+                        options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
   RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
   server_->Options(R"(/v1/.*)", [&caller_auth](const httplib::Request& req, httplib::Response& res) {
     caller_auth.Preflight(req, res);
@@ -192,6 +194,9 @@ void HttpServer::Run() {
   if (options_.connections && !connection_routes_registered_) {
     if (auth_) connection_access_ = std::make_unique<TenantConnectionAccess>(*auth_);
     RegisterConnectionRoutes(*server_, *options_.connections, connection_access_.get(), public_url_);
+    if (auth_ && scheduling_) {
+      RegisterOnboardingRoutes(*server_, *options_.connections, scheduling_->directory(), *auth_, public_url_);
+    }
     connection_routes_registered_ = true;
   }
   edge_->Run();

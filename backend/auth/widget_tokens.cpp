@@ -17,8 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 4> kKnownScopes = {kScopeAvailabilityRead, kScopeInterviewsRead,
-                                                          kScopeInterviewsWrite, kScopeConnectionsManage};
+constexpr std::array<std::string_view, 5> kKnownScopes = {kScopeAvailabilityRead, kScopeInterviewsRead,
+                                                          kScopeInterviewsWrite, kScopeConnectionsManage,
+                                                          kScopeOrganisationManage};
 constexpr std::size_t kTokenIdBytes = 16;
 
 bool IsValidKid(std::string_view kid) {

@@ -37,6 +37,8 @@ inline constexpr std::string_view kScopeAvailabilityRead = "availability:read";
 inline constexpr std::string_view kScopeInterviewsRead = "interviews:read";
 inline constexpr std::string_view kScopeInterviewsWrite = "interviews:write";
 inline constexpr std::string_view kScopeConnectionsManage = "connections:manage";
+// The tenant's administrator: the organisation connections, every person's connection state, connect links.
+inline constexpr std::string_view kScopeOrganisationManage = "organisation:manage";
 
 inline constexpr std::string_view kWidgetTokenVersion = "swt1";
 inline constexpr std::int64_t kMaxLifetime = 3600;                  // seconds, expires_at - issued_at

@@ -53,6 +53,7 @@ struct ConnectedAccount {
   oauth::Provider provider = oauth::Provider::kGoogle;
   std::string account_email;
   ConnectionStatus status = ConnectionStatus::kActive;
+  std::string status_message;  // why it needs attention
 };
 
 struct FunctionCheck {

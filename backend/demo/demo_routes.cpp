@@ -3,6 +3,10 @@
 
 #include <httplib.h>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "api/api_auth.h"
@@ -14,18 +18,19 @@
 namespace slotwise {
 
 namespace {
-constexpr std::int64_t kDemoTokenSeconds = 3600;
-}
 
-void RegisterDemoRoutes(httplib::Server& server, ApiAuth& auth, bool demo, std::string tenant_id, std::string user) {
-  server.Get("/v1/demo/widget_token", [&auth, demo, tenant_id, user](const httplib::Request&, httplib::Response& res) {
+constexpr std::int64_t kDemoTokenSeconds = 3600;
+
+// The handler that mints a demo token with `scopes` for the demo tenant's `user`.
+std::function<void(const httplib::Request&, httplib::Response&)> DemoToken(ApiAuth& auth, bool demo, std::string tenant_id,
+                                                                          std::string user, std::vector<std::string> scopes) {
+  return [&auth, demo, tenant_id, user, scopes](const httplib::Request&, httplib::Response& res) {
     if (!demo) return SendError(res, codes::kNotEnabled, "the demo widget token is served only with --demo");
     if (!auth.codec()) return SendError(res, codes::kNotEnabled, "widget tokens are not enabled on this server");
     auth::WidgetClaims claims;
     claims.tenant_id = tenant_id;
     claims.user = user;
-    claims.scopes = {std::string(auth::kScopeAvailabilityRead), std::string(auth::kScopeInterviewsRead),
-                     std::string(auth::kScopeInterviewsWrite), std::string(auth::kScopeConnectionsManage)};
+    claims.scopes = scopes;
     claims.issued_at = auth.now();
     claims.expires_at = claims.issued_at + kDemoTokenSeconds;
     Result<auth::MintedWidgetToken> minted = auth.codec()->Mint(claims);
@@ -35,7 +40,19 @@ void RegisterDemoRoutes(httplib::Server& server, ApiAuth& auth, bool demo, std::
                                  {"tenant", tenant_id},        {"expires_at", claims.expires_at},
                                  {"scopes", minted->claims.scopes}};
     res.set_content(DumpJson(body), "application/json");
-  });
+  };
+}
+
+}  // namespace
+
+void RegisterDemoRoutes(httplib::Server& server, ApiAuth& auth, bool demo, std::string tenant_id, std::string user) {
+  server.Get("/v1/demo/widget_token",
+             DemoToken(auth, demo, tenant_id, user,
+                       {std::string(auth::kScopeAvailabilityRead), std::string(auth::kScopeInterviewsRead),
+                        std::string(auth::kScopeInterviewsWrite), std::string(auth::kScopeConnectionsManage)}));
+  server.Get("/v1/demo/admin_token",
+             DemoToken(auth, demo, tenant_id, user,
+                       {std::string(auth::kScopeOrganisationManage), std::string(auth::kScopeConnectionsManage)}));
 }
 
 }  // namespace slotwise

@@ -41,7 +41,7 @@ std::string ProviderDisplayName(const std::string& provider) {
 }  // namespace
 
 Result<Composition> MessagesService::Compose(const std::string& tenant_id, const json& body,
-                                             const std::string& public_url) {
+                                             const std::string& public_url, const ConnectUrlFor& connect_url_for) {
   static const std::set<std::string> kMembers = {"template", "variables", "start", "end", "provider", "recipients", "send"};
   for (const auto& [name, value] : body.items()) {
     if (!kMembers.count(name)) return Error{codes::kInvalidRequest, "unknown member " + name, name};
@@ -76,8 +76,10 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
     const std::string display = ProviderDisplayName(provider);
     if (display.empty()) return Error{codes::kInvalidRequest, "provider must be zoom, teams or goto", "provider"};
     if (!shared.text.count("provider_name")) shared.text["provider_name"] = display;
-    if (!shared.text.count("connect_url")) shared.text["connect_url"] = public_url + "/";
+    if (!shared.text.count("connect_url") && !connect_url_for) shared.text["connect_url"] = public_url + "/";
   }
+  const bool send = body.value("send", false);
+  const bool personal_links = kind == "connect_conferencing" && !shared.text.count("connect_url");
 
   const json recipients = body.value("recipients", json());
   if (!recipients.is_array() || recipients.empty() || recipients.size() > kMaxRecipients) {
@@ -104,8 +106,18 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
       values.zone = zones_.Find(recipient.value("time_zone", ""));
       if (!values.zone) return Error{codes::kInvalidRequest, field + ".time_zone is not a known IANA zone", field + ".time_zone"};
     }
+    const std::string address = recipient.at("email").get<std::string>();
+    if (personal_links && !values.text.count("connect_url")) {
+      if (!send) {
+        values.text["connect_url"] = public_url + "/connect?link=…";
+      } else {
+        Result<std::string> url = connect_url_for(address, body.value("provider", ""));
+        if (!url) return Error{url.error().code, field + ": " + url.error().message, field + ".email"};
+        values.text["connect_url"] = *url;
+      }
+    }
     each.push_back(std::move(values));
-    addresses.emplace_back(recipient.at("email").get<std::string>(), name);
+    addresses.emplace_back(address, name);
   }
 
   Result<std::vector<invites::RenderedEmail>> rendered =
@@ -113,7 +125,6 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
           : invites::RenderForRecipients(invites::TemplateKind::kConnectConferencing, shared, each);
   if (!rendered) return rendered.error();
 
-  const bool send = body.value("send", false);
   Composition composition;
   composition.sent = send;
   for (std::size_t i = 0; i < rendered->size(); ++i) {

@@ -7,7 +7,9 @@
 //          "variables"?}] (1–500), "send"?: false}
 // - Each recipient gets their own rendering (invites::RenderForRecipients): their name, language (the built-in template
 //   in that language; dates and times in their zone) and variables on top of the shared ones.
-// - connect_conferencing: "provider" fills provider_name; connect_url defaults to the server's page ("<public>/").
+// - connect_conferencing: "provider" fills provider_name; connect_url, unless given, is each recipient's own connect
+//   link from `connect_url_for` (made only when sending; a preview shows "<public>/connect?link=…"), or without one
+//   the server's page ("<public>/"). An error of `connect_url_for` fails the whole request, naming the recipient.
 // - "send": false (default) answers the renderings (a preview); true queues one outbox job per recipient (delivered
 //   like the candidate's messages: the tenant's signed ATS webhook, or SMTP) and answers their delivery ids too. A
 //   rendering with placeholders still open (e.g. {{join_url}}) is never sent: unresolved_placeholders naming them.
@@ -52,8 +54,12 @@ class MessagesService {
   MessagesService(InterviewStore& outbox, ZoneSource& zones, Clock clock, std::function<void()> outbox_wake)
       : outbox_(outbox), zones_(zones), clock_(std::move(clock)), outbox_wake_(std::move(outbox_wake)) {}
 
+  // A recipient's personal connect link: (recipient e-mail, "zoom" | "teams" | "goto") → URL.
+  using ConnectUrlFor = std::function<Result<std::string>(const std::string& email, const std::string& provider)>;
+
   // Renders (and with "send": true queues) the messages of a POST /v1/messages body.
-  Result<Composition> Compose(const std::string& tenant_id, const nlohmann::json& body, const std::string& public_url);
+  Result<Composition> Compose(const std::string& tenant_id, const nlohmann::json& body, const std::string& public_url,
+                              const ConnectUrlFor& connect_url_for = {});
 
  private:
   InterviewStore& outbox_;

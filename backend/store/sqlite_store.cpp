@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 11> kMigrations = {
+constexpr std::array<const char*, 12> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -205,6 +205,8 @@ constexpr std::array<const char*, 11> kMigrations = {
     "  updated_at INTEGER NOT NULL, PRIMARY KEY (tenant_id, provider));",
     // 11: what a connect ticket connects for (connections/provider_registry.h ConnectPurpose): the scopes asked.
     "ALTER TABLE connect_tickets ADD COLUMN purpose TEXT NOT NULL DEFAULT 'calendar_rooms';",
+    // 12: connect links (connections/connect_tickets.h IssueLink): a ticket usable until it expires, not once.
+    "ALTER TABLE connect_tickets ADD COLUMN reusable INTEGER NOT NULL DEFAULT 0;",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -128,6 +129,54 @@ TEST_CASE("messages: a bulk send goes through the outbox to the ATS's signed web
   }
   CHECK(delivered == std::set<std::string>(queued.begin(), queued.end()));
   CHECK(subjects == std::set<std::string>{"Your interview day, Ana", "Your interview day, Bo", "Your interview day, Cy"});
+}
+
+TEST_CASE("messages: the colleague e-mail carries each recipient's own connect link, which connects them") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
+  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", secret}})
+              .status == 200);
+  json request = ConnectRequest(true);
+  request["variables"].erase("connect_url");  // no link of the ATS's own: each person gets theirs
+  request["recipients"] = {{{"email", "jonas.becker@kumo.example"}, {"name", "Jonas Becker"}, {"locale", "de"}},
+                           {{"email", "emily.carter@kumo.example"}, {"name", "Emily Carter"}}};
+
+  // A preview makes no link; it shows where the link goes.
+  json preview_request = request;
+  preview_request["send"] = false;
+  const HttpAnswer preview = world.Api("POST", "/v1/messages", preview_request);
+  REQUIRE_MESSAGE(preview.status == 200, preview.body);
+  CHECK(preview.body.find("/connect?link=") != std::string::npos);
+  CHECK(preview.body.find("swc1_") == std::string::npos);
+
+  const HttpAnswer sent = world.Api("POST", "/v1/messages", request);
+  REQUIRE_MESSAGE(sent.status == 202, sent.body);
+  const std::vector<AtsReceiver::Post> posts = ats.WaitFor(2);
+  REQUIRE(posts.size() == 2);
+  std::set<std::string> links;
+  for (const AtsReceiver::Post& post : posts) {
+    const json mail = json::parse(post.body);
+    const std::string text = mail.at("text");
+    const std::size_t at = text.find(world.root() + "/connect?link=swc1_");
+    REQUIRE_MESSAGE(at != std::string::npos, text);
+    const std::string link = text.substr(at, text.find_first_of(" \n", at) - at);
+    links.insert(link);
+    // The link's page is for exactly this recipient, and for Zoom meetings.
+    const HttpAnswer page = HttpGet(link);
+    CHECK(page.status == 200);
+    CHECK(page.body.find(mail.at("to").at("email").get<std::string>()) != std::string::npos);
+    CHECK(page.body.find("Connect your Zoom") != std::string::npos);
+  }
+  CHECK(links.size() == 2);  // one link each
+
+  // A recipient who is not one of the tenant's people gets no link: the request is refused, nothing is queued.
+  json stranger = request;
+  stranger["recipients"][1]["email"] = "someone@elsewhere.example";
+  const HttpAnswer refused = world.Api("POST", "/v1/messages", stranger);
+  CHECK(refused.status == 422);
+  CHECK(json::parse(refused.body).at("error").at("code") == "unknown_participant");
+  CHECK(json::parse(refused.body).at("error").at("field") == "recipients[1].email");
 }
 
 TEST_CASE("messages: bad requests are refused with the field and queue nothing") {

@@ -174,18 +174,23 @@ ProviderWorld::~ProviderWorld() {
 ProviderWorld::Flow ProviderWorld::Connect(const std::string& provider, const std::string& user,
                                            const std::string& login, const std::string& decision,
                                            const std::string& purpose) {
-  Flow flow;
   if (scheduling_) {  // tenants on: the start URL comes from the API, with a ticket naming the user
     json body = {{"provider", provider}, {"user", user}, {"return_origin", root()}, {"login_hint", login}};
     if (!purpose.empty()) body["purpose"] = purpose;
     const HttpAnswer link = Api("POST", "/v1/connections/start", body);
     REQUIRE_MESSAGE(link.status == 201, link.body);
-    flow.start = HttpGet(json::parse(link.body).at("url").get<std::string>());
-  } else {
-    flow.start = HttpGet(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) +
-                         "&return_origin=" + net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login) +
-                         (purpose.empty() ? std::string() : "&purpose=" + net::PercentEncode(purpose)));
+    return FollowStart(json::parse(link.body).at("url").get<std::string>(), login, decision);
   }
+  return FollowStart(root() + "/oauth/" + provider + "/start?user=" + net::PercentEncode(user) + "&return_origin=" +
+                         net::PercentEncode(root()) + "&login_hint=" + net::PercentEncode(login) +
+                         (purpose.empty() ? std::string() : "&purpose=" + net::PercentEncode(purpose)),
+                     login, decision);
+}
+
+ProviderWorld::Flow ProviderWorld::FollowStart(const std::string& start_url, const std::string& login,
+                                               const std::string& decision) {
+  Flow flow;
+  flow.start = HttpGet(start_url);
   flow.cookie = flow.start.set_cookie;
   if (flow.start.status != 302) return flow;
   flow.authorize = HttpGet(flow.start.location);

@@ -86,6 +86,9 @@ class ProviderWorld {
   // `purpose` what it is connected for ("" = the default, calendar_rooms).
   Flow Connect(const std::string& provider, const std::string& user, const std::string& login,
                const std::string& decision = "allow", const std::string& purpose = "");
+  // The same flow from a start URL already in hand (a connect link's button, a fix_url): start → provider → consent
+  // as `login` → our callback.
+  Flow FollowStart(const std::string& start_url, const std::string& login, const std::string& decision = "allow");
 
   // Connect(...) that must succeed, then the stored connection (tokens in plaintext, in memory).
   Connection Connected(const std::string& provider, const std::string& login, const std::string& user = "recruiter-1",

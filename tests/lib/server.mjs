@@ -4,6 +4,7 @@
 // when everything is current), proving the command a new user types.
 // SLOTWISE_TEST_WEB_ROOT in the environment (or { webRoot }) serves another staged web folder (--web-root);
 // { binary } (or SLOTWISE_TEST_BIN in the environment) runs another slotwise binary (default build/bin/slotwise).
+// { env } adds variables to the server's environment (e.g. SLOTWISE_TOKEN_KEYS for a production-style start).
 // server.waitForOutput(/ATS demo page: (\S+)/) resolves with the first match of a line the server prints.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,14 +14,14 @@ import { ROOT, SLOTWISE_BIN } from './paths.mjs';
 
 export async function startServer({ demo = true, extraArgs = [], viaDemoScript = false,
                                     webRoot = process.env.SLOTWISE_TEST_WEB_ROOT,
-                                    binary = process.env.SLOTWISE_TEST_BIN || SLOTWISE_BIN } = {}) {
+                                    binary = process.env.SLOTWISE_TEST_BIN || SLOTWISE_BIN, env = {} } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-test-'));
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--db', path.join(dir, 'slotwise.db'), ...extraArgs];
   if (demo) args.push('--demo');
   if (webRoot) args.push('--web-root', webRoot);
   const child = viaDemoScript
     ? spawn(path.join(ROOT, 'scripts', 'demo'), ['--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), viaDemoScript ? 300000 : 10000);

@@ -26,6 +26,9 @@ EM_JS(void, JsEmit, (const char* type, const char* detail), {
 EM_JS(void, JsOpenPopup, (const char* url), {
   window.open(UTF8ToString(url), 'slotwise-connect', 'popup,width=520,height=680');
 });
+EM_JS(void, JsOpenConnections, (), {
+  if (Module.slotwiseHost && Module.slotwiseHost.openConnections) Module.slotwiseHost.openConnections();
+});
 EM_JS(void, JsCopy, (const char* text), {
   const value = UTF8ToString(text);
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
@@ -64,6 +67,7 @@ std::string PageOptionsJson() { return Take(JsPageOptions()); }
 void SetLiveText(const std::string& text) { JsSetLive(text.c_str()); }
 void EmitPageEvent(const char* type, const std::string& detail_json) { JsEmit(type, detail_json.c_str()); }
 void OpenPopup(const std::string& url) { JsOpenPopup(url.c_str()); }
+void OpenConnections() { JsOpenConnections(); }
 void CopyToClipboard(const std::string& text) { JsCopy(text.c_str()); }
 std::string NewIdempotencyKey() { return Take(JsUuid()); }
 double DevicePixelRatio() { return JsDpr(); }

@@ -10,6 +10,7 @@ std::string PageOptionsJson();                       // the page's options: {"lo
 void SetLiveText(const std::string& text);           // the visually hidden aria-live region (#slotwise-live)
 void EmitPageEvent(const char* type, const std::string& detail_json);  // ready, slot_selected, booked, error
 void OpenPopup(const std::string& url);              // connection fixes (OAuth) open in a popup window
+void OpenConnections();                              // the page's connections panel (Module.slotwiseHost.openConnections)
 void CopyToClipboard(const std::string& text);       // navigator.clipboard.writeText (the candidate link)
 std::string NewIdempotencyKey();                     // crypto.randomUUID()
 double DevicePixelRatio();

@@ -253,6 +253,7 @@ void App::Apply(const Intents& intents) {
     FetchDirectory();
   }
   if (intents.open_url) OpenPopup(*intents.open_url);
+  if (intents.open_connections) OpenConnections();
   if (intents.dismiss) DismissBookingResult(model_);
   if (intents.book) Book();
   if (intents.reschedule) { StartReschedule(model_); FetchDocument(); }

@@ -97,6 +97,7 @@ constexpr Entry kTable[] = {
   {StringId::kTokenExpired, {"Your session has expired. Reload the page.", "Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu.", "セッションの有効期限が切れました。ページを再読み込みしてください。", "Uw sessie is verlopen. Laad de pagina opnieuw."}},
   {StringId::kConnectionProblems, {"Connection problems", "Verbindungsprobleme", "接続の問題", "Verbindingsproblemen"}},
   {StringId::kReconnect, {"Reconnect {0}", "{0} neu verbinden", "{0} を再接続", "{0} opnieuw verbinden"}},
+  {StringId::kConnections, {"Your connections…", "Ihre Verbindungen…", "接続の管理…", "Uw verbindingen…"}},
   {StringId::kGrantConsent, {"Grant access to {0}", "Zugriff auf {0} erlauben", "{0} へのアクセスを許可", "Toegang tot {0} verlenen"}},
   {StringId::kReauthNeeded, {"{0}: the sign-in has expired.", "{0}: Die Anmeldung ist abgelaufen.", "{0}: サインインの有効期限が切れています。", "{0}: de aanmelding is verlopen."}},
   {StringId::kConsentRequired, {"{0}: an administrator must grant consent.", "{0}: Ein Administrator muss zustimmen.", "{0}: 管理者の同意が必要です。", "{0}: een beheerder moet toestemming geven."}},

@@ -30,7 +30,7 @@ enum class StringId {
   kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
   kCancelling, kCancelled, kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,
   kCreatedRoom, kViolations, kSlotTaken, kBookingInvalid, kNetworkError, kTokenExpired,
-  kConnectionProblems, kReconnect, kGrantConsent, kReauthNeeded, kConsentRequired,
+  kConnectionProblems, kReconnect, kGrantConsent, kConnections, kReauthNeeded, kConsentRequired,
   kLegendBusy, kLegendTentative, kLegendOof, kLegendElsewhere, kLegendWorkingHours, kNow, kFreeBusyUnknown,
   kLoop, kStage, kAddStage, kRemoveStage, kMaxGap, kLoopSuggestion,
   kSolveError, kNoInterviewer, kKeyboardHelp,

@@ -454,6 +454,9 @@ void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents
   DrawBooking(model, context, intents);
   ImGui::Separator();
   DrawProposal(model, context, intents);
+  ImGui::Separator();
+  // Connecting the calendar and the video accounts happens in the page's own panel (plain DOM, the provider's popup).
+  if (ImGui::SmallButton(Tr(model.locale, StringId::kConnections))) intents.open_connections = true;
 }
 
 }  // namespace slotwise::widget

@@ -43,6 +43,7 @@ struct Intents {
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
   std::optional<std::string> open_url;
+  bool open_connections = false;                       // the page's connections panel (web/connections/)
   bool loop_dismiss = false;                           // a finished loop booking's result is put away
   bool proposal_start = false, proposal_submit = false, proposal_back = false, proposal_close = false;
   std::optional<Instant> proposal_toggle;              // a suggestion ticked / unticked for the proposal

@@ -1,0 +1,140 @@
+// admin.js — the tenant administrator's page (web/admin/index.html): the organisation connections (Google Workspace
+// domain-wide delegation, Microsoft 365 admin consent) with their function checks, and every person of the tenant
+// with their connections and state; a connect link to hand to a person. Plain DOM over the API:
+//   GET /v1/organisation, PUT /v1/organisation/google, POST /v1/organisation/microsoft/consent,
+//   POST /v1/organisation/{provider}/check, GET /v1/organisation/people, POST /v1/organisation/connect_links
+// The widget token (fragment #token=…, or the demo's /v1/demo/admin_token) needs organisation:manage.
+'use strict';
+(function () {
+  const PROVIDER_NAMES = { google: 'Google', microsoft: 'Microsoft 365', zoom: 'Zoom', goto: 'GoTo' };
+  const STATUS_WORDS = { active: 'connected', reauth_needed: 'must sign in again', consent_required: 'needs consent' };
+  const LINK_CHOICES = [
+    ['google', 'calendar', 'Google Calendar'],
+    ['microsoft', 'calendar', 'Microsoft 365 calendar'],
+    ['microsoft', 'calendar_rooms', 'Microsoft 365 calendar + rooms'],
+    ['zoom', 'meetings', 'Zoom'],
+    ['microsoft', 'meetings', 'Microsoft Teams'],
+    ['goto', 'meetings', 'GoTo Meeting'],
+  ];
+  const { el, errorText, jsonCaller } = window.SlotwisePage;  // ../connections/page_kit.js, loaded first
+  const status = document.getElementById('status');
+  let call = null;
+
+  function say(text, kind) {
+    status.textContent = text;
+    status.className = 'sw-status' + (kind ? ' sw-' + kind : '');
+  }
+
+  // ---- organisation ----
+  function organisationCard(connection) {
+    const ok = connection.status === 'active' && connection.check.ok;
+    const what = connection.provider === 'google'
+      ? 'Google Workspace ' + connection.domain + (connection.admin_email ? ' (checked as ' + connection.admin_email + ')' : '')
+      : 'Microsoft 365 tenant ' + connection.microsoft_tenant_id;
+    return el('section', { class: 'sw-connection', 'data-organisation': connection.provider },
+      el('div', { class: 'sw-line' }, el('strong', { text: what }),
+         el('span', { class: 'sw-badge ' + (ok ? 'sw-ok' : 'sw-attention'), text: ok ? 'Connected, working' : 'Needs attention' })),
+      el('p', { class: ok ? 'sw-check' : 'sw-message', text: connection.check.message }),
+      el('p', { class: 'sw-account', text: 'Verified domains: ' + (connection.domains || []).join(', ') }),
+      el('div', { class: 'sw-actions' }, el('button', { type: 'button', text: 'Check again', onclick: async () => {
+        const checked = await call('POST', '/v1/organisation/' + connection.provider + '/check');
+        say(checked.ok ? 'Checked: ' + checked.body.check.message : errorText(checked.body, 'The check could not run.'),
+            checked.ok && checked.body.check.ok ? 'ok' : 'error');
+        loadOrganisation();
+      } })));
+  }
+
+  function googleForm(offer) {
+    const domain = el('input', { id: 'google-domain', name: 'domain', placeholder: 'example.com', required: true });
+    const admin = el('input', { id: 'google-admin', name: 'admin_email', placeholder: 'admin@example.com', type: 'email' });
+    const form = el('form', { class: 'sw-form', id: 'google-form' },
+      el('p', { text: 'In the Google Admin console (Security \u2192 Access and data control \u2192 API controls \u2192 Domain-wide delegation), add this client ID with exactly these scopes, then enter your domain:' }),
+      el('dl', {}, el('dt', { text: 'Client ID' }), el('dd', {}, el('code', { text: offer.client_id })),
+         el('dt', { text: 'OAuth scopes' }), el('dd', {}, el('code', { text: (offer.scopes || []).join(',') }))),
+      el('label', { for: 'google-domain', text: 'Domain' }), domain,
+      el('label', { for: 'google-admin', text: 'An administrator\u2019s address (used for the check)' }), admin,
+      el('button', { type: 'submit', class: 'sw-primary', text: 'Connect Google Workspace' }));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      say('Checking ' + domain.value + '\u2026');
+      const connected = await call('PUT', '/v1/organisation/google', { domain: domain.value.trim(), admin_email: admin.value.trim() });
+      say(connected.ok ? 'Google Workspace ' + connected.body.domain + ': ' + connected.body.check.message
+                       : errorText(connected.body, 'Not connected.'), connected.ok && connected.body.check.ok ? 'ok' : 'error');
+      loadOrganisation();
+    });
+    return form;
+  }
+
+  async function loadOrganisation() {
+    const box = document.getElementById('organisation');
+    const listed = await call('GET', '/v1/organisation');
+    if (!listed.ok) return box.replaceChildren(el('p', { class: 'sw-message', text: errorText(listed.body, 'Could not read the organisation.') }));
+    const cards = listed.body.connections.map(organisationCard);
+    const has = (provider) => listed.body.connections.some((c) => c.provider === provider);
+    if (listed.body.microsoft.offered && !has('microsoft')) {
+      cards.push(el('div', { class: 'sw-actions' }, el('button', { type: 'button', class: 'sw-primary', id: 'connect-microsoft',
+        text: 'Connect Microsoft 365 organisation', onclick: async () => {
+          const started = await call('POST', '/v1/organisation/microsoft/consent');
+          if (!started.ok) return say(errorText(started.body, 'Could not start the consent.'), 'error');
+          const popup = window.open(started.body.url, 'slotwise-consent', 'popup,width=560,height=720');
+          if (!popup) say('Your browser blocked the consent window: allow pop-ups for this page and try again.', 'error');
+          else say('Sign in as a Microsoft 365 administrator and grant the consent in the new window; then press Refresh.');
+        } })));
+    }
+    if (listed.body.google.offered && !has('google')) cards.push(googleForm(listed.body.google));
+    if (!cards.length) cards.push(el('p', { class: 'sw-empty', text: 'This deployment offers no organisation access.' }));
+    box.replaceChildren(...cards);
+  }
+
+  // ---- people ----
+  function connectionSummary(connection) {
+    const failed = (connection.checks || []).filter((c) => c.outcome === 'failed');
+    const ok = connection.status === 'active' && !failed.length;
+    const item = el('li', { class: 'sw-person-connection ' + (ok ? 'sw-passed' : 'sw-failed'), 'data-provider': connection.provider },
+      el('span', { class: 'sw-mark', 'aria-hidden': 'true', text: ok ? '\u2713' : '\u2717' }),
+      el('span', { text: (PROVIDER_NAMES[connection.provider] || connection.provider) + ' \u00b7 ' + connection.account_email + ' \u00b7 ' +
+                         (ok ? 'working' : (STATUS_WORDS[connection.status] || connection.status) +
+                          (failed.length ? ': ' + failed.map((c) => c.detail).join(' ') : '') +
+                          (connection.status_message ? ': ' + connection.status_message : '')) }));
+    return item;
+  }
+
+  function linkMaker(person) {
+    const choice = el('select', { 'aria-label': 'Service to connect for ' + person.email });
+    for (const [provider, purpose, label] of LINK_CHOICES) choice.append(el('option', { value: provider + ' ' + purpose, text: label }));
+    const output = el('input', { class: 'sw-link', readonly: true, 'aria-label': 'Connect link for ' + person.email, hidden: true });
+    const button = el('button', { type: 'button', text: 'Make connect link', onclick: async () => {
+      const [provider, purpose] = choice.value.split(' ');
+      const made = await call('POST', '/v1/organisation/connect_links', { user: person.email, provider, purpose });
+      if (!made.ok) return say(errorText(made.body, 'Could not make the link.'), 'error');
+      output.value = made.body.url;
+      output.hidden = false;
+      output.select();
+      say('Link for ' + person.email + ' made (valid until ' + made.body.expires_at + '). Send it to them: it opens a page that connects.', 'ok');
+    } });
+    return el('div', { class: 'sw-actions' }, choice, button, output);
+  }
+
+  async function loadPeople() {
+    const body = document.getElementById('people-rows');
+    const listed = await call('GET', '/v1/organisation/people');
+    if (!listed.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 3, text: errorText(listed.body, 'Could not read the people.') })));
+    body.replaceChildren(...listed.body.people.map((person) => el('tr', { 'data-email': person.email },
+      el('th', { scope: 'row' }, el('div', { text: person.name || person.email }), el('div', { class: 'sw-account', text: person.email })),
+      el('td', { text: (person.roles || []).join(', ') }),
+      el('td', {}, person.connections.length
+        ? el('ul', { class: 'sw-checks' }, ...person.connections.map(connectionSummary))
+        : el('p', { class: 'sw-empty', text: 'Nothing connected' }), linkMaker(person)))));
+  }
+
+  function refresh() { return Promise.all([loadOrganisation(), loadPeople()]); }
+
+  document.getElementById('refresh').addEventListener('click', () => refresh().then(() => say('Refreshed.', 'ok')));
+  window.SlotwisePage.obtainToken('/v1/demo/admin_token')
+    .then(({ token, user }) => {
+      document.getElementById('who').textContent = user ? 'Signed in to Slotwise as ' + user : '';
+      call = jsonCaller(window.SlotwisePage.fetcher(token));
+      return refresh();
+    })
+    .catch(() => say('Open this page with an administrator\u2019s widget token: /admin/#token=\u2026 (docs/EMBEDDING.md).', 'error'));
+}());
