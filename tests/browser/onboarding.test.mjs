@@ -3,8 +3,8 @@
 //    (popup → the provider's consent page → Allow) and reads the function check in words;
 // 2. the administrator's page lists them with their state; the administrator connects the Microsoft 365 organisation
 //    (sign-in, consent, success page) and makes a connect link for a colleague;
-// 3. the colleague opens the link, clicks Connect, consents, and lands on the success page with the check; the
-//    administrator's page then lists the colleague's Zoom too.
+// 3. the colleague (nothing connected yet) opens the link, clicks Connect, consents, and lands on the success page
+//    with the check; the administrator's page then lists the colleague's calendar too.
 // Screenshots of each step are kept in test-artifacts/ (onboarding-*.png) to look at.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,9 @@ import { launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { waitForEvent, watchConsole } from '../lib/widget_page.mjs';
 
+// Scrolls the element into view (as a person would) and clicks its middle with the mouse.
 async function clickWithMouse(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
   const box = await page.locator(selector).boundingBox();
   assert.ok(box, selector + ' is on the page');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -98,28 +100,31 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   await admin.waitForSelector('[data-organisation="microsoft"]');
   assert.match(await admin.textContent('[data-organisation="microsoft"]'), /Connected, working/);
 
-  // A connect link for a colleague who has no Zoom connected yet.
-  const jonasRow = 'tr[data-email="jonas.becker@kumo.example"]';
-  await admin.selectOption(`${jonasRow} select`, 'zoom meetings');
-  await clickWithMouse(admin, `${jonasRow} button`);
-  await admin.waitForFunction((row) => document.querySelector(row + ' input.sw-link')?.value.includes('/connect?link='), jonasRow);
-  const link = await admin.inputValue(`${jonasRow} input.sw-link`);
+  // A connect link for a colleague who has nothing connected yet.
+  const misakiRow = 'tr[data-email="misaki.suzuki@kumo.example"]';
+  assert.match(await admin.textContent(misakiRow), /Nothing connected/);
+  await admin.selectOption(`${misakiRow} select`, 'google calendar');
+  await clickWithMouse(admin, `${misakiRow} button`);
+  await admin.waitForFunction((row) => document.querySelector(row + ' input.sw-link')?.value.includes('/connect?link='), misakiRow);
+  const link = await admin.inputValue(`${misakiRow} input.sw-link`);
   await admin.screenshot({ path: path.join(ARTIFACTS, 'onboarding-admin.png'), fullPage: true });
 
   // ---- 3. the colleague opens the link (as from the e-mail) ----
   const colleague = await browser.newPage({ viewport: { width: 900, height: 700 } });
   await colleague.goto(link);
   assert.equal(await colleague.getAttribute('#outcome', 'data-status'), 'ready');
-  assert.match(await colleague.textContent('body'), /jonas\.becker@kumo\.example/);
+  assert.match(await colleague.textContent('body'), /misaki\.suzuki@kumo\.example/);
+  assert.match(await colleague.textContent('h1'), /Google Calendar/);
   await colleague.screenshot({ path: path.join(ARTIFACTS, 'onboarding-link-page.png') });
-  await Promise.all([colleague.waitForURL(/\/zoom\/oauth\/authorize\?/), clickWithMouse(colleague, '#connect')]);
-  await consent(colleague, 'jonas.becker@kumo.example');
+  await Promise.all([colleague.waitForURL(/\/google\/o\/oauth2\/v2\/auth\?/), clickWithMouse(colleague, '#connect')]);
+  await consent(colleague, 'misaki.suzuki@kumo.example');
   await colleague.waitForSelector('#outcome');
   assert.equal(await colleague.getAttribute('#outcome', 'data-status'), 'connected', await colleague.textContent('body'));
   assert.ok(await colleague.locator('#checks li.passed').count() >= 1, 'the function check, in words');
   await colleague.screenshot({ path: path.join(ARTIFACTS, 'onboarding-link-connected.png') });
 
   await clickWithMouse(admin, '#refresh');
-  await admin.waitForSelector(`${jonasRow} .sw-person-connection[data-provider="zoom"]`);
+  await admin.waitForSelector(`${misakiRow} .sw-person-connection[data-provider="google"]`);
+  assert.match(await admin.textContent(`${misakiRow} .sw-person-connection[data-provider="google"]`), /working/);
   assert.deepEqual(adminProblems, []);
 });

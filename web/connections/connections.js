@@ -27,7 +27,9 @@
   const CHECK_TITLES = {
     read_free_busy: 'Reading when you are busy',
     create_delete_probe_event: 'Adding an interview to the calendar',
+    create_delete_probe_meeting: 'Creating a video meeting (a test, removed again)',
     list_rooms: 'Seeing the organisation\u2019s meeting rooms',
+    subscribe_changes: 'Watching the calendar for changes',
     read_settings: 'Reading the meeting settings',
     connection: 'Reaching the account',
     configuration: 'The server\u2019s set-up for this provider',
