@@ -14,8 +14,9 @@ namespace slotwise {
 // - kCalendar: their calendar (free/busy, events, Meet/Teams links on events) — no admin consent needed;
 // - kCalendarRooms: the same plus the organisation's rooms (Microsoft Place.Read.All, which needs an administrator's
 //   consent once per organisation);
-// - kMeetings: online meetings only (Teams without the calendar). Zoom and GoTo ask for their meeting scopes whatever
-//   the purpose. Names on the wire: "calendar", "calendar_rooms", "meetings".
+// - kMeetings: Teams meetings for someone whose calendar is not used for free/busy. A Teams meeting is made as an
+//   event with a Teams link, so on Microsoft it asks what kCalendar asks. Zoom and GoTo ask for their meeting scopes
+//   whatever the purpose. Names on the wire: "calendar", "calendar_rooms", "meetings".
 enum class ConnectPurpose { kCalendar, kCalendarRooms, kMeetings };
 std::string_view ConnectPurposeName(ConnectPurpose purpose);
 std::optional<ConnectPurpose> ParseConnectPurpose(std::string_view name);
