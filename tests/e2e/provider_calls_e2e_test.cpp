@@ -240,12 +240,11 @@ TEST_CASE("Calls: the transport refuses any request without a timeout") {
 
 TEST_CASE("Calls: Teams channel messages and Workflows webhooks carry an Adaptive Card") {
   ProviderWorld world;
-  // A token holding ChannelMessage.Send (the sandbox's default set; no connect purpose asks for it yet, and the
-  // sandbox refuses a channel post without it).
-  Result<sandbox::MintedTokens> minted = world.sandbox().MintTokens("microsoft", "daan.jansen@kumo-labs.example");
-  REQUIRE(minted.ok());
-  providers::StaticTokenSource source(minted->access_token);
-  providers::TeamsMessages teams(world.runtime().transport(), source, world.ApiBase(oauth::Provider::kMicrosoft));
+  // Connected for hr_posting: the purpose that asks ChannelMessage.Send (Graph refuses a post without it).
+  const Connection connection =
+      world.Connected("microsoft", "daan.jansen@kumo-labs.example", "recruiter-1", "hr_posting");
+  auto source = world.runtime().tokens().SourceFor(connection.id);
+  providers::TeamsMessages teams(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kMicrosoft));
   const json card = {{"type", "AdaptiveCard"}, {"version", "1.2"},
                      {"body", json::array({{{"type", "TextBlock"}, {"text", "Heute abwesend: Anna Schmidt"}}})}};
   const std::string team = "b8f2c3a1-0000-4000-8000-00000000d3a0";
