@@ -77,7 +77,10 @@ std::string PurposeSentence(oauth::Provider provider, ConnectPurpose purpose) {
                                "organisation."
                              : "");
     case ConnectPurpose::kMeetings:
-      return "Slotwise creates the Teams meetings of the interviews you host; it does not read your calendar.";
+      return "Slotwise creates the Teams meetings of the interviews you host.";
+    case ConnectPurpose::kHrPosting:
+      return "Slotwise posts the HR team's daily update to the Teams channel you choose, in your name; it does not "
+             "read your calendar.";
   }
   return "";
 }
@@ -88,7 +91,8 @@ std::string ConnectedServiceName(oauth::Provider provider, ConnectPurpose purpos
   switch (provider) {
     case oauth::Provider::kGoogle: return "Google Calendar";
     case oauth::Provider::kMicrosoft:
-      return purpose == ConnectPurpose::kMeetings ? "Microsoft Teams" : "Microsoft 365 calendar";
+      if (purpose == ConnectPurpose::kMeetings) return "Microsoft Teams";
+      return purpose == ConnectPurpose::kHrPosting ? "Microsoft Teams (HR channel posts)" : "Microsoft 365 calendar";
     case oauth::Provider::kZoom: return "Zoom";
     case oauth::Provider::kGoTo: return "GoTo Meeting";
   }

@@ -147,9 +147,10 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     if (!purpose) {
       return SendError(res, Error{codes::kInvalidRequest,
                                   "purpose must be calendar, calendar_rooms (rooms need an administrator's consent on "
-                                  "Microsoft 365) or meetings",
+                                  "Microsoft 365), meetings or hr_posting",
                                   "purpose"});
     }
+    if (Result<bool> fits = CheckConnectPurpose(*parsed, *purpose); !fits) return SendError(res, fits.error());
     std::string url = public_url + "/oauth/" + provider + "/start?";
     if (access) {
       if (!return_origin.empty() && !AllowedReturnOrigin(*access, *caller, return_origin, res)) return;
@@ -176,7 +177,7 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     std::string return_origin = req.get_param_value("return_origin");
     std::optional<ConnectPurpose> purpose =
         ParseConnectPurpose(req.has_param("purpose") ? req.get_param_value("purpose") : "calendar_rooms");
-    if (!purpose) return SendError(res, Error{codes::kInvalidParameter, "purpose is calendar, calendar_rooms or meetings", "purpose"});
+    if (!purpose) return SendError(res, Error{codes::kInvalidParameter, "purpose is calendar, calendar_rooms, meetings or hr_posting", "purpose"});
     if (access) {  // tenants on: only the ticket says who connects, with what, and where the outcome goes
       Result<ConnectTicket> ticket = runtime.tickets().Redeem(req.get_param_value("ticket"), *provider);
       if (!ticket) return SendError(res, ticket.error());

@@ -90,8 +90,10 @@ void RegisterOnboardingRoutes(httplib::Server& server, ConnectionsRuntime& runti
     }
     const std::optional<ConnectPurpose> purpose = ParseConnectPurpose(purpose_name);
     if (!purpose) {
-      return SendError(res, codes::kInvalidRequest, "purpose must be calendar, calendar_rooms or meetings", "purpose");
+      return SendError(res, codes::kInvalidRequest, "purpose must be calendar, calendar_rooms, meetings or hr_posting",
+                       "purpose");
     }
+    if (Result<bool> fits = CheckConnectPurpose(*provider, *purpose); !fits) return SendError(res, fits.error());
     Result<std::optional<Person>> person = directory.GetPerson(caller->tenant_id, AsciiLower(user));
     if (!person) return SendError(res, person.error());
     if (!person->has_value()) {

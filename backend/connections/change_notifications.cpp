@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "connections/connect_purpose.h"
 #include "net/url.h"
 #include "providers/google_calendar.h"
 #include "providers/microsoft_graph_calendar.h"
@@ -168,6 +169,10 @@ std::optional<FunctionCheck> ChangeNotifications::OnConnectionMade(const Connect
   }
   const std::int64_t now = clock_();
   Unsubscribe(connection.id);  // a reconnect replaces the old watch; failures to stop it are not the user's problem
+  if (!CalendarGranted(connection.provider, connection.scopes)) {
+    return FunctionCheck{"subscribe_changes", "skipped",
+                         "this connection was not granted the calendar (connected for Teams channel posts)", now};
+  }
   std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection.id);
   Result<ChangeWatch> watch = connection.provider == oauth::Provider::kGoogle ? WatchGoogle(connection, *source)
                                                                               : SubscribeGraph(connection, *source);

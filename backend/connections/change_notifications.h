@@ -6,8 +6,9 @@
 // Contract:
 // - A notification is never data: routes only Push a SyncKey (coalescing) and answer at once. The worker (one thread,
 //   Start/Stop) pops keys and re-reads every tracked event of that (connection, calendar) from the provider.
-// - Subscribing never fails a connection: OnConnectionMade returns a FunctionCheck "subscribe_changes" (passed or
-//   failed with the reason) for Google and Microsoft connections, nullopt for providers without per-connection
+// - Subscribing never fails a connection: OnConnectionMade returns a FunctionCheck "subscribe_changes" (passed,
+//   failed with the reason, or skipped for a Microsoft connection without the calendar — CalendarGranted) for Google
+//   and Microsoft connections, nullopt for providers without per-connection
 //   subscriptions (Zoom webhooks are configured once per app: SetZoomWebhookSecret).
 // - Webhook addresses: <public base>/webhooks/google, /webhooks/microsoft, /webhooks/zoom. Graph validates the address
 //   DURING the subscription call, so the routes must be served before OnConnectionMade runs.

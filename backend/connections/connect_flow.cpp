@@ -39,6 +39,7 @@ Result<ConnectStart> ConnectFlow::Start(const std::string& tenant_id, const std:
   const oauth::OAuthClient* client = providers_.Client(provider);
   if (!client) return NotConfigured(provider);
   if (session_id.empty()) return Error{codes::kNoSession, "connecting needs a browser session", ""};
+  if (Result<bool> fits = CheckConnectPurpose(provider, purpose); !fits) return fits.error();
   oauth::PkcePair pkce = oauth::MakePkcePair();
   oauth::PendingAuthorization pending;
   pending.provider = provider;

@@ -49,7 +49,8 @@ class ConnectFlow {
       : providers_(providers), states_(states), connections_(connections), tokens_(tokens), probes_(probes),
         clock_(std::move(clock)) {}
 
-  // The authorize URL asks for the scopes of `purpose` (ProviderRegistry::ScopesFor).
+  // The authorize URL asks for the scopes of `purpose` (ProviderRegistry::ScopesFor). A purpose the provider cannot be
+  // connected for (CheckConnectPurpose: hr_posting on anything but Microsoft) is refused with that error.
   Result<ConnectStart> Start(const std::string& tenant_id, const std::string& user_id, oauth::Provider provider,
                              const std::string& session_id, const std::string& return_origin,
                              const std::string& login_hint, ConnectPurpose purpose = ConnectPurpose::kCalendarRooms);

@@ -159,6 +159,15 @@ std::vector<FunctionCheck> ConnectionProbes::Check(const Connection& connection,
       break;
     }
     case Provider::kMicrosoft: {
+      if (!CalendarGranted(connection.provider, connection.scopes)) {
+        // Connected for something else (hr_posting: Teams channel posts only): the calendar was never asked for.
+        const std::string why = "this connection was not granted Calendars.ReadWrite (it was connected for Teams "
+                                "channel posts, not for the calendar)";
+        for (const char* name : {"read_free_busy", "create_delete_probe_event", "list_rooms"}) {
+          checks.push_back(Skipped(name, why, now));
+        }
+        break;
+      }
       providers::MicrosoftGraphCalendar calendar(transport, tokens, *api_base);
       const bool rooms_allowed = connection.scopes.find("Place.Read.All") != std::string::npos;
       CheckCalendar(calendar, connection, rooms_allowed,

@@ -1,6 +1,7 @@
 // connection_probe.h — the provider-specific half of connecting an account: who the account is, and the function
 // check run right after connecting (docs/PRODUCT.md R001.3): read free/busy, create and delete a probe event (or
-// meeting), list rooms when the connection has that right.
+// meeting), list rooms when the connection has that right. A Microsoft connection without Calendars.ReadWrite
+// (connected for hr_posting) skips the calendar checks.
 //
 // Contract: probes call the provider through the adapters (timeouts, retries, one refresh on 401). `Check` never
 // fails as a whole: each check is recorded as passed, failed (with the provider's

@@ -54,12 +54,17 @@ std::vector<std::string> ProviderRegistry::ScopesFor(oauth::Provider provider, C
   const oauth::OAuthClient* client = Client(provider);
   if (configured_scopes_.count(provider) && client != nullptr) return client->registration().scopes;
   if (provider != oauth::Provider::kMicrosoft) return DefaultScopes(provider);
-  // Every purpose is the full set less what it does not need: no rooms for kCalendar, no calendar for kMeetings.
+  if (purpose == ConnectPurpose::kHrPosting) {
+    // The Graph calls of the HR daily post (hr/channel_poster.h) and nothing else: read the mapped channel
+    // (membership type), list its newest messages (finding a post that may already have gone out), post the card.
+    // ChannelMessage.Read.All needs an administrator's consent once per organisation.
+    return {"openid", "email", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "ChannelMessage.Send"};
+  }
+  // Every purpose is the full set less what it does not need: no rooms for kCalendar and kMeetings. kMeetings keeps
+  // Calendars.ReadWrite: Slotwise makes a Teams meeting as an event with a Teams link (POST /me/events with
+  // isOnlineMeeting), which Graph allows only with that permission.
   std::vector<std::string> scopes = DefaultScopes(provider);
-  std::erase_if(scopes, [purpose](const std::string& scope) {
-    if (purpose == ConnectPurpose::kCalendarRooms) return false;
-    return scope == "Place.Read.All" || (purpose == ConnectPurpose::kMeetings && scope == "Calendars.ReadWrite");
-  });
+  if (purpose != ConnectPurpose::kCalendarRooms) std::erase(scopes, "Place.Read.All");
   return scopes;
 }
 

@@ -49,7 +49,9 @@ class ProviderRegistry {
   // The scopes Slotwise asks for, per provider (calendar read/write, rooms, meetings, identity): every feature's.
   static std::vector<std::string> DefaultScopes(oauth::Provider provider);
   // The scopes a connection for `purpose` asks for: the operator's when configured, else the least the feature needs
-  // (Microsoft: kCalendar leaves Place.Read.All out; kMeetings asks only OnlineMeetings.ReadWrite and the identity).
+  // (Microsoft: kCalendar and kMeetings leave Place.Read.All out; kHrPosting asks the Teams channel permissions of
+  // the HR daily post and no calendar; every Graph call the purpose's features make is covered, as the sandbox checks
+  // per route — docs/SANDBOX.md "Permissions per route"). Callers check CheckConnectPurpose first.
   std::vector<std::string> ScopesFor(oauth::Provider provider, ConnectPurpose purpose) const;
   // The scopes organisation access asks for (Google: what a Workspace administrator authorises for the service
   // account under domain-wide delegation); empty for providers without organisation access.

@@ -2,6 +2,7 @@
 // seed, tokens, faults, request log, objects, external changes, clock, directory.
 #include "sandbox/calendar_events.h"
 #include "sandbox/faults.h"
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
 #include "slotwise/json_input.h"
@@ -216,12 +217,7 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
         if (item.is_string()) scope += (scope.empty() ? "" : " ") + item.get<std::string>();
       }
     }
-    if (scope.empty()) {
-      scope = provider == "google"      ? "openid email https://www.googleapis.com/auth/calendar"
-              : provider == "microsoft" ? "openid profile Calendars.ReadWrite Place.Read.All User.Read User.ReadBasic.All ChannelMessage.Send Channel.ReadBasic.All"
-              : provider == "zoom"      ? "meeting:read meeting:write user:read"
-                                        : "collab:";
-    }
+    if (scope.empty()) scope = DefaultMintScopes(provider);
     std::string client_id = provider == "google" ? std::string(kGoogleClientId)
                              : provider == "microsoft" ? std::string(kMicrosoftClientId)
                              : provider == "zoom" ? std::string(kZoomClientId) : std::string(kGoToClientId);

@@ -5,6 +5,7 @@
 
 #include "sandbox/calendar_events.h"
 #include "sandbox/graph_common.h"
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
@@ -52,6 +53,7 @@ void GetSchedule(SandboxCore& core, const httplib::Request& req, httplib::Respon
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kCalendarRead, res)) return;
   auto caller = GraphMailbox(core, *token, req.matches[1].str(), res);
   if (!caller) return;
   auto body = ParseJsonObject(req.body);
@@ -169,6 +171,7 @@ void CreateEvent(SandboxCore& core, const httplib::Request& req, httplib::Respon
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kCalendarWrite, res)) return;
   auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res);
   if (!mailbox) return;
   auto body = ParseJsonObject(req.body);
@@ -214,6 +217,10 @@ void EventOp(SandboxCore& core, const httplib::Request& req, httplib::Response& 
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, op == "GET" ? graph_rules::kCalendarRead : graph_rules::kCalendarWrite,
+                              res)) {
+    return;
+  }
   auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res);
   if (!mailbox) return;
   std::string id = req.matches[2].str();
@@ -248,6 +255,7 @@ void ListEvents(SandboxCore& core, const httplib::Request& req, httplib::Respons
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kCalendarRead, res)) return;
   auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res);
   if (!mailbox) return;
   Instant from = 0, to = 0;
@@ -319,6 +327,7 @@ void ListUsers(SandboxCore& core, const httplib::Request& req, httplib::Response
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kUsersList, res)) return;
   std::vector<json> all;
   for (const auto& user : core.state.users) {
     if (user.provider == "microsoft" && user.tenant == token->tenant) all.push_back(UserJson(user));
@@ -331,6 +340,7 @@ void GetOrganization(SandboxCore& core, const httplib::Request& req, httplib::Re
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kOrganizationRead, res)) return;
   auto it = core.state.tenants.find(token->tenant);
   if (it == core.state.tenants.end()) {
     return GraphError(res, 404, "Request_ResourceNotFound", "Resource does not exist.", core.Now());
@@ -352,6 +362,8 @@ void GetUser(SandboxCore& core, const httplib::Request& req, httplib::Response& 
   if (!token) return;
   auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res, /*allow_other_users_for_delegated=*/true);
   if (!mailbox) return;
+  const bool self = !token->app_only && AsciiLower(mailbox->email) == AsciiLower(token->user_email);
+  if (!RequireGraphPermission(core, *token, self ? graph_rules::kUserSelf : graph_rules::kUserOther, res)) return;
   if (!mailbox->user) return GraphError(res, 404, "Request_ResourceNotFound", "Resource does not exist.", core.Now());
   SendJson(res, 200, UserJson(*mailbox->user));
 }
@@ -362,6 +374,7 @@ void MailboxSettings(SandboxCore& core, const httplib::Request& req, httplib::Re
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kMailboxSettingsRead, res)) return;
   auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res, /*allow_other_users_for_delegated=*/false);
   if (!mailbox) return;
   if (!mailbox->user) return GraphError(res, 404, "Request_ResourceNotFound", "Resource does not exist.", core.Now());
@@ -386,6 +399,7 @@ void Rooms(SandboxCore& core, const httplib::Request& req, httplib::Response& re
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kPlacesRead, res)) return;
   std::string domain = TenantDomain(core, token->tenant);
   std::vector<json> all;
   std::set<std::string> seen_lists;

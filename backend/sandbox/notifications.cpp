@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "sandbox/graph_common.h"
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
@@ -65,6 +66,7 @@ void CreateSubscription(SandboxCore& core, const httplib::Request& req, httplib:
     std::lock_guard<std::mutex> lock(core.mutex);
     auto token = GraphToken(core, req, res);
     if (!token) return;
+    if (!RequireGraphPermission(core, *token, graph_rules::kEventSubscription, res)) return;
     auto body = ParseJsonObject(req.body);
     std::int64_t now = core.Now();
     if (!body) return GraphError(res, 400, "BadRequest", "Unable to read JSON request payload.", now);
@@ -129,6 +131,7 @@ void MountSubscriptionRoutes(httplib::Server& server, SandboxCore& core) {
              std::lock_guard<std::mutex> lock(core.mutex);
              auto token = GraphToken(core, req, res);
              if (!token) return;
+             if (!RequireGraphPermission(core, *token, graph_rules::kEventSubscription, res)) return;
              auto& list = core.state.subscriptions;
              for (auto it = list.begin(); it != list.end(); ++it) {
                if (it->id == req.matches[1].str()) {

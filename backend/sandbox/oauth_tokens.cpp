@@ -298,6 +298,7 @@ void ClientCredentials(SandboxCore& core, const std::string& tenant_name, const 
   }
   CurrentNote().user = "app@" + tenant->id;
   auto [access, unused] = core.MintLocked("microsoft", client.id, "", tenant->id, ".default", false, true);
+  core.state.access_tokens[access].roles = tenant->app_roles;
   SendJson(res, 200, {{"token_type", "Bearer"}, {"expires_in", core.options.access_token_ttl_seconds},
                       {"ext_expires_in", core.options.access_token_ttl_seconds}, {"access_token", access}});
 }

@@ -1,6 +1,7 @@
 // sandbox.cpp — the public Sandbox and SandboxServer (see sandbox.h), and Bearer-token resolution.
 #include "sandbox/sandbox.h"
 
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
 #include "sandbox/sandbox_state.h"
@@ -9,16 +10,6 @@
 
 namespace slotwise::sandbox {
 
-namespace {
-std::string DefaultScopes(const std::string& provider) {
-  if (provider == "google") return "openid email https://www.googleapis.com/auth/calendar";
-  if (provider == "microsoft")
-    return "openid profile Calendars.ReadWrite Calendars.Read.Shared Place.Read.All User.Read User.ReadBasic.All "
-           "ChannelMessage.Send Channel.ReadBasic.All OnlineMeetings.ReadWrite";
-  if (provider == "zoom") return "meeting:read meeting:write user:read";
-  return "collab:";
-}
-}  // namespace
 
 std::optional<AccessToken> ResolveBearer(SandboxCore& core, const httplib::Request& req, const std::string& provider) {
   std::string value = BearerToken(req);
@@ -87,7 +78,7 @@ Result<MintedTokens> Sandbox::MintTokens(std::string_view provider, std::string_
   if (!found) return Error{"unknown_user", "no " + name + " user " + std::string(user), "user"};
   std::string scope;
   for (const auto& item : scopes) scope += (scope.empty() ? "" : " ") + item;
-  if (scope.empty()) scope = DefaultScopes(name);
+  if (scope.empty()) scope = DefaultMintScopes(name);
   std::string client_id = name == "google" ? std::string(kGoogleClientId)
                           : name == "microsoft" ? std::string(kMicrosoftClientId)
                           : name == "zoom" ? std::string(kZoomClientId) : std::string(kGoToClientId);

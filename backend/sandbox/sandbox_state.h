@@ -75,6 +75,9 @@ struct Tenant {
   std::string name;
   bool admin_consent_required = false;
   bool rotate_refresh_strict = false;
+  // The application permissions the tenant's administrator consented to: the `roles` of its app-only tokens (seed
+  // `app_roles`; default graph_permissions.h DefaultAppRoles).
+  std::set<std::string> app_roles;
 };
 
 struct ZoomAccount {
@@ -148,7 +151,8 @@ struct AccessToken {
   std::string user_email;  // empty for app-only tokens
   std::string tenant;      // microsoft
   std::string client_id;
-  std::set<std::string> scopes;
+  std::set<std::string> scopes;  // delegated permissions (`scp`); app-only tokens hold ".default" here
+  std::set<std::string> roles;   // app-only: the application permissions (`roles`) of the tenant's consent
   bool app_only = false;
   std::int64_t expires_at = 0;
 };

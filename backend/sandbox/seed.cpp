@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "sandbox/calendar_events.h"
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 
 namespace slotwise::sandbox {
@@ -187,6 +188,15 @@ Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
     tenant.name = GetString(item, "name", tenant.domain);
     tenant.admin_consent_required = GetBool(item, "admin_consent_required");
     tenant.rotate_refresh_strict = GetBool(item, "rotate_refresh_strict");
+    tenant.app_roles = DefaultAppRoles();
+    if (const json* roles = GetMember(item, "app_roles")) {
+      if (!roles->is_array()) return Invalid(field + ".app_roles", "app_roles must be an array of permission names");
+      tenant.app_roles.clear();
+      for (const json& role : *roles) {
+        if (!role.is_string()) return Invalid(field + ".app_roles", "app_roles must be an array of permission names");
+        tenant.app_roles.insert(role.get<std::string>());
+      }
+    }
     core.state.tenants[tenant.id] = tenant;
     return true;
   });

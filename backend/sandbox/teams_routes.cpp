@@ -4,6 +4,7 @@
 // these limits for webhooks) and the old Incoming Webhooks (200 "1", throttled in the body past the same limits),
 // plus the admin view GET /sandbox/teams/posts of everything posted, cards parsed, for tests.
 #include "sandbox/graph_common.h"
+#include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/provider_errors.h"
 #include "sandbox/routes.h"
@@ -95,6 +96,7 @@ void GetChannel(SandboxCore& core, const httplib::Request& req, httplib::Respons
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kChannelRead, res)) return;
   const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
   if (!target) return;
   const Team* team = target->team;
@@ -109,6 +111,7 @@ void ListMessages(SandboxCore& core, const httplib::Request& req, httplib::Respo
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kChannelMessagesRead, res)) return;
   const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
   if (!target) return;
   const Team* team = target->team;
@@ -179,6 +182,7 @@ void PostMessage(SandboxCore& core, const httplib::Request& req, httplib::Respon
   if (token->app_only)
     return GraphError(res, 403, "Forbidden", "Application permissions cannot send channel messages (delegated "
                                              "ChannelMessage.Send only, outside migration).", now);
+  if (!RequireGraphPermission(core, *token, graph_rules::kChannelMessageSend, res)) return;
   const std::optional<ChannelTarget> target = AccessibleChannel(core, *token, req, res);
   if (!target) return;
   const Team* team = target->team;
@@ -235,6 +239,7 @@ void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
     std::lock_guard<std::mutex> lock(core.mutex);
     auto token = GraphToken(core, req, res);
     if (!token) return;
+    if (!RequireGraphPermission(core, *token, graph_rules::kChannelRead, res)) return;
     const Team* team = FindTeam(core, req.matches[1].str());
     if (!team || team->tenant != token->tenant) return GraphError(res, 404, "NotFound", "Team not found.", core.Now());
     json value = json::array();

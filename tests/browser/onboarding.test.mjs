@@ -1,6 +1,7 @@
 // Onboarding in real Chromium, driven with the mouse as a person would:
 // 1. the recruiter opens the standalone page, opens "Connections" in the bar, connects Google Calendar and Zoom
-//    (popup → the provider's consent page → Allow) and reads the function check in words;
+//    (popup → the provider's consent page → Allow) and reads the function check in words; a sign-in window closed
+//    without an outcome gets the provider's known reasons and who fixes them;
 // 2. the administrator's page lists them with their state; the administrator connects the Microsoft 365 organisation
 //    (sign-in, consent, success page) and makes a connect link for a colleague;
 // 3. the colleague (nothing connected yet) opens the link, clicks Connect, consents, and lands on the success page
@@ -69,6 +70,19 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
     assert.match(said, /Every check passed/, said);
     await popup.close();
   }
+  // A sign-in the provider stops on its own page (Zoom's pre-approval, say) ends with the window closed and no outcome:
+  // the panel says who must do what.
+  const [stopped] = await Promise.all([
+    page.waitForEvent('popup'),
+    clickWithMouse(page, 'button.sw-connect[data-provider="zoom"][data-purpose="meetings"]'),
+  ]);
+  await stopped.waitForSelector('button[value="allow"]');
+  await stopped.close();
+  await page.waitForFunction(() => /pre-approve/.test(document.getElementById('sw-connect-status').textContent));
+  assert.match(await page.textContent('#sw-connect-status'), /Zoom account owner or admin must pre-approve Slotwise/);
+  assert.match(await page.textContent('#slotwise-connections'), /shared mailbox cannot host them/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'onboarding-zoom-unfinished.png') });
+
   const zoomRow = page.locator('#sw-connection-list .sw-connection[data-provider="zoom"]');
   assert.match(await zoomRow.textContent(), /Connected, working/);
   assert.ok(await zoomRow.locator('.sw-check.sw-passed').count() >= 1, 'the function check is shown');

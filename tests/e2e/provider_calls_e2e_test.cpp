@@ -240,7 +240,9 @@ TEST_CASE("Calls: the transport refuses any request without a timeout") {
 
 TEST_CASE("Calls: Teams channel messages and Workflows webhooks carry an Adaptive Card") {
   ProviderWorld world;
-  const Connection connection = world.Connected("microsoft", "daan.jansen@kumo-labs.example");
+  // Connected for hr_posting: the purpose that asks ChannelMessage.Send (Graph refuses a post without it).
+  const Connection connection =
+      world.Connected("microsoft", "daan.jansen@kumo-labs.example", "recruiter-1", "hr_posting");
   auto source = world.runtime().tokens().SourceFor(connection.id);
   providers::TeamsMessages teams(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kMicrosoft));
   const json card = {{"type", "AdaptiveCard"}, {"version", "1.2"},

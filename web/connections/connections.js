@@ -19,10 +19,25 @@
     { group: 'calendar', provider: 'microsoft', purpose: 'calendar_rooms', label: 'Microsoft 365 calendar + rooms',
       note: 'Rooms need your Microsoft 365 administrator\u2019s consent once for the organisation.' },
     { group: 'video', provider: 'zoom', purpose: 'meetings', label: 'Zoom' },
-    { group: 'video', provider: 'microsoft', purpose: 'meetings', label: 'Microsoft Teams' },
+    { group: 'video', provider: 'microsoft', purpose: 'meetings', label: 'Microsoft Teams',
+      note: 'Teams meetings need an ordinary user mailbox with a Teams licence: a shared mailbox cannot host them, so connect the interviewer\u2019s own account.' },
     { group: 'video', provider: 'goto', purpose: 'meetings', label: 'GoTo Meeting' },
   ];
   const PROVIDER_NAMES = { google: 'Google', microsoft: 'Microsoft 365', zoom: 'Zoom', goto: 'GoTo' };
+  // When the sign-in window closes without reporting an outcome, the provider stopped the person on its own page.
+  // What each provider is known to stop for (docs/PROVIDER_SETUP.md, troubleshooting).
+  const UNFINISHED = {
+    zoom: 'The Zoom sign-in closed before it finished. If Zoom said the app is not installed for your account, needs ' +
+          'an account admin, or offered \u201cRequest pre-approval\u201d: your Zoom account owner or admin must ' +
+          'pre-approve Slotwise in the Zoom App Marketplace (or approve your request under Manage \u2192 App Requests); ' +
+          'then connect again.',
+    microsoft: 'The Microsoft sign-in closed before it finished. If Microsoft asked for an administrator\u2019s ' +
+               'approval, ask your Microsoft 365 administrator to connect the organisation (or grant consent), or ' +
+               'connect \u201cMicrosoft 365 calendar\u201d without rooms.',
+    google: 'The Google sign-in closed before it finished. If Google said the app is blocked, your Workspace ' +
+            'administrator must allow Slotwise (Security \u2192 API controls); then connect again.',
+    goto: 'The GoTo sign-in closed before it finished; connect again when you are ready.',
+  };
   const STATUS_WORDS = { active: 'Connected', reauth_needed: 'Needs you to sign in again', consent_required: 'Needs consent' };
   const CHECK_TITLES = {
     read_free_busy: 'Reading when you are busy',
@@ -66,9 +81,11 @@
     }
 
     const call = jsonCaller(apiFetch);
+    let reported = false;  // the current sign-in window has reported its outcome (postMessage)
 
     // The sign-in window; when it closes (a reconnect link reports nothing by postMessage), the list is read again.
-    function openPopup(url) {
+    function openPopup(url, provider) {
+      reported = false;
       const popup = window.open(url, 'slotwise-connect', 'popup,width=520,height=700');
       if (!popup) {
         say('Your browser blocked the sign-in window. Allow pop-ups for this page, or ', 'error');
@@ -78,6 +95,7 @@
       const watch = setInterval(() => {
         if (!popup.closed) return;
         clearInterval(watch);
+        if (!reported && provider && UNFINISHED[provider]) say(UNFINISHED[provider], 'error');
         refresh().then(() => { if (onChange) onChange(); });
       }, 700);
     }
@@ -87,7 +105,7 @@
       const started = await call('POST', '/v1/connections/start',
                                  { provider: service.provider, purpose: service.purpose, return_origin: location.origin });
       if (!started.ok) return say(errorText(started.body, 'Could not start connecting (' + started.status + ').'), 'error');
-      openPopup(started.body.url);
+      openPopup(started.body.url, service.provider);
     }
 
     function row(connection) {
@@ -144,12 +162,16 @@
                                    onclick: () => connect(service) }));
       }
       buttons.append(line);
+      for (const service of SERVICES.filter((s) => s.group === group[0] && s.note)) {
+        buttons.append(el('p', { class: 'sw-note', text: service.label + ': ' + service.note }));
+      }
     }
 
     window.addEventListener('message', (event) => {
       if (event.origin !== location.origin) return;
       const data = event.data || {};
       if (data.type !== 'slotwise:connection') return;
+      reported = true;
       if (data.error) {
         say('Not connected: ' + data.error.message, 'error');
       } else {
