@@ -39,21 +39,11 @@
     goto: 'The GoTo sign-in closed before it finished; connect again when you are ready.',
   };
   const STATUS_WORDS = { active: 'Connected', reauth_needed: 'Needs you to sign in again', consent_required: 'Needs consent' };
-  const CHECK_TITLES = {
-    read_free_busy: 'Reading when you are busy',
-    create_delete_probe_event: 'Adding an interview to the calendar',
-    create_delete_probe_meeting: 'Creating a video meeting (a test, removed again)',
-    list_rooms: 'Seeing the organisation\u2019s meeting rooms',
-    subscribe_changes: 'Watching the calendar for changes',
-    read_settings: 'Reading the meeting settings',
-    connection: 'Reaching the account',
-    configuration: 'The server\u2019s set-up for this provider',
-  };
-
   const { el, errorText, jsonCaller } = window.SlotwisePage;  // page_kit.js, loaded first
 
-  function checkTitle(name) {
-    return CHECK_TITLES[name] || (name.charAt(0).toUpperCase() + name.slice(1)).replace(/_/g, ' ');
+  // The server's words for a check (Connection.checks[].title), else its name made readable.
+  function checkTitle(check) {
+    return check.title || (check.name.charAt(0).toUpperCase() + check.name.slice(1)).replace(/_/g, ' ');
   }
 
   // The function checks of one connection as a list a person reads: ✓ / ✗ / – and the sentence.
@@ -62,7 +52,7 @@
     for (const check of checks || []) {
       list.append(el('li', { class: 'sw-check sw-' + check.outcome, 'data-check': check.name },
                      el('span', { class: 'sw-mark', 'aria-hidden': 'true', text: check.outcome === 'passed' ? '\u2713' : check.outcome === 'failed' ? '\u2717' : '\u2013' }),
-                     el('span', { text: checkTitle(check.name) + ': ' + (check.detail || check.outcome) })));
+                     el('span', { text: checkTitle(check) + ': ' + (check.detail || check.outcome) })));
     }
     return list;
   }
@@ -177,7 +167,7 @@
       } else {
         const failed = (data.connection.checks || []).filter((c) => c.outcome === 'failed');
         say('Connected ' + data.connection.account_email + '. ' +
-            (failed.length ? failed.map((c) => checkTitle(c.name) + ' failed: ' + c.detail).join(' ')
+            (failed.length ? failed.map((c) => checkTitle(c) + ' failed: ' + c.detail).join(' ')
                            : 'Every check passed: Slotwise can use it for interviews now.'), failed.length ? 'error' : 'ok');
       }
       refresh().then(() => { if (onChange) onChange(); });
