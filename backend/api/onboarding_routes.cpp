@@ -45,11 +45,9 @@ json AccountJson(ConnectionStore& connections, const ConnectedAccount& account) 
 }  // namespace
 
 Result<ConnectLink> MakeConnectLink(ConnectTickets& tickets, const std::string& public_url, ConnectTicket flow) {
-  Result<std::string> ticket = tickets.IssueLink(flow);
-  if (!ticket) return ticket.error();
-  Result<ConnectTicket> issued = tickets.Inspect(*ticket);
+  Result<ConnectTickets::IssuedLink> issued = tickets.IssueLink(std::move(flow));
   if (!issued) return issued.error();
-  return ConnectLink{public_url + "/connect?link=" + net::PercentEncode(*ticket), issued->expires_at};
+  return ConnectLink{public_url + "/connect?link=" + net::PercentEncode(issued->ticket), issued->expires_at};
 }
 
 void RegisterOnboardingRoutes(httplib::Server& server, ConnectionsRuntime& runtime, DirectoryStore& directory,

@@ -21,19 +21,25 @@ bool LooksLikeConnectTicket(std::string_view token) { return token.substr(0, kTi
 
 Result<std::string> ConnectTickets::Issue(ConnectTicket flow) {
   flow.reusable = false;
-  return Store(std::move(flow), kLifetimeSeconds);
+  std::int64_t expires_at = 0;
+  return Store(std::move(flow), kLifetimeSeconds, expires_at);
 }
 
-Result<std::string> ConnectTickets::IssueLink(ConnectTicket flow) {
+Result<ConnectTickets::IssuedLink> ConnectTickets::IssueLink(ConnectTicket flow) {
   flow.return_origin.clear();
   flow.reusable = true;
-  return Store(std::move(flow), kLinkLifetimeSeconds);
+  IssuedLink issued;
+  Result<std::string> ticket = Store(std::move(flow), kLinkLifetimeSeconds, issued.expires_at);
+  if (!ticket) return ticket.error();
+  issued.ticket = std::move(ticket).value();
+  return issued;
 }
 
-Result<std::string> ConnectTickets::Store(ConnectTicket flow, std::int64_t lifetime) {
+Result<std::string> ConnectTickets::Store(ConnectTicket flow, std::int64_t lifetime, std::int64_t& expires_at) {
   const std::int64_t now = clock_();
   const std::string ticket = std::string(kTicketPrefix) + crypto::RandomToken(32);
   flow.expires_at = now + lifetime;
+  expires_at = flow.expires_at;
   std::lock_guard lock(mutex_);
   sqlite3* db = database_.handle();
   if (Result<int> pruned = Exec(db, "DELETE FROM connect_tickets WHERE expires_at < ?", {now - kPruneAfterSeconds});

@@ -59,8 +59,13 @@ class ConnectTickets {
 
   // The ticket for `flow` (its expires_at is set here). Errors: "storage_error".
   Result<std::string> Issue(ConnectTicket flow);
-  // A reusable connect link's ticket for `flow` (return_origin is cleared). Errors: "storage_error".
-  Result<std::string> IssueLink(ConnectTicket flow);
+  // A reusable connect link's ticket for `flow` (return_origin is cleared), with the instant it expires.
+  // Errors: "storage_error".
+  struct IssuedLink {
+    std::string ticket;
+    std::int64_t expires_at = 0;  // Unix seconds
+  };
+  Result<IssuedLink> IssueLink(ConnectTicket flow);
   // The flow of `ticket`, consumed (a link's ticket stays usable until it expires); see the contract for the errors
   // (field "ticket").
   Result<ConnectTicket> Redeem(std::string_view ticket, oauth::Provider provider);
@@ -68,7 +73,8 @@ class ConnectTickets {
   Result<ConnectTicket> Inspect(std::string_view ticket);
 
  private:
-  Result<std::string> Store(ConnectTicket flow, std::int64_t lifetime);
+  // Stores `flow` for a new ticket valid `lifetime` seconds; `expires_at` receives its expiry.
+  Result<std::string> Store(ConnectTicket flow, std::int64_t lifetime, std::int64_t& expires_at);
   // The stored flow of `hash`, consuming it when `consume` (a single-use ticket: once; a link's: never).
   Result<ConnectTicket> Find(std::string_view ticket, bool consume);
 
