@@ -111,6 +111,7 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   await consentPopup.screenshot({ path: path.join(ARTIFACTS, 'onboarding-org-connected.png') });
   await consentPopup.close();
   await clickWithMouse(admin, '#refresh');
+  await admin.waitForFunction(() => document.getElementById('status').textContent === 'Refreshed.');  // both lists re-drawn
   await admin.waitForSelector('[data-organisation="microsoft"]');
   assert.match(await admin.textContent('[data-organisation="microsoft"]'), /Connected, working/);
 
@@ -138,6 +139,7 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   await colleague.screenshot({ path: path.join(ARTIFACTS, 'onboarding-link-connected.png') });
 
   await clickWithMouse(admin, '#refresh');
+  await admin.waitForFunction(() => document.getElementById('status').textContent === 'Refreshed.');  // both lists re-drawn
   await admin.waitForSelector(`${misakiRow} .sw-person-connection[data-provider="google"]`);
   assert.match(await admin.textContent(`${misakiRow} .sw-person-connection[data-provider="google"]`), /working/);
   assert.deepEqual(adminProblems, []);
