@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 12> kMigrations = {
+constexpr std::array<const char*, 13> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -207,6 +207,22 @@ constexpr std::array<const char*, 12> kMigrations = {
     "ALTER TABLE connect_tickets ADD COLUMN purpose TEXT NOT NULL DEFAULT 'calendar_rooms';",
     // 12: connect links (connections/connect_tickets.h IssueLink): a ticket usable until it expires, not once.
     "ALTER TABLE connect_tickets ADD COLUMN reusable INTEGER NOT NULL DEFAULT 0;",
+    // 13: what the outbox made for each interview at the providers (store/booked_objects.h), recorded in the same
+    // transaction as the step journal that says so, with what Slotwise expects of it and the flag a sync set when it
+    // was changed outside Slotwise. Replaces tracked_events (keyed by connection: objects made through organisation
+    // access had no row), which only tests ever filled.
+    "DROP TABLE tracked_events;"
+    "CREATE TABLE booked_objects ("
+    "  interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+    "  object TEXT NOT NULL CHECK (object IN ('event', 'meeting')), tenant_id TEXT NOT NULL,"
+    "  provider TEXT NOT NULL CHECK (provider IN ('google', 'microsoft', 'zoom', 'goto')),"
+    "  calendar_id TEXT NOT NULL, provider_object_id TEXT NOT NULL,"
+    "  expected_start INTEGER NOT NULL, expected_end INTEGER NOT NULL,"
+    "  flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'moved_externally', 'deleted_externally', 'room_declined')),"
+    "  detail TEXT NOT NULL DEFAULT '', flagged_at INTEGER NOT NULL DEFAULT 0, checked_at INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL, PRIMARY KEY (interview_id, object));"
+    "CREATE INDEX booked_objects_by_calendar ON booked_objects (tenant_id, provider, calendar_id COLLATE NOCASE);"
+    "CREATE INDEX booked_objects_by_provider_id ON booked_objects (provider_object_id);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {
