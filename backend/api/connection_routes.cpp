@@ -64,18 +64,6 @@ void OAuthPageHeaders(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
 }
 
-json TrackedJson(const TrackedEvent& event) {
-  return {{"event_id", event.provider_event_id},
-          {"calendar_id", event.calendar_id},
-          {"kind", event.kind},
-          {"expected_start", FormatRfc3339(event.expected_start)},
-          {"expected_end", FormatRfc3339(event.expected_end)},
-          {"flag", event.flag},
-          {"detail", event.detail},
-          {"flagged_at", event.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(event.flagged_at))},
-          {"checked_at", event.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(event.checked_at))}};
-}
-
 // True when `origin` is a bare origin the caller's tenant allows; otherwise answers 400/403 (field return_origin).
 bool AllowedReturnOrigin(ConnectionAccess& access, const ConnectionAccess::Caller& caller, const std::string& origin,
                          httplib::Response& res) {
@@ -267,17 +255,6 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     if (!found || !found->has_value()) return SendError(res, Error{codes::kNotFound, "no such connection", "id"});
     res.set_content(DumpJson(ConnectionJson(found->value(), checks.value())), kJson);
   });
-
-  server.Get(R"(/v1/connections/([A-Za-z0-9_-]+)/tracked_events)",
-             [&connections, &notifications, access](const httplib::Request& req, httplib::Response& res) {
-               std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
-               if (!caller || !OwnConnection(connections, *caller, req.matches[1].str(), res)) return;
-               Result<std::vector<TrackedEvent>> events = notifications.tracked().Flags(req.matches[1].str());
-               if (!events) return SendError(res, events.error());
-               json list = json::array();
-               for (const TrackedEvent& event : events.value()) list.push_back(TrackedJson(event));
-               res.set_content(DumpJson(json{{"tracked_events", list}}), kJson);
-             });
 
   server.Delete(R"(/v1/connections/([A-Za-z0-9_-]+))", [&connections, &notifications, access](
                                                           const httplib::Request& req, httplib::Response& res) {

@@ -6,8 +6,6 @@
 //   GET  /v1/connections                        the caller's list (status, reauth/consent messages, checks; no tokens)
 //   POST /v1/connections/{id}/check             run the function check again
 //   DELETE /v1/connections/{id}                 forget the connection (tokens are deleted)
-//   GET  /v1/connections/{id}/tracked_events    {"tracked_events":[{event_id, calendar_id, kind, expected_start,
-//                                               expected_end, flag, detail, flagged_at, checked_at}]} (flag "" = ok)
 //
 // Who is calling: with a ConnectionAccess (tenants on — every server `slotwise serve` starts), the /v1 routes take a
 // widget token with connections:manage (the token's user) or the tenant's API key plus `?user=` / "user" (an ATS

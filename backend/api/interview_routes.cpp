@@ -90,7 +90,11 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     Result<std::vector<Interview>> interviews = booking.List(caller->tenant_id, from, to);
     if (!interviews) return SendError(res, interviews.error());
     nlohmann::json list = nlohmann::json::array();
-    for (const Interview& interview : *interviews) list.push_back(InterviewView(interview));
+    for (const Interview& interview : *interviews) {
+      Result<std::vector<BookedObject>> tracking = booking.Tracking(caller->tenant_id, interview.id);
+      if (!tracking) return SendError(res, tracking.error());
+      list.push_back(InterviewView(interview, &*tracking));
+    }
     SendJson(res, 200, {{"interviews", list}});
   });
 
@@ -99,7 +103,9 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     if (!caller) return;
     Result<Interview> interview = booking.Get(caller->tenant_id, req.matches[1]);
     if (!interview) return SendError(res, interview.error());
-    SendJson(res, 200, InterviewView(*interview));
+    Result<std::vector<BookedObject>> tracking = booking.Tracking(caller->tenant_id, interview->id);
+    if (!tracking) return SendError(res, tracking.error());
+    SendJson(res, 200, InterviewView(*interview, &*tracking));
   });
 
   server.Patch(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {

@@ -1,6 +1,8 @@
 // interview_views.cpp — see interview_views.h.
 #include "api/interview_views.h"
 
+#include <algorithm>
+
 #include "api/http_errors.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -17,9 +19,28 @@ json Subs(const std::vector<std::string>& emails) {
   for (const std::string& email : emails) list.push_back({{"sub", email}});
   return list;
 }
+
+
+json TrackingView(const std::vector<BookedObject>& tracking) {
+  json list = json::array();
+  for (const BookedObject& object : tracking) {
+    list.push_back({{"object", object.object},
+                    {"provider", object.provider},
+                    {"calendar", object.calendar_id},
+                    {"provider_id", object.provider_object_id},
+                    {"expected_start", FormatRfc3339(object.expected_start)},
+                    {"expected_end", FormatRfc3339(object.expected_end)},
+                    {"state", object.flag.empty() ? std::string("as_booked") : object.flag},
+                    {"detail", object.detail},
+                    {"flagged_at", object.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(object.flagged_at))},
+                    {"checked_at", object.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(object.checked_at))}});
+  }
+  return list;
+}
+
 }  // namespace
 
-json InterviewView(const Interview& interview) {
+json InterviewView(const Interview& interview, const std::vector<BookedObject>* tracking) {
   const InterviewSpec& spec = interview.spec;
   const json artifacts = slotwise::ParseJson(interview.artifacts_json);
   json conferencing = {{"provider", spec.video}};
@@ -64,6 +85,11 @@ json InterviewView(const Interview& interview) {
                  {"history", "/v1/interviews/" + interview.id + "/history"},
                  {"candidate_ics", "/v1/interviews/" + interview.id + "/candidate.ics"}}}};
   if (!interview.failure_reason.empty()) view["failure_reason"] = interview.failure_reason;
+  if (tracking != nullptr) {
+    view["tracking"] = TrackingView(*tracking);
+    view["changed_externally"] = std::any_of(tracking->begin(), tracking->end(),
+                                             [](const BookedObject& object) { return !object.flag.empty(); });
+  }
   return view;
 }
 

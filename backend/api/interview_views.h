@@ -16,7 +16,10 @@ struct Response;
 
 namespace slotwise {
 
-nlohmann::json InterviewView(const Interview& interview);
+// The interview as the API shows it. With `tracking` (GET /v1/interviews…): also "tracking" (what the providers hold
+// for it, each with its state) and "changed_externally" (true when any of them was changed outside Slotwise). The
+// answers of booking and rescheduling (stored for idempotent replays) leave both out: they describe the commit.
+nlohmann::json InterviewView(const Interview& interview, const std::vector<BookedObject>* tracking = nullptr);
 nlohmann::json HistoryView(const std::vector<HistoryEntry>& entries);
 
 // A refusal's members inside the error object: "conflicts" [{resource, interview_id, start, end}] for slot_taken,

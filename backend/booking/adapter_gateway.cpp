@@ -55,14 +55,9 @@ Result<bool> AdapterGateway::OrganisationReaches(const std::string& tenant_id, o
 
 Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(const Tenant& tenant,
                                                                               const std::string& organizer) {
-  Result<std::optional<Person>> person = directory_.GetPerson(tenant.id, organizer);
-  if (!person) return person.error();
-  std::string system = person->has_value() ? (*person)->calendar_provider : "";
-  if (system.empty()) system = tenant.calendar_provider;
-  if (system != "google" && system != "microsoft") {
-    return Error{codes::kNotConnected, "no calendar system is set for " + organizer + " (person or tenant calendar_provider)",
-                 "organizer"};
-  }
+  Result<std::string> known = CalendarSystem(tenant, organizer);
+  if (!known) return known.error();
+  const std::string& system = *known;
   const oauth::Provider provider = system == "google" ? oauth::Provider::kGoogle : oauth::Provider::kMicrosoft;
   const std::optional<std::string> api_base = providers_.ApiBase(provider);
   if (!api_base) return Error{codes::kProviderNotConfigured, system + " is not configured on this server", ""};
@@ -99,6 +94,25 @@ Result<std::unique_ptr<AdapterGateway::Calendar>> AdapterGateway::CalendarFor(co
                                                                             options);
   }
   return calendar;
+}
+
+Result<std::string> AdapterGateway::CalendarSystem(const Tenant& tenant, const std::string& organizer) {
+  Result<std::optional<Person>> person = directory_.GetPerson(tenant.id, organizer);
+  if (!person) return person.error();
+  std::string system = person->has_value() ? (*person)->calendar_provider : "";
+  if (system.empty()) system = tenant.calendar_provider;
+  if (system != "google" && system != "microsoft") {
+    return Error{codes::kNotConnected, "no calendar system is set for " + organizer + " (person or tenant calendar_provider)",
+                 "organizer"};
+  }
+  return system;
+}
+
+Result<providers::CreatedEvent> AdapterGateway::GetEvent(const Tenant& tenant, const std::string& organizer,
+                                                         const std::string& event_id) {
+  Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);
+  if (!calendar) return calendar.error();
+  return (*calendar)->adapter->GetEvent(event_id);
 }
 
 Result<providers::CreatedEvent> AdapterGateway::CreateEvent(const Tenant& tenant, const std::string& organizer,
@@ -228,6 +242,20 @@ Result<bool> AdapterGateway::DeleteMeeting(const Tenant&, const HostAccount& hos
   }
   providers::GoToMeetings goto_meetings(transport_, **tokens, providers_.ApiBase(oauth::Provider::kGoTo).value_or(""));
   return goto_meetings.DeleteMeeting(meeting_id);
+}
+
+Result<MeetingState> AdapterGateway::GetMeeting(const Tenant&, const HostAccount& host, const std::string& meeting_id) {
+  if (host.provider != "zoom") {
+    return Error{codes::kNotSupported, "meetings of " + host.provider + " cannot be read one by one", ""};
+  }
+  Result<std::unique_ptr<providers::AccessTokenSource>> tokens = HostTokens(host);
+  if (!tokens) return tokens.error();
+  const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kZoom);
+  if (!base) return Error{codes::kProviderNotConfigured, "Zoom is not configured on this server", ""};
+  providers::ZoomMeetings zoom(transport_, **tokens, *base);
+  Result<providers::ZoomMeeting> read = zoom.GetMeeting(meeting_id);
+  if (!read) return read.error();
+  return MeetingState{read->start, read->start + read->duration_minutes * 60};
 }
 
 Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage& message) {

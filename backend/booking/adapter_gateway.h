@@ -52,6 +52,9 @@ class AdapterGateway final : public ProviderGateway {
   Result<providers::CreatedEvent> UpdateEvent(const Tenant& tenant, const std::string& organizer,
                                               const std::string& event_id, const providers::EventSpec& spec) override;
   Result<bool> DeleteEvent(const Tenant& tenant, const std::string& organizer, const std::string& event_id) override;
+  Result<providers::CreatedEvent> GetEvent(const Tenant& tenant, const std::string& organizer,
+                                           const std::string& event_id) override;
+  Result<std::string> CalendarSystem(const Tenant& tenant, const std::string& organizer) override;
 
   Result<MeetingInfo> CreateMeeting(const Tenant& tenant, const HostAccount& host, const MeetingSpec& spec) override;
   Result<std::optional<MeetingInfo>> FindMeeting(const Tenant& tenant, const HostAccount& host,
@@ -59,6 +62,8 @@ class AdapterGateway final : public ProviderGateway {
   Result<bool> UpdateMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id,
                              const MeetingSpec& spec) override;
   Result<bool> DeleteMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id) override;
+  Result<MeetingState> GetMeeting(const Tenant& tenant, const HostAccount& host,
+                                  const std::string& meeting_id) override;
 
   Result<bool> Deliver(const Tenant& tenant, const OutgoingMessage& message) override;
 

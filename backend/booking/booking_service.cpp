@@ -354,4 +354,11 @@ Result<std::vector<HistoryEntry>> BookingService::History(const std::string& ten
   return interviews_.History(interview_id);
 }
 
+Result<std::vector<BookedObject>> BookingService::Tracking(const std::string& tenant_id,
+                                                           const std::string& interview_id) {
+  Result<Interview> interview = Get(tenant_id, interview_id);
+  if (!interview) return interview.error();
+  return interviews_.BookedObjectsOf(interview_id);
+}
+
 }  // namespace slotwise

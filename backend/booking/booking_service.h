@@ -67,6 +67,8 @@ class BookingService {
   Result<std::vector<Interview>> List(const std::string& tenant_id, std::optional<Instant> from,
                                       std::optional<Instant> to);
   Result<std::vector<HistoryEntry>> History(const std::string& tenant_id, const std::string& interview_id);
+  // What the providers hold for the interview and whether each is still as booked (interview_model.h BookedObject).
+  Result<std::vector<BookedObject>> Tracking(const std::string& tenant_id, const std::string& interview_id);
 
  private:
   // Runs `work` under the idempotency rules above for `operation` (an empty key runs it plainly). `work` sets

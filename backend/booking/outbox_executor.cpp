@@ -74,8 +74,23 @@ bool StepDone(const std::optional<StepRecord>& record) { return record && record
 }  // namespace
 
 Result<bool> OutboxExecutor::Journal(Context& context, const std::string& step, const std::string& state,
-                                     const json& data) {
-  return interviews_.PutStep(context.interview.id, StepRecord{step, state, data.dump(), clock_()});
+                                     const json& data, const TrackingChange& tracking) {
+  return interviews_.PutStep(context.interview.id, StepRecord{step, state, data.dump(), clock_()}, tracking);
+}
+
+// What the journal's "done" record of an object starts watching: `object` at the interview's booked time.
+TrackingChange OutboxExecutor::Watch(const Context& context, const std::string& object, const std::string& provider,
+                                     const std::string& calendar_id, const std::string& provider_object_id) const {
+  BookedObject booked;
+  booked.interview_id = context.interview.id;
+  booked.object = object;
+  booked.tenant_id = context.interview.tenant_id;
+  booked.provider = provider;
+  booked.calendar_id = calendar_id;
+  booked.provider_object_id = provider_object_id;
+  booked.expected_start = context.interview.spec.start;
+  booked.expected_end = context.interview.spec.end;
+  return TrackingChange{booked, ""};
 }
 
 JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
@@ -148,12 +163,12 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
     }
   }
   if (!meeting) {
-    if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}); !noted) return noted;
+    if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}, {}); !noted) return noted;
     CrashPoint("meeting_intent");
     Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, MeetingSpecFor(spec, context.interview.id));
     if (!created) {
       // A definite refusal made nothing; a transient failure (timeout) may have: leave "started" for recovery.
-      if (!IsRetryable(created.error())) Journal(context, "meeting", "done", {{"removed", true}});
+      if (!IsRetryable(created.error())) Journal(context, "meeting", "done", {{"removed", true}}, {{}, "meeting"});
       return created.error();
     }
     CrashPoint("meeting_created");
@@ -161,7 +176,8 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
   }
   const json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
                      {"passcode", meeting->passcode}, {"host_account", spec.host_account}};
-  if (Result<bool> noted = Journal(context, "meeting", "done", data); !noted) return noted;
+  const TrackingChange watch = Watch(context, "meeting", meeting->provider, spec.host_account, meeting->id);
+  if (Result<bool> noted = Journal(context, "meeting", "done", data, watch); !noted) return noted;
   context.artifacts["meeting"] = data;
   return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
 }
@@ -173,8 +189,9 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
     context.artifacts["event"] = slotwise::ParseJson((*record)->data_json);
     return true;
   }
-  if (!record->has_value()) {
-    if (Result<bool> noted = Journal(context, "event", "started", json::object()); !noted) return noted;
+  const bool first_attempt = !record->has_value();  // else an earlier attempt may have made the event
+  if (first_attempt) {
+    if (Result<bool> noted = Journal(context, "event", "started", json::object(), {}); !noted) return noted;
   }
   CrashPoint("event_intent");
   // Idempotent on the key: after a crash this returns the event the interrupted attempt made.
@@ -182,13 +199,20 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
       context.tenant, context.interview.spec.organizer,
       EventSpecFor(context.interview.spec, context.interview.id, context.artifacts, context.room_name));
   if (!event) {
-    if (!IsRetryable(event.error())) Journal(context, "event", "done", {{"removed", true}});
+    // A definite refusal of the first attempt made nothing. After an earlier attempt whose answer was lost the event
+    // may exist: the step stays "started", so a compensation finds it (idempotent create) and removes it.
+    if (first_attempt && !IsRetryable(event.error())) {
+      Journal(context, "event", "done", {{"removed", true}}, {{}, "event"});
+    }
     return event.error();
   }
   CrashPoint("event_created");
+  Result<std::string> system = gateway_.CalendarSystem(context.tenant, context.interview.spec.organizer);
+  if (!system) return system.error();  // the event was just made through it: transient (left "started" for recovery)
   const json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
                      {"ical_uid", event->ical_uid}, {"calendar", context.interview.spec.organizer}};
-  if (Result<bool> noted = Journal(context, "event", "done", data); !noted) return noted;
+  const TrackingChange watch = Watch(context, "event", *system, context.interview.spec.organizer, event->id);
+  if (Result<bool> noted = Journal(context, "event", "done", data, watch); !noted) return noted;
   CrashPoint("event_recorded");
   context.artifacts["event"] = data;
   return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
@@ -204,7 +228,7 @@ Result<bool> OutboxExecutor::SendCandidateMessage(Context& context, int kind_val
       CandidateContextFor(directory_, context.tenant, context.interview, context.artifacts, clock_());
   Result<OutgoingMessage> message = ComposeCandidateMessage(kind, message_context, zones_);
   if (!message) return message.error();
-  if (Result<bool> noted = Journal(context, step, "started", {{"delivery_id", message->delivery_id}}); !noted) return noted;
+  if (Result<bool> noted = Journal(context, step, "started", {{"delivery_id", message->delivery_id}}, {}); !noted) return noted;
   CrashPoint("invite_intent");
   // Delivery is at-least-once: a crash right here re-sends with the same delivery_id, which receivers de-duplicate.
   if (Result<bool> delivered = gateway_.Deliver(context.tenant, *message); !delivered) return delivered;
@@ -212,7 +236,7 @@ Result<bool> OutboxExecutor::SendCandidateMessage(Context& context, int kind_val
   const json data = {{"delivery_id", message->delivery_id}, {"kind", message->kind}, {"subject", message->subject},
                      {"text_body", message->text_body}, {"ics", message->ics}, {"method", message->ics_method},
                      {"to", message->to_email}, {"sent_at", clock_()}};
-  if (Result<bool> noted = Journal(context, step, "done", data); !noted) return noted;
+  if (Result<bool> noted = Journal(context, step, "done", data, {}); !noted) return noted;
   context.artifacts["candidate_invite"] = {{"sequence", context.interview.sequence}, {"kind", message->kind},
                                            {"method", message->ics_method}};
   return interviews_.SetArtifacts(context.interview.id, context.artifacts.dump(), clock_());
@@ -236,7 +260,9 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
         if (id.empty()) continue;
         if (Result<bool> deleted = gateway_.DeleteMeeting(context.tenant, *context.host, id); !deleted) return deleted;
       }
-      if (Result<bool> noted = Journal(context, "meeting", "done", {{"removed", true}}); !noted) return noted;
+      if (Result<bool> noted = Journal(context, "meeting", "done", {{"removed", true}}, {{}, "meeting"}); !noted) {
+        return noted;
+      }
     }
   }
   Result<std::optional<StepRecord>> event = interviews_.GetStep(context.interview.id, "event");
@@ -252,7 +278,9 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
         id = existing->id;
       }
       if (Result<bool> deleted = gateway_.DeleteEvent(context.tenant, spec.organizer, id); !deleted) return deleted;
-      if (Result<bool> noted = Journal(context, "event", "done", {{"removed", true}}); !noted) return noted;
+      if (Result<bool> noted = Journal(context, "event", "done", {{"removed", true}}, {{}, "event"}); !noted) {
+        return noted;
+      }
     }
   }
   context.artifacts.erase("meeting");
@@ -262,10 +290,21 @@ Result<bool> OutboxExecutor::RemoveProviderObjects(Context& context) {
 
 JobOutcome OutboxExecutor::Fail(Context& context, const Error& error) {
   if (IsRetryable(error) && !context.last_attempt) return {JobResult::kRetry, error.code + ": " + error.message};
-  const std::string reason = error.code + ": " + error.message;
+  return Compensate(context, error.code + ": " + error.message);
+}
+
+JobOutcome OutboxExecutor::Compensate(Context& context, const std::string& failure) {
+  std::string reason = failure;
+  Result<std::optional<StepRecord>> begun = interviews_.GetStep(context.interview.id, "compensation");
+  if (!begun) return {JobResult::kRetry, begun.error().message, true};
+  if (begun->has_value()) {
+    reason = slotwise::ParseJson((*begun)->data_json).value("reason", reason);
+  } else if (Result<bool> noted = Journal(context, "compensation", "started", {{"reason", reason}}, {}); !noted) {
+    return {JobResult::kRetry, noted.error().message, true};
+  }
   if (Result<bool> removed = RemoveProviderObjects(context); !removed) {
     // Compensation itself failed: keep the job alive so it is tried again (nothing may be left behind).
-    return {JobResult::kRetry, "compensation failed (" + removed.error().message + ") after: " + reason};
+    return {JobResult::kRetry, "compensation failed (" + removed.error().message + ") after: " + reason, true};
   }
   if (context.artifacts.contains("candidate_invite")) {
     SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kCancellation));
@@ -274,8 +313,17 @@ JobOutcome OutboxExecutor::Fail(Context& context, const Error& error) {
   return {JobResult::kFailed, reason};
 }
 
+// A compensation begun by an earlier run of this interview's job is finished, never resumed as a booking.
+std::optional<JobOutcome> OutboxExecutor::FinishCompensation(Context& context) {
+  Result<std::optional<StepRecord>> begun = interviews_.GetStep(context.interview.id, "compensation");
+  if (!begun) return JobOutcome{JobResult::kRetry, begun.error().message, true};
+  if (!begun->has_value()) return std::nullopt;
+  return Compensate(context, "");
+}
+
 JobOutcome OutboxExecutor::Book(Context& context) {
   if (context.interview.status != InterviewStatus::kPending) return {JobResult::kDone, ""};  // cancelled meanwhile
+  if (std::optional<JobOutcome> compensated = FinishCompensation(context)) return *compensated;
   if (Result<bool> meeting = EnsureMeeting(context); !meeting) return Fail(context, meeting.error());
   if (Result<bool> event = EnsureEvent(context); !event) return Fail(context, event.error());
   if (Result<bool> sent = SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kInvitation)); !sent) {
@@ -291,14 +339,19 @@ JobOutcome OutboxExecutor::Book(Context& context) {
 
 JobOutcome OutboxExecutor::Reschedule(Context& context) {
   if (context.interview.status != InterviewStatus::kPending) return {JobResult::kDone, ""};
+  if (std::optional<JobOutcome> compensated = FinishCompensation(context)) return *compensated;
   const InterviewSpec& spec = context.interview.spec;
   Result<std::optional<StepRecord>> meeting = interviews_.GetStep(context.interview.id, "meeting");
   if (!meeting) return Fail(context, meeting.error());
   if (StepDone(*meeting) && context.host) {
     context.artifacts["meeting"] = slotwise::ParseJson((*meeting)->data_json);
-    Result<bool> updated = gateway_.UpdateMeeting(context.tenant, *context.host, context.artifacts["meeting"].value("id", ""),
+    const json& data = context.artifacts["meeting"];
+    Result<bool> updated = gateway_.UpdateMeeting(context.tenant, *context.host, data.value("id", ""),
                                                   MeetingSpecFor(spec, context.interview.id));
     if (!updated) return Fail(context, updated.error());
+    const TrackingChange watch =
+        Watch(context, "meeting", data.value("provider", ""), spec.host_account, data.value("id", ""));
+    if (Result<bool> noted = Journal(context, "meeting", "done", data, watch); !noted) return Fail(context, noted.error());
   } else if (Result<bool> ensured = EnsureMeeting(context); !ensured) {
     return Fail(context, ensured.error());
   }
@@ -306,10 +359,15 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
   if (!event) return Fail(context, event.error());
   if (StepDone(*event)) {
     context.artifacts["event"] = slotwise::ParseJson((*event)->data_json);
-    Result<providers::CreatedEvent> updated = gateway_.UpdateEvent(
-        context.tenant, spec.organizer, context.artifacts["event"].value("id", ""),
-        EventSpecFor(spec, context.interview.id, context.artifacts, context.room_name));
+    const json& data = context.artifacts["event"];
+    Result<providers::CreatedEvent> updated =
+        gateway_.UpdateEvent(context.tenant, spec.organizer, data.value("id", ""),
+                             EventSpecFor(spec, context.interview.id, context.artifacts, context.room_name));
     if (!updated) return Fail(context, updated.error());
+    Result<std::string> system = gateway_.CalendarSystem(context.tenant, spec.organizer);
+    if (!system) return Fail(context, system.error());
+    const TrackingChange watch = Watch(context, "event", *system, spec.organizer, data.value("id", ""));
+    if (Result<bool> noted = Journal(context, "event", "done", data, watch); !noted) return Fail(context, noted.error());
   } else if (Result<bool> ensured = EnsureEvent(context); !ensured) {
     return Fail(context, ensured.error());
   }
@@ -325,7 +383,8 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
 
 JobOutcome OutboxExecutor::Cancel(Context& context) {
   if (Result<bool> removed = RemoveProviderObjects(context); !removed) {
-    if (IsRetryable(removed.error()) || !context.last_attempt) return {JobResult::kRetry, removed.error().message};
+    if (IsRetryable(removed.error())) return {JobResult::kRetry, removed.error().message, true};
+    if (!context.last_attempt) return {JobResult::kRetry, removed.error().message};
     return {JobResult::kFailed, removed.error().message};
   }
   if (context.artifacts.contains("candidate_invite")) {

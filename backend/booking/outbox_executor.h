@@ -1,6 +1,11 @@
 // outbox_executor.h — carries out one outbox job of an interview against the providers (through ProviderGateway),
 // journalling each step so that a crash at any point is recovered by running the job again.
 //
+// Tracking by construction: the journal record that says an object exists (made, found after a crash, or updated by a
+// reschedule) watches it in the same transaction (store/interview_model.h BookedObject), and the record that says it
+// was removed stops watching it; so at rest every live object the providers hold for an interview is watched, and
+// nothing cancelled, failed or removed is.
+//
 // Steps of a booking (OutboxKind::kBook), each skipped when its journal says done:
 //   "meeting"      Zoom/GoTo: find a meeting with the interview's marker (a crash may have left one), else create it
 //   "event"        the organiser's calendar event (attendees, room as resource, location = room or join URL, Meet or
@@ -11,7 +16,10 @@
 // the meeting and the event and sends the cancellation (when an invitation went out before).
 // Failures: a retryable error (IsRetryable) answers kRetry with the error; anything else — or a retryable one on the
 // last attempt — compensates: every provider object the interview has is removed (a cancellation is sent when an
-// invitation went out) and the interview ends `failed` with the reason. Thread-safe; stateless between jobs.
+// invitation went out) and the interview ends `failed` with the reason. A compensation, once begun, is journalled
+// ("compensation") and every later run of the job finishes it instead of resuming the booking; removing what exists
+// (compensation, cancel) answers kRetry with keep_trying until it succeeds, so nothing is left behind.
+// Thread-safe; stateless between jobs.
 #pragma once
 
 #include <functional>
@@ -28,7 +36,8 @@ enum class JobResult : std::uint8_t { kDone, kRetry, kFailed };
 
 struct JobOutcome {
   JobResult result = JobResult::kDone;
-  std::string error;  // kRetry / kFailed: why
+  std::string error;        // kRetry / kFailed: why
+  bool keep_trying = false;  // kRetry of work that must finish (removing what exists): never given up as dead
 };
 
 class OutboxExecutor {
@@ -49,11 +58,18 @@ class OutboxExecutor {
   JobOutcome Reschedule(Context& context);
   JobOutcome Cancel(Context& context);
   JobOutcome Fail(Context& context, const Error& error);
+  JobOutcome Compensate(Context& context, const std::string& reason);
+  std::optional<JobOutcome> FinishCompensation(Context& context);
   Result<bool> EnsureMeeting(Context& context);
   Result<bool> EnsureEvent(Context& context);
   Result<bool> SendCandidateMessage(Context& context, int kind);
   Result<bool> RemoveProviderObjects(Context& context);
-  Result<bool> Journal(Context& context, const std::string& step, const std::string& state, const nlohmann::json& data);
+  // Every journal write says what it changes in the interview's booked objects (interview_store.h PutStep): a "done"
+  // that records a made or updated object watches it; one that records it removed stops watching it.
+  Result<bool> Journal(Context& context, const std::string& step, const std::string& state, const nlohmann::json& data,
+                       const TrackingChange& tracking);
+  TrackingChange Watch(const Context& context, const std::string& object, const std::string& provider,
+                       const std::string& calendar_id, const std::string& provider_object_id) const;
 
   DirectoryStore& directory_;
   InterviewStore& interviews_;

@@ -61,7 +61,7 @@ bool OutboxWorker::RunOne() {
       store_.FinishJob(job.id, finished);
       break;
     case JobResult::kRetry: {
-      if (last_attempt) {
+      if (last_attempt && !outcome.keep_trying) {
         store_.KillJob(job.id, outcome.error, finished);
         std::cerr << "slotwise: outbox job " << job.id << " (" << OutboxKindName(job.kind) << " " << job.interview_id
                   << ") gave up after " << job.attempts << " attempts: " << outcome.error << "\n";

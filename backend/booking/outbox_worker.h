@@ -5,7 +5,8 @@
 // Idempotency-Keys its requests held (ReleaseInFlightKeys), and starts `threads`
 // workers; Wake() makes idle workers look now (called after a commit); Stop() joins them (a job in progress finishes
 // first). Jobs of one interview never run concurrently or out of order (the store hands them out in order).
-// Backoff after attempt n: min(max_backoff, base_backoff * 2^(n-1)), at least one second. Thread-safe.
+// Backoff after attempt n: min(max_backoff, base_backoff * 2^(n-1)), at least one second. A retry the executor marks
+// keep_trying (removing what exists at a provider) is never given up: it goes on at max_backoff. Thread-safe.
 #pragma once
 
 #include <atomic>

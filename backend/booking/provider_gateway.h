@@ -36,6 +36,12 @@ struct MeetingInfo {
   std::string passcode;
 };
 
+// A meeting as its service has it now (GetMeeting): its time.
+struct MeetingState {
+  std::int64_t start = 0;  // UTC
+  std::int64_t end = 0;    // UTC, exclusive
+};
+
 struct OutgoingMessage {
   std::string delivery_id;   // stable per message: receivers de-duplicate on it
   std::string kind;          // "candidate_invitation", "candidate_update", "candidate_cancellation"
@@ -57,6 +63,11 @@ class ProviderGateway {
   virtual Result<providers::CreatedEvent> UpdateEvent(const Tenant& tenant, const std::string& organizer,
                                                       const std::string& event_id, const providers::EventSpec& spec) = 0;
   virtual Result<bool> DeleteEvent(const Tenant& tenant, const std::string& organizer, const std::string& event_id) = 0;
+  // The event as the organiser's calendar has it now; "provider_not_found" when it is gone.
+  virtual Result<providers::CreatedEvent> GetEvent(const Tenant& tenant, const std::string& organizer,
+                                                   const std::string& event_id) = 0;
+  // Which calendar system holds the organiser's events: "google" or "microsoft" ("not_connected" when none is set).
+  virtual Result<std::string> CalendarSystem(const Tenant& tenant, const std::string& organizer) = 0;
 
   virtual Result<MeetingInfo> CreateMeeting(const Tenant& tenant, const HostAccount& host, const MeetingSpec& spec) = 0;
   virtual Result<std::optional<MeetingInfo>> FindMeeting(const Tenant& tenant, const HostAccount& host,
@@ -64,6 +75,10 @@ class ProviderGateway {
   virtual Result<bool> UpdateMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id,
                                      const MeetingSpec& spec) = 0;
   virtual Result<bool> DeleteMeeting(const Tenant& tenant, const HostAccount& host, const std::string& meeting_id) = 0;
+  // The meeting as its service has it now; "provider_not_found" when it is gone; "not_supported" for a service whose
+  // meetings cannot be read one by one (GoTo).
+  virtual Result<MeetingState> GetMeeting(const Tenant& tenant, const HostAccount& host,
+                                          const std::string& meeting_id) = 0;
 
   virtual Result<bool> Deliver(const Tenant& tenant, const OutgoingMessage& message) = 0;
 };

@@ -10,8 +10,6 @@
 
 #include "connections/connect_purpose.h"
 #include "net/url.h"
-#include "providers/google_calendar.h"
-#include "providers/microsoft_graph_calendar.h"
 #include "providers/provider_client.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -52,20 +50,6 @@ std::int64_t ExpirationMs(const json& answer) {
   return 0;
 }
 
-std::optional<providers::Provider> AdapterProvider(oauth::Provider provider) {
-  switch (provider) {
-    case oauth::Provider::kGoogle:
-      return providers::Provider::kGoogle;
-    case oauth::Provider::kMicrosoft:
-      return providers::Provider::kGraph;
-    case oauth::Provider::kZoom:
-      return providers::Provider::kZoom;
-    case oauth::Provider::kGoTo:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 // [SECTION] Configuration and lifetime
@@ -78,8 +62,7 @@ ChangeNotifications::ChangeNotifications(SqliteStore& database, const crypto::To
       providers_(providers),
       connections_(connections),
       tokens_(tokens),
-      clock_(std::move(clock)),
-      tracked_(database) {}
+      clock_(std::move(clock)) {}
 
 ChangeNotifications::~ChangeNotifications() {
   Stop();
@@ -96,9 +79,10 @@ void ChangeNotifications::SetZoomWebhookSecret(std::string secret) {
   zoom_secret_ = std::move(secret);
 }
 
-void ChangeNotifications::SetCalendarChanged(CalendarChanged callback) {
+void ChangeNotifications::SetListeners(Listeners listeners) {
+  std::lock_guard calls(listener_call_mutex_);
   std::lock_guard lock(mutex_);
-  calendar_changed_ = std::move(callback);
+  listeners_ = std::move(listeners);
 }
 
 std::string ChangeNotifications::ZoomWebhookSecret() const {
@@ -144,21 +128,14 @@ ChangeNotificationStats ChangeNotifications::Stats() const {
   ChangeNotificationStats stats;
   stats.queue = queue_.Stats();
   stats.syncs_completed = syncs_completed_.load();
-  stats.events_checked = events_checked_.load();
   stats.sync_errors = sync_errors_.load();
   stats.zoom_replays = zoom_replays_.load();
   return stats;
 }
 
-std::size_t ChangeNotifications::QueueZoomMeeting(const std::string& meeting_id) {
-  Result<std::vector<TrackedEvent>> rows = tracked_.ByProviderEventId(meeting_id);
-  if (!rows) return 0;
-  std::size_t pushed = 0;
-  for (const TrackedEvent& row : rows.value()) {
-    const webhooks::PushOutcome outcome = queue_.Push(SyncKey{row.connection_id, row.calendar_id});
-    if (outcome == webhooks::PushOutcome::kQueued || outcome == webhooks::PushOutcome::kCoalesced) ++pushed;
-  }
-  return pushed;
+bool ChangeNotifications::QueueZoomMeeting(const std::string& meeting_id) {
+  const webhooks::PushOutcome outcome = queue_.Push(SyncKey{"", "", meeting_id});
+  return outcome == webhooks::PushOutcome::kQueued || outcome == webhooks::PushOutcome::kCoalesced;
 }
 
 // [SECTION] Subscribing (Google events.watch, Graph subscriptions)
@@ -381,6 +358,16 @@ void ChangeNotifications::Work() {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
     }
+    if (const std::int64_t now = clock_(); now >= next_periodic_) {
+      next_periodic_ = now + kPeriodicSeconds;
+      std::lock_guard calls(listener_call_mutex_);
+      std::function<void()> periodic;
+      {
+        std::lock_guard lock(mutex_);
+        periodic = listeners_.periodic;
+      }
+      if (periodic) periodic();
+    }
     if (!key) {
       if (queue_.IsClosed()) return;
       continue;
@@ -390,68 +377,26 @@ void ChangeNotifications::Work() {
 }
 
 void ChangeNotifications::RunSync(const SyncKey& key) {
+  std::lock_guard calls(listener_call_mutex_);
+  Listeners listeners;
+  {
+    std::lock_guard lock(mutex_);
+    listeners = listeners_;
+  }
+  if (!key.meeting_id.empty()) {
+    if (listeners.meeting_changed) listeners.meeting_changed("zoom", key.meeting_id);
+    syncs_completed_.fetch_add(1);
+    return;
+  }
   Result<std::optional<Connection>> found = connections_.Find(key.connection_id);
   if (!found || !found->has_value()) {
     sync_errors_.fetch_add(1);
     return;
   }
   const Connection& connection = found->value();
-  CalendarChanged changed;
-  {
-    std::lock_guard lock(mutex_);
-    changed = calendar_changed_;
-  }
-  if (changed) changed(connection.tenant_id, key.calendar_id);
-  Result<std::vector<TrackedEvent>> events = tracked_.ForCalendar(key.connection_id, key.calendar_id);
-  const std::optional<providers::Provider> provider = AdapterProvider(connection.provider);
-  const std::optional<std::string> api_base = providers_.ApiBase(connection.provider);
-  if (!events || !provider || !api_base) {
-    sync_errors_.fetch_add(1);
-    return;
-  }
-  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(key.connection_id);
-  const providers::RetryPolicy policy{3, std::chrono::milliseconds(250), std::chrono::milliseconds(4000),
-                                      std::chrono::milliseconds(10000)};
-  // The adapters read the events; this only compares. Each reads from the tracked calendar / mailbox.
-  std::unique_ptr<providers::CalendarAdapter> calendar;
-  std::unique_ptr<providers::ZoomMeetings> zoom;
-  if (*provider == providers::Provider::kGoogle) {
-    providers::GoogleCalendarOptions options;
-    options.default_calendar_id = key.calendar_id;
-    calendar = std::make_unique<providers::GoogleCalendar>(providers_.transport(), *source, *api_base, policy,
-                                                           InterruptibleHooks(), options);
-  } else if (*provider == providers::Provider::kGraph) {
-    providers::MicrosoftGraphOptions options;
-    options.default_mailbox = net::HeaderNameEquals(key.calendar_id, connection.account_email) ? "me" : key.calendar_id;
-    calendar = std::make_unique<providers::MicrosoftGraphCalendar>(providers_.transport(), *source, *api_base, policy,
-                                                                   InterruptibleHooks(), options);
-  } else {
-    zoom = std::make_unique<providers::ZoomMeetings>(providers_.transport(), *source, *api_base, policy,
-                                                     InterruptibleHooks());
-  }
-  for (const TrackedEvent& event : events.value()) {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return;
-    }
-    if (event.flag == kFlagDeletedExternally) continue;  // final: a deleted event does not come back
-    Result<ObservedEvent> observed = Error{codes::kProviderError, "", ""};
-    if (calendar) {
-      Result<providers::CreatedEvent> read = calendar->GetEvent(event.provider_event_id);
-      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
-    } else {
-      Result<providers::ZoomMeeting> read = zoom->GetMeeting(event.provider_event_id);
-      observed = read ? ObservedFrom(read.value()) : Result<ObservedEvent>(read.error());
-    }
-    if (!observed && observed.error().code == codes::kProviderNotFound) observed = ObservedEvent{true, false, 0, 0, {}};
-    if (!observed) {
-      sync_errors_.fetch_add(1);
-      continue;
-    }
-    events_checked_.fetch_add(1);
-    if (!tracked_.SetFlag(event.connection_id, event.provider_event_id, Assess(event, observed.value()), clock_())) {
-      sync_errors_.fetch_add(1);
-    }
+  if (listeners.calendar_changed) {
+    listeners.calendar_changed(connection.tenant_id, std::string(oauth::ProviderName(connection.provider)),
+                               key.calendar_id);
   }
   syncs_completed_.fetch_add(1);
 }

@@ -1,11 +1,12 @@
 // change_notifications.h — the hub of provider change notifications: it subscribes to a calendar's changes when a
 // connection is made (Google events.watch channel, Graph subscription), keeps the registries the webhook routes verify
-// against (persisted, secrets sealed), and runs the worker that turns an accepted notification into an incremental
-// sync of the events Slotwise created (TrackedEvents), flagging the ones changed outside Slotwise.
+// against (persisted, secrets sealed), and runs the worker that hands an accepted notification to its listeners
+// (booking/booked_object_sync.h re-reads what Slotwise booked there; the free/busy cache forgets the calendar).
 //
 // Contract:
 // - A notification is never data: routes only Push a SyncKey (coalescing) and answer at once. The worker (one thread,
-//   Start/Stop) pops keys and re-reads every tracked event of that (connection, calendar) from the provider.
+//   Start/Stop) pops keys and calls the listeners (SetListeners) with the connection's tenant and calendar, or with
+//   the Zoom meeting; the listeners may call providers (they run on the worker thread, which exists for that).
 // - Subscribing never fails a connection: OnConnectionMade returns a FunctionCheck "subscribe_changes" (passed,
 //   failed with the reason, or skipped for a Microsoft connection without the calendar — CalendarGranted) for Google
 //   and Microsoft connections, nullopt for providers without per-connection
@@ -32,7 +33,6 @@
 #include "connections/connection_store.h"
 #include "connections/provider_registry.h"
 #include "connections/token_manager.h"
-#include "connections/tracked_events.h"
 #include "crypto/token_vault.h"
 #include "providers/retry.h"
 #include "store/sqlite_store.h"
@@ -59,9 +59,8 @@ struct ChangeWatch {
 
 struct ChangeNotificationStats {
   webhooks::SyncQueueStats queue;
-  std::uint64_t syncs_completed = 0;  // keys fully processed by the worker
-  std::uint64_t events_checked = 0;   // tracked events re-read
-  std::uint64_t sync_errors = 0;      // reads that failed (transient: the event keeps its flag)
+  std::uint64_t syncs_completed = 0;  // keys handed to the listeners
+  std::uint64_t sync_errors = 0;      // keys whose connection is gone
   std::uint64_t zoom_replays = 0;     // Zoom deliveries dropped as replays
 };
 
@@ -90,14 +89,22 @@ class ChangeNotifications {
   // The stored watches of a connection, secrets opened (in-process use only).
   Result<std::vector<ChangeWatch>> Watches(const std::string& connection_id);
 
-  // Called with (tenant id, calendar id) when the worker takes up an accepted notification for a calendar, before
-  // its sync runs (e.g. to drop that calendar's cached free/busy). Runs on the worker thread; keep it short.
-  // The calendar id is the watched calendar (Google calendar id / Graph mailbox, i.e. the account's e-mail).
-  using CalendarChanged = std::function<void(const std::string& tenant_id, const std::string& calendar_id)>;
-  void SetCalendarChanged(CalendarChanged callback);
+  // What the worker tells about an accepted notification. `calendar_changed(tenant id, provider ("google" |
+  // "microsoft"), calendar id)` — the watched calendar (Google calendar id / Graph mailbox, i.e. the account's
+  // e-mail); `meeting_changed(provider ("zoom"), meeting id)`; `periodic()` once every kPeriodicSeconds of the
+  // injected clock (the safety net for notifications that never arrive). Any may be empty.
+  struct Listeners {
+    std::function<void(const std::string& tenant_id, const std::string& provider, const std::string& calendar_id)>
+        calendar_changed;
+    std::function<void(const std::string& provider, const std::string& meeting_id)> meeting_changed;
+    std::function<void()> periodic;
+  };
+  static constexpr std::int64_t kPeriodicSeconds = 15 * 60;
+  // Replaces the listeners; waits until no listener call is running, so the old ones' targets may go away after.
+  void SetListeners(Listeners listeners);
 
-  // Queues a sync of every tracked event with this Zoom meeting id; returns how many keys were pushed.
-  std::size_t QueueZoomMeeting(const std::string& meeting_id);
+  // Queues a sync of this Zoom meeting; false when the queue refused it.
+  bool QueueZoomMeeting(const std::string& meeting_id);
   void CountZoomReplay() { zoom_replays_.fetch_add(1); }
 
   // What the webhook routes verify against and feed.
@@ -106,7 +113,6 @@ class ChangeNotifications {
   webhooks::ReplayCache& graph_replays() { return graph_replays_; }
   webhooks::ReplayCache& zoom_replays() { return zoom_replay_cache_; }
   webhooks::SyncQueue& queue() { return queue_; }
-  TrackedEvents& tracked() { return tracked_; }
   std::int64_t Now() const { return clock_(); }
 
   ChangeNotificationStats Stats() const;
@@ -128,7 +134,6 @@ class ChangeNotifications {
   ConnectionStore& connections_;
   TokenManager& tokens_;
   Clock clock_;
-  TrackedEvents tracked_;
 
   webhooks::ChannelRegistry channels_;
   webhooks::SubscriptionRegistry subscriptions_;
@@ -139,14 +144,15 @@ class ChangeNotifications {
   mutable std::mutex mutex_;  // guards the fields below and the worker's stop signal
   std::condition_variable stop_signal_;
   bool stopping_ = false;
+  std::int64_t next_periodic_ = 0;  // worker thread only
+  std::mutex listener_call_mutex_;  // held while a listener runs (SetListeners waits for it)
   std::string public_base_url_;
   std::string zoom_secret_;
-  CalendarChanged calendar_changed_;
+  Listeners listeners_;
   std::thread worker_;
   std::mutex store_mutex_;  // serializes change_subscriptions statements
 
   std::atomic<std::uint64_t> syncs_completed_{0};
-  std::atomic<std::uint64_t> events_checked_{0};
   std::atomic<std::uint64_t> sync_errors_{0};
   std::atomic<std::uint64_t> zoom_replays_{0};
 };

@@ -16,7 +16,7 @@ std::int64_t SystemNow() {
 
 SchedulingRuntime::~SchedulingRuntime() {
   if (worker_) worker_->Stop();
-  if (notifications_) notifications_->SetCalendarChanged({});
+  if (notifications_) notifications_->SetListeners({});
 }
 
 Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore& database,
@@ -49,11 +49,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
       connections.connections(), connections.tokens(), connections.transport(), source_options);
   runtime->busy_sources_ = std::make_unique<TenantBusySourceFactory>(
       connections.org_access(), *runtime->org_busy_sources_, *runtime->delegated_busy_sources_);
-  // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew).
-  FreeBusyCache* cache = runtime->cache_.get();
   runtime->notifications_ = &connections.notifications();
-  connections.notifications().SetCalendarChanged(
-      [cache](const std::string& tenant_id, const std::string& calendar_id) { cache->Invalidate(tenant_id, calendar_id); });
   runtime->gatherer_ = std::make_unique<CalendarGatherer>(*runtime->directory_, *runtime->interviews_,
                                                           *runtime->busy_sources_, *runtime->cache_);
   AvailabilityOptions availability_options;
@@ -67,6 +63,23 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
                                                         zones, now);
   runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);
+  runtime->booked_sync_ =
+      std::make_unique<BookedObjectSync>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_, now);
+  // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew)
+  // and re-reads what was booked there; the periodic tick re-reads what is due (the safety net).
+  FreeBusyCache* cache = runtime->cache_.get();
+  BookedObjectSync* booked = runtime->booked_sync_.get();
+  ChangeNotifications::Listeners listeners;
+  listeners.calendar_changed = [cache, booked](const std::string& tenant_id, const std::string& provider,
+                                             const std::string& calendar_id) {
+    cache->Invalidate(tenant_id, calendar_id);
+    booked->CalendarChanged(tenant_id, provider, calendar_id);
+  };
+  listeners.meeting_changed = [booked](const std::string& provider, const std::string& meeting_id) {
+    booked->MeetingChanged(provider, meeting_id);
+  };
+  listeners.periodic = [booked] { booked->CheckDue(kBookedObjectCheckInterval, kBookedObjectCheckBatch); };
+  connections.notifications().SetListeners(std::move(listeners));
   AvailabilityService* availability = runtime->availability_.get();
   OutboxWorker* worker = runtime->worker_.get();
   runtime->booking_ = std::make_unique<BookingService>(

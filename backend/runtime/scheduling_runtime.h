@@ -18,6 +18,7 @@
 #include "availability/calendar_gatherer.h"
 #include "availability/free_busy_cache.h"
 #include "booking/adapter_gateway.h"
+#include "booking/booked_object_sync.h"
 #include "booking/booking_service.h"
 #include "booking/outbox_executor.h"
 #include "booking/outbox_worker.h"
@@ -43,6 +44,10 @@ struct SchedulingOptions {
   auth::OutboundPolicy outbound;
 };
 
+// The safety net re-reads every booked object still to come at least this often, this many per tick.
+inline constexpr std::int64_t kBookedObjectCheckInterval = 6 * 3600;
+inline constexpr int kBookedObjectCheckBatch = 200;
+
 class SchedulingRuntime {
  public:
   using Clock = std::function<std::int64_t()>;
@@ -60,6 +65,7 @@ class SchedulingRuntime {
   AvailabilityService& availability() { return *availability_; }
   BookingService& booking() { return *booking_; }
   OutboxWorker& outbox() { return *worker_; }
+  BookedObjectSync& booked_sync() { return *booked_sync_; }
   FreeBusyCache& cache() { return *cache_; }
   OrgAccessRegistry& org_access() { return connections_->org_access(); }  // each tenant's organisation access
   ConnectionsRuntime& connections() { return *connections_; }
@@ -75,7 +81,7 @@ class SchedulingRuntime {
   Clock clock_;
   auth::OutboundPolicy outbound_;
   ConnectionsRuntime* connections_ = nullptr;     // borrowed
-  ChangeNotifications* notifications_ = nullptr;  // borrowed; its calendar-changed callback points into cache_
+  ChangeNotifications* notifications_ = nullptr;  // borrowed; its listeners point into cache_ and booked_sync_
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;
   std::unique_ptr<FreeBusyCache> cache_;
@@ -86,6 +92,7 @@ class SchedulingRuntime {
   std::unique_ptr<AvailabilityService> availability_;
   std::unique_ptr<ProviderGateway> gateway_;
   std::unique_ptr<OutboxExecutor> executor_;
+  std::unique_ptr<BookedObjectSync> booked_sync_;  // called by notifications_'s worker (its listeners)
   std::unique_ptr<BookingService> booking_;
   std::unique_ptr<SqliteProposalStore> proposal_store_;
   std::unique_ptr<ProposalService> proposals_;

@@ -107,8 +107,10 @@ void ExternalChange(SandboxCore& core, const httplib::Request& req, httplib::Res
   }
   event.origin = event.origin == "seed" ? "seed" : "external";
   core.TouchEvent(event);
-  if (provider == "google") {
-    event.resource["updated"] = FormatRfc3339(core.Now());
+  if (provider == "google") event.resource["updated"] = FormatRfc3339(core.Now());
+  // "notify": false changes the event without telling any watcher: a notification the provider lost.
+  if (!GetBool(*body, "notify", true)) {
+  } else if (provider == "google") {
     NotifyGoogleChannels(core, event.calendar);
   } else {
     NotifyGraphSubscriptions(core, event, action == "delete" ? "deleted" : "updated");

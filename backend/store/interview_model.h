@@ -92,4 +92,38 @@ struct StepRecord {
   std::int64_t updated_at = 0;
 };
 
+// Something the outbox made at a provider for an interview, which Slotwise watches (booked_objects): the organiser's
+// calendar event (with the room as a resource attendee, and Meet/Teams made with it) and the Zoom/GoTo meeting.
+// Recorded in the same transaction as the journal step that says it exists; removed with the step that says it is
+// gone. `flag` is what the last sync saw: "" (as booked), "moved_externally", "deleted_externally", "room_declined".
+struct BookedObject {
+  std::string interview_id;
+  std::string object;              // "event" | "meeting"
+  std::string tenant_id;
+  std::string provider;            // "google" | "microsoft" (events), "zoom" | "goto" (meetings)
+  std::string calendar_id;         // the organiser's e-mail (events) / the host account id (meetings)
+  std::string provider_object_id;  // the provider's event / meeting id
+  std::int64_t expected_start = 0;
+  std::int64_t expected_end = 0;
+  std::string flag;
+  std::string detail;              // one human sentence about the flag; "" when none
+  std::int64_t flagged_at = 0;     // when the current flag was first seen; 0 when none
+  std::int64_t checked_at = 0;     // the last sync that compared it; 0 = never
+};
+
+// What a journal step changes in the interview's booked objects: start (or restart, clearing the flag) watching
+// `track`, and/or stop watching the object named `untrack` ("event" | "meeting"; "" = none).
+struct TrackingChange {
+  std::optional<BookedObject> track;
+  std::string untrack;
+};
+
+// What a sync saw of a booked object: the flag (see BookedObject) and what it observed, as history detail.
+struct Observation {
+  std::string flag;
+  std::string detail;
+  std::int64_t observed_start = 0;  // 0 when gone or all-day
+  std::int64_t observed_end = 0;
+};
+
 }  // namespace slotwise

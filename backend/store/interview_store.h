@@ -115,7 +115,28 @@ class InterviewStore : public HoldsReader {
 
   // --- step journal
   virtual Result<std::optional<StepRecord>> GetStep(const std::string& interview_id, const std::string& step) = 0;
-  virtual Result<bool> PutStep(const std::string& interview_id, const StepRecord& record) = 0;
+  // Writes the step and applies `tracking` to the interview's booked objects in one transaction, so nothing the
+  // journal says exists is ever unwatched.
+  virtual Result<bool> PutStep(const std::string& interview_id, const StepRecord& record,
+                               const TrackingChange& tracking) = 0;
+
+  // --- booked objects (interview_model.h BookedObject)
+  virtual Result<std::vector<BookedObject>> BookedObjectsOf(const std::string& interview_id) = 0;
+  // Those on one calendar of a tenant (calendar ids compare case-insensitively: e-mail addresses).
+  virtual Result<std::vector<BookedObject>> BookedObjectsOn(const std::string& tenant_id, const std::string& provider,
+                                                            const std::string& calendar_id) = 0;
+  // Those with this provider object id (any tenant: a Zoom webhook names only a meeting id; the rows say whose).
+  virtual Result<std::vector<BookedObject>> BookedObjectsWithId(const std::string& provider,
+                                                                const std::string& provider_object_id) = 0;
+  // Up to `limit` objects still to come (expected_end > now) last compared before `checked_before`, least recently
+  // checked first: the periodic safety-net sync.
+  virtual Result<std::vector<BookedObject>> BookedObjectsDue(std::int64_t now, std::int64_t checked_before,
+                                                             int limit) = 0;
+  // Records a sync's verdict on (interview, object). When the flag becomes a new non-empty one, a
+  // "changed_externally" history entry (detail: object, flag, detail, observed_start, observed_end) is written in the
+  // same transaction; true then. A flag seen again keeps its flagged_at; "" clears it. false when nothing new.
+  virtual Result<bool> RecordObservation(const std::string& interview_id, const std::string& object,
+                                         const Observation& observation, std::int64_t now) = 0;
 };
 
 }  // namespace slotwise

@@ -475,12 +475,140 @@ Result<std::optional<StepRecord>> SqliteInterviewStore::GetStep(const std::strin
       }));
 }
 
-Result<bool> SqliteInterviewStore::PutStep(const std::string& interview_id, const StepRecord& record) {
+Result<bool> SqliteInterviewStore::PutStep(const std::string& interview_id, const StepRecord& record,
+                                           const TrackingChange& tracking) {
   std::lock_guard lock(write_mutex_);
-  return Run(
-      writer_->handle(),
-      "INSERT OR REPLACE INTO outbox_steps (interview_id, step, state, data, updated_at) VALUES (?, ?, ?, ?, ?);",
+  sqlite3* db = writer_->handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<bool> written = Run(
+      db, "INSERT OR REPLACE INTO outbox_steps (interview_id, step, state, data, updated_at) VALUES (?, ?, ?, ?, ?);",
       {interview_id, record.step, record.state, record.data_json, record.updated_at});
+  if (!written) return written;
+  if (!tracking.untrack.empty()) {
+    Result<bool> removed =
+        Run(db, "DELETE FROM booked_objects WHERE interview_id = ? AND object = ?;", {interview_id, tracking.untrack});
+    if (!removed) return removed;
+  }
+  if (tracking.track) {
+    const BookedObject& object = *tracking.track;
+    if (object.interview_id != interview_id || object.provider_object_id.empty() ||
+        object.expected_end <= object.expected_start) {
+      return Error{codes::kInvalidRequest, "a booked object needs its interview, a provider id and a time", ""};
+    }
+    Result<bool> tracked = Run(
+        db,
+        "INSERT INTO booked_objects (interview_id, object, tenant_id, provider, calendar_id, provider_object_id, "
+        "expected_start, expected_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (interview_id, object) DO UPDATE SET provider = excluded.provider, "
+        "calendar_id = excluded.calendar_id, provider_object_id = excluded.provider_object_id, "
+        "expected_start = excluded.expected_start, expected_end = excluded.expected_end, flag = '', detail = '', "
+        "flagged_at = 0;",
+        {interview_id, object.object, object.tenant_id, object.provider, object.calendar_id, object.provider_object_id,
+         object.expected_start, object.expected_end, record.updated_at});
+    if (!tracked) return tracked;
+  }
+  return transaction.Commit();
+}
+
+// [SECTION] booked objects
+
+namespace {
+
+constexpr const char* kBookedColumns =
+    "interview_id, object, tenant_id, provider, calendar_id, provider_object_id, expected_start, expected_end, flag, "
+    "detail, flagged_at, checked_at";
+
+BookedObject ReadBookedObject(SqlRow& row) {
+  BookedObject object;
+  object.interview_id = row.Text();
+  object.object = row.Text();
+  object.tenant_id = row.Text();
+  object.provider = row.Text();
+  object.calendar_id = row.Text();
+  object.provider_object_id = row.Text();
+  object.expected_start = row.Int();
+  object.expected_end = row.Int();
+  object.flag = row.Text();
+  object.detail = row.Text();
+  object.flagged_at = row.Int();
+  object.checked_at = row.Int();
+  return object;
+}
+
+}  // namespace
+
+Result<std::vector<BookedObject>> SqliteInterviewStore::BookedObjectsOf(const std::string& interview_id) {
+  std::lock_guard lock(read_mutex_);
+  return Query<BookedObject>(reader_->handle(),
+                             std::string("SELECT ") + kBookedColumns +
+                                 " FROM booked_objects WHERE interview_id = ? ORDER BY object;",
+                             {interview_id}, ReadBookedObject);
+}
+
+Result<std::vector<BookedObject>> SqliteInterviewStore::BookedObjectsOn(const std::string& tenant_id,
+                                                                        const std::string& provider,
+                                                                        const std::string& calendar_id) {
+  std::lock_guard lock(read_mutex_);
+  return Query<BookedObject>(reader_->handle(),
+                             std::string("SELECT ") + kBookedColumns +
+                                 " FROM booked_objects WHERE tenant_id = ? AND provider = ? AND calendar_id = ? "
+                                 "COLLATE NOCASE ORDER BY expected_start, interview_id, object;",
+                             {tenant_id, provider, calendar_id}, ReadBookedObject);
+}
+
+Result<std::vector<BookedObject>> SqliteInterviewStore::BookedObjectsWithId(const std::string& provider,
+                                                                            const std::string& provider_object_id) {
+  std::lock_guard lock(read_mutex_);
+  return Query<BookedObject>(reader_->handle(),
+                             std::string("SELECT ") + kBookedColumns +
+                                 " FROM booked_objects WHERE provider_object_id = ? AND provider = ? "
+                                 "ORDER BY interview_id, object;",
+                             {provider_object_id, provider}, ReadBookedObject);
+}
+
+Result<std::vector<BookedObject>> SqliteInterviewStore::BookedObjectsDue(std::int64_t now, std::int64_t checked_before,
+                                                                         int limit) {
+  std::lock_guard lock(read_mutex_);
+  return Query<BookedObject>(reader_->handle(),
+                             std::string("SELECT ") + kBookedColumns +
+                                 " FROM booked_objects WHERE expected_end > ? AND checked_at < ? "
+                                 "ORDER BY checked_at, interview_id, object LIMIT ?;",
+                             {now, checked_before, static_cast<std::int64_t>(limit)}, ReadBookedObject);
+}
+
+Result<bool> SqliteInterviewStore::RecordObservation(const std::string& interview_id, const std::string& object,
+                                                     const Observation& observation, std::int64_t now) {
+  std::lock_guard lock(write_mutex_);
+  sqlite3* db = writer_->handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<std::optional<std::string>> before = First(
+      Query<std::string>(db, "SELECT flag FROM booked_objects WHERE interview_id = ? AND object = ?;",
+                         {interview_id, object}, [](SqlRow& row) { return row.Text(); }));
+  if (!before) return before.error();
+  if (!before->has_value()) {
+    return Error{codes::kNotFound, "interview " + interview_id + " has no booked " + object, "object"};
+  }
+  Result<bool> updated = Run(
+      db,
+      "UPDATE booked_objects SET flagged_at = CASE WHEN ?1 = '' THEN 0 WHEN flag = ?1 THEN flagged_at ELSE ?3 END, "
+      "flag = ?1, detail = ?2, checked_at = ?3 WHERE interview_id = ?4 AND object = ?5;",
+      {observation.flag, observation.detail, now, interview_id, object});
+  if (!updated) return updated;
+  const bool newly_flagged = !observation.flag.empty() && observation.flag != **before;
+  if (newly_flagged) {
+    const json detail = {{"object", object},
+                         {"flag", observation.flag},
+                         {"detail", observation.detail},
+                         {"observed_start", observation.observed_start},
+                         {"observed_end", observation.observed_end}};
+    if (Result<bool> noted = AppendHistory(db, interview_id, now, "changed_externally", detail.dump()); !noted) {
+      return noted;
+    }
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed;
+  return newly_flagged;
 }
 
 }  // namespace slotwise

@@ -55,7 +55,18 @@ class SqliteInterviewStore : public InterviewStore {
   Result<int> CountUnfinishedJobs() override;
 
   Result<std::optional<StepRecord>> GetStep(const std::string& interview_id, const std::string& step) override;
-  Result<bool> PutStep(const std::string& interview_id, const StepRecord& record) override;
+  Result<bool> PutStep(const std::string& interview_id, const StepRecord& record,
+                       const TrackingChange& tracking) override;
+
+  Result<std::vector<BookedObject>> BookedObjectsOf(const std::string& interview_id) override;
+  Result<std::vector<BookedObject>> BookedObjectsOn(const std::string& tenant_id, const std::string& provider,
+                                                    const std::string& calendar_id) override;
+  Result<std::vector<BookedObject>> BookedObjectsWithId(const std::string& provider,
+                                                        const std::string& provider_object_id) override;
+  Result<std::vector<BookedObject>> BookedObjectsDue(std::int64_t now, std::int64_t checked_before,
+                                                     int limit) override;
+  Result<bool> RecordObservation(const std::string& interview_id, const std::string& object,
+                                 const Observation& observation, std::int64_t now) override;
 
   Result<std::vector<Hold>> ActiveHolds(const std::string& tenant_id, const std::vector<std::string>& resources,
                                         Interval window, const std::string& except_interview_id) override;

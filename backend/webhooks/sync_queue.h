@@ -1,5 +1,5 @@
 // sync_queue.h — the coalescing queue every accepted change notification feeds. A notification never carries data we
-// trust: it only asks for an incremental sync of one (connection, calendar), so a request for a key that is already
+// trust: it only asks for a sync of one (connection, calendar) or one Zoom meeting, so a request for a key that is already
 // waiting adds nothing and is counted as coalesced.
 //
 // Contract: thread-safe; any number of producers (webhook routes) and consumers (sync workers). FIFO among distinct
@@ -22,9 +22,11 @@
 
 namespace slotwise::webhooks {
 
+// Either a calendar of a connection, or (connection and calendar empty) one Zoom meeting.
 struct SyncKey {
-  std::string connection_id;  // the stored provider connection (OAuth grant) to sync with
-  std::string calendar_id;    // provider calendar id (Google calendarId, Graph mailbox, Zoom account id)
+  std::string connection_id;  // the stored provider connection (OAuth grant) whose calendar changed
+  std::string calendar_id;    // provider calendar id (Google calendarId, Graph mailbox)
+  std::string meeting_id;     // a Zoom meeting a webhook named; "" for calendar keys
   auto operator<=>(const SyncKey&) const = default;
 };
 

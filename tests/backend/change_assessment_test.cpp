@@ -1,18 +1,20 @@
-// Tests for backend/tracked_events: what an observation of a booked event means (Assess, ObservedFrom).
+// Tests for booking/change_assessment: what an observation of a booked object means (Assess, ObservedFrom).
 #include <doctest/doctest.h>
 
-#include "connections/tracked_events.h"
+#include "booking/change_assessment.h"
 #include "slotwise/time.h"
 
 using namespace slotwise;
 
 namespace {
 
-TrackedEvent Booked() {
-  TrackedEvent event;
-  event.connection_id = "con_1";
+BookedObject Booked() {
+  BookedObject event;
+  event.interview_id = "int_1";
+  event.object = "event";
+  event.provider = "google";
   event.calendar_id = "lena.fischer@kumo.example";
-  event.provider_event_id = "evt1";
+  event.provider_object_id = "evt1";
   event.expected_start = ParseRfc3339("2026-12-01T09:00:00Z").value();
   event.expected_end = ParseRfc3339("2026-12-01T10:00:00Z").value();
   return event;
@@ -29,17 +31,20 @@ providers::CreatedEvent AsBooked() {
 
 }  // namespace
 
-TEST_CASE("TrackedEvents: an event as booked raises no flag") {
+TEST_CASE("Change assessment: an event as booked raises no flag") {
   Result<ObservedEvent> observed = ObservedFrom(AsBooked());
   REQUIRE(observed.ok());
   CHECK(Assess(Booked(), *observed).flag.empty());
 }
 
-TEST_CASE("TrackedEvents: moved, all-day, cancelled and room-declined events are flagged, most severe first") {
+TEST_CASE("Change assessment: moved, all-day, cancelled and room-declined events are flagged, most severe first") {
   providers::CreatedEvent moved = AsBooked();
   moved.start += 1800;
   moved.end += 1800;
-  CHECK(Assess(Booked(), ObservedFrom(moved).value()).flag == kFlagMovedExternally);
+  const Observation seen = Assess(Booked(), ObservedFrom(moved).value());
+  CHECK(seen.flag == kFlagMovedExternally);
+  CHECK(seen.observed_start == moved.start);
+  CHECK(seen.observed_end == moved.end);
 
   providers::CreatedEvent all_day = AsBooked();
   all_day.all_day = true;
@@ -48,7 +53,7 @@ TEST_CASE("TrackedEvents: moved, all-day, cancelled and room-declined events are
 
   providers::CreatedEvent declined = AsBooked();
   declined.attendees[0].response = providers::AttendeeResponse::kDeclined;
-  const Assessment room = Assess(Booked(), ObservedFrom(declined).value());
+  const Observation room = Assess(Booked(), ObservedFrom(declined).value());
   CHECK(room.flag == kFlagRoomDeclined);
   CHECK(room.detail.find("room-amstel@kumo-labs.example") != std::string::npos);
 
@@ -61,7 +66,7 @@ TEST_CASE("TrackedEvents: moved, all-day, cancelled and room-declined events are
   CHECK(Assess(Booked(), ObservedFrom(cancelled).value()).flag == kFlagDeletedExternally);
 }
 
-TEST_CASE("TrackedEvents: a person declining is not a room declining; unknown times are an error, not a move") {
+TEST_CASE("Change assessment: a person declining is not a room declining; unknown times are an error, not a move") {
   providers::CreatedEvent person = AsBooked();
   person.attendees.push_back({"jonas.becker@kumo.example", providers::AttendeeResponse::kDeclined, false});
   CHECK(Assess(Booked(), ObservedFrom(person).value()).flag.empty());
@@ -71,12 +76,12 @@ TEST_CASE("TrackedEvents: a person declining is not a room declining; unknown ti
   CHECK_FALSE(ObservedFrom(unknown).ok());
 }
 
-TEST_CASE("TrackedEvents: a Zoom meeting observed by start and duration") {
-  providers::ZoomMeeting meeting;
+TEST_CASE("Change assessment: a Zoom meeting observed by start and end") {
+  MeetingState meeting;
   meeting.start = Booked().expected_start;
-  meeting.duration_minutes = 60;
+  meeting.end = meeting.start + 3600;
   CHECK(Assess(Booked(), ObservedFrom(meeting).value()).flag.empty());
-  meeting.duration_minutes = 45;
+  meeting.end = meeting.start + 45 * 60;
   CHECK(Assess(Booked(), ObservedFrom(meeting).value()).flag == kFlagMovedExternally);
   meeting.start = 0;
   CHECK_FALSE(ObservedFrom(meeting).ok());

@@ -1,0 +1,211 @@
+// End to end: what the product books is watched, and changes made outside Slotwise are flagged on the interview.
+// Interviews are booked through the REST API (nothing is inserted by hand); the outbox records what it made at the
+// providers (GET /v1/interviews/{id} "tracking"); the sandbox's Google / Outlook / Zoom then change it as a person
+// would, the change notification (or, for a notification the provider lost, the periodic safety net) makes the sync
+// re-read it, and the interview shows the flag with a "changed_externally" history entry.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "provider_world.h"
+#include "providers/zoom_meetings.h"
+#include "runtime/scheduling_runtime.h"
+#include "slotwise/time.h"
+
+using namespace slotwise;
+using namespace slotwise::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string kLena = "lena.fischer@kumo.example";         // recruiter, Google, Berlin
+const std::string kSanne = "sanne.devries@kumo-labs.example";  // recruiter, Microsoft
+const std::string kJonas = "jonas.becker@kumo.example";
+const std::string kDaan = "daan.jansen@kumo-labs.example";
+const std::string kKen = "ken.sato@kumo.example";  // has a Zoom user on the sandbox
+constexpr const char* kZoomSecret = "zoom-webhook-secret-for-tests";
+
+// 10:00 Berlin on a free weekday two weeks ahead, plus `hours`.
+Instant FreeSlot(const ProviderWorld& world, int weekday, int hours = 0) {
+  return FreeWeekDay(world.Now(), weekday).midnight + (10 + hours) * 3600;
+}
+
+json BookingBody(const std::string& organizer, const std::vector<std::string>& interviewers, Instant start,
+             const json& conferencing = nullptr) {
+  json people = json::array();
+  for (const std::string& email : interviewers) people.push_back({{"sub", email}});
+  json body = {{"title", "Interview: Jamie Doe"},
+               {"organizer", organizer},
+               {"start", FormatRfc3339(start)},
+               {"end", FormatRfc3339(start + 3600)},
+               {"interviewers", people},
+               {"candidate", {{"name", "Jamie Doe"}, {"email", "jamie.doe@candidate.example"}}},
+               {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  if (!conferencing.is_null()) body["conferencing"] = conferencing;
+  return body;
+}
+
+// Books through the API and waits for the outbox; the interview must end confirmed.
+json BookConfirmed(ProviderWorld& world, const json& body) {
+  const HttpAnswer answer = world.Api("POST", "/v1/interviews", body, "tracking-" + body.at("start").get<std::string>());
+  REQUIRE_MESSAGE(answer.status == 201, answer.body);
+  const json settled = world.Settled(json::parse(answer.body).at("id"));
+  REQUIRE_MESSAGE(settled.at("status") == "confirmed", settled.dump());
+  return settled;
+}
+
+json Tracked(const json& interview, const std::string& object) {
+  for (const json& entry : interview.at("tracking")) {
+    if (entry.at("object") == object) return entry;
+  }
+  return nullptr;
+}
+
+// Polls the interview until its `object` is in `state` (≤ 10 s); answers the interview last seen.
+json WaitForState(ProviderWorld& world, const std::string& id, const std::string& object, const std::string& state) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  json interview;
+  while (std::chrono::steady_clock::now() < deadline) {
+    interview = world.Interview(id);
+    const json entry = Tracked(interview, object);
+    if (!entry.is_null() && entry.at("state") == state) return interview;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return interview;
+}
+
+int CountHistory(ProviderWorld& world, const std::string& id, const std::string& action) {
+  const HttpAnswer answer = world.Api("GET", "/v1/interviews/" + id + "/history");
+  REQUIRE(answer.status == 200);
+  int count = 0;
+  const json history = json::parse(answer.body);
+  for (const json& entry : history.at("history")) count += entry.at("action") == action ? 1 : 0;
+  return count;
+}
+
+void ChangeExternally(ProviderWorld& world, const std::string& provider, const std::string& calendar,
+                      const std::string& event_id, std::optional<Interval> moved, bool notify = true) {
+  json change = {{"provider", provider}, {"calendar", calendar}, {"event_id", event_id}, {"notify", notify}};
+  if (moved) {
+    change["start"] = FormatRfc3339(moved->start);
+    change["end"] = FormatRfc3339(moved->end);
+  } else {
+    change["action"] = "delete";
+  }
+  world.SandboxPost("/sandbox/external_change", change);
+}
+
+}  // namespace
+
+TEST_CASE("Booked tracking: a Google interview is watched; moved, then deleted in Google, it is flagged") {
+  ProviderWorld world(true, true);
+  world.Connected("google", kLena, kLena);  // her own connection: a push channel on her calendar
+  const Instant start = FreeSlot(world, 2);
+  const json booked = BookConfirmed(world, BookingBody(kLena, {kJonas}, start));
+  const std::string id = booked.at("id");
+  const json event = Tracked(booked, "event");
+  REQUIRE_MESSAGE(!event.is_null(), booked.dump());
+  CHECK(event.at("provider") == "google");
+  CHECK(event.at("calendar") == kLena);
+  CHECK(event.at("provider_id") == booked.at("event").at("id"));
+  CHECK(event.at("state") == "as_booked");
+  CHECK(event.at("expected_start") == FormatRfc3339(start));
+  CHECK(booked.at("changed_externally") == false);
+
+  const Interval moved{start + 2 * 3600, start + 3 * 3600};
+  ChangeExternally(world, "google", kLena, event.at("provider_id"), moved);
+  json seen = WaitForState(world, id, "event", "moved_externally");
+  REQUIRE_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
+  CHECK(seen.at("changed_externally") == true);
+  CHECK(Tracked(seen, "event").at("detail").get<std::string>().find(FormatRfc3339(moved.start)) != std::string::npos);
+  CHECK(!Tracked(seen, "event").at("flagged_at").is_null());
+  CHECK(CountHistory(world, id, "changed_externally") == 1);
+
+  ChangeExternally(world, "google", kLena, event.at("provider_id"), std::nullopt);
+  seen = WaitForState(world, id, "event", "deleted_externally");
+  CHECK_MESSAGE(Tracked(seen, "event").at("state") == "deleted_externally", seen.dump());
+  CHECK(CountHistory(world, id, "changed_externally") == 2);
+}
+
+TEST_CASE("Booked tracking: an interview moved in Outlook is flagged; rescheduling through Slotwise re-watches it") {
+  ProviderWorld world(true, true);
+  world.Connected("microsoft", kSanne, kSanne);  // a Graph subscription on her mailbox
+  const Instant start = FreeSlot(world, 3);
+  const json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start));
+  const std::string id = booked.at("id");
+  const json event = Tracked(booked, "event");
+  REQUIRE_MESSAGE(!event.is_null(), booked.dump());
+  CHECK(event.at("provider") == "microsoft");
+
+  ChangeExternally(world, "microsoft", kSanne, event.at("provider_id"), Interval{start + 3600, start + 7200});
+  json seen = WaitForState(world, id, "event", "moved_externally");
+  REQUIRE_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
+
+  // A reschedule through Slotwise puts the event where Slotwise says and watches the new time, flag cleared.
+  const Instant later = start + 4 * 3600;
+  const HttpAnswer moved = world.Api("PATCH", "/v1/interviews/" + id,
+                                     {{"start", FormatRfc3339(later)}, {"end", FormatRfc3339(later + 3600)}});
+  REQUIRE_MESSAGE(moved.status == 200, moved.body);
+  seen = world.Settled(id);
+  REQUIRE(seen.at("status") == "confirmed");
+  CHECK(Tracked(seen, "event").at("state") == "as_booked");
+  CHECK(Tracked(seen, "event").at("expected_start") == FormatRfc3339(later));
+  CHECK(seen.at("changed_externally") == false);
+
+  // Cancelling removes the event and stops watching it.
+  REQUIRE(world.Api("DELETE", "/v1/interviews/" + id).status / 100 == 2);
+  for (int i = 0; i < 200 && !world.Interview(id).at("tracking").empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(world.Interview(id).at("tracking").empty());
+}
+
+TEST_CASE("Booked tracking: a change whose notification never came is caught by the periodic safety net") {
+  ProviderWorld world(true, true);
+  // No personal connection: the event is made through the organisation's access and no watch exists at all.
+  const Instant start = FreeSlot(world, 4);
+  const json booked = BookConfirmed(world, BookingBody(kLena, {kJonas}, start));
+  const std::string id = booked.at("id");
+  const json event = Tracked(booked, "event");
+  REQUIRE(!event.is_null());
+  ChangeExternally(world, "google", kLena, event.at("provider_id"), Interval{start + 1800, start + 5400}, false);
+  // The safety net re-reads objects last checked more than kBookedObjectCheckInterval ago, every kPeriodicSeconds.
+  // Both clocks move (the sandbox checks the service account's assertions against its own).
+  const std::int64_t later = kBookedObjectCheckInterval + ChangeNotifications::kPeriodicSeconds + 1;
+  world.SandboxPost("/sandbox/clock", {{"advance_seconds", later}});
+  world.Advance(later);
+  const json seen = WaitForState(world, id, "event", "moved_externally");
+  CHECK_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
+  CHECK_MESSAGE(world.scheduling().booked_sync().Totals().flagged >= 1,
+                "errors: " << world.scheduling().booked_sync().Totals().errors);
+}
+
+TEST_CASE("Booked tracking: a Zoom meeting moved in Zoom is flagged through Zoom's webhook") {
+  ProviderWorld world(true, true);
+  world.runtime().notifications().SetZoomWebhookSecret(kZoomSecret);
+  world.SandboxPost("/sandbox/zoom_webhook", {{"url", world.root() + "/webhooks/zoom"}, {"secret", kZoomSecret}});
+  const Connection ken = world.Connected("zoom", kKen, kKen);
+  REQUIRE(world.Api("POST", "/v1/host_accounts/import", {{"connection_id", ken.id}}).status == 201);
+  const Instant start = FreeSlot(world, 2, -1);  // 09:00 Berlin: 17:00 for Ken in Tokyo
+  const json booked = BookConfirmed(
+      world, BookingBody(kLena, {kKen}, start, {{"provider", "zoom"}, {"host", "zoom:ken.sato@kumo.example"}}));
+  const std::string id = booked.at("id");
+  const json meeting = Tracked(booked, "meeting");
+  REQUIRE_MESSAGE(!meeting.is_null(), booked.dump());
+  CHECK(meeting.at("provider") == "zoom");
+  CHECK(meeting.at("calendar") == "zoom:ken.sato@kumo.example");
+  CHECK(!Tracked(booked, "event").is_null());
+
+  // Ken moves the meeting in Zoom himself; the sandbox sends the signed meeting.updated webhook.
+  auto source = world.runtime().tokens().SourceFor(ken.id);
+  providers::ZoomMeetings zoom(world.runtime().transport(), *source, world.ApiBase(oauth::Provider::kZoom));
+  providers::ZoomMeetingSpec spec;
+  spec.topic = "Interview: Jamie Doe";
+  spec.start = start + 7200;
+  spec.duration_minutes = 60;
+  REQUIRE(zoom.UpdateMeeting(meeting.at("provider_id").get<std::string>(), spec).ok());
+  const json seen = WaitForState(world, id, "meeting", "moved_externally");
+  CHECK_MESSAGE(Tracked(seen, "meeting").at("state") == "moved_externally", seen.dump());
+  CHECK(Tracked(seen, "event").at("state") == "as_booked");
+}
