@@ -54,7 +54,11 @@ void HandleGraph(ChangeNotifications& hub, const httplib::Request& req, httplib:
   if (!changes) return SendError(res, changes.error());
   res.status = 202;
   for (const webhooks::GraphChange& change : changes.value()) {
-    if (!Queued(hub.queue().Push({change.target.connection_id, change.target.mailbox}))) res.status = 503;
+    if (!change.lifecycle_event.empty()) {
+      hub.OnGraphLifecycle(change.subscription_id, change.lifecycle_event);
+    } else if (!Queued(hub.queue().Push({change.target.connection_id, change.target.mailbox, ""}))) {
+      res.status = 503;
+    }
   }
 }
 

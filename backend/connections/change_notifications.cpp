@@ -130,6 +130,9 @@ ChangeNotificationStats ChangeNotifications::Stats() const {
   stats.syncs_completed = syncs_completed_.load();
   stats.sync_errors = sync_errors_.load();
   stats.zoom_replays = zoom_replays_.load();
+  stats.renewals = renewals_.load();
+  stats.recreations = recreations_.load();
+  stats.renewal_errors = renewal_errors_.load();
   return stats;
 }
 
@@ -230,6 +233,7 @@ Result<ChangeWatch> ChangeNotifications::SubscribeGraph(const Connection& connec
   const json body = {{"changeType", "created,updated,deleted"},
                      {"notificationUrl", address},
                      {"resource", "me/events"},
+                     {"lifecycleNotificationUrl", address},
                      {"expirationDateTime", FormatRfc3339(watch.expires_at)},
                      {"clientState", watch.secret}};
   // Graph validates notificationUrl (≤ 10 s) before it answers: allow for that in the timeout.
@@ -265,31 +269,9 @@ Result<std::size_t> ChangeNotifications::Unsubscribe(const std::string& connecti
   Result<std::vector<ChangeWatch>> watches = Watches(connection_id);
   if (!watches) return watches.error();
   if (watches->empty()) return std::size_t{0};
-  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection_id);
-  providers::RetryPolicy once{1, std::chrono::milliseconds(0), std::chrono::milliseconds(0),
-                              std::chrono::milliseconds(5000)};
   for (const ChangeWatch& watch : watches.value()) {
-    if (watch.provider == "google") {
-      channels_.Unregister(watch.id);
-      if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoogle)) {
-        providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGoogle, once, {});
-        client.Send(
-            providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*base, "/channels/stop"),
-                                                   DumpJson({{"id", watch.id}, {"resourceId", watch.resource_id}})));
-      }
-    } else {
-      subscriptions_.Unregister(watch.id);
-      if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kMicrosoft)) {
-        providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGraph, once, {});
-        client.Send(providers::ProviderClient::JsonRequest(
-            "DELETE", providers::JoinUrl(*base, "/subscriptions/" + net::PercentEncode(watch.id))));
-      }
-    }
+    if (Result<bool> forgotten = Forget(watch, true); !forgotten) return forgotten.error();
   }
-  std::lock_guard lock(store_mutex_);
-  Result<int> deleted =
-      Exec(database_.handle(), "DELETE FROM change_subscriptions WHERE connection_id = ?1", {connection_id});
-  if (!deleted) return deleted.error();
   return watches->size();
 }
 
@@ -349,6 +331,124 @@ Result<std::size_t> ChangeNotifications::LoadPersisted() {
   return loaded;
 }
 
+// [SECTION] Keeping watches alive
+
+void ChangeNotifications::OnGraphLifecycle(const std::string& subscription_id, const std::string& lifecycle_event) {
+  std::lock_guard lock(mutex_);
+  if (lifecycle_.size() < 10'000) lifecycle_.emplace_back(subscription_id, lifecycle_event);
+}
+
+std::size_t ChangeNotifications::RenewDue() {
+  std::lock_guard renewing(renew_mutex_);
+  std::vector<std::pair<std::string, std::string>> lifecycle;
+  {
+    std::lock_guard lock(mutex_);
+    lifecycle.swap(lifecycle_);
+  }
+  std::size_t renewed = 0;
+  for (const auto& [subscription_id, event] : lifecycle) {
+    Result<std::vector<ChangeWatch>> found = LoadWatches("id = ?1 AND provider = 'microsoft'", {subscription_id});
+    if (!found || found->empty()) continue;
+    const ChangeWatch& watch = found->front();
+    if (event == "missed") {
+      queue_.Push(SyncKey{watch.connection_id, watch.calendar_id, ""});
+    } else if (event == "subscriptionRemoved" || event == "reauthorizationRequired") {
+      renewed += Renew(watch, event == "subscriptionRemoved") ? 1 : 0;
+    }
+  }
+  Result<std::vector<ChangeWatch>> due =
+      LoadWatches("expires_at < ?1", {std::to_string(clock_() + kRenewMarginSeconds)});
+  if (!due) return renewed;
+  for (const ChangeWatch& watch : due.value()) renewed += Renew(watch, false) ? 1 : 0;
+  return renewed;
+}
+
+// Extends or replaces one watch; `recreate` when the provider no longer has it. False (counted) on failure: the next
+// tick tries again.
+bool ChangeNotifications::Renew(const ChangeWatch& watch, bool recreate) {
+  Result<std::optional<Connection>> found = connections_.Find(watch.connection_id);
+  if (!found) return false;
+  if (!found->has_value() || (*found)->status != ConnectionStatus::kActive) {
+    Forget(watch, false);  // nothing to renew it with; a reconnect subscribes anew
+    return false;
+  }
+  const Connection& connection = found->value();
+  std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(connection.id);
+  if (watch.provider == "microsoft" && !recreate) {
+    const std::optional<std::string> api_base = providers_.ApiBase(oauth::Provider::kMicrosoft);
+    if (!api_base) return false;
+    const std::int64_t expires_at = clock_() + kGraphSubscriptionSeconds;
+    providers::ProviderClient client(
+        providers_.transport(), *source, providers::Provider::kGraph,
+        providers::RetryPolicy{2, std::chrono::milliseconds(250), std::chrono::milliseconds(2000),
+                               std::chrono::milliseconds(10000)},
+        InterruptibleHooks());
+    Result<net::HttpResponse> sent = client.Send(providers::ProviderClient::JsonRequest(
+        "PATCH", providers::JoinUrl(*api_base, "/subscriptions/" + net::PercentEncode(watch.id)),
+        DumpJson({{"expirationDateTime", FormatRfc3339(expires_at)}})));
+    if (sent && sent->Ok()) {
+      ChangeWatch extended = watch;
+      extended.expires_at = expires_at;
+      const json answer = slotwise::ParseJson(sent->body);
+      if (answer.is_object() && answer.contains("expirationDateTime") && answer["expirationDateTime"].is_string()) {
+        if (std::optional<Instant> granted = ParseRfc3339(answer["expirationDateTime"].get<std::string>())) {
+          extended.expires_at = *granted;
+        }
+      }
+      if (!Persist(extended)) {
+        renewal_errors_.fetch_add(1);
+        return false;
+      }
+      renewals_.fetch_add(1);
+      return true;
+    }
+    if (!sent || sent->status != 404) {
+      renewal_errors_.fetch_add(1);
+      return false;
+    }
+    recreate = true;  // Graph forgot it (expired or removed): make a new one
+  }
+  Result<ChangeWatch> fresh =
+      watch.provider == "google" ? WatchGoogle(connection, *source) : SubscribeGraph(connection, *source);
+  if (!fresh || !Persist(fresh.value())) {
+    renewal_errors_.fetch_add(1);
+    return false;
+  }
+  Forget(watch, !recreate);  // the old one worked until the new one was stored; stop it where it still exists
+  (recreate ? recreations_ : renewals_).fetch_add(1);
+  return true;
+}
+
+// Unregisters one watch, deletes its row and (when asked, best effort) stops it at the provider.
+Result<bool> ChangeNotifications::Forget(const ChangeWatch& watch, bool stop_at_provider) {
+  if (watch.provider == "google") {
+    channels_.Unregister(watch.id);
+  } else {
+    subscriptions_.Unregister(watch.id);
+  }
+  if (stop_at_provider) {
+    std::unique_ptr<providers::AccessTokenSource> source = tokens_.SourceFor(watch.connection_id);
+    providers::RetryPolicy once{1, std::chrono::milliseconds(0), std::chrono::milliseconds(0),
+                                std::chrono::milliseconds(5000)};
+    if (watch.provider == "google") {
+      if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoogle)) {
+        providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGoogle, once, {});
+        client.Send(
+            providers::ProviderClient::JsonRequest("POST", providers::JoinUrl(*base, "/channels/stop"),
+                                                   DumpJson({{"id", watch.id}, {"resourceId", watch.resource_id}})));
+      }
+    } else if (std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kMicrosoft)) {
+      providers::ProviderClient client(providers_.transport(), *source, providers::Provider::kGraph, once, {});
+      client.Send(providers::ProviderClient::JsonRequest(
+          "DELETE", providers::JoinUrl(*base, "/subscriptions/" + net::PercentEncode(watch.id))));
+    }
+  }
+  std::lock_guard lock(store_mutex_);
+  Result<int> deleted = Exec(database_.handle(), "DELETE FROM change_subscriptions WHERE id = ?1", {watch.id});
+  if (!deleted) return deleted.error();
+  return true;
+}
+
 // [SECTION] The sync worker
 
 void ChangeNotifications::Work() {
@@ -358,8 +458,15 @@ void ChangeNotifications::Work() {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
     }
+    bool lifecycle_pending = false;
+    {
+      std::lock_guard lock(mutex_);
+      lifecycle_pending = !lifecycle_.empty();
+    }
+    if (lifecycle_pending) RenewDue();
     if (const std::int64_t now = clock_(); now >= next_periodic_) {
       next_periodic_ = now + kPeriodicSeconds;
+      RenewDue();
       std::lock_guard calls(listener_call_mutex_);
       std::function<void()> periodic;
       {

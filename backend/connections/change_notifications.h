@@ -15,6 +15,11 @@
 //   DURING the subscription call, so the routes must be served before OnConnectionMade runs.
 // - Channel tokens and clientStates are secrets: sealed with the TokenVault (associated data
 //   "webhook/<provider>/<id>") in table change_subscriptions; LoadPersisted re-registers them after a restart.
+// - Watches are kept alive: every periodic tick (and RenewDue) renews those expiring within kRenewMarginSeconds — a
+//   Graph subscription is extended (PATCH; recreated when Graph no longer knows it), a Google channel cannot be, so a
+//   new channel replaces it (the old one is stopped once the new one is stored). Graph lifecycle notifications (same
+//   URL) are acted on by the worker: reauthorizationRequired renews, subscriptionRemoved recreates, missed queues a
+//   sync of the mailbox.
 // - Times are Unix seconds from the injected clock.
 // - Thread-safe. Stop() (also run by the destructor) closes the queue, interrupts retry back-off and joins the
 //   worker; syncs still pending are dropped (the next notification or a full sync catches up).
@@ -45,6 +50,7 @@ namespace slotwise {
 
 inline constexpr std::int64_t kGoogleChannelTtlSeconds = 7 * 24 * 3600;       // asked for; Google may grant less
 inline constexpr std::int64_t kGraphSubscriptionSeconds = 10080 * 60 - 3600;  // Graph's event maximum, minus margin
+inline constexpr std::int64_t kRenewMarginSeconds = 2 * 24 * 3600;              // renew watches expiring within this
 
 // One persisted watch: a Google channel or a Graph subscription.
 struct ChangeWatch {
@@ -62,6 +68,9 @@ struct ChangeNotificationStats {
   std::uint64_t syncs_completed = 0;  // keys handed to the listeners
   std::uint64_t sync_errors = 0;      // keys whose connection is gone
   std::uint64_t zoom_replays = 0;     // Zoom deliveries dropped as replays
+  std::uint64_t renewals = 0;         // watches extended or replaced before they expired
+  std::uint64_t recreations = 0;      // watches made anew after the provider dropped them
+  std::uint64_t renewal_errors = 0;   // renewals that failed (tried again at the next tick)
 };
 
 class ChangeNotifications {
@@ -105,6 +114,11 @@ class ChangeNotifications {
 
   // Queues a sync of this Zoom meeting; false when the queue refused it.
   bool QueueZoomMeeting(const std::string& meeting_id);
+  // A verified Graph lifecycle notification for a subscription; the worker acts on it (see the contract).
+  void OnGraphLifecycle(const std::string& subscription_id, const std::string& lifecycle_event);
+  // Renews every watch expiring within kRenewMarginSeconds (and acts on pending lifecycle notifications); returns how
+  // many watches were renewed or recreated. The worker runs it every periodic tick; tests may call it.
+  std::size_t RenewDue();
   void CountZoomReplay() { zoom_replays_.fetch_add(1); }
 
   // What the webhook routes verify against and feed.
@@ -127,6 +141,8 @@ class ChangeNotifications {
 
   void Work();
   void RunSync(const webhooks::SyncKey& key);
+  bool Renew(const ChangeWatch& watch, bool recreate);
+  Result<bool> Forget(const ChangeWatch& watch, bool stop_at_provider);
 
   SqliteStore& database_;
   const crypto::TokenVault& vault_;
@@ -146,6 +162,8 @@ class ChangeNotifications {
   bool stopping_ = false;
   std::int64_t next_periodic_ = 0;  // worker thread only
   std::mutex listener_call_mutex_;  // held while a listener runs (SetListeners waits for it)
+  std::mutex renew_mutex_;          // one RenewDue at a time
+  std::vector<std::pair<std::string, std::string>> lifecycle_;  // (subscription id, event) to act on; under mutex_
   std::string public_base_url_;
   std::string zoom_secret_;
   Listeners listeners_;
@@ -155,6 +173,9 @@ class ChangeNotifications {
   std::atomic<std::uint64_t> syncs_completed_{0};
   std::atomic<std::uint64_t> sync_errors_{0};
   std::atomic<std::uint64_t> zoom_replays_{0};
+  std::atomic<std::uint64_t> renewals_{0};
+  std::atomic<std::uint64_t> recreations_{0};
+  std::atomic<std::uint64_t> renewal_errors_{0};
 };
 
 // Re-seals every stored webhook secret (channel token, clientState) sealed under a key other than the vault's active

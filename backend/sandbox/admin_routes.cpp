@@ -281,6 +281,31 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
     }
     SendJson(res, 200, {{"deliveries", out}});
   });
+  // The watches the providers hold: Google channels and Graph subscriptions, with expiry and renewal counts.
+  AddRoute(server, core, "GET", "/sandbox/watches", [&core](Req, Res res) {
+    std::lock_guard<std::mutex> lock(core.mutex);
+    const std::int64_t now = core.Now();
+    json channels = json::array(), subscriptions = json::array();
+    for (const auto& channel : core.state.channels) {
+      channels.push_back({{"id", channel.id}, {"calendar", channel.calendar}, {"stopped", channel.stopped},
+                          {"expires_at", channel.expiration_ms / 1000}, {"live", !channel.stopped &&
+                                                                                     channel.expiration_ms / 1000 > now}});
+    }
+    for (const auto& subscription : core.state.subscriptions) {
+      subscriptions.push_back({{"id", subscription.id}, {"user", subscription.user_email},
+                               {"expires_at", subscription.expires_at}, {"renewals", subscription.renewals},
+                               {"live", subscription.expires_at > now}});
+    }
+    SendJson(res, 200, {{"channels", channels}, {"subscriptions", subscriptions}, {"now", now}});
+  });
+  AddRoute(server, core, "POST", "/sandbox/drop_subscription", [&core](Req req, Res res) {
+    auto body = ParseJsonObject(req.body);
+    std::lock_guard<std::mutex> lock(core.mutex);
+    if (!body || !DropGraphSubscription(core, GetString(*body, "id"))) {
+      return Bad(res, "unknown_subscription", "no such subscription", "id");
+    }
+    SendJson(res, 200, {{"ok", true}});
+  });
   AddRoute(server, core, "POST", "/sandbox/zoom_webhook", [&core](Req req, Res res) {
     auto body = ParseJsonObject(req.body);
     if (!body || GetString(*body, "url").empty() || GetString(*body, "secret").empty())

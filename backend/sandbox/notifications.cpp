@@ -38,6 +38,7 @@ void NotifyGoogleChannels(SandboxCore& core, const std::string& calendar) {
 
 void NotifyGraphSubscriptions(SandboxCore& core, const CalendarEvent& event, const std::string& change_type) {
   for (const auto& subscription : core.state.subscriptions) {
+    if (subscription.expires_at <= core.Now()) continue;  // expired: Graph sends nothing more
     if (AsciiLower(subscription.user_email) != AsciiLower(event.calendar)) continue;
     if (subscription.change_type.find(change_type) == std::string::npos) continue;
     std::string user_segment = subscription.resource.substr(0, subscription.resource.find("/events"));
@@ -74,6 +75,7 @@ void CreateSubscription(SandboxCore& core, const httplib::Request& req, httplib:
     subscription.notification_url = GetString(*body, "notificationUrl");
     subscription.resource = GetString(*body, "resource");
     subscription.client_state = GetString(*body, "clientState");
+    subscription.lifecycle_url = GetString(*body, "lifecycleNotificationUrl");
     std::string expiration = GetString(*body, "expirationDateTime");
     if (subscription.change_type.empty() || subscription.notification_url.empty() || subscription.resource.empty())
       return GraphError(res, 400, "InvalidRequest", "changeType, notificationUrl and resource are required.", now);
@@ -95,6 +97,7 @@ void CreateSubscription(SandboxCore& core, const httplib::Request& req, httplib:
     subscription.tenant = token->tenant;
     subscription.id = NewGuid();
     subscription.expiration = FormatRfc3339(*expires);
+    subscription.expires_at = *expires;
     subscription.resource = "users/" + mailbox->id + "/events";
   }
   // Validation handshake, outside the lock: POST notificationUrl?validationToken=… must echo the token as text/plain.
@@ -123,7 +126,64 @@ void CreateSubscription(SandboxCore& core, const httplib::Request& req, httplib:
 
 }  // namespace
 
+namespace {
+
+// PATCH /subscriptions/{id} {expirationDateTime}: extends a live subscription (at most 10080 minutes ahead); an
+// expired or unknown one is 404 (Graph deletes expired subscriptions).
+void RenewSubscription(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto token = GraphToken(core, req, res);
+  if (!token) return;
+  if (!RequireGraphPermission(core, *token, graph_rules::kEventSubscription, res)) return;
+  const std::int64_t now = core.Now();
+  auto body = ParseJsonObject(req.body);
+  if (!body) return GraphError(res, 400, "BadRequest", "Unable to read JSON request payload.", now);
+  auto expires = ParseWallDateTime(GetString(*body, "expirationDateTime"), *core.zones.Find("UTC"));
+  if (!expires || *expires <= now || *expires > now + kMaxEventSubscriptionMinutes * 60) {
+    return GraphError(res, 400, "InvalidRequest", "Subscription expiration can only be 10080 minutes in the future.",
+                      now);
+  }
+  for (auto& subscription : core.state.subscriptions) {
+    if (subscription.id != req.matches[1].str() || subscription.expires_at <= now) continue;
+    subscription.expires_at = *expires;
+    subscription.expiration = FormatRfc3339(*expires);
+    ++subscription.renewals;
+    return SendJson(res, 200, {{"id", subscription.id}, {"resource", subscription.resource},
+                               {"changeType", subscription.change_type},
+                               {"expirationDateTime", subscription.expiration}});
+  }
+  GraphError(res, 404, "ResourceNotFound", "The object was not found.", now);
+}
+
+}  // namespace
+
+// Removes a subscription as Graph may on its own, and tells its lifecycle URL ("subscriptionRemoved").
+bool DropGraphSubscription(SandboxCore& core, const std::string& id) {
+  auto& list = core.state.subscriptions;
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    if (it->id != id) continue;
+    if (!it->lifecycle_url.empty()) {
+      const json item = {{"subscriptionId", it->id},
+                         {"subscriptionExpirationDateTime", it->expiration},
+                         {"lifecycleEvent", "subscriptionRemoved"},
+                         {"clientState", it->client_state},
+                         {"tenantId", it->tenant}};
+      net::HttpRequest request;
+      request.method = "POST";
+      request.url = it->lifecycle_url;
+      request.body = DumpJson({{"value", json::array({item})}});
+      request.With("Content-Type", "application/json");
+      core.notifier.Enqueue(request, "graph_lifecycle");
+    }
+    list.erase(it);
+    return true;
+  }
+  return false;
+}
+
 void MountSubscriptionRoutes(httplib::Server& server, SandboxCore& core) {
+  AddRoute(server, core, "PATCH", "/microsoft/v1.0/subscriptions/([^/]+)",
+           [&core](const httplib::Request& req, httplib::Response& res) { RenewSubscription(core, req, res); });
   AddRoute(server, core, "POST", "/microsoft/v1.0/subscriptions",
            [&core](const httplib::Request& req, httplib::Response& res) { CreateSubscription(core, req, res); });
   AddRoute(server, core, "DELETE", "/microsoft/v1.0/subscriptions/([^/]+)",

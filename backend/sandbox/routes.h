@@ -31,5 +31,8 @@ std::optional<AccessToken> ResolveBearer(SandboxCore& core, const httplib::Reque
 // Notifications (notifications.cpp). Require the mutex held; delivery happens on the notifier thread.
 void NotifyGoogleChannels(SandboxCore& core, const std::string& calendar);
 void NotifyGraphSubscriptions(SandboxCore& core, const CalendarEvent& event, const std::string& change_type);
+// Removes subscription `id` as Graph may on its own and sends "subscriptionRemoved" to its lifecycle URL; false when
+// unknown. The caller holds core.mutex.
+bool DropGraphSubscription(SandboxCore& core, const std::string& id);
 
 }  // namespace slotwise::sandbox

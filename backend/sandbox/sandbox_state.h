@@ -240,7 +240,10 @@ struct GoogleChannel {
 
 struct GraphSubscription {
   std::string id, resource, change_type, notification_url, client_state, tenant, user_email;
+  std::string lifecycle_url;  // lifecycleNotificationUrl; "" when none was given
   std::string expiration;
+  std::int64_t expires_at = 0;  // the same instant; past it the subscription is gone (Graph deletes it)
+  int renewals = 0;             // PATCHes that extended it
 };
 
 struct ZoomWebhook {

@@ -43,8 +43,11 @@ ItemVerdict VerifyItem(const json& item, const std::unordered_map<std::string, G
                        GraphChange& change) {
   if (!item.is_object()) return ItemVerdict::kMalformed;
   auto subscription_id = StringMember(item, "subscriptionId", kMaxGraphIdBytes, true);
-  auto change_type = StringMember(item, "changeType", kMaxGraphIdBytes, true);
-  auto resource = StringMember(item, "resource", kMaxGraphResourceBytes, true);
+  auto lifecycle_event = StringMember(item, "lifecycleEvent", kMaxGraphIdBytes, false);
+  if (!lifecycle_event) return ItemVerdict::kMalformed;
+  const bool lifecycle = !lifecycle_event->empty();  // a lifecycle notification names no change and no resource
+  auto change_type = StringMember(item, "changeType", kMaxGraphIdBytes, !lifecycle);
+  auto resource = StringMember(item, "resource", kMaxGraphResourceBytes, !lifecycle);
   auto tenant_id = StringMember(item, "tenantId", kMaxGraphIdBytes, false);
   if (!subscription_id || !change_type || !resource || !tenant_id) return ItemVerdict::kMalformed;
   std::string resource_id;
@@ -64,6 +67,7 @@ ItemVerdict VerifyItem(const json& item, const std::unordered_map<std::string, G
   }
   change.subscription_id = std::move(*subscription_id);
   change.change_type = std::move(*change_type);
+  change.lifecycle_event = std::move(*lifecycle_event);
   change.resource = std::move(*resource);
   change.resource_id = std::move(resource_id);
   change.tenant_id = std::move(*tenant_id);
@@ -154,6 +158,7 @@ Result<std::vector<GraphChange>> VerifyGraphNotifications(const SubscriptionRegi
       std::string key = "graph|";
       AppendKeyPart(key, change.subscription_id);
       AppendKeyPart(key, change.change_type);
+      AppendKeyPart(key, change.lifecycle_event);
       AppendKeyPart(key, change.resource_id.empty() ? change.resource : change.resource_id);
       if (replay_cache.InsertIfNew(std::move(key), now, duplicate_window_seconds)) {
         accepted.push_back(std::move(change));

@@ -5,6 +5,8 @@
 //     10 s with 200, Content-Type text/plain, body = ValidationReply(token). Set X-Content-Type-Options: nosniff: the
 //     request is unauthenticated, so the reply reflects text from anyone.
 //  2. Notifications: {"value":[{subscriptionId, changeType, resource, resourceData{id}, clientState, tenantId}]}.
+//     The same URL is the subscription's lifecycleNotificationUrl: lifecycle items carry `lifecycleEvent`
+//     ("reauthorizationRequired", "subscriptionRemoved", "missed") instead of changeType and resource.
 //     Answer within 3 s (202) — VerifyGraphNotifications does no I/O; push the accepted changes on the SyncQueue.
 //     A change notification is not data: it only asks for an incremental sync of the subscription's mailbox.
 //
@@ -48,7 +50,8 @@ struct GraphSubscription {
 
 struct GraphChange {
   std::string subscription_id;
-  std::string change_type;  // "created", "updated", "deleted" (passed through as sent)
+  std::string change_type;  // "created", "updated", "deleted" (passed through as sent); "" for lifecycle items
+  std::string lifecycle_event;  // "" for change notifications, else the lifecycle event (passed through as sent)
   std::string resource;     // e.g. "Users/{id}/Events/{id}"
   std::string resource_id;  // resourceData.id; empty when absent
   std::string tenant_id;    // empty when absent

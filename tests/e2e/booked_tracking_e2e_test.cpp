@@ -209,3 +209,59 @@ TEST_CASE("Booked tracking: a Zoom meeting moved in Zoom is flagged through Zoom
   CHECK_MESSAGE(Tracked(seen, "meeting").at("state") == "moved_externally", seen.dump());
   CHECK(Tracked(seen, "event").at("state") == "as_booked");
 }
+
+TEST_CASE("Booked tracking: over 30 days every watch is renewed before it expires and a dropped one is recreated") {
+  ProviderWorld world(true, true);
+  ChangeNotifications& hub = world.runtime().notifications();
+  world.Connected("google", kLena, kLena);
+  world.Connected("microsoft", kSanne, kSanne);
+  const auto live_watches = [&world](const std::string& kind, const std::string& owner_key, const std::string& owner) {
+    int live = 0;
+    const json watches = world.SandboxGet("/sandbox/watches");
+    for (const json& watch : watches.at(kind)) {
+      live += watch.at(owner_key) == owner && watch.at("live") == true ? 1 : 0;
+    }
+    return live;
+  };
+  REQUIRE(live_watches("channels", "calendar", kLena) == 1);
+  REQUIRE(live_watches("subscriptions", "user", kSanne) == 1);
+
+  constexpr std::int64_t kStep = 12 * 3600;
+  for (int step = 1; step <= 60; ++step) {  // 30 days in half-day steps; both clocks move together
+    world.SandboxPost("/sandbox/clock", {{"advance_seconds", kStep}});
+    world.Advance(kStep);
+    hub.RenewDue();  // what the worker's periodic tick does (it may run too: RenewDue is serialised)
+    INFO("day " << step / 2.0);
+    REQUIRE(live_watches("channels", "calendar", kLena) == 1);
+    REQUIRE(live_watches("subscriptions", "user", kSanne) == 1);
+    if (step == 21) {  // Graph drops the subscription on its own and says so on the lifecycle URL
+      std::string id;
+      const json watches = world.SandboxGet("/sandbox/watches");
+      for (const json& watch : watches.at("subscriptions")) {
+        if (watch.at("live") == true) id = watch.at("id");
+      }
+      world.SandboxPost("/sandbox/drop_subscription", {{"id", id}});
+      for (int i = 0; i < 100 && live_watches("subscriptions", "user", kSanne) == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      REQUIRE_MESSAGE(live_watches("subscriptions", "user", kSanne) == 1, "the dropped subscription was not recreated");
+      CHECK(hub.Stats().recreations == 1);
+    }
+  }
+  const ChangeNotificationStats stats = hub.Stats();
+  MESSAGE("renewals: " << stats.renewals << ", recreations: " << stats.recreations
+                       << ", Graph PATCHes: " << world.CountRequests("microsoft", "PATCH", "/subscriptions/")
+                       << ", Google watches: " << world.CountRequests("google", "POST", "/events/watch"));
+  CHECK(stats.renewal_errors == 0);
+  CHECK(world.CountRequests("microsoft", "PATCH", "/subscriptions/") >= 5);  // ~every 5 days for 30 days
+  CHECK(world.CountRequests("google", "POST", "/events/watch") >= 6);        // the first + ~every 5 days
+
+  // After a month of renewals, a change in Google still arrives by notification and is flagged.
+  const Instant start = FreeSlot(world, 2);
+  const json booked = BookConfirmed(world, BookingBody(kLena, {kJonas}, start));
+  const json event = Tracked(booked, "event");
+  REQUIRE(!event.is_null());
+  ChangeExternally(world, "google", kLena, event.at("provider_id"), Interval{start + 3600, start + 7200});
+  const json seen = WaitForState(world, booked.at("id"), "event", "moved_externally");
+  CHECK_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
+}

@@ -208,3 +208,35 @@ TEST_CASE("Webhooks: Graph subscription registration is validated") {
   CHECK(registry.Register({"id", state, {"c", "m"}}));
   CHECK(registry.Size() == 1);
 }
+
+TEST_CASE("Webhooks: Graph lifecycle notifications are verified like changes and carry their event") {
+  SubscriptionRegistry registry;
+  RegisterTwo(registry);
+  ReplayCache cache;
+  const json removed = {{"subscriptionId", "sub-a"},
+                        {"lifecycleEvent", "subscriptionRemoved"},
+                        {"clientState", kSecretA},
+                        {"tenantId", "tenant-1"},
+                        {"subscriptionExpirationDateTime", "2023-11-20T00:00:00Z"}};
+  auto accepted = VerifyGraphNotifications(registry, Body({removed}), cache, kNow);
+  REQUIRE(accepted);
+  REQUIRE(accepted->size() == 1);
+  CHECK((*accepted)[0].lifecycle_event == "subscriptionRemoved");
+  CHECK((*accepted)[0].change_type.empty());
+  CHECK((*accepted)[0].target.connection_id == "conn-1");
+  // A change notification names no lifecycle event.
+  auto change = VerifyGraphNotifications(registry, Body({Item("sub-a", kSecretA, "e1")}), cache, kNow);
+  REQUIRE(change);
+  CHECK((*change)[0].lifecycle_event.empty());
+
+  json forged = removed;
+  forged["clientState"] = kSecretB;
+  auto refused = VerifyGraphNotifications(registry, Body({forged}), cache, kNow + 100);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "invalid_client_state");
+  json neither = removed;  // no lifecycleEvent and no changeType: malformed
+  neither.erase("lifecycleEvent");
+  auto malformed = VerifyGraphNotifications(registry, Body({neither}), cache, kNow + 100);
+  REQUIRE_FALSE(malformed);
+  CHECK(malformed.error().code == "invalid_notification");
+}
