@@ -125,6 +125,15 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     SendOutcome(res, booking.Cancel(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"), *body));
   });
 
+  server.Post(R"(/v1/interviews/([A-Za-z0-9_]+)/external_change)", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
+    if (!caller || !RequireJsonContent(req, res)) return;
+    const nlohmann::json body = slotwise::ParseJson(req.body);
+    if (body.is_discarded()) return SendError(res, codes::kInvalidJson, "the request body is not valid JSON");
+    SendOutcome(res, booking.ResolveExternalChange(caller->tenant_id, req.matches[1],
+                                                   req.get_header_value("Idempotency-Key"), body));
+  });
+
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+)/history)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;

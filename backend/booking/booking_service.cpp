@@ -334,6 +334,85 @@ BookingOutcome BookingService::Cancel(const std::string& tenant_id, const std::s
   });
 }
 
+namespace {
+
+// The flagged object to resolve: deleted before moved before a declined room; nullopt when none is flagged.
+std::optional<BookedObject> MostSevereFlag(const std::vector<BookedObject>& objects) {
+  const auto rank = [](const std::string& flag) {
+    return flag == "deleted_externally" ? 3 : flag == "moved_externally" ? 2 : flag == "room_declined" ? 1 : 0;
+  };
+  std::optional<BookedObject> chosen;
+  for (const BookedObject& object : objects) {
+    if (rank(object.flag) > 0 && (!chosen || rank(object.flag) > rank(chosen->flag))) chosen = object;
+  }
+  return chosen;
+}
+
+}  // namespace
+
+BookingOutcome BookingService::ResolveExternalChange(const std::string& tenant_id, const std::string& interview_id,
+                                                     const std::string& idempotency_key, const json& body) {
+  const std::string action = body.is_object() && body.value("action", json()).is_string() ? body.value("action", "") : "";
+  if (action != "accept" && action != "restore") {
+    return Failed(Error{codes::kInvalidRequest, "action must be \"accept\" or \"restore\"", "action"});
+  }
+  return WithIdempotency(tenant_id, idempotency_key, "POST /v1/interviews/" + interview_id + "/external_change",
+                         RequestFingerprint(body), [&](bool&) -> BookingOutcome {
+    Result<std::optional<Interview>> current = interviews_.GetInterview(tenant_id, interview_id);
+    if (!current) return Failed(current.error());
+    if (!current->has_value()) return NoInterview(interview_id);
+    Interview interview = std::move(**current);
+    if (interview.status != InterviewStatus::kConfirmed) {
+      return Failed(Error{codes::kInterviewNotActive,
+                          "the interview is " + std::string(InterviewStatusName(interview.status)) +
+                              "; only a confirmed interview's external changes can be resolved",
+                          ""});
+    }
+    Result<std::vector<BookedObject>> objects = interviews_.BookedObjectsOf(interview_id);
+    if (!objects) return Failed(objects.error());
+    const std::optional<BookedObject> flagged = MostSevereFlag(*objects);
+    if (!flagged) return Failed(Error{codes::kNoExternalChange, "nothing of this interview was changed outside Slotwise", ""});
+    const std::string reason = "the " + flagged->object + " was changed outside Slotwise (" + flagged->flag + ")";
+    if (flagged->flag == "deleted_externally") {
+      if (action == "restore") {
+        return Failed(Error{codes::kNoExternalChange,
+                            "a deleted " + flagged->object + " cannot be restored: accept (cancels) or book again", "action"});
+      }
+      Result<Interview> cancelled = interviews_.CommitCancel(tenant_id, interview_id, clock_(), "");
+      if (!cancelled) return Failed(cancelled.error());
+      if (outbox_wake_) outbox_wake_();
+      return BookingOutcome{std::move(cancelled).value()};
+    }
+    InterviewSpec spec = interview.spec;
+    if (action == "accept" && flagged->flag == "moved_externally") {
+      if (flagged->observed_end <= flagged->observed_start) {
+        return Failed(Error{codes::kNoExternalChange,
+                            "the " + flagged->object + " has no time any more (an all-day event): reschedule it instead",
+                            "action"});
+      }
+      spec.start = flagged->observed_start;
+      spec.end = flagged->observed_end;
+    } else if (action == "accept") {  // room_declined: keep the interview without the room
+      spec.room.clear();
+    }
+    const json detail = {{"from", {{"start", FormatRfc3339(interview.spec.start)}, {"end", FormatRfc3339(interview.spec.end)}}},
+                         {"to", {{"start", FormatRfc3339(spec.start)}, {"end", FormatRfc3339(spec.end)}}},
+                         {"external_change", {{"action", action}, {"object", flagged->object}, {"flag", flagged->flag},
+                                              {"detail", flagged->detail}}}};
+    interview.spec = spec;
+    Result<CommitOutcome> committed =
+        interviews_.CommitReschedule(interview, HeldResources(spec), clock_(), detail.dump());
+    if (!committed) return Failed(committed.error());
+    if (!committed->committed) return BookingOutcome{SlotTaken(std::move(committed->conflicts))};
+    if (outbox_wake_) outbox_wake_();
+    Result<std::optional<Interview>> updated = interviews_.GetInterview(tenant_id, interview_id);
+    if (!updated || !updated->has_value()) {
+      return Failed(Error{codes::kStorageError, "the interview could not be read back (" + reason + ")", ""});
+    }
+    return BookingOutcome{std::move(**updated)};
+  });
+}
+
 Result<Interview> BookingService::Get(const std::string& tenant_id, const std::string& interview_id) {
   Result<std::optional<Interview>> interview = interviews_.GetInterview(tenant_id, interview_id);
   if (!interview) return interview.error();

@@ -62,6 +62,13 @@ class BookingService {
   // DELETE /v1/interviews/{id}; `body` is {} or {"reason"?: "<for the candidate, ≤ 2000 bytes>"}.
   BookingOutcome Cancel(const std::string& tenant_id, const std::string& interview_id,
                         const std::string& idempotency_key, const nlohmann::json& body);
+  // POST /v1/interviews/{id}/external_change {"action": "accept" | "restore"}: resolves what a sync flagged
+  // (interview_model.h BookedObject). accept — a move becomes the interview's time (reschedule without the engine's
+  // checks: the people already moved it; other interviews' holds still refuse it), a deletion cancels it, a declined
+  // room is dropped; restore — the outbox puts the event back as booked (a deleted one cannot be restored). Either
+  // sends the candidate an update (SEQUENCE + 1). 409 no_external_change when nothing (resolvable) is flagged.
+  BookingOutcome ResolveExternalChange(const std::string& tenant_id, const std::string& interview_id,
+                                       const std::string& idempotency_key, const nlohmann::json& body);
   Result<Interview> Get(const std::string& tenant_id, const std::string& interview_id);
   // Interviews starting in [from, to) (unbounded where nullopt), at most kListLimit.
   Result<std::vector<Interview>> List(const std::string& tenant_id, std::optional<Instant> from,

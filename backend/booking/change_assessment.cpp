@@ -46,7 +46,7 @@ Observation Assess(const BookedObject& expected, const ObservedEvent& observed) 
     for (const std::string& room : observed.declined_rooms) rooms += (rooms.empty() ? "" : ", ") + room;
     return {std::string(kFlagRoomDeclined), "the room declined the booking: " + rooms, observed.start, observed.end};
   }
-  return {};
+  return {"", "", observed.start, observed.end};
 }
 
 Result<ObservedEvent> ObservedFrom(const providers::CreatedEvent& event) {

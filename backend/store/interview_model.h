@@ -109,6 +109,8 @@ struct BookedObject {
   std::string detail;              // one human sentence about the flag; "" when none
   std::int64_t flagged_at = 0;     // when the current flag was first seen; 0 when none
   std::int64_t checked_at = 0;     // the last sync that compared it; 0 = never
+  std::int64_t observed_start = 0;  // where the last sync saw it (0 when gone, all-day or never checked)
+  std::int64_t observed_end = 0;
 };
 
 // What a journal step changes in the interview's booked objects: start (or restart, clearing the flag) watching

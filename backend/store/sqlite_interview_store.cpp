@@ -503,7 +503,7 @@ Result<bool> SqliteInterviewStore::PutStep(const std::string& interview_id, cons
         "ON CONFLICT (interview_id, object) DO UPDATE SET provider = excluded.provider, "
         "calendar_id = excluded.calendar_id, provider_object_id = excluded.provider_object_id, "
         "expected_start = excluded.expected_start, expected_end = excluded.expected_end, flag = '', detail = '', "
-        "flagged_at = 0;",
+        "flagged_at = 0, observed_start = 0, observed_end = 0;",
         {interview_id, object.object, object.tenant_id, object.provider, object.calendar_id, object.provider_object_id,
          object.expected_start, object.expected_end, record.updated_at});
     if (!tracked) return tracked;
@@ -517,7 +517,7 @@ namespace {
 
 constexpr const char* kBookedColumns =
     "interview_id, object, tenant_id, provider, calendar_id, provider_object_id, expected_start, expected_end, flag, "
-    "detail, flagged_at, checked_at";
+    "detail, flagged_at, checked_at, observed_start, observed_end";
 
 BookedObject ReadBookedObject(SqlRow& row) {
   BookedObject object;
@@ -533,6 +533,8 @@ BookedObject ReadBookedObject(SqlRow& row) {
   object.detail = row.Text();
   object.flagged_at = row.Int();
   object.checked_at = row.Int();
+  object.observed_start = row.Int();
+  object.observed_end = row.Int();
   return object;
 }
 
@@ -593,8 +595,10 @@ Result<bool> SqliteInterviewStore::RecordObservation(const std::string& intervie
   Result<bool> updated = Run(
       db,
       "UPDATE booked_objects SET flagged_at = CASE WHEN ?1 = '' THEN 0 WHEN flag = ?1 THEN flagged_at ELSE ?3 END, "
-      "flag = ?1, detail = ?2, checked_at = ?3 WHERE interview_id = ?4 AND object = ?5;",
-      {observation.flag, observation.detail, now, interview_id, object});
+      "flag = ?1, detail = ?2, checked_at = ?3, observed_start = ?6, observed_end = ?7 "
+      "WHERE interview_id = ?4 AND object = ?5;",
+      {observation.flag, observation.detail, now, interview_id, object, observation.observed_start,
+       observation.observed_end});
   if (!updated) return updated;
   const bool newly_flagged = !observation.flag.empty() && observation.flag != **before;
   if (newly_flagged) {

@@ -220,6 +220,7 @@ constexpr std::array<const char*, 13> kMigrations = {
     "  expected_start INTEGER NOT NULL, expected_end INTEGER NOT NULL,"
     "  flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'moved_externally', 'deleted_externally', 'room_declined')),"
     "  detail TEXT NOT NULL DEFAULT '', flagged_at INTEGER NOT NULL DEFAULT 0, checked_at INTEGER NOT NULL DEFAULT 0,"
+    "  observed_start INTEGER NOT NULL DEFAULT 0, observed_end INTEGER NOT NULL DEFAULT 0,"
     "  created_at INTEGER NOT NULL, PRIMARY KEY (interview_id, object));"
     "CREATE INDEX booked_objects_by_calendar ON booked_objects (tenant_id, provider, calendar_id COLLATE NOCASE);"
     "CREATE INDEX booked_objects_by_provider_id ON booked_objects (provider_object_id);",

@@ -265,3 +265,61 @@ TEST_CASE("Booked tracking: over 30 days every watch is renewed before it expire
   const json seen = WaitForState(world, booked.at("id"), "event", "moved_externally");
   CHECK_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
 }
+
+TEST_CASE("Booked tracking: a move made in Outlook is accepted (the candidate is updated) or undone") {
+  ProviderWorld world(true, true);
+  world.Connected("microsoft", kSanne, kSanne);
+  const Instant start = FreeSlot(world, 4);
+  json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start));
+  const std::string id = booked.at("id");
+  const std::string event_id = Tracked(booked, "event").at("provider_id");
+  const std::string path = "/v1/interviews/" + id + "/external_change";
+
+  // Nothing changed yet; the action must be one of the two.
+  HttpAnswer nothing = world.Api("POST", path, {{"action", "accept"}});
+  CHECK(nothing.status == 409);
+  CHECK(json::parse(nothing.body).at("error").at("code") == "no_external_change");
+  HttpAnswer wrong = world.Api("POST", path, {{"action", "ignore"}});
+  CHECK(wrong.status == 422);
+  CHECK(json::parse(wrong.body).at("error").at("field") == "action");
+
+  SUBCASE("accept: the interview takes the new time and the candidate gets SEQUENCE + 1") {
+    const Interval moved{start + 3600, start + 7200};
+    ChangeExternally(world, "microsoft", kSanne, event_id, moved);
+    REQUIRE(Tracked(WaitForState(world, id, "event", "moved_externally"), "event").at("state") == "moved_externally");
+    const HttpAnswer accepted = world.Api("POST", path, {{"action", "accept"}}, "accept-" + id);
+    REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
+    const json settled = world.Settled(id);
+    REQUIRE(settled.at("status") == "confirmed");
+    CHECK(settled.at("start") == FormatRfc3339(moved.start));
+    CHECK(settled.at("sequence") == booked.at("sequence").get<int>() + 1);
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    CHECK(Tracked(settled, "event").at("expected_start") == FormatRfc3339(moved.start));
+    const HttpAnswer ics = world.Api("GET", "/v1/interviews/" + id + "/candidate.ics");
+    REQUIRE(ics.status == 200);
+    CHECK(ics.body.find("SEQUENCE:" + std::to_string(booked.at("sequence").get<int>() + 1)) != std::string::npos);
+  }
+  SUBCASE("restore: the event goes back to the booked time") {
+    ChangeExternally(world, "microsoft", kSanne, event_id, Interval{start + 7200, start + 10800});
+    REQUIRE(Tracked(WaitForState(world, id, "event", "moved_externally"), "event").at("state") == "moved_externally");
+    const HttpAnswer restored = world.Api("POST", path, {{"action", "restore"}});
+    REQUIRE_MESSAGE(restored.status == 200, restored.body);
+    const json settled = world.Settled(id);
+    CHECK(settled.at("start") == FormatRfc3339(start));
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    const json objects = world.SandboxGet("/sandbox/objects");
+    bool back = false;
+    for (const json& entry : objects.at("objects")) {
+      if (entry.value("id", "") == event_id) back = entry.value("start", "") == FormatRfc3339(start);
+    }
+    CHECK_MESSAGE(back, objects.dump().substr(0, 2000));
+  }
+  SUBCASE("accept a deletion: the interview is cancelled") {
+    ChangeExternally(world, "microsoft", kSanne, event_id, std::nullopt);
+    REQUIRE(Tracked(WaitForState(world, id, "event", "deleted_externally"), "event").at("state") == "deleted_externally");
+    CHECK(world.Api("POST", path, {{"action", "restore"}}).status == 409);
+    const HttpAnswer accepted = world.Api("POST", path, {{"action", "accept"}});
+    REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
+    CHECK(json::parse(accepted.body).at("status") == "cancelled");
+  }
+}

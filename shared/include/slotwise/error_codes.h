@@ -98,6 +98,8 @@ enum class ErrorKind {
                       "the engine finds the time occupied (busy, buffer, load limit, …)")                              \
   SLOTWISE_ERROR_CODE(kBookingInvalid, "booking_invalid", kInvalidArgument, "the engine's rules refuse the booking")   \
   SLOTWISE_ERROR_CODE(kInterviewNotActive, "interview_not_active", kConflict, "the interview is cancelled or failed")  \
+  SLOTWISE_ERROR_CODE(kNoExternalChange, "no_external_change", kConflict,                                              \
+                      "nothing booked for the interview was changed outside Slotwise (or not in a way this resolves)")  \
   /* Proposals and messages */                                                                                         \
   SLOTWISE_ERROR_CODE(kNoneAvailable, "none_available", kConflict, "none of the proposed times is free")               \
   SLOTWISE_ERROR_CODE(kAlreadyPicked, "already_picked", kConflict, "the candidate already chose another time")         \
