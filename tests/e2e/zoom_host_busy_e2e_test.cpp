@@ -21,6 +21,7 @@ namespace {
 
 const std::string kLena = "lena.fischer@kumo.example";    // recruiter (Google); owner of the Zoom host
 const std::string kJonas = "jonas.becker@kumo.example";  // Berlin, 08:30–16:30 in the sandbox's demo organisation
+const std::string kDaan = "daan.jansen@kumo-labs.example";  // Amsterdam, Microsoft
 const std::string kHost = "zoom:" + kLena;
 
 // The Zoom host account of Lena, linked to her Zoom connection made through the real OAuth flow (host rules off, so
@@ -147,9 +148,13 @@ TEST_CASE("Zoom host busy: the interview's own Zoom meeting never makes its resc
   REQUIRE(busy.size() == 1);
   CHECK(busy[0].value("interview", false));
 
-  // Half an hour later overlaps the old time, its holds and its own Zoom meeting: still allowed.
+  // Half an hour later overlaps the old time: the host's holds and its own Zoom meeting must not stand in the way.
+  // (Daan takes over from Jonas, whose calendar now holds the interview's own event — the people's side is not what
+  // this test is about.)
   const HttpAnswer moved = world.Api("PATCH", "/v1/interviews/" + id,
-                                     {{"start", FormatRfc3339(one_pm + 1800)}, {"end", FormatRfc3339(one_pm + 5400)}});
+                                     {{"start", FormatRfc3339(one_pm + 1800)},
+                                      {"end", FormatRfc3339(one_pm + 5400)},
+                                      {"interviewers", {{{"sub", kDaan}}}}});
   CHECK_MESSAGE(moved.status == 200, moved.body);
 }
 
