@@ -3,15 +3,19 @@
 // slot_unavailable (host_busy, "busy in Zoom"); the interview's own Zoom meeting (agenda "Ref: sw-<id>") never makes
 // its reschedule collide with itself; a host whose meetings cannot be read (Zoom failing, a revoked connection) is
 // unknown in availability, never free and never a failed query, and a booking with it is refused as retryable
-// (calendar_unavailable) or with the connection's code.
+// (calendar_unavailable) or with the connection's code. The demo's Ken is busy in Zoom (a seeded meeting) but not in
+// his calendar.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "demo/demo_tenant.h"
 #include "provider_world.h"
+#include "runtime/scheduling_runtime.h"
 #include "slotwise/time.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -64,7 +68,7 @@ bool Offers(const json& answer, Instant start) {
   return false;
 }
 
-json Booking(Instant start, std::int64_t minutes) {
+json BookingBody(Instant start, std::int64_t minutes) {
   return {{"title", "Zoom host interview"},
           {"organizer", kLena},
           {"start", FormatRfc3339(start)},
@@ -116,7 +120,7 @@ TEST_CASE("Zoom host busy: a meeting made directly in Zoom makes the host busy i
   CHECK_FALSE(busy[0].contains("interview"));
 
   // Booking over the meeting (30 minutes inside it) is refused as occupied, saying the host is busy in Zoom.
-  const HttpAnswer refused = world.Api("POST", "/v1/interviews", Booking(eleven + 1800, 30), "zoom-busy-1");
+  const HttpAnswer refused = world.Api("POST", "/v1/interviews", BookingBody(eleven + 1800, 30), "zoom-busy-1");
   REQUIRE_MESSAGE(refused.status == 409, refused.body);
   const json error = json::parse(refused.body).at("error");
   CHECK(error.at("code") == "slot_unavailable");
@@ -126,7 +130,7 @@ TEST_CASE("Zoom host busy: a meeting made directly in Zoom makes the host busy i
   CHECK(error.at("violations")[0].at("sub") == kHost);
 
   // Right after the meeting the host is free.
-  const HttpAnswer booked = world.Api("POST", "/v1/interviews", Booking(eleven + 3600, 30), "zoom-busy-2");
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", BookingBody(eleven + 3600, 30), "zoom-busy-2");
   CHECK_MESSAGE(booked.status == 201, booked.body);
 }
 
@@ -135,7 +139,7 @@ TEST_CASE("Zoom host busy: the interview's own Zoom meeting never makes its resc
   LinkZoomHost(world);
   const Day wednesday = FreeWeekDay(world.Now(), 3);
   const Instant one_pm = wednesday.midnight + 13 * 3600;
-  const HttpAnswer booked = world.Api("POST", "/v1/interviews", Booking(one_pm, 60), "zoom-own-1");
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", BookingBody(one_pm, 60), "zoom-own-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string id = json::parse(booked.body).at("id");
   const json interview = world.Settled(id);
@@ -175,7 +179,7 @@ TEST_CASE("Zoom host busy: a host whose meetings cannot be read is unknown, neve
     CHECK(answer["unknown_free_busy"][0].at("reason").get<std::string>().find("Zoom did not give the host's meetings") !=
           std::string::npos);
 
-    const HttpAnswer refused = world.Api("POST", "/v1/interviews", Booking(ten, 30), "zoom-unread-1");
+    const HttpAnswer refused = world.Api("POST", "/v1/interviews", BookingBody(ten, 30), "zoom-unread-1");
     CHECK_MESSAGE(refused.status == 502, refused.body);
     CHECK(json::parse(refused.body).at("error").at("code") == "calendar_unavailable");
     CHECK(refused.body.find(kHost) != std::string::npos);
@@ -187,7 +191,7 @@ TEST_CASE("Zoom host busy: a host whose meetings cannot be read is unknown, neve
     CHECK(SlotStarts(answer).empty());
     REQUIRE(answer.at("unknown_free_busy").size() == 1);
     CHECK(answer["unknown_free_busy"][0].at("reason").get<std::string>().find("rate_limited") != std::string::npos);
-    const HttpAnswer refused = world.Api("POST", "/v1/interviews", Booking(ten, 30), "zoom-unread-2");
+    const HttpAnswer refused = world.Api("POST", "/v1/interviews", BookingBody(ten, 30), "zoom-unread-2");
     CHECK_MESSAGE(refused.status == 502, refused.body);
     CHECK(json::parse(refused.body).at("error").at("code") == "calendar_unavailable");
   }
@@ -198,8 +202,40 @@ TEST_CASE("Zoom host busy: a host whose meetings cannot be read is unknown, neve
     CHECK(SlotStarts(answer).empty());
     REQUIRE(answer.at("unknown_free_busy").size() == 1);
     CHECK(answer["unknown_free_busy"][0].at("reason").get<std::string>().find("reauth_needed") != std::string::npos);
-    const HttpAnswer refused = world.Api("POST", "/v1/interviews", Booking(ten, 30), "zoom-unread-3");
+    const HttpAnswer refused = world.Api("POST", "/v1/interviews", BookingBody(ten, 30), "zoom-unread-3");
     CHECK(refused.status != 201);
     CHECK(refused.body.find(kHost) != std::string::npos);
   }
+}
+
+TEST_CASE("Zoom host busy: in the demo, Ken's Zoom host is busy on Thursday 11:00 Tokyo while Ken himself is free") {
+  ProviderWorld world(true, true);
+  Result<int> linked = SeedDemoHostAccounts(world.scheduling().directory(), world.scheduling().connections(),
+                                            world.sandbox_root(), "kumo");
+  REQUIRE_MESSAGE(linked.ok(), linked.error().message);
+  ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  const TimeZone* tokyo = zones.Find("Asia/Tokyo");
+  REQUIRE(tokyo != nullptr);
+  // Next week's Thursday (the demo's second week) in Tokyo: nothing in Ken's calendar; he works 09:30–18:30, so on the
+  // hour 10:00 … 17:00.
+  const std::int64_t thursday = IsoWeekStartDay(DaysFromCivil(tokyo->ToLocal(world.Now()).date)) + 7 + 3;
+  const Instant midnight = tokyo->FromLocalSeconds(thursday * kSecondsPerDay);
+  auto query = [&](bool with_host) {
+    json body = {{"participants", {{{"members", {{{"sub", "ken.sato@kumo.example"}}}}, {"required", "all"}}}},
+                 {"required_duration", {{"minutes", 60}}},
+                 {"start_interval", {{"minutes", 60}}},
+                 {"time_zone", "Asia/Tokyo"},
+                 {"query_periods", {{{"start", FormatRfc3339(midnight)}, {"end", FormatRfc3339(midnight + 86400)}}}}};
+    if (with_host) body["conferencing"] = {{"provider", "zoom"}, {"host", "zoom:ken.sato@kumo.example"}};
+    const HttpAnswer answer = world.Api("POST", "/v1/availability", body);
+    REQUIRE_MESSAGE(answer.status == 200, answer.body);
+    return json::parse(answer.body);
+  };
+  const Instant eleven = midnight + 11 * 3600;
+  const json alone = query(false);
+  CHECK(SlotStarts(alone).size() == 8);
+  CHECK(Offers(alone, eleven));
+  const json hosted = query(true);
+  CHECK(SlotStarts(hosted).size() == 7);
+  CHECK_FALSE(Offers(hosted, eleven));
 }

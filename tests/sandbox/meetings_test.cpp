@@ -287,14 +287,14 @@ TEST_CASE("Sandbox: GoTo lists the organizer's own upcoming meetings") {
 
 TEST_CASE("Sandbox: a seeded Zoom meeting is listed like one made through the API; the demo gives Ken one") {
   LiveSandbox sandbox;
-  // The demo organisation: Ken's client meeting on Tuesday 14:00 Tokyo (this week's may be over; next week's is not).
+  // The demo organisation: Ken's client meeting on Thursday 11:00 Tokyo, in this week and the next.
   const json ken = Body(sandbox.Get("/zoom/v2/users/me/meetings?type=scheduled", sandbox.Token("zoom", "ken.sato@kumo.example")));
   REQUIRE(ken.at("meetings").size() == 2);
   for (const json& meeting : ken.at("meetings")) {
     CHECK(meeting.at("topic") == "取引先との打ち合わせ");
     CHECK(meeting.at("type") == 2);
     CHECK(meeting.at("duration") == 60);
-    CHECK(meeting.at("start_time").get<std::string>().substr(11) == "05:00:00Z");  // 14:00 in Tokyo
+    CHECK(meeting.at("start_time").get<std::string>().substr(11) == "02:00:00Z");  // 11:00 in Tokyo
   }
 
   const json seed = {{"zoom_meetings", {{{"host", "marcus.hill@kumo-labs.example"}, {"start_time", "2030-03-04T10:00:00Z"},
