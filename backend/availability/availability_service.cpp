@@ -68,26 +68,32 @@ EngineAnswer AvailabilityService::SolveGathered(const Gathered& gathered, Instan
   return CallEngine("solve", SolveText(gathered.calendars, now, gathered.query), zones_);
 }
 
-Result<json> AvailabilityService::BuildSolveDocument(const std::string& tenant_id, const json& query, Instant now,
-                                                     const std::string& except_interview_id,
-                                                     std::int64_t max_age_seconds) {
+Result<json> AvailabilityService::SolveDocument(const std::string& tenant_id, const json& query,
+                                                const GatherRequest& request) {
   Result<std::shared_ptr<const TenantSnapshot>> snapshot = gatherer_.Snapshot(tenant_id);
   if (!snapshot) return snapshot.error();
   json full_query = WithTenantPolicies(query, snapshot.value()->policies);
-  Result<json> calendars = gatherer_.Gather(tenant_id, full_query, {now, max_age_seconds, except_interview_id});
+  Result<json> calendars = gatherer_.Gather(tenant_id, full_query, request);
   if (!calendars) return calendars.error();
   json document = json::object();
-  document["now"] = FormatRfc3339(now);
+  document["now"] = FormatRfc3339(request.now);
   document["query"] = std::move(full_query);
   document["calendars"] = std::move(calendars).value();
   return document;
 }
 
+Result<json> AvailabilityService::BuildSolveDocument(const std::string& tenant_id, const json& query, Instant now,
+                                                     const std::string& except_interview_id,
+                                                     std::int64_t max_age_seconds) {
+  return SolveDocument(tenant_id, query, {now, max_age_seconds, except_interview_id});
+}
+
 Result<json> AvailabilityService::BuildValidationDocument(const std::string& tenant_id, const json& query,
                                                           const json& booking, Instant now,
                                                           const std::string& except_interview_id, bool fresh) {
-  Result<json> document =
-      BuildSolveDocument(tenant_id, query, now, except_interview_id, fresh ? 0 : options_.max_age_seconds);
+  GatherRequest request{now, fresh ? 0 : options_.max_age_seconds, except_interview_id};
+  request.unreadable_host_fails = true;  // a host that cannot be checked must not pass as free
+  Result<json> document = SolveDocument(tenant_id, query, request);
   if (!document) return document.error();
   document.value()["booking"] = booking;
   return document;

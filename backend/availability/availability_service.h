@@ -64,7 +64,9 @@ class AvailabilityService {
 
   // The "validate" document for the booking code (which calls CallEngine("validate") itself): the solve document
   // plus "booking". `fresh` (the default) reads every calendar from its provider now (max age 0) and refreshes the
-  // cache; otherwise the service's max age applies. `except_interview_id` leaves that interview's holds out.
+  // cache; otherwise the service's max age applies. `except_interview_id` leaves that interview's holds out. A host
+  // account whose meetings cannot be read is an error here ("calendar_unavailable", retryable, or the connection's
+  // code), never unknown: a booking must not pass a host that could not be checked (calendar_gatherer.h).
   Result<nlohmann::json> BuildValidationDocument(const std::string& tenant_id, const nlohmann::json& query,
                                                  const nlohmann::json& booking, Instant now,
                                                  const std::string& except_interview_id, bool fresh = true);
@@ -76,6 +78,8 @@ class AvailabilityService {
     nlohmann::json query;  // with the tenant's policies
     GatheredCalendars calendars;
   };
+  Result<nlohmann::json> SolveDocument(const std::string& tenant_id, const nlohmann::json& query,
+                                       const GatherRequest& request);
   Result<Gathered> GatherFor(const std::string& tenant_id, const nlohmann::json& query, Instant now,
                              const std::string& except_interview_id, std::int64_t max_age_seconds);
   // The engine's answer for gathered calendars: solved from values when it can, else from the document's text —

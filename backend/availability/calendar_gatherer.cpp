@@ -112,6 +112,7 @@ bool IsConnectionLevel(const std::string& code) {
 std::string ProviderLabel(std::string_view provider) {
   if (provider == "google") return "Google Calendar";
   if (provider == "microsoft") return "Microsoft 365";
+  if (provider == "zoom") return "Zoom";
   return "no calendar provider";
 }
 
@@ -124,6 +125,20 @@ Error CalendarError(const Error& error, const std::string& sub, std::string_view
                "The calendar of " + sub + " could not be read from " + ProviderLabel(provider) + " (" + error.code +
                    ": " + error.message +
                    "). Its free/busy time is unknown, so no time can be offered with it; try again later.",
+               field};
+}
+
+// A host account whose meetings could not be read at booking: never "free" (calendar_gatherer.h, Errors).
+Error HostMeetingsError(const Error& error, const std::string& sub, std::string_view provider,
+                        const std::string& field) {
+  const std::string read = "The meetings of host account " + sub + " could not be read from " +
+                           ProviderLabel(provider) + " (" + error.code + ": " + error.message + ")";
+  if (IsConnectionLevel(error.code)) {
+    return Error{error.code, read + "; its owner must connect the " + ProviderLabel(provider) + " account again.",
+                 field};
+  }
+  return Error{codes::kCalendarUnavailable,
+               read + ", so whether the host is free cannot be checked and nothing was booked; try again later.",
                field};
 }
 
@@ -233,6 +248,7 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
     calendar.id = AsciiLower(host.id);
     calendar.provider = host.provider;
     calendar.owner = AsciiLower(host.owner_email);
+    calendar.connection_id = host.connection_id;
     json account = slotwise::ParseJson(host.settings_json);
     if (!account.is_object()) account = json::object();
     account["provider"] = host.provider;
@@ -284,6 +300,12 @@ std::string ResourceOf(Kind kind, const std::string& id) {
   return id;
 }
 
+
+// A host account's meetings at its provider (from the cache or read now), or why they are unknown.
+struct HostRead {
+  std::shared_ptr<const std::vector<BusyEvent>> events;
+  std::optional<std::string> unknown;
+};
 
 // The calendar's engine members without "busy", as the item changes them: a host account's owner as the query spells
 // them, and free_busy {"status": "unknown", "reason"} when the provider refused the calendar. Null: the snapshot's
@@ -551,6 +573,44 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     }
   }
 
+  // Host accounts' own meetings at their provider (Zoom): the cache first, then the host's own connection. A host
+  // that cannot be read is unknown (or, at booking, the answer's error).
+  std::unordered_map<std::string, HostRead> host_reads;  // by lower-cased host account id
+  if (window && host_meetings_ != nullptr) {
+    for (const Entry& entry : entries) {
+      const TenantSnapshot::Calendar& host = *entry.calendar;
+      if (entry.kind != Kind::kHost || host.connection_id.empty() || !host_meetings_->Reads(host.provider) ||
+          host_reads.count(host.id) > 0) {
+        continue;
+      }
+      HostRead read;
+      if (request.max_age_seconds > 0) {
+        if (std::shared_ptr<const CachedCalendar> cached =
+                cache_.Get(tenant_id, host.id, *window, request.max_age_seconds, request.now)) {
+          read.events = std::shared_ptr<const std::vector<BusyEvent>>(cached, &cached->events);
+        }
+      }
+      if (!read.events) {
+        Result<std::vector<BusyEvent>> busy = host_meetings_->MeetingsBusy(host.provider, host.connection_id, *window);
+        if (!busy && request.unreadable_host_fails) {
+          return HostMeetingsError(busy.error(), entry.sub, host.provider, entry.field);
+        }
+        if (!busy) {
+          read.unknown = ProviderLabel(host.provider) + " did not give the host's meetings: " + busy.error().code +
+                         ": " + busy.error().message;
+        } else {
+          auto fetched = std::make_shared<std::vector<BusyEvent>>(std::move(busy).value());
+          std::stable_sort(fetched->begin(), fetched->end(),
+                           [](const BusyEvent& a, const BusyEvent& b) { return a.interval.start < b.interval.start; });
+          for (BusyEvent& event : *fetched) event.summary.clear();
+          cache_.Put(tenant_id, host.id, *window, *fetched, request.now);
+          read.events = std::move(fetched);
+        }
+      }
+      host_reads.emplace(host.id, std::move(read));
+    }
+  }
+
   // Slotwise's own holds (people, rooms and host accounts), in one read.
   std::unordered_map<std::string, std::vector<Interval>> holds_by_resource;
   if (window && !entries.empty()) {
@@ -582,6 +642,10 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     if (entry.read_index != SIZE_MAX) {
       item.events = reads[entry.read_index].events;
       item.unknown_reason = reads[entry.read_index].unknown;
+    }
+    if (auto host = host_reads.find(entry.calendar->id); entry.kind == Kind::kHost && host != host_reads.end()) {
+      item.events = host->second.events;
+      item.unknown_reason = host->second.unknown;
     }
     if (auto held = holds_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
         held != holds_by_resource.end()) {

@@ -13,8 +13,9 @@
 // - Per calendar: people {time_zone (the person's, else the tenant's), working_hours (absent = around the clock),
 //   max_interviews_per_day/_per_week (when set), busy}; rooms {capacity (when known), busy}; host accounts
 //   {conferencing_account: settings_json + "provider" + "owner" (the owner spelled as the query spells them, when
-//   named), busy}. busy = provider events over the fetch window (people and rooms; Zoom and the other meeting
-//   providers have no free/busy, so host accounts get none) + every hold from the HoldsReader as
+//   named), busy}. busy = provider events over the fetch window (people and rooms: their calendars; host accounts on
+//   a provider the HostMeetingSource reads — Zoom — and with a connection: the host's own meetings there, without
+//   Slotwise's own, host_meetings.h; other host accounts get none) + every hold from the HoldsReader as
 //   {"start", "end", "status": "busy", "interview": true}.
 // - Fetch window (FetchWindow): the hull of query_periods, widened by the larger buffer and by 7 days on each side
 //   when a named person has a weekly load limit (1 day otherwise, for daily limits in any zone), then aligned to
@@ -30,6 +31,12 @@
 //   `"free_busy": {"status": "unknown", "reason": "<provider> did not give its free/busy: <provider's message>"}`
 //   (docs/ENGINE.md), so the engine blocks it unless the query says "unknown_free_busy": "free", and names it with
 //   the reason in the answer. Holds and absences are still added. Unknown is not cached: the next query asks again.
+// - A host account whose meetings cannot be read (any error of HostMeetingSource: a revoked connection, a rate limit,
+//   a provider failure) is unknown in the same way, with `"reason": "Zoom did not give the host's meetings: <code>:
+//   <message>"` — one host never fails the whole query — unless GatherRequest::unreadable_host_fails (the booking's
+//   re-check), where it is an error: "calendar_unavailable" (retryable) naming the host account, or the
+//   connection-level code (see Errors) with a message that says the owner must reconnect. Host meetings are cached
+//   like free/busy (key: the host account id) and follow the same freshness rule.
 // - Errors (values, nothing throws): "unknown_tenant"; "unknown_participant" naming the sub and its field (as the
 //   engine spells paths, e.g. "query.participants[0].members[1].sub"); "calendar_unavailable" naming the calendar
 //   and the provider's message when a provider could not answer the call that covered it (transport, 5xx, a
@@ -57,6 +64,7 @@
 
 #include "availability/busy_sources.h"
 #include "availability/free_busy_cache.h"
+#include "availability/host_meetings.h"
 #include "slotwise/availability.h"
 #include "store/directory_store.h"
 #include "store/interview_holds.h"
@@ -83,7 +91,8 @@ struct TenantSnapshot {
     nlohmann::json base;    // the engine calendar without "busy" (host accounts: owner lower-cased)
     std::string base_text;  // DumpJson(base)
     bool weekly_limit = false;
-    std::string owner;  // host accounts: the owner's lower-cased e-mail
+    std::string owner;          // host accounts: the owner's lower-cased e-mail
+    std::string connection_id;  // host accounts: the owner's meeting-provider connection ("" = none)
   };
   std::uint64_t generation = 0;
   Tenant tenant;
@@ -129,6 +138,7 @@ struct GatherRequest {
   Instant now = 0;
   std::int64_t max_age_seconds = 120;  // 0 = always fetch and refresh the cache
   std::string except_interview_id;     // its holds are left out (a reschedule must not collide with itself)
+  bool unreadable_host_fails = false;  // a host whose meetings cannot be read is an error, not unknown (booking)
 };
 
 class CalendarGatherer {
@@ -153,6 +163,10 @@ class CalendarGatherer {
   // The tenant's current snapshot ("unknown_tenant", "storage_error").
   Result<std::shared_ptr<const TenantSnapshot>> Snapshot(const std::string& tenant_id);
 
+  // Reads the meetings of host accounts from `source` (borrowed; null = host accounts get no provider busy). Set
+  // before serving.
+  void SetHostMeetingSource(HostMeetingSource* source) { host_meetings_ = source; }
+
   FreeBusyCache& cache() { return cache_; }
 
  private:
@@ -164,6 +178,7 @@ class CalendarGatherer {
   FreeBusyCache& cache_;
   OutOfOfficeSource* out_of_office_ = nullptr;
   ZoneSource* zones_ = nullptr;
+  HostMeetingSource* host_meetings_ = nullptr;
   std::shared_mutex snapshots_mutex_;
   std::unordered_map<std::string, std::shared_ptr<const TenantSnapshot>> snapshots_;
 };

@@ -20,4 +20,9 @@ std::string GoogleEventIdFor(std::string_view idempotency_key);
 // letter, digit, '-' or '_' (so "Ref: sw-12-1" is not found in "Ref: sw-12-10"). An empty marker is never found.
 bool ContainsMarker(std::string_view text, std::string_view marker);
 
+// How every marker Slotwise writes into the description (Zoom: agenda) of a meeting it creates begins: the outbox's
+// MeetingMarker (booking/outbox_executor.cpp) is this followed by the interview id. A meeting carrying it belongs to
+// an interview, whose holds already occupy the host (availability/host_meetings.h).
+inline constexpr std::string_view kSlotwiseMarkerPrefix = "Ref: sw-";
+
 }  // namespace slotwise::providers

@@ -1,6 +1,7 @@
 // zoom_meetings.cpp — see zoom_meetings.h.
 #include "providers/zoom_meetings.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "net/url.h"
@@ -74,6 +75,7 @@ ZoomMeeting MeetingFromJson(const json& object) {
   meeting.start_time = detail::StringOr(object, "start_time");
   meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
   meeting.duration_minutes = detail::IntAt(object, "duration").value_or(0);
+  meeting.type = detail::IntAt(object, "type").value_or(0);
   return meeting;
 }
 
@@ -260,6 +262,36 @@ std::vector<ZoomMeeting> FindMeetingsByMarker(const std::vector<ZoomMeeting>& me
     if (ContainsMarker(meeting.agenda, marker)) found.push_back(meeting);
   }
   return found;
+}
+
+std::vector<BusyEvent> ZoomMeetingsAsBusy(const std::vector<ZoomMeeting>& meetings, Interval window,
+                                          std::string_view skip_agenda_containing) {
+  constexpr std::int64_t kScheduled = 2;
+  constexpr std::int64_t kRecurringFixedTime = 8;
+  std::vector<BusyEvent> busy;
+  for (const ZoomMeeting& meeting : meetings) {
+    if (meeting.type != kScheduled && meeting.type != kRecurringFixedTime) continue;
+    if (meeting.start_time.empty() || meeting.duration_minutes <= 0) continue;
+    if (!ParseRfc3339(meeting.start_time)) continue;
+    if (!skip_agenda_containing.empty() && meeting.agenda.find(skip_agenda_containing) != std::string::npos) continue;
+    const Interval occupied{meeting.start, meeting.start + meeting.duration_minutes * kSecondsPerMinute};
+    if (occupied.end <= window.start || occupied.start >= window.end) continue;
+    BusyEvent event;
+    event.interval = occupied;
+    event.status = BusyStatus::kBusy;
+    event.summary = meeting.topic;
+    busy.push_back(std::move(event));
+  }
+  std::stable_sort(busy.begin(), busy.end(),
+                   [](const BusyEvent& a, const BusyEvent& b) { return a.interval.start < b.interval.start; });
+  return busy;
+}
+
+Result<std::vector<BusyEvent>> ZoomMeetings::BusyMeetings(Interval window, std::string_view skip_agenda_containing,
+                                                          std::string_view user_id) {
+  Result<std::vector<ZoomMeeting>> listed = ListMeetings(user_id);
+  if (!listed) return listed.error();
+  return ZoomMeetingsAsBusy(*listed, window, skip_agenda_containing);
 }
 
 Result<bool> ZoomMeetings::UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec) {

@@ -9,6 +9,7 @@
 //   ListMeetings   GET /users/{user}/meetings?type=upcoming&page_size=N[&next_page_token=…], every page →
 //                  {page_size, total_records, next_page_token ("" on the last page), meetings:[{uuid, id, host_id,
 //                  topic, type, start_time, duration, timezone, agenda, created_at, join_url}]}
+//   BusyMeetings   ListMeetings, then the meetings with a fixed time as busy events (ZoomMeetingsAsBusy)
 //   UpdateMeeting  PATCH /meetings/{id} → 204
 //   DeleteMeeting  DELETE /meetings/{id} → 204; 404 with code 3001 (meeting not found) is success (idempotent)
 // Errors: provider_errors.h. A 401 (code 124, invalid or expired token) goes through the token refresh once. A 429
@@ -78,6 +79,7 @@ struct ZoomMeeting {
   std::string start_time;  // as Zoom answered
   Instant start = 0;       // start_time as a UTC instant; 0 when Zoom sent none or an unreadable one
   std::int64_t duration_minutes = 0;
+  std::int64_t type = 0;   // 1 instant, 2 scheduled, 3 recurring without a fixed time, 8 recurring with one; 0 = absent
 };
 
 // How ListMeetings pages. Zoom expects the same page_size on every page of one listing.
@@ -114,6 +116,11 @@ class ZoomMeetings {
   // next_page_token after `max_pages` pages — a partial list is never returned, since recovery must not conclude
   // "no such meeting" from it. Zoom only lists about 6 months ahead for type=upcoming (docs/SANDBOX.md).
   Result<std::vector<ZoomMeeting>> ListMeetings(std::string_view user_id = "me", ZoomListOptions options = {});
+  // The host's own meetings that overlap `window` as busy events (ListMeetings, then ZoomMeetingsAsBusy with
+  // `skip_agenda_containing`) — what makes a Zoom host busy for availability. Errors: those of ListMeetings; a failure
+  // is never an empty list.
+  Result<std::vector<BusyEvent>> BusyMeetings(Interval window, std::string_view skip_agenda_containing,
+                                              std::string_view user_id = "me");
   Result<bool> UpdateMeeting(std::string_view meeting_id, const ZoomMeetingSpec& spec);       // true on 204
   Result<bool> DeleteMeeting(std::string_view meeting_id);                                    // true; gone = true
 
@@ -134,6 +141,16 @@ Result<ZoomMeeting> ParseZoomMeeting(std::string_view body);
 // "Ref: sw-12-10". Every match is returned (a crash between create and record can leave more than one), in input
 // order; an empty marker matches nothing. Pure.
 std::vector<ZoomMeeting> FindMeetingsByMarker(const std::vector<ZoomMeeting>& meetings, std::string_view marker);
+
+// The listed meetings that occupy their host during `window` (UTC, half-open), as busy events sorted by start
+// (status busy, summary = topic): scheduled meetings (type 2) and the listed occurrence of a recurring meeting with a
+// fixed time (type 8 — a list answer carries one start_time per series; later occurrences are not expanded, see
+// docs/PROVIDERS.md "Zoom API"), each [start_time, start_time + duration). Skipped: instant meetings (1) and recurring
+// meetings without a fixed time (3), which have no usable time; a meeting without a readable start_time or with no
+// positive duration; and a meeting whose agenda contains `skip_agenda_containing` (when not empty; Slotwise's own
+// meetings, already held by its interviews). Pure.
+std::vector<BusyEvent> ZoomMeetingsAsBusy(const std::vector<ZoomMeeting>& meetings, Interval window,
+                                          std::string_view skip_agenda_containing);
 
 // Parses the two settings documents (user settings, account lock settings — null when unknown) into ZoomHostSettings.
 ZoomHostSettings ParseZoomSettings(const nlohmann::json& user_settings, const nlohmann::json* lock_settings,

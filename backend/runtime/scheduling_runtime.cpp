@@ -52,6 +52,12 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->notifications_ = &connections.notifications();
   runtime->gatherer_ = std::make_unique<CalendarGatherer>(*runtime->directory_, *runtime->interviews_,
                                                           *runtime->busy_sources_, *runtime->cache_);
+  // A Zoom host's own meetings (made outside Slotwise too) are busy time, read with the host's own connection.
+  HostMeetingOptions host_meeting_options;
+  host_meeting_options.zoom_api_base = providers.ApiBase(oauth::Provider::kZoom);
+  runtime->host_meetings_ = std::make_unique<ProviderHostMeetingSource>(connections.tokens(), connections.transport(),
+                                                                        host_meeting_options);
+  runtime->gatherer_->SetHostMeetingSource(runtime->host_meetings_.get());
   AvailabilityOptions availability_options;
   availability_options.max_age_seconds = options.availability_max_age_seconds;
   runtime->availability_ = std::make_unique<AvailabilityService>(*runtime->gatherer_, zones, availability_options);

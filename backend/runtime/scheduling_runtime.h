@@ -17,6 +17,7 @@
 #include "availability/busy_sources.h"
 #include "availability/calendar_gatherer.h"
 #include "availability/free_busy_cache.h"
+#include "availability/host_meetings.h"
 #include "booking/adapter_gateway.h"
 #include "booking/booked_object_sync.h"
 #include "booking/booking_service.h"
@@ -88,6 +89,7 @@ class SchedulingRuntime {
   std::unique_ptr<OrgBusySourceFactory> org_busy_sources_;
   std::unique_ptr<DelegatedBusySourceFactory> delegated_busy_sources_;
   std::unique_ptr<TenantBusySourceFactory> busy_sources_;  // chooses between the two above
+  std::unique_ptr<ProviderHostMeetingSource> host_meetings_;  // Zoom hosts' own meetings as busy time
   std::unique_ptr<CalendarGatherer> gatherer_;
   std::unique_ptr<AvailabilityService> availability_;
   std::unique_ptr<ProviderGateway> gateway_;

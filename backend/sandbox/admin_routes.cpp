@@ -39,6 +39,7 @@ void Objects(SandboxCore& core, httplib::Response& res) {
     if (event.origin != "seed") objects.push_back(EventSummary(event));
   }
   for (const auto& [id, meeting] : core.state.zoom_meetings) {
+    if (meeting.seeded) continue;
     objects.push_back({{"type", "zoom_meeting"}, {"id", id}, {"owner", meeting.host_email},
                        {"topic", meeting.resource.value("topic", "")}, {"join_url", meeting.resource.value("join_url", "")},
                        {"password", meeting.resource.value("password", "")}, {"settings", meeting.resource.value("settings", json::object())},

@@ -192,6 +192,17 @@ void SeedDemoOrgLocked(SandboxCore& core) {
                       {"attendees", {"jonas.becker@kumo.example", "c_berlin-tiergarten@resource.calendar.google.com"}}});
   }
   seed["events"] = events;
+  // Ken hosts a client meeting in Zoom on Thursday 11:00–12:00 Tokyo, in both weeks: made in Zoom, not in his calendar,
+  // so only reading his Zoom meetings shows his host account busy (予定あり) then.
+  const TimeZone* tokyo = core.zones.Find("Asia/Tokyo");
+  json zoom_meetings = json::array();
+  for (int week = 0; tokyo && week < kDemoWeeks; ++week) {
+    std::int64_t day = IsoWeekStartDay(DaysFromCivil(tokyo->ToLocal(now).date)) + 7 * week + 3;
+    zoom_meetings.push_back({{"host", "ken.sato@kumo.example"}, {"topic", "取引先との打ち合わせ"},
+                             {"start_time", FormatRfc3339(tokyo->FromLocalSeconds(day * kSecondsPerDay + 11 * 3600))},
+                             {"duration", 60}});
+  }
+  seed["zoom_meetings"] = zoom_meetings;
   auto result = ApplySeedLocked(core, seed);
   (void)result;  // the demo seed is fixed data; tests check that it applies (Sandbox: demo org counts)
 }

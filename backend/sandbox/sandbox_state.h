@@ -192,6 +192,7 @@ struct ZoomMeeting {
   std::string host_email;
   json resource = json::object();
   bool deleted = false;
+  bool seeded = false;  // from the seed (`zoom_meetings`): made "in Zoom" before the test, not listed in /sandbox/objects
 };
 
 struct GoToMeeting {

@@ -176,6 +176,34 @@ Result<bool> SeedArray(const json& seed, const char* key, const std::function<Re
   return true;
 }
 
+// A meeting already in a Zoom user's account ({host, start_time, duration?, topic?, type?, agenda?}), listed and read
+// through the Zoom routes like one made with POST /users/me/meetings.
+Result<bool> SeedZoomMeeting(SandboxCore& core, const json& item, const std::string& field) {
+  const User* host = core.FindUser("zoom", GetString(item, "host"));
+  if (!host) return Invalid(field + ".host", "host must be a seeded Zoom user");
+  const std::optional<Instant> start = ParseRfc3339(GetString(item, "start_time"));
+  if (!start) return Invalid(field + ".start_time", "start_time must be an RFC 3339 instant");
+  const std::int64_t duration = GetInt(item, "duration", 60);
+  if (duration <= 0) return Invalid(field + ".duration", "duration must be a positive number of minutes");
+  const std::int64_t type = GetInt(item, "type", 2);
+  if (type != 1 && type != 2 && type != 3 && type != 8) return Invalid(field + ".type", "type is 1, 2, 3 or 8");
+  ZoomMeeting meeting;
+  meeting.id = std::stoll(RandomDigits(11));
+  while (core.state.zoom_meetings.count(meeting.id)) ++meeting.id;
+  meeting.host_email = host->email;
+  meeting.seeded = true;
+  const std::string id_text = std::to_string(meeting.id);
+  meeting.resource = {{"uuid", RandomId(16) + "=="}, {"id", meeting.id}, {"host_id", host->id},
+                      {"host_email", host->email}, {"topic", GetString(item, "topic", "Zoom meeting")},
+                      {"type", type}, {"start_time", FormatRfc3339(*start)}, {"duration", duration},
+                      {"timezone", host->time_zone}, {"created_at", FormatRfc3339(core.Now())},
+                      {"status", "waiting"}, {"join_url", "https://zoom.us/j/" + id_text},
+                      {"start_url", "https://zoom.us/s/" + id_text + "?zak=" + RandomId(24)}};
+  if (const std::string agenda = GetString(item, "agenda"); !agenda.empty()) meeting.resource["agenda"] = agenda;
+  core.state.zoom_meetings[meeting.id] = meeting;
+  return true;
+}
+
 }  // namespace
 
 Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
@@ -237,6 +265,10 @@ Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
   if (!step) return step;
   step = SeedArray(seed, "events", [&core](const json& item, const std::string& field) {
     return SeedEvent(core, item, field);
+  });
+  if (!step) return step;
+  step = SeedArray(seed, "zoom_meetings", [&core](const json& item, const std::string& field) {
+    return SeedZoomMeeting(core, item, field);
   });
   if (!step) return step;
   step = SeedArray(seed, "teams", [&core](const json& item, const std::string& field) -> Result<bool> {

@@ -115,6 +115,29 @@ namespace {
 
 std::string Span(const Interval& i) { return FormatRfc3339(i.start) + " to " + FormatRfc3339(i.end); }
 
+std::string_view ProviderDisplayName(ConferencingProvider provider) {
+  switch (provider) {
+    case ConferencingProvider::kZoom: return "Zoom";
+    case ConferencingProvider::kTeams: return "Microsoft Teams";
+    case ConferencingProvider::kGoogleMeet: return "Google Meet";
+    case ConferencingProvider::kGoTo: return "GoTo";
+  }
+  return "its provider";
+}
+
+// A host account's busy time: another interview (a hold), or a meeting of its own at the provider.
+Violation HostBusy(const Problem& p, const Reason& r, const std::string& sub, const std::string& event) {
+  const Calendar* host = r.calendar ? &p.calendars[*r.calendar] : nullptr;
+  if (r.event && !r.event->interview && host != nullptr && host->conferencing_account) {
+    return {"host_busy",
+            "Host account " + sub + " is busy in " +
+                std::string(ProviderDisplayName(host->conferencing_account->provider)) + ": it hosts a meeting from " +
+                Span(r.event->interval) + ".",
+            sub};
+  }
+  return {"host_busy", "Host account " + sub + " already hosts a meeting (" + event + ").", sub};
+}
+
 // A reason of the explanation's reason finders as a violation.
 Violation FromReason(const Problem& p, const Reason& r) {
   const std::string sub = r.calendar ? p.calendars[*r.calendar].sub : std::string();
@@ -130,8 +153,7 @@ Violation FromReason(const Problem& p, const Reason& r) {
       return {"load_limit", sub + " already has " + std::to_string(r.count) + " interviews that " +
                                 (r.week ? "week" : "day") + " (limit " + std::to_string(r.limit) + ").", sub};
     case ReasonCode::kRoomBusy: return {"room_busy", "Room " + sub + " has a " + event + ".", sub};
-    case ReasonCode::kHostBusy:
-      return {"host_busy", "Host account " + sub + " already hosts a meeting (" + event + ").", sub};
+    case ReasonCode::kHostBusy: return HostBusy(p, r, sub, event);
     case ReasonCode::kFreeBusyUnknown:
       return {"free_busy_unknown",
               "The free/busy time of " + sub + " is unknown (" +

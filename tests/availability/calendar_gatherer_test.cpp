@@ -8,6 +8,7 @@
 #include "availability/calendar_gatherer.h"
 #include "availability_test_util.h"
 #include "slotwise/json_text.h"
+#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -398,6 +399,137 @@ TEST_CASE("CalendarGatherer: connection-level failures keep their code and say w
   w.holds.failure = Error{"storage_error", "SQLite: disk I/O error", ""};
   CHECK(w.Gather(kQuery, kNow).error().code == "storage_error");
   CHECK(w.gatherer.Gather("nobody", kQuery, {kNow, 300, ""}).error().code == "unknown_tenant");
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// [SECTION] Host accounts' own meetings
+// -----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+// Zoom hosts' meetings from a fixed list (every event whatever the window: the gatherer must select), or a failure.
+class FakeHostMeetings final : public HostMeetingSource {
+ public:
+  bool Reads(std::string_view provider) const override { return provider == "zoom"; }
+  Result<std::vector<BusyEvent>> MeetingsBusy(std::string_view, const std::string& connection_id,
+                                              Interval window) override {
+    ++calls;
+    connections.push_back(connection_id);
+    windows.push_back(window);
+    if (failure) return *failure;
+    return events;
+  }
+  int calls = 0;
+  std::vector<std::string> connections;
+  std::vector<Interval> windows;
+  std::vector<BusyEvent> events;
+  std::optional<Error> failure;
+};
+
+// The World with Anna's Zoom host linked to her Zoom connection and the fake reading it.
+struct HostWorld : World {
+  HostWorld() {
+    directory.AddHost({"acme", "", "zoom", "anna@acme.test", "con_anna_zoom", R"({"join_before_host":true})"});
+    gatherer.SetHostMeetingSource(&meetings);
+  }
+  FakeHostMeetings meetings;
+};
+
+const char* const kHostSub = "zoom:anna@acme.test";
+
+}  // namespace
+
+TEST_CASE("CalendarGatherer: a Zoom host's own meetings are its busy time, next to its holds, and cached") {
+  HostWorld w;
+  SeedBusyAndHolds(w);
+  w.meetings.events = {Busy("2026-12-01T15:00:00Z", "2026-12-01T16:00:00Z"),
+                       Busy("2026-12-01T08:00:00Z", "2026-12-01T08:30:00Z"),
+                       Busy("2027-03-01T08:00:00Z", "2027-03-01T08:30:00Z")};  // outside the window: left out
+  Result<json> calendars = w.Gather(kQuery, kNow);
+  REQUIRE_MESSAGE(calendars.ok(), calendars.error().message);
+  const json expected = json::parse(R"([
+    {"start": "2026-12-01T08:00:00Z", "end": "2026-12-01T08:30:00Z", "status": "busy"},
+    {"start": "2026-12-01T15:00:00Z", "end": "2026-12-01T16:00:00Z", "status": "busy"},
+    {"start": "2026-12-02T13:00:00Z", "end": "2026-12-02T14:00:00Z", "status": "busy", "interview": true}])");
+  CHECK(DumpJson(calendars->at(kHostSub).at("busy")) == DumpJson(expected));
+  CHECK_FALSE(calendars->at(kHostSub).contains("free_busy"));
+  REQUIRE(w.meetings.calls == 1);
+  CHECK(w.meetings.connections[0] == "con_anna_zoom");  // the host's own connection
+  CHECK(w.meetings.windows[0] == Interval{At("2026-11-23T00:00:00Z"), At("2026-12-11T00:00:00Z")});
+
+  // Fresh enough: from the cache. Max age 0 (booking) reads again.
+  REQUIRE(w.Gather(kQuery, kNow + 60).ok());
+  CHECK(w.meetings.calls == 1);
+  REQUIRE(w.Gather(kQuery, kNow + 61, 0).ok());
+  CHECK(w.meetings.calls == 2);
+
+  // The engine sees the meeting: the host is busy then (the value path agrees with the text).
+  Result<GatheredCalendars> collected = w.gatherer.Collect("acme", kQuery, {kNow + 62, 300, ""});
+  REQUIRE(collected.ok());
+  ZoneinfoDirectory zones(SLOTWISE_ZONEINFO_DIR);
+  Result<std::vector<Calendar>> values = collected->ToEngineCalendars(zones);
+  REQUIRE(values.ok());
+  bool host_seen = false;
+  for (const Calendar& calendar : *values) {
+    if (calendar.sub != kHostSub) continue;
+    host_seen = true;
+    CHECK(calendar.busy.size() == 3);
+  }
+  CHECK(host_seen);
+}
+
+TEST_CASE("CalendarGatherer: a Zoom host that cannot be read is unknown, or the booking's error; never free") {
+  HostWorld w;
+  SeedBusyAndHolds(w);
+  w.meetings.failure = Error{"rate_limited", "Zoom's daily request limit for this host is used up", "Daily-limit"};
+  Result<json> calendars = w.Gather(kQuery, kNow);
+  REQUIRE_MESSAGE(calendars.ok(), calendars.error().message);
+  const json& host = calendars->at(kHostSub);
+  REQUIRE(host.contains("free_busy"));
+  CHECK(host.at("free_busy").at("status") == "unknown");
+  const std::string reason = host.at("free_busy").at("reason");
+  CHECK(reason.find("Zoom did not give the host's meetings") != std::string::npos);
+  CHECK(reason.find("rate_limited") != std::string::npos);
+  CHECK(host.at("busy").size() == 1);  // its hold is still there
+  CHECK_FALSE(calendars->at("anna@acme.test").contains("free_busy"));
+
+  // At booking (unreadable_host_fails) it is the answer's error, retryable, naming the host and its field.
+  GatherRequest booking{kNow, 0, ""};
+  booking.unreadable_host_fails = true;
+  Result<GatheredCalendars> refused = w.gatherer.Collect("acme", kQuery, booking);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "calendar_unavailable");
+  CHECK(refused.error().field == "query.conferencing.host");
+  CHECK(refused.error().message.find(kHostSub) != std::string::npos);
+  CHECK(refused.error().message.find("daily request limit") != std::string::npos);
+
+  // A connection its owner must fix keeps its code.
+  w.meetings.failure = Error{"reauth_needed", "the Zoom grant was revoked", ""};
+  Result<GatheredCalendars> reauth = w.gatherer.Collect("acme", kQuery, booking);
+  REQUIRE_FALSE(reauth.ok());
+  CHECK(reauth.error().code == "reauth_needed");
+  CHECK(reauth.error().message.find("connect the Zoom account again") != std::string::npos);
+
+  // Unknown is not cached: once Zoom answers, the host is known.
+  const int before = w.meetings.calls;
+  w.meetings.failure.reset();
+  Result<json> again = w.Gather(kQuery, kNow + 5);
+  REQUIRE(again.ok());
+  CHECK(w.meetings.calls == before + 1);
+  CHECK_FALSE(again->at(kHostSub).contains("free_busy"));
+}
+
+TEST_CASE("CalendarGatherer: host accounts without a connection, or on a provider not read, are not asked") {
+  World w;  // Anna's Zoom host has no connection
+  FakeHostMeetings meetings;
+  w.gatherer.SetHostMeetingSource(&meetings);
+  REQUIRE(w.Gather(kQuery, kNow).ok());
+  CHECK(meetings.calls == 0);
+  w.directory.AddHost({"acme", "", "goto", "anna@acme.test", "con_anna_goto", "{}"});
+  json query = kQuery;
+  query["conferencing"] = {{"provider", "goto"}, {"host", "goto:anna@acme.test"}};
+  REQUIRE(w.Gather(query, kNow).ok());
+  CHECK(meetings.calls == 0);
 }
 
 // -----------------------------------------------------------------------------------------------------------------

@@ -318,3 +318,74 @@ TEST_CASE("ZoomMeetings: ListMeetings never returns a partial list and handles 4
   CHECK(ghost.error().field == "1001");
   CHECK(f.transport.unexpected() == 0);
 }
+
+TEST_CASE("ZoomMeetings: BusyMeetings reads every page and keeps the meetings with a fixed time inside the window") {
+  Fixture f;
+  const std::string list_url = std::string(kBase) + "/users/me/meetings?type=upcoming&page_size=300";
+  f.transport.Expect("GET", list_url, Response(200, R"({"page_size":300,"total_records":6,"next_page_token":"p2",
+    "meetings":[
+      {"id":1,"topic":"Board meeting","type":2,"start_time":"2026-03-02T09:00:00Z","duration":60},
+      {"id":2,"topic":"Instant call","type":1,"start_time":"2026-03-02T10:00:00Z","duration":30},
+      {"id":3,"topic":"Open room","type":3,"duration":60},
+      {"id":4,"topic":"Interview: Dana","type":2,"start_time":"2026-03-02T12:00:00Z","duration":30,
+       "agenda":"Ref: sw-iv_0a1b\nPanel"}]})"));
+  f.transport.Expect("GET", list_url, Response(200, R"({"page_size":300,"total_records":6,"next_page_token":"",
+    "meetings":[
+      {"id":5,"topic":"Weekly sync","type":8,"start_time":"2026-03-02T07:30:00Z","duration":45},
+      {"id":6,"topic":"Next month","type":2,"start_time":"2026-04-02T09:00:00Z","duration":60}]})"));
+  const Interval window{ParseRfc3339("2026-03-02T00:00:00Z").value(), ParseRfc3339("2026-03-03T00:00:00Z").value()};
+  Result<std::vector<BusyEvent>> busy = f.zoom.BusyMeetings(window, "Ref: sw-");
+  REQUIRE(busy);
+  const std::vector<net::HttpRequest> requests = f.transport.requests();
+  REQUIRE(requests.size() == 2);  // the second page was read
+  CHECK(requests[1].url == list_url + "&next_page_token=p2");
+  REQUIRE(busy->size() == 2);  // sorted by start: the recurring occurrence first
+  CHECK((*busy)[0].interval == Interval{ParseRfc3339("2026-03-02T07:30:00Z").value(),
+                                        ParseRfc3339("2026-03-02T08:15:00Z").value()});
+  CHECK((*busy)[0].summary == "Weekly sync");
+  CHECK((*busy)[1].interval == Interval{ParseRfc3339("2026-03-02T09:00:00Z").value(),
+                                        ParseRfc3339("2026-03-02T10:00:00Z").value()});
+  CHECK((*busy)[1].status == BusyStatus::kBusy);
+  CHECK_FALSE((*busy)[1].interview);
+
+  // A failed page is an error, never an empty (free) answer.
+  f.transport.Expect("GET", list_url, Response(200, R"({"next_page_token":"p2","meetings":[]})"));
+  f.transport.Expect("GET", list_url, Response(400, R"({"code":300,"message":"Invalid next_page_token."})"));
+  Result<std::vector<BusyEvent>> failed = f.zoom.BusyMeetings(window, "Ref: sw-");
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().code == "provider_rejected");
+  CHECK(f.transport.unexpected() == 0);
+}
+
+TEST_CASE("ZoomMeetingsAsBusy: types, unusable times, the window's edges and the skipped agenda") {
+  auto meeting = [](std::int64_t type, const char* start, std::int64_t minutes, const char* agenda = "") {
+    ZoomMeeting m;
+    m.id = "1";
+    m.type = type;
+    m.start_time = start;
+    m.start = ParseRfc3339(start).value_or(0);
+    m.duration_minutes = minutes;
+    m.agenda = agenda;
+    return m;
+  };
+  const Interval window{ParseRfc3339("2026-03-02T09:00:00Z").value(), ParseRfc3339("2026-03-02T17:00:00Z").value()};
+  const std::vector<ZoomMeeting> meetings = {
+      meeting(2, "2026-03-02T08:00:00Z", 60),             // ends where the window begins: out
+      meeting(2, "2026-03-02T08:30:00Z", 60),             // reaches into the window: in
+      meeting(2, "2026-03-02T17:00:00Z", 30),             // begins where the window ends: out
+      meeting(2, "2026-03-02T12:00:00Z", 0),              // no duration: out
+      meeting(2, "not a time", 30),                       // unreadable start: out
+      meeting(2, "", 30),                                 // no start: out
+      meeting(1, "2026-03-02T10:00:00Z", 30),             // instant: out
+      meeting(3, "2026-03-02T10:00:00Z", 30),             // recurring without a fixed time: out
+      meeting(0, "2026-03-02T10:00:00Z", 30),             // no type: out
+      meeting(8, "2026-03-02T11:00:00Z", 30),             // recurring with a fixed time: in
+      meeting(2, "2026-03-02T13:00:00Z", 30, "Ref: sw-iv_1"),  // Slotwise's own: out when asked to skip
+  };
+  const std::vector<BusyEvent> busy = ZoomMeetingsAsBusy(meetings, window, "Ref: sw-");
+  REQUIRE(busy.size() == 2);
+  CHECK(busy[0].interval.start == ParseRfc3339("2026-03-02T08:30:00Z").value());
+  CHECK(busy[1].interval.start == ParseRfc3339("2026-03-02T11:00:00Z").value());
+  // Without a marker to skip, Slotwise's own meeting counts too.
+  CHECK(ZoomMeetingsAsBusy(meetings, window, "").size() == 3);
+}

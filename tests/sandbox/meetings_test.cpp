@@ -284,3 +284,38 @@ TEST_CASE("Sandbox: GoTo lists the organizer's own upcoming meetings") {
   CHECK(refused->status == 401);
   CHECK(Body(refused)["int_err_code"] == "InvalidToken");
 }
+
+TEST_CASE("Sandbox: a seeded Zoom meeting is listed like one made through the API; the demo gives Ken one") {
+  LiveSandbox sandbox;
+  // The demo organisation: Ken's client meeting on Thursday 11:00 Tokyo, in this week and the next.
+  const json ken = Body(sandbox.Get("/zoom/v2/users/me/meetings?type=scheduled", sandbox.Token("zoom", "ken.sato@kumo.example")));
+  REQUIRE(ken.at("meetings").size() == 2);
+  for (const json& meeting : ken.at("meetings")) {
+    CHECK(meeting.at("topic") == "取引先との打ち合わせ");
+    CHECK(meeting.at("type") == 2);
+    CHECK(meeting.at("duration") == 60);
+    CHECK(meeting.at("start_time").get<std::string>().substr(11) == "02:00:00Z");  // 11:00 in Tokyo
+  }
+
+  const json seed = {{"zoom_meetings", {{{"host", "marcus.hill@kumo-labs.example"}, {"start_time", "2030-03-04T10:00:00Z"},
+                                         {"duration", 45}, {"topic", "Budget"}, {"agenda", "made in Zoom"}}}}};
+  REQUIRE(sandbox.PostJson("/sandbox/seed", seed)->status == 200);
+  const std::string marcus = sandbox.Token("zoom", "marcus.hill@kumo-labs.example");
+  const json listed = Body(sandbox.Get("/zoom/v2/users/me/meetings?type=upcoming", marcus));
+  REQUIRE(listed.at("meetings").size() == 1);
+  const json& meeting = listed["meetings"][0];
+  CHECK(meeting.at("start_time") == "2030-03-04T10:00:00Z");
+  CHECK(meeting.at("duration") == 45);
+  CHECK(meeting.at("agenda") == "made in Zoom");
+  CHECK(meeting.at("type") == 2);
+  // Read through GET /meetings/{id} like any other; not one of the objects a test made.
+  CHECK(sandbox.Get("/zoom/v2/meetings/" + IdOf(meeting), marcus)->status == 200);
+  CHECK(Body(sandbox.Get("/sandbox/objects")).dump().find("Budget") == std::string::npos);
+
+  for (const json& bad : {json{{"host", "nobody@kumo.example"}, {"start_time", "2030-03-04T10:00:00Z"}},
+                          json{{"host", "marcus.hill@kumo-labs.example"}, {"start_time", "soon"}},
+                          json{{"host", "marcus.hill@kumo-labs.example"}, {"start_time", "2030-03-04T10:00:00Z"}, {"duration", 0}}}) {
+    CAPTURE(bad.dump());
+    CHECK(sandbox.PostJson("/sandbox/seed", {{"zoom_meetings", {bad}}})->status == 400);
+  }
+}
