@@ -18,7 +18,7 @@
 namespace slotwise::lifecycle {
 
 struct RetryPolicy {
-  int max_attempts = 12;                     // 1 + 11 retries; with the defaults about 12 hours in all
+  int max_attempts = 16;                     // 1 + 15 retries; with the defaults they span about 9 to 19 hours
   std::int64_t base_delay_seconds = 5;
   std::int64_t max_delay_seconds = 4 * 3600;
   std::int64_t max_retry_after_seconds = 24 * 3600;
