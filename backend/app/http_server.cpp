@@ -20,6 +20,7 @@
 #include "api/proposal_routes.h"
 #include "api/organisation_routes.h"
 #include "api/tenant_routes.h"
+#include "api/webhook_delivery_routes.h"
 #include "api/webhook_routes.h"
 #include "auth/security_headers.h"
 #include "demo/demo_routes.h"
@@ -182,6 +183,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_,
                         options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
   RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
+  RegisterWebhookDeliveryRoutes(*server_, scheduling.lifecycle(), caller_auth);
   server_->Options(R"(/v1/.*)", [&caller_auth](const httplib::Request& req, httplib::Response& res) {
     caller_auth.Preflight(req, res);
   });

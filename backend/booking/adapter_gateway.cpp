@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/standard_webhooks.h"
 #include "auth/webhook_signature.h"
 #include "crypto/crypto_primitives.h"
 #include "mail/mail_message.h"
@@ -303,7 +304,14 @@ Result<bool> AdapterGateway::Deliver(const Tenant& tenant, const OutgoingMessage
   request.timeout = std::chrono::seconds(10);
   request.body = payload.dump();
   request.With("Content-Type", "application/json");
-  request.With(std::string(auth::kSignatureHeader), auth::SignWebhook(tenant.ats_webhook_secret, clock_(), request.body));
+  const std::int64_t signed_at = clock_();
+  // Standard Webhooks headers (auth/standard_webhooks.h), the delivery id as webhook-id; the older
+  // Slotwise-Signature stays for receivers written against it.
+  for (auto& [name, value] :
+       auth::StandardWebhookHeaders(tenant.ats_webhook_secret, message.delivery_id, signed_at, request.body)) {
+    request.With(name, value);
+  }
+  request.With(std::string(auth::kSignatureHeader), auth::SignWebhook(tenant.ats_webhook_secret, signed_at, request.body));
   request.With("Slotwise-Delivery", message.delivery_id);
   Result<net::HttpResponse> response = delivery_.outbound.Send(transport_, request, tenant.id);
   if (!response) {

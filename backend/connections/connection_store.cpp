@@ -1,8 +1,11 @@
 // connection_store.cpp — see connection_store.h.
 #include "connections/connection_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
+#include "store/lifecycle_events.h"
 #include "store/sqlite_query.h"
 
 namespace slotwise {
@@ -188,11 +191,31 @@ Result<bool> ConnectionStore::SaveTokens(const std::string& id, const oauth::Tok
 Result<bool> ConnectionStore::MarkStatus(const std::string& id, ConnectionStatus status, const std::string& message,
                                          std::int64_t now) {
   std::lock_guard lock(mutex_);
-  Result<int> done =
-      Exec(database_.handle(), "UPDATE connections SET status = ?2, status_message = ?3, updated_at = ?4 WHERE id = ?1",
-           {id, std::string(ConnectionStatusName(status)), message, now});
+  sqlite3* db = database_.handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  struct Before {
+    std::string tenant_id, user_id, provider, status;
+  };
+  Result<std::optional<Before>> before = First(Query<Before>(
+      db, "SELECT tenant_id, user_id, provider, status FROM connections WHERE id = ?1", {id},
+      [](SqlRow& row) { return Before{row.Text(), row.Text(), row.Text(), row.Text()}; }));
+  if (!before) return before.error();
+  const std::string status_name(ConnectionStatusName(status));
+  Result<int> done = Exec(db, "UPDATE connections SET status = ?2, status_message = ?3, updated_at = ?4 WHERE id = ?1",
+                          {id, status_name, message, now});
   if (!done) return done.error();
-  return true;
+  if (before->has_value() && status != ConnectionStatus::kActive && (*before)->status != status_name) {
+    const nlohmann::json data = {{"connection_id", id},          {"user_id", (*before)->user_id},
+                                 {"provider", (*before)->provider}, {"status", status_name},
+                                 {"message", message}};
+    if (Result<std::int64_t> event = lifecycle_events::AppendLifecycleEvent(
+            db, (*before)->tenant_id, lifecycle_events::kConnectionNeedsAttention, id, data, now);
+        !event) {
+      return event.error();
+    }
+  }
+  return transaction.Commit();
 }
 
 Result<bool> ConnectionStore::Delete(const std::string& id) {

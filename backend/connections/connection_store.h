@@ -79,6 +79,8 @@ class ConnectionStore {
 
   // After a refresh: seals and stores the new tokens (an empty refresh token keeps the stored one) and marks active.
   Result<bool> SaveTokens(const std::string& id, const oauth::TokenSet& tokens, std::int64_t now);
+  // Sets the status and its message. When the status BECOMES reauth_needed or consent_required (it was another one),
+  // the lifecycle event connection.needs_attention is recorded in the same transaction (store/lifecycle_events.h).
   Result<bool> MarkStatus(const std::string& id, ConnectionStatus status, const std::string& message,
                           std::int64_t now);
   Result<bool> Delete(const std::string& id);

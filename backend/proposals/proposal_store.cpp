@@ -1,6 +1,10 @@
 // proposal_store.cpp — see proposal_store.h.
 #include "proposals/proposal_store.h"
 
+#include <nlohmann/json.hpp>
+
+#include "slotwise/time.h"
+#include "store/lifecycle_events.h"
 #include "store/sqlite_query.h"
 
 namespace slotwise {
@@ -61,11 +65,58 @@ Result<std::optional<Proposal>> SqliteProposalStore::FindByCapability(const std:
 Result<bool> SqliteProposalStore::MarkPicked(const std::string& id, const std::string& interview_id,
                                              std::int64_t start, std::int64_t now) {
   std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
   // RETURNING, not sqlite3_changes(): other stores share the handle and may run a statement in between.
-  return Exists(database_.handle(),
-                "UPDATE proposals SET status = 'picked', interview_id = ?2, picked_start = ?3, updated_at = ?4 "
-                "WHERE id = ?1 AND status = 'open' RETURNING id",
-                {id, interview_id, start, now});
+  Result<std::optional<std::string>> tenant = First(Query<std::string>(
+      db,
+      "UPDATE proposals SET status = 'picked', interview_id = ?2, picked_start = ?3, updated_at = ?4 "
+      "WHERE id = ?1 AND status = 'open' RETURNING tenant_id",
+      {id, interview_id, start, now}, [](SqlRow& row) { return row.Text(); }));
+  if (!tenant) return tenant.error();
+  if (!tenant->has_value()) return false;
+  const nlohmann::json data = {{"proposal_id", id}, {"interview_id", interview_id}, {"start", FormatRfc3339(start)}};
+  if (Result<std::int64_t> event =
+          lifecycle_events::AppendLifecycleEvent(db, **tenant, lifecycle_events::kProposalPicked, id, data, now);
+      !event) {
+    return event.error();
+  }
+  return transaction.Commit();
+}
+
+Result<int> SqliteProposalStore::ReportExpired(std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  // Called every few seconds: take the write lock only when there is something to report.
+  constexpr const char* kUnreported =
+      "SELECT 1 FROM proposals WHERE expiry_reported = 0 AND expires_at <= ?1 AND status = 'open' LIMIT 1";
+  Result<bool> any = Exists(db, kUnreported, {now});
+  if (!any) return any.error();
+  if (!*any) return 0;
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  struct Expired {
+    std::string id, tenant_id;
+    std::int64_t expires_at = 0;
+  };
+  Result<std::vector<Expired>> expired = Query<Expired>(
+      db,
+      "UPDATE proposals SET expiry_reported = 1 WHERE status = 'open' AND expires_at <= ?1 AND expiry_reported = 0 "
+      "RETURNING id, tenant_id, expires_at",
+      {now}, [](SqlRow& row) { return Expired{row.Text(), row.Text(), row.Int()}; });
+  if (!expired) return expired.error();
+  if (expired->empty()) return 0;
+  for (const Expired& proposal : *expired) {
+    const nlohmann::json data = {{"proposal_id", proposal.id}, {"expires_at", FormatRfc3339(proposal.expires_at)}};
+    if (Result<std::int64_t> event = lifecycle_events::AppendLifecycleEvent(
+            db, proposal.tenant_id, lifecycle_events::kProposalExpired, proposal.id, data, now);
+        !event) {
+      return event.error();
+    }
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return static_cast<int>(expired->size());
 }
 
 }  // namespace slotwise

@@ -3,8 +3,10 @@
 //
 // Contract: a proposal is found by its id within its tenant (the recruiter's side) or by the SHA-256 of its
 // capability (the candidate's side; the capability itself is never stored). MarkPicked is the one state change and is
-// atomic: it succeeds only for a proposal that is still open, so two concurrent picks cannot both win. Thread-safe
-// (one mutex around the shared handle, as the other stores on it).
+// atomic: it succeeds only for a proposal that is still open, so two concurrent picks cannot both win. It records the
+// lifecycle event proposal.picked in the same transaction (store/lifecycle_events.h); ReportExpired records
+// proposal.expired once for each open proposal whose expiry has passed (expiry is read from expires_at, the status
+// stays "open"). Thread-safe (one mutex around the shared handle, as the other stores on it).
 #pragma once
 
 #include <cstdint>
@@ -41,6 +43,8 @@ class ProposalStore {
   // open → picked with the interview; false (nothing changed) when the proposal is no longer open.
   virtual Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
                                   std::int64_t now) = 0;
+  // Records proposal.expired for every open proposal with expires_at <= now not reported before; answers how many.
+  virtual Result<int> ReportExpired(std::int64_t now) = 0;
 };
 
 class SqliteProposalStore final : public ProposalStore {
@@ -52,6 +56,7 @@ class SqliteProposalStore final : public ProposalStore {
   Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) override;
   Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
                           std::int64_t now) override;
+  Result<int> ReportExpired(std::int64_t now) override;
 
  private:
   Result<std::optional<Proposal>> FindOne(const std::string& where, const std::string& a, const std::string& b);

@@ -2,6 +2,7 @@
 #include "runtime/scheduling_runtime.h"
 
 #include <chrono>
+#include <iostream>
 
 #include "booking/adapter_gateway.h"
 #include "providers/microsoft_graph_calendar.h"
@@ -15,6 +16,7 @@ std::int64_t SystemNow() {
 }  // namespace
 
 SchedulingRuntime::~SchedulingRuntime() {
+  if (lifecycle_) lifecycle_->Stop();
   if (worker_) worker_->Stop();
   if (notifications_) notifications_->SetListeners({});
 }
@@ -112,12 +114,25 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   if (!hr) return hr.error();
   runtime->hr_ = std::move(hr).value();
   runtime->gatherer_->SetOutOfOfficeSource(runtime->hr_.get(), &zones);
+
+  Result<std::unique_ptr<lifecycle::EventLog>> lifecycle_log = lifecycle::EventLog::Open(database.path());
+  if (!lifecycle_log) return lifecycle_log.error();
+  runtime->lifecycle_log_ = std::move(lifecycle_log).value();
+  SqliteProposalStore* proposal_store = runtime->proposal_store_.get();
+  runtime->lifecycle_ = std::make_unique<lifecycle::LifecycleDispatcher>(
+      *runtime->lifecycle_log_, *runtime->directory_, connections.transport(), options.outbound, now, options.lifecycle,
+      lifecycle::LifecycleDispatcher::Random{}, [proposal_store](std::int64_t at) {
+        if (Result<int> reported = proposal_store->ReportExpired(at); !reported) {
+          std::cerr << "slotwise: proposal expiries could not be recorded: " << reported.error().message << "\n";
+        }
+      });
   return runtime;
 }
 
 void SchedulingRuntime::Start() {
   worker_->Start();
   hr_->Start();
+  lifecycle_->Start();
 }
 
 }  // namespace slotwise

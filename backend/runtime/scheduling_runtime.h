@@ -4,8 +4,9 @@
 // messages, and the HR runtime (Teams daily posts, absences — which the gatherer adds to people as out of office).
 //
 // Contract: build after ConnectionsRuntime (it borrows its registry, connections, tokens, vault and transport) and
-// after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted);
-// destruction stops it before anything it uses goes away. Thread-safe afterwards.
+// after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted) and the
+// lifecycle webhook dispatcher (which also records proposal expiries before each pass); destruction stops them before
+// anything they use goes away. Thread-safe afterwards.
 #pragma once
 
 #include <functional>
@@ -26,6 +27,8 @@
 #include "booking/provider_gateway.h"
 #include "connections/org_access_registry.h"
 #include "hr/hr_runtime.h"
+#include "lifecycle/event_log.h"
+#include "lifecycle/lifecycle_dispatcher.h"
 #include "messages/messages_service.h"
 #include "proposals/proposal_service.h"
 #include "proposals/proposal_store.h"
@@ -43,6 +46,7 @@ struct SchedulingOptions {
   // What tenant-supplied URLs (ATS and Workflows webhooks) may be: the server passes outbound.allowed_hosts and, under
   // --demo, the demo tenant as an http tenant. Used for delivery.outbound and the HR posts too (Create copies it).
   auth::OutboundPolicy outbound;
+  lifecycle::DispatchOptions lifecycle;               // lifecycle webhooks to the ATS (lifecycle_dispatcher.h)
 };
 
 // The safety net re-reads every booked object still to come at least this often, this many per tick.
@@ -59,7 +63,7 @@ class SchedulingRuntime {
                                                            Clock clock = {});
   ~SchedulingRuntime();  // stops the outbox worker and the cache-invalidation callback
 
-  void Start();  // the outbox worker and the HR daily-post scheduler
+  void Start();  // the outbox worker, the HR daily-post scheduler and the lifecycle webhook dispatcher
 
   DirectoryStore& directory() { return *directory_; }
   InterviewStore& interviews() { return *interviews_; }
@@ -73,6 +77,7 @@ class SchedulingRuntime {
   ProposalService& proposals() { return *proposals_; }
   MessagesService& messages() { return *messages_; }
   hr::HrRuntime& hr() { return *hr_; }
+  lifecycle::LifecycleDispatcher& lifecycle() { return *lifecycle_; }  // its log() is the tenants' delivery log
   const auth::OutboundPolicy& outbound() const { return outbound_; }  // the routes' write-time check
   const Clock& clock() const { return clock_; }  // the runtime's "now" (Unix seconds), shared by every part
 
@@ -100,6 +105,8 @@ class SchedulingRuntime {
   std::unique_ptr<ProposalService> proposals_;
   std::unique_ptr<MessagesService> messages_;
   std::unique_ptr<hr::HrRuntime> hr_;     // its scheduler thread is joined before the stores it reads go away
+  std::unique_ptr<lifecycle::EventLog> lifecycle_log_;
+  std::unique_ptr<lifecycle::LifecycleDispatcher> lifecycle_;  // joined before the log and the stores go away
   std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
 };
 

@@ -12,7 +12,9 @@
 
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
+#include "slotwise/time.h"
 #include "store/interview_json.h"
+#include "store/lifecycle_events.h"
 #include "store/sqlite_query.h"
 
 namespace slotwise {
@@ -51,10 +53,37 @@ Result<Interview> ReadInterview(SqlRow& row) {
   return interview;
 }
 
+// Appends the history entry and, for an action that makes a lifecycle event (store/lifecycle_events.h), the event —
+// in the caller's transaction, after it changed the interview row, so the event reports the row as committed.
 Result<bool> AppendHistory(sqlite3* db, const std::string& interview_id, std::int64_t at, std::string_view action,
                            const std::string& detail_json) {
-  return Run(db, "INSERT INTO interview_history (interview_id, at, action, detail) VALUES (?, ?, ?, ?);",
-             {interview_id, at, std::string(action), detail_json});
+  if (Result<bool> noted = Run(db, "INSERT INTO interview_history (interview_id, at, action, detail) VALUES (?, ?, ?, ?);",
+                               {interview_id, at, std::string(action), detail_json});
+      !noted) {
+    return noted.error();
+  }
+  const std::optional<std::string_view> type = lifecycle_events::TypeForHistoryAction(action);
+  if (!type) return true;
+  struct Row {
+    std::string tenant_id, status;
+    std::int64_t start = 0, end = 0, sequence = 0;
+  };
+  Result<std::optional<Row>> row = First(Query<Row>(
+      db, "SELECT tenant_id, status, start_at, end_at, sequence FROM interviews WHERE id = ?;", {interview_id},
+      [](SqlRow& r) { return Row{r.Text(), r.Text(), r.Int(), r.Int(), r.Int()}; }));
+  if (!row) return row.error();
+  if (!row->has_value()) return Error{codes::kStorageError, "the interview of a history entry is missing", ""};
+  json data = slotwise::ParseJson(detail_json);
+  if (!data.is_object()) data = json::object();
+  data["interview_id"] = interview_id;
+  data["status"] = (*row)->status;
+  data["start"] = FormatRfc3339((*row)->start);
+  data["end"] = FormatRfc3339((*row)->end);
+  data["sequence"] = (*row)->sequence;
+  Result<std::int64_t> event =
+      lifecycle_events::AppendLifecycleEvent(db, (*row)->tenant_id, *type, interview_id, data, at);
+  if (!event) return event.error();
+  return true;
 }
 
 Result<bool> EnqueueJob(sqlite3* db, const Interview& interview, OutboxKind kind, std::int64_t now,

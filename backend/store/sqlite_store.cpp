@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 13> kMigrations = {
+constexpr std::array<const char*, 14> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -224,6 +224,24 @@ constexpr std::array<const char*, 13> kMigrations = {
     "  created_at INTEGER NOT NULL, PRIMARY KEY (interview_id, object));"
     "CREATE INDEX booked_objects_by_calendar ON booked_objects (tenant_id, provider, calendar_id COLLATE NOCASE);"
     "CREATE INDEX booked_objects_by_provider_id ON booked_objects (provider_object_id);",
+    // 14: lifecycle events for the tenant's ATS (store/lifecycle_events.h), recorded in the transaction of the fact they
+    // report and drained by the dispatcher (lifecycle/lifecycle_dispatcher.h): the payload is fixed when recorded, so
+    // every attempt sends the same bytes. state 'skipped' = the tenant had no webhook URL when the event was due.
+    // proposals.expiry_reported: the expiry of an open proposal was recorded as an event (once); proposals that had
+    // expired before this migration count as reported (no burst of old news after an upgrade).
+    "CREATE TABLE lifecycle_events ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, type TEXT NOT NULL, subject_id TEXT NOT NULL,"
+    "  payload TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead', 'skipped')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,"
+    "  last_status INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',"
+    "  delivered_at INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX lifecycle_events_due ON lifecycle_events (state, next_attempt_at);"
+    "CREATE INDEX lifecycle_events_by_subject ON lifecycle_events (tenant_id, subject_id, id);"
+    "CREATE INDEX lifecycle_events_by_tenant ON lifecycle_events (tenant_id, id);"
+    "ALTER TABLE proposals ADD COLUMN expiry_reported INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE proposals SET expiry_reported = 1 WHERE expires_at <= CAST(strftime('%s', 'now') AS INTEGER);"
+    "CREATE INDEX proposals_unreported_expiry ON proposals (expiry_reported, expires_at);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -6,6 +6,8 @@
 // { binary } (or SLOTWISE_TEST_BIN in the environment) runs another slotwise binary (default build/bin/slotwise).
 // { env } adds variables to the server's environment (e.g. SLOTWISE_TOKEN_KEYS for a production-style start).
 // server.waitForOutput(/ATS demo page: (\S+)/) resolves with the first match of a line the server prints.
+// { dbDir } runs on the database in that folder (kept afterwards: a second server may restart on it);
+// server.crash() ends the process with SIGKILL (kill -9: no clean shutdown) and resolves once it is gone.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,8 +16,9 @@ import { ROOT, SLOTWISE_BIN } from './paths.mjs';
 
 export async function startServer({ demo = true, extraArgs = [], viaDemoScript = false,
                                     webRoot = process.env.SLOTWISE_TEST_WEB_ROOT,
-                                    binary = process.env.SLOTWISE_TEST_BIN || SLOTWISE_BIN, env = {} } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-test-'));
+                                    binary = process.env.SLOTWISE_TEST_BIN || SLOTWISE_BIN, env = {},
+                                    dbDir = undefined } = {}) {
+  const dir = dbDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-test-'));
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--db', path.join(dir, 'slotwise.db'), ...extraArgs];
   if (demo) args.push('--demo');
   if (webRoot) args.push('--web-root', webRoot);
@@ -47,12 +50,19 @@ export async function startServer({ demo = true, extraArgs = [], viaDemoScript =
     url,
     waitForOutput,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!dbDir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+    async crash() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }
