@@ -125,6 +125,20 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     SendOutcome(res, booking.Cancel(caller->tenant_id, req.matches[1], req.get_header_value("Idempotency-Key"), *body));
   });
 
+  // Re-reads now what the providers hold for the interview (the recruiter's "check now"), then answers its view.
+  server.Post(R"(/v1/interviews/([A-Za-z0-9_]+)/check)", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
+    if (!caller) return;
+    Result<std::vector<BookedObject>> tracking = booking.Tracking(caller->tenant_id, req.matches[1]);
+    if (!tracking) return SendError(res, tracking.error());
+    runtime.booked_sync().Check(*tracking);
+    Result<Interview> interview = booking.Get(caller->tenant_id, req.matches[1]);
+    if (!interview) return SendError(res, interview.error());
+    tracking = booking.Tracking(caller->tenant_id, interview->id);
+    if (!tracking) return SendError(res, tracking.error());
+    SendJson(res, 200, InterviewView(*interview, &*tracking));
+  });
+
   server.Post(R"(/v1/interviews/([A-Za-z0-9_]+)/external_change)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsWrite);
     if (!caller || !RequireJsonContent(req, res)) return;

@@ -6,6 +6,7 @@
 //   PATCH  /v1/interviews/{id}                interviews:write    — reschedule / change attendees or room
 //   DELETE /v1/interviews/{id}                interviews:write    — cancel
 //   POST   /v1/interviews/{id}/external_change interviews:write  — accept or undo a change made outside Slotwise
+//   POST   /v1/interviews/{id}/check          interviews:read     — re-read what the providers hold for it now
 //   GET    /v1/interviews/{id}/history        interviews:read
 //   GET    /v1/interviews/{id}/candidate.ics  interviews:read     — the candidate's current invitation
 // Every route authenticates through ApiAuth and answers errors with the docs/ENGINE.md error object.

@@ -8,6 +8,7 @@
 
 #include "booking/candidate_messages.h"
 #include "booking/crash_points.h"
+#include "providers/idempotency.h"
 #include "slotwise/json_input.h"
 
 namespace slotwise {
@@ -28,7 +29,7 @@ namespace {
 
 bool HasMeeting(const InterviewSpec& spec) { return spec.video == "zoom" || spec.video == "goto"; }
 
-std::string MeetingMarker(const std::string& interview_id) { return "Ref: sw-" + interview_id; }
+std::string MeetingMarker(const std::string& interview_id) { return std::string(providers::kSlotwiseMarkerPrefix) + interview_id; }
 
 std::string EventKey(const std::string& interview_id) { return "sw-" + interview_id + "-event"; }
 

@@ -241,7 +241,8 @@ TEST_CASE("Booked tracking: over 30 days every watch is renewed before it expire
         if (watch.at("live") == true) id = watch.at("id");
       }
       world.SandboxPost("/sandbox/drop_subscription", {{"id", id}});
-      for (int i = 0; i < 100 && live_watches("subscriptions", "user", kSanne) == 0; ++i) {
+      for (int i = 0; i < 100 && (live_watches("subscriptions", "user", kSanne) == 0 || hub.Stats().recreations == 0);
+           ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
       REQUIRE_MESSAGE(live_watches("subscriptions", "user", kSanne) == 1, "the dropped subscription was not recreated");
@@ -322,4 +323,18 @@ TEST_CASE("Booked tracking: a move made in Outlook is accepted (the candidate is
     REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
     CHECK(json::parse(accepted.body).at("status") == "cancelled");
   }
+}
+
+TEST_CASE("Booked tracking: check now re-reads what the providers hold, without any notification") {
+  ProviderWorld world(true, true);
+  const Instant start = FreeSlot(world, 5);
+  const json booked = BookConfirmed(world, BookingBody(kLena, {kJonas}, start));
+  const std::string id = booked.at("id");
+  ChangeExternally(world, "google", kLena, Tracked(booked, "event").at("provider_id"),
+                   Interval{start + 3600, start + 7200}, false);
+  CHECK(Tracked(world.Interview(id), "event").at("state") == "as_booked");  // nobody told Slotwise
+  const HttpAnswer checked = world.Api("POST", "/v1/interviews/" + id + "/check");
+  REQUIRE_MESSAGE(checked.status == 200, checked.body);
+  CHECK(Tracked(json::parse(checked.body), "event").at("state") == "moved_externally");
+  CHECK(world.Api("POST", "/v1/interviews/iv_nope/check").status == 404);
 }
