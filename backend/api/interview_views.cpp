@@ -33,7 +33,11 @@ json TrackingView(const std::vector<BookedObject>& tracking) {
                     {"state", object.flag.empty() ? std::string("as_booked") : object.flag},
                     {"detail", object.detail},
                     {"flagged_at", object.flagged_at == 0 ? json(nullptr) : json(FormatRfc3339(object.flagged_at))},
-                    {"checked_at", object.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(object.checked_at))}});
+                    {"checked_at", object.checked_at == 0 ? json(nullptr) : json(FormatRfc3339(object.checked_at))},
+                    {"observed_start",
+                     object.observed_end > object.observed_start ? json(FormatRfc3339(object.observed_start)) : json(nullptr)},
+                    {"observed_end",
+                     object.observed_end > object.observed_start ? json(FormatRfc3339(object.observed_end)) : json(nullptr)}});
   }
   return list;
 }

@@ -106,7 +106,8 @@ void App::FetchDirectory() {
       }
     };
     if (model_.interview.id.empty()) return after_interview();
-    Fetch(MakeRequest("GET", "/v1/interviews/" + model_.interview.id), [this, after_interview](int status, std::string_view body) {
+    // "check": the providers are read now, so a change made outside Slotwise shows even if its notification is late.
+    Fetch(MakeRequest("POST", "/v1/interviews/" + model_.interview.id + "/check"), [this, after_interview](int status, std::string_view body) {
       ApplyExistingInterview(model_, status, body);
       after_interview();
     });

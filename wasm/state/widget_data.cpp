@@ -373,6 +373,17 @@ bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_vie
   model.booking.rescheduling = true;
   model.booking.status = JsonText(view, "status");
   model.booking.when = {*start, *end};
+  for (const json& tracked : view.value("tracking", json::array())) {
+    if (!tracked.is_object() || JsonText(tracked, "state").empty() || JsonText(tracked, "state") == "as_booked") continue;
+    ExternalChange change{JsonText(tracked, "object"), JsonText(tracked, "state"), JsonText(tracked, "detail"), {}, {}};
+    const std::optional<Instant> booked_start = ParseRfc3339(JsonText(tracked, "expected_start"));
+    const std::optional<Instant> booked_end = ParseRfc3339(JsonText(tracked, "expected_end"));
+    if (booked_start && booked_end) change.booked = {*booked_start, *booked_end};
+    const std::optional<Instant> seen_start = ParseRfc3339(JsonText(tracked, "observed_start"));
+    const std::optional<Instant> seen_end = ParseRfc3339(JsonText(tracked, "observed_end"));
+    if (seen_start && seen_end && *seen_end > *seen_start) change.observed = Interval{*seen_start, *seen_end};
+    model.booking.external_changes.push_back(std::move(change));
+  }
   if (view.contains("candidate") && view.at("candidate").is_object()) {
     model.interview.candidate = view.at("candidate");
     if (!JsonText(view.at("candidate"), "time_zone").empty()) model.viewport.candidate_zone = JsonText(view.at("candidate"), "time_zone");

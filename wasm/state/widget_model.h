@@ -172,6 +172,15 @@ struct Violation {
   std::string sub;
 };
 
+// Something booked for an existing interview that was changed outside Slotwise (GET /v1/interviews/{id} tracking).
+struct ExternalChange {
+  std::string object;  // "event" | "meeting"
+  std::string state;   // "moved_externally" | "deleted_externally" | "room_declined"
+  std::string detail;  // the server's sentence (English)
+  Interval booked;
+  std::optional<Interval> observed;  // where it is now, when it still has a time
+};
+
 struct Booking {
   BookingPhase phase = BookingPhase::kIdle;
   bool rescheduling = false;        // the next submit is a PATCH of `interview_id`
@@ -187,6 +196,7 @@ struct Booking {
   std::string message;              // human sentence from the server
   std::vector<Violation> violations;
   int polls = 0;
+  std::vector<ExternalChange> external_changes;  // an existing interview's objects changed outside Slotwise
 };
 
 // Booking an interview loop: one interview per stage (POST /v1/interviews each, its own Idempotency-Key), all or

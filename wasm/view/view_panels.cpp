@@ -186,6 +186,19 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   const Locale locale = model.locale;
   const Booking& booking = model.booking;
   ImGui::PushTextWrapPos(0);
+  if (booking.rescheduling && !booking.external_changes.empty() && context.viewer) {
+    ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kChangedExternally));
+    for (const ExternalChange& change : booking.external_changes) {
+      const std::string booked = FormatRange(locale, change.booked, *context.viewer);
+      const std::string sentence =
+          change.state == "moved_externally" && change.observed
+              ? Format(locale, StringId::kMovedExternally, {FormatRange(locale, *change.observed, *context.viewer), booked})
+          : change.state == "deleted_externally" ? Format(locale, StringId::kDeletedExternally, {booked})
+          : change.state == "room_declined"      ? std::string(Tr(locale, StringId::kRoomDeclinedExternally))
+                                                 : change.detail;
+      ImGui::TextWrapped("\xE2\x80\xA2 %s", sentence.c_str());  // • one line per change, wrapped
+    }
+  }
   switch (booking.phase) {
     case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;
     case BookingPhase::kPending: {

@@ -1,0 +1,82 @@
+// An interview moved in Google Calendar outside Slotwise: when the recruiter opens it in the scheduling assistant
+// (embed option `interview` with its id), the widget asks the server to re-read the providers now
+// (POST /v1/interviews/{id}/check) and shows the change above the booking panel. The move is made in the sandbox
+// without any notification, so only the widget's check can find it. Runs against `slotwise serve --demo`.
+// Screenshot in test-artifacts/widget-changed-externally.png — look at it.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from '../lib/paths.mjs';
+import { startServer } from '../lib/server.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
+import { countColor, decodePng } from '../lib/png.mjs';
+import { demoToken, getInterview, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
+
+const LENA = 'lena.fischer@kumo.example';
+const JONAS = 'jonas.becker@kumo.example';
+
+test('widget: an interview moved outside Slotwise shows the change when it is opened', { timeout: 120000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const origin = new URL(server.url).origin;
+  const sandbox = (await server.waitForOutput(/Provider sandbox at (http:\/\/127\.0\.0\.1:\d+)\//))[1];
+  const headers = { Authorization: `Bearer ${await demoToken(origin)}`, 'Content-Type': 'application/json', Origin: origin };
+
+  // Book the first hour Lena and Jonas share in the coming week, through the API as the ATS would.
+  const from = new Date(Date.now() + 86400000);
+  const to = new Date(Date.now() + 8 * 86400000);
+  const available = await fetch(`${origin}/v1/availability`, {
+    method: 'POST', headers,
+    body: JSON.stringify({
+      participants: [{ members: [{ sub: LENA }, { sub: JONAS }], required: 'all' }],
+      required_duration: { minutes: 60 }, time_zone: 'Europe/Berlin', start_interval: { minutes: 60 },
+      query_periods: [{ start: from.toISOString().slice(0, 19) + 'Z', end: to.toISOString().slice(0, 19) + 'Z' }],
+    }),
+  });
+  assert.equal(available.status, 200, await available.clone().text());
+  const slot = (await available.json()).available_slots[0];
+  const booked = await fetch(`${origin}/v1/interviews`, {
+    method: 'POST', headers: { ...headers, 'Idempotency-Key': 'changed-externally-1' },
+    body: JSON.stringify({
+      title: 'Interview: Jamie Doe', organizer: LENA, start: slot.start, end: slot.end,
+      interviewers: [{ sub: JONAS }], candidate: { name: 'Jamie Doe', email: 'jamie.doe@candidate.example' },
+      query: { start_interval: { minutes: 60 } },
+    }),
+  });
+  assert.equal(booked.status, 201, await booked.clone().text());
+  const id = (await booked.json()).id;
+  const view = await getInterview(server, id);
+  assert.equal(view.status, 'confirmed');
+  assert.equal(view.tracking[0].state, 'as_booked');
+
+  // Someone drags the event an hour later in Google Calendar; no notification reaches Slotwise.
+  const moved = await fetch(`${sandbox}/sandbox/external_change`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      provider: 'google', calendar: LENA, event_id: view.event.id, notify: false,
+      start: new Date(Date.parse(slot.start) + 3600000).toISOString().slice(0, 19) + 'Z',
+      end: new Date(Date.parse(slot.end) + 3600000).toISOString().slice(0, 19) + 'Z',
+    }),
+  });
+  assert.ok(moved.status < 300, await moved.text());
+
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const problems = watchConsole(page);
+  await page.goto(server.url + '?interview=' + encodeURIComponent(JSON.stringify({ id })));
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction(() => {
+    const live = document.getElementById('slotwise-live').textContent;
+    return live !== '' && !/Loading/.test(live);
+  });
+  await page.waitForTimeout(400);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-changed-externally.png') }));
+  // The widget's check re-read Google: the interview now says so, and the amber notice is drawn.
+  const after = await getInterview(server, id);
+  assert.equal(after.tracking[0].state, 'moved_externally');
+  assert.equal(after.changed_externally, true);
+  assert.deepEqual(problems, []);
+});
