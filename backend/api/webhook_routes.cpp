@@ -35,7 +35,7 @@ void HandleGoogle(ChangeNotifications& hub, const httplib::Request& req, httplib
   if (!notice) return SendError(res, notice.error());
   res.status = 200;
   if (notice->kind != webhooks::GoogleNoticeKind::kChanged || notice->duplicate) return;
-  if (!Queued(hub.queue().Push({notice->resource.connection_id, notice->resource.calendar_id}))) {
+  if (!Queued(hub.queue().Push({notice->resource.connection_id, notice->resource.calendar_id, ""}))) {
     res.status = 503;  // queue full or closed: Google retries with back-off
   }
 }

@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 
 namespace {
 SyncKey Key(int connection, int calendar) {
-  return SyncKey{"conn-" + std::to_string(connection), "cal-" + std::to_string(calendar)};
+  return SyncKey{"conn-" + std::to_string(connection), "cal-" + std::to_string(calendar), ""};
 }
 }  // namespace
 
