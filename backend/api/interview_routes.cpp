@@ -129,14 +129,15 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
   server.Post(R"(/v1/interviews/([A-Za-z0-9_]+)/check)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
-    Result<std::vector<BookedObject>> tracking = booking.Tracking(caller->tenant_id, req.matches[1]);
-    if (!tracking) return SendError(res, tracking.error());
-    runtime.booked_sync().Check(*tracking);
+    Result<std::vector<BookedObject>> before = booking.Tracking(caller->tenant_id, req.matches[1]);
+    if (!before) return SendError(res, before.error());
+    runtime.booked_sync().Check(*before);
+    // Read after the check: it may have flagged objects, and a flag can change nothing else of the interview.
     Result<Interview> interview = booking.Get(caller->tenant_id, req.matches[1]);
     if (!interview) return SendError(res, interview.error());
-    tracking = booking.Tracking(caller->tenant_id, interview->id);
-    if (!tracking) return SendError(res, tracking.error());
-    SendJson(res, 200, InterviewView(*interview, &*tracking));
+    Result<std::vector<BookedObject>> after = runtime.interviews().BookedObjectsOf(interview->id);
+    if (!after) return SendError(res, after.error());
+    SendJson(res, 200, InterviewView(*interview, &*after));
   });
 
   server.Post(R"(/v1/interviews/([A-Za-z0-9_]+)/external_change)", [&](Req req, Res res) {

@@ -121,6 +121,17 @@ TEST_CASE("Booked tracking: a Google interview is watched; moved, then deleted i
   CHECK(Tracked(seen, "event").at("detail").get<std::string>().find(FormatRfc3339(moved.start)) != std::string::npos);
   CHECK(!Tracked(seen, "event").at("flagged_at").is_null());
   CHECK(CountHistory(world, id, "changed_externally") == 1);
+  // The ATS is told through the lifecycle webhooks: the flag's event is in the tenant's delivery log.
+  const HttpAnswer log = world.Api("GET", "/v1/webhook_deliveries?subject_id=" + id);
+  REQUIRE_MESSAGE(log.status == 200, log.body);
+  const json deliveries = json::parse(log.body);
+  int told = 0;
+  for (const json& delivery : deliveries.at("deliveries")) {
+    if (delivery.at("type") != "interview.changed_externally") continue;
+    ++told;
+    CHECK(delivery.at("payload").at("data").at("flag") == "moved_externally");
+  }
+  CHECK_MESSAGE(told == 1, log.body.substr(0, 1500));
 
   ChangeExternally(world, "google", kLena, event.at("provider_id"), std::nullopt);
   seen = WaitForState(world, id, "event", "deleted_externally");
