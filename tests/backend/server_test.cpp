@@ -77,7 +77,9 @@ TEST_CASE("HttpServer: a second server on a port already in use fails to bind in
   }
 }
 
-TEST_CASE("slotwise serve on a port already in use exits non-zero within a second and says why") {
+// The bound below guards against a server that retries or waits for the port; it is not a speed target. A release
+// build exits in about 40 ms and an ASan build in about 0.5 s, which a loaded CI machine can double or triple.
+TEST_CASE("slotwise serve on a port already in use exits non-zero at once (no retrying) and says why") {
   RunningServer running(false);
   testing::TempDir dir;
   const auto start = std::chrono::steady_clock::now();
@@ -88,7 +90,7 @@ TEST_CASE("slotwise serve on a port already in use exits non-zero within a secon
   CHECK(result.exit_code != 0);
   CHECK(result.exit_code != -1);
   CHECK_MESSAGE(result.output.find("address already in use") != std::string::npos, result.output);
-  CHECK(took.count() < 1000);
+  CHECK_MESSAGE(took.count() < 10000, "took " << took.count() << " ms");
 }
 
 TEST_CASE("HttpServer: the edge's refusals answer the API error object with the security headers") {
