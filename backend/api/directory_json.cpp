@@ -2,6 +2,7 @@
 #include "api/directory_json.h"
 
 #include "api/stored_fields.h"
+#include "booking/external_change_policy.h"
 #include "mail/mail_message.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -46,6 +47,9 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
   }
   if (body.contains("policies")) {
     if (!body.at("policies").is_object()) return Invalid("policies", "policies must be an object");
+    if (Result<ExternalChangePolicy> policy = ParseExternalChangePolicy(body.at("policies")); !policy) {
+      return policy.error();
+    }
     tenant.policies_json = body.at("policies").dump();
   }
   if (!tenant.calendar_provider.empty() && tenant.calendar_provider != "google" && tenant.calendar_provider != "microsoft") {

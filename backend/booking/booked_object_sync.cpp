@@ -48,7 +48,10 @@ SyncCounts BookedObjectSync::Check(const std::vector<BookedObject>& objects) {
   SyncCounts counts;
   for (const BookedObject& object : objects) {
     switch (CheckOne(object)) {
-      case Verdict::kFlagged: ++counts.flagged; [[fallthrough]];
+      case Verdict::kFlagged:
+        ++counts.flagged;
+        if (flagged_listener_) flagged_listener_(object);
+        [[fallthrough]];
       case Verdict::kChecked: ++counts.checked; break;
       case Verdict::kSkipped: ++counts.skipped; break;
       case Verdict::kError: ++counts.errors; break;

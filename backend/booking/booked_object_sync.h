@@ -12,7 +12,9 @@
 // - A read that fails transiently leaves the object's flag as it was (counted as an error); "provider_not_found" means
 //   the object is gone.
 // - A newly flagged object gets a "changed_externally" history entry from the store, in the same transaction.
-// - Thread-safe: stateless between calls apart from its counters.
+// - After an object is newly flagged, the flagged listener (if set) is called with it — the runtime applies the
+//   tenant's external-change policy there (BookingService::ApplyExternalChangePolicy).
+// - Thread-safe: stateless between calls apart from its counters; SetFlaggedListener is called once, before any check.
 #pragma once
 
 #include <atomic>
@@ -50,6 +52,9 @@ class BookedObjectSync {
 
   SyncCounts Check(const std::vector<BookedObject>& objects);
 
+  using FlaggedListener = std::function<void(const BookedObject& flagged)>;
+  void SetFlaggedListener(FlaggedListener listener) { flagged_listener_ = std::move(listener); }
+
   // Totals since construction (for /metrics and tests).
   SyncCounts Totals() const;
 
@@ -61,6 +66,7 @@ class BookedObjectSync {
   InterviewStore& interviews_;
   ProviderGateway& gateway_;
   Clock clock_;
+  FlaggedListener flagged_listener_;
   std::atomic<int> checked_{0}, flagged_{0}, skipped_{0}, errors_{0};
 };
 

@@ -11,8 +11,10 @@
 
 #include "booking/booking_request.h"
 #include "booking/crash_points.h"
+#include "booking/external_change_policy.h"
 #include "crypto/crypto_primitives.h"
 #include "slotwise/engine_api.h"
+#include "slotwise/json_input.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/time.h"
 
@@ -358,59 +360,88 @@ BookingOutcome BookingService::ResolveExternalChange(const std::string& tenant_i
   }
   return WithIdempotency(tenant_id, idempotency_key, "POST /v1/interviews/" + interview_id + "/external_change",
                          RequestFingerprint(body), [&](bool&) -> BookingOutcome {
-    Result<std::optional<Interview>> current = interviews_.GetInterview(tenant_id, interview_id);
-    if (!current) return Failed(current.error());
-    if (!current->has_value()) return NoInterview(interview_id);
-    Interview interview = std::move(**current);
-    if (interview.status != InterviewStatus::kConfirmed) {
-      return Failed(Error{codes::kInterviewNotActive,
-                          "the interview is " + std::string(InterviewStatusName(interview.status)) +
-                              "; only a confirmed interview's external changes can be resolved",
-                          ""});
-    }
-    Result<std::vector<BookedObject>> objects = interviews_.BookedObjectsOf(interview_id);
-    if (!objects) return Failed(objects.error());
-    const std::optional<BookedObject> flagged = MostSevereFlag(*objects);
-    if (!flagged) return Failed(Error{codes::kNoExternalChange, "nothing of this interview was changed outside Slotwise", ""});
-    const std::string reason = "the " + flagged->object + " was changed outside Slotwise (" + flagged->flag + ")";
-    if (flagged->flag == "deleted_externally") {
-      if (action == "restore") {
-        return Failed(Error{codes::kNoExternalChange,
-                            "a deleted " + flagged->object + " cannot be restored: accept (cancels) or book again", "action"});
-      }
-      Result<Interview> cancelled = interviews_.CommitCancel(tenant_id, interview_id, clock_(), "");
-      if (!cancelled) return Failed(cancelled.error());
-      if (outbox_wake_) outbox_wake_();
-      return BookingOutcome{std::move(cancelled).value()};
-    }
-    InterviewSpec spec = interview.spec;
-    if (action == "accept" && flagged->flag == "moved_externally") {
-      if (flagged->observed_end <= flagged->observed_start) {
-        return Failed(Error{codes::kNoExternalChange,
-                            "the " + flagged->object + " has no time any more (an all-day event): reschedule it instead",
-                            "action"});
-      }
-      spec.start = flagged->observed_start;
-      spec.end = flagged->observed_end;
-    } else if (action == "accept") {  // room_declined: keep the interview without the room
-      spec.room.clear();
-    }
-    const json detail = {{"from", {{"start", FormatRfc3339(interview.spec.start)}, {"end", FormatRfc3339(interview.spec.end)}}},
-                         {"to", {{"start", FormatRfc3339(spec.start)}, {"end", FormatRfc3339(spec.end)}}},
-                         {"external_change", {{"action", action}, {"object", flagged->object}, {"flag", flagged->flag},
-                                              {"detail", flagged->detail}}}};
-    interview.spec = spec;
-    Result<CommitOutcome> committed =
-        interviews_.CommitReschedule(interview, HeldResources(spec), clock_(), detail.dump());
-    if (!committed) return Failed(committed.error());
-    if (!committed->committed) return BookingOutcome{SlotTaken(std::move(committed->conflicts))};
-    if (outbox_wake_) outbox_wake_();
-    Result<std::optional<Interview>> updated = interviews_.GetInterview(tenant_id, interview_id);
-    if (!updated || !updated->has_value()) {
-      return Failed(Error{codes::kStorageError, "the interview could not be read back (" + reason + ")", ""});
-    }
-    return BookingOutcome{std::move(**updated)};
+    return ApplyExternalChangeAction(tenant_id, interview_id, action, "request");
   });
+}
+
+std::optional<BookingOutcome> BookingService::ApplyExternalChangePolicy(const std::string& tenant_id,
+                                                                        const std::string& interview_id) {
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(tenant_id);
+  if (!tenant) return Failed(tenant.error());
+  if (!tenant->has_value()) return std::nullopt;
+  // The stored policies were checked when saved; a policy that no longer parses asks (changes nothing).
+  Result<ExternalChangePolicy> policy = ParseExternalChangePolicy(slotwise::ParseJson((*tenant)->policies_json));
+  if (!policy) return std::nullopt;
+  Result<std::vector<BookedObject>> objects = interviews_.BookedObjectsOf(interview_id);
+  if (!objects) return Failed(objects.error());
+  const std::optional<BookedObject> flagged = MostSevereFlag(*objects);
+  if (!flagged) return std::nullopt;
+  const std::string& action = policy->ActionFor(flagged->flag);
+  if (action == "ask") return std::nullopt;
+  return ApplyExternalChangeAction(tenant_id, interview_id, action, "policy");
+}
+
+BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tenant_id, const std::string& interview_id,
+                                                         const std::string& action, const std::string& decided_by) {
+  Result<std::optional<Interview>> current = interviews_.GetInterview(tenant_id, interview_id);
+  if (!current) return Failed(current.error());
+  if (!current->has_value()) return NoInterview(interview_id);
+  Interview interview = std::move(**current);
+  if (interview.status != InterviewStatus::kConfirmed) {
+    return Failed(Error{codes::kInterviewNotActive,
+                        "the interview is " + std::string(InterviewStatusName(interview.status)) +
+                            "; only a confirmed interview's external changes can be resolved",
+                        ""});
+  }
+  Result<std::vector<BookedObject>> objects = interviews_.BookedObjectsOf(interview_id);
+  if (!objects) return Failed(objects.error());
+  const std::optional<BookedObject> flagged = MostSevereFlag(*objects);
+  if (!flagged) return Failed(Error{codes::kNoExternalChange, "nothing of this interview was changed outside Slotwise", ""});
+  const json external_change = {{"action", action}, {"decided_by", decided_by}, {"object", flagged->object},
+                                {"flag", flagged->flag}, {"detail", flagged->detail}};
+  if (flagged->flag == "deleted_externally") {
+    if (action == "restore") {
+      return Failed(Error{codes::kNoExternalChange,
+                          "a deleted " + flagged->object + " cannot be restored: accept (cancels) or book again", "action"});
+    }
+    Result<Interview> cancelled = interviews_.CommitCancel(tenant_id, interview_id, clock_(), "");
+    if (!cancelled) return Failed(cancelled.error());
+    if (outbox_wake_) outbox_wake_();
+    return BookingOutcome{std::move(cancelled).value()};
+  }
+  if (action == "restore") {
+    Result<Interview> restored =
+        interviews_.CommitRestore(tenant_id, interview_id, clock_(), json{{"external_change", external_change}}.dump());
+    if (!restored) return Failed(restored.error());
+    if (outbox_wake_) outbox_wake_();
+    return BookingOutcome{std::move(restored).value()};
+  }
+  InterviewSpec spec = interview.spec;
+  if (flagged->flag == "moved_externally") {
+    if (flagged->observed_end <= flagged->observed_start) {
+      return Failed(Error{codes::kNoExternalChange,
+                          "the " + flagged->object + " has no time any more (an all-day event): reschedule it instead",
+                          "action"});
+    }
+    spec.start = flagged->observed_start;
+    spec.end = flagged->observed_end;
+  } else {  // room_declined: keep the interview without the room
+    spec.room.clear();
+  }
+  const json detail = {{"from", {{"start", FormatRfc3339(interview.spec.start)}, {"end", FormatRfc3339(interview.spec.end)}}},
+                       {"to", {{"start", FormatRfc3339(spec.start)}, {"end", FormatRfc3339(spec.end)}}},
+                       {"external_change", external_change}};
+  interview.spec = spec;
+  Result<CommitOutcome> committed = interviews_.CommitReschedule(interview, HeldResources(spec), clock_(), detail.dump());
+  if (!committed) return Failed(committed.error());
+  if (!committed->committed) return BookingOutcome{SlotTaken(std::move(committed->conflicts))};
+  if (outbox_wake_) outbox_wake_();
+  Result<std::optional<Interview>> updated = interviews_.GetInterview(tenant_id, interview_id);
+  if (!updated || !updated->has_value()) {
+    return Failed(Error{codes::kStorageError,
+                        "the interview could not be read back after accepting the " + flagged->object + "'s change", ""});
+  }
+  return BookingOutcome{std::move(**updated)};
 }
 
 Result<Interview> BookingService::Get(const std::string& tenant_id, const std::string& interview_id) {

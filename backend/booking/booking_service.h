@@ -63,12 +63,18 @@ class BookingService {
   BookingOutcome Cancel(const std::string& tenant_id, const std::string& interview_id,
                         const std::string& idempotency_key, const nlohmann::json& body);
   // POST /v1/interviews/{id}/external_change {"action": "accept" | "restore"}: resolves what a sync flagged
-  // (interview_model.h BookedObject). accept — a move becomes the interview's time (reschedule without the engine's
-  // checks: the people already moved it; other interviews' holds still refuse it), a deletion cancels it, a declined
-  // room is dropped; restore — the outbox puts the event back as booked (a deleted one cannot be restored). Either
-  // sends the candidate an update (SEQUENCE + 1). 409 no_external_change when nothing (resolvable) is flagged.
+  // (interview_model.h BookedObject), the most severe flag first. accept — a move becomes the interview's time
+  // (reschedule without the engine's checks: the people already moved it; other interviews' holds still refuse it;
+  // the candidate gets an update, SEQUENCE + 1), a deletion cancels it, a declined room is dropped; restore — the
+  // outbox puts the event back as booked (InterviewStore::CommitRestore; the candidate's invitation already says the
+  // booked time, so nothing is sent to them; a deleted one cannot be restored). 409 no_external_change when nothing
+  // (resolvable) is flagged. The history entry's detail says {"external_change": {"action", "decided_by": "request"}}.
   BookingOutcome ResolveExternalChange(const std::string& tenant_id, const std::string& interview_id,
                                        const std::string& idempotency_key, const nlohmann::json& body);
+  // What the sync calls when it newly flags an interview: the tenant's policies.external_changes
+  // (external_change_policy.h) resolves the flag as ResolveExternalChange would ("decided_by": "policy"). nullopt
+  // when the policy asks (nothing done); otherwise the outcome (a refusal, e.g. slot_taken, leaves the flag for a person).
+  std::optional<BookingOutcome> ApplyExternalChangePolicy(const std::string& tenant_id, const std::string& interview_id);
   Result<Interview> Get(const std::string& tenant_id, const std::string& interview_id);
   // Interviews starting in [from, to) (unbounded where nullopt), at most kListLimit.
   Result<std::vector<Interview>> List(const std::string& tenant_id, std::optional<Instant> from,
@@ -83,6 +89,9 @@ class BookingService {
   BookingOutcome WithIdempotency(const std::string& tenant_id, const std::string& key, const std::string& operation,
                                  const std::string& fingerprint,
                                  const std::function<BookingOutcome(bool& stored)>& work);
+  // The accept/restore of a flagged interview (see ResolveExternalChange); `decided_by` "request" | "policy".
+  BookingOutcome ApplyExternalChangeAction(const std::string& tenant_id, const std::string& interview_id,
+                                           const std::string& action, const std::string& decided_by);
   // Checks that everyone and everything named exists in the tenant's directory and fills defaults; returns the
   // zone the booking's query defaults to.
   Result<std::string> Resolve(const std::string& tenant_id, InterviewSpec& spec);

@@ -372,7 +372,12 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
   } else if (Result<bool> ensured = EnsureEvent(context); !ensured) {
     return Fail(context, ensured.error());
   }
-  if (Result<bool> sent = SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kUpdate)); !sent) {
+  // A restore (InterviewStore::CommitRestore) puts back what the candidate's invitation already says: no update.
+  const json payload = slotwise::ParseJson(context.job.payload_json);
+  const bool tell_candidate = !payload.is_object() || payload.value("candidate", true);
+  if (Result<bool> sent = tell_candidate ? SendCandidateMessage(context, static_cast<int>(CandidateMessageKind::kUpdate))
+                                         : Result<bool>(true);
+      !sent) {
     return Fail(context, sent.error());
   }
   if (Result<bool> confirmed = interviews_.SetStatus(context.interview.id, InterviewStatus::kConfirmed, "", clock_());

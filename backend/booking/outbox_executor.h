@@ -12,7 +12,8 @@
 //                  Teams created with it), created with the idempotency key "sw-<interview id>-event"
 //   "candidate:N"  the candidate's invitation (SEQUENCE N) delivered once per sequence
 //   then the interview is confirmed.
-// A reschedule updates the meeting and the event, sends the update (next sequence) and confirms; a cancel deletes
+// A reschedule updates the meeting and the event, sends the update (next sequence; not for a restore, whose job
+// payload says {"candidate": false}) and confirms; a cancel deletes
 // the meeting and the event and sends the cancellation (when an invitation went out before).
 // Failures: a retryable error (IsRetryable) answers kRetry with the error; anything else — or a retryable one on the
 // last attempt — compensates: every provider object the interview has is removed (a cancellation is sent when an

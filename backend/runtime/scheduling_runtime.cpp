@@ -97,6 +97,17 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
         return availability->BuildValidationDocument(tenant_id, query, booking, at, except, true);
       },
       now, [worker] { worker->Wake(); });
+  // A newly flagged interview is resolved at once where the tenant's policy says so (external_change_policy.h).
+  BookingService* booking = runtime->booking_.get();
+  runtime->booked_sync_->SetFlaggedListener([booking](const BookedObject& flagged) {
+    std::optional<BookingOutcome> applied = booking->ApplyExternalChangePolicy(flagged.tenant_id, flagged.interview_id);
+    if (applied && applied->interview() == nullptr) {
+      std::cerr << "slotwise: tenant " << flagged.tenant_id << ": the external-change policy could not be applied to "
+                << flagged.interview_id << ": "
+                << (applied->error() ? applied->error()->message : std::string("other interviews hold that time"))
+                << " (the flag stays for a person to resolve)\n";
+    }
+  });
 
   runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
   runtime->proposals_ =

@@ -84,6 +84,12 @@ class InterviewStore : public HoldsReader {
   // history entry and a kReschedule outbox job. The conflict check ignores the interview's own holds.
   virtual Result<CommitOutcome> CommitReschedule(const Interview& updated, const std::vector<std::string>& resources,
                                                  std::int64_t now, const std::string& history_detail_json) = 0;
+  // Puts a confirmed interview's provider objects back as booked (an external change undone): status pending, the
+  // spec, holds and sequence unchanged, a "restored" history entry and a kReschedule outbox job whose payload is
+  // {"candidate": false} (the candidate's invitation already says the booked time: no update is sent).
+  // not_found when no confirmed interview `interview_id` of `tenant_id` exists.
+  virtual Result<Interview> CommitRestore(const std::string& tenant_id, const std::string& interview_id,
+                                          std::int64_t now, const std::string& history_detail_json) = 0;
   // Status cancelled, holds released, sequence + 1, "cancelled" history entry, kCancel outbox job.
   virtual Result<Interview> CommitCancel(const std::string& tenant_id, const std::string& interview_id,
                                          std::int64_t now, const std::string& reason) = 0;

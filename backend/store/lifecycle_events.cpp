@@ -17,7 +17,7 @@ constexpr std::string_view kWebhookIdPrefix = "evt_";
 const std::vector<std::string_view>& AllTypes() {
   static const std::vector<std::string_view> kTypes = {
       kInterviewConfirmed, kInterviewFailed,  kInterviewRescheduled, kInterviewCancelled,
-      kInterviewChangedExternally, kProposalPicked, kProposalExpired, kConnectionNeedsAttention};
+      kInterviewChangedExternally, kInterviewRestored, kProposalPicked, kProposalExpired, kConnectionNeedsAttention};
   return kTypes;
 }
 
@@ -27,6 +27,7 @@ std::optional<std::string_view> TypeForHistoryAction(std::string_view action) {
   if (action == "rescheduled") return kInterviewRescheduled;
   if (action == "cancelled") return kInterviewCancelled;
   if (action == "changed_externally") return kInterviewChangedExternally;
+  if (action == "restored") return kInterviewRestored;
   return std::nullopt;
 }
 

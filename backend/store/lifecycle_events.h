@@ -32,6 +32,7 @@ inline constexpr std::string_view kInterviewFailed = "interview.failed";
 inline constexpr std::string_view kInterviewRescheduled = "interview.rescheduled";
 inline constexpr std::string_view kInterviewCancelled = "interview.cancelled";
 inline constexpr std::string_view kInterviewChangedExternally = "interview.changed_externally";
+inline constexpr std::string_view kInterviewRestored = "interview.restored";
 inline constexpr std::string_view kProposalPicked = "proposal.picked";
 inline constexpr std::string_view kProposalExpired = "proposal.expired";
 inline constexpr std::string_view kConnectionNeedsAttention = "connection.needs_attention";

@@ -331,6 +331,34 @@ Result<Interview> SqliteInterviewStore::CommitCancel(const std::string& tenant_i
   return std::move(*interview).value();
 }
 
+Result<Interview> SqliteInterviewStore::CommitRestore(const std::string& tenant_id, const std::string& interview_id,
+                                                      std::int64_t now, const std::string& history_detail_json) {
+  std::lock_guard lock(write_mutex_);
+  sqlite3* db = writer_->handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<int> changed = Exec(db,
+                             "UPDATE interviews SET status = 'pending', failure_reason = '', updated_at = ? "
+                             "WHERE id = ? AND tenant_id = ? AND status = 'confirmed';",
+                             {now, interview_id, tenant_id});
+  if (!changed) return changed.error();
+  if (*changed != 1) return Error{codes::kNotFound, "no confirmed interview " + interview_id, "id"};
+  if (Result<bool> noted = AppendHistory(db, interview_id, now, "restored", history_detail_json); !noted) {
+    return noted.error();
+  }
+  Result<std::optional<Interview>> interview =
+      First(Query<Interview>(db, std::string("SELECT ") + kInterviewColumns + " FROM interviews WHERE id = ?;",
+                             {interview_id}, ReadInterview));
+  if (!interview) return interview.error();
+  if (!interview->has_value()) return Error{codes::kStorageError, "the restored interview could not be read back", ""};
+  if (Result<bool> queued = EnqueueJob(db, **interview, OutboxKind::kReschedule, now, json{{"candidate", false}}.dump());
+      !queued) {
+    return queued.error();
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return std::move(*interview).value();
+}
+
 Result<std::optional<Interview>> SqliteInterviewStore::GetInterview(const std::string& tenant_id,
                                                                     const std::string& id) {
   std::lock_guard lock(read_mutex_);

@@ -32,6 +32,8 @@ class SqliteInterviewStore : public InterviewStore {
                                       const StoredResponse& response) override;
   Result<CommitOutcome> CommitReschedule(const Interview& updated, const std::vector<std::string>& resources,
                                          std::int64_t now, const std::string& history_detail_json) override;
+  Result<Interview> CommitRestore(const std::string& tenant_id, const std::string& interview_id, std::int64_t now,
+                                  const std::string& history_detail_json) override;
   Result<Interview> CommitCancel(const std::string& tenant_id, const std::string& interview_id, std::int64_t now,
                                  const std::string& reason) override;
 

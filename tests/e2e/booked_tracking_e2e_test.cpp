@@ -5,9 +5,11 @@
 // re-read it, and the interview shows the flag with a "changed_externally" history entry.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
+#include "booking/candidate_messages.h"
 #include "provider_world.h"
 #include "providers/zoom_meetings.h"
 #include "runtime/scheduling_runtime.h"
@@ -94,6 +96,14 @@ void ChangeExternally(ProviderWorld& world, const std::string& provider, const s
     change["action"] = "delete";
   }
   world.SandboxPost("/sandbox/external_change", change);
+}
+
+// Whether the outbox sent the candidate an update at `sequence` (its journal records every message it delivered).
+bool CandidateUpdateSent(ProviderWorld& world, const std::string& id, int sequence) {
+  Result<std::optional<StepRecord>> step = world.scheduling().interviews().GetStep(
+      id, "candidate:" + std::to_string(sequence) + ":" + std::to_string(static_cast<int>(CandidateMessageKind::kUpdate)));
+  REQUIRE(step.ok());
+  return step->has_value();
 }
 
 }  // namespace
@@ -319,6 +329,13 @@ TEST_CASE("Booked tracking: a move made in Outlook is accepted (the candidate is
     const json settled = world.Settled(id);
     CHECK(settled.at("start") == FormatRfc3339(start));
     CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    // The candidate's invitation already says the booked time: no update goes out, the sequence stays.
+    CHECK(settled.at("sequence") == booked.at("sequence"));
+    CHECK_FALSE(CandidateUpdateSent(world, id, settled.at("sequence")));
+    CHECK(CountHistory(world, id, "restored") == 1);
+    const HttpAnswer ics = world.Api("GET", "/v1/interviews/" + id + "/candidate.ics");
+    REQUIRE(ics.status == 200);
+    CHECK(ics.body.find("SEQUENCE:" + std::to_string(booked.at("sequence").get<int>()) + "\r\n") != std::string::npos);
     const json objects = world.SandboxGet("/sandbox/objects");
     bool back = false;
     for (const json& entry : objects.at("objects")) {
@@ -348,4 +365,135 @@ TEST_CASE("Booked tracking: check now re-reads what the providers hold, without 
   REQUIRE_MESSAGE(checked.status == 200, checked.body);
   CHECK(Tracked(json::parse(checked.body), "event").at("state") == "moved_externally");
   CHECK(world.Api("POST", "/v1/interviews/iv_nope/check").status == 404);
+}
+
+namespace {
+
+// Merges `external_changes` into the demo tenant's policies (PATCH /v1/tenant replaces the whole object).
+void SetExternalChangePolicy(ProviderWorld& world, const json& external_changes) {
+  const HttpAnswer tenant = world.Api("GET", "/v1/tenant");
+  REQUIRE(tenant.status == 200);
+  json policies = json::parse(tenant.body).at("policies");
+  policies["external_changes"] = external_changes;
+  const HttpAnswer patched = world.Api("PATCH", "/v1/tenant", {{"policies", policies}});
+  REQUIRE_MESSAGE(patched.status == 200, patched.body);
+}
+
+// The sandbox's current start of event `event_id` ("" when it holds none).
+std::string SandboxStart(ProviderWorld& world, const std::string& event_id) {
+  const json objects = world.SandboxGet("/sandbox/objects");
+  for (const json& entry : objects.at("objects")) {
+    if (entry.value("id", "") == event_id) return entry.value("start", "");
+  }
+  return "";
+}
+
+// The last history entry with `action` (null when none).
+json LastHistory(ProviderWorld& world, const std::string& id, const std::string& action) {
+  const HttpAnswer answer = world.Api("GET", "/v1/interviews/" + id + "/history");
+  REQUIRE(answer.status == 200);
+  json found;
+  const json history = json::parse(answer.body);
+  for (const json& entry : history.at("history")) {
+    if (entry.at("action") == action) found = entry;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("Booked tracking: the tenant's policy resolves external changes by itself") {
+  ProviderWorld world(true, true);
+  world.Connected("microsoft", kSanne, kSanne);
+
+  SUBCASE("an invalid policy is refused with the field named, and nothing changes") {
+    const HttpAnswer before = world.Api("GET", "/v1/tenant");
+    for (const json& bad : {json{{"moved", "ignore"}}, json{{"deleted", "restore"}}, json{{"renamed", "ask"}},
+                            json("accept")}) {
+      const HttpAnswer tenant = world.Api("GET", "/v1/tenant");
+      json policies = json::parse(tenant.body).at("policies");
+      policies["external_changes"] = bad;
+      const HttpAnswer refused = world.Api("PATCH", "/v1/tenant", {{"policies", policies}});
+      CHECK_MESSAGE(refused.status == 422, refused.body);
+      const std::string field = json::parse(refused.body).at("error").at("field");
+      CHECK_MESSAGE(field.rfind("policies.external_changes", 0) == 0, field);
+    }
+    CHECK(world.Api("GET", "/v1/tenant").body == before.body);
+  }
+  SUBCASE("moved + accept: the interview takes the new time, the candidate is updated, the history says why") {
+    SetExternalChangePolicy(world, {{"moved", "accept"}});
+    const Instant start = FreeSlot(world, 2);
+    const json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start));
+    const std::string id = booked.at("id");
+    const Interval moved{start + 3600, start + 7200};
+    ChangeExternally(world, "microsoft", kSanne, Tracked(booked, "event").at("provider_id"), moved);
+    json settled;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      settled = world.Settled(id);
+      if (settled.at("start") == FormatRfc3339(moved.start)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(settled.at("start") == FormatRfc3339(moved.start));
+    CHECK(settled.at("status") == "confirmed");
+    CHECK(settled.at("sequence") == booked.at("sequence").get<int>() + 1);
+    CHECK(CandidateUpdateSent(world, id, settled.at("sequence")));
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    const json entry = LastHistory(world, id, "rescheduled");
+    REQUIRE_FALSE(entry.is_null());
+    CHECK(entry.at("detail").at("external_change").at("decided_by") == "policy");
+    CHECK(entry.at("detail").at("external_change").at("action") == "accept");
+  }
+  SUBCASE("moved + restore: the event goes back to the booked time and the candidate hears nothing") {
+    SetExternalChangePolicy(world, {{"moved", "restore"}});
+    const Instant start = FreeSlot(world, 3);
+    const json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start));
+    const std::string id = booked.at("id");
+    const std::string event_id = Tracked(booked, "event").at("provider_id");
+    ChangeExternally(world, "microsoft", kSanne, event_id, Interval{start + 7200, start + 10800});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline && CountHistory(world, id, "restored") == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const json settled = world.Settled(id);
+    CHECK(CountHistory(world, id, "changed_externally") == 1);
+    CHECK(CountHistory(world, id, "restored") == 1);
+    CHECK(LastHistory(world, id, "restored").at("detail").at("external_change").at("decided_by") == "policy");
+    CHECK(settled.at("start") == FormatRfc3339(start));
+    CHECK(settled.at("sequence") == booked.at("sequence"));
+    CHECK_FALSE(CandidateUpdateSent(world, id, settled.at("sequence")));
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    CHECK(SandboxStart(world, event_id) == FormatRfc3339(start));
+    // The ATS hears of the flag, the restore and the confirmation, in that order.
+    const HttpAnswer log = world.Api("GET", "/v1/webhook_deliveries?subject_id=" + id);
+    REQUIRE_MESSAGE(log.status == 200, log.body);
+    std::vector<std::string> types;
+    const json deliveries = json::parse(log.body);
+    for (const json& delivery : deliveries.at("deliveries")) types.push_back(delivery.at("type"));
+    std::reverse(types.begin(), types.end());  // the log lists the newest first
+    const std::vector<std::string> tail = {"interview.changed_externally", "interview.restored", "interview.confirmed"};
+    REQUIRE(types.size() >= tail.size());
+    CHECK(std::vector<std::string>(types.end() - 3, types.end()) == tail);
+  }
+  SUBCASE("deleted + accept: the interview is cancelled; ask (the default) leaves a move flagged") {
+    SetExternalChangePolicy(world, {{"deleted", "accept"}});
+    const Instant start = FreeSlot(world, 1);
+    const json deleted = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start));
+    const std::string id = deleted.at("id");
+    ChangeExternally(world, "microsoft", kSanne, Tracked(deleted, "event").at("provider_id"), std::nullopt);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline && world.Interview(id).at("status") != "cancelled") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(world.Interview(id).at("status") == "cancelled");
+
+    const json asked = BookConfirmed(world, BookingBody(kSanne, {kDaan}, start + 4 * 3600));
+    const std::string asked_id = asked.at("id");
+    ChangeExternally(world, "microsoft", kSanne, Tracked(asked, "event").at("provider_id"),
+                     Interval{start + 5 * 3600, start + 6 * 3600});
+    const json flagged = WaitForState(world, asked_id, "event", "moved_externally");
+    CHECK(Tracked(flagged, "event").at("state") == "moved_externally");
+    CHECK(flagged.at("start") == FormatRfc3339(start + 4 * 3600));
+    CHECK(flagged.at("changed_externally") == true);
+  }
 }
