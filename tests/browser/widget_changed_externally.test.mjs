@@ -2,7 +2,9 @@
 // (embed option `interview` with its id), the widget asks the server to re-read the providers now
 // (POST /v1/interviews/{id}/check) and shows the change above the booking panel. The move is made in the sandbox
 // without any notification, so only the widget's check can find it. Runs against `slotwise serve --demo`.
-// Screenshot in test-artifacts/widget-changed-externally.png — look at it.
+// The recruiter then clicks "Move it back to the booked time" with the mouse: the event goes back, the candidate
+// is not written to, and the notice goes away.
+// Screenshots in test-artifacts/widget-changed-externally.png and widget-change-restored.png — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,11 +12,13 @@ import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
-import { countColor, decodePng } from '../lib/png.mjs';
+import { decodePng, findColorBands } from '../lib/png.mjs';
 import { demoToken, getInterview, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
 
 const LENA = 'lena.fischer@kumo.example';
 const JONAS = 'jonas.becker@kumo.example';
+const AMBER = [191, 131, 43];    // the widget's warning text (kAmber)
+const BUTTON = [175, 208, 250];  // a plain button on the light theme
 
 test('widget: an interview moved outside Slotwise shows the change when it is opened', { timeout: 120000 }, async (t) => {
   const server = await startServer({ demo: true });
@@ -78,5 +82,33 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
   const after = await getInterview(server, id);
   assert.equal(after.tracking[0].state, 'moved_externally');
   assert.equal(after.changed_externally, true);
+
+  // The notice offers the two answers as buttons under the amber heading in the side panel: "Keep the new time", then
+  // "Move it back to the booked time". The recruiter clicks the second with the mouse.
+  const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
+  const heading = findColorBands(image, AMBER, { ...panel, minPixels: 3 });
+  assert.ok(heading.length > 0, 'the amber "Changed outside Slotwise" heading is drawn');
+  const buttons = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 });
+  assert.ok(buttons.length >= 2, `two buttons under the notice, found ${JSON.stringify(buttons)}`);
+  await page.mouse.click(buttons[1].x, buttons[1].y);
+
+  // The event goes back to the booked time; the candidate is not written to (same sequence); the notice goes away.
+  let restored = null;
+  for (let i = 0; i < 100; ++i) {
+    restored = await getInterview(server, id);
+    if (restored.status === 'confirmed' && restored.tracking[0].state === 'as_booked') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(restored.status, 'confirmed');
+  assert.equal(restored.tracking[0].state, 'as_booked');
+  assert.equal(restored.start, view.start);
+  assert.equal(restored.sequence, view.sequence);
+  const history = await (await fetch(`${origin}/v1/interviews/${id}/history`, { headers })).json();
+  const restoredEntry = history.history.find((entry) => entry.action === 'restored');
+  assert.ok(restoredEntry, JSON.stringify(history));
+  assert.equal(restoredEntry.detail.external_change.decided_by, 'request');
+  await page.waitForTimeout(1500);  // the widget polls the interview (300, 600 ms …) until it is confirmed
+  const resolved = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-change-restored.png') }));
+  assert.equal(findColorBands(resolved, AMBER, { ...panel, minPixels: 3 }).length, 0, 'the notice is gone');
   assert.deepEqual(problems, []);
 });

@@ -56,3 +56,29 @@ export function countColor(image, [r, g, b], tolerance = 6) {
   }
   return count;
 }
+
+// Where something of one colour is drawn (a canvas has no DOM to query): the horizontal bands of rows in the box
+// {x0, x1, y0, y1} with at least `minPixels` pixels of the colour [r, g, b], top to bottom, each as
+// {top, bottom, left, right, x, y} (x, y its centre) — e.g. the buttons of one colour in a panel, to click as a person would.
+export function findColorBands(image, [r, g, b], { x0 = 0, x1 = image.width, y0 = 0, y1 = image.height, minPixels = 40,
+  tolerance = 6 } = {}) {
+  const bands = [];
+  let band = null;
+  for (let y = y0; y < y1; ++y) {
+    let count = 0, left = x1, right = x0;
+    for (let x = x0; x < x1; ++x) {
+      const i = (y * image.width + x) * image.channels;
+      if (Math.abs(image.pixels[i] - r) <= tolerance && Math.abs(image.pixels[i + 1] - g) <= tolerance &&
+          Math.abs(image.pixels[i + 2] - b) <= tolerance) {
+        ++count; left = Math.min(left, x); right = Math.max(right, x);
+      }
+    }
+    if (count >= minPixels) {
+      if (!band) { band = { top: y, bottom: y, left, right }; bands.push(band); }
+      band.bottom = y; band.left = Math.min(band.left, left); band.right = Math.max(band.right, right);
+    } else {
+      band = null;
+    }
+  }
+  return bands.map((b) => ({ ...b, x: Math.round((b.left + b.right) / 2), y: Math.round((b.top + b.bottom) / 2) }));
+}

@@ -114,6 +114,33 @@ TEST_CASE("WidgetBooking: reschedule sends only what moves; cancel ends cancelle
   CHECK_FALSE(CanBook(model));
 }
 
+TEST_CASE("WidgetBooking: resolving an external change keeps the interview's time until the server answers") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  model.booking.interview_id = "iv_1";
+  model.booking.rescheduling = true;
+  model.booking.when = {At("2026-12-03T10:00:00Z"), At("2026-12-03T11:00:00Z")};
+  model.booking.external_changes.push_back({"event", "moved_externally", "moved", model.booking.when,
+                                            Interval{At("2026-12-01T08:30:00Z"), At("2026-12-01T09:00:00Z")}});
+  StartResolveExternalChange(model, "key-7");
+  CHECK(model.booking.phase == BookingPhase::kSubmitting);
+  CHECK(model.booking.idempotency_key == "key-7");
+  CHECK(model.booking.when.start == At("2026-12-03T10:00:00Z"));  // not the slot selected in the grid
+  // Refused (another interview holds the new time): the notice stays, with the server's reason.
+  ApplyResolveExternalChangeResponse(model, 409, R"({"error": {"code": "slot_taken", "message": "held by iv_9",
+    "conflicts": [{"resource": "anna@x", "interview_id": "iv_9"}]}})");
+  CHECK(model.booking.phase == BookingPhase::kFailed);
+  CHECK(model.booking.error_code == "slot_taken");
+  CHECK(model.booking.external_changes.size() == 1);
+  // Accepted: the notice goes, the interview is pending until the outbox confirms it at the new time.
+  StartResolveExternalChange(model, "key-8");
+  ApplyResolveExternalChangeResponse(model, 200, kPendingView);
+  CHECK(model.booking.external_changes.empty());
+  CHECK(model.booking.phase == BookingPhase::kPending);
+  CHECK(model.booking.when.start == At("2026-12-01T08:30:00Z"));
+  ApplyInterviewResponse(model, 200, kConfirmedView);
+  CHECK(model.booking.phase == BookingPhase::kConfirmed);
+}
+
 TEST_CASE("WidgetLive: the live region names the selected time in both zones, who can make it, the suggestions and what would help") {
   WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
   SolveSuggestions(model, {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}, slotwise::testing::SystemZones());

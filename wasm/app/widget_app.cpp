@@ -259,6 +259,7 @@ void App::Apply(const Intents& intents) {
   if (intents.book) Book();
   if (intents.reschedule) { StartReschedule(model_); FetchDocument(); }
   if (intents.cancel) Cancel();
+  if (intents.external_change) ResolveExternalChange(*intents.external_change);
   if (intents.loop_dismiss) DismissLoopBooking(model_);
   if (intents.proposal_start) StartProposal(model_);
   if (intents.proposal_toggle) ToggleProposalOption(model_, *intents.proposal_toggle);
@@ -352,6 +353,22 @@ void App::SubmitProposal() {
   StartProposalSubmit(model_, reuse ? model_.proposal.idempotency_key : NewIdempotencyKey());
   Fetch(MakeRequest("POST", "/v1/proposals", body, model_.proposal.idempotency_key),
         [this](int status, std::string_view answer) { ApplyProposalResponse(model_, status, answer); });
+}
+
+void App::ResolveExternalChange(const std::string& action) {
+  if (model_.booking.interview_id.empty() || BookingInFlight(model_.booking.phase)) return;
+  StartResolveExternalChange(model_, NewIdempotencyKey());
+  Fetch(MakeRequest("POST", "/v1/interviews/" + model_.booking.interview_id + "/external_change",
+                    DumpJson({{"action", action}}), model_.booking.idempotency_key),
+        [this](int status, std::string_view answer) {
+          ApplyResolveExternalChangeResponse(model_, status, answer);
+          if (model_.booking.phase == BookingPhase::kPending) {
+            poll_scheduled_ = true;
+            poll_at_ms_ = NowMilliseconds() + NextPollDelayMs(model_);
+          } else if (model_.booking.phase == BookingPhase::kCancelled) {
+            FetchDocument();
+          }
+        });
 }
 
 void App::Cancel() {

@@ -40,6 +40,7 @@ class App {
   void AfterDocument();
   void Book();
   void Cancel();
+  void ResolveExternalChange(const std::string& action);  // "accept" | "restore"
   void Poll();
   void SubmitProposal();
   void BookLoop();

@@ -150,6 +150,21 @@ void StartReschedule(WidgetModel& model) {
   ++model.solve_generation;
 }
 
+void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key) {
+  Booking& booking = model.booking;  // like StartSubmit, but the interview keeps its time (no slot is selected)
+  booking.phase = BookingPhase::kSubmitting;
+  booking.idempotency_key = std::move(idempotency_key);
+  booking.error_code.clear();
+  booking.message.clear();
+  booking.violations.clear();
+  booking.polls = 0;
+}
+
+void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std::string_view body) {
+  if (http_status == 200) model.booking.external_changes.clear();
+  ApplySubmitResponse(model, http_status, body);
+}
+
 void StartCancel(WidgetModel& model) {
   if (model.booking.interview_id.empty() || BookingInFlight(model.booking.phase)) return;
   model.booking.phase = BookingPhase::kCancelling;

@@ -42,6 +42,12 @@ void StartReschedule(WidgetModel& model);
 void StartCancel(WidgetModel& model);
 void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body);
 
+// POST /v1/interviews/{id}/external_change (accept or restore the change a sync flagged) is about to be sent with
+// this Idempotency-Key / its answer: the interview as resolved (pending while the outbox works, then polled like a
+// booking; cancelled after accepting a deletion) — the change notice goes away — or the refusal, as for a booking.
+void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key);
+void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std::string_view body);
+
 // Back to idle after a failure (keeps rescheduling and the interview id).
 void DismissBookingResult(WidgetModel& model);
 

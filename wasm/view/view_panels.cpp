@@ -182,6 +182,32 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
   }
 }
 
+// The two answers to the most severe change (the server resolves that one first), or one for a deletion; a new time
+// picked in the grid is the third answer (a reschedule).
+void DrawExternalChangeActions(const Booking& booking, Locale locale, Intents& intents) {
+  if (BookingInFlight(booking.phase)) return;
+  std::string worst;
+  for (const ExternalChange& change : booking.external_changes) {
+    if (change.state == "deleted_externally" || (change.state == "moved_externally" && worst != "deleted_externally") ||
+        (change.state == "room_declined" && worst.empty())) {
+      worst = change.state;
+    }
+  }
+  if (worst.empty()) return;
+  if (worst == "deleted_externally") {
+    if (ImGui::Button(Tr(locale, StringId::kAcceptDeletion))) intents.external_change = "accept";
+  } else {
+    const bool moved = worst == "moved_externally";
+    if (ImGui::Button(Tr(locale, moved ? StringId::kAcceptMove : StringId::kAcceptRoomDeclined))) {
+      intents.external_change = "accept";
+    }
+    if (ImGui::Button(Tr(locale, moved ? StringId::kRestoreBooked : StringId::kRestoreRoom))) {
+      intents.external_change = "restore";
+    }
+  }
+  ImGui::TextWrapped("%s", Tr(locale, StringId::kChangedExternallyHint));
+}
+
 void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& intents) {
   const Locale locale = model.locale;
   const Booking& booking = model.booking;
@@ -198,6 +224,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                                                  : change.detail;
       ImGui::TextWrapped("\xE2\x80\xA2 %s", sentence.c_str());  // • one line per change, wrapped
     }
+    DrawExternalChangeActions(booking, locale, intents);
   }
   switch (booking.phase) {
     case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;

@@ -49,6 +49,7 @@ struct Intents {
   std::optional<Instant> proposal_toggle;              // a suggestion ticked / unticked for the proposal
   std::optional<std::string> copy_text;                // to the clipboard (the candidate link)
   bool grid_clicked = false;                           // gives the keyboard to the grid
+  std::optional<std::string> external_change;          // "accept" | "restore" the existing interview's flagged change
 };
 
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents);
