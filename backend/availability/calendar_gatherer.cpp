@@ -288,6 +288,41 @@ struct Read {
   std::optional<std::string> unknown;  // the provider refused this calendar: why its free/busy is unknown
 };
 
+// A calendar's provider events without the time of a rescheduled interview's own holds on it: the interview's own
+// event shows there as busy (or tentative, before an attendee answers), and it must not refuse moving the interview
+// over its own old time. Free/busy has no event ids, so the interview's time is cut out of busy and tentative
+// events (splitting longer ones); out-of-office, working-elsewhere and unknown stand-ins stay whole.
+std::vector<BusyEvent> WithoutOwnTime(const std::vector<BusyEvent>& events, const std::vector<Interval>& own) {
+  std::vector<BusyEvent> kept;
+  kept.reserve(events.size());
+  for (const BusyEvent& event : events) {
+    const bool cuttable = !event.unknown && (event.status == BusyStatus::kBusy || event.status == BusyStatus::kTentative);
+    std::vector<Interval> pieces = {event.interval};
+    if (cuttable) {
+      for (const Interval& cut : own) {
+        std::vector<Interval> next;
+        for (const Interval& piece : pieces) {
+          if (cut.end <= piece.start || cut.start >= piece.end) {
+            next.push_back(piece);
+            continue;
+          }
+          if (piece.start < cut.start) next.push_back({piece.start, cut.start});
+          if (cut.end < piece.end) next.push_back({cut.end, piece.end});
+        }
+        pieces = std::move(next);
+      }
+    }
+    for (const Interval& piece : pieces) {
+      BusyEvent part = event;
+      part.interval = piece;
+      kept.push_back(std::move(part));
+    }
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const BusyEvent& a, const BusyEvent& b) { return a.interval.start < b.interval.start; });
+  return kept;
+}
+
 std::string ResourceOf(Kind kind, const std::string& id) {
   switch (kind) {
     case Kind::kPerson:
@@ -613,6 +648,7 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
 
   // Slotwise's own holds (people, rooms and host accounts), in one read.
   std::unordered_map<std::string, std::vector<Interval>> holds_by_resource;
+  std::unordered_map<std::string, std::vector<Interval>> own_by_resource;  // the excepted interview's
   if (window && !entries.empty()) {
     std::vector<std::string> resources;
     std::set<std::string> seen;
@@ -620,10 +656,13 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
       std::string resource = ResourceOf(entry.kind, entry.calendar->id);
       if (seen.insert(resource).second) resources.push_back(std::move(resource));
     }
-    Result<std::vector<Hold>> holds = holds_.ActiveHolds(tenant_id, resources, *window, request.except_interview_id);
+    // Read with nothing excluded: the excepted interview's own holds say where its own provider events are.
+    Result<std::vector<Hold>> holds = holds_.ActiveHolds(tenant_id, resources, *window, "");
     if (!holds) return holds.error();
     for (const Hold& hold : holds.value()) {
-      if (hold.end > hold.start) holds_by_resource[AsciiLower(hold.resource)].push_back({hold.start, hold.end});
+      if (hold.end <= hold.start) continue;
+      const bool own = !request.except_interview_id.empty() && hold.interview_id == request.except_interview_id;
+      (own ? own_by_resource : holds_by_resource)[AsciiLower(hold.resource)].push_back({hold.start, hold.end});
     }
   }
 
@@ -650,6 +689,10 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     if (auto held = holds_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
         held != holds_by_resource.end()) {
       item.holds = held->second;
+    }
+    if (auto own = own_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
+        own != own_by_resource.end() && item.events) {
+      item.events = std::make_shared<const std::vector<BusyEvent>>(WithoutOwnTime(*item.events, own->second));
     }
     if (entry.kind == Kind::kPerson && out_of_office_ && zones_ && window) {
       Result<bool> has = out_of_office_->HasOutOfOffice(tenant_id, entry.calendar->id);

@@ -137,7 +137,8 @@ class GatheredCalendars {
 struct GatherRequest {
   Instant now = 0;
   std::int64_t max_age_seconds = 120;  // 0 = always fetch and refresh the cache
-  std::string except_interview_id;     // its holds are left out (a reschedule must not collide with itself)
+  std::string except_interview_id;     // its holds are left out, and its own time is cut out of the provider busy of
+                                       // the calendars it holds (its own events): a reschedule must not collide with itself
   bool unreadable_host_fails = false;  // a host whose meetings cannot be read is an error, not unknown (booking)
 };
 

@@ -197,10 +197,39 @@ TEST_CASE("CalendarGatherer: except_interview_id leaves that interview's holds o
   SeedBusyAndHolds(w);
   Result<json> calendars = w.Gather(kQuery, kNow, 300, "iv-1");
   REQUIRE(calendars.ok());
-  CHECK(w.holds.last_except == "iv-1");
   CHECK(calendars.value()["anna@acme.test"]["busy"].size() == 3);
   CHECK(calendars.value()["zoom:anna@acme.test"]["busy"].empty());
   CHECK(calendars.value()["room-a@acme.test"]["busy"].size() == 2);  // iv-2 is another interview
+}
+
+TEST_CASE("CalendarGatherer: a rescheduled interview's own events are cut out of the busy of the calendars it holds") {
+  World w;
+  SeedBusyAndHolds(w);
+  auto& anna = w.sources.source->events["anna@acme.test"];
+  anna.push_back(Busy("2026-12-02T13:00:00Z", "2026-12-02T14:00:00Z"));                          // iv-1's own event
+  anna.push_back(Busy("2026-12-02T12:00:00Z", "2026-12-02T15:00:00Z", BusyStatus::kTentative));  // merged with others
+  anna.push_back(Busy("2026-12-02T13:30:00Z", "2026-12-02T16:00:00Z", BusyStatus::kOutOfOffice));
+  const auto busy_of = [](const json& calendars) {
+    std::vector<std::string> spans;
+    for (const json& event : calendars["anna@acme.test"]["busy"]) {
+      spans.push_back(event.at("start").get<std::string>().substr(11, 5) + "-" +
+                      event.at("end").get<std::string>().substr(11, 5) + " " + event.at("status").get<std::string>());
+    }
+    return spans;
+  };
+  Result<json> plain = w.Gather(kQuery, kNow, 0);
+  REQUIRE(plain.ok());
+  CHECK(busy_of(*plain) == std::vector<std::string>{"23:00-01:00 busy", "09:00-10:00 busy", "11:00-11:30 tentative",
+                                                    "12:00-15:00 tentative", "13:00-14:00 busy", "13:30-16:00 oof",
+                                                    "13:00-14:00 busy"});  // provider events by start, then the hold
+  Result<json> rescheduling = w.Gather(kQuery, kNow, 0, "iv-1");
+  REQUIRE(rescheduling.ok());
+  // The hold and the own event are gone, the longer event keeps what lies outside the interview, absence stays whole.
+  CHECK(busy_of(*rescheduling) == std::vector<std::string>{"23:00-01:00 busy", "09:00-10:00 busy",
+                                                           "11:00-11:30 tentative", "12:00-13:00 tentative",
+                                                           "13:30-16:00 oof", "14:00-15:00 tentative"});
+  // Another interview's calendar (room-a, held by iv-2) is untouched.
+  CHECK(rescheduling.value()["room-a@acme.test"]["busy"] == plain.value()["room-a@acme.test"]["busy"]);
 }
 
 TEST_CASE("CalendarGatherer: hosts' owners spelled as the query spells them; explain adds unnamed owners") {

@@ -293,6 +293,35 @@ TEST_CASE("Booking: the outbox creates the organiser's event; reschedule moves i
   CHECK(actions == std::vector<std::string>{"booked", "confirmed", "rescheduled", "confirmed", "cancelled"});
 }
 
+TEST_CASE("Booking: a reschedule may overlap the interview's own old time (its own events are not busy for it)") {
+  ProviderWorld world(true, true);
+  ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  const Instant start = FreeWeek(zones, world.Now(), 3, "10:00");
+  // Jonas on Google, Anna on Outlook, a Google room: after the booking each calendar shows the interview as busy.
+  HttpAnswer booked = world.Api("POST", "/v1/interviews",
+                                Booking("Overlap interview", kLena, start, 60, {kJonas, kAnna}, kTiergarten), "overlap-1");
+  REQUIRE_MESSAGE(booked.status == 201, booked.body);
+  const std::string id = json::parse(booked.body).at("id");
+  REQUIRE(world.Settled(id).at("status") == "confirmed");
+
+  // Half an hour later: overlaps its own old time for everyone in it, and nothing else.
+  HttpAnswer later = world.Api("PATCH", "/v1/interviews/" + id,
+                               {{"start", FormatRfc3339(start + 1800)}, {"end", FormatRfc3339(start + 5400)}});
+  REQUIRE_MESSAGE(later.status == 200, later.body);
+  json interview = world.Settled(id);
+  CHECK(interview.at("status") == "confirmed");
+  CHECK(interview.at("start") == FormatRfc3339(start + 1800));
+  // And back half an hour earlier than that (overlapping again), now that the providers hold the new time.
+  HttpAnswer back = world.Api("PATCH", "/v1/interviews/" + id,
+                              {{"start", FormatRfc3339(start)}, {"end", FormatRfc3339(start + 3600)}});
+  REQUIRE_MESSAGE(back.status == 200, back.body);
+  CHECK(world.Settled(id).at("start") == FormatRfc3339(start));
+
+  // Another interview is still refused over the same people's time: only the interview's own events are ignored.
+  HttpAnswer other = world.Api("POST", "/v1/interviews", Booking("Someone else", kSanne, start + 1800, 60, {kAnna}), "overlap-2");
+  CHECK(other.status == 409);
+}
+
 TEST_CASE("Booking: a provider that refuses for good leaves nothing behind and the booking fails with the reason") {
   ProviderWorld world(true, true);
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
