@@ -37,16 +37,17 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& path) {
   return std::unique_ptr<EventLog>(new EventLog(std::move(database).value()));
 }
 
-Result<std::vector<LifecycleEvent>> EventLog::Due(std::int64_t now, int limit) {
+Result<std::vector<LifecycleEvent>> EventLog::Due(std::int64_t now, int limit, int per_tenant) {
   std::lock_guard lock(mutex_);
   return Query<LifecycleEvent>(
       database_->handle(),
       std::string("SELECT ") + kColumns +
-          " FROM lifecycle_events AS e WHERE e.state = 'pending' AND e.next_attempt_at <= ?1 AND NOT EXISTS ("
+          " FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.tenant_id ORDER BY e.id) AS tenant_rank "
+          "FROM lifecycle_events AS e WHERE e.state = 'pending' AND e.next_attempt_at <= ?1 AND NOT EXISTS ("
           "SELECT 1 FROM lifecycle_events AS earlier WHERE earlier.tenant_id = e.tenant_id AND "
-          "earlier.subject_id = e.subject_id AND earlier.id < e.id AND earlier.state = 'pending') "
-          "ORDER BY e.id LIMIT ?2;",
-      {now, static_cast<std::int64_t>(limit)}, ReadEvent);
+          "earlier.subject_id = e.subject_id AND earlier.id < e.id AND earlier.state = 'pending')) "
+          "WHERE tenant_rank <= ?3 ORDER BY id LIMIT ?2;",
+      {now, static_cast<std::int64_t>(limit), static_cast<std::int64_t>(per_tenant)}, ReadEvent);
 }
 
 Result<bool> EventLog::Record(std::int64_t id, const AttemptRecord& record, std::int64_t now) {

@@ -62,7 +62,9 @@ class EventLog {
  public:
   static Result<std::unique_ptr<EventLog>> Open(const std::string& path);
 
-  Result<std::vector<LifecycleEvent>> Due(std::int64_t now, int limit);
+  // At most `limit` events, and at most `per_tenant` of any one tenant (so a tenant with a long backlog cannot fill
+  // every batch and starve the others).
+  Result<std::vector<LifecycleEvent>> Due(std::int64_t now, int limit, int per_tenant);
   Result<bool> Record(std::int64_t id, const AttemptRecord& record, std::int64_t now);
 
   // Newest first.

@@ -1,6 +1,7 @@
 // lifecycle_dispatcher.cpp — see lifecycle_dispatcher.h.
 #include "lifecycle/lifecycle_dispatcher.h"
 
+#include <algorithm>
 #include <iostream>
 #include <random>
 
@@ -78,27 +79,67 @@ void LifecycleDispatcher::Loop() {
 int LifecycleDispatcher::DeliverDue() {
   std::lock_guard pass(pass_mutex_);
   if (before_pass_) before_pass_(clock_());
-  int attempts = 0;
+  std::atomic<int> attempts{0};
   while (!stopping_) {
     const std::int64_t now = clock_();
-    Result<std::vector<LifecycleEvent>> due = log_.Due(now, options_.batch);
+    Result<std::vector<LifecycleEvent>> due = log_.Due(now, options_.batch, options_.per_tenant_batch);
     if (!due) {
       std::cerr << "slotwise: the lifecycle events could not be read: " << due.error().message << "\n";
-      return attempts;
+      return attempts.load();
     }
-    if (due->empty()) return attempts;
-    for (const LifecycleEvent& event : *due) {
-      if (stopping_) return attempts;
-      const std::int64_t at = clock_();
-      if (Result<bool> recorded = log_.Record(event.id, Attempt(event, at), at); !recorded) {
-        std::cerr << "slotwise: the outcome of lifecycle webhook " << lifecycle_events::WebhookId(event.id)
-                  << " could not be recorded: " << recorded.error().message << "\n";
-        return attempts;  // the event stays pending and is sent again (at least once)
+    // One group per tenant, in the order of its oldest event; tenants whose ATS is resting are left for later.
+    std::vector<std::vector<LifecycleEvent>> groups;
+    std::map<std::string, std::size_t> group_of;
+    {
+      std::lock_guard lock(unreachable_mutex_);
+      for (LifecycleEvent& event : *due) {
+        auto resting = unreachable_until_.find(event.tenant_id);
+        if (resting != unreachable_until_.end() && resting->second > now) continue;
+        auto [slot, added] = group_of.emplace(event.tenant_id, groups.size());
+        if (added) groups.emplace_back();
+        groups[slot->second].push_back(std::move(event));
       }
-      ++attempts;
+    }
+    if (groups.empty()) return attempts.load();
+    const int before = attempts.load();
+    std::atomic<bool> record_failed{false};
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t i = next++; i < groups.size() && !stopping_; i = next++) {
+        if (!DeliverTenant(groups[i], attempts)) record_failed = true;
+      }
+    };
+    const std::size_t helpers =
+        std::min(groups.size(), static_cast<std::size_t>(std::max(1, options_.parallel_tenants))) - 1;
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < helpers; ++i) threads.emplace_back(work);
+    work();
+    for (std::thread& thread : threads) thread.join();
+    if (record_failed || attempts.load() == before) return attempts.load();
+  }
+  return attempts.load();
+}
+
+bool LifecycleDispatcher::DeliverTenant(const std::vector<LifecycleEvent>& events, std::atomic<int>& attempts) {
+  for (const LifecycleEvent& event : events) {
+    if (stopping_) return true;
+    const std::int64_t at = clock_();
+    const AttemptRecord record = Attempt(event, at);
+    if (Result<bool> recorded = log_.Record(event.id, record, at); !recorded) {
+      std::cerr << "slotwise: the outcome of lifecycle webhook " << lifecycle_events::WebhookId(event.id)
+                << " could not be recorded: " << recorded.error().message << "\n";
+      return false;  // the event stays pending and is sent again (at least once)
+    }
+    ++attempts;
+    const bool unanswered = record.status == 0 && (record.state == "pending" || record.state == "dead");
+    if (unanswered) {
+      // Nothing answered: the tenant's other events would wait for the same timeout. They rest until this one's retry.
+      std::lock_guard lock(unreachable_mutex_);
+      unreachable_until_[event.tenant_id] = record.state == "pending" ? record.next_attempt_at : at + 1;
+      return true;
     }
   }
-  return attempts;
+  return true;
 }
 
 AttemptRecord LifecycleDispatcher::Attempt(const LifecycleEvent& event, std::int64_t now) {

@@ -6,7 +6,11 @@
 // - At least once: an event is marked delivered only after a 2xx answer; a process killed in between sends it again
 //   after a restart, with the same webhook-id ("evt_<id>") and the same body (fixed when the event was recorded).
 // - Ordered per subject: EventLog::Due never hands out an event while an earlier one of its subject is pending.
-//   Events are sent one at a time, oldest first.
+//   A tenant's events are sent one at a time, oldest first.
+// - Tenants do not wait for each other: each pass reads a fair share per tenant (DispatchOptions::per_tenant_batch)
+//   and delivers up to `parallel_tenants` tenants at once. A tenant whose ATS gave no answer (unreachable, timed
+//   out) gets no further attempt until that event's retry time — one dead or slow ATS costs one request timeout per
+//   backoff step, on its own thread, never a timeout per pending event.
 // - A failed attempt (no answer, or any status outside 2xx — a 3xx included: redirects are never followed) is tried
 //   again after RetryDelay (retry_schedule.h, Retry-After respected); after policy.max_attempts it is dead.
 // - A tenant without ats_webhook_url (or gone) when the event is due: the event is "skipped" (never sent; the
@@ -26,7 +30,10 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <string>
+#include <vector>
 #include <thread>
 
 #include "auth/outbound_policy.h"
@@ -42,6 +49,8 @@ struct DispatchOptions {
   std::chrono::milliseconds idle_poll{1000};     // how often an idle dispatcher looks for due events
   std::chrono::milliseconds request_timeout{10'000};
   int batch = 50;                                // events read per query
+  int per_tenant_batch = 10;                     // of which at most this many of one tenant
+  int parallel_tenants = 4;                      // tenants delivered to at once in a pass
 };
 
 class LifecycleDispatcher {
@@ -66,6 +75,9 @@ class LifecycleDispatcher {
  private:
   void Loop();
   AttemptRecord Attempt(const LifecycleEvent& event, std::int64_t now);
+  // Delivers one tenant's due events in order until one gets no answer; counts attempts into `attempts`; false when
+  // an outcome could not be recorded (the pass ends).
+  bool DeliverTenant(const std::vector<LifecycleEvent>& events, std::atomic<int>& attempts);
 
   EventLog& log_;
   DirectoryStore& directory_;
@@ -81,6 +93,8 @@ class LifecycleDispatcher {
   std::atomic<bool> stopping_{false};
   std::thread thread_;
   std::mutex pass_mutex_;  // one pass at a time (the thread, or a test's DeliverDue)
+  std::mutex unreachable_mutex_;
+  std::map<std::string, std::int64_t> unreachable_until_;  // tenant → when its ATS may be tried again
 };
 
 }  // namespace slotwise::lifecycle

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -13,6 +15,7 @@
 #include "auth/standard_webhooks.h"
 #include "lifecycle/event_log.h"
 #include "lifecycle/lifecycle_dispatcher.h"
+#include "slotwise/error_codes.h"
 #include "store/lifecycle_events.h"
 #include "support/temp_directory_store.h"
 
@@ -30,6 +33,11 @@ constexpr std::int64_t kStart = 1'800'000'000;
 class ScriptedAts final : public net::HttpTransport {
  public:
   Result<net::HttpResponse> Send(const net::HttpRequest& request) override {
+    if (unanswered && unanswered(request)) {
+      std::lock_guard lock(mutex);
+      sent.push_back(request);
+      return Error{codes::kTimeout, "no answer within the timeout", ""};
+    }
     std::lock_guard lock(mutex);
     sent.push_back(request);
     net::HttpResponse response;
@@ -60,6 +68,8 @@ class ScriptedAts final : public net::HttpTransport {
     return sent.size();
   }
 
+  // When set and true for a request: the ATS gives no answer (after whatever the function waits).
+  std::function<bool(const net::HttpRequest&)> unanswered;
   std::mutex mutex;  // the Start/Stop case sends from the dispatcher's thread
   std::deque<net::HttpResponse> script;
   std::vector<net::HttpRequest> sent;
@@ -89,7 +99,7 @@ struct World {
     options.retry.base_delay_seconds = 10;
     options.retry.max_delay_seconds = 1000;
     options.retry.max_attempts = 4;
-    auth::OutboundPolicy outbound(auth::OutboundRules{{"ats.acme.test"}, {}},
+    auth::OutboundPolicy outbound(auth::OutboundRules{{"ats.acme.test", "ats.slow.test"}, {}},
                                   [](const std::string&) -> Result<std::vector<std::string>> {
                                     return std::vector<std::string>{"192.0.2.10"};
                                   });
@@ -174,6 +184,70 @@ TEST_CASE("dispatcher: a failing event holds back later events of its subject, n
   CHECK(world.Event(a2).state == "delivered");
   CHECK(world.ats.sent[0].body == world.ats.sent[2].body);  // the retry sends the same bytes
   CHECK(world.ats.Header(2, "webhook-timestamp") == std::to_string(kStart + 5));  // signed anew
+}
+
+TEST_CASE("dispatcher: an ATS that never answers costs its own tenant one attempt per backoff, never the others") {
+  World world;
+  Tenant slow;
+  slow.id = "slow";
+  slow.name = "Slow ATS";
+  slow.ats_webhook_url = "https://ats.slow.test/hooks";
+  slow.ats_webhook_secret = kSecret;
+  REQUIRE(world.directory.store->CreateTenant(slow).ok());
+  // 30 events of the slow tenant recorded first (a backlog), then 5 of acme.
+  std::vector<std::int64_t> slow_ids, acme_ids;
+  for (int i = 0; i < 30; ++i) slow_ids.push_back(world.Append("slow", lifecycle_events::kInterviewConfirmed, "slow_" + std::to_string(i)));
+  for (int i = 0; i < 5; ++i) acme_ids.push_back(world.Append("acme", lifecycle_events::kInterviewConfirmed, "int_" + std::to_string(i)));
+
+  // The slow ATS hangs until acme's five were delivered (or 5 s pass): only a dispatcher that serves acme while the
+  // slow request is in flight lets it go in time.
+  std::mutex mutex;
+  std::condition_variable acme_done;
+  bool released_in_time = false;
+  int slow_requests = 0;
+  const auto delivered_to_acme = [&] {
+    int count = 0;
+    for (std::int64_t id : acme_ids) count += world.Event(id).state == "delivered" ? 1 : 0;
+    return count;
+  };
+  world.ats.unanswered = [&](const net::HttpRequest& request) {
+    if (request.body.find("slow_") == std::string::npos) return false;
+    std::unique_lock lock(mutex);
+    const bool in_time = acme_done.wait_for(lock, std::chrono::seconds(5), [&] { return delivered_to_acme() == 5; });
+    if (++slow_requests == 1) released_in_time = in_time;  // the first slow request is the one that matters
+    return true;
+  };
+  std::thread watcher([&] {
+    for (int i = 0; i < 500 && delivered_to_acme() < 5; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::lock_guard lock(mutex);
+    acme_done.notify_all();
+  });
+  const int attempts = world.dispatcher->DeliverDue();
+  watcher.join();
+  CHECK(released_in_time);
+  CHECK(delivered_to_acme() == 5);
+  // The slow tenant got one attempt; its other 29 events rest until that one's retry, untried.
+  CHECK(attempts == 6);
+  CHECK(world.Event(slow_ids[0], "slow").attempts == 1);
+  CHECK(world.Event(slow_ids[0], "slow").state == "pending");
+  CHECK(world.Event(slow_ids[1], "slow").attempts == 0);
+  CHECK(world.dispatcher->DeliverDue() == 0);  // still resting
+
+  // At the retry time the ATS answers again: the backlog drains, fairly batched, in order per subject.
+  world.ats.unanswered = nullptr;
+  world.now = world.Event(slow_ids[0], "slow").next_attempt_at;
+  CHECK(world.dispatcher->DeliverDue() == 30);
+  for (std::int64_t id : slow_ids) CHECK(world.Event(id, "slow").state == "delivered");
+}
+
+TEST_CASE("dispatcher: a tenant's backlog does not fill every batch (at most per_tenant_batch of one tenant are read)") {
+  World world;
+  for (int i = 0; i < 25; ++i) world.Append("acme", lifecycle_events::kInterviewConfirmed, "int_" + std::to_string(i));
+  const std::int64_t quiet = world.Append("quiet", lifecycle_events::kInterviewConfirmed, "int_q");
+  Result<std::vector<LifecycleEvent>> due = world.log->Due(world.now, 11, 10);
+  REQUIRE(due.ok());
+  REQUIRE(due->size() == 11);
+  CHECK(due->back().id == quiet);  // the 11th is the other tenant's, not acme's 11th
 }
 
 TEST_CASE("dispatcher: backoff doubles, Retry-After is respected, and the last attempt makes the event dead") {
