@@ -16,6 +16,7 @@
 #include "api/stored_fields.h"
 #include "auth/api_keys.h"
 #include "auth/outbound_policy.h"
+#include "auth/standard_webhooks.h"
 #include "auth/widget_tokens.h"
 #include "directory/directory_import.h"
 #include "directory/host_account_import.h"
@@ -50,7 +51,10 @@ Result<bool> CheckAtsWebhook(const Tenant& tenant, const json& body, const auth:
   }
   if (tenant.ats_webhook_secret.size() < kMinWebhookSecretBytes) {
     return Invalid("ats_webhook_secret", "an ATS webhook needs ats_webhook_secret, at least 16 characters, to sign "
-                                         "what it is sent (the ATS checks the Slotwise-Signature header)");
+                                         "what it is sent (the ATS checks the webhook-signature header)");
+  }
+  if (const std::string problem = auth::StandardSecretProblem(tenant.ats_webhook_secret); !problem.empty()) {
+    return Invalid("ats_webhook_secret", problem);
   }
   return true;
 }

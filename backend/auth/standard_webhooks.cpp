@@ -23,6 +23,17 @@ std::string SigningKey(std::string_view secret) {
   return key.empty() ? std::string(secret) : key;
 }
 
+std::string StandardSecretProblem(std::string_view secret) {
+  if (secret.substr(0, kStandardSecretPrefix.size()) != kStandardSecretPrefix) return "";
+  const std::string key = StandardKeyOf(secret);
+  if (key.empty()) return "a secret that starts with whsec_ must continue in standard base64 (the Standard Webhooks form)";
+  if (key.size() < kMinStandardKeyBytes) {
+    return "a whsec_ secret must hold at least " + std::to_string(kMinStandardKeyBytes) + " bytes (it holds " +
+           std::to_string(key.size()) + ")";
+  }
+  return "";
+}
+
 std::string StandardSecretFor(std::string_view secret) {
   if (!StandardKeyOf(secret).empty()) return std::string(secret);
   return std::string(kStandardSecretPrefix) + crypto::Base64Encode(secret);

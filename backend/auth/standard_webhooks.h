@@ -33,6 +33,13 @@ inline constexpr std::string_view kStandardSecretPrefix = "whsec_";
 // bytes like any other secret.
 std::string SigningKey(std::string_view secret);
 
+// Why `secret` cannot be saved as an ATS webhook secret, or "" when it can: a secret that starts with "whsec_" must be
+// the Standard Webhooks form (base64 of at least kMinStandardKeyBytes bytes after the prefix) — otherwise a library
+// given the same string would fail to decode it while Slotwise signed with its raw bytes, and no signature would ever
+// verify.
+inline constexpr std::size_t kMinStandardKeyBytes = 16;
+std::string StandardSecretProblem(std::string_view secret);
+
 // The "whsec_…" string a Standard Webhooks library needs to verify what SigningKey(secret) signs: `secret` itself when
 // it is already one, otherwise "whsec_" + base64(secret).
 std::string StandardSecretFor(std::string_view secret);

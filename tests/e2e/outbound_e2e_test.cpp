@@ -105,6 +105,15 @@ TEST_CASE("outbound: an ATS webhook needs a secret — no signing with an empty 
   const HttpAnswer cleared = world.Api("PATCH", "/v1/tenant", {{"ats_webhook_secret", ""}});
   CHECK_MESSAGE(cleared.status == 422, cleared.body);
   CHECK(TenantOf(world).at("ats_webhook_secret_set") == true);
+  // A Standard Webhooks secret must decode: a library given "whsec_<not base64>" could never verify a signature.
+  for (const char* broken : {"whsec_not*base64*at*all!!", "whsec_c2hvcnQ="}) {
+    const HttpAnswer refused = world.Api("PATCH", "/v1/tenant", {{"ats_webhook_secret", broken}});
+    CHECK_MESSAGE(refused.status == 422, refused.body);
+    CHECK(json::parse(refused.body).at("error").at("field") == "ats_webhook_secret");
+  }
+  const HttpAnswer standard =
+      world.Api("PATCH", "/v1/tenant", {{"ats_webhook_secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}});
+  CHECK_MESSAGE(standard.status == 200, standard.body);
   // The allow-listed test host may use http and a loopback address (ProviderWorld allows 127.0.0.1).
   const HttpAnswer allowed =
       world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", "http://127.0.0.1:9/hook"}, {"ats_webhook_secret", kSecret}});
