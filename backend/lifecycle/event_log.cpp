@@ -50,6 +50,13 @@ Result<std::vector<LifecycleEvent>> EventLog::Due(std::int64_t now, int limit, i
       {now, static_cast<std::int64_t>(limit), static_cast<std::int64_t>(per_tenant)}, ReadEvent);
 }
 
+Result<int> EventLog::Purge(std::int64_t before) {
+  std::lock_guard lock(mutex_);
+  return Exec(database_->handle(),
+              "DELETE FROM lifecycle_events WHERE state IN ('delivered', 'dead', 'skipped') AND updated_at < ?1;",
+              {before});
+}
+
 Result<bool> EventLog::Record(std::int64_t id, const AttemptRecord& record, std::int64_t now) {
   std::lock_guard lock(mutex_);
   Result<int> changed = Exec(database_->handle(),

@@ -71,6 +71,9 @@ class EventLog {
   Result<std::vector<LifecycleEvent>> List(const std::string& tenant_id, const LogQuery& query);
   Result<std::optional<LifecycleEvent>> Get(const std::string& tenant_id, std::int64_t id);
   Result<std::optional<LifecycleEvent>> Redeliver(const std::string& tenant_id, std::int64_t id, std::int64_t now);
+  // Forgets finished events (delivered, dead, skipped) last touched before `before`; answers how many. Pending ones
+  // stay whatever their age.
+  Result<int> Purge(std::int64_t before);
 
  private:
   explicit EventLog(std::unique_ptr<SqliteStore> database) : database_(std::move(database)) {}

@@ -79,6 +79,12 @@ void LifecycleDispatcher::Loop() {
 int LifecycleDispatcher::DeliverDue() {
   std::lock_guard pass(pass_mutex_);
   if (before_pass_) before_pass_(clock_());
+  if (const std::int64_t now = clock_(); now >= next_purge_at_) {
+    next_purge_at_ = now + options_.purge_every_seconds;
+    if (Result<int> purged = log_.Purge(now - options_.keep_seconds); !purged) {
+      std::cerr << "slotwise: old lifecycle events could not be purged: " << purged.error().message << "\n";
+    }
+  }
   std::atomic<int> attempts{0};
   while (!stopping_) {
     const std::int64_t now = clock_();

@@ -19,6 +19,8 @@
 // - Requests go through auth::OutboundPolicy::Send (checked again, pinned to the checked address). What the tenant
 //   reads in the log (last_error) names no address, port or secret; the reason goes to stderr, without secrets or the
 //   URL (its query may carry a token).
+// - Finished events (delivered, dead, skipped) are purged from the log `keep_seconds` after their last attempt, by
+//   the first pass of every `purge_every_seconds`.
 // - `before_pass` (optional) runs at the start of each pass with "now" (the runtime records proposal expiries there).
 // - Start() runs the loop on its own thread; Wake() makes it look now; Stop() interrupts its sleep and joins it (an
 //   attempt in flight ends first, bounded by the request timeout). DeliverDue() is one pass on the calling thread
@@ -51,6 +53,8 @@ struct DispatchOptions {
   int batch = 50;                                // events read per query
   int per_tenant_batch = 10;                     // of which at most this many of one tenant
   int parallel_tenants = 4;                      // tenants delivered to at once in a pass
+  std::int64_t keep_seconds = 30 * 86400;        // finished events stay in the delivery log this long
+  std::int64_t purge_every_seconds = 3600;       // how often a pass purges older ones (EventLog::Purge)
 };
 
 class LifecycleDispatcher {
@@ -95,6 +99,7 @@ class LifecycleDispatcher {
   std::mutex pass_mutex_;  // one pass at a time (the thread, or a test's DeliverDue)
   std::mutex unreachable_mutex_;
   std::map<std::string, std::int64_t> unreachable_until_;  // tenant → when its ATS may be tried again
+  std::int64_t next_purge_at_ = 0;                          // under pass_mutex_
 };
 
 }  // namespace slotwise::lifecycle

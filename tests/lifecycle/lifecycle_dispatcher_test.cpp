@@ -250,6 +250,29 @@ TEST_CASE("dispatcher: a tenant's backlog does not fill every batch (at most per
   CHECK(due->back().id == quiet);  // the 11th is the other tenant's, not acme's 11th
 }
 
+TEST_CASE("dispatcher: finished events leave the log 30 days after their last attempt; pending ones stay") {
+  World world;
+  const std::int64_t delivered = world.Append("acme", lifecycle_events::kInterviewConfirmed, "int_1");
+  const std::int64_t skipped = world.Append("quiet", lifecycle_events::kInterviewConfirmed, "int_2");
+  const std::int64_t failing = world.Append("acme", lifecycle_events::kInterviewConfirmed, "int_3");
+  world.ats.Answer(200);
+  world.ats.Answer(500);
+  world.dispatcher->DeliverDue();
+  REQUIRE(world.Event(delivered).state == "delivered");
+  REQUIRE(world.Event(skipped, "quiet").state == "skipped");
+  REQUIRE(world.Event(failing).state == "pending");
+  world.ats.Answer(500);  // the retries keep failing: the event stays pending, however old
+  for (int i = 0; i < 12; ++i) world.ats.Answer(500);
+  world.now += 29 * 86400;
+  world.dispatcher->DeliverDue();
+  CHECK(world.log->Get("acme", delivered).value().has_value());  // 29 days: kept
+  world.now += 2 * 86400;
+  world.dispatcher->DeliverDue();
+  CHECK_FALSE(world.log->Get("acme", delivered).value().has_value());
+  CHECK_FALSE(world.log->Get("quiet", skipped).value().has_value());
+  CHECK(world.log->Get("acme", failing).value().has_value());
+}
+
 TEST_CASE("dispatcher: backoff doubles, Retry-After is respected, and the last attempt makes the event dead") {
   World world;
   const std::int64_t id = world.Append("acme", lifecycle_events::kProposalExpired, "prp_1");
