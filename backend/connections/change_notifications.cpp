@@ -513,6 +513,7 @@ void ChangeNotifications::RunSync(const SyncKey& key) {
 namespace slotwise {
 
 Result<int> RotateWatchSecrets(SqliteStore& database, const crypto::TokenVault& vault) {
+  std::lock_guard lock(database.lock());
   struct Sealed {
     ChangeWatch watch;  // id and provider only: what the sealing context is made of
     std::string secret;

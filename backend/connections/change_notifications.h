@@ -168,7 +168,7 @@ class ChangeNotifications {
   std::string zoom_secret_;
   Listeners listeners_;
   std::thread worker_;
-  std::mutex store_mutex_;  // serializes change_subscriptions statements
+  std::recursive_mutex& store_mutex_ = database_.lock();  // change_subscriptions statements (SqliteStore::lock)
 
   std::atomic<std::uint64_t> syncs_completed_{0};
   std::atomic<std::uint64_t> sync_errors_{0};

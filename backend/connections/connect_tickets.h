@@ -80,7 +80,7 @@ class ConnectTickets {
 
   SqliteStore& database_;
   Clock clock_;
-  std::mutex mutex_;
+  std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)
 };
 
 }  // namespace slotwise

@@ -97,7 +97,7 @@ class ConnectionStore {
 
   SqliteStore& database_;
   const crypto::TokenVault& vault_;
-  std::mutex mutex_;
+  std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)
 };
 
 }  // namespace slotwise

@@ -49,7 +49,7 @@ class OrgConnectionStore {
 
  private:
   SqliteStore& database_;
-  std::mutex mutex_;
+  std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)
 };
 
 }  // namespace slotwise

@@ -62,7 +62,7 @@ class SqliteProposalStore final : public ProposalStore {
   Result<std::optional<Proposal>> FindOne(const std::string& where, const std::string& a, const std::string& b);
 
   SqliteStore& database_;
-  std::mutex mutex_;
+  std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)
 };
 
 }  // namespace slotwise

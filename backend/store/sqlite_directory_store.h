@@ -77,7 +77,7 @@ class SqliteDirectoryStore final : public DirectoryStore {
 
   SqliteStore& database_;
   const crypto::TokenVault& vault_;
-  std::mutex mutex_;
+  std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)
   std::atomic<std::uint64_t> generation_{1};
 };
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "slotwise/result.h"
@@ -24,9 +25,12 @@ class SqliteStore {
 
   int SchemaVersion() const;            // the newest applied migration
   const std::string& path() const { return path_; }
-  // The raw handle for the stores built on this database (connection_store.cpp). Opened with SQLITE_OPEN_FULLMUTEX;
-  // callers that need multi-statement transactions serialize them themselves.
+  // The raw handle for the stores built on this database (connection_store.cpp). Opened with SQLITE_OPEN_FULLMUTEX.
+  // A transaction belongs to the handle, not to a store: every statement and transaction on handle() runs under
+  // lock(), shared by all those stores — otherwise one store's write lands inside another's open transaction (and is
+  // rolled back with it) or its BEGIN fails. Recursive: a store may call another while holding it.
   sqlite3* handle() const { return db_; }
+  std::recursive_mutex& lock() const { return lock_; }
 
  private:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -34,6 +38,7 @@ class SqliteStore {
 
   sqlite3* db_;
   std::string path_;
+  mutable std::recursive_mutex lock_;
 };
 
 }  // namespace slotwise
