@@ -323,6 +323,23 @@ TEST_CASE("Booked tracking: the periodic safety net asks each calendar once what
     CHECK(quiet.graph_delta == 1);
     CHECK(quiet.event_reads == 0);
   }
+
+  SUBCASE("a re-check that fails keeps the old cursor: the next tick reports the change again") {
+    const Instant start = FreeSlot(world, 1, 3);
+    const json refusal = {{"error", {{"code", 400}, {"message", "Bad Request"},
+                                     {"errors", {{{"domain", "global"}, {"reason", "badRequest"}, {"message", "Bad Request"}}}}}}};
+    REQUIRE(world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"method", "GET"},
+                                                  {"path_prefix", "/calendar/v3/calendars/primary/events/" + google_ids[1]},
+                                                  {"status", 400}, {"body", refusal}, {"times", 1}})
+                .is_object());
+    ChangeExternally(world, "google", kLena, google_ids[1], Interval{start + 1800, start + 5400}, false);
+    const int errors_before = world.scheduling().delta_sync().Totals().errors;
+    Tick(world, 1);  // Google's calendar fails its re-check (the round reads it before Microsoft's)
+    CHECK(world.scheduling().delta_sync().Totals().errors == errors_before + 1);
+    CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "as_booked");
+    Tick(world, 2);
+    CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "moved_externally");
+  }
 }
 
 TEST_CASE("Booked tracking: a Zoom meeting moved in Zoom is flagged through Zoom's webhook") {
