@@ -116,6 +116,13 @@ Result<providers::CreatedEvent> AdapterGateway::GetEvent(const Tenant& tenant, c
   return (*calendar)->adapter->GetEvent(event_id);
 }
 
+Result<providers::CalendarChanges> AdapterGateway::ChangesOn(const Tenant& tenant, const std::string& organizer,
+                                                            const std::string& cursor, Interval window) {
+  Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);
+  if (!calendar) return calendar.error();
+  return (*calendar)->adapter->Changes(cursor, window);
+}
+
 Result<providers::CreatedEvent> AdapterGateway::CreateEvent(const Tenant& tenant, const std::string& organizer,
                                                             const providers::EventSpec& spec) {
   Result<std::unique_ptr<Calendar>> calendar = CalendarFor(tenant, organizer);

@@ -54,6 +54,8 @@ class AdapterGateway final : public ProviderGateway {
   Result<bool> DeleteEvent(const Tenant& tenant, const std::string& organizer, const std::string& event_id) override;
   Result<providers::CreatedEvent> GetEvent(const Tenant& tenant, const std::string& organizer,
                                            const std::string& event_id) override;
+  Result<providers::CalendarChanges> ChangesOn(const Tenant& tenant, const std::string& organizer,
+                                               const std::string& cursor, Interval window) override;
   Result<std::string> CalendarSystem(const Tenant& tenant, const std::string& organizer) override;
 
   Result<MeetingInfo> CreateMeeting(const Tenant& tenant, const HostAccount& host, const MeetingSpec& spec) override;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "providers/calendar_adapter.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/result.h"
 #include "store/tenant_model.h"
 
@@ -66,6 +67,14 @@ class ProviderGateway {
   // The event as the organiser's calendar has it now; "provider_not_found" when it is gone.
   virtual Result<providers::CreatedEvent> GetEvent(const Tenant& tenant, const std::string& organizer,
                                                    const std::string& event_id) = 0;
+  // What changed on the organiser's calendar since `cursor` ("" = none yet: a full listing of `window` that only
+  // establishes the cursor), read with the same access as GetEvent (providers::CalendarAdapter::Changes: every page
+  // followed; `expired` when the provider no longer accepts the cursor). Default "not_supported": a gateway that
+  // cannot list changes leaves the periodic re-read of every object as the only safety net.
+  virtual Result<providers::CalendarChanges> ChangesOn(const Tenant& /*tenant*/, const std::string& /*organizer*/,
+                                                       const std::string& /*cursor*/, Interval /*window*/) {
+    return Error{codes::kNotSupported, "this gateway cannot list calendar changes", ""};
+  }
   // Which calendar system holds the organiser's events: "google" or "microsoft" ("not_connected" when none is set).
   virtual Result<std::string> CalendarSystem(const Tenant& tenant, const std::string& organizer) = 0;
 

@@ -2,6 +2,7 @@
 #include "providers/calendar_adapter.h"
 
 #include "providers/provider_errors.h"
+#include "slotwise/error_codes.h"
 
 namespace slotwise::providers {
 
@@ -25,6 +26,10 @@ std::string_view AttendeeResponseName(AttendeeResponse response) {
     case AttendeeResponse::kOrganizer: return "organizer";
   }
   return "unknown";
+}
+
+Result<CalendarChanges> CalendarAdapter::Changes(std::string_view, Interval) {
+  return Error{codes::kNotSupported, "this calendar adapter cannot list changes incrementally", ""};
 }
 
 Result<bool> ValidateEventSpec(const EventSpec& spec) {

@@ -71,6 +71,23 @@ struct CreatedEvent {
   std::vector<AttendeeStatus> attendees;  // in the provider's order
 };
 
+// One event an incremental sync reports (Changes): changed, created or deleted since the cursor.
+struct EventChange {
+  std::string id;        // the provider event id
+  bool deleted = false;  // Google status "cancelled" / Graph "@removed" (also: left the synchronised window)
+};
+
+// What Changes answers. When `expired`, the cursor given is no longer accepted (Google 410 fullSyncRequired, Graph
+// 410 SyncStateNotFound …): `changes` is empty and `cursor` too; start over with an empty cursor. Otherwise `cursor`
+// is the opaque cursor of the next call (store it only once the changes are handled) and `full` says whether this was
+// a full listing (no cursor given: `changes` is every event the window holds, not what changed).
+struct CalendarChanges {
+  std::vector<EventChange> changes;
+  std::string cursor;
+  bool full = false;
+  bool expired = false;
+};
+
 struct RoomInfo {
   std::string email;
   std::string name;
@@ -100,6 +117,11 @@ class CalendarAdapter {
   virtual Result<std::vector<RoomInfo>> ListRooms() = 0;
   // The event as it is now (e.g. attendee/room responses) from the adapter's default calendar.
   virtual Result<CreatedEvent> GetEvent(std::string_view event_id) = 0;
+  // The events of the adapter's default calendar changed since `cursor` (a previous answer's cursor; "" = none: a
+  // full listing of `window` that only establishes the cursor). Follows every page. The window bounds only a full
+  // listing (Google: timeMin/timeMax may not accompany a syncToken; Graph: the deltaLink keeps the first window).
+  // Default: "not_supported".
+  virtual Result<CalendarChanges> Changes(std::string_view cursor, Interval window);
 };
 
 // Shared validation of an EventSpec (non-empty idempotency key, end after start, attendee emails non-empty);

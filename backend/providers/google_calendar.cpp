@@ -275,4 +275,42 @@ Result<CreatedEvent> GoogleCalendar::GetEvent(std::string_view event_id) {
   return GetEventIn(options_.default_calendar_id, event_id);
 }
 
+// [SECTION] Changes
+
+Result<CalendarChanges> GoogleCalendar::Changes(std::string_view cursor, Interval window) {
+  CalendarChanges answer;
+  answer.full = cursor.empty();
+  net::Params query;
+  if (cursor.empty()) {
+    query = {{"timeMin", FormatRfc3339(window.start)}, {"timeMax", FormatRfc3339(window.end)}};
+  } else {
+    query = {{"syncToken", std::string(cursor)}};
+  }
+  query.emplace_back("maxResults", std::to_string(options_.change_page_size));
+  std::string page_token;
+  for (std::size_t page = 0; page < options_.max_change_pages; ++page) {
+    net::Params params = query;
+    if (!page_token.empty()) params.emplace_back("pageToken", page_token);
+    const std::string url = net::WithQuery(EventUrl(options_.default_calendar_id, ""), params);
+    Result<net::HttpResponse> sent = client_.Send(ProviderClient::JsonRequest("GET", url), options_.limit_key);
+    if (!sent) return client_.ToError(sent.error());
+    if (sent->status == 410 && !cursor.empty()) return CalendarChanges{{}, "", false, true};
+    if (!sent->Ok()) return client_.ToError(*sent);
+    std::optional<json> parsed = detail::ParseJson(sent->body);
+    const json* items = parsed ? detail::Member(*parsed, "items") : nullptr;
+    if (items == nullptr || !items->is_array()) return MalformedResponse(Provider::kGoogle, "no `items` array");
+    for (const json& item : *items) {
+      const std::string id = detail::StringOr(item, "id");
+      if (id.empty()) return MalformedResponse(Provider::kGoogle, "an event without an id");
+      answer.changes.push_back(EventChange{id, detail::StringOr(item, "status") == "cancelled"});
+    }
+    page_token = detail::StringOr(*parsed, "nextPageToken");
+    if (!page_token.empty()) continue;
+    answer.cursor = detail::StringOr(*parsed, "nextSyncToken");
+    if (answer.cursor.empty()) return MalformedResponse(Provider::kGoogle, "the last page has no nextSyncToken");
+    return answer;
+  }
+  return MalformedResponse(Provider::kGoogle, "more than " + std::to_string(options_.max_change_pages) + " pages");
+}
+
 }  // namespace slotwise::providers

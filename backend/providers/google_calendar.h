@@ -16,6 +16,10 @@
 //   DeleteEvent  DELETE /calendars/{default}/events/{eid}?sendUpdates=… — 204, 404 and 410 are success.
 //   GetEvent     GET /calendars/{default}/events/{eid}
 //   ListRooms    "not_supported" (rooms need the Admin SDK directory, out of scope).
+//   Changes      GET /calendars/{default}/events?syncToken=… (with a cursor: only the syncToken, Google refuses
+//                timeMin/timeMax with it) or ?timeMin=…&timeMax=… (without: the full listing that yields the first
+//                token), maxResults=change_page_size, following nextPageToken (≤ max_change_pages pages); the cursor
+//                is the last page's nextSyncToken. A cancelled item is a deleted event. 410 → `expired`.
 // Thread-safe. See calendar_adapter.h for the shared contract.
 #pragma once
 
@@ -39,6 +43,8 @@ struct GoogleCalendarOptions {
   SendUpdates delete_send_updates = SendUpdates::kAll;
   std::shared_ptr<ConcurrencyLimiter> limiter;       // optional cap of concurrent calls per `limit_key`
   std::string limit_key;                             // e.g. the connected user's email
+  int change_page_size = 250;                        // Changes: maxResults per page (Google: ≤ 2500)
+  std::size_t max_change_pages = 200;                // Changes: bound on nextPageToken pages followed
 };
 
 class GoogleCalendar final : public CalendarAdapter {
@@ -53,6 +59,7 @@ class GoogleCalendar final : public CalendarAdapter {
   Result<bool> DeleteEvent(std::string_view event_id) override;
   Result<std::vector<RoomInfo>> ListRooms() override;
   Result<CreatedEvent> GetEvent(std::string_view event_id) override;
+  Result<CalendarChanges> Changes(std::string_view cursor, Interval window) override;
 
  private:
   Result<CreatedEvent> GetEventIn(std::string_view calendar_id, std::string_view event_id);

@@ -249,6 +249,14 @@ Result<CreatedEvent> MicrosoftGraphCalendar::GetEvent(std::string_view event_id)
 
 // [SECTION] Directories
 
+Result<std::string> MicrosoftGraphCalendar::ApiLink(std::string_view link) const {
+  std::string base = api_base_;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  if (link.rfind(base + "/", 0) == 0) return std::string(link);
+  if (link.rfind(std::string(kGraphPublicBase) + "/", 0) == 0) return base + std::string(link.substr(kGraphPublicBase.size()));
+  return MalformedResponse(Provider::kGraph, "a link points outside the API base; not followed");
+}
+
 Result<std::vector<json>> MicrosoftGraphCalendar::GetAllPages(std::string url) {
   std::vector<json> items;
   for (std::size_t page = 0; !url.empty(); ++page) {
@@ -263,16 +271,12 @@ Result<std::vector<json>> MicrosoftGraphCalendar::GetAllPages(std::string url) {
     if (value == nullptr || !value->is_array()) return MalformedResponse(Provider::kGraph, "no `value` array");
     for (const json& item : *value) items.push_back(item);
     const std::string next = detail::StringOr(*parsed, "@odata.nextLink");
-    std::string base = api_base_;
-    while (!base.empty() && base.back() == '/') base.pop_back();
     if (next.empty()) {
       url.clear();
-    } else if (next.rfind(base + "/", 0) == 0) {
-      url = next;
-    } else if (next.rfind(std::string(kGraphPublicBase) + "/", 0) == 0) {
-      url = base + next.substr(kGraphPublicBase.size());
+    } else if (Result<std::string> link = ApiLink(next); link) {
+      url = std::move(link).value();
     } else {
-      return MalformedResponse(Provider::kGraph, "@odata.nextLink points outside the API base; not followed");
+      return link.error();
     }
   }
   return items;
@@ -356,6 +360,48 @@ Result<std::vector<std::string>> MicrosoftGraphCalendar::VerifiedDomains() {
     }
   }
   return domains;
+}
+
+// [SECTION] Changes
+
+Result<CalendarChanges> MicrosoftGraphCalendar::Changes(std::string_view cursor, Interval window) {
+  CalendarChanges answer;
+  answer.full = cursor.empty();
+  std::string url;
+  if (cursor.empty()) {
+    url = net::WithQuery(JoinUrl(api_base_, MailboxPath({}) + "/calendarView/delta"),
+                         {{"startDateTime", FormatRfc3339(window.start)}, {"endDateTime", FormatRfc3339(window.end)}});
+  } else if (Result<std::string> link = ApiLink(cursor); link) {
+    url = std::move(link).value();
+  } else {
+    return CalendarChanges{{}, "", false, true};  // a cursor this adapter would not follow: start over
+  }
+  for (std::size_t page = 0; page < options_.max_pages; ++page) {
+    net::HttpRequest request = ProviderClient::JsonRequest("GET", url);
+    request.With("Prefer", "odata.maxpagesize=" + std::to_string(options_.change_page_size));
+    Result<net::HttpResponse> sent = client_.Send(std::move(request), options_.default_mailbox);
+    if (!sent) return client_.ToError(sent.error());
+    if (sent->status == 410 && !cursor.empty()) return CalendarChanges{{}, "", false, true};
+    if (!sent->Ok()) return client_.ToError(*sent);
+    std::optional<json> parsed = detail::ParseJson(sent->body);
+    const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
+    if (value == nullptr || !value->is_array()) return MalformedResponse(Provider::kGraph, "no `value` array");
+    for (const json& item : *value) {
+      const std::string id = detail::StringOr(item, "id");
+      if (id.empty()) return MalformedResponse(Provider::kGraph, "a delta item without an id");
+      answer.changes.push_back(EventChange{id, detail::Member(item, "@removed") != nullptr});
+    }
+    if (const std::string next = detail::StringOr(*parsed, "@odata.nextLink"); !next.empty()) {
+      Result<std::string> link = ApiLink(next);
+      if (!link) return link.error();
+      url = std::move(link).value();
+      continue;
+    }
+    answer.cursor = detail::StringOr(*parsed, "@odata.deltaLink");
+    if (answer.cursor.empty()) return MalformedResponse(Provider::kGraph, "the last page has no @odata.deltaLink");
+    return answer;
+  }
+  return MalformedResponse(Provider::kGraph, "more than " + std::to_string(options_.max_pages) + " pages");
 }
 
 }  // namespace slotwise::providers

@@ -14,6 +14,11 @@
 //                locationEmailAddress. Times are sent as UTC wall times with timeZone "UTC".
 //   UpdateEvent  PATCH {mb}/events/{eid};   DeleteEvent  DELETE {mb}/events/{eid} (204; 404/410 = success);
 //   GetEvent     GET {mb}/events/{eid}
+//   Changes      GET {mb}/calendarView/delta?startDateTime=…&endDateTime=… (no cursor: the window's events, which
+//                only establish the cursor) or the stored @odata.deltaLink (the cursor), with Prefer:
+//                odata.maxpagesize=change_page_size, following @odata.nextLink; the cursor is the last page's
+//                @odata.deltaLink. An item with "@removed" is a deleted event (or one that left the window). 410 (or a
+//                stored link outside the API base) → `expired`.
 //   ListRooms    GET /places/microsoft.graph.room?$top=100, following @odata.nextLink
 //   ListUsers    GET /users?$select=id,displayName,mail,userPrincipalName&$top=100, following @odata.nextLink
 //   GetMailboxSettings  GET /users/{user}/mailboxSettings
@@ -46,6 +51,7 @@ struct MicrosoftGraphOptions {
   std::size_t parallel_calls = 1;
   std::int32_t availability_view_interval = 30;      // minutes, 5..1440
   std::size_t max_pages = 500;                       // bound on @odata.nextLink pages followed
+  std::size_t change_page_size = 100;                // Changes: Prefer odata.maxpagesize
   std::shared_ptr<ConcurrencyLimiter> limiter;       // null = a private limiter of 4 per mailbox
   ZoneSource* zones = nullptr;                       // thread-safe source for Windows/IANA zone names; null = UTC only
 };
@@ -78,6 +84,7 @@ class MicrosoftGraphCalendar final : public CalendarAdapter {
   Result<bool> DeleteEvent(std::string_view event_id) override;
   Result<std::vector<RoomInfo>> ListRooms() override;
   Result<CreatedEvent> GetEvent(std::string_view event_id) override;
+  Result<CalendarChanges> Changes(std::string_view cursor, Interval window) override;
 
   // The organisation's users (application permission User.Read.All), all pages.
   Result<std::vector<DirectoryUser>> ListUsers();
@@ -90,6 +97,9 @@ class MicrosoftGraphCalendar final : public CalendarAdapter {
  private:
   std::string MailboxPath(std::string_view mailbox) const;
   Result<std::vector<nlohmann::json>> GetAllPages(std::string first_url);
+  // `link` (an @odata.nextLink / deltaLink) as a URL to follow: under api_base_ as is, under the public Graph base
+  // rewritten onto api_base_; anything else is refused (the bearer token never goes to another host).
+  Result<std::string> ApiLink(std::string_view link) const;
   Result<CreatedEvent> SendEvent(std::string method, std::string url, std::string_view mailbox, const EventSpec& spec,
                                  bool with_transaction_id);
 

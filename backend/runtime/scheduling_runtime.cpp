@@ -73,10 +73,17 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);
   runtime->booked_sync_ =
       std::make_unique<BookedObjectSync>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_, now);
+  runtime->sync_cursors_ = std::make_unique<SqliteSyncCursorStore>(database);
+  runtime->delta_sync_ = std::make_unique<CalendarDeltaSync>(*runtime->directory_, *runtime->interviews_,
+                                                             *runtime->sync_cursors_, *runtime->gateway_,
+                                                             *runtime->booked_sync_, now);
   // A change notification for a calendar drops its cached free/busy (the next availability request reads it anew)
-  // and re-reads what was booked there; the periodic tick re-reads what is due (the safety net).
+  // and re-reads what was booked there; the periodic tick asks each calendar with booked events what changed (the
+  // safety net), then re-reads what is still due one by one (the last resort; the delta sync has just checked what
+  // it listed, so a calendar's first contact is not read twice).
   FreeBusyCache* cache = runtime->cache_.get();
   BookedObjectSync* booked = runtime->booked_sync_.get();
+  CalendarDeltaSync* delta = runtime->delta_sync_.get();
   ChangeNotifications::Listeners listeners;
   listeners.calendar_changed = [cache, booked](const std::string& tenant_id, const std::string& provider,
                                              const std::string& calendar_id) {
@@ -86,7 +93,10 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   listeners.meeting_changed = [booked](const std::string& provider, const std::string& meeting_id) {
     booked->MeetingChanged(provider, meeting_id);
   };
-  listeners.periodic = [booked] { booked->CheckDue(kBookedObjectCheckInterval, kBookedObjectCheckBatch); };
+  listeners.periodic = [booked, delta] {
+    delta->RunOnce();
+    booked->CheckDue(kBookedObjectCheckInterval, kBookedObjectCheckBatch);
+  };
   connections.notifications().SetListeners(std::move(listeners));
   AvailabilityService* availability = runtime->availability_.get();
   OutboxWorker* worker = runtime->worker_.get();

@@ -21,6 +21,7 @@
 #include "availability/host_meetings.h"
 #include "booking/adapter_gateway.h"
 #include "booking/booked_object_sync.h"
+#include "booking/calendar_delta_sync.h"
 #include "booking/booking_service.h"
 #include "booking/outbox_executor.h"
 #include "booking/outbox_worker.h"
@@ -35,6 +36,7 @@
 #include "runtime/connections_runtime.h"
 #include "store/sqlite_directory_store.h"
 #include "store/sqlite_interview_store.h"
+#include "store/sqlite_sync_cursor_store.h"
 
 namespace slotwise {
 
@@ -49,8 +51,11 @@ struct SchedulingOptions {
   lifecycle::DispatchOptions lifecycle;               // lifecycle webhooks to the ATS (lifecycle_dispatcher.h)
 };
 
-// The safety net re-reads every booked object still to come at least this often, this many per tick.
-inline constexpr std::int64_t kBookedObjectCheckInterval = 6 * 3600;
+// The safety net: every periodic tick, one incremental-sync call per calendar holding booked events
+// (booking/calendar_delta_sync.h) re-checks what changed; as the last resort (meetings, which have no incremental
+// sync, and anything a sync missed) every booked object still to come is re-read at least this often, this many per
+// tick.
+inline constexpr std::int64_t kBookedObjectCheckInterval = 24 * 3600;
 inline constexpr int kBookedObjectCheckBatch = 200;
 
 class SchedulingRuntime {
@@ -71,6 +76,7 @@ class SchedulingRuntime {
   BookingService& booking() { return *booking_; }
   OutboxWorker& outbox() { return *worker_; }
   BookedObjectSync& booked_sync() { return *booked_sync_; }
+  CalendarDeltaSync& delta_sync() { return *delta_sync_; }
   FreeBusyCache& cache() { return *cache_; }
   OrgAccessRegistry& org_access() { return connections_->org_access(); }  // each tenant's organisation access
   ConnectionsRuntime& connections() { return *connections_; }
@@ -100,6 +106,8 @@ class SchedulingRuntime {
   std::unique_ptr<ProviderGateway> gateway_;
   std::unique_ptr<OutboxExecutor> executor_;
   std::unique_ptr<BookedObjectSync> booked_sync_;  // called by notifications_'s worker (its listeners)
+  std::unique_ptr<SqliteSyncCursorStore> sync_cursors_;
+  std::unique_ptr<CalendarDeltaSync> delta_sync_;  // called by notifications_'s worker (its periodic listener)
   std::unique_ptr<BookingService> booking_;
   std::unique_ptr<SqliteProposalStore> proposal_store_;
   std::unique_ptr<ProposalService> proposals_;

@@ -95,6 +95,7 @@ Result<std::string> AddFaultLocked(SandboxCore& core, const json& fault) {
   }
   if (kind == "invalidate_sync_tokens") {
     core.state.sync_tokens.clear();
+    core.state.graph_delta_tokens.clear();
     return std::string("sync tokens invalidated");
   }
   if (!kind.empty() && kind != "http") return Invalid("kind", "unknown fault kind " + kind);

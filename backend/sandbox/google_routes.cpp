@@ -335,6 +335,12 @@ void List(SandboxCore& core, const httplib::Request& req, httplib::Response& res
   std::uint64_t since = 0;
   bool incremental = !sync_token.empty();
   if (incremental) {
+    // Google refuses the filters a sync token cannot honour (the token already fixes what the listing covers).
+    for (const char* restricted : {"timeMin", "timeMax", "updatedMin", "q", "iCalUID", "orderBy",
+                                   "privateExtendedProperty", "sharedExtendedProperty"}) {
+      if (req.has_param(restricted))
+        return GoogleError(res, 400, "invalid", "Sync token cannot be used with other request restrictions.");
+    }
     if (!core.state.sync_tokens.count(sync_token))
       return GoogleError(res, 410, "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
     auto dash = sync_token.rfind('-');

@@ -34,7 +34,7 @@ struct GraphRule {
 
 // The rules, one per kind of call (docs/SANDBOX.md lists which route uses which).
 namespace graph_rules {
-extern const GraphRule kCalendarRead;        // getSchedule, events list/get, calendarView
+extern const GraphRule kCalendarRead;        // getSchedule, events list/get, calendarView (and its delta)
 extern const GraphRule kCalendarWrite;       // events create/update/delete
 extern const GraphRule kEventSubscription;   // POST/DELETE /subscriptions on users/{id}/events
 extern const GraphRule kMailboxSettingsRead; // GET /users/{id}/mailboxSettings

@@ -1,7 +1,10 @@
 // microsoft_routes.cpp — Microsoft Graph v1.0 calendars under /microsoft/v1.0: getSchedule, events (create with
-// Teams link and transactionId idempotency, get, list, calendarView, patch, delete), users, places (rooms).
+// Teams link and transactionId idempotency, get, list, calendarView, calendarView/delta, patch, delete), users, places
+// (rooms).
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "sandbox/calendar_events.h"
 #include "sandbox/graph_common.h"
@@ -47,6 +50,27 @@ std::optional<Instant> GraphTime(SandboxCore& core, const json& body, const char
   const TimeZone* zone = core.zones.Resolve(*zone_name);
   if (!zone) return std::nullopt;
   return ParseWallDateTime(GetString(*when, "dateTime"), *zone);
+}
+
+// The mailbox of the path when the caller's token holds one of `rule`'s permissions and may use it; otherwise Graph's
+// error is answered and nullopt returned.
+std::optional<Mailbox> PermittedMailbox(SandboxCore& core, const httplib::Request& req, httplib::Response& res,
+                                        const GraphRule& rule) {
+  auto token = GraphToken(core, req, res);
+  if (!token || !RequireGraphPermission(core, *token, rule, res)) return std::nullopt;
+  return GraphMailbox(core, *token, req.matches[1].str(), res);
+}
+
+// The calendarView window (startDateTime/endDateTime, UTC unless stated); otherwise 400 and nullopt.
+std::optional<std::pair<Instant, Instant>> ViewWindow(SandboxCore& core, const httplib::Request& req,
+                                                      httplib::Response& res) {
+  auto start = ParseWallDateTime(Query(req, "startDateTime"), *core.zones.Find("UTC"));
+  auto end = ParseWallDateTime(Query(req, "endDateTime"), *core.zones.Find("UTC"));
+  if (start && end) return std::make_pair(*start, *end);
+  GraphError(res, 400, "ErrorInvalidParameter",
+             "This request requires a time window specified by the query string parameters StartDateTime "
+             "and EndDateTime.", core.Now());
+  return std::nullopt;
 }
 
 void GetSchedule(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
@@ -169,10 +193,7 @@ bool Normalize(SandboxCore& core, CalendarEvent& event, const Mailbox& mailbox, 
 
 void CreateEvent(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
   std::lock_guard<std::mutex> lock(core.mutex);
-  auto token = GraphToken(core, req, res);
-  if (!token) return;
-  if (!RequireGraphPermission(core, *token, graph_rules::kCalendarWrite, res)) return;
-  auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res);
+  auto mailbox = PermittedMailbox(core, req, res, graph_rules::kCalendarWrite);
   if (!mailbox) return;
   auto body = ParseJsonObject(req.body);
   if (!body) return GraphError(res, 400, "BadRequest", "Unable to read JSON request payload.", core.Now());
@@ -253,21 +274,13 @@ void EventOp(SandboxCore& core, const httplib::Request& req, httplib::Response& 
 
 void ListEvents(SandboxCore& core, const httplib::Request& req, httplib::Response& res, bool calendar_view) {
   std::lock_guard<std::mutex> lock(core.mutex);
-  auto token = GraphToken(core, req, res);
-  if (!token) return;
-  if (!RequireGraphPermission(core, *token, graph_rules::kCalendarRead, res)) return;
-  auto mailbox = GraphMailbox(core, *token, req.matches[1].str(), res);
+  auto mailbox = PermittedMailbox(core, req, res, graph_rules::kCalendarRead);
   if (!mailbox) return;
   Instant from = 0, to = 0;
   if (calendar_view) {
-    auto start = ParseWallDateTime(Query(req, "startDateTime"), *core.zones.Find("UTC"));
-    auto end = ParseWallDateTime(Query(req, "endDateTime"), *core.zones.Find("UTC"));
-    if (!start || !end)
-      return GraphError(res, 400, "ErrorInvalidParameter",
-                        "This request requires a time window specified by the query string parameters StartDateTime "
-                        "and EndDateTime.", core.Now());
-    from = *start;
-    to = *end;
+    auto window = ViewWindow(core, req, res);
+    if (!window) return;
+    std::tie(from, to) = *window;
   }
   std::vector<const CalendarEvent*> matching;
   for (const auto& [key, event] : core.state.events) {
@@ -291,6 +304,77 @@ void ListEvents(SandboxCore& core, const httplib::Request& req, httplib::Respons
               net::PercentEncode(Query(req, "endDateTime"));
     body["@odata.nextLink"] = SelfBase(req) + path;
   }
+  SendJson(res, 200, body);
+}
+
+// The page size a client asked for with `Prefer: odata.maxpagesize=N` (1..1000), else `fallback`.
+std::size_t MaxPageSize(const httplib::Request& req, std::size_t fallback) {
+  const std::string prefer = req.get_header_value("Prefer");
+  const std::string key = "odata.maxpagesize=";
+  const std::size_t at = prefer.find(key);
+  if (at == std::string::npos) return fallback;
+  const long long asked = std::atoll(prefer.c_str() + at + key.size());
+  return asked > 0 ? static_cast<std::size_t>(std::min<long long>(asked, 1000)) : fallback;
+}
+
+// calendarView/delta: a round's first request names the window (startDateTime/endDateTime) and gets the window's
+// live events; $skiptoken continues a round page by page; the last page's @odata.deltaLink carries a $deltatoken that
+// starts the next round, which reports the mailbox's events changed since: live ones in the window in full, deleted
+// ones (and ones moved out of the window) as {id, @removed: {reason: "deleted"}}. An unknown token answers 410.
+void CalendarViewDelta(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(core.mutex);
+  auto mailbox = PermittedMailbox(core, req, res, graph_rules::kCalendarRead);
+  if (!mailbox) return;
+  const std::string mailbox_key = SandboxCore::EventKey("microsoft", mailbox->email, "");
+  const std::string skip_token = Query(req, "$skiptoken");
+  const std::string delta_token = Query(req, "$deltatoken");
+  GraphDeltaRound round;
+  if (!skip_token.empty() || !delta_token.empty()) {
+    auto found = core.state.graph_delta_tokens.find(skip_token.empty() ? delta_token : skip_token);
+    if (found == core.state.graph_delta_tokens.end() || found->second.mailbox != mailbox_key) {
+      return GraphError(res, 410, "SyncStateNotFound",
+                        "The sync state generation is not found or has expired. Start a new synchronization.",
+                        core.Now());
+    }
+    round = found->second;
+    if (skip_token.empty()) {  // a new round: what changed after the previous one
+      round.since = round.until;
+      round.until = core.state.change_counter;
+      round.offset = 0;
+      round.initial = false;
+    }
+  } else {
+    auto window = ViewWindow(core, req, res);
+    if (!window) return;
+    round = GraphDeltaRound{mailbox_key, window->first, window->second, 0, core.state.change_counter, 0, true};
+  }
+  std::vector<const CalendarEvent*> changed;
+  for (const auto& [key, event] : core.state.events) {
+    if (event.provider != "microsoft" || SandboxCore::EventKey("microsoft", event.calendar, "") != mailbox_key) continue;
+    if (event.change <= round.since || event.change > round.until) continue;
+    const bool in_window = !event.deleted && event.end > round.from && event.start < round.to;
+    if (round.initial && !in_window) continue;
+    changed.push_back(&event);
+  }
+  std::sort(changed.begin(), changed.end(), [](auto* a, auto* b) { return a->change < b->change; });
+  const std::size_t page = MaxPageSize(req, 10);
+  json value = json::array();
+  for (std::size_t i = round.offset; i < changed.size() && value.size() < page; ++i) {
+    const CalendarEvent& event = *changed[i];
+    if (event.deleted || event.end <= round.from || event.start >= round.to) {
+      value.push_back(
+          json{{"@odata.type", "#microsoft.graph.event"}, {"id", event.id}, {"@removed", {{"reason", "deleted"}}}});
+    } else {
+      value.push_back(event.resource);
+    }
+  }
+  round.offset += value.size();
+  const bool more = round.offset < changed.size();
+  const std::string next_token = RandomHex(16);
+  core.state.graph_delta_tokens[next_token] = round;
+  json body = {{"@odata.context", SelfBase(req) + kBase + "/$metadata#Collection(event)"}, {"value", value}};
+  body[more ? "@odata.nextLink" : "@odata.deltaLink"] =
+      SelfBase(req) + req.path + (more ? "?$skiptoken=" : "?$deltatoken=") + next_token;
   SendJson(res, 200, body);
 }
 
@@ -440,6 +524,8 @@ void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core) {
     }
   }
   AddRoute(server, core, "GET", kBase + who + "/calendarView", [&core](Req q, Res s) { ListEvents(core, q, s, true); });
+  AddRoute(server, core, "GET", kBase + who + "/calendarView/delta",
+           [&core](Req q, Res s) { CalendarViewDelta(core, q, s); });
   AddRoute(server, core, "GET", kBase + "/users", [&core](Req q, Res s) { ListUsers(core, q, s); });
   AddRoute(server, core, "GET", kBase + "/organization", [&core](Req q, Res s) { GetOrganization(core, q, s); });
   AddRoute(server, core, "GET", kBase + who + "/mailboxSettings", [&core](Req q, Res s) { MailboxSettings(core, q, s); });

@@ -247,6 +247,19 @@ struct GraphSubscription {
   int renewals = 0;             // PATCHes that extended it
 };
 
+// One Graph calendarView delta round in progress or done (key: the $skiptoken / $deltatoken value). A round reports
+// the mailbox's events changed after `since` and up to `until` (values of the global change counter, which stamps
+// every event's last change and so orders each calendar's changes too), `offset` of them already sent.
+struct GraphDeltaRound {
+  std::string mailbox;  // lower-case address
+  Instant from = 0;     // the window of the round's first request
+  Instant to = 0;
+  std::uint64_t since = 0;
+  std::uint64_t until = 0;
+  std::size_t offset = 0;
+  bool initial = false;  // the round's first request had no $deltatoken: deleted events are left out
+};
+
 struct ZoomWebhook {
   std::string url;
   std::string secret;
@@ -270,6 +283,7 @@ struct SandboxState {
   std::map<std::string, CalendarEvent> events;  // key: provider \n calendar \n id
   std::uint64_t change_counter = 0;
   std::set<std::string> sync_tokens;
+  std::map<std::string, GraphDeltaRound> graph_delta_tokens;  // $skiptoken / $deltatoken -> the round it continues
   std::map<std::string, std::string> graph_transactions;  // user \n transactionId -> event key
   std::map<std::int64_t, ZoomMeeting> zoom_meetings;
   std::map<std::string, int> zoom_daily_counts;  // host \n day -> create/update calls

@@ -113,6 +113,13 @@ struct BookedObject {
   std::int64_t observed_end = 0;
 };
 
+// A calendar holding booked events still to come (InterviewStore::BookedCalendars): what an incremental sync watches.
+struct BookedCalendar {
+  std::string tenant_id;
+  std::string provider;     // "google" | "microsoft"
+  std::string calendar_id;  // the organiser's e-mail, as the first of its booked objects spells it
+};
+
 // What a journal step changes in the interview's booked objects: start (or restart, clearing the flag) watching
 // `track`, and/or stop watching the object named `untrack` ("event" | "meeting"; "" = none).
 struct TrackingChange {

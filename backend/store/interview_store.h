@@ -138,6 +138,9 @@ class InterviewStore : public HoldsReader {
   // checked first: the periodic safety-net sync.
   virtual Result<std::vector<BookedObject>> BookedObjectsDue(std::int64_t now, std::int64_t checked_before,
                                                              int limit) = 0;
+  // The calendars (tenant, provider, calendar id; ids compared case-insensitively) holding booked events still to
+  // come (expected_end > now), ordered by tenant, provider and calendar: the incremental sync's round.
+  virtual Result<std::vector<BookedCalendar>> BookedCalendars(std::int64_t now) = 0;
   // Records a sync's verdict on (interview, object). When the flag becomes a new non-empty one, a
   // "changed_externally" history entry (detail: object, flag, detail, observed_start, observed_end) is written in the
   // same transaction; true then. A flag seen again keeps its flagged_at; "" clears it. false when nothing new.

@@ -636,6 +636,16 @@ Result<std::vector<BookedObject>> SqliteInterviewStore::BookedObjectsDue(std::in
                              {now, checked_before, static_cast<std::int64_t>(limit)}, ReadBookedObject);
 }
 
+Result<std::vector<BookedCalendar>> SqliteInterviewStore::BookedCalendars(std::int64_t now) {
+  std::lock_guard lock(read_mutex_);
+  return Query<BookedCalendar>(reader_->handle(),
+                               "SELECT tenant_id, provider, MIN(calendar_id) FROM booked_objects "
+                               "WHERE object = 'event' AND expected_end > ? "
+                               "GROUP BY tenant_id, provider, calendar_id COLLATE NOCASE "
+                               "ORDER BY tenant_id, provider, calendar_id COLLATE NOCASE;",
+                               {now}, [](SqlRow& row) { return BookedCalendar{row.Text(), row.Text(), row.Text()}; });
+}
+
 Result<bool> SqliteInterviewStore::RecordObservation(const std::string& interview_id, const std::string& object,
                                                      const Observation& observation, std::int64_t now) {
   std::lock_guard lock(write_mutex_);

@@ -67,6 +67,7 @@ class SqliteInterviewStore : public InterviewStore {
                                                         const std::string& provider_object_id) override;
   Result<std::vector<BookedObject>> BookedObjectsDue(std::int64_t now, std::int64_t checked_before,
                                                      int limit) override;
+  Result<std::vector<BookedCalendar>> BookedCalendars(std::int64_t now) override;
   Result<bool> RecordObservation(const std::string& interview_id, const std::string& object,
                                  const Observation& observation, std::int64_t now) override;
 

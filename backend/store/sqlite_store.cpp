@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 14> kMigrations = {
+constexpr std::array<const char*, 15> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -242,6 +242,15 @@ constexpr std::array<const char*, 14> kMigrations = {
     "ALTER TABLE proposals ADD COLUMN expiry_reported INTEGER NOT NULL DEFAULT 0;"
     "UPDATE proposals SET expiry_reported = 1 WHERE expires_at <= CAST(strftime('%s', 'now') AS INTEGER);"
     "CREATE INDEX proposals_unreported_expiry ON proposals (expiry_reported, expires_at);",
+    // 15: where each watched calendar's incremental sync left off (store/sync_cursor_store.h): the provider's opaque
+    // cursor (Google nextSyncToken, Graph @odata.deltaLink) per tenant, provider and calendar (an e-mail address,
+    // compared case-insensitively), and when the full listing that began its chain ran. Losing a row only costs a
+    // full sync.
+    "CREATE TABLE sync_cursors ("
+    "  tenant_id TEXT NOT NULL, provider TEXT NOT NULL CHECK (provider IN ('google', 'microsoft')),"
+    "  calendar_id TEXT NOT NULL COLLATE NOCASE, cursor TEXT NOT NULL, started_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, provider, calendar_id));",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

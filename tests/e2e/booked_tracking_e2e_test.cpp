@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <tuple>
 
 #include "booking/candidate_messages.h"
 #include "provider_world.h"
@@ -106,6 +107,60 @@ bool CandidateUpdateSent(ProviderWorld& world, const std::string& id, int sequen
   return step->has_value();
 }
 
+// The provider API calls the sandbox logged since its request log was last cleared (token requests are not counted):
+// Google event listings (the incremental sync), Graph calendarView/delta, and reads of one event (either provider).
+struct ApiCalls {
+  int google_delta = 0;
+  int graph_delta = 0;
+  int event_reads = 0;
+  int other = 0;
+};
+
+ApiCalls CountApiCalls(ProviderWorld& world) {
+  ApiCalls calls;
+  for (const std::string provider : {"google", "microsoft"}) {
+    const json log = world.SandboxGet("/sandbox/requests?provider=" + provider);
+    for (const json& entry : log.at("requests")) {
+      const std::string path = entry.at("path");
+      const bool get = entry.at("method") == "GET";
+      const bool api = path.find("/calendar/v3/") != std::string::npos || path.find("/v1.0/") != std::string::npos;
+      if (!api) continue;
+      if (get && path.find("/calendar/v3/calendars/") != std::string::npos && path.size() > 7 &&
+          path.compare(path.size() - 7, 7, "/events") == 0) {
+        ++calls.google_delta;
+      } else if (get && path.find("/calendarView/delta") != std::string::npos) {
+        ++calls.graph_delta;
+      } else if (get && path.find("/events/") != std::string::npos) {
+        ++calls.event_reads;
+      } else {
+        ++calls.other;
+      }
+    }
+  }
+  return calls;
+}
+
+void ClearRequestLog(ProviderWorld& world) {
+  REQUIRE(HttpJson("DELETE", world.sandbox_root() + "/sandbox/requests").status / 100 == 2);
+}
+
+// Moves both clocks (the sandbox checks the service account's assertions against its own) one periodic tick and
+// waits until the change-notification worker's tick has synchronised `calendars` more calendars, then a little for the
+// rest of the tick (the per-object last resort runs right after the delta round).
+void Tick(ProviderWorld& world, int calendars) {
+  const int before = world.scheduling().delta_sync().Totals().calendars;
+  world.SandboxPost("/sandbox/clock", {{"advance_seconds", ChangeNotifications::kPeriodicSeconds}});
+  world.Advance(ChangeNotifications::kPeriodicSeconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (world.scheduling().delta_sync().Totals().calendars < before + calendars &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE_MESSAGE(world.scheduling().delta_sync().Totals().calendars >= before + calendars,
+                  "delta errors: " << world.scheduling().delta_sync().Totals().errors);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+}
+
 }  // namespace
 
 TEST_CASE("Booked tracking: a Google interview is watched; moved, then deleted in Google, it is flagged") {
@@ -191,8 +246,9 @@ TEST_CASE("Booked tracking: a change whose notification never came is caught by 
   const json event = Tracked(booked, "event");
   REQUIRE(!event.is_null());
   ChangeExternally(world, "google", kLena, event.at("provider_id"), Interval{start + 1800, start + 5400}, false);
-  // The safety net re-reads objects last checked more than kBookedObjectCheckInterval ago, every kPeriodicSeconds.
-  // Both clocks move (the sandbox checks the service account's assertions against its own).
+  // Either safety net catches it: the calendar's first incremental sync checks its booked events once, and the last
+  // resort re-reads objects last checked more than kBookedObjectCheckInterval ago. Both clocks move (the sandbox
+  // checks the service account's assertions against its own).
   const std::int64_t later = kBookedObjectCheckInterval + ChangeNotifications::kPeriodicSeconds + 1;
   world.SandboxPost("/sandbox/clock", {{"advance_seconds", later}});
   world.Advance(later);
@@ -200,6 +256,100 @@ TEST_CASE("Booked tracking: a change whose notification never came is caught by 
   CHECK_MESSAGE(Tracked(seen, "event").at("state") == "moved_externally", seen.dump());
   CHECK_MESSAGE(world.scheduling().booked_sync().Totals().flagged >= 1,
                 "errors: " << world.scheduling().booked_sync().Totals().errors);
+}
+
+TEST_CASE("Booked tracking: the periodic safety net asks each calendar once what changed, not every booked event") {
+  ProviderWorld world(true, true);
+  // No personal connections: the events are made through the organisation's access and no watch exists at all, so
+  // only the periodic tick can notice a change.
+  std::vector<std::string> google_ids, graph_ids, interview_ids;
+  for (const auto& [organizer, interviewer, weekday] :
+       std::vector<std::tuple<std::string, std::string, int>>{{kLena, kJonas, 1}, {kSanne, kDaan, 2}}) {
+    for (const int hours : {0, 3}) {
+      const json booked = BookConfirmed(world, BookingBody(organizer, {interviewer}, FreeSlot(world, weekday, hours)));
+      const json event = Tracked(booked, "event");
+      REQUIRE_MESSAGE(!event.is_null(), booked.dump());
+      (organizer == kLena ? google_ids : graph_ids).push_back(event.at("provider_id"));
+      interview_ids.push_back(booked.at("id"));
+    }
+  }
+  // First contact: one full listing per calendar establishes its cursor and checks its booked events once. (The
+  // worker's first tick may already have come while the interviews were being booked: it counts the same.)
+  Tick(world, 2);
+  DeltaCounts totals = world.scheduling().delta_sync().Totals();
+  CHECK(totals.full_syncs == 2);
+  CHECK(totals.flagged == 0);
+
+  // One event on each calendar moves without a notification.
+  const Instant google_start = FreeSlot(world, 1);
+  const Instant graph_start = FreeSlot(world, 2);
+  ChangeExternally(world, "google", kLena, google_ids[0], Interval{google_start + 1800, google_start + 5400}, false);
+  ChangeExternally(world, "microsoft", kSanne, graph_ids[0], Interval{graph_start + 1800, graph_start + 5400}, false);
+  ClearRequestLog(world);
+  Tick(world, 2);
+  const ApiCalls after = CountApiCalls(world);
+  MESSAGE("one periodic tick with 4 booked events on 2 calendars, 2 moved: " << after.google_delta << " Google delta + "
+          << after.graph_delta << " Graph delta + " << after.event_reads << " event reads + " << after.other
+          << " other calls");
+  CHECK(after.google_delta == 1);
+  CHECK(after.graph_delta == 1);
+  CHECK(after.event_reads == 2);  // only the two moved events are re-read
+  CHECK(after.other == 0);
+  CHECK(Tracked(world.Interview(interview_ids[0]), "event").at("state") == "moved_externally");
+  CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "as_booked");
+  CHECK(Tracked(world.Interview(interview_ids[2]), "event").at("state") == "moved_externally");
+  CHECK(Tracked(world.Interview(interview_ids[3]), "event").at("state") == "as_booked");
+  totals = world.scheduling().delta_sync().Totals();
+  CHECK(totals.full_syncs == 2);
+  CHECK(totals.flagged == 2);
+  CHECK(totals.errors == 0);
+
+  // What the per-object safety net costs for the same calendars: one read per booked event on every due pass.
+  ClearRequestLog(world);
+  world.scheduling().booked_sync().CheckDue(-1, kBookedObjectCheckBatch);  // every object, due or not
+  const ApiCalls before = CountApiCalls(world);
+  MESSAGE("the per-object pass over the same 4 booked events: " << before.event_reads << " event reads");
+  CHECK(before.event_reads == 4);
+  CHECK(before.google_delta + before.graph_delta == 0);
+
+  SUBCASE("a cursor the provider no longer accepts is replaced by a full listing, and the calendar re-checked once") {
+    REQUIRE(world.SandboxPost("/sandbox/faults", {{"kind", "invalidate_sync_tokens"}}).is_object());
+    ChangeExternally(world, "google", kLena, google_ids[1], std::nullopt, false);  // deleted, no notification
+    ClearRequestLog(world);
+    Tick(world, 2);
+    const ApiCalls calls = CountApiCalls(world);
+    CHECK(calls.google_delta == 2);  // 410 fullSyncRequired, then the full listing
+    CHECK(calls.graph_delta == 2);   // 410 SyncStateNotFound, then the full listing
+    CHECK(calls.event_reads == 4);   // each calendar's booked events once
+    totals = world.scheduling().delta_sync().Totals();
+    CHECK(totals.expired == 2);
+    CHECK(totals.full_syncs == 4);
+    CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "deleted_externally");
+    // The new cursors work: a quiet tick costs one call per calendar and no reads.
+    ClearRequestLog(world);
+    Tick(world, 2);
+    const ApiCalls quiet = CountApiCalls(world);
+    CHECK(quiet.google_delta == 1);
+    CHECK(quiet.graph_delta == 1);
+    CHECK(quiet.event_reads == 0);
+  }
+
+  SUBCASE("a re-check that fails keeps the old cursor: the next tick reports the change again") {
+    const Instant start = FreeSlot(world, 1, 3);
+    const json refusal = {{"error", {{"code", 400}, {"message", "Bad Request"},
+                                     {"errors", {{{"domain", "global"}, {"reason", "badRequest"}, {"message", "Bad Request"}}}}}}};
+    REQUIRE(world.SandboxPost("/sandbox/faults", {{"provider", "google"}, {"method", "GET"},
+                                                  {"path_prefix", "/calendar/v3/calendars/primary/events/" + google_ids[1]},
+                                                  {"status", 400}, {"body", refusal}, {"times", 1}})
+                .is_object());
+    ChangeExternally(world, "google", kLena, google_ids[1], Interval{start + 1800, start + 5400}, false);
+    const int errors_before = world.scheduling().delta_sync().Totals().errors;
+    Tick(world, 1);  // Google's calendar fails its re-check (the round reads it before Microsoft's)
+    CHECK(world.scheduling().delta_sync().Totals().errors == errors_before + 1);
+    CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "as_booked");
+    Tick(world, 2);
+    CHECK(Tracked(world.Interview(interview_ids[1]), "event").at("state") == "moved_externally");
+  }
 }
 
 TEST_CASE("Booked tracking: a Zoom meeting moved in Zoom is flagged through Zoom's webhook") {

@@ -389,3 +389,56 @@ TEST_CASE("GoogleCalendar: an answer keyed by the lower-cased address still reac
   REQUIRE((*busy)[0].busy);
   CHECK((*busy)[0].busy->size() == 1);
 }
+
+TEST_CASE("GoogleCalendar: Changes lists a window in full for the first token, then only what changed; 410 = expired") {
+  Fixture f;
+  const Interval window{At("2026-03-01T00:00:00Z"), At("2026-04-01T00:00:00Z")};
+  const std::string events = std::string(kBase) + "/calendars/primary/events";
+  f.transport.Expect("GET", events + "?timeMin=",
+                     Response(200, R"({"items":[{"id":"ev1","status":"confirmed"},{"id":"ev2","status":"cancelled"}],
+                                       "nextPageToken":"page-2"})"));
+  f.transport.Expect("GET", events + "?timeMin=", Response(200, R"({"items":[{"id":"ev3"}],"nextSyncToken":"sync-1"})"));
+  Result<CalendarChanges> full = f.calendar.Changes("", window);
+  REQUIRE_MESSAGE(full, full.error().message);
+  CHECK(full->full);
+  CHECK_FALSE(full->expired);
+  CHECK(full->cursor == "sync-1");
+  REQUIRE(full->changes.size() == 3);
+  CHECK(full->changes[0].id == "ev1");
+  CHECK_FALSE(full->changes[0].deleted);
+  CHECK(full->changes[1].deleted);
+  std::vector<net::HttpRequest> sent = f.transport.requests();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].url.find("timeMax=2026-04-01T00%3A00%3A00Z") != std::string::npos);
+  CHECK(sent[0].url.find("pageToken") == std::string::npos);
+  CHECK(sent[1].url.find("pageToken=page-2") != std::string::npos);
+
+  // With the token only syncToken (Google refuses timeMin/timeMax beside it).
+  f.transport.Expect("GET", events + "?syncToken=sync-1",
+                     Response(200, R"({"items":[{"id":"ev1","status":"cancelled"}],"nextSyncToken":"sync-2"})"));
+  Result<CalendarChanges> changed = f.calendar.Changes("sync-1", window);
+  REQUIRE_MESSAGE(changed, changed.error().message);
+  CHECK_FALSE(changed->full);
+  CHECK(changed->cursor == "sync-2");
+  REQUIRE(changed->changes.size() == 1);
+  CHECK(changed->changes[0].deleted);
+  CHECK(f.transport.requests().back().url.find("timeMin") == std::string::npos);
+
+  f.transport.Expect("GET", events + "?syncToken=sync-2",
+                     Response(410, R"({"error":{"code":410,"message":"Sync token is no longer valid, a full sync is required.",
+                                       "errors":[{"domain":"global","reason":"fullSyncRequired"}]}})"));
+  Result<CalendarChanges> expired = f.calendar.Changes("sync-2", window);
+  REQUIRE(expired);
+  CHECK(expired->expired);
+  CHECK(expired->cursor.empty());
+  CHECK(expired->changes.empty());
+
+  // A last page without a token is not as documented; other failures keep their meaning.
+  f.transport.Expect("GET", events + "?syncToken=sync-3", Response(200, R"({"items":[]})"));
+  CHECK_FALSE(f.calendar.Changes("sync-3", window));
+  f.transport.Expect("GET", events + "?syncToken=sync-4", Response(404, R"({"error":{"code":404,"message":"Not Found"}})"));
+  Result<CalendarChanges> missing = f.calendar.Changes("sync-4", window);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == "provider_not_found");
+  CHECK(f.transport.unexpected() == 0);
+}

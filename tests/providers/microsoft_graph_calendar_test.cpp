@@ -290,3 +290,52 @@ TEST_CASE("MicrosoftGraphCalendar: at most 4 concurrent requests per mailbox") {
   CHECK(max_active.load() <= kGraphConcurrentRequestsPerMailbox);
   CHECK(max_active.load() >= 2);
 }
+
+TEST_CASE("MicrosoftGraphCalendar: Changes follows a calendarView delta round; the deltaLink is the cursor; 410 = expired") {
+  MicrosoftGraphOptions options;
+  options.default_mailbox = "sanne@labs.example";
+  options.change_page_size = 50;
+  Fixture f(options);
+  const Interval window{At("2026-03-01T00:00:00Z"), At("2026-04-01T00:00:00Z")};
+  const std::string delta = std::string(kBase) + "/users/sanne%40labs.example/calendarView/delta";
+  f.transport.Expect("GET", delta + "?startDateTime=",
+                     Response(200, json{{"value", {{{"id", "AAMk1"}, {"subject", "x"}},
+                                                   {{"id", "AAMk2"}, {"@removed", {{"reason", "deleted"}}}}}},
+                                        {"@odata.nextLink", delta + "?$skiptoken=s1"}}.dump()));
+  f.transport.Expect("GET", delta + "?$skiptoken=s1",
+                     Response(200, json{{"value", json::array()},
+                                        {"@odata.deltaLink",
+                                         "https://graph.microsoft.com/v1.0/users/sanne%40labs.example/calendarView/"
+                                         "delta?$deltatoken=d1"}}.dump()));
+  Result<CalendarChanges> full = f.calendar.Changes("", window);
+  REQUIRE_MESSAGE(full, full.error().message);
+  CHECK(full->full);
+  REQUIRE(full->changes.size() == 2);
+  CHECK_FALSE(full->changes[0].deleted);
+  CHECK(full->changes[1].deleted);
+  CHECK(full->cursor.find("$deltatoken=d1") != std::string::npos);
+  std::vector<net::HttpRequest> sent = f.transport.requests();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].url.find("endDateTime=2026-04-01T00%3A00%3A00Z") != std::string::npos);
+  CHECK(HeaderOf(sent[0], "Prefer") == "odata.maxpagesize=50");
+
+  // The public Graph link is followed on the API base (the token never leaves it); 410 says start over.
+  f.transport.Expect("GET", delta + "?$deltatoken=d1",
+                     Response(410, R"({"error":{"code":"SyncStateNotFound","message":"resync required"}})"));
+  Result<CalendarChanges> expired = f.calendar.Changes(full->cursor, window);
+  REQUIRE(expired);
+  CHECK(expired->expired);
+  CHECK(f.transport.requests().size() == 3);
+
+  // A stored link to another host is never called: start over.
+  Result<CalendarChanges> foreign = f.calendar.Changes("https://evil.example/v1.0/me/calendarView/delta?$deltatoken=x", window);
+  REQUIRE(foreign);
+  CHECK(foreign->expired);
+  CHECK(f.transport.requests().size() == 3);
+
+  // A nextLink to another host fails the call.
+  f.transport.Expect("GET", delta + "?startDateTime=",
+                     Response(200, json{{"value", json::array()}, {"@odata.nextLink", "https://evil.example/next"}}.dump()));
+  CHECK_FALSE(f.calendar.Changes("", window));
+  CHECK(f.transport.unexpected() == 0);
+}

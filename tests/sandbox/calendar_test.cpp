@@ -104,6 +104,114 @@ TEST_CASE("Sandbox: Google events insert with a Meet link, client ids, duplicate
   CHECK(Body(forbidden)["error"]["errors"][0]["reason"] == "insufficientPermissions");
 }
 
+TEST_CASE("Sandbox: Google sync tokens refuse the filters they cannot honour, report deletions, pages end in a token") {
+  LiveSandbox sandbox;
+  std::string token = sandbox.Token("google", "lena.fischer@kumo.example");
+  const std::string events = "/google/calendar/v3/calendars/primary/events";
+  // A full listing of a window pages through nextPageToken; only the last page has nextSyncToken.
+  std::string sync;
+  std::string page;
+  int pages = 0;
+  do {
+    auto res = sandbox.Get(events + "?maxResults=2&timeMin=2000-01-01T00:00:00Z" + (page.empty() ? "" : "&pageToken=" + page), token);
+    REQUIRE(res->status == 200);
+    json body = Body(res);
+    ++pages;
+    page = body.value("nextPageToken", "");
+    CHECK(body.contains("nextSyncToken") == page.empty());
+    if (page.empty()) sync = body["nextSyncToken"].get<std::string>();
+  } while (!page.empty() && pages < 100);
+  CHECK(pages > 1);  // the demo organisation gives Lena more than two events
+  REQUIRE_FALSE(sync.empty());
+  for (const char* restricted : {"timeMin=2030-01-01T00:00:00Z", "timeMax=2030-01-01T00:00:00Z", "q=x", "orderBy=updated",
+                                 "updatedMin=2030-01-01T00:00:00Z"}) {
+    auto refused = sandbox.Get(events + "?syncToken=" + Encode(sync) + "&" + restricted, token);
+    CHECK(refused->status == 400);
+  }
+  // Nothing changed: an empty page with a token.
+  auto none = sandbox.Get(events + "?syncToken=" + Encode(sync), token);
+  REQUIRE(none->status == 200);
+  CHECK(Body(none)["items"].empty());
+  json event = {{"id", "deltaprobe1"}, {"summary", "Probe"},
+                {"start", {{"dateTime", "2030-03-04T10:00:00Z"}}}, {"end", {{"dateTime", "2030-03-04T11:00:00Z"}}}};
+  REQUIRE(sandbox.PostJson(events, event, token)->status == 200);
+  auto deleted = sandbox.client().Delete((events + "/deltaprobe1").c_str(), httplib::Headers{{"Authorization", "Bearer " + token}});
+  REQUIRE(deleted->status == 204);
+  auto changes = sandbox.Get(events + "?syncToken=" + Encode(sync), token);
+  REQUIRE(changes->status == 200);
+  json body = Body(changes);
+  REQUIRE(body["items"].size() == 1);
+  CHECK(body["items"][0]["id"] == "deltaprobe1");
+  CHECK(body["items"][0]["status"] == "cancelled");
+  // The fault invalidates every token: Google's 410 fullSyncRequired.
+  REQUIRE(sandbox.PostJson("/sandbox/faults", {{"kind", "invalidate_sync_tokens"}})->status == 200);
+  auto gone = sandbox.Get(events + "?syncToken=" + Encode(body["nextSyncToken"].get<std::string>()), token);
+  CHECK(gone->status == 410);
+  CHECK(Body(gone)["error"]["errors"][0]["reason"] == "fullSyncRequired");
+}
+
+TEST_CASE("Sandbox: Graph calendarView/delta pages a window, then reports changes and removals; a bad token is 410") {
+  LiveSandbox sandbox;
+  const std::string sanne = "sanne.devries@kumo-labs.example";
+  std::string token = sandbox.Token("microsoft", sanne);
+  const std::string start = "/microsoft/v1.0/users/" + sanne + "/calendarView/delta";
+  auto headers = [&](int page_size) {
+    return httplib::Headers{{"Authorization", "Bearer " + token}, {"Prefer", "odata.maxpagesize=" + std::to_string(page_size)}};
+  };
+  const std::string prefix = "http://127.0.0.1:" + std::to_string(sandbox.port());
+  // Follows a round from `path` to its deltaLink; answers the items seen and the deltaLink's path.
+  auto round = [&](std::string path, json* items) {
+    std::string delta;
+    for (int page = 0; page < 100 && delta.empty(); ++page) {
+      auto res = sandbox.client().Get(path.c_str(), headers(2));
+      REQUIRE(res);
+      REQUIRE_MESSAGE(res->status == 200, res->body);
+      json body = Body(res);
+      REQUIRE(body["value"].size() <= 2);
+      for (const json& item : body["value"]) items->push_back(item);
+      const std::string next = body.value("@odata.nextLink", "");
+      delta = body.value("@odata.deltaLink", "");
+      CHECK(next.empty() != delta.empty());
+      const std::string link = next.empty() ? delta : next;
+      REQUIRE(link.rfind(prefix + "/microsoft/v1.0/", 0) == 0);  // absolute, on the sandbox's base
+      path = link.substr(prefix.size());
+    }
+    return path;
+  };
+  CHECK(sandbox.client().Get(start.c_str(), headers(2))->status == 400);  // the first request needs the window
+  json initial = json::array();
+  std::string delta = round(start + "?startDateTime=2000-01-01T00:00:00Z&endDateTime=2100-01-01T00:00:00Z", &initial);
+  CHECK(initial.size() > 2);  // Sanne's demo week spans pages
+  for (const json& item : initial) CHECK_FALSE(item.contains("@removed"));
+
+  json event = {{"subject", "Probe"}, {"start", {{"dateTime", "2030-03-04T10:00:00"}, {"timeZone", "UTC"}}},
+                {"end", {{"dateTime", "2030-03-04T11:00:00"}, {"timeZone", "UTC"}}}};
+  auto created = sandbox.PostJson("/microsoft/v1.0/me/events", event, token);
+  REQUIRE(created->status == 201);
+  const std::string id = Body(created)["id"];
+  json changes = json::array();
+  std::string next_delta = round(delta, &changes);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0]["id"] == id);
+  CHECK(changes[0]["subject"] == "Probe");
+
+  auto removed = sandbox.client().Delete(("/microsoft/v1.0/me/events/" + Encode(id)).c_str(),
+                                         httplib::Headers{{"Authorization", "Bearer " + token}});
+  REQUIRE(removed->status == 204);
+  json after_delete = json::array();
+  round(next_delta, &after_delete);
+  REQUIRE(after_delete.size() == 1);
+  CHECK(after_delete[0]["id"] == id);
+  CHECK(after_delete[0]["@removed"]["reason"] == "deleted");
+
+  // An unknown token is 410 (the client starts over), and so is every token after the fault invalidated them.
+  auto other = sandbox.client().Get((start + "?$deltatoken=not-a-token").c_str(), headers(2));
+  CHECK(other->status == 410);
+  CHECK(Body(other)["error"]["code"] == "SyncStateNotFound");
+  REQUIRE(sandbox.PostJson("/sandbox/faults", {{"kind", "invalidate_sync_tokens"}})->status == 200);
+  CHECK(sandbox.client().Get(next_delta.c_str(), headers(2))->status == 410);
+}
+
 TEST_CASE("Sandbox: Meet creation can be pending and resolves on the next GET") {
   LiveSandbox sandbox;
   std::string token = sandbox.Token("google", "jonas.becker@kumo.example");

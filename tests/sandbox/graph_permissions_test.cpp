@@ -110,6 +110,8 @@ std::vector<Route> DelegatedRoutes() {
        "ErrorAccessDenied"},
       {"GET", calendar_view, nullptr, "Calendars.ReadBasic", "Calendars.ReadWrite", "OnlineMeetings.ReadWrite",
        "ErrorAccessDenied"},
+      {"GET", "/microsoft/v1.0/users/" + kSanne + "/calendarView/delta?startDateTime=2030-01-07T00:00:00&endDateTime=2030-01-08T00:00:00",
+       nullptr, "Calendars.ReadBasic", "Calendars.ReadWrite", "OnlineMeetings.ReadWrite", "ErrorAccessDenied"},
       {"GET", "/microsoft/v1.0/me/events/AAMk-none", nullptr, "Calendars.ReadBasic", "Calendars.ReadWrite",
        "User.Read", "ErrorAccessDenied"},
       {"POST", "/microsoft/v1.0/me/events", NewEvent(), "Calendars.ReadWrite", "",
