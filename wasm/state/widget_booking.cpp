@@ -60,15 +60,21 @@ std::string BuildBookingRequest(const WidgetModel& model) {
   return DumpJson(body);
 }
 
-void StartSubmit(WidgetModel& model, std::string idempotency_key) {
-  Booking& booking = model.booking;
+namespace {
+// A request about the booking is on its way: the last answer's outcome is forgotten.
+void BeginRequest(Booking& booking, std::string idempotency_key) {
   booking.phase = BookingPhase::kSubmitting;
   booking.idempotency_key = std::move(idempotency_key);
   booking.error_code.clear();
   booking.message.clear();
   booking.violations.clear();
   booking.polls = 0;
-  if (model.explanation.slot) booking.when = model.explanation.slot->when;
+}
+}  // namespace
+
+void StartSubmit(WidgetModel& model, std::string idempotency_key) {
+  BeginRequest(model.booking, std::move(idempotency_key));
+  if (model.explanation.slot) model.booking.when = model.explanation.slot->when;
 }
 
 void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_view body) {
@@ -151,13 +157,7 @@ void StartReschedule(WidgetModel& model) {
 }
 
 void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key) {
-  Booking& booking = model.booking;  // like StartSubmit, but the interview keeps its time (no slot is selected)
-  booking.phase = BookingPhase::kSubmitting;
-  booking.idempotency_key = std::move(idempotency_key);
-  booking.error_code.clear();
-  booking.message.clear();
-  booking.violations.clear();
-  booking.polls = 0;
+  BeginRequest(model.booking, std::move(idempotency_key));  // the interview keeps its time (no slot is selected)
 }
 
 void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std::string_view body) {
