@@ -37,7 +37,8 @@ json TrackingView(const std::vector<BookedObject>& tracking) {
                     {"observed_start",
                      object.observed_end > object.observed_start ? json(FormatRfc3339(object.observed_start)) : json(nullptr)},
                     {"observed_end",
-                     object.observed_end > object.observed_start ? json(FormatRfc3339(object.observed_end)) : json(nullptr)}});
+                     object.observed_end > object.observed_start ? json(FormatRfc3339(object.observed_end)) : json(nullptr)},
+                    {"attendees", object.attendees.empty() ? json(nullptr) : AttendeeChangeToJson(object.attendees)}});
   }
   return list;
 }

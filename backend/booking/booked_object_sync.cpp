@@ -9,7 +9,11 @@ namespace slotwise {
 namespace {
 
 Result<ObservedEvent> GoneWhenNotFound(Result<ObservedEvent> observed) {
-  if (!observed && observed.error().code == codes::kProviderNotFound) return ObservedEvent{true, false, 0, 0, {}};
+  if (!observed && observed.error().code == codes::kProviderNotFound) {
+    ObservedEvent gone;
+    gone.gone = true;
+    return gone;
+  }
   return observed;
 }
 
@@ -90,7 +94,8 @@ BookedObjectSync::Verdict BookedObjectSync::CheckOne(const BookedObject& object)
   }
   if (!observed) return Verdict::kError;
   Result<bool> recorded =
-      interviews_.RecordObservation(object.interview_id, object.object, Assess(object, observed.value()), clock_());
+      interviews_.RecordObservation(object.interview_id, object.object,
+                                    Assess(object, observed.value(), PeopleOf((*interview)->spec)), clock_());
   if (!recorded) return Verdict::kError;
   return *recorded ? Verdict::kFlagged : Verdict::kChecked;
 }

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "booking/booking_request.h"
+#include "booking/change_assessment.h"
 #include "booking/crash_points.h"
 #include "booking/external_change_policy.h"
 #include "crypto/crypto_primitives.h"
@@ -17,6 +18,7 @@
 #include "slotwise/json_input.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/time.h"
+#include "store/interview_json.h"
 
 namespace slotwise {
 
@@ -338,14 +340,13 @@ BookingOutcome BookingService::Cancel(const std::string& tenant_id, const std::s
 
 namespace {
 
-// The flagged object to resolve: deleted before moved before a declined room; nullopt when none is flagged.
+// The flagged object to resolve, the most severe (FlagSeverity); nullopt when none is flagged.
 std::optional<BookedObject> MostSevereFlag(const std::vector<BookedObject>& objects) {
-  const auto rank = [](const std::string& flag) {
-    return flag == "deleted_externally" ? 3 : flag == "moved_externally" ? 2 : flag == "room_declined" ? 1 : 0;
-  };
   std::optional<BookedObject> chosen;
   for (const BookedObject& object : objects) {
-    if (rank(object.flag) > 0 && (!chosen || rank(object.flag) > rank(chosen->flag))) chosen = object;
+    if (FlagSeverity(object.flag) > 0 && (!chosen || FlagSeverity(object.flag) > FlagSeverity(chosen->flag))) {
+      chosen = object;
+    }
   }
   return chosen;
 }
@@ -397,9 +398,10 @@ BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tena
   if (!objects) return Failed(objects.error());
   const std::optional<BookedObject> flagged = MostSevereFlag(*objects);
   if (!flagged) return Failed(Error{codes::kNoExternalChange, "nothing of this interview was changed outside Slotwise", ""});
-  const json external_change = {{"action", action}, {"decided_by", decided_by}, {"object", flagged->object},
-                                {"flag", flagged->flag}, {"detail", flagged->detail}};
-  if (flagged->flag == "deleted_externally") {
+  json external_change = {{"action", action}, {"decided_by", decided_by}, {"object", flagged->object},
+                          {"flag", flagged->flag}, {"detail", flagged->detail}};
+  if (!flagged->attendees.empty()) external_change["attendees"] = AttendeeChangeToJson(flagged->attendees);
+  if (flagged->flag == kFlagDeletedExternally) {
     if (action == "restore") {
       return Failed(Error{codes::kNoExternalChange,
                           "a deleted " + flagged->object + " cannot be restored: accept (cancels) or book again", "action"});
@@ -409,6 +411,13 @@ BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tena
     if (outbox_wake_) outbox_wake_();
     return BookingOutcome{std::move(cancelled).value()};
   }
+  if (action == "restore" && flagged->flag == kFlagAttendeesChanged && flagged->attendees.removed.empty() &&
+      flagged->attendees.added.empty()) {
+    return Failed(Error{codes::kNoExternalChange,
+                        "Slotwise cannot undo a declined invitation (" + JoinedEmails(flagged->attendees.declined) +
+                            "): accept takes them off the interview; or ask them to accept again",
+                        "action"});
+  }
   if (action == "restore") {
     Result<Interview> restored =
         interviews_.CommitRestore(tenant_id, interview_id, clock_(), json{{"external_change", external_change}}.dump());
@@ -417,7 +426,7 @@ BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tena
     return BookingOutcome{std::move(restored).value()};
   }
   InterviewSpec spec = interview.spec;
-  if (flagged->flag == "moved_externally") {
+  if (flagged->flag == kFlagMovedExternally) {
     if (flagged->observed_end <= flagged->observed_start) {
       return Failed(Error{codes::kNoExternalChange,
                           "the " + flagged->object + " has no time any more (an all-day event): reschedule it instead",
@@ -425,12 +434,23 @@ BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tena
     }
     spec.start = flagged->observed_start;
     spec.end = flagged->observed_end;
+  } else if (flagged->flag == kFlagAttendeesChanged) {  // the people as the event has them now
+    spec = WithAttendeeChange(spec, flagged->attendees);
+    if (spec.interviewers.empty()) {
+      return Failed(Error{codes::kNoExternalChange,
+                          "accepting would leave the interview without an interviewer: restore it, or cancel it",
+                          "action"});
+    }
   } else {  // room_declined: keep the interview without the room
     spec.room.clear();
   }
-  const json detail = {{"from", {{"start", FormatRfc3339(interview.spec.start)}, {"end", FormatRfc3339(interview.spec.end)}}},
-                       {"to", {{"start", FormatRfc3339(spec.start)}, {"end", FormatRfc3339(spec.end)}}},
-                       {"external_change", external_change}};
+  json detail = {{"from", {{"start", FormatRfc3339(interview.spec.start)}, {"end", FormatRfc3339(interview.spec.end)}}},
+                 {"to", {{"start", FormatRfc3339(spec.start)}, {"end", FormatRfc3339(spec.end)}}},
+                 {"external_change", external_change}};
+  if (flagged->flag == kFlagAttendeesChanged) {
+    detail["interviewers"] = {{"from", interview.spec.interviewers}, {"to", spec.interviewers}};
+    detail["observers"] = {{"from", interview.spec.observers}, {"to", spec.observers}};
+  }
   interview.spec = spec;
   Result<CommitOutcome> committed = interviews_.CommitReschedule(interview, HeldResources(spec), clock_(), detail.dump());
   if (!committed) return Failed(committed.error());

@@ -32,6 +32,7 @@ const std::string& ExternalChangePolicy::ActionFor(std::string_view flag) const 
   if (flag == kFlagMovedExternally) return moved;
   if (flag == kFlagRoomDeclined) return room_declined;
   if (flag == kFlagDeletedExternally) return deleted;
+  if (flag == kFlagAttendeesChanged) return attendees;
   return kAsk;
 }
 
@@ -42,7 +43,7 @@ Result<ExternalChangePolicy> ParseExternalChangePolicy(const nlohmann::json& pol
   if (found == policies.end()) return policy;
   if (!found->is_object()) {
     return Error{codes::kInvalidRequest,
-                 std::string(kField) + " must be an object: {\"moved\", \"room_declined\", \"deleted\"}", kField};
+                 std::string(kField) + " must be an object: {\"moved\", \"room_declined\", \"attendees\", \"deleted\"}", kField};
   }
   for (const auto& [key, value] : found->items()) {
     Result<std::string> action = Error{codes::kInvalidRequest, "", ""};
@@ -52,13 +53,16 @@ Result<ExternalChangePolicy> ParseExternalChangePolicy(const nlohmann::json& pol
     } else if (key == "room_declined") {
       action = ReadAction(value, key, {"ask", "accept", "restore"});
       if (action) policy.room_declined = *action;
+    } else if (key == "attendees") {
+      action = ReadAction(value, key, {"ask", "accept", "restore"});
+      if (action) policy.attendees = *action;
     } else if (key == "deleted") {
       action = ReadAction(value, key, {"ask", "accept"});
       if (action) policy.deleted = *action;
     } else {
       const std::string field = std::string(kField) + "." + key;
       return Error{codes::kInvalidRequest,
-                   field + " is not a policy (the keys are \"moved\", \"room_declined\" and \"deleted\")", field};
+                   field + " is not a policy (the keys are \"moved\", \"room_declined\", \"attendees\" and \"deleted\")", field};
     }
     if (!action) return action.error();
   }

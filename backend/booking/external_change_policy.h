@@ -3,6 +3,7 @@
 //
 //   "external_changes": {"moved": "ask" | "accept" | "restore",
 //                        "room_declined": "ask" | "accept" | "restore",
+//                        "attendees": "ask" | "accept" | "restore",
 //                        "deleted": "ask" | "accept"}
 //
 // Contract:
@@ -27,9 +28,11 @@ namespace slotwise {
 struct ExternalChangePolicy {
   std::string moved = "ask";
   std::string room_declined = "ask";
+  std::string attendees = "ask";  // flag "attendees_changed"
   std::string deleted = "ask";
 
-  // The action for a flag ("moved_externally", "room_declined", "deleted_externally"): "ask", "accept" or "restore".
+  // The action for a flag ("moved_externally", "room_declined", "attendees_changed", "deleted_externally"): "ask",
+  // "accept" or "restore".
   const std::string& ActionFor(std::string_view flag) const;
 };
 

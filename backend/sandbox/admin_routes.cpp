@@ -5,6 +5,7 @@
 #include "sandbox/graph_permissions.h"
 #include "sandbox/http_util.h"
 #include "sandbox/routes.h"
+#include "slotwise/ascii.h"
 #include "slotwise/json_input.h"
 
 namespace slotwise::sandbox {
@@ -73,6 +74,49 @@ void Requests(SandboxCore& core, const httplib::Request& req, httplib::Response&
   SendJson(res, 200, {{"requests", entries}});
 }
 
+// The attendee of `event` with `email` (compared case-insensitively) in the provider's own shape; nullptr when none.
+json* FindAttendee(CalendarEvent& event, const std::string& email) {
+  if (!event.resource.contains("attendees") || !event.resource["attendees"].is_array()) return nullptr;
+  for (json& attendee : event.resource["attendees"]) {
+    const json* address = event.provider == "google" ? &attendee : GetMember(attendee, "emailAddress");
+    const std::string key = event.provider == "google" ? "email" : "address";
+    if (address && AsciiLower(GetString(*address, key)) == AsciiLower(email)) return &attendee;
+  }
+  return nullptr;
+}
+
+// An organiser's edit of the guest list: remove_attendee / add_attendee / decline (each one e-mail, optional).
+// Answers "" or the field of the edit that does not apply (then `event` is half edited: edit a copy).
+std::string EditAttendees(CalendarEvent& event, const json& body) {
+  if (!event.resource.contains("attendees") || !event.resource["attendees"].is_array()) {
+    event.resource["attendees"] = json::array();
+  }
+  json& attendees = event.resource["attendees"];
+  if (const std::string gone = GetString(body, "remove_attendee"); !gone.empty()) {
+    json* found = FindAttendee(event, gone);
+    if (!found) return "remove_attendee";
+    attendees.erase(attendees.begin() + (found - &attendees[0]));
+  }
+  if (const std::string added = GetString(body, "add_attendee"); !added.empty()) {
+    if (FindAttendee(event, added)) return "add_attendee";
+    if (event.provider == "google") {
+      attendees.push_back({{"email", added}, {"responseStatus", "needsAction"}});
+    } else {
+      attendees.push_back({{"emailAddress", {{"address", added}, {"name", ""}}}, {"type", "required"},
+                           {"status", {{"response", "none"}, {"time", "0001-01-01T00:00:00Z"}}}});
+    }
+  }
+  if (const std::string declined = GetString(body, "decline"); !declined.empty()) {
+    json* found = FindAttendee(event, declined);
+    if (!found) return "decline";
+    if (event.provider == "google") (*found)["responseStatus"] = "declined";
+    else (*found)["status"] = {{"response", "declined"}, {"time", "0001-01-01T00:00:00Z"}};
+  }
+  if (event.provider == "google") DeriveGoogleFields(event);
+  else DeriveGraphFields(event);
+  return "";
+}
+
 void ExternalChange(SandboxCore& core, const httplib::Request& req, httplib::Response& res) {
   auto body = ParseJsonObject(req.body);
   if (!body) return Bad(res, "invalid_json", "the body must be a JSON object");
@@ -91,6 +135,13 @@ void ExternalChange(SandboxCore& core, const httplib::Request& req, httplib::Res
     auto start = ParseRfc3339(GetString(*body, "start", FormatRfc3339(event.start)));
     auto end = ParseRfc3339(GetString(*body, "end", FormatRfc3339(event.end)));
     if (!start || !end || *end <= *start) return Bad(res, "invalid_time", "start/end must be RFC 3339, end after start", "start");
+    CalendarEvent edited = event;  // nothing changes when an edit is refused
+    if (const std::string field = EditAttendees(edited, *body); !field.empty()) {
+      return Bad(res, "unknown_attendee", field == "add_attendee" ? "that attendee is already invited"
+                                                                  : "no attendee with that e-mail on the event",
+                 field);
+    }
+    event = std::move(edited);
     event.start = *start;
     event.end = *end;
     const TimeZone* utc = core.zones.Find("UTC");

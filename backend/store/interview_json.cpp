@@ -87,6 +87,23 @@ Result<InterviewSpec> SpecFromJson(const json& value) {
   }
 }
 
+json AttendeeChangeToJson(const AttendeeChange& change) {
+  return {{"removed", change.removed}, {"added", change.added}, {"declined", change.declined}};
+}
+
+Result<AttendeeChange> AttendeeChangeFromJson(const json& value) {
+  AttendeeChange change;
+  if (value.is_null() || value.is_discarded() || (value.is_string() && value.get<std::string>().empty())) return change;
+  try {
+    change.removed = value.value("removed", std::vector<std::string>());
+    change.added = value.value("added", std::vector<std::string>());
+    change.declined = value.value("declined", std::vector<std::string>());
+    return change;
+  } catch (const json::exception& error) {
+    return Error{codes::kStorageError, std::string("a stored attendee change is unreadable: ") + error.what(), ""};
+  }
+}
+
 json InterviewToJson(const Interview& interview) {
   return {{"id", interview.id},
           {"tenant_id", interview.tenant_id},

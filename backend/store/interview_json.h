@@ -18,6 +18,10 @@ nlohmann::json SpecToJson(const InterviewSpec& spec);
 nlohmann::json CandidateToJson(const InterviewCandidate& candidate);  // {"id","name","email","time_zone","locale"}
 Result<InterviewSpec> SpecFromJson(const nlohmann::json& value);
 nlohmann::json InterviewToJson(const Interview& interview);
+// {"removed": [...], "added": [...], "declined": [...]}: the stored form, also the public API's `attendees` of a
+// tracked object. AttendeeChangeFromJson reads "", null, {} and a discarded (unparsable) value as no change.
+nlohmann::json AttendeeChangeToJson(const AttendeeChange& change);
+Result<AttendeeChange> AttendeeChangeFromJson(const nlohmann::json& value);
 Result<Interview> InterviewFromJson(const nlohmann::json& value);
 
 }  // namespace slotwise

@@ -92,10 +92,22 @@ struct StepRecord {
   std::int64_t updated_at = 0;
 };
 
+// Who differs between the people Slotwise booked on an event and its attendees now (flag "attendees_changed").
+// E-mails in lower case, each list sorted.
+struct AttendeeChange {
+  std::vector<std::string> removed;   // booked interviewers or observers no longer invited
+  std::vector<std::string> added;     // people invited outside Slotwise (not the organiser, not a room)
+  std::vector<std::string> declined;  // booked interviewers who declined
+
+  bool empty() const { return removed.empty() && added.empty() && declined.empty(); }
+  bool operator==(const AttendeeChange&) const = default;
+};
+
 // Something the outbox made at a provider for an interview, which Slotwise watches (booked_objects): the organiser's
 // calendar event (with the room as a resource attendee, and Meet/Teams made with it) and the Zoom/GoTo meeting.
 // Recorded in the same transaction as the journal step that says it exists; removed with the step that says it is
-// gone. `flag` is what the last sync saw: "" (as booked), "moved_externally", "deleted_externally", "room_declined".
+// gone. `flag` is what the last sync saw: "" (as booked), "moved_externally", "deleted_externally", "room_declined",
+// "attendees_changed" (booking/change_assessment.h).
 struct BookedObject {
   std::string interview_id;
   std::string object;              // "event" | "meeting"
@@ -111,6 +123,7 @@ struct BookedObject {
   std::int64_t checked_at = 0;     // the last sync that compared it; 0 = never
   std::int64_t observed_start = 0;  // where the last sync saw it (0 when gone, all-day or never checked)
   std::int64_t observed_end = 0;
+  AttendeeChange attendees;         // set with the flag "attendees_changed"; empty otherwise
 };
 
 // A calendar holding booked events still to come (InterviewStore::BookedCalendars): what an incremental sync watches.
@@ -133,6 +146,7 @@ struct Observation {
   std::string detail;
   std::int64_t observed_start = 0;  // 0 when gone or all-day
   std::int64_t observed_end = 0;
+  AttendeeChange attendees;         // with "attendees_changed"
 };
 
 }  // namespace slotwise

@@ -560,7 +560,7 @@ Result<bool> SqliteInterviewStore::PutStep(const std::string& interview_id, cons
         "ON CONFLICT (interview_id, object) DO UPDATE SET provider = excluded.provider, "
         "calendar_id = excluded.calendar_id, provider_object_id = excluded.provider_object_id, "
         "expected_start = excluded.expected_start, expected_end = excluded.expected_end, flag = '', detail = '', "
-        "flagged_at = 0, observed_start = 0, observed_end = 0;",
+        "flagged_at = 0, observed_start = 0, observed_end = 0, attendee_change = '';",
         {interview_id, object.object, object.tenant_id, object.provider, object.calendar_id, object.provider_object_id,
          object.expected_start, object.expected_end, record.updated_at});
     if (!tracked) return tracked;
@@ -574,7 +574,7 @@ namespace {
 
 constexpr const char* kBookedColumns =
     "interview_id, object, tenant_id, provider, calendar_id, provider_object_id, expected_start, expected_end, flag, "
-    "detail, flagged_at, checked_at, observed_start, observed_end";
+    "detail, flagged_at, checked_at, observed_start, observed_end, attendee_change";
 
 BookedObject ReadBookedObject(SqlRow& row) {
   BookedObject object;
@@ -592,6 +592,10 @@ BookedObject ReadBookedObject(SqlRow& row) {
   object.checked_at = row.Int();
   object.observed_start = row.Int();
   object.observed_end = row.Int();
+  // A stored change that does not read (it cannot: only AttendeeChangeToJson writes it) shows as none.
+  if (Result<AttendeeChange> change = AttendeeChangeFromJson(slotwise::ParseJson(row.Text()))) {
+    object.attendees = std::move(change).value();
+  }
   return object;
 }
 
@@ -662,18 +666,20 @@ Result<bool> SqliteInterviewStore::RecordObservation(const std::string& intervie
   Result<bool> updated = Run(
       db,
       "UPDATE booked_objects SET flagged_at = CASE WHEN ?1 = '' THEN 0 WHEN flag = ?1 THEN flagged_at ELSE ?3 END, "
-      "flag = ?1, detail = ?2, checked_at = ?3, observed_start = ?6, observed_end = ?7 "
+      "flag = ?1, detail = ?2, checked_at = ?3, observed_start = ?6, observed_end = ?7, attendee_change = ?8 "
       "WHERE interview_id = ?4 AND object = ?5;",
       {observation.flag, observation.detail, now, interview_id, object, observation.observed_start,
-       observation.observed_end});
+       observation.observed_end,
+       observation.attendees.empty() ? std::string() : AttendeeChangeToJson(observation.attendees).dump()});
   if (!updated) return updated;
   const bool newly_flagged = !observation.flag.empty() && observation.flag != **before;
   if (newly_flagged) {
-    const json detail = {{"object", object},
+    json detail = {{"object", object},
                          {"flag", observation.flag},
                          {"detail", observation.detail},
                          {"observed_start", observation.observed_start},
                          {"observed_end", observation.observed_end}};
+    if (!observation.attendees.empty()) detail["attendees"] = AttendeeChangeToJson(observation.attendees);
     if (Result<bool> noted = AppendHistory(db, interview_id, now, "changed_externally", detail.dump()); !noted) {
       return noted;
     }

@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 15> kMigrations = {
+constexpr std::array<const char*, 16> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -251,6 +251,29 @@ constexpr std::array<const char*, 15> kMigrations = {
     "  calendar_id TEXT NOT NULL COLLATE NOCASE, cursor TEXT NOT NULL, started_at INTEGER NOT NULL,"
     "  updated_at INTEGER NOT NULL,"
     "  PRIMARY KEY (tenant_id, provider, calendar_id));",
+    // 16: a booked event whose interviewers were removed, added or declined outside Slotwise is flagged
+    // "attendees_changed", and who changed is kept with the flag (attendee_change: store/interview_json.h
+    // AttendeeChangeToJson). SQLite cannot widen a CHECK in place, so the table is rebuilt with its rows.
+    "CREATE TABLE booked_objects_16 ("
+    "  interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+    "  object TEXT NOT NULL CHECK (object IN ('event', 'meeting')), tenant_id TEXT NOT NULL,"
+    "  provider TEXT NOT NULL CHECK (provider IN ('google', 'microsoft', 'zoom', 'goto')),"
+    "  calendar_id TEXT NOT NULL, provider_object_id TEXT NOT NULL,"
+    "  expected_start INTEGER NOT NULL, expected_end INTEGER NOT NULL,"
+    "  flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'moved_externally', 'deleted_externally', 'room_declined',"
+    "    'attendees_changed')),"
+    "  detail TEXT NOT NULL DEFAULT '', flagged_at INTEGER NOT NULL DEFAULT 0, checked_at INTEGER NOT NULL DEFAULT 0,"
+    "  observed_start INTEGER NOT NULL DEFAULT 0, observed_end INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL, attendee_change TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (interview_id, object));"
+    "INSERT INTO booked_objects_16 (interview_id, object, tenant_id, provider, calendar_id, provider_object_id,"
+    "  expected_start, expected_end, flag, detail, flagged_at, checked_at, observed_start, observed_end, created_at)"
+    "  SELECT interview_id, object, tenant_id, provider, calendar_id, provider_object_id, expected_start, expected_end,"
+    "  flag, detail, flagged_at, checked_at, observed_start, observed_end, created_at FROM booked_objects;"
+    "DROP TABLE booked_objects;"
+    "ALTER TABLE booked_objects_16 RENAME TO booked_objects;"
+    "CREATE INDEX booked_objects_by_calendar ON booked_objects (tenant_id, provider, calendar_id COLLATE NOCASE);"
+    "CREATE INDEX booked_objects_by_provider_id ON booked_objects (provider_object_id);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

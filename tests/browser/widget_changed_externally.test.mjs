@@ -4,7 +4,10 @@
 // without any notification, so only the widget's check can find it. Runs against `slotwise serve --demo`.
 // The recruiter then clicks "Move it back to the booked time" with the mouse: the event goes back, the candidate
 // is not written to, and the notice goes away.
-// Screenshots in test-artifacts/widget-changed-externally.png and widget-change-restored.png — look at them.
+// A second test takes an interviewer off the event in Google: the widget names who, and "Keep these people" makes the
+// interview's people the event's.
+// Screenshots in test-artifacts/widget-changed-externally.png, widget-change-restored.png,
+// widget-attendees-changed.png and widget-attendees-accepted.png — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -17,8 +20,50 @@ import { demoToken, getInterview, waitForEvent, watchConsole } from '../lib/widg
 
 const LENA = 'lena.fischer@kumo.example';
 const JONAS = 'jonas.becker@kumo.example';
+const EMILY = 'emily.carter@kumo.example';
 const AMBER = [191, 131, 43];    // the widget's warning text (kAmber)
 const BUTTON = [175, 208, 250];  // a plain button on the light theme
+
+// Books the first hour Lena and `interviewers` share in the coming week through the API, as the ATS would.
+async function bookWithLena(origin, headers, interviewers, key) {
+  const from = new Date(Date.now() + 86400000);
+  const to = new Date(Date.now() + 8 * 86400000);
+  const available = await fetch(`${origin}/v1/availability`, {
+    method: 'POST', headers,
+    body: JSON.stringify({
+      participants: [{ members: [LENA, ...interviewers].map((sub) => ({ sub })), required: 'all' }],
+      required_duration: { minutes: 60 }, time_zone: 'Europe/Berlin', start_interval: { minutes: 60 },
+      query_periods: [{ start: from.toISOString().slice(0, 19) + 'Z', end: to.toISOString().slice(0, 19) + 'Z' }],
+    }),
+  });
+  assert.equal(available.status, 200, await available.clone().text());
+  const slot = (await available.json()).available_slots[0];
+  const booked = await fetch(`${origin}/v1/interviews`, {
+    method: 'POST', headers: { ...headers, 'Idempotency-Key': key },
+    body: JSON.stringify({
+      title: 'Interview: Jamie Doe', organizer: LENA, start: slot.start, end: slot.end,
+      interviewers: interviewers.map((sub) => ({ sub })),
+      candidate: { name: 'Jamie Doe', email: 'jamie.doe@candidate.example' },
+      query: { start_interval: { minutes: 60 } },
+    }),
+  });
+  assert.equal(booked.status, 201, await booked.clone().text());
+  return { id: (await booked.json()).id, slot };
+}
+
+// Opens the widget on interview `id` and waits until it has drawn what the check found.
+async function openInterview(browser, server, id) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const problems = watchConsole(page);
+  await page.goto(server.url + '?interview=' + encodeURIComponent(JSON.stringify({ id })));
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction(() => {
+    const live = document.getElementById('slotwise-live').textContent;
+    return live !== '' && !/Loading/.test(live);
+  });
+  await page.waitForTimeout(400);
+  return { page, problems };
+}
 
 test('widget: an interview moved outside Slotwise shows the change when it is opened', { timeout: 120000 }, async (t) => {
   const server = await startServer({ demo: true });
@@ -28,28 +73,7 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
   const headers = { Authorization: `Bearer ${await demoToken(origin)}`, 'Content-Type': 'application/json', Origin: origin };
 
   // Book the first hour Lena and Jonas share in the coming week, through the API as the ATS would.
-  const from = new Date(Date.now() + 86400000);
-  const to = new Date(Date.now() + 8 * 86400000);
-  const available = await fetch(`${origin}/v1/availability`, {
-    method: 'POST', headers,
-    body: JSON.stringify({
-      participants: [{ members: [{ sub: LENA }, { sub: JONAS }], required: 'all' }],
-      required_duration: { minutes: 60 }, time_zone: 'Europe/Berlin', start_interval: { minutes: 60 },
-      query_periods: [{ start: from.toISOString().slice(0, 19) + 'Z', end: to.toISOString().slice(0, 19) + 'Z' }],
-    }),
-  });
-  assert.equal(available.status, 200, await available.clone().text());
-  const slot = (await available.json()).available_slots[0];
-  const booked = await fetch(`${origin}/v1/interviews`, {
-    method: 'POST', headers: { ...headers, 'Idempotency-Key': 'changed-externally-1' },
-    body: JSON.stringify({
-      title: 'Interview: Jamie Doe', organizer: LENA, start: slot.start, end: slot.end,
-      interviewers: [{ sub: JONAS }], candidate: { name: 'Jamie Doe', email: 'jamie.doe@candidate.example' },
-      query: { start_interval: { minutes: 60 } },
-    }),
-  });
-  assert.equal(booked.status, 201, await booked.clone().text());
-  const id = (await booked.json()).id;
+  const { id, slot } = await bookWithLena(origin, headers, [JONAS], 'changed-externally-1');
   const view = await getInterview(server, id);
   assert.equal(view.status, 'confirmed');
   assert.equal(view.tracking[0].state, 'as_booked');
@@ -67,15 +91,7 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
 
   const browser = await launchBrowser();
   t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-  const problems = watchConsole(page);
-  await page.goto(server.url + '?interview=' + encodeURIComponent(JSON.stringify({ id })));
-  await waitForEvent(page, 'ready');
-  await page.waitForFunction(() => {
-    const live = document.getElementById('slotwise-live').textContent;
-    return live !== '' && !/Loading/.test(live);
-  });
-  await page.waitForTimeout(400);
+  const { page, problems } = await openInterview(browser, server, id);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-changed-externally.png') }));
   // The widget's check re-read Google: the interview now says so, and the amber notice is drawn.
@@ -109,6 +125,56 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
   assert.equal(restoredEntry.detail.external_change.decided_by, 'request');
   await page.waitForTimeout(1500);  // the widget polls the interview (300, 600 ms …) until it is confirmed
   const resolved = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-change-restored.png') }));
+  assert.equal(findColorBands(resolved, AMBER, { ...panel, minPixels: 3 }).length, 0, 'the notice is gone');
+  assert.deepEqual(problems, []);
+});
+
+test('widget: an interviewer removed in Google is shown by name, and keeping the new guest list is one click', { timeout: 120000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const origin = new URL(server.url).origin;
+  const sandbox = (await server.waitForOutput(/Provider sandbox at (http:\/\/127\.0\.0\.1:\d+)\//))[1];
+  const headers = { Authorization: `Bearer ${await demoToken(origin)}`, 'Content-Type': 'application/json', Origin: origin };
+  const { id } = await bookWithLena(origin, headers, [JONAS, EMILY], 'attendees-changed-1');
+  const view = await getInterview(server, id);
+  assert.equal(view.status, 'confirmed');
+
+  // Lena takes Emily off the event in Google Calendar; no notification reaches Slotwise.
+  const removed = await fetch(`${sandbox}/sandbox/external_change`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ provider: 'google', calendar: LENA, event_id: view.event.id, notify: false, remove_attendee: EMILY }),
+  });
+  assert.ok(removed.status < 300, await removed.text());
+
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const { page, problems } = await openInterview(browser, server, id);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-attendees-changed.png') }));
+  const after = await getInterview(server, id);
+  assert.equal(after.tracking[0].state, 'attendees_changed');
+  assert.deepEqual(after.tracking[0].attendees.removed, [EMILY]);
+  const live = await page.evaluate(() => document.getElementById('slotwise-live').textContent);
+
+  // Two answers under the amber heading: "Keep these people", then "Invite the booked people again". Keep them.
+  const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
+  const heading = findColorBands(image, AMBER, { ...panel, minPixels: 3 });
+  assert.ok(heading.length > 0, 'the amber "Changed outside Slotwise" heading is drawn');
+  const buttons = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 });
+  assert.ok(buttons.length >= 2, `two buttons under the notice, found ${JSON.stringify(buttons)} (live: ${live})`);
+  await page.mouse.click(buttons[0].x, buttons[0].y);
+
+  let accepted = null;
+  for (let i = 0; i < 100; ++i) {
+    accepted = await getInterview(server, id);
+    if (accepted.status === 'confirmed' && accepted.tracking[0].state === 'as_booked') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(accepted.status, 'confirmed');
+  assert.deepEqual(accepted.interviewers.map((person) => person.sub), [JONAS]);
+  assert.equal(accepted.sequence, view.sequence + 1);  // the candidate's invitation names the interviewers
+  await page.waitForTimeout(1500);
+  const resolved = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-attendees-accepted.png') }));
   assert.equal(findColorBands(resolved, AMBER, { ...panel, minPixels: 3 }).length, 0, 'the notice is gone');
   assert.deepEqual(problems, []);
 });

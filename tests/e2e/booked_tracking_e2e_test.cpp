@@ -647,3 +647,162 @@ TEST_CASE("Booked tracking: the tenant's policy resolves external changes by its
     CHECK(flagged.at("changed_externally") == true);
   }
 }
+
+namespace {
+
+// The organiser edits the event's guest list (or a guest answers) in Google / Outlook: one edit per call.
+void EditGuests(ProviderWorld& world, const std::string& provider, const std::string& calendar,
+                const std::string& event_id, const std::string& edit, const std::string& email) {
+  world.SandboxPost("/sandbox/external_change",
+                    {{"provider", provider}, {"calendar", calendar}, {"event_id", event_id}, {edit, email}});
+}
+
+// The sandbox's current (not declined) attendees of event `event_id`.
+std::vector<std::string> SandboxAttendees(ProviderWorld& world, const std::string& event_id) {
+  const json objects = world.SandboxGet("/sandbox/objects");  // kept: the loop walks a member of it
+  for (const json& entry : objects.at("objects")) {
+    if (entry.value("id", "") == event_id) return entry.at("attendees").get<std::vector<std::string>>();
+  }
+  return {};
+}
+
+std::vector<std::string> InterviewerEmails(const json& interview) {
+  std::vector<std::string> emails;
+  for (const json& person : interview.at("interviewers")) emails.push_back(person.at("sub"));
+  return emails;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("Booked tracking: interviewers removed, added or declining outside Slotwise are flagged, accepted or undone") {
+  ProviderWorld world(true, true);
+  world.Connected("google", kLena, kLena);  // her own connection: a push channel on her calendar
+  const Instant start = FreeSlot(world, 5, -1);  // 09:00 Berlin is 17:00 in Tokyo (Ken)
+  const json booked = BookConfirmed(world, BookingBody(kLena, {kJonas, kKen}, start));
+  const std::string id = booked.at("id");
+  const std::string event_id = Tracked(booked, "event").at("provider_id");
+  const std::string path = "/v1/interviews/" + id + "/external_change";
+  const int sequence = booked.at("sequence");
+
+  SUBCASE("removed in Google: flagged with who; accept takes them off the interview and tells the candidate") {
+    EditGuests(world, "google", kLena, event_id, "remove_attendee", kKen);
+    const json flagged = WaitForState(world, id, "event", "attendees_changed");
+    const json entry = Tracked(flagged, "event");
+    REQUIRE(entry.at("state") == "attendees_changed");
+    CHECK(entry.at("attendees").at("removed") == json::array({kKen}));
+    CHECK(entry.at("attendees").at("added") == json::array());
+    CHECK(entry.at("detail").get<std::string>().find(kKen) != std::string::npos);
+    CHECK(flagged.at("changed_externally") == true);
+    const json noted = LastHistory(world, id, "changed_externally");
+    REQUIRE_FALSE(noted.is_null());
+    CHECK(noted.at("detail").at("attendees").at("removed") == json::array({kKen}));
+
+    const HttpAnswer accepted = world.Api("POST", path, {{"action", "accept"}}, "accept-" + id);
+    REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
+    const json settled = world.Settled(id);
+    REQUIRE(settled.at("status") == "confirmed");
+    CHECK(InterviewerEmails(settled) == std::vector<std::string>{kJonas});
+    CHECK(settled.at("start") == FormatRfc3339(start));
+    CHECK(settled.at("sequence") == sequence + 1);  // the invitation names the interviewers
+    CHECK(CandidateUpdateSent(world, id, sequence + 1));
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    CHECK(Tracked(settled, "event").at("attendees").is_null());
+    const json rescheduled = LastHistory(world, id, "rescheduled");
+    REQUIRE_FALSE(rescheduled.is_null());
+    CHECK(rescheduled.at("detail").at("interviewers").at("to") == json::array({kJonas}));
+    CHECK(rescheduled.at("detail").at("external_change").at("flag") == "attendees_changed");
+    CHECK_FALSE(Contains(SandboxAttendees(world, event_id), kKen));
+  }
+  SUBCASE("removed and someone added: restore invites the booked people again and the candidate hears nothing") {
+    EditGuests(world, "google", kLena, event_id, "remove_attendee", kKen);
+    EditGuests(world, "google", kLena, event_id, "add_attendee", "emily.carter@kumo.example");
+    json entry;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {  // the second edit's notification may come a little later
+      entry = Tracked(world.Interview(id), "event");
+      if (entry.at("attendees").is_object() && !entry.at("attendees").at("added").empty()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE(entry.at("state") == "attendees_changed");
+    CHECK(entry.at("attendees").at("added") == json::array({"emily.carter@kumo.example"}));
+    CHECK(entry.at("attendees").at("removed") == json::array({kKen}));
+
+    const HttpAnswer restored = world.Api("POST", path, {{"action", "restore"}});
+    REQUIRE_MESSAGE(restored.status == 200, restored.body);
+    const json settled = world.Settled(id);
+    CHECK(InterviewerEmails(settled) == std::vector<std::string>{kJonas, kKen});
+    CHECK(settled.at("sequence") == sequence);
+    CHECK_FALSE(CandidateUpdateSent(world, id, sequence));
+    CHECK(Tracked(settled, "event").at("state") == "as_booked");
+    const std::vector<std::string> attendees = SandboxAttendees(world, event_id);
+    CHECK(Contains(attendees, kKen));
+    CHECK(Contains(attendees, kJonas));
+    CHECK_FALSE(Contains(attendees, "emily.carter@kumo.example"));
+  }
+  SUBCASE("declined: restore is refused with a reason (nothing changes); accept takes the decliner off") {
+    EditGuests(world, "google", kLena, event_id, "decline", kJonas);
+    const json entry = Tracked(WaitForState(world, id, "event", "attendees_changed"), "event");
+    REQUIRE(entry.at("state") == "attendees_changed");
+    CHECK(entry.at("attendees").at("declined") == json::array({kJonas}));
+    const HttpAnswer refused = world.Api("POST", path, {{"action", "restore"}});
+    CHECK(refused.status == 409);
+    CHECK(json::parse(refused.body).at("error").at("code") == "no_external_change");
+    CHECK(json::parse(refused.body).at("error").at("message").get<std::string>().find(kJonas) != std::string::npos);
+    CHECK(Tracked(world.Interview(id), "event").at("state") == "attendees_changed");
+
+    const HttpAnswer accepted = world.Api("POST", path, {{"action", "accept"}});
+    REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
+    CHECK(InterviewerEmails(world.Settled(id)) == std::vector<std::string>{kKen});
+  }
+  SUBCASE("the last interviewer removed: accept is refused, the interview keeps its people") {
+    EditGuests(world, "google", kLena, event_id, "remove_attendee", kKen);
+    EditGuests(world, "google", kLena, event_id, "remove_attendee", kJonas);
+    json entry;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+      entry = Tracked(world.Interview(id), "event");
+      if (entry.at("attendees").is_object() && entry.at("attendees").at("removed").size() == 2) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE(entry.at("attendees").at("removed").size() == 2);
+    const HttpAnswer refused = world.Api("POST", path, {{"action", "accept"}});
+    CHECK(refused.status == 409);
+    CHECK(InterviewerEmails(world.Interview(id)) == std::vector<std::string>{kJonas, kKen});
+  }
+  SUBCASE("a guest-list edit the sandbox cannot apply is refused and changes nothing") {
+    const HttpAnswer bad = HttpJson("POST", world.sandbox_root() + "/sandbox/external_change",
+                                    {{"provider", "google"}, {"calendar", kLena}, {"event_id", event_id},
+                                     {"remove_attendee", kKen}, {"decline", "nobody@kumo.example"}});
+    CHECK(bad.status == 400);
+    CHECK(json::parse(bad.body).at("error").at("field") == "decline");
+    CHECK(Contains(SandboxAttendees(world, event_id), kKen));
+  }
+}
+
+TEST_CASE("Booked tracking: the tenant's policy accepts an interviewer removed in Outlook by itself") {
+  ProviderWorld world(true, true);
+  world.Connected("microsoft", kSanne, kSanne);
+  SetExternalChangePolicy(world, {{"attendees", "accept"}});
+  const Instant start = FreeSlot(world, 1);
+  const std::string kAnna = "anna.schmidt@kumo-labs.example";
+  const json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan, kAnna}, start));
+  const std::string id = booked.at("id");
+  EditGuests(world, "microsoft", kSanne, Tracked(booked, "event").at("provider_id"), "remove_attendee", kAnna);
+  json settled;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (std::chrono::steady_clock::now() < deadline) {
+    settled = world.Settled(id);
+    if (InterviewerEmails(settled).size() == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(InterviewerEmails(settled) == std::vector<std::string>{kDaan});
+  CHECK(settled.at("status") == "confirmed");
+  const json entry = LastHistory(world, id, "rescheduled");
+  REQUIRE_FALSE(entry.is_null());
+  CHECK(entry.at("detail").at("external_change").at("decided_by") == "policy");
+  CHECK(entry.at("detail").at("external_change").at("attendees").at("removed") == json::array({kAnna}));
+}

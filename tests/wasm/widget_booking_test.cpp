@@ -119,8 +119,13 @@ TEST_CASE("WidgetBooking: resolving an external change keeps the interview's tim
   model.booking.interview_id = "iv_1";
   model.booking.rescheduling = true;
   model.booking.when = {At("2026-12-03T10:00:00Z"), At("2026-12-03T11:00:00Z")};
-  model.booking.external_changes.push_back({"event", "moved_externally", "moved", model.booking.when,
-                                            Interval{At("2026-12-01T08:30:00Z"), At("2026-12-01T09:00:00Z")}});
+  ExternalChange moved;
+  moved.object = "event";
+  moved.state = "moved_externally";
+  moved.detail = "moved";
+  moved.booked = model.booking.when;
+  moved.observed = Interval{At("2026-12-01T08:30:00Z"), At("2026-12-01T09:00:00Z")};
+  model.booking.external_changes.push_back(moved);
   StartResolveExternalChange(model, "key-7");
   CHECK(model.booking.phase == BookingPhase::kSubmitting);
   CHECK(model.booking.idempotency_key == "key-7");

@@ -1,6 +1,7 @@
 // Tests for wasm/widget_data: backend answers -> the widget's model.
 #include <doctest/doctest.h>
 
+#include "state/widget_booking.h"
 #include "state/widget_data.h"
 #include "state/widget_solve.h"
 #include "slotwise/time_zone.h"
@@ -192,6 +193,44 @@ TEST_CASE("WidgetData: an existing interview preselects its people and type and 
   CHECK(model.rows[3].included);       // emily
   CHECK_FALSE(model.rows[1].included); // anna
   CHECK_FALSE(ApplyExistingInterview(model, 404, "{}"));
+}
+
+TEST_CASE("WidgetData: an interview's external changes are read with who changed; the most severe is resolved first") {
+  WidgetModel model;
+  ApplyDirectory(model, 200, kPeople, 200, kRooms, 200, kHosts);
+  REQUIRE(ApplyExistingInterview(model, 200, R"({"id": "iv_8", "status": "confirmed", "title": "Interview: Jane",
+      "organizer": "lena@x", "start": "2026-12-01T08:30:00Z", "end": "2026-12-01T09:15:00Z",
+      "interviewers": [{"sub": "emily@x"}, {"sub": "anna@x"}], "observers": [], "room": null,
+      "conferencing": {"provider": "none"}, "buffer": {"before": {"minutes": 0}, "after": {"minutes": 0}},
+      "tracking": [{"object": "event", "state": "attendees_changed", "detail": "the attendees were changed",
+                    "expected_start": "2026-12-01T08:30:00Z", "expected_end": "2026-12-01T09:15:00Z",
+                    "observed_start": "2026-12-01T08:30:00Z", "observed_end": "2026-12-01T09:15:00Z",
+                    "attendees": {"removed": ["anna@x"], "added": ["zoe@y"], "declined": ["emily@x"]}},
+                   {"object": "meeting", "state": "as_booked", "detail": "", "attendees": null,
+                    "expected_start": "2026-12-01T08:30:00Z", "expected_end": "2026-12-01T09:15:00Z"}]})"));
+  REQUIRE(model.booking.external_changes.size() == 1);
+  const ExternalChange& change = model.booking.external_changes[0];
+  CHECK(change.state == "attendees_changed");
+  CHECK(change.removed == std::vector<std::string>{"anna@x"});
+  CHECK(change.added == std::vector<std::string>{"zoe@y"});
+  CHECK(change.declined == std::vector<std::string>{"emily@x"});
+  CHECK(MostSevereExternalChange(model.booking) == &change);
+  CHECK(model.rows[1].included);  // anna, as booked
+  // Accepting the change answers the interview with the event's people: the rows follow.
+  SelectInterviewPeople(model, R"({"id": "iv_8", "interviewers": [{"sub": "emily@x"}, {"sub": "zoe@y"}], "observers": []})");
+  CHECK_FALSE(model.rows[1].included);  // anna, removed in the calendar
+  CHECK(model.rows[3].included);        // emily
+  SelectInterviewPeople(model, "not an interview");
+  CHECK(model.rows[3].included);
+
+  ExternalChange moved;
+  moved.object = "meeting";
+  moved.state = "moved_externally";
+  model.booking.external_changes.push_back(moved);
+  CHECK(MostSevereExternalChange(model.booking)->state == "moved_externally");
+  CHECK(ExternalChangeSeverity("deleted_externally") > ExternalChangeSeverity("moved_externally"));
+  CHECK(ExternalChangeSeverity("room_declined") > ExternalChangeSeverity("attendees_changed"));
+  CHECK(ExternalChangeSeverity("as_booked") == 0);
 }
 
 TEST_CASE("WidgetData: the connection list is asked for the organiser, percent-encoded; none without an organiser") {

@@ -161,7 +161,10 @@ void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key)
 }
 
 void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std::string_view body) {
-  if (http_status == 200) model.booking.external_changes.clear();
+  if (http_status == 200) {
+    model.booking.external_changes.clear();
+    SelectInterviewPeople(model, body);  // an accepted attendee change changes who the interview is with
+  }
   ApplySubmitResponse(model, http_status, body);
 }
 
@@ -191,6 +194,23 @@ void DismissBookingResult(WidgetModel& model) {
   model.booking.error_code.clear();
   model.booking.message.clear();
   model.booking.violations.clear();
+}
+
+int ExternalChangeSeverity(const std::string& state) {
+  if (state == "deleted_externally") return 4;
+  if (state == "moved_externally") return 3;
+  if (state == "room_declined") return 2;
+  if (state == "attendees_changed") return 1;
+  return 0;
+}
+
+const ExternalChange* MostSevereExternalChange(const Booking& booking) {
+  const ExternalChange* worst = nullptr;
+  for (const ExternalChange& change : booking.external_changes) {
+    const int severity = ExternalChangeSeverity(change.state);
+    if (severity > 0 && (!worst || severity > ExternalChangeSeverity(worst->state))) worst = &change;
+  }
+  return worst;
 }
 
 }  // namespace slotwise::widget

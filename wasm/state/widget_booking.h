@@ -48,6 +48,12 @@ void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view b
 void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key);
 void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std::string_view body);
 
+// How severe a change is, as the server ranks them (it resolves the most severe first): 4 deleted, 3 moved,
+// 2 room declined, 1 attendees changed, 0 none.
+int ExternalChangeSeverity(const std::string& state);
+// The change the server resolves first (the most severe); nullptr when none.
+const ExternalChange* MostSevereExternalChange(const Booking& booking);
+
 // Back to idle after a failure (keeps rescheduling and the interview id).
 void DismissBookingResult(WidgetModel& model);
 

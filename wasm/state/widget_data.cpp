@@ -341,20 +341,36 @@ void ApplyConnections(WidgetModel& model, int http_status, std::string_view body
   }
 }
 
+namespace {
+
+void SelectPeopleOf(WidgetModel& model, const json& view) {
+  const std::vector<std::string> interviewers = SubsOf(view.value("interviewers", json::array()));
+  const std::vector<std::string> observers = SubsOf(view.value("observers", json::array()));
+  for (Row& row : model.rows) {
+    if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
+      if (Contains(observers, row.sub)) row.kind = RowKind::kObserver;
+      else if (Contains(interviewers, row.sub)) row.kind = RowKind::kInterviewer;
+      row.included = Contains(interviewers, row.sub) || Contains(observers, row.sub);
+    }
+  }
+}
+
+}  // namespace
+
+void SelectInterviewPeople(WidgetModel& model, std::string_view body) {
+  const json view = ParseJson(body);
+  if (!view.is_object() || !view.contains("interviewers") || !view.at("interviewers").is_array()) return;
+  SelectPeopleOf(model, view);
+  ++model.solve_generation;
+}
+
 bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_view body) {
   if (http_status != 200) return false;
   const json view = ParseJson(body);
   const std::optional<Instant> start = ParseRfc3339(JsonText(view, "start"));
   const std::optional<Instant> end = ParseRfc3339(JsonText(view, "end"));
   if (!view.is_object() || JsonText(view, "id").empty() || !start || !end || *end <= *start) return false;
-  const std::vector<std::string> interviewers = SubsOf(view.value("interviewers", json::array()));
-  const std::vector<std::string> observers = SubsOf(view.value("observers", json::array()));
-  for (Row& row : model.rows) {
-    if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
-      if (Contains(observers, row.sub)) row.kind = RowKind::kObserver;
-      row.included = Contains(interviewers, row.sub) || Contains(observers, row.sub);
-    }
-  }
+  SelectPeopleOf(model, view);
   model.settings.duration_minutes = static_cast<std::int32_t>((*end - *start) / 60);
   const json conferencing = view.value("conferencing", json::object());
   const std::string provider = JsonText(conferencing, "provider");
@@ -375,13 +391,28 @@ bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_vie
   model.booking.when = {*start, *end};
   for (const json& tracked : view.value("tracking", json::array())) {
     if (!tracked.is_object() || JsonText(tracked, "state").empty() || JsonText(tracked, "state") == "as_booked") continue;
-    ExternalChange change{JsonText(tracked, "object"), JsonText(tracked, "state"), JsonText(tracked, "detail"), {}, {}};
+    ExternalChange change;
+    change.object = JsonText(tracked, "object");
+    change.state = JsonText(tracked, "state");
+    change.detail = JsonText(tracked, "detail");
     const std::optional<Instant> booked_start = ParseRfc3339(JsonText(tracked, "expected_start"));
     const std::optional<Instant> booked_end = ParseRfc3339(JsonText(tracked, "expected_end"));
     if (booked_start && booked_end) change.booked = {*booked_start, *booked_end};
     const std::optional<Instant> seen_start = ParseRfc3339(JsonText(tracked, "observed_start"));
     const std::optional<Instant> seen_end = ParseRfc3339(JsonText(tracked, "observed_end"));
     if (seen_start && seen_end && *seen_end > *seen_start) change.observed = Interval{*seen_start, *seen_end};
+    if (const json attendees = tracked.value("attendees", json()); attendees.is_object()) {
+      const auto emails = [&](const char* key) {
+        std::vector<std::string> list;
+        for (const json& email : attendees.value(key, json::array())) {
+          if (email.is_string()) list.push_back(email.get<std::string>());
+        }
+        return list;
+      };
+      change.removed = emails("removed");
+      change.added = emails("added");
+      change.declined = emails("declined");
+    }
     model.booking.external_changes.push_back(std::move(change));
   }
   if (view.contains("candidate") && view.at("candidate").is_object()) {

@@ -46,6 +46,10 @@ void ApplyConnections(WidgetModel& model, int http_status, std::string_view body
 // booking into "rescheduling" with the interview's id. False (model unchanged) when the answer is not usable.
 bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_view body);
 
+// An interview's answer (GET or a resolution's): its interviewers and observers become the selected people rows, the
+// rest of the people unselected (rooms and hosts untouched). Nothing changes when `body` is not an interview.
+void SelectInterviewPeople(WidgetModel& model, std::string_view body);
+
 // Every IANA zone the model needs to draw and solve (calendars, viewer, candidate, the query's zone).
 std::set<std::string> NeededZones(const WidgetModel& model);
 

@@ -175,11 +175,14 @@ struct Violation {
 // Something booked for an existing interview that was changed outside Slotwise (GET /v1/interviews/{id} tracking).
 struct ExternalChange {
   std::string object;  // "event" | "meeting"
-  std::string state;   // "moved_externally" | "deleted_externally" | "room_declined"
+  std::string state;   // "moved_externally" | "deleted_externally" | "room_declined" | "attendees_changed"
   std::string detail;  // the server's sentence (English)
   Interval booked;
   std::optional<Interval> observed;  // where it is now, when it still has a time
+  // With "attendees_changed" (e-mails, lower case): who was removed from, added to, or declined the event.
+  std::vector<std::string> removed, added, declined;
 };
+
 
 struct Booking {
   BookingPhase phase = BookingPhase::kIdle;

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "slotwise/error_codes.h"
@@ -182,30 +183,40 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
   }
 }
 
-// The two answers to the most severe change (the server resolves that one first), or one for a deletion; a new time
-// picked in the grid is the third answer (a reschedule).
+// The two answers to the most severe change (the server resolves that one first), or one for a deletion or a decline
+// alone (Slotwise cannot undo either); a new time picked in the grid is the third answer (a reschedule).
 void DrawExternalChangeActions(const Booking& booking, Locale locale, Intents& intents) {
   if (BookingInFlight(booking.phase)) return;
-  std::string worst;
-  for (const ExternalChange& change : booking.external_changes) {
-    if (change.state == "deleted_externally" || (change.state == "moved_externally" && worst != "deleted_externally") ||
-        (change.state == "room_declined" && worst.empty())) {
-      worst = change.state;
-    }
+  const ExternalChange* worst = MostSevereExternalChange(booking);
+  if (!worst) return;
+  StringId accept = StringId::kAcceptRoomDeclined;
+  std::optional<StringId> restore = StringId::kRestoreRoom;
+  if (worst->state == "deleted_externally") {
+    accept = StringId::kAcceptDeletion;
+    restore.reset();
+  } else if (worst->state == "moved_externally") {
+    accept = StringId::kAcceptMove;
+    restore = StringId::kRestoreBooked;
+  } else if (worst->state == "attendees_changed") {
+    accept = StringId::kAcceptAttendees;
+    restore = StringId::kRestoreAttendees;
+    if (worst->removed.empty() && worst->added.empty()) restore.reset();
   }
-  if (worst.empty()) return;
-  if (worst == "deleted_externally") {
-    if (ImGui::Button(Tr(locale, StringId::kAcceptDeletion))) intents.external_change = "accept";
-  } else {
-    const bool moved = worst == "moved_externally";
-    if (ImGui::Button(Tr(locale, moved ? StringId::kAcceptMove : StringId::kAcceptRoomDeclined))) {
-      intents.external_change = "accept";
-    }
-    if (ImGui::Button(Tr(locale, moved ? StringId::kRestoreBooked : StringId::kRestoreRoom))) {
-      intents.external_change = "restore";
-    }
-  }
+  if (ImGui::Button(Tr(locale, accept))) intents.external_change = "accept";
+  if (restore && ImGui::Button(Tr(locale, *restore))) intents.external_change = "restore";
   ImGui::TextWrapped("%s", Tr(locale, StringId::kChangedExternallyHint));
+}
+
+// One line per person an attendee change concerns, by display name.
+void DrawAttendeeChange(const WidgetModel& model, const ExternalChange& change) {
+  const auto lines = [&](const std::vector<std::string>& emails, StringId sentence) {
+    for (const std::string& email : emails) {
+      ImGui::TextWrapped("\xE2\x80\xA2 %s", Format(model.locale, sentence, {DisplayName(model, email)}).c_str());
+    }
+  };
+  lines(change.removed, StringId::kAttendeeRemoved);
+  lines(change.added, StringId::kAttendeeAdded);
+  lines(change.declined, StringId::kAttendeeDeclined);
 }
 
 void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& intents) {
@@ -215,6 +226,10 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   if (booking.rescheduling && !booking.external_changes.empty() && context.viewer) {
     ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kChangedExternally));
     for (const ExternalChange& change : booking.external_changes) {
+      if (change.state == "attendees_changed" && !(change.removed.empty() && change.added.empty() && change.declined.empty())) {
+        DrawAttendeeChange(model, change);
+        continue;
+      }
       const std::string booked = FormatRange(locale, change.booked, *context.viewer);
       const std::string sentence =
           change.state == "moved_externally" && change.observed
