@@ -1,5 +1,6 @@
 // cli.cpp — the `slotwise` command line (see cli.h).
 #include "app/cli.h"
+#include "app/build_info.h"
 
 #include <pthread.h>
 
@@ -25,6 +26,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
+    "  slotwise --version           version, commit and build flavour of this binary\n"
     "  slotwise solve [FILE]        solve an availability document (docs/ENGINE.md); stdin when no FILE\n"
     "  slotwise validate [FILE]     validate the document's \"booking\" (exit 0 valid or not; 2 malformed)\n"
     "  slotwise engine OP [FILE]    run one engine operation on a JSON document\n"
@@ -89,6 +91,10 @@ int RunCli(int argc, char** argv) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
     return args.empty() ? kExitInvalidInput : kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << VersionLine() << "\n";
+    return kExitOk;
   }
   const std::string zoneinfo = "/usr/share/zoneinfo";
   const std::string& command = args[0];

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_auth.h"
+#include "app/build_info.h"
 #include "app/cli_commands.h"
 #include "app/http_server.h"
 #include "app/provider_settings.h"
@@ -417,6 +418,7 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   std::cout << "Slotwise is running at " << public_url << "/" << (options.demo ? " (demo data)" : "") << std::endl;
   if (!demo_api_key.empty()) std::cout << "Demo tenant \"kumo\" API key: " << demo_api_key << std::endl;
   if (!sandbox_url.empty()) std::cout << "Provider sandbox at " << sandbox_url << "/sandbox/" << std::endl;
+  std::cout << VersionLine() << std::endl;
   if (!demo_providers) {
     std::cout << "Providers: " << (sandbox_url.empty() ? "the real hosts" : "the sandbox's copies of the real paths")
               << " (" << provider_setup->registrations.size() << " registered)" << std::endl;
