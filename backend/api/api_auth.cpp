@@ -27,12 +27,16 @@ Result<std::unique_ptr<ApiAuth>> ApiAuth::Create(DirectoryStore& directory, ApiA
     if (!created) return created.error();
     codec = std::move(created).value();
   }
-  return std::make_unique<ApiAuth>(directory, std::move(options.admin_key_hash), std::move(codec), std::move(clock));
+  return std::make_unique<ApiAuth>(directory, std::move(options.admin_key_hashes), std::move(codec), std::move(clock));
 }
 
-ApiAuth::ApiAuth(DirectoryStore& directory, std::string admin_key_hash, std::optional<auth::WidgetTokenCodec> codec,
-                 Clock clock)
-    : directory_(directory), admin_key_hash_(std::move(admin_key_hash)), codec_(std::move(codec)), clock_(std::move(clock)) {}
+ApiAuth::ApiAuth(DirectoryStore& directory, std::vector<std::string> admin_key_hashes,
+                 std::optional<auth::WidgetTokenCodec> codec, Clock clock)
+    : directory_(directory), codec_(std::move(codec)), clock_(std::move(clock)) {
+  for (std::string& hash : admin_key_hashes) {
+    if (!hash.empty()) admin_key_hashes_.push_back(std::move(hash));
+  }
+}
 
 namespace {
 
@@ -64,6 +68,8 @@ void ApiAuth::RefreshIfChanged() {
 
 std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
   RefreshIfChanged();
+  // Read before the lookup: a revocation that commits after it moves the generation, so this answer is not cached.
+  const std::uint64_t looked_up_at = directory_.generation();
   const std::string presented_hash = auth::HashApiKey(token);
   {
     std::shared_lock lock(cache_mutex_);
@@ -74,9 +80,11 @@ std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
   Result<std::optional<ApiKeyRecord>> record = directory_.FindApiKey(*key_id);
   if (!record || !record->has_value() || (*record)->revoked_at != 0) return std::nullopt;
   if (!auth::VerifyApiKey(token, (*record)->secret_hash)) return std::nullopt;
-  RequestContext context{(*record)->tenant_id, "", {}, "api_key"};
+  RequestContext context{(*record)->tenant_id, "", {}, "api_key", (*record)->key_id};
   std::unique_lock lock(cache_mutex_);
-  verified_keys_[presented_hash] = context;
+  if (cached_generation_ == looked_up_at && directory_.generation() == looked_up_at) {
+    verified_keys_[presented_hash] = context;
+  }
   return context;
 }
 
@@ -154,7 +162,7 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
       Unauthorized(res, "the widget token is not valid: " + claims.error().message);
       return std::nullopt;
     }
-    context = RequestContext{claims->tenant_id, claims->user, claims->scopes, "widget_token"};
+    context = RequestContext{claims->tenant_id, claims->user, claims->scopes, "widget_token", ""};
   } else {
     Unauthorized(res, "the bearer token is neither an API key nor a widget token");
     return std::nullopt;
@@ -178,8 +186,13 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
 
 bool ApiAuth::Admin(const httplib::Request& req, httplib::Response& res) {
   std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
-  if (admin_key_hash_.empty() || !token ||
-      !crypto::ConstantTimeEquals(crypto::HexEncode(crypto::Sha256(*token)), admin_key_hash_)) {
+  bool matched = false;
+  if (token) {
+    const std::string presented = crypto::HexEncode(crypto::Sha256(*token));
+    // Every configured hash is compared, so the time taken does not tell which one (if any) matched.
+    for (const std::string& hash : admin_key_hashes_) matched = crypto::ConstantTimeEquals(presented, hash) || matched;
+  }
+  if (!matched) {
     Unauthorized(res, "this route needs the admin key");
     return false;
   }

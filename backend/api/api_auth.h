@@ -6,14 +6,17 @@
 //   revoked; every tenant scope. Refused when the request carries an Origin header: API keys belong on servers.
 // - `Authorization: Bearer swt1.…` — a widget token (auth/widget_tokens.h) for its tenant, user and scopes; the
 //   request's Origin (when present) must be one of the tenant's allowed_origins.
-// - `Authorization: Bearer <admin key>` — the operator's key (its SHA-256 in the configuration); admin routes only.
+// - `Authorization: Bearer <admin key>` — one of the operator's keys (their SHA-256s in the configuration; several
+//   so that one can be rotated while the others keep working); admin routes only.
 // - `Authorization: Bearer swc1_…` — a connect ticket (connections/connect_tickets.h) is never a credential here:
 //   401 saying so.
 // - Failures write the error object: 401 "unauthorized" (missing/unknown/expired credentials, with
 //   WWW-Authenticate: Bearer), 403 "forbidden" (valid credentials without the scope, or an origin not allowed).
 // - CORS: responses to browser callers of tenant routes carry the exact-origin headers of auth/cors.h for the
 //   tenant's allowed origins; preflights (no credentials) are decided against the union of all tenants' origins.
-// - Verified keys are cached in memory until the directory changes (DirectoryStore::generation). Thread-safe.
+// - Verified keys are cached in memory until the directory changes (DirectoryStore::generation): revoking a key
+//   through the directory store refuses it from the next request on. A verification that read the key before a
+//   concurrent revocation is not cached (it is stamped with the generation read before the lookup). Thread-safe.
 #pragma once
 
 #include <functional>
@@ -39,11 +42,12 @@ struct RequestContext {
   std::string actor;                // the widget token's user; "" for API keys
   std::vector<std::string> scopes;  // empty for API keys, which may do everything within their tenant
   std::string via;                  // "api_key" | "widget_token" | "admin"
+  std::string key_id;               // the API key's id when via == "api_key"; "" otherwise
   bool Allows(std::string_view scope) const;
 };
 
 struct ApiAuthOptions {
-  std::string admin_key_hash;                     // hex SHA-256 of the admin key; "" = no admin routes
+  std::vector<std::string> admin_key_hashes;      // hex SHA-256 of each admin key; none = no admin routes
   std::optional<auth::WidgetKeySet> widget_keys;  // nullopt = widget tokens disabled
 };
 
@@ -54,17 +58,17 @@ class ApiAuth {
   // An ApiAuth for `options`; fails when the widget signing keys are unusable (auth::WidgetTokenCodec::Create).
   static Result<std::unique_ptr<ApiAuth>> Create(DirectoryStore& directory, ApiAuthOptions options, Clock clock);
 
-  // `admin_key_hash`: hex SHA-256 of the admin key ("" = no admin key: admin routes refuse everyone).
+  // `admin_key_hashes`: hex SHA-256 of each admin key (none, or only "": admin routes refuse everyone).
   // `codec`: the widget token codec (nullopt = widget tokens disabled).
-  ApiAuth(DirectoryStore& directory, std::string admin_key_hash, std::optional<auth::WidgetTokenCodec> codec,
-          Clock clock);
+  ApiAuth(DirectoryStore& directory, std::vector<std::string> admin_key_hashes,
+          std::optional<auth::WidgetTokenCodec> codec, Clock clock);
 
   // The tenant caller of `req` if it may use `scope` ("" = any tenant caller); otherwise writes 401/403 and nullopt.
   std::optional<RequestContext> ForTenant(const httplib::Request& req, httplib::Response& res, std::string_view scope);
   // The tenant caller of `req` when it presents the tenant's API key (never a widget token); otherwise writes 401/403
   // and nullopt. For routes that change the tenant's directory or organisation.
   std::optional<RequestContext> ForTenantApiKey(const httplib::Request& req, httplib::Response& res);
-  // True for the admin key; otherwise writes 401 and false.
+  // True for one of the admin keys; otherwise writes 401 and false.
   bool Admin(const httplib::Request& req, httplib::Response& res);
   // Answers a CORS preflight (OPTIONS) against every tenant's allowed origins.
   void Preflight(const httplib::Request& req, httplib::Response& res);
@@ -84,7 +88,7 @@ class ApiAuth {
   void RefreshIfChanged();
 
   DirectoryStore& directory_;
-  std::string admin_key_hash_;
+  std::vector<std::string> admin_key_hashes_;
   std::optional<auth::WidgetTokenCodec> codec_;
   Clock clock_;
   std::shared_mutex cache_mutex_;

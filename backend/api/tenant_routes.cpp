@@ -14,7 +14,6 @@
 #include "api/organisation_routes.h"
 #include "api/request_body.h"
 #include "api/stored_fields.h"
-#include "auth/api_keys.h"
 #include "auth/outbound_policy.h"
 #include "auth/standard_webhooks.h"
 #include "auth/widget_tokens.h"
@@ -140,21 +139,6 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     Result<Tenant> created = directory.CreateTenant(tenant);
     if (!created) return SendError(res, created.error());
     SendJson(res, 201, TenantJson(*created));
-  });
-
-  server.Post(R"(/v1/tenants/([a-z0-9-]+)/api_keys)", [&](Req req, Res res) {
-    res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
-    if (!auth.Admin(req, res)) return;
-    const json body = req.body.empty() ? json::object() : slotwise::ParseJson(req.body);
-    if (!body.is_object()) return SendError(res, codes::kInvalidJson, "the request body is not a JSON object");
-    Result<std::optional<Tenant>> tenant = directory.GetTenant(req.matches[1]);
-    if (!tenant) return SendError(res, tenant.error());
-    if (!tenant->has_value()) return SendError(res, codes::kNotFound, "no tenant " + std::string(req.matches[1]));
-    const auth::GeneratedApiKey key = auth::GenerateApiKey();
-    ApiKeyRecord record{key.key_id, (*tenant)->id, key.secret_hash, body.value("label", ""), auth.now(), 0};
-    if (Result<bool> added = directory.AddApiKey(record); !added) return SendError(res, added.error());
-    SendJson(res, 201, {{"key_id", key.key_id}, {"api_key", key.plaintext}, {"tenant_id", (*tenant)->id},
-                        {"note", "store this key now: Slotwise keeps only its hash"}});
   });
 
   server.Get("/v1/tenant", [&](Req req, Res res) {

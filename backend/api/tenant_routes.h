@@ -1,6 +1,6 @@
-// tenant_routes.h — tenants, their API keys and directory, and widget tokens (docs/API_BACKEND.md):
+// tenant_routes.h — tenants, their directory, and widget tokens (docs/API_BACKEND.md); their API keys are
+// api_key_routes.h's:
 //   POST   /v1/tenants                        admin key   — create a tenant
-//   POST   /v1/tenants/{id}/api_keys          admin key   — a new API key (the key is in this answer only)
 //   GET    /v1/tenant, PATCH /v1/tenant       API key     — the caller's tenant settings
 //   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key (GETs: also widget tokens)
 //   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key (GETs: also widget tokens)

@@ -105,25 +105,32 @@ void RegisterWithInProcessSandbox(sandbox::Sandbox& box, ProviderRegistry& provi
   }
 }
 
-// Widget token signing key: the configured one (widget_tokens.signing_key, at least 32 bytes) or, for the demo, a
-// random key in a file created on first use next to the database. Neither: widget tokens are off.
-std::optional<auth::WidgetKeySet> LoadWidgetKeys(const std::string& configured, const std::string& demo_key_file) {
-  std::string secret = configured;
-  if (secret.empty() && !demo_key_file.empty()) {
-    std::ifstream in(demo_key_file);
-    std::string text;
-    if (in && std::getline(in, text)) secret = crypto::Base64Decode(text).value_or("");
-    if (secret.size() < 32) {
-      secret = crypto::RandomBytes(32);
-      std::ofstream out(demo_key_file, std::ios::trunc);
-      out << crypto::Base64Encode(secret) << "\n";
-      std::filesystem::permissions(demo_key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    }
+// Widget token signing keys: the configured set (widget_tokens.signing_key as kid "w1", widget_tokens.keys; the
+// current one signs, every one verifies) or, for the demo, a random key in a file created on first use next to the
+// database. Neither: widget tokens are off.
+std::optional<auth::WidgetKeySet> LoadWidgetKeys(const config::WidgetTokensConfig& configured,
+                                                 const std::string& demo_key_file) {
+  const config::EffectiveWidgetKeys effective = config::WidgetKeysOf(configured);
+  if (!effective.keys.empty()) {
+    auth::WidgetKeySet keys;
+    keys.current_kid = effective.current_kid;
+    for (const auto& [kid, secret] : effective.keys) keys.secrets[kid] = secret;
+    return keys;
   }
-  if (secret.size() < 32) return std::nullopt;
+  if (demo_key_file.empty()) return std::nullopt;
+  std::string secret;
+  std::ifstream in(demo_key_file);
+  std::string text;
+  if (in && std::getline(in, text)) secret = crypto::Base64Decode(text).value_or("");
+  if (secret.size() < auth::kMinWidgetKeyBytes) {
+    secret = crypto::RandomBytes(auth::kMinWidgetKeyBytes);
+    std::ofstream out(demo_key_file, std::ios::trunc);
+    out << crypto::Base64Encode(secret) << "\n";
+    std::filesystem::permissions(demo_key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  }
   auth::WidgetKeySet keys;
-  keys.current_kid = "w1";
-  keys.secrets["w1"] = secret;
+  keys.current_kid = std::string(config::kLegacyWidgetKid);
+  keys.secrets[keys.current_kid] = secret;
   return keys;
 }
 
@@ -378,9 +385,9 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     scheduling_options.outbound = auth::OutboundPolicy(std::move(outbound_rules));
     const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
     ApiAuthOptions auth_options;
-    auth_options.admin_key_hash = settings.admin.api_key_hash;
+    auth_options.admin_key_hashes = config::AdminKeyHashesOf(settings.admin);
     auth_options.widget_keys =
-        LoadWidgetKeys(settings.widget_tokens.signing_key, options.demo ? (data_folder / "widget.key").string() : "");
+        LoadWidgetKeys(settings.widget_tokens, options.demo ? (data_folder / "widget.key").string() : "");
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store.value(), *connections, zones, scheduling_options);
     if (!created) {

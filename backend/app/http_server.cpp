@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_auth.h"
+#include "api/api_key_routes.h"
 #include "api/connection_access.h"
 #include "api/connection_routes.h"
 #include "api/hr_routes.h"
@@ -176,6 +177,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   scheduling_ = &scheduling;
   ApiAuth& caller_auth = *auth_;
   RegisterTenantRoutes(*server_, scheduling, caller_auth, zones_);
+  RegisterApiKeyRoutes(*server_, scheduling.directory(), caller_auth);
   RegisterOrganisationRoutes(*server_, scheduling.org_access(), caller_auth);
   RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);

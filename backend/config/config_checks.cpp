@@ -102,6 +102,21 @@ std::optional<std::string> NormalizeKeyHash(std::string_view hex) {
   return lower;
 }
 
+std::optional<std::string> NormalizeListedKeyHash(std::string_view hex) {
+  if (hex.empty()) return std::nullopt;
+  return NormalizeKeyHash(hex);
+}
+
+std::optional<std::string> NormalizeKid(std::string_view kid) {
+  if (kid.empty() || kid.size() > 64) return std::nullopt;
+  for (char ch : kid) {
+    const bool allowed = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+                         ch == '-' || ch == '_';
+    if (!allowed) return std::nullopt;
+  }
+  return std::string(kid);
+}
+
 std::optional<std::string> NormalizeEmail(std::string_view address) {
   if (address.size() > 254 || !AllVisibleAscii(address)) return std::nullopt;
   if (address.find_first_of("<>()[],;:\"\\") != std::string_view::npos) return std::nullopt;

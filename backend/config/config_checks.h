@@ -22,6 +22,7 @@ inline constexpr std::string_view kCidrRule = "an IPv4 or IPv6 address or CIDR b
 inline constexpr std::string_view kKeyHashRule = "64 hexadecimal digits (the SHA-256 of the admin key)";
 inline constexpr std::string_view kEmailRule = "an e-mail address (local@domain, ASCII, no spaces or <>)";
 inline constexpr std::string_view kTokenRule = "a non-empty ASCII word without spaces or control characters";
+inline constexpr std::string_view kKidRule = "1 to 64 characters of A-Z a-z 0-9 - _ (a widget key id)";
 inline constexpr std::string_view kPathRule = "a non-empty UTF-8 path without control characters";
 inline constexpr std::string_view kHostPortRule =
     "a host name or IP address with an optional :port (\"ats.internal.example\", \"10.0.0.5:8443\", "
@@ -31,6 +32,8 @@ std::optional<std::string> NormalizeHost(std::string_view host);
 std::optional<std::string> NormalizeUrl(std::string_view url);      // drops trailing '/'
 std::optional<std::string> NormalizeCidr(std::string_view cidr);    // trims surrounding spaces
 std::optional<std::string> NormalizeKeyHash(std::string_view hex);  // lowercase; "" stays "" (no key)
+std::optional<std::string> NormalizeListedKeyHash(std::string_view hex);  // NormalizeKeyHash, but "" is refused
+std::optional<std::string> NormalizeKid(std::string_view kid);  // kKidRule, as auth/widget_tokens.h's kid syntax
 std::optional<std::string> NormalizeEmail(std::string_view address);
 std::optional<std::string> NormalizeToken(std::string_view text);
 std::optional<std::string> NormalizePath(std::string_view path);

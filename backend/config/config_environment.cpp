@@ -129,6 +129,9 @@ Result<bool> ApplyEnvironment(ServerConfig& config, const Getenv& getenv) {
                      [](std::string_view entry) { return detail::NormalizeHostPort(TrimBlanks(entry)); },
                      "hosts with an optional :port"),
            text("SLOTWISE_ADMIN_KEY_HASH", config.admin.api_key_hash, detail::NormalizeKeyHash, detail::kKeyHashRule),
+           ApplyList(getenv, "SLOTWISE_ADMIN_KEY_HASHES", config.admin.api_key_hashes,
+                     [](std::string_view entry) { return detail::NormalizeListedKeyHash(TrimBlanks(entry)); },
+                     "SHA-256 hashes (64 hexadecimal digits each)"),
            ApplyMailMode(getenv, config),
            text("SLOTWISE_SMTP_HOST", config.mail.smtp.host, detail::NormalizeHost, detail::kHostRule),
            ApplyInteger(getenv, "SLOTWISE_SMTP_PORT", 1, 65535, config.mail.smtp.port),
@@ -160,6 +163,14 @@ Result<bool> ResolveSecretFiles(ServerConfig& config) {
     Result<std::string> key = ReadSecretFile(config.widget_tokens.signing_key_file, "widget_tokens.signing_key_file");
     if (!key) return key.error();
     config.widget_tokens.signing_key = std::move(key).value();
+  }
+  for (std::size_t i = 0; i < config.widget_tokens.keys.size(); ++i) {
+    WidgetKeyConfig& key = config.widget_tokens.keys[i];
+    if (key.secret_file.empty()) continue;
+    Result<std::string> secret =
+        ReadSecretFile(key.secret_file, "widget_tokens.keys[" + std::to_string(i) + "].secret_file");
+    if (!secret) return secret.error();
+    key.secret = std::move(secret).value();
   }
   if (!config.org_access.google_service_account_file.empty()) {
     Result<std::string> key =

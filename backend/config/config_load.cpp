@@ -286,17 +286,47 @@ void CheckOneOf(Reader& reader, const json& node, const std::string& path, std::
   }
 }
 
+// widget_tokens.keys: a list of {kid, secret | secret_file}; the kid is required, exactly one of the two secrets.
+void ReadWidgetKeys(Reader& reader, const json& widget, std::vector<WidgetKeyConfig>& out) {
+  const json* keys = reader.Member(widget, "keys");
+  if (!keys) return;
+  if (!keys->is_array()) return reader.Fail("widget_tokens.keys", "widget_tokens.keys must be a list of objects.");
+  std::vector<WidgetKeyConfig> read;
+  for (std::size_t i = 0; i < keys->size() && !reader.failed(); ++i) {
+    const json& item = (*keys)[i];
+    const std::string path = "widget_tokens.keys[" + std::to_string(i) + "]";
+    if (!reader.Object(item, path, {"kid", "secret", "secret_file"})) return;
+    WidgetKeyConfig key;
+    if (!item.contains("kid")) return reader.Fail(Join(path, "kid"), Join(path, "kid") + " is required.");
+    reader.String(item, "kid", path, key.kid, detail::NormalizeKid, detail::kKidRule, false);
+    reader.String(item, "secret", path, key.secret);
+    reader.String(item, "secret_file", path, key.secret_file, detail::NormalizePath, detail::kPathRule);
+    CheckOneOf(reader, item, path, "secret", "secret_file");
+    if (!reader.failed() && key.secret.empty() && key.secret_file.empty()) {
+      return reader.Fail(Join(path, "secret"), path + " needs secret or secret_file.");
+    }
+    read.push_back(std::move(key));
+  }
+  out = std::move(read);
+}
+
 void ReadSecrets(Reader& reader, const json& root, ServerConfig& out) {
-  if (const json* admin = reader.Member(root, "admin"); admin && reader.Object(*admin, "admin", {"api_key_hash"})) {
+  if (const json* admin = reader.Member(root, "admin");
+      admin && reader.Object(*admin, "admin", {"api_key_hash", "api_key_hashes"})) {
     reader.String(*admin, "api_key_hash", "admin", out.admin.api_key_hash, detail::NormalizeKeyHash,
                   detail::kKeyHashRule);
+    reader.StringList(*admin, "api_key_hashes", "admin", out.admin.api_key_hashes, detail::NormalizeListedKeyHash,
+                      detail::kKeyHashRule);
   }
   const json* widget = reader.Member(root, "widget_tokens");
-  if (widget && reader.Object(*widget, "widget_tokens", {"signing_key", "signing_key_file"})) {
+  if (widget && reader.Object(*widget, "widget_tokens", {"signing_key", "signing_key_file", "keys", "current_kid"})) {
     reader.String(*widget, "signing_key", "widget_tokens", out.widget_tokens.signing_key);
     reader.String(*widget, "signing_key_file", "widget_tokens", out.widget_tokens.signing_key_file,
                   detail::NormalizePath, detail::kPathRule);
     CheckOneOf(reader, *widget, "widget_tokens", "signing_key", "signing_key_file");
+    reader.String(*widget, "current_kid", "widget_tokens", out.widget_tokens.current_kid, detail::NormalizeKid,
+                  detail::kKidRule);
+    ReadWidgetKeys(reader, *widget, out.widget_tokens.keys);
   }
 }
 

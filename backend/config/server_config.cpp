@@ -1,6 +1,8 @@
 // server_config.cpp — the cross-key checks, the effective public URL and DescribeConfig (see server_config.h).
 #include "config/server_config.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "config/config_checks.h"
@@ -42,6 +44,40 @@ std::optional<MailMode> ParseMailMode(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Unique kids (signing_key is "w1"), secrets long enough, and a current_kid that names a configured key.
+Result<bool> ValidateWidgetKeys(const WidgetTokensConfig& widget) {
+  std::vector<std::string> kids;
+  if (!widget.signing_key.empty() || !widget.signing_key_file.empty()) kids.emplace_back(kLegacyWidgetKid);
+  for (std::size_t i = 0; i < widget.keys.size(); ++i) {
+    const WidgetKeyConfig& key = widget.keys[i];
+    const std::string path = "widget_tokens.keys[" + std::to_string(i) + "]";
+    if (std::find(kids.begin(), kids.end(), key.kid) != kids.end()) {
+      return Missing(path + ".kid", "the widget key id \"" + key.kid + "\" is configured twice" +
+                                        (key.kid == kLegacyWidgetKid ? " (widget_tokens.signing_key is \"w1\")" : "") +
+                                        ".");
+    }
+    kids.push_back(key.kid);
+    // A secret_file not read yet (ResolveSecretFiles runs first in the server) is checked once it is.
+    if ((key.secret_file.empty() || !key.secret.empty()) && key.secret.size() < kMinWidgetSecretBytes) {
+      return Missing(key.secret_file.empty() ? path + ".secret" : path + ".secret_file",
+                     path + "'s secret must be at least " + std::to_string(kMinWidgetSecretBytes) + " bytes.");
+    }
+  }
+  if (!widget.current_kid.empty() && std::find(kids.begin(), kids.end(), widget.current_kid) == kids.end()) {
+    return Missing("widget_tokens.current_kid",
+                   "widget_tokens.current_kid \"" + widget.current_kid + "\" names no configured widget key.");
+  }
+  if (widget.current_kid.empty() && kids.size() > 1) {
+    return Missing("widget_tokens.current_kid",
+                   "several widget keys are configured: widget_tokens.current_kid must name the one that signs.");
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<bool> ValidateServerConfig(const ServerConfig& config) {
   if (config.mail.mode == MailMode::kSmtp) {
     if (config.mail.smtp.host.empty()) {
@@ -67,7 +103,29 @@ Result<bool> ValidateServerConfig(const ServerConfig& config) {
     return Missing("providers.microsoft.client_id",
                    "org_access.microsoft_app_only uses the Microsoft registration: set providers.microsoft.");
   }
-  return true;
+  return ValidateWidgetKeys(config.widget_tokens);
+}
+
+EffectiveWidgetKeys WidgetKeysOf(const WidgetTokensConfig& config) {
+  EffectiveWidgetKeys effective;
+  // signing_key keeps its historical key id, so tokens it signed before a rotation still name a key of the set.
+  if (config.signing_key.size() >= kMinWidgetSecretBytes) {
+    effective.keys.emplace_back(std::string(kLegacyWidgetKid), config.signing_key);
+  }
+  for (const WidgetKeyConfig& key : config.keys) effective.keys.emplace_back(key.kid, key.secret);
+  effective.current_kid = config.current_kid;
+  if (effective.current_kid.empty() && effective.keys.size() == 1) effective.current_kid = effective.keys.front().first;
+  return effective;
+}
+
+std::vector<std::string> AdminKeyHashesOf(const AdminConfig& config) {
+  std::vector<std::string> hashes;
+  const auto add = [&](const std::string& hash) {
+    if (!hash.empty() && std::find(hashes.begin(), hashes.end(), hash) == hashes.end()) hashes.push_back(hash);
+  };
+  add(config.api_key_hash);
+  for (const std::string& hash : config.api_key_hashes) add(hash);
+  return hashes;
 }
 
 std::string EffectivePublicUrl(const ServerConfig& config, int bound_port) {
@@ -87,6 +145,12 @@ std::string DescribeConfig(const ServerConfig& config) {
                                              {"client_secret_file", provider.client_secret_file},
                                              {"scopes", provider.scopes}};
   }
+  ordered_json admin_hashes = ordered_json::array();
+  for (const std::string& hash : config.admin.api_key_hashes) admin_hashes.push_back(Redact(hash));
+  ordered_json widget_keys = ordered_json::array();
+  for (const WidgetKeyConfig& key : config.widget_tokens.keys) {
+    widget_keys.push_back({{"kid", key.kid}, {"secret", Redact(key.secret)}, {"secret_file", key.secret_file}});
+  }
   const ordered_json described = {
       {"listen", {{"host", config.listen.host}, {"port", config.listen.port}}},
       {"public_url", EffectivePublicUrl(config)},
@@ -105,10 +169,12 @@ std::string DescribeConfig(const ServerConfig& config) {
         {"threads", config.limits.threads},
         {"max_connections", config.limits.max_connections},
         {"max_connections_per_address", config.limits.max_connections_per_address}}},
-      {"admin", {{"api_key_hash", Redact(config.admin.api_key_hash)}}},
+      {"admin", {{"api_key_hash", Redact(config.admin.api_key_hash)}, {"api_key_hashes", admin_hashes}}},
       {"widget_tokens",
        {{"signing_key", Redact(config.widget_tokens.signing_key)},
-        {"signing_key_file", config.widget_tokens.signing_key_file}}},
+        {"signing_key_file", config.widget_tokens.signing_key_file},
+        {"keys", widget_keys},
+        {"current_kid", config.widget_tokens.current_kid}}},
       {"providers", providers},
       {"org_access",
        {{"google_service_account_file", config.org_access.google_service_account_file},

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "slotwise/result.h"
@@ -57,12 +58,37 @@ struct LimitsConfig {
 
 struct AdminConfig {
   std::string api_key_hash;  // lowercase hex SHA-256 of the bootstrap admin API key; "" = no bootstrap key. Secret.
+  std::vector<std::string> api_key_hashes;  // more admin keys' hashes, each valid as api_key_hash is. Secret.
 };
 
-struct WidgetTokensConfig {
-  std::string signing_key;       // Secret. Inline, or filled from signing_key_file by ResolveSecretFiles
-  std::string signing_key_file;  // path of the file holding the key
+// One widget-token signing key of a rotating set (auth/widget_tokens.h): `kid` names it inside every token it signs.
+struct WidgetKeyConfig {
+  std::string kid;          // kKidRule (config_checks.h)
+  std::string secret;       // Secret, at least kMinWidgetSecretBytes bytes. Inline, or filled from secret_file
+  std::string secret_file;  // path of the file holding the secret
 };
+
+inline constexpr std::string_view kLegacyWidgetKid = "w1";  // the key id of widget_tokens.signing_key
+inline constexpr std::size_t kMinWidgetSecretBytes = 32;     // auth::kMinWidgetKeyBytes
+
+struct WidgetTokensConfig {
+  std::string signing_key;       // Secret. Inline, or filled from signing_key_file by ResolveSecretFiles; kid "w1"
+  std::string signing_key_file;  // path of the file holding the key
+  std::vector<WidgetKeyConfig> keys;  // further keys: the current one signs, every one verifies
+  std::string current_kid;            // the key that signs; "" = the only key configured
+};
+
+// The widget keys in effect: every configured key (signing_key as kid "w1" first, then `keys` in order) and the one
+// that signs. Empty `keys` = widget tokens are not configured. Meaningful once ValidateServerConfig accepted the
+// configuration (unique kids, a current_kid naming one of them whenever there are several).
+struct EffectiveWidgetKeys {
+  std::string current_kid;
+  std::vector<std::pair<std::string, std::string>> keys;  // kid, secret
+};
+EffectiveWidgetKeys WidgetKeysOf(const WidgetTokensConfig& config);
+
+// Every admin key hash configured (api_key_hash, then api_key_hashes), without "" and without repeats.
+std::vector<std::string> AdminKeyHashesOf(const AdminConfig& config);
 
 struct ProviderConfig {
   std::string client_id;            // "" = provider not configured
@@ -151,14 +177,16 @@ Result<bool> ApplyEnvironment(ServerConfig& config,
 std::optional<std::string> ProcessEnvironment(std::string_view name);
 
 // Reads every non-empty *_file secret (providers.*.client_secret_file, widget_tokens.signing_key_file,
-// org_access.google_service_account_file) into its secret field, dropping one trailing "\n" or "\r\n". Error
+// widget_tokens.keys[i].secret_file, org_access.google_service_account_file) into its secret field, dropping one trailing "\n" or "\r\n". Error
 // {"unreadable_secret_file", message naming the file, field = the key's path} when a file cannot be read or is
 // empty. Returns true.
 Result<bool> ResolveSecretFiles(ServerConfig& config);
 
 // Checks that involve several keys, for the fully assembled configuration: mail.mode "smtp" needs smtp.host and
 // smtp.from; a provider with a client_id needs a client_secret (or client_secret_file) and vice versa;
-// org_access.microsoft_app_only needs providers.microsoft. Error "invalid_config" naming the key to set.
+// org_access.microsoft_app_only needs providers.microsoft; widget keys have unique kids ("w1" is signing_key's), each
+// a secret of at least kMinWidgetSecretBytes, and widget_tokens.current_kid names one of them (required when there
+// are several). Error "invalid_config" naming the key to set.
 Result<bool> ValidateServerConfig(const ServerConfig& config);
 
 // public_url, or "http://<listen.host>:<port>" when it is empty (IPv6 hosts in brackets). Pass the bound port when

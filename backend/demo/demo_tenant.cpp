@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/api_keys.h"
+#include "api/api_key_issuer.h"
 #include "crypto/jwt.h"
 #include "sandbox/sandbox.h"
 #include "slotwise/json_input.h"
@@ -145,11 +145,9 @@ Result<std::string> SeedDemoTenant(DirectoryStore& directory, net::HttpTransport
     room.calendar_provider = item.value("provider", "");
     if (Result<Room> stored = directory.UpsertRoom(room); !stored) return stored.error();
   }
-  const auth::GeneratedApiKey key = auth::GenerateApiKey();
-  if (Result<bool> added = directory.AddApiKey({key.key_id, tenant_id, key.secret_hash, "demo", now, 0}); !added) {
-    return added.error();
-  }
-  return key.plaintext;
+  Result<IssuedApiKey> key = IssueApiKey(directory, tenant_id, "demo", now);
+  if (!key) return key.error();
+  return key->plaintext;
 }
 
 }  // namespace slotwise

@@ -198,7 +198,7 @@ TEST_CASE("Stored fields: widget pages are framed only by the named tenant's ori
   other.name = "Acme";
   other.allowed_origins = {"https://ats.acme.example"};
   REQUIRE(directory.CreateTenant(other).ok());
-  ApiAuth auth(directory, "", std::nullopt, [] { return std::int64_t{0}; });
+  ApiAuth auth(directory, {}, std::nullopt, [] { return std::int64_t{0}; });
   // Without a tenant: no tenant's origin (the page may frame itself only) — no list of customers in a header.
   CHECK(auth.EmbeddingOrigins("").empty());
   const std::string page_policy = auth::WidgetPagePolicy(auth.EmbeddingOrigins(""));

@@ -29,7 +29,8 @@ HrWorld::HrWorld(std::int64_t start) : now_(start), sandbox_(sandbox::SandboxOpt
   Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database_.db_path);
   REQUIRE(interviews.ok());
   interviews_ = std::move(interviews).value();
-  auth_ = std::make_unique<ApiAuth>(*database_.store, "", std::nullopt, [this] { return now_.load(); });
+  auth_ = std::make_unique<ApiAuth>(*database_.store, std::vector<std::string>{}, std::nullopt,
+                                     [this] { return now_.load(); });
   transport_ = net::MakeHttplibTransport();
 
   Tenant tenant;
