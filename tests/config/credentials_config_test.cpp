@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/server_config.h"
+#include "config_loading.h"
 #include "support/temp_dir.h"
 
 namespace slotwise::config {
@@ -15,17 +16,6 @@ namespace {
 const std::string kHashA(64, 'a');
 const std::string kHashB(64, 'b');
 
-ServerConfig LoadOk(std::string_view text) {
-  Result<ServerConfig> config = LoadServerConfig(text);
-  REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().field + ": " + config.error().message));
-  return config.value();
-}
-
-Error LoadError(std::string_view text) {
-  Result<ServerConfig> config = LoadServerConfig(text);
-  REQUIRE_MESSAGE(!config.ok(), "loaded unexpectedly: " << text);
-  return config.error();
-}
 
 Error ValidationError(const ServerConfig& config) {
   Result<bool> valid = ValidateServerConfig(config);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/server_config.h"
+#include "config_loading.h"
 #include "support/temp_dir.h"
 
 namespace slotwise::config {
@@ -12,17 +13,6 @@ namespace {
 
 using testing::ReadFile;
 
-ServerConfig LoadOk(std::string_view text) {
-  Result<ServerConfig> config = LoadServerConfig(text);
-  REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().field + ": " + config.error().message));
-  return config.value();
-}
-
-Error LoadError(std::string_view text) {
-  Result<ServerConfig> config = LoadServerConfig(text);
-  REQUIRE_MESSAGE(!config.ok(), "loaded unexpectedly: " << text);
-  return config.error();
-}
 
 }  // namespace
 
