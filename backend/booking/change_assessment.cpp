@@ -27,11 +27,15 @@ std::string Range(std::int64_t start, std::int64_t end) {
 
 // Who differs between the people booked and the event's people now (see the header's contract).
 AttendeeChange CompareAttendees(const BookedPeople& booked, const std::vector<providers::AttendeeStatus>& people) {
+  // The organiser is compared on neither side: a recruiter who also interviews is booked as an interviewer, and
+  // Google lists the organiser among the attendees only sometimes.
+  const std::string organizer = AsciiLower(booked.organizer);
   std::set<std::string> invited, interviewers, now, declined;
   for (const std::string& email : booked.interviewers) interviewers.insert(AsciiLower(email));
+  interviewers.erase(organizer);
   invited = interviewers;
   for (const std::string& email : booked.observers) invited.insert(AsciiLower(email));
-  const std::string organizer = AsciiLower(booked.organizer);
+  invited.erase(organizer);
   for (const providers::AttendeeStatus& attendee : people) {
     const std::string email = AsciiLower(attendee.email);
     if (email.empty() || email == organizer) continue;

@@ -120,6 +120,12 @@ TEST_CASE("Change assessment: the organiser, an observer's decline and letter ca
   event.attendees.back().response = providers::AttendeeResponse::kDeclined;  // the observer declines: optional
   CHECK(Assess(Booked(), ObservedFrom(event).value(), People()).flag.empty());
 
+  // A recruiter who interviews too is booked as an interviewer; the event lists them (or not) as its organiser.
+  BookedPeople recruiter_interviews = People();
+  recruiter_interviews.interviewers.push_back("Lena.Fischer@kumo.example");
+  CHECK(Assess(Booked(), ObservedFrom(event).value(), recruiter_interviews).flag.empty());
+  CHECK(Assess(Booked(), ObservedFrom(AsBooked()).value(), recruiter_interviews).flag.empty());
+
   event.attendees.pop_back();  // the observer removed: a change
   const Observation seen = Assess(Booked(), ObservedFrom(event).value(), People());
   CHECK(seen.flag == kFlagAttendeesChanged);

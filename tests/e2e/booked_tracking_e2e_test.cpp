@@ -806,3 +806,14 @@ TEST_CASE("Booked tracking: the tenant's policy accepts an interviewer removed i
   CHECK(entry.at("detail").at("external_change").at("decided_by") == "policy");
   CHECK(entry.at("detail").at("external_change").at("attendees").at("removed") == json::array({kAnna}));
 }
+
+TEST_CASE("Booked tracking: a recruiter who interviews too is not an attendee change of their own event") {
+  ProviderWorld world(true, true);
+  world.Connected("microsoft", kSanne, kSanne);
+  for (const auto& [organizer, interviewer, hours] : {std::tuple{kLena, kJonas, 0}, std::tuple{kSanne, kDaan, 3}}) {
+    const json booked = BookConfirmed(world, BookingBody(organizer, {organizer, interviewer}, FreeSlot(world, 3, hours)));
+    const HttpAnswer checked = world.Api("POST", "/v1/interviews/" + booked.at("id").get<std::string>() + "/check");
+    REQUIRE_MESSAGE(checked.status == 200, checked.body);
+    CHECK_MESSAGE(Tracked(json::parse(checked.body), "event").at("state") == "as_booked", checked.body);
+  }
+}
