@@ -1,6 +1,6 @@
 # SlotwiseCompilerCache.cmake — native compiles go through ccache (a Debian package scripts/setup installs) when it is
 # on PATH, so a clean clone rebuilds only what its cache has not seen: CI builds a fresh clone after every session,
-# and most sources did not change. A cache miss costs a few per cent over compiling directly; a hit, nearly nothing.
+# and most sources did not change. A miss adds ccache's hashing and storing to the compile; a hit skips the compiler.
 #
 # Contract:
 # - Only native compilers (gcc, clang for the fuzz preset); the Emscripten build is left alone.
