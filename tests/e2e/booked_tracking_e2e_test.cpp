@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <thread>
 #include <tuple>
 
@@ -65,17 +66,34 @@ json Tracked(const json& interview, const std::string& object) {
   return nullptr;
 }
 
-// Polls the interview until its `object` is in `state` (≤ 10 s); answers the interview last seen.
-json WaitForState(ProviderWorld& world, const std::string& id, const std::string& object, const std::string& state) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+// Polls the interview until `done(interview)` holds (≤ `seconds`); answers the interview last seen.
+json WaitForInterview(ProviderWorld& world, const std::string& id, const std::function<bool(const json&)>& done,
+                      int seconds = 10) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   json interview;
   while (std::chrono::steady_clock::now() < deadline) {
     interview = world.Interview(id);
-    const json entry = Tracked(interview, object);
-    if (!entry.is_null() && entry.at("state") == state) return interview;
+    if (done(interview)) return interview;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return interview;
+}
+
+// Polls the interview until its `object` is in `state` (≤ 10 s); answers the interview last seen.
+json WaitForState(ProviderWorld& world, const std::string& id, const std::string& object, const std::string& state) {
+  return WaitForInterview(world, id, [&](const json& interview) {
+    const json entry = Tracked(interview, object);
+    return !entry.is_null() && entry.at("state") == state;
+  });
+}
+
+// Polls the interview until its event's attendee change satisfies `done` (≤ 10 s); answers the event's entry.
+json WaitForAttendees(ProviderWorld& world, const std::string& id, const std::function<bool(const json&)>& done) {
+  return Tracked(WaitForInterview(world, id, [&](const json& interview) {
+                   const json attendees = Tracked(interview, "event").at("attendees");
+                   return attendees.is_object() && done(attendees);
+                 }),
+                 "event");
 }
 
 int CountHistory(ProviderWorld& world, const std::string& id, const std::string& action) {
@@ -720,13 +738,8 @@ TEST_CASE("Booked tracking: interviewers removed, added or declining outside Slo
   SUBCASE("removed and someone added: restore invites the booked people again and the candidate hears nothing") {
     EditGuests(world, "google", kLena, event_id, "remove_attendee", kKen);
     EditGuests(world, "google", kLena, event_id, "add_attendee", "emily.carter@kumo.example");
-    json entry;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {  // the second edit's notification may come a little later
-      entry = Tracked(world.Interview(id), "event");
-      if (entry.at("attendees").is_object() && !entry.at("attendees").at("added").empty()) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    // The second edit's notification may come a little after the first one's flag.
+    const json entry = WaitForAttendees(world, id, [](const json& change) { return !change.at("added").empty(); });
     REQUIRE(entry.at("state") == "attendees_changed");
     CHECK(entry.at("attendees").at("added") == json::array({"emily.carter@kumo.example"}));
     CHECK(entry.at("attendees").at("removed") == json::array({kKen}));
@@ -761,13 +774,7 @@ TEST_CASE("Booked tracking: interviewers removed, added or declining outside Slo
   SUBCASE("the last interviewer removed: accept is refused, the interview keeps its people") {
     EditGuests(world, "google", kLena, event_id, "remove_attendee", kKen);
     EditGuests(world, "google", kLena, event_id, "remove_attendee", kJonas);
-    json entry;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {
-      entry = Tracked(world.Interview(id), "event");
-      if (entry.at("attendees").is_object() && entry.at("attendees").at("removed").size() == 2) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    const json entry = WaitForAttendees(world, id, [](const json& change) { return change.at("removed").size() == 2; });
     REQUIRE(entry.at("attendees").at("removed").size() == 2);
     const HttpAnswer refused = world.Api("POST", path, {{"action", "accept"}});
     CHECK(refused.status == 409);
@@ -792,13 +799,8 @@ TEST_CASE("Booked tracking: the tenant's policy accepts an interviewer removed i
   const json booked = BookConfirmed(world, BookingBody(kSanne, {kDaan, kAnna}, start));
   const std::string id = booked.at("id");
   EditGuests(world, "microsoft", kSanne, Tracked(booked, "event").at("provider_id"), "remove_attendee", kAnna);
-  json settled;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (std::chrono::steady_clock::now() < deadline) {
-    settled = world.Settled(id);
-    if (InterviewerEmails(settled).size() == 1) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  WaitForInterview(world, id, [](const json& interview) { return InterviewerEmails(interview).size() == 1; }, 15);
+  const json settled = world.Settled(id);
   CHECK(InterviewerEmails(settled) == std::vector<std::string>{kDaan});
   CHECK(settled.at("status") == "confirmed");
   const json entry = LastHistory(world, id, "rescheduled");
