@@ -1,5 +1,6 @@
 // api_auth.cpp — see api_auth.h.
 #include "api/api_auth.h"
+#include "observability/request_context.h"
 
 #include <httplib.h>
 
@@ -167,6 +168,7 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
     Unauthorized(res, "the bearer token is neither an API key nor a widget token");
     return std::nullopt;
   }
+  observability::NoteTenant(context->tenant_id);  // for this request's log line, also when it is refused below
   if (!origin.empty()) {
     const auth::CorsDecision cors = auth::DecideCors({req.method, origin, "", ""}, OriginsOf(context->tenant_id));
     AddHeaders(res, cors.headers);

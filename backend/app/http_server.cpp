@@ -1,5 +1,7 @@
 // http_server.cpp — routes of the Slotwise server (see http_server.h).
 #include "app/http_server.h"
+#include "app/operations_routes.h"
+#include "app/request_telemetry.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
 #include "edge/edge_server.h"
@@ -26,6 +28,7 @@
 #include "auth/security_headers.h"
 #include "demo/demo_routes.h"
 #include "demo/demo_tenant.h"
+#include "observability/request_context.h"
 #include "runtime/connections_runtime.h"
 #include "runtime/scheduling_runtime.h"
 #include "slotwise/engine_api.h"
@@ -103,6 +106,9 @@ HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
   edge_ = std::make_unique<edge::EdgeServer>(
       EdgeOptionsOf(options_),
       [&routes](std::string_view request, const edge::Endpoint& remote, const edge::Endpoint& local, bool close) {
+        // The request's id and tenant for the log and provider calls (request_telemetry.h); the caller's
+        // X-Request-Id replaces the minted id before routing.
+        observability::RequestScope scope(observability::NewRequestId());
         return edge::DispatchBufferedRequest(routes, request, remote, local, close);
       },
       RenderEdgeRefusal);
@@ -116,6 +122,7 @@ void HttpServer::RegisterRoutes() {
   httplib::Headers standard;
   for (const auto& [name, value] : auth::StandardSecurityHeaders()) standard.emplace(name, value);
   s.set_default_headers(standard);
+  InstallRequestTelemetry(s, DocumentedRouteTemplates(), !options_.web_root.empty());
 
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok"})", kJson);
@@ -186,6 +193,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
                         options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
   RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
   RegisterWebhookDeliveryRoutes(*server_, scheduling.lifecycle(), caller_auth);
+  RegisterMetricsRoute(*server_, scheduling, caller_auth);
   server_->Options(R"(/v1/.*)", [&caller_auth](const httplib::Request& req, httplib::Response& res) {
     caller_auth.Preflight(req, res);
   });
@@ -202,6 +210,11 @@ void HttpServer::Run() {
       RegisterOnboardingRoutes(*server_, *options_.connections, scheduling_->directory(), *auth_, public_url_);
     }
     connection_routes_registered_ = true;
+  }
+  // Here too: whether the server has tenants and connections is known once EnableScheduling had its chance.
+  if (!readiness_route_registered_) {
+    RegisterReadinessRoute(*server_, scheduling_, options_.connections);
+    readiness_route_registered_ = true;
   }
   edge_->Run();
 }

@@ -75,6 +75,7 @@ class HttpServer {
   std::unique_ptr<ApiAuth> auth_;  // with scheduling_
   std::unique_ptr<ConnectionAccess> connection_access_;
   bool connection_routes_registered_ = false;
+  bool readiness_route_registered_ = false;
   std::string public_url_;
   std::unique_ptr<httplib::Server> server_;      // the routes; never listens itself
   std::unique_ptr<edge::EdgeServer> edge_;       // the connections

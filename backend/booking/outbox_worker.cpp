@@ -2,7 +2,10 @@
 #include "booking/outbox_worker.h"
 
 #include <algorithm>
-#include <iostream>
+#include <chrono>
+#include <string>
+
+#include "observability/json_log.h"
 
 namespace slotwise {
 
@@ -13,13 +16,16 @@ OutboxWorker::OutboxWorker(InterviewStore& store, OutboxExecutor& executor, Outb
 OutboxWorker::~OutboxWorker() { Stop(); }
 
 void OutboxWorker::Start() {
+  stopping_ = false;
   if (Result<int> requeued = store_.RequeueRunningJobs(clock_()); requeued && *requeued > 0) {
-    std::cerr << "slotwise: resuming " << *requeued << " outbox job(s) interrupted by a restart\n";
+    observability::LogProblem(observability::LogLevel::kWarning,
+                              "resuming " + std::to_string(*requeued) + " outbox job(s) interrupted by a restart");
   }
   // Requests that held an Idempotency-Key when the previous process died will never finish: their clients' retries
   // run again now, rather than hearing "idempotency_in_flight" until the claim's lease runs out.
   if (Result<int> released = store_.ReleaseInFlightKeys(); released && *released > 0) {
-    std::cerr << "slotwise: released " << *released << " Idempotency-Key(s) in flight when the server stopped\n";
+    observability::LogProblem(observability::LogLevel::kWarning, "released " + std::to_string(*released) +
+                                                                     " Idempotency-Key(s) in flight when the server stopped");
   }
   for (int i = 0; i < std::max(1, policy_.threads); ++i) threads_.emplace_back([this] { Loop(); });
 }
@@ -53,24 +59,37 @@ bool OutboxWorker::RunOne() {
   if (!claimed || !claimed->has_value()) return false;
   const OutboxJob& job = **claimed;
   const bool last_attempt = job.attempts >= policy_.max_attempts;
+  const auto started = std::chrono::steady_clock::now();
   const JobOutcome outcome = executor_.Run(job, last_attempt);
   const std::int64_t finished = clock_();
+  // One structured line per attempt (docs/OPERATIONS.md, Logs): what ran, how it ended, how long it took.
+  const auto log_attempt = [&](const char* result, observability::LogLevel level, std::int64_t retry_in = 0) {
+    nlohmann::ordered_json fields{
+        {"job_id", job.id}, {"job", OutboxKindName(job.kind)}, {"interview_id", job.interview_id},
+        {"attempt", job.attempts}, {"outcome", result},
+        {"duration_ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()}};
+    if (retry_in > 0) fields["retry_in_seconds"] = retry_in;
+    if (!outcome.error.empty()) fields["error"] = outcome.error;
+    observability::WriteLog(level, "outbox_job", std::move(fields));
+  };
   switch (outcome.result) {
     case JobResult::kDone:
     case JobResult::kFailed:  // the interview carries the failure; the job itself is over
       store_.FinishJob(job.id, finished);
+      log_attempt(outcome.result == JobResult::kDone ? "done" : "failed",
+                  outcome.result == JobResult::kDone ? observability::LogLevel::kInfo : observability::LogLevel::kWarning);
       break;
     case JobResult::kRetry: {
       if (last_attempt && !outcome.keep_trying) {
         store_.KillJob(job.id, outcome.error, finished);
-        std::cerr << "slotwise: outbox job " << job.id << " (" << OutboxKindName(job.kind) << " " << job.interview_id
-                  << ") gave up after " << job.attempts << " attempts: " << outcome.error << "\n";
+        log_attempt("dead", observability::LogLevel::kError);
         break;
       }
       const auto exponent = std::min<std::int64_t>(job.attempts - 1, 20);
       const auto backoff = std::min(policy_.max_backoff, policy_.base_backoff * (std::int64_t{1} << exponent));
       const std::int64_t seconds = std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(backoff).count());
       store_.RetryJob(job.id, finished + seconds, outcome.error, finished);
+      log_attempt("retry", observability::LogLevel::kWarning, seconds);
       break;
     }
   }

@@ -1,6 +1,8 @@
 // token_manager.cpp — see token_manager.h.
 #include "connections/token_manager.h"
 
+#include "observability/metrics_registry.h"
+
 #include "slotwise/error_codes.h"
 
 namespace slotwise {
@@ -63,6 +65,17 @@ Result<std::string> TokenManager::AfterRejection(const std::string& connection_i
   return RefreshUnlessReplaced(connection_id, rejected_token);
 }
 
+namespace {
+
+// slotwise_token_refreshes_total{provider, outcome}: "ok" or the error code (docs/OPERATIONS.md).
+void CountRefresh(oauth::Provider provider, const std::string& outcome) {
+  constexpr const char* kRefreshes = "slotwise_token_refreshes_total";
+  observability::Metrics().DeclareCounter(kRefreshes, "OAuth token refreshes, by provider and outcome (ok or error code).");
+  observability::Metrics().Increment(kRefreshes, {{"provider", std::string(oauth::ProviderName(provider))}, {"outcome", outcome}});
+}
+
+}  // namespace
+
 Result<std::string> TokenManager::RefreshUnlessReplaced(const std::string& connection_id, std::string_view stale) {
   Result<Connection> loaded = LoadUsable(connection_id);
   if (!loaded) return loaded.error();
@@ -83,6 +96,7 @@ Result<std::string> TokenManager::RefreshUnlessReplaced(const std::string& conne
   }
   ++refreshes_started_;
   Result<oauth::TokenSet> refreshed = client->Refresh(connection.refresh_token, now, connection.scopes);
+  CountRefresh(connection.provider, refreshed ? "ok" : refreshed.error().code);
   if (!refreshed) {
     const Error& error = refreshed.error();
     if (error.code == codes::kReauthNeeded) {

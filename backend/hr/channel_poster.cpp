@@ -1,7 +1,8 @@
 // channel_poster.cpp — see channel_poster.h.
 #include "hr/channel_poster.h"
 
-#include <iostream>
+#include "observability/json_log.h"
+
 
 #include "net/url.h"
 #include "providers/provider_client.h"
@@ -78,8 +79,11 @@ Result<std::string> TeamsChannelPoster::Post(const ChannelMapping& mapping, cons
     providers::TeamsWebhook webhook(guarded, SingleAttempt(), options_.hooks);
     Result<bool> sent = webhook.PostWorkflowWebhook(mapping.webhook_url, card);
     if (sent) return std::string();
-    std::cerr << "slotwise: tenant " << mapping.tenant_id << ": the Workflows webhook of channel mapping " << mapping.id
-              << " did not take the post: " << sent.error().message << "\n";
+    observability::WriteLog(observability::LogLevel::kWarning, "teams_post",
+                            {{"tenant", mapping.tenant_id},
+                             {"channel_mapping", mapping.id},
+                             {"outcome", sent.error().code},
+                             {"error", "the Workflows webhook did not take the post: " + sent.error().message}});
     // Code and field still decide retries (MayHaveDelivered, rate limits); the message says nothing of the reason.
     return Error{sent.error().code, "the Workflows webhook did not take the post (the server log says why)",
                  sent.error().field};

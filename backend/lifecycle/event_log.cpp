@@ -57,6 +57,21 @@ Result<int> EventLog::Purge(std::int64_t before) {
               {before});
 }
 
+Result<DeliveryBacklog> EventLog::Backlog() {
+  std::lock_guard lock(mutex_);
+  Result<std::optional<DeliveryBacklog>> backlog = First(Query<DeliveryBacklog>(
+      database_->handle(),
+      "SELECT COUNT(*), COALESCE(MIN(created_at), 0) FROM lifecycle_events WHERE state = 'pending';", {},
+      [](SqlRow& row) {
+        DeliveryBacklog counted;
+        counted.pending = static_cast<int>(row.Int());
+        counted.oldest_created_at = row.Int();
+        return counted;
+      }));
+  if (!backlog) return backlog.error();
+  return backlog->value_or(DeliveryBacklog{});
+}
+
 Result<bool> EventLog::Record(std::int64_t id, const AttemptRecord& record, std::int64_t now) {
   std::lock_guard lock(mutex_);
   Result<int> changed = Exec(database_->handle(),

@@ -58,6 +58,13 @@ struct LogQuery {
   int limit = 50;
 };
 
+// Events not yet delivered (pending, whether due or waiting for a retry) and when the oldest of them was recorded
+// (0 = none): now minus that is the delivery lag GET /metrics reports.
+struct DeliveryBacklog {
+  int pending = 0;
+  std::int64_t oldest_created_at = 0;
+};
+
 class EventLog {
  public:
   static Result<std::unique_ptr<EventLog>> Open(const std::string& path);
@@ -74,6 +81,7 @@ class EventLog {
   // Forgets finished events (delivered, dead, skipped) last touched before `before`; answers how many. Pending ones
   // stay whatever their age.
   Result<int> Purge(std::int64_t before);
+  Result<DeliveryBacklog> Backlog();
 
  private:
   explicit EventLog(std::unique_ptr<SqliteStore> database) : database_(std::move(database)) {}

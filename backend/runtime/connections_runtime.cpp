@@ -45,7 +45,7 @@ Result<crypto::Keyring> LoadKeyring(const std::string& demo_key_file) {
 
 ConnectionsRuntime::ConnectionsRuntime(SqliteStore& database, crypto::Keyring keyring,
                                        std::unique_ptr<net::HttpTransport> transport, Clock clock)
-    : transport_(std::move(transport)),
+    : transport_(std::make_unique<observability::InstrumentedTransport>(std::move(transport))),
       vault_(std::make_unique<crypto::TokenVault>(std::move(keyring))),
       providers_(std::make_unique<ProviderRegistry>(*transport_, "")),
       connections_(std::make_unique<ConnectionStore>(database, *vault_)),
@@ -71,6 +71,7 @@ ConnectionsRuntime::~ConnectionsRuntime() { notifications_->Stop(); }
 void ConnectionsRuntime::ConfigureProviders(const std::string& public_base_url, const ProviderSetup& setup) {
   providers_->SetPublicBaseUrl(public_base_url);
   notifications_->SetPublicBaseUrl(public_base_url);
+  transport_->SetProviderPrefixes(ProviderUrlPrefixes(setup));
   for (oauth::Provider provider : {oauth::Provider::kGoogle, oauth::Provider::kMicrosoft, oauth::Provider::kZoom,
                                    oauth::Provider::kGoTo}) {
     std::optional<ProviderRegistrationSetting> registration = RegistrationFor(setup, provider);

@@ -21,6 +21,7 @@
 #include "connections/token_manager.h"
 #include "crypto/token_vault.h"
 #include "net/http_transport.h"
+#include "observability/instrumented_transport.h"
 #include "oauth/oauth_state.h"
 #include "runtime/provider_setup.h"
 #include "store/sqlite_store.h"
@@ -61,7 +62,7 @@ class ConnectionsRuntime {
   ChangeNotifications& notifications() { return *notifications_; }
 
  private:
-  std::unique_ptr<net::HttpTransport> transport_;
+  std::unique_ptr<observability::InstrumentedTransport> transport_;  // wraps the one given: every provider call measured
   std::unique_ptr<crypto::TokenVault> vault_;
   std::unique_ptr<ProviderRegistry> providers_;
   std::unique_ptr<ConnectionStore> connections_;

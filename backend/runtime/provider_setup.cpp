@@ -47,6 +47,35 @@ std::optional<ProviderRegistrationSetting> RegistrationFor(const ProviderSetup& 
   return std::nullopt;
 }
 
+namespace {
+
+// "scheme://host[:port]" of `url`, plus its first path segment when `with_first_segment`; "" for a malformed URL.
+std::string UrlPrefix(const std::string& url, bool with_first_segment) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return "";
+  const std::size_t path_start = url.find('/', scheme_end + 3);
+  if (path_start == std::string::npos) return url;
+  if (!with_first_segment) return url.substr(0, path_start);
+  const std::size_t segment_end = url.find_first_of("/?", path_start + 1);
+  return url.substr(0, segment_end);
+}
+
+}  // namespace
+
+std::vector<observability::ProviderUrlPrefix> ProviderUrlPrefixes(const ProviderSetup& setup) {
+  std::vector<observability::ProviderUrlPrefix> prefixes;
+  const bool sandbox = !setup.sandbox_root.empty();
+  for (oauth::Provider provider : kProviders) {
+    const oauth::ProviderEndpoints endpoints = EndpointsFor(setup, provider);
+    for (const std::string* url :
+         {&endpoints.authorize_url, &endpoints.token_url, &endpoints.api_base, &endpoints.admin_consent_url}) {
+      const std::string prefix = UrlPrefix(*url, sandbox);
+      if (!prefix.empty()) prefixes.push_back({prefix, std::string(oauth::ProviderName(provider))});
+    }
+  }
+  return prefixes;
+}
+
 nlohmann::ordered_json DescribeProviderSetup(const ProviderSetup& setup, const std::string& sandbox_note) {
   nlohmann::ordered_json described;
   const bool sandbox = !setup.sandbox_root.empty() || !sandbox_note.empty();

@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "observability/instrumented_transport.h"
 #include "oauth/oauth_client.h"
 #include "oauth/provider.h"
 
@@ -51,6 +52,11 @@ oauth::ProviderEndpoints EndpointsFor(const ProviderSetup& setup, oauth::Provide
 
 // The registration `provider` uses under `setup` (its scopes as configured), or nullopt when it is not configured.
 std::optional<ProviderRegistrationSetting> RegistrationFor(const ProviderSetup& setup, oauth::Provider provider);
+
+// Which provider each outgoing URL belongs to, for the provider-call metrics (observability/instrumented_transport.h): every
+// endpoint of every provider under `setup` — at the real hosts their origins ("https://graph.microsoft.com"), under the
+// sandbox the sandbox root plus the provider's first path segment ("http://127.0.0.1:4100/microsoft").
+std::vector<observability::ProviderUrlPrefix> ProviderUrlPrefixes(const ProviderSetup& setup);
 
 // For `serve --print-config`: {"set": "real" | "sandbox", "sandbox_url"?: …, "<provider>": {"registered": bool,
 // "client_id"?, "authorize_url", "token_url", "api_base"}, "organisation_access": {"google_service_account": email |

@@ -1,8 +1,9 @@
 // scheduling_runtime.cpp — see scheduling_runtime.h.
 #include "runtime/scheduling_runtime.h"
 
+#include "observability/json_log.h"
+
 #include <chrono>
-#include <iostream>
 
 #include "booking/adapter_gateway.h"
 #include "providers/microsoft_graph_calendar.h"
@@ -112,10 +113,13 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->booked_sync_->SetFlaggedListener([booking](const BookedObject& flagged) {
     std::optional<BookingOutcome> applied = booking->ApplyExternalChangePolicy(flagged.tenant_id, flagged.interview_id);
     if (applied && applied->interview() == nullptr) {
-      std::cerr << "slotwise: tenant " << flagged.tenant_id << ": the external-change policy could not be applied to "
-                << flagged.interview_id << ": "
-                << (applied->error() ? applied->error()->message : std::string("other interviews hold that time"))
-                << " (the flag stays for a person to resolve)\n";
+      observability::WriteLog(
+          observability::LogLevel::kWarning, "external_change_policy",
+          {{"tenant", flagged.tenant_id},
+           {"interview_id", flagged.interview_id},
+           {"outcome", "not_applied"},
+           {"error", applied->error() ? applied->error()->message : std::string("other interviews hold that time")},
+           {"message", "the flag stays for a person to resolve"}});
     }
   });
 
@@ -144,7 +148,8 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
       *runtime->lifecycle_log_, *runtime->directory_, connections.transport(), options.outbound, now, options.lifecycle,
       lifecycle::LifecycleDispatcher::Random{}, [proposal_store](std::int64_t at) {
         if (Result<int> reported = proposal_store->ReportExpired(at); !reported) {
-          std::cerr << "slotwise: proposal expiries could not be recorded: " << reported.error().message << "\n";
+          observability::LogProblem(observability::LogLevel::kError,
+                                    "proposal expiries could not be recorded: " + reported.error().message);
         }
       });
   return runtime;

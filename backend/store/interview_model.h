@@ -83,6 +83,17 @@ struct OutboxJob {
   std::string payload_json = "{}";
 };
 
+// The outbox's queue at one moment (GET /metrics, GET /readyz): jobs due now and not yet claimed, waiting for a later
+// retry, running, and given up; `oldest_due_at` is the earliest next_attempt_at among the due ones (0 = none due) —
+// how long work has waited for a worker.
+struct OutboxBacklog {
+  int due = 0;
+  int waiting = 0;
+  int running = 0;
+  int dead = 0;
+  std::int64_t oldest_due_at = 0;
+};
+
 // One step of an outbox job's work, journalled before and after its provider call so that a restart knows what may
 // exist at the provider ("started": the call may or may not have happened; "done": data holds what it made).
 struct StepRecord {

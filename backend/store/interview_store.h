@@ -118,6 +118,7 @@ class InterviewStore : public HoldsReader {
   virtual Result<bool> KillJob(std::int64_t job_id, const std::string& error, std::int64_t now) = 0;  // state dead
   virtual Result<int> RequeueRunningJobs(std::int64_t now) = 0;
   virtual Result<int> CountUnfinishedJobs() = 0;  // pending + running
+  virtual Result<OutboxBacklog> Backlog(std::int64_t now) = 0;
 
   // --- step journal
   virtual Result<std::optional<StepRecord>> GetStep(const std::string& interview_id, const std::string& step) = 0;

@@ -522,6 +522,30 @@ Result<int> SqliteInterviewStore::CountUnfinishedJobs() {
   return static_cast<int>(count->value_or(0));
 }
 
+Result<OutboxBacklog> SqliteInterviewStore::Backlog(std::int64_t now) {
+  std::lock_guard lock(read_mutex_);
+  // Finished jobs ('done') are many and uninteresting; the due index (state, next_attempt_at) serves the rest.
+  Result<std::optional<OutboxBacklog>> backlog = First(Query<OutboxBacklog>(
+      reader_->handle(),
+      "SELECT"
+      "  (SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1),"
+      "  (SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND next_attempt_at > ?1),"
+      "  (SELECT COUNT(*) FROM outbox WHERE state = 'running'),"
+      "  (SELECT COUNT(*) FROM outbox WHERE state = 'dead'),"
+      "  (SELECT COALESCE(MIN(next_attempt_at), 0) FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1);",
+      {now}, [](SqlRow& row) {
+        OutboxBacklog counted;
+        counted.due = static_cast<int>(row.Int());
+        counted.waiting = static_cast<int>(row.Int());
+        counted.running = static_cast<int>(row.Int());
+        counted.dead = static_cast<int>(row.Int());
+        counted.oldest_due_at = row.Int();
+        return counted;
+      }));
+  if (!backlog) return backlog.error();
+  return backlog->value_or(OutboxBacklog{});
+}
+
 Result<std::optional<StepRecord>> SqliteInterviewStore::GetStep(const std::string& interview_id,
                                                                 const std::string& step) {
   std::lock_guard lock(write_mutex_);  // the journal is read by the worker right before it writes: one connection

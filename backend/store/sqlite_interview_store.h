@@ -55,6 +55,7 @@ class SqliteInterviewStore : public InterviewStore {
   Result<bool> KillJob(std::int64_t job_id, const std::string& error, std::int64_t now) override;
   Result<int> RequeueRunningJobs(std::int64_t now) override;
   Result<int> CountUnfinishedJobs() override;
+  Result<OutboxBacklog> Backlog(std::int64_t now) override;
 
   Result<std::optional<StepRecord>> GetStep(const std::string& interview_id, const std::string& step) override;
   Result<bool> PutStep(const std::string& interview_id, const StepRecord& record,

@@ -1,5 +1,7 @@
 // provider_world.cpp — see provider_world.h.
 #include "provider_world.h"
+
+#include "auth/api_keys.h"
 #include "support/sandbox_pages.h"
 
 #include "api/api_auth.h"
@@ -130,6 +132,7 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     REQUIRE(scheduling_->directory().UpdateTenant(allowed).ok());
     ApiAuthOptions auth_options;
     auth_options.widget_keys = auth::WidgetKeySet{"test", {{"test", std::string(32, 'k')}}};
+    auth_options.admin_key_hashes = {auth::HashApiKey(kAdminKey)};
     REQUIRE(server_->EnableScheduling(*scheduling_, std::move(auth_options)).ok());
     scheduling_->Start();
   }

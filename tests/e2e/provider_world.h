@@ -99,6 +99,7 @@ class ProviderWorld {
   // Scheduling (only with `scheduling`): the runtime, the demo tenant's API key, and a call to the REST API with it.
   SchedulingRuntime& scheduling() { return *scheduling_; }
   const std::string& api_key() const { return api_key_; }
+  static constexpr const char* kAdminKey = "e2e-admin-key";  // the server's one admin key (scheduling worlds)
   HttpAnswer Api(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr,
                  const std::string& idempotency_key = {});
   // GET /v1/interviews/{id} (must answer 200), and the same once the outbox is done with it (status no longer

@@ -1,0 +1,45 @@
+// request_context.h — the request the current thread is serving: its request id and, once a credential named it, its
+// tenant. The HTTP server opens a RequestScope around each request; code below it (authentication, the provider
+// transport, the log) reads CurrentRequest() without the request being passed down.
+//
+// Contract:
+// - One RequestScope per thread at a time (scopes do not nest: a nested scope replaces and then restores the outer one).
+// - CurrentRequest() is nullptr outside a scope (background work: the outbox, the tracker, schedulers).
+// - NoteTenant outside a scope does nothing.
+// - Request ids: AcceptRequestId keeps a caller's X-Request-Id when it is 1–64 characters of [A-Za-z0-9._:-] (so it
+//   can go into a log line and a header unchanged) and otherwise mints one; NewRequestId is 32 random hex digits.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace slotwise::observability {
+
+struct RequestTrace {
+  std::string request_id;
+  std::string tenant_id;  // "" until authentication names the tenant
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+class RequestScope {
+ public:
+  explicit RequestScope(std::string request_id);
+  ~RequestScope();
+  RequestScope(const RequestScope&) = delete;
+  RequestScope& operator=(const RequestScope&) = delete;
+
+  RequestTrace& trace() { return trace_; }
+
+ private:
+  RequestTrace trace_;
+  RequestTrace* outer_;
+};
+
+RequestTrace* CurrentRequest();
+void NoteTenant(std::string_view tenant_id);
+
+std::string NewRequestId();
+std::string AcceptRequestId(std::string_view offered);
+
+}  // namespace slotwise::observability
