@@ -4,9 +4,9 @@
 # Contract:
 # - The layout is Debian's, for the prefix /usr (the default here; the configuration file names these paths):
 #     /usr/bin/slotwise                         the native binary (any build: release for the package)
-#     /usr/share/slotwise/web/                  the staged web assets (SLOTWISE_STAGE_DIR: pages, widget.js, widget.wasm,
-#                                               fonts); zoneinfo/ is a link to /usr/share/zoneinfo, so the page and the
-#                                               server read the same tzdata, updated with Debian's tzdata package
+#     /usr/share/slotwise/web/                  the pages (web/) and, from SLOTWISE_STAGE_DIR, widget.js, widget.wasm and
+#                                               fonts/slotwise-cjk.ttf; zoneinfo is a link to /usr/share/zoneinfo, so the
+#                                               page and the server read the same tzdata, updated with Debian's package
 #     /usr/libexec/slotwise/slotwise-prepare-state   creates the keys a first start needs (packaging/)
 #     /etc/slotwise/slotwise.json               the default configuration (a conffile)
 #     /lib/systemd/system/slotwise.service      the service
@@ -31,16 +31,20 @@ set(slotwise_doc_dir ${CMAKE_INSTALL_DATADIR}/doc/slotwise)
 
 # The widget must be staged before anything is installed.
 install(CODE "
-  if(NOT EXISTS \"${SLOTWISE_STAGE_DIR}/widget.wasm\" OR NOT EXISTS \"${SLOTWISE_STAGE_DIR}/index.html\")
-    message(FATAL_ERROR \"The web assets are not staged in ${SLOTWISE_STAGE_DIR} (no widget.wasm or index.html): \"
+  if(NOT EXISTS \"${SLOTWISE_STAGE_DIR}/widget.wasm\" OR NOT EXISTS \"${SLOTWISE_STAGE_DIR}/fonts/slotwise-cjk.ttf\")
+    message(FATAL_ERROR \"The widget is not staged in ${SLOTWISE_STAGE_DIR} (no widget.wasm or fonts/slotwise-cjk.ttf): \"
                         \"run scripts/build wasm first.\")
   endif()")
 
 install(TARGETS slotwise RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY ${SLOTWISE_STAGE_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/slotwise/web
-        PATTERN zoneinfo EXCLUDE)
+# The pages from web/ and what the WebAssembly build made (named one by one, so nothing else lying in the stage
+# folder is shipped).
+set(slotwise_web_dir ${CMAKE_INSTALL_DATADIR}/slotwise/web)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${slotwise_web_dir})
+install(FILES ${SLOTWISE_STAGE_DIR}/widget.js ${SLOTWISE_STAGE_DIR}/widget.wasm DESTINATION ${slotwise_web_dir})
+install(FILES ${SLOTWISE_STAGE_DIR}/fonts/slotwise-cjk.ttf DESTINATION ${slotwise_web_dir}/fonts)
 install(CODE "
-  set(link \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/slotwise/web/zoneinfo\")
+  set(link \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${slotwise_web_dir}/zoneinfo\")
   message(STATUS \"Installing: \${link} -> /usr/share/zoneinfo\")
   file(REMOVE_RECURSE \"\${link}\")
   get_filename_component(folder \"\${link}\" DIRECTORY)
