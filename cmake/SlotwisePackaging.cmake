@@ -4,9 +4,9 @@
 # Contract:
 # - The layout is Debian's, for the prefix /usr (the default here; the configuration file names these paths):
 #     /usr/bin/slotwise                         the native binary (any build: release for the package)
-#     /usr/share/slotwise/web/                  the pages (web/) and, from SLOTWISE_STAGE_DIR, widget.js, widget.wasm and
-#                                               fonts/slotwise-cjk.ttf; zoneinfo is a link to /usr/share/zoneinfo, so the
-#                                               page and the server read the same tzdata, updated with Debian's package
+#     /usr/share/slotwise/web/                  the pages (web/) and, from SLOTWISE_STAGE_DIR, widget.js, widget.wasm
+#                                               and fonts/slotwise-cjk.ttf; zoneinfo is a link to /usr/share/zoneinfo,
+#                                               so the page and the server read the same tzdata (Debian's package)
 #     /usr/libexec/slotwise/slotwise-prepare-state   creates the keys a first start needs (packaging/)
 #     /etc/slotwise/slotwise.json               the default configuration (a conffile)
 #     /lib/systemd/system/slotwise.service      the service
@@ -32,8 +32,8 @@ set(slotwise_doc_dir ${CMAKE_INSTALL_DATADIR}/doc/slotwise)
 # The widget must be staged before anything is installed.
 install(CODE "
   if(NOT EXISTS \"${SLOTWISE_STAGE_DIR}/widget.wasm\" OR NOT EXISTS \"${SLOTWISE_STAGE_DIR}/fonts/slotwise-cjk.ttf\")
-    message(FATAL_ERROR \"The widget is not staged in ${SLOTWISE_STAGE_DIR} (no widget.wasm or fonts/slotwise-cjk.ttf): \"
-                        \"run scripts/build wasm first.\")
+    message(FATAL_ERROR \"The widget is not staged in ${SLOTWISE_STAGE_DIR} (no widget.wasm or \"
+                        \"fonts/slotwise-cjk.ttf): run scripts/build wasm first.\")
   endif()")
 
 install(TARGETS slotwise RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
