@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Reading a systemd unit file the way systemd reads the few settings Slotwise's checks need (scripts/package-check,
 # tests/packaging/install_layout_check). Source it after scripts/lib/common.sh.
 #
