@@ -36,7 +36,11 @@ constexpr const char* kUsage =
     "  slotwise sandbox [--host 127.0.0.1] [--port 4100] [--empty]   the provider sandbox on its own port\n"
     "  slotwise keys new KID        print a new token-key entry for SLOTWISE_TOKEN_KEYS / the key file\n"
     "  slotwise keys rotate [--db FILE]   re-seal every stored token with the active (first) key\n"
-    "  slotwise invite render [--zoneinfo DIR] [FILE]   candidate invitation (.ics) from JSON; stdin when no FILE\n";
+    "  slotwise invite render [--zoneinfo DIR] [FILE]   candidate invitation (.ics) from JSON; stdin when no FILE\n"
+    "  slotwise backup --to FILE [--force] [--config FILE] [--db FILE]   a consistent copy of the database while the\n"
+    "                 server runs (the token keyring and other key files are not copied: docs/BACKUP.md)\n"
+    "  slotwise restore --from FILE [--force] [--config FILE] [--db FILE]   install a backup as the database (the\n"
+    "                 server must be stopped)\n";
 
 std::optional<std::string> ReadInput(const std::vector<std::string>& args, std::size_t index) {
   if (index >= args.size() || args[index] == "-") {
@@ -106,6 +110,8 @@ int RunCli(int argc, char** argv) {
   if (command == "sandbox") return RunSandbox(args, kUsage);
   if (command == "keys") return RunKeys(args, kUsage);
   if (command == "invite") return RunInvite(args, kUsage);
+  if (command == "backup") return RunBackup(args, kUsage);
+  if (command == "restore") return RunRestore(args, kUsage);
   std::cerr << "slotwise: unknown command \"" << command << "\"\n" << kUsage;
   return kExitInvalidInput;
 }

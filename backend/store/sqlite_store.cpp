@@ -335,6 +335,8 @@ Result<bool> SqliteStore::Migrate() {
   return true;
 }
 
+int SqliteStore::NewestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
 int SqliteStore::SchemaVersion() const { return QueryInt(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;"); }
 
 }  // namespace slotwise

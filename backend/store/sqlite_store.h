@@ -24,6 +24,7 @@ class SqliteStore {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   int SchemaVersion() const;            // the newest applied migration
+  static int NewestSchemaVersion();     // the newest migration this binary knows (what Open brings a database to)
   const std::string& path() const { return path_; }
   // The raw handle for the stores built on this database (connection_store.cpp). Opened with SQLITE_OPEN_FULLMUTEX.
   // A transaction belongs to the handle, not to a store: every statement and transaction on handle() runs under
