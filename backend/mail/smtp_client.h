@@ -44,8 +44,8 @@ namespace slotwise::mail {
 enum class SmtpSecurity { kStartTls, kImplicitTls, kNone };
 
 struct SmtpSettings {
-  std::string host;                           // relay name or address (IPv6 without brackets)
-  int port = 0;                               // 1..65535; 0 = the security's port (DefaultSmtpPort)
+  std::string host;  // relay name or address (IPv6 without brackets)
+  int port = 0;      // 1..65535; 0 = the security's port (DefaultSmtpPort)
   SmtpSecurity security = SmtpSecurity::kStartTls;
   std::string helo_name = "localhost";        // our name in EHLO/HELO
   std::string username;                       // "" = no AUTH

@@ -66,8 +66,8 @@ Error DescribeSmtpFailure(const SmtpFailure& failure, const std::string& relay, 
                    ""};
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_CONNECT:
-      return Error{codes::kSmtpUnavailable, "Cannot reach the SMTP relay " + relay + why + "." + std::string(kTemporary),
-                   ""};
+      return Error{codes::kSmtpUnavailable,
+                   "Cannot reach the SMTP relay " + relay + why + "." + std::string(kTemporary), ""};
     default:
       break;
   }

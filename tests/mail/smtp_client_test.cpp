@@ -144,7 +144,8 @@ TEST_CASE("SMTP: a certificate the client does not trust is refused, and nothing
 
 TEST_CASE("SMTP: a trusted certificate for another host name is refused") {
   SmtpTestRelay relay("starttls", "DNS:relay.other.example");
-  Result<bool> sent = SendMail(SettingsFor(relay, SmtpSecurity::kStartTls), "a@example.com", {"b@example.com"}, "x\r\n");
+  Result<bool> sent =
+      SendMail(SettingsFor(relay, SmtpSecurity::kStartTls), "a@example.com", {"b@example.com"}, "x\r\n");
   REQUIRE_FALSE(sent.ok());
   CHECK(sent.error().code == codes::kSmtpTlsFailed);
   CHECK(relay.Received().empty());

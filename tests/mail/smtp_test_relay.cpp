@@ -14,8 +14,8 @@ SmtpTestRelay::SmtpTestRelay(const std::string& mode, const std::string& certifi
   const std::string folder = dir_.path().string();
   const testing::CommandResult made = testing::RunCommand(
       "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=slotwise-test-relay"
-      " -addext 'subjectAltName=" + certificate_names + "' -keyout '" + folder + "/key.pem' -out '" + folder +
-      "/cert.pem' 2>&1");
+      " -addext 'subjectAltName=" +
+      certificate_names + "' -keyout '" + folder + "/key.pem' -out '" + folder + "/cert.pem' 2>&1");
   REQUIRE_MESSAGE(made.exit_code == 0, "openssl req failed: " << made.output);
   const bool started = server_.Start({SLOTWISE_SYSTEM_PYTHON, SLOTWISE_SMTP_TEST_SERVER, "--mode", mode, "--cert",
                                       folder + "/cert.pem", "--key", folder + "/key.pem", "--user", kRelayUser,
