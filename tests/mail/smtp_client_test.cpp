@@ -1,4 +1,4 @@
-// Tests for SendMail (backend/mail/smtp_client.h) against a real SMTP server (smtp_test_relay.h: aiosmtpd with
+// Tests for SendMail (backend/mail/smtp_client.h) against a real SMTP server (support/smtp_test_relay.h: aiosmtpd with
 // STARTTLS or implicit TLS and AUTH required, a self-signed certificate) on an ephemeral loopback port.
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -13,12 +13,12 @@
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
 #include "slotwise/error_codes.h"
-#include "smtp_test_relay.h"
+#include "support/smtp_test_relay.h"
 
 namespace slotwise::mail {
 namespace {
 
-using test::SmtpTestRelay;
+using testing::SmtpTestRelay;
 
 // Settings that should work with `relay`: its port, its certificate trusted, the right credentials.
 SmtpSettings SettingsFor(const SmtpTestRelay& relay, SmtpSecurity security,
@@ -30,8 +30,8 @@ SmtpSettings SettingsFor(const SmtpTestRelay& relay, SmtpSecurity security,
   settings.helo_name = "client.test";
   settings.timeout = timeout;
   if (security != SmtpSecurity::kNone) {
-    settings.username = test::kRelayUser;
-    settings.password = test::kRelayPassword;
+    settings.username = testing::kRelayUser;
+    settings.password = testing::kRelayPassword;
     settings.ca_file = relay.ca_file();
   }
   return settings;
@@ -76,11 +76,11 @@ TEST_CASE("SMTP: STARTTLS with AUTH delivers the exact message, headers and body
   Result<bool> sent = SendMail(SettingsFor(relay, SmtpSecurity::kStartTls), "interviews@example.com",
                                {"zoe@example.org", "hr@example.com"}, rendered);
   REQUIRE_MESSAGE(sent.ok(), (sent.ok() ? "" : sent.error().message));
-  const std::vector<test::ReceivedMessage> received = relay.Received();
+  const std::vector<testing::ReceivedMessage> received = relay.Received();
   REQUIRE(received.size() == 1);
   CHECK(received[0].mail_from == "interviews@example.com");
   CHECK(received[0].rcpt_tos == std::vector<std::string>{"zoe@example.org", "hr@example.com"});
-  CHECK(received[0].login == test::kRelayUser);
+  CHECK(received[0].login == testing::kRelayUser);
   CHECK(received[0].content == rendered);
   CHECK(received[0].content.find("X-Slotwise-Delivery: d-1\r\n") != std::string::npos);
 }
@@ -90,10 +90,10 @@ TEST_CASE("SMTP: implicit TLS with AUTH delivers") {
   const std::string rendered = Rendered();
   Result<bool> sent = SendMail(SettingsFor(relay, SmtpSecurity::kImplicitTls), "", {"zoe@example.org"}, rendered);
   REQUIRE_MESSAGE(sent.ok(), (sent.ok() ? "" : sent.error().message));
-  const std::vector<test::ReceivedMessage> received = relay.Received();
+  const std::vector<testing::ReceivedMessage> received = relay.Received();
   REQUIRE(received.size() == 1);
   CHECK(received[0].mail_from == "<>");  // the null reverse-path
-  CHECK(received[0].login == test::kRelayUser);
+  CHECK(received[0].login == testing::kRelayUser);
   CHECK(received[0].content == rendered);
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("SMTP: lines starting with a dot survive and bare line ends arrive as 
   SmtpTestRelay relay("plain");
   const std::string message = ".first\r\nmiddle\r\n.\r\n..two\nbare.\n.after-bare-lf\rend";
   REQUIRE(SendMail(SettingsFor(relay, SmtpSecurity::kNone), "a@example.com", {"b@example.com"}, message).ok());
-  const std::vector<test::ReceivedMessage> received = relay.Received();
+  const std::vector<testing::ReceivedMessage> received = relay.Received();
   REQUIRE(received.size() == 1);
   CHECK(received[0].content == ".first\r\nmiddle\r\n.\r\n..two\r\nbare.\r\n.after-bare-lf\r\nend\r\n");
   CHECK(received[0].login.empty());

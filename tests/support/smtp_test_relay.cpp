@@ -1,5 +1,5 @@
 // smtp_test_relay.cpp — see smtp_test_relay.h.
-#include "smtp_test_relay.h"
+#include "support/smtp_test_relay.h"
 
 #include <sstream>
 
@@ -8,11 +8,11 @@
 
 #include "support/command.h"
 
-namespace slotwise::mail::test {
+namespace slotwise::testing {
 
 SmtpTestRelay::SmtpTestRelay(const std::string& mode, const std::string& certificate_names) {
   const std::string folder = dir_.path().string();
-  const testing::CommandResult made = testing::RunCommand(
+  const CommandResult made = RunCommand(
       "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=slotwise-test-relay"
       " -addext 'subjectAltName=" +
       certificate_names + "' -keyout '" + folder + "/key.pem' -out '" + folder + "/cert.pem' 2>&1");
@@ -32,7 +32,7 @@ SmtpTestRelay::~SmtpTestRelay() {
 
 std::vector<ReceivedMessage> SmtpTestRelay::Received() const {
   std::vector<ReceivedMessage> messages;
-  std::istringstream lines(testing::ReadFile(dir_.path() / "received.jsonl"));
+  std::istringstream lines(ReadFile(dir_.path() / "received.jsonl"));
   std::string line;
   while (std::getline(lines, line)) {
     const nlohmann::json record = nlohmann::json::parse(line);
@@ -46,4 +46,4 @@ std::vector<ReceivedMessage> SmtpTestRelay::Received() const {
   return messages;
 }
 
-}  // namespace slotwise::mail::test
+}  // namespace slotwise::testing

@@ -5,7 +5,8 @@
 // Contract: the constructor fails the test when the server does not report its port within 10 s. The certificate
 // names `certificate_names` (a subjectAltName list, "DNS:localhost,IP:127.0.0.1" by default); ca_file() is that
 // certificate, which signs itself. Accepted messages are read back with Received() (the server writes each one before
-// it answers 250, so a SendMail that returned has its message there). Not thread-safe.
+// it answers 250, so a SendMail that returned has its message there). Not thread-safe. Built as the library
+// slotwise_smtp_test_relay (tests/support/CMakeLists.txt); a suite linking it also compiles process_harness.cpp.
 #pragma once
 
 #include <chrono>
@@ -15,7 +16,7 @@
 #include "support/process_harness.h"
 #include "support/temp_dir.h"
 
-namespace slotwise::mail::test {
+namespace slotwise::testing {
 
 inline constexpr const char* kRelayUser = "slotwise@example.com";
 inline constexpr const char* kRelayPassword = "correct horse battery staple";
@@ -40,9 +41,9 @@ class SmtpTestRelay {
   std::vector<ReceivedMessage> Received() const;
 
  private:
-  testing::TempDir dir_{"slotwise-smtp-relay"};
-  testing::ChildProcess server_;
+  TempDir dir_{"slotwise-smtp-relay"};
+  ChildProcess server_;
   int port_ = 0;
 };
 
-}  // namespace slotwise::mail::test
+}  // namespace slotwise::testing
