@@ -42,7 +42,7 @@ json BookAndSettle(ProviderWorld& world, const std::string& title, int hour) {
       {"interviewers", {{{"sub", "jonas.becker@kumo.example"}}}},
       {"candidate", {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}}},
       {"query", {{"start_interval", {{"minutes", 30}}}}}};
-  const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, title);
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, "smtp-" + std::to_string(hour));
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   return world.Settled(json::parse(booked.body).at("id"));
 }
