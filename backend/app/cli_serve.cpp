@@ -22,6 +22,7 @@
 #include "crypto/crypto_primitives.h"
 #include "demo/demo_ats_server.h"
 #include "demo/demo_tenant.h"
+#include "mail/smtp_client.h"
 #include "net/http_transport.h"
 #include "net/proxy_settings.h"
 #include "net/url.h"
@@ -373,11 +374,27 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     scheduling_options.availability_max_age_seconds = settings.availability_cache.ttl_seconds;
     scheduling_options.cache_entries = settings.availability_cache.max_entries;
     scheduling_options.delivery.mode = std::string(config::MailModeName(settings.mail.mode));
-    scheduling_options.delivery.smtp.host = settings.mail.smtp.host;
-    scheduling_options.delivery.smtp.port = settings.mail.smtp.port;
-    scheduling_options.delivery.smtp.helo_name = settings.mail.smtp.helo_name;
-    scheduling_options.delivery.smtp.timeout = std::chrono::seconds(settings.mail.smtp.timeout_seconds);
-    scheduling_options.delivery.smtp_from = settings.mail.smtp.from;
+    // The SMTP sender (mail/smtp_client.h): its settings are checked now, so a CA file that cannot be read stops the
+    // start instead of failing every message later.
+    const config::SmtpConfig& smtp = settings.mail.smtp;
+    mail::SmtpSettings& sender = scheduling_options.delivery.smtp;
+    sender.host = smtp.host;
+    sender.port = smtp.port;  // 0 = the security's port
+    sender.security = smtp.security == config::SmtpSecurity::kTls    ? mail::SmtpSecurity::kImplicitTls
+                      : smtp.security == config::SmtpSecurity::kNone ? mail::SmtpSecurity::kNone
+                                                                     : mail::SmtpSecurity::kStartTls;
+    sender.helo_name = smtp.helo_name;
+    sender.username = smtp.username;
+    sender.password = smtp.password;
+    sender.ca_file = smtp.ca_file;
+    sender.timeout = std::chrono::seconds(smtp.timeout_seconds);
+    scheduling_options.delivery.smtp_from = smtp.from;
+    if (Result<bool> usable = mail::CheckSmtpSettings(sender);
+        settings.mail.mode == config::MailMode::kSmtp && !usable) {
+      std::cerr << "slotwise: mail.smtp." << usable.error().field << ": " << usable.error().message << "\n";
+      stop_sandbox();
+      return kExitFailure;
+    }
     // Tenant-supplied webhook URLs (auth/outbound_policy.h): the configured allow-list; plain http for the demo tenant.
     auth::OutboundRules outbound_rules;
     outbound_rules.allowed_hosts = settings.outbound.allowed_hosts;

@@ -55,6 +55,15 @@ inline constexpr std::array<ProviderSlot, 4> kProviderSlots{{
     {"goto", "GOTO", &ProvidersConfig::go_to},
 }};
 
+// mail.smtp with security "none" and a username: the password would cross the network in clear. Refused where the
+// file is read and again once the environment is applied (ValidateServerConfig).
+inline bool SendsPasswordInClear(const SmtpConfig& smtp) {
+  return smtp.security == SmtpSecurity::kNone && !smtp.username.empty();
+}
+inline constexpr std::string_view kPasswordInClearMessage =
+    "mail.smtp.security \"none\" would send the password of mail.smtp.username in clear: use \"starttls\" or "
+    "\"tls\", or no username for a trusted relay that needs none.";
+
 // Bounds of the numeric keys (docs/CONFIG.md), shared by the file and the environment.
 inline constexpr std::int64_t kMaxBodyBytesLimit = std::int64_t{1} << 30;
 inline constexpr std::int64_t kMaxHeaderBytesLimit = std::int64_t{1} << 20;

@@ -72,6 +72,24 @@ Result<bool> ApplyMailMode(const Getenv& getenv, ServerConfig& config) {
   return true;
 }
 
+Result<bool> ApplySmtpSecurity(const Getenv& getenv, ServerConfig& config) {
+  const std::optional<std::string> value = getenv("SLOTWISE_SMTP_SECURITY");
+  if (!value || value->empty()) return true;
+  const std::optional<SmtpSecurity> security = ParseSmtpSecurity(*value);
+  if (!security) return EnvironmentError("SLOTWISE_SMTP_SECURITY", "\"starttls\", \"tls\" or \"none\"");
+  config.mail.smtp.security = *security;
+  return true;
+}
+
+// The SMTP password replaces the file's password_file.
+Result<bool> ApplySmtpPassword(const Getenv& getenv, ServerConfig& config) {
+  const std::optional<std::string> password = getenv("SLOTWISE_SMTP_PASSWORD");
+  if (!password || password->empty()) return true;
+  config.mail.smtp.password = *password;
+  config.mail.smtp.password_file.clear();
+  return true;
+}
+
 Result<bool> ApplyProviders(const Getenv& getenv, ServerConfig& config) {
   for (const detail::ProviderSlot& slot : detail::kProviderSlots) {
     ProviderConfig& provider = config.providers.*slot.member;
@@ -134,8 +152,11 @@ Result<bool> ApplyEnvironment(ServerConfig& config, const Getenv& getenv) {
                      "SHA-256 hashes (64 hexadecimal digits each)"),
            ApplyMailMode(getenv, config),
            text("SLOTWISE_SMTP_HOST", config.mail.smtp.host, detail::NormalizeHost, detail::kHostRule),
-           ApplyInteger(getenv, "SLOTWISE_SMTP_PORT", 1, 65535, config.mail.smtp.port),
+           ApplyInteger(getenv, "SLOTWISE_SMTP_PORT", 0, 65535, config.mail.smtp.port),
            text("SLOTWISE_SMTP_FROM", config.mail.smtp.from, detail::NormalizeEmail, detail::kEmailRule),
+           ApplySmtpSecurity(getenv, config),
+           text("SLOTWISE_SMTP_USERNAME", config.mail.smtp.username, detail::NormalizeToken, detail::kTokenRule),
+           ApplySmtpPassword(getenv, config),
            ApplyProviders(getenv, config),
            ApplyInteger(getenv, "SLOTWISE_MAX_BODY_BYTES", 1, detail::kMaxBodyBytesLimit, config.limits.max_body_bytes),
        }) {
@@ -177,6 +198,11 @@ Result<bool> ResolveSecretFiles(ServerConfig& config) {
         ReadSecretFile(config.org_access.google_service_account_file, "org_access.google_service_account_file");
     if (!key) return key.error();
     config.org_access.google_service_account_key = std::move(key).value();
+  }
+  if (!config.mail.smtp.password_file.empty()) {
+    Result<std::string> password = ReadSecretFile(config.mail.smtp.password_file, "mail.smtp.password_file");
+    if (!password) return password.error();
+    config.mail.smtp.password = std::move(password).value();
   }
   return true;
 }

@@ -373,12 +373,36 @@ void ReadMail(Reader& reader, const json& root, MailConfig& out) {
     }
   }
   const json* smtp = reader.Member(*node, "smtp");
-  if (!smtp || !reader.Object(*smtp, "mail.smtp", {"host", "port", "from", "helo_name", "timeout_seconds"})) return;
+  // The password comes from password_file or the environment; "" (what --print-config shows when unset) is no password.
+  if (smtp && smtp->is_object() && smtp->contains("password") && smtp->at("password") != "") {
+    return reader.Fail("mail.smtp.password",
+                       "mail.smtp.password is not read from the configuration file: give mail.smtp.password_file or "
+                       "SLOTWISE_SMTP_PASSWORD.");
+  }
+  if (!smtp || !reader.Object(*smtp, "mail.smtp",
+                              {"host", "port", "security", "from", "helo_name", "username", "password", "password_file",
+                               "ca_file", "timeout_seconds"})) {
+    return;
+  }
   reader.String(*smtp, "host", "mail.smtp", out.smtp.host, detail::NormalizeHost, detail::kHostRule);
-  reader.Integer(*smtp, "port", "mail.smtp", 1, 65535, out.smtp.port);
+  reader.Integer(*smtp, "port", "mail.smtp", 0, 65535, out.smtp.port);
+  if (const json* security = reader.Member(*smtp, "security")) {
+    const std::optional<SmtpSecurity> parsed =
+        security->is_string() ? ParseSmtpSecurity(security->get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed) {
+      return reader.Fail("mail.smtp.security", "mail.smtp.security must be \"starttls\", \"tls\" or \"none\".");
+    }
+    out.smtp.security = *parsed;
+  }
   reader.String(*smtp, "from", "mail.smtp", out.smtp.from, detail::NormalizeEmail, detail::kEmailRule);
   reader.String(*smtp, "helo_name", "mail.smtp", out.smtp.helo_name, detail::NormalizeHost, detail::kHostRule, false);
+  reader.String(*smtp, "username", "mail.smtp", out.smtp.username, detail::NormalizeToken, detail::kTokenRule);
+  reader.String(*smtp, "password_file", "mail.smtp", out.smtp.password_file, detail::NormalizePath, detail::kPathRule);
+  reader.String(*smtp, "ca_file", "mail.smtp", out.smtp.ca_file, detail::NormalizePath, detail::kPathRule);
   reader.Integer(*smtp, "timeout_seconds", "mail.smtp", 1, detail::kMaxSeconds, out.smtp.timeout_seconds);
+  if (!reader.failed() && detail::SendsPasswordInClear(out.smtp)) {
+    reader.Fail("mail.smtp.security", std::string(detail::kPasswordInClearMessage));
+  }
 }
 
 void ReadOutboxAndCache(Reader& reader, const json& root, ServerConfig& out) {

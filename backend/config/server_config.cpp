@@ -44,7 +44,47 @@ std::optional<MailMode> ParseMailMode(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view SmtpSecurityName(SmtpSecurity security) {
+  switch (security) {
+    case SmtpSecurity::kStartTls:
+      return "starttls";
+    case SmtpSecurity::kTls:
+      return "tls";
+    case SmtpSecurity::kNone:
+      return "none";
+  }
+  return "starttls";
+}
+
+std::optional<SmtpSecurity> ParseSmtpSecurity(std::string_view name) {
+  for (SmtpSecurity security : {SmtpSecurity::kStartTls, SmtpSecurity::kTls, SmtpSecurity::kNone}) {
+    if (SmtpSecurityName(security) == name) return security;
+  }
+  return std::nullopt;
+}
+
 namespace {
+
+// mail.mode "smtp": a relay, a sender, and credentials that are complete and never sent in clear.
+Result<bool> ValidateSmtp(const SmtpConfig& smtp) {
+  if (smtp.host.empty())
+    return Missing("mail.smtp.host", "mail.mode \"smtp\" needs mail.smtp.host (or SLOTWISE_SMTP_HOST).");
+  if (smtp.from.empty())
+    return Missing("mail.smtp.from", "mail.mode \"smtp\" needs mail.smtp.from (or SLOTWISE_SMTP_FROM).");
+  if (detail::SendsPasswordInClear(smtp))
+    return Missing("mail.smtp.security", std::string(detail::kPasswordInClearMessage));
+  const bool has_password = !smtp.password.empty() || !smtp.password_file.empty();
+  if (!smtp.username.empty() && !has_password) {
+    return Missing(
+        "mail.smtp.password_file",
+        "mail.smtp.username is set but no password: give mail.smtp.password_file or SLOTWISE_SMTP_PASSWORD.");
+  }
+  if (smtp.username.empty() && has_password) {
+    return Missing("mail.smtp.username",
+                   "an SMTP password is given but no mail.smtp.username (or SLOTWISE_SMTP_USERNAME).");
+  }
+  return true;
+}
 
 // Unique kids (signing_key is "w1"), secrets long enough, and a current_kid that names a configured key.
 Result<bool> ValidateWidgetKeys(const WidgetTokensConfig& widget) {
@@ -80,12 +120,7 @@ Result<bool> ValidateWidgetKeys(const WidgetTokensConfig& widget) {
 
 Result<bool> ValidateServerConfig(const ServerConfig& config) {
   if (config.mail.mode == MailMode::kSmtp) {
-    if (config.mail.smtp.host.empty()) {
-      return Missing("mail.smtp.host", "mail.mode \"smtp\" needs mail.smtp.host (or SLOTWISE_SMTP_HOST).");
-    }
-    if (config.mail.smtp.from.empty()) {
-      return Missing("mail.smtp.from", "mail.mode \"smtp\" needs mail.smtp.from (or SLOTWISE_SMTP_FROM).");
-    }
+    if (Result<bool> smtp = ValidateSmtp(config.mail.smtp); !smtp) return smtp;
   }
   for (const detail::ProviderSlot& slot : detail::kProviderSlots) {
     const ProviderConfig& provider = config.providers.*slot.member;
@@ -184,8 +219,13 @@ std::string DescribeConfig(const ServerConfig& config) {
         {"smtp",
          {{"host", config.mail.smtp.host},
           {"port", config.mail.smtp.port},
+          {"security", std::string(SmtpSecurityName(config.mail.smtp.security))},
           {"from", config.mail.smtp.from},
           {"helo_name", config.mail.smtp.helo_name},
+          {"username", config.mail.smtp.username},
+          {"password", Redact(config.mail.smtp.password)},
+          {"password_file", config.mail.smtp.password_file},
+          {"ca_file", config.mail.smtp.ca_file},
           {"timeout_seconds", config.mail.smtp.timeout_seconds}}}}},
       {"outbox",
        {{"max_attempts", config.outbox.max_attempts},

@@ -111,12 +111,20 @@ struct OrgAccessConfig {
   // Which customer organisation is reached is per tenant (its organisation connection), never server-wide.
 };
 
+enum class SmtpSecurity { kStartTls, kTls, kNone };  // "starttls" | "tls" | "none"
+
 struct SmtpConfig {
-  std::string host;                     // relay host name or address (trusted network or loopback: no TLS, no AUTH)
-  int port = 25;                        // 1..65535
+  std::string host;  // relay host name or address
+  int port = 0;      // 0..65535; 0 = the security's port: 587 starttls, 465 tls, 25 none
+  // kNone only for loopback or a trusted network, and never with a username.
+  SmtpSecurity security = SmtpSecurity::kStartTls;
   std::string from;                     // envelope and header sender, "bookings@example.com"
   std::string helo_name = "localhost";  // name sent with EHLO/HELO
-  int timeout_seconds = 10;             // per connect/read/write, 1..3600
+  std::string username;                 // SMTP AUTH identity; "" = no AUTH
+  std::string password;                 // Secret: filled from password_file by ResolveSecretFiles, or the environment
+  std::string password_file;            // path of the file holding the password (no inline password in the file)
+  std::string ca_file;                  // PEM CA bundle trusted besides the system's (a private relay); "" = none
+  int timeout_seconds = 30;             // bounds connecting and the whole exchange of one message, 1..3600
 };
 
 struct MailConfig {
@@ -177,16 +185,19 @@ Result<bool> ApplyEnvironment(ServerConfig& config,
 std::optional<std::string> ProcessEnvironment(std::string_view name);
 
 // Reads every non-empty *_file secret (providers.*.client_secret_file, widget_tokens.signing_key_file,
-// widget_tokens.keys[i].secret_file, org_access.google_service_account_file) into its secret field, dropping one trailing "\n" or "\r\n". Error
+// widget_tokens.keys[i].secret_file, org_access.google_service_account_file, mail.smtp.password_file) into its secret
+// field, dropping one trailing "\n" or "\r\n". Error
 // {"unreadable_secret_file", message naming the file, field = the key's path} when a file cannot be read or is
 // empty. Returns true.
 Result<bool> ResolveSecretFiles(ServerConfig& config);
 
 // Checks that involve several keys, for the fully assembled configuration: mail.mode "smtp" needs smtp.host and
-// smtp.from; a provider with a client_id needs a client_secret (or client_secret_file) and vice versa;
-// org_access.microsoft_app_only needs providers.microsoft; widget keys have unique kids ("w1" is signing_key's), each
-// a secret of at least kMinWidgetSecretBytes, and widget_tokens.current_kid names one of them (required when there
-// are several). Error "invalid_config" naming the key to set.
+// smtp.from, a username needs a password (password_file or the environment) and a password a username, and security
+// "none" takes no username (the password would travel in clear — refused by LoadServerConfig too); a provider with a
+// client_id needs a client_secret (or client_secret_file) and vice versa; org_access.microsoft_app_only needs
+// providers.microsoft; widget keys have unique kids ("w1" is signing_key's), each a secret of at least
+// kMinWidgetSecretBytes, and widget_tokens.current_kid names one of them (required when there are several). Error
+// "invalid_config" naming the key to set.
 Result<bool> ValidateServerConfig(const ServerConfig& config);
 
 // public_url, or "http://<listen.host>:<port>" when it is empty (IPv6 hosts in brackets). Pass the bound port when
@@ -200,5 +211,7 @@ std::string DescribeConfig(const ServerConfig& config);
 
 std::string_view MailModeName(MailMode mode);                  // "ats_webhook", "smtp", "none"
 std::optional<MailMode> ParseMailMode(std::string_view name);  // inverse; nullopt for anything else
+std::string_view SmtpSecurityName(SmtpSecurity security);      // "starttls", "tls", "none"
+std::optional<SmtpSecurity> ParseSmtpSecurity(std::string_view name);  // inverse; nullopt for anything else
 
 }  // namespace slotwise::config

@@ -1,99 +1,35 @@
-// smtp_client.cpp — SendMail (see smtp_client.h).
+// smtp_client.cpp — SendMail over libcurl (see smtp_client.h).
 #include "mail/smtp_client.h"
 
+#include <curl/curl.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <initializer_list>
+#include <cstring>
 #include <memory>
+#include <mutex>
 
 #include "mail/mail_message.h"
-#include "mail/tcp_connection.h"
+#include "mail/mime_encoding.h"
+#include "mail/smtp_failure.h"
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 
 namespace slotwise::mail {
 namespace {
 
-constexpr std::size_t kMaxReplyLineBytes = 4096;
-constexpr int kMaxReplyLines = 100;
-
-struct Reply {
-  int code = 0;
-  std::string text;  // every line of the reply, with its code, joined by " "
-};
-
-Error Unavailable(const std::string& what) {
-  return Error{codes::kSmtpUnavailable, what + " This is temporary: retry later.", ""};
+Error InvalidSettings(std::string message, std::string field) {
+  return Error{codes::kInvalidSettings, std::move(message), std::move(field)};
 }
 
-Error Rejected(const std::string& what, std::string field = {}) {
-  return Error{codes::kSmtpRejected, what + " This is permanent: do not retry this message.", std::move(field)};
+// A host name or address that can stand in a URL as it is: visible ASCII without "/?#@[]".
+bool IsPlainHost(std::string_view host) {
+  if (host.empty() || host.size() > 253) return false;
+  return std::all_of(host.begin(), host.end(), [](char ch) { return ch > 0x20 && ch < 0x7f; }) &&
+         host.find_first_of("/?#@[]%") == std::string_view::npos;
 }
 
-bool IsDigit(char ch) {
-  return ch >= '0' && ch <= '9';
-}
-
-class Session {
- public:
-  Session(TcpConnection& connection, std::chrono::milliseconds timeout) : connection_(connection), timeout_(timeout) {}
-
-  // One reply, continuation lines ("250-…") included, all within one timeout.
-  Result<Reply> ReadReply() {
-    const TcpConnection::Clock::time_point deadline = TcpConnection::Clock::now() + timeout_;
-    Reply reply;
-    for (int count = 0; count < kMaxReplyLines; ++count) {
-      Result<std::string> line = connection_.ReadLine(deadline, kMaxReplyLineBytes);
-      if (!line) return Unavailable("The SMTP relay did not answer: " + line.error().message + ".");
-      const std::string& text = *line;
-      const bool shaped = text.size() >= 3 && IsDigit(text[0]) && IsDigit(text[1]) && IsDigit(text[2]) &&
-                          text[0] >= '2' && text[0] <= '5' && (text.size() == 3 || text[3] == ' ' || text[3] == '-');
-      const int code = shaped ? std::stoi(text.substr(0, 3)) : 0;
-      if (!shaped || (reply.code != 0 && code != reply.code)) {
-        return Unavailable("The SMTP relay sent something that is not an SMTP reply: \"" + text.substr(0, 200) + "\".");
-      }
-      reply.code = code;
-      if (!reply.text.empty()) reply.text += ' ';
-      reply.text += text;
-      if (text.size() == 3 || text[3] == ' ') return reply;
-    }
-    return Unavailable("The SMTP relay sent a reply of more than 100 lines.");
-  }
-
-  // Sends `line` + CRLF and reads the reply.
-  Result<Reply> Command(const std::string& line) { return Send(line + "\r\n"); }
-
-  // Sends `bytes` as they are and reads the reply.
-  Result<Reply> Send(std::string_view bytes) {
-    if (Result<bool> sent = connection_.WriteAll(bytes, timeout_); !sent) {
-      return Unavailable("Sending to the SMTP relay failed: " + sent.error().message + ".");
-    }
-    return ReadReply();
-  }
-
-  // The reply when its code is one of `expected`; otherwise the error it stands for (4xx temporary, 5xx permanent).
-  Result<Reply> Expect(Result<Reply> reply, std::initializer_list<int> expected, const std::string& step,
-                       std::string field = {}) {
-    if (!reply) return reply;
-    if (std::find(expected.begin(), expected.end(), reply->code) != expected.end()) return reply;
-    const std::string what =
-        "The SMTP relay " + connection_.peer() + " answered " + step + " with \"" + reply->text + "\".";
-    if (reply->code >= 500) return Rejected(what, std::move(field));
-    return Unavailable(what);
-  }
-
-  void QuitQuietly() { (void)connection_.WriteAll("QUIT\r\n", timeout_); }
-
- private:
-  TcpConnection& connection_;
-  std::chrono::milliseconds timeout_;
-};
-
-Result<bool> CheckArguments(const SmtpSettings& settings, const std::string& envelope_from,
-                            const std::vector<std::string>& recipients) {
-  if (settings.host.empty()) return Error{codes::kInvalidSettings, "The SMTP relay host is empty.", "host"};
-  if (settings.port < 1 || settings.port > 65535) {
-    return Error{codes::kInvalidSettings, "The SMTP relay port must be from 1 to 65535.", "port"};
-  }
-  if (settings.timeout.count() <= 0) return Error{codes::kInvalidSettings, "The SMTP timeout must be positive.", codes::kTimeout};
+Result<bool> CheckEnvelope(const std::string& envelope_from, const std::vector<std::string>& recipients) {
   if (!envelope_from.empty() && !IsValidAddress(envelope_from)) {
     return Error{codes::kInvalidMessage, "The envelope sender is not a plain ASCII address.", "envelope_from"};
   }
@@ -107,72 +43,142 @@ Result<bool> CheckArguments(const SmtpSettings& settings, const std::string& env
   return true;
 }
 
-// The transaction after connecting; the caller says QUIT.
-Result<bool> Converse(Session& session, const SmtpSettings& settings, const std::string& envelope_from,
-                      const std::vector<std::string>& recipients, const std::string& rendered_message) {
-  if (Result<Reply> greeting = session.Expect(session.ReadReply(), {220}, "the connection"); !greeting) {
-    return greeting.error();
-  }
-  const std::string helo_name = settings.helo_name.empty() ? "localhost" : settings.helo_name;
-  Result<Reply> ehlo = session.Command("EHLO " + helo_name);
-  if (!ehlo) return ehlo.error();
-  if (ehlo->code >= 500) ehlo = session.Command("HELO " + helo_name);  // an RFC 821 relay
-  if (Result<Reply> hello = session.Expect(std::move(ehlo), {250}, "EHLO/HELO"); !hello) return hello.error();
-
-  const std::string mail_from = "MAIL FROM:<" + envelope_from + ">";
-  if (Result<Reply> reply = session.Expect(session.Command(mail_from), {250}, mail_from); !reply) {
-    return reply.error();
-  }
-  for (std::size_t i = 0; i < recipients.size(); ++i) {
-    const std::string rcpt_to = "RCPT TO:<" + recipients[i] + ">";
-    Result<Reply> reply =
-        session.Expect(session.Command(rcpt_to), {250, 251}, rcpt_to, "recipients[" + std::to_string(i) + "]");
-    if (!reply) return reply.error();
-  }
-  if (Result<Reply> reply = session.Expect(session.Command("DATA"), {354}, "DATA"); !reply) return reply.error();
-  Result<Reply> accepted =
-      session.Expect(session.Send(DataPayload(rendered_message)), {250}, "the end of the message data");
-  if (!accepted) return accepted.error();
-  return true;
+int PortOf(const SmtpSettings& settings) {
+  return settings.port == 0 ? DefaultSmtpPort(settings.security) : settings.port;
 }
+
+// "host:port" for messages, IPv6 in brackets.
+std::string RelayName(const SmtpSettings& settings) {
+  const bool ipv6 = settings.host.find(':') != std::string::npos;
+  return (ipv6 ? "[" + settings.host + "]" : settings.host) + ":" + std::to_string(PortOf(settings));
+}
+
+// smtp://relay/helo_name — libcurl takes the name to announce in EHLO/HELO from the URL's path.
+std::string RelayUrl(const SmtpSettings& settings) {
+  const std::string scheme = settings.security == SmtpSecurity::kImplicitTls ? "smtps://" : "smtp://";
+  return scheme + RelayName(settings) + "/" + (settings.helo_name.empty() ? "localhost" : settings.helo_name);
+}
+
+// libcurl's process-wide set-up, once, before the first handle (thread-safe in libcurl >= 7.84; once anyway).
+void GlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Upload {
+  std::string_view remaining;
+};
+
+std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* upload = static_cast<Upload*>(user);
+  const std::size_t n = std::min(size * count, upload->remaining.size());
+  std::memcpy(buffer, upload->remaining.data(), n);
+  upload->remaining.remove_prefix(n);
+  return n;
+}
+
+struct CurlDeleter {
+  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
 
 }  // namespace
 
-std::string DataPayload(std::string_view message) {
-  std::string out;
-  out.reserve(message.size() + message.size() / 64 + 8);
-  bool line_start = true;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const char ch = message[i];
-    if (ch == '\r' || ch == '\n') {
-      out += "\r\n";
-      if (ch == '\r' && i + 1 < message.size() && message[i + 1] == '\n') ++i;
-      line_start = true;
-      continue;
-    }
-    if (line_start && ch == '.') out += '.';
-    out += ch;
-    line_start = false;
+int DefaultSmtpPort(SmtpSecurity security) {
+  switch (security) {
+    case SmtpSecurity::kStartTls:
+      return 587;
+    case SmtpSecurity::kImplicitTls:
+      return 465;
+    case SmtpSecurity::kNone:
+      return 25;
   }
-  if (!line_start) out += "\r\n";
-  out += ".\r\n";
-  return out;
+  return 587;
+}
+
+Result<bool> CheckSmtpSettings(const SmtpSettings& settings) {
+  if (!IsPlainHost(settings.host)) {
+    return InvalidSettings("The SMTP relay host must be a host name or address (no spaces, no /?#@[]%).", "host");
+  }
+  if (settings.port < 0 || settings.port > 65535) {
+    return InvalidSettings("The SMTP relay port must be from 1 to 65535 (0 = the security's port).", "port");
+  }
+  if (!settings.helo_name.empty() && !IsPlainHost(settings.helo_name)) {
+    return InvalidSettings("The EHLO name must be a host name (no spaces, no /?#@[]%).", "helo_name");
+  }
+  if (settings.timeout.count() <= 0) return InvalidSettings("The SMTP timeout must be positive.", "timeout");
+  if (HasControlCharacter(settings.username)) {
+    return InvalidSettings("The SMTP username holds a control character.", "username");
+  }
+  if (HasControlCharacter(settings.password)) {
+    return InvalidSettings("The SMTP password holds a control character.", "password");
+  }
+  if (!settings.username.empty() && settings.security == SmtpSecurity::kNone) {
+    return InvalidSettings(
+        "SMTP security \"none\" with a username would send the password in clear: use \"starttls\" or \"tls\".",
+        "username");
+  }
+  if (!settings.username.empty() && settings.password.empty()) {
+    return InvalidSettings("The SMTP username has no password.", "password");
+  }
+  if (!settings.ca_file.empty() && access(settings.ca_file.c_str(), R_OK) != 0) {
+    return InvalidSettings("The SMTP CA file " + settings.ca_file + " cannot be read.", "ca_file");
+  }
+  return true;
 }
 
 Result<bool> SendMail(const SmtpSettings& settings, const std::string& envelope_from,
                       const std::vector<std::string>& recipients, const std::string& rendered_message) {
-  if (Result<bool> checked = CheckArguments(settings, envelope_from, recipients); !checked) return checked;
-  Result<std::unique_ptr<TcpConnection>> connection =
-      TcpConnection::Connect(settings.host, settings.port, settings.timeout);
-  if (!connection) return Unavailable("Cannot reach the SMTP relay: " + connection.error().message + ".");
-  Session session(*connection.value(), settings.timeout);
-  Result<bool> sent = Converse(session, settings, envelope_from, recipients, rendered_message);
-  if (!sent) {
-    session.QuitQuietly();
-    return sent;
+  if (Result<bool> checked = CheckSmtpSettings(settings); !checked) return checked;
+  if (Result<bool> checked = CheckEnvelope(envelope_from, recipients); !checked) return checked;
+  GlobalInit();
+  const std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) return Error{codes::kSmtpUnavailable, "libcurl could not make a handle (out of memory?).", ""};
+  std::unique_ptr<curl_slist, SlistDeleter> rcpt;
+  for (const std::string& recipient : recipients) {
+    curl_slist* appended = curl_slist_append(rcpt.get(), ("<" + recipient + ">").c_str());
+    if (!appended) return Error{codes::kSmtpUnavailable, "libcurl could not list the recipients.", ""};
+    (void)rcpt.release();
+    rcpt.reset(appended);
   }
-  (void)session.Command("QUIT");  // the message is accepted; how the relay says goodbye does not matter
-  return true;
+  const std::string body = ToCrlf(rendered_message);
+  Upload upload{body};
+  const std::string url = RelayUrl(settings);
+  const std::string mail_from = "<" + envelope_from + ">";
+  char reason[CURL_ERROR_SIZE] = {0};
+  const long timeout_ms = static_cast<long>(settings.timeout.count());
+  CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, reason);
+  curl_easy_setopt(handle, CURLOPT_VERBOSE, 0L);  // the exchange carries the password and the candidate's data
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(handle, CURLOPT_USE_SSL,
+                   settings.security == SmtpSecurity::kNone ? static_cast<long>(CURLUSESSL_NONE)
+                                                            : static_cast<long>(CURLUSESSL_ALL));
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!settings.ca_file.empty()) curl_easy_setopt(handle, CURLOPT_CAINFO, settings.ca_file.c_str());
+  if (!settings.username.empty()) {
+    curl_easy_setopt(handle, CURLOPT_USERNAME, settings.username.c_str());
+    curl_easy_setopt(handle, CURLOPT_PASSWORD, settings.password.c_str());
+  }
+  curl_easy_setopt(handle, CURLOPT_MAIL_FROM, mail_from.c_str());
+  curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, rcpt.get());
+  curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(handle, CURLOPT_READFUNCTION, ReadUpload);
+  curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
+  const CURLcode result = curl_easy_perform(handle);
+  if (result == CURLE_OK) return true;
+  SmtpFailure failure;
+  failure.curl_code = static_cast<int>(result);
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &failure.smtp_status);
+  failure.reason = reason[0] != '\0' ? std::string(reason) : std::string(curl_easy_strerror(result));
+  return DescribeSmtpFailure(failure, RelayName(settings), settings.security, settings.timeout);
 }
 
 }  // namespace slotwise::mail

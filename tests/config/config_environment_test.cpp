@@ -45,6 +45,9 @@ TEST_CASE("Config environment: every variable overrides the file's value") {
       {"SLOTWISE_SMTP_HOST", "relay.internal"},
       {"SLOTWISE_SMTP_PORT", "587"},
       {"SLOTWISE_SMTP_FROM", "bookings@example.com"},
+      {"SLOTWISE_SMTP_SECURITY", "tls"},
+      {"SLOTWISE_SMTP_USERNAME", "bookings@example.com"},
+      {"SLOTWISE_SMTP_PASSWORD", "smtp secret"},
       {"SLOTWISE_GOOGLE_CLIENT_ID", "g-id"},
       {"SLOTWISE_GOOGLE_CLIENT_SECRET", "g-secret"},
       {"SLOTWISE_MICROSOFT_CLIENT_ID", "m-id"},
@@ -69,6 +72,9 @@ TEST_CASE("Config environment: every variable overrides the file's value") {
   CHECK(config.mail.smtp.host == "relay.internal");
   CHECK(config.mail.smtp.port == 587);
   CHECK(config.mail.smtp.from == "bookings@example.com");
+  CHECK(config.mail.smtp.security == SmtpSecurity::kTls);
+  CHECK(config.mail.smtp.username == "bookings@example.com");
+  CHECK(config.mail.smtp.password == "smtp secret");
   CHECK(config.providers.google.client_id == "g-id");
   CHECK(config.providers.google.client_secret == "g-secret");
   CHECK(config.providers.microsoft.client_id == "m-id");
@@ -103,7 +109,9 @@ TEST_CASE("Config environment: a malformed value is an error naming the variable
       {"SLOTWISE_ADMIN_KEY_HASH", "not-hex"},
       {"SLOTWISE_MAIL_MODE", "SMTP"},
       {"SLOTWISE_SMTP_HOST", "relay/x"},
-      {"SLOTWISE_SMTP_PORT", "0"},
+      {"SLOTWISE_SMTP_PORT", "65536"},
+      {"SLOTWISE_SMTP_SECURITY", "ssl"},
+      {"SLOTWISE_SMTP_USERNAME", "two words"},
       {"SLOTWISE_SMTP_FROM", "no-at-sign"},
       {"SLOTWISE_ZOOM_CLIENT_ID", "has space"},
       {"SLOTWISE_MAX_BODY_BYTES", "-1"},

@@ -38,8 +38,11 @@ TEST_CASE("Config: an empty object gives the documented defaults") {
   CHECK(config.admin.api_key_hash.empty());
   CHECK(config.providers.google.client_id.empty());
   CHECK(config.mail.mode == MailMode::kAtsWebhook);
-  CHECK(config.mail.smtp.port == 25);
-  CHECK(config.mail.smtp.timeout_seconds == 10);
+  CHECK(config.mail.smtp.port == 0);  // the security's port
+  CHECK(config.mail.smtp.security == SmtpSecurity::kStartTls);
+  CHECK(config.mail.smtp.username.empty());
+  CHECK(config.mail.smtp.ca_file.empty());
+  CHECK(config.mail.smtp.timeout_seconds == 30);
   CHECK(config.outbox.max_attempts == 8);
   CHECK(config.outbox.base_backoff_ms == 500);
   CHECK(config.outbox.max_backoff_ms == 60000);
@@ -60,6 +63,8 @@ TEST_CASE("Config: the example in docs/ loads, passes validation and sets every 
   CHECK(config.org_access.microsoft_app_only);
   CHECK(config.mail.mode == MailMode::kSmtp);
   CHECK(config.mail.smtp.from == "interviews@example.com");
+  CHECK(config.mail.smtp.security == SmtpSecurity::kStartTls);
+  CHECK(config.mail.smtp.password_file == "/run/secrets/smtp_password");
   // Every key DescribeConfig prints appears in the example (the example is complete).
   const nlohmann::json example = nlohmann::json::parse(ReadFile(SLOTWISE_EXAMPLE_CONFIG));
   const nlohmann::json described = nlohmann::json::parse(DescribeConfig(config));
@@ -69,6 +74,7 @@ TEST_CASE("Config: the example in docs/ loads, passes validation and sets every 
     if (pointer.find("/providers/") == 0 && pointer.find("/client_secret") != std::string::npos) continue;
     if (pointer.find("/widget_tokens/signing_key") == 0 && pointer.find("_file") == std::string::npos) continue;
     if (pointer.find("/widget_tokens/keys/") == 0 && pointer.ends_with("/secret")) continue;  // given as secret_file
+    if (pointer == "/mail/smtp/password") continue;  // given as password_file
     if (pointer.find("/scopes/") != std::string::npos || pointer.find("/trusted_proxies/") == 0) continue;
     CHECK_MESSAGE(example.contains(nlohmann::json::json_pointer(pointer)), "the example lacks " << pointer);
   }
@@ -109,7 +115,9 @@ TEST_CASE("Config: ports, limits and other numbers are range-checked") {
   CHECK(LoadError(R"({"listen": {"port": 65536}})").field == "listen.port");
   CHECK(LoadError(R"({"listen": {"port": -1}})").field == "listen.port");
   CHECK(LoadError(R"({"listen": {"port": 18446744073709551615}})").field == "listen.port");
-  CHECK(LoadError(R"({"mail": {"smtp": {"port": 0}}})").field == "mail.smtp.port");
+  CHECK(LoadOk(R"({"mail": {"smtp": {"port": 0}}})").mail.smtp.port == 0);  // the security's port
+  CHECK(LoadError(R"({"mail": {"smtp": {"port": 65536}}})").field == "mail.smtp.port");
+  CHECK(LoadError(R"({"mail": {"smtp": {"timeout_seconds": 0}}})").field == "mail.smtp.timeout_seconds");
   for (const char* key : {"max_body_bytes", "max_header_bytes", "read_timeout_seconds", "write_timeout_seconds",
                           "keep_alive_seconds", "threads"}) {
     CAPTURE(key);

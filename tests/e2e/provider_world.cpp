@@ -77,7 +77,7 @@ Day FreeWeekDay(std::int64_t now, int weekday) {
   return {text, berlin->FromLocalSeconds(day * kSecondsPerDay)};
 }
 
-ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
+ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling, DeliveryOptions delivery)
     : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                .count()),
       sandbox_(sandbox::SandboxOptions{seed_demo_org, 3599}) {
@@ -111,6 +111,7 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling)
     SchedulingOptions scheduling_options;
     scheduling_options.outbox.threads = 2;
     scheduling_options.outbox.idle_poll = std::chrono::milliseconds(100);
+    scheduling_options.delivery = std::move(delivery);
     // The tests' receivers (ATS webhooks) listen on plain http on 127.0.0.1: the allow-list names exactly that host,
     // as a deployment names its internal ATS (docs/CONFIG.md, outbound.allowed_hosts). "localhost" is not on it.
     scheduling_options.outbound = auth::OutboundPolicy(auth::OutboundRules{{"127.0.0.1"}, {}});

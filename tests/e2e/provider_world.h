@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/http_server.h"
+#include "booking/adapter_gateway.h"
 #include "runtime/connections_runtime.h"
 #include "sandbox/sandbox.h"
 #include "support/http_call.h"
@@ -59,8 +60,9 @@ Day FreeWeekDay(std::int64_t now, int weekday);
 class ProviderWorld {
  public:
   // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"
-  // with the sandbox's demo organisation, the outbox worker running).
-  explicit ProviderWorld(bool seed_demo_org = true, bool scheduling = false);
+  // with the sandbox's demo organisation, the outbox worker running), delivering candidate messages as `delivery`
+  // says (by default through the tenant's ATS webhook).
+  explicit ProviderWorld(bool seed_demo_org = true, bool scheduling = false, DeliveryOptions delivery = {});
   ~ProviderWorld();
 
   std::string root() const { return "http://127.0.0.1:" + std::to_string(port_); }

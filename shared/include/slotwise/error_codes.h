@@ -171,6 +171,10 @@ enum class ErrorKind {
                       "the ATS webhook could not be reached")                                                          \
   SLOTWISE_ERROR_CODE(kSmtpUnavailable, "smtp_unavailable", kUnavailable, "the SMTP relay failed temporarily")         \
   SLOTWISE_ERROR_CODE(kSmtpRejected, "smtp_rejected", kUpstream, "the SMTP relay refused the message for good")        \
+  SLOTWISE_ERROR_CODE(kSmtpAuthFailed, "smtp_auth_failed", kFailedDependency,                                          \
+                      "the SMTP relay refused the configured username and password")                                   \
+  SLOTWISE_ERROR_CODE(kSmtpTlsFailed, "smtp_tls_failed", kFailedDependency,                                            \
+                      "the SMTP relay's certificate did not verify, or it offered no STARTTLS")                        \
   SLOTWISE_ERROR_CODE(kHeaderInjection, "header_injection", kInvalidArgument,                                          \
                       "a mail header field holds a line break")                                                        \
   SLOTWISE_ERROR_CODE(kInvalidMessage, "invalid_message", kInvalidArgument, "the e-mail message is incomplete")        \
