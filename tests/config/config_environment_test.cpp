@@ -6,22 +6,10 @@
 #include <doctest/doctest.h>
 
 #include "config/server_config.h"
+#include "config_loading.h"
 #include "support/temp_dir.h"
 
 namespace slotwise::config {
-namespace {
-
-using Variables = std::map<std::string, std::string, std::less<>>;
-
-Result<bool> Apply(ServerConfig& config, const Variables& variables) {
-  return ApplyEnvironment(config, [&](std::string_view name) -> std::optional<std::string> {
-    const auto found = variables.find(name);
-    if (found == variables.end()) return std::nullopt;
-    return found->second;
-  });
-}
-
-}  // namespace
 
 TEST_CASE("Config environment: every variable overrides the file's value") {
   Result<ServerConfig> loaded = LoadServerConfig(R"({

@@ -13,16 +13,6 @@
 namespace slotwise::config {
 namespace {
 
-using Variables = std::map<std::string, std::string, std::less<>>;
-
-Result<bool> Apply(ServerConfig& config, const Variables& variables) {
-  return ApplyEnvironment(config, [&](std::string_view name) -> std::optional<std::string> {
-    const auto found = variables.find(name);
-    if (found == variables.end()) return std::nullopt;
-    return found->second;
-  });
-}
-
 constexpr const char* kRelay = R"({"mail": {"mode": "smtp", "smtp": {"host": "smtp.example.com",
     "from": "b@example.com", )";
 
