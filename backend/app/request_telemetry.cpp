@@ -76,7 +76,7 @@ void InstallRequestTelemetry(httplib::Server& server, observability::RouteTempla
                             {{"method", method},
                              {"route", route},
                              {"status", res.status},
-                             {"duration_ms", static_cast<double>(static_cast<long long>(seconds * 1e5)) / 100},
+                             {"duration_ms", trace ? observability::MillisecondsSince(trace->started) : 0.0},
                              {"bytes", res.body.size()},
                              {"tenant", trace ? trace->tenant_id : ""},
                              {"client", req.remote_addr}});

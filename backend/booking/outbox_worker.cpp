@@ -67,7 +67,7 @@ bool OutboxWorker::RunOne() {
     nlohmann::ordered_json fields{
         {"job_id", job.id}, {"job", OutboxKindName(job.kind)}, {"interview_id", job.interview_id},
         {"attempt", job.attempts}, {"outcome", result},
-        {"duration_ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()}};
+        {"duration_ms", observability::MillisecondsSince(started)}};
     if (retry_in > 0) fields["retry_in_seconds"] = retry_in;
     if (!outcome.error.empty()) fields["error"] = outcome.error;
     observability::WriteLog(level, "outbox_job", std::move(fields));

@@ -60,7 +60,7 @@ Result<net::HttpResponse> InstrumentedTransport::Send(const net::HttpRequest& re
                           {{"provider", provider},
                            {"method", request.method},
                            {"outcome", outcome},
-                           {"duration_ms", static_cast<double>(static_cast<long long>(seconds * 1e5)) / 100}});
+                           {"duration_ms", MillisecondsSince(started)}});
   return response;
 }
 

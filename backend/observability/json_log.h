@@ -13,6 +13,7 @@
 //   file's lock.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,9 @@ void WriteLog(LogLevel level, std::string_view kind, nlohmann::ordered_json fiel
 
 // A warning or error of background work in plain words: kind "problem", field "message".
 void LogProblem(LogLevel level, std::string_view message);
+
+// A log line's "duration_ms": the time since `started` in milliseconds, to two decimals.
+double MillisecondsSince(std::chrono::steady_clock::time_point started);
 
 // The current time as RFC 3339 UTC with milliseconds, e.g. "2026-12-06T09:41:07.123Z".
 std::string LogTimestamp();

@@ -77,7 +77,7 @@ TEST_CASE("a path maps onto the most literal route template, never onto its ids"
 
 TEST_CASE("a caller's request id is kept when it is safe to log, otherwise one is minted") {
   CHECK(AcceptRequestId("req-42.a_b:c") == "req-42.a_b:c");
-  for (const std::string offered : {std::string(""), std::string(65, 'a'), std::string("has space"),
+  for (const std::string& offered : {std::string(""), std::string(65, 'a'), std::string("has space"),
                                     std::string("quote\""), std::string("line\nbreak"), std::string("ü")}) {
     const std::string id = AcceptRequestId(offered);
     CHECK(id.size() == 32);
