@@ -17,6 +17,10 @@ OutboxWorker::~OutboxWorker() { Stop(); }
 
 void OutboxWorker::Start() {
   stopping_ = false;
+  // What a dead process left behind is recovered once, at the first start: on a restart within this process, requests
+  // in flight hold their keys for real (they would be released under them) and Stop() left no job running.
+  if (recovered_) return StartThreads();
+  recovered_ = true;
   if (Result<int> requeued = store_.RequeueRunningJobs(clock_()); requeued && *requeued > 0) {
     observability::LogProblem(observability::LogLevel::kWarning,
                               "resuming " + std::to_string(*requeued) + " outbox job(s) interrupted by a restart");
@@ -27,6 +31,10 @@ void OutboxWorker::Start() {
     observability::LogProblem(observability::LogLevel::kWarning, "released " + std::to_string(*released) +
                                                                      " Idempotency-Key(s) in flight when the server stopped");
   }
+  StartThreads();
+}
+
+void OutboxWorker::StartThreads() {
   for (int i = 0; i < std::max(1, policy_.threads); ++i) threads_.emplace_back([this] { Loop(); });
 }
 

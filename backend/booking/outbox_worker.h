@@ -4,7 +4,8 @@
 // Contract: Start() hands back jobs left running by a process that died (RequeueRunningJobs), frees the
 // Idempotency-Keys its requests held (ReleaseInFlightKeys), and starts `threads`
 // workers; Wake() makes idle workers look now (called after a commit); Stop() joins them (a job in progress finishes
-// first); Start() after Stop() starts them again. Jobs of one interview never run concurrently or out of order (the store hands them out in order).
+// first); Start() after Stop() starts the workers again without that recovery (this process's own requests hold
+// their keys for real). Jobs of one interview never run concurrently or out of order (the store hands them out in order).
 // Backoff after attempt n: min(max_backoff, base_backoff * 2^(n-1)), at least one second. A retry the executor marks
 // keep_trying (removing what exists at a provider) is never given up: it goes on at max_backoff. Thread-safe.
 #pragma once
@@ -51,7 +52,10 @@ class OutboxWorker {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::uint64_t wakes_ = 0;
+  void StartThreads();
+
   std::atomic<bool> stopping_{false};
+  bool recovered_ = false;  // the first Start() ran the recovery of a previous process's leftovers
   std::vector<std::thread> threads_;
 };
 

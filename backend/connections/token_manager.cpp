@@ -70,7 +70,11 @@ namespace {
 // slotwise_token_refreshes_total{provider, outcome}: "ok" or the error code (docs/OPERATIONS.md).
 void CountRefresh(oauth::Provider provider, const std::string& outcome) {
   constexpr const char* kRefreshes = "slotwise_token_refreshes_total";
-  observability::Metrics().DeclareCounter(kRefreshes, "OAuth token refreshes, by provider and outcome (ok or error code).");
+  static const bool declared = [] {
+    observability::Metrics().DeclareCounter(kRefreshes, "OAuth token refreshes, by provider and outcome (ok or error code).");
+    return true;
+  }();
+  (void)declared;
   observability::Metrics().Increment(kRefreshes, {{"provider", std::string(oauth::ProviderName(provider))}, {"outcome", outcome}});
 }
 
