@@ -169,6 +169,7 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
     return std::nullopt;
   }
   observability::NoteTenant(context->tenant_id);  // for this request's log line, also when it is refused below
+  observability::NoteActor(context->via, context->via == "api_key" ? context->key_id : context->actor);
   if (!origin.empty()) {
     const auth::CorsDecision cors = auth::DecideCors({req.method, origin, "", ""}, OriginsOf(context->tenant_id));
     AddHeaders(res, cors.headers);
@@ -189,8 +190,9 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
 bool ApiAuth::Admin(const httplib::Request& req, httplib::Response& res) {
   std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
   bool matched = false;
+  std::string presented;
   if (token) {
-    const std::string presented = crypto::HexEncode(crypto::Sha256(*token));
+    presented = crypto::HexEncode(crypto::Sha256(*token));
     // Every configured hash is compared, so the time taken does not tell which one (if any) matched.
     for (const std::string& hash : admin_key_hashes_) matched = crypto::ConstantTimeEquals(presented, hash) || matched;
   }
@@ -198,6 +200,9 @@ bool ApiAuth::Admin(const httplib::Request& req, httplib::Response& res) {
     Unauthorized(res, "this route needs the admin key");
     return false;
   }
+  // Which admin key acted, for the audit trail: the first 12 hex digits of its hash (the configuration holds the same
+  // hash, so an operator can tell the keys apart; the key itself cannot be recovered from it).
+  observability::NoteActor("admin", presented.substr(0, 12));
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include "api/api_key_issuer.h"
 #include "api/http_errors.h"
 #include "api/request_body.h"
+#include "observability/request_context.h"
 #include "slotwise/error_codes.h"
 
 namespace slotwise {
@@ -77,6 +78,7 @@ bool TenantExists(DirectoryStore& directory, const std::string& tenant_id, Res r
     SendError(res, codes::kNotFound, "no tenant " + tenant_id);
     return false;
   }
+  observability::NoteTenant(tenant_id);  // the operator acts on this tenant: its audit log records the change
   return true;
 }
 

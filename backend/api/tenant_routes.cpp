@@ -16,6 +16,7 @@
 #include "api/stored_fields.h"
 #include "auth/outbound_policy.h"
 #include "auth/standard_webhooks.h"
+#include "observability/request_context.h"
 #include "auth/widget_tokens.h"
 #include "directory/directory_import.h"
 #include "directory/host_account_import.h"
@@ -138,7 +139,19 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     tenant.created_at = auth.now();
     Result<Tenant> created = directory.CreateTenant(tenant);
     if (!created) return SendError(res, created.error());
+    observability::NoteTenant(created->id);  // the creation opens the new tenant's audit log
     SendJson(res, 201, TenantJson(*created));
+  });
+
+  server.Delete(R"(/v1/tenants/([a-z0-9-]+))", [&](Req req, Res res) {
+    res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
+    if (!auth.Admin(req, res)) return;
+    const std::string tenant_id = req.matches[1];
+    Result<TenantDataDeletion> deleted = runtime.DeleteTenant(tenant_id);
+    if (!deleted) return SendError(res, deleted.error());
+    json rows = json::object();
+    for (const auto& [table, count] : deleted->rows_by_table) rows[table] = count;
+    SendJson(res, 200, {{"deleted", tenant_id}, {"rows_by_table", rows}});
   });
 
   server.Get("/v1/tenant", [&](Req req, Res res) {

@@ -1,6 +1,10 @@
 // tenant_routes.h — tenants, their directory, and widget tokens (docs/API_BACKEND.md); their API keys are
 // api_key_routes.h's:
 //   POST   /v1/tenants                        admin key   — create a tenant
+//   DELETE /v1/tenants/{id}                   admin key   — delete the tenant and everything held for it: 200
+//                                                            {deleted, rows_by_table}; 404 not_found; 409
+//                                                            storage_conflict while one of its outbox jobs runs
+//                                                            (SchedulingRuntime::DeleteTenant)
 //   GET    /v1/tenant, PATCH /v1/tenant       API key     — the caller's tenant settings
 //   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key (GETs: also widget tokens)
 //   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key (GETs: also widget tokens)

@@ -13,6 +13,8 @@
 
 #include "api/api_auth.h"
 #include "api/api_key_routes.h"
+#include "api/audit_log_routes.h"
+#include "api/audit_recorder.h"
 #include "api/connection_access.h"
 #include "api/connection_routes.h"
 #include "api/hr_routes.h"
@@ -122,7 +124,11 @@ void HttpServer::RegisterRoutes() {
   httplib::Headers standard;
   for (const auto& [name, value] : auth::StandardSecurityHeaders()) standard.emplace(name, value);
   s.set_default_headers(standard);
-  InstallRequestTelemetry(s, DocumentedRouteTemplates(), !options_.web_root.empty());
+  // audit_ is set by EnableScheduling, before Run(): no request is served while it changes.
+  InstallRequestTelemetry(s, DocumentedRouteTemplates(), !options_.web_root.empty(),
+                          [this](const httplib::Request& req, const httplib::Response& res, const std::string& route) {
+                            if (audit_) audit_->Record({req.method, route, req.path, res.status, &res.body});
+                          });
 
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok"})", kJson);
@@ -182,6 +188,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   if (!auth) return auth.error();
   auth_ = std::move(auth).value();
   scheduling_ = &scheduling;
+  audit_ = std::make_unique<AuditRecorder>(scheduling.audit_log(), scheduling.clock());
   ApiAuth& caller_auth = *auth_;
   RegisterTenantRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterApiKeyRoutes(*server_, scheduling.directory(), caller_auth);
@@ -193,6 +200,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
                         options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
   RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
   RegisterWebhookDeliveryRoutes(*server_, scheduling.lifecycle(), caller_auth);
+  RegisterAuditLogRoutes(*server_, scheduling.audit_log(), caller_auth);
   RegisterMetricsRoute(*server_, scheduling, caller_auth);
   server_->Options(R"(/v1/.*)", [&caller_auth](const httplib::Request& req, httplib::Response& res) {
     caller_auth.Preflight(req, res);

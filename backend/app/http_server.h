@@ -27,6 +27,7 @@ class EdgeServer;
 namespace slotwise {
 
 class ApiAuth;
+class AuditRecorder;
 struct ApiAuthOptions;
 class ConnectionAccess;
 class ConnectionsRuntime;
@@ -73,6 +74,7 @@ class HttpServer {
   ZoneSource& zones_;
   SchedulingRuntime* scheduling_ = nullptr;
   std::unique_ptr<ApiAuth> auth_;  // with scheduling_
+  std::unique_ptr<AuditRecorder> audit_;  // with scheduling_: fed by the request telemetry after each response
   std::unique_ptr<ConnectionAccess> connection_access_;
   bool connection_routes_registered_ = false;
   bool readiness_route_registered_ = false;

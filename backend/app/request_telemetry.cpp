@@ -46,7 +46,8 @@ observability::RouteTemplates DocumentedRouteTemplates() {
   return routes;
 }
 
-void InstallRequestTelemetry(httplib::Server& server, observability::RouteTemplates routes, bool serves_files) {
+void InstallRequestTelemetry(httplib::Server& server, observability::RouteTemplates routes, bool serves_files,
+                             AfterResponse after_response) {
   DeclareRequestMetrics();
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (observability::RequestTrace* trace = observability::CurrentRequest()) {
@@ -58,9 +59,11 @@ void InstallRequestTelemetry(httplib::Server& server, observability::RouteTempla
     return httplib::Server::HandlerResponse::Unhandled;
   });
   auto shared_routes = std::make_shared<const observability::RouteTemplates>(std::move(routes));
-  server.set_logger([shared_routes, serves_files](const httplib::Request& req, const httplib::Response& res) {
+  server.set_logger([shared_routes, serves_files, after_response](const httplib::Request& req,
+                                                                  const httplib::Response& res) {
     const observability::RequestTrace* trace = observability::CurrentRequest();
-    std::string route = shared_routes->Match(req.path);
+    const std::string matched = shared_routes->Match(req.path);
+    std::string route = matched;
     if (route.empty()) {
       const bool file = serves_files && (req.method == "GET" || req.method == "HEAD") && res.status < 400;
       route = file ? "(static)" : "(unmatched)";
@@ -80,6 +83,7 @@ void InstallRequestTelemetry(httplib::Server& server, observability::RouteTempla
                              {"bytes", res.body.size()},
                              {"tenant", trace ? trace->tenant_id : ""},
                              {"client", req.remote_addr}});
+    if (after_response) after_response(req, res, matched);
   });
 }
 

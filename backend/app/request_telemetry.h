@@ -14,10 +14,15 @@
 // - Methods outside GET HEAD POST PUT PATCH DELETE OPTIONS are labelled "other" (bounded label values).
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "observability/route_templates.h"
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }  // namespace httplib
 
 namespace slotwise {
@@ -25,6 +30,11 @@ namespace slotwise {
 // The templates of every route the OpenAPI document describes (docs/openapi.json, compiled in).
 observability::RouteTemplates DocumentedRouteTemplates();
 
-void InstallRequestTelemetry(httplib::Server& server, observability::RouteTemplates routes, bool serves_files);
+// Called after each response's log line with the request, its response and the route template it matched ("" when
+// none): the audit log's recorder (api/audit_recorder.h). May be empty.
+using AfterResponse = std::function<void(const httplib::Request&, const httplib::Response&, const std::string& route)>;
+
+void InstallRequestTelemetry(httplib::Server& server, observability::RouteTemplates routes, bool serves_files,
+                             AfterResponse after_response = {});
 
 }  // namespace slotwise

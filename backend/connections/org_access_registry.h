@@ -88,6 +88,9 @@ class OrgAccessRegistry {
   Result<bool> Disconnect(const std::string& tenant_id, oauth::Provider provider);
 
   Result<std::vector<OrgConnection>> List(const std::string& tenant_id) { return store_.List(tenant_id); }
+  // Drops the tenant's OrgAccess built so far (after the tenant was deleted: nothing of it may serve a later tenant of
+  // the same id). Sources handed out keep theirs alive until they go.
+  void ForgetTenant(const std::string& tenant_id) { Forget(tenant_id); }
   // The domains verified for the tenant through its active organisation connections (lower-case, no duplicates).
   Result<std::vector<std::string>> VerifiedDomains(const std::string& tenant_id);
 

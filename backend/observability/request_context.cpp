@@ -16,7 +16,8 @@ bool IsRequestIdCharacter(char c) {
 
 }  // namespace
 
-RequestScope::RequestScope(std::string request_id) : trace_{std::move(request_id), "", std::chrono::steady_clock::now()}, outer_(current_request) {
+RequestScope::RequestScope(std::string request_id) : outer_(current_request) {
+  trace_.request_id = std::move(request_id);
   current_request = &trace_;
 }
 
@@ -26,6 +27,12 @@ RequestTrace* CurrentRequest() { return current_request; }
 
 void NoteTenant(std::string_view tenant_id) {
   if (current_request) current_request->tenant_id = std::string(tenant_id);
+}
+
+void NoteActor(std::string_view kind, std::string_view id) {
+  if (!current_request) return;
+  current_request->actor_kind = std::string(kind);
+  current_request->actor_id = std::string(id);
 }
 
 std::string NewRequestId() {

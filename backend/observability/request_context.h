@@ -1,11 +1,11 @@
-// request_context.h — the request the current thread is serving: its request id and, once a credential named it, its
-// tenant. The HTTP server opens a RequestScope around each request; code below it (authentication, the provider
+// request_context.h — the request the current thread is serving: its request id and, once a credential named them, its
+// tenant and its actor (who is calling: the audit trail's "who"). The HTTP server opens a RequestScope around each request; code below it (authentication, the provider
 // transport, the log) reads CurrentRequest() without the request being passed down.
 //
 // Contract:
 // - One RequestScope per thread at a time (scopes do not nest: a nested scope replaces and then restores the outer one).
 // - CurrentRequest() is nullptr outside a scope (background work: the outbox, the tracker, schedulers).
-// - NoteTenant outside a scope does nothing.
+// - NoteTenant and NoteActor outside a scope do nothing.
 // - Request ids: AcceptRequestId keeps a caller's X-Request-Id when it is 1–64 characters of [A-Za-z0-9._:-] (so it
 //   can go into a log line and a header unchanged) and otherwise mints one; NewRequestId is 32 random hex digits.
 #pragma once
@@ -19,6 +19,8 @@ namespace slotwise::observability {
 struct RequestTrace {
   std::string request_id;
   std::string tenant_id;  // "" until authentication names the tenant
+  std::string actor_kind;  // "" until authentication names the caller: "api_key" | "widget_token" | "admin" | …
+  std::string actor_id;    // the API key's id, the widget token's user, the admin key's fingerprint, …
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
@@ -38,6 +40,7 @@ class RequestScope {
 
 RequestTrace* CurrentRequest();
 void NoteTenant(std::string_view tenant_id);
+void NoteActor(std::string_view kind, std::string_view id);
 
 std::string NewRequestId();
 std::string AcceptRequestId(std::string_view offered);

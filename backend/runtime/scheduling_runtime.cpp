@@ -75,6 +75,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->booked_sync_ =
       std::make_unique<BookedObjectSync>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_, now);
   runtime->sync_cursors_ = std::make_unique<SqliteSyncCursorStore>(database);
+  runtime->audit_log_ = std::make_unique<SqliteAuditLogStore>(database);
   runtime->delta_sync_ = std::make_unique<CalendarDeltaSync>(*runtime->directory_, *runtime->interviews_,
                                                              *runtime->sync_cursors_, *runtime->gateway_,
                                                              *runtime->booked_sync_, now);
@@ -153,6 +154,17 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
         }
       });
   return runtime;
+}
+
+Result<TenantDataDeletion> SchedulingRuntime::DeleteTenant(const std::string& tenant_id) {
+  Result<TenantDataDeletion> deleted = directory_->DeleteTenant(tenant_id);
+  if (!deleted) return deleted;
+  org_access().ForgetTenant(tenant_id);
+  cache_->InvalidateTenant(tenant_id);
+  std::int64_t rows = 0;
+  for (const auto& [table, count] : deleted->rows_by_table) rows += count;
+  observability::WriteLog(observability::LogLevel::kInfo, "tenant_deleted", {{"tenant", tenant_id}, {"rows", rows}});
+  return deleted;
 }
 
 void SchedulingRuntime::Start() {

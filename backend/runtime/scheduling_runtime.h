@@ -34,6 +34,7 @@
 #include "proposals/proposal_service.h"
 #include "proposals/proposal_store.h"
 #include "runtime/connections_runtime.h"
+#include "store/sqlite_audit_log_store.h"
 #include "store/sqlite_directory_store.h"
 #include "store/sqlite_interview_store.h"
 #include "store/sqlite_sync_cursor_store.h"
@@ -70,8 +71,13 @@ class SchedulingRuntime {
 
   void Start();  // the outbox worker, the HR daily-post scheduler and the lifecycle webhook dispatcher
 
+  // Deletes the tenant and everything held for it (DirectoryStore::DeleteTenant, all or nothing), then drops what this
+  // process keeps of it in memory: its organisation access and its cached free/busy. Logs kind "tenant_deleted".
+  Result<TenantDataDeletion> DeleteTenant(const std::string& tenant_id);
+
   DirectoryStore& directory() { return *directory_; }
   InterviewStore& interviews() { return *interviews_; }
+  AuditLogStore& audit_log() { return *audit_log_; }  // every tenant's audit log (api/audit_recorder.h writes it)
   AvailabilityService& availability() { return *availability_; }
   BookingService& booking() { return *booking_; }
   OutboxWorker& outbox() { return *worker_; }
@@ -107,6 +113,7 @@ class SchedulingRuntime {
   std::unique_ptr<OutboxExecutor> executor_;
   std::unique_ptr<BookedObjectSync> booked_sync_;  // called by notifications_'s worker (its listeners)
   std::unique_ptr<SqliteSyncCursorStore> sync_cursors_;
+  std::unique_ptr<SqliteAuditLogStore> audit_log_;
   std::unique_ptr<CalendarDeltaSync> delta_sync_;  // called by notifications_'s worker (its periodic listener)
   std::unique_ptr<BookingService> booking_;
   std::unique_ptr<SqliteProposalStore> proposal_store_;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "slotwise/result.h"
+#include "store/tenant_data_deletion.h"
 #include "store/tenant_model.h"
 
 namespace slotwise {
@@ -30,6 +31,9 @@ class DirectoryStore {
   virtual Result<Tenant> UpdateTenant(const Tenant& tenant) = 0;
   virtual Result<std::optional<Tenant>> GetTenant(const std::string& tenant_id) = 0;
   virtual Result<std::vector<Tenant>> ListTenants() = 0;
+  // Removes the tenant and everything held for it (store/tenant_data_deletion.h: all or nothing, "not_found",
+  // "storage_conflict" while one of its outbox jobs runs); answers the rows deleted per table.
+  virtual Result<TenantDataDeletion> DeleteTenant(const std::string& tenant_id) = 0;
 
   virtual Result<bool> AddApiKey(const ApiKeyRecord& key) = 0;
   virtual Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) = 0;

@@ -248,6 +248,13 @@ Result<Tenant> SqliteDirectoryStore::UpdateTenant(const Tenant& tenant) {
   return WriteTenant(tenant, false);
 }
 
+Result<TenantDataDeletion> SqliteDirectoryStore::DeleteTenant(const std::string& tenant_id) {
+  if (!IsValidTenantId(tenant_id)) return Error{codes::kNotFound, "no tenant " + tenant_id, ""};
+  Result<TenantDataDeletion> deleted = DeleteTenantData(database_, tenant_id);
+  if (deleted) Bump();  // cached API keys and origins of the tenant are dropped from the next request on
+  return deleted;
+}
+
 Result<std::optional<Tenant>> SqliteDirectoryStore::GetTenant(const std::string& tenant_id) {
   if (!IsValidTenantId(tenant_id)) return std::optional<Tenant>();
   std::lock_guard lock(mutex_);

@@ -41,6 +41,7 @@ class SqliteDirectoryStore final : public DirectoryStore {
   Result<Tenant> UpdateTenant(const Tenant& tenant) override;  // keeps the stored created_at
   Result<std::optional<Tenant>> GetTenant(const std::string& tenant_id) override;
   Result<std::vector<Tenant>> ListTenants() override;
+  Result<TenantDataDeletion> DeleteTenant(const std::string& tenant_id) override;
 
   Result<bool> AddApiKey(const ApiKeyRecord& key) override;
   Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) override;

@@ -13,7 +13,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 16> kMigrations = {
+constexpr std::array<const char*, 17> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -274,6 +274,19 @@ constexpr std::array<const char*, 16> kMigrations = {
     "ALTER TABLE booked_objects_16 RENAME TO booked_objects;"
     "CREATE INDEX booked_objects_by_calendar ON booked_objects (tenant_id, provider, calendar_id COLLATE NOCASE);"
     "CREATE INDEX booked_objects_by_provider_id ON booked_objects (provider_object_id);",
+    // 17: the audit log (store/audit_log_store.h): who did what to which object, per tenant. Append-only by
+    // construction: no row can be changed, and none removed while its tenant exists (only deleting the tenant takes
+    // its trail with it). AUTOINCREMENT so that an id is never reused (the listing's cursor relies on it).
+    "CREATE TABLE IF NOT EXISTS audit_log ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, at INTEGER NOT NULL,"
+    "  actor_kind TEXT NOT NULL, actor_id TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL,"
+    "  status INTEGER NOT NULL, request_id TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS audit_log_by_tenant ON audit_log (tenant_id, id);"
+    "CREATE TRIGGER IF NOT EXISTS audit_log_rows_are_final BEFORE UPDATE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER IF NOT EXISTS audit_log_rows_stay BEFORE DELETE ON audit_log"
+    "  WHEN EXISTS (SELECT 1 FROM tenants WHERE id = OLD.tenant_id)"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only while its tenant exists'); END;",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

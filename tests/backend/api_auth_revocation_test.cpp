@@ -28,6 +28,7 @@ class InterleavingStore : public DirectoryStore {
   Result<Tenant> UpdateTenant(const Tenant& t) override { return inner_.UpdateTenant(t); }
   Result<std::optional<Tenant>> GetTenant(const std::string& id) override { return inner_.GetTenant(id); }
   Result<std::vector<Tenant>> ListTenants() override { return inner_.ListTenants(); }
+  Result<TenantDataDeletion> DeleteTenant(const std::string& id) override { return inner_.DeleteTenant(id); }
   Result<bool> AddApiKey(const ApiKeyRecord& key) override { return inner_.AddApiKey(key); }
   Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) override {
     Result<std::optional<ApiKeyRecord>> found = inner_.FindApiKey(key_id);
