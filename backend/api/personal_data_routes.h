@@ -18,12 +18,12 @@
 
 namespace httplib {
 class Server;
-}
+}  // namespace httplib
 
 namespace slotwise {
 
-class ApiAuth;
 class SchedulingRuntime;
+class ApiAuth;
 
 void RegisterPersonalDataRoutes(httplib::Server& server, SchedulingRuntime& runtime, ApiAuth& auth);
 

@@ -22,7 +22,6 @@
 #include "slotwise/time.h"
 #include "support/loopback_server.h"
 #include "support/temp_dir.h"
-#include "zoneinfo/zoneinfo_directory.h"
 
 using namespace slotwise;
 using namespace slotwise::testing;
@@ -30,18 +29,14 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kLena = "lena.fischer@kumo.example";  // recruiter (Google)
-const std::string kJonas = "jonas.becker@kumo.example";
+const std::string kJonas = "jonas.becker@kumo.example";  // interviewer
+const std::string kLena = "lena.fischer@kumo.example";    // recruiter (Google)
 const std::string kName = "Zebulon Quillfeather";
 const std::string kEmail = "zebulon.quillfeather@candidate.example";
 
-// Berlin wall time `clock` on weekday `weekday` of the week after next (free of the sandbox's demo events).
-std::string FreeWeek(std::int64_t now, int weekday, const char* clock) {
-  ZoneinfoDirectory zones("/usr/share/zoneinfo");
-  const TimeZone* berlin = zones.Find("Europe/Berlin");
-  REQUIRE(berlin != nullptr);
-  const std::int64_t monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 14;
-  return FormatRfc3339(berlin->FromLocalSeconds((monday + weekday - 1) * kSecondsPerDay + *ParseClockTime(clock)));
+// `hour`:00 Berlin time on weekday `weekday` of the week after next (free of the sandbox's demo events).
+std::string FreeWeek(std::int64_t now, int weekday, int hour) {
+  return FormatRfc3339(FreeWeekDay(now, weekday).midnight + hour * 3600);
 }
 
 std::string Plus(const std::string& rfc3339, std::int64_t minutes) {
@@ -192,7 +187,7 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   ConnectAts(world, ats);
 
   REQUIRE(world.Api("PUT", "/v1/candidates/cand-zq", {{"name", kName}, {"email", kEmail}}).status == 200);
-  const std::string start = FreeWeek(world.Now(), 2, "10:00");
+  const std::string start = FreeWeek(world.Now(), 2, 10);
   const HttpAnswer booked = world.Api("POST", "/v1/interviews", BookingBody(start, CandidateJson("cand-zq", kName, kEmail)), "zq-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string id = json::parse(booked.body).at("id");
@@ -200,7 +195,7 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   REQUIRE(LiveEventMentions(world, "Quillfeather"));  // the title named them at the provider
   // Someone else's interview, which must keep its candidate.
   const json other = CandidateJson("cand-other", "Ottilie Brandstaetter", "ottilie@candidate.example");
-  const HttpAnswer other_booked = world.Api("POST", "/v1/interviews", BookingBody(FreeWeek(world.Now(), 3, "10:00"), other), "ob-1");
+  const HttpAnswer other_booked = world.Api("POST", "/v1/interviews", BookingBody(FreeWeek(world.Now(), 3, 10), other), "ob-1");
   REQUIRE_MESSAGE(other_booked.status == 201, other_booked.body);
   const std::string other_id = json::parse(other_booked.body).at("id");
   // An e-mail of no interview, and times offered.
@@ -208,7 +203,7 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
                         {"recipients", {{{"email", kEmail}, {"name", kName}}}},
                         {"send", true}};
   REQUIRE(world.Api("POST", "/v1/messages", message).status == 202);
-  json proposal = BookingBody(FreeWeek(world.Now(), 4, "10:00"), CandidateJson("cand-zq", kName, kEmail));
+  json proposal = BookingBody(FreeWeek(world.Now(), 4, 10), CandidateJson("cand-zq", kName, kEmail));
   proposal["options"] = {{{"start", proposal.at("start")}, {"end", proposal.at("end")}}};
   proposal.erase("start");
   proposal.erase("end");
@@ -274,7 +269,7 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
 TEST_CASE("personal data: an employee's export holds their record, interviews and connections, never a secret") {
   ProviderWorld world(true, true);
   const Connection connection = world.Connected("google", kLena, kLena);
-  const std::string start = FreeWeek(world.Now(), 2, "14:00");
+  const std::string start = FreeWeek(world.Now(), 2, 14);
   const HttpAnswer booked =
       world.Api("POST", "/v1/interviews", BookingBody(start, CandidateJson("cand-e", "Esme Whitlock", "esme@candidate.example")), "es-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
@@ -312,14 +307,14 @@ TEST_CASE("personal data: an employee's export holds their record, interviews an
 TEST_CASE("personal data: a tenant's retention window erases the candidate of interviews that ended long enough ago") {
   ProviderWorld world(true, true);
   const json old_candidate = CandidateJson("cand-r", "Rosalind Pemberton", "rosalind.pemberton@candidate.example");
-  const HttpAnswer booked = world.Api("POST", "/v1/interviews", BookingBody(FreeWeek(world.Now(), 2, "10:00"), old_candidate), "ro-1");
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", BookingBody(FreeWeek(world.Now(), 2, 10), old_candidate), "ro-1");
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string old_id = json::parse(booked.body).at("id");
   REQUIRE(world.Settled(old_id).at("status") == "confirmed");
 
   const json new_candidate = CandidateJson("cand-n", "Nikolai Vantongeren", "nikolai@candidate.example");
   const HttpAnswer recent = world.Api(
-      "POST", "/v1/interviews", BookingBody(Plus(FreeWeek(world.Now(), 2, "10:00"), 14 * 24 * 60), new_candidate), "nv-1");
+      "POST", "/v1/interviews", BookingBody(Plus(FreeWeek(world.Now(), 2, 10), 14 * 24 * 60), new_candidate), "nv-1");
   REQUIRE_MESSAGE(recent.status == 201, recent.body);
   const std::string recent_id = json::parse(recent.body).at("id");
   REQUIRE(world.Settled(recent_id).at("status") == "confirmed");
