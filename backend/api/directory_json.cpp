@@ -6,6 +6,7 @@
 #include "mail/mail_message.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
+#include "store/personal_data_retention.h"
 
 namespace slotwise {
 
@@ -50,6 +51,7 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
     if (Result<ExternalChangePolicy> policy = ParseExternalChangePolicy(body.at("policies")); !policy) {
       return policy.error();
     }
+    if (Result<std::int64_t> retention = RetentionDays(body.at("policies")); !retention) return retention.error();
     tenant.policies_json = body.at("policies").dump();
   }
   if (!tenant.calendar_provider.empty() && tenant.calendar_provider != "google" && tenant.calendar_provider != "microsoft") {

@@ -22,6 +22,7 @@
 #include "api/message_routes.h"
 #include "api/onboarding_routes.h"
 #include "api/openapi_route.h"
+#include "api/personal_data_routes.h"
 #include "api/proposal_routes.h"
 #include "api/organisation_routes.h"
 #include "api/tenant_routes.h"
@@ -192,6 +193,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   ApiAuth& caller_auth = *auth_;
   RegisterTenantRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterApiKeyRoutes(*server_, scheduling.directory(), caller_auth);
+  RegisterPersonalDataRoutes(*server_, scheduling, caller_auth);
   RegisterOrganisationRoutes(*server_, scheduling.org_access(), caller_auth);
   RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);

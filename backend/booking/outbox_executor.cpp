@@ -220,6 +220,8 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
 }
 
 Result<bool> OutboxExecutor::SendCandidateMessage(Context& context, int kind_value) {
+  // An erased candidate (store/candidate_erasure.h) has no address left: there is nobody to tell.
+  if (context.interview.spec.candidate.email.empty()) return true;
   const auto kind = static_cast<CandidateMessageKind>(kind_value);
   const std::string step = "candidate:" + std::to_string(context.interview.sequence) + ":" + std::to_string(kind_value);
   Result<std::optional<StepRecord>> record = interviews_.GetStep(context.interview.id, step);

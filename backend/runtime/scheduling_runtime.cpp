@@ -27,6 +27,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
                                                                      SchedulingOptions options, Clock clock) {
   std::unique_ptr<SchedulingRuntime> runtime(new SchedulingRuntime());
   runtime->clock_ = clock ? std::move(clock) : Clock(SystemNow);
+  runtime->database_ = &database;
   runtime->connections_ = &connections;
   runtime->outbound_ = options.outbound;
   options.delivery.outbound = options.outbound;
@@ -147,10 +148,19 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   SqliteProposalStore* proposal_store = runtime->proposal_store_.get();
   runtime->lifecycle_ = std::make_unique<lifecycle::LifecycleDispatcher>(
       *runtime->lifecycle_log_, *runtime->directory_, connections.transport(), options.outbound, now, options.lifecycle,
-      lifecycle::LifecycleDispatcher::Random{}, [proposal_store](std::int64_t at) {
+      lifecycle::LifecycleDispatcher::Random{},
+      [proposal_store, database_ptr = &database, last_purge = std::int64_t{0}](std::int64_t at) mutable {
         if (Result<int> reported = proposal_store->ReportExpired(at); !reported) {
           observability::LogProblem(observability::LogLevel::kError,
                                     "proposal expiries could not be recorded: " + reported.error().message);
+        }
+        if (at - last_purge < kRetentionPurgeInterval) return;
+        last_purge = at;
+        if (Result<int> purged = PurgeExpiredPersonalData(*database_ptr, at); !purged) {
+          observability::LogProblem(observability::LogLevel::kError,
+                                    "the retention purge failed: " + purged.error().message);
+        } else if (*purged > 0) {
+          observability::WriteLog(observability::LogLevel::kInfo, "retention_purge", {{"interviews", *purged}});
         }
       });
   return runtime;

@@ -5,7 +5,8 @@
 //
 // Contract: build after ConnectionsRuntime (it borrows its registry, connections, tokens, vault and transport) and
 // after the providers are configured; Start() starts the outbox worker (resuming jobs a crash interrupted) and the
-// lifecycle webhook dispatcher (which also records proposal expiries before each pass); destruction stops them before
+// lifecycle webhook dispatcher (which also records proposal expiries before each pass, and runs the retention purge
+// every kRetentionPurgeInterval); destruction stops them before
 // anything they use goes away. Thread-safe afterwards.
 #pragma once
 
@@ -34,6 +35,7 @@
 #include "proposals/proposal_service.h"
 #include "proposals/proposal_store.h"
 #include "runtime/connections_runtime.h"
+#include "store/personal_data_retention.h"
 #include "store/sqlite_audit_log_store.h"
 #include "store/sqlite_directory_store.h"
 #include "store/sqlite_interview_store.h"
@@ -57,6 +59,9 @@ struct SchedulingOptions {
 // sync, and anything a sync missed) every booked object still to come is re-read at least this often, this many per
 // tick.
 inline constexpr std::int64_t kBookedObjectCheckInterval = 24 * 3600;
+// How often (runtime clock) the lifecycle dispatcher's pass also runs the tenants' retention purge
+// (store/personal_data_retention.h); the first pass after start-up always does.
+inline constexpr std::int64_t kRetentionPurgeInterval = 3600;
 inline constexpr int kBookedObjectCheckBatch = 200;
 
 class SchedulingRuntime {
@@ -92,6 +97,8 @@ class SchedulingRuntime {
   lifecycle::LifecycleDispatcher& lifecycle() { return *lifecycle_; }  // its log() is the tenants' delivery log
   const auth::OutboundPolicy& outbound() const { return outbound_; }  // the routes' write-time check
   const Clock& clock() const { return clock_; }  // the runtime's "now" (Unix seconds), shared by every part
+  // The database file's shared handle (the erasure and the exports run on it: store/candidate_erasure.h).
+  SqliteStore& database() { return *database_; }
 
  private:
   SchedulingRuntime() = default;
@@ -99,6 +106,7 @@ class SchedulingRuntime {
   Clock clock_;
   auth::OutboundPolicy outbound_;
   ConnectionsRuntime* connections_ = nullptr;     // borrowed
+  SqliteStore* database_ = nullptr;               // borrowed
   ChangeNotifications* notifications_ = nullptr;  // borrowed; its listeners point into cache_ and booked_sync_
   std::unique_ptr<SqliteDirectoryStore> directory_;
   std::unique_ptr<SqliteInterviewStore> interviews_;

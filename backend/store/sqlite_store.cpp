@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 
 namespace slotwise {
@@ -321,7 +323,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, 5000);
   if (!Exec(db, "PRAGMA journal_mode=WAL;") || !Exec(db, "PRAGMA synchronous=FULL;") ||
-      !Exec(db, "PRAGMA foreign_keys=ON;")) {
+      !Exec(db, "PRAGMA foreign_keys=ON;") || !Exec(db, "PRAGMA secure_delete=ON;")) {
     return SqliteError(db, "cannot configure " + path);
   }
   Result<bool> migrated = store->Migrate();
@@ -346,6 +348,22 @@ Result<bool> SqliteStore::Migrate() {
     }
   }
   return true;
+}
+
+bool SqliteStore::CheckpointTruncate() {
+  constexpr int kAttempts = 5;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    int wal_frames = -1;
+    int checkpointed = -1;
+    int rc = SQLITE_OK;
+    {
+      std::lock_guard lock(lock_);
+      rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &wal_frames, &checkpointed);
+    }
+    if (rc == SQLITE_OK) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
 }
 
 int SqliteStore::NewestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
