@@ -114,10 +114,11 @@ std::string FirstCursor(const Get& get, const std::string& path) {
   return cursor.get<std::string>();
 }
 
-// Booking `index` of the interviews there before paging (mornings, 09:00 … 12:30 Berlin) or of those added while
-// paging (afternoons, 13:00 … 16:30): the two series never collide, and interleave in the list's start-time order.
+// Booking `index` of the interviews there before paging (mornings: six half-hours from 09:00 Berlin) or of those
+// added while paging (eight from 12:00, the last ending 16:00, inside every interviewer's working hours): the two
+// series never collide, and interleave in the list's start-time order.
 json PagingBooking(std::int64_t now, int index, bool afternoon) {
-  return afternoon ? SeriesBooking(now, index, 13, 8, "Paging added ") : SeriesBooking(now, index, 9, 8, "Paging ");
+  return afternoon ? SeriesBooking(now, index, 12, 8, "Paging added ") : SeriesBooking(now, index, 9, 6, "Paging ");
 }
 
 std::string Book(ProviderWorld& world, std::int64_t now, int index, bool afternoon) {
