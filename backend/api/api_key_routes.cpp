@@ -8,6 +8,7 @@
 #include "api/api_auth.h"
 #include "api/api_key_issuer.h"
 #include "api/http_errors.h"
+#include "api/paging.h"
 #include "api/request_body.h"
 #include "observability/request_context.h"
 #include "slotwise/error_codes.h"
@@ -49,12 +50,10 @@ void Create(DirectoryStore& directory, ApiAuth& auth, const std::string& tenant_
   SendJson(res, 201, answer);
 }
 
-void List(DirectoryStore& directory, const std::string& tenant_id, Res res) {
-  Result<std::vector<ApiKeyRecord>> keys = directory.ListApiKeys(tenant_id);
-  if (!keys) return SendError(res, keys.error());
-  json items = json::array();
-  for (const ApiKeyRecord& key : *keys) items.push_back(ApiKeyJson(key));
-  SendJson(res, 200, {{"api_keys", items}});
+// A page of the tenant's keys (api/paging.h), ordered by key id; the cursor is bound to the tenant.
+void List(DirectoryStore& directory, const std::string& tenant_id, Req req, Res res) {
+  AnswerPage(req, res, "api_keys", tenant_id, directory.ListApiKeys(tenant_id),
+             [](const ApiKeyRecord& key) { return key.key_id; }, ApiKeyJson);
 }
 
 void Revoke(DirectoryStore& directory, ApiAuth& auth, const std::string& tenant_id, const std::string& key_id, Res res) {
@@ -89,7 +88,7 @@ void RegisterApiKeyRoutes(httplib::Server& server, DirectoryStore& directory, Ap
     KeyAnswerHeaders(res);
     std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
-    List(directory, caller->tenant_id, res);
+    List(directory, caller->tenant_id, req, res);
   });
 
   server.Post("/v1/api_keys", [&](Req req, Res res) {
@@ -119,7 +118,7 @@ void RegisterApiKeyRoutes(httplib::Server& server, DirectoryStore& directory, Ap
     if (!auth.Admin(req, res)) return;
     const std::string tenant_id = req.matches[1];
     if (!TenantExists(directory, tenant_id, res)) return;
-    List(directory, tenant_id, res);
+    List(directory, tenant_id, req, res);
   });
 
   server.Post(R"(/v1/tenants/([a-z0-9-]+)/api_keys)", [&](Req req, Res res) {

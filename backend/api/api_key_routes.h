@@ -1,8 +1,8 @@
 // api_key_routes.h — a tenant's API keys, listed, created and revoked (docs/API_BACKEND.md "API keys"):
-//   GET    /v1/api_keys                             API key     — the caller's tenant's keys
+//   GET    /v1/api_keys                             API key     — the caller's tenant's keys (paged by key id, api/paging.h)
 //   POST   /v1/api_keys                             API key     — a new key of the caller's tenant {label?}
 //   DELETE /v1/api_keys/{key_id}                    API key     — revoke one of the caller's tenant's keys
-//   GET    /v1/tenants/{id}/api_keys                admin key   — the keys of tenant {id}
+//   GET    /v1/tenants/{id}/api_keys                admin key   — the keys of tenant {id} (paged the same way)
 //   POST   /v1/tenants/{id}/api_keys                admin key   — a new key of tenant {id} {label?}
 //   DELETE /v1/tenants/{id}/api_keys/{key_id}       admin key   — revoke a key of tenant {id}
 //

@@ -3,6 +3,7 @@
 #include "api/connect_pages.h"
 #include "api/connection_json.h"
 #include "api/http_errors.h"
+#include "api/paging.h"
 #include "slotwise/error_codes.h"
 
 #include <httplib.h>
@@ -225,10 +226,13 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
                                                                              httplib::Response& res) {
     std::optional<ConnectionAccess::Caller> caller = CallerOf(access, req, res);
     if (!caller) return;
+    Result<PageRequest> page = ReadPageRequest(req, "connections", "");
+    if (!page) return SendError(res, page.error());
     Result<std::vector<Connection>> list = connections.ListForUser(caller->tenant_id, caller->user);
     if (!list) return SendError(res, list.error());
-    json out = {{"connections", json::array()}};
-    for (const Connection& c : list.value()) {
+    Page<Connection> taken = TakePage(std::move(*list), *page, [](const Connection& c) { return c.id; });
+    json out = {{"connections", json::array()}, {"next_cursor", taken.next_cursor}};
+    for (const Connection& c : taken.items) {
       Result<std::vector<FunctionCheck>> checks = connections.Checks(c.id);
       json item = ConnectionJson(c, checks ? checks.value() : std::vector<FunctionCheck>{});
       // What fixes a connection that needs attention: the popup's start URL, with a fresh single-use ticket.

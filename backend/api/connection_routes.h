@@ -3,7 +3,8 @@
 //                                               a single-use ticket for this one flow (tenants on; see below)
 //   GET  /oauth/{provider}/start?ticket=…&login_hint=…                  (opened in a top-level popup)
 //   GET  /oauth/{provider}/callback                                         (the one registered redirect URI)
-//   GET  /v1/connections                        the caller's list (status, reauth/consent messages, checks; no tokens)
+//   GET  /v1/connections                        the caller's list (status, reauth/consent messages, checks; no tokens),
+//                                               paged by connection id (limit, cursor → next_cursor; api/paging.h)
 //   POST /v1/connections/{id}/check             run the function check again
 //   DELETE /v1/connections/{id}                 forget the connection (tokens are deleted)
 //

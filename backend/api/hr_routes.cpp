@@ -18,6 +18,7 @@
 
 #include "api/api_auth.h"
 #include "api/http_errors.h"
+#include "api/paging.h"
 #include "api/request_body.h"
 #include "auth/api_keys.h"
 #include "crypto/crypto_primitives.h"
@@ -168,11 +169,8 @@ void RegisterCredentialRoutes(httplib::Server& server, HrRuntime& runtime, ApiAu
   server.Get("/v1/hr/credentials", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    Result<std::vector<hr::HrCredential>> list = runtime.store().ListCredentials(caller->tenant_id);
-    if (!list) return SendError(res, list.error());
-    json items = json::array();
-    for (const hr::HrCredential& c : *list) items.push_back(CredentialJson(c));
-    SendJson(res, 200, {{"credentials", items}});
+    AnswerPage(req, res, "credentials", "", runtime.store().ListCredentials(caller->tenant_id),
+               [](const hr::HrCredential& c) { return c.credential_id; }, CredentialJson);
   });
   server.Delete(R"(/v1/hr/credentials/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
@@ -282,11 +280,9 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
   server.Get("/v1/hr/employees", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
-    Result<std::vector<hr::Employee>> list = runtime.store().ListEmployees(caller->tenant_id);
-    if (!list) return SendError(res, list.error());
-    json items = json::array();
-    for (const hr::Employee& e : *list) items.push_back(hr::EmployeeJson(e, caller->allowed));
-    SendJson(res, 200, {{"employees", items}});
+    AnswerPage(req, res, "employees", "", runtime.store().ListEmployees(caller->tenant_id),
+               [](const hr::Employee& e) { return e.id; },
+               [&](const hr::Employee& e) { return hr::EmployeeJson(e, caller->allowed); });
   });
   server.Get(R"(/v1/hr/employees/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
@@ -332,23 +328,19 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
     if (!last || *last < *first || *last - *first > 366) {
       return SendError(res, Error{codes::kInvalidRequest, "to must be a date YYYY-MM-DD within 366 days after from", "to"});
     }
-    Result<std::vector<hr::Absence>> list =
-        runtime.store().ListAbsences(caller->tenant_id, req.get_param_value("employee_id"), from, to);
-    if (!list) return SendError(res, list.error());
-    json items = json::array();
-    for (const hr::Absence& a : *list) items.push_back(hr::AbsenceJson(a));
-    SendJson(res, 200, {{"absences", items}});
+    AnswerPage(req, res, "absences", PageFilter(req, {"from", "to", "employee_id"}),
+               runtime.store().ListAbsences(caller->tenant_id, req.get_param_value("employee_id"), from, to),
+               [](const hr::Absence& a) { return a.id; }, hr::AbsenceJson);
   });
   server.Get("/v1/hr/org_units", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
     if (!caller) return;
     Result<std::vector<hr::OrgUnit>> list = runtime.store().ListOrgUnits(caller->tenant_id);
-    if (!list) return SendError(res, list.error());
-    json items = json::array();
-    for (const hr::OrgUnit& unit : *list) {
-      if (hr::OrgUnitVisible(unit.kind, caller->allowed)) items.push_back(hr::OrgUnitJson(unit));
-    }
-    SendJson(res, 200, {{"org_units", items}});
+    if (list) std::erase_if(*list, [&](const hr::OrgUnit& unit) { return !hr::OrgUnitVisible(unit.kind, caller->allowed); });
+    // A unit is unique by kind and name: the key orders by kind (office, department, team), then name.
+    AnswerPage(req, res, "org_units", "", std::move(list),
+               [](const hr::OrgUnit& unit) { return std::to_string(static_cast<int>(unit.kind)) + ":" + unit.name; },
+               hr::OrgUnitJson);
   });
 }
 
@@ -428,11 +420,8 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
   server.Get("/v1/hr/channel_mappings", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;
-    Result<std::vector<hr::ChannelMapping>> list = runtime.store().ListMappings(caller->tenant_id);
-    if (!list) return SendError(res, list.error());
-    json items = json::array();
-    for (const hr::ChannelMapping& m : *list) items.push_back(hr::MappingJson(m));
-    SendJson(res, 200, {{"channel_mappings", items}});
+    AnswerPage(req, res, "channel_mappings", "", runtime.store().ListMappings(caller->tenant_id),
+               [](const hr::ChannelMapping& m) { return m.id; }, hr::MappingJson);
   });
   server.Get(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);

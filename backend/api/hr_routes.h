@@ -16,6 +16,8 @@
 //     GET    /v1/hr/org_units                  (kinds office/department/team by attribute)
 //   Microsoft Teams (Authorization: HMAC …, hr/teams_signature.h):
 //     POST   /v1/hr/teams/{tenant_id}/absence_requests
+// Every GET of a list is paged (limit, cursor → next_cursor; api/paging.h): credentials by id, employees by id,
+// absences by id (the cursor bound to from, to and employee_id), org units by kind then name, mappings by id.
 // Errors are docs/ENGINE.md's error object: 400 invalid_json, 401 unauthorized / invalid_credential / *_signature /
 // stale_request, 403 forbidden / attribute_not_allowed (field = the attribute), 404 not_found, 413 too_many_items,
 // 415 unsupported_media_type, 422 invalid_request (field) / unknown_unit / private_channel / unknown_channel,

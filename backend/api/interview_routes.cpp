@@ -6,10 +6,12 @@
 #include "api/api_auth.h"
 #include "api/http_errors.h"
 #include "api/interview_views.h"
+#include "api/paging.h"
 #include "api/request_body.h"
 #include "auth/widget_tokens.h"
 #include "booking/candidate_messages.h"
 #include "runtime/scheduling_runtime.h"
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
 
@@ -47,6 +49,24 @@ bool InstantParameter(Req req, Res res, const char* name, std::optional<Instant>
       instant.out_of_range ? OutOfRangeMessage(name) : std::string(name) + " must be an RFC 3339 UTC instant";
   SendError(res, Error{codes::kInvalidParameter, message, name});
   return false;
+}
+
+// An interview's paging key: "<start_at>:<id>" (its position in the list ordered by start time, then id).
+std::string PositionKey(const Interview& interview) {
+  return std::to_string(interview.spec.start) + ":" + interview.id;
+}
+
+std::optional<InterviewPosition> PositionOf(const std::string& key) {
+  const std::size_t colon = key.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  const std::optional<std::int64_t> start = ParseDecimal(key.substr(0, colon));
+  if (!start || colon + 1 == key.size()) return std::nullopt;
+  return InterviewPosition{*start, key.substr(colon + 1)};
+}
+
+std::string HistoryKey(std::size_t position) {
+  std::string digits = std::to_string(position);
+  return std::string(20 - digits.size(), '0') + digits;
 }
 
 }  // namespace
@@ -87,15 +107,26 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
     if (!caller) return;
     std::optional<Instant> from, to;
     if (!InstantParameter(req, res, "from", from) || !InstantParameter(req, res, "to", to)) return;
-    Result<std::vector<Interview>> interviews = booking.List(caller->tenant_id, from, to);
+    Result<PageRequest> page = ReadPageRequest(req, "interviews", PageFilter(req, {"from", "to"}));
+    if (!page) return SendError(res, page.error());
+    std::optional<InterviewPosition> after;
+    if (page->after && !(after = PositionOf(*page->after))) {
+      return SendError(res, codes::kInvalidRequest, "cursor is not a cursor of this list", "cursor");
+    }
+    // One more than the page: whether it exists says whether a next page does.
+    Result<std::vector<Interview>> interviews = booking.List(caller->tenant_id, from, to, page->limit + 1, after);
     if (!interviews) return SendError(res, interviews.error());
+    const bool more = static_cast<int>(interviews->size()) > page->limit;
+    if (more) interviews->pop_back();
     nlohmann::json list = nlohmann::json::array();
     for (const Interview& interview : *interviews) {
       Result<std::vector<BookedObject>> tracking = booking.Tracking(caller->tenant_id, interview.id);
       if (!tracking) return SendError(res, tracking.error());
       list.push_back(InterviewView(interview, &*tracking));
     }
-    SendJson(res, 200, {{"interviews", list}});
+    SendJson(res, 200, {{"interviews", list},
+                        {"next_cursor", NextCursor(*page, more ? std::optional(PositionKey(interviews->back()))
+                                                               : std::nullopt)}});
   });
 
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+))", [&](Req req, Res res) {
@@ -152,9 +183,20 @@ void RegisterInterviewRoutes(httplib::Server& server, SchedulingRuntime& runtime
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+)/history)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeInterviewsRead);
     if (!caller) return;
+    Result<PageRequest> page = ReadPageRequest(req, "interview_history", req.matches[1]);
+    if (!page) return SendError(res, page.error());
     Result<std::vector<HistoryEntry>> history = booking.History(caller->tenant_id, req.matches[1]);
     if (!history) return SendError(res, history.error());
-    SendJson(res, 200, HistoryView(*history));
+    // History only grows, in order: an entry's position is its key (zero-padded so byte order is number order).
+    std::vector<std::pair<std::string, HistoryEntry>> keyed;
+    for (std::size_t i = 0; i < history->size(); ++i) keyed.emplace_back(HistoryKey(i), std::move((*history)[i]));
+    Page<std::pair<std::string, HistoryEntry>> taken =
+        TakePage(std::move(keyed), *page, [](const auto& entry) { return entry.first; });
+    std::vector<HistoryEntry> entries;
+    for (auto& [key, entry] : taken.items) entries.push_back(std::move(entry));
+    nlohmann::json answer = HistoryView(entries);
+    answer["next_cursor"] = taken.next_cursor;
+    SendJson(res, 200, answer);
   });
 
   server.Get(R"(/v1/interviews/([A-Za-z0-9_]+)/candidate\.ics)", [&, zones_ptr = &zones](Req req, Res res) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <httplib.h>
 
@@ -14,6 +15,7 @@
 #include "api/connection_json.h"
 #include "api/directory_json.h"
 #include "api/http_errors.h"
+#include "api/paging.h"
 #include "api/request_body.h"
 #include "auth/widget_tokens.h"
 #include "net/url.h"
@@ -108,6 +110,8 @@ void RegisterOnboardingRoutes(httplib::Server& server, ConnectionsRuntime& runti
   server.Get("/v1/organisation/people", [&runtime, &directory, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
+    Result<PageRequest> page = ReadPageRequest(req, "organisation_people", "");
+    if (!page) return SendError(res, page.error());
     Result<std::vector<Person>> people = directory.ListPeople(caller->tenant_id);
     if (!people) return SendError(res, people.error());
     Result<std::vector<ConnectedAccount>> accounts = runtime.connections().ListAccountsForTenant(caller->tenant_id);
@@ -118,18 +122,25 @@ void RegisterOnboardingRoutes(httplib::Server& server, ConnectionsRuntime& runti
       if (list.is_null()) list = json::array();
       list.push_back(AccountJson(runtime.connections(), account));
     }
+    std::set<std::string> emails;
+    for (const Person& person : *people) emails.insert(person.email);
+    Page<Person> taken = TakePage(std::move(*people), *page, [](const Person& person) { return person.email; });
     json listed = json::array();
-    for (const Person& person : *people) {
+    for (const Person& person : taken.items) {
       auto found = by_user.find(person.email);
       listed.push_back({{"email", person.email},
                         {"name", person.name},
                         {"roles", person.roles},
                         {"connections", found == by_user.end() ? json::array() : std::move(found->second)}});
-      if (found != by_user.end()) by_user.erase(found);
     }
+    // "others" are the users no person of the whole directory is: they come once, with the last page.
     json others = json::array();
-    for (auto& [user, connections] : by_user) others.push_back({{"user", user}, {"connections", std::move(connections)}});
-    SendJson(res, 200, {{"people", listed}, {"others", others}});
+    for (auto& [user, connections] : by_user) {
+      if (taken.next_cursor.is_null() && !emails.contains(user)) {
+        others.push_back({{"user", user}, {"connections", std::move(connections)}});
+      }
+    }
+    SendJson(res, 200, {{"people", listed}, {"others", others}, {"next_cursor", taken.next_cursor}});
   });
 }
 

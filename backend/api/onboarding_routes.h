@@ -8,7 +8,8 @@
 //   GET  /v1/organisation/people               every person of the tenant's directory with their connections and
 //                                              checks ({"people": [{"email", "name", "roles", "connections": [...]}],
 //                                              "others": [...] — connections of users not (or no longer) in the
-//                                              directory}); no tokens
+//                                              directory, all of them with the last page}); no tokens; paged by
+//                                              e-mail (limit, cursor → next_cursor; api/paging.h)
 // The /v1 routes take the tenant's API key or a widget token with organisation:manage (the administrator's page,
 // web/admin/). Errors: unknown_participant (the user is not a person of the tenant), invalid_request (provider,
 // purpose), 401/403 from api_auth.h.

@@ -12,6 +12,7 @@
 #include "api/directory_json.h"
 #include "api/http_errors.h"
 #include "api/organisation_routes.h"
+#include "api/paging.h"
 #include "api/request_body.h"
 #include "api/stored_fields.h"
 #include "auth/outbound_policy.h"
@@ -80,10 +81,11 @@ Result<bool> CheckHostConnection(ConnectionStore& connections, const HostAccount
 
 // Registers PUT/GET/DELETE /v1/<collection>/{key} and GET /v1/<collection> for one kind of directory value. Writes
 // need the API key; reads are also open to widget tokens with availability:read (the widget draws a row per person,
-// room and host account).
-template <typename Value, typename From, typename ToJson, typename Upsert, typename Get, typename List, typename Remove>
+// room and host account). The list is paged (api/paging.h) in the order of key_of(value), the value's key.
+template <typename Value, typename From, typename ToJson, typename Upsert, typename Get, typename List, typename Remove,
+          typename KeyOf>
 void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& collection, From from, ToJson to_json,
-                     Upsert upsert, Get get, List list, Remove remove) {
+                     Upsert upsert, Get get, List list, Remove remove, KeyOf key_of) {
   const std::string item = "/v1/" + collection + "/([^/]+)";
   server.Put(item, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
@@ -114,11 +116,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
   server.Get("/v1/" + collection, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
-    Result<std::vector<Value>> values = list(caller->tenant_id);
-    if (!values) return SendError(res, values.error());
-    json items = json::array();
-    for (const Value& value : *values) items.push_back(to_json(value));
-    SendJson(res, 200, {{collection, items}});
+    AnswerPage(req, res, collection, "", list(caller->tenant_id), key_of, to_json);
   });
 }
 
@@ -194,12 +192,14 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
       },
       [&](const std::string& t, const std::string& k) { return directory.GetPerson(t, k); },
       [&](const std::string& t) { return directory.ListPeople(t); },
-      [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); });
+      [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); },
+      [](const Person& v) { return v.email; });
   DirectoryRoutes<Room>(
       server, auth, "rooms", RoomFrom, RoomJson, [&](const Room& v) { return directory.UpsertRoom(v); },
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
       [&](const std::string& t) { return directory.ListRooms(t); },
-      [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); });
+      [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); },
+      [](const Room& v) { return v.email; });
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,
       [&](const HostAccount& v) -> Result<HostAccount> {
@@ -208,7 +208,8 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
       },
       [&](const std::string& t, const std::string& k) { return directory.GetHostAccount(t, k); },
       [&](const std::string& t) { return directory.ListHostAccounts(t); },
-      [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); });
+      [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); },
+      [](const HostAccount& v) { return v.id; });
 
   // The organisation's people and rooms, read from its calendar system (directory_import.h).
   server.Post("/v1/directory/import", [&, zones_ptr = &zones](Req req, Res res) {

@@ -9,6 +9,8 @@
 //   PUT    /v1/people/{email}, GET, DELETE; GET /v1/people                      API key (GETs: also widget tokens)
 //   PUT    /v1/rooms/{email}, GET, DELETE; GET /v1/rooms                        API key (GETs: also widget tokens)
 //   PUT    /v1/host_accounts/{id}, GET, DELETE; GET /v1/host_accounts          API key (GETs: also widget tokens)
+//   (the three lists are paged — limit, cursor → next_cursor, api/paging.h — people and rooms by e-mail, host
+//   accounts by id)
 //   POST   /v1/host_accounts/import           API key     — a connected Zoom/GoTo account (host_account_import.h)
 //   POST   /v1/directory/import               API key     — people and rooms from Microsoft 365 (directory_import.h)
 //   PUT    /v1/candidates/{id}                                                  API key

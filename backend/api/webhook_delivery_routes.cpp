@@ -5,6 +5,7 @@
 
 #include "api/api_auth.h"
 #include "api/http_errors.h"
+#include "api/paging.h"
 #include "lifecycle/lifecycle_dispatcher.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
@@ -20,8 +21,8 @@ using Req = const httplib::Request&;
 using Res = httplib::Response&;
 using nlohmann::json;
 
-constexpr int kDefaultLimit = 50;
-constexpr int kMaxLimit = 100;  // the invalid_request message names it
+// This list's own limits (older than the shared default, api/paging.h): 50 by default, at most 100.
+constexpr PageLimits kDeliveryLimits{50, 100};
 
 json TimeOrNull(std::int64_t at) { return at > 0 ? json(FormatRfc3339(at)) : json(nullptr); }
 
@@ -41,10 +42,16 @@ json DeliveryJson(const lifecycle::LifecycleEvent& event) {
           {"payload", payload.is_discarded() ? json(nullptr) : payload}};
 }
 
+// The page of the request's `limit` and `cursor`: the cursor's key is the last delivery's number; newest first, so
+// the next page holds the deliveries before it.
+Result<PageRequest> ReadPage(Req req) {
+  return ReadPageRequest(req, "webhook_deliveries", PageFilter(req, {"state", "subject_id"}), kDeliveryLimits);
+}
+
 // The log query of the request's parameters, or the invalid_request error naming the parameter.
-Result<lifecycle::LogQuery> ReadQuery(Req req) {
+Result<lifecycle::LogQuery> ReadQuery(Req req, const PageRequest& page) {
   lifecycle::LogQuery query;
-  query.limit = kDefaultLimit;
+  query.limit = page.limit + 1;  // one more than the page: whether it exists says whether a next page does
   if (req.has_param("state")) {
     query.state = req.get_param_value("state");
     if (query.state != "pending" && query.state != "delivered" && query.state != "dead" && query.state != "skipped") {
@@ -52,12 +59,11 @@ Result<lifecycle::LogQuery> ReadQuery(Req req) {
     }
   }
   if (req.has_param("subject_id")) query.subject_id = req.get_param_value("subject_id");
-  if (req.has_param("limit")) {
-    const std::optional<std::int64_t> limit = ParseDecimal(req.get_param_value("limit"));
-    if (!limit || *limit < 1 || *limit > kMaxLimit) {
-      return Error{codes::kInvalidRequest, "limit is a number from 1 to 100", "limit"};
-    }
-    query.limit = static_cast<int>(*limit);
+  if (page.after) {
+    if (req.has_param("before")) return Error{codes::kInvalidRequest, "cursor and before exclude each other", "cursor"};
+    const std::optional<std::int64_t> after = ParseDecimal(*page.after);
+    if (!after) return Error{codes::kInvalidRequest, "cursor is not a cursor of this list", "cursor"};
+    query.before_id = *after;
   }
   if (req.has_param("before")) {
     const std::optional<std::int64_t> before = lifecycle_events::ParseWebhookId(req.get_param_value("before"));
@@ -73,16 +79,23 @@ void RegisterWebhookDeliveryRoutes(httplib::Server& server, lifecycle::Lifecycle
   server.Get("/v1/webhook_deliveries", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
     if (!caller) return;
-    Result<lifecycle::LogQuery> query = ReadQuery(req);
+    Result<PageRequest> page = ReadPage(req);
+    if (!page) return SendError(res, page.error());
+    Result<lifecycle::LogQuery> query = ReadQuery(req, *page);
     if (!query) return SendError(res, query.error());
     Result<std::vector<lifecycle::LifecycleEvent>> events = dispatcher.log().List(caller->tenant_id, *query);
     if (!events) return SendError(res, events.error());
+    const bool more = static_cast<int>(events->size()) > page->limit;
+    if (more) events->pop_back();
     json deliveries = json::array();
     for (const lifecycle::LifecycleEvent& event : *events) deliveries.push_back(DeliveryJson(event));
-    const bool full_page = static_cast<int>(events->size()) == query->limit;
+    // next_before keeps its older meaning (given for every full page); next_cursor only when more follow.
+    const bool full_page = static_cast<int>(events->size()) == page->limit;
     SendJson(res, 200,
              {{"deliveries", deliveries},
-              {"next_before", full_page ? json(lifecycle_events::WebhookId(events->back().id)) : json(nullptr)}});
+              {"next_before", full_page ? json(lifecycle_events::WebhookId(events->back().id)) : json(nullptr)},
+              {"next_cursor", NextCursor(*page, more ? std::optional(std::to_string(events->back().id))
+                                                          : std::nullopt)}});
   });
   server.Post(R"(/v1/webhook_deliveries/(evt_[0-9]+)/redeliver)", [&](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);

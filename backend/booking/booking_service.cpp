@@ -472,9 +472,10 @@ Result<Interview> BookingService::Get(const std::string& tenant_id, const std::s
 }
 
 Result<std::vector<Interview>> BookingService::List(const std::string& tenant_id, std::optional<Instant> from,
-                                                    std::optional<Instant> to) {
+                                                    std::optional<Instant> to, int limit,
+                                                    const std::optional<InterviewPosition>& after) {
   return interviews_.ListInterviews(tenant_id, from.value_or(0), to.value_or(std::numeric_limits<Instant>::max()),
-                                    static_cast<int>(kListLimit));
+                                    limit, after);
 }
 
 Result<std::vector<HistoryEntry>> BookingService::History(const std::string& tenant_id,

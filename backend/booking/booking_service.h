@@ -40,7 +40,6 @@ namespace slotwise {
 class BookingService {
  public:
   static constexpr std::chrono::seconds kInFlightWait{10};
-  static constexpr std::size_t kListLimit = 500;  // List answers at most this many interviews
 
   using Clock = std::function<std::int64_t()>;
   // Builds the engine's "validate" document for `tenant_id` from a query and a booking (fresh provider data plus
@@ -76,9 +75,11 @@ class BookingService {
   // when the policy asks (nothing done); otherwise the outcome (a refusal, e.g. slot_taken, leaves the flag for a person).
   std::optional<BookingOutcome> ApplyExternalChangePolicy(const std::string& tenant_id, const std::string& interview_id);
   Result<Interview> Get(const std::string& tenant_id, const std::string& interview_id);
-  // Interviews starting in [from, to) (unbounded where nullopt), at most kListLimit.
+  // Interviews starting in [from, to) (unbounded where nullopt), ordered by (start, id), at most `limit`, and only
+  // those after `after` when given (keyset paging, InterviewStore::ListInterviews).
   Result<std::vector<Interview>> List(const std::string& tenant_id, std::optional<Instant> from,
-                                      std::optional<Instant> to);
+                                      std::optional<Instant> to, int limit,
+                                      const std::optional<InterviewPosition>& after);
   Result<std::vector<HistoryEntry>> History(const std::string& tenant_id, const std::string& interview_id);
   // What the providers hold for the interview and whether each is still as booked (interview_model.h BookedObject).
   Result<std::vector<BookedObject>> Tracking(const std::string& tenant_id, const std::string& interview_id);

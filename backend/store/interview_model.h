@@ -61,6 +61,12 @@ struct Interview {
   std::int64_t updated_at = 0;
 };
 
+// Where an interview stands in a tenant's list ordered by start time: (start_at, id) is unique (keyset paging).
+struct InterviewPosition {
+  std::int64_t start_at = 0;
+  std::string id;
+};
+
 struct HistoryEntry {
   std::int64_t at = 0;
   std::string action;              // "booked", "confirmed", "failed", "rescheduled", "cancelled", …

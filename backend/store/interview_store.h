@@ -95,9 +95,11 @@ class InterviewStore : public HoldsReader {
                                          std::int64_t now, const std::string& reason) = 0;
 
   virtual Result<std::optional<Interview>> GetInterview(const std::string& tenant_id, const std::string& id) = 0;
-  // Interviews of a tenant starting in [from, to), by start time, at most `limit`.
+  // Interviews of a tenant starting in [from, to), ordered by (start_at, id), at most `limit`; with `after`, only
+  // those ordered after that position (keyset paging: rows added meanwhile never shift the ones after it).
   virtual Result<std::vector<Interview>> ListInterviews(const std::string& tenant_id, std::int64_t from,
-                                                        std::int64_t to, int limit) = 0;
+                                                        std::int64_t to, int limit,
+                                                        const std::optional<InterviewPosition>& after = std::nullopt) = 0;
   virtual Result<std::vector<HistoryEntry>> History(const std::string& interview_id) = 0;
 
   // Status change by the outbox (confirmed / failed) with a history entry; failed and cancelled release the holds.

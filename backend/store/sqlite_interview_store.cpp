@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "slotwise/error_codes.h"
@@ -369,13 +371,19 @@ Result<std::optional<Interview>> SqliteInterviewStore::GetInterview(const std::s
 }
 
 Result<std::vector<Interview>> SqliteInterviewStore::ListInterviews(const std::string& tenant_id, std::int64_t from,
-                                                                    std::int64_t to, int limit) {
+                                                                    std::int64_t to, int limit,
+                                                                    const std::optional<InterviewPosition>& after) {
   std::lock_guard lock(read_mutex_);
+  // After (s, i): start_at > s, or start_at = s and id > i — a range scan of interviews_by_tenant_time_id from
+  // max(from, s). The first page is "after (from, '')", which every row of the range (ids are never empty) follows.
+  const InterviewPosition start = after.value_or(InterviewPosition{from, ""});
   return Query<Interview>(reader_->handle(),
                           std::string("SELECT ") + kInterviewColumns +
                               " FROM interviews WHERE tenant_id = ? AND start_at >= ? AND start_at < ? "
-                              "ORDER BY start_at, id LIMIT ?;",
-                          {tenant_id, from, to, static_cast<std::int64_t>(limit)}, ReadInterview);
+                              "AND (start_at > ? OR id > ?) ORDER BY start_at, id LIMIT ?;",
+                          {tenant_id, std::max(from, start.start_at), to, start.start_at, start.id,
+                           static_cast<std::int64_t>(limit)},
+                          ReadInterview);
 }
 
 Result<std::vector<HistoryEntry>> SqliteInterviewStore::History(const std::string& interview_id) {

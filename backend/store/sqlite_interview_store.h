@@ -39,7 +39,7 @@ class SqliteInterviewStore : public InterviewStore {
 
   Result<std::optional<Interview>> GetInterview(const std::string& tenant_id, const std::string& id) override;
   Result<std::vector<Interview>> ListInterviews(const std::string& tenant_id, std::int64_t from, std::int64_t to,
-                                                int limit) override;
+                                                int limit, const std::optional<InterviewPosition>& after) override;
   Result<std::vector<HistoryEntry>> History(const std::string& interview_id) override;
   Result<bool> SetStatus(const std::string& interview_id, InterviewStatus status, const std::string& reason,
                          std::int64_t now) override;

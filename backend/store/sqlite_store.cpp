@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 17> kMigrations = {
+constexpr std::array<const char*, 18> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -289,6 +289,11 @@ constexpr std::array<const char*, 17> kMigrations = {
     "CREATE TRIGGER IF NOT EXISTS audit_log_rows_stay BEFORE DELETE ON audit_log"
     "  WHEN EXISTS (SELECT 1 FROM tenants WHERE id = OLD.tenant_id)"
     "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only while its tenant exists'); END;",
+    // 18: GET /v1/interviews pages by the keyset (start_at, id) (api/paging.h); this index answers each page by a
+    // range scan, and replaces the (tenant_id, start_at) one it extends. (IF [NOT] EXISTS: a test replays the
+    // migrations after 15 on a database that has them.)
+    "CREATE INDEX IF NOT EXISTS interviews_by_tenant_time_id ON interviews (tenant_id, start_at, id);"
+    "DROP INDEX IF EXISTS interviews_by_tenant_time;",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

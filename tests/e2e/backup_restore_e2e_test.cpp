@@ -33,23 +33,8 @@ namespace {
 constexpr const char* kCli = SLOTWISE_CLI_PATH;
 using Clock = std::chrono::steady_clock;
 
-// Booking `index`: two disjoint pairs take turns, each pair's bookings on its own half-hour (09:00 … 16:00 Berlin,
-// weekdays from the week after next on), so none collides with another and every one can succeed.
-json BookingNumber(std::int64_t now, int index) {
-  const bool first_pair = index % 2 == 0;
-  const int slot = index / 2;
-  const int week = slot / (5 * 15);
-  const int weekday = slot / 15 % 5 + 1;
-  const Day day = FreeWeekDay(now + std::int64_t{week} * 7 * kSecondsPerDay, weekday);
-  const Instant start = day.midnight + 9 * 3600 + (slot % 15) * 1800;
-  return {{"title", "Backup load " + std::to_string(index)},
-          {"organizer", first_pair ? "lena.fischer@kumo.example" : "sanne.devries@kumo-labs.example"},
-          {"start", FormatRfc3339(start)},
-          {"end", FormatRfc3339(start + 1800)},
-          {"interviewers", {{{"sub", first_pair ? "jonas.becker@kumo.example" : "daan.jansen@kumo-labs.example"}}}},
-          {"candidate", {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "UTC"}}},
-          {"query", {{"start_interval", {{"minutes", 30}}}}}};
-}
+// Booking `index`: 09:00 … 16:00 Berlin, fifteen half-hours a day (SeriesBooking), so every one can succeed.
+json BookingNumber(std::int64_t now, int index) { return SeriesBooking(now, index, 9, 15, "Backup load "); }
 
 struct Booked {
   std::string id;

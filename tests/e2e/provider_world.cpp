@@ -77,6 +77,22 @@ Day FreeWeekDay(std::int64_t now, int weekday) {
   return {text, berlin->FromLocalSeconds(day * kSecondsPerDay)};
 }
 
+json SeriesBooking(std::int64_t now, int index, int first_hour, int slots_a_day, const std::string& title) {
+  const bool first_pair = index % 2 == 0;
+  const int slot = index / 2;
+  const int week = slot / (5 * slots_a_day);
+  const int weekday = slot / slots_a_day % 5 + 1;
+  const Day day = FreeWeekDay(now + std::int64_t{week} * 7 * kSecondsPerDay, weekday);
+  const Instant start = day.midnight + first_hour * 3600 + (slot % slots_a_day) * 1800;
+  return {{"title", title + std::to_string(index)},
+          {"organizer", first_pair ? "lena.fischer@kumo.example" : "sanne.devries@kumo-labs.example"},
+          {"start", FormatRfc3339(start)},
+          {"end", FormatRfc3339(start + 1800)},
+          {"interviewers", {{{"sub", first_pair ? "jonas.becker@kumo.example" : "daan.jansen@kumo-labs.example"}}}},
+          {"candidate", {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "UTC"}}},
+          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+}
+
 ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling, DeliveryOptions delivery)
     : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                .count()),

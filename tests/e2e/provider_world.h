@@ -57,6 +57,12 @@ struct Day {
 };
 Day FreeWeekDay(std::int64_t now, int weekday);
 
+// The body of booking `index` of a series that never collides with itself: two disjoint pairs of the demo tenant
+// (Lena Fischer with Jonas Becker, Sanne de Vries with Daan Jansen) take turns, each pair's bookings on `slots_a_day`
+// half-hours from `first_hour`:00 Berlin, weekdays from the week after next (FreeWeekDay) on, as many weeks as it takes.
+// Series on disjoint hours of the day do not collide either. The title is `title` followed by the index.
+nlohmann::json SeriesBooking(std::int64_t now, int index, int first_hour, int slots_a_day, const std::string& title);
+
 class ProviderWorld {
  public:
   // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"
