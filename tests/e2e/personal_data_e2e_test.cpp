@@ -259,6 +259,25 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   // Erased twice: nothing is held any more.
   CHECK(world.Api("DELETE", "/v1/candidates/cand-zq").status == 404);
   CHECK(world.Api("GET", "/v1/candidates/cand-zq/export").status == 404);
+  // The audit log shows the erasure (once: the refused attempts are not changes), by the candidate's id only.
+  std::vector<json> entries;
+  for (std::string page = "/v1/audit_log?limit=1000";;) {
+    const HttpAnswer audit = world.Api("GET", page);
+    REQUIRE_MESSAGE(audit.status == 200, audit.body);
+    const json body = json::parse(audit.body);
+    for (const json& entry : body.at("entries")) entries.push_back(entry);
+    if (body.at("next_cursor").is_null()) break;
+    page = "/v1/audit_log?limit=1000&cursor=" + body.at("next_cursor").get<std::string>();
+  }
+  int erasures = 0;
+  for (const json& entry : entries) {
+    if (entry.at("action") != "DELETE /v1/candidates/{id}") continue;
+    ++erasures;
+    CHECK(entry.at("object") == "cand-zq");
+    CHECK(entry.at("status") == 200);
+    CHECK(entry.at("actor").at("kind") == "api_key");
+  }
+  CHECK(erasures == 1);
 
   const std::vector<std::string> traces = Traces(DataFiles(world.db_path(), log_path), needles);
   std::string listed;
