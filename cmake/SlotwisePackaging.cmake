@@ -10,7 +10,8 @@
 #     /usr/libexec/slotwise/slotwise-prepare-state   creates the keys a first start needs (packaging/)
 #     /etc/slotwise/slotwise.json               the default configuration (a conffile)
 #     /lib/systemd/system/slotwise.service      the service
-#     /usr/share/doc/slotwise/                  LICENSE, THIRD_PARTY_NOTICES.md, copyright, INSTALL.md, CONFIG.md and
+#     /usr/share/doc/slotwise/                  LICENSE, THIRD_PARTY_NOTICES.md, copyright, INSTALL.md, CONFIG.md,
+#                                               REVERSE_PROXY.md, examples/nginx-slotwise.conf and
 #                                               licenses/ (the full licence texts the notices name)
 # - Installing fails, naming the fix, when the WebAssembly widget is not staged (scripts/build wasm): a package
 #   without the widget is never made.
@@ -56,8 +57,9 @@ install(FILES ${slotwise_packaging}/slotwise.service DESTINATION /lib/systemd/sy
 
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/THIRD_PARTY_NOTICES.md
               ${slotwise_packaging}/debian/copyright ${PROJECT_SOURCE_DIR}/docs/INSTALL.md
-              ${PROJECT_SOURCE_DIR}/docs/CONFIG.md
+              ${PROJECT_SOURCE_DIR}/docs/CONFIG.md ${PROJECT_SOURCE_DIR}/docs/REVERSE_PROXY.md
         DESTINATION ${slotwise_doc_dir})
+install(FILES ${slotwise_packaging}/nginx/slotwise.conf DESTINATION ${slotwise_doc_dir}/examples RENAME nginx-slotwise.conf)
 # The full licence texts THIRD_PARTY_NOTICES.md points to: <name in licenses/> <source on the build machine>.
 set(slotwise_licence_texts
   dear-imgui.LICENSE.txt           ${SLOTWISE_IMGUI_DIR}/LICENSE.txt
@@ -103,4 +105,7 @@ include(CPack)
 if(SLOTWISE_BUILD_TESTS AND NOT SLOTWISE_SANITIZE AND NOT SLOTWISE_BUILD_FUZZ)
   add_test(NAME install_layout
            COMMAND ${PROJECT_SOURCE_DIR}/tests/packaging/install_layout_check ${CMAKE_BINARY_DIR} ${PROJECT_VERSION})
+  # The TLS reverse-proxy recipe (packaging/nginx/slotwise.conf) run for real: nginx + a self-signed certificate.
+  add_test(NAME reverse_proxy COMMAND ${PROJECT_SOURCE_DIR}/tests/packaging/reverse_proxy_check $<TARGET_FILE:slotwise>)
+  set_tests_properties(reverse_proxy PROPERTIES TIMEOUT 120)
 endif()

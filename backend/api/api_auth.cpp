@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "api/http_errors.h"
+#include "api/rate_limits.h"
 #include "auth/api_keys.h"
 #include "auth/cors.h"
 #include "connections/connect_tickets.h"
@@ -180,6 +181,7 @@ std::optional<RequestContext> ApiAuth::ForTenant(const httplib::Request& req, ht
   } else {
     res.set_header("Vary", "Origin");
   }
+  if (rate_limits_ && !rate_limits_->AdmitCaller(*context, res)) return std::nullopt;
   if (!context->Allows(scope)) {
     SendError(res, codes::kForbidden, "the token lacks the scope " + std::string(scope));
     return std::nullopt;

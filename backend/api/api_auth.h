@@ -12,6 +12,8 @@
 //   401 saying so.
 // - Failures write the error object: 401 "unauthorized" (missing/unknown/expired credentials, with
 //   WWW-Authenticate: Bearer), 403 "forbidden" (valid credentials without the scope, or an origin not allowed).
+// - Rate limits: a caller whose credential verified is charged against its credential's and its tenant's limits
+//   (LimitRates, api/rate_limits.h) after the CORS decision, so a browser can read the 429 it gets.
 // - CORS: responses to browser callers of tenant routes carry the exact-origin headers of auth/cors.h for the
 //   tenant's allowed origins; preflights (no credentials) are decided against the union of all tenants' origins.
 // - Verified keys are cached in memory until the directory changes (DirectoryStore::generation): revoking a key
@@ -36,6 +38,8 @@ struct Response;
 }  // namespace httplib
 
 namespace slotwise {
+
+class RateLimits;
 
 struct RequestContext {
   std::string tenant_id;
@@ -78,6 +82,10 @@ class ApiAuth {
   // none, so such a page frames only itself — one tenant's customers are never listed to, or framed by, another's.
   std::vector<std::string> EmbeddingOrigins(const std::string& tenant_id);
 
+  // The rate limits every tenant caller is charged against once its credential verified (api/rate_limits.h); a
+  // caller over them gets 429 from ForTenant / ForTenantApiKey. nullptr = none. Set before serving.
+  void LimitRates(RateLimits* limits) { rate_limits_ = limits; }
+
   const auth::WidgetTokenCodec* codec() const { return codec_ ? &*codec_ : nullptr; }
   std::int64_t now() const { return clock_(); }
 
@@ -91,6 +99,7 @@ class ApiAuth {
   std::vector<std::string> admin_key_hashes_;
   std::optional<auth::WidgetTokenCodec> codec_;
   Clock clock_;
+  RateLimits* rate_limits_ = nullptr;
   std::shared_mutex cache_mutex_;
   std::uint64_t cached_generation_ = ~std::uint64_t{0};
   std::map<std::string, RequestContext> verified_keys_;            // key: hash of the presented API key

@@ -157,7 +157,12 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     res.set_content(DumpJson(json{{"url", url}, {"expires_in", ConnectTickets::kLifetimeSeconds}}), kJson);
   });
 
-  server.Get(R"(/oauth/([a-z]+)/start)", [&runtime, &flow, access](const httplib::Request& req, httplib::Response& res) {
+  // Behind HTTPS the session cookie is Secure, so a browser never sends it over plain http.
+  const std::string cookie_attributes =
+      std::string("; Path=/oauth/; HttpOnly; SameSite=Lax; Max-Age=3600") +
+      (public_url.rfind("https://", 0) == 0 ? "; Secure" : "");
+  server.Get(R"(/oauth/([a-z]+)/start)", [&runtime, &flow, access, cookie_attributes](const httplib::Request& req,
+                                                                                        httplib::Response& res) {
     OAuthPageHeaders(res);
     std::optional<oauth::Provider> provider = oauth::ParseProvider(req.matches[1].str());
     if (!provider) return SendError(res, Error{codes::kUnknownProvider, "no provider " + req.matches[1].str(), "provider"});
@@ -187,8 +192,7 @@ void RegisterConnectionRoutes(httplib::Server& server, ConnectionsRuntime& runti
     std::string session = SessionFrom(req);
     if (session.size() < 32) {
       session = crypto::RandomToken();
-      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + session +
-                                       "; Path=/oauth/; HttpOnly; SameSite=Lax; Max-Age=3600");
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + session + cookie_attributes);
     }
     Result<ConnectStart> started =
         flow.Start(tenant, user, *provider, session, return_origin, req.get_param_value("login_hint"), *purpose);

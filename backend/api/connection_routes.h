@@ -20,9 +20,9 @@
 // Without a ConnectionAccess (connections-only test servers) the routes trust `tenant` (default "default"), `user`
 // and `return_origin` query parameters — never expose such a server beyond loopback.
 //
-// Contract: the popup gets a first-party, HttpOnly, SameSite=Lax session cookie; the state is bound to it. OAuth pages
-// are never framed (Content-Security-Policy: frame-ancestors 'none'). The callback page reports to its opener with
-// postMessage to the exact origin the flow was started for, never "*". No response ever contains a token or secret.
+// Contract: the popup gets a first-party, HttpOnly, SameSite=Lax session cookie (Secure too when public_url is
+// https); the state is bound to it. OAuth pages are never framed (Content-Security-Policy: frame-ancestors 'none').
+// The callback page reports to its opener with postMessage to the exact origin the flow was started for, never "*". No response ever contains a token or secret.
 #pragma once
 
 #include <optional>

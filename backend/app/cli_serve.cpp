@@ -285,6 +285,10 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
   options.max_header_bytes = settings.limits.max_header_bytes;
   options.max_connections = settings.limits.max_connections;
   options.max_connections_per_address = settings.limits.max_connections_per_address;
+  options.trusted_proxies = settings.trusted_proxies;
+  options.rate_limits = {settings.limits.rate_per_key_per_minute, settings.limits.rate_per_tenant_per_minute,
+                         settings.limits.rate_per_address_per_minute,
+                         static_cast<std::size_t>(settings.limits.rate_max_tracked_keys)};
   const std::string db_path = settings.database.path;
   const std::string zoneinfo = settings.zoneinfo;
   std::string public_url = settings.public_url;

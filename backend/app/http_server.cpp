@@ -31,6 +31,8 @@
 #include "auth/security_headers.h"
 #include "demo/demo_routes.h"
 #include "demo/demo_tenant.h"
+#include "observability/json_log.h"
+#include "observability/metrics_registry.h"
 #include "observability/request_context.h"
 #include "runtime/connections_runtime.h"
 #include "runtime/scheduling_runtime.h"
@@ -59,6 +61,7 @@ const char* ReasonPhrase(int status) {
     case 408: return "Request Timeout";
     case 411: return "Length Required";
     case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
@@ -66,9 +69,16 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-// The edge's refusals, in the error shape every route answers with (http_errors.h), closing the connection.
+constexpr const char* kEdgeRefusals = "slotwise_edge_refusals_total";
+
+// The edge's refusals, in the error shape every route answers with (http_errors.h), closing the connection. They never
+// reach routing, so the request log does not see them: each is counted (slotwise_edge_refusals_total{code}) and logged
+// here (kind "edge_refusal": code and status — the edge knows no route, tenant or request id).
 std::string RenderEdgeRefusal(std::string_view code, const std::string& message, int retry_after_seconds) {
   const int status = HttpStatusFor(code);
+  observability::Metrics().Increment(kEdgeRefusals, {{"code", std::string(code)}});
+  observability::WriteLog(status >= 500 ? observability::LogLevel::kWarning : observability::LogLevel::kInfo,
+                          "edge_refusal", {{"code", std::string(code)}, {"status", status}});
   const std::string body = DumpJson(ErrorObject(Error{std::string(code), message, ""}));
   std::string response = "HTTP/1.1 " + std::to_string(status) + " " + ReasonPhrase(status) + "\r\n";
   response += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
@@ -76,6 +86,22 @@ std::string RenderEdgeRefusal(std::string_view code, const std::string& message,
   if (retry_after_seconds > 0) response += "Retry-After: " + std::to_string(retry_after_seconds) + "\r\n";
   for (const auto& [name, value] : auth::StandardSecurityHeaders()) response += name + ": " + value + "\r\n";
   return response + "\r\n" + body;
+}
+
+// Every line of header `name`, joined with "," in order (cpp-httplib's get_header_value returns only the first).
+std::string JoinedHeader(const httplib::Request& req, const char* name) {
+  std::string joined;
+  const auto [first, last] = req.headers.equal_range(name);
+  for (auto it = first; it != last; ++it) joined += (joined.empty() ? "" : ",") + it->second;
+  return joined;
+}
+
+std::vector<auth::Cidr> ParseTrustedProxies(const std::vector<std::string>& blocks) {
+  std::vector<auth::Cidr> parsed;
+  for (const std::string& block : blocks) {
+    if (Result<auth::Cidr> cidr = auth::ParseCidr(block)) parsed.push_back(*cidr);  // the configuration checked them
+  }
+  return parsed;
 }
 
 edge::EdgeOptions EdgeOptionsOf(const ServerOptions& options) {
@@ -100,11 +126,17 @@ edge::EdgeOptions EdgeOptionsOf(const ServerOptions& options) {
 }  // namespace
 
 HttpServer::HttpServer(ServerOptions options, ZoneSource& zones)
-    : options_(std::move(options)), zones_(zones), server_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)),
+      zones_(zones),
+      trusted_proxies_(ParseTrustedProxies(options_.trusted_proxies)),
+      rate_limits_(std::make_unique<RateLimits>(options_.rate_limits)),
+      server_(std::make_unique<httplib::Server>()) {
   // httplib parses and routes; the edge owns the sockets (and sets TCP_NODELAY, the backlog, no SO_REUSEPORT).
   server_->set_payload_max_length(options_.max_body_bytes);  // the edge refuses first; this is a second fence
   server_->set_keep_alive_timeout(options_.keep_alive_seconds);  // what the Keep-Alive header announces
   server_->set_keep_alive_max_count(kRequestsPerConnection);
+  observability::Metrics().DeclareCounter(
+      kEdgeRefusals, "Requests the network edge refused before routing (408, 411, 413, 431, 501, 503), by code.");
   httplib::Server& routes = *server_;
   edge_ = std::make_unique<edge::EdgeServer>(
       EdgeOptionsOf(options_),
@@ -125,11 +157,26 @@ void HttpServer::RegisterRoutes() {
   httplib::Headers standard;
   for (const auto& [name, value] : auth::StandardSecurityHeaders()) standard.emplace(name, value);
   s.set_default_headers(standard);
-  // audit_ is set by EnableScheduling, before Run(): no request is served while it changes.
-  InstallRequestTelemetry(s, DocumentedRouteTemplates(), !options_.web_root.empty(),
-                          [this](const httplib::Request& req, const httplib::Response& res, const std::string& route) {
-                            if (audit_) audit_->Record({req.method, route, req.path, res.status, &res.body});
-                          });
+  // Before routing: the client's address (behind trusted proxies, the one they vouch for), and the per-address rate
+  // limit for requests no credential pays for (api/rate_limits.h). After the response: that charge, and the audit
+  // log (audit_ is set by EnableScheduling, before Run(): no request is served while it changes).
+  const auto before = [this](const httplib::Request& req, httplib::Response& res) {
+    observability::RequestTrace* trace = observability::CurrentRequest();
+    if (!trace) return true;
+    trace->client = auth::ClientAddress(req.remote_addr, JoinedHeader(req, "X-Forwarded-For"),
+                                        JoinedHeader(req, "Forwarded"), trusted_proxies_);
+    if (!req.has_header("Authorization")) return rate_limits_->AdmitAddress(trace->client, res);
+    return rate_limits_->CheckAddress(trace->client, res);
+  };
+  const auto after = [this](const httplib::Request& req, const httplib::Response& res, const std::string& route) {
+    const observability::RequestTrace* trace = observability::CurrentRequest();
+    // A credential was presented but none verified (no actor noted): the address pays, as for no credential.
+    if (trace && req.has_header("Authorization") && trace->actor_kind.empty() && res.status != 429) {
+      rate_limits_->ChargeAddress(trace->client);
+    }
+    if (audit_) audit_->Record({req.method, route, req.path, res.status, &res.body});
+  };
+  InstallRequestTelemetry(s, DocumentedRouteTemplates(), !options_.web_root.empty(), before, after);
 
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok"})", kJson);
@@ -188,6 +235,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   Result<std::unique_ptr<ApiAuth>> auth = ApiAuth::Create(scheduling.directory(), std::move(auth_options), scheduling.clock());
   if (!auth) return auth.error();
   auth_ = std::move(auth).value();
+  auth_->LimitRates(rate_limits_.get());
   scheduling_ = &scheduling;
   audit_ = std::make_unique<AuditRecorder>(scheduling.audit_log(), scheduling.clock());
   ApiAuth& caller_auth = *auth_;

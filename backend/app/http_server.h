@@ -12,7 +12,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "api/rate_limits.h"
+#include "auth/client_address.h"
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
 
@@ -28,6 +31,7 @@ namespace slotwise {
 
 class ApiAuth;
 class AuditRecorder;
+class RateLimits;
 struct ApiAuthOptions;
 class ConnectionAccess;
 class ConnectionsRuntime;
@@ -46,6 +50,10 @@ struct ServerOptions {
   int threads = 8;        // worker threads serving requests
   int max_connections = 4096;
   int max_connections_per_address = 256;
+  // The reverse proxies whose X-Forwarded-For / Forwarded are believed for the client's address (auth/client_address.h),
+  // as CIDRs already checked by the configuration; the address goes to the log and the per-address rate limit.
+  std::vector<std::string> trusted_proxies;
+  RateLimitOptions rate_limits;  // api/rate_limits.h
   ConnectionsRuntime* connections = nullptr;  // provider connections (OAuth routes); not owned; null = off
 };
 
@@ -74,6 +82,8 @@ class HttpServer {
   ZoneSource& zones_;
   SchedulingRuntime* scheduling_ = nullptr;
   std::unique_ptr<ApiAuth> auth_;  // with scheduling_
+  std::vector<auth::Cidr> trusted_proxies_;
+  std::unique_ptr<RateLimits> rate_limits_;  // always: per address; per caller once EnableScheduling made auth_
   std::unique_ptr<AuditRecorder> audit_;  // with scheduling_: fed by the request telemetry after each response
   std::unique_ptr<ConnectionAccess> connection_access_;
   bool connection_routes_registered_ = false;

@@ -47,15 +47,16 @@ observability::RouteTemplates DocumentedRouteTemplates() {
 }
 
 void InstallRequestTelemetry(httplib::Server& server, observability::RouteTemplates routes, bool serves_files,
-                             AfterResponse after_response) {
+                             BeforeRouting before_routing, AfterResponse after_response) {
   DeclareRequestMetrics();
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_pre_routing_handler([before_routing](const httplib::Request& req, httplib::Response& res) {
     if (observability::RequestTrace* trace = observability::CurrentRequest()) {
       if (req.has_header("X-Request-Id")) {
         trace->request_id = observability::AcceptRequestId(req.get_header_value("X-Request-Id"));
       }
       res.set_header("X-Request-Id", trace->request_id);
     }
+    if (before_routing && !before_routing(req, res)) return httplib::Server::HandlerResponse::Handled;
     return httplib::Server::HandlerResponse::Unhandled;
   });
   auto shared_routes = std::make_shared<const observability::RouteTemplates>(std::move(routes));
@@ -82,7 +83,7 @@ void InstallRequestTelemetry(httplib::Server& server, observability::RouteTempla
                              {"duration_ms", trace ? observability::MillisecondsSince(trace->started) : 0.0},
                              {"bytes", res.body.size()},
                              {"tenant", trace ? trace->tenant_id : ""},
-                             {"client", req.remote_addr}});
+                             {"client", trace && !trace->client.empty() ? trace->client : req.remote_addr}});
     if (after_response) after_response(req, res, matched);
   });
 }

@@ -70,6 +70,7 @@ inline constexpr std::int64_t kMaxHeaderBytesLimit = std::int64_t{1} << 20;
 inline constexpr std::int64_t kMaxSeconds = 3600;
 inline constexpr std::int64_t kMaxThreads = 1024;
 inline constexpr std::int64_t kMaxConnections = 1'000'000;
+inline constexpr std::int64_t kMaxRatePerMinute = 10'000'000;  // limits.rate.* (and max_tracked_keys)
 inline constexpr std::int64_t kMaxAttempts = 1000;
 inline constexpr std::int64_t kMaxBackoffMs = 86'400'000;
 inline constexpr std::int64_t kMaxCacheTtlSeconds = 86'400;

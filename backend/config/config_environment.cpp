@@ -159,6 +159,12 @@ Result<bool> ApplyEnvironment(ServerConfig& config, const Getenv& getenv) {
            ApplySmtpPassword(getenv, config),
            ApplyProviders(getenv, config),
            ApplyInteger(getenv, "SLOTWISE_MAX_BODY_BYTES", 1, detail::kMaxBodyBytesLimit, config.limits.max_body_bytes),
+           ApplyInteger(getenv, "SLOTWISE_RATE_PER_KEY_PER_MINUTE", 0, detail::kMaxRatePerMinute,
+                        config.limits.rate_per_key_per_minute),
+           ApplyInteger(getenv, "SLOTWISE_RATE_PER_TENANT_PER_MINUTE", 0, detail::kMaxRatePerMinute,
+                        config.limits.rate_per_tenant_per_minute),
+           ApplyInteger(getenv, "SLOTWISE_RATE_PER_ADDRESS_PER_MINUTE", 0, detail::kMaxRatePerMinute,
+                        config.limits.rate_per_address_per_minute),
        }) {
     if (!step) return step;
   }

@@ -258,7 +258,8 @@ void ReadLimits(Reader& reader, const json& root, LimitsConfig& out) {
   const json* node = reader.Member(root, "limits");
   if (!node || !reader.Object(*node, "limits",
                               {"max_body_bytes", "max_header_bytes", "read_timeout_seconds", "write_timeout_seconds",
-                               "keep_alive_seconds", "threads", "max_connections", "max_connections_per_address"})) {
+                               "keep_alive_seconds", "threads", "max_connections", "max_connections_per_address",
+                               "rate"})) {
     return;
   }
   reader.Integer(*node, "max_body_bytes", "limits", 1, detail::kMaxBodyBytesLimit, out.max_body_bytes);
@@ -270,6 +271,18 @@ void ReadLimits(Reader& reader, const json& root, LimitsConfig& out) {
   reader.Integer(*node, "max_connections", "limits", 1, detail::kMaxConnections, out.max_connections);
   reader.Integer(*node, "max_connections_per_address", "limits", 1, detail::kMaxConnections,
                  out.max_connections_per_address);
+  const json* rate = reader.Member(*node, "rate");
+  if (!rate || !reader.Object(*rate, "limits.rate",
+                              {"per_key_per_minute", "per_tenant_per_minute", "per_address_per_minute",
+                               "max_tracked_keys"})) {
+    return;
+  }
+  reader.Integer(*rate, "per_key_per_minute", "limits.rate", 0, detail::kMaxRatePerMinute, out.rate_per_key_per_minute);
+  reader.Integer(*rate, "per_tenant_per_minute", "limits.rate", 0, detail::kMaxRatePerMinute,
+                 out.rate_per_tenant_per_minute);
+  reader.Integer(*rate, "per_address_per_minute", "limits.rate", 0, detail::kMaxRatePerMinute,
+                 out.rate_per_address_per_minute);
+  reader.Integer(*rate, "max_tracked_keys", "limits.rate", 1, detail::kMaxRatePerMinute, out.rate_max_tracked_keys);
 }
 
 // An inline secret and its *_file are alternatives: giving both is an error.

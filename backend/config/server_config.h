@@ -54,6 +54,13 @@ struct LimitsConfig {
   int threads = 8;                           // worker threads, 1..1024
   int max_connections = 4096;                // client connections at once, 1..1,000,000 (and the descriptor limit)
   int max_connections_per_address = 256;     // client connections from one address, 1..1,000,000
+  // Request rates (api/rate_limits.h), each a sustained rate per minute that may also be spent at once as a burst;
+  // 0 = that limit off. JSON: limits.rate.{per_key_per_minute, per_tenant_per_minute, per_address_per_minute,
+  // max_tracked_keys}.
+  int rate_per_key_per_minute = 6'000;       // one API key, or one widget user; 0..10,000,000
+  int rate_per_tenant_per_minute = 30'000;   // all credentials of one tenant together; 0..10,000,000
+  int rate_per_address_per_minute = 6'000;   // requests with no verified credential, per client address; 0..10,000,000
+  int rate_max_tracked_keys = 100'000;       // callers remembered at once (memory bound), 1..10,000,000
 };
 
 struct AdminConfig {

@@ -1,5 +1,5 @@
 // request_context.h — the request the current thread is serving: its request id and, once a credential named them, its
-// tenant and its actor (who is calling: the audit trail's "who"). The HTTP server opens a RequestScope around each request; code below it (authentication, the provider
+// tenant and its actor (who is calling: the audit trail's "who"), and the client's address. The HTTP server opens a RequestScope around each request; code below it (authentication, the provider
 // transport, the log) reads CurrentRequest() without the request being passed down.
 //
 // Contract:
@@ -21,6 +21,7 @@ struct RequestTrace {
   std::string tenant_id;  // "" until authentication names the tenant
   std::string actor_kind;  // "" until authentication names the caller: "api_key" | "widget_token" | "admin" | …
   std::string actor_id;    // the API key's id, the widget token's user, the admin key's fingerprint, …
+  std::string client;      // the client's address (behind trusted_proxies: the one they vouch for); "" until known
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 

@@ -6,6 +6,8 @@
 #                 outbox takes until every interview is confirmed (GET /v1/interviews)
 #   conflict      POST /v1/interviews of one slot again and again (1 × 201, then 409 slot_taken)
 # and prints the figures next to the targets (bench/backend/backend_bench.mjs report). Targets only print.
+# The server's rate limits (limits.rate) are raised to 10,000,000 a minute: wrk sends one key's traffic far above a
+# real client's rate, and the limiter's cost is still measured (it runs; it never refuses).
 #
 #   bench/backend/run_backend_bench.sh                  10 s per run (conflicts 5 s)
 #   bench/backend/run_backend_bench.sh --smoke          2 s per run (1 s conflicts): for the test run
@@ -66,7 +68,8 @@ if [ -n "$server_threads" ]; then
   server_args+=(--config "$work/config.json")
 fi
 log "starting ${binary#$ROOT/} ${server_args[*]}"
-"$binary" "${server_args[@]}" >"$work/server.log" 2>&1 &
+SLOTWISE_RATE_PER_KEY_PER_MINUTE=10000000 SLOTWISE_RATE_PER_TENANT_PER_MINUTE=10000000 \
+  SLOTWISE_RATE_PER_ADDRESS_PER_MINUTE=10000000 "$binary" "${server_args[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
   grep -q '^Provider sandbox at ' "$work/server.log" 2>/dev/null && break

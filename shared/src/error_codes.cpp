@@ -51,6 +51,7 @@ int HttpStatusFor(ErrorKind kind) {
     case ErrorKind::kUnsupportedMediaType: return 415;
     case ErrorKind::kInvalidArgument: return 422;
     case ErrorKind::kFailedDependency: return 424;
+    case ErrorKind::kTooManyRequests: return 429;
     case ErrorKind::kRateLimited: return 503;  // a provider throttled us: the client may retry later
     case ErrorKind::kInternal: return 500;
     case ErrorKind::kUpstream: return 502;

@@ -45,6 +45,9 @@ TEST_CASE("Config environment: every variable overrides the file's value") {
       {"SLOTWISE_GOTO_CLIENT_ID", "t-id"},
       {"SLOTWISE_GOTO_CLIENT_SECRET", "t-secret"},
       {"SLOTWISE_MAX_BODY_BYTES", "2097152"},
+      {"SLOTWISE_RATE_PER_KEY_PER_MINUTE", "120"},
+      {"SLOTWISE_RATE_PER_TENANT_PER_MINUTE", "0"},
+      {"SLOTWISE_RATE_PER_ADDRESS_PER_MINUTE", "10000000"},
   };
   REQUIRE(Apply(config, variables).ok());
   CHECK(config.listen.host == "::");
@@ -72,6 +75,9 @@ TEST_CASE("Config environment: every variable overrides the file's value") {
   CHECK(config.providers.go_to.client_id == "t-id");
   CHECK(config.providers.go_to.client_secret == "t-secret");
   CHECK(config.limits.max_body_bytes == 2097152);
+  CHECK(config.limits.rate_per_key_per_minute == 120);
+  CHECK(config.limits.rate_per_tenant_per_minute == 0);
+  CHECK(config.limits.rate_per_address_per_minute == 10000000);
   CHECK(ValidateServerConfig(config).ok());
 }
 

@@ -110,6 +110,13 @@ TEST_CASE("Config: values of the wrong type are errors naming the key") {
 }
 
 TEST_CASE("Config: ports, limits and other numbers are range-checked") {
+  CHECK(LoadOk(R"({"limits": {"rate": {"per_key_per_minute": 0}}})").limits.rate_per_key_per_minute == 0);
+  CHECK(LoadOk("{}").limits.rate_per_tenant_per_minute == 30000);
+  CHECK(LoadError(R"({"limits": {"rate": {"per_key_per_minute": -1}}})").field == "limits.rate.per_key_per_minute");
+  CHECK(LoadError(R"({"limits": {"rate": {"per_address_per_minute": 10000001}}})").field ==
+        "limits.rate.per_address_per_minute");
+  CHECK(LoadError(R"({"limits": {"rate": {"max_tracked_keys": 0}}})").field == "limits.rate.max_tracked_keys");
+  CHECK(LoadError(R"({"limits": {"rate": {"per_minute": 5}}})").field == "limits.rate.per_minute");
   CHECK(LoadOk(R"({"listen": {"port": 0}})").listen.port == 0);
   CHECK(LoadOk(R"({"listen": {"port": 65535}})").listen.port == 65535);
   CHECK(LoadError(R"({"listen": {"port": 65536}})").field == "listen.port");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/crypto_primitives.h"
+#include "configured_server.h"
 #include "support/http_call.h"
 #include "support/process_harness.h"
 #include "support/temp_dir.h"
@@ -28,40 +29,14 @@ const std::string kAdminOld = "operator-admin-key-old-0123456789";
 const std::string kAdminNew = "operator-admin-key-new-9876543210";
 
 // `slotwise serve` over `dir`'s database with `widget_tokens` as that part of the configuration.
-class KeysServer {
+class KeysServer : public ConfiguredServer {
  public:
-  KeysServer(const std::filesystem::path& dir, const json& widget_tokens) {
-    const json configuration = {
-        {"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
-        {"database", {{"path", (dir / "slotwise.db").string()}}},
-        {"admin",
-         {{"api_key_hash", crypto::HexEncode(crypto::Sha256(kAdminOld))},
-          {"api_key_hashes", {crypto::HexEncode(crypto::Sha256(kAdminNew))}}}},
-        {"widget_tokens", widget_tokens}};
-    const std::filesystem::path file = dir / "slotwise.json";
-    std::ofstream(file) << configuration.dump(2);
-    const ChildProcess::EnvChanges environment = {
-        {"SLOTWISE_TOKEN_KEYS", "k1:" + crypto::Base64Encode(std::string(32, '\x5a'))}};
-    REQUIRE(process_.Start({kCli, "serve", "--config", file.string()}, environment));
-    const std::optional<std::string> running = process_.WaitForLine("Slotwise is running at", 20s);
-    REQUIRE_MESSAGE(running.has_value(), process_.Output());
-    origin_ = OriginInLine(*running);
-  }
-  ~KeysServer() { process_.Terminate(); }
-
-  HttpReply Call(const std::string& key, const std::string& method, const std::string& path,
-                 const json& body = nullptr) const {
-    return HttpCall(method, origin_ + path, body.is_null() ? "" : body.dump(), {{"Authorization", "Bearer " + key}});
-  }
-  HttpReply Raw(const std::string& key, const std::string& method, const std::string& path, const std::string& body,
-                const std::string& content_type = "application/json") const {
-    return HttpCall(method, origin_ + path, body, {{"Authorization", "Bearer " + key}}, content_type);
-  }
-  const std::string& origin() const { return origin_; }
-
- private:
-  ChildProcess process_;
-  std::string origin_;
+  KeysServer(const std::filesystem::path& dir, const json& widget_tokens)
+      : ConfiguredServer(dir, {{"database", {{"path", (dir / "slotwise.db").string()}}},
+                               {"admin",
+                                {{"api_key_hash", crypto::HexEncode(crypto::Sha256(kAdminOld))},
+                                 {"api_key_hashes", {crypto::HexEncode(crypto::Sha256(kAdminNew))}}}},
+                               {"widget_tokens", widget_tokens}}) {}
 };
 
 // A tenant made with the admin key, and its first API key (plaintext).

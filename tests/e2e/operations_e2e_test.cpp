@@ -114,7 +114,7 @@ class LogCapture {
 
 }  // namespace
 
-TEST_CASE("Operations: /metrics counts a known sequence of requests, a booking and its provider calls") {
+TEST_CASE("Operations: /metrics counts a known sequence of requests, a booking, its provider calls and an edge refusal") {
   ProviderWorld world(true, true);
   const std::map<std::string, double> before = Scrape(world);
 
@@ -147,6 +147,22 @@ TEST_CASE("Operations: /metrics counts a known sequence of requests, a booking a
   CHECK(after.count(R"m(slotwise_outbox_jobs{state="dead"})m") == 1);
   CHECK(after.count("slotwise_webhook_delivery_lag_seconds") == 1);
   CHECK(after.count(R"m(slotwise_free_busy_cache_lookups_total{result="hit"})m") == 1);
+
+  // A request the edge refuses before routing (headers over limits.max_header_bytes) is counted and logged by code.
+  {
+    LogCapture log;
+    const std::map<std::string, double> edge_before = Scrape(world);
+    httplib::Result refused = Get(world, "/healthz", {{"X-Padding", std::string(20 * 1024, 'p')}});
+    REQUIRE(refused);
+    CHECK(refused->status == 431);
+    const std::map<std::string, double> edge_after = Scrape(world);
+    const std::string series = R"m(slotwise_edge_refusals_total{code="headers_too_large"})m";
+    CHECK(Value(edge_after, series) - Value(edge_before, series) == 1);
+    const std::vector<json> lines = log.OfKind("edge_refusal");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].at("code") == "headers_too_large");
+    CHECK(lines[0].at("status") == 431);
+  }
 
   // Only an admin key may read the metrics.
   httplib::Result anonymous = Get(world, "/metrics", {});

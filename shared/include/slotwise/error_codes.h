@@ -34,6 +34,7 @@ enum class ErrorKind {
   kInvalidArgument,      // a field of the request is wrong: its `field` says which
   kFailedDependency,     // a connection or configuration must be fixed by an administrator first
   kRateLimited,          // a provider throttled us; retry later
+  kTooManyRequests,      // this caller (API key, tenant or address) is over its own rate limit; retry after Retry-After
   kInternal,             // a fault of this server (storage, a bug); retry may succeed
   kUpstream,             // a provider failed or answered what we cannot use
   kUnavailable,          // a part this request needs is not set up or not reachable now
@@ -79,6 +80,8 @@ enum class ErrorKind {
                       "a transfer coding other than chunked")                                                          \
   SLOTWISE_ERROR_CODE(kServerBusy, "server_busy", kUnavailable,                                                        \
                       "too many connections from this address or too much buffered; retry after Retry-After")         \
+  SLOTWISE_ERROR_CODE(kTooManyRequests, "too_many_requests", kTooManyRequests,                                         \
+                      "this API key, tenant or address is over its rate limit; retry after Retry-After")               \
   SLOTWISE_ERROR_CODE(kIdempotencyKeyRequired, "idempotency_key_required", kMalformedRequest,                          \
                       "a booking needs an Idempotency-Key header of 1-255 visible ASCII characters")                   \
   SLOTWISE_ERROR_CODE(kIdempotencyKeyReused, "idempotency_key_reused", kInvalidArgument,                               \
@@ -286,7 +289,8 @@ bool IsServerFault(ErrorKind kind);
 //   kMalformedRequest 400, kUnauthenticated 401, kPermissionDenied 403, kNotFound 404, kRequestTimeout 408,
 //   kConflict 409, kGone 410, kLengthRequired 411, kTooLarge 413, kUnsupportedMediaType 415, kHeadersTooLarge 431,
 //   kInvalidArgument 422, kFailedDependency 424, kInternal 500, kNotImplemented 501, kUpstream 502,
-//   kRateLimited 503 (a provider throttles us; our own rate limits are not this code), kUnavailable 503.
+//   kRateLimited 503 (a provider throttles us; our own rate limits are not this code), kUnavailable 503,
+//   kTooManyRequests 429 (the caller is over Slotwise's own rate limit).
 int HttpStatusFor(ErrorKind kind);
 int HttpStatusFor(std::string_view code);  // HttpStatusFor(KindOf(code))
 
