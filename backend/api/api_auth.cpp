@@ -68,6 +68,18 @@ void ApiAuth::RefreshIfChanged() {
   cached_generation_ = generation;
 }
 
+void ApiAuth::NoteUse(const std::string& key_id) {
+  constexpr std::int64_t kResolutionSeconds = 60;
+  const std::int64_t now = clock_();
+  {
+    std::lock_guard lock(use_mutex_);
+    std::int64_t& noted = use_noted_at_[key_id];
+    if (noted != 0 && now - noted < kResolutionSeconds) return;
+    noted = now;
+  }
+  [[maybe_unused]] Result<bool> recorded = directory_.NoteApiKeyUse(key_id, now);  // informative: never fails a request
+}
+
 std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
   RefreshIfChanged();
   // Read before the lookup: a revocation that commits after it moves the generation, so this answer is not cached.
@@ -75,7 +87,12 @@ std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
   const std::string presented_hash = auth::HashApiKey(token);
   {
     std::shared_lock lock(cache_mutex_);
-    if (auto found = verified_keys_.find(presented_hash); found != verified_keys_.end()) return found->second;
+    if (auto found = verified_keys_.find(presented_hash); found != verified_keys_.end()) {
+      const RequestContext context = found->second;
+      lock.unlock();
+      NoteUse(context.key_id);
+      return context;
+    }
   }
   Result<std::string> key_id = auth::ParseApiKey(token);
   if (!key_id) return std::nullopt;
@@ -83,10 +100,13 @@ std::optional<RequestContext> ApiAuth::FromApiKey(const std::string& token) {
   if (!record || !record->has_value() || (*record)->revoked_at != 0) return std::nullopt;
   if (!auth::VerifyApiKey(token, (*record)->secret_hash)) return std::nullopt;
   RequestContext context{(*record)->tenant_id, "", {}, "api_key", (*record)->key_id};
-  std::unique_lock lock(cache_mutex_);
-  if (cached_generation_ == looked_up_at && directory_.generation() == looked_up_at) {
-    verified_keys_[presented_hash] = context;
+  {
+    std::unique_lock lock(cache_mutex_);
+    if (cached_generation_ == looked_up_at && directory_.generation() == looked_up_at) {
+      verified_keys_[presented_hash] = context;
+    }
   }
+  NoteUse(context.key_id);
   return context;
 }
 

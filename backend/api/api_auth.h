@@ -16,6 +16,8 @@
 //   (LimitRates, api/rate_limits.h) after the CORS decision, so a browser can read the 429 it gets.
 // - CORS: responses to browser callers of tenant routes carry the exact-origin headers of auth/cors.h for the
 //   tenant's allowed origins; preflights (no credentials) are decided against the union of all tenants' origins.
+// - Each API key's use is recorded (DirectoryStore::NoteApiKeyUse) at most once a minute per key, on the request's
+//   thread; a failure to record it does not fail the request.
 // - Verified keys are cached in memory until the directory changes (DirectoryStore::generation): revoking a key
 //   through the directory store refuses it from the next request on. A verification that read the key before a
 //   concurrent revocation is not cached (it is stamped with the generation read before the lookup). Thread-safe.
@@ -24,6 +26,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -94,12 +97,15 @@ class ApiAuth {
   std::vector<std::string> OriginsOf(const std::string& tenant_id);
   std::vector<std::string> AllOrigins();
   void RefreshIfChanged();
+  void NoteUse(const std::string& key_id);
 
   DirectoryStore& directory_;
   std::vector<std::string> admin_key_hashes_;
   std::optional<auth::WidgetTokenCodec> codec_;
   Clock clock_;
   RateLimits* rate_limits_ = nullptr;
+  std::mutex use_mutex_;
+  std::map<std::string, std::int64_t> use_noted_at_;  // key id -> when its use was last recorded
   std::shared_mutex cache_mutex_;
   std::uint64_t cached_generation_ = ~std::uint64_t{0};
   std::map<std::string, RequestContext> verified_keys_;            // key: hash of the presented API key

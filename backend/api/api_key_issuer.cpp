@@ -37,7 +37,9 @@ nlohmann::json ApiKeyJson(const ApiKeyRecord& key) {
           {"label", key.label},
           {"created_at", FormatRfc3339(key.created_at)},
           {"revoked_at", key.revoked_at == 0 ? nlohmann::json(nullptr) : nlohmann::json(FormatRfc3339(key.revoked_at))},
-          {"active", key.revoked_at == 0}};
+          {"active", key.revoked_at == 0},
+          {"last_used_at",
+           key.last_used_at == 0 ? nlohmann::json(nullptr) : nlohmann::json(FormatRfc3339(key.last_used_at))}};
 }
 
 }  // namespace slotwise

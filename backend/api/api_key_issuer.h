@@ -8,7 +8,7 @@
 // - ApiKeyLabelFrom reads the optional creation body {"label": string}: at most kMaxApiKeyLabelChars bytes of UTF-8
 //   without control characters; any other member is "invalid_request" naming the field. A null body means {}.
 // - ApiKeyJson never contains the secret or its hash: key_id, tenant_id, label, created_at, revoked_at (RFC 3339,
-//   null while the key is active) and active.
+//   null while the key is active), active, and last_used_at (RFC 3339 to the minute, null before its first use).
 // Thread safety: as the DirectoryStore passed in. No function throws except std::bad_alloc.
 #pragma once
 

@@ -39,6 +39,9 @@ class DirectoryStore {
   virtual Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) = 0;
   virtual Result<std::vector<ApiKeyRecord>> ListApiKeys(const std::string& tenant_id) = 0;
   virtual Result<bool> RevokeApiKey(const std::string& tenant_id, const std::string& key_id, std::int64_t now) = 0;
+  // Records that key `key_id` authenticated a request at `at` (never moves last_used_at back). Unlike every other write
+  // it does not advance generation(): nothing cached depends on it.
+  virtual Result<bool> NoteApiKeyUse(const std::string& key_id, std::int64_t at) = 0;
 
   virtual Result<Person> UpsertPerson(const Person& person) = 0;
   virtual Result<std::optional<Person>> GetPerson(const std::string& tenant_id, const std::string& email) = 0;

@@ -132,10 +132,10 @@ HostAccount MapHost(SqlRow& row) {
   return HostAccount{row.Text(), row.Text(), row.Text(), row.Text(), row.Text(), row.Text()};
 }
 
-constexpr const char* kKeyColumns = "key_id, tenant_id, secret_hash, label, created_at, revoked_at";
+constexpr const char* kKeyColumns = "key_id, tenant_id, secret_hash, label, created_at, revoked_at, last_used_at";
 
 ApiKeyRecord MapKey(SqlRow& row) {
-  return ApiKeyRecord{row.Text(), row.Text(), row.Text(), row.Text(), row.Int(), row.Int()};
+  return ApiKeyRecord{row.Text(), row.Text(), row.Text(), row.Text(), row.Int(), row.Int(), row.Int()};
 }
 
 constexpr const char* kCandidateColumns = "tenant_id, id, name, email, time_zone, locale";
@@ -312,6 +312,15 @@ Result<bool> SqliteDirectoryStore::RevokeApiKey(const std::string& tenant_id, co
       "UPDATE api_keys SET revoked_at = CASE WHEN revoked_at = 0 THEN ?3 ELSE revoked_at END "
       "WHERE tenant_id = ?1 AND key_id = ?2",
       {tenant_id, key_id, now});
+}
+
+Result<bool> SqliteDirectoryStore::NoteApiKeyUse(const std::string& key_id, std::int64_t at) {
+  std::lock_guard lock(mutex_);
+  // Not Write(): a use changes nothing a cache holds, so the generation stays (ApiAuth keeps its verified keys).
+  Result<int> done = Exec(database_.handle(), "UPDATE api_keys SET last_used_at = ?2 WHERE key_id = ?1 AND last_used_at < ?2",
+                          {key_id, at});
+  if (!done) return done.error();
+  return true;
 }
 
 // -----------------------------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class SqliteDirectoryStore final : public DirectoryStore {
   Result<std::optional<ApiKeyRecord>> FindApiKey(const std::string& key_id) override;
   Result<std::vector<ApiKeyRecord>> ListApiKeys(const std::string& tenant_id) override;
   Result<bool> RevokeApiKey(const std::string& tenant_id, const std::string& key_id, std::int64_t now) override;
+  Result<bool> NoteApiKeyUse(const std::string& key_id, std::int64_t at) override;
 
   Result<Person> UpsertPerson(const Person& person) override;
   Result<std::optional<Person>> GetPerson(const std::string& tenant_id, const std::string& email) override;

@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 18> kMigrations = {
+constexpr std::array<const char*, 19> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -294,6 +294,9 @@ constexpr std::array<const char*, 18> kMigrations = {
     // migrations after 15 on a database that has them.)
     "CREATE INDEX IF NOT EXISTS interviews_by_tenant_time_id ON interviews (tenant_id, start_at, id);"
     "DROP INDEX IF EXISTS interviews_by_tenant_time;",
+    // 19: when each API key was last used (DirectoryStore::NoteApiKeyUse, to the minute), so a tenant can find and
+    // revoke the keys nobody uses.
+    "ALTER TABLE api_keys ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -34,6 +34,7 @@ struct ApiKeyRecord {
   std::string label;
   std::int64_t created_at = 0;
   std::int64_t revoked_at = 0;  // 0 = active
+  std::int64_t last_used_at = 0;  // the last request it authenticated, to the minute (ApiAuth); 0 = never
 };
 
 enum class PersonRole : std::uint8_t { kRecruiter, kInterviewer, kObserver };

@@ -39,6 +39,7 @@ class InterleavingStore : public DirectoryStore {
   Result<bool> RevokeApiKey(const std::string& t, const std::string& k, std::int64_t now) override {
     return inner_.RevokeApiKey(t, k, now);
   }
+  Result<bool> NoteApiKeyUse(const std::string& k, std::int64_t at) override { return inner_.NoteApiKeyUse(k, at); }
   Result<Person> UpsertPerson(const Person& p) override { return inner_.UpsertPerson(p); }
   Result<std::optional<Person>> GetPerson(const std::string& t, const std::string& e) override {
     return inner_.GetPerson(t, e);

@@ -59,6 +59,7 @@ TEST_CASE("SqliteStore: migration 16 keeps every booked object and lets a sync r
                 "INSERT INTO booked_objects (interview_id, object, tenant_id, provider, calendar_id, provider_object_id,"
                 "  expected_start, expected_end, flag, detail, created_at)"
                 "  VALUES ('iv_1', 'event', 't', 'google', 'lena@x', 'evt1', 100, 200, 'room_declined', 'declined', 1);"
+                "ALTER TABLE api_keys DROP COLUMN last_used_at;"  // migration 19's column
                 "DELETE FROM schema_migrations WHERE version >= 16;",
                 nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK_FALSE(Exec(db, "UPDATE booked_objects SET flag = 'attendees_changed';", {}).ok());  // the old CHECK

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "crypto/crypto_primitives.h"
 #include "configured_server.h"
+#include "slotwise/time.h"
 #include "support/http_call.h"
 #include "support/process_harness.h"
 #include "support/temp_dir.h"
@@ -97,7 +99,9 @@ TEST_CASE("Credentials: a tenant lists, creates and revokes its own API keys and
   CHECK(fresh.at("label") == "rotation 2026-12");
   CHECK(fresh.at("active") == true);
   CHECK(fresh.at("revoked_at").is_null());
+  CHECK(fresh.at("last_used_at").is_null());  // not used yet
   CHECK(KeyIdOf(second) == fresh.at("key_id"));
+  const std::string before_use = FormatRfc3339(std::time(nullptr));
   CHECK(server.Call(second, "GET", "/v1/tenant").status == 200);
 
   // List: both of acme's keys, none of globex's, no secret anywhere.
@@ -107,7 +111,13 @@ TEST_CASE("Credentials: a tenant lists, creates and revokes its own API keys and
   CHECK(listing.at("api_keys").size() == 2);
   CHECK(ShowsNoSecret(listing, listed.body));
   CHECK(listed.body.find(KeyIdOf(globex)) == std::string::npos);
-  for (const json& key : listing.at("api_keys")) CHECK(key.at("tenant_id") == "acme");
+  for (const json& key : listing.at("api_keys")) {
+    CHECK(key.at("tenant_id") == "acme");
+    // Both were used (`second` read the tenant above, after before_use). RFC 3339 UTC strings compare as times.
+    REQUIRE(key.at("last_used_at").is_string());
+    CHECK(key.at("last_used_at").get<std::string>() <= FormatRfc3339(std::time(nullptr)));
+    if (key.at("key_id") == KeyIdOf(second)) CHECK(key.at("last_used_at").get<std::string>() >= before_use);
+  }
 
   SUBCASE("a revoked key is refused on the very next request, also when it was just used (cached)") {
     REQUIRE(server.Call(second, "GET", "/v1/api_keys").status == 200);  // verified and cached
