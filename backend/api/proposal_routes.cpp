@@ -5,6 +5,7 @@
 
 #include "api/api_auth.h"
 #include "api/http_errors.h"
+#include "observability/request_context.h"
 #include "api/interview_views.h"
 #include "api/request_body.h"
 #include "auth/widget_tokens.h"
@@ -120,6 +121,12 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
+    // The candidate acts through the proposal's link: its tenant for the log, "candidate" and the proposal for the
+    // audit trail (the link's capability itself is never recorded).
+    if (Result<Proposal> proposal = proposals.ByCapability(Capability(req)); proposal) {
+      observability::NoteTenant(proposal->tenant_id);
+      observability::NoteActor("candidate", proposal->id);
+    }
     Result<PickOutcome> picked = proposals.Pick(Capability(req), slotwise::ParseJson(req.body));
     if (!picked) return SendError(res, picked.error());
     SendPick(res, *picked);

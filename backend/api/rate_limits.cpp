@@ -9,6 +9,7 @@
 #include "api/api_auth.h"
 #include "api/http_errors.h"
 #include "observability/metrics_registry.h"
+#include "observability/request_context.h"
 #include "slotwise/error_codes.h"
 
 namespace slotwise {
@@ -64,6 +65,7 @@ bool RateLimits::AdmitCaller(const RequestContext& caller, httplib::Response& re
       {"tenant:" + caller.tenant_id, "tenant", options_.per_tenant_per_minute},
   };
   const auth::RateDecision decision = limiter_.Admit(charges, clock_ms_());
+  if (observability::RequestTrace* trace = observability::CurrentRequest()) trace->rate_charged = true;
   if (!decision.admitted) {
     Refuse(res, decision, decision.policy == "tenant" ? "the tenant" : "this credential");
     return false;

@@ -15,7 +15,8 @@
 //   - AdmitAddress, before routing a request without an Authorization header: charges; over the limit writes the
 //     429 and returns false;
 //   - CheckAddress, before routing a request with one: only looks (an address over its limit is refused whatever it
-//     presents); ChargeAddress after the response when the credential was refused.
+//     presents); ChargeAddress after the response when no credential's limit paid for it (RequestTrace::rate_charged,
+//     set by AdmitCaller): a refused credential, or one that is no API credential (a proposal link's capability).
 //   The admin key is never limited (but is refused, like everyone, from an address over its limit).
 // - A limit of 0 per minute is off. Refusals count in slotwise_rate_limited_total{policy}.
 // - Thread-safe. `clock_ms` is a monotonic clock in milliseconds (tests pass their own).

@@ -170,8 +170,10 @@ void HttpServer::RegisterRoutes() {
   };
   const auto after = [this](const httplib::Request& req, const httplib::Response& res, const std::string& route) {
     const observability::RequestTrace* trace = observability::CurrentRequest();
-    // A credential was presented but none verified (no actor noted): the address pays, as for no credential.
-    if (trace && req.has_header("Authorization") && trace->actor_kind.empty() && res.status != 429) {
+    // A credential was presented but no credential's limit paid (refused, or a proposal link): the address pays, as
+    // for no credential. Not for the operator's admin key.
+    if (trace && req.has_header("Authorization") && !trace->rate_charged && trace->actor_kind != "admin" &&
+        res.status != 429) {
       rate_limits_->ChargeAddress(trace->client);
     }
     if (audit_) audit_->Record({req.method, route, req.path, res.status, &res.body});

@@ -22,6 +22,7 @@ struct RequestTrace {
   std::string actor_kind;  // "" until authentication names the caller: "api_key" | "widget_token" | "admin" | …
   std::string actor_id;    // the API key's id, the widget token's user, the admin key's fingerprint, …
   std::string client;      // the client's address (behind trusted_proxies: the one they vouch for); "" until known
+  bool rate_charged = false;  // a credential's rate limit paid for this request (api/rate_limits.h)
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 

@@ -114,12 +114,13 @@ class ProposalService {
   Result<CandidateProposal> ForCandidate(const std::string& capability);
   // `body` is the request's JSON (anything: what is not {"start": <one of the options>} is invalid_request).
   Result<PickOutcome> Pick(const std::string& capability, const nlohmann::json& body);
+  // The proposal `capability` opens (whatever its status), for saying who acted; an error when it opens none.
+  Result<Proposal> ByCapability(const std::string& capability);
 
  private:
   // The proposal's options with availability as BookingService::Check says now.
   std::vector<ProposalOption> CheckedOptions(const Proposal& proposal);
   std::string StatusOf(const Proposal& proposal) const;
-  Result<Proposal> ByCapability(const std::string& capability);
 
   ProposalStore& store_;
   BookingService& booking_;

@@ -117,6 +117,19 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
   CHECK(recruiter.at("status") == "picked");
   CHECK(recruiter.at("interview_id") == interview_id);
   CHECK(json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body).at("picked").at("start") == tue10);
+
+  // The audit log names the candidate (by the proposal, never its link) as who booked the interview.
+  const json audit = json::parse(world.Api("GET", "/v1/audit_log").body);
+  int picks = 0;
+  for (const json& entry : audit.at("entries")) {
+    if (entry.at("action") != "POST /v1/candidate/proposal/pick") continue;
+    ++picks;
+    CHECK(entry.at("actor").at("kind") == "candidate");
+    CHECK(entry.at("actor").at("id") == proposal.at("proposal_id"));
+    CHECK(entry.at("object") == interview_id);
+  }
+  CHECK(picks == 2);  // the pick (201) and its retry (200); refusals are not recorded
+  CHECK(audit.dump().find(capability) == std::string::npos);
 }
 
 TEST_CASE("proposals: two different picks racing book exactly one interview") {
