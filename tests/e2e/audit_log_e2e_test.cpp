@@ -22,16 +22,9 @@ using nlohmann::json;
 namespace {
 
 const std::string kLena = "lena.fischer@kumo.example";  // recruiter (Google)
-const std::string kJonas = "jonas.becker@kumo.example";
 
 json BookingBody(const std::string& title, Instant start) {
-  return {{"title", title},
-          {"organizer", kLena},
-          {"start", FormatRfc3339(start)},
-          {"end", FormatRfc3339(start + 3600)},
-          {"interviewers", {{{"sub", kJonas}}}},
-          {"candidate", {{"name", "Audit Candidate"}, {"email", "audit.candidate@candidate.example"}}},
-          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  return DemoBooking(title, start, {{"name", "Audit Candidate"}, {"email", "audit.candidate@candidate.example"}});
 }
 
 httplib::Headers Bearer(const std::string& credential) { return {{"Authorization", "Bearer " + credential}}; }

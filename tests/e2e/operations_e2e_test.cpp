@@ -27,8 +27,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kLena = "lena.fischer@kumo.example";  // recruiter (Google)
-const std::string kJonas = "jonas.becker@kumo.example";
 constexpr int kOutboxLagSecondsForTest = static_cast<int>(kOutboxLagLimitSeconds) + 60;
 
 // Every sample of a Prometheus text page: "name{labels}" → value (comments skipped).
@@ -74,13 +72,7 @@ Instant FreeSlot(ProviderWorld& world) {
 }
 
 json BookingBody(const std::string& title, Instant start) {
-  return {{"title", title},
-          {"organizer", kLena},
-          {"start", FormatRfc3339(start)},
-          {"end", FormatRfc3339(start + 3600)},
-          {"interviewers", {{{"sub", kJonas}}}},
-          {"candidate", {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}}},
-          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  return DemoBooking(title, start, {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}});
 }
 
 // Collects the log lines written while it lives, and passes them on to the sink that was installed before.

@@ -93,6 +93,16 @@ json SeriesBooking(std::int64_t now, int index, int first_hour, int slots_a_day,
           {"query", {{"start_interval", {{"minutes", 30}}}}}};
 }
 
+json DemoBooking(const std::string& title, Instant start, const json& candidate, std::int64_t minutes) {
+  return {{"title", title},
+          {"organizer", "lena.fischer@kumo.example"},
+          {"start", FormatRfc3339(start)},
+          {"end", FormatRfc3339(start + minutes * 60)},
+          {"interviewers", {{{"sub", "jonas.becker@kumo.example"}}}},
+          {"candidate", candidate},
+          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+}
+
 ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling, DeliveryOptions delivery)
     : now_(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                .count()),

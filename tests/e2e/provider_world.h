@@ -63,6 +63,11 @@ Day FreeWeekDay(std::int64_t now, int weekday);
 // Series on disjoint hours of the day do not collide either. The title is `title` followed by the index.
 nlohmann::json SeriesBooking(std::int64_t now, int index, int first_hour, int slots_a_day, const std::string& title);
 
+// The body of one POST /v1/interviews in the demo tenant: Lena Fischer organises, Jonas Becker interviews `candidate`
+// ({"name", "email", …}) for `minutes` from `start`, on the 30-minute grid.
+nlohmann::json DemoBooking(const std::string& title, Instant start, const nlohmann::json& candidate,
+                           std::int64_t minutes = 60);
+
 class ProviderWorld {
  public:
   // `scheduling`: also tenants, availability and booking (organisation access to the sandbox, the demo tenant "kumo"

@@ -20,9 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kLena = "lena.fischer@kumo.example";  // recruiter (Google)
-const std::string kJonas = "jonas.becker@kumo.example";
-
 httplib::Headers Bearer(const std::string& credential) { return {{"Authorization", "Bearer " + credential}}; }
 
 HttpAnswer AsAdmin(ProviderWorld& world, const std::string& method, const std::string& path, const json& body = nullptr) {
@@ -60,13 +57,8 @@ std::vector<std::string> TablesHolding(const std::string& db_path, const std::st
 }
 
 json BookingBody(Instant start) {
-  return {{"title", "Deleted with its tenant"},
-          {"organizer", kLena},
-          {"start", FormatRfc3339(start)},
-          {"end", FormatRfc3339(start + 3600)},
-          {"interviewers", {{{"sub", kJonas}}}},
-          {"candidate", {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}}},
-          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  return DemoBooking("Deleted with its tenant", start,
+                     {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}});
 }
 
 }  // namespace

@@ -69,14 +69,11 @@ bool Offers(const json& answer, Instant start) {
 }
 
 json BookingBody(Instant start, std::int64_t minutes) {
-  return {{"title", "Zoom host interview"},
-          {"organizer", kLena},
-          {"start", FormatRfc3339(start)},
-          {"end", FormatRfc3339(start + minutes * 60)},
-          {"interviewers", {{{"sub", kJonas}}}},
-          {"candidate", {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}}},
-          {"conferencing", {{"provider", "zoom"}, {"host", kHost}}},
-          {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  json body = DemoBooking("Zoom host interview", start,
+                          {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}},
+                          minutes);
+  body["conferencing"] = {{"provider", "zoom"}, {"host", kHost}};
+  return body;
 }
 
 // A meeting made in Zoom itself (not through Slotwise): the sandbox's real API path with the host's own token.
