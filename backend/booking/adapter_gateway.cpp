@@ -181,7 +181,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
     providers::ZoomMeetings zoom(transport_, **tokens, *base);
     Result<providers::ZoomMeeting> created = zoom.CreateMeeting(ZoomSpecFor(spec));
     if (!created) return created.error();
-    return MeetingInfo{"zoom", created->id, created->join_url, created->password};
+    return MeetingInfo{"zoom", created->id, created->join_url, created->password, created->dial_in};
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "booking/candidate_messages.h"
 #include "crypto/crypto_primitives.h"
 #include "mail/mail_message.h"
 #include "slotwise/ascii.h"
@@ -226,7 +227,7 @@ Result<bool> ApplyFields(InterviewSpec& spec, json& rules, const json& body, boo
       return Invalid("observers", attendee + " is listed both as interviewer and observer");
     }
   }
-  return true;
+  return CheckCandidateText(spec.candidate_message, !spec.video.empty() && spec.video != "none");
 }
 
 }  // namespace

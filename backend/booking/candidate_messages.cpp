@@ -1,8 +1,11 @@
 // candidate_messages.cpp — see candidate_messages.h.
 #include "booking/candidate_messages.h"
 
+#include <algorithm>
+
 #include "invites/email_templates.h"
 #include "invites/icalendar.h"
+#include "invites/locale_format.h"
 #include "slotwise/error_codes.h"
 
 namespace slotwise {
@@ -26,6 +29,26 @@ std::string Passcode(const json& artifacts) {
     return artifacts.at("meeting").at("passcode").get<std::string>();
   }
   return "";
+}
+
+// The conference's phone dial-in as the provider stated it (the meeting's, else the calendar event's).
+std::vector<providers::DialIn> DialInOf(const json& artifacts) {
+  for (const char* part : {"meeting", "event"}) {
+    if (artifacts.contains(part) && artifacts.at(part).is_object() && artifacts.at(part).contains("dial_in")) {
+      std::vector<providers::DialIn> dial_in = providers::DialInFromJson(artifacts.at(part).at("dial_in"));
+      if (!dial_in.empty()) return dial_in;
+    }
+  }
+  return {};
+}
+
+// One line per number in the recipient's language ("" when there is no dial-in).
+std::string DialInLines(const json& artifacts, invites::Locale locale) {
+  std::string lines;
+  for (const providers::DialIn& entry : DialInOf(artifacts)) {
+    lines += (lines.empty() ? "" : "\n") + invites::FormatDialIn(entry.number, entry.region, entry.access_code, locale);
+  }
+  return lines;
 }
 
 invites::TemplateKind TemplateFor(CandidateMessageKind kind) {
@@ -83,22 +106,17 @@ CandidateMessageKind CurrentMessageKind(const Interview& interview) {
 
 std::string CandidateInviteUid(const std::string& interview_id) { return interview_id + "@candidate.slotwise"; }
 
-Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
-                                                ZoneSource& zones) {
-  const Interview& interview = *context.interview;
-  const InterviewSpec& spec = interview.spec;
+Result<invites::TemplateValues> CandidateTemplateValues(const CandidateMessageContext& context, ZoneSource& zones) {
+  const InterviewSpec& spec = context.interview->spec;
   const std::string zone_name = spec.candidate.time_zone.empty() ? context.tenant->time_zone : spec.candidate.time_zone;
   const TimeZone* zone = zones.Find(zone_name);
   if (!zone) return Error{codes::kUnknownTimeZone, "unknown time zone " + zone_name + " for the candidate", "candidate.time_zone"};
-  const invites::Locale locale =
-      invites::ParseLocale(spec.candidate.locale.empty() ? context.tenant->locale : spec.candidate.locale);
   const std::string join_url = JoinUrl(context.artifacts);
-
   invites::TemplateValues values;
   values.start = spec.start;
   values.end = spec.end;
   values.zone = zone;
-  values.locale = locale;
+  values.locale = invites::ParseLocale(spec.candidate.locale.empty() ? context.tenant->locale : spec.candidate.locale);
   values.text["candidate_name"] = spec.candidate.name;
   values.text["candidate_email"] = spec.candidate.email;
   values.text["position"] = spec.title;
@@ -109,9 +127,64 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   if (!join_url.empty()) values.text["join_url"] = join_url;
   values.text["passcode"] = Passcode(context.artifacts);
   values.text["interviewer_names"] = context.interviewer_names;
+  values.text["dial_in"] = DialInLines(context.artifacts, *values.locale);
+  return values;
+}
+
+Result<std::string> RenderCandidateText(const std::string& text, const invites::TemplateValues& values) {
+  if (text.empty()) return std::string();
+  Result<invites::RenderedText> rendered = invites::Render(text, values);
+  if (!rendered) return Error{rendered.error().code, "candidate_message: " + rendered.error().message, "candidate_message"};
+  if (!rendered->unresolved.empty()) {
+    return Error{codes::kUnresolvedPlaceholders,
+                 "candidate_message: {{" + rendered->unresolved.front() + "}} has no value for this interview yet",
+                 "candidate_message"};
+  }
+  return std::move(rendered->text);
+}
+
+std::string PreviewCandidateText(const std::string& text, invites::TemplateValues values) {
+  Result<invites::RenderedText> rendered = invites::Render(text, values);
+  if (!rendered) return text;
+  if (rendered->unresolved.empty()) return std::move(rendered->text);
+  for (const std::string& name : rendered->unresolved) values.text[name] = "";
+  rendered = invites::Render(text, values);
+  return rendered ? std::move(rendered->text) : text;
+}
+
+Result<bool> CheckCandidateText(const std::string& text, bool has_video) {
+  if (text.empty()) return true;
+  Result<invites::RenderedText> rendered = invites::Render(text, invites::TemplateValues{});
+  if (!rendered) return Error{rendered.error().code, "candidate_message: " + rendered.error().message, "candidate_message"};
+  const std::vector<std::string>& open = rendered->unresolved;
+  if (!has_video && std::find(open.begin(), open.end(), "join_url") != open.end()) {
+    return Error{codes::kUnresolvedPlaceholders,
+                 "candidate_message uses {{join_url}} but the interview has no video meeting (conferencing)",
+                 "candidate_message"};
+  }
+  return true;
+}
+
+Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
+                                                ZoneSource& zones) {
+  const Interview& interview = *context.interview;
+  const InterviewSpec& spec = interview.spec;
+  Result<invites::TemplateValues> values = CandidateTemplateValues(context, zones);
+  if (!values) return values.error();
   Result<invites::RenderedEmail> email =
-      invites::RenderEmail(invites::BuiltInTemplate(TemplateFor(kind), locale), values);
+      invites::RenderEmail(invites::BuiltInTemplate(TemplateFor(kind), *values->locale), *values);
   if (!email) return email.error();
+  Result<std::string> own_text = RenderCandidateText(spec.candidate_message, *values);
+  if (!own_text) return own_text.error();
+  const std::string join_url = JoinUrl(context.artifacts);
+  // The phone dial-in, copied as the provider states it, unless the recruiter's own text already places it.
+  std::string dial_in_block;
+  if (const std::string& lines = values->text.at("dial_in");
+      !lines.empty() && spec.candidate_message.find("dial_in") == std::string::npos) {
+    dial_in_block = std::string(invites::DialInHeading(*values->locale)) + "\n" + lines;
+  }
+  std::string description = dial_in_block;
+  if (!own_text->empty()) description = *own_text + (description.empty() ? "" : "\n\n" + description);
 
   invites::CandidateInvite invite;
   invite.uid = CandidateInviteUid(interview.id);
@@ -119,7 +192,7 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   invite.method = kind == CandidateMessageKind::kCancellation ? invites::InviteMethod::kCancel
                                                               : invites::InviteMethod::kRequest;
   invite.summary = spec.title;
-  invite.description = spec.candidate_message;
+  invite.description = description;
   invite.location = context.room_name;
   invite.join_url = join_url;
   invite.start = spec.start;
@@ -127,7 +200,7 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   invite.organizer = invites::Person{context.organizer_name, spec.organizer};
   invite.candidate = invites::Person{spec.candidate.name, spec.candidate.email};
   invite.dtstamp = context.now;
-  Result<std::string> ics = invites::RenderICalendar(invite, *zone);
+  Result<std::string> ics = invites::RenderICalendar(invite, *values->zone);
   if (!ics) return ics.error();
 
   OutgoingMessage message;
@@ -137,7 +210,8 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   message.to_email = spec.candidate.email;
   message.subject = email->subject;
   message.text_body = email->body;
-  if (!spec.candidate_message.empty()) message.text_body += "\n\n" + spec.candidate_message;
+  if (!dial_in_block.empty()) message.text_body += "\n" + dial_in_block + "\n";
+  if (!own_text->empty()) message.text_body += "\n" + *own_text;
   message.ics = std::move(ics).value();
   message.ics_method = kind == CandidateMessageKind::kCancellation ? "CANCEL" : "REQUEST";
   message.interview_id = interview.id;

@@ -5,7 +5,11 @@
 // Contract: built only from candidate-facing fields (title, time, room name, join URL, passcode, the recruiter's
 // name/e-mail, candidate_message) — never the internal notes or the internal event. `artifacts` is the interview's
 // artifacts JSON ({"meeting": {"join_url", "passcode"}, "event": {"join_url"}}); join details typed as placeholders
-// in a template are filled from it. Errors: the template/iCalendar errors ("invalid_invite", …), "unknown_time_zone".
+// in a template are filled from it. The recruiter's own candidate_message is a template too: the same variables and
+// values as the built-in text (docs/API_BACKEND.md "Candidate message"), rendered when the message is composed — so a
+// {{join_url}} typed before the meeting exists arrives as the real link. Errors: the template/iCalendar errors
+// ("invalid_invite", …), "unknown_time_zone", "unresolved_placeholders" (a candidate_message placeholder still
+// without a value: the message is not sent with "{{…}}" in it).
 // Pure apart from reading zones; thread-safe when `zones` is.
 #pragma once
 
@@ -14,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "booking/provider_gateway.h"
+#include "invites/email_templates.h"
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
 #include "store/directory_store.h"
@@ -45,6 +50,25 @@ std::string RoomDisplayName(DirectoryStore& directory, const std::string& tenant
 // The message kind the interview's current state calls for: cancellation when cancelled, the invitation at sequence
 // 0, an update afterwards.
 CandidateMessageKind CurrentMessageKind(const Interview& interview);
+
+// The template values of the interview as its candidate reads it: their zone and language (else the tenant's), the
+// time, position, company, organiser, interviewers, room, location and — once the meeting or event exists — join_url
+// and passcode. "unknown_time_zone" when the candidate's zone is not known. Used for the candidate's messages and for
+// POST /v1/messages with an interview_id.
+Result<invites::TemplateValues> CandidateTemplateValues(const CandidateMessageContext& context, ZoneSource& zones);
+
+// The recruiter's candidate_message rendered with `values`; errors name field "candidate_message".
+Result<std::string> RenderCandidateText(const std::string& text, const invites::TemplateValues& values);
+
+// The candidate_message as a page shows it before the interview exists (a proposal): rendered with `values`, and each
+// placeholder still without a value (the date of a time not yet picked, the join link) left out rather than shown as
+// "{{…}}". The text unchanged if it is not a valid template. Pure.
+std::string PreviewCandidateText(const std::string& text, invites::TemplateValues values);
+
+// The booking-time check of a candidate_message: a well-formed template of known variables, and {{join_url}} only when
+// the interview has a video meeting (else it could never be filled). Errors: invalid_template,
+// unknown_template_variable, unresolved_placeholders; field "candidate_message". Pure.
+Result<bool> CheckCandidateText(const std::string& text, bool has_video);
 
 Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
                                                 ZoneSource& zones);

@@ -8,9 +8,11 @@ namespace slotwise {
 using nlohmann::json;
 
 json MessagePayload(const OutgoingMessage& message) {
-  return {{"delivery_id", message.delivery_id}, {"kind", message.kind},
-          {"to", {{"name", message.to_name}, {"email", message.to_email}}},
-          {"subject", message.subject},         {"text", message.text_body}};
+  json payload = {{"delivery_id", message.delivery_id}, {"kind", message.kind},
+                  {"to", {{"name", message.to_name}, {"email", message.to_email}}},
+                  {"subject", message.subject},         {"text", message.text_body}};
+  if (!message.interview_id.empty()) payload["interview_id"] = message.interview_id;
+  return payload;
 }
 
 Result<OutgoingMessage> MessageFromPayload(const json& payload) {
@@ -20,6 +22,7 @@ Result<OutgoingMessage> MessageFromPayload(const json& payload) {
     message.kind = payload.value("kind", "");
     message.subject = payload.value("subject", "");
     message.text_body = payload.value("text", "");
+    message.interview_id = payload.value("interview_id", "");
     if (auto to = payload.find("to"); to != payload.end() && to->is_object()) {
       message.to_name = to->value("name", "");
       message.to_email = to->value("email", "");

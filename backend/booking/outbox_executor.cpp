@@ -175,8 +175,9 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
     CrashPoint("meeting_created");
     meeting = *created;
   }
-  const json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
-                     {"passcode", meeting->passcode}, {"host_account", spec.host_account}};
+  json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
+               {"passcode", meeting->passcode}, {"host_account", spec.host_account}};
+  if (!meeting->dial_in.empty()) data["dial_in"] = providers::DialInJson(meeting->dial_in);
   const TrackingChange watch = Watch(context, "meeting", meeting->provider, spec.host_account, meeting->id);
   if (Result<bool> noted = Journal(context, "meeting", "done", data, watch); !noted) return noted;
   context.artifacts["meeting"] = data;
@@ -210,8 +211,9 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
   CrashPoint("event_created");
   Result<std::string> system = gateway_.CalendarSystem(context.tenant, context.interview.spec.organizer);
   if (!system) return system.error();  // the event was just made through it: transient (left "started" for recovery)
-  const json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
-                     {"ical_uid", event->ical_uid}, {"calendar", context.interview.spec.organizer}};
+  json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
+               {"ical_uid", event->ical_uid}, {"calendar", context.interview.spec.organizer}};
+  if (!event->dial_in.empty()) data["dial_in"] = providers::DialInJson(event->dial_in);
   const TrackingChange watch = Watch(context, "event", *system, context.interview.spec.organizer, event->id);
   if (Result<bool> noted = Journal(context, "event", "done", data, watch); !noted) return noted;
   CrashPoint("event_recorded");

@@ -35,6 +35,7 @@ struct MeetingInfo {
   std::string id;
   std::string join_url;
   std::string passcode;
+  std::vector<providers::DialIn> dial_in;  // phone numbers as the service states them (Zoom); none for GoTo
 };
 
 // A meeting as its service has it now (GetMeeting): its time.

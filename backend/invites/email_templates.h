@@ -33,10 +33,10 @@
 
 namespace slotwise::invites {
 
-inline constexpr std::array<std::string_view, 17> kTemplateVariables = {
-    "candidate_name", "candidate_email", "interviewer_names", "position",    "company",      "date",
-    "start_time",     "end_time",        "time_zone",         "duration",    "location",     "room",
-    "join_url",       "passcode",        "organizer_name",    "connect_url", "provider_name"};
+inline constexpr std::array<std::string_view, 18> kTemplateVariables = {
+    "candidate_name", "candidate_email", "interviewer_names", "position",    "company",       "date",
+    "start_time",     "end_time",        "time_zone",         "duration",    "location",      "room",
+    "join_url",       "passcode",        "organizer_name",    "connect_url", "provider_name", "dial_in"};
 
 bool IsTemplateVariable(std::string_view name);  // true for a name in kTemplateVariables
 

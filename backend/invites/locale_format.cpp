@@ -108,4 +108,27 @@ std::string FormatDuration(Duration duration, Locale locale) {
   return count + (minutes == 1 ? " minute" : " minutes");
 }
 
+std::string FormatDialIn(std::string_view number, std::string_view region, std::string_view access_code, Locale locale) {
+  std::string line(number);
+  if (!region.empty()) line.append(" (").append(region).append(")");
+  if (access_code.empty()) return line;
+  switch (locale) {
+    case Locale::kDe: return line.append(", Zugangscode ").append(access_code);
+    case Locale::kNl: return line.append(", toegangscode ").append(access_code);
+    case Locale::kJa: return line.append("、アクセスコード ").append(access_code);
+    case Locale::kEn: break;
+  }
+  return line.append(", access code ").append(access_code);
+}
+
+std::string_view DialInHeading(Locale locale) {
+  switch (locale) {
+    case Locale::kDe: return "Telefonische Einwahl:";
+    case Locale::kNl: return "Inbellen per telefoon:";
+    case Locale::kJa: return "電話で参加:";
+    case Locale::kEn: break;
+  }
+  return "Join by phone:";
+}
+
 }  // namespace slotwise::invites

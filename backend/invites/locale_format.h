@@ -33,4 +33,12 @@ std::string FormatTimeZoneLabel(Instant instant, const TimeZone& zone);
 // "1 Minute", nl "60 minuten" / "1 minuut", ja "60分". Negative durations are shown as 0.
 std::string FormatDuration(Duration duration, Locale locale);
 
+// One way to join by phone as the recipient reads it: the number, the region in parentheses, and the code to key in
+// — en "+49 69 365 0000 (DE), access code 123456789", de "…, Zugangscode …", nl "…, toegangscode …",
+// ja "…、アクセスコード …". Region and code are left out when empty; every part is copied as given.
+std::string FormatDialIn(std::string_view number, std::string_view region, std::string_view access_code, Locale locale);
+// The line above the dial-in numbers: en "Join by phone:", de "Telefonische Einwahl:", nl "Inbellen per telefoon:",
+// ja "電話で参加:".
+std::string_view DialInHeading(Locale locale);
+
 }  // namespace slotwise::invites

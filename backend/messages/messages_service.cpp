@@ -5,12 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "booking/candidate_messages.h"
 #include "booking/message_payload.h"
 #include "crypto/crypto_primitives.h"
 #include "invites/email_templates.h"
 #include "invites/locale_format.h"
 #include "mail/mail_message.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 
@@ -40,9 +42,26 @@ std::string ProviderDisplayName(const std::string& provider) {
 
 }  // namespace
 
+Result<MessagesService::InterviewTemplate> MessagesService::InterviewValues(const std::string& tenant_id,
+                                                                          const std::string& interview_id) {
+  Result<std::optional<Interview>> interview = interviews_.GetInterview(tenant_id, interview_id);
+  if (!interview) return Error{codes::kStorageError, interview.error().message, ""};
+  if (!interview->has_value()) return Error{codes::kNotFound, "no interview " + interview_id, "interview_id"};
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(tenant_id);
+  if (!tenant) return Error{codes::kStorageError, tenant.error().message, ""};
+  if (!tenant->has_value()) return Error{codes::kUnknownTenant, "no tenant " + tenant_id, ""};
+  const CandidateMessageContext context = CandidateContextFor(directory_, **tenant, **interview,
+                                                              slotwise::ParseJson((*interview)->artifacts_json), clock_());
+  Result<invites::TemplateValues> values = CandidateTemplateValues(context, zones_);
+  if (!values) return values.error();
+  const InterviewCandidate& who = (*interview)->spec.candidate;
+  return InterviewTemplate{std::move(values).value(), who.email, who.name};
+}
+
 Result<Composition> MessagesService::Compose(const std::string& tenant_id, const json& body,
                                              const std::string& public_url, const ConnectUrlFor& connect_url_for) {
-  static const std::set<std::string> kMembers = {"template", "variables", "start", "end", "provider", "recipients", "send"};
+  static const std::set<std::string> kMembers = {"template",  "variables",  "start", "end",
+                                                 "provider",  "recipients", "send",  "interview_id"};
   for (const auto& [name, value] : body.items()) {
     if (!kMembers.count(name)) return Error{codes::kInvalidRequest, "unknown member " + name, name};
   }
@@ -62,6 +81,14 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
   }
 
   invites::TemplateValues shared;
+  std::optional<std::pair<std::string, std::string>> candidate;  // the interview's candidate: e-mail, name
+  if (body.contains("interview_id")) {
+    if (!body.at("interview_id").is_string()) return Error{codes::kInvalidRequest, "interview_id must be a text", "interview_id"};
+    Result<InterviewTemplate> about = InterviewValues(tenant_id, body.at("interview_id").get<std::string>());
+    if (!about) return about.error();
+    shared = std::move(about->values);
+    candidate = std::make_pair(about->candidate_email, about->candidate_name);
+  }
   if (Result<bool> read = ReadVariables(body.value("variables", json()), "variables", shared); !read) return read.error();
   for (const char* time : {"start", "end"}) {
     if (!body.contains(time)) continue;
@@ -81,7 +108,10 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
   const bool send = body.value("send", false);
   const bool personal_links = kind == "connect_conferencing" && !shared.text.count("connect_url");
 
-  const json recipients = body.value("recipients", json());
+  json recipients = body.value("recipients", json());
+  if (!body.contains("recipients") && candidate && !candidate->first.empty()) {
+    recipients = json::array({{{"email", candidate->first}, {"name", candidate->second}}});
+  }
   if (!recipients.is_array() || recipients.empty() || recipients.size() > kMaxRecipients) {
     return Error{codes::kInvalidRequest, "recipients must hold 1 to 500 {\"email\", …}", "recipients"};
   }
@@ -154,7 +184,8 @@ Result<Composition> MessagesService::Compose(const std::string& tenant_id, const
     message.to_name = addresses[i].second;
     message.subject = (*rendered)[i].subject;
     message.text_body = (*rendered)[i].body;
-    if (Result<bool> enqueued = outbox_.EnqueueMessage(tenant_id, message.delivery_id, DumpJson(MessagePayload(message)), now);
+    message.interview_id = body.value("interview_id", "");
+    if (Result<bool> enqueued = interviews_.EnqueueMessage(tenant_id, message.delivery_id, DumpJson(MessagePayload(message)), now);
         !enqueued) {
       return Error{codes::kStorageError, enqueued.error().message, ""};
     }

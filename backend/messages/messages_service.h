@@ -1,10 +1,15 @@
-// messages_service.h — e-mails that belong to no interview, rendered per recipient and sent through the outbox
-// (POST /v1/messages; docs/API_BACKEND.md "Messages"): bulk sends of the tenant's own template, and the ready-to-send
-// colleague e-mail "please connect your Zoom / Teams / GoTo account" (docs/PRODUCT.md R000.6).
+// messages_service.h — e-mails outside an interview's own invitation flow, rendered per recipient and sent through
+// the outbox (POST /v1/messages; docs/API_BACKEND.md "Messages"): bulk sends of the tenant's own template, the
+// ready-to-send colleague e-mail "please connect your Zoom / Teams / GoTo account" (docs/PRODUCT.md R000.6), and a
+// message about one interview (its join link, time and place filled in).
 //
-// Request {"template": "connect_conferencing" | {"subject", "body"}, "variables"?: {...}, "start"?, "end"?,
-//          "provider"?: "zoom"|"teams"|"goto", "recipients": [{"email", "name"?, "locale"?, "time_zone"?,
+// Request {"template": "connect_conferencing" | {"subject", "body"}, "interview_id"?, "variables"?: {...}, "start"?,
+//          "end"?, "provider"?: "zoom"|"teams"|"goto", "recipients"?: [{"email", "name"?, "locale"?, "time_zone"?,
 //          "variables"?}] (1–500), "send"?: false}
+// - interview_id (of the caller's tenant, else not_found): the interview's values are the shared ones underneath
+//   "variables" and start/end — its time, position, company, organiser, interviewers, room, location, join_url and
+//   passcode, in the candidate's zone and language (booking/candidate_messages.h CandidateTemplateValues). Without
+//   "recipients" the one recipient is the interview's candidate.
 // - Each recipient gets their own rendering (invites::RenderForRecipients): their name, language (the built-in template
 //   in that language; dates and times in their zone) and variables on top of the shared ones.
 // - connect_conferencing: "provider" fills provider_name; connect_url, unless given, is each recipient's own connect
@@ -27,6 +32,8 @@
 
 #include "slotwise/result.h"
 #include "slotwise/time_zone.h"
+#include "invites/email_templates.h"
+#include "store/directory_store.h"
 #include "store/interview_store.h"
 
 namespace slotwise {
@@ -51,8 +58,10 @@ class MessagesService {
   static constexpr std::size_t kMaxRecipients = 500;
   using Clock = std::function<std::int64_t()>;
 
-  MessagesService(InterviewStore& outbox, ZoneSource& zones, Clock clock, std::function<void()> outbox_wake)
-      : outbox_(outbox), zones_(zones), clock_(std::move(clock)), outbox_wake_(std::move(outbox_wake)) {}
+  MessagesService(InterviewStore& interviews, DirectoryStore& directory, ZoneSource& zones, Clock clock,
+                  std::function<void()> outbox_wake)
+      : interviews_(interviews), directory_(directory), zones_(zones), clock_(std::move(clock)),
+        outbox_wake_(std::move(outbox_wake)) {}
 
   // A recipient's personal connect link: (recipient e-mail, "zoom" | "teams" | "goto") → URL.
   using ConnectUrlFor = std::function<Result<std::string>(const std::string& email, const std::string& provider)>;
@@ -62,7 +71,16 @@ class MessagesService {
                               const ConnectUrlFor& connect_url_for = {});
 
  private:
-  InterviewStore& outbox_;
+  struct InterviewTemplate {
+    invites::TemplateValues values;
+    std::string candidate_email;
+    std::string candidate_name;
+  };
+  // The template values of the tenant's interview `interview_id` (not_found when it has none by that id).
+  Result<InterviewTemplate> InterviewValues(const std::string& tenant_id, const std::string& interview_id);
+
+  InterviewStore& interviews_;
+  DirectoryStore& directory_;
   ZoneSource& zones_;
   Clock clock_;
   std::function<void()> outbox_wake_;

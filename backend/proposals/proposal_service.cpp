@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "booking/candidate_messages.h"
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -199,8 +200,16 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
       person && person->has_value() && !(*person)->name.empty()) {
     view.organizer_name = (*person)->name;
   }
-  view.message = booking.value("candidate_message", "");
   const json candidate = booking.value("candidate", json::object());
+  invites::TemplateValues known;  // what is known before a time is picked
+  known.text["candidate_name"] = candidate.value("name", "");
+  known.text["candidate_email"] = candidate.value("email", "");
+  known.text["position"] = view.title;
+  known.text["organizer_name"] = view.organizer_name;
+  if (Result<std::optional<Tenant>> tenant = directory_.GetTenant(proposal.tenant_id); tenant && tenant->has_value()) {
+    known.text["company"] = (*tenant)->name;
+  }
+  view.message = PreviewCandidateText(booking.value("candidate_message", ""), std::move(known));
   view.candidate_name = candidate.value("name", "");
   view.candidate_time_zone = candidate.value("time_zone", "UTC");
   view.candidate_locale = candidate.value("locale", "en");

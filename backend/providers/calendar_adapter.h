@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "providers/dial_in.h"
 #include "slotwise/intervals.h"
 #include "slotwise/provider_busy.h"
 #include "slotwise/result.h"
@@ -63,6 +64,7 @@ struct CreatedEvent {
   std::string ical_uid;     // iCalUID (Google) / iCalUId (Graph); empty when absent
   std::string web_link;     // htmlLink (Google) / webLink (Graph)
   std::string join_url;     // Meet / Teams join URL; empty when none (yet)
+  std::vector<DialIn> dial_in;  // the conference's phone numbers (Meet phone entry points, Teams toll numbers)
   ConferenceStatus conference = ConferenceStatus::kNone;
   bool cancelled = false;   // Google status "cancelled" / Graph isCancelled
   bool all_day = false;     // a date-only (Google) / isAllDay (Graph) event: start/end are then 0

@@ -84,8 +84,15 @@ Result<CreatedEvent> ParseGoogleEvent(std::string_view body) {
     }
     if (const json* entry_points = detail::Member(*conference, "entryPoints"); entry_points && entry_points->is_array()) {
       for (const json& entry : *entry_points) {
-        if (detail::StringOr(entry, "entryPointType") == "video" && event.join_url.empty()) {
-          event.join_url = detail::StringOr(entry, "uri");
+        const std::string type = detail::StringOr(entry, "entryPointType");
+        if (type == "video" && event.join_url.empty()) event.join_url = detail::StringOr(entry, "uri");
+        if (type == "phone") {  // label "+1 234-567-8900", uri "tel:+1-234-567-8900"
+          std::string number = detail::StringOr(entry, "label");
+          if (number.empty()) number = detail::StringOr(entry, "uri");
+          if (number.rfind("tel:", 0) == 0) number.erase(0, 4);
+          if (!number.empty()) {
+            event.dial_in.push_back({number, detail::StringOr(entry, "regionCode"), detail::StringOr(entry, "pin")});
+          }
         }
       }
     }

@@ -101,6 +101,17 @@ Result<CreatedEvent> ParseGraphEvent(std::string_view body, bool wants_online_me
   event.cancelled = detail::BoolAt(*parsed, "isCancelled").value_or(false);
   if (const json* meeting = detail::Member(*parsed, "onlineMeeting"); meeting && meeting->is_object()) {
     event.join_url = detail::StringOr(*meeting, "joinUrl");
+    const std::string conference_id = detail::StringOr(*meeting, "conferenceId");
+    if (const std::string toll = detail::StringOr(*meeting, "tollNumber"); !toll.empty()) {
+      event.dial_in.push_back({toll, "", conference_id});
+    }
+    if (const json* free = detail::Member(*meeting, "tollFreeNumbers"); free && free->is_array()) {
+      for (const json& number : *free) {
+        if (number.is_string() && !number.get<std::string>().empty()) {
+          event.dial_in.push_back({number.get<std::string>(), "", conference_id});
+        }
+      }
+    }
   }
   const bool online = detail::BoolAt(*parsed, "isOnlineMeeting").value_or(wants_online_meeting);
   if (!event.join_url.empty()) event.conference = ConferenceStatus::kSuccess;

@@ -72,6 +72,19 @@ ZoomMeeting MeetingFromJson(const json& object) {
   meeting.join_url = detail::StringOr(object, "join_url");
   meeting.start_url = detail::StringOr(object, "start_url");
   meeting.password = detail::StringOr(object, "password");
+  if (const json* settings = detail::Member(object, "settings"); settings && settings->is_object()) {
+    if (const json* numbers = detail::Member(*settings, "global_dial_in_numbers"); numbers && numbers->is_array()) {
+      for (const json& number : *numbers) {
+        const std::string digits = detail::StringOr(number, "number");
+        if (digits.empty()) continue;
+        std::string region = detail::StringOr(number, "country_name");
+        if (const std::string city = detail::StringOr(number, "city"); !city.empty()) {
+          region += (region.empty() ? "" : ", ") + city;
+        }
+        meeting.dial_in.push_back({digits, region, meeting.id});
+      }
+    }
+  }
   meeting.start_time = detail::StringOr(object, "start_time");
   meeting.start = ParseRfc3339(meeting.start_time).value_or(0);
   meeting.duration_minutes = detail::IntAt(object, "duration").value_or(0);

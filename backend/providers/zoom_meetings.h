@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "providers/dial_in.h"
 #include "providers/provider_client.h"
 #include "slotwise/availability.h"
 #include "slotwise/time.h"
@@ -76,6 +77,7 @@ struct ZoomMeeting {
   std::string join_url;    // always set by ParseZoomMeeting; a ListMeetings item may lack it
   std::string start_url;   // carries a host token: do not show to attendees or log
   std::string password;
+  std::vector<DialIn> dial_in;  // settings.global_dial_in_numbers, each with the meeting ID as the access code
   std::string start_time;  // as Zoom answered
   Instant start = 0;       // start_time as a UTC instant; 0 when Zoom sent none or an unreadable one
   std::int64_t duration_minutes = 0;

@@ -128,7 +128,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
   runtime->proposals_ =
       std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, now);
-  runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, zones, now, [worker] { worker->Wake(); });
+  runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, *runtime->directory_, zones, now, [worker] { worker->Wake(); });
 
   hr::HrRuntimeOptions hr_options;
   hr_options.graph_api_base = providers.ApiBase(oauth::Provider::kMicrosoft).value_or("");

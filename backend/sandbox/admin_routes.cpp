@@ -25,7 +25,10 @@ json EventSummary(const CalendarEvent& event) {
   out["title"] = GetString(r, event.provider == "google" ? "summary" : "subject");
   if (event.provider == "google") {
     out["meet_link"] = GetString(r, "hangoutLink");
+    out["description"] = GetString(r, "description");
   } else {
+    const json* body = GetMember(r, "body");
+    out["description"] = body && body->is_object() ? GetString(*body, "content") : "";
     const json* meeting = GetMember(r, "onlineMeeting");
     out["join_url"] = meeting && meeting->is_object() ? GetString(*meeting, "joinUrl") : "";
     out["transaction_id"] = GetString(r, "transactionId");

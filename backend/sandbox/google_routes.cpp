@@ -73,7 +73,10 @@ void CompleteMeet(json& resource) {
   std::string code = MeetCode();
   std::string uri = "https://meet.google.com/" + code;
   conference["createRequest"]["status"] = {{"statusCode", "success"}};
-  conference["entryPoints"] = json::array({{{"entryPointType", "video"}, {"uri", uri}, {"label", "meet.google.com/" + code}}});
+  const std::string pin = RandomDigits(9);
+  conference["entryPoints"] = json::array({{{"entryPointType", "video"}, {"uri", uri}, {"label", "meet.google.com/" + code}},
+                                           {{"entryPointType", "phone"}, {"uri", "tel:+49-30-5679-5800"},
+                                            {"label", "+49 30 5679 5800"}, {"pin", pin}, {"regionCode", "DE"}}});
   conference["conferenceSolution"] = {{"key", {{"type", "hangoutsMeet"}}},
                                       {"name", "Google Meet"},
                                       {"iconUri", "https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/logo_meet_2020q4_color_2x_web_512dp.png"}};

@@ -231,6 +231,10 @@ void CreateMeeting(SandboxCore& core, const httplib::Request& req, httplib::Resp
                    {"host_email", host->email}, {"timezone", host->time_zone}, {"duration", 60},
                    {"created_at", FormatRfc3339(core.Now())}, {"status", "waiting"}};
   if (!ApplyMeetingBody(core, *host, *body, resource, true, res)) return;
+  // Zoom lists the account's dial-in numbers in the meeting's settings (fixed demo numbers here).
+  resource["settings"]["global_dial_in_numbers"] = json::array(
+      {{{"country", "DE"}, {"country_name", "Germany"}, {"city", "Frankfurt"}, {"number", "+49 69 5050 0951"}, {"type", "toll"}},
+       {{"country", "US"}, {"country_name", "US"}, {"city", "New York"}, {"number", "+1 646 558 8656"}, {"type", "toll"}}});
   std::string id_text = std::to_string(meeting.id);
   std::string pwd = resource.value("password", std::string());
   resource["join_url"] = "https://zoom.us/j/" + id_text + (pwd.empty() ? "" : "?pwd=" + crypto::Base64UrlEncode(pwd) + ".1");

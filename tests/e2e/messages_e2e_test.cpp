@@ -1,6 +1,8 @@
-// Messages of no interview, end to end: the colleague "connect your account" e-mail rendered in each recipient's
-// language, a bulk send of the tenant's own template queued through the outbox and delivered to the ATS's signed
-// webhook (a local receiver stands in for the ATS), and what is refused.
+// Messages to candidates and colleagues, end to end: the colleague "connect your account" e-mail rendered in each
+// recipient's language, bulk sends of the tenant's own template queued through the outbox and delivered to the
+// ATS's signed webhook (a local receiver stands in for the ATS), a message about one interview, the recruiter's own
+// candidate message as a template, every video kind's link and dial-in in the candidate's invitation, and what is
+// refused.
 #include <doctest/doctest.h>
 #include <httplib.h>
 
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "auth/webhook_signature.h"
+#include "crypto/crypto_primitives.h"
 #include "provider_world.h"
 #include "support/loopback_server.h"
 
@@ -46,6 +49,20 @@ struct AtsReceiver {
     }
     std::lock_guard lock(mutex);
     return received;
+  }
+  // The e-mails among the posts (lifecycle events go to the same URL), once at least `count` arrived (~20 s at most).
+  std::vector<json> Mails(std::size_t count) {
+    std::vector<json> mails;
+    for (int i = 0; i < 400 && mails.size() < count; ++i) {
+      if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      mails.clear();
+      std::lock_guard lock(mutex);
+      for (const Post& post : received) {
+        json body = json::parse(post.body, nullptr, false);
+        if (body.is_object() && body.value("type", "") == "email.send") mails.push_back(std::move(body));
+      }
+    }
+    return mails;
   }
   LoopbackServer server;
   std::mutex mutex;
@@ -203,4 +220,188 @@ TEST_CASE("messages: bad requests are refused with the field and queue nothing")
                                  {"recipients", {{{"email", "a@candidate.example"}}}}};
   CHECK(refused(unknown_variable).at("code") == "unknown_template_variable");
   CHECK(HttpJson("POST", world.root() + "/v1/messages", base).status == 401);
+}
+
+TEST_CASE("messages: a typed {{join_url}} reaches the candidate as the real Zoom link, and /v1/messages fills it too") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
+  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", secret}})
+              .status == 200);
+  const std::string lena = "lena.fischer@kumo.example";
+  const Connection zoom = world.Connected("zoom", lena, lena);
+  REQUIRE(world.Api("PUT", "/v1/host_accounts/zoom:" + lena,
+                    {{"connection_id", zoom.id}, {"settings", {{"join_before_host", true}, {"waiting_room", false}}}})
+              .status == 200);
+  const json candidate = {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}};
+  json body = DemoBooking("Backend engineer", FreeWeekDay(world.Now(), 3).midnight + 13 * 3600, candidate);
+  body["conferencing"] = {{"provider", "zoom"}, {"host", "zoom:" + lena}};
+
+  // Typed wrongly, or a link that could never exist: refused at booking time, nothing booked.
+  int attempts = 0;
+  const auto refused = [&](const std::string& message, const json& conferencing) {
+    json bad = body;
+    bad["candidate_message"] = message;
+    bad["conferencing"] = conferencing;
+    const HttpAnswer answer = world.Api("POST", "/v1/interviews", bad, "refused-" + std::to_string(++attempts));
+    CHECK_MESSAGE(answer.status == 422, answer.body);
+    const json error = json::parse(answer.body).at("error");
+    CHECK(error.at("field") == "candidate_message");
+    return error.at("code").get<std::string>();
+  };
+  CHECK(refused("Join: {{joinurl}}", body["conferencing"]) == "unknown_template_variable");
+  CHECK(refused("Join: {{join_url}", body["conferencing"]) == "invalid_template");
+  CHECK(refused("Join: {{join_url}}", {{"provider", "none"}}) == "unresolved_placeholders");
+
+  body["candidate_message"] = "Dear {{candidate_name}}, join with {{ join_url }} (passcode: {{passcode}}).";
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, "typed-join-url");
+  REQUIRE_MESSAGE(booked.status == 201, booked.body);
+  const std::string id = json::parse(booked.body).at("id");
+  const json interview = world.Settled(id);
+  REQUIRE_MESSAGE(interview.at("status") == "confirmed", interview.dump());
+  const std::string join_url = interview.at("conferencing").at("join_url");
+  REQUIRE(join_url.find("zoom.us/j/") != std::string::npos);
+  const std::string passcode = interview.at("conferencing").value("passcode", "");
+
+  std::vector<json> mails = ats.Mails(1);
+  REQUIRE(mails.size() == 1);
+  const json invitation = mails[0];
+  CHECK(invitation.at("kind") == "candidate_invitation");
+  const std::string text = invitation.at("text");
+  CHECK_MESSAGE(text.find("Dear Jane Doe, join with " + join_url + " (passcode: " + passcode + ").") != std::string::npos,
+                text);
+  CHECK(text.find("{{") == std::string::npos);
+  // Zoom's dial-in numbers with the meeting ID, copied into the invitation under a heading in the candidate's language.
+  const std::string meeting_id = join_url.substr(join_url.find("/j/") + 3, 11);
+  CHECK(text.find("Join by phone:\n+49 69 5050 0951 (Germany, Frankfurt), access code " + meeting_id) != std::string::npos);
+  CHECK(text.find(meeting_id) != std::string::npos);
+  const std::string ics = crypto::Base64Decode(invitation.at("attachments").at(0).at("content_base64").get<std::string>()).value();
+  CHECK(ics.find("{{") == std::string::npos);
+  CHECK(ics.find("DESCRIPTION:Dear Jane Doe") != std::string::npos);
+
+  // A message of the ATS's own about this interview: its link, date and time filled; the candidate is the recipient.
+  const json about = {{"interview_id", id},
+                      {"template", {{"subject", "Your link for {{position}}"},
+                                    {"body", "Hello {{candidate_name}}, on {{date}} at {{start_time}} join here: {{join_url}}"}}},
+                      {"send", true}};
+  const HttpAnswer sent = world.Api("POST", "/v1/messages", about);
+  REQUIRE_MESSAGE(sent.status == 202, sent.body);
+  const json rendered = json::parse(sent.body).at("messages").at(0);
+  CHECK(rendered.at("to").at("email") == "jane.doe@candidate.example");
+  CHECK(rendered.at("subject") == "Your link for Backend engineer");
+  CHECK_MESSAGE(rendered.at("body").get<std::string>().find("at 13:00 join here: " + join_url) != std::string::npos,
+                rendered.dump());  // 13:00 in the candidate's zone
+  mails = ats.Mails(2);
+  REQUIRE(mails.size() == 2);
+  const json custom = mails[1];
+  CHECK(custom.at("interview_id") == id);
+  CHECK(custom.at("text").get<std::string>().find(join_url) != std::string::npos);
+
+  // Another tenant's interview, or none: not found, nothing queued.
+  json unknown = about;
+  unknown["interview_id"] = "int_does_not_exist";
+  const HttpAnswer missing = world.Api("POST", "/v1/messages", unknown);
+  CHECK(missing.status == 404);
+  CHECK(json::parse(missing.body).at("error").at("field") == "interview_id");
+}
+
+namespace {
+
+// One interview booked through POST /v1/interviews, settled, with the candidate's invitation as the ATS received it
+// (the `nth` e-mail that arrived) and its calendar file.
+struct Delivered {
+  json interview;
+  std::string text;  // the invitation e-mail's text
+  std::string ics;   // its calendar file, folded lines joined
+};
+
+Delivered BookAndDeliver(ProviderWorld& world, AtsReceiver& ats, const json& body, const std::string& key,
+                         std::size_t nth) {
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, key);
+  REQUIRE_MESSAGE(booked.status == 201, booked.body);
+  Delivered delivered;
+  delivered.interview = world.Settled(json::parse(booked.body).at("id"));
+  REQUIRE_MESSAGE(delivered.interview.at("status") == "confirmed", delivered.interview.dump());
+  const std::vector<json> mails = ats.Mails(nth);
+  REQUIRE(mails.size() >= nth);
+  const json mail = mails[nth - 1];
+  REQUIRE(mail.at("kind") == "candidate_invitation");
+  delivered.text = mail.at("text");
+  std::string ics = crypto::Base64Decode(mail.at("attachments").at(0).at("content_base64").get<std::string>()).value();
+  for (std::size_t fold; (fold = ics.find("\r\n ")) != std::string::npos;) ics.erase(fold, 3);
+  delivered.ics = ics;
+  return delivered;
+}
+
+json SandboxEvent(ProviderWorld& world, const std::string& id) {
+  const json objects = world.SandboxGet("/sandbox/objects");
+  for (const json& object : objects.at("objects")) {
+    if ((object.at("type") == "google_event" || object.at("type") == "graph_event") && object.at("id") == id) return object;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("messages: Teams, GoTo and Meet interviews booked end to end give the candidate their link and dial-in") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")},
+                                            {"ats_webhook_secret", "ats-webhook-secret-for-the-test-0123456789"}})
+              .status == 200);
+  const json candidate = {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}};
+  const auto booking = [&](const std::string& organizer, const std::string& interviewer, Instant start,
+                           const json& conferencing) {
+    return json{{"title", "Video interview"},
+                {"organizer", organizer},
+                {"start", FormatRfc3339(start)},
+                {"end", FormatRfc3339(start + 3600)},
+                {"interviewers", {{{"sub", interviewer}}}},
+                {"candidate", candidate},
+                {"conferencing", conferencing},
+                {"query", {{"start_interval", {{"minutes", 30}}}}}};
+  };
+  const std::string sanne = "sanne.devries@kumo-labs.example", daan = "daan.jansen@kumo-labs.example";
+
+  // Teams: the meeting is the organiser's Outlook event; its toll number and conference ID reach the candidate.
+  const Delivered teams = BookAndDeliver(
+      world, ats, booking(sanne, daan, FreeWeekDay(world.Now(), 2).midnight + 11 * 3600, {{"provider", "teams"}}),
+      "video-teams", 1);
+  const std::string teams_url = teams.interview.at("conferencing").at("join_url");
+  CHECK(teams_url.rfind("https://teams.microsoft.com/", 0) == 0);
+  CHECK(SandboxEvent(world, teams.interview.at("event").at("id")).at("join_url") == teams_url);
+  CHECK_MESSAGE(teams.text.find("Location: " + teams_url) != std::string::npos, teams.text);
+  CHECK(teams.text.find("Join by phone:\n+49 69 365 0000, access code ") != std::string::npos);
+  CHECK(teams.ics.find(teams_url) != std::string::npos);
+
+  // GoTo: a meeting on a linked GoTo host account; its link goes into the calendar event and the invitation. GoTo
+  // states its phone numbers only as free text, so no dial-in block is made up.
+  const Connection go_to = world.Connected("goto", "priya.patel@kumo-labs.example");
+  const HttpAnswer linked = world.Api("PUT", "/v1/host_accounts/goto:priya.patel@kumo-labs.example",
+                                      {{"connection_id", go_to.id}, {"settings", {{"join_before_host", true}}}});
+  REQUIRE_MESSAGE(linked.status == 200, linked.body);
+  const Delivered gotomeeting = BookAndDeliver(
+      world, ats,
+      booking(sanne, daan, FreeWeekDay(world.Now(), 4).midnight + 14 * 3600,
+              {{"provider", "goto"}, {"host", "goto:priya.patel@kumo-labs.example"}}),
+      "video-goto", 2);
+  const std::string goto_url = gotomeeting.interview.at("conferencing").at("join_url");
+  CHECK_FALSE(goto_url.empty());
+  const json goto_event = SandboxEvent(world, gotomeeting.interview.at("event").at("id"));
+  CHECK_MESSAGE(goto_event.at("description").get<std::string>().find(goto_url) != std::string::npos, goto_event.dump());
+  CHECK(gotomeeting.text.find("Location: " + goto_url) != std::string::npos);
+  CHECK(gotomeeting.text.find("Join by phone") == std::string::npos);
+  CHECK(gotomeeting.ics.find(goto_url) != std::string::npos);
+
+  // Meet: the conference of the organiser's Google event, with its phone entry point and PIN.
+  const Delivered meet = BookAndDeliver(
+      world, ats,
+      booking("lena.fischer@kumo.example", "jonas.becker@kumo.example", FreeWeekDay(world.Now(), 3).midnight + 10 * 3600,
+              {{"provider", "google_meet"}}),
+      "video-meet", 3);
+  const std::string meet_url = meet.interview.at("conferencing").at("join_url");
+  CHECK(meet_url.rfind("https://meet.google.com/", 0) == 0);
+  CHECK(SandboxEvent(world, meet.interview.at("event").at("id")).at("meet_link") == meet_url);
+  CHECK_MESSAGE(meet.text.find("Join by phone:\n+49 30 5679 5800 (DE), access code ") != std::string::npos, meet.text);
+  CHECK(meet.ics.find(meet_url) != std::string::npos);
 }

@@ -43,6 +43,7 @@ json ProposalBody(const std::vector<std::string>& starts) {
           {"candidate", {{"name", "Jana Novak"}, {"email", "jana@candidate.example"},
                          {"time_zone", "America/New_York"}, {"locale", "de"}}},
           {"notes", "internal: referred by Jonas"},
+          {"candidate_message", "Hello {{candidate_name}}, {{organizer_name}} looks forward to meeting you {{date}}."},
           {"query", {{"start_interval", {{"minutes", 30}}}}},
           {"options", options}};
 }
@@ -82,6 +83,8 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
   CHECK(view.at("candidate") == json{{"name", "Jana Novak"}, {"time_zone", "America/New_York"}, {"locale", "de"}});
   CHECK(view.at("options").size() == 3);
   CHECK(page.body.find("internal") == std::string::npos);  // the notes never reach the candidate
+  // The recruiter's message with what is known before a time is picked; the date is not known yet and left out.
+  CHECK(view.at("message") == "Hello Jana Novak, Lena Fischer looks forward to meeting you .");
   CHECK(AsCandidate(world, "GET", "/v1/candidate/proposal", "swp_not-a-real-capability").status == 401);
   CHECK(HttpJson("GET", world.root() + "/v1/candidate/proposal").status == 401);
 
@@ -177,6 +180,11 @@ TEST_CASE("proposals: bad offers are refused with the field; an expired proposal
   CHECK(off_grid.status == 422);
   CHECK(json::parse(off_grid.body).at("error").at("field") == "options[1]");
   CHECK(world.Api("POST", "/v1/proposals", ProposalBody({mon10, mon10})).status == 422);  // a repeated time
+  json no_video_link = ProposalBody({mon10});
+  no_video_link["candidate_message"] = "Join with {{join_url}}";  // no conferencing: it could never be filled
+  const HttpAnswer unfillable = world.Api("POST", "/v1/proposals", no_video_link);
+  CHECK(unfillable.status == 422);
+  CHECK(json::parse(unfillable.body).at("error").at("field") == "candidate_message");
 
   json expiring = ProposalBody({mon10});
   expiring["expires_at"] = FormatRfc3339(world.Now() + 3600);

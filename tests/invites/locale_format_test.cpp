@@ -73,3 +73,15 @@ TEST_CASE("LocaleFormat: durations in minutes per language") {
   CHECK(FormatDuration(89 * 60 + 30, Locale::kEn) == "90 minutes");  // rounded to the nearest minute
   CHECK(FormatDuration(-60, Locale::kEn) == "0 minutes");
 }
+
+TEST_CASE("LocaleFormat: a phone dial-in line per language, parts copied as given") {
+  CHECK(FormatDialIn("+49 69 365 0000", "", "123456789#", Locale::kEn) == "+49 69 365 0000, access code 123456789#");
+  CHECK(FormatDialIn("+49 30 5679 5800", "DE", "482913", Locale::kDe) == "+49 30 5679 5800 (DE), Zugangscode 482913");
+  CHECK(FormatDialIn("+31 20 794 0854", "Netherlands", "1", Locale::kNl) ==
+        "+31 20 794 0854 (Netherlands), toegangscode 1");
+  CHECK(FormatDialIn("+81 3 4578 1488", "Japan", "85746065432", Locale::kJa) ==
+        "+81 3 4578 1488 (Japan)、アクセスコード 85746065432");
+  CHECK(FormatDialIn("+1 646 558 8656", "US", "", Locale::kEn) == "+1 646 558 8656 (US)");  // no code to key in
+  CHECK(DialInHeading(Locale::kEn) == "Join by phone:");
+  CHECK(DialInHeading(Locale::kJa) == "電話で参加:");
+}

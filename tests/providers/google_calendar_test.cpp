@@ -272,6 +272,10 @@ TEST_CASE("GoogleCalendar: create with Meet sends the client id and createReques
   CHECK(created->id == id);
   CHECK(created->ical_uid == id + "@google.com");
   CHECK(created->join_url == "https://meet.google.com/abc-defg-hij");
+  // The phone entry point, copied as stated (no label: the tel: URI's number).
+  REQUIRE(created->dial_in.size() == 1);
+  CHECK(created->dial_in[0].number == "+1-555-0100");
+  CHECK(created->dial_in[0].access_code == "123");
   CHECK(created->conference == ConferenceStatus::kSuccess);
   REQUIRE(created->attendees.size() == 2);
   CHECK(created->attendees[0].response == AttendeeResponse::kNeedsAction);

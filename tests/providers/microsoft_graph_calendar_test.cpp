@@ -174,6 +174,9 @@ TEST_CASE("MicrosoftGraphCalendar: create sends transactionId, Teams and the roo
   CHECK(created->ical_uid == "040000008200E00074C5B7101A82E008");
   CHECK(created->web_link == "https://outlook.office365.com/owa/?itemid=AAMkAD-1");
   CHECK(created->join_url == "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x");
+  REQUIRE(created->dial_in.size() == 1);  // the toll number with the conference ID
+  CHECK(created->dial_in[0].number == "+1 555 0100");
+  CHECK(created->dial_in[0].access_code == "123");
   CHECK(created->conference == ConferenceStatus::kSuccess);
   REQUIRE(created->attendees.size() == 3);
   CHECK(created->attendees[0].response == AttendeeResponse::kUnknown);

@@ -150,10 +150,17 @@ TEST_CASE("ZoomMeetings: create sends a type-2 meeting in UTC and parses the num
     "uuid":"4444AAAiAAAAAiAiAiiAii==","id":85746065432,"host_id":"KDcuGIm1QgePTO8WbOqwIQ","host_email":"fox@acme.test",
     "topic":"Interview: Dana Scully","type":2,"start_time":"2026-03-02T09:00:00Z","duration":45,"timezone":"Europe/Berlin",
     "start_url":"https://zoom.us/s/85746065432?zak=secret","join_url":"https://zoom.us/j/85746065432?pwd=abc",
-    "password":"a@-_*9Z","settings":{"join_before_host":true,"jbh_time":5,"waiting_room":false}})"));
+    "password":"a@-_*9Z","settings":{"join_before_host":true,"jbh_time":5,"waiting_room":false,
+    "global_dial_in_numbers":[{"country":"DE","country_name":"Germany","city":"Frankfurt","number":"+49 69 5050 0951",
+    "type":"toll"},{"country":"US","country_name":"US","number":"+1 646 558 8656","type":"toll"}]}})"));
   Result<ZoomMeeting> meeting = f.zoom.CreateMeeting(Spec());
   REQUIRE(meeting);
   CHECK(meeting->id == "85746065432");
+  REQUIRE(meeting->dial_in.size() == 2);  // each number with the meeting ID to key in
+  CHECK(meeting->dial_in[0].number == "+49 69 5050 0951");
+  CHECK(meeting->dial_in[0].region == "Germany, Frankfurt");
+  CHECK(meeting->dial_in[0].access_code == "85746065432");
+  CHECK(meeting->dial_in[1].region == "US");
   CHECK(meeting->join_url == "https://zoom.us/j/85746065432?pwd=abc");
   CHECK(meeting->host_email == "fox@acme.test");
   CHECK(meeting->password == "a@-_*9Z");
