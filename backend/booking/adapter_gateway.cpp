@@ -161,6 +161,10 @@ providers::ZoomMeetingSpec ZoomSpecFor(const MeetingSpec& spec) {
   meeting.duration_minutes = (spec.end - spec.start) / 60;
   meeting.timezone = spec.time_zone;
   meeting.agenda = spec.marker;  // the recovery marker (FindMeeting)
+  if (spec.open_without_host) {
+    meeting.join_before_host = true;
+    meeting.waiting_room = false;
+  }
   return meeting;
 }
 
@@ -181,7 +185,8 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
     providers::ZoomMeetings zoom(transport_, **tokens, *base);
     Result<providers::ZoomMeeting> created = zoom.CreateMeeting(ZoomSpecFor(spec));
     if (!created) return created.error();
-    return MeetingInfo{"zoom", created->id, created->join_url, created->password, created->dial_in};
+    return MeetingInfo{"zoom", created->id, created->join_url, created->password, created->dial_in,
+                       created->join_before_host};
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);

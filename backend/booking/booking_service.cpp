@@ -150,6 +150,18 @@ Result<std::string> BookingService::Resolve(const std::string& tenant_id, Interv
     return Error{codes::kInvalidRequest, spec.organizer + " is not a recruiter and cannot organise interviews",
                  "organizer"};
   }
+  // Meet and Teams links are made on the organiser's own event: only their calendar system can make them.
+  const std::string system =
+      (*organizer)->calendar_provider.empty() ? (*tenant)->calendar_provider : (*organizer)->calendar_provider;
+  if ((spec.video == "google_meet" && system == "microsoft") || (spec.video == "teams" && system == "google")) {
+    const bool meet = spec.video == "google_meet";
+    return Error{codes::kInvalidRequest,
+                 std::string(meet ? "a Google Meet link" : "a Teams meeting") + " is made on the organiser's event, and " +
+                     spec.organizer + "'s calendar is " + (meet ? "Microsoft 365" : "Google") + ": choose " +
+                     (meet ? "Teams" : "Google Meet") + ", Zoom or GoTo, or an organiser whose calendar is " +
+                     (meet ? "Google" : "Microsoft 365"),
+                 "conferencing.provider"};
+  }
   std::string default_zone = (*organizer)->time_zone.empty() ? (*tenant)->time_zone : (*organizer)->time_zone;
   if (spec.time_zone.empty() || spec.time_zone == "UTC") spec.time_zone = default_zone;
   for (const auto* list : {&spec.interviewers, &spec.observers}) {

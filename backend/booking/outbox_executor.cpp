@@ -1,14 +1,16 @@
 // outbox_executor.cpp — see outbox_executor.h.
 #include "booking/outbox_executor.h"
 
-#include "booking/message_payload.h"
-#include "slotwise/error_codes.h"
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
+#include "booking/booking_request.h"
 #include "booking/candidate_messages.h"
 #include "booking/crash_points.h"
+#include "booking/message_payload.h"
 #include "providers/idempotency.h"
+#include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
 
 namespace slotwise {
@@ -66,8 +68,34 @@ providers::EventSpec EventSpecFor(const InterviewSpec& spec, const std::string& 
   return event;
 }
 
-MeetingSpec MeetingSpecFor(const InterviewSpec& spec, const std::string& id) {
-  return MeetingSpec{spec.title, spec.start, spec.end, spec.time_zone, MeetingMarker(id)};
+// Whether the event carries the conference its interview asked for (Meet, Teams). A conference the calendar refused
+// for good (Google's "failure") is a permanent error; one still being made, or missing without a verdict (Graph
+// states none), is transient: the job tries again and, on its last attempt, compensates.
+Result<bool> ConferenceReady(const InterviewSpec& spec, const providers::CreatedEvent& event) {
+  if (spec.video != "google_meet" && spec.video != "teams") return true;
+  if (!event.join_url.empty()) return true;
+  const std::string kind = spec.video == "teams" ? "Teams meeting" : "Google Meet conference";
+  if (event.conference == providers::ConferenceStatus::kFailure) {
+    return Error{codes::kProviderRejected,
+                 "the calendar could not create the " + kind + " of the event: the interview is not confirmed without "
+                 "its link",
+                 "conferencing"};
+  }
+  return Error{codes::kProviderUnavailable, "the " + kind + " of the event has no link yet", "conferencing"};
+}
+
+// Whether the meeting must let participants in without its host: a Zoom host account whose owner does not attend,
+// booked on the strength of the account's join-before-host setting (the engine's host_absent_no_jbh rule did not fire).
+bool OpenWithoutHost(const InterviewSpec& spec, const std::optional<HostAccount>& host) {
+  if (!host || host->provider != "zoom") return false;
+  const std::vector<std::string> attendees = Attendees(spec);
+  if (std::find(attendees.begin(), attendees.end(), host->owner_email) != attendees.end()) return false;
+  const json settings = slotwise::ParseJson(host->settings_json);
+  return settings.is_object() && settings.value("join_before_host", false);
+}
+
+MeetingSpec MeetingSpecFor(const InterviewSpec& spec, const std::string& id, const std::optional<HostAccount>& host) {
+  return MeetingSpec{spec.title, spec.start, spec.end, spec.time_zone, MeetingMarker(id), OpenWithoutHost(spec, host)};
 }
 
 bool StepDone(const std::optional<StepRecord>& record) { return record && record->state == "done"; }
@@ -166,13 +194,23 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
   if (!meeting) {
     if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}, {}); !noted) return noted;
     CrashPoint("meeting_intent");
-    Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, MeetingSpecFor(spec, context.interview.id));
+    const MeetingSpec meeting_spec = MeetingSpecFor(spec, context.interview.id, context.host);
+    Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, meeting_spec);
     if (!created) {
       // A definite refusal made nothing; a transient failure (timeout) may have: leave "started" for recovery.
       if (!IsRetryable(created.error())) Journal(context, "meeting", "done", {{"removed", true}}, {{}, "meeting"});
       return created.error();
     }
     CrashPoint("meeting_created");
+    if (meeting_spec.open_without_host && created->join_before_host == false) {
+      // The account's administrator holds join before host off: nobody could enter before the host. The step stays
+      // "started", so the compensation finds the meeting by its marker and removes it.
+      return Error{codes::kProviderRejected,
+                   "Zoom did not let participants join before the host on this meeting (the setting is locked off for "
+                   "the account of " + context.host->owner_email + "), and the host does not attend: link the host "
+                   "account again to read its settings, or choose a host who attends",
+                   "conferencing.host"};
+    }
     meeting = *created;
   }
   json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
@@ -209,6 +247,16 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
     return event.error();
   }
   CrashPoint("event_created");
+  if (event->join_url.empty() && context.interview.spec.video == "teams") {
+    // Outlook made the event without its Teams meeting: ask again on the same event (isOnlineMeeting once more).
+    Result<providers::CreatedEvent> again = gateway_.UpdateEvent(
+        context.tenant, context.interview.spec.organizer, event->id,
+        EventSpecFor(context.interview.spec, context.interview.id, context.artifacts, context.room_name));
+    if (again) event = std::move(again);
+  }
+  // A Meet or Teams interview is never confirmed without its link. The step stays "started": a later attempt finds
+  // the same event (idempotent create) and looks again; a compensation finds it and removes it.
+  if (Result<bool> linked = ConferenceReady(context.interview.spec, *event); !linked) return linked;
   Result<std::string> system = gateway_.CalendarSystem(context.tenant, context.interview.spec.organizer);
   if (!system) return system.error();  // the event was just made through it: transient (left "started" for recovery)
   json data = {{"id", event->id}, {"join_url", event->join_url}, {"web_link", event->web_link},
@@ -352,7 +400,7 @@ JobOutcome OutboxExecutor::Reschedule(Context& context) {
     context.artifacts["meeting"] = slotwise::ParseJson((*meeting)->data_json);
     const json& data = context.artifacts["meeting"];
     Result<bool> updated = gateway_.UpdateMeeting(context.tenant, *context.host, data.value("id", ""),
-                                                  MeetingSpecFor(spec, context.interview.id));
+                                                  MeetingSpecFor(spec, context.interview.id, context.host));
     if (!updated) return Fail(context, updated.error());
     const TrackingChange watch =
         Watch(context, "meeting", data.value("provider", ""), spec.host_account, data.value("id", ""));

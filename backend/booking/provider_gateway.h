@@ -28,6 +28,9 @@ struct MeetingSpec {
   std::int64_t end = 0;       // UTC, exclusive
   std::string time_zone;      // display zone
   std::string marker;         // unique per interview and step; findable afterwards
+  // The host's owner does not attend and the availability answer relied on the account letting participants in
+  // before the host: the meeting must say so itself (Zoom: join_before_host on, waiting room off).
+  bool open_without_host = false;
 };
 
 struct MeetingInfo {
@@ -36,6 +39,7 @@ struct MeetingInfo {
   std::string join_url;
   std::string passcode;
   std::vector<providers::DialIn> dial_in;  // phone numbers as the service states them (Zoom); none for GoTo
+  std::optional<bool> join_before_host;    // as the created meeting has it (Zoom); unknown for a meeting found again
 };
 
 // A meeting as its service has it now (GetMeeting): its time.

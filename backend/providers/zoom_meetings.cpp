@@ -73,6 +73,7 @@ ZoomMeeting MeetingFromJson(const json& object) {
   meeting.start_url = detail::StringOr(object, "start_url");
   meeting.password = detail::StringOr(object, "password");
   if (const json* settings = detail::Member(object, "settings"); settings && settings->is_object()) {
+    meeting.join_before_host = detail::BoolAt(*settings, "join_before_host");
     if (const json* numbers = detail::Member(*settings, "global_dial_in_numbers"); numbers && numbers->is_array()) {
       for (const json& number : *numbers) {
         const std::string digits = detail::StringOr(number, "number");

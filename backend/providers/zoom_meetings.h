@@ -78,6 +78,7 @@ struct ZoomMeeting {
   std::string start_url;   // carries a host token: do not show to attendees or log
   std::string password;
   std::vector<DialIn> dial_in;  // settings.global_dial_in_numbers, each with the meeting ID as the access code
+  std::optional<bool> join_before_host;  // settings.join_before_host as Zoom applied it; nullopt when not stated
   std::string start_time;  // as Zoom answered
   Instant start = 0;       // start_time as a UTC instant; 0 when Zoom sent none or an unreadable one
   std::int64_t duration_minutes = 0;

@@ -302,12 +302,16 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
                         {"status", fault.status}, {"retry_after", fault.retry_after}, {"times", fault.times},
                         {"delay_ms", fault.delay_ms}});
     }
-    SendJson(res, 200, {{"faults", faults}, {"meet_pending", core.state.meet_pending}});
+    SendJson(res, 200, {{"faults", faults}, {"meet_pending", core.state.meet_pending},
+                        {"meet_failure", core.state.meet_failure},
+                        {"teams_meeting_failure", core.state.teams_meeting_failure}});
   });
   AddRoute(server, core, "DELETE", "/sandbox/faults", [&core](Req, Res res) {
     std::lock_guard<std::mutex> lock(core.mutex);
     core.state.faults.clear();
     core.state.meet_pending = 0;
+    core.state.meet_failure = 0;
+    core.state.teams_meeting_failure = 0;
     res.status = 204;
   });
   AddRoute(server, core, "GET", "/sandbox/requests", [&core](Req req, Res res) { Requests(core, req, res); });

@@ -93,6 +93,14 @@ Result<std::string> AddFaultLocked(SandboxCore& core, const json& fault) {
     core.state.meet_pending += static_cast<int>(GetInt(fault, "times", 1));
     return std::string("next Meet creations pending");
   }
+  if (kind == "meet_failure") {
+    core.state.meet_failure += static_cast<int>(GetInt(fault, "times", 1));
+    return std::string("next Meet creations fail");
+  }
+  if (kind == "teams_meeting_failure") {
+    core.state.teams_meeting_failure += static_cast<int>(GetInt(fault, "times", 1));
+    return std::string("next Teams meetings are not made");
+  }
   if (kind == "invalidate_sync_tokens") {
     core.state.sync_tokens.clear();
     core.state.graph_delta_tokens.clear();

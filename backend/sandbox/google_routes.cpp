@@ -118,7 +118,10 @@ bool ApplyConference(SandboxCore& core, const httplib::Request& req, json& resou
   json fresh = {{"createRequest", {{"requestId", GetString(*create, "requestId")},
                                    {"conferenceSolutionKey", {{"type", "hangoutsMeet"}}}}}};
   resource["conferenceData"] = fresh;
-  if (core.state.meet_pending > 0) {
+  if (core.state.meet_failure > 0) {  // Google's verdict is final: no entry points, no hangoutLink
+    --core.state.meet_failure;
+    resource["conferenceData"]["createRequest"]["status"] = {{"statusCode", "failure"}};
+  } else if (core.state.meet_pending > 0) {
     --core.state.meet_pending;
     resource["conferenceData"]["createRequest"]["status"] = {{"statusCode", "pending"}};
   } else {

@@ -293,6 +293,8 @@ struct SandboxState {
 
   std::vector<Fault> faults;
   int meet_pending = 0;  // next N Meet creations answer statusCode "pending"
+  int meet_failure = 0;  // next N Meet creations answer statusCode "failure" (for good: no entry points, no link)
+  int teams_meeting_failure = 0;  // next N Teams events are made without their onlineMeeting
   std::deque<RequestLogEntry> request_log;
 
   std::vector<GoogleChannel> channels;
