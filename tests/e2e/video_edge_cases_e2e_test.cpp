@@ -43,16 +43,20 @@ std::vector<json> EventsTitled(ProviderWorld& world, const std::string& title) {
   return events;
 }
 
+// POST /v1/interviews that must be accepted (201), then the interview once the outbox is done with it.
+json BookSettled(ProviderWorld& world, const json& body, const std::string& key) {
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, key);
+  REQUIRE_MESSAGE(booked.status == 201, booked.body);
+  return world.Settled(json::parse(booked.body).at("id"));
+}
+
 }  // namespace
 
 TEST_CASE("Video edge cases: a Meet conference Google refuses fails the interview and leaves no event") {
   ProviderWorld world(true, true);
   world.SandboxPost("/sandbox/faults", {{"kind", "meet_failure"}});
-  const HttpAnswer booked = world.Api(
-      "POST", "/v1/interviews", VideoBooking(kLena, kJonas, FreeWeekDay(world.Now(), 2).midnight + 10 * 3600, "google_meet"),
-      "meet-failure");
-  REQUIRE_MESSAGE(booked.status == 201, booked.body);
-  const json interview = world.Settled(json::parse(booked.body).at("id"));
+  const Instant ten = FreeWeekDay(world.Now(), 2).midnight + 10 * 3600;
+  const json interview = BookSettled(world, VideoBooking(kLena, kJonas, ten, "google_meet"), "meet-failure");
   CHECK(interview.at("status") == "failed");
   CHECK_MESSAGE(interview.value("failure_reason", "").find("Google Meet conference") != std::string::npos, interview.dump());
   CHECK((!interview.contains("conferencing") || !interview.at("conferencing").contains("join_url")));
@@ -61,11 +65,7 @@ TEST_CASE("Video edge cases: a Meet conference Google refuses fails the intervie
   CHECK(events[0].at("status") == "deleted");
 
   // The fault was used up: the same booking again gets its link.
-  const HttpAnswer again = world.Api(
-      "POST", "/v1/interviews", VideoBooking(kLena, kJonas, FreeWeekDay(world.Now(), 2).midnight + 10 * 3600, "google_meet"),
-      "meet-after-failure");
-  REQUIRE_MESSAGE(again.status == 201, again.body);
-  const json retried = world.Settled(json::parse(again.body).at("id"));
+  const json retried = BookSettled(world, VideoBooking(kLena, kJonas, ten, "google_meet"), "meet-after-failure");
   CHECK(retried.at("status") == "confirmed");
   CHECK(retried.at("conferencing").at("join_url").get<std::string>().rfind("https://meet.google.com/", 0) == 0);
 }
@@ -73,11 +73,8 @@ TEST_CASE("Video edge cases: a Meet conference Google refuses fails the intervie
 TEST_CASE("Video edge cases: a Teams meeting Outlook did not make is asked for again on the same event") {
   ProviderWorld world(true, true);
   world.SandboxPost("/sandbox/faults", {{"kind", "teams_meeting_failure"}});
-  const HttpAnswer booked = world.Api(
-      "POST", "/v1/interviews", VideoBooking(kSanne, kDaan, FreeWeekDay(world.Now(), 2).midnight + 11 * 3600, "teams"),
-      "teams-failure");
-  REQUIRE_MESSAGE(booked.status == 201, booked.body);
-  const json interview = world.Settled(json::parse(booked.body).at("id"));
+  const Instant eleven = FreeWeekDay(world.Now(), 2).midnight + 11 * 3600;
+  const json interview = BookSettled(world, VideoBooking(kSanne, kDaan, eleven, "teams"), "teams-failure");
   REQUIRE_MESSAGE(interview.at("status") == "confirmed", interview.dump());
   const std::string join_url = interview.at("conferencing").at("join_url");
   CHECK(join_url.rfind("https://teams.microsoft.com/", 0) == 0);
@@ -140,20 +137,16 @@ TEST_CASE("Video edge cases: a Zoom host who does not attend gets a meeting part
   const Day tuesday = FreeWeekDay(world.Now(), 2);
 
   // Lena does not attend: the meeting itself must let Jonas and the candidate in.
-  const HttpAnswer absent = world.Api("POST", "/v1/interviews", ZoomBooking({kJonas}, tuesday.midnight + 10 * 3600, "zoom:" + kLena),
-                                      "jbh-host-absent");
-  REQUIRE_MESSAGE(absent.status == 201, absent.body);
-  const json without_host = world.Settled(json::parse(absent.body).at("id"));
+  const json without_host =
+      BookSettled(world, ZoomBooking({kJonas}, tuesday.midnight + 10 * 3600, "zoom:" + kLena), "jbh-host-absent");
   REQUIRE_MESSAGE(without_host.at("status") == "confirmed", without_host.dump());
   const json open_meeting = ZoomMeetingOf(world, without_host);
   REQUIRE(open_meeting.is_object());
   CHECK(open_meeting.at("settings").at("join_before_host") == true);
 
   // Lena attends: the account's own setting stays (off), she lets people in.
-  const HttpAnswer present = world.Api(
-      "POST", "/v1/interviews", ZoomBooking({kJonas, kLena}, tuesday.midnight + 13 * 3600, "zoom:" + kLena), "jbh-host-present");
-  REQUIRE_MESSAGE(present.status == 201, present.body);
-  const json with_host = world.Settled(json::parse(present.body).at("id"));
+  const json with_host =
+      BookSettled(world, ZoomBooking({kJonas, kLena}, tuesday.midnight + 13 * 3600, "zoom:" + kLena), "jbh-host-present");
   REQUIRE_MESSAGE(with_host.at("status") == "confirmed", with_host.dump());
   CHECK(ZoomMeetingOf(world, with_host).at("settings").at("join_before_host") == false);
 }
@@ -172,11 +165,8 @@ TEST_CASE("Video edge cases: join before host locked off by the Zoom admin fails
   REQUIRE(world.Api("PUT", "/v1/host_accounts/zoom:" + kDaan,
                     {{"connection_id", zoom.id}, {"settings", {{"join_before_host", true}, {"waiting_room", false}}}})
               .status == 200);
-  const HttpAnswer booked = world.Api(
-      "POST", "/v1/interviews", ZoomBooking({kJonas}, FreeWeekDay(world.Now(), 3).midnight + 10 * 3600, "zoom:" + kDaan),
-      "jbh-locked");
-  REQUIRE_MESSAGE(booked.status == 201, booked.body);
-  const json interview = world.Settled(json::parse(booked.body).at("id"));
+  const Instant wednesday_ten = FreeWeekDay(world.Now(), 3).midnight + 10 * 3600;
+  const json interview = BookSettled(world, ZoomBooking({kJonas}, wednesday_ten, "zoom:" + kDaan), "jbh-locked");
   CHECK(interview.at("status") == "failed");
   CHECK_MESSAGE(interview.value("failure_reason", "").find("join before the host") != std::string::npos, interview.dump());
   // The meeting Zoom made is removed by the compensation; no calendar event was made.
