@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_text.h"
 
@@ -54,6 +55,9 @@ Result<HostAccount> ImportHostAccount(DirectoryStore& directory, ConnectionStore
       return Error{codes::kInvalidRequest, "only Zoom and GoTo connections are host accounts (Meet and Teams meetings are "
                                       "created with the organiser's calendar event)", "connection_id"};
   }
+  Result<std::optional<Person>> person = directory.GetPerson(tenant_id, AsciiLower(connection.user_id));
+  if (!person) return person.error();
+  if (person->has_value()) host.owner_email = (*person)->email;  // the person who connected it
   host.id = host.provider + ":" + host.owner_email;
   return directory.UpsertHostAccount(host);
 }

@@ -1,7 +1,12 @@
 // host_account_import.h — a connected Zoom or GoTo account becomes a host account of its tenant (the directory import
-// of video host accounts): id "<provider>:<account e-mail>", the connection that will create its meetings, and, for
+// of video host accounts): id "<provider>:<owner e-mail>", the connection that will create its meetings, and, for
 // Zoom, the meeting settings the host-before-join rules read, as Zoom reports them (GET /users/me, /users/{id}/settings
 // and the account's lock settings). GoTo has no API for these settings: {} (the engine's defaults).
+//
+// The owner is the person of the tenant who connected the account (the connection's user), whatever e-mail the
+// provider account has — a Zoom account registered under a private or old address still belongs to that person, and
+// the host rules must see them attend. When the connection's user is not a person of the tenant, the owner is the
+// provider account's e-mail.
 //
 // Contract: the connection must belong to `tenant_id` ("not_found" otherwise — another tenant's connection is not
 // revealed) and be a Zoom or GoTo connection ("invalid_request"). Provider failures keep their codes

@@ -54,6 +54,44 @@ TEST_CASE("host accounts: a Zoom connection is imported with Zoom's own settings
   }
 }
 
+TEST_CASE("host accounts: a Zoom account under another e-mail belongs to the person who connected it") {
+  ProviderWorld world(true, true);
+  const std::string lena = "lena.fischer@kumo.example", jonas = "jonas.becker@kumo.example";
+  // Lena's Zoom user is registered under a private address, on an account without join before host.
+  world.SandboxPost("/sandbox/seed",
+                    {{"zoom_accounts", {{{"id", "private-strict"}, {"personal", false},
+                                         {"settings", {{"join_before_host", false}, {"waiting_room", false}}},
+                                         {"locks", json::object()}}}},
+                     {"users", {{{"provider", "zoom"}, {"email", "lena.private@zoommail.example"}, {"name", "Lena F."},
+                                 {"time_zone", "Europe/Berlin"}, {"zoom_account", "private-strict"}}}}});
+  const Connection zoom = world.Connected("zoom", "lena.private@zoommail.example", lena);
+  const HttpAnswer imported = world.Api("POST", "/v1/host_accounts/import", {{"connection_id", zoom.id}});
+  REQUIRE_MESSAGE(imported.status == 201, imported.body);
+  const json host = json::parse(imported.body);
+  CHECK(host.at("id") == "zoom:" + lena);
+  CHECK(host.at("owner") == lena);
+  CHECK(host.at("settings").at("join_before_host") == false);
+
+  // The host rules see Lena: where she attends, her account hosts; where she does not, nobody could enter.
+  const Day day = FreeWeekDay(world.Now(), 2);
+  const auto slots = [&](const std::vector<std::string>& members) {
+    json people = json::array();
+    for (const std::string& member : members) people.push_back({{"sub", member}});
+    const json query = {{"participants", {{{"members", people}, {"required", "all"}}}},
+                        {"conferencing", {{"provider", "zoom"}, {"host", "zoom:" + lena}}},
+                        {"required_duration", {{"minutes", 60}}},
+                        {"start_interval", {{"minutes", 60}}},
+                        {"time_zone", "Europe/Berlin"},
+                        {"query_periods", {{{"start", FormatRfc3339(day.midnight)},
+                                            {"end", FormatRfc3339(day.midnight + 86400)}}}}};
+    const HttpAnswer answer = world.Api("POST", "/v1/availability", query);
+    REQUIRE_MESSAGE(answer.status == 200, answer.body);
+    return json::parse(answer.body).at("available_slots").size();
+  };
+  CHECK(slots({jonas, lena}) > 0);
+  CHECK(slots({jonas}) == 0);
+}
+
 TEST_CASE("host accounts: the demo links the demo organisation's five Zoom and two GoTo accounts") {
   ProviderWorld world(true, true);
   Result<int> linked = SeedDemoHostAccounts(world.scheduling().directory(), world.scheduling().connections(),
