@@ -1,6 +1,7 @@
 // The scheduling assistant in headless Chromium against `slotwise serve --demo` (the sandbox behind it): booking end
 // to end with the keyboard only on the standalone page, the same through the embed API from the demo ATS page on a
-// second origin, Japanese rendering, and the host-rule warning. Screenshots land in test-artifacts/ — look at them.
+// second origin, Japanese rendering, the host-rule warning, and an idle widget that draws nothing. Screenshots land
+// in test-artifacts/ — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,6 +35,27 @@ test('widget: keyboard-only booking on the standalone page, end to end against t
   assert.ok(countColor(image, [214, 93, 77]) > 500, 'busy events are drawn');
   assert.ok(countColor(image, [46, 160, 90]) > 200, 'suggestions are drawn');
   await assertBookedEverywhere(server, booked.interview_id);
+  assert.deepEqual(problems, []);
+});
+
+test('widget: an idle widget draws fewer than 2 frames a second; the mouse brings frames back', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t);
+  await page.waitForTimeout(1500);  // the answers have arrived and settled
+  const frames = () => page.evaluate(() => window.Module.slotwiseFrames);
+  const before = await frames();
+  await page.waitForTimeout(5000);
+  const idle = (await frames()) - before;
+  assert.ok(idle < 10, `${idle} frames drawn in 5 s of idling (at most 2 a second)`);
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 30, { steps: 6 });
+  await page.waitForTimeout(300);
+  const woken = (await frames()) - before - idle;
+  assert.ok(woken >= 3, `${woken} frames drawn after the mouse moved`);
+  // What an idle widget shows is its last frame: the suggestions are still on the canvas.
+  await page.waitForTimeout(1000);
+  const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-idle.png') }));
+  assert.ok(countColor(image, [46, 160, 90]) > 200, 'suggestions are drawn while idle');
   assert.deepEqual(problems, []);
 });
 

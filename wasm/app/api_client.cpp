@@ -4,6 +4,8 @@
 
 #include <emscripten.h>
 
+#include "app/frame_pacing.h"
+
 #include <map>
 
 namespace slotwise::widget {
@@ -48,5 +50,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_on_fetch(int id, int status
   if (it == pending.end()) return;
   slotwise::widget::FetchCallback callback = std::move(it->second);
   pending.erase(it);
+  slotwise::widget::WakeFrames();  // the answer changes what the next frames show
   callback(status, data && length > 0 ? std::string_view(data, static_cast<std::size_t>(length)) : std::string_view());
 }

@@ -54,6 +54,7 @@ EM_JS(int, JsFrameStats, (int frames, double last_ms, double average_ms, double 
   return 1;
 });
 EM_JS(void, JsSetLanguage, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
+EM_JS(int, JsContinuousFrames, (), { return Module.slotwiseContinuousFrames ? 1 : 0; });
 
 std::string Take(char* pointer) {
   std::string text = pointer ? pointer : "";
@@ -79,5 +80,7 @@ void SetDocumentLanguage(const char* code) { JsSetLanguage(code); }
 bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window) {
   return JsFrameStats(frames, last_ms, average_ms, p95_ms, max_ms, window) != 0;
 }
+
+bool ContinuousFrames() { return JsContinuousFrames() != 0; }
 
 }  // namespace slotwise::widget

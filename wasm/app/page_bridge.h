@@ -23,5 +23,6 @@ void AfterFrame(int frames);                         // the first frame hides th
 // Returns true once after the page set Module.slotwiseResetFrameStats = true (the caller then clears its window).
 bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window);
 void SetDocumentLanguage(const char* code);          // <html lang>
+bool ContinuousFrames();                             // Module.slotwiseContinuousFrames: draw every frame (benchmarks)
 
 }  // namespace slotwise::widget

@@ -1,6 +1,7 @@
 // widget_main.cpp — the widget's browser entry point: the GLFW window on the page's canvas, Dear ImGui over WebGL2,
 // fonts (Latin compiled in, Japanese fetched lazily), HiDPI, keyboard routing, and the per-frame loop. App logic
-// lives in widget_app (controller) and the pure widget_* state; drawing in widget_view.
+// lives in widget_app (controller) and the pure widget_* state; drawing in widget_view. Frames are drawn on demand
+// (frame_pacing.h): every input callback below wakes the pacer, and an idle widget draws nothing.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "app/api_client.h"
+#include "app/frame_pacing.h"
 #include "app/page_bridge.h"
 #include "app/widget_app.h"
 #include "state/widget_frame_stats.h"
@@ -85,6 +87,7 @@ void ApplyStyle(float scale) {
 
 // Keys: while the grid has the keyboard, the grid's keys go to the controller and not to ImGui's navigation.
 void OnKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  WakeFrames();
   Main& m = TheMain();
   const bool press = action == GLFW_PRESS || action == GLFW_REPEAT;
   if (press && key == GLFW_KEY_TAB) m.app.set_grid_has_keyboard(false);
@@ -118,30 +121,54 @@ void OnKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
 }
 
 void OnChar(GLFWwindow* window, unsigned int c) {
+  WakeFrames();
   if (TheMain().app.grid_has_keyboard() && !ImGui::GetIO().WantTextInput) return;
   ImGui_ImplGlfw_CharCallback(window, c);
 }
 
 void OnMouseButton(GLFWwindow* window, int button, int action, int mods) {
+  WakeFrames();
   // A click outside the grid hands the keyboard to the controls; the grid takes it back when clicked (Intents).
   if (action == GLFW_PRESS) TheMain().app.set_grid_has_keyboard(false);
   ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
 }
 
+// The pointer moved (ImGui reads its position in each frame it draws) or scrolled, entered or left, or the window's
+// focus changed: the next frames show hover, scrolling and focus.
+void OnCursorPos(GLFWwindow*, double, double) { WakeFrames(); }
+void OnScroll(GLFWwindow* window, double x, double y) {
+  WakeFrames();
+  ImGui_ImplGlfw_ScrollCallback(window, x, y);
+}
+void OnCursorEnter(GLFWwindow* window, int entered) {
+  WakeFrames();
+  ImGui_ImplGlfw_CursorEnterCallback(window, entered);
+}
+void OnWindowFocus(GLFWwindow* window, int focused) {
+  WakeFrames();
+  ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+}
+
 // The canvas backbuffer follows its CSS size times devicePixelRatio; ImGui works in device pixels, the fonts and the
-// style are scaled by the ratio (rebuilt when it changes, e.g. on browser zoom).
-void SyncCanvasSize(Main& m) {
+// style are scaled by the ratio (rebuilt when it changes, e.g. on browser zoom). True when anything changed.
+bool SyncCanvasSize(Main& m) {
   const double ratio = DevicePixelRatio();
   const int width = static_cast<int>(std::lround(CanvasCssWidth() * ratio));
   const int height = static_cast<int>(std::lround(CanvasCssHeight() * ratio));
   int current_width = 0, current_height = 0;
   glfwGetWindowSize(m.window, &current_width, &current_height);
-  if (width > 0 && height > 0 && (width != current_width || height != current_height)) glfwSetWindowSize(m.window, width, height);
+  bool changed = false;
+  if (width > 0 && height > 0 && (width != current_width || height != current_height)) {
+    glfwSetWindowSize(m.window, width, height);
+    changed = true;
+  }
   if (std::fabs(static_cast<float>(ratio) - m.scale) > 0.01f) {
     m.scale = static_cast<float>(ratio);
     ApplyStyle(m.scale);
     m.fonts_dirty = true;
+    changed = true;
   }
+  return changed;
 }
 
 void MaybeFetchCjkFont(Main& m) {
@@ -157,11 +184,24 @@ void MaybeFetchCjkFont(Main& m) {
   });
 }
 
+// Publishes the frame figures (and honours the page's reset request) also on frames not drawn.
+void PublishStats(Main& m) {
+  const bool reset = PublishFrameStats(m.frames, m.frame_stats.last_ms(), m.frame_stats.average_ms(), m.frame_stats.percentile_ms(0.95),
+                                      m.frame_stats.max_ms(), static_cast<int>(m.frame_stats.samples()));
+  if (reset) m.frame_stats.Reset();
+}
+
 void Frame() {
   Main& m = TheMain();
-  const double frame_start = emscripten_get_now();
-  SyncCanvasSize(m);
+  const double frame_start = FrameClockMs();
+  if (SyncCanvasSize(m)) WakeFrames();
   MaybeFetchCjkFont(m);
+  if (m.fonts_dirty) WakeFrames();
+  if (!TheFramePacer().ShouldDraw(frame_start, m.app.Busy(), ImGui::GetIO().WantTextInput, ContinuousFrames())) {
+    PublishStats(m);
+    return;
+  }
+  TheFramePacer().Drew(frame_start);
   if (m.fonts_dirty) {
     m.fonts_dirty = false;
     BuildFonts(m);
@@ -184,10 +224,8 @@ void Frame() {
   m.app.Apply(intents);
   m.app.AfterFrame();
   ++m.frames;
-  m.frame_stats.Add(emscripten_get_now() - frame_start);
-  const bool reset = PublishFrameStats(m.frames, m.frame_stats.last_ms(), m.frame_stats.average_ms(), m.frame_stats.percentile_ms(0.95),
-                                      m.frame_stats.max_ms(), static_cast<int>(m.frame_stats.samples()));
-  if (reset) m.frame_stats.Reset();
+  m.frame_stats.Add(FrameClockMs() - frame_start);
+  PublishStats(m);
   AfterFrame(m.frames);
 }
 
@@ -225,9 +263,10 @@ int main() {
   glfwSetKeyCallback(m.window, OnKey);
   glfwSetCharCallback(m.window, OnChar);
   glfwSetMouseButtonCallback(m.window, OnMouseButton);
-  glfwSetScrollCallback(m.window, ImGui_ImplGlfw_ScrollCallback);
-  glfwSetCursorEnterCallback(m.window, ImGui_ImplGlfw_CursorEnterCallback);
-  glfwSetWindowFocusCallback(m.window, ImGui_ImplGlfw_WindowFocusCallback);
+  glfwSetScrollCallback(m.window, OnScroll);
+  glfwSetCursorPosCallback(m.window, OnCursorPos);
+  glfwSetCursorEnterCallback(m.window, OnCursorEnter);
+  glfwSetWindowFocusCallback(m.window, OnWindowFocus);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   BuildFonts(m);
 
