@@ -1,7 +1,7 @@
 // The scheduling assistant in headless Chromium against `slotwise serve --demo` (the sandbox behind it): booking end
 // to end with the keyboard only on the standalone page, the same through the embed API from the demo ATS page on a
-// second origin, Japanese rendering, the host-rule warning, and an idle widget that draws nothing. Screenshots land
-// in test-artifacts/ — look at them.
+// second origin, Japanese rendering, the host-rule warning, an idle widget that draws nothing, and the mouse wheel.
+// Screenshots land in test-artifacts/ — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -56,6 +56,30 @@ test('widget: an idle widget draws fewer than 2 frames a second; the mouse bring
   await page.waitForTimeout(1000);
   const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-idle.png') }));
   assert.ok(countColor(image, [46, 160, 90]) > 200, 'suggestions are drawn while idle');
+  assert.deepEqual(problems, []);
+});
+
+test('widget: the mouse wheel scrolls the suggestions down by a few rows and back up, not to the end', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t);
+  await page.waitForTimeout(1500);
+  const box = await page.locator('#canvas').boundingBox();
+  // The side panel's suggestion list (a few hundred start times) at the right of the canvas.
+  const list = { x: Math.round(box.x + box.width * 0.73), y: Math.round(box.y + 130), width: Math.round(box.width * 0.24), height: 240 };
+  const shot = async (name) => page.screenshot({ clip: list, path: path.join(ARTIFACTS, name) });
+  await page.mouse.move(list.x + list.width / 2, list.y + list.height / 2);
+  await page.waitForTimeout(600);  // hover settles; the pacer goes idle
+  const top = await shot('widget-wheel-top.png');
+  await page.mouse.wheel(0, 100);   // one notch down (Chromium: 100 px)
+  await page.waitForTimeout(400);
+  const down = await shot('widget-wheel-down.png');
+  assert.notDeepEqual(down, top, 'one notch down scrolls the list');
+  for (let i = 0; i < 3; ++i) await page.mouse.wheel(0, 100);
+  await page.waitForTimeout(400);
+  const further = await shot('widget-wheel-further.png');
+  assert.notDeepEqual(further, down, 'more notches scroll further (the list is long: no jump to its end)');
+  for (let i = 0; i < 4; ++i) await page.mouse.wheel(0, -100);  // as many notches up
+  await page.waitForTimeout(400);
+  assert.deepEqual(await shot('widget-wheel-back.png'), top, 'the same notches up return to the top');
   assert.deepEqual(problems, []);
 });
 

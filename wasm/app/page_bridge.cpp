@@ -55,6 +55,12 @@ EM_JS(int, JsFrameStats, (int frames, double last_ms, double average_ms, double 
 });
 EM_JS(void, JsSetLanguage, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(int, JsContinuousFrames, (), { return Module.slotwiseContinuousFrames ? 1 : 0; });
+// A capturing listener on the window runs before the canvas's own (GLFW's) wheel listener.
+EM_JS(void, JsWatchWheel, (), {
+  window.addEventListener('wheel', (event) => { Module.slotwiseWheelMode = event.deltaMode | 0; },
+                          { capture: true, passive: true });
+});
+EM_JS(int, JsWheelMode, (), { return Module.slotwiseWheelMode | 0; });
 
 std::string Take(char* pointer) {
   std::string text = pointer ? pointer : "";
@@ -82,5 +88,7 @@ bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95
 }
 
 bool ContinuousFrames() { return JsContinuousFrames() != 0; }
+void WatchWheelDeltaMode() { JsWatchWheel(); }
+int LastWheelDeltaMode() { return JsWheelMode(); }
 
 }  // namespace slotwise::widget

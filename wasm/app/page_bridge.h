@@ -24,5 +24,7 @@ void AfterFrame(int frames);                         // the first frame hides th
 bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window);
 void SetDocumentLanguage(const char* code);          // <html lang>
 bool ContinuousFrames();                             // Module.slotwiseContinuousFrames: draw every frame (benchmarks)
+void WatchWheelDeltaMode();                          // records each wheel event's deltaMode (before GLFW sees it)
+int LastWheelDeltaMode();                            // 0 pixels, 1 lines, 2 pages
 
 }  // namespace slotwise::widget

@@ -19,6 +19,7 @@
 #include "app/widget_app.h"
 #include "state/widget_frame_stats.h"
 #include "state/widget_i18n.h"
+#include "state/widget_wheel.h"
 
 namespace slotwise::widget {
 extern const unsigned char kLatinFont[];
@@ -136,9 +137,10 @@ void OnMouseButton(GLFWwindow* window, int button, int action, int mods) {
 // The pointer moved (ImGui reads its position in each frame it draws) or scrolled, entered or left, or the window's
 // focus changed: the next frames show hover, scrolling and focus.
 void OnCursorPos(GLFWwindow*, double, double) { WakeFrames(); }
-void OnScroll(GLFWwindow* window, double x, double y) {
+void OnScroll(GLFWwindow* window, double x, double y) {  // x, y: the browser's deltaX, deltaY (widget_wheel.h)
   WakeFrames();
-  ImGui_ImplGlfw_ScrollCallback(window, x, y);
+  const WheelDeltaMode mode = static_cast<WheelDeltaMode>(LastWheelDeltaMode());
+  ImGui_ImplGlfw_ScrollCallback(window, WheelUnits(x, mode), WheelUnits(y, mode));
 }
 void OnCursorEnter(GLFWwindow* window, int entered) {
   WakeFrames();
@@ -263,6 +265,7 @@ int main() {
   glfwSetKeyCallback(m.window, OnKey);
   glfwSetCharCallback(m.window, OnChar);
   glfwSetMouseButtonCallback(m.window, OnMouseButton);
+  WatchWheelDeltaMode();
   glfwSetScrollCallback(m.window, OnScroll);
   glfwSetCursorPosCallback(m.window, OnCursorPos);
   glfwSetCursorEnterCallback(m.window, OnCursorEnter);
