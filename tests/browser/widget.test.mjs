@@ -83,6 +83,28 @@ test('widget: the mouse wheel scrolls the suggestions down by a few rows and bac
   assert.deepEqual(problems, []);
 });
 
+test('widget: a sideways wheel scrolls the grid in time while the names column stays', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t);
+  await page.waitForTimeout(1500);
+  const box = await page.locator('#canvas').boundingBox();
+  const names = { x: Math.round(box.x + 14), y: Math.round(box.y + 225), width: 250, height: 320 };  // the rows, not the help line
+  const tracks = { x: Math.round(box.x + 290), y: Math.round(box.y + 130), width: 650, height: 430 };
+  const shot = async (clip, name) => page.screenshot({ clip, path: path.join(ARTIFACTS, name) });
+  await page.mouse.move(box.x + 560, box.y + 300);  // over the tracks
+  await page.waitForTimeout(600);
+  const namesBefore = await shot(names, 'widget-hscroll-names-before.png');
+  const tracksBefore = await shot(tracks, 'widget-hscroll-tracks-before.png');
+  await page.mouse.wheel(200, 0);  // two notches to the right
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-hscroll.png') });
+  assert.notDeepEqual(await shot(tracks, 'widget-hscroll-tracks-after.png'), tracksBefore, 'the tracks scrolled in time');
+  assert.deepEqual(await shot(names, 'widget-hscroll-names-after.png'), namesBefore, 'the names column did not move');
+  await page.mouse.wheel(-200, 0);
+  await page.waitForTimeout(400);
+  assert.deepEqual(await shot(tracks, 'widget-hscroll-tracks-back.png'), tracksBefore, 'two notches back return exactly');
+  assert.deepEqual(problems, []);
+});
+
 test('widget: the demo ATS page on a second origin embeds the widget and books through it', { timeout: 120000 }, async (t) => {
   const server = await startServer({ demo: true });
   t.after(() => server.stop());

@@ -140,16 +140,21 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   g.day_width = g.width / static_cast<float>(days);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   g.left = origin.x + label_width;
+  // The label column stays put while the tracks scroll sideways under it: labels are placed at the window's visible
+  // left edge, and everything of the tracks is clipped to the right of the column (FrozenColumn).
+  const float labels_x = origin.x + ImGui::GetScrollX();
+  const float tracks_x = labels_x + label_width;
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto clip_tracks = [&] { draw->PushClipRect(ImVec2(tracks_x, -1e9f), ImVec2(1e9f, 1e9f), true); };
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   // Header: days, the viewer's hours, the candidate's hours.
   const int header_lines = context.candidate ? 3 : 2;
-  draw->AddText(ImVec2(origin.x, origin.y + line), dim, Format(locale, StringId::kYourTime, {ZoneCity(viewer.name())}).c_str());
+  draw->AddText(ImVec2(labels_x, origin.y + line), dim, Format(locale, StringId::kYourTime, {ZoneCity(viewer.name())}).c_str());
   if (context.candidate) {
-    draw->AddText(ImVec2(origin.x, origin.y + 2 * line), dim,
+    draw->AddText(ImVec2(labels_x, origin.y + 2 * line), dim,
                   Format(locale, StringId::kCandidateTime, {ZoneCity(context.candidate->name())}).c_str());
   }
   const int label_every = g.day_width / static_cast<float>(hours) < 34.0f * scale ? (g.day_width / static_cast<float>(hours) < 17.0f * scale ? 4 : 2) : 1;
@@ -158,6 +163,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   std::vector<LabelSlot> viewer_slots, candidate_slots;
   std::vector<std::string> viewer_texts, candidate_texts;
   const float label_pad = 2 * scale;
+  clip_tracks();
   for (int d = 0; d < days; ++d) {
     const float x0 = g.left + g.day_width * static_cast<float>(d);
     const LocalDateTime local = viewer.ToLocal(g.windows[static_cast<std::size_t>(d)].start);
@@ -182,12 +188,14 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   for (std::size_t i = 0; i < candidate_slots.size(); ++i) {
     if (candidate_fit[i]) draw->AddText(ImVec2(candidate_slots[i].x, origin.y + 2 * line), dim, candidate_texts[i].c_str());
   }
+  draw->PopClipRect();
   g.top = origin.y + line * static_cast<float>(header_lines);
 
   // The suggestions row.
   const float row_height = ImGui::GetFrameHeight() + 6.0f * scale;
   float y = g.top;
-  draw->AddText(ImVec2(origin.x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
+  draw->AddText(ImVec2(labels_x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
+  clip_tracks();
   draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), IM_COL32(240, 248, 242, 255));
   for (std::size_t i = 0; i < model.suggestions.size(); ++i) {
     const Suggestion& suggestion = model.suggestions[i];
@@ -197,6 +205,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
                           current ? kSelectionEdge : kSuggestion, 2.0f);
     });
   }
+  draw->PopClipRect();
   y += row_height;
 
   // One row per person, room and host account. The role switch is as wide as its longest label in this language
@@ -212,7 +221,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     const float y0 = y, y1 = y + row_height;
     const bool active = row.included;
     // Label column: include / leave out, the name, a role switch for people.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, y0 + 2 * scale));
+    ImGui::SetCursorScreenPos(ImVec2(labels_x, y0 + 2 * scale));
     bool included = row.included;
     if (ImGui::Checkbox("##in", &included)) intents.row_included.emplace_back(static_cast<int>(r), included);
     ImGui::SameLine();
@@ -231,7 +240,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
                         row.time_zone.c_str());
     }
     if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
-      ImGui::SameLine(label_width - role_width - 8 * scale);
+      ImGui::SameLine(ImGui::GetScrollX() + label_width - role_width - 8 * scale);  // offsets count from the scrolled start
       ImGui::SetNextItemWidth(role_width);
       if (ImGui::BeginCombo("##role", KindLabel(locale, row.kind), ImGuiComboFlags_NoArrowButton)) {
         for (RowKind kind : {RowKind::kInterviewer, RowKind::kObserver}) {
@@ -241,6 +250,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       }
     }
     // Track: off hours, working hours (in the member's own zone, drawn in the viewer's), events.
+    clip_tracks();
     draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), kOffHours);
     auto spans = context.working_spans.find(row.sub);
     if (spans == context.working_spans.end() || row.kind == RowKind::kRoom || row.kind == RowKind::kHost) {
@@ -258,7 +268,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       draw->AddRectFilled(ImVec2(g.left + 6 * scale, (top + bottom - size.y) / 2 - 1),
                           ImVec2(g.left + 10 * scale + size.x, (top + bottom + size.y) / 2 + 1), kUnknownFill, 2.0f);
       draw->AddText(ImVec2(g.left + 8 * scale, (top + bottom - size.y) / 2), kUnknownText, label);
-      if (ImGui::IsMouseHoveringRect(ImVec2(g.left, y0), ImVec2(g.left + g.width, y1))) {
+      if (ImGui::IsMouseHoveringRect(ImVec2(std::max(g.left, tracks_x), y0), ImVec2(g.left + g.width, y1))) {
         ImGui::SetTooltip("%s", Format(locale, StringId::kReasonFreeBusyUnknown,
                                        {row.name.empty() ? row.sub : row.name, unknown->second}).c_str());
       }
@@ -288,8 +298,9 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       }
     }
     if (!active) draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), IM_COL32(250, 250, 252, 150));
+    draw->PopClipRect();
     if (context.grid_has_keyboard && static_cast<int>(r) == model.row_cursor) {
-      draw->AddRect(ImVec2(origin.x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
+      draw->AddRect(ImVec2(labels_x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
     }
     row_extents.emplace_back(y0, y1);
     y = y1;
@@ -297,6 +308,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   }
 
   // Hour and day lines, the selection, the "now" line.
+  clip_tracks();
   for (int d = 0; d < days; ++d) {
     for (int h = 0; h <= hours; ++h) {
       const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours));
@@ -315,10 +327,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     draw->AddText(ImVec2(*x + 3 * scale, g.top - line), kNowLine, Tr(locale, StringId::kNow));
   }
   if (context.grid_has_keyboard) draw->AddRect(ImVec2(g.left - 1, g.top - 1), ImVec2(g.left + g.width + 1, y + 1), kFocus, 0, 0, 1.0f);
+  draw->PopClipRect();
 
-  // Clicks and hover over the tracks.
-  ImGui::SetCursorScreenPos(ImVec2(g.left, g.top));
-  ImGui::InvisibleButton("tracks", ImVec2(g.width, std::max(y - g.top, 1.0f)));
+  // Clicks and hover over the visible part of the tracks (never under the label column).
+  const float hit_left = std::max(g.left, tracks_x);
+  ImGui::SetCursorScreenPos(ImVec2(hit_left, g.top));
+  ImGui::InvisibleButton("tracks", ImVec2(std::max(g.left + g.width - hit_left, 1.0f), std::max(y - g.top, 1.0f)));
   if (ImGui::IsItemHovered()) {
     const Instant t = g.At(ImGui::GetIO().MousePos.x);
     std::string tip = FormatDateTime(locale, t, viewer) + " (" + ZoneCity(viewer.name()) + ")";
