@@ -71,6 +71,30 @@ TEST_CASE("WidgetBooking: submit, pending, polls with backoff, confirmed with li
             "Booked Tue, Dec 1, 9:30 AM–10:00 AM (Berlin) · Tue, Dec 1, 3:30 AM–4:00 AM (New York).", 0) == 0);
 }
 
+TEST_CASE("WidgetBooking: the interview just booked is never explained as a conflict with itself") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  CHECK_FALSE(SelectionIsTheBooking(model));  // nothing booked yet
+  StartSubmit(model, "key-1");
+  CHECK(SelectionIsTheBooking(model));
+  ApplySubmitResponse(model, 201, kPendingView);
+  ApplyInterviewResponse(model, 200, kConfirmedView);
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  CHECK(SelectionIsTheBooking(model));
+  // After the booking the calendars show the interview as busy: the explanation of that time says "not possible".
+  model.explanation.start = *model.selected;
+  model.explanation.available = false;
+  model.explanation.error = "Anna Schmidt is busy";
+  const std::string live = LiveSummary(model, Zone("Europe/Berlin"), &Zone("America/New_York"));
+  CHECK(live.find("Anna Schmidt is busy") == std::string::npos);  // the live region says "Booked …" only
+  CHECK(live.rfind("Booked ", 0) == 0);
+  // Another time, or another duration, is explained as usual.
+  *model.selected += 1800;
+  CHECK_FALSE(SelectionIsTheBooking(model));
+  *model.selected -= 1800;
+  model.settings.duration_minutes += 15;
+  CHECK_FALSE(SelectionIsTheBooking(model));
+}
+
 TEST_CASE("WidgetBooking: a taken slot and a refused booking show the server's code, sentence and violations") {
   WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
   StartSubmit(model, "key-2");

@@ -23,6 +23,14 @@ void Fail(Booking& booking, std::string code, std::string message) {
 
 }  // namespace
 
+bool SelectionIsTheBooking(const WidgetModel& model) {
+  const Booking& booking = model.booking;
+  const bool live = booking.phase == BookingPhase::kSubmitting || booking.phase == BookingPhase::kPending ||
+                    booking.phase == BookingPhase::kConfirmed;
+  return live && model.selected && *model.selected == booking.when.start &&
+         booking.when.end - booking.when.start == static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute;
+}
+
 bool CanBook(const WidgetModel& model) {
   if (!model.selected || !model.explanation.available || !model.explanation.slot) return false;
   if (model.explanation.start != *model.selected || model.settings.loop) return false;

@@ -18,6 +18,11 @@ namespace slotwise::widget {
 // Whether the selected time can be booked now (available, nothing in flight, not a loop).
 bool CanBook(const WidgetModel& model);
 
+// Whether the selected time is exactly the interview being booked or just booked (submitting, pending or confirmed,
+// same start and duration). Its explanation would report the interview as a conflict with itself: the view and the
+// live region show the booking's own state instead.
+bool SelectionIsTheBooking(const WidgetModel& model);
+
 // POST /v1/interviews body (or, when rescheduling, the PATCH /v1/interviews/{id} body) for the selected slot.
 // Empty when CanBook is false.
 std::string BuildBookingRequest(const WidgetModel& model);

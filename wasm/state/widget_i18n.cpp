@@ -62,6 +62,7 @@ constexpr Entry kTable[] = {
   {StringId::kSuggestionsCount, {"{0} possible start times", "{0} mögliche Startzeiten", "開始可能な時間: {0}件", "{0} mogelijke begintijden"}},
   {StringId::kWhyTitle, {"Why this time?", "Warum dieser Termin?", "この時間について", "Waarom dit tijdstip?"}},
   {StringId::kClickToExplain, {"Click any time in the grid (or use the arrow keys) to see why it is or is not possible.", "Klicken Sie auf eine Zeit im Raster (oder nutzen Sie die Pfeiltasten), um zu sehen, warum sie möglich ist oder nicht.", "グリッドの時間をクリック（または矢印キー）すると、可否の理由が表示されます。", "Klik op een tijd in het raster (of gebruik de pijltjestoetsen) om te zien waarom die wel of niet kan."}},
+  {StringId::kSelectionIsBooked, {"This is the interview you are booking; its state is shown below.", "Dies ist das Interview, das Sie gerade buchen; sein Stand steht unten.", "これは予約中の面接です。状態は下に表示されます。", "Dit is het gesprek dat u boekt; de stand ervan staat hieronder."}},
   {StringId::kAvailable, {"Possible: {0}", "Möglich: {0}", "可能: {0}", "Mogelijk: {0}"}},
   {StringId::kNotAvailable, {"Not possible: {0}", "Nicht möglich: {0}", "不可: {0}", "Niet mogelijk: {0}"}},
   {StringId::kPasscodeYes, {"The meeting on {0} gets a passcode", "Das Meeting über {0} erhält einen Kenncode", "{0} の会議にはパスコードが付きます", "De vergadering via {0} krijgt een toegangscode"}},

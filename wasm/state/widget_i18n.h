@@ -25,7 +25,7 @@ enum class StringId {
   kInterviewers, kObservers, kRooms, kVideoHosts, kIncluded, kObserverRole, kNotInvited,
   kTimeZones, kYourTime, kCandidateTime, kCandidateZone, kNoCandidateZone,
   kSuggestions, kNoSuggestions, kSuggestionsCount,
-  kWhyTitle, kClickToExplain, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,
+  kWhyTitle, kClickToExplain, kSelectionIsBooked, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,
   kPasscodeAdminLocked, kPasscodePersonal, kPasscodeUnlocked, kPasscodeNotRequired, kHostWarning, kWhatWouldHelp,
   kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
   kCancelling, kCancelled, kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,

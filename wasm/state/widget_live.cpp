@@ -1,6 +1,7 @@
 // widget_live.cpp — see widget_live.h.
 #include "state/widget_live.h"
 
+#include "state/widget_booking.h"
 #include "state/widget_i18n.h"
 #include "state/widget_proposal.h"
 #include "state/widget_solve.h"
@@ -105,7 +106,7 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
     case ProposalPhase::kFailed: text += Format(locale, StringId::kProposalFailed, {model.proposal.message}) + " "; break;
     case ProposalPhase::kIdle: break;
   }
-  if (model.selected && model.explanation.start == *model.selected) {
+  if (model.selected && model.explanation.start == *model.selected && !SelectionIsTheBooking(model)) {
     const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
     const std::string time = DescribeSelectedTime(model, when, viewer, candidate);
     if (model.explanation.available && model.explanation.slot) {

@@ -122,6 +122,11 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
     ImGui::PopTextWrapPos();
     return;
   }
+  if (SelectionIsTheBooking(model)) {  // never explained as a conflict with itself
+    ImGui::TextDisabled("%s", Tr(locale, StringId::kSelectionIsBooked));
+    ImGui::PopTextWrapPos();
+    return;
+  }
   const Explanation& explanation = model.explanation;
   const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
   const std::string time = DescribeSelectedTime(model, when, *context.viewer, context.candidate);
