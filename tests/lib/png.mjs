@@ -57,6 +57,19 @@ export function countColor(image, [r, g, b], tolerance = 6) {
   return count;
 }
 
+// The share (0–1) of pixels that differ by more than `tolerance` in any channel between two screenshots of one size
+// (e.g. of the same region before and after an action; a clock-driven line may move by a fraction of a pixel).
+export function differingShare(a, b, tolerance = 8) {
+  if (a.width !== b.width || a.height !== b.height || a.channels !== b.channels) return 1;
+  let differing = 0;
+  for (let i = 0; i < a.pixels.length; i += a.channels) {
+    for (let c = 0; c < 3; ++c) {
+      if (Math.abs(a.pixels[i + c] - b.pixels[i + c]) > tolerance) { ++differing; break; }
+    }
+  }
+  return differing / (a.width * a.height);
+}
+
 // Where something of one colour is drawn (a canvas has no DOM to query): the horizontal bands of rows in the box
 // {x0, x1, y0, y1} with at least `minPixels` pixels of the colour [r, g, b], top to bottom, each as
 // {top, bottom, left, right, x, y} (x, y its centre) — e.g. the buttons of one colour in a panel, to click as a person would.

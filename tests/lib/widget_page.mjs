@@ -35,6 +35,18 @@ export async function openWidget(t, query = '') {
   return { server, browser, page, problems };
 }
 
+// Waits until the widget has drawn no frame for a second (it draws on demand: the answers, the lazily loaded Japanese
+// font and their redraws are done), at most ~20 s.
+export async function waitSettled(page) {
+  const frames = () => page.evaluate(() => window.Module.slotwiseFrames);
+  for (let last = -1, i = 0; i < 20; ++i) {
+    const now = await frames();
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+}
+
 export async function waitForEvent(page, type, timeout = 30000) {
   await page.waitForFunction((t) => (window.slotwiseEvents || []).some((e) => e.type === t), type, { timeout });
   return (await page.evaluate((t) => window.slotwiseEvents.filter((e) => e.type === t), type)).pop().detail;
