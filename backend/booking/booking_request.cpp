@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "booking/candidate_messages.h"
+#include "booking/candidate_text.h"
 #include "crypto/crypto_primitives.h"
 #include "mail/mail_message.h"
 #include "slotwise/ascii.h"

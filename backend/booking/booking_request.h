@@ -13,7 +13,7 @@
 // candidate_message; the rest stays.
 //
 // Contract: errors are "invalid_request" with the JSON path in `field` and one human sentence — or, for a
-// candidate_message that is not a usable template, CheckCandidateText's errors (candidate_messages.h); nothing is looked up
+// candidate_message that is not a usable template, CheckCandidateText's errors (candidate_text.h); nothing is looked up
 // here (whether people, rooms and host accounts exist is the service's check). Pure; thread-safe.
 #pragma once
 

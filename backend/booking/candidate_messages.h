@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "booking/candidate_text.h"
 #include "booking/provider_gateway.h"
 #include "invites/email_templates.h"
 #include "slotwise/result.h"
@@ -56,19 +57,6 @@ CandidateMessageKind CurrentMessageKind(const Interview& interview);
 // and passcode. "unknown_time_zone" when the candidate's zone is not known. Used for the candidate's messages and for
 // POST /v1/messages with an interview_id.
 Result<invites::TemplateValues> CandidateTemplateValues(const CandidateMessageContext& context, ZoneSource& zones);
-
-// The recruiter's candidate_message rendered with `values`; errors name field "candidate_message".
-Result<std::string> RenderCandidateText(const std::string& text, const invites::TemplateValues& values);
-
-// The candidate_message as a page shows it before the interview exists (a proposal): rendered with `values`, and each
-// placeholder still without a value (the date of a time not yet picked, the join link) left out rather than shown as
-// "{{…}}". The text unchanged if it is not a valid template. Pure.
-std::string PreviewCandidateText(const std::string& text, invites::TemplateValues values);
-
-// The booking-time check of a candidate_message: a well-formed template of known variables, and {{join_url}} only when
-// the interview has a video meeting (else it could never be filled). Errors: invalid_template,
-// unknown_template_variable, unresolved_placeholders; field "candidate_message". Pure.
-Result<bool> CheckCandidateText(const std::string& text, bool has_video);
 
 Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const CandidateMessageContext& context,
                                                 ZoneSource& zones);

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "booking/candidate_messages.h"
+#include "booking/candidate_text.h"
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"

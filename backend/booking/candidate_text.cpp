@@ -1,0 +1,44 @@
+// candidate_text.cpp — see candidate_text.h.
+#include "booking/candidate_text.h"
+
+#include <algorithm>
+
+#include "slotwise/error_codes.h"
+
+namespace slotwise {
+
+Result<std::string> RenderCandidateText(const std::string& text, const invites::TemplateValues& values) {
+  if (text.empty()) return std::string();
+  Result<invites::RenderedText> rendered = invites::Render(text, values);
+  if (!rendered) return Error{rendered.error().code, "candidate_message: " + rendered.error().message, "candidate_message"};
+  if (!rendered->unresolved.empty()) {
+    return Error{codes::kUnresolvedPlaceholders,
+                 "candidate_message: {{" + rendered->unresolved.front() + "}} has no value for this interview yet",
+                 "candidate_message"};
+  }
+  return std::move(rendered->text);
+}
+
+std::string PreviewCandidateText(const std::string& text, invites::TemplateValues values) {
+  Result<invites::RenderedText> rendered = invites::Render(text, values);
+  if (!rendered) return text;
+  if (rendered->unresolved.empty()) return std::move(rendered->text);
+  for (const std::string& name : rendered->unresolved) values.text[name] = "";
+  rendered = invites::Render(text, values);
+  return rendered ? std::move(rendered->text) : text;
+}
+
+Result<bool> CheckCandidateText(const std::string& text, bool has_video) {
+  if (text.empty()) return true;
+  Result<invites::RenderedText> rendered = invites::Render(text, invites::TemplateValues{});
+  if (!rendered) return Error{rendered.error().code, "candidate_message: " + rendered.error().message, "candidate_message"};
+  const std::vector<std::string>& open = rendered->unresolved;
+  if (!has_video && std::find(open.begin(), open.end(), "join_url") != open.end()) {
+    return Error{codes::kUnresolvedPlaceholders,
+                 "candidate_message uses {{join_url}} but the interview has no video meeting (conferencing)",
+                 "candidate_message"};
+  }
+  return true;
+}
+
+}  // namespace slotwise
