@@ -69,6 +69,14 @@ struct AtsReceiver {
   std::vector<Post> received;
 };
 
+const std::string kAtsSecret = "ats-webhook-secret-for-the-test-0123456789";
+
+// The tenant's ATS webhook is `ats` (PATCH /v1/tenant, as the ATS vendor configures it), signed with kAtsSecret.
+void ConnectAts(ProviderWorld& world, AtsReceiver& ats) {
+  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", kAtsSecret}})
+              .status == 200);
+}
+
 json ConnectRequest(bool send) {
   return {{"template", "connect_conferencing"},
           {"provider", "zoom"},
@@ -114,11 +122,7 @@ TEST_CASE("messages: the colleague e-mail to connect Zoom, in each recipient's l
 TEST_CASE("messages: a bulk send goes through the outbox to the ATS's signed webhook, once per recipient") {
   ProviderWorld world(true, true);
   AtsReceiver ats;
-  const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
-  REQUIRE(world.Api("PATCH", "/v1/tenant",
-                    {{"ats_webhook_url", ats.server.Url("/ats/mail")},
-                     {"ats_webhook_secret", secret}})
-              .status == 200);
+  ConnectAts(world, ats);
   const json request = {{"template", {{"subject", "Your interview day, {{candidate_name}}"},
                                       {"body", "Hello {{candidate_name}},\nsee you at {{company}}.\n"}}},
                         {"variables", {{"company", "Kumo"}}},
@@ -135,7 +139,7 @@ TEST_CASE("messages: a bulk send goes through the outbox to the ATS's signed web
   REQUIRE(posts.size() == 3);
   std::set<std::string> delivered, subjects;
   for (const AtsReceiver::Post& post : posts) {
-    CHECK(auth::VerifyWebhookSignature(secret, post.signature, post.body, world.Now(), 300).ok());
+    CHECK(auth::VerifyWebhookSignature(kAtsSecret, post.signature, post.body, world.Now(), 300).ok());
     const json mail = json::parse(post.body);
     CHECK(mail.at("type") == "email.send");
     CHECK(mail.at("kind") == "custom");
@@ -151,9 +155,7 @@ TEST_CASE("messages: a bulk send goes through the outbox to the ATS's signed web
 TEST_CASE("messages: the colleague e-mail carries each recipient's own connect link, which connects them") {
   ProviderWorld world(true, true);
   AtsReceiver ats;
-  const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
-  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", secret}})
-              .status == 200);
+  ConnectAts(world, ats);
   json request = ConnectRequest(true);
   request["variables"].erase("connect_url");  // no link of the ATS's own: each person gets theirs
   request["recipients"] = {{{"email", "jonas.becker@kumo.example"}, {"name", "Jonas Becker"}, {"locale", "de"}},
@@ -225,9 +227,7 @@ TEST_CASE("messages: bad requests are refused with the field and queue nothing")
 TEST_CASE("messages: a typed {{join_url}} reaches the candidate as the real Zoom link, and /v1/messages fills it too") {
   ProviderWorld world(true, true);
   AtsReceiver ats;
-  const std::string secret = "ats-webhook-secret-for-the-test-0123456789";
-  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", secret}})
-              .status == 200);
+  ConnectAts(world, ats);
   const std::string lena = "lena.fischer@kumo.example";
   const Connection zoom = world.Connected("zoom", lena, lena);
   REQUIRE(world.Api("PUT", "/v1/host_accounts/zoom:" + lena,
@@ -346,9 +346,7 @@ json SandboxEvent(ProviderWorld& world, const std::string& id) {
 TEST_CASE("messages: Teams, GoTo and Meet interviews booked end to end give the candidate their link and dial-in") {
   ProviderWorld world(true, true);
   AtsReceiver ats;
-  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")},
-                                            {"ats_webhook_secret", "ats-webhook-secret-for-the-test-0123456789"}})
-              .status == 200);
+  ConnectAts(world, ats);
   const json candidate = {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}};
   const auto booking = [&](const std::string& organizer, const std::string& interviewer, Instant start,
                            const json& conferencing) {
