@@ -1,6 +1,8 @@
 // candidate_messages.cpp — see candidate_messages.h.
 #include "booking/candidate_messages.h"
 
+#include <algorithm>
+
 #include "invites/email_templates.h"
 #include "invites/icalendar.h"
 #include "invites/locale_format.h"
@@ -47,6 +49,12 @@ std::string DialInLines(const json& artifacts, invites::Locale locale) {
     lines += (lines.empty() ? "" : "\n") + invites::FormatDialIn(entry.number, entry.region, entry.access_code, locale);
   }
   return lines;
+}
+
+// Whether `text` places the variable `name` ({{name}}), as the template syntax reads it (not a mere substring).
+bool UsesVariable(const std::string& text, std::string_view name) {
+  Result<invites::RenderedText> bare = invites::Render(text, invites::TemplateValues{});
+  return bare && std::find(bare->unresolved.begin(), bare->unresolved.end(), name) != bare->unresolved.end();
 }
 
 invites::TemplateKind TemplateFor(CandidateMessageKind kind) {
@@ -143,8 +151,7 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   const std::string join_url = JoinUrl(context.artifacts);
   // The phone dial-in, copied as the provider states it, unless the recruiter's own text already places it.
   std::string dial_in_block;
-  if (const std::string& lines = values->text.at("dial_in");
-      !lines.empty() && spec.candidate_message.find("dial_in") == std::string::npos) {
+  if (const std::string& lines = values->text.at("dial_in"); !lines.empty() && !UsesVariable(spec.candidate_message, "dial_in")) {
     dial_in_block = std::string(invites::DialInHeading(*values->locale)) + "\n" + lines;
   }
   std::string description = dial_in_block;

@@ -32,11 +32,17 @@ Result<bool> CheckCandidateText(const std::string& text, bool has_video) {
   if (text.empty()) return true;
   Result<invites::RenderedText> rendered = invites::Render(text, invites::TemplateValues{});
   if (!rendered) return Error{rendered.error().code, "candidate_message: " + rendered.error().message, "candidate_message"};
-  const std::vector<std::string>& open = rendered->unresolved;
-  if (!has_video && std::find(open.begin(), open.end(), "join_url") != open.end()) {
-    return Error{codes::kUnresolvedPlaceholders,
-                 "candidate_message uses {{join_url}} but the interview has no video meeting (conferencing)",
-                 "candidate_message"};
+  for (const std::string& name : rendered->unresolved) {
+    if (name == "join_url" && !has_video) {
+      return Error{codes::kUnresolvedPlaceholders,
+                   "candidate_message uses {{join_url}} but the interview has no video meeting (conferencing)",
+                   "candidate_message"};
+    }
+    if (name == "connect_url" || name == "provider_name") {  // the colleague e-mail's: never an interview's
+      return Error{codes::kUnresolvedPlaceholders,
+                   "candidate_message uses {{" + name + "}}, which a candidate's message never has a value for",
+                   "candidate_message"};
+    }
   }
   return true;
 }

@@ -23,7 +23,8 @@ Result<std::string> RenderCandidateText(const std::string& text, const invites::
 std::string PreviewCandidateText(const std::string& text, invites::TemplateValues values);
 
 // The booking-time check of a candidate_message: a well-formed template of known variables, and {{join_url}} only when
-// the interview has a video meeting (else it could never be filled). Errors: invalid_template,
+// the interview has a video meeting (else it could never be filled), and never {{connect_url}} / {{provider_name}} (the
+// colleague e-mail's variables: a candidate's message has no value for them, so it could never be sent). Errors: invalid_template,
 // unknown_template_variable, unresolved_placeholders; field "candidate_message". Pure.
 Result<bool> CheckCandidateText(const std::string& text, bool has_video);
 

@@ -252,6 +252,7 @@ TEST_CASE("messages: a typed {{join_url}} reaches the candidate as the real Zoom
   CHECK(refused("Join: {{joinurl}}", body["conferencing"]) == "unknown_template_variable");
   CHECK(refused("Join: {{join_url}", body["conferencing"]) == "invalid_template");
   CHECK(refused("Join: {{join_url}}", {{"provider", "none"}}) == "unresolved_placeholders");
+  CHECK(refused("Connect at {{connect_url}}", body["conferencing"]) == "unresolved_placeholders");  // never filled
 
   body["candidate_message"] = "Dear {{candidate_name}}, join with {{ join_url }} (passcode: {{passcode}}).";
   const HttpAnswer booked = world.Api("POST", "/v1/interviews", body, "typed-join-url");
