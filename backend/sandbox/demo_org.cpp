@@ -1,7 +1,8 @@
 // demo_org.cpp — the seeded demo organisation "Kumo" (docs/SANDBOX.md "Demo organisation"): people in Germany, Japan,
 // the Netherlands and the US on Google Workspace (kumo.example) and Microsoft 365 (kumo-labs.example), rooms, Zoom
 // accounts with different policies, a GoTo account, a Teams team, and a realistic week of events repeated in the
-// current and the next ISO week (computed from the sandbox clock at seed time, in each person's own zone).
+// current and the next ISO week of the UTC calendar (from the sandbox clock at seed time), at wall times in each
+// person's own zone.
 #include <cstdio>
 
 #include "sandbox/http_util.h"
@@ -146,11 +147,13 @@ void SeedDemoOrgLocked(SandboxCore& core) {
                                      {"membership_type", "private"},
                                      {"members", {"anna.schmidt@kumo-labs.example", "sanne.devries@kumo-labs.example"}}},
                                 })}}});
-  // Events: local wall times in the owner's zone, the same week of events in the owner's current ISO week and in the
-  // next (a demo fortnight: on a Friday evening or a weekend, the next working week has a realistic calendar too).
-  // The week after next is left free (tests book there).
+  // Events: local wall times in the owner's zone, the same week of events in the current ISO week and in the next (a
+  // demo fortnight: on a Friday evening or a weekend, the next working week has a realistic calendar too). The weeks are
+  // the UTC calendar's for every owner, so "the week after next" (left free; tests book there) is one range of days
+  // everywhere: anchored on each owner's own date, Tokyo's fortnight moved a week ahead on Sunday from 15:00 UTC and
+  // covered the UTC week after next.
+  const std::int64_t demo_monday = IsoWeekStartDay(core.Now() / kSecondsPerDay);
   json events = json::array();
-  std::int64_t now = core.Now();
   int counter = 0;
   for (int week = 0; week < kDemoWeeks; ++week) {
     for (const auto& item : kEvents) {
@@ -159,8 +162,7 @@ void SeedDemoOrgLocked(SandboxCore& core) {
       for (const auto& person : kPeople) if (std::string(person.email) == item.owner) zone_name = person.zone;
       const TimeZone* zone = core.zones.Find(zone_name);
       if (!zone) zone = core.zones.Find("UTC");
-      std::int64_t today = DaysFromCivil(zone->ToLocal(now).date);
-      std::int64_t day = IsoWeekStartDay(today) + 7 * week + (item.weekday - 1);
+      std::int64_t day = demo_monday + 7 * week + (item.weekday - 1);
       char id[32];
       std::snprintf(id, sizeof id, "demo%04d", counter++);
       json event = {{"provider", provider}, {"calendar", item.owner}, {"summary", item.title},
@@ -183,7 +185,7 @@ void SeedDemoOrgLocked(SandboxCore& core) {
   // A shared interview with a room booked (Google) on Thursday in Berlin, in both weeks.
   const TimeZone* berlin = core.zones.Find("Europe/Berlin");
   for (int week = 0; berlin && week < kDemoWeeks; ++week) {
-    std::int64_t day = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(now).date)) + 7 * week + 3;
+    std::int64_t day = demo_monday + 7 * week + 3;
     events.push_back({{"provider", "google"}, {"calendar", "lena.fischer@kumo.example"},
                       {"id", week == 0 ? "demoroom01" : "demoroom02"},
                       {"summary", "Panel interview (room booked)"},
@@ -197,7 +199,7 @@ void SeedDemoOrgLocked(SandboxCore& core) {
   const TimeZone* tokyo = core.zones.Find("Asia/Tokyo");
   json zoom_meetings = json::array();
   for (int week = 0; tokyo && week < kDemoWeeks; ++week) {
-    std::int64_t day = IsoWeekStartDay(DaysFromCivil(tokyo->ToLocal(now).date)) + 7 * week + 3;
+    std::int64_t day = demo_monday + 7 * week + 3;
     zoom_meetings.push_back({{"host", "ken.sato@kumo.example"}, {"topic", "取引先との打ち合わせ"},
                              {"start_time", FormatRfc3339(tokyo->FromLocalSeconds(day * kSecondsPerDay + 11 * 3600))},
                              {"duration", 60}});

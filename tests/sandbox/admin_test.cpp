@@ -141,6 +141,29 @@ TEST_CASE("Sandbox: the demo organisation has people in four countries on both s
   CHECK(Body(sandbox.Get("/sandbox/directory"))["users"].empty());
 }
 
+TEST_CASE("Sandbox: the demo fortnight is the same UTC weeks for every zone, so the week after next is free for all") {
+  // Late on a Sunday (UTC) it is already Monday in Berlin and Tokyo: the demo weeks must not follow those zones'
+  // dates into the UTC week after next, where tests book. Seeded at 23:30 UTC on the coming Sunday.
+  LiveSandbox sandbox;
+  const std::int64_t now = sandbox.sandbox().Now();
+  const std::int64_t monday = slotwise::IsoWeekStartDay(now / 86400);
+  sandbox.sandbox().AdvanceClock((monday + 6) * 86400 + 23 * 3600 + 1800 - now);
+  REQUIRE(sandbox.PostJson("/sandbox/reset", {{"seed_demo_org", true}})->status == 200);
+  const std::int64_t seeded_monday = slotwise::IsoWeekStartDay(sandbox.sandbox().Now() / 86400);
+  const auto events_between = [&](const std::string& person, std::int64_t from_day, std::int64_t to_day) {
+    const std::string query = "?singleEvents=true&timeMin=" + Encode(slotwise::FormatRfc3339(from_day * 86400)) +
+                              "&timeMax=" + Encode(slotwise::FormatRfc3339(to_day * 86400));
+    auto listed = sandbox.Get("/google/calendar/v3/calendars/primary/events" + query, sandbox.Token("google", person));
+    REQUIRE(listed->status == 200);
+    return Body(listed)["items"].size();
+  };
+  for (const std::string person : {"ken.sato@kumo.example", "jonas.becker@kumo.example", "emily.carter@kumo.example"}) {
+    CAPTURE(person);
+    CHECK(events_between(person, seeded_monday, seeded_monday + 14) > 0);
+    CHECK(events_between(person, seeded_monday + 14, seeded_monday + 21) == 0);
+  }
+}
+
 TEST_CASE("Sandbox: Google watch channels and Graph subscriptions notify the receiver") {
   LiveSandbox sandbox;
   Receiver receiver;
