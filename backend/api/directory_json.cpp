@@ -33,6 +33,18 @@ json TenantJson(const Tenant& tenant) {
           {"ats_webhook_secret_set", !tenant.ats_webhook_secret.empty()}};
 }
 
+// policies.minimum_notice: {"minutes": 0..576000}, as the engine's query.minimum_notice (filled into every query that
+// names none).
+static Result<bool> CheckMinimumNoticePolicy(const json& policies) {
+  const auto notice = policies.find("minimum_notice");
+  if (notice == policies.end()) return true;
+  const bool valid = notice->is_object() && notice->size() == 1 && notice->contains("minutes") &&
+                     notice->at("minutes").is_number_integer() && notice->at("minutes").get<std::int64_t>() >= 0 &&
+                     notice->at("minutes").get<std::int64_t>() <= 576000;
+  if (!valid) return Invalid("policies.minimum_notice", "policies.minimum_notice must be {\"minutes\": 0..576000}");
+  return true;
+}
+
 Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
   if (Result<bool> keys = CheckKeys(body, {"id", "name", "allowed_origins", "time_zone", "locale", "calendar_provider",
                                            "policies", "ats_webhook_url", "ats_webhook_secret"});
@@ -52,6 +64,7 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
       return policy.error();
     }
     if (Result<std::int64_t> retention = RetentionDays(body.at("policies")); !retention) return retention.error();
+    if (Result<bool> notice = CheckMinimumNoticePolicy(body.at("policies")); !notice) return notice;
     tenant.policies_json = body.at("policies").dump();
   }
   if (!tenant.calendar_provider.empty() && tenant.calendar_provider != "google" && tenant.calendar_provider != "microsoft") {

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 json WithTenantPolicies(json query, const json& policies) {
   if (!query.is_object() || !policies.is_object()) return query;
-  for (const char* name : {"host_rules", "buffer", "start_interval"}) {
+  for (const char* name : {"host_rules", "buffer", "start_interval", "minimum_notice"}) {
     auto policy = policies.find(name);
     if (policy != policies.end() && !query.contains(name)) query[name] = *policy;
   }

@@ -91,7 +91,8 @@ class AvailabilityService {
   AvailabilityOptions options_;
 };
 
-// `query` with the tenant's policies filled in where the query has none (host_rules, buffer, start_interval).
+// `query` with the tenant's policies filled in where the query has none (host_rules, buffer, start_interval,
+// minimum_notice).
 nlohmann::json WithTenantPolicies(nlohmann::json query, const nlohmann::json& policies);
 
 }  // namespace slotwise

@@ -463,7 +463,8 @@ Result<IntervalList> ParsePeriods(const json& query, const std::string& parent) 
   return list;
 }
 
-// query.candidate: {"email"?, "external"? (default true), "time_zone"? (default UTC), "working_hours"?}.
+// query.candidate: {"email"?, "external"? (default true), "time_zone"? (default UTC), "working_hours"?,
+// "hours"? ("prefer" default | "require")}.
 Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path, ZoneSource& zones) {
   if (Result<bool> object = RequireObject(value, path); !object) return object.error();
   if (std::optional<Error> unknown = query_keys::RefuseUnknown(value, query_keys::kCandidate, path)) return *unknown;
@@ -483,6 +484,13 @@ Result<CandidateInfo> ParseCandidate(const json& value, const std::string& path,
     Result<WorkingHours> parsed = ParseWorkingHours(*hours, Join(path, "working_hours"));
     if (!parsed) return parsed.error();
     candidate.working_hours = std::move(parsed).value();
+  }
+  if (const json* hours = Member(value, "hours")) {
+    const std::string rule = hours->is_string() ? hours->get<std::string>() : std::string();
+    if (rule != "prefer" && rule != "require") {
+      return Invalid(Join(path, "hours"), Join(path, "hours") + " must be \"prefer\" or \"require\"");
+    }
+    candidate.hours_required = rule == "require";
   }
   return candidate;
 }
@@ -605,6 +613,12 @@ Result<AvailabilityQuery> ParseQuery(const json& query, ZoneSource& zones, const
       return Invalid("query.unknown_free_busy", "query.unknown_free_busy must be \"blocks\" or \"free\"");
     }
     q.unknown_free_busy_blocks = name == "blocks";
+  }
+
+  if (const json* spread = Member(query, "spread")) {
+    const std::string name = spread->is_string() ? spread->get<std::string>() : std::string();
+    if (name != "none" && name != "days") return Invalid("query.spread", "query.spread must be \"none\" or \"days\"");
+    q.spread_days = name == "days";
   }
 
   Result<bool> explain = BoolMember(query, "explain", path, false);

@@ -92,6 +92,11 @@ std::vector<Reason> ReasonsAt(const Context& ctx, Instant s) {
     reason.earliest = p.now + q.minimum_notice;
     reasons.push_back(reason);
   }
+  if (q.candidate && q.candidate->hours_required && !IntervalsContain(CandidateHoursStarts(q, q.duration, s, s + 1), s)) {
+    Reason reason;
+    reason.code = ReasonCode::kOutsideCandidateHours;
+    reasons.push_back(reason);
+  }
   for (std::size_t g = 0; g < q.groups.size(); ++g) {
     const ParticipantGroup& group = q.groups[g];
     std::size_t free = 0;
@@ -294,6 +299,12 @@ std::vector<std::pair<AvailabilityQuery, Relaxation>> Candidates(const Problem& 
     zero.minimum_notice = 0;
     add(std::move(zero), RelaxationCode::kZeroNotice, "Allow interviews without notice.");
   }
+  if (q.candidate && q.candidate->hours_required) {
+    AvailabilityQuery changed = q;
+    changed.candidate->hours_required = false;
+    add(std::move(changed), RelaxationCode::kIgnoreCandidateHours,
+        "Also offer times outside the candidate's working hours (" + q.candidate->zone->name() + ").");
+  }
   return out;
 }
 
@@ -326,8 +337,10 @@ Explanation Explain(const Problem& problem) {
   explanation.available_starts = CountGridStarts(today.available, *q.zone, q.start_interval, kRelaxationCountCap);
 
   // The same sets with the notice ignored, so that starts before now + notice are explained by everything else too.
+  // The candidate's required hours are lifted likewise (each such start says so first).
   AvailabilityQuery no_notice = q;
   no_notice.minimum_notice = 0;
+  if (no_notice.candidate) no_notice.candidate->hours_required = false;
   Instant earliest = q.query_periods.front().start;
   for (const Interval& p : q.query_periods) earliest = std::min(earliest, p.start);
   const StartSets sets = ComputeStartSets(no_notice, problem.calendars, std::min(problem.now, earliest));
@@ -376,6 +389,7 @@ const char* ReasonName(ReasonCode code) {
     case ReasonCode::kRoomCapacity: return "room_capacity";
     case ReasonCode::kHostBusy: return "host_busy";
     case ReasonCode::kMinimumNotice: return "minimum_notice";
+    case ReasonCode::kOutsideCandidateHours: return "outside_candidate_hours";
     case ReasonCode::kGroupShort: return "group_short";
     case ReasonCode::kRoomsShort: return "rooms_short";
     case ReasonCode::kHostsShort: return "hosts_short";
@@ -401,6 +415,7 @@ const char* RelaxationName(RelaxationCode code) {
     case RelaxationCode::kZeroNotice: return "zero_notice";
     case RelaxationCode::kWarnHostRule: return "warn_host_rule";
     case RelaxationCode::kAddHostOwner: return "add_host_owner";
+    case RelaxationCode::kIgnoreCandidateHours: return "ignore_candidate_hours";
   }
   return "unknown";
 }
@@ -448,6 +463,8 @@ std::string ReasonMessage(const Problem& p, const Reason& r) {
     case ReasonCode::kHostBusy: return "Host account " + sub + " is already in a meeting " + span + ".";
     case ReasonCode::kMinimumNotice:
       return "It starts before the earliest allowed time, " + LocalText(r.earliest, zone) + " " + zone.name() + ".";
+    case ReasonCode::kOutsideCandidateHours:
+      return "It is outside the candidate's working hours (" + p.query.candidate->zone->name() + ").";
     case ReasonCode::kGroupShort:
       return "Group " + std::to_string(r.group + 1) + " has " + std::to_string(r.count) + " of the " +
              std::to_string(r.limit) + " required members free.";
@@ -483,6 +500,7 @@ nlohmann::json ReasonToJson(const Problem& p, const Reason& r) {
       out["min_capacity"] = r.min_capacity;
       break;
     case ReasonCode::kMinimumNotice: out["earliest"] = FormatRfc3339(r.earliest); break;
+    case ReasonCode::kOutsideCandidateHours: out["time_zone"] = p.query.candidate->zone->name(); break;
     case ReasonCode::kHostRule:
       out["rule"] = HostRuleName(r.host_rule);
       break;

@@ -24,11 +24,11 @@ namespace slotwise::query_keys {
 
 using Keys = std::span<const std::string_view>;
 
-inline constexpr std::array<std::string_view, 19> kQuery = {
+inline constexpr std::array<std::string_view, 20> kQuery = {
     "participants",   "required_duration", "query_periods", "start_interval",   "buffer",   "time_zone",
     "minimum_notice", "response_format",   "max_results",   "tentative_blocks", "rooms",    "conferencing",
     "candidate",      "host_rules",        "ranking",       "explain",          "sequence", "loop_room",
-    "unknown_free_busy"};
+    "unknown_free_busy", "spread"};
 inline constexpr std::array<std::string_view, 2> kGroup = {"members", "required"};                  // participants[i]
 inline constexpr std::array<std::string_view, 1> kMember = {"sub"};                                 // …members[i]
 inline constexpr std::array<std::string_view, 3> kRooms = {"members", "required", "min_capacity"};  // rooms, loop_room
@@ -37,7 +37,7 @@ inline constexpr std::array<std::string_view, 2> kHosts = {"members", "required"
 inline constexpr std::array<std::string_view, 2> kPeriod = {"start", "end"};        // query_periods[i]
 inline constexpr std::array<std::string_view, 1> kMinutes = {"minutes"};            // {"minutes": N}
 inline constexpr std::array<std::string_view, 2> kBuffer = {"before", "after"};     // query.buffer
-inline constexpr std::array<std::string_view, 4> kCandidate = {"email", "external", "time_zone", "working_hours"};
+inline constexpr std::array<std::string_view, 5> kCandidate = {"email", "external", "time_zone", "working_hours", "hours"};
 inline constexpr std::array<std::string_view, 3> kHostRules = {"host_absent_no_jbh", "waiting_room_overrides_jbh",
                                                                "lobby_blocks_candidate"};
 inline constexpr std::array<std::string_view, 6> kStage = {"sequence_id",       "ordinal", "participants",

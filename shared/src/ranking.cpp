@@ -2,6 +2,7 @@
 #include "slotwise/ranking.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 namespace slotwise {
@@ -34,15 +35,6 @@ std::int64_t InterviewLoad::InWeekOf(std::size_t calendar, std::int64_t day) con
                                    std::lower_bound(days.begin(), days.end(), monday));
 }
 
-IntervalList CandidateFriendlyStarts(const AvailabilityQuery& query, Duration duration, Instant from, Instant to) {
-  if (to <= from) return {};
-  if (!query.candidate) return {{from, to}};
-  Calendar candidate;
-  candidate.zone = query.candidate->zone;
-  candidate.working_hours = query.candidate->working_hours;
-  return WorkingHoursStarts(candidate, duration, from, to);
-}
-
 std::int64_t BalancedLoadCost(const AvailabilityQuery& query, const InterviewLoad& load,
                               const std::vector<std::size_t>& free, Instant s) {
   std::int64_t cost = 0;
@@ -58,10 +50,19 @@ std::int64_t BalancedLoadCost(const AvailabilityQuery& query, const InterviewLoa
   return cost;
 }
 
+void SpreadOverDays(const std::vector<SlotMatch>& slots, const TimeZone& zone, std::vector<std::size_t>& order) {
+  std::map<std::int64_t, std::size_t> taken;  // local day -> slots of that day placed so far
+  std::vector<std::size_t> round(slots.size(), 0);
+  for (std::size_t i : order) {
+    round[i] = taken[FloorDiv(zone.ToLocalSeconds(slots[i].interval.start), kSecondsPerDay)]++;
+  }
+  std::stable_sort(order.begin(), order.end(), [&round](std::size_t a, std::size_t b) { return round[a] < round[b]; });
+}
+
 std::vector<SlotMatch> SolveRanked(const Problem& problem) {
   const AvailabilityQuery& query = problem.query;
-  if (query.ranking == Ranking::kEarliest || query.ranking == Ranking::kFewestRoomChanges ||
-      query.response_format == ResponseFormat::kPeriods) {
+  if (query.response_format == ResponseFormat::kPeriods || query.ranking == Ranking::kFewestRoomChanges ||
+      (query.ranking == Ranking::kEarliest && !query.spread_days)) {
     return Solve(problem);
   }
   const StartSets sets = ComputeStartSets(query, problem.calendars, problem.now);
@@ -80,13 +81,14 @@ std::vector<SlotMatch> SolveRanked(const Problem& problem) {
     }
   } else if (!slots.empty()) {  // candidate_friendly: 0 inside the candidate's hours, 1 outside
     const IntervalList friendly =
-        CandidateFriendlyStarts(query, query.duration, slots.front().interval.start, slots.back().interval.start + 1);
+        CandidateHoursStarts(query, query.duration, slots.front().interval.start, slots.back().interval.start + 1);
     for (std::size_t i = 0; i < slots.size(); ++i)
       keys[i] = IntervalsContain(friendly, slots[i].interval.start) ? 0 : 1;
   }
   std::vector<std::size_t> order(slots.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  if (query.spread_days) SpreadOverDays(slots, *query.zone, order);
   std::vector<SlotMatch> ranked;
   ranked.reserve(std::min(order.size(), query.max_results));
   for (std::size_t i = 0; i < order.size() && ranked.size() < query.max_results; ++i) {

@@ -43,7 +43,7 @@ std::vector<StageData> BuildStages(const LoopProblem& problem) {
     });
     if (problem.base.query.ranking == Ranking::kCandidateFriendly && !data.starts.empty()) {
       data.friendly =
-          CandidateFriendlyStarts(data.query, data.query.duration, data.starts.front(), data.starts.back() + 1);
+          CandidateHoursStarts(data.query, data.query.duration, data.starts.front(), data.starts.back() + 1);
     }
   }
   return stages;

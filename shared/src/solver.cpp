@@ -156,14 +156,17 @@ IntervalList AtLeast(const std::vector<const IntervalList*>& lists, std::size_t 
 // [SECTION] Start sets
 // =====================================================================================================================
 
-// Query periods shrunk by the duration ([p.start, p.end - duration]), from now + minimum_notice on.
+// Query periods shrunk by the duration ([p.start, p.end - duration]), from now + minimum_notice on; with
+// candidate.hours_required, only the starts whose slot lies inside the candidate's hours.
 IntervalList StartSpace(const AvailabilityQuery& query, Instant now) {
   IntervalList space;
   const Instant earliest = now + query.minimum_notice;
   for (const Interval& p : query.query_periods) {
     space.push_back({std::max(p.start, earliest), p.end - query.duration + 1});
   }
-  return MergeIntervals(std::move(space));
+  space = MergeIntervals(std::move(space));
+  if (space.empty() || !query.candidate || !query.candidate->hours_required) return space;
+  return IntersectIntervals(space, CandidateHoursStarts(query, query.duration, space.front().start, space.back().end));
 }
 
 // Working-hours starts (already intersected with the start space) are the same for every calendar with the same zone
@@ -243,6 +246,12 @@ bool RoomCapacityFits(const Calendar& room, const RoomRequest& rooms) {
 IntervalList WorkingHoursStarts(const Calendar& calendar, Duration duration, Instant from, Instant to) {
   if (to <= from) return {};
   return WorkingStarts(calendar.working_hours, *calendar.zone, duration, from, to);
+}
+
+IntervalList CandidateHoursStarts(const AvailabilityQuery& query, Duration duration, Instant from, Instant to) {
+  if (to <= from) return {};
+  if (!query.candidate) return {{from, to}};
+  return WorkingStarts(query.candidate->working_hours, *query.candidate->zone, duration, from, to);
 }
 
 StartSets ComputeStartSets(const AvailabilityQuery& query, const std::vector<Calendar>& calendars, Instant now) {

@@ -120,10 +120,11 @@ struct KumoWorld {
     gatherer = std::make_unique<CalendarGatherer>(*directory.store, holds, *sources, cache);
     service = std::make_unique<AvailabilityService>(*gatherer, zones);
 
-    // The seeded week: Monday of the current ISO week in Berlin (Amsterdam keeps the same clock).
+    // The seeded week: Monday of the current ISO week of the UTC calendar (the demo's weeks, docs/SANDBOX.md), at
+    // Berlin wall times (Amsterdam keeps the same clock).
     berlin = zones.Find("Europe/Berlin");
     REQUIRE(berlin != nullptr);
-    monday = IsoWeekStartDay(DaysFromCivil(berlin->ToLocal(running.sandbox().Now()).date));
+    monday = IsoWeekStartDay(running.sandbox().Now() / kSecondsPerDay);
   }
   ~KumoWorld() { running.Stop(); }  // before the services the sandbox's clients belong to go away
 

@@ -97,6 +97,34 @@ TEST_CASE("widget API: the solve document gives, solved locally, the answer the 
   }
 }
 
+TEST_CASE("widget API: the tenant's minimum notice is checked, reaches the widget's document and holds on the server") {
+  ProviderWorld world(true, true);
+  json policies = json::parse(world.Api("GET", "/v1/tenant").body).at("policies");
+  for (const json& bad : {json{{"minutes", -1}}, json{{"minutes", 576001}}, json{{"hours", 4}}, json(240)}) {
+    CAPTURE(bad.dump());
+    policies["minimum_notice"] = bad;
+    const HttpAnswer refused = world.Api("PATCH", "/v1/tenant", {{"policies", policies}});
+    CHECK(refused.status == 422);
+    CHECK(json::parse(refused.body).at("error").at("field") == "policies.minimum_notice");
+  }
+  CHECK_FALSE(json::parse(world.Api("GET", "/v1/tenant").body).at("policies").contains("minimum_notice"));
+  // A notice of eight days: the whole eight-day window from tomorrow is too soon, unless the query names its own.
+  policies["minimum_notice"] = {{"minutes", 8 * 24 * 60}};
+  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"policies", policies}}).status == 200);
+  const json query = ThreePeopleQuery(world.Now());
+  const HttpAnswer document = world.Api("POST", "/v1/availability/document", query);
+  REQUIRE_MESSAGE(document.status == 200, document.body);
+  CHECK(json::parse(document.body).at("query").at("minimum_notice") == json{{"minutes", 8 * 24 * 60}});
+  const HttpAnswer held = world.Api("POST", "/v1/availability", query);
+  REQUIRE_MESSAGE(held.status == 200, held.body);
+  CHECK(json::parse(held.body).at("available_slots").empty());
+  json own = query;
+  own["minimum_notice"] = {{"minutes", 0}};
+  const HttpAnswer named = world.Api("POST", "/v1/availability", own);
+  REQUIRE_MESSAGE(named.status == 200, named.body);
+  CHECK_FALSE(json::parse(named.body).at("available_slots").empty());
+}
+
 TEST_CASE("widget API: the demo widget token exists only under --demo") {
   ProviderWorld world(true, true);  // not a demo server
   const HttpAnswer answer = HttpJson("GET", world.root() + "/v1/demo/widget_token");

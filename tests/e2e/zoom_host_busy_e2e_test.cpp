@@ -213,9 +213,9 @@ TEST_CASE("Zoom host busy: in the demo, Ken's Zoom host is busy on Thursday 11:0
   ZoneinfoDirectory zones("/usr/share/zoneinfo");
   const TimeZone* tokyo = zones.Find("Asia/Tokyo");
   REQUIRE(tokyo != nullptr);
-  // Next week's Thursday (the demo's second week) in Tokyo: nothing in Ken's calendar; he works 09:30–18:30, so on the
-  // hour 10:00 … 17:00.
-  const std::int64_t thursday = IsoWeekStartDay(DaysFromCivil(tokyo->ToLocal(world.Now()).date)) + 7 + 3;
+  // Next week's Thursday (the demo's second week, UTC calendar weeks) in Tokyo: nothing in Ken's calendar; he works
+  // 09:30–18:30, so on the hour 10:00 … 17:00.
+  const std::int64_t thursday = IsoWeekStartDay(world.Now() / kSecondsPerDay) + 7 + 3;
   const Instant midnight = tokyo->FromLocalSeconds(thursday * kSecondsPerDay);
   auto query = [&](bool with_host) {
     json body = {{"participants", {{{"members", {{{"sub", "ken.sato@kumo.example"}}}}, {"required", "all"}}}},

@@ -129,6 +129,65 @@ TEST_CASE("Ranking: single slots, candidate_friendly puts the candidate's own wo
   CHECK(SlotStarts(Answer(document)) == Strings{"12-01T14:00", "12-01T15:00", "12-01T12:00", "12-01T13:00"});
 }
 
+TEST_CASE("Ranking: spread \"days\" offers every day's best start before any day's second, for any ranking") {
+  json document = SlotDocument("earliest");
+  document["query"]["query_periods"] = R"([{"start": "2026-12-01T08:00:00Z", "end": "2026-12-01T11:00:00Z"},
+                                           {"start": "2026-12-02T08:00:00Z", "end": "2026-12-02T10:00:00Z"},
+                                           {"start": "2026-12-03T08:00:00Z", "end": "2026-12-03T09:00:00Z"}])"_json;
+  CHECK(SlotStarts(Answer(document)) ==
+        Strings{"12-01T08:00", "12-01T09:00", "12-01T10:00", "12-02T08:00", "12-02T09:00", "12-03T08:00"});
+  document["query"]["spread"] = "days";
+  CHECK(SlotStarts(Answer(document)) ==
+        Strings{"12-01T08:00", "12-02T08:00", "12-03T08:00", "12-01T09:00", "12-02T09:00", "12-01T10:00"});
+  document["query"]["max_results"] = 3;  // spread over all starts, then cut: three days, not one
+  CHECK(SlotStarts(Answer(document)) == Strings{"12-01T08:00", "12-02T08:00", "12-03T08:00"});
+  // Days are local days of query.time_zone: in Honolulu (UTC-10) Dec 1 08:00Z and 09:00Z are Nov 30, Dec 1 10:00Z
+  // and Dec 2 08:00Z, 09:00Z are Dec 1, Dec 3 08:00Z is Dec 2.
+  document["query"]["max_results"] = 100;
+  document["query"]["time_zone"] = "Pacific/Honolulu";
+  CHECK(SlotStarts(Answer(document)) ==
+        Strings{"12-01T08:00", "12-01T10:00", "12-03T08:00", "12-01T09:00", "12-02T08:00", "12-02T09:00"});
+  // With a ranking: each day's order is the ranking's, days in the order of their best slot.
+  json balanced = SlotDocument("balanced_load");
+  balanced["query"]["spread"] = "days";
+  CHECK(SlotStarts(Answer(balanced)) == Strings{"12-08T08:00", "12-01T08:00", "12-08T09:00", "12-01T09:00"});
+  document["query"]["spread"] = "weeks";
+  const EngineAnswer bad = CallEngine("solve", document.dump(), Zones());
+  CHECK(bad.status == EngineStatus::kInvalidInput);
+  CHECK(json::parse(bad.body)["error"]["field"] == "query.spread");
+}
+
+TEST_CASE("Ranking: candidate hours \"require\" offers only times inside them and explains the others") {
+  json document = SlotDocument("earliest");
+  // 12:00Z-16:00Z on Tuesday Dec 1; 08:00-19:00 in New York is 13:00Z-24:00Z in December.
+  document["query"]["query_periods"] = R"([{"start": "2026-12-01T12:00:00Z", "end": "2026-12-01T16:00:00Z"}])"_json;
+  document["query"]["candidate"] =
+      R"({"time_zone": "America/New_York", "working_hours": {"tue": [["08:00", "19:00"]]}})"_json;
+  CHECK(SlotStarts(Answer(document)) == Strings{"12-01T12:00", "12-01T13:00", "12-01T14:00", "12-01T15:00"});
+  document["query"]["candidate"]["hours"] = "prefer";  // the default: hours only rank
+  CHECK(SlotStarts(Answer(document)).size() == 4);
+  document["query"]["candidate"]["hours"] = "require";
+  document["query"]["explain"] = true;
+  const json answer = Answer(document);
+  CHECK(SlotStarts(answer) == Strings{"12-01T13:00", "12-01T14:00", "12-01T15:00"});
+  // 12:00Z (07:00 New York) is explained, and lifting the requirement is offered as a relaxation.
+  const json& unavailable = answer["explanation"]["unavailable"];
+  REQUIRE(unavailable.size() == 1);
+  CHECK(unavailable[0]["start"] == "2026-12-01T12:00:00Z");
+  CHECK(unavailable[0]["reasons"][0]["code"] == "outside_candidate_hours");
+  CHECK(unavailable[0]["reasons"][0]["time_zone"] == "America/New_York");
+  CHECK(unavailable[0]["reasons"][0]["message"].get<std::string>().find("candidate's working hours") != std::string::npos);
+  bool relaxation = false;
+  for (const json& item : answer["explanation"]["relaxations"]) {
+    if (item["code"] == "ignore_candidate_hours") relaxation = item["gain"] == 1;
+  }
+  CHECK(relaxation);
+  document["query"]["candidate"]["hours"] = "always";
+  const EngineAnswer bad = CallEngine("solve", document.dump(), Zones());
+  CHECK(bad.status == EngineStatus::kInvalidInput);
+  CHECK(json::parse(bad.body)["error"]["field"] == "query.candidate.hours");
+}
+
 TEST_CASE("Ranking: loops, balanced_load chooses the interviewer with fewer interviews this week") {
   json earliest = LoopDocument("earliest");
   earliest["calendars"]["anna"]["busy"] = Interviews("2026-11-30", 2);

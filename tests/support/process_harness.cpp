@@ -142,6 +142,10 @@ ProcessExit ChildProcess::Wait(std::chrono::milliseconds timeout) {
     const pid_t done = waitpid(pid_, &status, WNOHANG);
     if (done == pid_) {
       exit_ = ExitFrom(status);
+      // The reader thread may not have read the child's last writes yet: Output() right after Wait() would miss them
+      // (a flake seen under load). The pipe ends when the child and any child of its own holding it are gone.
+      std::unique_lock lock(mutex_);
+      changed_.wait_for(lock, std::chrono::seconds(2), [this] { return output_ended_; });
       return exit_;
     }
     if (done < 0 && errno != EINTR) {  // not our child any more: nothing to wait for

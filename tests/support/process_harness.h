@@ -55,7 +55,8 @@ class ChildProcess {
   // Everything the child wrote so far, lines joined with '\n' (for failure messages).
   std::string Output() const;
 
-  // Waits up to `timeout` for the child to end and reaps it; `finished` is false when it is still running.
+  // Waits up to `timeout` for the child to end and reaps it; `finished` is false when it is still running. Once it
+  // ended, Output() holds everything it wrote (waiting up to 2 s more for the end of its output).
   ProcessExit Wait(std::chrono::milliseconds timeout);
   // SIGTERM, then SIGKILL when it has not ended within `grace`; reaps it.
   ProcessExit Terminate(std::chrono::milliseconds grace = std::chrono::seconds(5));

@@ -15,6 +15,7 @@ WidgetModel ModelWithPossibleTime(InterviewType type) {
   WidgetModel model = LoadedModel();
   model.interview.candidate = {{"name", "Jane Doe"}, {"email", "jane@example.com"}, {"time_zone", "America/New_York"}};
   model.viewport.candidate_zone = "America/New_York";
+  model.settings.candidate_hours_required = false;  // 08:30Z is 03:30 in New York: the hours only rank here
   model.settings.type = type;
   model.selected = At("2026-12-01T08:30:00Z");
   ExplainSelected(model, slotwise::testing::SystemZones());

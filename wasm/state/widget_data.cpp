@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "slotwise/json_text.h"
+#include "slotwise/time.h"
 #include "state/widget_i18n.h"
 
 namespace slotwise::widget {
@@ -111,6 +112,18 @@ void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
   if (!options.is_object()) return;
   model.locale = ParseLocale(JsonText(options, "locale"));
   if (!JsonText(options, "timeZone").empty()) model.viewport.viewer_zone = JsonText(options, "timeZone");
+  if (options.contains("candidateHours") && options.at("candidateHours").is_object()) {
+    const json& hours = options.at("candidateHours");
+    const std::optional<std::int32_t> start = ParseClockTime(JsonText(hours, "start"));
+    const std::optional<std::int32_t> end = ParseClockTime(JsonText(hours, "end"));
+    if (start && end && *start < *end) {  // seconds after midnight; "24:00" ends the day
+      model.settings.candidate_day_start_minutes = *start / 60;
+      model.settings.candidate_day_end_minutes = *end / 60;
+    }
+    if (hours.contains("required") && hours.at("required").is_boolean()) {
+      model.settings.candidate_hours_required = hours.at("required").get<bool>();
+    }
+  }
   if (!options.contains("interview") || !options.at("interview").is_object()) return;
   const json& interview = options.at("interview");
   model.interview.id = JsonText(interview, "id");

@@ -40,10 +40,11 @@ enum class StringId {
   // Reasons (widget_solve Reason codes) and relaxations.
   kReasonBusy, kReasonTentative, kReasonOof, kReasonBuffer, kReasonOutsideHours, kReasonGroupShort,
   kReasonLoadDay, kReasonLoadWeek, kReasonNotice, kReasonRoomsShort, kReasonRoomBusy, kReasonRoomCapacity,
-  kReasonHostsShort, kReasonHostBusy, kReasonFreeBusyUnknown, kRuleHostAbsent, kRuleWaitingRoom, kRuleLobby,
+  kReasonHostsShort, kReasonHostBusy, kReasonFreeBusyUnknown, kReasonCandidateHours, kRuleHostAbsent,
+  kRuleWaitingRoom, kRuleLobby,
   kRelaxDropMember, kRelaxLowerRequired, kRelaxAcceptTentative, kRelaxHalveBuffers, kRelaxZeroBuffers,
   kRelaxDropRooms, kRelaxDropConferencing, kRelaxWarnHostRule, kRelaxAddHostOwner, kRelaxHalveNotice,
-  kRelaxZeroNotice, kRelaxOther,
+  kRelaxZeroNotice, kRelaxCandidateHours, kRelaxOther,
   // The live region (screen readers).
   kLiveLoading, kLiveSelected, kLiveSelectedUnavailable, kLiveSuggestions, kLiveBooked, kLiveBookingFailed,
   kLiveWhatWouldHelp,

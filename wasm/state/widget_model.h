@@ -70,13 +70,22 @@ struct LoopStage {
   std::int32_t max_gap_minutes = 60;     // after the previous stage's end
 };
 
+// The minimum notice when the tenant sets none (policies.minimum_notice): a suggestion is never minutes away.
+inline constexpr std::int32_t kDefaultMinimumNoticeMinutes = 240;
+
 // Everything the recruiter can change; each change re-solves locally.
 struct Settings {
   std::int32_t duration_minutes = 60;
   std::int32_t buffer_before_minutes = 0;
   std::int32_t buffer_after_minutes = 0;
   std::int32_t start_interval_minutes = 15;
-  std::int32_t minimum_notice_minutes = 0;
+  std::int32_t minimum_notice_minutes = kDefaultMinimumNoticeMinutes;
+  // The candidate's reasonable hours, Monday–Friday in the candidate's zone (when it is known): required by default
+  // (nothing outside them is suggested, and a start outside them is explained as such); the "what would help"
+  // relaxation or the page option candidateHours.required = false makes them a preference only.
+  std::int32_t candidate_day_start_minutes = 8 * 60;
+  std::int32_t candidate_day_end_minutes = 19 * 60;
+  bool candidate_hours_required = true;
   InterviewType type = InterviewType::kGoogleMeet;
   std::string host;                      // chosen host account sub; empty = any linked account of the provider
   std::string room;                      // chosen room sub; empty = any room that fits

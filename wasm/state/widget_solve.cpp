@@ -3,6 +3,7 @@
 #include "state/widget_json.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "slotwise/engine_api.h"
 #include "slotwise/json_input.h"
@@ -17,6 +18,13 @@ using nlohmann::json;
 namespace {
 
 json Minutes(std::int32_t minutes) { return {{"minutes", minutes}}; }
+
+// "08:00" for 480 minutes after midnight ("24:00" for the day's end).
+std::string ClockText(std::int32_t minutes) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60 % 100, minutes % 60);
+  return text;
+}
 
 Interval IntervalOf(const json& object) {
   const std::optional<Instant> start = ParseRfc3339(JsonText(object, "start"));
@@ -125,10 +133,13 @@ std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool e
   json candidate = {{"external", true}};
   if (!model.viewport.candidate_zone.empty()) {
     candidate["time_zone"] = model.viewport.candidate_zone;
-    const json hours = json::array({json::array({"09:00", "18:00"})});
+    const json hours = json::array({json::array({ClockText(settings.candidate_day_start_minutes),
+                                                 ClockText(settings.candidate_day_end_minutes)})});
     candidate["working_hours"] = {{"mon", hours}, {"tue", hours}, {"wed", hours}, {"thu", hours}, {"fri", hours}};
+    candidate["hours"] = settings.candidate_hours_required ? "require" : "prefer";
   }
   query["candidate"] = candidate;
+  query["spread"] = "days";  // the first suggestions are on different days (the grid shows each day's others)
   query["ranking"] = settings.ranking == Ranking::kBalancedLoad     ? "balanced_load"
                      : settings.ranking == Ranking::kCandidateFriendly ? "candidate_friendly"
                                                                         : "earliest";
@@ -325,6 +336,11 @@ std::string DescribeReason(const WidgetModel& model, const Reason& reason, const
                   {who, std::to_string(reason.count), std::to_string(reason.limit)});
   }
   if (reason.code == "minimum_notice") return Format(locale, StringId::kReasonNotice, {FormatDateTime(locale, reason.earliest, zone)});
+  if (reason.code == "outside_candidate_hours") {
+    return Format(locale, StringId::kReasonCandidateHours,
+                  {ClockText(model.settings.candidate_day_start_minutes) + "–" + ClockText(model.settings.candidate_day_end_minutes),
+                   model.viewport.candidate_zone});
+  }
   if (reason.code == "rooms_short") return Tr(locale, StringId::kReasonRoomsShort);
   if (reason.code == "room_busy") return Format(locale, StringId::kReasonRoomBusy, {who, when});
   if (reason.code == "room_capacity") {
@@ -360,6 +376,7 @@ std::string DescribeRelaxation(const WidgetModel& model, const Relaxation& relax
   if (code == "add_host_owner") return Format(locale, StringId::kRelaxAddHostOwner, {DisplayName(model, relaxation.sub), gain});
   if (code == "halve_notice") return Format(locale, StringId::kRelaxHalveNotice, {gain});
   if (code == "zero_notice") return Format(locale, StringId::kRelaxZeroNotice, {gain});
+  if (code == "ignore_candidate_hours") return Format(locale, StringId::kRelaxCandidateHours, {gain});
   return Format(locale, StringId::kRelaxOther, {relaxation.message, gain});
 }
 
@@ -390,6 +407,8 @@ bool ApplyRelaxation(WidgetModel& model, const Relaxation& relaxation) {
     settings.minimum_notice_minutes /= 2;
   } else if (code == "zero_notice") {
     settings.minimum_notice_minutes = 0;
+  } else if (code == "ignore_candidate_hours") {
+    settings.candidate_hours_required = false;
   } else if (code == "drop_conferencing" || code == "lower_hosts_required") {
     settings.host.clear();  // any linked account instead of the chosen one
   } else if (code == "drop_rooms" || code == "drop_min_capacity" || code == "lower_rooms_required") {

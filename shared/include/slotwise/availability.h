@@ -117,6 +117,8 @@ struct CandidateInfo {
   bool external = true;              // not a member of the organisation (the usual case)
   const TimeZone* zone = nullptr;    // the candidate's zone ("UTC" when not given); never null once parsed
   WorkingHours working_hours;        // local to `zone`; around_the_clock when not given
+  bool hours_required = false;       // "hours": "require": single slots must lie inside `working_hours` (explained as
+                                     // outside_candidate_hours); "prefer" (default): they only rank (candidate_friendly)
 };
 
 // How answers are ordered (`query.ranking`; docs/ENGINE.md "Ranking"). Ties
@@ -159,6 +161,7 @@ struct AvailabilityQuery {
   HostRulePolicies host_rules;               // per-tenant policy of the host-before-join rules
   Ranking ranking = Ranking::kEarliest;      // order of the answer (sequence.h / ranking.h)
   bool unknown_free_busy_blocks = true;      // "unknown_free_busy": "blocks" (default) | "free"
+  bool spread_days = false;                  // "spread": "days": single-slot answers round-robin over local days
   bool explain = false;
 };
 

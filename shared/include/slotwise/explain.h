@@ -35,6 +35,7 @@ enum class ReasonCode : std::uint8_t {
   kRoomCapacity,         // a candidate room is too small (or its capacity is unknown)
   kHostBusy,             // a candidate host account has a blocking event over the buffered window
   kMinimumNotice,        // the slot starts before now + minimum_notice
+  kOutsideCandidateHours,  // candidate.hours "require" and the slot is not inside the candidate's working hours
   kGroupShort,           // a group has fewer free members than required
   kRoomsShort,           // fewer usable rooms than required
   kHostsShort,           // fewer free host accounts than required
@@ -77,6 +78,8 @@ enum class RelaxationCode : std::uint8_t {
   kZeroNotice,
   kWarnHostRule,      // query.host_rules: `host_rule` becomes "warn" (the slot is kept with a warning)
   kAddHostOwner,      // add the owner `calendar` of a host account as an interviewer (a new group of one)
+  kIgnoreCandidateHours,  // candidate.hours "prefer": times outside the candidate's hours are offered (ranked last
+                          // only with candidate_friendly)
 };
 
 struct Relaxation {

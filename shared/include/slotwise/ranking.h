@@ -32,17 +32,18 @@ class InterviewLoad {
   std::vector<std::vector<std::int64_t>> days_;  // per calendar: sorted local days of its interview events
 };
 
-// Starts s in [from, to) for which [s, s + duration) lies inside the candidate's working hours in the candidate's
-// zone; all of [from, to) when the query has no candidate (or the candidate gives no hours).
-IntervalList CandidateFriendlyStarts(const AvailabilityQuery& query, Duration duration, Instant from, Instant to);
-
 // The sum, over the groups, of the week counts of the `required` free members with the fewest interviews that week
 // (ties: query order) — the balanced_load cost of a single slot whose free participants are `free` (query order).
 std::int64_t BalancedLoadCost(const AvailabilityQuery& query, const InterviewLoad& load,
                               const std::vector<std::size_t>& free, Instant s);
 
-// Solve() ordered by query.ranking: "earliest" (and response_format "periods") is exactly Solve(); otherwise the
-// first kMaxRankedStarts valid grid starts are ranked (stable: chronological among equals) and cut to max_results.
+// Reorders `order` (indices into `slots`, best first) round-robin over the local days of `zone`: every day's best slot
+// (in `order`), then every day's second, … — stable, so days keep the order of their best slot.
+void SpreadOverDays(const std::vector<SlotMatch>& slots, const TimeZone& zone, std::vector<std::size_t>& order);
+
+// Solve() ordered by query.ranking: "earliest" without "spread" (and response_format "periods") is exactly Solve();
+// otherwise the first kMaxRankedStarts valid grid starts are ranked (stable: chronological among equals), spread over
+// days when query.spread_days, and cut to max_results.
 std::vector<SlotMatch> SolveRanked(const Problem& problem);
 
 }  // namespace slotwise

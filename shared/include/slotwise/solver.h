@@ -66,6 +66,11 @@ std::size_t CountGridStarts(const IntervalList& starts, const TimeZone& zone, Du
 // it has none, i.e. around the clock).
 IntervalList WorkingHoursStarts(const Calendar& calendar, Duration duration, Instant from, Instant to);
 
+// Starts s in [from, to) for which [s, s + duration) lies inside the candidate's working hours in the candidate's
+// zone; all of [from, to) when the query has no candidate (or the candidate gives no hours). Candidate-friendly
+// ranking prefers these starts; with `candidate.hours_required` the start space is cut to them.
+IntervalList CandidateHoursStarts(const AvailabilityQuery& query, Duration duration, Instant from, Instant to);
+
 // Fills `match` with the calendars free at start `s` (lists in query order); match.interval is left untouched.
 void ListFree(const AvailabilityQuery& query, const StartSets& sets, Instant s, SlotMatch& match);
 
