@@ -157,3 +157,33 @@ test('widget: a Zoom host who does not attend, with join-before-host off, is rep
                              null, { timeout: 10000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'widget-host-rule.png') });
 });
+
+test('widget: suggestions for the New York candidate keep to their hours and the notice, the first three on three days', { timeout: 90000 }, async (t) => {
+  // The demo page's candidate is in New York (web/app.js); the recruiter's grid is Berlin.
+  const { page, problems } = await openWidget(t, '?timeZone=Europe/Berlin');
+  const opened = Date.now();
+  const selections = () => page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length);
+  const starts = [];
+  for (let i = 0; i < 3; ++i) {
+    await page.keyboard.press('j');  // the next suggestion
+    await page.waitForFunction((n) => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length > n, i);
+    const selected = await waitForEvent(page, 'slot_selected');
+    assert.equal(selected.available, true);
+    starts.push(selected);
+  }
+  assert.equal(await selections(), 3);
+  const newYork = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit',
+                                                      day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const local = (iso) => {
+    const parts = Object.fromEntries(newYork.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+    return { day: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  };
+  for (const { start, end } of starts) {
+    assert.ok(Date.parse(start) >= opened + 4 * 3600 * 1000 - 60000, `${start} respects the four hours' notice`);
+    assert.ok(local(start).minutes >= 8 * 60, `${start} is not before 08:00 in New York`);
+    assert.ok(local(end).minutes <= 19 * 60 && local(end).day === local(start).day, `${end} ends by 19:00 in New York`);
+  }
+  assert.equal(new Set(starts.map(({ start }) => local(start).day)).size, 3, 'the first three suggestions are on three days');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-suggestions-new-york.png') });
+  assert.deepEqual(problems, []);
+});
