@@ -10,6 +10,13 @@ using namespace slotwise::widget::testing;
 
 TEST_CASE("WidgetTimeFormat: clocks and days per locale") {
   CHECK(FormatClock(Locale::kEn, 0) == "12:00 AM");
+  CHECK(FormatHourLabel(Locale::kEn, 0) == "12 AM");
+  CHECK(FormatHourLabel(Locale::kEn, 7) == "7 AM");
+  CHECK(FormatHourLabel(Locale::kEn, 12) == "12 PM");
+  CHECK(FormatHourLabel(Locale::kEn, 15) == "3 PM");
+  CHECK(FormatHourLabel(Locale::kDe, 7) == "07");
+  CHECK(FormatHourLabel(Locale::kNl, 24) == "00");
+  CHECK(FormatHourLabel(Locale::kJa, 15) == "15時");
   CHECK(FormatClock(Locale::kEn, 13 * 3600 + 5 * 60) == "1:05 PM");
   CHECK(FormatClock(Locale::kDe, 9 * 3600) == "09:00");
   CHECK(FormatClock(Locale::kJa, 9 * 3600 + 30 * 60) == "9:30");

@@ -38,6 +38,17 @@ std::string FormatClock(Locale locale, std::int32_t second_of_day) {
   return Printf("%02d:%02d", hour, minute);
 }
 
+std::string FormatHourLabel(Locale locale, int hour) {
+  hour = ((hour % 24) + 24) % 24;
+  switch (locale) {
+    case Locale::kEn: return std::to_string(hour % 12 == 0 ? 12 : hour % 12) + (hour < 12 ? " AM" : " PM");
+    case Locale::kJa: return std::to_string(hour) + "時";
+    case Locale::kDe:
+    case Locale::kNl: return Printf("%02d:%02d", hour, 0).substr(0, 2);
+  }
+  return Printf("%02d:%02d", hour, 0).substr(0, 2);
+}
+
 std::string FormatDay(Locale locale, const CivilDate& date) {
   const auto weekday = static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(date)));
   const auto month = static_cast<std::size_t>(date.month - 1);

@@ -17,6 +17,9 @@
 namespace slotwise::widget {
 
 std::string FormatClock(Locale locale, std::int32_t second_of_day);        // "9:30 AM" / "09:30" / "9:30"
+// An hour of the grid's axis, as short as the locale writes it: "7 AM" / "12 PM" (en), "07" (de, nl: the axis of a
+// 24-hour clock), "7時" (ja).
+std::string FormatHourLabel(Locale locale, int hour);
 std::string FormatDay(Locale locale, const CivilDate& date);              // "Tue, Dec 1" …
 std::string FormatDateTime(Locale locale, Instant t, const TimeZone& zone);  // day + clock
 // "Tue, Dec 1, 9:00 AM–10:00 AM"; when the end falls on another local day both days are written.

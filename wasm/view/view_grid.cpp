@@ -28,6 +28,7 @@ constexpr ImU32 kSuggestion = IM_COL32(46, 160, 90, 255);
 constexpr ImU32 kSelection = IM_COL32(50, 100, 220, 70);
 constexpr ImU32 kSelectionEdge = IM_COL32(50, 100, 220, 255);
 constexpr ImU32 kNowLine = IM_COL32(220, 40, 40, 255);
+constexpr ImU32 kPast = IM_COL32(70, 76, 88, 30);  // over the tracks before now
 constexpr ImU32 kGridLine = IM_COL32(205, 209, 216, 255);
 constexpr ImU32 kDayLine = IM_COL32(150, 156, 168, 255);
 constexpr ImU32 kFocus = IM_COL32(50, 100, 220, 255);
@@ -172,10 +173,10 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       const Instant t = g.windows[static_cast<std::size_t>(d)].start + static_cast<Instant>(h) * kSecondsPerHour;
       const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours)) + label_pad;
       const float limit = x0 + g.day_width - label_pad;
-      viewer_texts.push_back(std::to_string((model.viewport.day_start_hour + h) % 24));
+      viewer_texts.push_back(FormatHourLabel(locale, model.viewport.day_start_hour + h));
       viewer_slots.push_back({x, ImGui::CalcTextSize(viewer_texts.back().c_str()).x, limit});
       if (context.candidate) {
-        candidate_texts.push_back(std::to_string(context.candidate->ToLocal(t).second_of_day / 3600));
+        candidate_texts.push_back(FormatHourLabel(locale, context.candidate->ToLocal(t).second_of_day / 3600));
         candidate_slots.push_back({x, ImGui::CalcTextSize(candidate_texts.back().c_str()).x, limit});
       }
     }
@@ -307,8 +308,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     ImGui::PopID();
   }
 
-  // Hour and day lines, the selection, the "now" line.
+  // The past, shaded over every track (nothing there can be booked); hour and day lines, the selection, the "now" line.
   clip_tracks();
+  for (const Interval& window : g.windows) {
+    const Interval past{window.start, std::min(window.end, context.clock_now)};
+    if (past.end > past.start) g.Span(past, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), kPast); });
+  }
   for (int d = 0; d < days; ++d) {
     for (int h = 0; h <= hours; ++h) {
       const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours));
@@ -324,7 +329,9 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   }
   if (const std::optional<float> x = g.X(context.clock_now)) {
     draw->AddLine(ImVec2(*x, g.top - 4 * scale), ImVec2(*x, y), kNowLine, 2.0f);
-    draw->AddText(ImVec2(*x + 3 * scale, g.top - line), kNowLine, Tr(locale, StringId::kNow));
+    // Its label sits in the suggestions row on the past side, clear of the hour labels above and of any suggestion.
+    const char* now_text = Tr(locale, StringId::kNow);
+    draw->AddText(ImVec2(*x - ImGui::CalcTextSize(now_text).x - 3 * scale, g.top + 3 * scale), kNowLine, now_text);
   }
   if (context.grid_has_keyboard) draw->AddRect(ImVec2(g.left - 1, g.top - 1), ImVec2(g.left + g.width + 1, y + 1), kFocus, 0, 0, 1.0f);
   draw->PopClipRect();
