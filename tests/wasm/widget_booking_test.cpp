@@ -96,6 +96,30 @@ TEST_CASE("WidgetBooking: the interview just booked is never explained as a conf
   CHECK_FALSE(SelectionIsTheBooking(model));
 }
 
+TEST_CASE("WidgetBooking: the grid draws the interview just booked as itself in the rows taking part") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  const BusyEvent booked_event{{At("2026-12-01T08:30:00Z"), At("2026-12-01T09:00:00Z")}, BusyStatus::kBusy, true};
+  Row anna;
+  anna.sub = "anna@x";
+  anna.included = true;
+  CHECK_FALSE(IsTheBookingEvent(model, anna, booked_event));  // nothing booked yet: someone's busy time
+  StartSubmit(model, "key-1");
+  ApplySubmitResponse(model, 201, kPendingView);
+  ApplyInterviewResponse(model, 200, kConfirmedView);
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  CHECK(IsTheBookingEvent(model, anna, booked_event));
+  BusyEvent earlier = booked_event;
+  earlier.when.start -= 1800;
+  CHECK_FALSE(IsTheBookingEvent(model, anna, earlier));  // another event of Anna's
+  Row bystander = anna;
+  bystander.included = false;
+  CHECK_FALSE(IsTheBookingEvent(model, bystander, booked_event));  // someone not in the interview, busy then
+  StartCancel(model);
+  ApplyCancelResponse(model, 204, "");
+  REQUIRE(model.booking.phase == BookingPhase::kCancelled);
+  CHECK_FALSE(IsTheBookingEvent(model, anna, booked_event));  // cancelled: what remains is someone's busy time
+}
+
 TEST_CASE("WidgetBooking: a taken slot and a refused booking show the server's code, sentence and violations") {
   WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
   StartSubmit(model, "key-2");

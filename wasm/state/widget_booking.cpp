@@ -31,6 +31,12 @@ bool SelectionIsTheBooking(const WidgetModel& model) {
          booking.when.end - booking.when.start == static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute;
 }
 
+bool IsTheBookingEvent(const WidgetModel& model, const Row& row, const BusyEvent& event) {
+  const BookingPhase phase = model.booking.phase;
+  const bool live = phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kConfirmed;
+  return live && row.included && event.status != BusyStatus::kFree && event.when == model.booking.when;
+}
+
 bool CanBook(const WidgetModel& model) {
   if (!model.selected || !model.explanation.available || !model.explanation.slot) return false;
   if (model.explanation.start != *model.selected || model.settings.loop) return false;

@@ -23,6 +23,10 @@ bool CanBook(const WidgetModel& model);
 // live region show the booking's own state instead.
 bool SelectionIsTheBooking(const WidgetModel& model);
 
+// Whether `event` in `row`'s track is the interview being booked or just booked (as above, live): exactly its time,
+// in a row taking part. The grid draws it as "this interview", not as someone's anonymous busy time.
+bool IsTheBookingEvent(const WidgetModel& model, const Row& row, const BusyEvent& event);
+
 // POST /v1/interviews body (or, when rescheduling, the PATCH /v1/interviews/{id} body) for the selected slot.
 // Empty when CanBook is false.
 std::string BuildBookingRequest(const WidgetModel& model);

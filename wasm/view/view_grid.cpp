@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "state/widget_booking.h"
 #include "state/widget_i18n.h"
 #include "state/widget_layout.h"
 #include "state/widget_selection.h"
@@ -29,6 +30,7 @@ constexpr ImU32 kSelection = IM_COL32(50, 100, 220, 70);
 constexpr ImU32 kSelectionEdge = IM_COL32(50, 100, 220, 255);
 constexpr ImU32 kNowLine = IM_COL32(220, 40, 40, 255);
 constexpr ImU32 kPast = IM_COL32(70, 76, 88, 30);  // over the tracks before now
+constexpr ImU32 kThisInterview = IM_COL32(96, 150, 230, 255);  // the interview being booked or just booked
 constexpr ImU32 kGridLine = IM_COL32(205, 209, 216, 255);
 constexpr ImU32 kDayLine = IM_COL32(150, 156, 168, 255);
 constexpr ImU32 kFocus = IM_COL32(50, 100, 220, 255);
@@ -277,9 +279,15 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     auto busy = model.busy.find(row.sub);
     if (busy != model.busy.end()) {
       for (const BusyEvent& event : busy->second) {
+        const bool this_interview = IsTheBookingEvent(model, row, event);
         g.Span(event.when, [&](float a, float b) {
           const float top = y0 + 4 * scale, bottom = y1 - 4 * scale;
           b = std::max(b, a + 2.0f);
+          if (this_interview) {  // the interview just booked: drawn as itself, not as anonymous busy time
+            draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kThisInterview, 2.0f);
+            draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kSelectionEdge, 2.0f, 0, 2.0f);
+            return;
+          }
           switch (event.status) {
             case BusyStatus::kBusy: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kBusy, 2.0f); break;
             case BusyStatus::kTentative:
