@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
-import { countColor, decodePng, differingShare } from '../lib/png.mjs';
+import { countColor, decodePng, differingShare, tallestColumn } from '../lib/png.mjs';
 import { assertBookedEverywhere, openWidget, waitForEvent, waitSettled, watchConsole } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -185,5 +185,33 @@ test('widget: suggestions for the New York candidate keep to their hours and the
   }
   assert.equal(new Set(starts.map(({ start }) => local(start).day)).size, 3, 'the first three suggestions are on three days');
   await page.screenshot({ path: path.join(ARTIFACTS, 'widget-suggestions-new-york.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('widget: at 1280 px a suggestion late in the week is scrolled into view when selected', { timeout: 90000 }, async (t) => {
+  const server = await startServer({ demo: true });
+  t.after(() => server.stop());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  const problems = watchConsole(page);
+  await page.goto(server.url + '?timeZone=Europe/Berlin');
+  await waitForEvent(page, 'ready');
+  const weekday = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', weekday: 'short' });
+  let selected = null;
+  for (let i = 0; i < 12; ++i) {  // J through the suggestions until one on a Thursday or Friday is selected
+    await page.keyboard.press('j');
+    await page.waitForFunction((n) => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length > n, i);
+    selected = await waitForEvent(page, 'slot_selected');
+    if (['Thu', 'Fri'].includes(weekday.format(new Date(selected.start)))) break;
+  }
+  assert.ok(['Thu', 'Fri'].includes(weekday.format(new Date(selected.start))), 'a suggestion late in the week exists');
+  await waitSettled(page);
+  // The grid's part of the page (the side panel is 380 px on the right): the selection's blue edge is on screen.
+  const grid = decodePng(await page.screenshot({ clip: { x: 0, y: 0, width: 840, height: 820 },
+                                                 path: path.join(ARTIFACTS, 'widget-1280-revealed.png') }));
+  // Its edge is a vertical blue line over every row, right of the names column (x ≥ 290 leaves out the grid's own
+  // focus frame at its left edge).
+  assert.ok(tallestColumn(grid, [50, 100, 220], { x0: 290, y0: 200, y1: 560 }) > 300, 'the selected time is visible in the grid');
   assert.deepEqual(problems, []);
 });

@@ -95,3 +95,19 @@ export function findColorBands(image, [r, g, b], { x0 = 0, x1 = image.width, y0 
   }
   return bands.map((b) => ({ ...b, x: Math.round((b.left + b.right) / 2), y: Math.round((b.top + b.bottom) / 2) }));
 }
+
+// The most pixels of the colour [r, g, b] in one column x of [x0, x1), counted over rows [y0, y1): a vertical line of
+// that colour (e.g. the selection's edge in the grid) shows as a count near its height.
+export function tallestColumn(image, [r, g, b], { x0 = 0, x1 = image.width, y0 = 0, y1 = image.height, tolerance = 6 } = {}) {
+  let best = 0;
+  for (let x = x0; x < x1; ++x) {
+    let count = 0;
+    for (let y = y0; y < y1; ++y) {
+      const i = (y * image.width + x) * image.channels;
+      if (Math.abs(image.pixels[i] - r) <= tolerance && Math.abs(image.pixels[i + 1] - g) <= tolerance &&
+          Math.abs(image.pixels[i + 2] - b) <= tolerance) ++count;
+    }
+    best = Math.max(best, count);
+  }
+  return best;
+}

@@ -18,3 +18,12 @@ TEST_CASE("WidgetLayout: labels closer than the gap to the previous drawn one ar
 }
 
 TEST_CASE("WidgetLayout: nothing to draw is fine") { CHECK(FitLabels({}, 2).empty()); }
+
+TEST_CASE("WidgetLayout: a selection outside the scrolled view is brought in by the least move, with a margin") {
+  // View 400 wide, scrolled to 100: [100, 500] is visible.
+  CHECK(RevealScroll(100, 200, 260, 400, 20) == 100);   // inside: unchanged
+  CHECK(RevealScroll(100, 600, 660, 400, 20) == 280);   // right of it: its end + margin at the right edge
+  CHECK(RevealScroll(100, 40, 100, 400, 20) == 20);     // left of it: its start - margin at the left edge
+  CHECK(RevealScroll(100, 5, 30, 400, 20) == 0);        // never before the start
+  CHECK(RevealScroll(0, 900, 1500, 400, 20) == 880);    // wider than the view: its start shows
+}

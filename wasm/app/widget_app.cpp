@@ -198,6 +198,10 @@ ViewContext App::Context() const {
   context.viewer = &self->Viewer();
   context.candidate = self->Candidate();
   context.clock_now = ClockNow();
+  if (model_.selected != revealed_selection_) {  // a new selection (click, key, suggestion): once into view
+    context.reveal = model_.selected;
+    revealed_selection_ = model_.selected;
+  }
   context.grid_has_keyboard = grid_has_keyboard_;
   context.cjk_font_loading = cjk_font_loading_;
   context.scale = scale_;

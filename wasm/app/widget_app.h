@@ -78,6 +78,7 @@ class App {
   double poll_at_ms_ = 0;
   std::string last_live_;
   std::optional<Instant> last_announced_selection_;
+  mutable std::optional<Instant> revealed_selection_;  // the selection the grid was last scrolled to (Context())
   std::string last_booking_status_;
   ProposalPhase last_proposal_phase_ = ProposalPhase::kIdle;
   LoopBookingPhase last_loop_phase_ = LoopBookingPhase::kIdle;

@@ -3,6 +3,13 @@
 
 namespace slotwise::widget {
 
+float RevealScroll(float scroll, float item_start, float item_end, float view_width, float margin) {
+  float next = scroll;
+  if (item_end + margin > scroll + view_width) next = item_end + margin - view_width;
+  if (item_start - margin < next) next = item_start - margin;
+  return next < 0 ? 0 : next;
+}
+
 std::vector<bool> FitLabels(const std::vector<LabelSlot>& labels, float gap) {
   std::vector<bool> drawn(labels.size(), false);
   bool any = false;

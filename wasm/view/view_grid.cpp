@@ -148,6 +148,18 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   const float labels_x = origin.x + ImGui::GetScrollX();
   const float tracks_x = labels_x + label_width;
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  // A newly selected time is scrolled into view (a suggestion in Friday's afternoon at 1280 px, a key press).
+  if (context.reveal) {
+    const Instant start = *context.reveal;
+    const std::optional<float> a = g.X(start);
+    const std::optional<float> b = g.X(start + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute);
+    if (a) {
+      const float scroll = ImGui::GetScrollX();
+      const float view_width = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize - tracks_x;
+      const float next = RevealScroll(scroll, *a - g.left, (b ? *b : *a) - g.left, view_width, 24 * scale);
+      if (next != scroll) ImGui::SetScrollX(next);
+    }
+  }
   const auto clip_tracks = [&] { draw->PushClipRect(ImVec2(tracks_x, -1e9f), ImVec2(1e9f, 1e9f), true); };
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);

@@ -22,6 +22,7 @@ struct ViewContext {
   const TimeZone* candidate = nullptr;                 // the candidate's zone, when chosen
   std::map<std::string, IntervalList> working_spans;   // by sub, for the visible range (absent = around the clock)
   Instant clock_now = 0;                               // the page's clock, for the "now" line
+  std::optional<Instant> reveal;                       // a newly selected start: scroll the grid to show it
   bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
   bool cjk_font_loading = false;
   float scale = 1.0f;                                  // device pixels per CSS pixel
