@@ -189,14 +189,7 @@ test('widget: suggestions for the New York candidate keep to their hours and the
 });
 
 test('widget: at 1280 px a suggestion late in the week is scrolled into view when selected', { timeout: 90000 }, async (t) => {
-  const server = await startServer({ demo: true });
-  t.after(() => server.stop());
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
-  const problems = watchConsole(page);
-  await page.goto(server.url + '?timeZone=Europe/Berlin');
-  await waitForEvent(page, 'ready');
+  const { page, problems } = await openWidget(t, '?timeZone=Europe/Berlin', { width: 1280, height: 820 });
   const weekday = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', weekday: 'short' });
   let selected = null;
   for (let i = 0; i < 12; ++i) {  // J through the suggestions until one on a Thursday or Friday is selected

@@ -1,5 +1,5 @@
 // Helpers for browser tests of the widget against `slotwise serve --demo` (tests/browser/widget*.test.mjs):
-//   openWidget(t, query)           a demo server, a browser and the standalone page (+ query) up to "ready"; all
+//   openWidget(t, query, viewport) a demo server, a browser and the standalone page (+ query) up to "ready"; all
 //                                  stopped when the test `t` ends → {server, browser, page, problems}
 //   watchConsole(page)             console errors and CSP violations of a page, collected for assert.deepEqual(…, [])
 //   waitForEvent(page, type)       the detail of the newest widget event of that type (window.slotwiseEvents)
@@ -23,12 +23,12 @@ export function watchConsole(page, { allow = /status of 400 \(Bad Request\)/ } =
   return problems;
 }
 
-export async function openWidget(t, query = '') {
+export async function openWidget(t, query = '', viewport = { width: 1400, height: 820 }) {
   const server = await startServer({ demo: true });
   t.after(() => server.stop());
   const browser = await launchBrowser();
   t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const page = await browser.newPage({ viewport });
   const problems = watchConsole(page);
   await page.goto(server.url + query);
   await waitForEvent(page, 'ready');
