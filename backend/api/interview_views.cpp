@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "api/http_errors.h"
+#include "booking/interview_artifacts.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
 #include "slotwise/time.h"
@@ -51,20 +52,18 @@ json InterviewView(const Interview& interview, const std::vector<BookedObject>* 
   json conferencing = {{"provider", spec.video}};
   if (!spec.host_account.empty()) conferencing["host"] = spec.host_account;
   json event = nullptr;
-  if (artifacts.is_object()) {
-    if (artifacts.contains("meeting") && artifacts.at("meeting").is_object()) {
-      conferencing["join_url"] = artifacts.at("meeting").value("join_url", "");
-      conferencing["passcode"] = artifacts.at("meeting").value("passcode", "");
-      conferencing["meeting_id"] = artifacts.at("meeting").value("id", "");
-    }
-    if (artifacts.contains("event") && artifacts.at("event").is_object()) {
-      const json& stored = artifacts.at("event");
-      event = {{"id", stored.value("id", "")}, {"web_link", stored.value("web_link", "")},
-               {"calendar", stored.value("calendar", "")}};
-      if (!stored.value("join_url", "").empty() && !conferencing.contains("join_url")) {
-        conferencing["join_url"] = stored.value("join_url", "");
-      }
-    }
+  const ConferenceDetails conference = ConferenceOf(artifacts);
+  if (HasMeetingArtifact(artifacts)) {
+    conferencing["join_url"] = conference.join_url;
+    conferencing["passcode"] = conference.passcode;
+    conferencing["meeting_id"] = conference.meeting_id;
+  } else if (!conference.join_url.empty()) {
+    conferencing["join_url"] = conference.join_url;  // the calendar event's own conference (Meet, Teams)
+  }
+  if (artifacts.is_object() && artifacts.contains("event") && artifacts.at("event").is_object()) {
+    const json& stored = artifacts.at("event");
+    event = {{"id", stored.value("id", "")}, {"web_link", stored.value("web_link", "")},
+             {"calendar", stored.value("calendar", "")}};
   }
   json view = {{"id", interview.id},
                {"status", InterviewStatusName(interview.status)},

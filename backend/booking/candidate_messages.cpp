@@ -5,6 +5,7 @@
 
 #include "invites/email_templates.h"
 #include "invites/icalendar.h"
+#include "booking/interview_artifacts.h"
 #include "invites/locale_format.h"
 #include "slotwise/error_codes.h"
 
@@ -14,38 +15,11 @@ using nlohmann::json;
 
 namespace {
 
-std::string JoinUrl(const json& artifacts) {
-  for (const char* part : {"meeting", "event"}) {
-    if (artifacts.contains(part) && artifacts.at(part).is_object() && artifacts.at(part).contains("join_url")) {
-      const std::string url = artifacts.at(part).at("join_url").get<std::string>();
-      if (!url.empty()) return url;
-    }
-  }
-  return "";
-}
-
-std::string Passcode(const json& artifacts) {
-  if (artifacts.contains("meeting") && artifacts.at("meeting").contains("passcode")) {
-    return artifacts.at("meeting").at("passcode").get<std::string>();
-  }
-  return "";
-}
-
-// The conference's phone dial-in as the provider stated it (the meeting's, else the calendar event's).
-std::vector<providers::DialIn> DialInOf(const json& artifacts) {
-  for (const char* part : {"meeting", "event"}) {
-    if (artifacts.contains(part) && artifacts.at(part).is_object() && artifacts.at(part).contains("dial_in")) {
-      std::vector<providers::DialIn> dial_in = providers::DialInFromJson(artifacts.at(part).at("dial_in"));
-      if (!dial_in.empty()) return dial_in;
-    }
-  }
-  return {};
-}
-
-// One line per number in the recipient's language ("" when there is no dial-in).
-std::string DialInLines(const json& artifacts, invites::Locale locale) {
+// One line per number of the conference's phone dial-in, as the provider stated it, in the recipient's language ("" when
+// there is no dial-in).
+std::string DialInLines(const std::vector<providers::DialIn>& dial_in, invites::Locale locale) {
   std::string lines;
-  for (const providers::DialIn& entry : DialInOf(artifacts)) {
+  for (const providers::DialIn& entry : dial_in) {
     lines += (lines.empty() ? "" : "\n") + invites::FormatDialIn(entry.number, entry.region, entry.access_code, locale);
   }
   return lines;
@@ -117,7 +91,8 @@ Result<invites::TemplateValues> CandidateTemplateValues(const CandidateMessageCo
   const std::string zone_name = spec.candidate.time_zone.empty() ? context.tenant->time_zone : spec.candidate.time_zone;
   const TimeZone* zone = zones.Find(zone_name);
   if (!zone) return Error{codes::kUnknownTimeZone, "unknown time zone " + zone_name + " for the candidate", "candidate.time_zone"};
-  const std::string join_url = JoinUrl(context.artifacts);
+  const ConferenceDetails conference = ConferenceOf(context.artifacts);
+  const std::string& join_url = conference.join_url;
   invites::TemplateValues values;
   values.start = spec.start;
   values.end = spec.end;
@@ -131,9 +106,9 @@ Result<invites::TemplateValues> CandidateTemplateValues(const CandidateMessageCo
   values.text["room"] = context.room_name;
   values.text["location"] = !context.room_name.empty() ? context.room_name : join_url;
   if (!join_url.empty()) values.text["join_url"] = join_url;
-  values.text["passcode"] = Passcode(context.artifacts);
+  values.text["passcode"] = conference.passcode;
   values.text["interviewer_names"] = context.interviewer_names;
-  values.text["dial_in"] = DialInLines(context.artifacts, *values.locale);
+  values.text["dial_in"] = DialInLines(conference.dial_in, *values.locale);
   return values;
 }
 
@@ -148,7 +123,7 @@ Result<OutgoingMessage> ComposeCandidateMessage(CandidateMessageKind kind, const
   if (!email) return email.error();
   Result<std::string> own_text = RenderCandidateText(spec.candidate_message, *values);
   if (!own_text) return own_text.error();
-  const std::string join_url = JoinUrl(context.artifacts);
+  const std::string join_url = ConferenceOf(context.artifacts).join_url;
   // The phone dial-in, copied as the provider states it, unless the recruiter's own text already places it.
   std::string dial_in_block;
   if (const std::string& lines = values->text.at("dial_in"); !lines.empty() && !UsesVariable(spec.candidate_message, "dial_in")) {

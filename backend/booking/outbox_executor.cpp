@@ -8,6 +8,7 @@
 #include "booking/booking_request.h"
 #include "booking/candidate_messages.h"
 #include "booking/crash_points.h"
+#include "booking/interview_artifacts.h"
 #include "booking/message_payload.h"
 #include "providers/idempotency.h"
 #include "slotwise/error_codes.h"
@@ -35,13 +36,6 @@ std::string MeetingMarker(const std::string& interview_id) { return std::string(
 
 std::string EventKey(const std::string& interview_id) { return "sw-" + interview_id + "-event"; }
 
-std::string JoinUrlOf(const json& artifacts) {
-  if (artifacts.contains("meeting") && artifacts.at("meeting").is_object()) {
-    return artifacts.at("meeting").value("join_url", "");
-  }
-  return "";
-}
-
 providers::EventSpec EventSpecFor(const InterviewSpec& spec, const std::string& id,
                                   const json& artifacts, const std::string& room_name) {
   providers::EventSpec event;
@@ -49,11 +43,10 @@ providers::EventSpec EventSpecFor(const InterviewSpec& spec, const std::string& 
   event.idempotency_key = EventKey(id);
   event.summary = spec.title;
   std::string description = spec.notes;
-  const std::string join_url = JoinUrlOf(artifacts);
+  const ConferenceDetails meeting = MeetingDetails(artifacts);  // the event's text carries the separate meeting
+  const std::string& join_url = meeting.join_url;
   if (!join_url.empty()) description += (description.empty() ? "" : "\n\n") + std::string("Join: ") + join_url;
-  if (artifacts.contains("meeting") && !artifacts.at("meeting").value("passcode", "").empty()) {
-    description += "\nPasscode: " + artifacts.at("meeting").value("passcode", "");
-  }
+  if (!meeting.passcode.empty()) description += "\nPasscode: " + meeting.passcode;
   event.description = description;
   event.start = spec.start;
   event.end = spec.end;
