@@ -53,6 +53,11 @@ EM_JS(int, JsFrameStats, (int frames, double last_ms, double average_ms, double 
   Module.slotwiseResetFrameStats = false;
   return 1;
 });
+EM_JS(int, JsTakeFrameStatsReset, (), {
+  if (!Module.slotwiseResetFrameStats) return 0;
+  Module.slotwiseResetFrameStats = false;
+  return 1;
+});
 EM_JS(void, JsSetLanguage, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(int, JsContinuousFrames, (), { return Module.slotwiseContinuousFrames ? 1 : 0; });
 // A capturing listener on the window runs before the canvas's own (GLFW's) wheel listener.
@@ -86,6 +91,8 @@ void SetDocumentLanguage(const char* code) { JsSetLanguage(code); }
 bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window) {
   return JsFrameStats(frames, last_ms, average_ms, p95_ms, max_ms, window) != 0;
 }
+
+bool TakeFrameStatsResetRequest() { return JsTakeFrameStatsReset() != 0; }
 
 bool ContinuousFrames() { return JsContinuousFrames() != 0; }
 void WatchWheelDeltaMode() { JsWatchWheel(); }

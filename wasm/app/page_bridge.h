@@ -22,6 +22,8 @@ void AfterFrame(int frames);                         // the first frame hides th
 // frames over the last `window` frames (widget_frame_stats.h); read by bench/widget and available to integrators.
 // Returns true once after the page set Module.slotwiseResetFrameStats = true (the caller then clears its window).
 bool PublishFrameStats(int frames, double last_ms, double average_ms, double p95_ms, double max_ms, int window);
+// Whether the page asked for a reset since the last call (clears the request): the cheap check of a frame not drawn.
+bool TakeFrameStatsResetRequest();
 void SetDocumentLanguage(const char* code);          // <html lang>
 bool ContinuousFrames();                             // Module.slotwiseContinuousFrames: draw every frame (benchmarks)
 void WatchWheelDeltaMode();                          // records each wheel event's deltaMode (before GLFW sees it)
