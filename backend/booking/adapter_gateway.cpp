@@ -198,7 +198,7 @@ Result<MeetingInfo> AdapterGateway::CreateMeeting(const Tenant&, const HostAccou
     meeting.end = spec.end;
     Result<providers::GoToMeeting> created = goto_meetings.CreateMeeting(meeting);
     if (!created) return created.error();
-    return MeetingInfo{"goto", created->meeting_id, created->join_url, ""};
+    return MeetingInfo{"goto", created->meeting_id, created->join_url, "", {}, std::nullopt};
   }
   return Error{codes::kInvalidRequest, "no meeting API for " + host.provider, "conferencing.provider"};
 }
@@ -215,7 +215,9 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
     if (!listed) return listed.error();
     const std::vector<providers::ZoomMeeting> found = providers::FindMeetingsByMarker(*listed, marker);
     if (found.empty()) return std::optional<MeetingInfo>();
-    return std::optional<MeetingInfo>(MeetingInfo{"zoom", found.front().id, found.front().join_url, found.front().password});
+    // A list item carries no settings: the dial-in and join before host of a meeting found again stay unknown.
+    return std::optional<MeetingInfo>(
+        MeetingInfo{"zoom", found.front().id, found.front().join_url, found.front().password, {}, std::nullopt});
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);
@@ -225,7 +227,7 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
     if (!listed) return listed.error();
     const std::vector<providers::GoToMeeting> found = providers::FindGoToMeetingsByMarker(*listed, marker);
     if (found.empty()) return std::optional<MeetingInfo>();
-    return std::optional<MeetingInfo>(MeetingInfo{"goto", found.front().meeting_id, found.front().join_url, ""});
+    return std::optional<MeetingInfo>(MeetingInfo{"goto", found.front().meeting_id, found.front().join_url, "", {}, std::nullopt});
   }
   return std::optional<MeetingInfo>();
 }

@@ -240,13 +240,6 @@ Result<bool> OutboxExecutor::EnsureEvent(Context& context) {
     return event.error();
   }
   CrashPoint("event_created");
-  if (event->join_url.empty() && context.interview.spec.video == "teams") {
-    // Outlook made the event without its Teams meeting: ask again on the same event (isOnlineMeeting once more).
-    Result<providers::CreatedEvent> again = gateway_.UpdateEvent(
-        context.tenant, context.interview.spec.organizer, event->id,
-        EventSpecFor(context.interview.spec, context.interview.id, context.artifacts, context.room_name));
-    if (again) event = std::move(again);
-  }
   // A Meet or Teams interview is never confirmed without its link. The step stays "started": a later attempt finds
   // the same event (idempotent create) and looks again; a compensation finds it and removes it.
   if (Result<bool> linked = ConferenceReady(context.interview.spec, *event); !linked) return linked;

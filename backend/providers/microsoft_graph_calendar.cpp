@@ -225,8 +225,14 @@ Result<CreatedEvent> MicrosoftGraphCalendar::SendEvent(std::string method, std::
 
 Result<CreatedEvent> MicrosoftGraphCalendar::CreateEvent(const EventSpec& spec) {
   if (Result<bool> valid = ValidateEventSpec(spec); !valid) return valid.error();
-  return SendEvent("POST", JoinUrl(api_base_, MailboxPath(spec.organiser_calendar_id) + "/events"),
-                   spec.organiser_calendar_id, spec, /*with_transaction_id=*/true);
+  Result<CreatedEvent> created = SendEvent("POST", JoinUrl(api_base_, MailboxPath(spec.organiser_calendar_id) + "/events"),
+                                           spec.organiser_calendar_id, spec, /*with_transaction_id=*/true);
+  if (created && spec.video == VideoKind::kTeams && created->join_url.empty()) {
+    // Outlook made the event without its Teams meeting (onlineMeeting null): ask once more on the same event. Still
+    // without a link, the event is returned as it is; the caller decides (the outbox never confirms it so).
+    if (Result<CreatedEvent> again = UpdateEvent(created->id, spec)) return again;
+  }
+  return created;
 }
 
 Result<CreatedEvent> MicrosoftGraphCalendar::UpdateEvent(std::string_view event_id, const EventSpec& spec) {

@@ -9,7 +9,8 @@
 //                scheduleItems are converted with GraphScheduleItemsToBusy; an item without scheduleItems falls back
 //                to its availabilityView. An item's `error` (unknown address, …) makes that calendar an Error.
 //   CreateEvent  POST {mb}/events with transactionId = idempotency_key (Graph answers a retry with the same event);
-//                video kTeams → isOnlineMeeting:true, onlineMeetingProvider:"teamsForBusiness"; video kMeet →
+//                video kTeams → isOnlineMeeting:true, onlineMeetingProvider:"teamsForBusiness" (an event made without
+//                its onlineMeeting is PATCHed once more with the same; still without, it is returned so); video kMeet →
 //                "invalid_request". Resource attendees are type "resource" and the first one is the location's
 //                locationEmailAddress. Times are sent as UTC wall times with timeZone "UTC".
 //   UpdateEvent  PATCH {mb}/events/{eid};   DeleteEvent  DELETE {mb}/events/{eid} (204; 404/410 = success);

@@ -90,12 +90,12 @@ class FakeProviders final : public ProviderGateway {
     const std::string id = "m" + std::to_string(++counter_);
     meetings[id] = Held{spec.start, spec.end, spec.marker};
     if (Result<bool> after = After(); !after) return after.error();
-    return MeetingInfo{"zoom", id, "https://zoom.test/j/" + id, ""};
+    return MeetingInfo{"zoom", id, "https://zoom.test/j/" + id, "", {}, std::nullopt};
   }
   Result<std::optional<MeetingInfo>> FindMeeting(const Tenant&, const HostAccount&, const std::string& marker) override {
     if (Result<bool> before = Before(); !before) return before.error();
     for (const auto& [id, held] : meetings) {
-      if (held.key == marker) return std::optional<MeetingInfo>(MeetingInfo{"zoom", id, "https://zoom.test/j/" + id, ""});
+      if (held.key == marker) return std::optional<MeetingInfo>(MeetingInfo{"zoom", id, "https://zoom.test/j/" + id, "", {}, std::nullopt});
     }
     return std::optional<MeetingInfo>();
   }
