@@ -97,10 +97,10 @@ TEST_CASE("WidgetSuggestions: 09:00 Berlin (03:00 New York) is explained as outs
   REQUIRE(model.explanation.reasons.size() == 1);
   CHECK(model.explanation.reasons[0].code == "outside_candidate_hours");
   CHECK(DescribeReason(model, model.explanation.reasons[0], Zone("Europe/Berlin")) ==
-        "Outside the candidate's hours (08:00–19:00 America/New_York).");
+        "Outside the candidate's hours (08:00–19:00 New York).");
   model.locale = Locale::kDe;
   CHECK(DescribeReason(model, model.explanation.reasons[0], Zone("Europe/Berlin")) ==
-        "Außerhalb der Zeiten des Kandidaten (08:00–19:00 America/New_York).");
+        "Außerhalb der Zeiten des Kandidaten (08:00–19:00 New York).");
   // "What would help" offers the candidate's hours as a preference; applying it suggests 09:00 Berlin again.
   const Relaxation* lift = nullptr;
   for (const Relaxation& relaxation : model.relaxations) {

@@ -339,7 +339,7 @@ std::string DescribeReason(const WidgetModel& model, const Reason& reason, const
   if (reason.code == "outside_candidate_hours") {
     return Format(locale, StringId::kReasonCandidateHours,
                   {ClockText(model.settings.candidate_day_start_minutes) + "–" + ClockText(model.settings.candidate_day_end_minutes),
-                   model.viewport.candidate_zone});
+                   ZoneCity(model.viewport.candidate_zone)});
   }
   if (reason.code == "rooms_short") return Tr(locale, StringId::kReasonRoomsShort);
   if (reason.code == "room_busy") return Format(locale, StringId::kReasonRoomBusy, {who, when});

@@ -44,9 +44,9 @@ std::string FormatHourLabel(Locale locale, int hour) {
     case Locale::kEn: return std::to_string(hour % 12 == 0 ? 12 : hour % 12) + (hour < 12 ? " AM" : " PM");
     case Locale::kJa: return std::to_string(hour) + "時";
     case Locale::kDe:
-    case Locale::kNl: return Printf("%02d:%02d", hour, 0).substr(0, 2);
+    case Locale::kNl: break;
   }
-  return Printf("%02d:%02d", hour, 0).substr(0, 2);
+  return std::string{static_cast<char>('0' + hour / 10), static_cast<char>('0' + hour % 10)};
 }
 
 std::string FormatDay(Locale locale, const CivilDate& date) {
