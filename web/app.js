@@ -47,7 +47,9 @@
     if (sameOrigin && /^\/v1\//.test(new URL(url, location.href).pathname) && token) headers.Authorization = 'Bearer ' + token;
     if (body !== null) headers['Content-Type'] = 'application/json';
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    return fetch(url, { method, headers, body, credentials: 'omit', cache: method === 'GET' && !/^\/v1\//.test(url) ? 'default' : 'no-store' })
+    // A DELETE may be sent as the page goes away (a cancel confirmed during its undo window): keepalive lets it finish.
+    return fetch(url, { method, headers, body, credentials: 'omit', keepalive: method === 'DELETE',
+                        cache: method === 'GET' && !/^\/v1\//.test(url) ? 'default' : 'no-store' })
       .then((response) => {
         if (response.status === 401) emit('error', { code: 'token_expired', message: 'The widget token was refused.' });
         return response;
@@ -72,6 +74,8 @@
       printErr(text) { console.error(text); },
       onAbort(what) { showOverlay('Slotwise stopped: ' + what); emit('error', { code: 'aborted', message: String(what) }); },
     };
+    // Leaving the page during a cancel's undo window sends the confirmed cancel at once (widget_main.cpp).
+    window.addEventListener('pagehide', () => { if (window.Module._slotwise_widget_page_event) window.Module._slotwise_widget_page_event(1); });
     const script = document.createElement('script');
     script.src = 'widget.js';
     script.async = true;

@@ -195,6 +195,54 @@ TEST_CASE("WidgetBooking: resolving an external change keeps the interview's tim
   CHECK(model.booking.phase == BookingPhase::kConfirmed);
 }
 
+TEST_CASE("WidgetBooking: cancelling asks first, takes a message, and can be undone until the DELETE goes out") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  StartSubmit(model, "key-6");
+  ApplySubmitResponse(model, 201, kConfirmedView);
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  // Asked, then kept: back to confirmed, nothing to send.
+  AskToCancel(model);
+  CHECK(model.booking.phase == BookingPhase::kConfirmingCancel);
+  CHECK_FALSE(CanBook(model));  // nothing else is booked while a cancel is being decided
+  KeepInterview(model);
+  CHECK(model.booking.phase == BookingPhase::kConfirmed);
+  // Asked, a message written, confirmed: scheduled, counting down, not due before the undo window is over.
+  AskToCancel(model);
+  SetCancelReason(model, "Anna is ill; we will send new times.");
+  ScheduleCancel(model, 1000);
+  CHECK(model.booking.phase == BookingPhase::kCancelScheduled);
+  CHECK(CancelSecondsLeft(model, 1000) == 8);
+  CHECK(CancelSecondsLeft(model, 8500) == 1);
+  CHECK_FALSE(CancelDue(model, 1000 + kCancelUndoMs - 1));
+  CHECK(LiveSummary(model, Zone("UTC"), nullptr).find("cancelled in 8 s") != std::string::npos);
+  // Undo within the window: confirmed again, the message dropped, never due.
+  KeepInterview(model);
+  CHECK(model.booking.phase == BookingPhase::kConfirmed);
+  CHECK(model.booking.cancel_reason.empty());
+  CHECK_FALSE(CancelDue(model, 1e12));
+  // Confirmed again and left alone: due after the window, and the DELETE carries the message.
+  AskToCancel(model);
+  SetCancelReason(model, "Anna is ill.");
+  ScheduleCancel(model, 2000);
+  CHECK(CancelDue(model, 2000 + kCancelUndoMs));
+  StartCancel(model);
+  CHECK(model.booking.phase == BookingPhase::kCancelling);
+  CHECK(nlohmann::json::parse(CancelRequestBody(model)) == nlohmann::json{{"reason", "Anna is ill."}});
+  ApplyCancelResponse(model, 204, "");
+  CHECK(model.booking.phase == BookingPhase::kCancelled);
+}
+
+TEST_CASE("WidgetBooking: no message means an empty DELETE body; a long one is cut on a character boundary") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  CHECK(CancelRequestBody(model) == "{}");
+  std::string long_text(kMaxCancelReasonBytes - 1, 'a');
+  long_text += "\xC3\xA4\xC3\xA4";  // "ää": the first one straddles the limit
+  SetCancelReason(model, long_text);
+  CHECK(model.booking.cancel_reason.size() == kMaxCancelReasonBytes - 1);
+  SetCancelReason(model, "kurz");
+  CHECK(model.booking.cancel_reason == "kurz");
+}
+
 TEST_CASE("WidgetLive: the live region names the selected time in both zones, who can make it, the suggestions and what would help") {
   WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
   SolveSuggestions(model, {At("2026-11-30T23:00:00Z"), At("2026-12-01T23:00:00Z")}, slotwise::testing::SystemZones());

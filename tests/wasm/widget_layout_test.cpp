@@ -1,4 +1,5 @@
-// Tests for wasm/widget_layout: which hour labels of the grid's header are drawn.
+// Tests for wasm/widget_layout: which hour labels of the grid's header are drawn, where the selection scrolls to,
+// where the side panel goes.
 #include <doctest/doctest.h>
 
 #include "state/widget_layout.h"
@@ -26,4 +27,21 @@ TEST_CASE("WidgetLayout: a selection outside the scrolled view is brought in by 
   CHECK(RevealScroll(100, 40, 100, 400, 20) == 20);     // left of it: its start - margin at the left edge
   CHECK(RevealScroll(100, 5, 30, 400, 20) == 0);        // never before the start
   CHECK(RevealScroll(0, 900, 1500, 400, 20) == 880);    // wider than the view: its start shows
+}
+
+TEST_CASE("WidgetLayout: the panel sits beside the grid while the grid keeps its minimum width, else below it") {
+  // 1280 px: 1280 - 380 - 8 = 892 ≥ 600 → beside, the grid takes the rest of the width and all the height.
+  const PanelPlacement wide = PlacePanel(1280, 700, 380, 600, 500, 260, 8);
+  CHECK_FALSE(wide.below);
+  CHECK(wide.grid_width == 892);
+  CHECK(wide.grid_height == 0);
+  // 800 px (an ATS side pane): below; the grid is as tall as its content when that leaves the panel enough.
+  const PanelPlacement pane = PlacePanel(800, 900, 380, 600, 420, 260, 8);
+  CHECK(pane.below);
+  CHECK(pane.grid_width == 800);
+  CHECK(pane.grid_height == 420);
+  // A long list of rows: the grid is capped so the panel keeps its minimum (the grid scrolls).
+  CHECK(PlacePanel(800, 800, 380, 600, 900, 260, 8).grid_height == 532);
+  // Little height (200% zoom, a short pane): the grid keeps 60% of it, the panel scrolls in the rest.
+  CHECK(PlacePanel(640, 300, 380, 600, 900, 260, 8).grid_height == 180);
 }

@@ -175,6 +175,13 @@ void App::BeforeFrame() {
     poll_scheduled_ = false;
     Poll();
   }
+  if (CancelDue(model_, NowMilliseconds())) Cancel();  // the undo window has passed
+}
+
+void App::OnPageHidden() {
+  // The recruiter confirmed the cancel and is leaving before the undo window ends: it goes now (a keepalive request
+  // that outlives the page, web/app.js), rather than never.
+  if (model_.booking.phase == BookingPhase::kCancelScheduled) Cancel();
 }
 
 void App::SelectionChanged() {
@@ -198,6 +205,7 @@ ViewContext App::Context() const {
   context.viewer = &self->Viewer();
   context.candidate = self->Candidate();
   context.clock_now = ClockNow();
+  context.cancel_seconds_left = CancelSecondsLeft(model_, NowMilliseconds());
   if (model_.selected != revealed_selection_) {  // a new selection (click, key, suggestion): once into view
     context.reveal = model_.selected;
     revealed_selection_ = model_.selected;
@@ -262,7 +270,10 @@ void App::Apply(const Intents& intents) {
   if (intents.dismiss) DismissBookingResult(model_);
   if (intents.book) Book();
   if (intents.reschedule) { StartReschedule(model_); FetchDocument(); }
-  if (intents.cancel) Cancel();
+  if (intents.cancel) AskToCancel(model_);
+  if (intents.cancel_reason) SetCancelReason(model_, *intents.cancel_reason);
+  if (intents.cancel_confirm) ScheduleCancel(model_, NowMilliseconds());
+  if (intents.cancel_keep) KeepInterview(model_);
   if (intents.external_change) ResolveExternalChange(*intents.external_change);
   if (intents.loop_dismiss) DismissLoopBooking(model_);
   if (intents.proposal_start) StartProposal(model_);
@@ -378,7 +389,7 @@ void App::ResolveExternalChange(const std::string& action) {
 void App::Cancel() {
   StartCancel(model_);
   if (model_.booking.phase != BookingPhase::kCancelling) return;
-  Fetch(MakeRequest("DELETE", "/v1/interviews/" + model_.booking.interview_id, "{}"), [this](int status, std::string_view body) {
+  Fetch(MakeRequest("DELETE", "/v1/interviews/" + model_.booking.interview_id, CancelRequestBody(model_)), [this](int status, std::string_view body) {
     ApplyCancelResponse(model_, status, body);
     if (model_.booking.phase == BookingPhase::kCancelled) FetchDocument();
   });

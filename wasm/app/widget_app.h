@@ -29,11 +29,12 @@ class App {
   void set_grid_has_keyboard(bool value) { grid_has_keyboard_ = value; }
   bool WantsCjkFont() const;          // locale ja or CJK names present
   // Work a frame must drive (BeforeFrame): zones, directory or the solve document in flight, a poll scheduled, the
-  // Japanese font loading. Answers themselves wake the frame pacer (api_client.h).
+  // Japanese font loading, a cancel's undo countdown. Answers themselves wake the frame pacer (api_client.h).
   bool Busy() const {
     return zones_pending_ > 0 || directory_pending_ > 0 || document_in_flight_ || poll_scheduled_ ||
-           loop_poll_scheduled_ || cjk_font_loading_;
+           loop_poll_scheduled_ || cjk_font_loading_ || model_.booking.phase == BookingPhase::kCancelScheduled;
   }
+  void OnPageHidden();                // the page is going away: a scheduled cancel is sent now
   void set_cjk_font_loading(bool value) { cjk_font_loading_ = value; }
   void set_scale(float scale) { scale_ = scale; }
 

@@ -238,8 +238,10 @@ void Frame() {
 
 }  // namespace
 
-// The page asks for a redraw-independent action (reserved: "refresh" after a token refresh).
-extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_page_event(int code) { (void)code; }
+// The page tells the widget what happened to it: 1 = the page is being hidden or unloaded (web/app.js, "pagehide").
+extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_page_event(int code) {
+  if (code == 1) TheMain().app.OnPageHidden();
+}
 
 int main() {
   Main& m = TheMain();

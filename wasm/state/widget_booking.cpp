@@ -182,9 +182,54 @@ void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std
   ApplySubmitResponse(model, http_status, body);
 }
 
+void AskToCancel(WidgetModel& model) {
+  if (model.booking.interview_id.empty() || model.booking.phase != BookingPhase::kConfirmed) return;
+  model.booking.phase = BookingPhase::kConfirmingCancel;
+  model.booking.cancel_reason.clear();
+}
+
+void SetCancelReason(WidgetModel& model, std::string reason) {
+  if (reason.size() > kMaxCancelReasonBytes) {
+    std::size_t cut = kMaxCancelReasonBytes;
+    while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    reason.resize(cut);
+  }
+  model.booking.cancel_reason = std::move(reason);
+}
+
+void ScheduleCancel(WidgetModel& model, double now_ms) {
+  if (model.booking.phase != BookingPhase::kConfirmingCancel) return;
+  model.booking.phase = BookingPhase::kCancelScheduled;
+  model.booking.cancel_at_ms = now_ms + kCancelUndoMs;
+}
+
+void KeepInterview(WidgetModel& model) {
+  if (model.booking.phase != BookingPhase::kConfirmingCancel && model.booking.phase != BookingPhase::kCancelScheduled) return;
+  model.booking.phase = BookingPhase::kConfirmed;
+  model.booking.cancel_reason.clear();
+  model.booking.cancel_at_ms = 0;
+}
+
+bool CancelDue(const WidgetModel& model, double now_ms) {
+  return model.booking.phase == BookingPhase::kCancelScheduled && now_ms >= model.booking.cancel_at_ms;
+}
+
+int CancelSecondsLeft(const WidgetModel& model, double now_ms) {
+  if (model.booking.phase != BookingPhase::kCancelScheduled) return 0;
+  const double left = model.booking.cancel_at_ms - now_ms;
+  return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+
 void StartCancel(WidgetModel& model) {
-  if (model.booking.interview_id.empty() || BookingInFlight(model.booking.phase)) return;
+  const BookingPhase phase = model.booking.phase;
+  if (model.booking.interview_id.empty() || (BookingInFlight(phase) && phase != BookingPhase::kCancelScheduled)) return;
   model.booking.phase = BookingPhase::kCancelling;
+}
+
+std::string CancelRequestBody(const WidgetModel& model) {
+  json body = json::object();
+  if (!model.booking.cancel_reason.empty()) body["reason"] = model.booking.cancel_reason;
+  return DumpJson(body);
 }
 
 void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body) {

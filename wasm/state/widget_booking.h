@@ -3,7 +3,9 @@
 //   kIdle --StartSubmit--> kSubmitting --201 pending--> kPending --poll: confirmed--> kConfirmed
 //                                   \--409/422/5xx/0--> kFailed          \--poll: failed--> kFailed
 //   kConfirmed --StartReschedule--> kIdle (rescheduling) --StartSubmit (PATCH)--> kSubmitting …
-//   kConfirmed --StartCancel--> kCancelling --204/200--> kCancelled (or kFailed with the reason)
+//   kConfirmed --AskToCancel--> kConfirmingCancel --ScheduleCancel--> kCancelScheduled --CancelDue: StartCancel-->
+//     kCancelling --204/200--> kCancelled (or kFailed with the reason); KeepInterview (the dialog's "Keep" or the
+//     countdown's "Undo") goes back to kConfirmed with nothing sent.
 // Request bodies are built here from the model and the explanation of the selected time (the slot the engine found),
 // so what is booked is exactly what was shown.
 #pragma once
@@ -47,8 +49,21 @@ int NextPollDelayMs(const WidgetModel& model);
 // Reschedule: the next booking moves the confirmed interview (PATCH) instead of creating one.
 void StartReschedule(WidgetModel& model);
 
-// DELETE /v1/interviews/{id} is about to be sent / its answer.
+// Cancelling, safely: the recruiter confirms (with an optional message for the candidate), then has
+// kCancelUndoMs to undo before anything is sent.
+constexpr double kCancelUndoMs = 8000;
+constexpr std::size_t kMaxCancelReasonBytes = 500;  // the server takes up to 2000
+void AskToCancel(WidgetModel& model);                                            // kConfirmed → kConfirmingCancel
+void SetCancelReason(WidgetModel& model, std::string reason);                    // cut to kMaxCancelReasonBytes (UTF-8 safe)
+void ScheduleCancel(WidgetModel& model, double now_ms);                          // kConfirmingCancel → kCancelScheduled
+void KeepInterview(WidgetModel& model);                                          // either of those → kConfirmed
+bool CancelDue(const WidgetModel& model, double now_ms);                         // scheduled and its time has come
+int CancelSecondsLeft(const WidgetModel& model, double now_ms);                  // for the countdown (≥ 0)
+
+// DELETE /v1/interviews/{id} is about to be sent (when its undo window is over, or at once when nothing is in flight) / its body
+// ({"reason": …} when the recruiter wrote one) / its answer.
 void StartCancel(WidgetModel& model);
+std::string CancelRequestBody(const WidgetModel& model);
 void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body);
 
 // POST /v1/interviews/{id}/external_change (accept or restore the change a sync flagged) is about to be sent with

@@ -62,10 +62,7 @@ KeyCommand HandleKey(WidgetModel& model, Key key, const TimeZone& viewer) {
       }
       if (model.proposal.phase == ProposalPhase::kSubmitting) return KeyCommand::kNone;
       if (!model.selected || !model.explanation.available || model.explanation.start != *model.selected) return KeyCommand::kNone;
-      if (model.booking.phase == BookingPhase::kSubmitting || model.booking.phase == BookingPhase::kPending ||
-          model.booking.phase == BookingPhase::kCancelling) {
-        return KeyCommand::kNone;
-      }
+      if (BookingInFlight(model.booking.phase)) return KeyCommand::kNone;
       return KeyCommand::kBook;
   }
   return KeyCommand::kNone;

@@ -19,6 +19,20 @@ struct LabelSlot {
 // least move, showing the item's start when the item is wider than the view. Never negative.
 float RevealScroll(float scroll, float item_start, float item_end, float view_width, float margin);
 
+// Where the side panel (suggestions, "why this time?", booking) goes in a widget `avail_width` × `avail_height` wide:
+// beside the grid when the grid keeps at least `min_grid_width` next to a panel `panel_width` wide; else below the
+// grid (an ATS side pane, a phone, 200% zoom), the grid taking the full width and its content's height, but leaving
+// the panel at least `min_panel_height` — and never less than 60% of the height (the panel scrolls; the grid is what
+// the recruiter came for), so neither disappears. `spacing` is
+// the gap between the two.
+struct PanelPlacement {
+  bool below = false;
+  float grid_width = 0;
+  float grid_height = 0;  // 0: all the height (beside)
+};
+PanelPlacement PlacePanel(float avail_width, float avail_height, float panel_width, float min_grid_width,
+                          float grid_content_height, float min_panel_height, float spacing);
+
 // Which labels of one header line to draw, left to right: a label is drawn when it ends before its own column's
 // `limit` and starts at least `gap` after the end of the previous drawn label. So "19" at the end of Monday never
 // runs into "7" at the start of Tuesday, whatever the zoom. Returns one flag per label, in order.

@@ -80,6 +80,12 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
       break;
     case BookingPhase::kSubmitting: text += std::string(Tr(locale, StringId::kSubmitting)) + " "; break;
     case BookingPhase::kPending: text += Format(locale, StringId::kPending, {std::to_string(model.booking.polls)}) + " "; break;
+    case BookingPhase::kConfirmingCancel:
+      text += Format(locale, StringId::kCancelQuestion, {DescribeSelectedTime(model, model.booking.when, viewer, candidate)}) + " ";
+      break;
+    case BookingPhase::kCancelScheduled:  // once, not every second of the countdown
+      text += Format(locale, StringId::kCancelScheduled, {std::to_string(static_cast<int>(kCancelUndoMs / 1000))}) + " ";
+      break;
     case BookingPhase::kCancelled: text += std::string(Tr(locale, StringId::kCancelled)) + " "; break;
     default: break;
   }

@@ -166,13 +166,17 @@ enum class BookingPhase {
   kPending,       // 201 pending: polling GET /v1/interviews/{id}
   kConfirmed,     // status confirmed: links, what was created
   kFailed,        // status failed / refused: see message and violations
+  kConfirmingCancel,  // the recruiter is asked to confirm, with an optional message for the candidate
+  kCancelScheduled,   // confirmed; the DELETE goes out at `cancel_at_ms` unless undone (nothing sent yet)
   kCancelling,    // DELETE sent
   kCancelled,
 };
 
-// A request of this booking is out (submitting, polling, cancelling): no second one may start.
+// A request of this booking is out or about to go (submitting, polling, a cancel being confirmed, scheduled or
+// sent): no second one may start, and nothing else may be booked meanwhile.
 inline bool BookingInFlight(BookingPhase phase) {
-  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling;
+  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling ||
+         phase == BookingPhase::kConfirmingCancel || phase == BookingPhase::kCancelScheduled;
 }
 
 struct Violation {
@@ -209,6 +213,8 @@ struct Booking {
   std::vector<Violation> violations;
   int polls = 0;
   std::vector<ExternalChange> external_changes;  // an existing interview's objects changed outside Slotwise
+  std::string cancel_reason;        // the recruiter's message to the candidate when cancelling (may be empty)
+  double cancel_at_ms = 0;          // kCancelScheduled: when the DELETE goes out (the page's clock, ms)
 };
 
 // Booking an interview loop: one interview per stage (POST /v1/interviews each, its own Idempotency-Key), all or

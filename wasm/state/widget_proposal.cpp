@@ -52,10 +52,7 @@ ProposalBlock ProposalBlockOf(const WidgetModel& model) {
   }
   if (model.settings.loop) return ProposalBlock::kLoop;
   if (model.booking.rescheduling) return ProposalBlock::kRescheduling;
-  if (model.booking.phase == BookingPhase::kSubmitting || model.booking.phase == BookingPhase::kPending ||
-      model.booking.phase == BookingPhase::kCancelling) {
-    return ProposalBlock::kBusy;
-  }
+  if (BookingInFlight(model.booking.phase)) return ProposalBlock::kBusy;
   if (model.suggestions.size() < kMinProposalOptions) return ProposalBlock::kTooFewSuggestions;
   return ProposalBlock::kNone;
 }

@@ -13,6 +13,7 @@
 #include "state/widget_layout.h"
 #include "state/widget_selection.h"
 #include "state/widget_time_format.h"
+#include "view/view_flow.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -96,37 +97,101 @@ const char* KindLabel(Locale locale, RowKind kind) {
   return "";
 }
 
-void Legend(const WidgetModel& model, float scale) {
+// The legend: one entry per way of drawing time, flowing onto further lines in a narrow grid.
+struct LegendEntry {
+  ImU32 color;
+  StringId label;
+  int style;  // 0 filled, 1 tentative stripes, 2 underline (working elsewhere), 3 outline (working hours)
+};
+constexpr LegendEntry kLegend[] = {{kBusy, StringId::kLegendBusy, 0},          {kBusy, StringId::kLegendTentative, 1},
+                                   {kOof, StringId::kLegendOof, 0},            {kElsewhere, StringId::kLegendElsewhere, 2},
+                                   {kWorkingHours, StringId::kLegendWorkingHours, 3}, {kSuggestion, StringId::kSuggestions, 0}};
+
+float LegendBox() { return ImGui::GetTextLineHeight() * 0.8f; }
+float LegendEntryWidth(Locale locale, const LegendEntry& entry) {
+  return LegendBox() * 1.6f + ImGui::GetStyle().ItemSpacing.x + TextWidth(Tr(locale, entry.label));
+}
+
+// Where each entry starts ({x, line}, x from the legend's left) when the legend is `width` wide; greedy, left to right.
+std::vector<std::pair<float, int>> LegendPlaces(Locale locale, float width, float scale) {
+  std::vector<std::pair<float, int>> places;
+  float x = 0;
+  int line = 0;
+  for (const LegendEntry& entry : kLegend) {
+    const float w = LegendEntryWidth(locale, entry);
+    if (x > 0 && x + w > width) { x = 0; ++line; }
+    places.emplace_back(x, line);
+    x += w + 14 * scale;
+  }
+  return places;
+}
+
+// The legend's width inside a grid window `window_width` wide (a vertical scrollbar assumed).
+float LegendWidth(float window_width) {
+  return window_width - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ScrollbarSize;
+}
+
+// Draws the legend at `at`; returns its height.
+float Legend(const WidgetModel& model, ImVec2 at, float width, float scale) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float box = ImGui::GetTextLineHeight() * 0.8f;
-  auto item = [&](ImU32 color, StringId label, int style) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float box = LegendBox();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float text_y = (ImGui::GetTextLineHeight() - box) / 2;
+  const std::vector<std::pair<float, int>> places = LegendPlaces(model.locale, width, scale);
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const LegendEntry& entry = kLegend[i];
+    const ImVec2 p(at.x + places[i].first, at.y + line * static_cast<float>(places[i].second) + std::max(text_y, 0.0f));
     const ImVec2 q(p.x + box * 1.6f, p.y + box);
-    if (style == 0) draw->AddRectFilled(p, q, color, 2.0f);
-    if (style == 1) { draw->AddRectFilled(p, q, kTentativeFill); Stripes(draw, p.x, p.y, q.x, q.y, kBusy); }
-    if (style == 2) draw->AddRectFilled(ImVec2(p.x, q.y - 3 * scale), q, color);
-    if (style == 3) draw->AddRect(p, q, kDayLine);
-    ImGui::Dummy(ImVec2(box * 1.6f, box));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(model.locale, label));
-    ImGui::SameLine(0, 14 * scale);
-  };
-  item(kBusy, StringId::kLegendBusy, 0);
-  item(kBusy, StringId::kLegendTentative, 1);
-  item(kOof, StringId::kLegendOof, 0);
-  item(kElsewhere, StringId::kLegendElsewhere, 2);
-  item(kWorkingHours, StringId::kLegendWorkingHours, 3);
-  item(kSuggestion, StringId::kSuggestions, 0);
-  ImGui::NewLine();
+    if (entry.style == 0) draw->AddRectFilled(p, q, entry.color, 2.0f);
+    if (entry.style == 1) { draw->AddRectFilled(p, q, kTentativeFill); Stripes(draw, p.x, p.y, q.x, q.y, kBusy); }
+    if (entry.style == 2) draw->AddRectFilled(ImVec2(p.x, q.y - 3 * scale), q, entry.color);
+    if (entry.style == 3) draw->AddRect(p, q, kDayLine);
+    draw->AddText(ImVec2(q.x + ImGui::GetStyle().ItemSpacing.x, at.y + line * static_cast<float>(places[i].second)),
+                  ImGui::GetColorU32(ImGuiCol_Text), Tr(model.locale, entry.label));
+  }
+  return line * static_cast<float>(places.empty() ? 1 : places.back().second + 1);
+}
+
+// The grid's vertical measures, shared by DrawGrid and GridContentHeight.
+struct GridMetrics {
+  float line = 0;           // a text line with spacing: the legend, each header line, the keys help
+  float row_height = 0;     // the suggestions row and every resource row
+  int header_lines = 0;     // days, the viewer's hours, the candidate's hours (when a candidate zone is set)
+};
+
+GridMetrics Metrics(const ViewContext& context) {
+  GridMetrics m;
+  m.line = ImGui::GetTextLineHeightWithSpacing();
+  m.row_height = ImGui::GetFrameHeight() + 6.0f * context.scale;
+  m.header_lines = context.candidate ? 3 : 2;
+  return m;
 }
 
 }  // namespace
+
+float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width) {
+  const GridMetrics m = Metrics(context);
+  int rows = 0;
+  for (const Row& row : model.rows) rows += RowVisible(model, row) ? 1 : 0;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const int legend_lines = LegendPlaces(model.locale, LegendWidth(width), context.scale).back().second + 1;
+  // legend + header + suggestions row + rows + the gap and the keys help below + the child's padding and scrollbar
+  return m.line * static_cast<float>(legend_lines + m.header_lines) + m.row_height * static_cast<float>(1 + rows) + 4 * context.scale +
+         m.line + 1 + style.ItemSpacing.y + style.WindowPadding.y * 2 + style.ScrollbarSize + 2;
+}
 
 void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents) {
   const TimeZone& viewer = *context.viewer;
   const Locale locale = model.locale;
   const float scale = context.scale;
-  Legend(model, scale);
+  const GridMetrics metrics = Metrics(context);
+  // The band on top — legend, header and suggestions row — stays put while the rows scroll up under it, and the label
+  // column stays put while the tracks scroll sideways under it: both are placed at the window's visible edges (the
+  // content's scrolled corner + the scroll), and the rows and tracks are clipped away from under them.
+  const ImVec2 content = ImGui::GetCursorScreenPos();
+  const float labels_x = content.x + ImGui::GetScrollX();
+  const float band_y = content.y + ImGui::GetScrollY();
+  const float legend_height = Legend(model, ImVec2(labels_x, band_y), LegendWidth(ImGui::GetWindowWidth()), scale);
 
   Geometry g;
   const int days = VisibleDays(model.viewport);
@@ -141,11 +206,8 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   const float avail = ImGui::GetContentRegionAvail().x;
   g.width = std::max(avail - label_width, min_hour * static_cast<float>(hours * days));
   g.day_width = g.width / static_cast<float>(days);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 origin(content.x, band_y + legend_height);  // the header's top left, the tracks scrolled sideways
   g.left = origin.x + label_width;
-  // The label column stays put while the tracks scroll sideways under it: labels are placed at the window's visible
-  // left edge, and everything of the tracks is clipped to the right of the column (FrozenColumn).
-  const float labels_x = origin.x + ImGui::GetScrollX();
   const float tracks_x = labels_x + label_width;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // A newly selected time is scrolled into view (a suggestion in Friday's afternoon at 1280 px, a key press).
@@ -161,12 +223,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     }
   }
   const auto clip_tracks = [&] { draw->PushClipRect(ImVec2(tracks_x, -1e9f), ImVec2(1e9f, 1e9f), true); };
-  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float line = metrics.line;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   // Header: days, the viewer's hours, the candidate's hours.
-  const int header_lines = context.candidate ? 3 : 2;
+  const int header_lines = metrics.header_lines;
   draw->AddText(ImVec2(labels_x, origin.y + line), dim, Format(locale, StringId::kYourTime, {ZoneCity(viewer.name())}).c_str());
   if (context.candidate) {
     draw->AddText(ImVec2(labels_x, origin.y + 2 * line), dim,
@@ -207,7 +269,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   g.top = origin.y + line * static_cast<float>(header_lines);
 
   // The suggestions row.
-  const float row_height = ImGui::GetFrameHeight() + 6.0f * scale;
+  const float row_height = metrics.row_height;
   float y = g.top;
   draw->AddText(ImVec2(labels_x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
   clip_tracks();
@@ -221,14 +283,17 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     });
   }
   draw->PopClipRect();
-  y += row_height;
+  const float band_bottom = g.top + row_height;
+  y = content.y + legend_height + line * static_cast<float>(header_lines) + row_height;  // the first row, scrolled
+
+  // The rows, clipped to below the band (their controls too, for drawing and for the mouse).
+  ImGui::PushClipRect(ImVec2(-1e9f, band_bottom), ImVec2(1e9f, 1e9f), true);
 
   // One row per person, room and host account. The role switch is as wide as its longest label in this language
   // ("Interviewer", "Beobachter", "オブザーバー") plus the frame's padding, so no label is clipped.
   const float role_width = std::max(ImGui::CalcTextSize(KindLabel(locale, RowKind::kInterviewer)).x,
                                     ImGui::CalcTextSize(KindLabel(locale, RowKind::kObserver)).x) +
                            ImGui::GetStyle().FramePadding.x * 2 + 2 * scale;
-  std::vector<std::pair<float, float>> row_extents;
   for (std::size_t r = 0; r < model.rows.size(); ++r) {
     const Row& row = model.rows[r];
     if (!RowVisible(model, row)) continue;
@@ -323,10 +388,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     if (context.grid_has_keyboard && static_cast<int>(r) == model.row_cursor) {
       draw->AddRect(ImVec2(labels_x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
     }
-    row_extents.emplace_back(y0, y1);
     y = y1;
     ImGui::PopID();
   }
+  ImGui::PopClipRect();
+  const float rows_end = y;
+  y = std::max(y, band_bottom);  // the columns below span the band's suggestions row and the visible rows
 
   // The past, shaded over every track (nothing there can be booked); hour and day lines, the selection, the "now" line.
   clip_tracks();
@@ -370,7 +437,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     intents.clicked_time = g.At(ImGui::GetIO().MousePos.x);
     intents.grid_clicked = true;
   }
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, y + 4 * scale));
+  ImGui::SetCursorScreenPos(ImVec2(content.x, rows_end + 4 * scale));
   ImGui::Dummy(ImVec2(label_width + g.width, 1));
   ImGui::TextDisabled("%s", Tr(locale, StringId::kKeyboardHelp));
 }

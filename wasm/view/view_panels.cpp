@@ -14,6 +14,7 @@
 #include "state/widget_selection.h"
 #include "state/widget_solve.h"
 #include "state/widget_time_format.h"
+#include "view/view_flow.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -55,6 +56,20 @@ void Label(const char* text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
   ImGui::SameLine();
+}
+
+// A small button whose text wraps at the window's edge instead of running past it (a long relaxation in German, a
+// join URL in a narrow panel). Give it an ID scope (PushID) of its own.
+bool WrappingButton(const std::string& text) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 padding(style.FramePadding.x, 1.0f);
+  const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2, 40.0f);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Button("##wrapping", ImVec2(size.x + padding.x * 2, size.y + padding.y * 2));
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + padding.x, pos.y + padding.y),
+                                      ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+  return pressed;
 }
 
 std::string PasscodeLine(const WidgetModel& model, const HostOutcome& host) {
@@ -108,7 +123,7 @@ void DrawRelaxations(const WidgetModel& model, Intents& intents) {
   ImGui::TextUnformatted(Tr(model.locale, StringId::kWhatWouldHelp));
   for (std::size_t i = 0; i < model.relaxations.size() && i < kShownRelaxations; ++i) {
     ImGui::PushID(static_cast<int>(1000 + i));
-    if (ImGui::SmallButton(DescribeRelaxation(model, model.relaxations[i]).c_str())) intents.relaxation = model.relaxations[i];
+    if (WrappingButton(DescribeRelaxation(model, model.relaxations[i]))) intents.relaxation = model.relaxations[i];
     ImGui::PopID();
   }
 }
@@ -259,7 +274,9 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       if (!booking.join_url.empty()) {
         ImGui::TextUnformatted(Tr(locale, StringId::kJoinLink));
         ImGui::SameLine();
-        if (ImGui::SmallButton(booking.join_url.c_str())) intents.open_url = booking.join_url;
+        ImGui::PushID("join_url");
+        if (WrappingButton(booking.join_url)) intents.open_url = booking.join_url;
+        ImGui::PopID();
       }
       if (!booking.passcode.empty()) ImGui::Text("%s: %s", Tr(locale, StringId::kPasscode), booking.passcode.c_str());
       ImGui::TextUnformatted(Tr(locale, StringId::kCreated));
@@ -290,6 +307,27 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       if (ImGui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
       break;
     }
+    case BookingPhase::kConfirmingCancel: {
+      ImGui::TextUnformatted(Format(locale, StringId::kCancelQuestion, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+      ImGui::TextUnformatted(Tr(locale, StringId::kCancelReason));
+      std::string buffer = booking.cancel_reason;
+      buffer.resize(kMaxCancelReasonBytes + 1, '\0');
+      if (ImGui::InputTextMultiline("##cancel_reason", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
+        intents.cancel_reason = std::string(buffer.c_str());
+      }
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.16f, 0.16f, 1));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.20f, 0.20f, 1));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+      if (ImGui::Button(Tr(locale, StringId::kCancelConfirm))) intents.cancel_confirm = true;
+      ImGui::PopStyleColor(3);
+      NextGroup(ButtonWidth(Tr(locale, StringId::kKeepInterview)));
+      if (ImGui::Button(Tr(locale, StringId::kKeepInterview))) intents.cancel_keep = true;
+      break;
+    }
+    case BookingPhase::kCancelScheduled:
+      ImGui::TextColored(kAmber, "%s", Format(locale, StringId::kCancelScheduled, {std::to_string(context.cancel_seconds_left)}).c_str());
+      if (ImGui::Button(Tr(locale, StringId::kUndo))) intents.cancel_keep = true;
+      break;
     case BookingPhase::kCancelling: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kCancelling)); break;
     case BookingPhase::kCancelled: ImGui::TextColored(kGreen, "%s", Tr(locale, StringId::kCancelled)); break;
     case BookingPhase::kIdle: break;
@@ -318,26 +356,38 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
     ImGui::TextDisabled("%s", Tr(locale, StringId::kLoadingFont));
   }
   if (model.load != LoadState::kLoaded || !context.viewer) return;
-  ImGui::SameLine(0, 24 * context.scale);
-  if (ImGui::RadioButton(Tr(locale, StringId::kDay), model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const char* day = Tr(locale, StringId::kDay);
+  const char* week = Tr(locale, StringId::kWeek);
+  NextGroup(ToggleWidth(day) + spacing + ToggleWidth(week), 24 * context.scale);
+  if (ImGui::RadioButton(day, model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
   ImGui::SameLine();
-  if (ImGui::RadioButton(Tr(locale, StringId::kWeek), model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
-  ImGui::SameLine(0, 16 * context.scale);
-  if (ImGui::Button(Tr(locale, StringId::kPrevious))) intents.shift_view = -1;
+  if (ImGui::RadioButton(week, model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
+  const char* previous = Tr(locale, StringId::kPrevious);
+  const char* today = Tr(locale, StringId::kToday);
+  const char* next = Tr(locale, StringId::kNext);
+  const char* refresh = "\xE2\x86\xBB";  // ↻ fetches fresh free/busy
+  NextGroup(ButtonWidth(previous) + ButtonWidth(today) + ButtonWidth(next) + ButtonWidth(refresh) + 3 * spacing, 16 * context.scale);
+  if (ImGui::Button(previous)) intents.shift_view = -1;
   ImGui::SameLine();
-  if (ImGui::Button(Tr(locale, StringId::kToday))) intents.today = true;
+  if (ImGui::Button(today)) intents.today = true;
   ImGui::SameLine();
-  if (ImGui::Button(Tr(locale, StringId::kNext))) intents.shift_view = +1;
+  if (ImGui::Button(next)) intents.shift_view = +1;
   ImGui::SameLine();
-  if (ImGui::Button("\xE2\x86\xBB")) intents.refresh = true;  // ↻ fetches fresh free/busy
-  ImGui::SameLine(0, 24 * context.scale);
+  if (ImGui::Button(refresh)) intents.refresh = true;
   // Time zones: the recruiter's, and the candidate's side by side (switchable).
   const Instant now = context.clock_now;
-  ImGui::TextDisabled("%s", Format(locale, StringId::kYourTime, {ZoneCity(context.viewer->name()) + ", " + FormatOffset(*context.viewer, now)}).c_str());
-  ImGui::SameLine();
-  Label(Tr(locale, StringId::kCandidateZone));
-  ImGui::SetNextItemWidth(190 * context.scale);
+  const std::string your_time = Format(locale, StringId::kYourTime, {ZoneCity(context.viewer->name()) + ", " + FormatOffset(*context.viewer, now)});
+  NextGroup(TextWidth(your_time.c_str()), 24 * context.scale);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", your_time.c_str());
+  const char* candidate_zone = Tr(locale, StringId::kCandidateZone);
+  const float swap_width = model.viewport.candidate_zone.empty() ? 0 : spacing + TextWidth("\xE2\x87\x84") + ImGui::GetStyle().FramePadding.x * 2;
   const std::string current = model.viewport.candidate_zone.empty() ? Tr(locale, StringId::kNoCandidateZone) : model.viewport.candidate_zone;
+  const float zone_width = ComboWidth(current.c_str(), 190 * context.scale);
+  NextGroup(LabelWidth(candidate_zone) + zone_width + swap_width);
+  Label(candidate_zone);
+  ImGui::SetNextItemWidth(zone_width);
   if (ImGui::BeginCombo("##candidate_zone", current.c_str())) {
     if (ImGui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) intents.candidate_zone = "";
     for (const std::string& zone : context.zone_choices) {
@@ -358,7 +408,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
   bool changed = false;
   const bool reschedule = model.booking.rescheduling;
   Label(Tr(locale, StringId::kInterviewType));
-  ImGui::SetNextItemWidth(150 * scale);
+  ImGui::SetNextItemWidth(ComboWidth(TypeLabel(locale, settings.type), 150 * scale));
   ImGui::BeginDisabled(reschedule);  // the meeting type cannot change when moving an interview
   if (ImGui::BeginCombo("##type", TypeLabel(locale, settings.type))) {
     for (InterviewType type : {InterviewType::kOnSite, InterviewType::kGoogleMeet, InterviewType::kZoom, InterviewType::kTeams, InterviewType::kGoTo}) {
@@ -371,11 +421,13 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     ImGui::EndCombo();
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
   if (settings.type == InterviewType::kOnSite) {
+    const std::string room = settings.room.empty() ? Tr(locale, StringId::kAnyRoom) : DisplayName(model, settings.room);
+    const float room_width = ComboWidth(room.c_str(), 170 * scale);
+    NextGroup(LabelWidth(Tr(locale, StringId::kRoom)) + room_width);
     Label(Tr(locale, StringId::kRoom));
-    ImGui::SetNextItemWidth(170 * scale);
-    if (ImGui::BeginCombo("##room", settings.room.empty() ? Tr(locale, StringId::kAnyRoom) : DisplayName(model, settings.room).c_str())) {
+    ImGui::SetNextItemWidth(room_width);
+    if (ImGui::BeginCombo("##room", room.c_str())) {
       if (ImGui::Selectable(Tr(locale, StringId::kAnyRoom), settings.room.empty())) { settings.room.clear(); changed = true; }
       for (const Row& row : model.rows) {
         if (row.kind != RowKind::kRoom) continue;
@@ -384,16 +436,18 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
       }
       ImGui::EndCombo();
     }
-    ImGui::SameLine();
   } else {
     const std::string provider = ProviderOf(settings.type);
     bool any = false;
     for (const Row& row : model.rows) any |= row.kind == RowKind::kHost && row.host_provider == provider;
     if (any) {
+      const std::string host = settings.host.empty() ? Tr(locale, StringId::kAnyHost) : DisplayName(model, settings.host);
+      const float host_width = ComboWidth(host.c_str(), 190 * scale);
+      NextGroup(LabelWidth(Tr(locale, StringId::kHostAccount)) + host_width);
       Label(Tr(locale, StringId::kHostAccount));
-      ImGui::SetNextItemWidth(190 * scale);
+      ImGui::SetNextItemWidth(host_width);
       ImGui::BeginDisabled(reschedule);
-      if (ImGui::BeginCombo("##host", settings.host.empty() ? Tr(locale, StringId::kAnyHost) : DisplayName(model, settings.host).c_str())) {
+      if (ImGui::BeginCombo("##host", host.c_str())) {
         if (ImGui::Selectable(Tr(locale, StringId::kAnyHost), settings.host.empty())) { settings.host.clear(); changed = true; }
         for (const Row& row : model.rows) {
           if (row.kind != RowKind::kHost || row.host_provider != provider) continue;
@@ -402,21 +456,22 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
         ImGui::EndCombo();
       }
       ImGui::EndDisabled();
-      ImGui::SameLine();
     }
   }
+  NextGroup(LabelWidth(Tr(locale, StringId::kDuration)) + 90 * scale);
   Label(Tr(locale, StringId::kDuration));
   changed |= MinutesCombo("##duration", locale, settings.duration_minutes, {15, 30, 45, 60, 75, 90, 120, 180}, 90 * scale);
-  ImGui::SameLine();
+  NextGroup(LabelWidth(Tr(locale, StringId::kBufferBefore)) + 80 * scale);
   Label(Tr(locale, StringId::kBufferBefore));
   changed |= MinutesCombo("##before", locale, settings.buffer_before_minutes, {0, 5, 10, 15, 30}, 80 * scale);
-  ImGui::SameLine();
+  NextGroup(LabelWidth(Tr(locale, StringId::kBufferAfter)) + 80 * scale);
   Label(Tr(locale, StringId::kBufferAfter));
   changed |= MinutesCombo("##after", locale, settings.buffer_after_minutes, {0, 5, 10, 15, 30}, 80 * scale);
-  ImGui::SameLine();
-  Label(Tr(locale, StringId::kRanking));
-  ImGui::SetNextItemWidth(200 * scale);
   const StringId ranks[] = {StringId::kRankEarliest, StringId::kRankBalanced, StringId::kRankCandidate};
+  const float rank_width = ComboWidth(Tr(locale, ranks[static_cast<int>(settings.ranking)]), 200 * scale);
+  NextGroup(LabelWidth(Tr(locale, StringId::kRanking)) + rank_width);
+  Label(Tr(locale, StringId::kRanking));
+  ImGui::SetNextItemWidth(rank_width);
   if (ImGui::BeginCombo("##ranking", Tr(locale, ranks[static_cast<int>(settings.ranking)]))) {
     for (int i = 0; i < 3; ++i) {
       if (ImGui::Selectable(Tr(locale, ranks[i]), static_cast<int>(settings.ranking) == i)) {
@@ -426,7 +481,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  NextGroup(ToggleWidth(Tr(locale, StringId::kLoop)));
   if (ImGui::Checkbox(Tr(locale, StringId::kLoop), &settings.loop)) {
     changed = true;
     if (settings.loop && settings.loop_stages.empty()) {
@@ -454,7 +509,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
       }
       for (const Row& row : model.rows) {
         if (row.kind != RowKind::kInterviewer || !row.included) continue;
-        ImGui::SameLine();
+        NextGroup(ToggleWidth(row.name.c_str()));
         bool in_pool = std::find(stage.pool.begin(), stage.pool.end(), row.sub) != stage.pool.end();
         if (ImGui::Checkbox((row.name + "##pool" + row.sub).c_str(), &in_pool)) {
           if (in_pool) stage.pool.push_back(row.sub);
@@ -463,7 +518,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
         }
       }
       if (settings.loop_stages.size() > 1) {
-        ImGui::SameLine();
+        NextGroup(ButtonWidth(Tr(locale, StringId::kRemoveStage)));
         if (ImGui::SmallButton(Tr(locale, StringId::kRemoveStage))) {
           settings.loop_stages.erase(settings.loop_stages.begin() + static_cast<std::ptrdiff_t>(i));
           changed = true;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "state/widget_i18n.h"
+#include "state/widget_layout.h"
 
 namespace slotwise::widget {
 
@@ -29,12 +30,15 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
     ImGui::End();
     return;
   }
-  const float panel_width = 380.0f * context.scale;
-  const float grid_width = ImGui::GetContentRegionAvail().x - panel_width - ImGui::GetStyle().ItemSpacing.x;
-  ImGui::BeginChild("grid", ImVec2(grid_width, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  // The panel beside the grid on a wide page, below it in a narrow one (an ATS side pane, 200% zoom): PlacePanel.
+  const float scale = context.scale;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const PanelPlacement place = PlacePanel(avail.x, avail.y, 380.0f * scale, 600.0f * scale, GridContentHeight(model, context, avail.x),
+                                          220.0f * scale, ImGui::GetStyle().ItemSpacing.x);
+  ImGui::BeginChild("grid", ImVec2(place.grid_width, place.grid_height), true, ImGuiWindowFlags_HorizontalScrollbar);
   DrawGrid(model, context, intents);
   ImGui::EndChild();
-  ImGui::SameLine();
+  if (!place.below) ImGui::SameLine();
   ImGui::BeginChild("panel", ImVec2(0, 0), true);
   DrawSidePanel(model, context, intents);
   ImGui::EndChild();

@@ -4,7 +4,9 @@
 // Layout: a toolbar (title, day/week, previous/today/next, both time zones), a settings bar (type, host or room,
 // duration, buffers, order, loop), connection problems, then the grid (one row per interviewer, observer, room and
 // host account; busy / tentative / out-of-office / working-elsewhere drawn distinctly; working hours shaded; the
-// "now" line; suggestions and the selection) beside a panel with the suggestions, "why this time?" and the booking.
+// "now" line; suggestions and the selection) beside a panel with the suggestions, "why this time?" and the booking —
+// or, when the page is too narrow for both, the panel below the grid. Toolbar and settings wrap onto further lines
+// rather than run past the edge.
 #pragma once
 
 #include <map>
@@ -22,6 +24,7 @@ struct ViewContext {
   const TimeZone* candidate = nullptr;                 // the candidate's zone, when chosen
   std::map<std::string, IntervalList> working_spans;   // by sub, for the visible range (absent = around the clock)
   Instant clock_now = 0;                               // the page's clock, for the "now" line
+  int cancel_seconds_left = 0;                         // the countdown of a scheduled cancel
   std::optional<Instant> reveal;                       // a newly selected start: scroll the grid to show it
   bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
   bool cjk_font_loading = false;
@@ -43,6 +46,8 @@ struct Intents {
   std::optional<std::string> candidate_zone;           // "" = none
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
+  bool cancel_confirm = false, cancel_keep = false;    // the cancel dialog's "Cancel the interview" / "Keep it", "Undo"
+  std::optional<std::string> cancel_reason;            // the message to the candidate, as edited
   std::optional<std::string> open_url;
   bool open_connections = false;                       // the page's connections panel (web/connections/)
   bool loop_dismiss = false;                           // a finished loop booking's result is put away
@@ -57,6 +62,7 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
 
 // Parts (view_grid.cpp, view_panels.cpp).
 void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents);
+float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width);  // DrawGrid's, `width` wide, framed
 void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawConnectionIssues(const WidgetModel& model, Intents& intents);

@@ -1,0 +1,95 @@
+// The widget's layout at the sizes an ATS gives it, in headless Chromium against `slotwise serve --demo`: an 800 px
+// side pane in German with a room chosen (every control inside the page, the grid wide, the panel below it), and the
+// mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay).
+// Screenshots land in test-artifacts/ — look at them.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from '../lib/paths.mjs';
+import { decodePng, differingShare, findColorBands } from '../lib/png.mjs';
+import { openWidget, waitSettled } from '../lib/widget_page.mjs';
+
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const kWindowBackground = [247, 247, 250];  // the widget's window
+const kSuggestionsRow = [240, 248, 242];    // the grid's suggestions row, as wide as the visible tracks
+const kRowPitch = 29;                       // one resource row at device scale 1 (ImGui frame height + 6 + spacing)
+const kNamesColumn = 250;                   // the grid's label column ends about here at device scale 1
+
+function pixel(image, x, y) {
+  const i = (y * image.width + x) * image.channels;
+  return [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
+}
+
+// The rows of the strip x ∈ [x0, x1) in which some pixel is not the window's background: where a control that runs
+// past the right edge shows (ImGui clips it only a few pixels before the edge).
+function rowsDrawnInto(image, x0, x1) {
+  const rows = [];
+  for (let y = 2; y < image.height - 2; ++y) {
+    for (let x = x0; x < x1; ++x) {
+      if (pixel(image, x, y).some((c, k) => Math.abs(c - kWindowBackground[k]) > 3)) { rows.push(y); break; }
+    }
+  }
+  return rows;
+}
+
+test('widget: in an 800 px pane in German with a room, every control fits, the grid keeps its width, the panel goes below', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t, '?locale=de&type=none', { width: 800, height: 900 });
+  await waitSettled(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const image = decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, 'widget-800-de-room.png') }));
+  // The window's right padding, between the children's frames and the canvas edge, is untouched: nothing ran past.
+  assert.deepEqual(rowsDrawnInto(image, image.width - 7, image.width - 4), [], 'no control reaches the right edge');
+  // The grid takes the page's width: its suggestions row is far wider than the ~120 px it had beside a fixed panel.
+  const row = findColorBands(image, kSuggestionsRow, { minPixels: 100 })[0];
+  let width = 0;  // its pixels in its middle line (the suggestions drawn over it aside)
+  for (let x = 0; row && x < image.width; ++x) width += pixel(image, x, row.y).every((c, k) => Math.abs(c - kSuggestionsRow[k]) <= 3);
+  assert.ok(width > 300, `the tracks are ${width} px wide`);
+  assert.match(await page.textContent('#slotwise-live'), /Vorschläge/, 'the suggestions are there');
+  assert.deepEqual(problems, []);
+});
+
+test('widget: the wheel over a tall grid moves the rows by about three; the header, the suggestions row and the names stay', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
+  await waitSettled(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const shot = async (name) => decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, name) }));
+  const before = await shot('widget-vwheel-before.png');
+  const row = findColorBands(before, kSuggestionsRow, { minPixels: 100 })[0];
+  // The first five rows under the band (the grid shows more: it keeps 60% of the height).
+  const top = row.bottom + 3, bottom = top + 5 * kRowPitch;
+  await page.mouse.move(box.x + row.left + 200, box.y + top + 40);  // over the tracks
+  await page.waitForTimeout(600);
+  const still = await shot('widget-vwheel-still.png');  // the hover tooltip, without scrolling
+  await page.mouse.wheel(0, 100);                         // one notch down (Chromium: 100 px)
+  await page.waitForTimeout(400);
+  const after = await shot('widget-vwheel-down.png');
+
+  // The band above the rows (legend, days, hours, suggestions) did not move; the "now" line may by a pixel fraction.
+  const crop = (image, y0, y1, x0 = 0, x1 = image.width) => {
+    const out = { width: x1 - x0, height: y1 - y0, channels: image.channels, pixels: Buffer.alloc((x1 - x0) * (y1 - y0) * image.channels) };
+    for (let y = y0; y < y1; ++y) image.pixels.copy(out.pixels, (y - y0) * out.width * image.channels, (y * image.width + x0) * image.channels, (y * image.width + x1) * image.channels);
+    return out;
+  };
+  // (Left of the grid's vertical scrollbar, whose thumb moves.)
+  const band = (image) => crop(image, row.top - 90, row.bottom, 0, row.right + 2);
+  assert.ok(differingShare(band(still), band(after)) < 0.002, 'the band stayed');
+  // The rows moved up: the names column now shows what was `shift` pixels lower. Found as the shift that makes the
+  // two match best.
+  const names = (image) => crop(image, top, bottom, 12, kNamesColumn);
+  const a = names(still), b = names(after);
+  let best = { shift: 0, share: 1 };
+  for (let shift = 0; shift < a.height - kRowPitch; ++shift) {
+    const share = differingShare(crop(b, 0, a.height - shift), crop(a, shift, a.height));
+    if (share < best.share) best = { shift, share };
+  }
+  assert.ok(best.share < 0.01, `the rows moved as a whole (best match ${best.share})`);
+  const moved = best.shift / kRowPitch;
+  t.diagnostic(`one notch: ${best.shift} px = ${moved.toFixed(2)} rows`);
+  assert.ok(moved >= 2 && moved <= 4, `one notch moved the rows by ${moved.toFixed(2)} rows (about three expected)`);
+  await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(400);
+  assert.ok(differingShare(names(await shot('widget-vwheel-back.png')), a) < 0.002, 'the notch back returns');
+  assert.deepEqual(problems, []);
+});
