@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "booking/booking_request.h"
+#include "booking/candidate_text.h"
 #include "booking/change_assessment.h"
 #include "booking/crash_points.h"
 #include "booking/external_change_policy.h"
@@ -332,10 +333,27 @@ BookingOutcome BookingService::Cancel(const std::string& tenant_id, const std::s
   if (!reason.is_string() || reason.get_ref<const std::string&>().size() > 2000) {
     return Failed(Error{codes::kInvalidRequest, "reason must be a string of at most 2000 bytes", "reason"});
   }
+  std::optional<std::string> candidate_message;
+  if (body.is_object() && body.contains("candidate_message")) {
+    const json& text = body.at("candidate_message");
+    if (!text.is_string() || text.get_ref<const std::string&>().size() > 2000) {
+      return Failed(Error{codes::kInvalidRequest, "candidate_message must be a string of at most 2000 bytes", "candidate_message"});
+    }
+    candidate_message = text.get<std::string>();
+  }
   return WithIdempotency(tenant_id, idempotency_key, "DELETE /v1/interviews/" + interview_id, RequestFingerprint(body),
                          [&](bool&) -> BookingOutcome {
+    if (candidate_message) {  // the same template rules as at booking: checked before anything changes
+      Result<std::optional<Interview>> existing = interviews_.GetInterview(tenant_id, interview_id);
+      if (existing && existing->has_value()) {
+        const std::string& video = (*existing)->spec.video;
+        if (Result<bool> checked = CheckCandidateText(*candidate_message, !video.empty() && video != "none"); !checked) {
+          return Failed(checked.error());
+        }
+      }
+    }
     Result<Interview> cancelled =
-        interviews_.CommitCancel(tenant_id, interview_id, clock_(), reason.get<std::string>());
+        interviews_.CommitCancel(tenant_id, interview_id, clock_(), reason.get<std::string>(), candidate_message);
     if (!cancelled) {
       if (cancelled.error().code != codes::kNotFound) return Failed(cancelled.error());
       Result<std::optional<Interview>> existing = interviews_.GetInterview(tenant_id, interview_id);
@@ -418,7 +436,7 @@ BookingOutcome BookingService::ApplyExternalChangeAction(const std::string& tena
       return Failed(Error{codes::kNoExternalChange,
                           "a deleted " + flagged->object + " cannot be restored: accept (cancels) or book again", "action"});
     }
-    Result<Interview> cancelled = interviews_.CommitCancel(tenant_id, interview_id, clock_(), "");
+    Result<Interview> cancelled = interviews_.CommitCancel(tenant_id, interview_id, clock_(), "", std::nullopt);
     if (!cancelled) return Failed(cancelled.error());
     if (outbox_wake_) outbox_wake_();
     return BookingOutcome{std::move(cancelled).value()};

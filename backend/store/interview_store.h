@@ -90,9 +90,12 @@ class InterviewStore : public HoldsReader {
   // not_found when no confirmed interview `interview_id` of `tenant_id` exists.
   virtual Result<Interview> CommitRestore(const std::string& tenant_id, const std::string& interview_id,
                                           std::int64_t now, const std::string& history_detail_json) = 0;
-  // Status cancelled, holds released, sequence + 1, "cancelled" history entry, kCancel outbox job.
+  // Status cancelled, holds released, sequence + 1, "cancelled" history entry, kCancel outbox job. `reason` is the
+  // caller's own note (failure_reason, history); `candidate_message`, when given, becomes the spec's candidate_message:
+  // the recruiter's text in the candidate's cancellation e-mail (checked by the caller).
   virtual Result<Interview> CommitCancel(const std::string& tenant_id, const std::string& interview_id,
-                                         std::int64_t now, const std::string& reason) = 0;
+                                         std::int64_t now, const std::string& reason,
+                                         const std::optional<std::string>& candidate_message) = 0;
 
   virtual Result<std::optional<Interview>> GetInterview(const std::string& tenant_id, const std::string& id) = 0;
   // Interviews of a tenant starting in [from, to), ordered by (start_at, id), at most `limit`; with `after`, only

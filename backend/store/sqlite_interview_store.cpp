@@ -305,7 +305,8 @@ Result<CommitOutcome> SqliteInterviewStore::CommitReschedule(const Interview& up
 }
 
 Result<Interview> SqliteInterviewStore::CommitCancel(const std::string& tenant_id, const std::string& interview_id,
-                                                     std::int64_t now, const std::string& reason) {
+                                                     std::int64_t now, const std::string& reason,
+                                                     const std::optional<std::string>& candidate_message) {
   std::lock_guard lock(write_mutex_);
   sqlite3* db = writer_->handle();
   WriteTransaction transaction(db);
@@ -316,6 +317,11 @@ Result<Interview> SqliteInterviewStore::CommitCancel(const std::string& tenant_i
                              {reason, now, interview_id, tenant_id});
   if (!changed) return changed.error();
   if (*changed != 1) return Error{codes::kNotFound, "no active interview " + interview_id, "id"};
+  if (candidate_message) {
+    Result<bool> noted = Run(db, "UPDATE interviews SET spec = json_set(spec, '$.candidate_message', ?) WHERE id = ?;",
+                             {*candidate_message, interview_id});
+    if (!noted) return noted.error();
+  }
   if (Result<bool> released = Run(db, "DELETE FROM interview_holds WHERE interview_id = ?;", {interview_id});
       !released) {
     return released.error();

@@ -35,7 +35,7 @@ class SqliteInterviewStore : public InterviewStore {
   Result<Interview> CommitRestore(const std::string& tenant_id, const std::string& interview_id, std::int64_t now,
                                   const std::string& history_detail_json) override;
   Result<Interview> CommitCancel(const std::string& tenant_id, const std::string& interview_id, std::int64_t now,
-                                 const std::string& reason) override;
+                                 const std::string& reason, const std::optional<std::string>& candidate_message) override;
 
   Result<std::optional<Interview>> GetInterview(const std::string& tenant_id, const std::string& id) override;
   Result<std::vector<Interview>> ListInterviews(const std::string& tenant_id, std::int64_t from, std::int64_t to,

@@ -292,7 +292,7 @@ TEST_CASE("Tracking property: at rest, every live provider object of a booking i
           Result<CommitOutcome> committed = world.interviews->CommitReschedule(moved, {kOrganizer}, world.now, "{}");
           REQUIRE(committed.ok());
         } else {
-          Result<Interview> cancelled = world.interviews->CommitCancel(kTenant, id, world.now, "changed plans");
+          Result<Interview> cancelled = world.interviews->CommitCancel(kTenant, id, world.now, "changed plans", std::nullopt);
           REQUIRE_MESSAGE(cancelled.ok(), (cancelled ? "" : cancelled.error().message));
           live.erase(id);
         }

@@ -404,3 +404,34 @@ TEST_CASE("messages: Teams, GoTo and Meet interviews booked end to end give the 
   CHECK_MESSAGE(meet.text.find("Join by phone:\n+49 30 5679 5800 (DE), access code ") != std::string::npos, meet.text);
   CHECK(meet.ics.find(meet_url) != std::string::npos);
 }
+
+TEST_CASE("messages: a cancel's candidate_message reaches the candidate in the cancellation; a bad one cancels nothing") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  ConnectAts(world, ats);
+  const json candidate = {{"name", "Jane Doe"}, {"email", "jane.doe@candidate.example"}, {"time_zone", "Europe/Berlin"}};
+  json body = DemoBooking("Backend engineer", FreeWeekDay(world.Now(), 2).midnight + 10 * 3600, candidate);
+  body["candidate_message"] = "Please bring your portfolio.";
+  const Delivered delivered = BookAndDeliver(world, ats, body, "cancel-message", 1);
+  const std::string id = delivered.interview.at("id");
+
+  // Refused, and the interview stays confirmed: not a string, a variable that does not exist.
+  for (const json& bad : {json{{"candidate_message", 42}}, json{{"candidate_message", "See you {{dat}}"}}}) {
+    const HttpAnswer refused = world.Api("DELETE", "/v1/interviews/" + id, bad);
+    CHECK_MESSAGE(refused.status >= 400, refused.body);
+    CHECK(json::parse(refused.body).at("error").at("field") == "candidate_message");
+  }
+  CHECK(world.Settled(id).at("status") == "confirmed");
+
+  const HttpAnswer cancelled = world.Api("DELETE", "/v1/interviews/" + id,
+                                         {{"reason", "interviewer ill"},
+                                          {"candidate_message", "We are sorry, {{candidate_name}}: we will send new times."}});
+  REQUIRE_MESSAGE(cancelled.status == 200, cancelled.body);
+  const std::vector<json> mails = ats.Mails(2);
+  REQUIRE(mails.size() == 2);
+  CHECK(mails[1].at("kind") == "candidate_cancellation");
+  const std::string text = mails[1].at("text");
+  CHECK_MESSAGE(text.find("We are sorry, Jane Doe: we will send new times.") != std::string::npos, text);
+  CHECK(text.find("portfolio") == std::string::npos);       // the booking's text is replaced
+  CHECK(text.find("interviewer ill") == std::string::npos);  // the reason is the caller's own note
+}

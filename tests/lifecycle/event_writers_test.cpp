@@ -72,7 +72,7 @@ TEST_CASE("event writers: interview history actions make interview events with t
   interview.spec.start += 7200;
   interview.spec.end += 7200;
   REQUIRE(interviews.CommitReschedule(interview, {"lena@acme.test"}, kNow + 10, R"({"from":{"start":"x"}})").ok());
-  REQUIRE(interviews.CommitCancel("acme", interview.id, kNow + 20, "the candidate withdrew").ok());
+  REQUIRE(interviews.CommitCancel("acme", interview.id, kNow + 20, "the candidate withdrew", std::nullopt).ok());
 
   const std::vector<LifecycleEvent> events = world.Events();
   REQUIRE(events.size() == 3);

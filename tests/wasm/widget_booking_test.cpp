@@ -208,9 +208,10 @@ TEST_CASE("WidgetBooking: cancelling asks first, takes a message, and can be und
   CHECK(model.booking.phase == BookingPhase::kConfirmed);
   // Asked, a message written, confirmed: scheduled, counting down, not due before the undo window is over.
   AskToCancel(model);
-  SetCancelReason(model, "Anna is ill; we will send new times.");
+  SetCancelMessage(model, "Anna is ill; we will send new times.");
   ScheduleCancel(model, 1000);
   CHECK(model.booking.phase == BookingPhase::kCancelScheduled);
+  CHECK(SelectionIsTheBooking(model));  // until the DELETE goes out it is the interview, not a conflict with itself
   CHECK(CancelSecondsLeft(model, 1000) == 8);
   CHECK(CancelSecondsLeft(model, 8500) == 1);
   CHECK_FALSE(CancelDue(model, 1000 + kCancelUndoMs - 1));
@@ -218,16 +219,16 @@ TEST_CASE("WidgetBooking: cancelling asks first, takes a message, and can be und
   // Undo within the window: confirmed again, the message dropped, never due.
   KeepInterview(model);
   CHECK(model.booking.phase == BookingPhase::kConfirmed);
-  CHECK(model.booking.cancel_reason.empty());
+  CHECK(model.booking.cancel_message.empty());
   CHECK_FALSE(CancelDue(model, 1e12));
   // Confirmed again and left alone: due after the window, and the DELETE carries the message.
   AskToCancel(model);
-  SetCancelReason(model, "Anna is ill.");
+  SetCancelMessage(model, "Anna is ill.");
   ScheduleCancel(model, 2000);
   CHECK(CancelDue(model, 2000 + kCancelUndoMs));
   StartCancel(model);
   CHECK(model.booking.phase == BookingPhase::kCancelling);
-  CHECK(nlohmann::json::parse(CancelRequestBody(model)) == nlohmann::json{{"reason", "Anna is ill."}});
+  CHECK(nlohmann::json::parse(CancelRequestBody(model)) == nlohmann::json{{"candidate_message", "Anna is ill."}});
   ApplyCancelResponse(model, 204, "");
   CHECK(model.booking.phase == BookingPhase::kCancelled);
 }
@@ -235,12 +236,12 @@ TEST_CASE("WidgetBooking: cancelling asks first, takes a message, and can be und
 TEST_CASE("WidgetBooking: no message means an empty DELETE body; a long one is cut on a character boundary") {
   WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
   CHECK(CancelRequestBody(model) == "{}");
-  std::string long_text(kMaxCancelReasonBytes - 1, 'a');
+  std::string long_text(kMaxCancelMessageBytes - 1, 'a');
   long_text += "\xC3\xA4\xC3\xA4";  // "ää": the first one straddles the limit
-  SetCancelReason(model, long_text);
-  CHECK(model.booking.cancel_reason.size() == kMaxCancelReasonBytes - 1);
-  SetCancelReason(model, "kurz");
-  CHECK(model.booking.cancel_reason == "kurz");
+  SetCancelMessage(model, long_text);
+  CHECK(model.booking.cancel_message.size() == kMaxCancelMessageBytes - 1);
+  SetCancelMessage(model, "kurz");
+  CHECK(model.booking.cancel_message == "kurz");
 }
 
 TEST_CASE("WidgetLive: the live region names the selected time in both zones, who can make it, the suggestions and what would help") {

@@ -271,7 +271,7 @@ void App::Apply(const Intents& intents) {
   if (intents.book) Book();
   if (intents.reschedule) { StartReschedule(model_); FetchDocument(); }
   if (intents.cancel) AskToCancel(model_);
-  if (intents.cancel_reason) SetCancelReason(model_, *intents.cancel_reason);
+  if (intents.cancel_message) SetCancelMessage(model_, *intents.cancel_message);
   if (intents.cancel_confirm) ScheduleCancel(model_, NowMilliseconds());
   if (intents.cancel_keep) KeepInterview(model_);
   if (intents.external_change) ResolveExternalChange(*intents.external_change);

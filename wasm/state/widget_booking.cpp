@@ -23,18 +23,23 @@ void Fail(Booking& booking, std::string code, std::string message) {
 
 }  // namespace
 
+namespace {
+// The interview is being booked or is booked, and still stands (a cancel being confirmed or counted down included:
+// until the DELETE goes out it is there).
+bool BookingStands(BookingPhase phase) {
+  return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kConfirmed ||
+         phase == BookingPhase::kConfirmingCancel || phase == BookingPhase::kCancelScheduled;
+}
+}  // namespace
+
 bool SelectionIsTheBooking(const WidgetModel& model) {
   const Booking& booking = model.booking;
-  const bool live = booking.phase == BookingPhase::kSubmitting || booking.phase == BookingPhase::kPending ||
-                    booking.phase == BookingPhase::kConfirmed;
-  return live && model.selected && *model.selected == booking.when.start &&
+  return BookingStands(booking.phase) && model.selected && *model.selected == booking.when.start &&
          booking.when.end - booking.when.start == static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute;
 }
 
 bool IsTheBookingEvent(const WidgetModel& model, const Row& row, const BusyEvent& event) {
-  const BookingPhase phase = model.booking.phase;
-  const bool live = phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kConfirmed;
-  return live && row.included && event.status != BusyStatus::kFree && event.when == model.booking.when;
+  return BookingStands(model.booking.phase) && row.included && event.status != BusyStatus::kFree && event.when == model.booking.when;
 }
 
 bool CanBook(const WidgetModel& model) {
@@ -185,16 +190,16 @@ void ApplyResolveExternalChangeResponse(WidgetModel& model, int http_status, std
 void AskToCancel(WidgetModel& model) {
   if (model.booking.interview_id.empty() || model.booking.phase != BookingPhase::kConfirmed) return;
   model.booking.phase = BookingPhase::kConfirmingCancel;
-  model.booking.cancel_reason.clear();
+  model.booking.cancel_message.clear();
 }
 
-void SetCancelReason(WidgetModel& model, std::string reason) {
-  if (reason.size() > kMaxCancelReasonBytes) {
-    std::size_t cut = kMaxCancelReasonBytes;
+void SetCancelMessage(WidgetModel& model, std::string reason) {
+  if (reason.size() > kMaxCancelMessageBytes) {
+    std::size_t cut = kMaxCancelMessageBytes;
     while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
     reason.resize(cut);
   }
-  model.booking.cancel_reason = std::move(reason);
+  model.booking.cancel_message = std::move(reason);
 }
 
 void ScheduleCancel(WidgetModel& model, double now_ms) {
@@ -206,7 +211,7 @@ void ScheduleCancel(WidgetModel& model, double now_ms) {
 void KeepInterview(WidgetModel& model) {
   if (model.booking.phase != BookingPhase::kConfirmingCancel && model.booking.phase != BookingPhase::kCancelScheduled) return;
   model.booking.phase = BookingPhase::kConfirmed;
-  model.booking.cancel_reason.clear();
+  model.booking.cancel_message.clear();
   model.booking.cancel_at_ms = 0;
 }
 
@@ -228,7 +233,7 @@ void StartCancel(WidgetModel& model) {
 
 std::string CancelRequestBody(const WidgetModel& model) {
   json body = json::object();
-  if (!model.booking.cancel_reason.empty()) body["reason"] = model.booking.cancel_reason;
+  if (!model.booking.cancel_message.empty()) body["candidate_message"] = model.booking.cancel_message;
   return DumpJson(body);
 }
 

@@ -52,16 +52,16 @@ void StartReschedule(WidgetModel& model);
 // Cancelling, safely: the recruiter confirms (with an optional message for the candidate), then has
 // kCancelUndoMs to undo before anything is sent.
 constexpr double kCancelUndoMs = 8000;
-constexpr std::size_t kMaxCancelReasonBytes = 500;  // the server takes up to 2000
+constexpr std::size_t kMaxCancelMessageBytes = 500;  // the server takes up to 2000
 void AskToCancel(WidgetModel& model);                                            // kConfirmed → kConfirmingCancel
-void SetCancelReason(WidgetModel& model, std::string reason);                    // cut to kMaxCancelReasonBytes (UTF-8 safe)
+void SetCancelMessage(WidgetModel& model, std::string reason);                    // cut to kMaxCancelMessageBytes (UTF-8 safe)
 void ScheduleCancel(WidgetModel& model, double now_ms);                          // kConfirmingCancel → kCancelScheduled
 void KeepInterview(WidgetModel& model);                                          // either of those → kConfirmed
 bool CancelDue(const WidgetModel& model, double now_ms);                         // scheduled and its time has come
 int CancelSecondsLeft(const WidgetModel& model, double now_ms);                  // for the countdown (≥ 0)
 
 // DELETE /v1/interviews/{id} is about to be sent (when its undo window is over, or at once when nothing is in flight) / its body
-// ({"reason": …} when the recruiter wrote one) / its answer.
+// ({"candidate_message": …}, the text of the candidate's cancellation e-mail, when the recruiter wrote one) / its answer.
 void StartCancel(WidgetModel& model);
 std::string CancelRequestBody(const WidgetModel& model);
 void ApplyCancelResponse(WidgetModel& model, int http_status, std::string_view body);

@@ -86,7 +86,7 @@ constexpr Entry kTable[] = {
                                "Das Interview am {0} absagen? Alle Beteiligten erfahren es, auch der Kandidat.",
                                "{0}の面接をキャンセルしますか？候補者を含む参加者全員に通知されます。",
                                "Het gesprek op {0} annuleren? Alle deelnemers horen het, ook de kandidaat."}},
-  {StringId::kCancelReason, {"Message to the candidate (optional):", "Nachricht an den Kandidaten (optional):",
+  {StringId::kCancelMessage, {"Message to the candidate (optional):", "Nachricht an den Kandidaten (optional):",
                              "候補者へのメッセージ（任意）：", "Bericht aan de kandidaat (optioneel):"}},
   {StringId::kCancelConfirm, {"Cancel the interview", "Interview absagen", "キャンセルする", "Gesprek annuleren"}},
   {StringId::kKeepInterview, {"Keep it", "Nicht absagen", "キャンセルしない", "Niet annuleren"}},

@@ -28,7 +28,7 @@ enum class StringId {
   kWhyTitle, kClickToExplain, kSelectionIsBooked, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,
   kPasscodeAdminLocked, kPasscodePersonal, kPasscodeUnlocked, kPasscodeNotRequired, kHostWarning, kWhatWouldHelp,
   kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
-  kCancelling, kCancelled, kCancelQuestion, kCancelReason, kCancelConfirm, kKeepInterview, kCancelScheduled, kUndo,
+  kCancelling, kCancelled, kCancelQuestion, kCancelMessage, kCancelConfirm, kKeepInterview, kCancelScheduled, kUndo,
   kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,
   kCreatedRoom, kViolations, kSlotTaken, kBookingInvalid, kNetworkError, kTokenExpired,
   kConnectionProblems, kReconnect, kGrantConsent, kConnections, kReauthNeeded, kConsentRequired, kChangedExternally,

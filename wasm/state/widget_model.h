@@ -213,7 +213,7 @@ struct Booking {
   std::vector<Violation> violations;
   int polls = 0;
   std::vector<ExternalChange> external_changes;  // an existing interview's objects changed outside Slotwise
-  std::string cancel_reason;        // the recruiter's message to the candidate when cancelling (may be empty)
+  std::string cancel_message;        // the recruiter's message to the candidate when cancelling (may be empty)
   double cancel_at_ms = 0;          // kCancelScheduled: when the DELETE goes out (the page's clock, ms)
 };
 

@@ -309,11 +309,11 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     }
     case BookingPhase::kConfirmingCancel: {
       ImGui::TextUnformatted(Format(locale, StringId::kCancelQuestion, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
-      ImGui::TextUnformatted(Tr(locale, StringId::kCancelReason));
-      std::string buffer = booking.cancel_reason;
-      buffer.resize(kMaxCancelReasonBytes + 1, '\0');
-      if (ImGui::InputTextMultiline("##cancel_reason", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
-        intents.cancel_reason = std::string(buffer.c_str());
+      ImGui::TextUnformatted(Tr(locale, StringId::kCancelMessage));
+      std::string buffer = booking.cancel_message;
+      buffer.resize(kMaxCancelMessageBytes + 1, '\0');
+      if (ImGui::InputTextMultiline("##cancel_message", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
+        intents.cancel_message = std::string(buffer.c_str());
       }
       ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.16f, 0.16f, 1));
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.20f, 0.20f, 1));

@@ -47,7 +47,7 @@ struct Intents {
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
   bool cancel_confirm = false, cancel_keep = false;    // the cancel dialog's "Cancel the interview" / "Keep it", "Undo"
-  std::optional<std::string> cancel_reason;            // the message to the candidate, as edited
+  std::optional<std::string> cancel_message;            // the message to the candidate, as edited
   std::optional<std::string> open_url;
   bool open_connections = false;                       // the page's connections panel (web/connections/)
   bool loop_dismiss = false;                           // a finished loop booking's result is put away

@@ -1,0 +1,116 @@
+// Cancelling from the widget with the mouse, in headless Chromium against `slotwise serve --demo`: "Cancel interview"
+// asks first and takes a message for the candidate; after confirming, an 8-second countdown offers Undo — undone,
+// nothing reaches the backend or the sandbox; left alone, the interview is cancelled and the candidate's cancellation
+// carries the message. Screenshots land in test-artifacts/ — look at them.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from '../lib/paths.mjs';
+import { decodePng, findColorBands } from '../lib/png.mjs';
+import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent } from '../lib/widget_page.mjs';
+
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const BUTTON = [175, 208, 250];      // a plain button on the light theme
+const RED_BUTTON = [179, 41, 41];    // "Cancel the interview" in the confirmation
+const GREEN_TEXT = [26, 133, 71];    // "Booked …" (kGreen)
+const AMBER_TEXT = [179, 107, 0];    // the countdown (kAmber)
+
+function isColor(image, x, y, color, tolerance = 6) {
+  const i = (y * image.width + x) * image.channels;
+  return color.every((c, k) => Math.abs(image.pixels[i + k] - c) <= tolerance);
+}
+
+// The buttons drawn side by side in one band, as [left, right] runs along a line just inside its top edge (above the
+// text, which would break the runs).
+function buttonsIn(image, band) {
+  const runs = [];
+  const y = band.top + 1;
+  for (let x = band.left; x <= band.right; ++x) {
+    if (!isColor(image, x, y, BUTTON)) continue;
+    const last = runs[runs.length - 1];
+    if (last && x - last[1] <= 2) last[1] = x; else runs.push([x, x]);
+  }
+  return runs.filter(([a, b]) => b - a > 20);
+}
+
+async function screenshot(page, name) {
+  return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, name) }));
+}
+
+// Clicks "Cancel interview": the second of the two buttons side by side under the green "Booked" heading.
+async function clickCancelInterview(page, name) {
+  const image = await screenshot(page, name);
+  const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
+  const heading = findColorBands(image, GREEN_TEXT, { ...panel, minPixels: 3 });
+  assert.ok(heading.length > 0, 'the green "Booked" heading is drawn');
+  const pair = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 })
+    .map((band) => ({ band, buttons: buttonsIn(image, band) })).find(({ buttons }) => buttons.length === 2);
+  assert.ok(pair, '"Reschedule" and "Cancel interview" side by side');
+  const [left, right] = pair.buttons[1];
+  await page.mouse.click(Math.round((left + right) / 2), pair.band.y);
+}
+
+// In the confirmation: clicks into the message box (above the red button), types, and clicks the red button.
+async function confirmWithMessage(page, message, name) {
+  await page.waitForFunction(() => /Cancel the interview on /.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(300);
+  let image = await screenshot(page, name);
+  const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
+  const red = findColorBands(image, RED_BUTTON, { ...panel, minPixels: 40 });
+  assert.equal(red.length, 1, 'one red "Cancel the interview" button');
+  await page.mouse.click(red[0].left + 60, red[0].top - 30);  // the message box, 3½ lines above it
+  await page.keyboard.type(message, { delay: 10 });
+  await page.waitForTimeout(300);
+  image = await screenshot(page, name.replace('.png', '-typed.png'));
+  await page.mouse.click(red[0].x, red[0].y);
+}
+
+test('widget: cancel asks first, Undo within the countdown sends nothing, and left alone it cancels with the message', { timeout: 150000 }, async (t) => {
+  const { server, page, problems } = await openWidget(t);
+  const origin = new URL(server.url).origin;
+  const headers = { Authorization: `Bearer ${await demoToken(origin)}` };
+  await page.keyboard.press('j');
+  await waitForEvent(page, 'slot_selected');
+  await page.keyboard.press('Enter');
+  const booked = await waitForEvent(page, 'booked', 60000);
+  await assertBookedEverywhere(server, booked.interview_id);
+  await page.waitForTimeout(500);
+
+  // Asked, confirmed with a message, then undone within the window.
+  await clickCancelInterview(page, 'widget-cancel-1-booked.png');
+  await confirmWithMessage(page, 'Sorry, Anna is ill.', 'widget-cancel-2-confirm.png');
+  await page.waitForFunction(() => /cancelled in 8 s/.test(document.getElementById('slotwise-live').textContent));
+  const countdown = await screenshot(page, 'widget-cancel-3-countdown.png');
+  const panel = { x0: Math.round(countdown.width * 0.72), x1: countdown.width };
+  const amber = findColorBands(countdown, AMBER_TEXT, { ...panel, minPixels: 3 });
+  assert.ok(amber.length > 0, 'the amber countdown is drawn');
+  const undo = findColorBands(countdown, BUTTON, { ...panel, y0: amber[amber.length - 1].bottom, minPixels: 30 })[0];
+  assert.ok(undo, 'the Undo button under the countdown');
+  await page.mouse.click(undo.x, undo.y);
+  await page.waitForFunction(() => /^Booked /.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(9000);  // past the window: nothing went out
+  await assertBookedEverywhere(server, booked.interview_id);
+  const history = await (await fetch(`${origin}/v1/interviews/${booked.interview_id}/history`, { headers })).json();
+  assert.equal(history.history.filter((entry) => entry.action === 'cancelled').length, 0, JSON.stringify(history));
+  assert.equal((await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'cancelled'))).length, 0);
+
+  // Again, and left alone: cancelled after the countdown, the message in the candidate's cancellation.
+  await clickCancelInterview(page, 'widget-cancel-4-booked-again.png');
+  const message = 'Sorry, Anna is ill. We will send new times.';
+  await confirmWithMessage(page, message, 'widget-cancel-5-confirm.png');
+  const started = Date.now();
+  await waitForEvent(page, 'cancelled', 30000);
+  assert.ok(Date.now() - started >= 7000, `the DELETE waited for the undo window (${Date.now() - started} ms)`);
+  const view = await getInterview(server, booked.interview_id);
+  assert.equal(view.status, 'cancelled');
+  const ics = await (await fetch(`${origin}/v1/interviews/${booked.interview_id}/candidate.ics`, { headers })).text();
+  const unfolded = ics.replace(/\r\n[ \t]/g, '').replace(/\\([,;\\])/g, '$1');  // unfolded, unescaped (RFC 5545 3.1, 3.3.11)
+  assert.match(unfolded, /METHOD:CANCEL/);
+  assert.ok(unfolded.includes(message), `the candidate's cancellation carries the message: ${unfolded}`);
+  await page.waitForFunction(() => /^Cancelled/.test(document.getElementById('slotwise-live').textContent));
+  await screenshot(page, 'widget-cancel-6-cancelled.png');
+  assert.match(await liveText(page), /^Cancelled/);
+  assert.deepEqual(problems, []);
+});
