@@ -3,6 +3,7 @@
 
 #include "state/widget_booking.h"
 #include "state/widget_live.h"
+#include "state/widget_request.h"
 #include "state/widget_solve.h"
 #include "widget_test_fixtures.h"
 
@@ -242,6 +243,66 @@ TEST_CASE("WidgetBooking: no message means an empty DELETE body; a long one is c
   CHECK(model.booking.cancel_message.size() == kMaxCancelMessageBytes - 1);
   SetCancelMessage(model, "kurz");
   CHECK(model.booking.cancel_message == "kurz");
+}
+
+TEST_CASE("WidgetBooking: a move shows what else it changes and waits for the recruiter; done, it says where it moved from") {
+  WidgetModel model = ModelWithPossibleTime(InterviewType::kGoogleMeet);
+  const std::vector<std::string> chosen = IncludedSubs(model, RowKind::kInterviewer);
+  REQUIRE_FALSE(chosen.empty());
+  nlohmann::json view = nlohmann::json::parse(kConfirmedView);
+  view["interviewers"] = nlohmann::json::array();
+  for (const std::string& sub : chosen) view["interviewers"].push_back({{"sub", sub}});
+  StartSubmit(model, "key-7");
+  ApplySubmitResponse(model, 201, view.dump());
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  const Interval booked = model.booking.when;
+
+  // Only the time moves: nothing to confirm.
+  StartReschedule(model);
+  CHECK(ChangesOfMove(model).empty());
+  CHECK_FALSE(ConfirmChanges(model));
+  CHECK(LiveSummary(model, Zone("Europe/Berlin"), nullptr).rfind("Moving the interview of ", 0) == 0);
+
+  // Someone added and a longer interview: shown and held until the recruiter agrees; Back returns to choosing.
+  Row* extra = nullptr;
+  for (Row& row : model.rows) {
+    if ((row.kind == RowKind::kInterviewer) && !row.included) { extra = &row; break; }
+  }
+  REQUIRE(extra != nullptr);
+  extra->included = true;
+  model.settings.duration_minutes = 45;
+  const RescheduleChanges changes = ChangesOfMove(model);
+  REQUIRE(changes.added.size() == 1);
+  CHECK(changes.added[0].first == extra->sub);
+  CHECK(changes.removed.empty());
+  CHECK(changes.booked_minutes == 30);
+  CHECK(changes.new_minutes == 45);
+  CHECK(ConfirmChanges(model));
+  CHECK(model.booking.phase == BookingPhase::kConfirmingChanges);
+  CHECK_FALSE(CanBook(model));  // not sent until agreed
+  const std::string live = LiveSummary(model, Zone("Europe/Berlin"), nullptr);
+  CHECK_MESSAGE(live.find("is added (Interviewer)") != std::string::npos, live);
+  CHECK_MESSAGE(live.find("Length 30 → 45 min") != std::string::npos, live);
+  BackFromChanges(model);
+  CHECK(model.booking.phase == BookingPhase::kIdle);
+
+  // Keeping the booked time: confirmed at its time, nothing sent.
+  StopReschedule(model);
+  CHECK(model.booking.phase == BookingPhase::kConfirmed);
+  CHECK_FALSE(model.booking.rescheduling);
+  CHECK(model.booking.when == booked);
+
+  // Moved for real: the panel and the live region say from where to where.
+  StartReschedule(model);
+  StartSubmit(model, "key-8");
+  nlohmann::json moved = view;
+  moved["start"] = "2026-12-02T09:00:00Z";
+  moved["end"] = "2026-12-02T09:30:00Z";
+  ApplySubmitResponse(model, 200, moved.dump());
+  REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
+  REQUIRE(model.booking.moved_from.has_value());
+  CHECK(*model.booking.moved_from == booked);
+  CHECK(LiveSummary(model, Zone("Europe/Berlin"), nullptr).rfind("Moved from ", 0) == 0);
 }
 
 TEST_CASE("WidgetLive: the live region names the selected time in both zones, who can make it, the suggestions and what would help") {

@@ -269,6 +269,9 @@ void App::Apply(const Intents& intents) {
   if (intents.open_connections) OpenConnections();
   if (intents.dismiss) DismissBookingResult(model_);
   if (intents.book) Book();
+  if (intents.changes_confirmed) Book(true);
+  if (intents.changes_back) BackFromChanges(model_);
+  if (intents.stop_rescheduling) { StopReschedule(model_); FetchDocument(); }
   if (intents.reschedule) { StartReschedule(model_); FetchDocument(); }
   if (intents.cancel) AskToCancel(model_);
   if (intents.cancel_message) SetCancelMessage(model_, *intents.cancel_message);
@@ -297,8 +300,11 @@ void App::OnKey(Key key) {
   }
 }
 
-void App::Book() {
+void App::Book(bool changes_confirmed) {
   if (model_.settings.loop) return BookLoop();
+  // A move that also changes people or length is shown first; the recruiter's "Move and apply" comes back here.
+  if (!changes_confirmed && ConfirmChanges(model_)) return;
+  BackFromChanges(model_);
   const std::string body = BuildBookingRequest(model_);
   if (body.empty()) return;
   const bool patch = model_.booking.rescheduling && !model_.booking.interview_id.empty();
@@ -444,9 +450,13 @@ void App::AfterFrame() {
     last_booking_status_ = status;
     const Booking& booking = model_.booking;
     if (booking.phase == BookingPhase::kConfirmed) {
-      EmitPageEvent("booked", DumpJson({{"interview_id", booking.interview_id}, {"status", booking.status},
-                                        {"start", FormatRfc3339(booking.when.start)}, {"end", FormatRfc3339(booking.when.end)},
-                                        {"join_url", booking.join_url}}));
+      json detail = {{"interview_id", booking.interview_id}, {"status", booking.status},
+                     {"start", FormatRfc3339(booking.when.start)}, {"end", FormatRfc3339(booking.when.end)},
+                     {"join_url", booking.join_url}};
+      if (booking.moved_from) {
+        detail["moved_from"] = {{"start", FormatRfc3339(booking.moved_from->start)}, {"end", FormatRfc3339(booking.moved_from->end)}};
+      }
+      EmitPageEvent("booked", DumpJson(detail));
     } else if (booking.phase == BookingPhase::kFailed) {
       EmitPageEvent("error", DumpJson({{"code", booking.error_code}, {"message", booking.message}}));
     } else if (booking.phase == BookingPhase::kCancelled) {

@@ -45,7 +45,7 @@ class App {
   void FetchDirectory();
   void FetchDocument();
   void AfterDocument();
-  void Book();
+  void Book(bool changes_confirmed = false);  // changes_confirmed: the move's other changes were shown and agreed
   void Cancel();
   void ResolveExternalChange(const std::string& action);  // "accept" | "restore"
   void Poll();

@@ -114,6 +114,8 @@ void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_vie
   booking.join_url = JsonText(conferencing, "join_url");
   booking.passcode = JsonText(conferencing, "passcode");
   booking.event_id = view.contains("event") && view.at("event").is_object() ? JsonText(view.at("event"), "id") : "";
+  if (view.contains("interviewers")) booking.booked_interviewers = SubsOf(view.at("interviewers"));
+  if (view.contains("observers")) booking.booked_observers = SubsOf(view.at("observers"));
   booking.created.clear();
   if (!JsonText(conferencing, "meeting_id").empty()) booking.created.push_back("meeting:" + JsonText(conferencing, "meeting_id"));
   if (!booking.event_id.empty()) booking.created.push_back("event:" + JsonText(view, "organizer"));
@@ -122,6 +124,9 @@ void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_vie
     booking.created.push_back("invite:" + JsonText(view.at("candidate"), "email"));
   }
   if (booking.status == "confirmed") {
+    if (booking.rescheduling && booking.moving_from.length() > 0 && !(booking.moving_from == booking.when)) {
+      booking.moved_from = booking.moving_from;  // "Moved from … to …"
+    }
     booking.phase = BookingPhase::kConfirmed;
     booking.rescheduling = false;
     ++model.solve_generation;  // the new interview now blocks its people (after the next document refresh)
@@ -168,11 +173,58 @@ int NextPollDelayMs(const WidgetModel& model) {
 void StartReschedule(WidgetModel& model) {
   if (model.booking.interview_id.empty()) return;
   model.booking.rescheduling = true;
+  model.booking.moving_from = model.booking.when;
+  model.booking.moved_from.reset();
   model.booking.phase = BookingPhase::kIdle;
   model.booking.error_code.clear();
   model.booking.message.clear();
   model.booking.violations.clear();
   ++model.solve_generation;
+}
+
+void StopReschedule(WidgetModel& model) {
+  Booking& booking = model.booking;
+  if (!booking.rescheduling || (BookingInFlight(booking.phase) && booking.phase != BookingPhase::kConfirmingChanges)) return;
+  booking.rescheduling = false;
+  booking.phase = booking.status == "confirmed" ? BookingPhase::kConfirmed : BookingPhase::kIdle;
+  if (booking.moving_from.length() > 0) booking.when = booking.moving_from;
+  booking.error_code.clear();
+  booking.message.clear();
+  booking.violations.clear();
+  ++model.solve_generation;
+}
+
+RescheduleChanges ChangesOfMove(const WidgetModel& model) {
+  RescheduleChanges changes;
+  const Booking& booking = model.booking;
+  if (!booking.rescheduling) return changes;
+  const auto compare = [&](const std::vector<std::string>& booked, RowKind kind) {
+    const std::vector<std::string> now = IncludedSubs(model, kind);
+    for (const std::string& sub : now) {
+      if (std::find(booked.begin(), booked.end(), sub) == booked.end()) changes.added.emplace_back(sub, kind);
+    }
+    for (const std::string& sub : booked) {
+      if (std::find(now.begin(), now.end(), sub) == now.end()) changes.removed.emplace_back(sub, kind);
+    }
+  };
+  compare(booking.booked_interviewers, RowKind::kInterviewer);
+  compare(booking.booked_observers, RowKind::kObserver);
+  changes.new_minutes = model.settings.duration_minutes;
+  changes.booked_minutes = booking.moving_from.length() > 0 ? static_cast<std::int32_t>(booking.moving_from.length() / 60)
+                                                            : changes.new_minutes;
+  return changes;
+}
+
+bool ConfirmChanges(WidgetModel& model) {
+  Booking& booking = model.booking;
+  if (!booking.rescheduling || (booking.phase != BookingPhase::kIdle && booking.phase != BookingPhase::kFailed)) return false;
+  if (ChangesOfMove(model).empty()) return false;
+  booking.phase = BookingPhase::kConfirmingChanges;
+  return true;
+}
+
+void BackFromChanges(WidgetModel& model) {
+  if (model.booking.phase == BookingPhase::kConfirmingChanges) model.booking.phase = BookingPhase::kIdle;
 }
 
 void StartResolveExternalChange(WidgetModel& model, std::string idempotency_key) {

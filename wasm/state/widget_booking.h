@@ -2,7 +2,9 @@
 //
 //   kIdle --StartSubmit--> kSubmitting --201 pending--> kPending --poll: confirmed--> kConfirmed
 //                                   \--409/422/5xx/0--> kFailed          \--poll: failed--> kFailed
-//   kConfirmed --StartReschedule--> kIdle (rescheduling) --StartSubmit (PATCH)--> kSubmitting …
+//   kConfirmed --StartReschedule--> kIdle (rescheduling) --StartSubmit (PATCH)--> kSubmitting … --confirmed--> kConfirmed
+//     with `moved_from`; when the move also changes people or length: kIdle --ConfirmChanges--> kConfirmingChanges,
+//     then StartSubmit (the recruiter agreed) or BackFromChanges; StopReschedule keeps the booked time.
 //   kConfirmed --AskToCancel--> kConfirmingCancel --ScheduleCancel--> kCancelScheduled --CancelDue: StartCancel-->
 //     kCancelling --204/200--> kCancelled (or kFailed with the reason); KeepInterview (the dialog's "Keep" or the
 //     countdown's "Undo") goes back to kConfirmed with nothing sent.
@@ -46,8 +48,23 @@ void ApplyInterviewResponse(WidgetModel& model, int http_status, std::string_vie
 // ApplyInterviewResponse); -1 when not pending.
 int NextPollDelayMs(const WidgetModel& model);
 
-// Reschedule: the next booking moves the confirmed interview (PATCH) instead of creating one.
+// Reschedule: the next booking moves the confirmed interview (PATCH) instead of creating one. StopReschedule: back to
+// the interview as booked (confirmed), nothing sent.
 void StartReschedule(WidgetModel& model);
+void StopReschedule(WidgetModel& model);
+
+// What a move would change besides the time: people added or removed (by role) and the length, against the interview
+// as booked. Empty when only the time moves (or when not rescheduling).
+struct RescheduleChanges {
+  std::vector<std::pair<std::string, RowKind>> added, removed;  // sub, role
+  std::int32_t booked_minutes = 0, new_minutes = 0;               // equal when the length stays
+  bool empty() const { return added.empty() && removed.empty() && booked_minutes == new_minutes; }
+};
+RescheduleChanges ChangesOfMove(const WidgetModel& model);
+// Before a move that changes more than the time: kIdle → kConfirmingChanges (true), so the view shows the changes and
+// waits for the recruiter; false when there is nothing to confirm (book at once). BackFromChanges: kIdle again.
+bool ConfirmChanges(WidgetModel& model);
+void BackFromChanges(WidgetModel& model);
 
 // Cancelling, safely: the recruiter confirms (with an optional message for the candidate), then has
 // kCancelUndoMs to undo before anything is sent.

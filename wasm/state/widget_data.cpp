@@ -402,6 +402,9 @@ bool ApplyExistingInterview(WidgetModel& model, int http_status, std::string_vie
   model.booking.rescheduling = true;
   model.booking.status = JsonText(view, "status");
   model.booking.when = {*start, *end};
+  model.booking.moving_from = {*start, *end};
+  model.booking.booked_interviewers = SubsOf(view.value("interviewers", json::array()));
+  model.booking.booked_observers = SubsOf(view.value("observers", json::array()));
   for (const json& tracked : view.value("tracking", json::array())) {
     if (!tracked.is_object() || JsonText(tracked, "state").empty() || JsonText(tracked, "state") == "as_booked") continue;
     ExternalChange change;

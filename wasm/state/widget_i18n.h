@@ -29,6 +29,8 @@ enum class StringId {
   kPasscodeAdminLocked, kPasscodePersonal, kPasscodeUnlocked, kPasscodeNotRequired, kHostWarning, kWhatWouldHelp,
   kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
   kCancelling, kCancelled, kCancelQuestion, kCancelMessage, kCancelConfirm, kKeepInterview, kCancelScheduled, kUndo,
+  kMovingBanner, kKeepBookedTime, kMoveAlsoChanges, kChangeAdded, kChangeRemoved, kChangeDuration, kMoveAndApply,
+  kBackToTimes, kMovedFromTo, kBookedTimeLabel,
   kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,
   kCreatedRoom, kViolations, kSlotTaken, kBookingInvalid, kNetworkError, kTokenExpired,
   kConnectionProblems, kReconnect, kGrantConsent, kConnections, kReauthNeeded, kConsentRequired, kChangedExternally,

@@ -71,10 +71,29 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
     case LoadState::kLoaded: break;
   }
   std::string text;
+  const Booking& booking = model.booking;
+  if (booking.rescheduling && booking.moving_from.length() > 0 &&
+      (booking.phase == BookingPhase::kIdle || booking.phase == BookingPhase::kConfirmingChanges)) {
+    text += Format(locale, StringId::kMovingBanner, {DescribeSelectedTime(model, booking.moving_from, viewer, candidate)}) + " ";
+  }
   switch (model.booking.phase) {
     case BookingPhase::kConfirmed:
-      text += Format(locale, StringId::kLiveBooked, {DescribeSelectedTime(model, model.booking.when, viewer, candidate)}) + " ";
+      text += booking.moved_from
+                  ? Format(locale, StringId::kMovedFromTo, {DescribeSelectedTime(model, *booking.moved_from, viewer, candidate),
+                                                            DescribeSelectedTime(model, booking.when, viewer, candidate)}) + " "
+                  : Format(locale, StringId::kLiveBooked, {DescribeSelectedTime(model, booking.when, viewer, candidate)}) + " ";
       break;
+    case BookingPhase::kConfirmingChanges: {
+      text += std::string(Tr(locale, StringId::kMoveAlsoChanges)) + " ";
+      const RescheduleChanges changes = ChangesOfMove(model);
+      const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
+      for (const auto& [sub, kind] : changes.added) text += Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}) + ". ";
+      for (const auto& [sub, kind] : changes.removed) text += Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}) + ". ";
+      if (changes.booked_minutes != changes.new_minutes) {
+        text += Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}) + ". ";
+      }
+      break;
+    }
     case BookingPhase::kFailed:
       text += Format(locale, StringId::kLiveBookingFailed, {model.booking.message.empty() ? model.booking.error_code : model.booking.message}) + " ";
       break;

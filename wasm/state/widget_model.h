@@ -166,6 +166,7 @@ enum class BookingPhase {
   kPending,       // 201 pending: polling GET /v1/interviews/{id}
   kConfirmed,     // status confirmed: links, what was created
   kFailed,        // status failed / refused: see message and violations
+  kConfirmingChanges, // moving an interview would also change its people or length: shown, to be confirmed
   kConfirmingCancel,  // the recruiter is asked to confirm, with an optional message for the candidate
   kCancelScheduled,   // confirmed; the DELETE goes out at `cancel_at_ms` unless undone (nothing sent yet)
   kCancelling,    // DELETE sent
@@ -176,7 +177,8 @@ enum class BookingPhase {
 // sent): no second one may start, and nothing else may be booked meanwhile.
 inline bool BookingInFlight(BookingPhase phase) {
   return phase == BookingPhase::kSubmitting || phase == BookingPhase::kPending || phase == BookingPhase::kCancelling ||
-         phase == BookingPhase::kConfirmingCancel || phase == BookingPhase::kCancelScheduled;
+         phase == BookingPhase::kConfirmingCancel || phase == BookingPhase::kCancelScheduled ||
+         phase == BookingPhase::kConfirmingChanges;
 }
 
 struct Violation {
@@ -214,6 +216,11 @@ struct Booking {
   int polls = 0;
   std::vector<ExternalChange> external_changes;  // an existing interview's objects changed outside Slotwise
   std::string cancel_message;        // the recruiter's message to the candidate when cancelling (may be empty)
+  // The interview as booked (from the server's view): who takes part. While rescheduling, `moving_from` is its booked
+  // time (`when` becomes the new one on submit); after a confirmed move, `moved_from` is where it was.
+  std::vector<std::string> booked_interviewers, booked_observers;
+  Interval moving_from;
+  std::optional<Interval> moved_from;
   double cancel_at_ms = 0;          // kCancelScheduled: when the DELETE goes out (the page's clock, ms)
 };
 

@@ -414,6 +414,16 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       draw->AddRect(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), kSelectionEdge, 0.0f, 0, 2.0f);
     });
   }
+  // Moving an interview: its booked time stays marked — outlined over every row and labelled — while a new one is chosen.
+  if (model.booking.rescheduling && model.booking.moving_from.length() > 0) {
+    const char* booked = Tr(locale, StringId::kBookedTimeLabel);
+    g.Span(model.booking.moving_from, [&](float a, float b) {
+      b = std::max(b, a + 2.0f);
+      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), IM_COL32(96, 150, 230, 40));
+      draw->AddRect(ImVec2(a, g.top), ImVec2(b, y), kThisInterview, 0.0f, 0, 2.0f);
+      draw->AddText(ImVec2(a + 3 * scale, g.top + 3 * scale), kThisInterview, booked);
+    });
+  }
   if (const std::optional<float> x = g.X(context.clock_now)) {
     draw->AddLine(ImVec2(*x, g.top - 4 * scale), ImVec2(*x, y), kNowLine, 2.0f);
     // Its label sits in the suggestions row on the past side, clear of the hour labels above and of any suggestion.

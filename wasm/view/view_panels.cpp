@@ -24,6 +24,7 @@ namespace {
 const ImVec4 kRed(0.75f, 0.15f, 0.15f, 1.0f);
 const ImVec4 kGreen(0.10f, 0.52f, 0.28f, 1.0f);
 const ImVec4 kAmber(0.70f, 0.42f, 0.0f, 1.0f);
+const ImVec4 kBlue(0.13f, 0.36f, 0.70f, 1.0f);
 
 const char* TypeLabel(Locale locale, InterviewType type) {
   switch (type) {
@@ -261,7 +262,34 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     }
     DrawExternalChangeActions(booking, locale, intents);
   }
+  // Moving an interview: what is being moved, and the way back to the booked time.
+  const bool choosing_new_time = booking.phase == BookingPhase::kIdle || booking.phase == BookingPhase::kFailed ||
+                                 booking.phase == BookingPhase::kConfirmingChanges;
+  if (booking.rescheduling && booking.moving_from.length() > 0 && context.viewer && choosing_new_time) {
+    ImGui::TextColored(kBlue, "%s", Format(locale, StringId::kMovingBanner, {DescribeSelectedTime(model, booking.moving_from, *context.viewer, context.candidate)}).c_str());
+    if (booking.phase != BookingPhase::kConfirmingChanges && ImGui::Button(Tr(locale, StringId::kKeepBookedTime))) {
+      intents.stop_rescheduling = true;
+    }
+  }
   switch (booking.phase) {
+    case BookingPhase::kConfirmingChanges: {
+      ImGui::TextUnformatted(Tr(locale, StringId::kMoveAlsoChanges));
+      const RescheduleChanges changes = ChangesOfMove(model);
+      const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
+      for (const auto& [sub, kind] : changes.added) ImGui::BulletText("%s", Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}).c_str());
+      for (const auto& [sub, kind] : changes.removed) ImGui::BulletText("%s", Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}).c_str());
+      if (changes.booked_minutes != changes.new_minutes) {
+        ImGui::BulletText("%s", Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}).c_str());
+      }
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+      if (ImGui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
+      ImGui::PopStyleColor(3);
+      NextGroup(ButtonWidth(Tr(locale, StringId::kBackToTimes)));
+      if (ImGui::Button(Tr(locale, StringId::kBackToTimes))) intents.changes_back = true;
+      break;
+    }
     case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;
     case BookingPhase::kPending: {
       static const char* kSpinner[] = {"|", "/", "-", "\\"};
@@ -270,7 +298,12 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       break;
     }
     case BookingPhase::kConfirmed: {
-      ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+      if (booking.moved_from) {
+        ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kMovedFromTo, {DescribeSelectedTime(model, *booking.moved_from, *context.viewer, context.candidate),
+                                                                              DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+      } else {
+        ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+      }
       if (!booking.join_url.empty()) {
         ImGui::TextUnformatted(Tr(locale, StringId::kJoinLink));
         ImGui::SameLine();

@@ -47,6 +47,8 @@ struct Intents {
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
   bool cancel_confirm = false, cancel_keep = false;    // the cancel dialog's "Cancel the interview" / "Keep it", "Undo"
+  bool stop_rescheduling = false;                      // "Keep the booked time"
+  bool changes_confirmed = false, changes_back = false;  // a move's other changes: "Move and apply" / "Back"
   std::optional<std::string> cancel_message;            // the message to the candidate, as edited
   std::optional<std::string> open_url;
   bool open_connections = false;                       // the page's connections panel (web/connections/)
