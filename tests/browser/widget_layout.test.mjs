@@ -1,6 +1,7 @@
 // The widget's layout at the sizes an ATS gives it, in headless Chromium against `slotwise serve --demo`: an 800 px
 // side pane in German with a room chosen (every control inside the page, the grid wide, the panel below it), and the
-// mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay).
+// mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay), and
+// the keyboard's row kept in view.
 // Screenshots land in test-artifacts/ — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ fs.mkdirSync(ARTIFACTS, { recursive: true });
 const kWindowBackground = [247, 247, 250];  // the widget's window
 const kSuggestionsRow = [240, 248, 242];    // the grid's suggestions row, as wide as the visible tracks
 const kRowPitch = 29;                       // one resource row at device scale 1 (ImGui frame height + 6 + spacing)
+const kFocus = [50, 100, 220];              // the keyboard row's frame
 const kNamesColumn = 250;                   // the grid's label column ends about here at device scale 1
 
 function pixel(image, x, y) {
@@ -91,5 +93,20 @@ test('widget: the wheel over a tall grid moves the rows by about three; the head
   await page.mouse.wheel(0, -100);
   await page.waitForTimeout(400);
   assert.ok(differingShare(names(await shot('widget-vwheel-back.png')), a) < 0.002, 'the notch back returns');
+  assert.deepEqual(problems, []);
+});
+
+test('widget: moving the keyboard row past the bottom of a short grid scrolls it into view', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
+  await waitSettled(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const before = decodePng(await page.screenshot({ clip: box }));
+  const row = findColorBands(before, kSuggestionsRow, { minPixels: 100 })[0];
+  for (let i = 0; i < 11; ++i) await page.keyboard.press('ArrowDown');  // to the last person row (the 12th)
+  await page.waitForTimeout(500);
+  const image = decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, 'widget-row-revealed.png') }));
+  // The keyboard row's frame is a long horizontal line of the focus colour across names and tracks, under the band.
+  const focus = findColorBands(image, kFocus, { y0: row.bottom + 2, x1: image.width - 20, minPixels: 400 });
+  assert.ok(focus.length > 0, 'the focused row is visible in the grid');
   assert.deepEqual(problems, []);
 });

@@ -257,9 +257,10 @@ TEST_CASE("WidgetBooking: a move shows what else it changes and waits for the re
   REQUIRE(model.booking.phase == BookingPhase::kConfirmed);
   const Interval booked = model.booking.when;
 
-  // Only the time moves: nothing to confirm.
+  // Only the time moves: nothing to confirm. The booked time itself is no move.
   StartReschedule(model);
   CHECK(ChangesOfMove(model).empty());
+  CHECK_FALSE(CanBook(model));  // the selection is still the booked time
   CHECK_FALSE(ConfirmChanges(model));
   CHECK(LiveSummary(model, Zone("Europe/Berlin"), nullptr).rfind("Moving the interview of ", 0) == 0);
 

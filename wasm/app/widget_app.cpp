@@ -199,16 +199,19 @@ void App::SelectionChanged() {
   }
 }
 
-ViewContext App::Context() const {
+ViewContext App::Context() {
   ViewContext context;
-  auto* self = const_cast<App*>(this);  // zones are looked up lazily; Find does not change what the view sees
-  context.viewer = &self->Viewer();
-  context.candidate = self->Candidate();
+  context.viewer = &Viewer();
+  context.candidate = Candidate();
   context.clock_now = ClockNow();
   context.cancel_seconds_left = CancelSecondsLeft(model_, NowMilliseconds());
   if (model_.selected != revealed_selection_) {  // a new selection (click, key, suggestion): once into view
     context.reveal = model_.selected;
     revealed_selection_ = model_.selected;
+  }
+  if (model_.row_cursor != revealed_row_) {  // the keyboard's row moved: once into view (the grid scrolls vertically)
+    context.reveal_row = model_.row_cursor;
+    revealed_row_ = model_.row_cursor;
   }
   context.grid_has_keyboard = grid_has_keyboard_;
   context.cjk_font_loading = cjk_font_loading_;
@@ -222,7 +225,7 @@ ViewContext App::Context() const {
   for (const Row& row : model_.rows) {
     auto hours = model_.working_hours.find(row.sub);
     if (hours == model_.working_hours.end()) continue;
-    const TimeZone* zone = self->zones_.Find(row.time_zone.empty() ? "UTC" : row.time_zone);
+    const TimeZone* zone = zones_.Find(row.time_zone.empty() ? "UTC" : row.time_zone);
     if (zone) context.working_spans[row.sub] = WorkingSpans(hours->second, *zone, visible);
   }
   return context;

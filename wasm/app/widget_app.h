@@ -19,7 +19,8 @@ class App {
  public:
   void Start();                       // reads the page's options, fetches directory, zones, connections
   void BeforeFrame();                 // solves / explains when needed, polls the booking
-  ViewContext Context() const;        // what the view needs beside the model
+  ViewContext Context();              // what the view needs beside the model, for one frame (a new selection or
+                                      // keyboard row is revealed once)
   void Apply(const Intents& intents); // the view's requests
   void OnKey(Key key);                // a grid key (see widget_keyboard.h)
   void AfterFrame();                  // live region, events
@@ -79,7 +80,8 @@ class App {
   double poll_at_ms_ = 0;
   std::string last_live_;
   std::optional<Instant> last_announced_selection_;
-  mutable std::optional<Instant> revealed_selection_;  // the selection the grid was last scrolled to (Context())
+  std::optional<Instant> revealed_selection_;  // the selection the grid was last scrolled to (Context())
+  int revealed_row_ = 0;                       // the keyboard row the grid was last scrolled to
   std::string last_booking_status_;
   ProposalPhase last_proposal_phase_ = ProposalPhase::kIdle;
   LoopBookingPhase last_loop_phase_ = LoopBookingPhase::kIdle;

@@ -47,6 +47,10 @@ bool CanBook(const WidgetModel& model) {
   if (model.explanation.start != *model.selected || model.settings.loop) return false;
   if (BookingInFlight(model.booking.phase) || model.booking.phase == BookingPhase::kCancelled) return false;
   if (model.booking.phase == BookingPhase::kConfirmed && !model.booking.rescheduling) return false;
+  // Moving to the very time it is booked at, changing nothing else, is no move.
+  if (model.booking.rescheduling && model.explanation.slot->when == model.booking.moving_from && ChangesOfMove(model).empty()) {
+    return false;
+  }
   return true;
 }
 

@@ -1,6 +1,7 @@
 // view_flow.h — flow layout for rows of Dear ImGui controls (the toolbar, the settings bar, the grid's legend): a
 // group of controls continues the current line when it fits before the right edge, else starts the next line, so
 // nothing is clipped in a narrow page, in German or with a long room name. Widths are measured as ImGui draws them.
+// Also the panel's wrapped bullets.
 //
 // Use: draw a line's first group; before each further group, NextGroup(width of the group) — it either calls
 // SameLine or leaves the cursor on a new line.
@@ -9,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 namespace slotwise::widget {
 
@@ -30,6 +32,16 @@ inline float ButtonWidth(const char* text) { return TextWidth(text) + ImGui::Get
 inline float ToggleWidth(const char* text) {  // a checkbox or radio button with its label
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + TextWidth(text);
 }
+// A bulleted line whose text wraps at the window's edge (ImGui's BulletText does not wrap: a long name ran past it),
+// continuation lines aligned with the text.
+inline void WrappedBullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::SameLine();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 // A combo box `minimum` wide, or wider when its current value needs it ("Beliebiger passender Raum").
 inline float ComboWidth(const char* preview, float minimum) {
   return std::max(minimum, TextWidth(preview) + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + 2);

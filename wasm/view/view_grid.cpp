@@ -385,6 +385,16 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     }
     if (!active) draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), IM_COL32(250, 250, 252, 150));
     draw->PopClipRect();
+    if (context.reveal_row && *context.reveal_row == static_cast<int>(r)) {
+      // Rows are seen between the band and the window's bottom (above the horizontal scrollbar).
+      const float band_height = band_bottom - band_y;
+      const float rows_view = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().ScrollbarSize -
+                              ImGui::GetStyle().WindowPadding.y - band_bottom;
+      const float start = y0 - content.y - band_height;  // in the rows' own coordinates, where scroll 0 shows 0
+      const float scroll = ImGui::GetScrollY();
+      const float next = RevealScroll(scroll, start, start + row_height, std::max(rows_view, row_height), 0);
+      if (next != scroll) ImGui::SetScrollY(next);
+    }
     if (context.grid_has_keyboard && static_cast<int>(r) == model.row_cursor) {
       draw->AddRect(ImVec2(labels_x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
     }

@@ -153,11 +153,11 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
     const Suggestion& slot = *explanation.slot;
     std::string who;
     for (const std::string& sub : slot.participants) who += (who.empty() ? "" : ", ") + DisplayName(model, sub);
-    ImGui::BulletText("%s: %s", Tr(locale, StringId::kInterviewers), who.c_str());
-    if (!slot.rooms.empty()) ImGui::BulletText("%s: %s", Tr(locale, StringId::kRoom), DisplayName(model, slot.rooms.front()).c_str());
+    WrappedBullet(std::string(Tr(locale, StringId::kInterviewers)) + ": " + who);
+    if (!slot.rooms.empty()) WrappedBullet(std::string(Tr(locale, StringId::kRoom)) + ": " + DisplayName(model, slot.rooms.front()));
     for (const HostOutcome& host : slot.hosts) {
       if (!model.settings.host.empty() && host.sub != model.settings.host) continue;
-      if (host.passcode) ImGui::BulletText("%s", PasscodeLine(model, host).c_str());
+      if (host.passcode) WrappedBullet(PasscodeLine(model, host));
       for (const auto& warning : host.warnings) {
         ImGui::TextColored(kAmber, "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
       }
@@ -166,14 +166,14 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
     for (const StagePick& stage : slot.stages) {
       std::string people;
       for (const std::string& sub : stage.participants) people += (people.empty() ? "" : ", ") + DisplayName(model, sub);
-      ImGui::BulletText("%s", Format(locale, StringId::kLoopSuggestion, {stage.id, FormatRange(locale, stage.when, *context.viewer), people}).c_str());
+      WrappedBullet(Format(locale, StringId::kLoopSuggestion, {stage.id, FormatRange(locale, stage.when, *context.viewer), people}));
     }
   } else {
     ImGui::TextColored(kRed, "%s", Format(locale, StringId::kNotAvailable, {time}).c_str());
     if (!explanation.error.empty()) ImGui::TextColored(kRed, "%s", explanation.error.c_str());
-    for (const Reason& reason : explanation.reasons) ImGui::BulletText("%s", DescribeReason(model, reason, *context.viewer).c_str());
+    for (const Reason& reason : explanation.reasons) WrappedBullet(DescribeReason(model, reason, *context.viewer));
     if (explanation.error.empty() && explanation.reasons.empty() && model.settings.loop) {
-      ImGui::BulletText("%s", Tr(locale, StringId::kNoLoopAtTime));
+      WrappedBullet(Tr(locale, StringId::kNoLoopAtTime));
     }
   }
   ImGui::PopTextWrapPos();
@@ -190,7 +190,7 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
                      loop.phase == LoopBookingPhase::kRollingBack;
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(good ? kGreen : bad ? kRed : kAmber, "%s", DescribeLoopBooking(model).c_str());
-    for (std::size_t i = 0; i < loop.stages.size(); ++i) ImGui::BulletText("%s", DescribeStageBooking(model, i, *context.viewer).c_str());
+    for (std::size_t i = 0; i < loop.stages.size(); ++i) WrappedBullet(DescribeStageBooking(model, i, *context.viewer));
     ImGui::PopTextWrapPos();
     if (!LoopBookingInFlight(model) && ImGui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
   }
@@ -276,10 +276,10 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       ImGui::TextUnformatted(Tr(locale, StringId::kMoveAlsoChanges));
       const RescheduleChanges changes = ChangesOfMove(model);
       const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
-      for (const auto& [sub, kind] : changes.added) ImGui::BulletText("%s", Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}).c_str());
-      for (const auto& [sub, kind] : changes.removed) ImGui::BulletText("%s", Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}).c_str());
+      for (const auto& [sub, kind] : changes.added) WrappedBullet(Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}));
+      for (const auto& [sub, kind] : changes.removed) WrappedBullet(Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}));
       if (changes.booked_minutes != changes.new_minutes) {
-        ImGui::BulletText("%s", Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}).c_str());
+        WrappedBullet(Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}));
       }
       ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
@@ -320,7 +320,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                             : kind == "event" ? StringId::kCreatedEvent
                             : kind == "room"  ? StringId::kCreatedRoom
                                               : StringId::kCreatedInvite;
-        ImGui::BulletText("%s", Format(locale, id, {kind == "invite" || kind == "meeting" ? value : DisplayName(model, value)}).c_str());
+        WrappedBullet(Format(locale, id, {kind == "invite" || kind == "meeting" ? value : DisplayName(model, value)}));
       }
       if (ImGui::Button(Tr(locale, StringId::kReschedule))) intents.reschedule = true;
       ImGui::SameLine();
@@ -336,7 +336,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                                                                                        : booking.message;
       ImGui::TextColored(kRed, "%s", Format(locale, StringId::kFailed, {headline}).c_str());
       if (headline != booking.message && !booking.message.empty()) ImGui::TextDisabled("%s", booking.message.c_str());
-      for (const Violation& violation : booking.violations) ImGui::BulletText("%s", violation.message.empty() ? violation.code.c_str() : violation.message.c_str());
+      for (const Violation& violation : booking.violations) WrappedBullet(violation.message.empty() ? violation.code : violation.message);
       if (ImGui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
       break;
     }

@@ -7,6 +7,7 @@
 #include "state/widget_i18n.h"
 #include "state/widget_proposal.h"
 #include "state/widget_time_format.h"
+#include "view/view_flow.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -59,9 +60,9 @@ void DrawCreated(const WidgetModel& model, const ViewContext& context, Intents& 
   for (const ProposalOption& option : proposal.options) {
     const std::string label = TimeLabel(model, context, option.when);
     if (option.available) {
-      ImGui::BulletText("%s", label.c_str());
+      WrappedBullet(label);
     } else {
-      ImGui::BulletText("%s", Format(locale, StringId::kProposalOptionGone, {label}).c_str());
+      WrappedBullet(Format(locale, StringId::kProposalOptionGone, {label}));
     }
   }
   if (const std::optional<Instant> expires = ParseRfc3339(proposal.expires_at)) {

@@ -26,6 +26,7 @@ struct ViewContext {
   Instant clock_now = 0;                               // the page's clock, for the "now" line
   int cancel_seconds_left = 0;                         // the countdown of a scheduled cancel
   std::optional<Instant> reveal;                       // a newly selected start: scroll the grid to show it
+  std::optional<int> reveal_row;                       // the keyboard's new row (model.row_cursor): scroll to show it
   bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
   bool cjk_font_loading = false;
   float scale = 1.0f;                                  // device pixels per CSS pixel

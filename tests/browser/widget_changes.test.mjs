@@ -1,7 +1,10 @@
-// Cancelling from the widget with the mouse, in headless Chromium against `slotwise serve --demo`: "Cancel interview"
-// asks first and takes a message for the candidate; after confirming, an 8-second countdown offers Undo — undone,
-// nothing reaches the backend or the sandbox; left alone, the interview is cancelled and the candidate's cancellation
-// carries the message. Screenshots land in test-artifacts/ — look at them.
+// Safe changes from the widget with the mouse, in headless Chromium against `slotwise serve --demo`:
+// - cancelling: "Cancel interview" asks first and takes a message for the candidate; after confirming, an 8-second
+//   countdown offers Undo — undone, nothing reaches the backend or the sandbox; left alone, the interview is cancelled
+//   and the candidate's cancellation carries the message;
+// - moving: "Reschedule" shows what is being moved; an interviewer added on the way is shown and must be agreed to
+//   before anything is sent; the panel ends with "Moved from … to …".
+// Each step leaves one state message in the panel. Screenshots land in test-artifacts/ — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,6 +18,9 @@ fs.mkdirSync(ARTIFACTS, { recursive: true });
 const BUTTON = [175, 208, 250];      // a plain button on the light theme
 const RED_BUTTON = [179, 41, 41];    // "Cancel the interview" in the confirmation
 const GREEN_TEXT = [26, 133, 71];    // "Booked …" (kGreen)
+const PRIMARY = [41, 115, 217];      // the panel's main action ("Move and apply these changes")
+const SUGGESTIONS_ROW = [240, 248, 242];  // the grid's suggestions row
+const ROW_PITCH = 29;                // one resource row at device scale 1
 const AMBER_TEXT = [179, 107, 0];    // the countdown (kAmber)
 
 function isColor(image, x, y, color, tolerance = 6) {
@@ -35,12 +41,22 @@ function buttonsIn(image, band) {
   return runs.filter(([a, b]) => b - a > 20);
 }
 
+// A click as a person makes it: the pointer arrives, rests, presses, releases. (ImGui reads the pointer once a frame
+// and the widget draws frames on demand: a press in the same instant as the move could land where the pointer was.)
+async function click(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(150);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+}
+
 async function screenshot(page, name) {
   return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, name) }));
 }
 
-// Clicks "Cancel interview": the second of the two buttons side by side under the green "Booked" heading.
-async function clickCancelInterview(page, name) {
+// Clicks "Reschedule" (0) or "Cancel interview" (1): the buttons side by side under the green "Booked" heading.
+async function clickBookedAction(page, index, name) {
   const image = await screenshot(page, name);
   const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
   const heading = findColorBands(image, GREEN_TEXT, { ...panel, minPixels: 3 });
@@ -48,8 +64,8 @@ async function clickCancelInterview(page, name) {
   const pair = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 })
     .map((band) => ({ band, buttons: buttonsIn(image, band) })).find(({ buttons }) => buttons.length === 2);
   assert.ok(pair, '"Reschedule" and "Cancel interview" side by side');
-  const [left, right] = pair.buttons[1];
-  await page.mouse.click(Math.round((left + right) / 2), pair.band.y);
+  const [left, right] = pair.buttons[index];
+  await click(page, Math.round((left + right) / 2), pair.band.y);
 }
 
 // In the confirmation: clicks into the message box (above the red button), types, and clicks the red button.
@@ -60,11 +76,11 @@ async function confirmWithMessage(page, message, name) {
   const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
   const red = findColorBands(image, RED_BUTTON, { ...panel, minPixels: 40 });
   assert.equal(red.length, 1, 'one red "Cancel the interview" button');
-  await page.mouse.click(red[0].left + 60, red[0].top - 30);  // the message box, 3½ lines above it
+  await click(page, red[0].left + 60, red[0].top - 30);  // the message box, 3½ lines above it
   await page.keyboard.type(message, { delay: 10 });
   await page.waitForTimeout(300);
   image = await screenshot(page, name.replace('.png', '-typed.png'));
-  await page.mouse.click(red[0].x, red[0].y);
+  await click(page, red[0].x, red[0].y);
 }
 
 test('widget: cancel asks first, Undo within the countdown sends nothing, and left alone it cancels with the message', { timeout: 150000 }, async (t) => {
@@ -79,7 +95,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   await page.waitForTimeout(500);
 
   // Asked, confirmed with a message, then undone within the window.
-  await clickCancelInterview(page, 'widget-cancel-1-booked.png');
+  await clickBookedAction(page, 1, 'widget-cancel-1-booked.png');
   await confirmWithMessage(page, 'Sorry, Anna is ill.', 'widget-cancel-2-confirm.png');
   await page.waitForFunction(() => /cancelled in 8 s/.test(document.getElementById('slotwise-live').textContent));
   const countdown = await screenshot(page, 'widget-cancel-3-countdown.png');
@@ -88,7 +104,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   assert.ok(amber.length > 0, 'the amber countdown is drawn');
   const undo = findColorBands(countdown, BUTTON, { ...panel, y0: amber[amber.length - 1].bottom, minPixels: 30 })[0];
   assert.ok(undo, 'the Undo button under the countdown');
-  await page.mouse.click(undo.x, undo.y);
+  await click(page, undo.x, undo.y);
   await page.waitForFunction(() => /^Booked /.test(document.getElementById('slotwise-live').textContent));
   await page.waitForTimeout(9000);  // past the window: nothing went out
   await assertBookedEverywhere(server, booked.interview_id);
@@ -97,7 +113,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   assert.equal((await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'cancelled'))).length, 0);
 
   // Again, and left alone: cancelled after the countdown, the message in the candidate's cancellation.
-  await clickCancelInterview(page, 'widget-cancel-4-booked-again.png');
+  await clickBookedAction(page, 1, 'widget-cancel-4-booked-again.png');
   const message = 'Sorry, Anna is ill. We will send new times.';
   await confirmWithMessage(page, message, 'widget-cancel-5-confirm.png');
   const started = Date.now();
@@ -112,5 +128,57 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   await page.waitForFunction(() => /^Cancelled/.test(document.getElementById('slotwise-live').textContent));
   await screenshot(page, 'widget-cancel-6-cancelled.png');
   assert.match(await liveText(page), /^Cancelled/);
+  assert.deepEqual(problems, []);
+});
+
+test('widget: moving an interview with an interviewer added asks before applying, then says where it moved from', { timeout: 150000 }, async (t) => {
+  const { server, page, problems } = await openWidget(t);
+  await page.keyboard.press('j');
+  await waitForEvent(page, 'slot_selected');
+  await page.keyboard.press('Enter');
+  const booked = await waitForEvent(page, 'booked', 60000);
+  await assertBookedEverywhere(server, booked.interview_id);
+  await page.waitForTimeout(500);
+
+  await clickBookedAction(page, 0, 'widget-move-1-booked.png');  // "Reschedule"
+  await page.waitForFunction(() => /^Moving the interview of /.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(500);
+  const moving = await screenshot(page, 'widget-move-2-moving.png');
+  // Emily Carter (the third person row, not in the interview) is ticked with the mouse.
+  const band = findColorBands(moving, SUGGESTIONS_ROW, { minPixels: 100 })[0];
+  await click(page, 35, band.bottom + 3 + 2 * ROW_PITCH + ROW_PITCH / 2);
+  await page.keyboard.press('Escape');  // the keyboard back to the grid
+  await page.waitForTimeout(300);
+  const before = (await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length));
+  await page.keyboard.press('j');
+  await page.waitForFunction((n) => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length > n, before);
+  const target = await waitForEvent(page, 'slot_selected');
+  assert.equal(target.available, true, JSON.stringify(target));
+  // Enter books what is explained: wait until the new time's explanation is read out (with Emily in it).
+  await page.waitForFunction(() => /Selected .*Possible with .*Emily Carter/.test(document.getElementById('slotwise-live').textContent));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Moving it also changes: Emily Carter is added \(Interviewer\)/.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(300);
+  const asked = await screenshot(page, 'widget-move-3-confirm-changes.png');
+  const unchanged = await getInterview(server, booked.interview_id);
+  assert.equal(unchanged.start, booked.start, 'nothing is sent before the recruiter agrees');
+  const panel = { x0: Math.round(asked.width * 0.72), x1: asked.width };
+  const apply = findColorBands(asked, PRIMARY, { ...panel, minPixels: 40 });
+  assert.equal(apply.length, 1, 'one "Move and apply these changes" button');
+  await click(page, apply[0].x, apply[0].y);
+
+  await page.waitForFunction(() => /^Moved from /.test(document.getElementById('slotwise-live').textContent), null, { timeout: 60000 });
+  const events = await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'booked'));
+  const movedEvent = events[events.length - 1].detail;
+  assert.equal(movedEvent.start, target.start);
+  assert.deepEqual(movedEvent.moved_from, { start: booked.start, end: booked.end });
+  const moved = await getInterview(server, booked.interview_id);
+  assert.equal(moved.status, 'confirmed');
+  assert.equal(moved.start, target.start);
+  assert.ok(moved.interviewers.some(({ sub }) => sub === 'emily.carter@kumo.example'), JSON.stringify(moved.interviewers));
+  await assertBookedEverywhere(server, booked.interview_id);
+  await page.waitForTimeout(500);
+  await screenshot(page, 'widget-move-4-moved.png');
+  assert.doesNotMatch(await liveText(page), /Not possible/, 'the moved interview is not explained as a conflict with itself');
   assert.deepEqual(problems, []);
 });
