@@ -52,6 +52,18 @@ test('widget: in an 800 px pane in German with a room, every control fits, the g
   assert.deepEqual(problems, []);
 });
 
+for (const [width, height, query, name] of [[1280, 800, '?locale=de&type=zoom', 'widget-1280-de-zoom.png'],
+                                            [1920, 1000, '?locale=ja&type=none', 'widget-1920-ja-room.png']]) {
+  test(`widget: at ${width} px (${query}) no control reaches the right edge`, { timeout: 90000 }, async (t) => {
+    const { page, problems } = await openWidget(t, query, { width, height });
+    await waitSettled(page);
+    const box = await page.locator('#canvas').boundingBox();
+    const image = decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, name) }));
+    assert.deepEqual(rowsDrawnInto(image, image.width - 7, image.width - 4), [], 'no control reaches the right edge');
+    assert.deepEqual(problems, []);
+  });
+}
+
 test('widget: the wheel over a tall grid moves the rows by about three; the header, the suggestions row and the names stay', { timeout: 90000 }, async (t) => {
   const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
   await waitSettled(page);

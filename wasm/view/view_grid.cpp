@@ -152,6 +152,11 @@ float Legend(const WidgetModel& model, ImVec2 at, float width, float scale) {
   return line * static_cast<float>(places.empty() ? 1 : places.back().second + 1);
 }
 
+// The keys help under the rows, wrapped to the visible width (German runs past 900 px on one line).
+float KeysHelpHeight(Locale locale, float width) {
+  return ImGui::CalcTextSize(Tr(locale, StringId::kKeyboardHelp), nullptr, false, width).y;
+}
+
 // The grid's vertical measures, shared by DrawGrid and GridContentHeight.
 struct GridMetrics {
   float line = 0;           // a text line with spacing: the legend, each header line, the keys help
@@ -177,7 +182,8 @@ float GridContentHeight(const WidgetModel& model, const ViewContext& context, fl
   const int legend_lines = LegendPlaces(model.locale, LegendWidth(width), context.scale).back().second + 1;
   // legend + header + suggestions row + rows + the gap and the keys help below + the child's padding and scrollbar
   return m.line * static_cast<float>(legend_lines + m.header_lines) + m.row_height * static_cast<float>(1 + rows) + 4 * context.scale +
-         m.line + 1 + style.ItemSpacing.y + style.WindowPadding.y * 2 + style.ScrollbarSize + 2;
+         KeysHelpHeight(model.locale, LegendWidth(width)) + 1 + style.ItemSpacing.y * 2 + style.WindowPadding.y * 2 +
+         style.ScrollbarSize + 2;
 }
 
 void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents) {
@@ -459,7 +465,11 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   }
   ImGui::SetCursorScreenPos(ImVec2(content.x, rows_end + 4 * scale));
   ImGui::Dummy(ImVec2(label_width + g.width, 1));
+  // The keys help, at the visible left edge and wrapped to the visible width (KeysHelpHeight).
+  ImGui::SetCursorScreenPos(ImVec2(labels_x, ImGui::GetCursorScreenPos().y));
+  ImGui::PushTextWrapPos(labels_x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + LegendWidth(ImGui::GetWindowWidth()));
   ImGui::TextDisabled("%s", Tr(locale, StringId::kKeyboardHelp));
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace slotwise::widget
