@@ -21,7 +21,7 @@ import { demoToken, getInterview, waitForEvent, watchConsole } from '../lib/widg
 const LENA = 'lena.fischer@kumo.example';
 const JONAS = 'jonas.becker@kumo.example';
 const EMILY = 'emily.carter@kumo.example';
-const AMBER = [191, 131, 43];    // the widget's warning text (kAmber)
+const AMBER = [150, 86, 0];      // the widget's warning text (palette::kTextAmber)
 const BUTTON = [175, 208, 250];  // a plain button on the light theme
 
 // Books the first hour Lena and `interviewers` share in the coming week through the API, as the ATS would.

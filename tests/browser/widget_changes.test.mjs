@@ -11,17 +11,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { decodePng, findColorBands } from '../lib/png.mjs';
-import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent } from '../lib/widget_page.mjs';
+import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 const BUTTON = [175, 208, 250];      // a plain button on the light theme
-const RED_BUTTON = [179, 41, 41];    // "Cancel the interview" in the confirmation
-const GREEN_TEXT = [26, 133, 71];    // "Booked …" (kGreen)
-const PRIMARY = [41, 115, 217];      // the panel's main action ("Move and apply these changes")
+const RED_BUTTON = [179, 41, 41];    // "Cancel the interview" in the confirmation (palette::kDangerButton)
+const GREEN_TEXT = [20, 115, 60];    // "Booked …" (palette::kTextGreen)
+const PRIMARY = [36, 102, 196];      // the panel's main action, "Move and apply these changes" (palette::kPrimaryButton)
 const SUGGESTIONS_ROW = [240, 248, 242];  // the grid's suggestions row
 const ROW_PITCH = 29;                // one resource row at device scale 1
-const AMBER_TEXT = [179, 107, 0];    // the countdown (kAmber)
+const AMBER_TEXT = [150, 86, 0];     // the countdown (palette::kTextAmber)
 
 function isColor(image, x, y, color, tolerance = 6) {
   const i = (y * image.width + x) * image.channels;
@@ -142,11 +142,13 @@ test('widget: moving an interview with an interviewer added asks before applying
 
   await clickBookedAction(page, 0, 'widget-move-1-booked.png');  // "Reschedule"
   await page.waitForFunction(() => /^Moving the interview of /.test(document.getElementById('slotwise-live').textContent));
-  await page.waitForTimeout(500);
+  await waitSettled(page);  // the calendars without this interview are in (they would re-apply the rows)
   const moving = await screenshot(page, 'widget-move-2-moving.png');
   // Emily Carter (the third person row, not in the interview) is ticked with the mouse.
   const band = findColorBands(moving, SUGGESTIONS_ROW, { minPixels: 100 })[0];
   await click(page, 35, band.bottom + 3 + 2 * ROW_PITCH + ROW_PITCH / 2);
+  // Included, she is in the suggestions' sums: "Without Emily Carter: N more times" is read out.
+  await page.waitForFunction(() => /Without Emily Carter/.test(document.getElementById('slotwise-live').textContent));
   await page.keyboard.press('Escape');  // the keyboard back to the grid
   await page.waitForTimeout(300);
   const before = (await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'slot_selected').length));

@@ -19,6 +19,7 @@
 #include "app/widget_app.h"
 #include "state/widget_frame_stats.h"
 #include "state/widget_i18n.h"
+#include "state/widget_palette.h"
 #include "state/widget_wheel.h"
 
 namespace slotwise::widget {
@@ -81,7 +82,10 @@ void ApplyStyle(float scale) {
   style.ChildRounding = 4.0f;
   style.FramePadding = ImVec2(6, 4);
   style.ItemSpacing = ImVec2(8, 6);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  // The palette's window and dim text (AA contrast: state/widget_palette.h).
+  const auto color = [](Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); };
+  style.Colors[ImGuiCol_WindowBg] = color(palette::kWindow);
+  style.Colors[ImGuiCol_TextDisabled] = color(palette::kTextDim);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }

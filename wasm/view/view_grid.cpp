@@ -13,6 +13,7 @@
 #include "state/widget_layout.h"
 #include "state/widget_selection.h"
 #include "state/widget_time_format.h"
+#include "view/view_colors.h"
 #include "view/view_flow.h"
 #include "view/widget_view.h"
 
@@ -20,24 +21,26 @@ namespace slotwise::widget {
 
 namespace {
 
-constexpr ImU32 kOffHours = IM_COL32(226, 229, 235, 255);
-constexpr ImU32 kWorkingHours = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kBusy = IM_COL32(214, 93, 77, 255);
-constexpr ImU32 kTentativeFill = IM_COL32(248, 214, 208, 255);
-constexpr ImU32 kOof = IM_COL32(124, 86, 178, 255);
-constexpr ImU32 kElsewhere = IM_COL32(32, 145, 160, 255);
-constexpr ImU32 kSuggestion = IM_COL32(46, 160, 90, 255);
-constexpr ImU32 kSelection = IM_COL32(50, 100, 220, 70);
-constexpr ImU32 kSelectionEdge = IM_COL32(50, 100, 220, 255);
-constexpr ImU32 kNowLine = IM_COL32(220, 40, 40, 255);
+namespace p = palette;
+constexpr ImU32 kOffHours = U32(p::kOffHours);
+constexpr ImU32 kWorkingHours = U32(p::kWorkingHours);
+constexpr ImU32 kBusy = U32(p::kBusy);
+constexpr ImU32 kTentativeFill = U32(p::kTentativeFill);
+constexpr ImU32 kOof = U32(p::kOof);
+constexpr ImU32 kElsewhere = U32(p::kElsewhere);
+constexpr ImU32 kSuggestion = U32(p::kSuggestion);
+constexpr ImU32 kSuggestionsRowFill = U32(p::kSuggestionsRow);
+constexpr ImU32 kSelection = U32(p::kSelectionEdge, 70);
+constexpr ImU32 kSelectionEdge = U32(p::kSelectionEdge);
+constexpr ImU32 kNowLine = U32(p::kNowLine);
 constexpr ImU32 kPast = IM_COL32(70, 76, 88, 30);  // over the tracks before now
-constexpr ImU32 kThisInterview = IM_COL32(96, 150, 230, 255);  // the interview being booked or just booked
-constexpr ImU32 kGridLine = IM_COL32(205, 209, 216, 255);
-constexpr ImU32 kDayLine = IM_COL32(150, 156, 168, 255);
-constexpr ImU32 kFocus = IM_COL32(50, 100, 220, 255);
-constexpr ImU32 kUnknownFill = IM_COL32(219, 222, 230, 255);
-constexpr ImU32 kUnknownStripe = IM_COL32(160, 166, 180, 255);
-constexpr ImU32 kUnknownText = IM_COL32(55, 60, 70, 255);  // above 8:1 on kUnknownFill
+constexpr ImU32 kThisInterview = U32(p::kThisInterview);  // the interview being booked or just booked
+constexpr ImU32 kGridLine = U32(p::kGridLine);
+constexpr ImU32 kDayLine = U32(p::kDayLine);
+constexpr ImU32 kFocus = U32(p::kSelectionEdge);
+constexpr ImU32 kUnknownFill = U32(p::kUnknownFill);
+constexpr ImU32 kUnknownStripe = U32(p::kUnknownStripe);
+constexpr ImU32 kUnknownText = U32(p::kUnknownText);
 
 struct Geometry {
   std::vector<Interval> windows;  // per visible day: [day_start_hour, day_end_hour) local, as UTC
@@ -279,7 +282,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   float y = g.top;
   draw->AddText(ImVec2(labels_x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
   clip_tracks();
-  draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), IM_COL32(240, 248, 242, 255));
+  draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), kSuggestionsRowFill);
   for (std::size_t i = 0; i < model.suggestions.size(); ++i) {
     const Suggestion& suggestion = model.suggestions[i];
     g.Span(suggestion.when, [&](float a, float b) {
@@ -437,7 +440,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       b = std::max(b, a + 2.0f);
       draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), IM_COL32(96, 150, 230, 40));
       draw->AddRect(ImVec2(a, g.top), ImVec2(b, y), kThisInterview, 0.0f, 0, 2.0f);
-      draw->AddText(ImVec2(a + 3 * scale, g.top + 3 * scale), kThisInterview, booked);
+      draw->AddText(ImVec2(a + 3 * scale, g.top + 3 * scale), kSelectionEdge, booked);
     });
   }
   if (const std::optional<float> x = g.X(context.clock_now)) {

@@ -14,6 +14,7 @@
 #include "state/widget_selection.h"
 #include "state/widget_solve.h"
 #include "state/widget_time_format.h"
+#include "view/view_colors.h"
 #include "view/view_flow.h"
 #include "view/widget_view.h"
 
@@ -21,10 +22,24 @@ namespace slotwise::widget {
 
 namespace {
 
-const ImVec4 kRed(0.75f, 0.15f, 0.15f, 1.0f);
-const ImVec4 kGreen(0.10f, 0.52f, 0.28f, 1.0f);
-const ImVec4 kAmber(0.70f, 0.42f, 0.0f, 1.0f);
-const ImVec4 kBlue(0.13f, 0.36f, 0.70f, 1.0f);
+const ImVec4 kRed = Vec4(palette::kTextRed);
+const ImVec4 kGreen = Vec4(palette::kTextGreen);
+const ImVec4 kAmber = Vec4(palette::kTextAmber);
+const ImVec4 kBlue = Vec4(palette::kTextBlue);
+
+// The colours of a main action's button (book, move, apply) or a destructive one (cancel), pushed for one button.
+// Hovered and pressed are darker shades, so the white label keeps its contrast (widget_palette.h). PopButtonColors
+// after the button.
+void PushButtonColors(Rgb fill) {
+  const auto darker = [&](float f) {
+    return Rgb{static_cast<std::uint8_t>(fill.r * f), static_cast<std::uint8_t>(fill.g * f), static_cast<std::uint8_t>(fill.b * f)};
+  };
+  ImGui::PushStyleColor(ImGuiCol_Button, Vec4(fill));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, Vec4(darker(0.88f)));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, Vec4(darker(0.76f)));
+  ImGui::PushStyleColor(ImGuiCol_Text, Vec4(palette::kOnDark));
+}
+void PopButtonColors() { ImGui::PopStyleColor(4); }
 
 const char* TypeLabel(Locale locale, InterviewType type) {
   switch (type) {
@@ -195,12 +210,10 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
     if (!LoopBookingInFlight(model) && ImGui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
   }
   if (CanBookLoop(model)) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    PushButtonColors(palette::kPrimaryButton);
     const std::string label = Format(locale, StringId::kBookLoop, {std::to_string(model.explanation.slot->stages.size())});
     if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
-    ImGui::PopStyleColor(3);
+    PopButtonColors();
   }
 }
 
@@ -281,11 +294,9 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       if (changes.booked_minutes != changes.new_minutes) {
         WrappedBullet(Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}));
       }
-      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+      PushButtonColors(palette::kPrimaryButton);
       if (ImGui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
-      ImGui::PopStyleColor(3);
+      PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kBackToTimes)));
       if (ImGui::Button(Tr(locale, StringId::kBackToTimes))) intents.changes_back = true;
       break;
@@ -348,11 +359,9 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       if (ImGui::InputTextMultiline("##cancel_message", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
         intents.cancel_message = std::string(buffer.c_str());
       }
-      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.16f, 0.16f, 1));
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.20f, 0.20f, 1));
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+      PushButtonColors(palette::kDangerButton);
       if (ImGui::Button(Tr(locale, StringId::kCancelConfirm))) intents.cancel_confirm = true;
-      ImGui::PopStyleColor(3);
+      PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kKeepInterview)));
       if (ImGui::Button(Tr(locale, StringId::kKeepInterview))) intents.cancel_keep = true;
       break;
@@ -371,11 +380,9 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
     const std::string label = Format(locale, booking.rescheduling ? StringId::kRescheduleTo : StringId::kBookAt,
                                      {FormatRange(locale, when, *context.viewer)});
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.45f, 0.85f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.52f, 0.95f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    PushButtonColors(palette::kPrimaryButton);
     if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
-    ImGui::PopStyleColor(3);
+    PopButtonColors();
   }
 }
 
@@ -574,7 +581,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
 void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
   if (model.connection_issues.empty()) return;
   const Locale locale = model.locale;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.86f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, Vec4(palette::kNoticeBox));
   ImGui::BeginChild("connections", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(model.connection_issues.size() + 1) + 8), true);
   ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kConnectionProblems));
   for (std::size_t i = 0; i < model.connection_issues.size(); ++i) {

@@ -5,6 +5,7 @@
 
 #include "state/widget_i18n.h"
 #include "state/widget_layout.h"
+#include "view/view_colors.h"
 
 namespace slotwise::widget {
 
@@ -17,7 +18,7 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
   DrawToolbar(model, context, intents);
   if (model.load == LoadState::kFailed) {
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.15f, 1), "%s", Format(model.locale, StringId::kLoadFailed, {model.error}).c_str());
+    ImGui::TextColored(Vec4(palette::kTextRed), "%s", Format(model.locale, StringId::kLoadFailed, {model.error}).c_str());
     if (ImGui::Button(Tr(model.locale, StringId::kRetry))) intents.retry = true;
     ImGui::End();
     return;
