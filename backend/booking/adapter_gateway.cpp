@@ -215,9 +215,12 @@ Result<std::optional<MeetingInfo>> AdapterGateway::FindMeeting(const Tenant&, co
     if (!listed) return listed.error();
     const std::vector<providers::ZoomMeeting> found = providers::FindMeetingsByMarker(*listed, marker);
     if (found.empty()) return std::optional<MeetingInfo>();
-    // A list item carries no settings: the dial-in and join before host of a meeting found again stay unknown.
-    return std::optional<MeetingInfo>(
-        MeetingInfo{"zoom", found.front().id, found.front().join_url, found.front().password, {}, std::nullopt});
+    // A list item carries no settings: the meeting itself is read, so the one found again is known as fully as one
+    // just created (its dial-in for the candidate, its join-before-host for the host rule).
+    Result<providers::ZoomMeeting> meeting = zoom.GetMeeting(found.front().id);
+    if (!meeting) return meeting.error();
+    return std::optional<MeetingInfo>(MeetingInfo{"zoom", meeting->id, meeting->join_url, meeting->password,
+                                                  meeting->dial_in, meeting->join_before_host});
   }
   if (host.provider == "goto") {
     const std::optional<std::string> base = providers_.ApiBase(oauth::Provider::kGoTo);

@@ -172,6 +172,7 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
     return true;
   }
   const std::string marker = MeetingMarker(context.interview.id);
+  const MeetingSpec meeting_spec = MeetingSpecFor(spec, context.interview.id, context.host);
   std::optional<MeetingInfo> meeting;
   if (record->has_value()) {  // started before a crash: the meeting may exist
     Result<std::optional<MeetingInfo>> found = gateway_.FindMeeting(context.tenant, *context.host, marker);
@@ -187,7 +188,6 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
   if (!meeting) {
     if (Result<bool> noted = Journal(context, "meeting", "started", {{"marker", marker}}, {}); !noted) return noted;
     CrashPoint("meeting_intent");
-    const MeetingSpec meeting_spec = MeetingSpecFor(spec, context.interview.id, context.host);
     Result<MeetingInfo> created = gateway_.CreateMeeting(context.tenant, *context.host, meeting_spec);
     if (!created) {
       // A definite refusal made nothing; a transient failure (timeout) may have: leave "started" for recovery.
@@ -195,16 +195,17 @@ Result<bool> OutboxExecutor::EnsureMeeting(Context& context) {
       return created.error();
     }
     CrashPoint("meeting_created");
-    if (meeting_spec.open_without_host && created->join_before_host == false) {
-      // The account's administrator holds join before host off: nobody could enter before the host. The step stays
-      // "started", so the compensation finds the meeting by its marker and removes it.
-      return Error{codes::kProviderRejected,
-                   "Zoom did not let participants join before the host on this meeting (the setting is locked off for "
-                   "the account of " + context.host->owner_email + "), and the host does not attend: link the host "
-                   "account again to read its settings, or choose a host who attends",
-                   "conferencing.host"};
-    }
     meeting = *created;
+  }
+  if (meeting_spec.open_without_host && meeting->join_before_host == false) {
+    // The account's administrator holds join before host off: nobody could enter before the host. Checked on the
+    // meeting as Zoom holds it, whether just made or found again after a crash. The step stays "started", so the
+    // compensation finds the meeting by its marker and removes it.
+    return Error{codes::kProviderRejected,
+                 "Zoom did not let participants join before the host on this meeting (the setting is locked off for "
+                 "the account of " + context.host->owner_email + "), and the host does not attend: link the host "
+                 "account again to read its settings, or choose a host who attends",
+                 "conferencing.host"};
   }
   json data = {{"provider", meeting->provider}, {"id", meeting->id}, {"join_url", meeting->join_url},
                {"passcode", meeting->passcode}, {"host_account", spec.host_account}};

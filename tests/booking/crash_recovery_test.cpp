@@ -160,8 +160,21 @@ class CrashWorld {
     const Answer patched = Api(origin, "PATCH", "/v1/tenant",
                                json{{"ats_webhook_url", ats_.url()}, {"ats_webhook_secret", "crash-test-secret"}}.dump());
     REQUIRE_MESSAGE(patched.status == 200, patched.body);
-    LinkZoomHost(origin);
+    LinkZoomHost(origin, kInterviewer, json::object());
     REQUIRE(setup->Terminate().finished);
+  }
+
+  // Seeds the sandbox (POST /sandbox/seed) and links `user`'s Zoom account as a host with the settings Slotwise is told
+  // (`settings`, possibly stale), in a life of its own.
+  void AddZoomHost(const json& seed, const std::string& user, const json& settings) {
+    const Answer seeded = Send(sandbox_root_, "POST", "/sandbox/seed", seed.dump());
+    REQUIRE_MESSAGE(seeded.status == 200, seeded.body);
+    std::unique_ptr<ChildProcess> life = Spawn("");
+    const std::string origin = AwaitOrigin(*life);
+    REQUIRE(!origin.empty());
+    LinkZoomHost(origin, user, settings);
+    ++zoom_creates_;  // the connection check's probe meeting
+    REQUIRE(life->Terminate().finished);
   }
 
   ~CrashWorld() { sandbox_.Terminate(); }
@@ -223,9 +236,8 @@ class CrashWorld {
 
  private:
   // The Zoom OAuth popup driven over HTTP (start -> sandbox authorize page -> consent -> callback), then
-  // PUT /v1/host_accounts/zoom:<jonas> with the new connection.
-  void LinkZoomHost(const std::string& origin) {
-    const std::string user = kInterviewer;
+  // PUT /v1/host_accounts/zoom:<user> with the new connection (and `settings` when not empty).
+  void LinkZoomHost(const std::string& origin, const std::string& user, const json& settings) {
     // The ATS's server asks for the popup's start URL for its user (a ticket in it says who connects).
     const Answer link = Api(origin, "POST", "/v1/connections/start",
                             json{{"provider", "zoom"}, {"user", user}, {"return_origin", origin}, {"login_hint", user}}.dump());
@@ -258,8 +270,9 @@ class CrashWorld {
       if (connection.value("provider", "") == "zoom") connection_id = connection.value("id", "");
     }
     REQUIRE_MESSAGE(!connection_id.empty(), listed.body);
-    const Answer host = Api(origin, "PUT", std::string("/v1/host_accounts/") + kZoomHost,
-                            json{{"connection_id", connection_id}}.dump());
+    json host_body = {{"connection_id", connection_id}};
+    if (!settings.empty()) host_body["settings"] = settings;
+    const Answer host = Api(origin, "PUT", "/v1/host_accounts/zoom:" + user, host_body.dump());
     REQUIRE_MESSAGE(host.status == 200, host.body);
   }
 
@@ -545,4 +558,75 @@ TEST_CASE("Crash recovery: a booking recovered from a crash at event_created can
     CHECK(world.ats().For(id, "candidate_cancellation").size() == (invited ? 1u : 0u));
     last->Terminate();
   }
+}
+
+TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in full: its dial-in, and the host rule") {
+  CrashWorld world;
+  // Jonas hosts and attends: the meeting made just before the crash is found again, with the phone dial-in that the
+  // candidate's invitation carries.
+  REQUIRE(world.TryZoom(0));
+  {
+    const Booking booking = NewBooking(world, "Crash then dial-in", true);
+    std::unique_ptr<ChildProcess> first = world.Spawn("meeting_created");
+    const std::string first_origin = CrashWorld::AwaitOrigin(*first);
+    REQUIRE(!first_origin.empty());
+    world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
+    const ProcessExit died = first->Wait(15s);
+    if (!died.finished) first->Kill();
+    REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+    std::unique_ptr<ChildProcess> last = world.Spawn("");
+    const std::string origin = CrashWorld::AwaitOrigin(*last);
+    REQUIRE(!origin.empty());
+    const Answer retried = world.Api(origin, "POST", "/v1/interviews", booking.body, booking.key);
+    REQUIRE_MESSAGE(retried.status == 201, retried.body);
+    const std::string id = retried.Json().value("id", "");
+    CheckBookedOnce(world, origin, booking, id, false);
+    const Answer ics = world.Api(origin, "GET", "/v1/interviews/" + id + "/candidate.ics");
+    REQUIRE(ics.status == 200);
+    CHECK_MESSAGE(ics.body.find("access code") != std::string::npos, "no dial-in in the invitation: " << ics.body);
+    last->Terminate();
+  }
+
+  // Daan's Zoom account has join before host locked off by its administrator, and Slotwise was told (stale) that it
+  // is on. Daan hosts but does not attend: the meeting found again after the crash cannot be entered before him, so the
+  // interview fails and the meeting is removed, exactly as when no crash happens.
+  const std::string daan = "daan.jansen@kumo-labs.example";
+  world.AddZoomHost({{"zoom_accounts", {{{"id", "kumo-zoom-locked"}, {"personal", false},
+                                          {"settings", {{"join_before_host", false}, {"waiting_room", false}}},
+                                          {"locks", {{"join_before_host", true}}}}}},
+                     {"users", {{{"provider", "zoom"}, {"email", daan}, {"name", "Daan Jansen"},
+                                 {"time_zone", "Europe/Amsterdam"}, {"zoom_account", "kumo-zoom-locked"}}}}},
+                    daan, {{"join_before_host", true}, {"waiting_room", false}});
+  REQUIRE(world.TryZoom(0));
+  Booking booking = NewBooking(world, "Crash then locked join before host", true);
+  json body = json::parse(booking.body);
+  body["conferencing"]["host"] = "zoom:" + daan;
+  booking.body = body.dump();
+  std::unique_ptr<ChildProcess> first = world.Spawn("meeting_created");
+  const std::string first_origin = CrashWorld::AwaitOrigin(*first);
+  REQUIRE(!first_origin.empty());
+  world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
+  const ProcessExit died = first->Wait(15s);
+  if (!died.finished) first->Kill();
+  REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+  CHECK(CountObjects(world.SandboxObjects(), booking.title).live_meetings == 1);  // made just before the crash
+
+  std::unique_ptr<ChildProcess> last = world.Spawn("");
+  const std::string origin = CrashWorld::AwaitOrigin(*last);
+  REQUIRE(!origin.empty());
+  const Answer retried = world.Api(origin, "POST", "/v1/interviews", booking.body, booking.key);
+  REQUIRE_MESSAGE(retried.status == 201, retried.body);
+  const json view = AwaitStatus(world, origin, retried.Json().value("id", ""), "failed");
+  CHECK_MESSAGE(view.value("status", "") == "failed", view.dump());
+  CHECK_MESSAGE(view.value("failure_reason", "").find("join before the host") != std::string::npos, view.dump());
+  ObjectCounts after;
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  do {
+    std::this_thread::sleep_for(50ms);
+    after = CountObjects(world.SandboxObjects(), booking.title);
+  } while (after.live_meetings > 0 && std::chrono::steady_clock::now() < deadline);
+  CHECK_MESSAGE(after.live_meetings == 0, "the meeting nobody could enter is left: " << after.meeting.dump());
+  CHECK(after.all_meetings == 1);
+  CHECK(after.all_events == 0);
+  last->Terminate();
 }
