@@ -26,6 +26,29 @@ TEST_CASE("WidgetSelection: the week view shows Monday to Friday in the viewer's
   CHECK(DayRange(model.viewport, berlin, 0) == Interval{At("2026-11-29T23:00:00Z"), At("2026-11-30T23:00:00Z")});
 }
 
+TEST_CASE("WidgetSelection: the two-week view shows ten working days, the weekend between them left out") {
+  WidgetModel model;
+  const TimeZone& berlin = Zone("Europe/Berlin");
+  model.viewport.mode = ViewMode::kWeek;
+  SetViewMode(model, ViewMode::kTwoWeeks, berlin);
+  ShowDayOf(model, At("2026-12-03T12:00:00Z"), berlin);  // Thursday
+  CHECK(model.viewport.first_day == DaysFromCivil({2026, 11, 30}));
+  CHECK(VisibleDays(model.viewport) == 10);
+  CHECK(VisibleDay(model.viewport, 4) == DaysFromCivil({2026, 12, 4}));   // Friday
+  CHECK(VisibleDay(model.viewport, 5) == DaysFromCivil({2026, 12, 7}));   // then Monday, not Saturday
+  CHECK(VisibleDay(model.viewport, 9) == DaysFromCivil({2026, 12, 11}));
+  CHECK(DayRange(model.viewport, berlin, 5) == Interval{At("2026-12-06T23:00:00Z"), At("2026-12-07T23:00:00Z")});
+  CHECK(VisibleRange(model.viewport, berlin) == Interval{At("2026-11-29T23:00:00Z"), At("2026-12-11T23:00:00Z")});
+  ShiftView(model, +1);
+  CHECK(model.viewport.first_day == DaysFromCivil({2026, 12, 14}));
+  // A day forward from Friday lands on Monday, inside the view.
+  ShiftView(model, -1);
+  model.selected = At("2026-12-04T09:00:00Z");
+  MoveSelection(model, 0, 1, berlin);
+  CHECK(*model.selected == At("2026-12-07T09:00:00Z"));
+  CHECK(model.viewport.first_day == DaysFromCivil({2026, 11, 30}));
+}
+
 TEST_CASE("WidgetSelection: suggestions reach two weeks ahead of now whatever week is shown, in whole UTC days") {
   const TimeZone& berlin = Zone("Europe/Berlin");
   WidgetModel model;

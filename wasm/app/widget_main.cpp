@@ -114,6 +114,7 @@ void OnKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
       case GLFW_KEY_ENTER: grid_key = Key::kEnter; break;
       case GLFW_KEY_D: grid_key = Key::kDayView; break;
       case GLFW_KEY_W: grid_key = Key::kWeekView; break;
+      case GLFW_KEY_T: grid_key = Key::kTwoWeekView; break;
       case GLFW_KEY_P: grid_key = Key::kPropose; break;
       default: break;
     }

@@ -95,6 +95,7 @@ constexpr Entry kTable[] = {
                                 "{0}秒後に面接をキャンセルします。まだ何も送信していません。",
                                 "Het gesprek wordt over {0} s geannuleerd. Er is nog niets verstuurd."}},
   {StringId::kUndo, {"Undo", "Rückgängig", "元に戻す", "Ongedaan maken"}},
+  {StringId::kTwoWeeks, {"2 weeks", "2 Wochen", "2週間", "2 weken"}},
   {StringId::kMovingBanner, {"Moving the interview of {0}. Choose its new time.",
                              "Das Interview am {0} wird verschoben. Wählen Sie die neue Zeit.",
                              "{0}の面接を移動しています。新しい時間を選んでください。",

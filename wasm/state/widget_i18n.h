@@ -29,7 +29,7 @@ enum class StringId {
   kPasscodeAdminLocked, kPasscodePersonal, kPasscodeUnlocked, kPasscodeNotRequired, kHostWarning, kWhatWouldHelp,
   kBook, kBookAt, kSubmitting, kPending, kConfirmed, kFailed, kReschedule, kRescheduleTo, kCancelInterview,
   kCancelling, kCancelled, kCancelQuestion, kCancelMessage, kCancelConfirm, kKeepInterview, kCancelScheduled, kUndo,
-  kMovingBanner, kKeepBookedTime, kMoveAlsoChanges, kChangeAdded, kChangeRemoved, kChangeDuration, kMoveAndApply,
+  kTwoWeeks, kMovingBanner, kKeepBookedTime, kMoveAlsoChanges, kChangeAdded, kChangeRemoved, kChangeDuration, kMoveAndApply,
   kBackToTimes, kMovedFromTo, kBookedTimeLabel,
   kJoinLink, kPasscode, kCreated, kCreatedMeeting, kCreatedEvent, kCreatedInvite,
   kCreatedRoom, kViolations, kSlotTaken, kBookingInvalid, kNetworkError, kTokenExpired,

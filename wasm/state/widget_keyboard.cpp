@@ -48,7 +48,8 @@ KeyCommand HandleKey(WidgetModel& model, Key key, const TimeZone& viewer) {
     }
     case Key::kDayView:
     case Key::kWeekView:
-      SetViewMode(model, key == Key::kDayView ? ViewMode::kDay : ViewMode::kWeek, viewer);
+    case Key::kTwoWeekView:
+      SetViewMode(model, key == Key::kDayView ? ViewMode::kDay : key == Key::kWeekView ? ViewMode::kWeek : ViewMode::kTwoWeeks, viewer);
       return KeyCommand::kViewChanged;
     case Key::kPropose:
       if (model.proposal.phase == ProposalPhase::kChoosing) {

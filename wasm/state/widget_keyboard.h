@@ -18,7 +18,7 @@
 namespace slotwise::widget {
 
 enum class Key { kLeft, kRight, kUp, kDown, kPageUp, kPageDown, kHome, kEnd, kNextSuggestion, kPreviousSuggestion,
-                 kSpace, kEnter, kDayView, kWeekView, kPropose };
+                 kSpace, kEnter, kDayView, kWeekView, kTwoWeekView, kPropose };
 
 enum class KeyCommand {
   kNone,

@@ -38,7 +38,7 @@ enum class InterviewType { kOnSite, kGoogleMeet, kZoom, kTeams, kGoTo };
 
 enum class LoadState { kIdle, kLoading, kLoaded, kFailed };
 
-enum class ViewMode { kDay, kWeek };
+enum class ViewMode { kDay, kWeek, kTwoWeeks };  // one day; Monday–Friday; two such weeks
 
 enum class Ranking { kEarliest, kBalancedLoad, kCandidateFriendly };
 

@@ -24,10 +24,23 @@ void SyncCursor(WidgetModel& model) {
 
 }  // namespace
 
-int VisibleDays(const Viewport& viewport) { return viewport.mode == ViewMode::kDay ? 1 : 5; }
+int VisibleDays(const Viewport& viewport) {
+  switch (viewport.mode) {
+    case ViewMode::kDay: return 1;
+    case ViewMode::kWeek: return 5;
+    case ViewMode::kTwoWeeks: return 10;
+  }
+  return 5;
+}
+
+std::int64_t VisibleDay(const Viewport& viewport, int index) {
+  const bool second_week = viewport.mode == ViewMode::kTwoWeeks && index >= 5;
+  return viewport.first_day + index + (second_week ? 2 : 0);
+}
 
 Interval VisibleRange(const Viewport& viewport, const TimeZone& viewer) {
-  return {LocalMidnight(viewer, viewport.first_day), LocalMidnight(viewer, viewport.first_day + VisibleDays(viewport))};
+  return {LocalMidnight(viewer, viewport.first_day),
+          LocalMidnight(viewer, VisibleDay(viewport, VisibleDays(viewport) - 1) + 1)};
 }
 
 Interval SuggestionRange(Interval visible, Instant now) {
@@ -40,7 +53,8 @@ Interval SuggestionRange(Interval visible, Instant now) {
 }
 
 Interval DayRange(const Viewport& viewport, const TimeZone& viewer, int index) {
-  return {LocalMidnight(viewer, viewport.first_day + index), LocalMidnight(viewer, viewport.first_day + index + 1)};
+  const std::int64_t day = VisibleDay(viewport, index);
+  return {LocalMidnight(viewer, day), LocalMidnight(viewer, day + 1)};
 }
 
 void ShowDayOf(WidgetModel& model, Instant t, const TimeZone& viewer) {
@@ -61,7 +75,8 @@ void SetViewMode(WidgetModel& model, ViewMode mode, const TimeZone& viewer) {
 }
 
 void ShiftView(WidgetModel& model, int direction) {
-  model.viewport.first_day += static_cast<std::int64_t>(direction) * (model.viewport.mode == ViewMode::kDay ? 1 : 7);
+  const int days = model.viewport.mode == ViewMode::kDay ? 1 : model.viewport.mode == ViewMode::kWeek ? 7 : 14;
+  model.viewport.first_day += static_cast<std::int64_t>(direction) * days;
 }
 
 Instant SnapToGrid(const WidgetModel& model, Instant t, const TimeZone& viewer) {
@@ -102,8 +117,8 @@ void MoveSelection(WidgetModel& model, int steps, int days, const TimeZone& view
   const Duration step = static_cast<Duration>(std::max(model.settings.start_interval_minutes, 1)) * kSecondsPerMinute;
   // Steps move on the wall clock, so a DST change keeps the grid; days keep the wall time.
   std::int64_t local = viewer.ToLocalSeconds(*model.selected) + steps * step + static_cast<std::int64_t>(days) * kSecondsPerDay;
-  if (model.viewport.mode == ViewMode::kWeek && days != 0) {
-    // Skip weekends in the week view.
+  if (model.viewport.mode != ViewMode::kDay && days != 0) {
+    // Skip weekends in the week views.
     std::int64_t day = FloorDiv(local, kSecondsPerDay);
     while (WeekdayFromDays(day) == Weekday::kSaturday || WeekdayFromDays(day) == Weekday::kSunday) {
       day += days > 0 ? 1 : -1;

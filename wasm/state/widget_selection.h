@@ -1,7 +1,7 @@
 // widget_selection.h — the visible range, the selected time and the suggestion cursor (pure).
 //
-// The grid shows whole local days of the viewer's zone: one (day view) or five working days Monday–Friday (week
-// view). The selected start is always on the query's grid (a multiple of start_interval after local midnight in the
+// The grid shows whole local days of the viewer's zone: one (day view), five working days Monday–Friday (week
+// view) or ten, Monday–Friday of two weeks without the weekend between them (two-week view). The selected start is always on the query's grid (a multiple of start_interval after local midnight in the
 // viewer's zone), which is the grid the engine explains.
 #pragma once
 
@@ -10,10 +10,15 @@
 
 namespace slotwise::widget {
 
-// Number of days shown: 1 (day) or 5 (week).
+// Number of days shown: 1 (day), 5 (week) or 10 (two weeks).
 int VisibleDays(const Viewport& viewport);
 
-// The UTC range of the visible days: [local midnight of first_day, local midnight after the last day).
+// The local day number shown at visible index `index` (0-based): first_day + index, the weekend skipped in the
+// two-week view.
+std::int64_t VisibleDay(const Viewport& viewport, int index);
+
+// The UTC range of the visible days: [local midnight of first_day, local midnight after the last day) — in the
+// two-week view this includes the weekend between the two weeks.
 Interval VisibleRange(const Viewport& viewport, const TimeZone& viewer);
 
 // How far ahead suggestions reach from now, whatever the grid shows (two weeks: ten working days).
@@ -31,10 +36,10 @@ Interval DayRange(const Viewport& viewport, const TimeZone& viewer, int index);
 // Puts the view on the day holding `t` (week view: that day's ISO week, Monday first).
 void ShowDayOf(WidgetModel& model, Instant t, const TimeZone& viewer);
 
-// Day <-> week view, keeping the selected (or first) day in view.
+// Day, week or two-week view, keeping the selected (or first) day in view.
 void SetViewMode(WidgetModel& model, ViewMode mode, const TimeZone& viewer);
 
-// One page back (-1) or forward (+1): a day, or a week.
+// One page back (-1) or forward (+1): a day, a week, or two weeks.
 void ShiftView(WidgetModel& model, int direction);
 
 // `t` floored onto the start grid (start_interval minutes after local midnight, viewer's zone).

@@ -206,12 +206,13 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   const int days = VisibleDays(model.viewport);
   const int hours = std::max(1, model.viewport.day_end_hour - model.viewport.day_start_hour);
   for (int d = 0; d < days; ++d) {
-    const std::int64_t day = model.viewport.first_day + d;
+    const std::int64_t day = VisibleDay(model.viewport, d);
     g.windows.push_back({viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_start_hour * kSecondsPerHour),
                          viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_end_hour * kSecondsPerHour)});
   }
   const float label_width = 250.0f * scale;
-  const float min_hour = (days == 1 ? 64.0f : 14.0f) * scale;
+  // An hour is at least 64 px in the day view, 8 px in the week views: a working week fits 1280 px, two weeks scroll.
+  const float min_hour = (days == 1 ? 64.0f : 8.0f) * scale;
   const float avail = ImGui::GetContentRegionAvail().x;
   g.width = std::max(avail - label_width, min_hour * static_cast<float>(hours * days));
   g.day_width = g.width / static_cast<float>(days);

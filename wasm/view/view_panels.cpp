@@ -399,10 +399,13 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const char* day = Tr(locale, StringId::kDay);
   const char* week = Tr(locale, StringId::kWeek);
-  NextGroup(ToggleWidth(day) + spacing + ToggleWidth(week), 24 * context.scale);
+  const char* two_weeks = Tr(locale, StringId::kTwoWeeks);
+  NextGroup(ToggleWidth(day) + ToggleWidth(week) + ToggleWidth(two_weeks) + 2 * spacing, 24 * context.scale);
   if (ImGui::RadioButton(day, model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
   ImGui::SameLine();
   if (ImGui::RadioButton(week, model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
+  ImGui::SameLine();
+  if (ImGui::RadioButton(two_weeks, model.viewport.mode == ViewMode::kTwoWeeks)) intents.view_mode = ViewMode::kTwoWeeks;
   const char* previous = Tr(locale, StringId::kPrevious);
   const char* today = Tr(locale, StringId::kToday);
   const char* next = Tr(locale, StringId::kNext);
