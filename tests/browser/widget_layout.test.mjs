@@ -1,7 +1,8 @@
 // The widget's layout at the sizes an ATS gives it, in headless Chromium against `slotwise serve --demo`: an 800 px
 // side pane in German with a room chosen (every control inside the page, the grid wide, the panel below it), and the
 // mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay), and
-// the keyboard's row kept in view.
+// the keyboard's row kept in view; at 1280 and 1920 px nothing at the edge; at 200% zoom and 320 CSS px the grid
+// keeps its tracks and rows (the window scrolls when the frame cannot hold the toolbar, the grid and the panel).
 // Screenshots land in test-artifacts/ — look at them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,3 +123,26 @@ test('widget: moving the keyboard row past the bottom of a short grid scrolls it
   assert.ok(focus.length > 0, 'the focused row is visible in the grid');
   assert.deepEqual(problems, []);
 });
+
+// 200% zoom of a 1280 × 900 window is a 640 × 450 CSS-pixel page at device scale 2; a phone held upright is 320 px wide.
+for (const [label, viewport, name] of [['at 200% zoom', { width: 640, height: 450, deviceScaleFactor: 2 }, 'widget-zoom-200.png'],
+                                       ['at 320 CSS px', { width: 320, height: 640 }, 'widget-320.png']]) {
+  test(`widget: ${label} the grid stays: its tracks keep a good part of the width and the rows show`, { timeout: 90000 }, async (t) => {
+    const { page, problems } = await openWidget(t, '', viewport);
+    await waitSettled(page);
+    const box = await page.locator('#canvas').boundingBox();
+    const image = decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, name) }));
+    const scale = viewport.deviceScaleFactor || 1;
+    const row = findColorBands(image, kSuggestionsRow, { minPixels: 40 * scale })[0];
+    assert.ok(row, 'the grid\'s suggestions row is drawn');
+    // The visible tracks: from the first to the last pixel of the suggestions row's colour along its middle line.
+    const xs = [];
+    for (let x = 0; x < image.width; ++x) if (pixel(image, x, row.y).every((c, k) => Math.abs(c - kSuggestionsRow[k]) <= 3)) xs.push(x);
+    const width = (xs[xs.length - 1] - xs[0]) / scale;
+    assert.ok(width > box.width * 0.3, `the tracks show ${width} of ${box.width} CSS px`);
+    // The interviewers' rows under it: their tracks' off-hours grey.
+    const tracks = findColorBands(image, [226, 229, 235], { y0: row.bottom, minPixels: 20 * scale });
+    assert.ok(tracks.length >= 2, `resource rows are drawn under the suggestions row (${tracks.length} bands)`);
+    assert.deepEqual(problems, []);
+  });
+}

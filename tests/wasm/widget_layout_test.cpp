@@ -30,18 +30,27 @@ TEST_CASE("WidgetLayout: a selection outside the scrolled view is brought in by 
 }
 
 TEST_CASE("WidgetLayout: the panel sits beside the grid while the grid keeps its minimum width, else below it") {
+  const PanelSizes sizes{380, 600, 250, 220, 8};  // panel width, grid min width, grid min height, panel min height, gap
   // 1280 px: 1280 - 380 - 8 = 892 ≥ 600 → beside, the grid takes the rest of the width and all the height.
-  const PanelPlacement wide = PlacePanel(1280, 700, 380, 600, 500, 260, 8);
+  const PanelPlacement wide = PlacePanel(1280, 700, 500, sizes);
   CHECK_FALSE(wide.below);
   CHECK(wide.grid_width == 892);
   CHECK(wide.grid_height == 0);
+  CHECK(wide.panel_height == 0);
   // 800 px (an ATS side pane): below; the grid is as tall as its content when that leaves the panel enough.
-  const PanelPlacement pane = PlacePanel(800, 900, 380, 600, 420, 260, 8);
+  const PanelPlacement pane = PlacePanel(800, 900, 420, sizes);
   CHECK(pane.below);
   CHECK(pane.grid_width == 800);
   CHECK(pane.grid_height == 420);
+  CHECK(pane.panel_height == 472);
   // A long list of rows: the grid is capped so the panel keeps its minimum (the grid scrolls).
-  CHECK(PlacePanel(800, 800, 380, 600, 900, 260, 8).grid_height == 532);
-  // Little height (200% zoom, a short pane): the grid keeps 60% of it, the panel scrolls in the rest.
-  CHECK(PlacePanel(640, 300, 380, 600, 900, 260, 8).grid_height == 180);
+  CHECK(PlacePanel(800, 800, 900, sizes).grid_height == 572);
+  // Little height: the grid keeps 60% of it…
+  CHECK(PlacePanel(640, 500, 900, sizes).grid_height == 300);
+  // …and never less than its band and a few rows; the panel keeps its minimum; the window scrolls to show both.
+  const PanelPlacement squeezed = PlacePanel(640, 300, 900, sizes);
+  CHECK(squeezed.grid_height == 250);
+  CHECK(squeezed.panel_height == 220);
+  // A grid with fewer rows than that minimum is as tall as its content.
+  CHECK(PlacePanel(640, 300, 200, sizes).grid_height == 200);
 }

@@ -12,17 +12,17 @@ float RevealScroll(float scroll, float item_start, float item_end, float view_wi
   return next < 0 ? 0 : next;
 }
 
-PanelPlacement PlacePanel(float avail_width, float avail_height, float panel_width, float min_grid_width,
-                          float grid_content_height, float min_panel_height, float spacing) {
+PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_content_height, const PanelSizes& sizes) {
   PanelPlacement placement;
-  if (avail_width - panel_width - spacing >= min_grid_width) {
-    placement.grid_width = avail_width - panel_width - spacing;
+  if (avail_width - sizes.panel_width - sizes.spacing >= sizes.min_grid_width) {
+    placement.grid_width = avail_width - sizes.panel_width - sizes.spacing;
     return placement;
   }
   placement.below = true;
   placement.grid_width = avail_width;
-  const float room_for_grid = std::max(avail_height - min_panel_height - spacing, avail_height * 0.6f);
-  placement.grid_height = std::min(grid_content_height, room_for_grid);
+  const float room_for_grid = std::max(avail_height - sizes.min_panel_height - sizes.spacing, avail_height * 0.6f);
+  placement.grid_height = std::max(std::min(grid_content_height, room_for_grid), std::min(grid_content_height, sizes.min_grid_height));
+  placement.panel_height = std::max(avail_height - placement.grid_height - sizes.spacing, sizes.min_panel_height);
   return placement;
 }
 

@@ -23,15 +23,19 @@ float RevealScroll(float scroll, float item_start, float item_end, float view_wi
 // beside the grid when the grid keeps at least `min_grid_width` next to a panel `panel_width` wide; else below the
 // grid (an ATS side pane, a phone, 200% zoom), the grid taking the full width and its content's height, but leaving
 // the panel at least `min_panel_height` — and never less than 60% of the height (the panel scrolls; the grid is what
-// the recruiter came for), so neither disappears. `spacing` is
-// the gap between the two.
+// the recruiter came for). Neither goes below its minimum (`min_grid_height`: the grid's top band and a few rows;
+// `min_panel_height`): when the height cannot hold both, the widget's window scrolls. `spacing` is the gap between
+// the two.
 struct PanelPlacement {
   bool below = false;
   float grid_width = 0;
-  float grid_height = 0;  // 0: all the height (beside)
+  float grid_height = 0;   // 0: all the height (beside)
+  float panel_height = 0;  // 0: the rest of the height (beside)
 };
-PanelPlacement PlacePanel(float avail_width, float avail_height, float panel_width, float min_grid_width,
-                          float grid_content_height, float min_panel_height, float spacing);
+struct PanelSizes {
+  float panel_width = 0, min_grid_width = 0, min_grid_height = 0, min_panel_height = 0, spacing = 0;
+};
+PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_content_height, const PanelSizes& sizes);
 
 // Which labels of one header line to draw, left to right: a label is drawn when it ends before its own column's
 // `limit` and starts at least `gap` after the end of the previous drawn label. So "19" at the end of Monday never

@@ -177,10 +177,11 @@ GridMetrics Metrics(const ViewContext& context) {
 
 }  // namespace
 
-float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width) {
+float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width, int max_rows) {
   const GridMetrics m = Metrics(context);
   int rows = 0;
   for (const Row& row : model.rows) rows += RowVisible(model, row) ? 1 : 0;
+  rows = std::min(rows, max_rows);
   const ImGuiStyle& style = ImGui::GetStyle();
   const int legend_lines = LegendPlaces(model.locale, LegendWidth(width), context.scale).back().second + 1;
   // legend + header + suggestions row + rows + the gap and the keys help below + the child's padding and scrollbar
@@ -210,10 +211,13 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     g.windows.push_back({viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_start_hour * kSecondsPerHour),
                          viewer.FromLocalSeconds(day * kSecondsPerDay + model.viewport.day_end_hour * kSecondsPerHour)});
   }
-  const float label_width = 250.0f * scale;
   // An hour is at least 64 px in the day view, 8 px in the week views: a working week fits 1280 px, two weeks scroll.
   const float min_hour = (days == 1 ? 64.0f : 8.0f) * scale;
   const float avail = ImGui::GetContentRegionAvail().x;
+  // The names column: 250 px, narrower in a narrow grid (a phone, 200% zoom) so the tracks keep most of the width;
+  // below 220 px the role switch gives way to the name (the role is in the name's tooltip).
+  const float label_width = std::clamp(avail * 0.4f, 140.0f * scale, 250.0f * scale);
+  const bool role_switch = label_width >= 220.0f * scale;
   g.width = std::max(avail - label_width, min_hour * static_cast<float>(hours * days));
   g.day_width = g.width / static_cast<float>(days);
   const ImVec2 origin(content.x, band_y + legend_height);  // the header's top left, the tracks scrolled sideways
@@ -239,11 +243,14 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
 
   // Header: days, the viewer's hours, the candidate's hours.
   const int header_lines = metrics.header_lines;
+  const auto clip_labels = [&] { draw->PushClipRect(ImVec2(labels_x, -1e9f), ImVec2(tracks_x - 4 * scale, 1e9f), true); };
+  clip_labels();  // a narrow names column cuts its labels rather than writing over the hours
   draw->AddText(ImVec2(labels_x, origin.y + line), dim, Format(locale, StringId::kYourTime, {ZoneCity(viewer.name())}).c_str());
   if (context.candidate) {
     draw->AddText(ImVec2(labels_x, origin.y + 2 * line), dim,
                   Format(locale, StringId::kCandidateTime, {ZoneCity(context.candidate->name())}).c_str());
   }
+  draw->PopClipRect();
   const int label_every = g.day_width / static_cast<float>(hours) < 34.0f * scale ? (g.day_width / static_cast<float>(hours) < 17.0f * scale ? 4 : 2) : 1;
   // Hour labels: every `label_every` hours, but never one that would run past its day's end into the next day's
   // first label or overlap the previous one (FitLabels, widget_layout.h); the candidate's line is fitted on its own.
@@ -281,7 +288,9 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   // The suggestions row.
   const float row_height = metrics.row_height;
   float y = g.top;
+  clip_labels();
   draw->AddText(ImVec2(labels_x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
+  draw->PopClipRect();
   clip_tracks();
   draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), kSuggestionsRowFill);
   for (std::size_t i = 0; i < model.suggestions.size(); ++i) {
@@ -319,7 +328,8 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     if (row.kind == RowKind::kRoom && row.capacity) name += " (" + std::to_string(*row.capacity) + ")";
     if (row.kind == RowKind::kHost) name = std::string(row.host_provider == "goto" ? "GoTo" : row.host_provider == "zoom" ? "Zoom" : row.host_provider) + " · " + name;
     ImGui::PushStyleColor(ImGuiCol_Text, active ? text : dim);
-    const float name_width = label_width - ImGui::GetFrameHeight() - 12 * scale - (row.kind <= RowKind::kObserver ? role_width + 6 * scale : 0);
+    const bool person = row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver;
+    const float name_width = label_width - ImGui::GetFrameHeight() - 12 * scale - (person && role_switch ? role_width + 6 * scale : 0);
     ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + name_width, y1), true);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(name.c_str());
@@ -329,7 +339,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       ImGui::SetTooltip("%s\n%s%s%s", row.sub.c_str(), KindLabel(locale, row.kind), row.time_zone.empty() ? "" : " · ",
                         row.time_zone.c_str());
     }
-    if (row.kind == RowKind::kInterviewer || row.kind == RowKind::kObserver) {
+    if (person && role_switch) {
       ImGui::SameLine(ImGui::GetScrollX() + label_width - role_width - 8 * scale);  // offsets count from the scrolled start
       ImGui::SetNextItemWidth(role_width);
       if (ImGui::BeginCombo("##role", KindLabel(locale, row.kind), ImGuiComboFlags_NoArrowButton)) {

@@ -9,11 +9,18 @@
 
 namespace slotwise::widget {
 
+namespace {
+constexpr int kMinGridRows = 4;  // rows a squeezed grid still shows under its top band
+}  // namespace
+
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
-  ImGui::Begin("Slotwise", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+  // No title, no resizing; a vertical scrollbar only when the frame is too short for the toolbar, the grid's minimum
+  // and the panel's (200% zoom, a phone): PlacePanel.
+  ImGui::Begin("Slotwise", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus);
   DrawToolbar(model, context, intents);
   if (model.load == LoadState::kFailed) {
@@ -34,13 +41,18 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
   // The panel beside the grid on a wide page, below it in a narrow one (an ATS side pane, 200% zoom): PlacePanel.
   const float scale = context.scale;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const PanelPlacement place = PlacePanel(avail.x, avail.y, 380.0f * scale, 600.0f * scale, GridContentHeight(model, context, avail.x),
-                                          220.0f * scale, ImGui::GetStyle().ItemSpacing.x);
+  PanelSizes sizes;
+  sizes.panel_width = 380.0f * scale;
+  sizes.min_grid_width = 600.0f * scale;
+  sizes.min_grid_height = GridContentHeight(model, context, avail.x, kMinGridRows);
+  sizes.min_panel_height = 220.0f * scale;
+  sizes.spacing = ImGui::GetStyle().ItemSpacing.x;
+  const PanelPlacement place = PlacePanel(avail.x, avail.y, GridContentHeight(model, context, avail.x), sizes);
   ImGui::BeginChild("grid", ImVec2(place.grid_width, place.grid_height), true, ImGuiWindowFlags_HorizontalScrollbar);
   DrawGrid(model, context, intents);
   ImGui::EndChild();
   if (!place.below) ImGui::SameLine();
-  ImGui::BeginChild("panel", ImVec2(0, 0), true);
+  ImGui::BeginChild("panel", ImVec2(0, place.panel_height), true);
   DrawSidePanel(model, context, intents);
   ImGui::EndChild();
   ImGui::End();

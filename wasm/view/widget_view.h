@@ -65,7 +65,8 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
 
 // Parts (view_grid.cpp, view_panels.cpp).
 void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents);
-float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width);  // DrawGrid's, `width` wide, framed
+// The height DrawGrid needs `width` wide, with its frame; with at most `max_rows` resource rows.
+float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width, int max_rows = 1 << 20);
 void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawConnectionIssues(const WidgetModel& model, Intents& intents);
