@@ -458,6 +458,17 @@ void CrashRound(CrashWorld& world, std::string_view point, int round, bool chain
   if (zoom) ++stats.zoom;
 }
 
+// One life that sends the booking and dies at `point` (by SIGKILL, as the test requires).
+void BookAndDie(CrashWorld& world, const Booking& booking, std::string_view point) {
+  std::unique_ptr<ChildProcess> first = world.Spawn(point);
+  const std::string first_origin = CrashWorld::AwaitOrigin(*first);
+  REQUIRE(!first_origin.empty());
+  world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
+  const ProcessExit died = first->Wait(15s);
+  if (!died.finished) first->Kill();
+  REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+}
+
 }  // namespace
 
 // [SECTION] tests
@@ -514,13 +525,7 @@ TEST_CASE("Crash recovery: a booking recovered from a crash at event_created can
     const Booking booking = NewBooking(
         world, std::string("Crash then cancel") + (wait_for_confirmation ? " (confirmed)" : " (resuming)"), true);
     INFO(booking.title);
-    std::unique_ptr<ChildProcess> first = world.Spawn("event_created");
-    const std::string first_origin = CrashWorld::AwaitOrigin(*first);
-    REQUIRE(!first_origin.empty());
-    world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
-    const ProcessExit died = first->Wait(15s);
-    if (!died.finished) first->Kill();
-    REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+    BookAndDie(world, booking, "event_created");
     const ObjectCounts before = CountObjects(world.SandboxObjects(), booking.title);
     CHECK(before.live_events == 1);  // made just before the crash
     CHECK(before.live_meetings == 1);
@@ -567,13 +572,7 @@ TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in f
   REQUIRE(world.TryZoom(0));
   {
     const Booking booking = NewBooking(world, "Crash then dial-in", true);
-    std::unique_ptr<ChildProcess> first = world.Spawn("meeting_created");
-    const std::string first_origin = CrashWorld::AwaitOrigin(*first);
-    REQUIRE(!first_origin.empty());
-    world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
-    const ProcessExit died = first->Wait(15s);
-    if (!died.finished) first->Kill();
-    REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+    BookAndDie(world, booking, "meeting_created");
     std::unique_ptr<ChildProcess> last = world.Spawn("");
     const std::string origin = CrashWorld::AwaitOrigin(*last);
     REQUIRE(!origin.empty());
@@ -602,13 +601,7 @@ TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in f
   json body = json::parse(booking.body);
   body["conferencing"]["host"] = "zoom:" + daan;
   booking.body = body.dump();
-  std::unique_ptr<ChildProcess> first = world.Spawn("meeting_created");
-  const std::string first_origin = CrashWorld::AwaitOrigin(*first);
-  REQUIRE(!first_origin.empty());
-  world.Api(first_origin, "POST", "/v1/interviews", booking.body, booking.key);
-  const ProcessExit died = first->Wait(15s);
-  if (!died.finished) first->Kill();
-  REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
+  BookAndDie(world, booking, "meeting_created");
   CHECK(CountObjects(world.SandboxObjects(), booking.title).live_meetings == 1);  // made just before the crash
 
   std::unique_ptr<ChildProcess> last = world.Spawn("");

@@ -51,6 +51,17 @@ async function click(page, x, y) {
   await page.mouse.up();
 }
 
+// J and Enter: the first suggestion booked, and there everywhere (the sandbox, the candidate's invitation).
+async function bookFirstSuggestion(server, page) {
+  await page.keyboard.press('j');
+  await waitForEvent(page, 'slot_selected');
+  await page.keyboard.press('Enter');
+  const booked = await waitForEvent(page, 'booked', 60000);
+  await assertBookedEverywhere(server, booked.interview_id);
+  await page.waitForTimeout(500);
+  return booked;
+}
+
 async function screenshot(page, name) {
   return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, name) }));
 }
@@ -87,12 +98,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   const { server, page, problems } = await openWidget(t);
   const origin = new URL(server.url).origin;
   const headers = { Authorization: `Bearer ${await demoToken(origin)}` };
-  await page.keyboard.press('j');
-  await waitForEvent(page, 'slot_selected');
-  await page.keyboard.press('Enter');
-  const booked = await waitForEvent(page, 'booked', 60000);
-  await assertBookedEverywhere(server, booked.interview_id);
-  await page.waitForTimeout(500);
+  const booked = await bookFirstSuggestion(server, page);
 
   // Asked, confirmed with a message, then undone within the window.
   await clickBookedAction(page, 1, 'widget-cancel-1-booked.png');
@@ -133,12 +139,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
 
 test('widget: moving an interview with an interviewer added asks before applying, then says where it moved from', { timeout: 150000 }, async (t) => {
   const { server, page, problems } = await openWidget(t);
-  await page.keyboard.press('j');
-  await waitForEvent(page, 'slot_selected');
-  await page.keyboard.press('Enter');
-  const booked = await waitForEvent(page, 'booked', 60000);
-  await assertBookedEverywhere(server, booked.interview_id);
-  await page.waitForTimeout(500);
+  const booked = await bookFirstSuggestion(server, page);
 
   await clickBookedAction(page, 0, 'widget-move-1-booked.png');  // "Reschedule"
   await page.waitForFunction(() => /^Moving the interview of /.test(document.getElementById('slotwise-live').textContent));
