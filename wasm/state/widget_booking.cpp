@@ -21,9 +21,6 @@ void Fail(Booking& booking, std::string code, std::string message) {
   booking.message = std::move(message);
 }
 
-}  // namespace
-
-namespace {
 // The interview is being booked or is booked, and still stands (a cancel being confirmed or counted down included:
 // until the DELETE goes out it is there).
 bool BookingStands(BookingPhase phase) {
@@ -249,13 +246,13 @@ void AskToCancel(WidgetModel& model) {
   model.booking.cancel_message.clear();
 }
 
-void SetCancelMessage(WidgetModel& model, std::string reason) {
-  if (reason.size() > kMaxCancelMessageBytes) {
+void SetCancelMessage(WidgetModel& model, std::string message) {
+  if (message.size() > kMaxCancelMessageBytes) {
     std::size_t cut = kMaxCancelMessageBytes;
-    while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    reason.resize(cut);
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    message.resize(cut);
   }
-  model.booking.cancel_message = std::move(reason);
+  model.booking.cancel_message = std::move(message);
 }
 
 void ScheduleCancel(WidgetModel& model, double now_ms) {

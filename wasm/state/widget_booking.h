@@ -71,7 +71,7 @@ void BackFromChanges(WidgetModel& model);
 constexpr double kCancelUndoMs = 8000;
 constexpr std::size_t kMaxCancelMessageBytes = 500;  // the server takes up to 2000
 void AskToCancel(WidgetModel& model);                                            // kConfirmed → kConfirmingCancel
-void SetCancelMessage(WidgetModel& model, std::string reason);                    // cut to kMaxCancelMessageBytes (UTF-8 safe)
+void SetCancelMessage(WidgetModel& model, std::string message);                   // cut to kMaxCancelMessageBytes (UTF-8 safe)
 void ScheduleCancel(WidgetModel& model, double now_ms);                          // kConfirmingCancel → kCancelScheduled
 void KeepInterview(WidgetModel& model);                                          // either of those → kConfirmed
 bool CancelDue(const WidgetModel& model, double now_ms);                         // scheduled and its time has come
