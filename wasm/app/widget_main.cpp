@@ -25,6 +25,7 @@
 namespace slotwise::widget {
 extern const unsigned char kLatinFont[];
 extern const std::size_t kLatinFontSize;
+extern const unsigned short kLatinFontRanges[];  // the code points cut into it (make_fonts.py), as ImGui glyph ranges
 }  // namespace slotwise::widget
 
 namespace {
@@ -49,17 +50,17 @@ Main& TheMain() {
   return main;
 }
 
-// (Re)builds the font atlas for the current scale: DejaVu Sans (Latin) plus, once fetched, the Japanese font merged in.
+// (Re)builds the font atlas for the current scale: DejaVu Sans (Latin, Greek, Cyrillic) plus, once fetched, the
+// Japanese font merged in.
 void BuildFonts(Main& m) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig latin;
   latin.FontDataOwnedByAtlas = false;
   latin.OversampleH = 2;
-  static const ImWchar kLatinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0x21BB, 0x21BB,
-                                         0x21C4, 0x21C4, 0x2212, 0x2212, 0xFFFD, 0xFFFD, 0};
+  static_assert(sizeof(ImWchar) == sizeof(unsigned short), "kLatinFontRanges is generated as 16-bit code points");
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLatinFont), static_cast<int>(kLatinFontSize),
-                                 std::round(kFontSize * m.scale), &latin, kLatinRanges);
+                                 std::round(kFontSize * m.scale), &latin, reinterpret_cast<const ImWchar*>(kLatinFontRanges));
   if (!m.cjk_font.empty()) {
     ImFontConfig cjk;
     cjk.MergeMode = true;

@@ -2,8 +2,9 @@
 """Cuts the widget's fonts down at build time (fontTools' subsetter, Debian's python3-fonttools).
 
   make_fonts.py latin SRC.ttf OUT.cpp
-      DejaVu Sans cut to Latin-1, Latin Extended-A and the punctuation the widget writes (– · … ← →), embedded into
-      the WebAssembly module as a C++ byte array (about 40 KB): the first frame needs it.
+      DejaVu Sans cut to Latin-1, Latin Extended-A and -B (Romanian ș ț), Greek, Cyrillic and the punctuation the
+      widget writes (– · … ← →), embedded into the WebAssembly module as a C++ byte array (the first frame needs it),
+      with the same ranges as Dear ImGui glyph ranges (kLatinFontRanges), so the two cannot disagree.
   make_fonts.py cjk SRC.ttf IMGUI_DRAW_CPP I18N_CPP OUT.ttf
       A Japanese font cut to kana, CJK punctuation, full-width forms, the 2,999 kanji of Dear ImGui's
       GetGlyphRangesJapanese() (read from imgui_draw.cpp so both agree) and every CJK character of the widget's own
@@ -14,7 +15,7 @@ import sys
 
 from fontTools import subset
 
-LATIN = [(0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC), (0x2190, 0x2193), (0x21BB, 0x21BB), (0x21C4, 0x21C4),
+LATIN = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC), (0x2190, 0x2193), (0x21BB, 0x21BB), (0x21C4, 0x21C4),
          (0x2212, 0x2212), (0x25B2, 0x25BC), (0x2713, 0x2717), (0xFFFD, 0xFFFD)]
 CJK_BASE = [(0x20, 0xFF), (0x2010, 0x2027), (0x3000, 0x30FF), (0x31F0, 0x31FF), (0xFF00, 0xFFEF), (0xFFFD, 0xFFFD)]
 
@@ -61,7 +62,11 @@ def main():
             out.write('extern const unsigned char kLatinFont[] = {\n')
             for i in range(0, len(data), 24):
                 out.write(','.join(str(b) for b in data[i:i + 24]) + ',\n')
-            out.write('};\nextern const std::size_t kLatinFontSize = %d;\n}  // namespace slotwise::widget\n' % len(data))
+            out.write('};\nextern const std::size_t kLatinFontSize = %d;\n' % len(data))
+            # Dear ImGui's glyph ranges (ImWchar, 16 bits): pairs of first and last code point, 0-terminated.
+            pairs = ','.join('0x%04X,0x%04X' % (start, end) for start, end in LATIN)
+            out.write('extern const unsigned short kLatinFontRanges[] = {%s,0};\n' % pairs)
+            out.write('}  // namespace slotwise::widget\n')
     elif kind == 'cjk':
         source, imgui_draw_cpp, i18n_cpp, output = sys.argv[2:6]
         own = {ord(c) for c in open(i18n_cpp, encoding='utf-8').read() if ord(c) >= 0x2E80}
