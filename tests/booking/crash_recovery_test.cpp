@@ -469,6 +469,25 @@ void BookAndDie(CrashWorld& world, const Booking& booking, std::string_view poin
   REQUIRE_MESSAGE(died.KilledBy(SIGKILL), died.Describe() << "\n" << first->Output());
 }
 
+// The last life: `serve` started without a crash point and the booking's POST retried with its key (201: the
+// interview the crash interrupted). Stop `process` at the end.
+struct Resumed {
+  std::unique_ptr<ChildProcess> process;
+  std::string origin;
+  std::string id;
+};
+Resumed RestartAndRetry(CrashWorld& world, const Booking& booking) {
+  Resumed resumed;
+  resumed.process = world.Spawn("");
+  resumed.origin = CrashWorld::AwaitOrigin(*resumed.process);
+  REQUIRE(!resumed.origin.empty());
+  const Answer retried = world.Api(resumed.origin, "POST", "/v1/interviews", booking.body, booking.key);
+  REQUIRE_MESSAGE(retried.status == 201, retried.body);
+  resumed.id = retried.Json().value("id", "");
+  REQUIRE(!resumed.id.empty());
+  return resumed;
+}
+
 }  // namespace
 
 // [SECTION] tests
@@ -530,12 +549,9 @@ TEST_CASE("Crash recovery: a booking recovered from a crash at event_created can
     CHECK(before.live_events == 1);  // made just before the crash
     CHECK(before.live_meetings == 1);
 
-    std::unique_ptr<ChildProcess> last = world.Spawn("");
-    const std::string origin = CrashWorld::AwaitOrigin(*last);
-    REQUIRE(!origin.empty());
-    const Answer retried = world.Api(origin, "POST", "/v1/interviews", booking.body, booking.key);
-    REQUIRE_MESSAGE(retried.status == 201, retried.body);
-    const std::string id = retried.Json().value("id", "");
+    const Resumed last = RestartAndRetry(world, booking);
+    const std::string& origin = last.origin;
+    const std::string& id = last.id;
     if (wait_for_confirmation) {
       REQUIRE(AwaitStatus(world, origin, id, "confirmed").value("status", "") == "confirmed");
     }
@@ -561,7 +577,7 @@ TEST_CASE("Crash recovery: a booking recovered from a crash at event_created can
       std::this_thread::sleep_for(50ms);
     }
     CHECK(world.ats().For(id, "candidate_cancellation").size() == (invited ? 1u : 0u));
-    last->Terminate();
+    last.process->Terminate();
   }
 }
 
@@ -573,17 +589,12 @@ TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in f
   {
     const Booking booking = NewBooking(world, "Crash then dial-in", true);
     BookAndDie(world, booking, "meeting_created");
-    std::unique_ptr<ChildProcess> last = world.Spawn("");
-    const std::string origin = CrashWorld::AwaitOrigin(*last);
-    REQUIRE(!origin.empty());
-    const Answer retried = world.Api(origin, "POST", "/v1/interviews", booking.body, booking.key);
-    REQUIRE_MESSAGE(retried.status == 201, retried.body);
-    const std::string id = retried.Json().value("id", "");
-    CheckBookedOnce(world, origin, booking, id, false);
-    const Answer ics = world.Api(origin, "GET", "/v1/interviews/" + id + "/candidate.ics");
+    const Resumed last = RestartAndRetry(world, booking);
+    CheckBookedOnce(world, last.origin, booking, last.id, false);
+    const Answer ics = world.Api(last.origin, "GET", "/v1/interviews/" + last.id + "/candidate.ics");
     REQUIRE(ics.status == 200);
     CHECK_MESSAGE(ics.body.find("access code") != std::string::npos, "no dial-in in the invitation: " << ics.body);
-    last->Terminate();
+    last.process->Terminate();
   }
 
   // Daan's Zoom account has join before host locked off by its administrator, and Slotwise was told (stale) that it
@@ -604,12 +615,8 @@ TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in f
   BookAndDie(world, booking, "meeting_created");
   CHECK(CountObjects(world.SandboxObjects(), booking.title).live_meetings == 1);  // made just before the crash
 
-  std::unique_ptr<ChildProcess> last = world.Spawn("");
-  const std::string origin = CrashWorld::AwaitOrigin(*last);
-  REQUIRE(!origin.empty());
-  const Answer retried = world.Api(origin, "POST", "/v1/interviews", booking.body, booking.key);
-  REQUIRE_MESSAGE(retried.status == 201, retried.body);
-  const json view = AwaitStatus(world, origin, retried.Json().value("id", ""), "failed");
+  const Resumed last = RestartAndRetry(world, booking);
+  const json view = AwaitStatus(world, last.origin, last.id, "failed");
   CHECK_MESSAGE(view.value("status", "") == "failed", view.dump());
   CHECK_MESSAGE(view.value("failure_reason", "").find("join before the host") != std::string::npos, view.dump());
   ObjectCounts after;
@@ -621,5 +628,5 @@ TEST_CASE("Crash recovery: a Zoom meeting found again after a crash is read in f
   CHECK_MESSAGE(after.live_meetings == 0, "the meeting nobody could enter is left: " << after.meeting.dump());
   CHECK(after.all_meetings == 1);
   CHECK(after.all_events == 0);
-  last->Terminate();
+  last.process->Terminate();
 }
