@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { decodePng, findColorBands } from '../lib/png.mjs';
+import { decodePng, findColorBands, isColor } from '../lib/png.mjs';
 import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -22,11 +22,6 @@ const PRIMARY = [36, 102, 196];      // the panel's main action, "Move and apply
 const SUGGESTIONS_ROW = [240, 248, 242];  // the grid's suggestions row
 const ROW_PITCH = 29;                // one resource row at device scale 1
 const AMBER_TEXT = [150, 86, 0];     // the countdown (palette::kTextAmber)
-
-function isColor(image, x, y, color, tolerance = 6) {
-  const i = (y * image.width + x) * image.channels;
-  return color.every((c, k) => Math.abs(image.pixels[i + k] - c) <= tolerance);
-}
 
 // The buttons drawn side by side in one band, as [left, right] runs along a line just inside its top edge (above the
 // text, which would break the runs).

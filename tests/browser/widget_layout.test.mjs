@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { decodePng, differingShare, findColorBands } from '../lib/png.mjs';
+import { cropImage, decodePng, differingShare, findColorBands, isColor } from '../lib/png.mjs';
 import { openWidget, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -20,18 +20,13 @@ const kRowPitch = 29;                       // one resource row at device scale 
 const kFocus = [50, 100, 220];              // the keyboard row's frame
 const kNamesColumn = 250;                   // the grid's label column ends about here at device scale 1
 
-function pixel(image, x, y) {
-  const i = (y * image.width + x) * image.channels;
-  return [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
-}
-
 // The rows of the strip x ∈ [x0, x1) in which some pixel is not the window's background: where a control that runs
 // past the right edge shows (ImGui clips it only a few pixels before the edge).
 function rowsDrawnInto(image, x0, x1) {
   const rows = [];
   for (let y = 2; y < image.height - 2; ++y) {
     for (let x = x0; x < x1; ++x) {
-      if (pixel(image, x, y).some((c, k) => Math.abs(c - kWindowBackground[k]) > 3)) { rows.push(y); break; }
+      if (!isColor(image, x, y, kWindowBackground, 3)) { rows.push(y); break; }
     }
   }
   return rows;
@@ -47,7 +42,7 @@ test('widget: in an 800 px pane in German with a room, every control fits, the g
   // The grid takes the page's width: its suggestions row is far wider than the ~120 px it had beside a fixed panel.
   const row = findColorBands(image, kSuggestionsRow, { minPixels: 100 })[0];
   let width = 0;  // its pixels in its middle line (the suggestions drawn over it aside)
-  for (let x = 0; row && x < image.width; ++x) width += pixel(image, x, row.y).every((c, k) => Math.abs(c - kSuggestionsRow[k]) <= 3);
+  for (let x = 0; row && x < image.width; ++x) width += isColor(image, x, row.y, kSuggestionsRow, 3);
   assert.ok(width > 300, `the tracks are ${width} px wide`);
   assert.match(await page.textContent('#slotwise-live'), /Vorschläge/, 'the suggestions are there');
   assert.deepEqual(problems, []);
@@ -82,21 +77,16 @@ test('widget: the wheel over a tall grid moves the rows by about three; the head
   const after = await shot('widget-vwheel-down.png');
 
   // The band above the rows (legend, days, hours, suggestions) did not move; the "now" line may by a pixel fraction.
-  const crop = (image, y0, y1, x0 = 0, x1 = image.width) => {
-    const out = { width: x1 - x0, height: y1 - y0, channels: image.channels, pixels: Buffer.alloc((x1 - x0) * (y1 - y0) * image.channels) };
-    for (let y = y0; y < y1; ++y) image.pixels.copy(out.pixels, (y - y0) * out.width * image.channels, (y * image.width + x0) * image.channels, (y * image.width + x1) * image.channels);
-    return out;
-  };
   // (Left of the grid's vertical scrollbar, whose thumb moves.)
-  const band = (image) => crop(image, row.top - 90, row.bottom, 0, row.right + 2);
+  const band = (image) => cropImage(image, { y0: row.top - 90, y1: row.bottom, x1: row.right + 2 });
   assert.ok(differingShare(band(still), band(after)) < 0.002, 'the band stayed');
   // The rows moved up: the names column now shows what was `shift` pixels lower. Found as the shift that makes the
   // two match best.
-  const names = (image) => crop(image, top, bottom, 12, kNamesColumn);
+  const names = (image) => cropImage(image, { x0: 12, y0: top, x1: kNamesColumn, y1: bottom });
   const a = names(still), b = names(after);
   let best = { shift: 0, share: 1 };
   for (let shift = 0; shift < a.height - kRowPitch; ++shift) {
-    const share = differingShare(crop(b, 0, a.height - shift), crop(a, shift, a.height));
+    const share = differingShare(cropImage(b, { y1: a.height - shift }), cropImage(a, { y0: shift }));
     if (share < best.share) best = { shift, share };
   }
   assert.ok(best.share < 0.01, `the rows moved as a whole (best match ${best.share})`);
@@ -137,7 +127,7 @@ for (const [label, viewport, name] of [['at 200% zoom', { width: 640, height: 45
     assert.ok(row, 'the grid\'s suggestions row is drawn');
     // The visible tracks: from the first to the last pixel of the suggestions row's colour along its middle line.
     const xs = [];
-    for (let x = 0; x < image.width; ++x) if (pixel(image, x, row.y).every((c, k) => Math.abs(c - kSuggestionsRow[k]) <= 3)) xs.push(x);
+    for (let x = 0; x < image.width; ++x) if (isColor(image, x, row.y, kSuggestionsRow, 3)) xs.push(x);
     const width = (xs[xs.length - 1] - xs[0]) / scale;
     assert.ok(width > box.width * 0.3, `the tracks show ${width} of ${box.width} CSS px`);
     // The interviewers' rows under it: their tracks' off-hours grey.

@@ -111,3 +111,21 @@ export function tallestColumn(image, [r, g, b], { x0 = 0, x1 = image.width, y0 =
   }
   return best;
 }
+
+// Whether the pixel at (x, y) is within `tolerance` of the colour [r, g, b].
+export function isColor(image, x, y, [r, g, b], tolerance = 6) {
+  const i = (y * image.width + x) * image.channels;
+  return Math.abs(image.pixels[i] - r) <= tolerance && Math.abs(image.pixels[i + 1] - g) <= tolerance &&
+         Math.abs(image.pixels[i + 2] - b) <= tolerance;
+}
+
+// The box {x0, y0, x1, y1} (x1, y1 excluded; defaults: the whole image) of a decoded image, as an image of its own —
+// e.g. one region of two screenshots, for differingShare.
+export function cropImage(image, { x0 = 0, y0 = 0, x1 = image.width, y1 = image.height } = {}) {
+  const out = { width: x1 - x0, height: y1 - y0, channels: image.channels, pixels: Buffer.alloc((x1 - x0) * (y1 - y0) * image.channels) };
+  for (let y = y0; y < y1; ++y) {
+    image.pixels.copy(out.pixels, (y - y0) * out.width * image.channels, (y * image.width + x0) * image.channels,
+                      (y * image.width + x1) * image.channels);
+  }
+  return out;
+}

@@ -9,6 +9,26 @@
 
 namespace slotwise::widget {
 
+std::vector<std::string> DescribeMoveChanges(const WidgetModel& model) {
+  const Locale locale = model.locale;
+  const RescheduleChanges changes = ChangesOfMove(model);
+  const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
+  std::vector<std::string> lines;
+  for (const auto& [sub, kind] : changes.added) lines.push_back(Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}));
+  for (const auto& [sub, kind] : changes.removed) lines.push_back(Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}));
+  if (changes.booked_minutes != changes.new_minutes) {
+    lines.push_back(Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}));
+  }
+  return lines;
+}
+
+std::string DescribeMove(const WidgetModel& model, const TimeZone& viewer, const TimeZone* candidate) {
+  const Booking& booking = model.booking;
+  if (!booking.moved_from) return "";
+  return Format(model.locale, StringId::kMovedFromTo, {DescribeSelectedTime(model, *booking.moved_from, viewer, candidate),
+                                                       DescribeSelectedTime(model, booking.when, viewer, candidate)});
+}
+
 std::string DescribeSelectedTime(const WidgetModel& model, Interval when, const TimeZone& viewer, const TimeZone* candidate) {
   std::string text = FormatRange(model.locale, when, viewer) + " (" + ZoneCity(viewer.name()) + ")";
   if (candidate && candidate->name() != viewer.name()) {
@@ -78,22 +98,13 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
   }
   switch (model.booking.phase) {
     case BookingPhase::kConfirmed:
-      text += booking.moved_from
-                  ? Format(locale, StringId::kMovedFromTo, {DescribeSelectedTime(model, *booking.moved_from, viewer, candidate),
-                                                            DescribeSelectedTime(model, booking.when, viewer, candidate)}) + " "
-                  : Format(locale, StringId::kLiveBooked, {DescribeSelectedTime(model, booking.when, viewer, candidate)}) + " ";
+      text += (booking.moved_from ? DescribeMove(model, viewer, candidate)
+                                  : Format(locale, StringId::kLiveBooked, {DescribeSelectedTime(model, booking.when, viewer, candidate)})) + " ";
       break;
-    case BookingPhase::kConfirmingChanges: {
+    case BookingPhase::kConfirmingChanges:
       text += std::string(Tr(locale, StringId::kMoveAlsoChanges)) + " ";
-      const RescheduleChanges changes = ChangesOfMove(model);
-      const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
-      for (const auto& [sub, kind] : changes.added) text += Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}) + ". ";
-      for (const auto& [sub, kind] : changes.removed) text += Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}) + ". ";
-      if (changes.booked_minutes != changes.new_minutes) {
-        text += Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}) + ". ";
-      }
+      for (const std::string& change : DescribeMoveChanges(model)) text += change + ". ";
       break;
-    }
     case BookingPhase::kFailed:
       text += Format(locale, StringId::kLiveBookingFailed, {model.booking.message.empty() ? model.booking.error_code : model.booking.message}) + " ";
       break;

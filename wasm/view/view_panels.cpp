@@ -287,13 +287,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   switch (booking.phase) {
     case BookingPhase::kConfirmingChanges: {
       ImGui::TextUnformatted(Tr(locale, StringId::kMoveAlsoChanges));
-      const RescheduleChanges changes = ChangesOfMove(model);
-      const auto role = [&](RowKind kind) { return Tr(locale, kind == RowKind::kObserver ? StringId::kObserverRole : StringId::kIncluded); };
-      for (const auto& [sub, kind] : changes.added) WrappedBullet(Format(locale, StringId::kChangeAdded, {DisplayName(model, sub), role(kind)}));
-      for (const auto& [sub, kind] : changes.removed) WrappedBullet(Format(locale, StringId::kChangeRemoved, {DisplayName(model, sub), role(kind)}));
-      if (changes.booked_minutes != changes.new_minutes) {
-        WrappedBullet(Format(locale, StringId::kChangeDuration, {std::to_string(changes.booked_minutes), std::to_string(changes.new_minutes)}));
-      }
+      for (const std::string& change : DescribeMoveChanges(model)) WrappedBullet(change);
       PushButtonColors(palette::kPrimaryButton);
       if (ImGui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
       PopButtonColors();
@@ -310,8 +304,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     }
     case BookingPhase::kConfirmed: {
       if (booking.moved_from) {
-        ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kMovedFromTo, {DescribeSelectedTime(model, *booking.moved_from, *context.viewer, context.candidate),
-                                                                              DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+        ImGui::TextColored(kGreen, "%s", DescribeMove(model, *context.viewer, context.candidate).c_str());
       } else {
         ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
       }
