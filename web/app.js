@@ -60,9 +60,14 @@
     if (started) return;
     started = true;
     document.documentElement.lang = options.locale || 'en';
+    // The canvas's controls mirrored for assistive technology; their clicks and focus go back to the widget.
+    const semantics = window.SlotwiseSemantics.mount(document.getElementById('slotwise-semantics'), {
+      canvas,
+      act: (id, kind) => { if (window.Module._slotwise_widget_semantic_action) window.Module._slotwise_widget_semantic_action(id, kind); },
+    });
     window.Module = {
       canvas,
-      slotwiseHost: { options, fetch: apiFetch, emit, openConnections: () => showConnections(true) },
+      slotwiseHost: { options, fetch: apiFetch, emit, openConnections: () => showConnections(true), semantics: semantics.update },
       onFirstFrame() {
         overlay.hidden = true;
         window.slotwiseFirstFrameMs = performance.now();  // read by bench/ and tests

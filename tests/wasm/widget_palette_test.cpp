@@ -40,6 +40,14 @@ TEST_CASE("WidgetPalette: text reaches 4.5:1 on every surface it is drawn on") {
   CheckContrast("'free/busy unknown' on its hatching", p::kUnknownText, p::kUnknownFill, 4.5);
 }
 
+TEST_CASE("WidgetPalette: controls are seen: outlines, check marks and the focus ring reach 3:1") {
+  CheckContrast("a control's outline on the window", p::kControlBorder, p::kWindow, 3.0);
+  CheckContrast("a check mark in its box", p::kSelectionEdge, p::kFrame, 3.0);
+  CheckContrast("the focus ring on the window", p::kSelectionEdge, p::kWindow, 3.0);
+  CheckContrast("the focus ring around a button", p::kSelectionEdge, p::kButton, 3.0);
+  CheckContrast("text in a control", p::kText, p::kFrame, 4.5);
+}
+
 TEST_CASE("WidgetPalette: the grid's graphics reach 3:1 against the tracks") {
   for (const auto& [name, mark] : {std::pair{"busy", p::kBusy}, std::pair{"out of office", p::kOof},
                                    std::pair{"working elsewhere", p::kElsewhere}, std::pair{"selection edge", p::kSelectionEdge},

@@ -20,6 +20,9 @@ EM_JS(void, JsSetLive, (const char* text), {
   const live = document.getElementById('slotwise-live');
   if (live) live.textContent = UTF8ToString(text);
 });
+EM_JS(void, JsSemantics, (const char* json), {
+  if (Module.slotwiseHost && Module.slotwiseHost.semantics) Module.slotwiseHost.semantics(UTF8ToString(json));
+});
 EM_JS(void, JsEmit, (const char* type, const char* detail), {
   if (Module.slotwiseHost) Module.slotwiseHost.emit(UTF8ToString(type), JSON.parse(UTF8ToString(detail)));
 });
@@ -77,6 +80,7 @@ std::string Take(char* pointer) {
 
 std::string PageOptionsJson() { return Take(JsPageOptions()); }
 void SetLiveText(const std::string& text) { JsSetLive(text.c_str()); }
+void PublishSemantics(const std::string& json) { JsSemantics(json.c_str()); }
 void EmitPageEvent(const char* type, const std::string& detail_json) { JsEmit(type, detail_json.c_str()); }
 void OpenPopup(const std::string& url) { JsOpenPopup(url.c_str()); }
 void OpenConnections() { JsOpenConnections(); }

@@ -8,6 +8,9 @@ namespace slotwise::widget {
 
 std::string PageOptionsJson();                       // the page's options: {"locale","timeZone","interview","theme"}
 void SetLiveText(const std::string& text);           // the visually hidden aria-live region (#slotwise-live)
+// The accessibility tree's JSON (state/widget_semantics.h) to the page's DOM mirror (Module.slotwiseHost.semantics,
+// web/semantics.js); sent only when it changed.
+void PublishSemantics(const std::string& json);
 void EmitPageEvent(const char* type, const std::string& detail_json);  // ready, slot_selected, booked, error
 void OpenPopup(const std::string& url);              // connection fixes (OAuth) open in a popup window
 void OpenConnections();                              // the page's connections panel (Module.slotwiseHost.openConnections)

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/api_client.h"
 #include "app/frame_pacing.h"
@@ -20,7 +22,9 @@
 #include "state/widget_frame_stats.h"
 #include "state/widget_i18n.h"
 #include "state/widget_palette.h"
+#include "state/widget_semantics.h"
 #include "state/widget_wheel.h"
+#include "view/view_controls.h"
 
 namespace slotwise::widget {
 extern const unsigned char kLatinFont[];
@@ -87,8 +91,30 @@ void ApplyStyle(float scale) {
   const auto color = [](Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); };
   style.Colors[ImGuiCol_WindowBg] = color(palette::kWindow);
   style.Colors[ImGuiCol_TextDisabled] = color(palette::kTextDim);
+  // Controls outlined (an empty checkbox or radio button is otherwise white on near-white), marks and the keyboard
+  // focus ring in the selection blue (ImGui's light blue is 2.97:1).
+  style.FrameBorderSize = 1.0f;
+  style.Colors[ImGuiCol_FrameBg] = color(palette::kFrame);
+  style.Colors[ImGuiCol_Border] = color(palette::kControlBorder);
+  style.Colors[ImGuiCol_CheckMark] = color(palette::kSelectionEdge);
+  style.Colors[ImGuiCol_NavHighlight] = color(palette::kSelectionEdge);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+}
+
+void MoveFocus(Main& m, bool backwards) {
+  const std::vector<SemanticNode>& nodes = ui::TheSemantics().nodes();  // the last frame's controls
+  // A Tab pressed before the frame that takes the last one counts from where that one goes.
+  const std::optional<SemanticAction>& pending = ui::TheSemantics().pending();
+  std::optional<std::uint32_t> current = m.app.grid_has_keyboard() ? std::nullopt : FocusedNode(nodes);
+  if (pending && pending->kind == SemanticActionKind::kFocus) current = pending->id;
+  const std::optional<std::uint32_t> next = NextFocus(nodes, current, backwards);
+  if (next) {
+    m.app.set_grid_has_keyboard(false);
+    ui::TheSemantics().Queue({*next, SemanticActionKind::kFocus});
+  } else if (backwards) {
+    m.app.set_grid_has_keyboard(true);
+  }
 }
 
 // Keys: while the grid has the keyboard, the grid's keys go to the controller and not to ImGui's navigation.
@@ -96,7 +122,12 @@ void OnKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
   WakeFrames();
   Main& m = TheMain();
   const bool press = action == GLFW_PRESS || action == GLFW_REPEAT;
-  if (press && key == GLFW_KEY_TAB) m.app.set_grid_has_keyboard(false);
+  // Tab and Shift+Tab go through every control in drawing order (ImGui's own Tab stops only at text fields), from the
+  // grid and back to it; the page lets Tab leave the widget after the last control (web/semantics.js).
+  if (key == GLFW_KEY_TAB) {
+    if (press) MoveFocus(m, (mods & GLFW_MOD_SHIFT) != 0);
+    return;
+  }
   if (press && key == GLFW_KEY_ESCAPE) m.app.set_grid_has_keyboard(true);
   if (m.app.grid_has_keyboard() && !ImGui::GetIO().WantTextInput && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0) {
     std::optional<Key> grid_key;
@@ -227,6 +258,8 @@ void Frame() {
   ImGui::NewFrame();
   Intents intents;
   DrawWidget(m.app.model(), m.app.Context(), intents);
+  if (std::optional<std::string> semantics = ui::TheSemantics().Publish()) PublishSemantics(*semantics);
+  ui::TheSemantics().EndFrame();
   ImGui::Render();
   int width = 0, height = 0;
   glfwGetFramebufferSize(m.window, &width, &height);
@@ -247,6 +280,15 @@ void Frame() {
 // The page tells the widget what happened to it: 1 = the page is being hidden or unloaded (web/app.js, "pagehide").
 extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_page_event(int code) {
   if (code == 1) TheMain().app.OnPageHidden();
+}
+
+// The page's DOM mirror of the controls (web/semantics.js) asks for a control by its node id: kind 1 = activate it (a
+// screen reader's click), 2 = focus it (its cursor moved there; the keyboard leaves the grid for the controls).
+extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_semantic_action(unsigned int id, int kind) {
+  if (kind != static_cast<int>(SemanticActionKind::kActivate) && kind != static_cast<int>(SemanticActionKind::kFocus)) return;
+  if (kind == static_cast<int>(SemanticActionKind::kFocus)) TheMain().app.set_grid_has_keyboard(false);
+  ui::TheSemantics().Queue({id, static_cast<SemanticActionKind>(kind)});
+  WakeFrames();
 }
 
 int main() {

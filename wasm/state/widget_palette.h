@@ -21,6 +21,8 @@ inline constexpr Rgb kButton{175, 208, 250};         // ImGui's light button (it
 inline constexpr Rgb kPrimaryButton{36, 102, 196};   // the main action (book, move, apply)
 inline constexpr Rgb kDangerButton{179, 41, 41};     // "Cancel the interview"
 inline constexpr Rgb kNoticeBox{255, 242, 219};      // connection problems
+inline constexpr Rgb kFrame{255, 255, 255};          // a checkbox's, radio button's, combo box's and text field's inside
+inline constexpr Rgb kControlBorder{118, 122, 132};  // their outline, so an empty checkbox or radio button is seen
 inline constexpr Rgb kWorkingHours{255, 255, 255};   // a track inside working hours
 inline constexpr Rgb kOffHours{226, 229, 235};       // a track outside them
 inline constexpr Rgb kSuggestionsRow{240, 248, 242}; // the grid's suggestions row
@@ -38,7 +40,7 @@ inline constexpr Rgb kTentativeFill{248, 214, 208};
 inline constexpr Rgb kOof{124, 86, 178};
 inline constexpr Rgb kElsewhere{25, 128, 142};
 inline constexpr Rgb kSuggestion{46, 160, 90};
-inline constexpr Rgb kSelectionEdge{50, 100, 220};   // also the keyboard focus and the "booked" label
+inline constexpr Rgb kSelectionEdge{50, 100, 220};   // also the keyboard focus ring, the check marks and "booked"
 inline constexpr Rgb kNowLine{200, 30, 30};          // also its label
 inline constexpr Rgb kThisInterview{96, 150, 230};
 inline constexpr Rgb kGridLine{205, 209, 216};

@@ -14,6 +14,7 @@
 #include "state/widget_selection.h"
 #include "state/widget_time_format.h"
 #include "view/view_colors.h"
+#include "view/view_controls.h"
 #include "view/view_flow.h"
 #include "view/widget_view.h"
 
@@ -321,10 +322,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     const bool active = row.included;
     // Label column: include / leave out, the name, a role switch for people.
     ImGui::SetCursorScreenPos(ImVec2(labels_x, y0 + 2 * scale));
-    bool included = row.included;
-    if (ImGui::Checkbox("##in", &included)) intents.row_included.emplace_back(static_cast<int>(r), included);
-    ImGui::SameLine();
     std::string name = row.name.empty() ? row.sub : row.name;
+    bool included = row.included;
+    if (ui::Checkbox("##in", &included, Format(locale, StringId::kIncludeRow, {name}))) {
+      intents.row_included.emplace_back(static_cast<int>(r), included);
+    }
+    ImGui::SameLine();
     if (row.kind == RowKind::kRoom && row.capacity) name += " (" + std::to_string(*row.capacity) + ")";
     if (row.kind == RowKind::kHost) name = std::string(row.host_provider == "goto" ? "GoTo" : row.host_provider == "zoom" ? "Zoom" : row.host_provider) + " · " + name;
     ImGui::PushStyleColor(ImGuiCol_Text, active ? text : dim);
@@ -342,11 +345,12 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     if (person && role_switch) {
       ImGui::SameLine(ImGui::GetScrollX() + label_width - role_width - 8 * scale);  // offsets count from the scrolled start
       ImGui::SetNextItemWidth(role_width);
-      if (ImGui::BeginCombo("##role", KindLabel(locale, row.kind), ImGuiComboFlags_NoArrowButton)) {
+      if (ui::BeginCombo("##role", KindLabel(locale, row.kind), Format(locale, StringId::kRoleOf, {row.name.empty() ? row.sub : row.name}),
+                         ImGuiComboFlags_NoArrowButton)) {
         for (RowKind kind : {RowKind::kInterviewer, RowKind::kObserver}) {
-          if (ImGui::Selectable(KindLabel(locale, kind), kind == row.kind)) intents.row_kinds.emplace_back(static_cast<int>(r), kind);
+          if (ui::Selectable(KindLabel(locale, kind), kind == row.kind)) intents.row_kinds.emplace_back(static_cast<int>(r), kind);
         }
-        ImGui::EndCombo();
+        ui::EndCombo();
       }
     }
     // Track: off hours, working hours (in the member's own zone, drawn in the viewer's), events.

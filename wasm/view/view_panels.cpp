@@ -15,6 +15,7 @@
 #include "state/widget_solve.h"
 #include "state/widget_time_format.h"
 #include "view/view_colors.h"
+#include "view/view_controls.h"
 #include "view/view_flow.h"
 #include "view/widget_view.h"
 
@@ -53,17 +54,18 @@ const char* TypeLabel(Locale locale, InterviewType type) {
 }
 
 // A combo over minute values; true when changed.
-bool MinutesCombo(const char* id, Locale locale, std::int32_t& value, std::initializer_list<std::int32_t> choices, float width) {
+bool MinutesCombo(const char* id, std::string_view name, Locale locale, std::int32_t& value, std::initializer_list<std::int32_t> choices,
+                  float width) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo(id, Format(locale, StringId::kMinutes, {std::to_string(value)}).c_str())) {
+  if (ui::BeginCombo(id, Format(locale, StringId::kMinutes, {std::to_string(value)}).c_str(), name)) {
     for (std::int32_t choice : choices) {
-      if (ImGui::Selectable(Format(locale, StringId::kMinutes, {std::to_string(choice)}).c_str(), choice == value)) {
+      if (ui::Selectable(Format(locale, StringId::kMinutes, {std::to_string(choice)}).c_str(), choice == value)) {
         value = choice;
         changed = true;
       }
     }
-    ImGui::EndCombo();
+    ui::EndCombo();
   }
   return changed;
 }
@@ -82,7 +84,7 @@ bool WrappingButton(const std::string& text) {
   const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2, 40.0f);
   const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::Button("##wrapping", ImVec2(size.x + padding.x * 2, size.y + padding.y * 2));
+  const bool pressed = ui::Button("##wrapping", ImVec2(size.x + padding.x * 2, size.y + padding.y * 2), text);
   ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + padding.x, pos.y + padding.y),
                                       ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
   return pressed;
@@ -125,7 +127,7 @@ void DrawSuggestions(const WidgetModel& model, const ViewContext& context, Inten
       if (context.candidate) label += "\n    " + FormatRange(locale, suggestion.when, *context.candidate) + " (" + ZoneCity(context.candidate->name()) + ")";
       ImGui::PushID(static_cast<int>(i));
       const bool current = static_cast<int>(i) == model.suggestion_cursor;
-      if (ImGui::Selectable(label.c_str(), current)) intents.selected_suggestion = static_cast<int>(i);
+      if (ui::Selectable(label.c_str(), current)) intents.selected_suggestion = static_cast<int>(i);
       if (current && model.selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
       ImGui::PopID();
     }
@@ -207,12 +209,12 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
     ImGui::TextColored(good ? kGreen : bad ? kRed : kAmber, "%s", DescribeLoopBooking(model).c_str());
     for (std::size_t i = 0; i < loop.stages.size(); ++i) WrappedBullet(DescribeStageBooking(model, i, *context.viewer));
     ImGui::PopTextWrapPos();
-    if (!LoopBookingInFlight(model) && ImGui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
+    if (!LoopBookingInFlight(model) && ui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
   }
   if (CanBookLoop(model)) {
     PushButtonColors(palette::kPrimaryButton);
     const std::string label = Format(locale, StringId::kBookLoop, {std::to_string(model.explanation.slot->stages.size())});
-    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
+    if (ui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
     PopButtonColors();
   }
 }
@@ -236,8 +238,8 @@ void DrawExternalChangeActions(const Booking& booking, Locale locale, Intents& i
     restore = StringId::kRestoreAttendees;
     if (worst->removed.empty() && worst->added.empty()) restore.reset();
   }
-  if (ImGui::Button(Tr(locale, accept))) intents.external_change = "accept";
-  if (restore && ImGui::Button(Tr(locale, *restore))) intents.external_change = "restore";
+  if (ui::Button(Tr(locale, accept))) intents.external_change = "accept";
+  if (restore && ui::Button(Tr(locale, *restore))) intents.external_change = "restore";
   ImGui::TextWrapped("%s", Tr(locale, StringId::kChangedExternallyHint));
 }
 
@@ -280,7 +282,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                                  booking.phase == BookingPhase::kConfirmingChanges;
   if (booking.rescheduling && booking.moving_from.length() > 0 && context.viewer && choosing_new_time) {
     ImGui::TextColored(kBlue, "%s", Format(locale, StringId::kMovingBanner, {DescribeSelectedTime(model, booking.moving_from, *context.viewer, context.candidate)}).c_str());
-    if (booking.phase != BookingPhase::kConfirmingChanges && ImGui::Button(Tr(locale, StringId::kKeepBookedTime))) {
+    if (booking.phase != BookingPhase::kConfirmingChanges && ui::Button(Tr(locale, StringId::kKeepBookedTime))) {
       intents.stop_rescheduling = true;
     }
   }
@@ -289,10 +291,10 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       ImGui::TextUnformatted(Tr(locale, StringId::kMoveAlsoChanges));
       for (const std::string& change : DescribeMoveChanges(model)) WrappedBullet(change);
       PushButtonColors(palette::kPrimaryButton);
-      if (ImGui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
+      if (ui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
       PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kBackToTimes)));
-      if (ImGui::Button(Tr(locale, StringId::kBackToTimes))) intents.changes_back = true;
+      if (ui::Button(Tr(locale, StringId::kBackToTimes))) intents.changes_back = true;
       break;
     }
     case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;
@@ -326,9 +328,9 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                                               : StringId::kCreatedInvite;
         WrappedBullet(Format(locale, id, {kind == "invite" || kind == "meeting" ? value : DisplayName(model, value)}));
       }
-      if (ImGui::Button(Tr(locale, StringId::kReschedule))) intents.reschedule = true;
+      if (ui::Button(Tr(locale, StringId::kReschedule))) intents.reschedule = true;
       ImGui::SameLine();
-      if (ImGui::Button(Tr(locale, StringId::kCancelInterview))) intents.cancel = true;
+      if (ui::Button(Tr(locale, StringId::kCancelInterview))) intents.cancel = true;
       break;
     }
     case BookingPhase::kFailed: {
@@ -341,7 +343,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       ImGui::TextColored(kRed, "%s", Format(locale, StringId::kFailed, {headline}).c_str());
       if (headline != booking.message && !booking.message.empty()) ImGui::TextDisabled("%s", booking.message.c_str());
       for (const Violation& violation : booking.violations) WrappedBullet(violation.message.empty() ? violation.code : violation.message);
-      if (ImGui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
+      if (ui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
       break;
     }
     case BookingPhase::kConfirmingCancel: {
@@ -349,19 +351,20 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       ImGui::TextUnformatted(Tr(locale, StringId::kCancelMessage));
       std::string buffer = booking.cancel_message;
       buffer.resize(kMaxCancelMessageBytes + 1, '\0');
-      if (ImGui::InputTextMultiline("##cancel_message", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
+      if (ui::InputTextMultiline("##cancel_message", buffer.data(), buffer.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f),
+                                 Tr(locale, StringId::kCancelMessage))) {
         intents.cancel_message = std::string(buffer.c_str());
       }
       PushButtonColors(palette::kDangerButton);
-      if (ImGui::Button(Tr(locale, StringId::kCancelConfirm))) intents.cancel_confirm = true;
+      if (ui::Button(Tr(locale, StringId::kCancelConfirm))) intents.cancel_confirm = true;
       PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kKeepInterview)));
-      if (ImGui::Button(Tr(locale, StringId::kKeepInterview))) intents.cancel_keep = true;
+      if (ui::Button(Tr(locale, StringId::kKeepInterview))) intents.cancel_keep = true;
       break;
     }
     case BookingPhase::kCancelScheduled:
       ImGui::TextColored(kAmber, "%s", Format(locale, StringId::kCancelScheduled, {std::to_string(context.cancel_seconds_left)}).c_str());
-      if (ImGui::Button(Tr(locale, StringId::kUndo))) intents.cancel_keep = true;
+      if (ui::Button(Tr(locale, StringId::kUndo))) intents.cancel_keep = true;
       break;
     case BookingPhase::kCancelling: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kCancelling)); break;
     case BookingPhase::kCancelled: ImGui::TextColored(kGreen, "%s", Tr(locale, StringId::kCancelled)); break;
@@ -374,7 +377,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     const std::string label = Format(locale, booking.rescheduling ? StringId::kRescheduleTo : StringId::kBookAt,
                                      {FormatRange(locale, when, *context.viewer)});
     PushButtonColors(palette::kPrimaryButton);
-    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
+    if (ui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
     PopButtonColors();
   }
 }
@@ -384,6 +387,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
 void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents) {
   const Locale locale = model.locale;
   ImGui::TextUnformatted(Tr(locale, StringId::kTitle));
+  ui::MarkHeading(Tr(locale, StringId::kTitle));
   if (context.cjk_font_loading) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(locale, StringId::kLoadingFont));
@@ -394,23 +398,23 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   const char* week = Tr(locale, StringId::kWeek);
   const char* two_weeks = Tr(locale, StringId::kTwoWeeks);
   NextGroup(ToggleWidth(day) + ToggleWidth(week) + ToggleWidth(two_weeks) + 2 * spacing, 24 * context.scale);
-  if (ImGui::RadioButton(day, model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
+  if (ui::RadioButton(day, model.viewport.mode == ViewMode::kDay)) intents.view_mode = ViewMode::kDay;
   ImGui::SameLine();
-  if (ImGui::RadioButton(week, model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
+  if (ui::RadioButton(week, model.viewport.mode == ViewMode::kWeek)) intents.view_mode = ViewMode::kWeek;
   ImGui::SameLine();
-  if (ImGui::RadioButton(two_weeks, model.viewport.mode == ViewMode::kTwoWeeks)) intents.view_mode = ViewMode::kTwoWeeks;
+  if (ui::RadioButton(two_weeks, model.viewport.mode == ViewMode::kTwoWeeks)) intents.view_mode = ViewMode::kTwoWeeks;
   const char* previous = Tr(locale, StringId::kPrevious);
   const char* today = Tr(locale, StringId::kToday);
   const char* next = Tr(locale, StringId::kNext);
   const char* refresh = "\xE2\x86\xBB";  // ↻ fetches fresh free/busy
   NextGroup(ButtonWidth(previous) + ButtonWidth(today) + ButtonWidth(next) + ButtonWidth(refresh) + 3 * spacing, 16 * context.scale);
-  if (ImGui::Button(previous)) intents.shift_view = -1;
+  if (ui::Button(previous, ImVec2(0, 0), Tr(locale, StringId::kPreviousName))) intents.shift_view = -1;
   ImGui::SameLine();
-  if (ImGui::Button(today)) intents.today = true;
+  if (ui::Button(today)) intents.today = true;
   ImGui::SameLine();
-  if (ImGui::Button(next)) intents.shift_view = +1;
+  if (ui::Button(next, ImVec2(0, 0), Tr(locale, StringId::kNextName))) intents.shift_view = +1;
   ImGui::SameLine();
-  if (ImGui::Button(refresh)) intents.refresh = true;
+  if (ui::Button(refresh, ImVec2(0, 0), Tr(locale, StringId::kRefreshName))) intents.refresh = true;
   // Time zones: the recruiter's, and the candidate's side by side (switchable).
   const Instant now = context.clock_now;
   const std::string your_time = Format(locale, StringId::kYourTime, {ZoneCity(context.viewer->name()) + ", " + FormatOffset(*context.viewer, now)});
@@ -424,16 +428,16 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   NextGroup(LabelWidth(candidate_zone) + zone_width + swap_width);
   Label(candidate_zone);
   ImGui::SetNextItemWidth(zone_width);
-  if (ImGui::BeginCombo("##candidate_zone", current.c_str())) {
-    if (ImGui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) intents.candidate_zone = "";
+  if (ui::BeginCombo("##candidate_zone", current.c_str(), candidate_zone)) {
+    if (ui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) intents.candidate_zone = "";
     for (const std::string& zone : context.zone_choices) {
-      if (ImGui::Selectable(zone.c_str(), zone == model.viewport.candidate_zone)) intents.candidate_zone = zone;
+      if (ui::Selectable(zone.c_str(), zone == model.viewport.candidate_zone)) intents.candidate_zone = zone;
     }
-    ImGui::EndCombo();
+    ui::EndCombo();
   }
   if (!model.viewport.candidate_zone.empty()) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("\xE2\x87\x84")) intents.swap_zones = true;  // ⇄ view in the candidate's zone
+    if (ui::SmallButton("\xE2\x87\x84", Tr(locale, StringId::kSwapZones))) intents.swap_zones = true;  // ⇄ view in the candidate's zone
   }
 }
 
@@ -446,15 +450,15 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
   Label(Tr(locale, StringId::kInterviewType));
   ImGui::SetNextItemWidth(ComboWidth(TypeLabel(locale, settings.type), 150 * scale));
   ImGui::BeginDisabled(reschedule);  // the meeting type cannot change when moving an interview
-  if (ImGui::BeginCombo("##type", TypeLabel(locale, settings.type))) {
+  if (ui::BeginCombo("##type", TypeLabel(locale, settings.type), Tr(locale, StringId::kInterviewType))) {
     for (InterviewType type : {InterviewType::kOnSite, InterviewType::kGoogleMeet, InterviewType::kZoom, InterviewType::kTeams, InterviewType::kGoTo}) {
-      if (ImGui::Selectable(TypeLabel(locale, type), type == settings.type) && type != settings.type) {
+      if (ui::Selectable(TypeLabel(locale, type), type == settings.type) && type != settings.type) {
         settings.type = type;
         settings.host.clear();
         changed = true;
       }
     }
-    ImGui::EndCombo();
+    ui::EndCombo();
   }
   ImGui::EndDisabled();
   if (settings.type == InterviewType::kOnSite) {
@@ -463,14 +467,14 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     NextGroup(LabelWidth(Tr(locale, StringId::kRoom)) + room_width);
     Label(Tr(locale, StringId::kRoom));
     ImGui::SetNextItemWidth(room_width);
-    if (ImGui::BeginCombo("##room", room.c_str())) {
-      if (ImGui::Selectable(Tr(locale, StringId::kAnyRoom), settings.room.empty())) { settings.room.clear(); changed = true; }
+    if (ui::BeginCombo("##room", room.c_str(), Tr(locale, StringId::kRoom))) {
+      if (ui::Selectable(Tr(locale, StringId::kAnyRoom), settings.room.empty())) { settings.room.clear(); changed = true; }
       for (const Row& row : model.rows) {
         if (row.kind != RowKind::kRoom) continue;
         const std::string label = row.name + (row.capacity ? " (" + std::to_string(*row.capacity) + ")" : "");
-        if (ImGui::Selectable(label.c_str(), row.sub == settings.room)) { settings.room = row.sub; changed = true; }
+        if (ui::Selectable(label.c_str(), row.sub == settings.room)) { settings.room = row.sub; changed = true; }
       }
-      ImGui::EndCombo();
+      ui::EndCombo();
     }
   } else {
     const std::string provider = ProviderOf(settings.type);
@@ -483,42 +487,42 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
       Label(Tr(locale, StringId::kHostAccount));
       ImGui::SetNextItemWidth(host_width);
       ImGui::BeginDisabled(reschedule);
-      if (ImGui::BeginCombo("##host", host.c_str())) {
-        if (ImGui::Selectable(Tr(locale, StringId::kAnyHost), settings.host.empty())) { settings.host.clear(); changed = true; }
+      if (ui::BeginCombo("##host", host.c_str(), Tr(locale, StringId::kHostAccount))) {
+        if (ui::Selectable(Tr(locale, StringId::kAnyHost), settings.host.empty())) { settings.host.clear(); changed = true; }
         for (const Row& row : model.rows) {
           if (row.kind != RowKind::kHost || row.host_provider != provider) continue;
-          if (ImGui::Selectable((row.name + "##" + row.sub).c_str(), row.sub == settings.host)) { settings.host = row.sub; changed = true; }
+          if (ui::Selectable((row.name + "##" + row.sub).c_str(), row.sub == settings.host)) { settings.host = row.sub; changed = true; }
         }
-        ImGui::EndCombo();
+        ui::EndCombo();
       }
       ImGui::EndDisabled();
     }
   }
   NextGroup(LabelWidth(Tr(locale, StringId::kDuration)) + 90 * scale);
   Label(Tr(locale, StringId::kDuration));
-  changed |= MinutesCombo("##duration", locale, settings.duration_minutes, {15, 30, 45, 60, 75, 90, 120, 180}, 90 * scale);
+  changed |= MinutesCombo("##duration", Tr(locale, StringId::kDuration), locale, settings.duration_minutes, {15, 30, 45, 60, 75, 90, 120, 180}, 90 * scale);
   NextGroup(LabelWidth(Tr(locale, StringId::kBufferBefore)) + 80 * scale);
   Label(Tr(locale, StringId::kBufferBefore));
-  changed |= MinutesCombo("##before", locale, settings.buffer_before_minutes, {0, 5, 10, 15, 30}, 80 * scale);
+  changed |= MinutesCombo("##before", Tr(locale, StringId::kBufferBefore), locale, settings.buffer_before_minutes, {0, 5, 10, 15, 30}, 80 * scale);
   NextGroup(LabelWidth(Tr(locale, StringId::kBufferAfter)) + 80 * scale);
   Label(Tr(locale, StringId::kBufferAfter));
-  changed |= MinutesCombo("##after", locale, settings.buffer_after_minutes, {0, 5, 10, 15, 30}, 80 * scale);
+  changed |= MinutesCombo("##after", Tr(locale, StringId::kBufferAfter), locale, settings.buffer_after_minutes, {0, 5, 10, 15, 30}, 80 * scale);
   const StringId ranks[] = {StringId::kRankEarliest, StringId::kRankBalanced, StringId::kRankCandidate};
   const float rank_width = ComboWidth(Tr(locale, ranks[static_cast<int>(settings.ranking)]), 200 * scale);
   NextGroup(LabelWidth(Tr(locale, StringId::kRanking)) + rank_width);
   Label(Tr(locale, StringId::kRanking));
   ImGui::SetNextItemWidth(rank_width);
-  if (ImGui::BeginCombo("##ranking", Tr(locale, ranks[static_cast<int>(settings.ranking)]))) {
+  if (ui::BeginCombo("##ranking", Tr(locale, ranks[static_cast<int>(settings.ranking)]), Tr(locale, StringId::kRanking))) {
     for (int i = 0; i < 3; ++i) {
-      if (ImGui::Selectable(Tr(locale, ranks[i]), static_cast<int>(settings.ranking) == i)) {
+      if (ui::Selectable(Tr(locale, ranks[i]), static_cast<int>(settings.ranking) == i)) {
         settings.ranking = static_cast<Ranking>(i);
         changed = true;
       }
     }
-    ImGui::EndCombo();
+    ui::EndCombo();
   }
   NextGroup(ToggleWidth(Tr(locale, StringId::kLoop)));
-  if (ImGui::Checkbox(Tr(locale, StringId::kLoop), &settings.loop)) {
+  if (ui::Checkbox(Tr(locale, StringId::kLoop), &settings.loop)) {
     changed = true;
     if (settings.loop && settings.loop_stages.empty()) {
       // Two stages from the chosen interviewers: the first one each, by default.
@@ -535,19 +539,20 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     for (std::size_t i = 0; i < settings.loop_stages.size(); ++i) {
       LoopStage& stage = settings.loop_stages[i];
       ImGui::PushID(static_cast<int>(i) + 500);
-      ImGui::TextUnformatted(Format(locale, StringId::kStage, {std::to_string(i + 1)}).c_str());
+      const std::string stage_name = Format(locale, StringId::kStage, {std::to_string(i + 1)});
+      ImGui::TextUnformatted(stage_name.c_str());
       ImGui::SameLine();
-      changed |= MinutesCombo("##stage_duration", locale, stage.duration_minutes, {15, 30, 45, 60, 90}, 80 * scale);
+      changed |= MinutesCombo("##stage_duration", stage_name + " \xC2\xB7 " + Tr(locale, StringId::kDuration), locale, stage.duration_minutes, {15, 30, 45, 60, 90}, 80 * scale);
       if (i > 0) {
         ImGui::SameLine();
         Label(Tr(locale, StringId::kMaxGap));
-        changed |= MinutesCombo("##gap", locale, stage.max_gap_minutes, {0, 15, 30, 60, 120, 240}, 80 * scale);
+        changed |= MinutesCombo("##gap", stage_name + " \xC2\xB7 " + Tr(locale, StringId::kMaxGap), locale, stage.max_gap_minutes, {0, 15, 30, 60, 120, 240}, 80 * scale);
       }
       for (const Row& row : model.rows) {
         if (row.kind != RowKind::kInterviewer || !row.included) continue;
         NextGroup(ToggleWidth(row.name.c_str()));
         bool in_pool = std::find(stage.pool.begin(), stage.pool.end(), row.sub) != stage.pool.end();
-        if (ImGui::Checkbox((row.name + "##pool" + row.sub).c_str(), &in_pool)) {
+        if (ui::Checkbox((row.name + "##pool" + row.sub).c_str(), &in_pool)) {
           if (in_pool) stage.pool.push_back(row.sub);
           else stage.pool.erase(std::remove(stage.pool.begin(), stage.pool.end(), row.sub), stage.pool.end());
           changed = true;
@@ -555,7 +560,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
       }
       if (settings.loop_stages.size() > 1) {
         NextGroup(ButtonWidth(Tr(locale, StringId::kRemoveStage)));
-        if (ImGui::SmallButton(Tr(locale, StringId::kRemoveStage))) {
+        if (ui::SmallButton(Tr(locale, StringId::kRemoveStage))) {
           settings.loop_stages.erase(settings.loop_stages.begin() + static_cast<std::ptrdiff_t>(i));
           changed = true;
           ImGui::PopID();
@@ -564,7 +569,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
       }
       ImGui::PopID();
     }
-    if (settings.loop_stages.size() < 5 && ImGui::SmallButton(Tr(locale, StringId::kAddStage))) {
+    if (settings.loop_stages.size() < 5 && ui::SmallButton(Tr(locale, StringId::kAddStage))) {
       LoopStage stage;
       stage.id = "stage-" + std::to_string(settings.loop_stages.size() + 1);
       settings.loop_stages.push_back(stage);
@@ -588,7 +593,7 @@ void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
     ImGui::TextUnformatted(Format(locale, consent ? StringId::kConsentRequired : StringId::kReauthNeeded, {issue.provider}).c_str());
     if (!issue.fix_url.empty()) {
       ImGui::SameLine();
-      if (ImGui::Button(Format(locale, consent ? StringId::kGrantConsent : StringId::kReconnect, {issue.provider}).c_str())) intents.open_url = issue.fix_url;
+      if (ui::Button(Format(locale, consent ? StringId::kGrantConsent : StringId::kReconnect, {issue.provider}).c_str())) intents.open_url = issue.fix_url;
     }
     ImGui::PopID();
   }
@@ -607,7 +612,7 @@ void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents
   DrawProposal(model, context, intents);
   ImGui::Separator();
   // Connecting the calendar and the video accounts happens in the page's own panel (plain DOM, the provider's popup).
-  if (ImGui::SmallButton(Tr(model.locale, StringId::kConnections))) intents.open_connections = true;
+  if (ui::SmallButton(Tr(model.locale, StringId::kConnections))) intents.open_connections = true;
 }
 
 }  // namespace slotwise::widget

@@ -7,6 +7,7 @@
 #include "state/widget_i18n.h"
 #include "state/widget_proposal.h"
 #include "state/widget_time_format.h"
+#include "view/view_controls.h"
 #include "view/view_flow.h"
 #include "view/widget_view.h"
 
@@ -38,7 +39,7 @@ void DrawChoosing(const WidgetModel& model, const ViewContext& context, Intents&
       bool ticked = IsProposalChosen(model, suggestion.when.start);
       const bool full = !ticked && proposal.chosen.size() >= kMaxProposalOptions;
       if (full) ImGui::BeginDisabled();
-      if (ImGui::Checkbox(TimeLabel(model, context, suggestion.when).c_str(), &ticked)) intents.proposal_toggle = suggestion.when.start;
+      if (ui::Checkbox(TimeLabel(model, context, suggestion.when).c_str(), &ticked)) intents.proposal_toggle = suggestion.when.start;
       if (full) ImGui::EndDisabled();
       ImGui::PopID();
     }
@@ -46,10 +47,10 @@ void DrawChoosing(const WidgetModel& model, const ViewContext& context, Intents&
   ImGui::EndChild();
   const bool can_submit = CanSubmitProposal(model);
   if (!can_submit) ImGui::BeginDisabled();
-  if (ImGui::Button(Format(locale, StringId::kProposalSend, {std::to_string(proposal.chosen.size())}).c_str())) intents.proposal_submit = true;
+  if (ui::Button(Format(locale, StringId::kProposalSend, {std::to_string(proposal.chosen.size())}).c_str())) intents.proposal_submit = true;
   if (!can_submit) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
+  if (ui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
 }
 
 void DrawCreated(const WidgetModel& model, const ViewContext& context, Intents& intents) {
@@ -73,10 +74,10 @@ void DrawCreated(const WidgetModel& model, const ViewContext& context, Intents& 
   // Read-only text field: the link can be selected and copied by hand too.
   std::string url = proposal.candidate_url;
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##candidate_url", url.data(), url.size() + 1, ImGuiInputTextFlags_ReadOnly);
-  if (ImGui::Button(Tr(locale, proposal.copied ? StringId::kCopied : StringId::kCopyLink))) intents.copy_text = proposal.candidate_url;
+  ui::InputText("##candidate_url", url.data(), url.size() + 1, Tr(locale, StringId::kProposalLink), ImGuiInputTextFlags_ReadOnly);
+  if (ui::Button(Tr(locale, proposal.copied ? StringId::kCopied : StringId::kCopyLink))) intents.copy_text = proposal.candidate_url;
   ImGui::SameLine();
-  if (ImGui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
+  if (ui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
 }
 
 }  // namespace
@@ -89,7 +90,7 @@ void DrawProposal(const WidgetModel& model, const ViewContext& context, Intents&
     case ProposalPhase::kIdle: {
       const ProposalBlock block = ProposalBlockOf(model);
       if (block == ProposalBlock::kNone) {
-        if (ImGui::Button(Tr(locale, StringId::kProposeTimes))) intents.proposal_start = true;
+        if (ui::Button(Tr(locale, StringId::kProposeTimes))) intents.proposal_start = true;
       } else if (block == ProposalBlock::kNoCandidate || block == ProposalBlock::kTooFewSuggestions || block == ProposalBlock::kLoop) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", Tr(locale, block == ProposalBlock::kNoCandidate ? StringId::kProposalNeedsCandidate
@@ -106,9 +107,9 @@ void DrawProposal(const WidgetModel& model, const ViewContext& context, Intents&
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(kRed, "%s", Format(locale, StringId::kProposalFailed, {proposal.message}).c_str());
       ImGui::PopTextWrapPos();
-      if (ImGui::Button(Tr(locale, StringId::kProposalBack))) intents.proposal_back = true;
+      if (ui::Button(Tr(locale, StringId::kProposalBack))) intents.proposal_back = true;
       ImGui::SameLine();
-      if (ImGui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
+      if (ui::Button(Tr(locale, StringId::kClose))) intents.proposal_close = true;
       break;
   }
   ImGui::PopID();

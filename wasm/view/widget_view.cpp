@@ -6,6 +6,7 @@
 #include "state/widget_i18n.h"
 #include "state/widget_layout.h"
 #include "view/view_colors.h"
+#include "view/view_controls.h"
 
 namespace slotwise::widget {
 
@@ -14,6 +15,7 @@ constexpr int kMinGridRows = 4;  // rows a squeezed grid still shows under its t
 }  // namespace
 
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  ui::BeginSemantics(context.scale, !context.grid_has_keyboard);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -26,7 +28,7 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
   if (model.load == LoadState::kFailed) {
     ImGui::Spacing();
     ImGui::TextColored(Vec4(palette::kTextRed), "%s", Format(model.locale, StringId::kLoadFailed, {model.error}).c_str());
-    if (ImGui::Button(Tr(model.locale, StringId::kRetry))) intents.retry = true;
+    if (ui::Button(Tr(model.locale, StringId::kRetry))) intents.retry = true;
     ImGui::End();
     return;
   }
