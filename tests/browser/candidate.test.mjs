@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
@@ -138,6 +139,7 @@ test('candidate page: German, New York times, pick, confirmation, second browser
   assert.ok(apiCalls.length >= 1);
   for (const r of apiCalls) assert.match(r.authorization, /^Bearer swp_/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'candidate-de-options.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), [], 'axe: the options page');
 
   // Pick the second option (keyboard: focus the radio, Space, then the button).
   await page.focus('#option-1');
@@ -148,6 +150,7 @@ test('candidate page: German, New York times, pick, confirmation, second browser
   const picked = expectedLocal(options[1].start);
   assert.match(await page.textContent('#done-time'), new RegExp(`${picked.weekday}.*0?${picked.hour}:${picked.minute}`));
   await page.screenshot({ path: path.join(ARTIFACTS, 'candidate-de-confirmed.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), [], 'axe: the confirmation');
   assert.deepEqual(problems, []);
 
   // Through the API: the proposal is picked, its interview confirmed at that time, the candidate invitation exists.

@@ -11,6 +11,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
@@ -87,6 +88,7 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   assert.match(await zoomRow.textContent(), /Connected, working/);
   assert.ok(await zoomRow.locator('.sw-check.sw-passed').count() >= 1, 'the function check is shown');
   await page.screenshot({ path: path.join(ARTIFACTS, 'onboarding-standalone-connections.png') });
+  assert.deepEqual(await axeViolations(page), [], 'axe: the widget page with its connections panel open');
   assert.deepEqual(problems, []);
 
   // ---- 2. the administrator ----
@@ -123,6 +125,7 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   await admin.waitForFunction((row) => document.querySelector(row + ' input.sw-link')?.value.includes('/connect?link='), misakiRow);
   const link = await admin.inputValue(`${misakiRow} input.sw-link`);
   await admin.screenshot({ path: path.join(ARTIFACTS, 'onboarding-admin.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(admin), [], 'axe: the administrator\'s page');
 
   // ---- 3. the colleague opens the link (as from the e-mail) ----
   const colleague = await browser.newPage({ viewport: { width: 900, height: 700 } });
@@ -131,6 +134,7 @@ test('onboarding: connect from the standalone page, see it on the admin page, co
   assert.match(await colleague.textContent('body'), /misaki\.suzuki@kumo\.example/);
   assert.match(await colleague.textContent('h1'), /Google Calendar/);
   await colleague.screenshot({ path: path.join(ARTIFACTS, 'onboarding-link-page.png') });
+  assert.deepEqual(await axeViolations(colleague), [], 'axe: the connect-by-link page');
   await Promise.all([colleague.waitForURL(/\/google\/o\/oauth2\/v2\/auth\?/), clickWithMouse(colleague, '#connect')]);
   await consent(colleague, 'misaki.suzuki@kumo.example');
   await colleague.waitForSelector('#outcome');

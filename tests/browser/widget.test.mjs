@@ -6,6 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
@@ -130,6 +131,8 @@ test('widget: the demo ATS page on a second origin embeds the widget and books t
   await page.waitForFunction(() => (window.atsEvents || []).some((e) => e.type === 'booked'), null, { timeout: 60000 });
   const booked = await page.evaluate(() => window.atsEvents.find((e) => e.type === 'booked').detail);
   await page.screenshot({ path: path.join(ARTIFACTS, 'widget-ats-embedded.png') });
+  assert.deepEqual(await axeViolations(page), [], 'axe: the ATS page around the widget');
+  assert.deepEqual(await axeViolations(frame), [], 'axe: the widget in its frame, booked');
   await assertBookedEverywhere(server, booked.interview_id);
   assert.deepEqual(problems, []);
 });
