@@ -5,7 +5,7 @@
 //                              is not sent to servers or logged), then the fragment is cleared; with no token, the
 //                              demo server's GET /v1/demo/widget_token (only served by `slotwise serve --demo`).
 //                              Options in the query string or fragment: locale, timeZone, candidateZone, type, host,
-//                              and interview (the embed API's `interview` option as JSON; its fields win).
+//                              theme (light | dark | auto), accent (#rrggbb), and interview (the embed API's `interview` option as JSON; its fields win).
 //   embedded    "/?embed=1&parent=<origin>"  inside the iframe created by embed/slotwise.js. The token and options
 //                              arrive by postMessage from exactly <origin> (the parent window only); events go back
 //                              to exactly <origin>. The parent origin is not a secret; the frame-ancestors CSP and
@@ -56,9 +56,35 @@
       });
   }
 
+  // The widget's look: the embed option theme.mode ('light' | 'dark' | 'auto', the default) and the browser's
+  // preferences (prefers-color-scheme, forced-colors, prefers-contrast, prefers-reduced-motion) resolved into one
+  // scheme the widget draws with (wasm/state/widget_palette.h), followed when the preferences change.
+  const THEME_CODES = { light: 0, dark: 1, 'high-contrast-light': 2, 'high-contrast-dark': 3 };
+  function colorScheme(theme) {
+    const mode = (theme && theme.mode) || 'auto';
+    const dark = mode === 'dark' || (mode !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const contrast = matchMedia('(forced-colors: active)').matches || matchMedia('(prefers-contrast: more)').matches;
+    return (contrast ? 'high-contrast-' : '') + (dark ? 'dark' : 'light');
+  }
+  function followAppearance(options) {
+    const theme = Object.assign({}, options.theme || {});
+    theme.scheme = colorScheme(theme);
+    document.documentElement.dataset.scheme = theme.scheme;
+    const update = () => {
+      const scheme = colorScheme(theme);
+      document.documentElement.dataset.scheme = scheme;
+      if (window.Module && window.Module._slotwise_widget_set_theme) window.Module._slotwise_widget_set_theme(THEME_CODES[scheme]);
+    };
+    for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)']) {
+      matchMedia(query).addEventListener('change', update);
+    }
+    return Object.assign(options, { theme, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches });
+  }
+
   function start(options) {
     if (started) return;
     started = true;
+    followAppearance(options);
     document.documentElement.lang = options.locale || 'en';
     // The canvas's controls mirrored for assistive technology; their clicks and focus go back to the widget.
     const semantics = window.SlotwiseSemantics.mount(document.getElementById('slotwise-semantics'), {
@@ -151,6 +177,7 @@
   const options = {
     locale: pick('locale') || (navigator.language || 'en'),
     timeZone: pick('timeZone') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    theme: { mode: pick('theme'), accent: pick('accent') },  // as the embed option theme: ?theme=dark&accent=%23…
   };
   const candidateZone = pick('candidateZone');
   // Optional: the interview type and host account to start with (?type=zoom&host=zoom:lena@…), as the embed option

@@ -113,6 +113,12 @@ export function tallestColumn(image, [r, g, b], { x0 = 0, x1 = image.width, y0 =
 }
 
 // Whether the pixel at (x, y) is within `tolerance` of the colour [r, g, b].
+// The [r, g, b] of one pixel.
+export function colorAt(image, x, y) {
+  const i = (y * image.width + x) * image.channels;
+  return [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
+}
+
 export function isColor(image, x, y, [r, g, b], tolerance = 6) {
   const i = (y * image.width + x) * image.channels;
   return Math.abs(image.pixels[i] - r) <= tolerance && Math.abs(image.pixels[i + 1] - g) <= tolerance &&

@@ -1,7 +1,7 @@
 // Helpers for browser tests of the widget against `slotwise serve --demo` (tests/browser/widget*.test.mjs):
 //   openWidget(t, query, viewport) a demo server, a browser and the standalone page (+ query) up to "ready"; all
 //                                  stopped when the test `t` ends → {server, browser, page, problems}; viewport
-//                                  {width, height, deviceScaleFactor?}
+//                                  {width, height, deviceScaleFactor?, colorScheme?, reducedMotion?, forcedColors?}
 //   watchConsole(page)             console errors and CSP violations of a page, collected for assert.deepEqual(…, [])
 //   waitForEvent(page, type)       the detail of the newest widget event of that type (window.slotwiseEvents)
 //   liveText(page)                 the widget's live region (#slotwise-live), what a screen reader hears
@@ -29,8 +29,10 @@ export async function openWidget(t, query = '', viewport = { width: 1400, height
   t.after(() => server.stop());
   const browser = await launchBrowser();
   t.after(() => browser.close());
-  const { deviceScaleFactor = 1, ...size } = viewport;  // deviceScaleFactor 2 on half the size: a 200% zoom
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor });
+  // deviceScaleFactor 2 on half the size: a 200% zoom; the rest are the browser's preferences (colorScheme,
+  // reducedMotion, forcedColors).
+  const { deviceScaleFactor = 1, width, height, ...preferences } = viewport;
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor, ...preferences });
   const problems = watchConsole(page);
   await page.goto(server.url + query);
   await waitForEvent(page, 'ready');

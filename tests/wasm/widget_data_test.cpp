@@ -239,3 +239,21 @@ TEST_CASE("WidgetData: the connection list is asked for the organiser, percent-e
   ApplyPageOptions(model, R"({"interview": {"organizer": "lena.fischer+hr@kumo.example"}})");
   CHECK(ConnectionsUrl(model) == "/v1/connections?user=lena.fischer%2Bhr%40kumo.example");
 }
+
+TEST_CASE("WidgetData: the page's theme picks the palette and the brand colour of the main action") {
+  const auto palette = [](std::string_view options) {
+    const PageAppearance theme = AppearanceOfPageOptions(options);
+    return PaletteFor(theme.theme, theme.accent);
+  };
+  CHECK(AppearanceOfPageOptions("{}").theme == Theme::kLight);
+  CHECK(AppearanceOfPageOptions("not json").theme == Theme::kLight);
+  CHECK(AppearanceOfPageOptions(R"({"theme": {"scheme": "dark"}})").theme == Theme::kDark);
+  CHECK(palette(R"({"theme": {"scheme": "dark"}})").window.r == PaletteOf(Theme::kDark).window.r);
+  CHECK(palette(R"({"theme": {"scheme": "high-contrast-dark"}})").selection_edge.b == 0);  // yellow
+  const Palette branded = palette(R"({"theme": {"scheme": "light", "accent": "#14287a"}})");
+  CHECK((branded.primary_button.r == 0x14 && branded.primary_button.g == 0x28 && branded.primary_button.b == 0x7a));
+  CHECK(AppearanceOfPageOptions(R"({"reducedMotion": true})").reduced_motion);
+  CHECK_FALSE(AppearanceOfPageOptions(R"({"reducedMotion": "yes"})").reduced_motion);
+  CHECK_FALSE(AppearanceOfPageOptions("{}").reduced_motion);
+  CHECK_FALSE(AppearanceOfPageOptions(R"x({"theme": {"accent": "javascript:alert(1)"}})x").accent.has_value());
+}

@@ -19,11 +19,13 @@
 #include "app/frame_pacing.h"
 #include "app/page_bridge.h"
 #include "app/widget_app.h"
+#include "state/widget_data.h"
 #include "state/widget_frame_stats.h"
 #include "state/widget_i18n.h"
 #include "state/widget_palette.h"
 #include "state/widget_semantics.h"
 #include "state/widget_wheel.h"
+#include "view/view_colors.h"
 #include "view/view_controls.h"
 
 namespace slotwise::widget {
@@ -46,6 +48,8 @@ struct Main {
   bool cjk_requested = false;
   bool fonts_dirty = false;
   int frames = 0;
+  Theme theme = Theme::kLight;  // the page's (web/app.js: the embed option or the browser's preferences)
+  std::optional<Rgb> accent;    // the page's brand colour
   FrameStats frame_stats{120};  // CPU time per frame, the last 120 frames (Module.slotwiseFrameStats)
 };
 
@@ -79,27 +83,41 @@ void BuildFonts(Main& m) {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void ApplyStyle(float scale) {
+void ApplyStyle(float scale, const Palette& palette, bool dark) {
   ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
+  if (dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(12, 10);
   style.FrameRounding = 4.0f;
   style.ChildRounding = 4.0f;
   style.FramePadding = ImVec2(6, 4);
   style.ItemSpacing = ImVec2(8, 6);
-  // The palette's window and dim text (AA contrast: state/widget_palette.h).
-  const auto color = [](Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); };
-  style.Colors[ImGuiCol_WindowBg] = color(palette::kWindow);
-  style.Colors[ImGuiCol_TextDisabled] = color(palette::kTextDim);
-  // Controls outlined (an empty checkbox or radio button is otherwise white on near-white), marks and the keyboard
-  // focus ring in the selection blue (ImGui's light blue is 2.97:1).
+  // The theme's colours (AA contrast: state/widget_palette.h). Controls are outlined (an empty checkbox or radio
+  // button is otherwise the window's colour); marks and the keyboard focus ring are the selection colour.
+  const auto color = [](Rgb c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); };
   style.FrameBorderSize = 1.0f;
-  style.Colors[ImGuiCol_FrameBg] = color(palette::kFrame);
-  style.Colors[ImGuiCol_Border] = color(palette::kControlBorder);
-  style.Colors[ImGuiCol_CheckMark] = color(palette::kSelectionEdge);
-  style.Colors[ImGuiCol_NavHighlight] = color(palette::kSelectionEdge);
+  style.Colors[ImGuiCol_WindowBg] = color(palette.window);
+  style.Colors[ImGuiCol_PopupBg] = color(palette.window);
+  style.Colors[ImGuiCol_Text] = color(palette.text);
+  style.Colors[ImGuiCol_TextDisabled] = color(palette.text_dim);
+  style.Colors[ImGuiCol_FrameBg] = color(palette.frame);
+  style.Colors[ImGuiCol_Border] = color(palette.control_border);
+  style.Colors[ImGuiCol_CheckMark] = color(palette.selection_edge);
+  style.Colors[ImGuiCol_NavHighlight] = color(palette.selection_edge);
+  style.Colors[ImGuiCol_Button] = color(palette.button);
+  style.Colors[ImGuiCol_ButtonHovered] = color(palette.button_hovered);
+  style.Colors[ImGuiCol_ButtonActive] = color(palette.button_active);
+  style.Colors[ImGuiCol_Header] = color(palette.header);
+  style.Colors[ImGuiCol_HeaderHovered] = color(palette.button_hovered);
+  style.Colors[ImGuiCol_HeaderActive] = color(palette.button_active);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+  UsePalette(palette);
+}
+
+void ApplyTheme(Main& m) {
+  const bool dark = m.theme == Theme::kDark || m.theme == Theme::kHighContrastDark;
+  ApplyStyle(m.scale, PaletteFor(m.theme, m.accent), dark);
 }
 
 void MoveFocus(Main& m, bool backwards) {
@@ -203,7 +221,7 @@ bool SyncCanvasSize(Main& m) {
   }
   if (std::fabs(static_cast<float>(ratio) - m.scale) > 0.01f) {
     m.scale = static_cast<float>(ratio);
-    ApplyStyle(m.scale);
+    ApplyTheme(m);
     m.fonts_dirty = true;
     changed = true;
   }
@@ -230,13 +248,16 @@ void PublishStats(Main& m) {
   if (reset) m.frame_stats.Reset();
 }
 
+// A focused text field's caret blinks (frames keep coming) unless the page prefers reduced motion.
+bool TextCaretBlinks() { return ImGui::GetIO().WantTextInput && ImGui::GetIO().ConfigInputTextCursorBlink; }
+
 void Frame() {
   Main& m = TheMain();
   const double frame_start = FrameClockMs();
   if (SyncCanvasSize(m)) WakeFrames();
   MaybeFetchCjkFont(m);
   if (m.fonts_dirty) WakeFrames();
-  if (!TheFramePacer().ShouldDraw(frame_start, m.app.Busy(), ImGui::GetIO().WantTextInput, ContinuousFrames())) {
+  if (!TheFramePacer().ShouldDraw(frame_start, m.app.Busy(), TextCaretBlinks(), ContinuousFrames())) {
     // An idle frame costs one flag read: the figures only change when a frame is drawn, but a reset the page asked
     // for is honoured (and shown) at once.
     if (TakeFrameStatsResetRequest()) {
@@ -264,7 +285,8 @@ void Frame() {
   int width = 0, height = 0;
   glfwGetFramebufferSize(m.window, &width, &height);
   glViewport(0, 0, width, height);
-  glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
+  const Rgb clear = Colors().window;
+  glClearColor(clear.r / 255.0f, clear.g / 255.0f, clear.b / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   m.app.Apply(intents);
@@ -280,6 +302,16 @@ void Frame() {
 // The page tells the widget what happened to it: 1 = the page is being hidden or unloaded (web/app.js, "pagehide").
 extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_page_event(int code) {
   if (code == 1) TheMain().app.OnPageHidden();
+}
+
+// The page's colour preferences changed (prefers-color-scheme, forced-colors, prefers-contrast; web/app.js):
+// 0 light, 1 dark, 2 high contrast light, 3 high contrast dark. The brand colour stays.
+extern "C" EMSCRIPTEN_KEEPALIVE void slotwise_widget_set_theme(int theme) {
+  if (theme < 0 || theme > 3) return;
+  Main& m = TheMain();
+  m.theme = static_cast<Theme>(theme);
+  ApplyTheme(m);
+  WakeFrames();
 }
 
 // The page's DOM mirror of the controls (web/semantics.js) asks for a control by its node id: kind 1 = activate it (a
@@ -315,7 +347,11 @@ int main() {
   io.IniFilename = nullptr;  // no settings file on the web
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   m.scale = static_cast<float>(ratio);
-  ApplyStyle(m.scale);
+  const PageAppearance appearance = AppearanceOfPageOptions(PageOptionsJson());
+  m.theme = appearance.theme;
+  m.accent = appearance.accent;
+  ApplyTheme(m);
+  io.ConfigInputTextCursorBlink = !appearance.reduced_motion;  // the only motion the widget has
   ImGui_ImplGlfw_InitForOpenGL(m.window, /*install_callbacks=*/false);
   glfwSetKeyCallback(m.window, OnKey);
   glfwSetCharCallback(m.window, OnChar);

@@ -107,6 +107,14 @@ BusyStatus ParseBusyStatus(std::string_view text) {
   return BusyStatus::kBusy;
 }
 
+PageAppearance AppearanceOfPageOptions(std::string_view options_json) {
+  const json options = ParseJson(options_json);
+  const json theme = options.is_object() && options.contains("theme") ? options.at("theme") : json();
+  const bool reduced_motion = options.is_object() && options.contains("reducedMotion") && options.at("reducedMotion").is_boolean() &&
+                              options.at("reducedMotion").get<bool>();
+  return PageAppearance{ParseTheme(JsonText(theme, "scheme")), ParseHexColor(JsonText(theme, "accent")), reduced_motion};
+}
+
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
   const json options = ParseJson(options_json);
   if (!options.is_object()) return;

@@ -5,17 +5,30 @@
 // English: the view words it in the viewer's language through the error code prefix where one exists). None throws.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 
 #include "state/widget_model.h"
+#include "state/widget_palette.h"
 
 namespace slotwise::widget {
 
 // The page's options (the embed API's `interview`, `locale`, `timeZone`) -> model. Unknown locales fall back to en.
 // `interview.loop` (docs/EMBEDDING.md) turns the loop on with its stages when every stage is valid, else it is ignored.
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json);
+
+// The page's look: `theme` {"scheme": "light" | "dark" | "high-contrast-light" | "high-contrast-dark" (web/app.js
+// resolves the embed option and the browser's preferences into one), "accent": "#rrggbb" (the brand colour of the
+// main action)} → the theme and accent to draw with (PaletteFor, state/widget_palette.h), missing or unknown: light,
+// no accent; `reducedMotion` (prefers-reduced-motion) → nothing blinks.
+struct PageAppearance {
+  Theme theme = Theme::kLight;
+  std::optional<Rgb> accent;
+  bool reduced_motion = false;
+};
+PageAppearance AppearanceOfPageOptions(std::string_view options_json);
 
 // GET /v1/people, /v1/rooms, /v1/host_accounts (each as received). Builds the rows: preselected interviewers (the
 // page's `interview.interviewers`, else the first two interviewers that are not the organiser) are included, other

@@ -22,26 +22,21 @@ namespace slotwise::widget {
 
 namespace {
 
-namespace p = palette;
-constexpr ImU32 kOffHours = U32(p::kOffHours);
-constexpr ImU32 kWorkingHours = U32(p::kWorkingHours);
-constexpr ImU32 kBusy = U32(p::kBusy);
-constexpr ImU32 kTentativeFill = U32(p::kTentativeFill);
-constexpr ImU32 kOof = U32(p::kOof);
-constexpr ImU32 kElsewhere = U32(p::kElsewhere);
-constexpr ImU32 kSuggestion = U32(p::kSuggestion);
-constexpr ImU32 kSuggestionsRowFill = U32(p::kSuggestionsRow);
-constexpr ImU32 kSelection = U32(p::kSelectionEdge, 70);
-constexpr ImU32 kSelectionEdge = U32(p::kSelectionEdge);
-constexpr ImU32 kNowLine = U32(p::kNowLine);
-constexpr ImU32 kPast = IM_COL32(70, 76, 88, 30);  // over the tracks before now
-constexpr ImU32 kThisInterview = U32(p::kThisInterview);  // the interview being booked or just booked
-constexpr ImU32 kGridLine = U32(p::kGridLine);
-constexpr ImU32 kDayLine = U32(p::kDayLine);
-constexpr ImU32 kFocus = U32(p::kSelectionEdge);
-constexpr ImU32 kUnknownFill = U32(p::kUnknownFill);
-constexpr ImU32 kUnknownStripe = U32(p::kUnknownStripe);
-constexpr ImU32 kUnknownText = U32(p::kUnknownText);
+// The grid's colours in the current theme (view_colors.h), as ImGui colours.
+struct GridInk {
+  ImU32 off_hours, working_hours, busy, tentative_fill, oof, elsewhere, suggestion, suggestions_row, selection,
+      selection_edge, now_line, past, this_interview, this_interview_fill, grid_line, day_line, focus, unknown_fill,
+      unknown_stripe, unknown_text, veil, dot;
+};
+GridInk Ink() {
+  const Palette& c = Colors();
+  return {U32(c.off_hours), U32(c.working_hours), U32(c.busy), U32(c.tentative_fill), U32(c.oof), U32(c.elsewhere),
+          U32(c.suggestion), U32(c.suggestions_row), U32(c.selection_edge, 70), U32(c.selection_edge), U32(c.now_line),
+          U32(c.past, 30) /* over the tracks before now */, U32(c.this_interview) /* the interview being booked or just booked */,
+          U32(c.this_interview, 40), U32(c.grid_line), U32(c.day_line), U32(c.selection_edge), U32(c.unknown_fill),
+          U32(c.unknown_stripe), U32(c.unknown_text), U32(c.window, 150) /* over a row left out */,
+          U32(c.window) /* the dot on an interview's own block */};
+}
 
 struct Geometry {
   std::vector<Interval> windows;  // per visible day: [day_start_hour, day_end_hour) local, as UTC
@@ -103,13 +98,14 @@ const char* KindLabel(Locale locale, RowKind kind) {
 
 // The legend: one entry per way of drawing time, flowing onto further lines in a narrow grid.
 struct LegendEntry {
-  ImU32 color;
+  ImU32 GridInk::*color;
   StringId label;
   int style;  // 0 filled, 1 tentative stripes, 2 underline (working elsewhere), 3 outline (working hours)
 };
-constexpr LegendEntry kLegend[] = {{kBusy, StringId::kLegendBusy, 0},          {kBusy, StringId::kLegendTentative, 1},
-                                   {kOof, StringId::kLegendOof, 0},            {kElsewhere, StringId::kLegendElsewhere, 2},
-                                   {kWorkingHours, StringId::kLegendWorkingHours, 3}, {kSuggestion, StringId::kSuggestions, 0}};
+constexpr LegendEntry kLegend[] = {
+    {&GridInk::busy, StringId::kLegendBusy, 0},          {&GridInk::busy, StringId::kLegendTentative, 1},
+    {&GridInk::oof, StringId::kLegendOof, 0},            {&GridInk::elsewhere, StringId::kLegendElsewhere, 2},
+    {&GridInk::working_hours, StringId::kLegendWorkingHours, 3}, {&GridInk::suggestion, StringId::kSuggestions, 0}};
 
 float LegendBox() { return ImGui::GetTextLineHeight() * 0.8f; }
 float LegendEntryWidth(Locale locale, const LegendEntry& entry) {
@@ -142,14 +138,15 @@ float Legend(const WidgetModel& model, ImVec2 at, float width, float scale) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float text_y = (ImGui::GetTextLineHeight() - box) / 2;
   const std::vector<std::pair<float, int>> places = LegendPlaces(model.locale, width, scale);
+  const GridInk ink = Ink();
   for (std::size_t i = 0; i < places.size(); ++i) {
     const LegendEntry& entry = kLegend[i];
     const ImVec2 p(at.x + places[i].first, at.y + line * static_cast<float>(places[i].second) + std::max(text_y, 0.0f));
     const ImVec2 q(p.x + box * 1.6f, p.y + box);
-    if (entry.style == 0) draw->AddRectFilled(p, q, entry.color, 2.0f);
-    if (entry.style == 1) { draw->AddRectFilled(p, q, kTentativeFill); Stripes(draw, p.x, p.y, q.x, q.y, kBusy); }
-    if (entry.style == 2) draw->AddRectFilled(ImVec2(p.x, q.y - 3 * scale), q, entry.color);
-    if (entry.style == 3) draw->AddRect(p, q, kDayLine);
+    if (entry.style == 0) draw->AddRectFilled(p, q, ink.*entry.color, 2.0f);
+    if (entry.style == 1) { draw->AddRectFilled(p, q, ink.tentative_fill); Stripes(draw, p.x, p.y, q.x, q.y, ink.busy); }
+    if (entry.style == 2) draw->AddRectFilled(ImVec2(p.x, q.y - 3 * scale), q, ink.*entry.color);
+    if (entry.style == 3) draw->AddRect(p, q, ink.day_line);
     draw->AddText(ImVec2(q.x + ImGui::GetStyle().ItemSpacing.x, at.y + line * static_cast<float>(places[i].second)),
                   ImGui::GetColorU32(ImGuiCol_Text), Tr(model.locale, entry.label));
   }
@@ -192,6 +189,7 @@ float GridContentHeight(const WidgetModel& model, const ViewContext& context, fl
 }
 
 void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const GridInk ink = Ink();
   const TimeZone& viewer = *context.viewer;
   const Locale locale = model.locale;
   const float scale = context.scale;
@@ -293,13 +291,13 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   draw->AddText(ImVec2(labels_x, y + 3 * scale), text, Tr(locale, StringId::kSuggestions));
   draw->PopClipRect();
   clip_tracks();
-  draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), kSuggestionsRowFill);
+  draw->AddRectFilled(ImVec2(g.left, y + 2 * scale), ImVec2(g.left + g.width, y + row_height - 2 * scale), ink.suggestions_row);
   for (std::size_t i = 0; i < model.suggestions.size(); ++i) {
     const Suggestion& suggestion = model.suggestions[i];
     g.Span(suggestion.when, [&](float a, float b) {
       const bool current = static_cast<int>(i) == model.suggestion_cursor;
       draw->AddRectFilled(ImVec2(a, y + 5 * scale), ImVec2(std::max(b, a + 3 * scale), y + row_height - 5 * scale),
-                          current ? kSelectionEdge : kSuggestion, 2.0f);
+                          current ? ink.selection_edge : ink.suggestion, 2.0f);
     });
   }
   draw->PopClipRect();
@@ -355,23 +353,23 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     }
     // Track: off hours, working hours (in the member's own zone, drawn in the viewer's), events.
     clip_tracks();
-    draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), kOffHours);
+    draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), ink.off_hours);
     auto spans = context.working_spans.find(row.sub);
     if (spans == context.working_spans.end() || row.kind == RowKind::kRoom || row.kind == RowKind::kHost) {
-      for (const Interval& window : g.windows) g.Span(window, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
+      for (const Interval& window : g.windows) g.Span(window, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), ink.working_hours); });
     } else {
-      for (const Interval& span : spans->second) g.Span(span, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), kWorkingHours); });
+      for (const Interval& span : spans->second) g.Span(span, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, y0 + 1), ImVec2(b, y1 - 1), ink.working_hours); });
     }
     // Unknown free/busy: the whole track hatched grey and labelled — never drawn as free.
     if (auto unknown = model.unknown_free_busy.find(row.sub); unknown != model.unknown_free_busy.end()) {
       const float top = y0 + 4 * scale, bottom = y1 - 4 * scale;
-      draw->AddRectFilled(ImVec2(g.left, top), ImVec2(g.left + g.width, bottom), kUnknownFill, 2.0f);
-      Stripes(draw, g.left, top, g.left + g.width, bottom, kUnknownStripe);
+      draw->AddRectFilled(ImVec2(g.left, top), ImVec2(g.left + g.width, bottom), ink.unknown_fill, 2.0f);
+      Stripes(draw, g.left, top, g.left + g.width, bottom, ink.unknown_stripe);
       const char* label = Tr(locale, StringId::kFreeBusyUnknown);
       const ImVec2 size = ImGui::CalcTextSize(label);
       draw->AddRectFilled(ImVec2(g.left + 6 * scale, (top + bottom - size.y) / 2 - 1),
-                          ImVec2(g.left + 10 * scale + size.x, (top + bottom + size.y) / 2 + 1), kUnknownFill, 2.0f);
-      draw->AddText(ImVec2(g.left + 8 * scale, (top + bottom - size.y) / 2), kUnknownText, label);
+                          ImVec2(g.left + 10 * scale + size.x, (top + bottom + size.y) / 2 + 1), ink.unknown_fill, 2.0f);
+      draw->AddText(ImVec2(g.left + 8 * scale, (top + bottom - size.y) / 2), ink.unknown_text, label);
       if (ImGui::IsMouseHoveringRect(ImVec2(std::max(g.left, tracks_x), y0), ImVec2(g.left + g.width, y1))) {
         ImGui::SetTooltip("%s", Format(locale, StringId::kReasonFreeBusyUnknown,
                                        {row.name.empty() ? row.sub : row.name, unknown->second}).c_str());
@@ -385,29 +383,29 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
           const float top = y0 + 4 * scale, bottom = y1 - 4 * scale;
           b = std::max(b, a + 2.0f);
           if (this_interview) {  // the interview just booked: drawn as itself, not as anonymous busy time
-            draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kThisInterview, 2.0f);
-            draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kSelectionEdge, 2.0f, 0, 2.0f);
+            draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), ink.this_interview, 2.0f);
+            draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), ink.selection_edge, 2.0f, 0, 2.0f);
             return;
           }
           switch (event.status) {
-            case BusyStatus::kBusy: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kBusy, 2.0f); break;
+            case BusyStatus::kBusy: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), ink.busy, 2.0f); break;
             case BusyStatus::kTentative:
-              draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kTentativeFill, 2.0f);
-              Stripes(draw, a, top, b, bottom, kBusy);
-              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kBusy, 2.0f);
+              draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), ink.tentative_fill, 2.0f);
+              Stripes(draw, a, top, b, bottom, ink.busy);
+              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), ink.busy, 2.0f);
               break;
-            case BusyStatus::kOof: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), kOof, 2.0f); break;
+            case BusyStatus::kOof: draw->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), ink.oof, 2.0f); break;
             case BusyStatus::kWorkingElsewhere:
-              draw->AddRectFilled(ImVec2(a, bottom - 4 * scale), ImVec2(b, bottom), kElsewhere);
-              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kElsewhere, 2.0f);
+              draw->AddRectFilled(ImVec2(a, bottom - 4 * scale), ImVec2(b, bottom), ink.elsewhere);
+              draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), ink.elsewhere, 2.0f);
               break;
-            case BusyStatus::kFree: draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), kGridLine, 2.0f); break;
+            case BusyStatus::kFree: draw->AddRect(ImVec2(a, top), ImVec2(b, bottom), ink.grid_line, 2.0f); break;
           }
-          if (event.interview) draw->AddCircleFilled(ImVec2(a + 5 * scale, top + 5 * scale), 2.5f * scale, IM_COL32(255, 255, 255, 255));
+          if (event.interview) draw->AddCircleFilled(ImVec2(a + 5 * scale, top + 5 * scale), 2.5f * scale, ink.dot);
         });
       }
     }
-    if (!active) draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), IM_COL32(250, 250, 252, 150));
+    if (!active) draw->AddRectFilled(ImVec2(g.left, y0 + 1), ImVec2(g.left + g.width, y1 - 1), ink.veil);
     draw->PopClipRect();
     if (context.reveal_row && *context.reveal_row == static_cast<int>(r)) {
       // Rows are seen between the band and the window's bottom (above the horizontal scrollbar).
@@ -420,7 +418,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
       if (next != scroll) ImGui::SetScrollY(next);
     }
     if (context.grid_has_keyboard && static_cast<int>(r) == model.row_cursor) {
-      draw->AddRect(ImVec2(labels_x - 2, y0), ImVec2(g.left + g.width, y1), kFocus, 3.0f, 0, 2.0f);
+      draw->AddRect(ImVec2(labels_x - 2, y0), ImVec2(g.left + g.width, y1), ink.focus, 3.0f, 0, 2.0f);
     }
     y = y1;
     ImGui::PopID();
@@ -433,19 +431,19 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   clip_tracks();
   for (const Interval& window : g.windows) {
     const Interval past{window.start, std::min(window.end, context.clock_now)};
-    if (past.end > past.start) g.Span(past, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), kPast); });
+    if (past.end > past.start) g.Span(past, [&](float a, float b) { draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), ink.past); });
   }
   for (int d = 0; d < days; ++d) {
     for (int h = 0; h <= hours; ++h) {
       const float x = g.left + g.day_width * (static_cast<float>(d) + static_cast<float>(h) / static_cast<float>(hours));
-      draw->AddLine(ImVec2(x, g.top), ImVec2(x, y), h == 0 ? kDayLine : kGridLine, h == 0 ? 1.5f : 1.0f);
+      draw->AddLine(ImVec2(x, g.top), ImVec2(x, y), h == 0 ? ink.day_line : ink.grid_line, h == 0 ? 1.5f : 1.0f);
     }
   }
   if (model.selected) {
     const Interval selected{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
     g.Span(selected, [&](float a, float b) {
-      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), kSelection);
-      draw->AddRect(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), kSelectionEdge, 0.0f, 0, 2.0f);
+      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), ink.selection);
+      draw->AddRect(ImVec2(a, g.top), ImVec2(std::max(b, a + 2.0f), y), ink.selection_edge, 0.0f, 0, 2.0f);
     });
   }
   // Moving an interview: its booked time stays marked — outlined over every row and labelled — while a new one is chosen.
@@ -453,18 +451,18 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     const char* booked = Tr(locale, StringId::kBookedTimeLabel);
     g.Span(model.booking.moving_from, [&](float a, float b) {
       b = std::max(b, a + 2.0f);
-      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), IM_COL32(96, 150, 230, 40));
-      draw->AddRect(ImVec2(a, g.top), ImVec2(b, y), kThisInterview, 0.0f, 0, 2.0f);
-      draw->AddText(ImVec2(a + 3 * scale, g.top + 3 * scale), kSelectionEdge, booked);
+      draw->AddRectFilled(ImVec2(a, g.top), ImVec2(b, y), ink.this_interview_fill);
+      draw->AddRect(ImVec2(a, g.top), ImVec2(b, y), ink.this_interview, 0.0f, 0, 2.0f);
+      draw->AddText(ImVec2(a + 3 * scale, g.top + 3 * scale), ink.selection_edge, booked);
     });
   }
   if (const std::optional<float> x = g.X(context.clock_now)) {
-    draw->AddLine(ImVec2(*x, g.top - 4 * scale), ImVec2(*x, y), kNowLine, 2.0f);
+    draw->AddLine(ImVec2(*x, g.top - 4 * scale), ImVec2(*x, y), ink.now_line, 2.0f);
     // Its label sits in the suggestions row on the past side, clear of the hour labels above and of any suggestion.
     const char* now_text = Tr(locale, StringId::kNow);
-    draw->AddText(ImVec2(*x - ImGui::CalcTextSize(now_text).x - 3 * scale, g.top + 3 * scale), kNowLine, now_text);
+    draw->AddText(ImVec2(*x - ImGui::CalcTextSize(now_text).x - 3 * scale, g.top + 3 * scale), ink.now_line, now_text);
   }
-  if (context.grid_has_keyboard) draw->AddRect(ImVec2(g.left - 1, g.top - 1), ImVec2(g.left + g.width + 1, y + 1), kFocus, 0, 0, 1.0f);
+  if (context.grid_has_keyboard) draw->AddRect(ImVec2(g.left - 1, g.top - 1), ImVec2(g.left + g.width + 1, y + 1), ink.focus, 0, 0, 1.0f);
   draw->PopClipRect();
 
   // Clicks and hover over the visible part of the tracks (never under the label column).

@@ -23,11 +23,6 @@ namespace slotwise::widget {
 
 namespace {
 
-const ImVec4 kRed = Vec4(palette::kTextRed);
-const ImVec4 kGreen = Vec4(palette::kTextGreen);
-const ImVec4 kAmber = Vec4(palette::kTextAmber);
-const ImVec4 kBlue = Vec4(palette::kTextBlue);
-
 // The colours of a main action's button (book, move, apply) or a destructive one (cancel), pushed for one button.
 // Hovered and pressed are darker shades, so the white label keeps its contrast (widget_palette.h). PopButtonColors
 // after the button.
@@ -38,7 +33,7 @@ void PushButtonColors(Rgb fill) {
   ImGui::PushStyleColor(ImGuiCol_Button, Vec4(fill));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, Vec4(darker(0.88f)));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, Vec4(darker(0.76f)));
-  ImGui::PushStyleColor(ImGuiCol_Text, Vec4(palette::kOnDark));
+  ImGui::PushStyleColor(ImGuiCol_Text, Vec4(Colors().on_primary));
 }
 void PopButtonColors() { ImGui::PopStyleColor(4); }
 
@@ -110,13 +105,13 @@ void DrawSuggestions(const WidgetModel& model, const ViewContext& context, Inten
   ImGui::TextDisabled("%s", Format(locale, StringId::kSuggestionsCount, {std::to_string(model.available_starts)}).c_str());
   if (!model.solve_error.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kRed, "%s", Format(locale, StringId::kSolveError, {model.solve_error}).c_str());
+    ImGui::TextColored(Vec4(Colors().text_red), "%s", Format(locale, StringId::kSolveError, {model.solve_error}).c_str());
     ImGui::PopTextWrapPos();
     return;
   }
   if (model.suggestions.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kNoSuggestions));
+    ImGui::TextColored(Vec4(Colors().text_amber), "%s", Tr(locale, StringId::kNoSuggestions));
     ImGui::PopTextWrapPos();
   }
   const float height = std::min(static_cast<float>(model.suggestions.size()), 6.0f) * ImGui::GetTextLineHeightWithSpacing() * 2.0f + 4;
@@ -166,7 +161,7 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
   if (explanation.start != *model.selected) {
     ImGui::TextUnformatted(time.c_str());
   } else if (explanation.available && explanation.slot) {
-    ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kAvailable, {time}).c_str());
+    ImGui::TextColored(Vec4(Colors().text_green), "%s", Format(locale, StringId::kAvailable, {time}).c_str());
     const Suggestion& slot = *explanation.slot;
     std::string who;
     for (const std::string& sub : slot.participants) who += (who.empty() ? "" : ", ") + DisplayName(model, sub);
@@ -176,7 +171,7 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
       if (!model.settings.host.empty() && host.sub != model.settings.host) continue;
       if (host.passcode) WrappedBullet(PasscodeLine(model, host));
       for (const auto& warning : host.warnings) {
-        ImGui::TextColored(kAmber, "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
+        ImGui::TextColored(Vec4(Colors().text_amber), "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
       }
       if (model.settings.host.empty()) break;  // the first free account is the one booked
     }
@@ -186,8 +181,8 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
       WrappedBullet(Format(locale, StringId::kLoopSuggestion, {stage.id, FormatRange(locale, stage.when, *context.viewer), people}));
     }
   } else {
-    ImGui::TextColored(kRed, "%s", Format(locale, StringId::kNotAvailable, {time}).c_str());
-    if (!explanation.error.empty()) ImGui::TextColored(kRed, "%s", explanation.error.c_str());
+    ImGui::TextColored(Vec4(Colors().text_red), "%s", Format(locale, StringId::kNotAvailable, {time}).c_str());
+    if (!explanation.error.empty()) ImGui::TextColored(Vec4(Colors().text_red), "%s", explanation.error.c_str());
     for (const Reason& reason : explanation.reasons) WrappedBullet(DescribeReason(model, reason, *context.viewer));
     if (explanation.error.empty() && explanation.reasons.empty() && model.settings.loop) {
       WrappedBullet(Tr(locale, StringId::kNoLoopAtTime));
@@ -206,13 +201,13 @@ void DrawLoopBooking(const WidgetModel& model, const ViewContext& context, Inten
     const bool bad = loop.phase == LoopBookingPhase::kRolledBack || loop.phase == LoopBookingPhase::kRollbackIncomplete ||
                      loop.phase == LoopBookingPhase::kRollingBack;
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(good ? kGreen : bad ? kRed : kAmber, "%s", DescribeLoopBooking(model).c_str());
+    ImGui::TextColored(good ? Vec4(Colors().text_green) : bad ? Vec4(Colors().text_red) : Vec4(Colors().text_amber), "%s", DescribeLoopBooking(model).c_str());
     for (std::size_t i = 0; i < loop.stages.size(); ++i) WrappedBullet(DescribeStageBooking(model, i, *context.viewer));
     ImGui::PopTextWrapPos();
     if (!LoopBookingInFlight(model) && ui::Button(Tr(locale, StringId::kClose))) intents.loop_dismiss = true;
   }
   if (CanBookLoop(model)) {
-    PushButtonColors(palette::kPrimaryButton);
+    PushButtonColors(Colors().primary_button);
     const std::string label = Format(locale, StringId::kBookLoop, {std::to_string(model.explanation.slot->stages.size())});
     if (ui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
     PopButtonColors();
@@ -260,7 +255,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   const Booking& booking = model.booking;
   ImGui::PushTextWrapPos(0);
   if (booking.rescheduling && !booking.external_changes.empty() && context.viewer) {
-    ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kChangedExternally));
+    ImGui::TextColored(Vec4(Colors().text_amber), "%s", Tr(locale, StringId::kChangedExternally));
     for (const ExternalChange& change : booking.external_changes) {
       if (change.state == "attendees_changed" && !(change.removed.empty() && change.added.empty() && change.declined.empty())) {
         DrawAttendeeChange(model, change);
@@ -281,7 +276,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   const bool choosing_new_time = booking.phase == BookingPhase::kIdle || booking.phase == BookingPhase::kFailed ||
                                  booking.phase == BookingPhase::kConfirmingChanges;
   if (booking.rescheduling && booking.moving_from.length() > 0 && context.viewer && choosing_new_time) {
-    ImGui::TextColored(kBlue, "%s", Format(locale, StringId::kMovingBanner, {DescribeSelectedTime(model, booking.moving_from, *context.viewer, context.candidate)}).c_str());
+    ImGui::TextColored(Vec4(Colors().text_blue), "%s", Format(locale, StringId::kMovingBanner, {DescribeSelectedTime(model, booking.moving_from, *context.viewer, context.candidate)}).c_str());
     if (booking.phase != BookingPhase::kConfirmingChanges && ui::Button(Tr(locale, StringId::kKeepBookedTime))) {
       intents.stop_rescheduling = true;
     }
@@ -290,25 +285,25 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     case BookingPhase::kConfirmingChanges: {
       ImGui::TextUnformatted(Tr(locale, StringId::kMoveAlsoChanges));
       for (const std::string& change : DescribeMoveChanges(model)) WrappedBullet(change);
-      PushButtonColors(palette::kPrimaryButton);
+      PushButtonColors(Colors().primary_button);
       if (ui::Button(Tr(locale, StringId::kMoveAndApply))) intents.changes_confirmed = true;
       PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kBackToTimes)));
       if (ui::Button(Tr(locale, StringId::kBackToTimes))) intents.changes_back = true;
       break;
     }
-    case BookingPhase::kSubmitting: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kSubmitting)); break;
+    case BookingPhase::kSubmitting: ImGui::TextColored(Vec4(Colors().text_amber), "%s", Tr(locale, StringId::kSubmitting)); break;
     case BookingPhase::kPending: {
       static const char* kSpinner[] = {"|", "/", "-", "\\"};
-      ImGui::TextColored(kAmber, "%s %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4],
+      ImGui::TextColored(Vec4(Colors().text_amber), "%s %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4],
                          Format(locale, StringId::kPending, {std::to_string(booking.polls)}).c_str());
       break;
     }
     case BookingPhase::kConfirmed: {
       if (booking.moved_from) {
-        ImGui::TextColored(kGreen, "%s", DescribeMove(model, *context.viewer, context.candidate).c_str());
+        ImGui::TextColored(Vec4(Colors().text_green), "%s", DescribeMove(model, *context.viewer, context.candidate).c_str());
       } else {
-        ImGui::TextColored(kGreen, "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
+        ImGui::TextColored(Vec4(Colors().text_green), "%s", Format(locale, StringId::kConfirmed, {DescribeSelectedTime(model, booking.when, *context.viewer, context.candidate)}).c_str());
       }
       if (!booking.join_url.empty()) {
         ImGui::TextUnformatted(Tr(locale, StringId::kJoinLink));
@@ -340,7 +335,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                              : code == "network"                                       ? Tr(locale, StringId::kNetworkError)
                              : code == codes::kUnauthorized                                  ? Tr(locale, StringId::kTokenExpired)
                                                                                        : booking.message;
-      ImGui::TextColored(kRed, "%s", Format(locale, StringId::kFailed, {headline}).c_str());
+      ImGui::TextColored(Vec4(Colors().text_red), "%s", Format(locale, StringId::kFailed, {headline}).c_str());
       if (headline != booking.message && !booking.message.empty()) ImGui::TextDisabled("%s", booking.message.c_str());
       for (const Violation& violation : booking.violations) WrappedBullet(violation.message.empty() ? violation.code : violation.message);
       if (ui::Button(Tr(locale, StringId::kRetry))) intents.dismiss = true;
@@ -355,7 +350,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
                                  Tr(locale, StringId::kCancelMessage))) {
         intents.cancel_message = std::string(buffer.c_str());
       }
-      PushButtonColors(palette::kDangerButton);
+      PushButtonColors(Colors().danger_button);
       if (ui::Button(Tr(locale, StringId::kCancelConfirm))) intents.cancel_confirm = true;
       PopButtonColors();
       NextGroup(ButtonWidth(Tr(locale, StringId::kKeepInterview)));
@@ -363,11 +358,11 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
       break;
     }
     case BookingPhase::kCancelScheduled:
-      ImGui::TextColored(kAmber, "%s", Format(locale, StringId::kCancelScheduled, {std::to_string(context.cancel_seconds_left)}).c_str());
+      ImGui::TextColored(Vec4(Colors().text_amber), "%s", Format(locale, StringId::kCancelScheduled, {std::to_string(context.cancel_seconds_left)}).c_str());
       if (ui::Button(Tr(locale, StringId::kUndo))) intents.cancel_keep = true;
       break;
-    case BookingPhase::kCancelling: ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kCancelling)); break;
-    case BookingPhase::kCancelled: ImGui::TextColored(kGreen, "%s", Tr(locale, StringId::kCancelled)); break;
+    case BookingPhase::kCancelling: ImGui::TextColored(Vec4(Colors().text_amber), "%s", Tr(locale, StringId::kCancelling)); break;
+    case BookingPhase::kCancelled: ImGui::TextColored(Vec4(Colors().text_green), "%s", Tr(locale, StringId::kCancelled)); break;
     case BookingPhase::kIdle: break;
   }
   ImGui::PopTextWrapPos();
@@ -376,7 +371,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
     const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
     const std::string label = Format(locale, booking.rescheduling ? StringId::kRescheduleTo : StringId::kBookAt,
                                      {FormatRange(locale, when, *context.viewer)});
-    PushButtonColors(palette::kPrimaryButton);
+    PushButtonColors(Colors().primary_button);
     if (ui::Button(label.c_str(), ImVec2(-1, 0))) intents.book = true;
     PopButtonColors();
   }
@@ -582,9 +577,9 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
 void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
   if (model.connection_issues.empty()) return;
   const Locale locale = model.locale;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, Vec4(palette::kNoticeBox));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, Vec4(Colors().notice_box));
   ImGui::BeginChild("connections", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(model.connection_issues.size() + 1) + 8), true);
-  ImGui::TextColored(kAmber, "%s", Tr(locale, StringId::kConnectionProblems));
+  ImGui::TextColored(Vec4(Colors().text_amber), "%s", Tr(locale, StringId::kConnectionProblems));
   for (std::size_t i = 0; i < model.connection_issues.size(); ++i) {
     const ConnectionIssue& issue = model.connection_issues[i];
     const bool consent = issue.status == "consent_required";

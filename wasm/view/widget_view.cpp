@@ -27,7 +27,7 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
   DrawToolbar(model, context, intents);
   if (model.load == LoadState::kFailed) {
     ImGui::Spacing();
-    ImGui::TextColored(Vec4(palette::kTextRed), "%s", Format(model.locale, StringId::kLoadFailed, {model.error}).c_str());
+    ImGui::TextColored(Vec4(Colors().text_red), "%s", Format(model.locale, StringId::kLoadFailed, {model.error}).c_str());
     if (ui::Button(Tr(model.locale, StringId::kRetry))) intents.retry = true;
     ImGui::End();
     return;
