@@ -54,3 +54,9 @@ TEST_CASE("WidgetLayout: the panel sits beside the grid while the grid keeps its
   // A grid with fewer rows than that minimum is as tall as its content.
   CHECK(PlacePanel(640, 300, 200, sizes).grid_height == 200);
 }
+
+TEST_CASE("WidgetLayout: the preferred height holds the taller of grid and panel side by side, both when stacked") {
+  CHECK(PreferredHeight(80, 500, 300, false, 8, 10) == doctest::Approx(590));
+  CHECK(PreferredHeight(80, 300, 640, false, 8, 10) == doctest::Approx(730));
+  CHECK(PreferredHeight(80, 500, 300, true, 8, 10) == doctest::Approx(898));
+}

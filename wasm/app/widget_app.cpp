@@ -4,6 +4,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/api_client.h"
 #include "app/page_bridge.h"
@@ -235,6 +236,11 @@ void App::Apply(const Intents& intents) {
   const TimeZone& viewer = Viewer();
   bool view_changed = false;
   if (intents.grid_clicked) grid_has_keyboard_ = true;
+  // The height at which nothing scrolls, for an auto-height embed (whole CSS pixels; only when it changed).
+  if (intents.preferred_height && std::lround(*intents.preferred_height) != emitted_height_) {
+    emitted_height_ = std::lround(*intents.preferred_height);
+    EmitPageEvent("resize", DumpJson({{"height", emitted_height_}}));
+  }
   if (intents.settings) {
     model_.settings = *intents.settings;
     ++model_.solve_generation;

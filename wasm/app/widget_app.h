@@ -79,6 +79,7 @@ class App {
   bool poll_scheduled_ = false;
   double poll_at_ms_ = 0;
   std::string last_live_;
+  long emitted_height_ = 0;  // the last "resize" event's height
   std::optional<Instant> last_announced_selection_;
   std::optional<Instant> revealed_selection_;  // the selection the grid was last scrolled to (Context())
   int revealed_row_ = 0;                       // the keyboard row the grid was last scrolled to

@@ -26,6 +26,11 @@ PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_cont
   return placement;
 }
 
+float PreferredHeight(float top, float grid_content_height, float panel_content_height, bool below, float spacing, float bottom) {
+  const float body = below ? grid_content_height + spacing + panel_content_height : std::max(grid_content_height, panel_content_height);
+  return top + body + bottom;
+}
+
 std::vector<bool> FitLabels(const std::vector<LabelSlot>& labels, float gap) {
   std::vector<bool> drawn(labels.size(), false);
   bool any = false;

@@ -37,6 +37,11 @@ struct PanelSizes {
 };
 PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_content_height, const PanelSizes& sizes);
 
+// The height the widget needs so that neither the grid nor the panel scrolls (what an auto-height embed sizes its
+// frame to): `top` (toolbar, settings) plus the grid's and the panel's content heights, side by side or stacked with
+// `spacing`, plus `bottom` (the window's padding). Depends on the width only, never on the height it is given.
+float PreferredHeight(float top, float grid_content_height, float panel_content_height, bool below, float spacing, float bottom);
+
 // Which labels of one header line to draw, left to right: a label is drawn when it ends before its own column's
 // `limit` and starts at least `gap` after the end of the previous drawn label. So "19" at the end of Monday never
 // runs into "7" at the start of Tuesday, whatever the zoom. Returns one flag per label, in order.

@@ -50,13 +50,18 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
   sizes.min_panel_height = 220.0f * scale;
   sizes.spacing = ImGui::GetStyle().ItemSpacing.x;
   const PanelPlacement place = PlacePanel(avail.x, avail.y, GridContentHeight(model, context, avail.x), sizes);
+  const float top = ImGui::GetCursorPosY();
   ImGui::BeginChild("grid", ImVec2(place.grid_width, place.grid_height), true, ImGuiWindowFlags_HorizontalScrollbar);
   DrawGrid(model, context, intents);
   ImGui::EndChild();
   if (!place.below) ImGui::SameLine();
   ImGui::BeginChild("panel", ImVec2(0, place.panel_height), true);
   DrawSidePanel(model, context, intents);
+  const float panel_content = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;  // scrolled or not
   ImGui::EndChild();
+  const float grid_content = GridContentHeight(model, context, place.below ? avail.x : place.grid_width);
+  intents.preferred_height = PreferredHeight(top, grid_content, panel_content, place.below, ImGui::GetStyle().ItemSpacing.y,
+                                             ImGui::GetStyle().WindowPadding.y) / scale;
   ImGui::End();
 }
 

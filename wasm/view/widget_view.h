@@ -59,6 +59,7 @@ struct Intents {
   std::optional<std::string> copy_text;                // to the clipboard (the candidate link)
   bool grid_clicked = false;                           // gives the keyboard to the grid
   std::optional<std::string> external_change;          // "accept" | "restore" the existing interview's flagged change
+  std::optional<float> preferred_height;               // CSS px at which nothing scrolls (PreferredHeight), once loaded
 };
 
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents);

@@ -1,9 +1,13 @@
 // slotwise.js — the Slotwise embed API. An ATS page includes
 //   <script src="https://slotwise.example.com/embed/slotwise.js"></script>
 // and calls
-//   const widget = Slotwise.mount(element, {backend, token, tenant, interview, locale, timeZone, theme, onEvent});
+//   const widget = Slotwise.mount(element, {backend, token, tenant, interview, locale, timeZone, theme, autoHeight,
+//                                           onEvent});   // inline, in `element`
+//   const dialog = Slotwise.popup({…the same options…, closeOnBooked});  // in a modal dialog over the page
+//   widget.on('booked', fn); widget.off('booked', fn);    // one widget's events
+//   Slotwise.on('booked', fn); Slotwise.off('booked', fn);  // every widget's events on the page
 //   widget.focus();     // gives the widget the keyboard (the ATS demo page does this on "ready")
-//   widget.unmount();
+//   widget.unmount();   // (a popup: also dialog.close())
 // The widget runs in an iframe on the Slotwise origin (its own CSP, its own canvas and keyboard handling, fetches
 // only to its own origin). The page and the frame talk with postMessage to EXACT origins both ways and check the
 // sender's window. The only credential the page ever holds is the short-lived widget token its own server minted
@@ -11,7 +15,8 @@
 // (a promise of) a string: the function is called again when the frame reports an expired token.
 // The frame's URL names the tenant (`tenant`, or else the tenant the first token was minted for): the widget page may
 // only be framed by that tenant's allowed origins (its Content-Security-Policy frame-ancestors).
-// Events passed to onEvent({type, detail}): ready, slot_selected, booked, cancelled, error.
+// Events, to onEvent({type, detail}) and to on(type, fn) listeners: ready, slot_selected, booked, cancelled, error,
+// resize ({height}: the widget's preferred height; `autoHeight: true` sizes the frame to it), closed (a popup).
 (function () {
   'use strict';
   const current = document.currentScript;
@@ -41,11 +46,36 @@
     }
   }
 
+  // Listeners of every widget on the page (Slotwise.on / off), by event type.
+  const pageListeners = new Map();
+
+  function addListener(map, type, fn) {
+    if (typeof type !== 'string' || typeof fn !== 'function') throw new Error('Slotwise: on(type, fn) needs an event type and a function');
+    if (!map.has(type)) map.set(type, new Set());
+    map.get(type).add(fn);
+  }
+  function removeListener(map, type, fn) {
+    if (map.has(type)) map.get(type).delete(fn);
+  }
+  function deliver(map, event, widget) {
+    for (const fn of Array.from(map.get(event.type) || [])) {
+      try { fn(event.detail, { type: event.type, widget }); } catch (error) { setTimeout(() => { throw error; }); }
+    }
+  }
+
   function mount(element, options) {
     if (!(element instanceof Element)) throw new Error('Slotwise.mount: element must be a DOM element');
     options = options || {};
     const backend = originOf(options.backend || scriptOrigin);
     const onEvent = typeof options.onEvent === 'function' ? options.onEvent : function () {};
+    const listeners = new Map();
+    let handle = null;
+    // Every event reaches onEvent, this widget's listeners and the page's.
+    function dispatch(event) {
+      onEvent(event);
+      deliver(listeners, event, handle);
+      deliver(pageListeners, event, handle);
+    }
     const frame = document.createElement('iframe');
     const frameUrl = (tenant) => backend + '/?embed=1&parent=' + encodeURIComponent(location.origin) +
       (tenant ? '&tenant=' + encodeURIComponent(tenant) : '');
@@ -53,7 +83,8 @@
     frame.title = options.title || 'Slotwise scheduling assistant';
     frame.setAttribute('allow', 'clipboard-write');
     frame.referrerPolicy = 'no-referrer';
-    frame.style.cssText = 'border:0;width:100%;height:100%;min-height:560px;display:block;' +
+    frame.style.cssText = 'border:0;width:100%;display:block;' +
+      (options.autoHeight ? 'height:560px;' : 'height:100%;min-height:560px;') +
       (options.theme && options.theme.background ? 'background:' + options.theme.background + ';' : '');
     let mounted = true;
     if (options.tenant) {
@@ -62,7 +93,7 @@
       resolveToken(options.token).then((token) => {
         firstToken = token;
         if (mounted) frame.src = frameUrl(tenantOfToken(token));
-      }).catch((error) => onEvent({ type: 'error', detail: { code: 'token_unavailable', message: String(error.message || error) } }));
+      }).catch((error) => dispatch({ type: 'error', detail: { code: 'token_unavailable', message: String(error.message || error) } }));
     }
 
     function send(message) {
@@ -78,19 +109,24 @@
         first.then((token) => send({
           type: 'slotwise:init', token,
           options: { interview: options.interview, locale: options.locale || document.documentElement.lang || 'en',
-                     timeZone: options.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone, theme: options.theme },
-        })).catch((error) => onEvent({ type: 'error', detail: { code: 'token_unavailable', message: String(error.message || error) } }));
+                     timeZone: options.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone, theme: options.theme,
+                     candidateHours: options.candidateHours },
+        })).catch((error) => dispatch({ type: 'error', detail: { code: 'token_unavailable', message: String(error.message || error) } }));
       } else if (data.type === 'slotwise:event') {
         if (data.event === 'error' && data.detail && data.detail.code === 'token_expired' && typeof options.token === 'function') {
           resolveToken(options.token).then((token) => send({ type: 'slotwise:token', token })).catch(() => {});
         }
-        onEvent({ type: data.event, detail: data.detail });
+        // Auto-height: the frame takes the height the widget needs (within 320 px and 4000 px).
+        if (data.event === 'resize' && options.autoHeight && data.detail && Number.isFinite(data.detail.height)) {
+          frame.style.height = Math.min(Math.max(Math.round(data.detail.height), 320), 4000) + 'px';
+        }
+        dispatch({ type: data.event, detail: data.detail });
       }
     }
 
     window.addEventListener('message', onMessage);
     element.appendChild(frame);
-    return {
+    handle = {
       element: frame,
       // Moves the keyboard focus into the widget (the frame, then its canvas), so arrows, J/K and Enter work at once.
       focus() {
@@ -98,14 +134,70 @@
         frame.focus();
         send({ type: 'slotwise:focus' });
       },
+      on(type, fn) { addListener(listeners, type, fn); return handle; },
+      off(type, fn) { removeListener(listeners, type, fn); return handle; },
       unmount() {
         if (!mounted) return;
         mounted = false;
         window.removeEventListener('message', onMessage);
         frame.remove();
       },
+      dispatch,  // internal: the popup reports "closed" through the same listeners
     };
+    return handle;
   }
 
-  window.Slotwise = Object.freeze({ mount, version: '1' });
+  // The widget in a modal dialog over the page: a <dialog> with a close button, closed by it, by Escape on the page,
+  // and (unless closeOnBooked is false) once an interview is booked. Returns the widget's handle plus close().
+  function popup(options) {
+    options = Object.assign({}, options || {});
+    const dialog = document.createElement('dialog');
+    const title = options.title || 'Slotwise scheduling assistant';
+    dialog.setAttribute('aria-label', title);
+    dialog.style.cssText = 'padding:0;border:0;border-radius:8px;width:min(1280px,96vw);height:min(880px,94vh);' +
+      'box-shadow:0 12px 48px rgba(0,0,0,0.35);overflow:hidden;flex-direction:column;background:#f7f7fa;';
+    // A bar above the widget with its title and the close button (never over the widget's own controls).
+    const bar = document.createElement('div');
+    bar.style.cssText = 'display:flex;align-items:center;justify-content:space-between;padding:4px 8px 4px 14px;' +
+      'font:600 14px/1.4 system-ui,sans-serif;color:#1f2328;border-bottom:1px solid #d0d7de;background:#fff;';
+    const heading = document.createElement('span');
+    heading.textContent = title;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '\u00d7';
+    close.setAttribute('aria-label', options.closeLabel || 'Close the scheduling assistant');
+    close.style.cssText = 'font:22px/1 sans-serif;border:1px solid #afb8c1;background:#f6f8fa;color:#1f2328;' +
+      'border-radius:6px;padding:2px 10px;cursor:pointer;';
+    bar.append(heading, close);
+    const body = document.createElement('div');
+    body.style.cssText = 'flex:1 1 auto;min-height:0;';
+    dialog.append(bar, body);
+    document.body.appendChild(dialog);
+    const widget = mount(body, options);
+    widget.element.style.minHeight = '0';  // the dialog's own height bounds it
+    let open = true;
+    function closeDialog() {
+      if (!open) return;
+      open = false;
+      widget.unmount();
+      if (dialog.open) dialog.close();
+      dialog.remove();
+      widget.dispatch({ type: 'closed', detail: {} });
+    }
+    close.addEventListener('click', closeDialog);
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); closeDialog(); });
+    if (options.closeOnBooked !== false) widget.on('booked', () => setTimeout(closeDialog, options.closeDelayMs || 1500));
+    widget.on('ready', () => widget.focus());
+    dialog.showModal();
+    dialog.style.display = 'flex';
+    return Object.assign(widget, { close: closeDialog, dialog });
+  }
+
+  window.Slotwise = Object.freeze({
+    mount,
+    popup,
+    on(type, fn) { addListener(pageListeners, type, fn); },
+    off(type, fn) { removeListener(pageListeners, type, fn); },
+    version: '2',
+  });
 }());
