@@ -72,6 +72,17 @@ nlohmann::json CandidateJson(const CandidateProposal& view) {
                          {"options", OptionsJson(view.options)}};
   if (!view.message.empty()) body["message"] = view.message;
   if (view.picked) body["picked"] = OptionsJson({*view.picked}).at(0);
+  if (view.interview) {
+    const CandidatePickedInterview& interview = *view.interview;
+    nlohmann::json seen = {{"status", interview.status},
+                           {"start", FormatRfc3339(interview.start)},
+                           {"end", FormatRfc3339(interview.end)},
+                           {"interviewers", interview.interviewers}};
+    if (!interview.join_url.empty()) seen["join_url"] = interview.join_url;
+    if (!interview.passcode.empty()) seen["passcode"] = interview.passcode;
+    if (!interview.room.empty()) seen["room"] = interview.room;
+    body["interview"] = std::move(seen);
+  }
   return body;
 }
 
@@ -118,6 +129,14 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
     Result<CandidateProposal> view = proposals.ForCandidate(Capability(req));
     if (!view) return SendError(res, view.error());
     SendJson(res, 200, CandidateJson(*view));
+  });
+  // The picked interview as a calendar file (the candidate page offers it as "add to calendar").
+  server.Get("/v1/candidate/proposal/invitation.ics", [&](Req req, Res res) {
+    res.set_header("Cache-Control", "no-store");
+    Result<std::string> ics = proposals.CandidateCalendarFile(Capability(req));
+    if (!ics) return SendError(res, ics.error());
+    res.set_header("Content-Disposition", "attachment; filename=\"interview.ics\"");
+    res.set_content(*ics, "text/calendar; charset=utf-8");
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");

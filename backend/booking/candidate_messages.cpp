@@ -15,6 +15,12 @@ using nlohmann::json;
 
 namespace {
 
+// A person's display name from the directory (the e-mail when unknown or unnamed).
+std::string PersonDisplayName(DirectoryStore& directory, const std::string& tenant_id, const std::string& email) {
+  Result<std::optional<Person>> person = directory.GetPerson(tenant_id, email);
+  return person && person->has_value() && !(*person)->name.empty() ? (*person)->name : email;
+}
+
 // One line per number of the conference's phone dial-in, as the provider stated it, in the recipient's language ("" when
 // there is no dial-in).
 std::string DialInLines(const std::vector<providers::DialIn>& dial_in, invites::Locale locale) {
@@ -58,17 +64,18 @@ CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Ten
   context.interview = &interview;
   context.artifacts = artifacts.is_object() ? artifacts : json::object();
   context.now = now;
-  const InterviewSpec& spec = interview.spec;
-  auto name_of = [&](const std::string& email) {
-    Result<std::optional<Person>> person = directory.GetPerson(tenant.id, email);
-    return person && person->has_value() && !(*person)->name.empty() ? (*person)->name : email;
-  };
-  context.organizer_name = name_of(spec.organizer);
-  for (const std::string& interviewer : spec.interviewers) {
-    context.interviewer_names += (context.interviewer_names.empty() ? "" : ", ") + name_of(interviewer);
+  context.organizer_name = PersonDisplayName(directory, tenant.id, interview.spec.organizer);
+  for (const std::string& name : InterviewerNames(directory, tenant.id, interview)) {
+    context.interviewer_names += (context.interviewer_names.empty() ? "" : ", ") + name;
   }
-  context.room_name = RoomDisplayName(directory, tenant.id, spec.room);
+  context.room_name = RoomDisplayName(directory, tenant.id, interview.spec.room);
   return context;
+}
+
+std::vector<std::string> InterviewerNames(DirectoryStore& directory, const std::string& tenant_id, const Interview& interview) {
+  std::vector<std::string> names;
+  for (const std::string& interviewer : interview.spec.interviewers) names.push_back(PersonDisplayName(directory, tenant_id, interviewer));
+  return names;
 }
 
 std::string RoomDisplayName(DirectoryStore& directory, const std::string& tenant_id, const std::string& room) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +45,9 @@ struct CandidateMessageContext {
 // `tenant` and `interview` are borrowed by the result.
 CandidateMessageContext CandidateContextFor(DirectoryStore& directory, const Tenant& tenant, const Interview& interview,
                                             const nlohmann::json& artifacts, std::int64_t now);
+
+// The interviewers' display names from the directory, in the interview's order (the e-mail for someone unknown).
+std::vector<std::string> InterviewerNames(DirectoryStore& directory, const std::string& tenant_id, const Interview& interview);
 
 // The room's display name from the directory ("" for no room; the e-mail when the room is unknown).
 std::string RoomDisplayName(DirectoryStore& directory, const std::string& tenant_id, const std::string& room);

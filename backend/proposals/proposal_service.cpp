@@ -3,7 +3,9 @@
 
 #include <set>
 
+#include "booking/candidate_messages.h"
 #include "booking/candidate_text.h"
+#include "booking/interview_artifacts.h"
 #include "crypto/crypto_primitives.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -219,8 +221,42 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
     for (const ProposalOption& option : options) {
       if (option.start == proposal.picked_start) view.picked = option;
     }
+    view.interview = PickedInterview(proposal);
   }
   return view;
+}
+
+std::optional<CandidatePickedInterview> ProposalService::PickedInterview(const Proposal& proposal) {
+  if (proposal.interview_id.empty()) return std::nullopt;
+  Result<Interview> interview = booking_.Get(proposal.tenant_id, proposal.interview_id);
+  if (!interview) return std::nullopt;
+  CandidatePickedInterview seen;
+  seen.status = std::string(InterviewStatusName(interview->status));
+  seen.start = interview->spec.start;
+  seen.end = interview->spec.end;
+  if (interview->status == InterviewStatus::kConfirmed) {  // the link is real only once everything exists
+    const ConferenceDetails conference = ConferenceOf(slotwise::ParseJson(interview->artifacts_json));
+    seen.join_url = conference.join_url;
+    seen.passcode = conference.passcode;
+  }
+  seen.room = RoomDisplayName(directory_, proposal.tenant_id, interview->spec.room);
+  seen.interviewers = InterviewerNames(directory_, proposal.tenant_id, *interview);
+  return seen;
+}
+
+Result<std::string> ProposalService::CandidateCalendarFile(const std::string& capability) {
+  Result<Proposal> found = ByCapability(capability);
+  if (!found) return found.error();
+  if (found->interview_id.empty()) return Error{codes::kNotFound, "no time has been picked yet", ""};
+  Result<Interview> interview = booking_.Get(found->tenant_id, found->interview_id);
+  if (!interview) return interview.error();
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(found->tenant_id);
+  if (!tenant || !tenant->has_value()) return Error{codes::kNotFound, "the proposal's tenant is gone", ""};
+  const CandidateMessageContext context =
+      CandidateContextFor(directory_, **tenant, *interview, slotwise::ParseJson(interview->artifacts_json), clock_());
+  Result<OutgoingMessage> message = ComposeCandidateMessage(CurrentMessageKind(*interview), context, zones_);
+  if (!message) return message.error();
+  return message->ics;
 }
 
 Result<PickOutcome> ProposalService::Pick(const std::string& capability, const json& body) {

@@ -13,7 +13,9 @@
 //   stored; it travels in the URL fragment, so it never reaches a server log or a Referer.
 // - ForCandidate: what the candidate page shows — title, duration, the organiser's name, the candidate's name, zone and
 //   language, the options with availability checked again now, the status (open, picked, expired) and the pick. Never
-//   anyone's other events, never internal notes. An unknown capability is "unauthorized".
+//   anyone's other events, never internal notes. Once picked, also the interview as the candidate may see it: its
+//   state, time, join link and passcode (once they exist), room and interviewers' names. An unknown capability is
+//   "unauthorized".
 // - Pick {"start"}: books the option (BookingService::Book, idempotency key derived from the proposal and the start,
 //   so a retried pick is answered from the first) and marks the proposal picked — atomically: when two different
 //   picks race, the loser's interview is cancelled again and it answers already_picked. The same start again answers
@@ -69,6 +71,16 @@ struct ProposalState {
   Instant picked_start = 0;
 };
 
+// The interview a pick booked, as its candidate may see it (never notes, e-mails or the internal event).
+struct CandidatePickedInterview {
+  std::string status;                      // "pending" (being created), "confirmed", "cancelled", "failed"
+  Instant start = 0, end = 0;
+  std::string join_url;                    // once the meeting or event exists
+  std::string passcode;
+  std::string room;                        // the room's display name; "" = none
+  std::vector<std::string> interviewers;   // display names
+};
+
 // What the candidate page shows.
 struct CandidateProposal {
   std::string status;
@@ -82,6 +94,7 @@ struct CandidateProposal {
   Instant expires_at = 0;
   std::vector<ProposalOption> options;
   std::optional<ProposalOption> picked;
+  std::optional<CandidatePickedInterview> interview;  // once picked
 };
 
 struct PickedTime {
@@ -103,8 +116,8 @@ class ProposalService {
   static constexpr std::int64_t kMaxLifetime = 30 * 24 * 3600;
   using Clock = std::function<std::int64_t()>;
 
-  ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, Clock clock)
-      : store_(store), booking_(booking), directory_(directory), clock_(std::move(clock)) {}
+  ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, ZoneSource& zones, Clock clock)
+      : store_(store), booking_(booking), directory_(directory), zones_(zones), clock_(std::move(clock)) {}
 
   // `body` is the request's JSON object; `public_url` prefixes the candidate URL (e.g. "http://127.0.0.1:8080");
   // `actor` is recorded as the proposer.
@@ -112,6 +125,9 @@ class ProposalService {
                                   const std::string& public_url);
   Result<ProposalState> Get(const std::string& tenant_id, const std::string& proposal_id);
   Result<CandidateProposal> ForCandidate(const std::string& capability);
+  // The picked interview's calendar file for the candidate (the same iCalendar object their invitation e-mail
+  // carries: same UID and SEQUENCE, so a calendar keeps one event). not_found before a pick.
+  Result<std::string> CandidateCalendarFile(const std::string& capability);
   // `body` is the request's JSON (anything: what is not {"start": <one of the options>} is invalid_request).
   Result<PickOutcome> Pick(const std::string& capability, const nlohmann::json& body);
   // The proposal `capability` opens (whatever its status), for saying who acted; an error when it opens none.
@@ -121,10 +137,12 @@ class ProposalService {
   // The proposal's options with availability as BookingService::Check says now.
   std::vector<ProposalOption> CheckedOptions(const Proposal& proposal);
   std::string StatusOf(const Proposal& proposal) const;
+  std::optional<CandidatePickedInterview> PickedInterview(const Proposal& proposal);
 
   ProposalStore& store_;
   BookingService& booking_;
   DirectoryStore& directory_;
+  ZoneSource& zones_;
   Clock clock_;
 };
 

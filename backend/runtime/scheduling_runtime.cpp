@@ -127,7 +127,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
 
   runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
   runtime->proposals_ =
-      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, now);
+      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, zones, now);
   runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, *runtime->directory_, zones, now, [worker] { worker->Wake(); });
 
   hr::HrRuntimeOptions hr_options;

@@ -149,6 +149,26 @@ test('candidate page: German, New York times, pick, confirmation, second browser
   assert.match(await page.textContent('#done-heading'), /Ihr Interview ist bestätigt/);
   const picked = expectedLocal(options[1].start);
   assert.match(await page.textContent('#done-time'), new RegExp(`${picked.weekday}.*0?${picked.hour}:${picked.minute}`));
+  // When, with whom, where: the video link once the booking is carried out, and "add to your calendar".
+  await page.waitForSelector('#done-calendar:not([hidden])', { timeout: 30000 });
+  const details = await page.textContent('#done-details');
+  assert.match(details, /Wann.*Mit.*Jonas Becker.*Lena Fischer.*Wo.*Videoanruf/s);
+  const join = await page.getAttribute('#done-details a', 'href');
+  assert.match(join, /^https:\/\/meet\.google\.com\//, 'the join link');
+  const google = new URL(await page.getAttribute('#add-google', 'href'));
+  assert.equal(google.hostname, 'calendar.google.com');
+  const utc = (iso) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  assert.equal(google.searchParams.get('dates'), `${utc(options[1].start)}/${utc(options[1].end)}`);
+  assert.equal(google.searchParams.get('location'), join);
+  assert.match(await page.getAttribute('#add-outlook', 'href'), /^https:\/\/outlook\.office\.com\/calendar\//);
+  // The .ics comes with the capability in a header and is saved from the page, with the mouse.
+  const box = await page.locator('#add-ics').boundingBox();
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
+  assert.equal(download.suggestedFilename(), 'interview.ics');
+  const file = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(file, /^BEGIN:VCALENDAR[\s\S]*DTSTART;TZID=America\/New_York:/);
+  assert.ok(file.includes(join), 'the calendar file carries the join link');
   await page.screenshot({ path: path.join(ARTIFACTS, 'candidate-de-confirmed.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), [], 'axe: the confirmation');
   assert.deepEqual(problems, []);

@@ -135,6 +135,47 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
   CHECK(audit.dump().find(capability) == std::string::npos);
 }
 
+TEST_CASE("proposals: after the pick the candidate sees the interview (who, where, its link once confirmed) and its calendar file") {
+  ProviderWorld world(true, true);
+  const std::string tue10 = FreeWeek(world.Now(), 2, "10:00");
+  json body = ProposalBody({tue10});
+  body["conferencing"] = {{"provider", "google_meet"}};
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", body);
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  const std::string capability = CapabilityOf(json::parse(created.body));
+  // Before a pick: no interview, no calendar file.
+  CHECK_FALSE(json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body).contains("interview"));
+  const HttpAnswer early = AsCandidate(world, "GET", "/v1/candidate/proposal/invitation.ics", capability);
+  CHECK(early.status == 404);
+  CHECK(json::parse(early.body).at("error").at("code") == "not_found");
+
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", tue10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  const std::string interview_id = json::parse(picked.body).at("interview_id");
+  REQUIRE(world.Settled(interview_id).at("status") == "confirmed");
+  const HttpAnswer page = AsCandidate(world, "GET", "/v1/candidate/proposal", capability);
+  const json seen = json::parse(page.body).at("interview");
+  CHECK(seen.at("status") == "confirmed");
+  CHECK(seen.at("start") == tue10);
+  CHECK(seen.at("end") == Plus(tue10, 60));
+  CHECK(seen.at("interviewers") == json::array({"Jonas Becker"}));  // names, never e-mails
+  CHECK(seen.at("join_url").get<std::string>().rfind("https://meet.google.com/", 0) == 0);
+  CHECK(page.body.find("internal") == std::string::npos);
+  CHECK(page.body.find("jonas.becker@") == std::string::npos);
+
+  // The calendar file is the candidate's own invitation: the same UID the recruiter's copy carries, no notes.
+  const HttpAnswer ics = AsCandidate(world, "GET", "/v1/candidate/proposal/invitation.ics", capability);
+  REQUIRE_MESSAGE(ics.status == 200, ics.body);
+  CHECK(ics.body.rfind("BEGIN:VCALENDAR", 0) == 0);
+  CHECK(ics.body.find(seen.at("join_url").get<std::string>()) != std::string::npos);
+  CHECK(ics.body.find("internal") == std::string::npos);
+  const HttpAnswer recruiters = world.Api("GET", "/v1/interviews/" + interview_id + "/candidate.ics");
+  REQUIRE(recruiters.status == 200);
+  const auto uid = [](const std::string& text) { return text.substr(text.find("UID:"), text.find("\r\n", text.find("UID:")) - text.find("UID:")); };
+  CHECK(uid(ics.body) == uid(recruiters.body));
+  CHECK(AsCandidate(world, "GET", "/v1/candidate/proposal/invitation.ics", "swp_not-a-real-capability").status == 401);
+}
+
 TEST_CASE("proposals: two different picks racing book exactly one interview") {
   ProviderWorld world(true, true);
   const std::string thu10 = FreeWeek(world.Now(), 4, "10:00"), thu14 = FreeWeek(world.Now(), 4, "14:00");

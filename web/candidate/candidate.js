@@ -1,11 +1,14 @@
 // candidate.js — the candidate page (web/candidate/index.html): shows the times a recruiter proposed in the
-// candidate's own time zone and language, lets them pick one, and shows the outcome.
+// candidate's own time zone and language, lets them pick one, and shows the outcome: when, with whom, where (the room
+// or the video link), and "add to your calendar".
 //
 // The capability comes from the URL fragment (#p=<capability>; fragments never reach a server or a Referer). It is
 // sent only as `Authorization: Bearer swp_<capability>` to this origin:
 //   GET  /v1/candidate/proposal        → {status: open|picked|expired|cancelled, title, duration_minutes,
 //                                         organizer_name, candidate: {name, time_zone, locale},
-//                                         options: [{start, end, available}], picked?: {start, end}}
+//                                         options: [{start, end, available}], picked?: {start, end},
+//                                         interview?: {status, start, end, interviewers, room?, join_url?, passcode?}}
+//   GET  /v1/candidate/proposal/invitation.ics → the picked interview's calendar file
 //   POST /v1/candidate/proposal/pick   {start} + Idempotency-Key (one per pick attempt, reused when that attempt is
 //                                      retried after a network failure) → 201/200 {status: "picked", interview_id,
 //                                      start, end}; 409 {error: {code: slot_unavailable|slot_taken|already_picked},
@@ -39,6 +42,10 @@
       retry: 'Try again',
       theOrganizer: 'the recruiter',
       options: '{count} times proposed, {available} still available.',
+      when: 'When', with: 'With', where: 'Where', videoCall: 'Video call', joinLink: 'Join the video call',
+      passcode: 'Passcode: {code}', preparing: 'Your time is booked. The invitation and the video link are being prepared…',
+      addToCalendar: 'Add to your calendar', downloadIcs: 'Download (.ics)', googleCalendar: 'Google Calendar',
+      outlookCalendar: 'Outlook', interviewCancelled: 'This interview was cancelled. Please contact {organizer} if you have questions.',
     },
     de: {
       title: 'Wählen Sie einen Termin für Ihr Interview',
@@ -65,6 +72,10 @@
       retry: 'Erneut versuchen',
       theOrganizer: 'die Recruiterin oder den Recruiter',
       options: '{count} Termine vorgeschlagen, {available} noch verfügbar.',
+      when: 'Wann', with: 'Mit', where: 'Wo', videoCall: 'Videoanruf', joinLink: 'Am Videoanruf teilnehmen',
+      passcode: 'Kenncode: {code}', preparing: 'Ihr Termin ist gebucht. Die Einladung und der Videolink werden vorbereitet…',
+      addToCalendar: 'Zu Ihrem Kalender hinzufügen', downloadIcs: 'Herunterladen (.ics)', googleCalendar: 'Google Kalender',
+      outlookCalendar: 'Outlook', interviewCancelled: 'Dieses Interview wurde abgesagt. Bei Fragen wenden Sie sich bitte an {organizer}.',
     },
     ja: {
       title: '面接の日時をお選びください',
@@ -91,6 +102,10 @@
       retry: '再試行',
       theOrganizer: '採用担当者',
       options: '候補 {count} 件、うち {available} 件が選択可能です。',
+      when: '日時', with: '面接官', where: '場所', videoCall: 'ビデオ通話', joinLink: 'ビデオ通話に参加',
+      passcode: 'パスコード: {code}', preparing: '日時を予約しました。招待状とビデオ通話のリンクを準備しています…',
+      addToCalendar: 'カレンダーに追加', downloadIcs: 'ダウンロード (.ics)', googleCalendar: 'Google カレンダー',
+      outlookCalendar: 'Outlook', interviewCancelled: 'この面接はキャンセルされました。ご不明な点は {organizer} にお問い合わせください。',
     },
     nl: {
       title: 'Kies een tijd voor je sollicitatiegesprek',
@@ -117,6 +132,10 @@
       retry: 'Opnieuw proberen',
       theOrganizer: 'de recruiter',
       options: '{count} tijden voorgesteld, {available} nog beschikbaar.',
+      when: 'Wanneer', with: 'Met', where: 'Waar', videoCall: 'Videogesprek', joinLink: 'Deelnemen aan het videogesprek',
+      passcode: 'Toegangscode: {code}', preparing: 'Je tijd is geboekt. De uitnodiging en de videolink worden klaargezet…',
+      addToCalendar: 'Aan je agenda toevoegen', downloadIcs: 'Downloaden (.ics)', googleCalendar: 'Google Agenda',
+      outlookCalendar: 'Outlook', interviewCancelled: 'Dit gesprek is geannuleerd. Neem bij vragen contact op met {organizer}.',
     },
   };
 
@@ -125,6 +144,8 @@
     main: $('main'), heading: $('heading'), summary: $('summary'), zone: $('zone'), status: $('status'),
     form: $('pick-form'), legend: $('legend'), options: $('options'), confirm: $('confirm'), done: $('done'),
     doneHeading: $('done-heading'), doneTime: $('done-time'), doneNote: $('done-note'), retry: $('retry'),
+    details: $('done-details'), calendar: $('done-calendar'), calendarLabel: $('calendar-label'), addIcs: $('add-ics'),
+    addGoogle: $('add-google'), addOutlook: $('add-outlook'),
   };
 
   function languageOf(tag) {
@@ -288,7 +309,7 @@
     }
   }
 
-  function showDone(headingKey, picked) {
+  function showDone(headingKey, picked, interview) {
     els.form.hidden = true;
     els.done.hidden = false;
     setStatus('', '');
@@ -304,7 +325,104 @@
       els.doneTime.textContent = '';
     }
     els.doneNote.textContent = t('confirmedNote');
+    renderInterview(interview);
     els.doneHeading.focus();
+  }
+
+  // After the pick: when, with whom, where (the room, or the video call's link and passcode once they exist) and
+  // "add to your calendar" (the invitation's own .ics, Google Calendar, Outlook). While the booking is still being
+  // carried out the page asks again every two seconds.
+  let detailsTimer = null;
+  function renderInterview(interview) {
+    els.details.replaceChildren();
+    els.calendar.hidden = true;
+    els.doneTime.hidden = false;
+    if (!interview) return;
+    if (interview.status === 'cancelled' || interview.status === 'failed') {
+      els.doneHeading.textContent = t('interviewCancelled', { organizer: organizerName() });
+      els.doneTime.textContent = '';
+      els.doneNote.textContent = '';
+      return;
+    }
+    const row = (label, ...content) => {
+      const term = document.createElement('dt');
+      term.textContent = label;
+      const value = document.createElement('dd');
+      value.append(...content);
+      els.details.append(term, value);
+    };
+    const start = new Date(interview.start), end = new Date(interview.end);
+    els.doneTime.hidden = true;  // "When" below says it, with the zone
+    row(t('when'), dayText(start) + ', ' + rangeText(start, end) + ' \u00b7 ' + zoneText());
+    const people = (interview.interviewers || []).slice();
+    if (state.proposal && state.proposal.organizer_name && !people.includes(state.proposal.organizer_name)) people.push(state.proposal.organizer_name);
+    if (people.length) row(t('with'), people.join(', '));
+    if (interview.room) {
+      row(t('where'), interview.room);
+    } else if (interview.join_url) {
+      const link = document.createElement('a');
+      link.href = interview.join_url;
+      link.rel = 'noopener noreferrer';
+      link.target = '_blank';
+      link.textContent = t('joinLink');
+      const parts = [link];
+      if (interview.passcode) parts.push(document.createElement('br'), t('passcode', { code: interview.passcode }));
+      row(t('where'), t('videoCall'), document.createElement('br'), ...parts);
+    }
+    if (interview.status === 'pending') {
+      els.doneNote.textContent = t('preparing');
+      clearTimeout(detailsTimer);
+      detailsTimer = setTimeout(refreshInterview, 2000);
+      return;
+    }
+    els.doneNote.textContent = t('confirmedNote');
+    showCalendarLinks(interview);
+  }
+
+  function refreshInterview() {
+    api('GET', '/v1/candidate/proposal').then((reply) => {
+      if (reply.status === 200 && reply.json && reply.json.interview) renderInterview(reply.json.interview);
+      else detailsTimer = setTimeout(refreshInterview, 4000);
+    }).catch(() => { detailsTimer = setTimeout(refreshInterview, 4000); });
+  }
+
+  function showCalendarLinks(interview) {
+    const title = (state.proposal && state.proposal.title) || '';
+    const where = interview.room || interview.join_url || '';
+    const details = interview.join_url ? interview.join_url + (interview.passcode ? '\n' + t('passcode', { code: interview.passcode }) : '') : '';
+    const utc = (iso) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const google = new URL('https://calendar.google.com/calendar/render');
+    google.search = new URLSearchParams({ action: 'TEMPLATE', text: title, dates: utc(interview.start) + '/' + utc(interview.end),
+                                          details, location: where }).toString();
+    const outlook = new URL('https://outlook.office.com/calendar/0/deeplink/compose');
+    outlook.search = new URLSearchParams({ path: '/calendar/action/compose', rru: 'addevent', subject: title,
+                                           startdt: new Date(interview.start).toISOString(), enddt: new Date(interview.end).toISOString(),
+                                           body: details, location: where }).toString();
+    els.calendarLabel.textContent = t('addToCalendar');
+    els.addIcs.textContent = t('downloadIcs');
+    els.addGoogle.textContent = t('googleCalendar');
+    els.addGoogle.href = google.href;
+    els.addOutlook.textContent = t('outlookCalendar');
+    els.addOutlook.href = outlook.href;
+    els.calendar.hidden = false;
+  }
+
+  // The .ics needs the capability (an Authorization header, never a URL): fetched, then saved from a blob.
+  function downloadIcs() {
+    fetch('/v1/candidate/proposal/invitation.ics', { headers: { Authorization: authorization }, credentials: 'omit',
+                                                     cache: 'no-store', referrerPolicy: 'no-referrer' })
+      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(String(response.status)))))
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = 'interview.ics';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      })
+      .catch(() => setStatus(t('network'), 'error'));
   }
 
   function showMessage(text) {
@@ -355,7 +473,7 @@
 
   function render(proposal) {
     switch (proposal.status) {
-      case 'picked': showDone('alreadyHeading', proposal.picked); break;
+      case 'picked': showDone('alreadyHeading', proposal.picked, proposal.interview); break;
       case 'expired': showMessage(t('expired', { organizer: organizerName() })); break;
       case 'cancelled': showMessage(t('cancelled', { organizer: organizerName() })); break;
       default: showOpen(proposal.options || []);
@@ -378,6 +496,7 @@
       if (reply.status === 200 || reply.status === 201) {
         attempt.done = true;
         showDone('confirmedHeading', reply.json || { start });
+        refreshInterview();  // who, where, the link and "add to calendar"
       } else if (reply.status === 409 && code === 'already_picked') {
         attempt.done = true;
         load();
@@ -418,6 +537,7 @@
     pick(chosen.value);
   });
   els.retry.addEventListener('click', () => { if (state.retryAction) state.retryAction(); });
+  els.addIcs.addEventListener('click', downloadIcs);
   els.status.tabIndex = -1;
 
   document.documentElement.lang = state.language;
