@@ -26,14 +26,6 @@ namespace {
 
 Instant ClockNow() { return static_cast<Instant>(NowMilliseconds() / 1000.0); }
 
-bool HasCjk(const std::string& text) {
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0xE3 && c <= 0xE9) return true;  // lead bytes of U+3000..U+9FFF in UTF-8
-  }
-  return false;
-}
-
 const char* kZoneChoices[] = {"America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London",
                               "Europe/Amsterdam", "Europe/Berlin", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo",
                               "Australia/Sydney"};
@@ -54,12 +46,11 @@ Interval App::Visible() { return VisibleRange(model_.viewport, Viewer()); }
 
 Interval App::SolveRange() { return SuggestionRange(Visible(), model_.now > 0 ? model_.now : ClockNow()); }
 
-bool App::WantsCjkFont() const {
-  if (model_.locale == Locale::kJa) return true;
-  for (const Row& row : model_.rows) {
-    if (HasCjk(row.name)) return true;
-  }
-  return false;
+std::vector<std::string> App::DisplayedNames() const {
+  std::vector<std::string> names;
+  names.reserve(model_.rows.size());
+  for (const Row& row : model_.rows) names.push_back(row.name);
+  return names;
 }
 
 void App::Start() {
@@ -215,7 +206,7 @@ ViewContext App::Context() {
     revealed_row_ = model_.row_cursor;
   }
   context.grid_has_keyboard = grid_has_keyboard_;
-  context.cjk_font_loading = cjk_font_loading_;
+  context.fonts_loading = fonts_loading_;
   context.scale = scale_;
   for (const char* zone : kZoneChoices) context.zone_choices.emplace_back(zone);
   if (!model_.viewport.candidate_zone.empty() &&

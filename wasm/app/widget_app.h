@@ -28,15 +28,15 @@ class App {
   const WidgetModel& model() const { return model_; }
   bool grid_has_keyboard() const { return grid_has_keyboard_; }
   void set_grid_has_keyboard(bool value) { grid_has_keyboard_ = value; }
-  bool WantsCjkFont() const;          // locale ja or CJK names present
+  std::vector<std::string> DisplayedNames() const;  // every row's name (what the script fonts must draw)
   // Work a frame must drive (BeforeFrame): zones, directory or the solve document in flight, a poll scheduled, the
-  // Japanese font loading, a cancel's undo countdown. Answers themselves wake the frame pacer (api_client.h).
+  // script fonts loading, a cancel's undo countdown. Answers themselves wake the frame pacer (api_client.h).
   bool Busy() const {
     return zones_pending_ > 0 || directory_pending_ > 0 || document_in_flight_ || poll_scheduled_ ||
-           loop_poll_scheduled_ || cjk_font_loading_ || model_.booking.phase == BookingPhase::kCancelScheduled;
+           loop_poll_scheduled_ || fonts_loading_ || model_.booking.phase == BookingPhase::kCancelScheduled;
   }
   void OnPageHidden();                // the page is going away: a scheduled cancel is sent now
-  void set_cjk_font_loading(bool value) { cjk_font_loading_ = value; }
+  void set_fonts_loading(bool value) { fonts_loading_ = value; }
   void set_scale(float scale) { scale_ = scale; }
 
  private:
@@ -73,7 +73,7 @@ class App {
   Interval solved_range_;
   std::string solved_zone_;
   bool grid_has_keyboard_ = true;
-  bool cjk_font_loading_ = false;
+  bool fonts_loading_ = false;
   float scale_ = 1.0f;
   bool ready_sent_ = false;
   bool poll_scheduled_ = false;

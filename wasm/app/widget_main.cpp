@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +21,7 @@
 #include "app/page_bridge.h"
 #include "app/widget_app.h"
 #include "state/widget_data.h"
+#include "state/widget_fonts.h"
 #include "state/widget_frame_stats.h"
 #include "state/widget_i18n.h"
 #include "state/widget_palette.h"
@@ -44,8 +46,13 @@ struct Main {
   GLFWwindow* window = nullptr;
   App app;
   float scale = 1.0f;       // device pixels per CSS pixel the fonts and style were built for
-  std::string cjk_font;     // the Japanese font's bytes, once fetched
-  bool cjk_requested = false;
+  // The script fonts (state/widget_fonts.h): bytes once fetched, what is known of each, the glyph ranges the atlas
+  // was built with (alive as long as the atlas uses them) and the names it was built for.
+  std::array<std::string, kScriptFonts.size()> script_fonts;
+  std::array<ScriptFontState, kScriptFonts.size()> font_state;
+  std::array<ImVector<ImWchar>, kScriptFonts.size()> font_ranges;
+  std::vector<std::string> baked_names;
+  int fonts_in_flight = 0;
   bool fonts_dirty = false;
   int frames = 0;
   Theme theme = Theme::kLight;  // the page's (web/app.js: the embed option or the browser's preferences)
@@ -59,7 +66,8 @@ Main& TheMain() {
 }
 
 // (Re)builds the font atlas for the current scale: DejaVu Sans (Latin, Greek, Cyrillic) plus, once fetched, the
-// Japanese font merged in.
+// script fonts merged in — the Japanese one with its whole range, the Chinese and Korean ones for the characters the
+// names use.
 void BuildFonts(Main& m) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -69,16 +77,33 @@ void BuildFonts(Main& m) {
   static_assert(sizeof(ImWchar) == sizeof(unsigned short), "kLatinFontRanges is generated as 16-bit code points");
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLatinFont), static_cast<int>(kLatinFontSize),
                                  std::round(kFontSize * m.scale), &latin, reinterpret_cast<const ImWchar*>(kLatinFontRanges));
-  if (!m.cjk_font.empty()) {
-    ImFontConfig cjk;
-    cjk.MergeMode = true;
-    cjk.FontDataOwnedByAtlas = false;
-    cjk.OversampleH = 1;
-    cjk.PixelSnapH = true;
-    io.Fonts->AddFontFromMemoryTTF(m.cjk_font.data(), static_cast<int>(m.cjk_font.size()), std::round(kFontSize * m.scale), &cjk,
-                                   io.Fonts->GetGlyphRangesJapanese());
+  m.baked_names = m.app.DisplayedNames();
+  for (const ScriptFont font : kScriptFonts) {
+    const std::size_t i = static_cast<std::size_t>(font);
+    if (m.script_fonts[i].empty()) continue;
+    const ImWchar* ranges = io.Fonts->GetGlyphRangesJapanese();
+    if (font != ScriptFont::kJapanese) {
+      ImFontGlyphRangesBuilder builder;
+      for (const char32_t c : ScriptCodePoints(font, m.baked_names)) {
+        if (c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+      }
+      m.font_ranges[i].clear();
+      builder.BuildRanges(&m.font_ranges[i]);
+      if (m.font_ranges[i].size() <= 1) continue;  // no character of this script left in the names
+      ranges = m.font_ranges[i].Data;
+    }
+    ImFontConfig merged;
+    merged.MergeMode = true;
+    merged.FontDataOwnedByAtlas = false;
+    merged.OversampleH = 1;
+    merged.PixelSnapH = true;
+    io.Fonts->AddFontFromMemoryTTF(m.script_fonts[i].data(), static_cast<int>(m.script_fonts[i].size()),
+                                   std::round(kFontSize * m.scale), &merged, ranges);
   }
   io.Fonts->Build();
+  for (const ScriptFont font : kScriptFonts) {
+    if (!m.script_fonts[static_cast<std::size_t>(font)].empty()) m.font_state[static_cast<std::size_t>(font)].settled = true;
+  }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -228,17 +253,33 @@ bool SyncCanvasSize(Main& m) {
   return changed;
 }
 
-void MaybeFetchCjkFont(Main& m) {
-  if (m.cjk_requested || !m.app.WantsCjkFont()) return;
-  m.cjk_requested = true;
-  m.app.set_cjk_font_loading(true);
-  Fetch(MakeRequest("GET", "fonts/slotwise-cjk.ttf"), [](int status, std::string_view bytes) {
-    Main& main = TheMain();
-    main.app.set_cjk_font_loading(false);
-    if (status != 200 || bytes.size() < 1024) return;  // names stay as "?" glyphs; the text is still in the live region
-    main.cjk_font.assign(bytes.data(), bytes.size());
-    main.fonts_dirty = true;
-  });
+// Fetches the script fonts the names and the language need (state/widget_fonts.h), and rebuilds the atlas when the
+// names changed under a font baked for the names' characters. Runs in drawn frames only.
+void MaybeFetchFonts(Main& m) {
+  const std::vector<std::string> names = m.app.DisplayedNames();
+  const bool per_name = !m.script_fonts[static_cast<std::size_t>(ScriptFont::kChinese)].empty() ||
+                        !m.script_fonts[static_cast<std::size_t>(ScriptFont::kKorean)].empty();
+  if (per_name && names != m.baked_names) m.fonts_dirty = true;
+  const auto drawable = [](char32_t c) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return c <= 0xFFFF && !atlas->Fonts.empty() && atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+  };
+  for (const ScriptFont font : FontsToFetch(m.app.model().locale, names, drawable, m.font_state)) {
+    const std::size_t i = static_cast<std::size_t>(font);
+    m.font_state[i].requested = true;
+    ++m.fonts_in_flight;
+    m.app.set_fonts_loading(true);
+    Fetch(MakeRequest("GET", ScriptFontPath(font)), [i](int status, std::string_view bytes) {
+      Main& main = TheMain();
+      main.app.set_fonts_loading(--main.fonts_in_flight > 0);
+      if (status != 200 || bytes.size() < 1024) {  // names stay as "?" glyphs; the live region still reads them
+        main.font_state[i].settled = true;
+        return;
+      }
+      main.script_fonts[i].assign(bytes.data(), bytes.size());
+      main.fonts_dirty = true;
+    });
+  }
 }
 
 // Publishes the frame figures after a drawn frame (and honours the page's reset request).
@@ -255,7 +296,6 @@ void Frame() {
   Main& m = TheMain();
   const double frame_start = FrameClockMs();
   if (SyncCanvasSize(m)) WakeFrames();
-  MaybeFetchCjkFont(m);
   if (m.fonts_dirty) WakeFrames();
   if (!TheFramePacer().ShouldDraw(frame_start, m.app.Busy(), TextCaretBlinks(), ContinuousFrames())) {
     // An idle frame costs one flag read: the figures only change when a frame is drawn, but a reset the page asked
@@ -267,9 +307,11 @@ void Frame() {
     return;
   }
   TheFramePacer().Drew(frame_start);
+  MaybeFetchFonts(m);
   if (m.fonts_dirty) {
     m.fonts_dirty = false;
     BuildFonts(m);
+    WakeFrames();  // the next frames see what the new fonts draw (and may ask for the next font)
   }
   m.app.set_scale(m.scale);
   m.app.BeforeFrame();

@@ -9,6 +9,12 @@
       A Japanese font cut to kana, CJK punctuation, full-width forms, the 2,999 kanji of Dear ImGui's
       GetGlyphRangesJapanese() (read from imgui_draw.cpp so both agree) and every CJK character of the widget's own
       strings (widget_i18n.cpp). Served next to the page and fetched only when it is needed (locale ja or CJK names).
+  make_fonts.py zh SRC.ttc OUT.ttf
+      A Chinese font (WenQuanYi Micro Hei, Debian's fonts-wqy-microhei) cut to the Han characters of GB 2312
+      (simplified) and Big5 (traditional) — the names the Japanese font lacks. Fetched only for such a name.
+  make_fonts.py ko SRC.ttc OUT.ttf
+      The same font cut to Hangul: every syllable and the compatibility jamo. Fetched only for a Korean name.
+  The widget bakes only the characters its names use from these two (ImGui glyph ranges built at run time).
 """
 import re
 import sys
@@ -17,11 +23,13 @@ from fontTools import subset
 
 LATIN = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC), (0x2190, 0x2193), (0x21BB, 0x21BB), (0x21C4, 0x21C4),
          (0x2212, 0x2212), (0x25B2, 0x25BC), (0x2713, 0x2717), (0xFFFD, 0xFFFD)]
+HANGUL = [(0x20, 0x7E), (0x3131, 0x318E), (0xAC00, 0xD7A3), (0xFFFD, 0xFFFD)]
 CJK_BASE = [(0x20, 0xFF), (0x2010, 0x2027), (0x3000, 0x30FF), (0x31F0, 0x31FF), (0xFF00, 0xFFEF), (0xFFFD, 0xFFFD)]
 
 
-def cut(source, unicodes, output):
+def cut(source, unicodes, output, font_number=0):
     options = subset.Options()
+    options.font_number = font_number  # the first font of a collection (.ttc)
     options.layout_features = []   # stb_truetype uses cmap + glyf only
     options.hinting = False
     options.name_IDs = [0, 1, 2]   # keep copyright and names
@@ -31,6 +39,14 @@ def cut(source, unicodes, output):
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     subset.save_font(font, output, options)
+
+
+def encodable(code, codec):
+    try:
+        chr(code).encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def expand(ranges):
@@ -72,8 +88,15 @@ def main():
         own = {ord(c) for c in open(i18n_cpp, encoding='utf-8').read() if ord(c) >= 0x2E80}
         unicodes = sorted(set(expand(CJK_BASE)) | set(imgui_japanese_kanji(imgui_draw_cpp)) | own)
         cut(source, unicodes, output)
+    elif kind == 'zh':
+        source, output = sys.argv[2:4]
+        han = [c for c in range(0x4E00, 0xA000) if encodable(c, 'gb2312') or encodable(c, 'big5')]
+        cut(source, sorted(set(expand(CJK_BASE)) | set(han)), output)
+    elif kind == 'ko':
+        source, output = sys.argv[2:4]
+        cut(source, expand(HANGUL), output)
     else:
-        sys.exit('usage: make_fonts.py latin SRC OUT.cpp | cjk SRC IMGUI_DRAW_CPP I18N_CPP OUT.ttf')
+        sys.exit('usage: make_fonts.py latin SRC OUT.cpp | cjk SRC IMGUI_DRAW_CPP I18N_CPP OUT.ttf | zh|ko SRC OUT.ttf')
 
 
 if __name__ == '__main__':

@@ -383,7 +383,7 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   const Locale locale = model.locale;
   ImGui::TextUnformatted(Tr(locale, StringId::kTitle));
   ui::MarkHeading(Tr(locale, StringId::kTitle));
-  if (context.cjk_font_loading) {
+  if (context.fonts_loading) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(locale, StringId::kLoadingFont));
   }

@@ -28,7 +28,7 @@ struct ViewContext {
   std::optional<Instant> reveal;                       // a newly selected start: scroll the grid to show it
   std::optional<int> reveal_row;                       // the keyboard's new row (model.row_cursor): scroll to show it
   bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
-  bool cjk_font_loading = false;
+  bool fonts_loading = false;
   float scale = 1.0f;                                  // device pixels per CSS pixel
   std::vector<std::string> zone_choices;               // for the candidate-zone switch
 };
