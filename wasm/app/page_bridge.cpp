@@ -16,6 +16,38 @@ EM_JS(char*, JsPageOptions, (), {
   stringToUTF8(text, pointer, length);
   return pointer;
 });
+EM_JS(char*, JsZoneList, (), {
+  let ids = [];
+  try { ids = Intl.supportedValuesOf('timeZone'); } catch (error) { ids = []; }
+  if (!ids.length) ids = ['America/Los_Angeles', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Amsterdam',
+                          'Europe/Berlin', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney'];
+  const now = new Date(Math.floor(Date.now() / 60000) * 60000);  // whole minutes: offsets come out exact
+  // ICU still lists some zones by their old names; the tz database's current ones read better (both are zone files).
+  const current = { 'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Europe/Kiev': 'Europe/Kyiv',
+                    'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Rangoon': 'Asia/Yangon', 'Atlantic/Faeroe': 'Atlantic/Faroe',
+                    'America/Godthab': 'America/Nuuk', 'Pacific/Truk': 'Pacific/Chuuk', 'Pacific/Ponape': 'Pacific/Pohnpei' };
+  ids = ids.map((id) => current[id] || id);
+  const minutes = (zone) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+      day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(now).reduce((o, p) => (o[p.type] = p.value, o), {});
+    const local = Date.UTC(+parts.year, parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+    return Math.round((local - now.getTime()) / 60000);
+  };
+  const zones = [];
+  for (const id of ids) {
+    let offset = 0;
+    try { offset = minutes(id); } catch (error) { continue; }
+    const sign = offset < 0 ? '\u2212' : '+', a = Math.abs(offset);
+    const text = 'UTC' + sign + String(Math.floor(a / 60)).padStart(2, '0') + ':' + String(a % 60).padStart(2, '0');
+    zones.push({ id, offset: text, minutes: offset });
+  }
+  zones.sort((x, y) => x.minutes - y.minutes || x.id.localeCompare(y.id));
+  const json = JSON.stringify({ zones: zones.map(({ id, offset }) => ({ id, offset })) });
+  const length = lengthBytesUTF8(json) + 1;
+  const pointer = _malloc(length);
+  stringToUTF8(json, pointer, length);
+  return pointer;
+});
 EM_JS(void, JsSetLive, (const char* text), {
   const live = document.getElementById('slotwise-live');
   if (live) live.textContent = UTF8ToString(text);
@@ -80,6 +112,7 @@ std::string Take(char* pointer) {
 
 std::string PageOptionsJson() { return Take(JsPageOptions()); }
 void SetLiveText(const std::string& text) { JsSetLive(text.c_str()); }
+std::string PageZoneList() { return Take(JsZoneList()); }
 void PublishSemantics(const std::string& json) { JsSemantics(json.c_str()); }
 void EmitPageEvent(const char* type, const std::string& detail_json) { JsEmit(type, detail_json.c_str()); }
 void OpenPopup(const std::string& url) { JsOpenPopup(url.c_str()); }

@@ -6,7 +6,9 @@
 
 namespace slotwise::widget {
 
-std::string PageOptionsJson();                       // the page's options: {"locale","timeZone","interview","theme"}
+std::string PageOptionsJson();
+// {"zones": [{"id", "offset"}, …]}: every IANA zone the browser knows (Intl) with its UTC offset now, by offset.
+std::string PageZoneList();                       // the page's options: {"locale","timeZone","interview","theme"}
 void SetLiveText(const std::string& text);           // the visually hidden aria-live region (#slotwise-live)
 // The accessibility tree's JSON (state/widget_semantics.h) to the page's DOM mirror (Module.slotwiseHost.semantics,
 // web/semantics.js); sent only when it changed.

@@ -26,9 +26,6 @@ namespace {
 
 Instant ClockNow() { return static_cast<Instant>(NowMilliseconds() / 1000.0); }
 
-const char* kZoneChoices[] = {"America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London",
-                              "Europe/Amsterdam", "Europe/Berlin", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo",
-                              "Australia/Sydney"};
 
 }  // namespace
 
@@ -57,6 +54,7 @@ void App::Start() {
   ApplyPageOptions(model_, PageOptionsJson());
   if (model_.viewport.viewer_zone.empty()) model_.viewport.viewer_zone = "UTC";
   SetDocumentLanguage(LocaleCode(model_.locale));
+  zone_list_ = ParseZoneChoices(PageZoneList());
   model_.load = LoadState::kLoading;
   FetchZones();
   FetchDirectory();
@@ -208,11 +206,7 @@ ViewContext App::Context() {
   context.grid_has_keyboard = grid_has_keyboard_;
   context.fonts_loading = fonts_loading_;
   context.scale = scale_;
-  for (const char* zone : kZoneChoices) context.zone_choices.emplace_back(zone);
-  if (!model_.viewport.candidate_zone.empty() &&
-      std::find(context.zone_choices.begin(), context.zone_choices.end(), model_.viewport.candidate_zone) == context.zone_choices.end()) {
-    context.zone_choices.push_back(model_.viewport.candidate_zone);
-  }
+  context.zone_list = &zone_list_;
   const Interval visible = VisibleRange(model_.viewport, *context.viewer);
   for (const Row& row : model_.rows) {
     auto hours = model_.working_hours.find(row.sub);
@@ -243,6 +237,18 @@ void App::Apply(const Intents& intents) {
   }
   for (const auto& [index, included] : intents.row_included) {
     model_.rows[static_cast<std::size_t>(index)].included = included;
+    ++model_.solve_generation;
+  }
+  if (intents.find_query) model_.find_query = *intents.find_query;
+  if (intents.zone_filter) model_.zone_filter = *intents.zone_filter;
+  if (intents.find_pick && *intents.find_pick >= 0 && static_cast<std::size_t>(*intents.find_pick) < model_.rows.size()) {
+    // A person found joins the interview; a room found is the one to book (an on-site interview) — and the grid
+    // scrolls to its row.
+    Row& row = model_.rows[static_cast<std::size_t>(*intents.find_pick)];
+    row.included = true;
+    if (row.kind == RowKind::kRoom && model_.settings.type == InterviewType::kOnSite) model_.settings.room = row.sub;
+    model_.row_cursor = *intents.find_pick;
+    model_.find_query.clear();
     ++model_.solve_generation;
   }
   if (intents.clicked_time) SelectTime(model_, *intents.clicked_time, viewer);

@@ -60,6 +60,7 @@ class App {
   Interval SolveRange();  // SuggestionRange of the visible days at the document's (else the browser's) now
 
   WidgetModel model_;
+  std::vector<ZoneChoice> zone_list_;  // the browser's zones (PageZoneList), read once at start
   InMemoryZoneSource zones_;
   std::set<std::string> zones_requested_;
   std::set<std::string> zones_failed_;

@@ -221,6 +221,7 @@ void ApplyDirectory(WidgetModel& model, int people_status, std::string_view peop
       if (row.sub.empty()) continue;
       row.name = JsonText(room, "name");
       if (room.contains("capacity") && room.at("capacity").is_number_integer()) row.capacity = room.at("capacity").get<std::int64_t>();
+      row.building = JsonText(room, "building");
       room_rows.push_back(std::move(row));
     }
   }

@@ -58,6 +58,15 @@ constexpr Entry kTable[] = {
   {StringId::kRoleOf, {"Role of {0}", "Rolle von {0}", "{0}の役割", "Rol van {0}"}},
   {StringId::kSwapZones, {"Swap the two time zones", "Die beiden Zeitzonen tauschen", "2つのタイムゾーンを入れ替える",
                           "De twee tijdzones omwisselen"}},
+  // Finding things (widget_find).
+  {StringId::kFindHint, {"Find people and rooms…", "Personen und Räume suchen…", "人や会議室を検索…", "Personen en ruimtes zoeken…"}},
+  {StringId::kFindNothing, {"Nothing found", "Nichts gefunden", "見つかりません", "Niets gevonden"}},
+  {StringId::kFindFree, {"free", "frei", "空き", "vrij"}},
+  {StringId::kFindBusy, {"busy", "belegt", "予定あり", "bezet"}},
+  {StringId::kFindAdded, {"added", "dabei", "追加済み", "toegevoegd"}},
+  {StringId::kFindZoneHint, {"City, zone or offset…", "Stadt, Zone oder Versatz…", "都市・タイムゾーン・時差…",
+                             "Stad, zone of verschil…"}},
+  {StringId::kLanguage, {"Language", "Sprache", "言語", "Taal"}},
   {StringId::kPreviousName, {"Previous", "Zurück", "前へ", "Vorige"}},
   {StringId::kNextName, {"Next", "Weiter", "次へ", "Volgende"}},
   {StringId::kRefreshName, {"Refresh free/busy", "Verfügbarkeiten neu laden", "空き状況を更新", "Beschikbaarheid vernieuwen"}},
@@ -292,6 +301,16 @@ const char* LocaleCode(Locale locale) {
     case Locale::kNl: return "nl";
   }
   return "en";
+}
+
+const char* RowKindLabel(Locale locale, RowKind kind) {
+  switch (kind) {
+    case RowKind::kInterviewer: return Tr(locale, StringId::kIncluded);
+    case RowKind::kObserver: return Tr(locale, StringId::kObserverRole);
+    case RowKind::kRoom: return Tr(locale, StringId::kRoom);
+    case RowKind::kHost: return Tr(locale, StringId::kHostAccount);
+  }
+  return "";
 }
 
 const char* Tr(Locale locale, StringId id) {

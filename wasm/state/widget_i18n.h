@@ -24,6 +24,7 @@ enum class StringId {
   kHostAccount, kAnyHost, kRoom, kAnyRoom, kNoHostAccounts,
   kInterviewers, kObservers, kRooms, kVideoHosts, kIncluded, kObserverRole, kNotInvited, kIncludeRow, kRoleOf, kSwapZones,
   kPreviousName, kNextName, kRefreshName,
+  kFindHint, kFindNothing, kFindFree, kFindBusy, kFindAdded, kFindZoneHint, kLanguage,
   kTimeZones, kYourTime, kCandidateTime, kCandidateZone, kNoCandidateZone,
   kSuggestions, kNoSuggestions, kSuggestionsCount,
   kWhyTitle, kClickToExplain, kSelectionIsBooked, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,
@@ -66,6 +67,9 @@ enum class StringId {
 
 Locale ParseLocale(std::string_view text);  // "de", "de-DE", "ja", "nl-NL", … ; anything else -> kEn
 const char* LocaleCode(Locale locale);       // "en", "de", "ja", "nl"
+
+// A row's kind as the grid's role switch and the find results name it ("Interviewer", "Observer", "Room", …).
+const char* RowKindLabel(Locale locale, RowKind kind);
 
 const char* Tr(Locale locale, StringId id);
 

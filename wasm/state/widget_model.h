@@ -56,6 +56,7 @@ struct Row {
   std::string time_zone;  // IANA; empty = UTC
   bool included = true;   // takes part in the query (interviewers, rooms, hosts) / is invited (observers)
   std::optional<std::int64_t> capacity;  // rooms
+  std::string building;                  // rooms: the directory's building ("" when unknown)
   std::string host_provider;             // hosts: "zoom", "goto", "teams", "google_meet"
   std::string host_owner;                // hosts: the owner's e-mail
   nlohmann::json host_settings;          // hosts: docs/ENGINE.md "conferencing_account" (null when unknown)
@@ -336,6 +337,8 @@ struct WidgetModel {
   std::optional<Instant> selected;         // the selected start (grid click, keyboard, or suggestion)
   std::int32_t suggestion_cursor = -1;     // index into suggestions, -1 = none
   std::int32_t row_cursor = 0;             // keyboard focus row
+  std::string find_query;                  // "Find people and rooms" as typed (widget_find.h)
+  std::string zone_filter;                 // the candidate zone picker's search text
   Explanation explanation;                 // of `selected`
   std::vector<ConnectionIssue> connection_issues;
   Booking booking;

@@ -191,6 +191,16 @@ bool InputText(const char* label, char* buffer, std::size_t size, std::string_vi
   return changed;
 }
 
+bool InputTextWithHint(const char* label, const char* hint, char* buffer, std::size_t size, std::string_view name,
+                       ImGuiInputTextFlags flags) {
+  TakeTextFocus(label);
+  const bool changed = ImGui::InputTextWithHint(label, hint, buffer, size, flags);
+  auto node = LastItem(SemanticRole::kTextBox, NameOf(label, name));
+  if (node) node->value = buffer;
+  Record(std::move(node));
+  return changed;
+}
+
 bool InputTextMultiline(const char* label, char* buffer, std::size_t size, const ImVec2& box, std::string_view name,
                         ImGuiInputTextFlags flags) {
   TakeTextFocus(label);

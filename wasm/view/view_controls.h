@@ -32,6 +32,8 @@ void EndCombo();
 // Inside a combo box: an option of its list. Elsewhere: a toggle button (pressed = selected).
 bool Selectable(const char* label, bool selected);
 bool InputText(const char* label, char* buffer, std::size_t size, std::string_view name, ImGuiInputTextFlags flags = 0);
+bool InputTextWithHint(const char* label, const char* hint, char* buffer, std::size_t size, std::string_view name,
+                       ImGuiInputTextFlags flags = 0);
 bool InputTextMultiline(const char* label, char* buffer, std::size_t size, const ImVec2& box, std::string_view name,
                         ImGuiInputTextFlags flags = 0);
 // The last item (text) as a heading of the widget.

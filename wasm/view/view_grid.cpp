@@ -86,16 +86,6 @@ void Stripes(ImDrawList* draw, float x0, float y0, float x1, float y1, ImU32 col
   draw->PopClipRect();
 }
 
-const char* KindLabel(Locale locale, RowKind kind) {
-  switch (kind) {
-    case RowKind::kInterviewer: return Tr(locale, StringId::kIncluded);
-    case RowKind::kObserver: return Tr(locale, StringId::kObserverRole);
-    case RowKind::kRoom: return Tr(locale, StringId::kRoom);
-    case RowKind::kHost: return Tr(locale, StringId::kHostAccount);
-  }
-  return "";
-}
-
 // The legend: one entry per way of drawing time, flowing onto further lines in a narrow grid.
 struct LegendEntry {
   ImU32 GridInk::*color;
@@ -309,8 +299,8 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
 
   // One row per person, room and host account. The role switch is as wide as its longest label in this language
   // ("Interviewer", "Beobachter", "オブザーバー") plus the frame's padding, so no label is clipped.
-  const float role_width = std::max(ImGui::CalcTextSize(KindLabel(locale, RowKind::kInterviewer)).x,
-                                    ImGui::CalcTextSize(KindLabel(locale, RowKind::kObserver)).x) +
+  const float role_width = std::max(ImGui::CalcTextSize(RowKindLabel(locale, RowKind::kInterviewer)).x,
+                                    ImGui::CalcTextSize(RowKindLabel(locale, RowKind::kObserver)).x) +
                            ImGui::GetStyle().FramePadding.x * 2 + 2 * scale;
   for (std::size_t r = 0; r < model.rows.size(); ++r) {
     const Row& row = model.rows[r];
@@ -337,16 +327,16 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     ImGui::PopClipRect();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s\n%s%s%s", row.sub.c_str(), KindLabel(locale, row.kind), row.time_zone.empty() ? "" : " · ",
+      ImGui::SetTooltip("%s\n%s%s%s", row.sub.c_str(), RowKindLabel(locale, row.kind), row.time_zone.empty() ? "" : " · ",
                         row.time_zone.c_str());
     }
     if (person && role_switch) {
       ImGui::SameLine(ImGui::GetScrollX() + label_width - role_width - 8 * scale);  // offsets count from the scrolled start
       ImGui::SetNextItemWidth(role_width);
-      if (ui::BeginCombo("##role", KindLabel(locale, row.kind), Format(locale, StringId::kRoleOf, {row.name.empty() ? row.sub : row.name}),
+      if (ui::BeginCombo("##role", RowKindLabel(locale, row.kind), Format(locale, StringId::kRoleOf, {row.name.empty() ? row.sub : row.name}),
                          ImGuiComboFlags_NoArrowButton)) {
         for (RowKind kind : {RowKind::kInterviewer, RowKind::kObserver}) {
-          if (ui::Selectable(KindLabel(locale, kind), kind == row.kind)) intents.row_kinds.emplace_back(static_cast<int>(r), kind);
+          if (ui::Selectable(RowKindLabel(locale, kind), kind == row.kind)) intents.row_kinds.emplace_back(static_cast<int>(r), kind);
         }
         ui::EndCombo();
       }

@@ -7,6 +7,7 @@
 
 #include "slotwise/error_codes.h"
 #include "state/widget_booking.h"
+#include "state/widget_find.h"
 #include "state/widget_i18n.h"
 #include "state/widget_live.h"
 #include "state/widget_loop_booking.h"
@@ -377,6 +378,75 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
   }
 }
 
+// The candidate zone picker's list: a search field (city, IANA name or offset) over every zone the browser knows,
+// each shown as "City · UTC±hh:mm · Area/City".
+void DrawZonePicker(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  std::string filter = model.zone_filter;
+  filter.resize(64, '\0');
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x, 260 * context.scale));
+  if (ui::InputTextWithHint("##zone_filter", Tr(locale, StringId::kFindZoneHint), filter.data(), filter.size(),
+                            Tr(locale, StringId::kFindZoneHint))) {
+    intents.zone_filter = std::string(filter.c_str());
+  }
+  if (ui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) {
+    intents.candidate_zone = "";
+    intents.zone_filter = "";
+  }
+  if (!context.zone_list) return;
+  const std::vector<ZoneChoice>& zones = *context.zone_list;
+  for (const std::size_t i : FindZones(zones, model.zone_filter, 60)) {
+    const ZoneChoice& zone = zones[i];
+    const std::string label = zone.city + " \xC2\xB7 " + zone.offset + " \xC2\xB7 " + zone.id + "##" + zone.id;
+    if (ui::Selectable(label.c_str(), zone.id == model.viewport.candidate_zone)) {
+      intents.candidate_zone = zone.id;
+      intents.zone_filter = "";
+    }
+  }
+}
+
+// "Find people and rooms": a search field; while it has text, the matches appear under it — each person or room with
+// whether it is free at the selected time (a room also its capacity and building). Choosing one adds the person to
+// the interview (or books that room) and scrolls the grid to its row.
+void DrawFindField(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  const Locale locale = model.locale;
+  std::string query = model.find_query;
+  query.resize(96, '\0');
+  const float width = 220 * context.scale;
+  NextGroup(width);
+  ImGui::SetNextItemWidth(width);
+  if (ui::InputTextWithHint("##find", Tr(locale, StringId::kFindHint), query.data(), query.size(), Tr(locale, StringId::kFindHint))) {
+    intents.find_query = std::string(query.c_str());
+  }
+  if (model.find_query.empty()) return;
+  const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
+  std::optional<Interval> when;
+  if (model.selected) when = Interval{*model.selected, *model.selected + model.settings.duration_minutes * 60};
+  const std::vector<FoundRow> found = FindRows(model, model.find_query, when, 12);
+  ImGui::SetNextWindowPos(below);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width * 2, 400 * context.scale));
+  ImGui::Begin("##find_results", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                              ImGuiWindowFlags_NoFocusOnAppearing);
+  if (found.empty()) ImGui::TextDisabled("%s", Tr(locale, StringId::kFindNothing));
+  for (const FoundRow& result : found) {
+    const Row& row = model.rows[static_cast<std::size_t>(result.row)];
+    std::string label = row.name.empty() ? row.sub : row.name;
+    if (row.kind == RowKind::kRoom) {
+      label += row.capacity ? " (" + std::to_string(*row.capacity) + ")" : "";
+      if (!row.building.empty()) label += " \xC2\xB7 " + row.building;
+    } else {
+      label += std::string(" \xC2\xB7 ") + RowKindLabel(locale, row.kind);
+    }
+    if (result.has_when) label += std::string(" \xC2\xB7 ") + Tr(locale, result.free ? StringId::kFindFree : StringId::kFindBusy);
+    if (row.included) label += std::string(" \xC2\xB7 ") + Tr(locale, StringId::kFindAdded);
+    label += "##find" + row.sub;
+    if (ui::Selectable(label.c_str(), false)) intents.find_pick = result.row;
+  }
+  ImGui::End();
+}
+
 }  // namespace
 
 void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents) {
@@ -418,16 +488,14 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   ImGui::TextDisabled("%s", your_time.c_str());
   const char* candidate_zone = Tr(locale, StringId::kCandidateZone);
   const float swap_width = model.viewport.candidate_zone.empty() ? 0 : spacing + TextWidth("\xE2\x87\x84") + ImGui::GetStyle().FramePadding.x * 2;
-  const std::string current = model.viewport.candidate_zone.empty() ? Tr(locale, StringId::kNoCandidateZone) : model.viewport.candidate_zone;
+  const std::string current = model.viewport.candidate_zone.empty() ? Tr(locale, StringId::kNoCandidateZone)
+                                                                    : ZoneCity(model.viewport.candidate_zone);
   const float zone_width = ComboWidth(current.c_str(), 190 * context.scale);
   NextGroup(LabelWidth(candidate_zone) + zone_width + swap_width);
   Label(candidate_zone);
   ImGui::SetNextItemWidth(zone_width);
   if (ui::BeginCombo("##candidate_zone", current.c_str(), candidate_zone)) {
-    if (ui::Selectable(Tr(locale, StringId::kNoCandidateZone), model.viewport.candidate_zone.empty())) intents.candidate_zone = "";
-    for (const std::string& zone : context.zone_choices) {
-      if (ui::Selectable(zone.c_str(), zone == model.viewport.candidate_zone)) intents.candidate_zone = zone;
-    }
+    DrawZonePicker(model, context, intents);
     ui::EndCombo();
   }
   if (!model.viewport.candidate_zone.empty()) {
@@ -516,6 +584,7 @@ void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Inten
     }
     ui::EndCombo();
   }
+  DrawFindField(model, context, intents);
   NextGroup(ToggleWidth(Tr(locale, StringId::kLoop)));
   if (ui::Checkbox(Tr(locale, StringId::kLoop), &settings.loop)) {
     changed = true;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "slotwise/time_zone.h"
+#include "state/widget_find.h"
 #include "state/widget_model.h"
 
 namespace slotwise::widget {
@@ -30,7 +31,7 @@ struct ViewContext {
   bool grid_has_keyboard = true;                       // arrows drive the grid (else ImGui's Tab navigation)
   bool fonts_loading = false;
   float scale = 1.0f;                                  // device pixels per CSS pixel
-  std::vector<std::string> zone_choices;               // for the candidate-zone switch
+  const std::vector<ZoneChoice>* zone_list = nullptr;  // every zone the browser knows, for the candidate-zone picker
 };
 
 struct Intents {
@@ -60,6 +61,9 @@ struct Intents {
   bool grid_clicked = false;                           // gives the keyboard to the grid
   std::optional<std::string> external_change;          // "accept" | "restore" the existing interview's flagged change
   std::optional<float> preferred_height;               // CSS px at which nothing scrolls (PreferredHeight), once loaded
+  std::optional<std::string> find_query;               // "Find people and rooms" / the zone picker's search, as typed
+  std::optional<std::string> zone_filter;
+  std::optional<int> find_pick;                        // a row chosen from the find results: added (a room: chosen)
 };
 
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents);
