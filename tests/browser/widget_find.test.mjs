@@ -76,3 +76,31 @@ test('the candidate time zone picker searches every zone by city, name or offset
     .some((e) => e.getAttribute('aria-label') === "Candidate's time zone" && e.textContent === 'Tokyo'));
   assert.deepEqual(problems, []);
 });
+
+test('the language switch: ten languages named in themselves; Korean brings its font, French needs none', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t, '?locale=en');
+  const fonts = [];
+  page.on('request', (request) => { if (/\/fonts\//.test(request.url())) fonts.push(new URL(request.url()).pathname); });
+  const language = mirror(page).getByRole('combobox', { name: 'Language' });
+  assert.equal(await language.textContent(), 'English');
+  await clickControl(page, language);
+  const names = await mirror(page).getByRole('listbox', { name: 'Language' }).getByRole('option').allTextContents();
+  assert.deepEqual(names, ['English', 'Deutsch', 'Français', 'Español', 'Italiano', 'Português', 'Nederlands', '日本語', '中文', '한국어']);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-language-list.png') });
+  await clickControl(page, mirror(page).getByRole('option', { name: '한국어' }));
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '일정 조율 도우미');
+  await page.waitForFunction(() => window.Module.slotwiseFrames > 0);
+  await page.waitForTimeout(1500);
+  assert.ok(fonts.includes('/fonts/slotwise-ko.ttf'), `the Korean font (${fonts})`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-language-ko.png') });
+  // Back to a Latin-script language: French needs no font of its own.
+  const before = fonts.length;
+  await clickControl(page, mirror(page).getByRole('combobox', { name: '언어' }));
+  await clickControl(page, mirror(page).getByRole('option', { name: 'Français' }));
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Assistant de planification');
+  await page.waitForTimeout(800);
+  assert.equal(fonts.length, before, 'no font for French');
+  assert.deepEqual(problems, []);
+});

@@ -58,3 +58,11 @@ TEST_CASE("WidgetFonts: the Chinese and Korean fonts are baked for the names' ow
   CHECK(ScriptCodePoints(ScriptFont::kKorean, names) == std::vector<char32_t>{U'김', U'민', U'준'});
   CHECK(ScriptCodePoints(ScriptFont::kJapanese, names).empty());
 }
+
+TEST_CASE("WidgetFonts: a Chinese page takes the Chinese font at once, a Korean page the Korean one") {
+  CHECK(Fetch(Locale::kZh, {"Anna Schmidt"}, LatinOnly) == std::set{ScriptFont::kChinese});
+  CHECK(Fetch(Locale::kZh, {"山本 花"}, LatinOnly) == std::set{ScriptFont::kChinese});  // Han: the Chinese font first
+  CHECK(Fetch(Locale::kZh, {"さくら"}, LatinOnly) == std::set{ScriptFont::kChinese, ScriptFont::kJapanese});  // kana
+  CHECK(Fetch(Locale::kKo, {"Anna Schmidt"}, LatinOnly) == std::set{ScriptFont::kKorean});
+  CHECK(Fetch(Locale::kFr, {"Anna Schmidt"}, LatinOnly).empty());
+}

@@ -1,4 +1,4 @@
-// Tests for wasm/widget_i18n: every string exists in en/de/ja/nl with the same placeholders.
+// Tests for wasm/widget_i18n: every string exists in all ten languages with the same placeholders.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -18,13 +18,13 @@ std::multiset<std::string> Placeholders(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("WidgetI18n: every string has all four languages with the same placeholders") {
+TEST_CASE("WidgetI18n: every string has all ten languages with the same placeholders") {
   for (int i = 0; i < static_cast<int>(StringId::kCount); ++i) {
     const auto id = static_cast<StringId>(i);
     const std::string en = Tr(Locale::kEn, id);
     CAPTURE(i);
     CHECK_FALSE(en.empty());
-    for (Locale locale : {Locale::kDe, Locale::kJa, Locale::kNl}) {
+    for (Locale locale : kLocales) {
       const std::string text = Tr(locale, id);
       CHECK_FALSE(text.empty());
       CHECK(Placeholders(text) == Placeholders(en));
@@ -32,11 +32,23 @@ TEST_CASE("WidgetI18n: every string has all four languages with the same placeho
   }
 }
 
+TEST_CASE("WidgetI18n: the six newer locales parse from their tags and round-trip through their codes") {
+  CHECK(ParseLocale("fr-CA") == Locale::kFr);
+  CHECK(ParseLocale("es") == Locale::kEs);
+  CHECK(ParseLocale("it-IT") == Locale::kIt);
+  CHECK(ParseLocale("pt-BR") == Locale::kPt);
+  CHECK(ParseLocale("zh-CN") == Locale::kZh);
+  CHECK(ParseLocale("ko_KR") == Locale::kKo);
+  for (Locale locale : kLocales) CHECK(ParseLocale(LocaleCode(locale)) == locale);
+  CHECK(std::string(LanguageName(Locale::kKo)) == "한국어");
+  CHECK(std::string(Tr(Locale::kFr, StringId::kBook)) != Tr(Locale::kEn, StringId::kBook));
+}
+
 TEST_CASE("WidgetI18n: locales parse from language tags; Format fills placeholders in the language's order") {
   CHECK(ParseLocale("de-AT") == Locale::kDe);
   CHECK(ParseLocale("ja") == Locale::kJa);
   CHECK(ParseLocale("nl_NL") == Locale::kNl);
-  CHECK(ParseLocale("fr") == Locale::kEn);
+  CHECK(ParseLocale("sv") == Locale::kEn);  // not (yet) a widget language
   CHECK(ParseLocale("") == Locale::kEn);
   CHECK(std::string(LocaleCode(Locale::kNl)) == "nl");
   CHECK(Format(Locale::kDe, StringId::kReasonGroupShort, {"1", "2"}) == "Nur 1 der 2 nötigen Interviewer sind frei.");

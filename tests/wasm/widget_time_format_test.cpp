@@ -43,3 +43,24 @@ TEST_CASE("WidgetTimeFormat: one instant in two zones, ranges across midnight, d
   CHECK(FormatOffset(Zone("Asia/Kolkata"), t) == "UTC+5:30");
   CHECK(FormatOffset(Zone("America/New_York"), t) == "UTC-5");
 }
+
+TEST_CASE("WidgetTimeFormat: French, Spanish, Italian, Portuguese, Chinese and Korean") {
+  const CivilDate tuesday{2026, 12, 1};
+  CHECK(FormatDay(Locale::kFr, tuesday) == "mar. 1 déc.");
+  CHECK(FormatDay(Locale::kEs, tuesday) == "mar, 1 dic");
+  CHECK(FormatDay(Locale::kIt, tuesday) == "mar 1 dic");
+  CHECK(FormatDay(Locale::kPt, tuesday) == "ter., 1 de dez.");
+  CHECK(FormatDay(Locale::kZh, tuesday) == "12月1日周二");
+  CHECK(FormatDay(Locale::kKo, tuesday) == "12월 1일 (화)");
+  CHECK(FormatClock(Locale::kFr, 9 * 3600 + 5 * 60) == "09:05");
+  CHECK(FormatClock(Locale::kZh, 9 * 3600 + 5 * 60) == "9:05");
+  CHECK(FormatClock(Locale::kKo, 14 * 3600) == "14:00");
+  CHECK(FormatHourLabel(Locale::kFr, 14) == "14 h");
+  CHECK(FormatHourLabel(Locale::kEs, 9) == "09");
+  CHECK(FormatHourLabel(Locale::kZh, 9) == "9时");
+  CHECK(FormatHourLabel(Locale::kKo, 9) == "9시");
+  CHECK(FormatDuration(Locale::kFr, 90) == "1 h 30 min");
+  CHECK(FormatDuration(Locale::kZh, 90) == "1小时30分钟");
+  CHECK(FormatDuration(Locale::kKo, 45) == "45분");
+  CHECK(FormatDateTime(Locale::kKo, *ParseRfc3339("2026-12-01T05:00:00Z"), Zone("Asia/Seoul")) == "12월 1일 (화) 14:00");
+}

@@ -13,6 +13,7 @@
 #include "state/widget_booking.h"
 #include "state/widget_data.h"
 #include "state/widget_i18n.h"
+#include "state/widget_time_format.h"
 #include "state/widget_live.h"
 #include "state/widget_proposal.h"
 #include "state/widget_selection.h"
@@ -43,11 +44,15 @@ Interval App::Visible() { return VisibleRange(model_.viewport, Viewer()); }
 
 Interval App::SolveRange() { return SuggestionRange(Visible(), model_.now > 0 ? model_.now : ClockNow()); }
 
-std::vector<std::string> App::DisplayedNames() const {
-  std::vector<std::string> names;
-  names.reserve(model_.rows.size());
-  for (const Row& row : model_.rows) names.push_back(row.name);
-  return names;
+std::vector<std::string> App::DisplayedTexts() const {
+  std::vector<std::string> texts;
+  texts.reserve(model_.rows.size());
+  for (const Row& row : model_.rows) texts.push_back(row.name);
+  if (model_.locale == Locale::kZh || model_.locale == Locale::kKo) {
+    for (const std::string_view text : LocaleTexts(model_.locale)) texts.emplace_back(text);
+    texts.push_back(FormatTexts(model_.locale));
+  }
+  return texts;
 }
 
 void App::Start() {
@@ -237,6 +242,11 @@ void App::Apply(const Intents& intents) {
   }
   for (const auto& [index, included] : intents.row_included) {
     model_.rows[static_cast<std::size_t>(index)].included = included;
+    ++model_.solve_generation;
+  }
+  if (intents.locale && *intents.locale != model_.locale) {  // the language switch: every text, date and time follows
+    model_.locale = *intents.locale;
+    SetDocumentLanguage(LocaleCode(model_.locale));
     ++model_.solve_generation;
   }
   if (intents.find_query) model_.find_query = *intents.find_query;

@@ -28,7 +28,8 @@ class App {
   const WidgetModel& model() const { return model_; }
   bool grid_has_keyboard() const { return grid_has_keyboard_; }
   void set_grid_has_keyboard(bool value) { grid_has_keyboard_ = value; }
-  std::vector<std::string> DisplayedNames() const;  // every row's name (what the script fonts must draw)
+  // What the script fonts must draw: every row's name, and on a Chinese or Korean page its own strings and formats.
+  std::vector<std::string> DisplayedTexts() const;
   // Work a frame must drive (BeforeFrame): zones, directory or the solve document in flight, a poll scheduled, the
   // script fonts loading, a cancel's undo countdown. Answers themselves wake the frame pacer (api_client.h).
   bool Busy() const {

@@ -34,6 +34,9 @@ namespace slotwise::widget {
 extern const unsigned char kLatinFont[];
 extern const std::size_t kLatinFontSize;
 extern const unsigned short kLatinFontRanges[];  // the code points cut into it (make_fonts.py), as ImGui glyph ranges
+extern const unsigned char kLanguageNamesFont[];  // 日本語, 中文, 한국어 for the language switch (make_fonts.py names)
+extern const std::size_t kLanguageNamesFontSize;
+extern const unsigned short kLanguageNamesRanges[];
 }  // namespace slotwise::widget
 
 namespace {
@@ -77,7 +80,13 @@ void BuildFonts(Main& m) {
   static_assert(sizeof(ImWchar) == sizeof(unsigned short), "kLatinFontRanges is generated as 16-bit code points");
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLatinFont), static_cast<int>(kLatinFontSize),
                                  std::round(kFontSize * m.scale), &latin, reinterpret_cast<const ImWchar*>(kLatinFontRanges));
-  m.baked_names = m.app.DisplayedNames();
+  ImFontConfig names;
+  names.MergeMode = true;
+  names.FontDataOwnedByAtlas = false;
+  names.PixelSnapH = true;
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLanguageNamesFont), static_cast<int>(kLanguageNamesFontSize),
+                                 std::round(kFontSize * m.scale), &names, reinterpret_cast<const ImWchar*>(kLanguageNamesRanges));
+  m.baked_names = m.app.DisplayedTexts();
   for (const ScriptFont font : kScriptFonts) {
     const std::size_t i = static_cast<std::size_t>(font);
     if (m.script_fonts[i].empty()) continue;
@@ -256,7 +265,7 @@ bool SyncCanvasSize(Main& m) {
 // Fetches the script fonts the names and the language need (state/widget_fonts.h), and rebuilds the atlas when the
 // names changed under a font baked for the names' characters. Runs in drawn frames only.
 void MaybeFetchFonts(Main& m) {
-  const std::vector<std::string> names = m.app.DisplayedNames();
+  const std::vector<std::string> names = m.app.DisplayedTexts();
   const bool per_name = !m.script_fonts[static_cast<std::size_t>(ScriptFont::kChinese)].empty() ||
                         !m.script_fonts[static_cast<std::size_t>(ScriptFont::kKorean)].empty();
   if (per_name && names != m.baked_names) m.fonts_dirty = true;

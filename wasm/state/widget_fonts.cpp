@@ -50,10 +50,12 @@ std::u32string CodePoints(std::string_view text) {
 std::vector<ScriptFont> FontsToFetch(Locale locale, const std::vector<std::string>& names,
                                      const std::function<bool(char32_t)>& drawable,
                                      const std::array<ScriptFontState, 3>& state) {
-  bool japanese = locale == Locale::kJa, han_missing = false, hangul = false;
+  // Chinese pages draw Han with the Chinese font first; other pages with the Japanese one first.
+  const bool chinese_page = locale == Locale::kZh;
+  bool japanese = locale == Locale::kJa, han_missing = false, hangul = locale == Locale::kKo;
   for (const std::string& name : names) {
     for (const char32_t c : CodePoints(name)) {
-      japanese |= IsKana(c) || IsHan(c);
+      japanese |= IsKana(c) || (IsHan(c) && !chinese_page);
       if (IsHan(c) && !drawable(c)) han_missing = true;
       hangul |= IsHangul(c);
     }
@@ -62,7 +64,8 @@ std::vector<ScriptFont> FontsToFetch(Locale locale, const std::vector<std::strin
   std::vector<ScriptFont> fetch;
   if (japanese && !of(ScriptFont::kJapanese).requested) fetch.push_back(ScriptFont::kJapanese);
   const bool japanese_known = !japanese || of(ScriptFont::kJapanese).settled;
-  if (han_missing && japanese_known && !of(ScriptFont::kChinese).requested) fetch.push_back(ScriptFont::kChinese);
+  const bool chinese = chinese_page || (han_missing && japanese_known);
+  if (chinese && !of(ScriptFont::kChinese).requested) fetch.push_back(ScriptFont::kChinese);
   if (hangul && !of(ScriptFont::kKorean).requested) fetch.push_back(ScriptFont::kKorean);
   return fetch;
 }

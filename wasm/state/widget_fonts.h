@@ -1,8 +1,9 @@
 // widget_fonts.h — which of the lazily loaded script fonts the widget needs, so that every name renders and a page
 // whose names and language need none downloads none. Latin (with Greek and Cyrillic) is compiled in; the Japanese
-// font (kana and the common kanji) is fetched for locale ja or a name with kana or Han; the Chinese font for Han that
-// the fonts already loaded cannot draw; the Korean font for Hangul. The Chinese and Korean fonts are baked only for
-// the characters the names use (ScriptCodePoints), so their glyph atlas stays small. Pure.
+// font (kana and the common kanji) is fetched for locale ja or a name with kana or Han; the Chinese font for locale
+// zh (whose Han it draws first) or Han the fonts already loaded cannot draw; the Korean font for locale ko or Hangul.
+// The Chinese and Korean fonts are baked only for the characters the texts use (ScriptCodePoints: the names, and on a
+// Chinese or Korean page its own strings), so their glyph atlas stays small. Pure.
 #pragma once
 
 #include <array>

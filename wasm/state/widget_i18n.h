@@ -1,7 +1,8 @@
-// widget_i18n.h — every user-visible string of the widget in English, German, Japanese and Dutch.
+// widget_i18n.h — every user-visible string of the widget in English, German, Japanese, Dutch, French, Spanish,
+// Italian, Portuguese, Chinese (simplified) and Korean.
 //
 // `Tr(locale, id)` returns the string (UTF-8, static storage). `Format(locale, id, {args})` replaces "{0}", "{1}", …
-// with the arguments. Every id has all four translations and the same placeholders in each (tests check both).
+// with the arguments. Every id has all ten translations and the same placeholders in each (tests check both).
 // The engine's explanations and relaxations are worded here from their codes and parameters (widget_solve keeps them
 // as values), so the viewer reads them in their own language; the engine's English message is the fallback for a
 // code this table does not know.
@@ -10,6 +11,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "state/widget_model.h"
 
@@ -65,7 +67,14 @@ enum class StringId {
   kCount
 };
 
-Locale ParseLocale(std::string_view text);  // "de", "de-DE", "ja", "nl-NL", … ; anything else -> kEn
+// "de", "de-DE", "ja", "nl-NL", "fr", "es", "it", "pt-BR", "zh-CN", "ko", … ; anything else -> kEn
+Locale ParseLocale(std::string_view text);
+// Every locale, in the language switch's order, with its name in its own language ("Deutsch", "日本語", …).
+inline constexpr Locale kLocales[] = {Locale::kEn, Locale::kDe, Locale::kFr, Locale::kEs, Locale::kIt,
+                                      Locale::kPt, Locale::kNl, Locale::kJa, Locale::kZh, Locale::kKo};
+const char* LanguageName(Locale locale);
+// Every string of `locale` (what a font for that language must draw).
+std::vector<std::string_view> LocaleTexts(Locale locale);
 const char* LocaleCode(Locale locale);       // "en", "de", "ja", "nl"
 
 // A row's kind as the grid's role switch and the find results name it ("Interviewer", "Observer", "Room", …).

@@ -13,6 +13,7 @@
 // Times are UTC `Instant`s (seconds) and half-open [start, end) intervals; wall-clock values name their zone.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -26,7 +27,8 @@
 
 namespace slotwise::widget {
 
-enum class Locale { kEn, kDe, kJa, kNl };
+enum class Locale { kEn, kDe, kJa, kNl, kFr, kEs, kIt, kPt, kZh, kKo };
+inline constexpr std::size_t kLocaleCount = 10;
 
 enum class RowKind { kInterviewer, kObserver, kRoom, kHost };
 

@@ -26,6 +26,9 @@ std::string FormatDateTime(Locale locale, Instant t, const TimeZone& zone);  // 
 std::string FormatRange(Locale locale, Interval interval, const TimeZone& zone);
 std::string FormatDuration(Locale locale, std::int32_t minutes);          // "1 h 30 min", "1時間30分", …
 // The city of an IANA name: "America/New_York" -> "New York"; "UTC" stays.
+// Every fixed piece of text the formats of `locale` write (weekday and month names, units), for font baking.
+std::string FormatTexts(Locale locale);
+
 std::string ZoneCity(std::string_view zone_name);
 // The zone's UT offset at t as "UTC+9" / "UTC-5" / "UTC+5:30".
 std::string FormatOffset(const TimeZone& zone, Instant t);

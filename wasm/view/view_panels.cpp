@@ -453,6 +453,17 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   const Locale locale = model.locale;
   ImGui::TextUnformatted(Tr(locale, StringId::kTitle));
   ui::MarkHeading(Tr(locale, StringId::kTitle));
+  // The language switch: each language named in itself.
+  const char* language = LanguageName(locale);
+  const float language_width = ComboWidth(language, 110 * context.scale);
+  NextGroup(language_width, 16 * context.scale);
+  ImGui::SetNextItemWidth(language_width);
+  if (ui::BeginCombo("##language", language, Tr(locale, StringId::kLanguage), ImGuiComboFlags_HeightLarge)) {
+    for (const Locale choice : kLocales) {
+      if (ui::Selectable(LanguageName(choice), choice == locale) && choice != locale) intents.locale = choice;
+    }
+    ui::EndCombo();
+  }
   if (context.fonts_loading) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(locale, StringId::kLoadingFont));
