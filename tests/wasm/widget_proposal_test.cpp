@@ -220,3 +220,16 @@ TEST_CASE("WidgetKeyboard: P does nothing when proposing is blocked (a loop, or 
   CHECK(HandleKey(model, Key::kPropose, berlin) == KeyCommand::kNone);
   CHECK(model.proposal.phase == ProposalPhase::kIdle);
 }
+
+TEST_CASE("WidgetProposal: the times ticked at the start do not overlap each other") {
+  WidgetModel model = ProposableModel();
+  model.settings.duration_minutes = 90;  // suggestions every 30 minutes now overlap their neighbours
+  REQUIRE(SolveSuggestions(model, Tuesday(), slotwise::testing::SystemZones()) == 0);
+  REQUIRE(model.suggestions.size() >= 3);
+  REQUIRE(model.suggestions[1].when.start < model.suggestions[0].when.end);  // the first two overlap
+  REQUIRE(StartProposal(model));
+  REQUIRE(model.proposal.chosen.size() >= 2);
+  for (std::size_t i = 1; i < model.proposal.chosen.size(); ++i) {
+    CHECK(model.proposal.chosen[i] - model.proposal.chosen[i - 1] >= 90 * 60);
+  }
+}

@@ -61,7 +61,23 @@ bool StartProposal(WidgetModel& model) {
   if (ProposalBlockOf(model) != ProposalBlock::kNone || model.proposal.phase == ProposalPhase::kSubmitting) return false;
   Proposal proposal;
   proposal.phase = ProposalPhase::kChoosing;
-  for (std::size_t i = 0; i < model.suggestions.size() && i < 3; ++i) proposal.chosen.push_back(model.suggestions[i].when.start);
+  // The first three suggestions that do not overlap each other: offering 10:00, 10:15 and 10:30 gives the candidate
+  // one choice, not three. (With fewer than two such times, overlapping ones fill up to two.)
+  std::vector<Interval> taken;
+  const auto overlaps = [&](Interval when) {
+    return std::any_of(taken.begin(), taken.end(), [&](Interval t) { return t.start < when.end && when.start < t.end; });
+  };
+  for (const Suggestion& suggestion : model.suggestions) {
+    if (taken.size() == 3) break;
+    if (!overlaps(suggestion.when)) taken.push_back(suggestion.when);
+  }
+  for (const Suggestion& suggestion : model.suggestions) {
+    if (taken.size() >= std::min<std::size_t>(2, model.suggestions.size())) break;
+    if (std::none_of(taken.begin(), taken.end(), [&](Interval t) { return t.start == suggestion.when.start; })) {
+      taken.push_back(suggestion.when);
+    }
+  }
+  for (const Interval& when : taken) proposal.chosen.push_back(when.start);
   std::sort(proposal.chosen.begin(), proposal.chosen.end());
   model.proposal = std::move(proposal);
   return true;

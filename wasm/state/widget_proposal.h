@@ -1,7 +1,7 @@
 // widget_proposal.h — "Propose times": the recruiter offers the candidate several suggested times and sends the
 // candidate a link to pick one (pure; the controller sends the request).
 //
-//   kIdle --StartProposal--> kChoosing (the first three suggestions ticked) --ToggleProposalOption…
+//   kIdle --StartProposal--> kChoosing (three suggestions that do not overlap ticked) --ToggleProposalOption…
 //   kChoosing --StartProposalSubmit--> kSubmitting --201/200--> kCreated (candidate link, options)
 //                                               \--4xx/5xx/0--> kFailed --BackToChoosing--> kChoosing
 //   kChoosing / kCreated / kFailed --CloseProposal--> kIdle
@@ -30,7 +30,8 @@ enum class ProposalBlock {
 };
 ProposalBlock ProposalBlockOf(const WidgetModel& model);
 
-// kIdle/kFailed/kCreated -> kChoosing with the first min(3, kMax) suggestions ticked. False when blocked.
+// kIdle/kFailed/kCreated -> kChoosing with the first three suggestions that do not overlap each other ticked (at
+// least two when there are two). False when blocked.
 bool StartProposal(WidgetModel& model);
 
 // Ticks or unticks the suggestion starting at `start` (kChoosing only; at most kMaxProposalOptions; only starts

@@ -21,13 +21,13 @@ Frame& TheFrame() {
   return frame;
 }
 
-// The node of ImGui's last item, in CSS pixels and clipped to what its window shows; nullopt when nothing of it is
-// visible (scrolled away: the mirror shows what the canvas shows).
+// The node of ImGui's last item, in CSS pixels. A control scrolled out of its window's view is kept, at its place
+// outside the view: a screen reader still reaches it (and focusing it scrolls it into view, TakeFocusAction).
 std::optional<SemanticNode> LastItem(SemanticRole role, std::string name) {
   const ImGuiContext& g = *GImGui;
   const ImGuiWindow* window = g.CurrentWindow;
-  ImRect rect = g.LastItemData.Rect;
-  rect.ClipWithFull(window->ClipRect);
+  if (window->SkipItems) return std::nullopt;  // a window ImGui does not lay out (a child scrolled away): no item
+  const ImRect rect = g.LastItemData.Rect;
   if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return std::nullopt;
   const Frame& frame = TheFrame();
   SemanticNode node;
@@ -51,14 +51,18 @@ std::string NameOf(const char* label, std::string_view name) {
 // ring shown. True when it did.
 bool TakeFocusAction(ImGuiID id) {
   if (id == 0 || !TheSemantics().Take(id, SemanticActionKind::kFocus)) return false;
-  ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
-  ImGui::FocusWindow(ImGui::GetCurrentWindow());
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImGui::SetFocusID(id, window);
+  ImGui::FocusWindow(window);
+  ImGui::ScrollToBringRectIntoView(window, GImGui->LastItemData.Rect);
   GImGui->NavDisableHighlight = false;
   return true;
 }
 
-// Records the last item and reports whether the page activated it.
+// Records the last item and reports whether the page activated it. In a window whose items ImGui skips, the last
+// item is some earlier one: nothing is recorded or taken.
 bool Record(std::optional<SemanticNode> node) {
+  if (GImGui->CurrentWindow->SkipItems) return false;
   const ImGuiID id = GImGui->LastItemData.ID;
   const bool focused_now = TakeFocusAction(id);
   if (node) {
@@ -119,8 +123,7 @@ bool BeginCombo(const char* label, const char* preview, std::string_view name, I
   // window and its last item is no longer the box.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = (flags & ImGuiComboFlags_NoPreview) ? ImGui::GetFrameHeight() : ImGui::CalcItemWidth();
-  ImRect box(at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()));
-  box.ClipWithFull(GImGui->CurrentWindow->ClipRect);
+  const ImRect box(at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()));
   const bool open = ImGui::BeginCombo(label, preview, flags);
   if (!open) {
     auto node = LastItem(SemanticRole::kComboBox, std::string(name));

@@ -501,9 +501,19 @@ void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& 
   const float swap_width = model.viewport.candidate_zone.empty() ? 0 : spacing + TextWidth("\xE2\x87\x84") + ImGui::GetStyle().FramePadding.x * 2;
   const std::string current = model.viewport.candidate_zone.empty() ? Tr(locale, StringId::kNoCandidateZone)
                                                                     : ZoneCity(model.viewport.candidate_zone);
-  const float zone_width = ComboWidth(current.c_str(), 190 * context.scale);
-  NextGroup(LabelWidth(candidate_zone) + zone_width + swap_width);
-  Label(candidate_zone);
+  float zone_width = ComboWidth(current.c_str(), 190 * context.scale);
+  // In a very narrow page (320 px) the label takes a line of its own and the combo box the width that is left.
+  const float line_width = VisibleRight() - ImGui::GetWindowPos().x - ImGui::GetStyle().WindowPadding.x;
+  const bool stacked = LabelWidth(candidate_zone) + zone_width + swap_width > line_width;
+  if (stacked) {
+    zone_width = std::max(std::min(zone_width, line_width - swap_width), 80 * context.scale);
+    NextGroup(line_width + 1);  // never fits: a new line
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(candidate_zone);
+  } else {
+    NextGroup(LabelWidth(candidate_zone) + zone_width + swap_width);
+    Label(candidate_zone);
+  }
   ImGui::SetNextItemWidth(zone_width);
   if (ui::BeginCombo("##candidate_zone", current.c_str(), candidate_zone)) {
     DrawZonePicker(model, context, intents);
