@@ -66,10 +66,10 @@ test('the candidate time zone picker searches every zone by city, name or offset
   await tokyo.waitFor({ state: 'attached', timeout: 15000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'widget-zone-picker.png') });
   // Far more zones than the ten of old: a search by offset finds India's.
-  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+A', { delay: 100 });  // held across a frame (ImGui samples keys per frame)
   await page.keyboard.type('+05:30', { delay: 40 });
   await mirror(page).getByRole('option', { name: /Kolkata · UTC\+05:30/ }).waitFor({ state: 'attached', timeout: 15000 });
-  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+A', { delay: 100 });  // held across a frame (ImGui samples keys per frame)
   await page.keyboard.type('tokyo', { delay: 40 });
   await clickControl(page, tokyo);
   await page.waitForFunction(() => [...document.querySelectorAll('#slotwise-semantics [role=combobox]')]

@@ -249,6 +249,7 @@ void App::Apply(const Intents& intents) {
     SetDocumentLanguage(LocaleCode(model_.locale));
     ++model_.solve_generation;
   }
+  if (intents.toggle_settings) model_.settings_open = !model_.settings_open;
   if (intents.find_query) model_.find_query = *intents.find_query;
   if (intents.zone_filter) model_.zone_filter = *intents.zone_filter;
   if (intents.find_pick && *intents.find_pick >= 0 && static_cast<std::size_t>(*intents.find_pick) < model_.rows.size()) {

@@ -114,6 +114,8 @@ constexpr Entry kTable[] = {
   {StringId::kFindZoneHint, {"City, zone or offset…", "Stadt, Zone oder Versatz…", "都市・タイムゾーン・時差…",
                              "Stad, zone of verschil…",
      "Ville, fuseau ou décalage…", "Ciudad, zona o desfase…", "Città, fuso o differenza…", "Cidade, fuso ou diferença…", "城市、时区或时差…", "도시, 시간대 또는 시차…"}},
+  {StringId::kSettings, {"Settings", "Einstellungen", "設定", "Instellingen",
+     "Paramètres", "Ajustes", "Impostazioni", "Configurações", "设置", "설정"}},
   {StringId::kLanguage, {"Language", "Sprache", "言語", "Taal",
      "Langue", "Idioma", "Lingua", "Idioma", "语言", "언어"}},
   {StringId::kPreviousName, {"Previous", "Zurück", "前へ", "Vorige",

@@ -26,7 +26,7 @@ enum class StringId {
   kHostAccount, kAnyHost, kRoom, kAnyRoom, kNoHostAccounts,
   kInterviewers, kObservers, kRooms, kVideoHosts, kIncluded, kObserverRole, kNotInvited, kIncludeRow, kRoleOf, kSwapZones,
   kPreviousName, kNextName, kRefreshName,
-  kFindHint, kFindNothing, kFindFree, kFindBusy, kFindAdded, kFindZoneHint, kLanguage,
+  kFindHint, kFindNothing, kFindFree, kFindBusy, kFindAdded, kFindZoneHint, kLanguage, kSettings,
   kTimeZones, kYourTime, kCandidateTime, kCandidateZone, kNoCandidateZone,
   kSuggestions, kNoSuggestions, kSuggestionsCount,
   kWhyTitle, kClickToExplain, kSelectionIsBooked, kAvailable, kNotAvailable, kPasscodeYes, kPasscodeNo,

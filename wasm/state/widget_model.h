@@ -341,6 +341,7 @@ struct WidgetModel {
   std::int32_t row_cursor = 0;             // keyboard focus row
   std::string find_query;                  // "Find people and rooms" as typed (widget_find.h)
   std::string zone_filter;                 // the candidate zone picker's search text
+  bool settings_open = false;              // in a narrow page the settings bar is folded behind "Settings"
   Explanation explanation;                 // of `selected`
   std::vector<ConnectionIssue> connection_issues;
   Booking booking;

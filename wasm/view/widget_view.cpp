@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "state/widget_i18n.h"
 #include "state/widget_layout.h"
 #include "view/view_colors.h"
@@ -32,7 +34,14 @@ void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& i
     ImGui::End();
     return;
   }
-  DrawSettingsBar(model, context, intents);
+  // In a narrow page (a phone, 200% zoom of a small window) the settings fold behind one button, so the grid keeps
+  // the first screen.
+  const bool narrow = ImGui::GetContentRegionAvail().x < 480.0f * context.scale;
+  if (narrow) {
+    const std::string label = std::string(model.settings_open ? "\xE2\x96\xBC " : "\xE2\x96\xB6 ") + Tr(model.locale, StringId::kSettings);
+    if (ui::Button(label.c_str(), ImVec2(0, 0), Tr(model.locale, StringId::kSettings))) intents.toggle_settings = true;
+  }
+  if (!narrow || model.settings_open) DrawSettingsBar(model, context, intents);
   DrawConnectionIssues(model, intents);
   if (model.load != LoadState::kLoaded) {
     ImGui::Spacing();

@@ -45,6 +45,7 @@ struct Intents {
   bool today = false;
   bool refresh = false;
   bool swap_zones = false;
+  bool toggle_settings = false;                        // "Settings" folded / unfolded (narrow pages)
   std::optional<std::string> candidate_zone;           // "" = none
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
