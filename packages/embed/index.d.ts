@@ -103,6 +103,10 @@ export interface SlotwisePopupHandle extends SlotwiseWidgetHandle {
 }
 
 export interface SlotwiseApi {
+  /** The queue form (usable before the script has loaded, with the async snippet): Slotwise('mount', element, options). */
+  (method: 'mount', element: Element, options: SlotwiseOptions): SlotwiseWidgetHandle;
+  (method: 'popup', options: SlotwisePopupOptions): SlotwisePopupHandle;
+  <K extends SlotwiseEventType>(method: 'on' | 'off', type: K, listener: SlotwiseListener<K>): void;
   mount(element: Element, options: SlotwiseOptions): SlotwiseWidgetHandle;
   popup(options: SlotwisePopupOptions): SlotwisePopupHandle;
   on<K extends SlotwiseEventType>(type: K, listener: SlotwiseListener<K>): void;

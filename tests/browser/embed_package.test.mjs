@@ -52,7 +52,7 @@ test('the package packs, and its types compile an integrator\'s page and refuse 
   fs.writeFileSync(path.join(dir, 'consumer.ts'), loose);
   let output = '';
   try { execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' }); } catch (error) { output = error.stdout; }
-  assert.equal((output.match(/error TS/g) || []).length, 5, `each marked line is refused:\n${output}`);
+  assert.equal((output.match(/error TS/g) || []).length, 6, `each marked line is refused:\n${output}`);
 });
 
 // The integrator's page on its own origin: the package (import map), React from its UMD build, and a token route that
@@ -84,9 +84,20 @@ ReactDOM.createRoot(document.getElementById('inline')).render(createElement(Slot
 document.getElementById('open-popup').addEventListener('click', () => {
   window.popupHandle = Slotwise.popup({ backend, token, interview, closeDelayMs: 800 });
 });`;
+  // The script-tag way with `async`: calls queued through the one-line stub before the script has loaded.
+  const asyncPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Async embed</title>
+<link rel="icon" href="data:,"></head><body><main><h1>Async</h1><div id="queued" style="height:700px"></div></main>
+<script src="/async-stub.js"></script><script async src="${new URL(api).origin}/embed/slotwise.js"></script></body></html>`;
+  const asyncStub = `window.Slotwise = window.Slotwise || function () { (Slotwise.q = Slotwise.q || []).push(arguments); };
+window.queuedEvents = [];
+Slotwise('on', 'ready', (detail) => window.queuedEvents.push({ type: 'ready', detail }));
+fetch('/token', { method: 'POST' }).then((r) => r.json()).then((t) => {
+  Slotwise('mount', document.getElementById('queued'), { backend: ${JSON.stringify(new URL(api).origin)}, token: t.token });
+});`;
   const shim = 'const R = window.React; export default R; export const { createElement, useEffect, useRef, useState } = R;';
   const files = {
     '/': ['text/html', page], '/app.mjs': ['text/javascript', app], '/vendor/react-shim.js': ['text/javascript', shim],
+    '/async.html': ['text/html', asyncPage], '/async-stub.js': ['text/javascript', asyncStub],
     '/vendor/react.js': ['text/javascript', fs.readFileSync(vendor('react/umd/react.development.js'))],
     '/vendor/react-dom.js': ['text/javascript', fs.readFileSync(vendor('react-dom/umd/react-dom.development.js'))],
   };
@@ -202,5 +213,14 @@ test('popup mode: opened with the mouse, booked with the keyboard, closed by its
     headers: { Authorization: `Bearer ${(await server.waitForOutput(/Demo tenant "[^"]+" API key: (\S+)/))[1]}` } })).json();
   assert.ok(['confirmed', 'pending'].includes(interview.status), `the booking exists (${interview.status})`);
   assert.equal(await globalCount(page, 'booked', false), 0, 'the inline widget booked nothing');
+  assert.deepEqual(problems, []);
+});
+
+test('the script tag with async: calls queued before it loads run once it is there', { timeout: 120000 }, async (t) => {
+  const { page, site, problems } = await setUp(t);
+  await page.goto(site.origin + '/async.html');
+  await page.waitForFunction(() => window.queuedEvents.some((e) => e.type === 'ready'), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => typeof window.Slotwise === 'function' && typeof window.Slotwise.mount), 'function');
+  assert.equal(await page.locator('#queued iframe').count(), 1, 'the queued mount made the widget');
   assert.deepEqual(problems, []);
 });

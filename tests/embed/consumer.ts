@@ -19,6 +19,9 @@ const widget: SlotwiseWidgetHandle = mount(document.body, {
 widget.on('booked', (detail) => console.log(detail.join_url));
 widget.on('slot_selected', (detail, { widget: from }) => console.log(detail.available, from.element.src));
 Slotwise.on('ready', (detail) => console.log(detail.suggestions));
+Slotwise('on', 'booked', (detail) => console.log(detail.interview_id));
+const queued: SlotwiseWidgetHandle = Slotwise('mount', document.body, { token: 'swt1.x', backend: 'https://slotwise.example.com' });
+queued.unmount();
 const dialog = Slotwise.popup({ backend: 'https://slotwise.example.com', token: 'swt1.x', closeOnBooked: false });
 dialog.close();
 
@@ -33,5 +36,7 @@ mount(document.body, { token: 'x', theme: { mode: 'sepia' } });
 
 export const element = createElement(SlotwiseWidget, { backend: 'https://slotwise.example.com', token: 'swt1.x', autoHeight: true,
                                                       style: { minHeight: 400 } });
+// @ts-expect-error -- not a method of the queue form
+Slotwise('book', document.body);
 // @ts-expect-error -- the component needs a token
 export const broken = createElement(SlotwiseWidget, { backend: 'https://slotwise.example.com' });

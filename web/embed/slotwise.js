@@ -8,6 +8,11 @@
 //   Slotwise.on('booked', fn); Slotwise.off('booked', fn);  // every widget's events on the page
 //   widget.focus();     // gives the widget the keyboard (the ATS demo page does this on "ready")
 //   widget.unmount();   // (a popup: also dialog.close())
+// Loaded with `async`, the page may call before the script is there, through a one-line queue:
+//   <script>window.Slotwise = window.Slotwise || function () { (Slotwise.q = Slotwise.q || []).push(arguments); };</script>
+//   <script async src="https://slotwise.example.com/embed/slotwise.js"></script>
+//   <script>Slotwise('on', 'booked', fn); Slotwise('mount', element, {…});</script>
+// (Slotwise(method, …) is Slotwise[method](…); queued calls run in order once the script has loaded.)
 // The widget runs in an iframe on the Slotwise origin (its own CSP, its own canvas and keyboard handling, fetches
 // only to its own origin). The page and the frame talk with postMessage to EXACT origins both ways and check the
 // sender's window. The only credential the page ever holds is the short-lived widget token its own server minted
@@ -193,11 +198,22 @@
     return Object.assign(widget, { close: closeDialog, dialog });
   }
 
-  window.Slotwise = Object.freeze({
+  // Calls queued before this script arrived (the async snippet below) run once it is here, in order.
+  const queued = typeof window.Slotwise === 'function' && Array.isArray(window.Slotwise.q) ? window.Slotwise.q : [];
+  const api = {
     mount,
     popup,
     on(type, fn) { addListener(pageListeners, type, fn); },
     off(type, fn) { removeListener(pageListeners, type, fn); },
     version: '2',
-  });
+  };
+  // Slotwise('mount', element, options) is Slotwise.mount(element, options), and so on.
+  function Slotwise(method, ...args) {
+    if (typeof method !== 'string' || typeof api[method] !== 'function') throw new Error('Slotwise: unknown method ' + method);
+    return api[method](...args);
+  }
+  window.Slotwise = Object.freeze(Object.assign(Slotwise, api));
+  for (const args of queued) {
+    try { Slotwise(...args); } catch (error) { setTimeout(() => { throw error; }); }
+  }
 }());
