@@ -59,7 +59,6 @@ void App::Start() {
   ApplyPageOptions(model_, PageOptionsJson());
   if (model_.viewport.viewer_zone.empty()) model_.viewport.viewer_zone = "UTC";
   SetDocumentLanguage(LocaleCode(model_.locale));
-  zone_list_ = ParseZoneChoices(PageZoneList());
   model_.load = LoadState::kLoading;
   FetchZones();
   FetchDirectory();
@@ -91,6 +90,7 @@ void App::FetchDirectory() {
   auto done = [this]() {
     if (--directory_pending_ > 0) return;
     ApplyDirectory(model_, people_status_, people_body_, rooms_status_, rooms_body_, hosts_status_, hosts_body_);
+    ++texts_version_;
     if (model_.load == LoadState::kFailed) return;
     auto after_interview = [this]() {
       directory_done_ = true;
@@ -151,6 +151,8 @@ void App::EnsureDocumentCovers() {
 }
 
 void App::BeforeFrame() {
+  // The browser's zone list (≈430 Intl formats) is read once the widget is ready, not before its first frame.
+  if (zone_list_.empty() && ready_sent_) zone_list_ = ParseZoneChoices(PageZoneList());
   if (model_.load != LoadState::kLoaded || zones_pending_ > 0) return;
   const Interval visible = SolveRange();
   if (solved_generation_ != model_.solve_generation || !(solved_range_ == visible) || solved_zone_ != model_.viewport.viewer_zone) {
@@ -246,6 +248,7 @@ void App::Apply(const Intents& intents) {
   }
   if (intents.locale && *intents.locale != model_.locale) {  // the language switch: every text, date and time follows
     model_.locale = *intents.locale;
+    ++texts_version_;
     SetDocumentLanguage(LocaleCode(model_.locale));
     ++model_.solve_generation;
   }

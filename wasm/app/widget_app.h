@@ -3,6 +3,7 @@
 // keyboard commands, and tells the page what happened (live region, embed events). Emscripten only.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ class App {
   void set_grid_has_keyboard(bool value) { grid_has_keyboard_ = value; }
   // What the script fonts must draw: every row's name, and on a Chinese or Korean page its own strings and formats.
   std::vector<std::string> DisplayedTexts() const;
+  std::uint64_t texts_version() const { return texts_version_; }  // changes when DisplayedTexts may have
   // Work a frame must drive (BeforeFrame): zones, directory or the solve document in flight, a poll scheduled, the
   // script fonts loading, a cancel's undo countdown. Answers themselves wake the frame pacer (api_client.h).
   bool Busy() const {
@@ -61,7 +63,8 @@ class App {
   Interval SolveRange();  // SuggestionRange of the visible days at the document's (else the browser's) now
 
   WidgetModel model_;
-  std::vector<ZoneChoice> zone_list_;  // the browser's zones (PageZoneList), read once at start
+  std::vector<ZoneChoice> zone_list_;  // the browser's zones (PageZoneList), read once the widget is ready
+  std::uint64_t texts_version_ = 0;    // the directory's and the language's changes (DisplayedTexts)
   InMemoryZoneSource zones_;
   std::set<std::string> zones_requested_;
   std::set<std::string> zones_failed_;

@@ -56,6 +56,8 @@ struct Main {
   std::array<ImVector<ImWchar>, kScriptFonts.size()> font_ranges;
   std::vector<std::string> baked_names;
   int fonts_in_flight = 0;
+  std::uint64_t fonts_checked_version = ~std::uint64_t{0};  // App::texts_version() at the last MaybeFetchFonts
+  bool fonts_settled_since_check = false;                   // a font arrived (and was baked) or failed since then
   bool fonts_dirty = false;
   int frames = 0;
   Theme theme = Theme::kLight;  // the page's (web/app.js: the embed option or the browser's preferences)
@@ -113,6 +115,7 @@ void BuildFonts(Main& m) {
   for (const ScriptFont font : kScriptFonts) {
     if (!m.script_fonts[static_cast<std::size_t>(font)].empty()) m.font_state[static_cast<std::size_t>(font)].settled = true;
   }
+  m.fonts_settled_since_check = true;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -265,6 +268,11 @@ bool SyncCanvasSize(Main& m) {
 // Fetches the script fonts the names and the language need (state/widget_fonts.h), and rebuilds the atlas when the
 // names changed under a font baked for the names' characters. Runs in drawn frames only.
 void MaybeFetchFonts(Main& m) {
+  // Only when the texts or what the fonts can draw changed since the last look (not on every drawn frame).
+  const std::uint64_t version = m.app.texts_version();
+  if (version == m.fonts_checked_version && !m.fonts_settled_since_check) return;
+  m.fonts_checked_version = version;
+  m.fonts_settled_since_check = false;
   const std::vector<std::string> names = m.app.DisplayedTexts();
   const bool per_name = !m.script_fonts[static_cast<std::size_t>(ScriptFont::kChinese)].empty() ||
                         !m.script_fonts[static_cast<std::size_t>(ScriptFont::kKorean)].empty();
@@ -283,6 +291,7 @@ void MaybeFetchFonts(Main& m) {
       main.app.set_fonts_loading(--main.fonts_in_flight > 0);
       if (status != 200 || bytes.size() < 1024) {  // names stay as "?" glyphs; the live region still reads them
         main.font_state[i].settled = true;
+        main.fonts_settled_since_check = true;
         return;
       }
       main.script_fonts[i].assign(bytes.data(), bytes.size());
