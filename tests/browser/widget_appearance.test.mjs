@@ -83,8 +83,14 @@ test('the browser\'s colour preferences are followed live: dark, forced colors, 
 test('prefers-reduced-motion: a focused text field does not blink, and the widget idles', async (t) => {
   const framesWhileTyping = async (preferences) => {
     const { page, browser } = await openWidget(t, '', { width: 1400, height: 820, ...preferences });
-    // The "Find people and rooms" field takes the typing (and its caret).
-    await control(page, 'textbox', 'Find people and rooms…').focus();
+    // A click into the "Find people and rooms" field: it takes the typing (and shows its caret).
+    const field = await control(page, 'textbox', 'Find people and rooms…').boundingBox();
+    await page.mouse.move(field.x + 30, field.y + field.height / 2);
+    await page.waitForTimeout(150);
+    await page.mouse.down();
+    await page.waitForTimeout(80);
+    await page.mouse.up();
+    await page.mouse.move(field.x + 30, field.y - 200);  // the pointer leaves: no hover redraws
     await page.waitForTimeout(1500);
     const before = await page.evaluate(() => window.Module.slotwiseFrames);
     await page.waitForTimeout(2000);
