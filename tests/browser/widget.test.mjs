@@ -54,7 +54,7 @@ test('widget: an idle widget draws fewer than 2 frames a second; the mouse bring
   const woken = (await frames()) - before - idle;
   assert.ok(woken >= 3, `${woken} frames drawn after the mouse moved`);
   // What an idle widget shows is its last frame: the suggestions are still on the canvas.
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-idle.png') }));
   assert.ok(countColor(image, [46, 160, 90]) > 200, 'suggestions are drawn while idle');
   assert.deepEqual(problems, []);

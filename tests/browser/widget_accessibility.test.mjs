@@ -15,7 +15,7 @@ import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { decodePng, isColor } from '../lib/png.mjs';
-import { openWidget, waitForEvent } from '../lib/widget_page.mjs';
+import { openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -46,7 +46,7 @@ async function assertNoViolations(page, state) {
 
 test('the canvas controls are mirrored with roles, names, values and places; a screen reader acts on them', async (t) => {
   const { page, problems } = await openWidget(t);
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   // Roles, names, values and states as the canvas shows them.
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Scheduling assistant');
   assert.equal(await control(page, 'radio', 'Week').getAttribute('aria-checked'), 'true');
@@ -96,7 +96,7 @@ test('the canvas controls are mirrored with roles, names, values and places; a s
 
 test('keyboard focus: drawn as a ring, followed by the page, moved by a screen reader; keys act once', async (t) => {
   const { page, problems } = await openWidget(t);
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   // Tab moves the widget's focus among its controls; the page's focus follows it onto the mirrored element.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -150,7 +150,7 @@ test('keyboard focus: drawn as a ring, followed by the page, moved by a screen r
 
 test('axe-core finds no violation in any state of the widget', async (t) => {
   const { page, problems } = await openWidget(t);
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   await assertNoViolations(page, 'when idle');
   await page.keyboard.press('j');
   await waitForEvent(page, 'slot_selected');
@@ -181,7 +181,7 @@ test('axe-core finds no violation in any state of the widget', async (t) => {
 test('axe-core finds no violation at 320 px and at 200% zoom', async (t) => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 410, deviceScaleFactor: 2 }]) {
     const { page, browser } = await openWidget(t, '', viewport);
-    await page.waitForTimeout(1000);
+    await waitSettled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `widget-a11y-${viewport.width}.png`) });
     await assertNoViolations(page, `at ${JSON.stringify(viewport)}`);
     // The mirrored controls stay inside the page (none placed past its edge).

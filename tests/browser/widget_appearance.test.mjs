@@ -12,7 +12,7 @@ import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { colorAt, decodePng, isColor } from '../lib/png.mjs';
-import { openWidget, waitForEvent } from '../lib/widget_page.mjs';
+import { openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -42,7 +42,7 @@ function contrast(a, b) {
 
 test('a dark theme with a light brand colour: the main action is darkened until its label reads', async (t) => {
   const { page, problems } = await openWidget(t, '?theme=dark&accent=%23ffcc00');
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), 'dark');
   await page.keyboard.press('j');
   await waitForEvent(page, 'slot_selected');
@@ -61,7 +61,7 @@ test('a dark theme with a light brand colour: the main action is darkened until 
 
 test('the browser\'s colour preferences are followed live: dark, forced colors, light with forced colors', async (t) => {
   const { page, problems } = await openWidget(t);
-  await page.waitForTimeout(1000);
+  await waitSettled(page);
   assert.deepEqual((await windowColor(page, 'widget-scheme-light.png')).color, WINDOW.light);
   const steps = [
     [{ colorScheme: 'dark' }, 'dark'],

@@ -16,7 +16,7 @@ import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { decodePng, findColorBands } from '../lib/png.mjs';
-import { demoToken, getInterview, waitForEvent, watchConsole } from '../lib/widget_page.mjs';
+import { clickControl, demoToken, getInterview, mirror, waitForEvent, waitSettled, watchConsole } from '../lib/widget_page.mjs';
 
 const LENA = 'lena.fischer@kumo.example';
 const JONAS = 'jonas.becker@kumo.example';
@@ -61,7 +61,7 @@ async function openInterview(browser, server, id) {
     const live = document.getElementById('slotwise-live').textContent;
     return live !== '' && !/Loading/.test(live);
   });
-  await page.waitForTimeout(400);
+  await waitSettled(page);
   return { page, problems };
 }
 
@@ -100,17 +100,17 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
   assert.equal(after.changed_externally, true);
 
   // The notice offers the two answers as buttons under the amber heading in the side panel: "Keep the new time", then
-  // "Move it back to the booked time". The recruiter clicks the second with the mouse.
+  // "Move it back to the booked time". The recruiter clicks the second with the mouse, where it is drawn.
   const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
   const heading = findColorBands(image, AMBER, { ...panel, minPixels: 3 });
   assert.ok(heading.length > 0, 'the amber "Changed outside Slotwise" heading is drawn');
   const buttons = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 });
   assert.ok(buttons.length >= 2, `two buttons under the notice, found ${JSON.stringify(buttons)}`);
-  await page.mouse.click(buttons[1].x, buttons[1].y);
+  await clickControl(page, mirror(page).getByRole('button', { name: 'Move it back to the booked time' }));
 
   // The event goes back to the booked time; the candidate is not written to (same sequence); the notice goes away.
   let restored = null;
-  for (let i = 0; i < 100; ++i) {
+  for (let i = 0; i < 300; ++i) {
     restored = await getInterview(server, id);
     if (restored.status === 'confirmed' && restored.tracking[0].state === 'as_booked') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -123,7 +123,9 @@ test('widget: an interview moved outside Slotwise shows the change when it is op
   const restoredEntry = history.history.find((entry) => entry.action === 'restored');
   assert.ok(restoredEntry, JSON.stringify(history));
   assert.equal(restoredEntry.detail.external_change.decided_by, 'request');
-  await page.waitForTimeout(1500);  // the widget polls the interview (300, 600 ms …) until it is confirmed
+  // The widget polls the interview (300, 600 ms …) until it is confirmed; then the answers are gone.
+  await mirror(page).getByRole('button', { name: 'Move it back to the booked time' }).waitFor({ state: 'detached', timeout: 30000 });
+  await waitSettled(page);
   const resolved = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-change-restored.png') }));
   assert.equal(findColorBands(resolved, AMBER, { ...panel, minPixels: 3 }).length, 0, 'the notice is gone');
   assert.deepEqual(problems, []);
@@ -162,10 +164,10 @@ test('widget: an interviewer removed in Google is shown by name, and keeping the
   assert.ok(heading.length > 0, 'the amber "Changed outside Slotwise" heading is drawn');
   const buttons = findColorBands(image, BUTTON, { ...panel, y0: heading[0].bottom, minPixels: 60 });
   assert.ok(buttons.length >= 2, `two buttons under the notice, found ${JSON.stringify(buttons)} (live: ${live})`);
-  await page.mouse.click(buttons[0].x, buttons[0].y);
+  await clickControl(page, mirror(page).getByRole('button', { name: /^Keep these people/ }));
 
   let accepted = null;
-  for (let i = 0; i < 100; ++i) {
+  for (let i = 0; i < 300; ++i) {
     accepted = await getInterview(server, id);
     if (accepted.status === 'confirmed' && accepted.tracking[0].state === 'as_booked') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -173,7 +175,8 @@ test('widget: an interviewer removed in Google is shown by name, and keeping the
   assert.equal(accepted.status, 'confirmed');
   assert.deepEqual(accepted.interviewers.map((person) => person.sub), [JONAS]);
   assert.equal(accepted.sequence, view.sequence + 1);  // the candidate's invitation names the interviewers
-  await page.waitForTimeout(1500);
+  await mirror(page).getByRole('button', { name: /^Keep these people/ }).waitFor({ state: 'detached', timeout: 30000 });
+  await waitSettled(page);
   const resolved = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-attendees-accepted.png') }));
   assert.equal(findColorBands(resolved, AMBER, { ...panel, minPixels: 3 }).length, 0, 'the notice is gone');
   assert.deepEqual(problems, []);

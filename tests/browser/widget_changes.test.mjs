@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { decodePng, findColorBands, isColor } from '../lib/png.mjs';
-import { assertBookedEverywhere, demoToken, getInterview, liveText, openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
+import { assertBookedEverywhere, clickAt, demoToken, getInterview, liveText, openWidget, waitForEvent, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -34,16 +34,6 @@ function buttonsIn(image, band) {
     if (last && x - last[1] <= 2) last[1] = x; else runs.push([x, x]);
   }
   return runs.filter(([a, b]) => b - a > 20);
-}
-
-// A click as a person makes it: the pointer arrives, rests, presses, releases. (ImGui reads the pointer once a frame
-// and the widget draws frames on demand: a press in the same instant as the move could land where the pointer was.)
-async function click(page, x, y) {
-  await page.mouse.move(x, y);
-  await page.waitForTimeout(150);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.up();
 }
 
 // J and Enter: the first suggestion booked, and there everywhere (the sandbox, the candidate's invitation).
@@ -71,7 +61,7 @@ async function clickBookedAction(page, index, name) {
     .map((band) => ({ band, buttons: buttonsIn(image, band) })).find(({ buttons }) => buttons.length === 2);
   assert.ok(pair, '"Reschedule" and "Cancel interview" side by side');
   const [left, right] = pair.buttons[index];
-  await click(page, Math.round((left + right) / 2), pair.band.y);
+  await clickAt(page, Math.round((left + right) / 2), pair.band.y);
 }
 
 // In the confirmation: clicks into the message box (above the red button), types, and clicks the red button.
@@ -82,11 +72,11 @@ async function confirmWithMessage(page, message, name) {
   const panel = { x0: Math.round(image.width * 0.72), x1: image.width };
   const red = findColorBands(image, RED_BUTTON, { ...panel, minPixels: 40 });
   assert.equal(red.length, 1, 'one red "Cancel the interview" button');
-  await click(page, red[0].left + 60, red[0].top - 30);  // the message box, 3½ lines above it
+  await clickAt(page, red[0].left + 60, red[0].top - 30);  // the message box, 3½ lines above it
   await page.keyboard.type(message, { delay: 10 });
   await page.waitForTimeout(300);
   image = await screenshot(page, name.replace('.png', '-typed.png'));
-  await click(page, red[0].x, red[0].y);
+  await clickAt(page, red[0].x, red[0].y);
 }
 
 test('widget: cancel asks first, Undo within the countdown sends nothing, and left alone it cancels with the message', { timeout: 150000 }, async (t) => {
@@ -105,7 +95,7 @@ test('widget: cancel asks first, Undo within the countdown sends nothing, and le
   assert.ok(amber.length > 0, 'the amber countdown is drawn');
   const undo = findColorBands(countdown, BUTTON, { ...panel, y0: amber[amber.length - 1].bottom, minPixels: 30 })[0];
   assert.ok(undo, 'the Undo button under the countdown');
-  await click(page, undo.x, undo.y);
+  await clickAt(page, undo.x, undo.y);
   await page.waitForFunction(() => /^Booked /.test(document.getElementById('slotwise-live').textContent));
   await page.waitForTimeout(9000);  // past the window: nothing went out
   await assertBookedEverywhere(server, booked.interview_id);
@@ -142,7 +132,7 @@ test('widget: moving an interview with an interviewer added asks before applying
   const moving = await screenshot(page, 'widget-move-2-moving.png');
   // Emily Carter (the third person row, not in the interview) is ticked with the mouse.
   const band = findColorBands(moving, SUGGESTIONS_ROW, { minPixels: 100 })[0];
-  await click(page, 35, band.bottom + 3 + 2 * ROW_PITCH + ROW_PITCH / 2);
+  await clickAt(page, 35, band.bottom + 3 + 2 * ROW_PITCH + ROW_PITCH / 2);
   // Included, she is in the suggestions' sums: "Without Emily Carter: N more times" is read out.
   await page.waitForFunction(() => /Without Emily Carter/.test(document.getElementById('slotwise-live').textContent));
   await page.keyboard.press('Escape');  // the keyboard back to the grid
@@ -163,7 +153,7 @@ test('widget: moving an interview with an interviewer added asks before applying
   const panel = { x0: Math.round(asked.width * 0.72), x1: asked.width };
   const apply = findColorBands(asked, PRIMARY, { ...panel, minPixels: 40 });
   assert.equal(apply.length, 1, 'one "Move and apply these changes" button');
-  await click(page, apply[0].x, apply[0].y);
+  await clickAt(page, apply[0].x, apply[0].y);
 
   await page.waitForFunction(() => /^Moved from /.test(document.getElementById('slotwise-live').textContent), null, { timeout: 60000 });
   const events = await page.evaluate(() => window.slotwiseEvents.filter((e) => e.type === 'booked'));

@@ -9,23 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { openWidget, waitForEvent } from '../lib/widget_page.mjs';
+import { clickControl, mirror, openWidget, waitForEvent } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-const mirror = (page) => page.locator('#slotwise-semantics');
-
-// Moves, rests, presses and releases at the middle of a mirrored control (the canvas reads the pointer per frame).
-async function clickControl(page, locator) {
-  await locator.waitFor({ state: 'attached', timeout: 15000 });
-  const box = await locator.boundingBox();
-  await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
-  await page.waitForTimeout(150);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.up();
-  await page.waitForTimeout(300);
-}
 
 test('find people and rooms: a person found is added with a click; a room found is booked', { timeout: 90000 }, async (t) => {
   const { page, problems } = await openWidget(t);

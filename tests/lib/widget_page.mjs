@@ -39,16 +39,43 @@ export async function openWidget(t, query = '', viewport = { width: 1400, height
   return { server, browser, page, problems };
 }
 
-// Waits until the widget has drawn no frame for a second (it draws on demand: the answers, the lazily loaded Japanese
-// font and their redraws are done), at most ~20 s.
-export async function waitSettled(page) {
-  const frames = () => page.evaluate(() => window.Module.slotwiseFrames);
-  for (let last = -1, i = 0; i < 20; ++i) {
-    const now = await frames();
-    if (now === last) return;
+// Waits until the widget has settled: every request it made (free/busy, suggestions, fonts) has been answered and it
+// has drawn no frame for `quietMs` (it draws only when something changed, so the answers and their redraws are done).
+// Gives up quietly after `timeout` (a blinking caret keeps frames coming). On a loaded machine a fixed wait is not
+// enough: the answers may still be on their way.
+export async function waitSettled(page, { quietMs = 800, timeout = 20000 } = {}) {
+  const state = () => page.evaluate(() => ({ frames: window.Module.slotwiseFrames, fetching: window.Module.slotwiseFetching | 0 }));
+  const deadline = Date.now() + timeout;
+  let last = await state(), quietSince = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const now = await state();
+    if (now.frames !== last.frames || now.fetching !== 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
     last = now;
-    await page.waitForTimeout(1000);
   }
+}
+
+// The DOM mirror of the canvas's controls (web/semantics.js): find a control by role and accessible name, e.g.
+// mirror(page).getByRole('button', { name: 'Book' }).
+export const mirror = (page) => page.locator('#slotwise-semantics');
+
+// A click as a person makes it: the pointer arrives, rests, presses, releases. (ImGui reads the pointer once a frame
+// and the widget draws frames on demand: a press in the same instant as the move could land where the pointer was.)
+export async function clickAt(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(150);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+}
+
+// Clicks with the mouse where a mirrored control is drawn (its middle, or 40 px in for a wide one), once it exists.
+export async function clickControl(page, locator) {
+  await locator.waitFor({ state: 'attached', timeout: 15000 });
+  const box = await locator.boundingBox();
+  await clickAt(page, box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
+  await page.waitForTimeout(300);
 }
 
 export async function waitForEvent(page, type, timeout = 30000) {

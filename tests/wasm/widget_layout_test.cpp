@@ -60,3 +60,13 @@ TEST_CASE("WidgetLayout: the preferred height holds the taller of grid and panel
   CHECK(PreferredHeight(80, 300, 640, false, 8, 10) == doctest::Approx(730));
   CHECK(PreferredHeight(80, 500, 300, true, 8, 10) == doctest::Approx(898));
 }
+
+TEST_CASE("WidgetLayout: the names column keeps the tracks most of a narrow grid, and grows without a jump") {
+  CHECK(NamesColumnWidth(1000, 1) == doctest::Approx(250));   // wide: at most 250 CSS px
+  CHECK(NamesColumnWidth(500, 1) == doctest::Approx(200));    // 40%
+  CHECK(NamesColumnWidth(400, 1) == doctest::Approx(160));
+  CHECK(NamesColumnWidth(280, 1) == doctest::Approx(112));    // a 320 px phone: the tracks keep 60%
+  CHECK(NamesColumnWidth(200, 1) == doctest::Approx(100));    // never below 100 CSS px
+  CHECK(NamesColumnWidth(560, 2) == doctest::Approx(224));    // 280 CSS px at 200% zoom
+  for (float w = 200; w < 700; w += 0.5f) CHECK(NamesColumnWidth(w + 0.5f, 1) - NamesColumnWidth(w, 1) <= 0.21f);
+}

@@ -18,8 +18,12 @@ std::map<int, FetchCallback>& PendingFetches() {
 }
 
 // Reports (id, status, bytes, length) to _slotwise_widget_on_fetch. Status 0 = network error.
+// Module.slotwiseFetching counts the requests not yet answered (a page or test knows when the widget has all it asked
+// for; tests/lib/widget_page.mjs waitSettled).
 EM_JS(void, JsFetch, (int id, const char* method, const char* url, const char* body, const char* key), {
+  Module.slotwiseFetching = (Module.slotwiseFetching | 0) + 1;
   const deliver = (status, bytes) => {
+    Module.slotwiseFetching -= 1;
     const pointer = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, pointer);
     HEAPU8[pointer + bytes.length] = 0;

@@ -26,6 +26,12 @@ PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_cont
   return placement;
 }
 
+float NamesColumnWidth(float avail_width, float scale) {
+  const float css = avail_width / scale;
+  const float width = css >= 350.0f ? std::clamp(css * 0.4f, 140.0f, 250.0f) : std::max(css * 0.4f, 100.0f);
+  return width * scale;
+}
+
 float PreferredHeight(float top, float grid_content_height, float panel_content_height, bool below, float spacing, float bottom) {
   const float body = below ? grid_content_height + spacing + panel_content_height : std::max(grid_content_height, panel_content_height);
   return top + body + bottom;

@@ -42,6 +42,11 @@ PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_cont
 // `spacing`, plus `bottom` (the window's padding). Depends on the width only, never on the height it is given.
 float PreferredHeight(float top, float grid_content_height, float panel_content_height, bool below, float spacing, float bottom);
 
+// The width of the grid's names column in a grid `avail_width` wide at `scale` device pixels per CSS pixel: 40% of
+// the width, between 140 and 250 CSS px; in a grid narrower than 350 CSS px (a phone held upright) 40% down to 100 CSS
+// px, so the tracks keep most of the width. Continuous in the width.
+float NamesColumnWidth(float avail_width, float scale);
+
 // Which labels of one header line to draw, left to right: a label is drawn when it ends before its own column's
 // `limit` and starts at least `gap` after the end of the previous drawn label. So "19" at the end of Monday never
 // runs into "7" at the start of Tuesday, whatever the zoom. Returns one flag per label, in order.

@@ -205,7 +205,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   const float avail = ImGui::GetContentRegionAvail().x;
   // The names column: 250 px, narrower in a narrow grid (a phone, 200% zoom) so the tracks keep most of the width;
   // below 220 px the role switch gives way to the name (the role is in the name's tooltip).
-  const float label_width = std::clamp(avail * 0.4f, 140.0f * scale, 250.0f * scale);
+  const float label_width = NamesColumnWidth(avail, scale);
   const bool role_switch = label_width >= 220.0f * scale;
   g.width = std::max(avail - label_width, min_hour * static_cast<float>(hours * days));
   g.day_width = g.width / static_cast<float>(days);
