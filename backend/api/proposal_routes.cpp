@@ -21,6 +21,12 @@ namespace {
 using Req = const httplib::Request&;
 using Res = httplib::Response&;
 
+nlohmann::json TimesJson(const std::vector<Interval>& times) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Interval& time : times) list.push_back({{"start", FormatRfc3339(time.start)}, {"end", FormatRfc3339(time.end)}});
+  return list;
+}
+
 nlohmann::json OptionsJson(const std::vector<ProposalOption>& options) {
   nlohmann::json list = nlohmann::json::array();
   for (const ProposalOption& option : options) {
@@ -57,6 +63,8 @@ nlohmann::json StateJson(const ProposalState& state) {
     body["interview_id"] = state.interview_id;
     body["picked"] = {{"start", FormatRfc3339(state.picked_start)}};
   }
+  if (!state.candidate_availability.empty()) body["candidate_availability"] = TimesJson(state.candidate_availability);
+  if (!state.candidate_note.empty()) body["candidate_message"] = state.candidate_note;
   return body;
 }
 
@@ -83,6 +91,8 @@ nlohmann::json CandidateJson(const CandidateProposal& view) {
     if (!interview.room.empty()) seen["room"] = interview.room;
     body["interview"] = std::move(seen);
   }
+  if (!view.offered.empty()) body["offered"] = TimesJson(view.offered);
+  if (!view.note.empty()) body["note"] = view.note;
   return body;
 }
 
@@ -137,6 +147,17 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
     if (!ics) return SendError(res, ics.error());
     res.set_header("Content-Disposition", "attachment; filename=\"interview.ics\"");
     res.set_content(*ics, "text/calendar; charset=utf-8");
+  });
+  // None of the times works: the candidate sends their own (the answer is the page's view, as GET gives it).
+  server.Post("/v1/candidate/proposal/decline", [&](Req req, Res res) {
+    res.set_header("Cache-Control", "no-store");
+    if (Result<Proposal> proposal = proposals.ByCapability(Capability(req)); proposal) {
+      observability::NoteTenant(proposal->tenant_id);
+      observability::NoteActor("candidate", proposal->id);
+    }
+    Result<CandidateProposal> view = proposals.Decline(Capability(req), slotwise::ParseJson(req.body));
+    if (!view) return SendError(res, view.error());
+    SendJson(res, 200, CandidateJson(*view));
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");

@@ -1,6 +1,7 @@
 // proposal_service.cpp — see proposal_service.h.
 #include "proposals/proposal_service.h"
 
+#include <algorithm>
 #include <set>
 
 #include "booking/candidate_messages.h"
@@ -33,22 +34,22 @@ json BookingFor(const json& booking, const ProposalOption& option) {
   return body;
 }
 
-// The options of a Create body: 1–10 distinct {"start", "end"} with end after start.
-Result<std::vector<ProposalOption>> ParseOptions(const json& body) {
-  auto options = body.find("options");
-  if (options == body.end() || !options->is_array() || options->empty() ||
-      options->size() > ProposalService::kMaxOptions) {
-    return Error{codes::kInvalidRequest, "options must be an array of 1 to 10 {\"start\", \"end\"} times", "options"};
+// The list `body[name]`: 1–`max` {"start", "end"} RFC 3339 times with end after start, in the order given; errors
+// name the list or its item ("options[2]").
+Result<std::vector<Interval>> ParseTimeList(const json& body, const std::string& name, std::size_t max) {
+  auto list = body.is_object() ? body.find(name) : body.end();
+  if (!body.is_object() || list == body.end() || !list->is_array() || list->empty() || list->size() > max) {
+    return Error{codes::kInvalidRequest,
+                 name + " must be an array of 1 to " + std::to_string(max) + " {\"start\", \"end\"} times", name};
   }
-  std::set<std::pair<Instant, Instant>> seen;
-  std::vector<ProposalOption> parsed;
-  for (std::size_t i = 0; i < options->size(); ++i) {
-    const json& option = (*options)[i];
-    const std::string field = "options[" + std::to_string(i) + "]";
+  std::vector<Interval> parsed;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string field = name + "[" + std::to_string(i) + "]";
     std::optional<Instant> start, end;
     for (const char* key : {"start", "end"}) {
-      if (!option.is_object() || !option.contains(key) || !option.at(key).is_string()) continue;
-      const CallerInstant instant = ParseCallerInstant(option.at(key).get<std::string>());
+      if (!item.is_object() || !item.contains(key) || !item.at(key).is_string()) continue;
+      const CallerInstant instant = ParseCallerInstant(item.at(key).get<std::string>());
       if (instant.out_of_range) {
         return Error{codes::kInvalidRequest, OutOfRangeMessage(field + "." + key), field + "." + key};
       }
@@ -57,24 +58,63 @@ Result<std::vector<ProposalOption>> ParseOptions(const json& body) {
     if (!start || !end || *end <= *start) {
       return Error{codes::kInvalidRequest, field + " needs RFC 3339 \"start\" and a later \"end\"", field};
     }
-    if (!seen.insert({*start, *end}).second) return Error{codes::kInvalidRequest, field + " repeats a time", field};
-    parsed.push_back({*start, *end, std::nullopt});
+    parsed.push_back({*start, *end});
   }
   return parsed;
 }
 
-// The stored options ([{"start", "end"}] as RFC 3339 text, written by Create).
+// The options of a Create body: 1–10 distinct times.
+Result<std::vector<ProposalOption>> ParseOptions(const json& body) {
+  Result<std::vector<Interval>> times = ParseTimeList(body, "options", ProposalService::kMaxOptions);
+  if (!times) return times.error();
+  std::set<std::pair<Instant, Instant>> seen;
+  std::vector<ProposalOption> parsed;
+  for (std::size_t i = 0; i < times->size(); ++i) {
+    const Interval& time = (*times)[i];
+    if (!seen.insert({time.start, time.end}).second) {
+      const std::string field = "options[" + std::to_string(i) + "]";
+      return Error{codes::kInvalidRequest, field + " repeats a time", field};
+    }
+    parsed.push_back({time.start, time.end, std::nullopt});
+  }
+  return parsed;
+}
+
+// Characters (code points) of UTF-8 text.
+std::size_t CharacterCount(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+// Times stored as [{"start", "end"}] in RFC 3339 text (the options, the candidate's own times).
+std::vector<Interval> StoredTimes(const std::string& stored_json) {
+  std::vector<Interval> times;
+  const json stored = slotwise::ParseJson(stored_json);
+  if (!stored.is_array()) return times;
+  for (const json& time : stored) {
+    const std::optional<Instant> start = ParseRfc3339(time.value("start", ""));
+    const std::optional<Instant> end = ParseRfc3339(time.value("end", ""));
+    if (start && end) times.push_back({*start, *end});
+  }
+  return times;
+}
+
+json TimesJson(const std::vector<Interval>& times) {
+  json list = json::array();
+  for (const Interval& time : times) list.push_back({{"start", FormatRfc3339(time.start)}, {"end", FormatRfc3339(time.end)}});
+  return list;
+}
+
+// The proposal's options as written by Create.
 std::vector<ProposalOption> StoredOptions(const Proposal& proposal) {
   std::vector<ProposalOption> options;
-  const json stored = slotwise::ParseJson(proposal.options_json);
-  if (!stored.is_array()) return options;
-  for (const json& option : stored) {
-    const std::optional<Instant> start = ParseRfc3339(option.value("start", ""));
-    const std::optional<Instant> end = ParseRfc3339(option.value("end", ""));
-    if (start && end) options.push_back({*start, *end, std::nullopt});
-  }
+  for (const Interval& time : StoredTimes(proposal.options_json)) options.push_back({time.start, time.end, std::nullopt});
   return options;
 }
+
+// Open to a pick: open, or declined (the candidate sent other times but may still take one of these).
+bool Pickable(const Proposal& proposal) { return proposal.status == "open" || proposal.status == "declined"; }
 
 bool IsOccupied(const BookingRefusal& refusal) {
   return refusal.code == codes::kSlotTaken || refusal.code == codes::kSlotUnavailable;
@@ -83,7 +123,7 @@ bool IsOccupied(const BookingRefusal& refusal) {
 }  // namespace
 
 std::string ProposalService::StatusOf(const Proposal& proposal) const {
-  if (proposal.status == "open" && clock_() >= proposal.expires_at) return "expired";
+  if (Pickable(proposal) && clock_() >= proposal.expires_at) return "expired";
   return proposal.status;
 }
 
@@ -154,11 +194,9 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
   proposal.tenant_id = tenant_id;
   proposal.capability_hash = CapabilityHash(capability);
   proposal.booking_json = DumpJson(booking);
-  json stored_options = json::array();
-  for (const ProposalOption& option : *options) {
-    stored_options.push_back({{"start", FormatRfc3339(option.start)}, {"end", FormatRfc3339(option.end)}});
-  }
-  proposal.options_json = DumpJson(stored_options);
+  std::vector<Interval> times;
+  for (const ProposalOption& option : *options) times.push_back({option.start, option.end});
+  proposal.options_json = DumpJson(TimesJson(times));
   proposal.expires_at = expires_at;
   proposal.created_by = actor;
   proposal.created_at = now;
@@ -178,9 +216,11 @@ Result<ProposalState> ProposalService::Get(const std::string& tenant_id, const s
   state.proposal_id = proposal.id;
   state.status = StatusOf(proposal);
   state.expires_at = proposal.expires_at;
-  state.options = state.status == "open" ? CheckedOptions(proposal) : StoredOptions(proposal);
+  state.options = state.status == "open" || state.status == "declined" ? CheckedOptions(proposal) : StoredOptions(proposal);
   state.interview_id = proposal.interview_id;
   state.picked_start = proposal.picked_start;
+  state.candidate_availability = StoredTimes(proposal.candidate_availability_json);
+  state.candidate_note = proposal.candidate_note;
   return state;
 }
 
@@ -216,7 +256,9 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
   view.candidate_time_zone = candidate.value("time_zone", "UTC");
   view.candidate_locale = candidate.value("locale", "en");
   view.expires_at = proposal.expires_at;
-  view.options = view.status == "open" ? CheckedOptions(proposal) : options;
+  view.options = view.status == "open" || view.status == "declined" ? CheckedOptions(proposal) : options;
+  view.offered = StoredTimes(proposal.candidate_availability_json);
+  view.note = proposal.candidate_note;
   if (proposal.status == "picked") {
     for (const ProposalOption& option : options) {
       if (option.start == proposal.picked_start) view.picked = option;
@@ -281,10 +323,8 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
     if (proposal.picked_start == *start) return picked(proposal.interview_id, false);
     return AlreadyPicked();
   }
-  if (proposal.status != "open") {
-    return Error{codes::kProposalCancelled, "the recruiter withdrew these times", ""};
-  }
-  if (StatusOf(proposal) == "expired") {
+  if (!Pickable(proposal)) return Error{codes::kProposalCancelled, "the recruiter withdrew these times", ""};
+  if (clock_() >= proposal.expires_at) {
     return Error{codes::kProposalExpired, "these times have expired: ask for new ones", ""};
   }
 
@@ -311,6 +351,62 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
     return AlreadyPicked();
   }
   return picked(interview_id, true);
+}
+
+Result<CandidateProposal> ProposalService::Decline(const std::string& capability, const json& body) {
+  Result<Proposal> found = ByCapability(capability);
+  if (!found) return found.error();
+  const Proposal& proposal = *found;
+  if (proposal.status == "picked") return AlreadyPicked();
+  if (!Pickable(proposal)) return Error{codes::kProposalCancelled, "the recruiter withdrew these times", ""};
+  const std::int64_t now = clock_();
+  if (now >= proposal.expires_at) return Error{codes::kProposalExpired, "these times have expired: ask for new ones", ""};
+  if (body.is_object()) {
+    for (const auto& [key, value] : body.items()) {
+      if (key != "availability" && key != "message") {
+        return Error{codes::kInvalidRequest, "unknown field " + key + ": send \"availability\" and \"message\"", key};
+      }
+    }
+  }
+  Result<std::vector<Interval>> times = ParseTimeList(body, "availability", kMaxOfferedPeriods);
+  if (!times) return times.error();
+  const std::vector<ProposalOption> options = StoredOptions(proposal);
+  const std::int64_t duration = options.empty() ? 0 : options.front().end - options.front().start;
+  for (std::size_t i = 0; i < times->size(); ++i) {
+    const Interval& time = (*times)[i];
+    const std::string field = "availability[" + std::to_string(i) + "]";
+    if (time.length() < duration) {
+      return Error{codes::kInvalidRequest,
+                   field + " is shorter than the interview (" + std::to_string(duration / 60) + " minutes)", field};
+    }
+    if (time.end - duration < now) return Error{codes::kInvalidRequest, field + " is over", field};
+    if (time.end > now + kOfferHorizon) {
+      return Error{codes::kInvalidRequest, field + " ends more than 60 days from now", field};
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (time.start < (*times)[j].end && (*times)[j].start < time.end) {
+        return Error{codes::kInvalidRequest, field + " overlaps availability[" + std::to_string(j) + "]", field};
+      }
+    }
+  }
+  std::string note;
+  if (body.contains("message")) {
+    const json& message = body.at("message");
+    if (!message.is_string() || CharacterCount(message.get<std::string>()) > kMaxNoteCharacters) {
+      return Error{codes::kInvalidRequest, "message must be text of at most 1000 characters", "message"};
+    }
+    note = message.get<std::string>();
+  }
+  std::vector<Interval> sorted = *times;
+  std::sort(sorted.begin(), sorted.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
+  Result<bool> declined = store_.MarkDeclined(proposal.id, DumpJson(TimesJson(sorted)), note, now);
+  if (!declined) return declined.error();
+  if (!*declined) {  // picked, withdrawn or expired in the meantime
+    Result<Proposal> again = ByCapability(capability);
+    if (again && again->status == "picked") return AlreadyPicked();
+    return Error{codes::kProposalExpired, "these times have expired: ask for new ones", ""};
+  }
+  return ForCandidate(capability);
 }
 
 }  // namespace slotwise

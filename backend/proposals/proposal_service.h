@@ -22,6 +22,12 @@
 //   the same interview (created = false). A refusal of the booking comes back as PickRefused (with the refreshed
 //   options when the time is occupied); proposal_expired / proposal_cancelled; invalid_request when the start is not
 //   one of the options.
+// - Decline {"availability": [{"start", "end"}…], "message"?}: none of the times works, and the candidate sends their
+//   own — 1–10 periods, each long enough for the interview, not over, ending within 60 days, none overlapping another;
+//   the note at most 1000 characters. The proposal becomes "declined" (the recruiter sees the times in
+//   GET /v1/proposals/{id} and as the candidate's row in the widget; the ATS gets proposal.declined). Sending again
+//   replaces the times. The proposed times stay open to a pick until the proposal expires. already_picked after a
+//   pick; proposal_expired / proposal_cancelled; invalid_request naming availability[i] or message.
 // - Thread-safe.
 #pragma once
 
@@ -64,11 +70,13 @@ using ProposalCreation = std::variant<CreatedProposal, NoneAvailable, OptionRefu
 // GET /v1/proposals/{id}.
 struct ProposalState {
   std::string proposal_id;
-  std::string status;  // "open", "picked", "cancelled", "expired"
+  std::string status;  // "open", "declined", "picked", "cancelled", "expired"
   Instant expires_at = 0;
   std::vector<ProposalOption> options;
   std::string interview_id;  // once picked
   Instant picked_start = 0;
+  std::vector<Interval> candidate_availability;  // the candidate's own times, once declined
+  std::string candidate_note;
 };
 
 // The interview a pick booked, as its candidate may see it (never notes, e-mails or the internal event).
@@ -95,6 +103,8 @@ struct CandidateProposal {
   std::vector<ProposalOption> options;
   std::optional<ProposalOption> picked;
   std::optional<CandidatePickedInterview> interview;  // once picked
+  std::vector<Interval> offered;  // the candidate's own times, once declined
+  std::string note;               // and their note
 };
 
 struct PickedTime {
@@ -114,6 +124,9 @@ class ProposalService {
   static constexpr std::size_t kMaxOptions = 10;
   static constexpr std::int64_t kDefaultLifetime = 7 * 24 * 3600;
   static constexpr std::int64_t kMaxLifetime = 30 * 24 * 3600;
+  static constexpr std::size_t kMaxOfferedPeriods = 10;
+  static constexpr std::int64_t kOfferHorizon = 60 * 24 * 3600;  // the candidate's times end within 60 days
+  static constexpr std::size_t kMaxNoteCharacters = 1000;
   using Clock = std::function<std::int64_t()>;
 
   ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, ZoneSource& zones, Clock clock)
@@ -130,6 +143,8 @@ class ProposalService {
   Result<std::string> CandidateCalendarFile(const std::string& capability);
   // `body` is the request's JSON (anything: what is not {"start": <one of the options>} is invalid_request).
   Result<PickOutcome> Pick(const std::string& capability, const nlohmann::json& body);
+  // `body` is the request's JSON (see the contract); answers the proposal's state as the candidate sees it.
+  Result<CandidateProposal> Decline(const std::string& capability, const nlohmann::json& body);
   // The proposal `capability` opens (whatever its status), for saying who acted; an error when it opens none.
   Result<Proposal> ByCapability(const std::string& capability);
 

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "slotwise/json_input.h"
 #include "slotwise/time.h"
 #include "store/lifecycle_events.h"
 #include "store/sqlite_query.h"
@@ -13,7 +14,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, tenant_id, capability_hash, booking, options, status, interview_id, picked_start, expires_at, created_by, "
-    "created_at, updated_at";
+    "created_at, updated_at, candidate_availability, candidate_note";
 
 Proposal Read(SqlRow& row) {
   Proposal p;
@@ -29,6 +30,8 @@ Proposal Read(SqlRow& row) {
   p.created_by = row.Text();
   p.created_at = row.Int();
   p.updated_at = row.Int();
+  p.candidate_availability_json = row.Text();
+  p.candidate_note = row.Text();
   return p;
 }
 
@@ -38,9 +41,10 @@ Result<bool> SqliteProposalStore::Create(const Proposal& p) {
   std::lock_guard lock(mutex_);
   Result<int> done = Exec(database_.handle(),
                           std::string("INSERT INTO proposals (") + kColumns +
-                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                           {p.id, p.tenant_id, p.capability_hash, p.booking_json, p.options_json, p.status,
-                           p.interview_id, p.picked_start, p.expires_at, p.created_by, p.created_at, p.updated_at});
+                           p.interview_id, p.picked_start, p.expires_at, p.created_by, p.created_at, p.updated_at,
+                           p.candidate_availability_json, p.candidate_note});
   if (!done) return done.error();
   return true;
 }
@@ -72,13 +76,36 @@ Result<bool> SqliteProposalStore::MarkPicked(const std::string& id, const std::s
   Result<std::optional<std::string>> tenant = First(Query<std::string>(
       db,
       "UPDATE proposals SET status = 'picked', interview_id = ?2, picked_start = ?3, updated_at = ?4 "
-      "WHERE id = ?1 AND status = 'open' RETURNING tenant_id",
+      "WHERE id = ?1 AND status IN ('open', 'declined') RETURNING tenant_id",
       {id, interview_id, start, now}, [](SqlRow& row) { return row.Text(); }));
   if (!tenant) return tenant.error();
   if (!tenant->has_value()) return false;
   const nlohmann::json data = {{"proposal_id", id}, {"interview_id", interview_id}, {"start", FormatRfc3339(start)}};
   if (Result<std::int64_t> event =
           lifecycle_events::AppendLifecycleEvent(db, **tenant, lifecycle_events::kProposalPicked, id, data, now);
+      !event) {
+    return event.error();
+  }
+  return transaction.Commit();
+}
+
+Result<bool> SqliteProposalStore::MarkDeclined(const std::string& id, const std::string& availability_json,
+                                               const std::string& note, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<std::optional<std::string>> tenant = First(Query<std::string>(
+      db,
+      "UPDATE proposals SET status = 'declined', candidate_availability = ?2, candidate_note = ?3, updated_at = ?4 "
+      "WHERE id = ?1 AND status IN ('open', 'declined') AND expires_at > ?4 RETURNING tenant_id",
+      {id, availability_json, note, now}, [](SqlRow& row) { return row.Text(); }));
+  if (!tenant) return tenant.error();
+  if (!tenant->has_value()) return false;
+  nlohmann::json data = {{"proposal_id", id}, {"availability", slotwise::ParseJson(availability_json)}};
+  if (!note.empty()) data["message"] = note;
+  if (Result<std::int64_t> event =
+          lifecycle_events::AppendLifecycleEvent(db, **tenant, lifecycle_events::kProposalDeclined, id, data, now);
       !event) {
     return event.error();
   }

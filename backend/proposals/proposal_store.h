@@ -2,9 +2,11 @@
 // its SQLite implementation (table `proposals`, migration 7).
 //
 // Contract: a proposal is found by its id within its tenant (the recruiter's side) or by the SHA-256 of its
-// capability (the candidate's side; the capability itself is never stored). MarkPicked is the one state change and is
-// atomic: it succeeds only for a proposal that is still open, so two concurrent picks cannot both win. It records the
-// lifecycle event proposal.picked in the same transaction (store/lifecycle_events.h); ReportExpired records
+// capability (the candidate's side; the capability itself is never stored). The state changes are atomic and record
+// their lifecycle event in the same transaction (store/lifecycle_events.h): MarkPicked succeeds only for a proposal
+// that is still open or declined, so two concurrent picks cannot both win (proposal.picked); MarkDeclined keeps the
+// candidate's own times for an open or declined proposal that has not expired (proposal.declined, again each time the
+// candidate changes them); ReportExpired records
 // proposal.expired once for each open proposal whose expiry has passed (expiry is read from expires_at, the status
 // stays "open"). Thread-safe (one mutex around the shared handle, as the other stores on it).
 #pragma once
@@ -25,10 +27,12 @@ struct Proposal {
   std::string capability_hash;  // hex SHA-256 of the candidate's capability
   std::string booking_json;     // the POST /v1/interviews body without start/end
   std::string options_json;     // [{"start", "end"}…] as RFC 3339 text
-  std::string status = "open";  // "open" | "picked" | "cancelled" (expiry is read from expires_at)
+  std::string status = "open";  // "open" | "declined" | "picked" | "cancelled" (expiry is read from expires_at)
   std::string interview_id;     // once picked
   std::int64_t picked_start = 0;
   std::int64_t expires_at = 0;
+  std::string candidate_availability_json;  // declined: the candidate's own times, [{"start", "end"}…]; "" = none
+  std::string candidate_note;   // declined: the candidate's note to the recruiter; "" = none
   std::string created_by;       // the widget token's user or "api_key"
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
@@ -40,9 +44,13 @@ class ProposalStore {
   virtual Result<bool> Create(const Proposal& proposal) = 0;
   virtual Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) = 0;
   virtual Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) = 0;
-  // open → picked with the interview; false (nothing changed) when the proposal is no longer open.
+  // open or declined → picked with the interview; false (nothing changed) when it is neither any more.
   virtual Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
                                   std::int64_t now) = 0;
+  // open or declined, not expired at `now` → declined with the candidate's times (`availability_json`, as stored) and
+  // note; false (nothing changed) otherwise.
+  virtual Result<bool> MarkDeclined(const std::string& id, const std::string& availability_json,
+                                    const std::string& note, std::int64_t now) = 0;
   // Records proposal.expired for every open proposal with expires_at <= now not reported before; answers how many.
   virtual Result<int> ReportExpired(std::int64_t now) = 0;
 };
@@ -56,6 +64,8 @@ class SqliteProposalStore final : public ProposalStore {
   Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) override;
   Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
                           std::int64_t now) override;
+  Result<bool> MarkDeclined(const std::string& id, const std::string& availability_json, const std::string& note,
+                            std::int64_t now) override;
   Result<int> ReportExpired(std::int64_t now) override;
 
  private:

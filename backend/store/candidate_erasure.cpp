@@ -232,7 +232,9 @@ Result<bool> EraseInterview(sqlite3* db, const std::string& tenant_id, const std
                       {tenant_id, interview_id}, [](SqlRow& r) { return Proposal{r.Text(), r.Text()}; });
   if (!proposals) return proposals.error();
   for (const Proposal& proposal : *proposals) {
-    if (Result<int> written = Exec(db, "UPDATE proposals SET booking = ?, updated_at = ? WHERE id = ?;",
+    if (Result<int> written = Exec(db,
+                                   "UPDATE proposals SET booking = ?, candidate_availability = '', candidate_note = '', "
+                                   "updated_at = ? WHERE id = ?;",
                                    {AnonymisedBooking(proposal.booking, scrubber), now, proposal.id});
         !written) {
       return written.error();
@@ -291,8 +293,8 @@ Result<bool> EraseMessages(sqlite3* db, const std::string& tenant_id, const std:
   return true;
 }
 
-// Proposals made for the candidate (their booking names the candidate id or an e-mail): anonymised, open ones
-// cancelled.
+// Proposals made for the candidate (their booking names the candidate id or an e-mail): anonymised, the times the
+// candidate sent dropped, open and declined ones cancelled.
 Result<bool> EraseProposals(sqlite3* db, const std::string& tenant_id, const std::string& candidate_id,
                             const std::vector<std::string>& emails, const Scrubber& scrubber, std::int64_t now,
                             ErasureReport& report) {
@@ -305,9 +307,13 @@ Result<bool> EraseProposals(sqlite3* db, const std::string& tenant_id, const std
   if (!rows) return rows.error();
   for (const Row& row : *rows) {
     if (!IsProposalFor(slotwise::ParseJson(row.booking), candidate_id, emails)) continue;
-    if (Result<int> written = Exec(db, "UPDATE proposals SET booking = ?, status = ?, updated_at = ? WHERE id = ?;",
+    if (Result<int> written = Exec(db,
+                                   "UPDATE proposals SET booking = ?, status = ?, candidate_availability = '', "
+                                   "candidate_note = '', updated_at = ? WHERE id = ?;",
                                    {AnonymisedBooking(row.booking, scrubber),
-                                    row.status == "open" ? std::string("cancelled") : row.status, now, row.id});
+                                    row.status == "open" || row.status == "declined" ? std::string("cancelled")
+                                                                                    : row.status,
+                                    now, row.id});
         !written) {
       return written.error();
     }

@@ -17,7 +17,8 @@ constexpr std::string_view kWebhookIdPrefix = "evt_";
 const std::vector<std::string_view>& AllTypes() {
   static const std::vector<std::string_view> kTypes = {
       kInterviewConfirmed, kInterviewFailed,  kInterviewRescheduled, kInterviewCancelled,
-      kInterviewChangedExternally, kInterviewRestored, kProposalPicked, kProposalExpired, kConnectionNeedsAttention};
+      kInterviewChangedExternally, kInterviewRestored, kProposalPicked, kProposalDeclined, kProposalExpired,
+      kConnectionNeedsAttention};
   return kTypes;
 }
 

@@ -34,6 +34,7 @@ inline constexpr std::string_view kInterviewCancelled = "interview.cancelled";
 inline constexpr std::string_view kInterviewChangedExternally = "interview.changed_externally";
 inline constexpr std::string_view kInterviewRestored = "interview.restored";
 inline constexpr std::string_view kProposalPicked = "proposal.picked";
+inline constexpr std::string_view kProposalDeclined = "proposal.declined";
 inline constexpr std::string_view kProposalExpired = "proposal.expired";
 inline constexpr std::string_view kConnectionNeedsAttention = "connection.needs_attention";
 

@@ -182,14 +182,21 @@ Result<json> ExportCandidate(SqliteStore& database, const std::string& tenant_id
                                     {"created_at", message.at("created_at")}});
   }
   Result<json> proposals = Rows(db,
-                                "SELECT id, status, booking, options, expires_at, interview_id, created_at "
+                                "SELECT id, status, booking, options, expires_at, interview_id, created_at, "
+                                "candidate_availability, candidate_note "
                                 "FROM proposals WHERE tenant_id = ? ORDER BY created_at, id;",
                                 {tenant_id},
-                                {"id", "status", "booking{}", "options{}", "expires_at#", "interview_id", "created_at#"});
+                                {"id", "status", "booking{}", "options{}", "expires_at#", "interview_id", "created_at#",
+                                 "candidate_availability", "candidate_note"});
   if (!proposals) return proposals.error();
   for (json& proposal : *proposals) {
     if (!IsProposalFor(proposal.at("booking"), candidate_id, footprint->emails)) continue;
     proposal.erase("booking");
+    // The times and note the candidate sent when none of the proposed ones worked (absent when they sent none).
+    const std::string offered = proposal.at("candidate_availability").get<std::string>();
+    proposal.erase("candidate_availability");
+    if (!offered.empty()) proposal["candidate_availability"] = slotwise::ParseJson(offered);
+    if (proposal.at("candidate_note") == "") proposal.erase("candidate_note");
     document["proposals"].push_back(std::move(proposal));
   }
   if (footprint->empty() && document["messages"].empty() && document["proposals"].empty()) {

@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 19> kMigrations = {
+constexpr std::array<const char*, 20> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -297,6 +297,25 @@ constexpr std::array<const char*, 19> kMigrations = {
     // 19: when each API key was last used (DirectoryStore::NoteApiKeyUse, to the minute), so a tenant can find and
     // revoke the keys nobody uses.
     "ALTER TABLE api_keys ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;",
+    // 20: a candidate for whom none of the proposed times works sends their own (backend/proposals/proposal_store.h):
+    // the status "declined", the periods as JSON ([{"start", "end"}] in RFC 3339) and an optional note, kept until the
+    // candidate is erased. SQLite cannot change a CHECK constraint in place: the table is rebuilt with the same rows.
+    "CREATE TABLE proposals_v20 ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  capability_hash TEXT NOT NULL UNIQUE, booking TEXT NOT NULL, options TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('open', 'declined', 'picked', 'cancelled')),"
+    "  interview_id TEXT NOT NULL DEFAULT '', picked_start INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL,"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  expiry_reported INTEGER NOT NULL DEFAULT 0, candidate_availability TEXT NOT NULL DEFAULT '',"
+    "  candidate_note TEXT NOT NULL DEFAULT '');"
+    "INSERT INTO proposals_v20 (id, tenant_id, capability_hash, booking, options, status, interview_id, picked_start,"
+    "  expires_at, created_by, created_at, updated_at, expiry_reported)"
+    "  SELECT id, tenant_id, capability_hash, booking, options, status, interview_id, picked_start, expires_at,"
+    "  created_by, created_at, updated_at, expiry_reported FROM proposals;"
+    "DROP TABLE proposals;"
+    "ALTER TABLE proposals_v20 RENAME TO proposals;"
+    "CREATE INDEX proposals_by_tenant ON proposals (tenant_id, created_at);"
+    "CREATE INDEX proposals_unreported_expiry ON proposals (expiry_reported, expires_at);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -209,6 +209,15 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   proposal.erase("end");
   const HttpAnswer offered = world.Api("POST", "/v1/proposals", proposal);
   REQUIRE_MESSAGE(offered.status == 201, offered.body);
+  // None of the times works: the candidate sends their own, with a note that names them.
+  const std::string url = json::parse(offered.body).at("candidate_url");
+  const std::int64_t friday = *ParseRfc3339(FreeWeek(world.Now(), 5, 10));
+  const HttpAnswer declined = HttpJson(
+      "POST", world.root() + "/v1/candidate/proposal/decline",
+      {{"availability", {{{"start", FormatRfc3339(friday)}, {"end", FormatRfc3339(friday + 7200)}}}},
+       {"message", "Friday suits me. " + kName}},
+      {{"Authorization", "Bearer " + url.substr(url.find("#p=") + 3)}});
+  REQUIRE_MESSAGE(declined.status == 200, declined.body);
   for (int i = 0; i < 100 && ats.Mails() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   REQUIRE(ats.Mails() >= 2);  // the invitation and the message went out
   world.Settled(other_id);
@@ -228,7 +237,10 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   CHECK(document.at("interviews")[0].at("notes") == "internal: " + kName + " was referred");
   CHECK_FALSE(document.at("interviews")[0].at("history").empty());
   CHECK(document.at("messages").size() == 1);
-  CHECK(document.at("proposals").size() == 1);
+  REQUIRE(document.at("proposals").size() == 1);
+  CHECK(document.at("proposals")[0].at("status") == "declined");
+  CHECK(document.at("proposals")[0].at("candidate_note") == "Friday suits me. " + kName);
+  CHECK(document.at("proposals")[0].at("candidate_availability").size() == 1);
   CHECK(exported.body.find("Ottilie") == std::string::npos);
 
   // Another tenant's key: 404 for both, like a candidate that does not exist.

@@ -235,3 +235,86 @@ TEST_CASE("proposals: bad offers are refused with the field; an expired proposal
   CHECK(json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body).at("status") == "expired");
   CHECK(AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", mon10}}).status == 410);
 }
+
+TEST_CASE("proposals: none of the times works — the candidate sends their own; the recruiter and the ATS see them") {
+  ProviderWorld world(true, true);
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00");
+  const json created = json::parse(world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10})).body);
+  const std::string id = created.at("proposal_id"), capability = CapabilityOf(created);
+  const std::string thu9 = FreeWeek(world.Now(), 4, "09:00"), fri14 = FreeWeek(world.Now(), 5, "14:00");
+  const json offered = {{"availability", {{{"start", fri14}, {"end", Plus(fri14, 180)}},
+                                          {{"start", thu9}, {"end", Plus(thu9, 120)}}}},
+                        {"message", "Thursday morning or Friday afternoon suits me — Jana"}};
+
+  // Bad input is refused with the field and changes nothing.
+  auto refused_field = [&](const json& body) {
+    const HttpAnswer answer = AsCandidate(world, "POST", "/v1/candidate/proposal/decline", capability, body);
+    CHECK_MESSAGE(answer.status == 422, answer.body);
+    return json::parse(answer.body).at("error").value("field", "");
+  };
+  CHECK(refused_field(json::object()) == "availability");
+  CHECK(refused_field({{"availability", json::array()}}) == "availability");
+  CHECK(refused_field({{"availability", {{{"start", thu9}, {"end", Plus(thu9, 30)}}}}}) == "availability[0]");  // < 60 min
+  CHECK(refused_field({{"availability", {{{"start", thu9}, {"end", Plus(thu9, 120)}},
+                                         {{"start", Plus(thu9, 60)}, {"end", Plus(thu9, 180)}}}}}) == "availability[1]");
+  CHECK(refused_field({{"availability", {{{"start", FormatRfc3339(world.Now() - 7200)},
+                                          {"end", FormatRfc3339(world.Now() - 3600)}}}}}) == "availability[0]");  // over
+  CHECK(refused_field({{"availability", {{{"start", FormatRfc3339(world.Now() + 70 * 86400)},
+                                          {"end", FormatRfc3339(world.Now() + 70 * 86400 + 3600)}}}}}) == "availability[0]");
+  CHECK(refused_field({{"availability", offered.at("availability")}, {"message", std::string(1001, 'x')}}) == "message");
+  CHECK(refused_field({{"availability", offered.at("availability")}, {"when", "soon"}}) == "when");
+  CHECK(json::parse(world.Api("GET", "/v1/proposals/" + id).body).at("status") == "open");
+  CHECK(AsCandidate(world, "POST", "/v1/candidate/proposal/decline", "swp_forged", offered).status == 401);
+
+  // The candidate sends Thursday 9–11 and Friday 14–17 with a note: the page shows them, sorted.
+  const HttpAnswer declined = AsCandidate(world, "POST", "/v1/candidate/proposal/decline", capability, offered);
+  REQUIRE_MESSAGE(declined.status == 200, declined.body);
+  const json view = json::parse(declined.body);
+  CHECK(view.at("status") == "declined");
+  REQUIRE(view.at("offered").size() == 2);
+  CHECK(view.at("offered")[0].at("start") == thu9);
+  CHECK(view.at("offered")[1].at("end") == Plus(fri14, 180));
+  CHECK(view.at("note") == "Thursday morning or Friday afternoon suits me — Jana");
+  CHECK(view.at("options").size() == 2);
+
+  // The recruiter's side: the state, the candidate's times and note.
+  const json state = json::parse(world.Api("GET", "/v1/proposals/" + id).body);
+  CHECK(state.at("status") == "declined");
+  CHECK(state.at("candidate_availability") == view.at("offered"));
+  CHECK(state.at("candidate_message") == "Thursday morning or Friday afternoon suits me — Jana");
+
+  // The ATS is told: proposal.declined with the times, in the tenant's delivery log.
+  const HttpAnswer log = world.Api("GET", "/v1/webhook_deliveries?subject_id=" + id);
+  REQUIRE_MESSAGE(log.status == 200, log.body);
+  int told = 0;
+  const json deliveries = json::parse(log.body);
+  for (const json& delivery : deliveries.at("deliveries")) {
+    if (delivery.at("type") != "proposal.declined") continue;
+    ++told;
+    CHECK(delivery.at("payload").at("data").at("availability") == view.at("offered"));
+    CHECK(delivery.at("payload").at("data").at("message") == view.at("note"));
+  }
+  CHECK_MESSAGE(told == 1, log.body.substr(0, 1500));
+
+  // The candidate changes their mind: one of the proposed times after all. Then nothing more can be declined.
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", tue10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  CHECK(json::parse(world.Api("GET", "/v1/proposals/" + id).body).at("status") == "picked");
+  const HttpAnswer late = AsCandidate(world, "POST", "/v1/candidate/proposal/decline", capability, offered);
+  CHECK(late.status == 409);
+  CHECK(json::parse(late.body).at("error").at("code") == "already_picked");
+}
+
+TEST_CASE("proposals: an expired proposal takes no times from the candidate") {
+  ProviderWorld world(true, true);
+  json expiring = ProposalBody({FreeWeek(world.Now(), 1, "10:00")});
+  expiring["expires_at"] = FormatRfc3339(world.Now() + 3600);
+  const json created = json::parse(world.Api("POST", "/v1/proposals", expiring).body);
+  world.Advance(7200);
+  const std::string thu9 = FreeWeek(world.Now(), 4, "09:00");
+  const HttpAnswer late = AsCandidate(world, "POST", "/v1/candidate/proposal/decline", CapabilityOf(created),
+                                      {{"availability", {{{"start", thu9}, {"end", Plus(thu9, 120)}}}}});
+  CHECK(late.status == 410);
+  CHECK(json::parse(world.Api("GET", "/v1/proposals/" + created.at("proposal_id").get<std::string>()).body).at("status") ==
+        "expired");
+}

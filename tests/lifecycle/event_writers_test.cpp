@@ -109,7 +109,7 @@ TEST_CASE("event writers: the history action vocabulary") {
   CHECK(lifecycle_events::TypeForHistoryAction("changed_externally") == lifecycle_events::kInterviewChangedExternally);
   CHECK_FALSE(lifecycle_events::TypeForHistoryAction("booked").has_value());
   CHECK_FALSE(lifecycle_events::TypeForHistoryAction("").has_value());
-  CHECK(lifecycle_events::AllTypes().size() == 9);
+  CHECK(lifecycle_events::AllTypes().size() == 10);
   CHECK(lifecycle_events::TypeForHistoryAction("restored") == lifecycle_events::kInterviewRestored);
   CHECK(lifecycle_events::ParseWebhookId("evt_17") == 17);
   CHECK_FALSE(lifecycle_events::ParseWebhookId("evt_").has_value());
