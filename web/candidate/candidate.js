@@ -4,11 +4,14 @@
 //
 // The capability comes from the URL fragment (#p=<capability>; fragments never reach a server or a Referer). It is
 // sent only as `Authorization: Bearer swp_<capability>` to this origin:
-//   GET  /v1/candidate/proposal        → {status: open|picked|expired|cancelled, title, duration_minutes,
+//   GET  /v1/candidate/proposal        → {status: open|declined|picked|expired|cancelled, title, duration_minutes,
 //                                         organizer_name, candidate: {name, time_zone, locale},
 //                                         options: [{start, end, available}], picked?: {start, end},
 //                                         interview?: {status, start, end, interviewers, room?, join_url?, passcode?}}
 //   GET  /v1/candidate/proposal/invitation.ics → the picked interview's calendar file
+//   POST /v1/candidate/proposal/decline {availability: [{start, end}], message?} → 200 the view above with status
+//                                      "declined", offered, note ("none of these times work": the candidate's own
+//                                      times, checked first by own_times.js); 422 naming availability[i]; 409; 410.
 //   POST /v1/candidate/proposal/pick   {start} + Idempotency-Key (one per pick attempt, reused when that attempt is
 //                                      retried after a network failure) → 201/200 {status: "picked", interview_id,
 //                                      start, end}; 409 {error: {code: slot_unavailable|slot_taken|already_picked},
@@ -46,6 +49,16 @@
       passcode: 'Passcode: {code}', preparing: 'Your time is booked. The invitation and the video link are being prepared…',
       addToCalendar: 'Add to your calendar', downloadIcs: 'Download (.ics)', googleCalendar: 'Google Calendar',
       outlookCalendar: 'Outlook', interviewCancelled: 'This interview was cancelled. Please contact {organizer} if you have questions.',
+      noneWork: 'None of these times work for me', offerHeading: 'When are you available?',
+      offerIntro: 'Tell {organizer} when you could do the interview ({minutes} minutes). Times are in your time zone: {zone}.',
+      offerDay: 'Day', offerFrom: 'From', offerTo: 'To', offerRemove: 'Remove', offerAdd: 'Add another time',
+      offerNote: 'A note for {organizer} (optional)', offerSend: 'Send my times', offerSending: 'Sending…', offerCancel: 'Cancel',
+      offerRowLabel: 'Time {number}', offerIncomplete: 'Please fill in the day and both times.',
+      offerTooShort: 'This time is shorter than the interview ({minutes} minutes).', offerOver: 'This time is over.',
+      offerTooFar: 'Please choose a day within the next 60 days.', offerOverlap: 'This time overlaps another one.',
+      offerFix: 'Please correct the marked times.', offerSent: 'Thank you. Your times were sent to {organizer}.',
+      offeredHeading: 'The times you sent', offeredHint: 'If one of the proposed times works after all, you can still choose it above.',
+      offerChange: 'Change my times', offerTooLong: 'The note is too long (at most 1000 characters).',
     },
     de: {
       title: 'Wählen Sie einen Termin für Ihr Interview',
@@ -76,6 +89,16 @@
       passcode: 'Kenncode: {code}', preparing: 'Ihr Termin ist gebucht. Die Einladung und der Videolink werden vorbereitet…',
       addToCalendar: 'Zu Ihrem Kalender hinzufügen', downloadIcs: 'Herunterladen (.ics)', googleCalendar: 'Google Kalender',
       outlookCalendar: 'Outlook', interviewCancelled: 'Dieses Interview wurde abgesagt. Bei Fragen wenden Sie sich bitte an {organizer}.',
+      noneWork: 'Keiner dieser Termine passt mir', offerHeading: 'Wann haben Sie Zeit?',
+      offerIntro: 'Teilen Sie {organizer} mit, wann Sie das Interview ({minutes} Minuten) führen könnten. Die Zeiten gelten in Ihrer Zeitzone: {zone}.',
+      offerDay: 'Tag', offerFrom: 'Von', offerTo: 'Bis', offerRemove: 'Entfernen', offerAdd: 'Weitere Zeit hinzufügen',
+      offerNote: 'Eine Nachricht an {organizer} (optional)', offerSend: 'Meine Zeiten senden', offerSending: 'Wird gesendet…', offerCancel: 'Abbrechen',
+      offerRowLabel: 'Zeit {number}', offerIncomplete: 'Bitte geben Sie den Tag und beide Uhrzeiten an.',
+      offerTooShort: 'Diese Zeit ist kürzer als das Interview ({minutes} Minuten).', offerOver: 'Diese Zeit ist schon vorbei.',
+      offerTooFar: 'Bitte wählen Sie einen Tag innerhalb der nächsten 60 Tage.', offerOverlap: 'Diese Zeit überschneidet sich mit einer anderen.',
+      offerFix: 'Bitte korrigieren Sie die markierten Zeiten.', offerSent: 'Vielen Dank. Ihre Zeiten wurden an {organizer} gesendet.',
+      offeredHeading: 'Die Zeiten, die Sie gesendet haben', offeredHint: 'Wenn doch einer der vorgeschlagenen Termine passt, können Sie ihn oben noch wählen.',
+      offerChange: 'Meine Zeiten ändern', offerTooLong: 'Die Nachricht ist zu lang (höchstens 1000 Zeichen).',
     },
     ja: {
       title: '面接の日時をお選びください',
@@ -106,6 +129,16 @@
       passcode: 'パスコード: {code}', preparing: '日時を予約しました。招待状とビデオ通話のリンクを準備しています…',
       addToCalendar: 'カレンダーに追加', downloadIcs: 'ダウンロード (.ics)', googleCalendar: 'Google カレンダー',
       outlookCalendar: 'Outlook', interviewCancelled: 'この面接はキャンセルされました。ご不明な点は {organizer} にお問い合わせください。',
+      noneWork: '都合の合う日時がありません', offerHeading: 'ご都合のよい日時をお知らせください',
+      offerIntro: '面接（{minutes}分）が可能な日時を {organizer} にお知らせください。時刻はお客様のタイムゾーンです: {zone}。',
+      offerDay: '日付', offerFrom: '開始', offerTo: '終了', offerRemove: '削除', offerAdd: '日時を追加',
+      offerNote: '{organizer} へのメッセージ（任意）', offerSend: 'この日時を送信', offerSending: '送信しています…', offerCancel: 'キャンセル',
+      offerRowLabel: '日時 {number}', offerIncomplete: '日付と開始・終了時刻を入力してください。',
+      offerTooShort: '面接の時間（{minutes}分）より短くなっています。', offerOver: 'この日時は過ぎています。',
+      offerTooFar: '60日以内の日付を選んでください。', offerOverlap: '他の日時と重なっています。',
+      offerFix: '印の付いた日時を修正してください。', offerSent: 'ありがとうございます。ご都合のよい日時を {organizer} に送信しました。',
+      offeredHeading: '送信した日時', offeredHint: '候補の日時で都合がつく場合は、上から選ぶこともできます。',
+      offerChange: '日時を変更する', offerTooLong: 'メッセージが長すぎます（1000文字まで）。',
     },
     nl: {
       title: 'Kies een tijd voor je sollicitatiegesprek',
@@ -136,6 +169,16 @@
       passcode: 'Toegangscode: {code}', preparing: 'Je tijd is geboekt. De uitnodiging en de videolink worden klaargezet…',
       addToCalendar: 'Aan je agenda toevoegen', downloadIcs: 'Downloaden (.ics)', googleCalendar: 'Google Agenda',
       outlookCalendar: 'Outlook', interviewCancelled: 'Dit gesprek is geannuleerd. Neem bij vragen contact op met {organizer}.',
+      noneWork: 'Geen van deze tijden komt mij uit', offerHeading: 'Wanneer kun je?',
+      offerIntro: 'Laat {organizer} weten wanneer je het gesprek ({minutes} minuten) zou kunnen voeren. De tijden staan in jouw tijdzone: {zone}.',
+      offerDay: 'Dag', offerFrom: 'Van', offerTo: 'Tot', offerRemove: 'Verwijderen', offerAdd: 'Nog een tijd toevoegen',
+      offerNote: 'Een bericht voor {organizer} (optioneel)', offerSend: 'Mijn tijden versturen', offerSending: 'Bezig met versturen…', offerCancel: 'Annuleren',
+      offerRowLabel: 'Tijd {number}', offerIncomplete: 'Vul de dag en beide tijden in.',
+      offerTooShort: 'Deze tijd is korter dan het gesprek ({minutes} minuten).', offerOver: 'Deze tijd is al voorbij.',
+      offerTooFar: 'Kies een dag binnen de komende 60 dagen.', offerOverlap: 'Deze tijd overlapt met een andere.',
+      offerFix: 'Verbeter de gemarkeerde tijden.', offerSent: 'Bedankt. Je tijden zijn naar {organizer} verstuurd.',
+      offeredHeading: 'De tijden die je hebt verstuurd', offeredHint: 'Komt een van de voorgestelde tijden toch uit, dan kun je die hierboven nog kiezen.',
+      offerChange: 'Mijn tijden wijzigen', offerTooLong: 'Het bericht is te lang (hoogstens 1000 tekens).',
     },
   };
 
@@ -146,7 +189,13 @@
     doneHeading: $('done-heading'), doneTime: $('done-time'), doneNote: $('done-note'), retry: $('retry'),
     details: $('done-details'), calendar: $('done-calendar'), calendarLabel: $('calendar-label'), addIcs: $('add-ics'),
     addGoogle: $('add-google'), addOutlook: $('add-outlook'),
+    noneWork: $('none-work'), offered: $('offered'), offeredHeading: $('offered-heading'), offeredList: $('offered-list'),
+    offeredNote: $('offered-note'), offeredHint: $('offered-hint'), offerChange: $('offer-change'), offer: $('offer-form'),
+    offerHeading: $('offer-heading'), offerIntro: $('offer-intro'), offerRows: $('offer-rows'), offerAdd: $('offer-add'),
+    offerNoteLabel: $('offer-note-label'), offerNote: $('offer-note'), offerSend: $('offer-send'),
+    offerCancel: $('offer-cancel'),
   };
+  const ownTimes = window.SlotwiseOwnTimes;
 
   function languageOf(tag) {
     const language = String(tag || '').toLowerCase().split(/[-_]/)[0];
@@ -310,6 +359,7 @@
   }
 
   function showDone(headingKey, picked, interview) {
+    hideOwnTimes();
     els.form.hidden = true;
     els.done.hidden = false;
     setStatus('', '');
@@ -426,6 +476,7 @@
   }
 
   function showMessage(text) {
+    hideOwnTimes();
     els.form.hidden = true;
     els.done.hidden = true;
     setStatus(text, 'error');
@@ -476,8 +527,222 @@
       case 'picked': showDone('alreadyHeading', proposal.picked, proposal.interview); break;
       case 'expired': showMessage(t('expired', { organizer: organizerName() })); break;
       case 'cancelled': showMessage(t('cancelled', { organizer: organizerName() })); break;
-      default: showOpen(proposal.options || []);
+      default:  // open, or declined (the candidate sent their own times; the proposed ones can still be picked)
+        showOpen(proposal.options || [], proposal.status === 'declined' ? t('offerSent', { organizer: organizerName() }) : '',
+                 proposal.status === 'declined' ? 'success' : '');
+        showOwnTimes(proposal);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // "None of these times work": the candidate's own times (own_times.js checks them as the server will).
+  function hideOwnTimes() {
+    els.noneWork.hidden = true;
+    els.offered.hidden = true;
+    els.offer.hidden = true;
+  }
+
+  function showOwnTimes(proposal) {
+    const offered = proposal.offered || [];
+    els.offer.hidden = true;
+    els.noneWork.textContent = t('noneWork');
+    els.noneWork.hidden = offered.length > 0;
+    els.noneWork.setAttribute('aria-expanded', 'false');
+    els.offered.hidden = offered.length === 0;
+    if (!offered.length) return;
+    els.offeredHeading.textContent = t('offeredHeading');
+    els.offeredList.replaceChildren(...offered.map((period) => {
+      const item = document.createElement('li');
+      const start = new Date(period.start), end = new Date(period.end);
+      const time = document.createElement('time');
+      time.dateTime = period.start;
+      time.textContent = dayText(start) + ', ' + rangeText(start, end);
+      item.appendChild(time);
+      return item;
+    }));
+    els.offeredNote.textContent = proposal.note || '';
+    els.offeredNote.hidden = !proposal.note;
+    els.offeredHint.textContent = t('offeredHint');
+    els.offerChange.textContent = t('offerChange');
+  }
+
+  // "YYYY-MM-DD" / "HH:MM" of `ms` in the candidate's zone (to fill a row from times sent before).
+  function wallParts(ms) {
+    const parts = {};
+    formatter({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(ms)).forEach((part) => { parts[part.type] = part.value; });
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour % 24}`.padStart(2, '0') + ':' + parts.minute };
+  }
+
+  let rowCount = 0;
+  function addRow(values) {
+    const number = els.offerRows.children.length + 1;
+    const row = document.createElement('div');
+    row.className = 'offer-row';
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', t('offerRowLabel', { number }));
+    const id = 'offer-' + (++rowCount);
+    const field = (labelKey, type, name, value) => {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = type;
+      input.name = name;
+      input.required = true;
+      input.value = value || '';
+      if (type === 'time') input.step = 900;
+      if (type === 'date') {
+        const now = Date.now();
+        input.min = wallParts(now).date;
+        input.max = wallParts(now + 60 * 86400000).date;
+      }
+      label.append(t(labelKey), input);
+      return label;
+    };
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.textContent = t('offerRemove');
+    remove.addEventListener('click', () => {
+      row.remove();
+      renumberRows();
+      if (!els.offerRows.children.length) addRow();
+    });
+    const error = document.createElement('p');
+    error.className = 'row-error';
+    error.id = id + '-error';
+    error.hidden = true;
+    row.append(field('offerDay', 'date', 'date', values && values.date), field('offerFrom', 'time', 'from', values && values.from),
+               field('offerTo', 'time', 'to', values && values.to), remove, error);
+    row.addEventListener('input', () => clearRowError(row));  // a corrected row loses its mark at once
+    els.offerRows.appendChild(row);
+    renumberRows();
+    return row;
+  }
+
+  function renumberRows() {
+    Array.from(els.offerRows.children).forEach((row, index) => row.setAttribute('aria-label', t('offerRowLabel', { number: index + 1 })));
+    els.offerAdd.hidden = els.offerRows.children.length >= ownTimes.kMaxPeriods;
+  }
+
+  function openOfferForm() {
+    const proposal = state.proposal || {};
+    els.offerHeading.textContent = t('offerHeading');
+    els.offerIntro.textContent = t('offerIntro', { organizer: organizerName(), minutes: proposal.duration_minutes || '', zone: zoneText() });
+    els.offerAdd.textContent = t('offerAdd');
+    els.offerNoteLabel.textContent = t('offerNote', { organizer: organizerName() });
+    els.offerSend.textContent = t('offerSend');
+    els.offerCancel.textContent = t('offerCancel');
+    els.offerRows.replaceChildren();
+    const sent = proposal.offered || [];
+    if (sent.length) {
+      sent.forEach((period) => {
+        const from = wallParts(Date.parse(period.start)), to = wallParts(Date.parse(period.end));
+        addRow({ date: from.date, from: from.time, to: to.time });
+      });
+    } else {
+      addRow({ date: ownTimes.nextWorkingDay(Date.now(), state.timeZone), from: '09:00', to: '12:00' });
+    }
+    els.offerNote.value = proposal.note || '';
+    els.noneWork.hidden = true;
+    els.noneWork.setAttribute('aria-expanded', 'true');
+    els.offered.hidden = true;
+    els.offer.hidden = false;
+    els.offerHeading.focus();
+  }
+
+  function closeOfferForm() {
+    if (state.proposal) showOwnTimes(state.proposal);
+    (els.offered.hidden ? els.noneWork : els.offerChange).focus();
+  }
+
+  function readRows() {
+    return Array.from(els.offerRows.children).map((row) => ({
+      date: row.querySelector('input[name="date"]').value,
+      from: row.querySelector('input[name="from"]').value,
+      to: row.querySelector('input[name="to"]').value,
+    }));
+  }
+
+  function clearRowError(row) {
+    row.classList.remove('invalid');
+    const message = row.querySelector('.row-error');
+    message.hidden = true;
+    message.textContent = '';
+    row.querySelectorAll('input').forEach((input) => {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    });
+  }
+
+  const kRowErrors = { incomplete: 'offerIncomplete', too_short: 'offerTooShort', over: 'offerOver', too_far: 'offerTooFar',
+                       overlap: 'offerOverlap' };
+  function markRows(errors) {
+    Array.from(els.offerRows.children).forEach((row, index) => {
+      const error = errors.find((e) => e.index === index);
+      clearRowError(row);
+      if (!error) return;
+      const message = row.querySelector('.row-error');
+      row.classList.add('invalid');
+      message.hidden = false;
+      message.textContent = t(kRowErrors[error.code] || 'offerIncomplete', { minutes: (state.proposal || {}).duration_minutes || '' });
+      row.querySelectorAll('input').forEach((input) => {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', message.id);
+      });
+    });
+    const first = errors.length ? els.offerRows.children[errors[0].index] : null;
+    if (first) first.querySelector('input').focus();
+  }
+
+  function sendOwnTimes() {
+    const proposal = state.proposal || {};
+    const checked = ownTimes.checkRows(readRows(), state.timeZone, proposal.duration_minutes || 0, Date.now());
+    markRows(checked.errors);
+    if (checked.errors.length) {
+      setStatus(t('offerFix'), 'error');
+      return;
+    }
+    const note = els.offerNote.value.trim();
+    if (Array.from(note).length > 1000) {
+      setStatus(t('offerTooLong'), 'error');
+      els.offerNote.focus();
+      return;
+    }
+    const body = { availability: checked.periods };
+    if (note) body.message = note;
+    els.offerSend.disabled = true;
+    els.offerSend.textContent = t('offerSending');
+    els.main.setAttribute('aria-busy', 'true');
+    showRetry(null);
+    api('POST', '/v1/candidate/proposal/decline', body).then((reply) => {
+      finishLoading();
+      els.offerSend.disabled = false;
+      els.offerSend.textContent = t('offerSend');
+      const error = reply.json && reply.json.error;
+      if (reply.status === 200 && reply.json) {
+        state.proposal = Object.assign(state.proposal || {}, reply.json);
+        render(reply.json);
+        els.status.focus();
+      } else if (reply.status === 422 && error && /^availability\[(\d+)\]/.test(error.field || '')) {
+        markRows([{ index: Number(/\[(\d+)\]/.exec(error.field)[1]), code: 'incomplete' }]);
+        setStatus(t('offerFix'), 'error');
+      } else if (reply.status === 409) {
+        load();  // a time was picked meanwhile (perhaps in another tab)
+      } else if (reply.status === 410) {
+        showMessage(t('expired', { organizer: organizerName() }));
+      } else if (reply.status === 401 || reply.status === 404) {
+        showMessage(t('invalidLink'));
+      } else {
+        setStatus(t('serverError', { status: reply.status }), 'error');
+        showRetry(sendOwnTimes);
+      }
+    }).catch(() => {
+      finishLoading();
+      els.offerSend.disabled = false;
+      els.offerSend.textContent = t('offerSend');
+      setStatus(t('network'), 'error');
+      showRetry(sendOwnTimes);
+    });
   }
 
   function pick(start) {
@@ -537,6 +802,14 @@
     pick(chosen.value);
   });
   els.retry.addEventListener('click', () => { if (state.retryAction) state.retryAction(); });
+  els.noneWork.addEventListener('click', openOfferForm);
+  els.offerChange.addEventListener('click', openOfferForm);
+  els.offerAdd.addEventListener('click', () => addRow().querySelector('input').focus());
+  els.offerCancel.addEventListener('click', closeOfferForm);
+  els.offer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sendOwnTimes();
+  });
   els.addIcs.addEventListener('click', downloadIcs);
   els.status.tabIndex = -1;
 
