@@ -114,6 +114,15 @@ std::string Capability(Req req) {
   return header.rfind(kBearer, 0) == 0 ? header.substr(kBearer.size()) : "";
 }
 
+// The candidate acts through the proposal's link: its tenant for the log, "candidate" and the proposal for the audit
+// trail (the link's capability itself is never recorded).
+void NoteCandidate(ProposalService& proposals, Req req) {
+  if (Result<Proposal> proposal = proposals.ByCapability(Capability(req)); proposal) {
+    observability::NoteTenant(proposal->tenant_id);
+    observability::NoteActor("candidate", proposal->id);
+  }
+}
+
 }  // namespace
 
 void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals, ApiAuth& auth, std::string public_url) {
@@ -151,22 +160,14 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
   // None of the times works: the candidate sends their own (the answer is the page's view, as GET gives it).
   server.Post("/v1/candidate/proposal/decline", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
-    if (Result<Proposal> proposal = proposals.ByCapability(Capability(req)); proposal) {
-      observability::NoteTenant(proposal->tenant_id);
-      observability::NoteActor("candidate", proposal->id);
-    }
+    NoteCandidate(proposals, req);
     Result<CandidateProposal> view = proposals.Decline(Capability(req), slotwise::ParseJson(req.body));
     if (!view) return SendError(res, view.error());
     SendJson(res, 200, CandidateJson(*view));
   });
   server.Post("/v1/candidate/proposal/pick", [&](Req req, Res res) {
     res.set_header("Cache-Control", "no-store");
-    // The candidate acts through the proposal's link: its tenant for the log, "candidate" and the proposal for the
-    // audit trail (the link's capability itself is never recorded).
-    if (Result<Proposal> proposal = proposals.ByCapability(Capability(req)); proposal) {
-      observability::NoteTenant(proposal->tenant_id);
-      observability::NoteActor("candidate", proposal->id);
-    }
+    NoteCandidate(proposals, req);
     Result<PickOutcome> picked = proposals.Pick(Capability(req), slotwise::ParseJson(req.body));
     if (!picked) return SendError(res, picked.error());
     SendPick(res, *picked);

@@ -66,50 +66,41 @@ Result<std::optional<Proposal>> SqliteProposalStore::FindByCapability(const std:
   return FindOne("capability_hash = ?1", capability_hash, "");
 }
 
-Result<bool> SqliteProposalStore::MarkPicked(const std::string& id, const std::string& interview_id,
-                                             std::int64_t start, std::int64_t now) {
+Result<bool> SqliteProposalStore::UpdateRecordingEvent(const std::string& update, std::vector<SqlValue> args,
+                                                       std::string_view type, const std::string& id,
+                                                       const nlohmann::json& data, std::int64_t now) {
   std::lock_guard lock(mutex_);
   sqlite3* db = database_.handle();
   WriteTransaction transaction(db);
   if (Result<bool> began = transaction.Began(); !began) return began.error();
   // RETURNING, not sqlite3_changes(): other stores share the handle and may run a statement in between.
-  Result<std::optional<std::string>> tenant = First(Query<std::string>(
-      db,
-      "UPDATE proposals SET status = 'picked', interview_id = ?2, picked_start = ?3, updated_at = ?4 "
-      "WHERE id = ?1 AND status IN ('open', 'declined') RETURNING tenant_id",
-      {id, interview_id, start, now}, [](SqlRow& row) { return row.Text(); }));
+  Result<std::optional<std::string>> tenant =
+      First(Query<std::string>(db, update + " RETURNING tenant_id", args, [](SqlRow& row) { return row.Text(); }));
   if (!tenant) return tenant.error();
   if (!tenant->has_value()) return false;
-  const nlohmann::json data = {{"proposal_id", id}, {"interview_id", interview_id}, {"start", FormatRfc3339(start)}};
-  if (Result<std::int64_t> event =
-          lifecycle_events::AppendLifecycleEvent(db, **tenant, lifecycle_events::kProposalPicked, id, data, now);
-      !event) {
+  if (Result<std::int64_t> event = lifecycle_events::AppendLifecycleEvent(db, **tenant, type, id, data, now); !event) {
     return event.error();
   }
   return transaction.Commit();
 }
 
+Result<bool> SqliteProposalStore::MarkPicked(const std::string& id, const std::string& interview_id,
+                                             std::int64_t start, std::int64_t now) {
+  return UpdateRecordingEvent(
+      "UPDATE proposals SET status = 'picked', interview_id = ?2, picked_start = ?3, updated_at = ?4 "
+      "WHERE id = ?1 AND status IN ('open', 'declined')",
+      {id, interview_id, start, now}, lifecycle_events::kProposalPicked, id,
+      {{"proposal_id", id}, {"interview_id", interview_id}, {"start", FormatRfc3339(start)}}, now);
+}
+
 Result<bool> SqliteProposalStore::MarkDeclined(const std::string& id, const std::string& availability_json,
                                                const std::string& note, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  sqlite3* db = database_.handle();
-  WriteTransaction transaction(db);
-  if (Result<bool> began = transaction.Began(); !began) return began.error();
-  Result<std::optional<std::string>> tenant = First(Query<std::string>(
-      db,
-      "UPDATE proposals SET status = 'declined', candidate_availability = ?2, candidate_note = ?3, updated_at = ?4 "
-      "WHERE id = ?1 AND status IN ('open', 'declined') AND expires_at > ?4 RETURNING tenant_id",
-      {id, availability_json, note, now}, [](SqlRow& row) { return row.Text(); }));
-  if (!tenant) return tenant.error();
-  if (!tenant->has_value()) return false;
   nlohmann::json data = {{"proposal_id", id}, {"availability", slotwise::ParseJson(availability_json)}};
   if (!note.empty()) data["message"] = note;
-  if (Result<std::int64_t> event =
-          lifecycle_events::AppendLifecycleEvent(db, **tenant, lifecycle_events::kProposalDeclined, id, data, now);
-      !event) {
-    return event.error();
-  }
-  return transaction.Commit();
+  return UpdateRecordingEvent(
+      "UPDATE proposals SET status = 'declined', candidate_availability = ?2, candidate_note = ?3, updated_at = ?4 "
+      "WHERE id = ?1 AND status IN ('open', 'declined') AND expires_at > ?4",
+      {id, availability_json, note, now}, lifecycle_events::kProposalDeclined, id, data, now);
 }
 
 Result<int> SqliteProposalStore::ReportExpired(std::int64_t now) {

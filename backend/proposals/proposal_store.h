@@ -15,8 +15,13 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "slotwise/result.h"
+#include "store/sqlite_query.h"
 #include "store/sqlite_store.h"
 
 namespace slotwise {
@@ -70,6 +75,10 @@ class SqliteProposalStore final : public ProposalStore {
 
  private:
   Result<std::optional<Proposal>> FindOne(const std::string& where, const std::string& a, const std::string& b);
+  // Runs `update` (an UPDATE of one proposal) and, when it changed the row, records the lifecycle event `type` about
+  // proposal `id` with `data`, in one transaction. False when no row changed.
+  Result<bool> UpdateRecordingEvent(const std::string& update, std::vector<SqlValue> args, std::string_view type,
+                                    const std::string& id, const nlohmann::json& data, std::int64_t now);
 
   SqliteStore& database_;
   std::recursive_mutex& mutex_ = database_.lock();  // shared by every store on the handle (SqliteStore::lock)

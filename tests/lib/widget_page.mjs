@@ -3,7 +3,10 @@
 //                                  stopped when the test `t` ends → {server, browser, page, problems}; viewport
 //                                  {width, height, deviceScaleFactor?, colorScheme?, reducedMotion?, forcedColors?}
 //   watchConsole(page)             console errors and CSP violations of a page, collected for assert.deepEqual(…, [])
+//   waitSettled(page)              every request of the widget answered and no frame drawn for a while
 //   waitForEvent(page, type)       the detail of the newest widget event of that type (window.slotwiseEvents)
+//   mirror(page)                   the DOM mirror of the canvas's controls (getByRole(role, {name}))
+//   clickAt(page, x, y), clickControl(page, locator)  a person's click: move, rest, press, release
 //   liveText(page)                 the widget's live region (#slotwise-live), what a screen reader hears
 //   demoToken(origin)              a widget token for the demo recruiter (GET /v1/demo/widget_token)
 //   getInterview(server, id)       GET /v1/interviews/{id}, waiting while it is pending

@@ -257,3 +257,28 @@ TEST_CASE("WidgetData: the page's theme picks the palette and the brand colour o
   CHECK_FALSE(AppearanceOfPageOptions("{}").reduced_motion);
   CHECK_FALSE(AppearanceOfPageOptions(R"x({"theme": {"accent": "javascript:alert(1)"}})x").accent.has_value());
 }
+
+TEST_CASE("WidgetData: a proposal the candidate declined with their own times gives the widget those times") {
+  WidgetModel model;
+  ApplyPageOptions(model, R"({"interview": {"proposal_id": "prp_abc", "candidate": {"name": "Jamie Doe"}}})");
+  CHECK(model.interview.proposal_id == "prp_abc");
+  // Sorted and merged; the note kept.
+  CHECK(ApplyProposalAnswer(model, 200, R"({"proposal_id": "prp_abc", "status": "declined",
+      "candidate_availability": [{"start": "2026-12-03T13:00:00Z", "end": "2026-12-03T16:00:00Z"},
+                                 {"start": "2026-12-02T08:00:00Z", "end": "2026-12-02T10:00:00Z"},
+                                 {"start": "2026-12-02T09:30:00Z", "end": "2026-12-02T11:00:00Z"}],
+      "candidate_message": "Mornings are best."})"));
+  REQUIRE(model.candidate_offer);
+  CHECK(model.candidate_offer->only_these);
+  CHECK(model.candidate_offer->note == "Mornings are best.");
+  REQUIRE(model.candidate_offer->periods.size() == 2);
+  CHECK(model.candidate_offer->periods[0] == Interval{At("2026-12-02T08:00:00Z"), At("2026-12-02T11:00:00Z")});
+  CHECK(model.candidate_offer->periods[1] == Interval{At("2026-12-03T13:00:00Z"), At("2026-12-03T16:00:00Z")});
+  // An open proposal (no times of the candidate's own), a failure or garbage: no offer.
+  WidgetModel other;
+  CHECK_FALSE(ApplyProposalAnswer(other, 200, R"({"proposal_id": "prp_abc", "status": "open", "options": []})"));
+  CHECK_FALSE(ApplyProposalAnswer(other, 404, R"({"error": {"code": "not_found"}})"));
+  CHECK_FALSE(ApplyProposalAnswer(other, 200, "not json"));
+  CHECK_FALSE(ApplyProposalAnswer(other, 200, R"({"candidate_availability": [{"start": "x", "end": "y"}]})"));
+  CHECK_FALSE(other.candidate_offer);
+}

@@ -144,3 +144,42 @@ TEST_CASE("WidgetSolve: an interview loop is solved as a sequence and explained 
   ExplainSelected(model, Zones());
   CHECK(model.explanation.available);
 }
+
+TEST_CASE("WidgetSolve: the candidate's own times — suggestions only inside them, others explained as outside them") {
+  WidgetModel model = LoadedModel();
+  model.settings.type = InterviewType::kGoogleMeet;
+  model.interview.candidate = {{"name", "Jamie Doe"}, {"email", "jamie@candidate.example"}};
+  // Anna and Ken share 08:30–09:00Z on Tuesday. The candidate offers 09:00–10:00Z: nothing fits.
+  model.candidate_offer = CandidateOffer{{{At("2026-12-01T09:00:00Z"), At("2026-12-01T10:00:00Z")}}, "", true};
+  CHECK(SolveSuggestions(model, Tuesday(), Zones()) == 0);
+  CHECK(model.suggestions.empty());
+  SelectTime(model, At("2026-12-01T08:30:00Z"), Zone("Europe/Berlin"));
+  ExplainSelected(model, Zones());
+  CHECK_FALSE(model.explanation.available);
+  REQUIRE(model.explanation.reasons.size() == 1);
+  CHECK(model.explanation.reasons[0].code == "outside_candidate_offer");
+  CHECK(DescribeReason(model, model.explanation.reasons[0], Zone("Europe/Berlin")) == "Outside the times Jamie Doe sent.");
+  model.locale = Locale::kDe;
+  CHECK(DescribeReason(model, model.explanation.reasons[0], Zone("Europe/Berlin")) ==
+        "Außerhalb der Zeiten, die Jamie Doe gesendet hat.");
+  model.locale = Locale::kEn;
+  // Offering 08:00–09:30Z covers the shared half hour: it is suggested and explains as possible.
+  model.candidate_offer->periods = {{At("2026-12-01T08:00:00Z"), At("2026-12-01T09:30:00Z")}};
+  CHECK(SolveSuggestions(model, Tuesday(), Zones()) == 0);
+  REQUIRE(model.suggestions.size() == 1);
+  CHECK(model.suggestions[0].when.start == At("2026-12-01T08:30:00Z"));
+  ExplainSelected(model, Zones());
+  CHECK(model.explanation.available);
+  // Only the part of the half hour inside the offer counts: 08:45–09:30Z leaves no whole half hour.
+  model.candidate_offer->periods = {{At("2026-12-01T08:45:00Z"), At("2026-12-01T09:30:00Z")}};
+  CHECK(SolveSuggestions(model, Tuesday(), Zones()) == 0);
+  CHECK(model.suggestions.empty());
+  // The recruiter turns "only these times" off: the shared half hour is back.
+  model.candidate_offer->only_these = false;
+  CHECK(SolveSuggestions(model, Tuesday(), Zones()) == 0);
+  CHECK(model.suggestions.size() == 1);
+  // Times wholly outside the solved days: said so, without asking the engine.
+  model.candidate_offer = CandidateOffer{{{At("2026-12-20T09:00:00Z"), At("2026-12-20T10:00:00Z")}}, "", true};
+  CHECK(SolveSuggestions(model, Tuesday(), Zones()) == 2);
+  CHECK(model.solve_error == "None of the times Jamie Doe sent lies in the days shown.");
+}

@@ -48,11 +48,21 @@ std::vector<std::string> App::DisplayedTexts() const {
   std::vector<std::string> texts;
   texts.reserve(model_.rows.size());
   for (const Row& row : model_.rows) texts.push_back(row.name);
+  if (model_.candidate_offer) {  // the candidate's name and note are drawn too
+    texts.push_back(CandidateName(model_));
+    texts.push_back(model_.candidate_offer->note);
+  }
   if (model_.locale == Locale::kZh || model_.locale == Locale::kKo) {
     for (const std::string_view text : LocaleTexts(model_.locale)) texts.emplace_back(text);
     texts.push_back(FormatTexts(model_.locale));
   }
   return texts;
+}
+
+Instant App::FirstDay() {
+  if (model_.booking.rescheduling) return model_.booking.when.start;
+  if (model_.candidate_offer) return std::max(model_.candidate_offer->periods.front().start, ClockNow());
+  return ClockNow();
 }
 
 void App::Start() {
@@ -61,6 +71,7 @@ void App::Start() {
   SetDocumentLanguage(LocaleCode(model_.locale));
   model_.load = LoadState::kLoading;
   FetchZones();
+  FetchProposal();
   FetchDirectory();
   const std::string connections = ConnectionsUrl(model_);
   if (!connections.empty()) {
@@ -78,11 +89,29 @@ void App::FetchZones() {
       if (status != 200 || !zones_.Add(name, bytes).ok()) zones_failed_.insert(name);
       ++model_.solve_generation;
       if (zones_pending_ == 0 && directory_done_ && !model_.document_loaded && !document_in_flight_) {
-        ShowDayOf(model_, ClockNow(), Viewer());
+        ShowDayOf(model_, FirstDay(), Viewer());
         FetchDocument();
       }
     });
   }
+}
+
+// The proposal the page names: a candidate who declined it with their own times gets a row, and the grid opens on
+// the first of those times (once the directory and zones are there, else now).
+void App::FetchProposal() {
+  const std::string& id = model_.interview.proposal_id;
+  if (id.rfind("prp_", 0) != 0 || id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos) {
+    return;
+  }
+  Fetch(MakeRequest("GET", "/v1/proposals/" + id), [this](int status, std::string_view body) {
+    if (!ApplyProposalAnswer(model_, status, body)) return;
+    ++model_.solve_generation;
+    ++texts_version_;
+    if (model_.document_loaded) {
+      ShowDayOf(model_, FirstDay(), Viewer());
+      EnsureDocumentCovers();
+    }
+  });
 }
 
 void App::FetchDirectory() {
@@ -96,7 +125,7 @@ void App::FetchDirectory() {
       directory_done_ = true;
       FetchZones();
       if (zones_pending_ == 0) {
-        ShowDayOf(model_, model_.booking.rescheduling ? model_.booking.when.start : ClockNow(), Viewer());
+        ShowDayOf(model_, FirstDay(), Viewer());
         FetchDocument();
       }
     };
@@ -235,6 +264,10 @@ void App::Apply(const Intents& intents) {
   }
   if (intents.settings) {
     model_.settings = *intents.settings;
+    ++model_.solve_generation;
+  }
+  if (intents.offer_only && model_.candidate_offer) {
+    model_.candidate_offer->only_these = *intents.offer_only;
     ++model_.solve_generation;
   }
   for (const auto& [index, kind] : intents.row_kinds) {

@@ -60,7 +60,9 @@ class App {
   void SelectionChanged();
   void EnsureDocumentCovers();
   Interval Visible();
-  Interval SolveRange();  // SuggestionRange of the visible days at the document's (else the browser's) now
+  Interval SolveRange();
+  Instant FirstDay();      // the day the grid opens on: the interview being moved, the candidate's first own time, now
+  void FetchProposal();    // GET /v1/proposals/{interview.proposal_id} (the candidate's own times)  // SuggestionRange of the visible days at the document's (else the browser's) now
 
   WidgetModel model_;
   std::vector<ZoneChoice> zone_list_;  // the browser's zones (PageZoneList), read once the widget is ready

@@ -115,6 +115,25 @@ PageAppearance AppearanceOfPageOptions(std::string_view options_json) {
   return PageAppearance{ParseTheme(JsonText(theme, "scheme")), ParseHexColor(JsonText(theme, "accent")), reduced_motion};
 }
 
+bool ApplyProposalAnswer(WidgetModel& model, int http_status, std::string_view body) {
+  const json answer = ParseJson(body);
+  if (http_status != 200 || !answer.is_object() || !answer.contains("candidate_availability") ||
+      !answer.at("candidate_availability").is_array()) {
+    return false;
+  }
+  CandidateOffer offer;
+  for (const json& period : answer.at("candidate_availability")) {
+    const std::optional<Instant> start = ParseRfc3339(JsonText(period, "start"));
+    const std::optional<Instant> end = ParseRfc3339(JsonText(period, "end"));
+    if (start && end && *start < *end) offer.periods.push_back({*start, *end});
+  }
+  if (offer.periods.empty()) return false;
+  offer.periods = MergeIntervals(std::move(offer.periods));
+  offer.note = JsonText(answer, "candidate_message");
+  model.candidate_offer = std::move(offer);
+  return true;
+}
+
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
   const json options = ParseJson(options_json);
   if (!options.is_object()) return;
@@ -139,6 +158,7 @@ void ApplyPageOptions(WidgetModel& model, std::string_view options_json) {
   model.interview.organizer = JsonText(interview, "organizer");
   model.interview.interviewers = SubsOf(interview.value("interviewers", json::array()));
   model.interview.observers = SubsOf(interview.value("observers", json::array()));
+  model.interview.proposal_id = JsonText(interview, "proposal_id");
   if (interview.contains("candidate") && interview.at("candidate").is_object()) {
     model.interview.candidate = interview.at("candidate");
     const std::string zone = JsonText(model.interview.candidate, "time_zone");

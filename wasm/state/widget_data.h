@@ -19,6 +19,11 @@ namespace slotwise::widget {
 // `interview.loop` (docs/EMBEDDING.md) turns the loop on with its stages when every stage is valid, else it is ignored.
 void ApplyPageOptions(WidgetModel& model, std::string_view options_json);
 
+// GET /v1/proposals/{interview.proposal_id}: when the candidate declined it with times of their own
+// (candidate_availability), they become `candidate_offer` (suggestions only within them at first); any other answer
+// leaves the model without one. True when an offer was taken.
+bool ApplyProposalAnswer(WidgetModel& model, int http_status, std::string_view body);
+
 // The page's look: `theme` {"scheme": "light" | "dark" | "high-contrast-light" | "high-contrast-dark" (web/app.js
 // resolves the embed option and the browser's preferences into one), "accent": "#rrggbb" (the brand colour of the
 // main action)} → the theme and accent to draw with (PaletteFor, state/widget_palette.h), missing or unknown: light,

@@ -64,6 +64,8 @@ enum class StringId {
   kNoLoopAtTime, kBookLoop, kLoopBooking, kLoopBooked, kLoopRollingBack, kLoopRolledBack, kLoopRollbackIncomplete,
   kStageWaiting, kStageSubmitting, kStagePending, kStageConfirmed, kStageRefused, kStageFailed, kStageSkipped,
   kStageCancelling, kStageCancelled, kStageCancelFailed,
+  // The candidate's own times (a declined proposal).
+  kOfferRow, kOfferNotice, kOfferOnly, kReasonOutsideOffer, kNoOfferedTime,
   kCount
 };
 

@@ -311,6 +311,16 @@ struct InterviewRequest {
   std::vector<std::string> interviewers;  // preselected subs; empty = every interviewer of the directory
   std::vector<std::string> observers;
   nlohmann::json candidate;          // {"id","name","email","time_zone","locale"} or null
+  std::string proposal_id;           // times proposed to the candidate before ("prp_…"), whose answer is shown
+};
+
+// The candidate's own times: the proposal `interview.proposal_id` was declined with times of the candidate's own
+// (GET /v1/proposals/{id}, candidate_availability). Drawn as a row under the suggestions; while `only_these` is set,
+// suggestions lie inside these times and any other time is explained as outside them.
+struct CandidateOffer {
+  std::vector<Interval> periods;  // sorted, UTC
+  std::string note;               // the candidate's note ("" = none)
+  bool only_these = true;
 };
 
 struct WidgetModel {
@@ -343,6 +353,7 @@ struct WidgetModel {
   std::string zone_filter;                 // the candidate zone picker's search text
   bool settings_open = false;              // in a narrow page the settings bar is folded behind "Settings"
   Explanation explanation;                 // of `selected`
+  std::optional<CandidateOffer> candidate_offer;
   std::vector<ConnectionIssue> connection_issues;
   Booking booking;
   Proposal proposal;

@@ -104,6 +104,16 @@ std::string HostRulePolicy(const WidgetModel& model, const std::string& rule, co
 
 }  // namespace
 
+std::string CandidateName(const WidgetModel& model) {
+  const std::string name = JsonText(model.interview.candidate, "name");
+  return name.empty() ? JsonText(model.interview.candidate, "email") : name;
+}
+
+std::vector<Interval> QueryPeriods(const WidgetModel& model, Interval period) {
+  if (!model.candidate_offer || !model.candidate_offer->only_these) return {period};
+  return IntersectIntervals({period}, model.candidate_offer->periods);
+}
+
 std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool explain, int max_results, std::string* error) {
   const Settings& settings = model.settings;
   std::vector<std::string> interviewers, rooms, hosts;
@@ -121,9 +131,17 @@ std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool e
     if (error) *error = Tr(model.locale, StringId::kNoInterviewer);
     return "";
   }
+  const std::vector<Interval> periods = QueryPeriods(model, period);
+  if (periods.empty()) {
+    if (error) *error = Format(model.locale, StringId::kNoOfferedTime, {CandidateName(model)});
+    return "";
+  }
   json query = json::object();
   const json& base = model.base_query;
-  query["query_periods"] = json::array({{{"start", FormatRfc3339(period.start)}, {"end", FormatRfc3339(period.end)}}});
+  query["query_periods"] = json::array();
+  for (const Interval& part : periods) {
+    query["query_periods"].push_back({{"start", FormatRfc3339(part.start)}, {"end", FormatRfc3339(part.end)}});
+  }
   query["start_interval"] = Minutes(settings.start_interval_minutes);
   query["buffer"] = {{"before", Minutes(settings.buffer_before_minutes)}, {"after", Minutes(settings.buffer_after_minutes)}};
   query["minimum_notice"] = Minutes(settings.minimum_notice_minutes);
@@ -293,6 +311,12 @@ void ExplainSelected(WidgetModel& model, ZoneSource& zones) {
   }
   std::string error;
   const Interval period{start, start + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
+  if (QueryPeriods(model, period) != std::vector<Interval>{period}) {  // not wholly inside the candidate's own times
+    Reason outside;
+    outside.code = "outside_candidate_offer";
+    model.explanation = Explanation{start, false, std::nullopt, {outside}, "", model.solve_generation};
+    return;
+  }
   const std::string document = BuildSolveDocument(model, period, /*explain=*/true, 1, &error);
   if (document.empty()) {
     model.explanation = Explanation{start, false, std::nullopt, {}, error, model.solve_generation};
@@ -336,6 +360,7 @@ std::string DescribeReason(const WidgetModel& model, const Reason& reason, const
                   {who, std::to_string(reason.count), std::to_string(reason.limit)});
   }
   if (reason.code == "minimum_notice") return Format(locale, StringId::kReasonNotice, {FormatDateTime(locale, reason.earliest, zone)});
+  if (reason.code == "outside_candidate_offer") return Format(locale, StringId::kReasonOutsideOffer, {CandidateName(model)});
   if (reason.code == "outside_candidate_hours") {
     return Format(locale, StringId::kReasonCandidateHours,
                   {ClockText(model.settings.candidate_day_start_minutes) + "–" + ClockText(model.settings.candidate_day_end_minutes),

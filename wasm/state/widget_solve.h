@@ -18,17 +18,25 @@ namespace slotwise::widget {
 // not required, rooms for on-site interviews (the chosen one, or any of the rooms), the chosen host account (or any
 // linked account of the provider) for video types with host accounts, the tenant's host rules and the candidate
 // (external, their zone and 09:00–18:00 working hours Mon–Fri for the candidate-friendly ranking). With
-// `settings.loop` a "sequence" of the loop stages instead of participants/duration. Empty string + `error` set when
-// the settings cannot make a query (no interviewer chosen).
+// `settings.loop` a "sequence" of the loop stages instead of participants/duration. The query periods are
+// QueryPeriods(period). Empty string + `error` set when the settings cannot make a query (no interviewer chosen, none
+// of the candidate's own times in `period`).
 std::string BuildSolveDocument(const WidgetModel& model, Interval period, bool explain, int max_results,
                                std::string* error);
+
+// The candidate's name for sentences: their name, else their e-mail (the page's `interview.candidate`).
+std::string CandidateName(const WidgetModel& model);
+
+// The query periods for `period`: `period` itself; while the candidate's own times are used
+// (candidate_offer->only_these), only its parts inside them (possibly none).
+std::vector<Interval> QueryPeriods(const WidgetModel& model, Interval period);
 
 // Solves the current settings over the visible range and stores ranked suggestions, available_starts and
 // relaxations (or solve_error). Returns the engine's status (0 ok).
 int SolveSuggestions(WidgetModel& model, Interval visible, ZoneSource& zones);
 
 // Explains the selected start (`model.selected`): available (with who, rooms, hosts, passcode and warnings) or the
-// reasons it is not. For loops: the loop starting there, if any.
+// reasons it is not — "outside_candidate_offer" alone when it does not lie inside the candidate's own times in use. For loops: the loop starting there, if any.
 void ExplainSelected(WidgetModel& model, ZoneSource& zones);
 
 // Applies an engine answer body for the suggestions (exposed for tests).

@@ -12,6 +12,7 @@
 #include "state/widget_i18n.h"
 #include "state/widget_layout.h"
 #include "state/widget_selection.h"
+#include "state/widget_solve.h"
 #include "state/widget_time_format.h"
 #include "view/view_colors.h"
 #include "view/view_controls.h"
@@ -153,27 +154,29 @@ struct GridMetrics {
   float line = 0;           // a text line with spacing: the legend, each header line, the keys help
   float row_height = 0;     // the suggestions row and every resource row
   int header_lines = 0;     // days, the viewer's hours, the candidate's hours (when a candidate zone is set)
+  int band_rows = 1;        // the suggestions row, and the candidate's own times when they sent some
 };
 
-GridMetrics Metrics(const ViewContext& context) {
+GridMetrics Metrics(const WidgetModel& model, const ViewContext& context) {
   GridMetrics m;
   m.line = ImGui::GetTextLineHeightWithSpacing();
   m.row_height = ImGui::GetFrameHeight() + 6.0f * context.scale;
   m.header_lines = context.candidate ? 3 : 2;
+  m.band_rows = model.candidate_offer ? 2 : 1;
   return m;
 }
 
 }  // namespace
 
 float GridContentHeight(const WidgetModel& model, const ViewContext& context, float width, int max_rows) {
-  const GridMetrics m = Metrics(context);
+  const GridMetrics m = Metrics(model, context);
   int rows = 0;
   for (const Row& row : model.rows) rows += RowVisible(model, row) ? 1 : 0;
   rows = std::min(rows, max_rows);
   const ImGuiStyle& style = ImGui::GetStyle();
   const int legend_lines = LegendPlaces(model.locale, LegendWidth(width), context.scale).back().second + 1;
   // legend + header + suggestions row + rows + the gap and the keys help below + the child's padding and scrollbar
-  return m.line * static_cast<float>(legend_lines + m.header_lines) + m.row_height * static_cast<float>(1 + rows) + 4 * context.scale +
+  return m.line * static_cast<float>(legend_lines + m.header_lines) + m.row_height * static_cast<float>(m.band_rows + rows) + 4 * context.scale +
          KeysHelpHeight(model.locale, LegendWidth(width)) + 1 + style.ItemSpacing.y * 2 + style.WindowPadding.y * 2 +
          style.ScrollbarSize + 2;
 }
@@ -183,7 +186,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   const TimeZone& viewer = *context.viewer;
   const Locale locale = model.locale;
   const float scale = context.scale;
-  const GridMetrics metrics = Metrics(context);
+  const GridMetrics metrics = Metrics(model, context);
   // The band on top — legend, header and suggestions row — stays put while the rows scroll up under it, and the label
   // column stays put while the tracks scroll sideways under it: both are placed at the window's visible edges (the
   // content's scrolled corner + the scroll), and the rows and tracks are clipped away from under them.
@@ -291,8 +294,30 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     });
   }
   draw->PopClipRect();
-  const float band_bottom = g.top + row_height;
-  y = content.y + legend_height + line * static_cast<float>(header_lines) + row_height;  // the first row, scrolled
+  // The candidate's own times (a declined proposal), under the suggestions: what they offered, outlined.
+  if (model.candidate_offer) {
+    const float top = g.top + row_height;
+    clip_labels();
+    draw->AddText(ImVec2(labels_x, top + 3 * scale), text, Format(locale, StringId::kOfferRow, {CandidateName(model)}).c_str());
+    draw->PopClipRect();
+    if (!model.candidate_offer->note.empty() &&
+        ImGui::IsMouseHoveringRect(ImVec2(labels_x, top), ImVec2(tracks_x, top + row_height))) {
+      ImGui::SetTooltip("%s", model.candidate_offer->note.c_str());
+    }
+    clip_tracks();
+    draw->AddRectFilled(ImVec2(g.left, top + 2 * scale), ImVec2(g.left + g.width, top + row_height - 2 * scale), ink.off_hours);
+    for (const Interval& period : model.candidate_offer->periods) {
+      g.Span(period, [&](float a, float b) {
+        b = std::max(b, a + 3 * scale);
+        draw->AddRectFilled(ImVec2(a, top + 5 * scale), ImVec2(b, top + row_height - 5 * scale), ink.suggestions_row, 2.0f);
+        draw->AddRect(ImVec2(a, top + 5 * scale), ImVec2(b, top + row_height - 5 * scale), ink.suggestion, 2.0f, 0, 2.0f);
+      });
+    }
+    draw->PopClipRect();
+  }
+  const float band_bottom = g.top + row_height * static_cast<float>(metrics.band_rows);
+  y = content.y + legend_height + line * static_cast<float>(header_lines) +
+      row_height * static_cast<float>(metrics.band_rows);  // the first row, scrolled
 
   // The rows, clipped to below the band (their controls too, for drawing and for the mouse).
   ImGui::PushClipRect(ImVec2(-1e9f, band_bottom), ImVec2(1e9f, 1e9f), true);

@@ -686,7 +686,21 @@ void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
   ImGui::PopStyleColor();
 }
 
+// The candidate declined the proposed times and sent their own (drawn as a row under the suggestions): who, their
+// note, and whether suggestions stay inside those times.
+void DrawCandidateOffer(const WidgetModel& model, Intents& intents) {
+  if (!model.candidate_offer) return;
+  const CandidateOffer& offer = *model.candidate_offer;
+  ImGui::TextWrapped("%s", Format(model.locale, StringId::kOfferNotice, {CandidateName(model)}).c_str());
+  if (!offer.note.empty()) ImGui::TextWrapped("\u201c%s\u201d", offer.note.c_str());
+  bool only = offer.only_these;
+  const char* label = Tr(model.locale, StringId::kOfferOnly);
+  if (ui::Checkbox(label, &only, label)) intents.offer_only = only;
+  ImGui::Separator();
+}
+
 void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+  DrawCandidateOffer(model, intents);
   DrawSuggestions(model, context, intents);
   DrawRelaxations(model, intents);
   ImGui::Separator();

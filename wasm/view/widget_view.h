@@ -64,8 +64,9 @@ struct Intents {
   std::optional<float> preferred_height;               // CSS px at which nothing scrolls (PreferredHeight), once loaded
   std::optional<std::string> find_query;               // "Find people and rooms" / the zone picker's search, as typed
   std::optional<std::string> zone_filter;
-  std::optional<int> find_pick;
-  std::optional<Locale> locale;                        // the language switch                        // a row chosen from the find results: added (a room: chosen)
+  std::optional<int> find_pick;                        // a row chosen from the find results: added (a room: chosen)
+  std::optional<Locale> locale;                        // the language switch
+  std::optional<bool> offer_only;                      // "Suggest only within these times" (the candidate's own)
 };
 
 void DrawWidget(const WidgetModel& model, const ViewContext& context, Intents& intents);
