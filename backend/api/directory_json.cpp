@@ -3,6 +3,7 @@
 
 #include "api/stored_fields.h"
 #include "booking/external_change_policy.h"
+#include "proposals/candidate_change_policy.h"
 #include "mail/mail_message.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -62,6 +63,9 @@ Result<bool> ApplyTenant(Tenant& tenant, const json& body, ZoneSource& zones) {
     if (!body.at("policies").is_object()) return Invalid("policies", "policies must be an object");
     if (Result<ExternalChangePolicy> policy = ParseExternalChangePolicy(body.at("policies")); !policy) {
       return policy.error();
+    }
+    if (Result<CandidateChangePolicy> changes = ParseCandidateChangePolicy(body.at("policies")); !changes) {
+      return changes.error();
     }
     if (Result<std::int64_t> retention = RetentionDays(body.at("policies")); !retention) return retention.error();
     if (Result<bool> notice = CheckMinimumNoticePolicy(body.at("policies")); !notice) return notice;

@@ -89,6 +89,9 @@ nlohmann::json CandidateJson(const CandidateProposal& view) {
     if (!interview.join_url.empty()) seen["join_url"] = interview.join_url;
     if (!interview.passcode.empty()) seen["passcode"] = interview.passcode;
     if (!interview.room.empty()) seen["room"] = interview.room;
+    seen["can_reschedule"] = interview.can_reschedule;
+    seen["can_cancel"] = interview.can_cancel;
+    if (interview.changeable_until > 0) seen["changeable_until"] = FormatRfc3339(interview.changeable_until);
     body["interview"] = std::move(seen);
   }
   if (!view.offered.empty()) body["offered"] = TimesJson(view.offered);
@@ -162,6 +165,25 @@ void RegisterProposalRoutes(httplib::Server& server, ProposalService& proposals,
     res.set_header("Cache-Control", "no-store");
     NoteCandidate(proposals, req);
     Result<CandidateProposal> view = proposals.Decline(Capability(req), slotwise::ParseJson(req.body));
+    if (!view) return SendError(res, view.error());
+    SendJson(res, 200, CandidateJson(*view));
+  });
+  // The candidate moves the picked interview to another proposed time, or cancels it (the tenant's policy decides).
+  server.Post("/v1/candidate/proposal/reschedule", [&](Req req, Res res) {
+    res.set_header("Cache-Control", "no-store");
+    NoteCandidate(proposals, req);
+    Result<PickOutcome> moved = proposals.CandidateReschedule(Capability(req), slotwise::ParseJson(req.body));
+    if (!moved) return SendError(res, moved.error());
+    if (const PickedTime* time = std::get_if<PickedTime>(&*moved)) {
+      return SendJson(res, 200, {{"status", "picked"}, {"interview_id", time->interview_id},
+                                 {"start", FormatRfc3339(time->start)}, {"end", FormatRfc3339(time->end)}});
+    }
+    SendPick(res, *moved);
+  });
+  server.Post("/v1/candidate/proposal/cancel", [&](Req req, Res res) {
+    res.set_header("Cache-Control", "no-store");
+    NoteCandidate(proposals, req);
+    Result<CandidateProposal> view = proposals.CandidateCancel(Capability(req), slotwise::ParseJson(req.body));
     if (!view) return SendError(res, view.error());
     SendJson(res, 200, CandidateJson(*view));
   });

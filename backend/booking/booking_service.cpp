@@ -226,13 +226,15 @@ Result<std::optional<BookingRefusal>> BookingService::Refusal(const std::string&
 
 // [SECTION] operations
 
-Result<Bookability> BookingService::Check(const std::string& tenant_id, const json& body) {
+Result<Bookability> BookingService::Check(const std::string& tenant_id, const json& body,
+                                          const std::string& except_interview_id) {
   Result<BookingRequest> request = ParseBookingRequest(body);
   if (!request) return request.error();
   InterviewSpec spec = request->spec;
   Result<std::string> default_zone = Resolve(tenant_id, spec);
   if (!default_zone) return default_zone.error();
-  Result<std::optional<BookingRefusal>> refusal = Refusal(tenant_id, spec, request->query_rules, *default_zone, "");
+  Result<std::optional<BookingRefusal>> refusal =
+      Refusal(tenant_id, spec, request->query_rules, *default_zone, except_interview_id);
   if (!refusal) return refusal.error();
   return Bookability{std::move(refusal).value()};
 }

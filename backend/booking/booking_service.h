@@ -53,8 +53,10 @@ class BookingService {
 
   // POST /v1/interviews with the request's JSON body (booking_request.h): created = true on success.
   BookingOutcome Book(const std::string& tenant_id, const std::string& idempotency_key, const nlohmann::json& body);
-  // Book's checks without booking (nothing is written): bookable, or the refusal Book would answer now.
-  Result<Bookability> Check(const std::string& tenant_id, const nlohmann::json& body);
+  // Book's checks without booking (nothing is written): bookable, or the refusal Book would answer now. With
+  // `except_interview_id`, as if that interview were moved there (its own holds and events do not count).
+  Result<Bookability> Check(const std::string& tenant_id, const nlohmann::json& body,
+                            const std::string& except_interview_id = "");
   // PATCH /v1/interviews/{id} with its JSON body: the interview as moved/changed.
   BookingOutcome Reschedule(const std::string& tenant_id, const std::string& interview_id,
                             const std::string& idempotency_key, const nlohmann::json& patch);

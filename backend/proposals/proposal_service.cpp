@@ -116,6 +116,13 @@ std::vector<ProposalOption> StoredOptions(const Proposal& proposal) {
 // Open to a pick: open, or declined (the candidate sent other times but may still take one of these).
 bool Pickable(const Proposal& proposal) { return proposal.status == "open" || proposal.status == "declined"; }
 
+Result<CandidateChangePolicy> PolicyOf(DirectoryStore& directory, const std::string& tenant_id) {
+  Result<std::optional<Tenant>> tenant = directory.GetTenant(tenant_id);
+  if (!tenant) return tenant.error();
+  if (!tenant->has_value()) return Error{codes::kNotFound, "the proposal's tenant is gone", ""};
+  return ParseCandidateChangePolicy(slotwise::ParseJson((*tenant)->policies_json));
+}
+
 bool IsOccupied(const BookingRefusal& refusal) {
   return refusal.code == codes::kSlotTaken || refusal.code == codes::kSlotUnavailable;
 }
@@ -131,7 +138,8 @@ std::vector<ProposalOption> ProposalService::CheckedOptions(const Proposal& prop
   const json booking = slotwise::ParseJson(proposal.booking_json);
   std::vector<ProposalOption> options = StoredOptions(proposal);
   for (ProposalOption& option : options) {
-    Result<Bookability> checked = booking_.Check(proposal.tenant_id, BookingFor(booking, option));
+    // Once picked, the options are where the candidate could move the interview: it does not stand in its own way.
+    Result<Bookability> checked = booking_.Check(proposal.tenant_id, BookingFor(booking, option), proposal.interview_id);
     option.available = checked && checked->bookable();
   }
   return options;
@@ -264,6 +272,8 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
       if (option.start == proposal.picked_start) view.picked = option;
     }
     view.interview = PickedInterview(proposal);
+    // Where the candidate could move it, checked now (only while they may).
+    if (view.interview && view.interview->can_reschedule) view.options = CheckedOptions(proposal);
   }
   return view;
 }
@@ -283,6 +293,13 @@ std::optional<CandidatePickedInterview> ProposalService::PickedInterview(const P
   }
   seen.room = RoomDisplayName(directory_, proposal.tenant_id, interview->spec.room);
   seen.interviewers = InterviewerNames(directory_, proposal.tenant_id, *interview);
+  if (Result<CandidateChangePolicy> policy = PolicyOf(directory_, proposal.tenant_id);
+      policy && (interview->status == InterviewStatus::kConfirmed || interview->status == InterviewStatus::kPending)) {
+    seen.changeable_until = policy->ChangeableUntil(interview->spec.start);
+    const bool in_time = clock_() < seen.changeable_until;
+    seen.can_reschedule = policy->reschedule && in_time;
+    seen.can_cancel = policy->cancel && in_time;
+  }
   return seen;
 }
 
@@ -351,6 +368,86 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
     return AlreadyPicked();
   }
   return picked(interview_id, true);
+}
+
+Result<Interview> ProposalService::ChangeableInterview(const Proposal& proposal, const char* change) {
+  if (proposal.status != "picked" || proposal.interview_id.empty()) {
+    return Error{codes::kInvalidRequest, "no time has been picked yet", ""};
+  }
+  Result<Interview> interview = booking_.Get(proposal.tenant_id, proposal.interview_id);
+  if (!interview) return interview.error();
+  if (interview->status != InterviewStatus::kConfirmed && interview->status != InterviewStatus::kPending) {
+    return Error{codes::kInterviewNotActive, "the interview is cancelled", ""};
+  }
+  Result<CandidateChangePolicy> policy = PolicyOf(directory_, proposal.tenant_id);
+  if (!policy) return policy.error();
+  const bool allowed = std::string_view(change) == "reschedule" ? policy->reschedule : policy->cancel;
+  if (!allowed) {
+    return Error{codes::kChangeNotAllowed, std::string("the interview cannot be ") +
+                                               (std::string_view(change) == "reschedule" ? "moved" : "cancelled") +
+                                               " here: please contact the recruiter", ""};
+  }
+  if (clock_() >= policy->ChangeableUntil(interview->spec.start)) {
+    return Error{codes::kChangeNotAllowed, "the interview is too close to be changed here: please contact the recruiter", ""};
+  }
+  return interview;
+}
+
+Result<PickOutcome> ProposalService::CandidateReschedule(const std::string& capability, const json& body) {
+  Result<Proposal> found = ByCapability(capability);
+  if (!found) return found.error();
+  const Proposal& proposal = *found;
+  std::optional<Instant> start;
+  if (body.is_object() && body.contains("start") && body.at("start").is_string()) {
+    start = ParseRfc3339(body.at("start").get<std::string>());
+  }
+  if (!start) return Error{codes::kInvalidRequest, "send {\"start\": <one of the proposed times>}", "start"};
+  const ProposalOption* chosen = nullptr;
+  const std::vector<ProposalOption> options = StoredOptions(proposal);
+  for (const ProposalOption& option : options) {
+    if (option.start == *start) chosen = &option;
+  }
+  if (!chosen) return Error{codes::kInvalidRequest, "that time is not one of the proposed times", "start"};
+  Result<Interview> interview = ChangeableInterview(proposal, "reschedule");
+  if (!interview) return interview.error();
+  if (interview->spec.start == chosen->start) {
+    return PickOutcome{PickedTime{proposal.interview_id, chosen->start, chosen->end, false}};
+  }
+  const std::string key = proposal.id + ":move:" + FormatRfc3339(chosen->start);
+  BookingOutcome moved = booking_.Reschedule(
+      proposal.tenant_id, proposal.interview_id, key,
+      json{{"start", FormatRfc3339(chosen->start)}, {"end", FormatRfc3339(chosen->end)}});
+  if (const BookingRefusal* refusal = moved.refusal()) {
+    PickRefused refused{*refusal, std::nullopt};
+    if (IsOccupied(*refusal)) refused.options = CheckedOptions(proposal);
+    return PickOutcome{std::move(refused)};
+  }
+  if (const Error* error = moved.error()) return *error;
+  if (Result<bool> noted = store_.MovePicked(proposal.id, chosen->start, clock_()); !noted) return noted.error();
+  return PickOutcome{PickedTime{proposal.interview_id, chosen->start, chosen->end, true}};
+}
+
+Result<CandidateProposal> ProposalService::CandidateCancel(const std::string& capability, const json& body) {
+  Result<Proposal> found = ByCapability(capability);
+  if (!found) return found.error();
+  const Proposal& proposal = *found;
+  std::string reason = "cancelled by the candidate";
+  if (body.is_object() && body.contains("reason")) {
+    const json& given = body.at("reason");
+    if (!given.is_string() || CharacterCount(given.get<std::string>()) > kMaxNoteCharacters) {
+      return Error{codes::kInvalidRequest, "reason must be text of at most 1000 characters", "reason"};
+    }
+    if (!given.get<std::string>().empty()) reason += ": " + given.get<std::string>();
+  } else if (!body.is_object()) {
+    return Error{codes::kInvalidRequest, "send {} or {\"reason\": \"…\"}", ""};
+  }
+  Result<Interview> interview = ChangeableInterview(proposal, "cancel");
+  if (!interview) return interview.error();
+  BookingOutcome cancelled = booking_.Cancel(proposal.tenant_id, proposal.interview_id, proposal.id + ":cancel",
+                                             json{{"reason", reason}});
+  if (const BookingRefusal* refusal = cancelled.refusal()) return Error{refusal->code, refusal->message, ""};
+  if (const Error* error = cancelled.error()) return *error;
+  return ForCandidate(capability);
 }
 
 Result<CandidateProposal> ProposalService::Decline(const std::string& capability, const json& body) {

@@ -28,6 +28,11 @@
 //   GET /v1/proposals/{id} and as the candidate's row in the widget; the ATS gets proposal.declined). Sending again
 //   replaces the times. The proposed times stay open to a pick until the proposal expires. already_picked after a
 //   pick; proposal_expired / proposal_cancelled; invalid_request naming availability[i] or message.
+// - Once picked, the candidate may move the interview to another of the proposed times (CandidateReschedule
+//   {"start"}, checked and booked like PATCH /v1/interviews/{id}) or cancel it (CandidateCancel {"reason"?: their
+//   words for the recruiter, ≤ 1000 characters}), as the tenant's `policies.candidate_changes` allows
+//   (candidate_change_policy.h): change_not_allowed when the policy forbids it or the interview starts within the
+//   notice; interview_not_active when it is cancelled or failed. The interview's own lifecycle events tell the ATS.
 // - Thread-safe.
 #pragma once
 
@@ -41,6 +46,7 @@
 #include <nlohmann/json.hpp>
 
 #include "booking/booking_service.h"
+#include "proposals/candidate_change_policy.h"
 #include "proposals/proposal_store.h"
 #include "store/directory_store.h"
 
@@ -87,6 +93,9 @@ struct CandidatePickedInterview {
   std::string passcode;
   std::string room;                        // the room's display name; "" = none
   std::vector<std::string> interviewers;   // display names
+  bool can_reschedule = false;             // the candidate may move it (policy, notice, status) …
+  bool can_cancel = false;                 // … or cancel it
+  Instant changeable_until = 0;            // until then (exclusive)
 };
 
 // What the candidate page shows.
@@ -145,6 +154,9 @@ class ProposalService {
   Result<PickOutcome> Pick(const std::string& capability, const nlohmann::json& body);
   // `body` is the request's JSON (see the contract); answers the proposal's state as the candidate sees it.
   Result<CandidateProposal> Decline(const std::string& capability, const nlohmann::json& body);
+  // The picked interview moved to another of the proposed times, or cancelled, by the candidate (see the contract).
+  Result<PickOutcome> CandidateReschedule(const std::string& capability, const nlohmann::json& body);
+  Result<CandidateProposal> CandidateCancel(const std::string& capability, const nlohmann::json& body);
   // The proposal `capability` opens (whatever its status), for saying who acted; an error when it opens none.
   Result<Proposal> ByCapability(const std::string& capability);
 
@@ -153,6 +165,8 @@ class ProposalService {
   std::vector<ProposalOption> CheckedOptions(const Proposal& proposal);
   std::string StatusOf(const Proposal& proposal) const;
   std::optional<CandidatePickedInterview> PickedInterview(const Proposal& proposal);
+  // The picked proposal's interview when the policy lets its candidate make `change` ("reschedule" or "cancel") now.
+  Result<Interview> ChangeableInterview(const Proposal& proposal, const char* change);
 
   ProposalStore& store_;
   BookingService& booking_;

@@ -103,6 +103,16 @@ Result<bool> SqliteProposalStore::MarkDeclined(const std::string& id, const std:
       {id, availability_json, note, now}, lifecycle_events::kProposalDeclined, id, data, now);
 }
 
+Result<bool> SqliteProposalStore::MovePicked(const std::string& id, std::int64_t start, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  Result<std::optional<std::string>> moved = First(Query<std::string>(
+      database_.handle(),
+      "UPDATE proposals SET picked_start = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'picked' RETURNING id",
+      {id, start, now}, [](SqlRow& row) { return row.Text(); }));
+  if (!moved) return moved.error();
+  return moved->has_value();
+}
+
 Result<int> SqliteProposalStore::ReportExpired(std::int64_t now) {
   std::lock_guard lock(mutex_);
   sqlite3* db = database_.handle();

@@ -56,6 +56,8 @@ class ProposalStore {
   // note; false (nothing changed) otherwise.
   virtual Result<bool> MarkDeclined(const std::string& id, const std::string& availability_json,
                                     const std::string& note, std::int64_t now) = 0;
+  // A picked proposal's interview moved by its candidate to `start` (one of the options); false when not picked.
+  virtual Result<bool> MovePicked(const std::string& id, std::int64_t start, std::int64_t now) = 0;
   // Records proposal.expired for every open proposal with expires_at <= now not reported before; answers how many.
   virtual Result<int> ReportExpired(std::int64_t now) = 0;
 };
@@ -71,6 +73,7 @@ class SqliteProposalStore final : public ProposalStore {
                           std::int64_t now) override;
   Result<bool> MarkDeclined(const std::string& id, const std::string& availability_json, const std::string& note,
                             std::int64_t now) override;
+  Result<bool> MovePicked(const std::string& id, std::int64_t start, std::int64_t now) override;
   Result<int> ReportExpired(std::int64_t now) override;
 
  private:

@@ -318,3 +318,84 @@ TEST_CASE("proposals: an expired proposal takes no times from the candidate") {
   CHECK(json::parse(world.Api("GET", "/v1/proposals/" + created.at("proposal_id").get<std::string>()).body).at("status") ==
         "expired");
 }
+
+TEST_CASE("proposals: the candidate moves the picked interview to another proposed time, or cancels it, as the policy allows") {
+  ProviderWorld world(true, true);
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00"),
+                    wed14 = FreeWeek(world.Now(), 3, "14:00");
+  const json created = json::parse(world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10, wed14})).body);
+  const std::string capability = CapabilityOf(created);
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", mon10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  const std::string id = json::parse(picked.body).at("interview_id");
+  world.Settled(id);
+
+  // By default both changes are open until 24 hours before the start.
+  json view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(view.at("interview").at("can_reschedule") == true);
+  CHECK(view.at("interview").at("can_cancel") == true);
+  CHECK(view.at("interview").at("changeable_until") == FormatRfc3339(*ParseRfc3339(mon10) - 86400));
+  // The options are where it could move, checked now without the interview standing in its own way.
+  for (const json& option : view.at("options")) CHECK_MESSAGE(option.at("available") == true, view.dump());
+
+  // Moved to Tuesday: the interview moves (the ATS hears interview.rescheduled), the page shows the new time.
+  CHECK(AsCandidate(world, "POST", "/v1/candidate/proposal/reschedule", capability, {{"start", Plus(tue10, 30)}}).status == 422);
+  const HttpAnswer moved = AsCandidate(world, "POST", "/v1/candidate/proposal/reschedule", capability, {{"start", tue10}});
+  REQUIRE_MESSAGE(moved.status == 200, moved.body);
+  const json after_move = world.Settled(id);
+  CHECK(after_move.at("start") == tue10);
+  CHECK(after_move.at("status") == "confirmed");
+  view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(view.at("picked").at("start") == tue10);
+  CHECK(view.at("interview").at("start") == tue10);
+
+  // Cancelled with a reason for the recruiter: the interview is cancelled; nothing more can be changed.
+  const HttpAnswer cancelled = AsCandidate(world, "POST", "/v1/candidate/proposal/cancel", capability,
+                                           {{"reason", "I accepted another offer."}});
+  REQUIRE_MESSAGE(cancelled.status == 200, cancelled.body);
+  const json gone = world.Settled(id);
+  CHECK(gone.at("status") == "cancelled");
+  const HttpAnswer history = world.Api("GET", "/v1/interviews/" + id + "/history");
+  CHECK(history.body.find("cancelled by the candidate: I accepted another offer.") != std::string::npos);
+  view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(view.at("interview").at("status") == "cancelled");
+  CHECK(view.at("interview").at("can_cancel") == false);
+  const HttpAnswer again = AsCandidate(world, "POST", "/v1/candidate/proposal/cancel", capability, json::object());
+  CHECK(again.status == 409);
+  CHECK(json::parse(again.body).at("error").at("code") == "interview_not_active");
+}
+
+TEST_CASE("proposals: a tenant's policy closes the candidate's changes; within the notice they are refused") {
+  ProviderWorld world(true, true);
+  // A bad policy is refused with the field and changes nothing.
+  const HttpAnswer bad = world.Api("PATCH", "/v1/tenant", {{"policies", {{"candidate_changes", {{"min_notice", {{"minutes", -5}}}}}}}});
+  CHECK(bad.status == 422);
+  CHECK(json::parse(bad.body).at("error").at("field") == "policies.candidate_changes.min_notice");
+  const HttpAnswer unknown = world.Api("PATCH", "/v1/tenant", {{"policies", {{"candidate_changes", {{"rebook", true}}}}}});
+  CHECK(json::parse(unknown.body).at("error").at("field") == "policies.candidate_changes.rebook");
+  const HttpAnswer set = world.Api("PATCH", "/v1/tenant",
+                                   {{"policies", {{"candidate_changes", {{"cancel", false}, {"min_notice", {{"minutes", 2880}}}}}}}});
+  REQUIRE_MESSAGE(set.status == 200, set.body);
+
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00");
+  const json created = json::parse(world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10})).body);
+  const std::string capability = CapabilityOf(created);
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", mon10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  world.Settled(json::parse(picked.body).at("interview_id"));
+  json view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(view.at("interview").at("can_cancel") == false);
+  CHECK(view.at("interview").at("can_reschedule") == true);
+  CHECK(view.at("interview").at("changeable_until") == FormatRfc3339(*ParseRfc3339(mon10) - 2 * 86400));
+  const HttpAnswer refused = AsCandidate(world, "POST", "/v1/candidate/proposal/cancel", capability, json::object());
+  CHECK(refused.status == 403);
+  CHECK(json::parse(refused.body).at("error").at("code") == "change_not_allowed");
+
+  // Inside the two days before the start, moving is closed too.
+  world.Advance(*ParseRfc3339(mon10) - world.Now() - 86400);
+  view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  CHECK(view.at("interview").at("can_reschedule") == false);
+  const HttpAnswer late = AsCandidate(world, "POST", "/v1/candidate/proposal/reschedule", capability, {{"start", tue10}});
+  CHECK(late.status == 403);
+  CHECK(json::parse(late.body).at("error").at("code") == "change_not_allowed");
+}

@@ -9,6 +9,8 @@
 //                                         options: [{start, end, available}], picked?: {start, end},
 //                                         interview?: {status, start, end, interviewers, room?, join_url?, passcode?}}
 //   GET  /v1/candidate/proposal/invitation.ics → the picked interview's calendar file
+//   POST /v1/candidate/proposal/reschedule {start} → 200 (another proposed time), POST …/cancel {reason?} → 200 the
+//                                      view; 403 change_not_allowed (the tenant's policy or its notice), 409.
 //   POST /v1/candidate/proposal/decline {availability: [{start, end}], message?} → 200 the view above with status
 //                                      "declined", offered, note ("none of these times work": the candidate's own
 //                                      times, checked first by own_times.js); 422 naming availability[i]; 409; 410.
@@ -59,6 +61,13 @@
       offerFix: 'Please correct the marked times.', offerSent: 'Thank you. Your times were sent to {organizer}.',
       offeredHeading: 'The times you sent', offeredHint: 'If one of the proposed times works after all, you can still choose it above.',
       offerChange: 'Change my times', offerTooLong: 'The note is too long (at most 1000 characters).',
+      changesNote: 'You can move or cancel this interview until {when}.', changeTime: 'Choose another time',
+      cancelStart: 'Cancel the interview', cancelReason: 'Why are you cancelling? (optional, for {organizer})',
+      cancelConfirm: 'Yes, cancel the interview', cancelKeep: 'Keep the interview', moveLegend: 'Choose the new time',
+      moveConfirm: 'Move to this time', moveKeep: 'Keep my current time', moving: 'Moving…', cancelling: 'Cancelling…',
+      moved: 'Your interview was moved. An updated invitation is on its way.',
+      youCancelled: 'You cancelled the interview. {organizer} has been told.',
+      changeClosed: 'This interview can no longer be changed here. Please contact {organizer}.',
     },
     de: {
       title: 'Wählen Sie einen Termin für Ihr Interview',
@@ -99,6 +108,13 @@
       offerFix: 'Bitte korrigieren Sie die markierten Zeiten.', offerSent: 'Vielen Dank. Ihre Zeiten wurden an {organizer} gesendet.',
       offeredHeading: 'Die Zeiten, die Sie gesendet haben', offeredHint: 'Wenn doch einer der vorgeschlagenen Termine passt, können Sie ihn oben noch wählen.',
       offerChange: 'Meine Zeiten ändern', offerTooLong: 'Die Nachricht ist zu lang (höchstens 1000 Zeichen).',
+      changesNote: 'Sie können dieses Interview bis {when} verschieben oder absagen.', changeTime: 'Anderen Termin wählen',
+      cancelStart: 'Interview absagen', cancelReason: 'Warum sagen Sie ab? (optional, für {organizer})',
+      cancelConfirm: 'Ja, Interview absagen', cancelKeep: 'Interview behalten', moveLegend: 'Wählen Sie den neuen Termin',
+      moveConfirm: 'Auf diesen Termin verschieben', moveKeep: 'Meinen Termin behalten', moving: 'Wird verschoben…', cancelling: 'Wird abgesagt…',
+      moved: 'Ihr Interview wurde verschoben. Eine aktualisierte Einladung ist unterwegs.',
+      youCancelled: 'Sie haben das Interview abgesagt. {organizer} wurde informiert.',
+      changeClosed: 'Dieses Interview kann hier nicht mehr geändert werden. Bitte wenden Sie sich an {organizer}.',
     },
     ja: {
       title: '面接の日時をお選びください',
@@ -139,6 +155,13 @@
       offerFix: '印の付いた日時を修正してください。', offerSent: 'ありがとうございます。ご都合のよい日時を {organizer} に送信しました。',
       offeredHeading: '送信した日時', offeredHint: '候補の日時で都合がつく場合は、上から選ぶこともできます。',
       offerChange: '日時を変更する', offerTooLong: 'メッセージが長すぎます（1000文字まで）。',
+      changesNote: '{when} までこの面接の日時変更またはキャンセルができます。', changeTime: '別の日時を選ぶ',
+      cancelStart: '面接をキャンセルする', cancelReason: 'キャンセルの理由（任意、{organizer} 宛て）',
+      cancelConfirm: 'はい、面接をキャンセルします', cancelKeep: '面接を続ける', moveLegend: '新しい日時を選んでください',
+      moveConfirm: 'この日時に変更する', moveKeep: '今の日時のままにする', moving: '変更しています…', cancelling: 'キャンセルしています…',
+      moved: '面接の日時を変更しました。更新した招待状をお送りしています。',
+      youCancelled: '面接をキャンセルしました。{organizer} にお知らせしました。',
+      changeClosed: 'この面接はここでは変更できなくなりました。{organizer} にご連絡ください。',
     },
     nl: {
       title: 'Kies een tijd voor je sollicitatiegesprek',
@@ -179,6 +202,13 @@
       offerFix: 'Verbeter de gemarkeerde tijden.', offerSent: 'Bedankt. Je tijden zijn naar {organizer} verstuurd.',
       offeredHeading: 'De tijden die je hebt verstuurd', offeredHint: 'Komt een van de voorgestelde tijden toch uit, dan kun je die hierboven nog kiezen.',
       offerChange: 'Mijn tijden wijzigen', offerTooLong: 'Het bericht is te lang (hoogstens 1000 tekens).',
+      changesNote: 'Je kunt dit gesprek tot {when} verzetten of annuleren.', changeTime: 'Een andere tijd kiezen',
+      cancelStart: 'Het gesprek annuleren', cancelReason: 'Waarom annuleer je? (optioneel, voor {organizer})',
+      cancelConfirm: 'Ja, het gesprek annuleren', cancelKeep: 'Het gesprek houden', moveLegend: 'Kies de nieuwe tijd',
+      moveConfirm: 'Naar deze tijd verzetten', moveKeep: 'Mijn huidige tijd houden', moving: 'Bezig met verzetten…', cancelling: 'Bezig met annuleren…',
+      moved: 'Je gesprek is verzet. Er is een bijgewerkte uitnodiging onderweg.',
+      youCancelled: 'Je hebt het gesprek geannuleerd. {organizer} is op de hoogte gebracht.',
+      changeClosed: 'Dit gesprek kan hier niet meer worden gewijzigd. Neem contact op met {organizer}.',
     },
   };
 
@@ -193,7 +223,10 @@
     offeredNote: $('offered-note'), offeredHint: $('offered-hint'), offerChange: $('offer-change'), offer: $('offer-form'),
     offerHeading: $('offer-heading'), offerIntro: $('offer-intro'), offerRows: $('offer-rows'), offerAdd: $('offer-add'),
     offerNoteLabel: $('offer-note-label'), offerNote: $('offer-note'), offerSend: $('offer-send'),
-    offerCancel: $('offer-cancel'),
+    offerCancel: $('offer-cancel'), moveKeep: $('move-keep'), changes: $('changes'), changesNote: $('changes-note'),
+    changeTime: $('change-time'), cancelStart: $('cancel-start'), cancelBox: $('cancel-box'),
+    cancelReasonLabel: $('cancel-reason-label'), cancelReason: $('cancel-reason'), cancelConfirm: $('cancel-confirm'),
+    cancelKeep: $('cancel-keep'),
   };
   const ownTimes = window.SlotwiseOwnTimes;
 
@@ -208,6 +241,7 @@
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     proposal: null,
     attempt: null,     // {start, key}: the pick in flight or to retry with the same Idempotency-Key
+    moving: false,     // choosing a new time for the picked interview (POST …/reschedule instead of …/pick)
     retryAction: null,
   };
 
@@ -388,8 +422,9 @@
     els.calendar.hidden = true;
     els.doneTime.hidden = false;
     if (!interview) return;
+    els.changes.hidden = true;
     if (interview.status === 'cancelled' || interview.status === 'failed') {
-      els.doneHeading.textContent = t('interviewCancelled', { organizer: organizerName() });
+      els.doneHeading.textContent = t(state.cancelledHere ? 'youCancelled' : 'interviewCancelled', { organizer: organizerName() });
       els.doneTime.textContent = '';
       els.doneNote.textContent = '';
       return;
@@ -427,11 +462,114 @@
     }
     els.doneNote.textContent = t('confirmedNote');
     showCalendarLinks(interview);
+    showChanges(interview);
+  }
+
+  // Moving or cancelling, as the tenant's policy allows (the server says until when).
+  function showChanges(interview) {
+    const open = interview.can_reschedule || interview.can_cancel;
+    els.changes.hidden = !open;
+    if (!open) return;
+    const until = new Date(interview.changeable_until);
+    els.changesNote.textContent = t('changesNote', { when: dayText(until) + ', ' + timeText(until) });
+    els.changeTime.textContent = t('changeTime');
+    els.changeTime.hidden = !interview.can_reschedule;
+    els.cancelStart.textContent = t('cancelStart');
+    els.cancelStart.hidden = !interview.can_cancel;
+    els.cancelStart.setAttribute('aria-expanded', 'false');
+    els.cancelBox.hidden = true;
+    els.cancelReasonLabel.textContent = t('cancelReason', { organizer: organizerName() });
+    els.cancelConfirm.textContent = t('cancelConfirm');
+    els.cancelKeep.textContent = t('cancelKeep');
+  }
+
+  // "Choose another time": the proposed times again (without the current one), confirmed with "Move to this time".
+  function startMoving() {
+    const proposal = state.proposal || {};
+    const current = (proposal.interview && proposal.interview.start) || (proposal.picked && proposal.picked.start);
+    state.moving = true;
+    clearTimeout(detailsTimer);
+    const options = (proposal.options || []).filter((option) => Date.parse(option.start) !== Date.parse(current));
+    showOpen(options);
+    els.legend.textContent = t('moveLegend');
+    els.confirm.textContent = t('moveConfirm');
+    els.moveKeep.textContent = t('moveKeep');
+    els.moveKeep.hidden = false;
+    els.legend.scrollIntoView({ block: 'start' });
+    const first = els.form.querySelector('input[name="start"]:not(:disabled)');
+    if (first) first.focus();
+  }
+
+  function stopMoving() {
+    state.moving = false;
+    els.moveKeep.hidden = true;
+    els.legend.textContent = t('legend');
+    els.confirm.textContent = t('confirm');
+  }
+
+  function moveTo(start) {
+    els.confirm.disabled = true;
+    els.confirm.textContent = t('moving');
+    els.main.setAttribute('aria-busy', 'true');
+    api('POST', '/v1/candidate/proposal/reschedule', { start }).then((reply) => {
+      finishLoading();
+      els.confirm.disabled = false;
+      const code = reply.json && reply.json.error && reply.json.error.code;
+      if (reply.status === 200) {
+        stopMoving();
+        load(t('moved'));
+      } else if (reply.status === 409 && reply.json && reply.json.options) {  // taken meanwhile: the fresh list
+        els.confirm.textContent = t('moveConfirm');
+        const current = (state.proposal.interview && state.proposal.interview.start) || (state.proposal.picked && state.proposal.picked.start);
+        showOpen(reply.json.options.filter((o) => Date.parse(o.start) !== Date.parse(current)), t('nowGone'), 'error');
+      } else if (reply.status === 403 || code === 'interview_not_active') {
+        stopMoving();
+        load(t('changeClosed', { organizer: organizerName() }), 'error');
+      } else {
+        els.confirm.textContent = t('moveConfirm');
+        setStatus(t('serverError', { status: reply.status }), 'error');
+      }
+    }).catch(() => {
+      finishLoading();
+      els.confirm.disabled = false;
+      els.confirm.textContent = t('moveConfirm');
+      setStatus(t('network'), 'error');
+    });
+  }
+
+  function cancelInterview() {
+    const reason = els.cancelReason.value.trim();
+    els.cancelConfirm.disabled = true;
+    els.cancelConfirm.textContent = t('cancelling');
+    els.main.setAttribute('aria-busy', 'true');
+    api('POST', '/v1/candidate/proposal/cancel', reason ? { reason } : {}).then((reply) => {
+      finishLoading();
+      els.cancelConfirm.disabled = false;
+      els.cancelConfirm.textContent = t('cancelConfirm');
+      if (reply.status === 200 && reply.json) {
+        state.cancelledHere = true;
+        state.proposal = reply.json;
+        render(reply.json);
+        els.doneHeading.focus();
+      } else if (reply.status === 403 || reply.status === 409) {
+        load(t('changeClosed', { organizer: organizerName() }), 'error');
+      } else {
+        setStatus(t('serverError', { status: reply.status }), 'error');
+      }
+    }).catch(() => {
+      finishLoading();
+      els.cancelConfirm.disabled = false;
+      els.cancelConfirm.textContent = t('cancelConfirm');
+      setStatus(t('network'), 'error');
+    });
   }
 
   function refreshInterview() {
     api('GET', '/v1/candidate/proposal').then((reply) => {
-      if (reply.status === 200 && reply.json && reply.json.interview) renderInterview(reply.json.interview);
+      if (reply.status === 200 && reply.json && reply.json.interview) {
+        state.proposal = Object.assign(state.proposal || {}, reply.json);  // the options and the picked time, fresh
+        renderInterview(reply.json.interview);
+      }
       else detailsTimer = setTimeout(refreshInterview, 4000);
     }).catch(() => { detailsTimer = setTimeout(refreshInterview, 4000); });
   }
@@ -486,7 +624,8 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Flow
-  function load() {
+  // Loads the proposal and shows it; `message` (and its `kind`) is then said in the status line (after a move).
+  function load(message, kind) {
     showRetry(null);
     setStatus(t('loading'), '');
     if (!capability) {
@@ -514,7 +653,12 @@
       }
       applyProposal(reply.json);
       render(reply.json);
-      els.heading.focus();
+      if (message) {
+        setStatus(message, kind || 'success');
+        els.status.focus();
+      } else {
+        els.heading.focus();
+      }
     }).catch(() => {
       finishLoading();
       showMessage(t('network'));
@@ -799,8 +943,25 @@
       if (first) first.focus();
       return;
     }
-    pick(chosen.value);
+    if (state.moving) moveTo(chosen.value);
+    else pick(chosen.value);
   });
+  els.moveKeep.addEventListener('click', () => {
+    stopMoving();
+    load();
+  });
+  els.changeTime.addEventListener('click', startMoving);
+  els.cancelStart.addEventListener('click', () => {
+    els.cancelBox.hidden = false;
+    els.cancelStart.setAttribute('aria-expanded', 'true');
+    els.cancelReason.focus();
+  });
+  els.cancelKeep.addEventListener('click', () => {
+    els.cancelBox.hidden = true;
+    els.cancelStart.setAttribute('aria-expanded', 'false');
+    els.cancelStart.focus();
+  });
+  els.cancelConfirm.addEventListener('click', cancelInterview);
   els.retry.addEventListener('click', () => { if (state.retryAction) state.retryAction(); });
   els.noneWork.addEventListener('click', openOfferForm);
   els.offerChange.addEventListener('click', openOfferForm);

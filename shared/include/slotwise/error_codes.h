@@ -108,6 +108,8 @@ enum class ErrorKind {
   SLOTWISE_ERROR_CODE(kAlreadyPicked, "already_picked", kConflict, "the candidate already chose another time")         \
   SLOTWISE_ERROR_CODE(kProposalCancelled, "proposal_cancelled", kGone, "the recruiter withdrew the proposal")          \
   SLOTWISE_ERROR_CODE(kProposalExpired, "proposal_expired", kGone, "the proposal expired")                             \
+  SLOTWISE_ERROR_CODE(kChangeNotAllowed, "change_not_allowed", kPermissionDenied,                                     \
+                      "the tenant's policy does not let the candidate move or cancel the interview (now)")             \
   SLOTWISE_ERROR_CODE(kUnresolvedPlaceholders, "unresolved_placeholders", kInvalidArgument,                            \
                       "a message uses a variable no recipient can fill")                                               \
   SLOTWISE_ERROR_CODE(kUnknownTemplateVariable, "unknown_template_variable", kInvalidArgument,                         \
