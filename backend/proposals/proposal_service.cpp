@@ -113,6 +113,19 @@ std::vector<ProposalOption> StoredOptions(const Proposal& proposal) {
   return options;
 }
 
+// The option a {"start"} body names; invalid_request (field start) for anything else.
+Result<ProposalOption> ChosenOption(const Proposal& proposal, const json& body) {
+  std::optional<Instant> start;
+  if (body.is_object() && body.contains("start") && body.at("start").is_string()) {
+    start = ParseRfc3339(body.at("start").get<std::string>());
+  }
+  if (!start) return Error{codes::kInvalidRequest, "send {\"start\": <one of the proposed times>}", "start"};
+  for (const ProposalOption& option : StoredOptions(proposal)) {
+    if (option.start == *start) return option;
+  }
+  return Error{codes::kInvalidRequest, "that time is not one of the proposed times", "start"};
+}
+
 // Open to a pick: open, or declined (the candidate sent other times but may still take one of these).
 bool Pickable(const Proposal& proposal) { return proposal.status == "open" || proposal.status == "declined"; }
 
@@ -322,22 +335,15 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
   Result<Proposal> found = ByCapability(capability);
   if (!found) return found.error();
   const Proposal& proposal = *found;
-  std::optional<Instant> start;
-  if (body.is_object() && body.contains("start") && body.at("start").is_string()) {
-    start = ParseRfc3339(body.at("start").get<std::string>());
-  }
-  if (!start) return Error{codes::kInvalidRequest, "send {\"start\": <one of the proposed times>}", "start"};
-  const std::vector<ProposalOption> options = StoredOptions(proposal);
-  const ProposalOption* chosen = nullptr;
-  for (const ProposalOption& option : options) {
-    if (option.start == *start) chosen = &option;
-  }
-  if (!chosen) return Error{codes::kInvalidRequest, "that time is not one of the proposed times", "start"};
+  Result<ProposalOption> option = ChosenOption(proposal, body);
+  if (!option) return option.error();
+  const ProposalOption* chosen = &*option;
+  const Instant start = chosen->start;
   auto picked = [&](const std::string& interview_id, bool created) {
     return PickOutcome{PickedTime{interview_id, chosen->start, chosen->end, created}};
   };
   if (proposal.status == "picked") {
-    if (proposal.picked_start == *start) return picked(proposal.interview_id, false);
+    if (proposal.picked_start == start) return picked(proposal.interview_id, false);
     return AlreadyPicked();
   }
   if (!Pickable(proposal)) return Error{codes::kProposalCancelled, "the recruiter withdrew these times", ""};
@@ -355,7 +361,7 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
   }
   if (const Error* error = booked.error()) return *error;
   const std::string interview_id = booked.interview()->id;
-  Result<bool> marked = store_.MarkPicked(proposal.id, interview_id, *start, clock_());
+  Result<bool> marked = store_.MarkPicked(proposal.id, interview_id, start, clock_());
   if (!marked) return marked.error();
   if (!*marked) {
     // Another pick won the race (or the proposal was withdrawn meanwhile): take this booking back.
@@ -397,17 +403,9 @@ Result<PickOutcome> ProposalService::CandidateReschedule(const std::string& capa
   Result<Proposal> found = ByCapability(capability);
   if (!found) return found.error();
   const Proposal& proposal = *found;
-  std::optional<Instant> start;
-  if (body.is_object() && body.contains("start") && body.at("start").is_string()) {
-    start = ParseRfc3339(body.at("start").get<std::string>());
-  }
-  if (!start) return Error{codes::kInvalidRequest, "send {\"start\": <one of the proposed times>}", "start"};
-  const ProposalOption* chosen = nullptr;
-  const std::vector<ProposalOption> options = StoredOptions(proposal);
-  for (const ProposalOption& option : options) {
-    if (option.start == *start) chosen = &option;
-  }
-  if (!chosen) return Error{codes::kInvalidRequest, "that time is not one of the proposed times", "start"};
+  Result<ProposalOption> option = ChosenOption(proposal, body);
+  if (!option) return option.error();
+  const ProposalOption* chosen = &*option;
   Result<Interview> interview = ChangeableInterview(proposal, "reschedule");
   if (!interview) return interview.error();
   if (interview->spec.start == chosen->start) {
