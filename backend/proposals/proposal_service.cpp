@@ -285,8 +285,11 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
       if (option.start == proposal.picked_start) view.picked = option;
     }
     view.interview = PickedInterview(proposal);
-    // Where the candidate could move it, checked now (only while they may).
-    if (view.interview && view.interview->can_reschedule) view.options = CheckedOptions(proposal);
+    // Where the candidate could move it, checked now — only while they may, and not while the booking is still being
+    // carried out (the page asks every two seconds then, and each check reads the calendars).
+    if (view.interview && view.interview->can_reschedule && view.interview->status == "confirmed") {
+      view.options = CheckedOptions(proposal);
+    }
   }
   return view;
 }
