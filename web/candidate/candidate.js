@@ -18,199 +18,11 @@
 //                                      retried after a network failure) → 201/200 {status: "picked", interview_id,
 //                                      start, end}; 409 {error: {code: slot_unavailable|slot_taken|already_picked},
 //                                      options}; 410 proposal_expired; 401 bad capability.
-// Every string exists in en/de/ja/nl; dates and times use Intl.DateTimeFormat with the candidate's locale and zone.
+// The texts are in strings.js (en, de, ja, nl, fr, es, it, pt, zh, ko); dates, times, ranges, the zone's name and
+// durations come from Intl (DateTimeFormat, NumberFormat) with the candidate's locale and zone, never from a table.
 'use strict';
 (function () {
-  const kStrings = {
-    en: {
-      title: 'Choose a time for your interview',
-      loading: 'Loading the proposed times…',
-      summary: '{title} with {organizer} · {minutes} minutes',
-      summaryNoOrganizer: '{title} · {minutes} minutes',
-      greeting: 'Hello {name},',
-      zone: 'Times are shown in your time zone: {zone}.',
-      legend: 'Proposed times',
-      confirm: 'Confirm this time',
-      confirming: 'Confirming…',
-      chooseFirst: 'Please choose one of the times first.',
-      gone: 'no longer available',
-      nowGone: 'Sorry, that time is no longer available. The list below is up to date; please choose another time.',
-      noneLeft: 'None of the proposed times is available any more. Please contact {organizer} for new times.',
-      confirmedHeading: 'Your interview is confirmed',
-      confirmedNote: 'An invitation with the details is on its way to your e-mail address.',
-      alreadyHeading: 'A time has already been chosen',
-      expired: 'This invitation has expired. Please contact {organizer} for new times.',
-      cancelled: 'This invitation was withdrawn. Please contact {organizer} if you have questions.',
-      invalidLink: 'This link is not valid. Please open the link from your invitation e-mail again.',
-      network: 'The connection failed. Please check your internet connection and try again.',
-      serverError: 'Something went wrong on our side ({status}). Please try again in a moment.',
-      retry: 'Try again',
-      theOrganizer: 'the recruiter',
-      options: '{count} times proposed, {available} still available.',
-      when: 'When', with: 'With', where: 'Where', videoCall: 'Video call', joinLink: 'Join the video call',
-      passcode: 'Passcode: {code}', preparing: 'Your time is booked. The invitation and the video link are being prepared…',
-      addToCalendar: 'Add to your calendar', downloadIcs: 'Download (.ics)', googleCalendar: 'Google Calendar',
-      outlookCalendar: 'Outlook', interviewCancelled: 'This interview was cancelled. Please contact {organizer} if you have questions.',
-      noneWork: 'None of these times work for me', offerHeading: 'When are you available?',
-      offerIntro: 'Tell {organizer} when you could do the interview ({minutes} minutes). Times are in your time zone: {zone}.',
-      offerDay: 'Day', offerFrom: 'From', offerTo: 'To', offerRemove: 'Remove', offerAdd: 'Add another time',
-      offerNote: 'A note for {organizer} (optional)', offerSend: 'Send my times', offerSending: 'Sending…', offerCancel: 'Cancel',
-      offerRowLabel: 'Time {number}', offerIncomplete: 'Please fill in the day and both times.',
-      offerTooShort: 'This time is shorter than the interview ({minutes} minutes).', offerOver: 'This time is over.',
-      offerTooFar: 'Please choose a day within the next 60 days.', offerOverlap: 'This time overlaps another one.',
-      offerFix: 'Please correct the marked times.', offerSent: 'Thank you. Your times were sent to {organizer}.',
-      offeredHeading: 'The times you sent', offeredHint: 'If one of the proposed times works after all, you can still choose it above.',
-      offerChange: 'Change my times', offerTooLong: 'The note is too long (at most 1000 characters).',
-      changesNote: 'You can move or cancel this interview until {when}.', changeTime: 'Choose another time',
-      cancelStart: 'Cancel the interview', cancelReason: 'Why are you cancelling? (optional, for {organizer})',
-      cancelConfirm: 'Yes, cancel the interview', cancelKeep: 'Keep the interview', moveLegend: 'Choose the new time',
-      moveConfirm: 'Move to this time', moveKeep: 'Keep my current time', moving: 'Moving…', cancelling: 'Cancelling…',
-      moved: 'Your interview was moved. An updated invitation is on its way.',
-      youCancelled: 'You cancelled the interview. {organizer} has been told.',
-      changeClosed: 'This interview can no longer be changed here. Please contact {organizer}.',
-    },
-    de: {
-      title: 'Wählen Sie einen Termin für Ihr Interview',
-      loading: 'Die vorgeschlagenen Termine werden geladen…',
-      summary: '{title} mit {organizer} · {minutes} Minuten',
-      summaryNoOrganizer: '{title} · {minutes} Minuten',
-      greeting: 'Hallo {name},',
-      zone: 'Die Zeiten werden in Ihrer Zeitzone angezeigt: {zone}.',
-      legend: 'Vorgeschlagene Termine',
-      confirm: 'Diesen Termin bestätigen',
-      confirming: 'Wird bestätigt…',
-      chooseFirst: 'Bitte wählen Sie zuerst einen der Termine.',
-      gone: 'nicht mehr verfügbar',
-      nowGone: 'Dieser Termin ist leider nicht mehr verfügbar. Die Liste unten ist aktuell; bitte wählen Sie einen anderen Termin.',
-      noneLeft: 'Keiner der vorgeschlagenen Termine ist mehr verfügbar. Bitte wenden Sie sich für neue Termine an {organizer}.',
-      confirmedHeading: 'Ihr Interview ist bestätigt',
-      confirmedNote: 'Eine Einladung mit allen Details ist unterwegs an Ihre E-Mail-Adresse.',
-      alreadyHeading: 'Es wurde bereits ein Termin gewählt',
-      expired: 'Diese Einladung ist abgelaufen. Bitte wenden Sie sich für neue Termine an {organizer}.',
-      cancelled: 'Diese Einladung wurde zurückgezogen. Bei Fragen wenden Sie sich bitte an {organizer}.',
-      invalidLink: 'Dieser Link ist ungültig. Bitte öffnen Sie den Link aus Ihrer Einladungs-E-Mail erneut.',
-      network: 'Die Verbindung ist fehlgeschlagen. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-      serverError: 'Bei uns ist etwas schiefgelaufen ({status}). Bitte versuchen Sie es gleich noch einmal.',
-      retry: 'Erneut versuchen',
-      theOrganizer: 'die Recruiterin oder den Recruiter',
-      options: '{count} Termine vorgeschlagen, {available} noch verfügbar.',
-      when: 'Wann', with: 'Mit', where: 'Wo', videoCall: 'Videoanruf', joinLink: 'Am Videoanruf teilnehmen',
-      passcode: 'Kenncode: {code}', preparing: 'Ihr Termin ist gebucht. Die Einladung und der Videolink werden vorbereitet…',
-      addToCalendar: 'Zu Ihrem Kalender hinzufügen', downloadIcs: 'Herunterladen (.ics)', googleCalendar: 'Google Kalender',
-      outlookCalendar: 'Outlook', interviewCancelled: 'Dieses Interview wurde abgesagt. Bei Fragen wenden Sie sich bitte an {organizer}.',
-      noneWork: 'Keiner dieser Termine passt mir', offerHeading: 'Wann haben Sie Zeit?',
-      offerIntro: 'Teilen Sie {organizer} mit, wann Sie das Interview ({minutes} Minuten) führen könnten. Die Zeiten gelten in Ihrer Zeitzone: {zone}.',
-      offerDay: 'Tag', offerFrom: 'Von', offerTo: 'Bis', offerRemove: 'Entfernen', offerAdd: 'Weitere Zeit hinzufügen',
-      offerNote: 'Eine Nachricht an {organizer} (optional)', offerSend: 'Meine Zeiten senden', offerSending: 'Wird gesendet…', offerCancel: 'Abbrechen',
-      offerRowLabel: 'Zeit {number}', offerIncomplete: 'Bitte geben Sie den Tag und beide Uhrzeiten an.',
-      offerTooShort: 'Diese Zeit ist kürzer als das Interview ({minutes} Minuten).', offerOver: 'Diese Zeit ist schon vorbei.',
-      offerTooFar: 'Bitte wählen Sie einen Tag innerhalb der nächsten 60 Tage.', offerOverlap: 'Diese Zeit überschneidet sich mit einer anderen.',
-      offerFix: 'Bitte korrigieren Sie die markierten Zeiten.', offerSent: 'Vielen Dank. Ihre Zeiten wurden an {organizer} gesendet.',
-      offeredHeading: 'Die Zeiten, die Sie gesendet haben', offeredHint: 'Wenn doch einer der vorgeschlagenen Termine passt, können Sie ihn oben noch wählen.',
-      offerChange: 'Meine Zeiten ändern', offerTooLong: 'Die Nachricht ist zu lang (höchstens 1000 Zeichen).',
-      changesNote: 'Sie können dieses Interview bis {when} verschieben oder absagen.', changeTime: 'Anderen Termin wählen',
-      cancelStart: 'Interview absagen', cancelReason: 'Warum sagen Sie ab? (optional, für {organizer})',
-      cancelConfirm: 'Ja, Interview absagen', cancelKeep: 'Interview behalten', moveLegend: 'Wählen Sie den neuen Termin',
-      moveConfirm: 'Auf diesen Termin verschieben', moveKeep: 'Meinen Termin behalten', moving: 'Wird verschoben…', cancelling: 'Wird abgesagt…',
-      moved: 'Ihr Interview wurde verschoben. Eine aktualisierte Einladung ist unterwegs.',
-      youCancelled: 'Sie haben das Interview abgesagt. {organizer} wurde informiert.',
-      changeClosed: 'Dieses Interview kann hier nicht mehr geändert werden. Bitte wenden Sie sich an {organizer}.',
-    },
-    ja: {
-      title: '面接の日時をお選びください',
-      loading: '候補の日時を読み込んでいます…',
-      summary: '{title}（担当: {organizer}）・{minutes}分',
-      summaryNoOrganizer: '{title}・{minutes}分',
-      greeting: '{name} 様',
-      zone: '日時はお客様のタイムゾーンで表示しています: {zone}。',
-      legend: '候補の日時',
-      confirm: 'この日時で確定する',
-      confirming: '確定しています…',
-      chooseFirst: '先にいずれかの日時を選んでください。',
-      gone: '選択できなくなりました',
-      nowGone: '申し訳ありません。その日時は選択できなくなりました。下の一覧は最新です。別の日時をお選びください。',
-      noneLeft: '候補の日時はすべて選択できなくなりました。新しい日時については {organizer} にご連絡ください。',
-      confirmedHeading: '面接の日時が確定しました',
-      confirmedNote: '詳細を記載した招待状をメールでお送りしています。',
-      alreadyHeading: '日時はすでに選択されています',
-      expired: 'この招待は有効期限が切れています。新しい日時については {organizer} にご連絡ください。',
-      cancelled: 'この招待は取り消されました。ご不明な点は {organizer} にお問い合わせください。',
-      invalidLink: 'このリンクは無効です。招待メールのリンクをもう一度開いてください。',
-      network: '接続に失敗しました。インターネット接続を確認して、もう一度お試しください。',
-      serverError: 'サーバーで問題が発生しました（{status}）。しばらくしてからもう一度お試しください。',
-      retry: '再試行',
-      theOrganizer: '採用担当者',
-      options: '候補 {count} 件、うち {available} 件が選択可能です。',
-      when: '日時', with: '面接官', where: '場所', videoCall: 'ビデオ通話', joinLink: 'ビデオ通話に参加',
-      passcode: 'パスコード: {code}', preparing: '日時を予約しました。招待状とビデオ通話のリンクを準備しています…',
-      addToCalendar: 'カレンダーに追加', downloadIcs: 'ダウンロード (.ics)', googleCalendar: 'Google カレンダー',
-      outlookCalendar: 'Outlook', interviewCancelled: 'この面接はキャンセルされました。ご不明な点は {organizer} にお問い合わせください。',
-      noneWork: '都合の合う日時がありません', offerHeading: 'ご都合のよい日時をお知らせください',
-      offerIntro: '面接（{minutes}分）が可能な日時を {organizer} にお知らせください。時刻はお客様のタイムゾーンです: {zone}。',
-      offerDay: '日付', offerFrom: '開始', offerTo: '終了', offerRemove: '削除', offerAdd: '日時を追加',
-      offerNote: '{organizer} へのメッセージ（任意）', offerSend: 'この日時を送信', offerSending: '送信しています…', offerCancel: 'キャンセル',
-      offerRowLabel: '日時 {number}', offerIncomplete: '日付と開始・終了時刻を入力してください。',
-      offerTooShort: '面接の時間（{minutes}分）より短くなっています。', offerOver: 'この日時は過ぎています。',
-      offerTooFar: '60日以内の日付を選んでください。', offerOverlap: '他の日時と重なっています。',
-      offerFix: '印の付いた日時を修正してください。', offerSent: 'ありがとうございます。ご都合のよい日時を {organizer} に送信しました。',
-      offeredHeading: '送信した日時', offeredHint: '候補の日時で都合がつく場合は、上から選ぶこともできます。',
-      offerChange: '日時を変更する', offerTooLong: 'メッセージが長すぎます（1000文字まで）。',
-      changesNote: '{when} までこの面接の日時変更またはキャンセルができます。', changeTime: '別の日時を選ぶ',
-      cancelStart: '面接をキャンセルする', cancelReason: 'キャンセルの理由（任意、{organizer} 宛て）',
-      cancelConfirm: 'はい、面接をキャンセルします', cancelKeep: '面接を続ける', moveLegend: '新しい日時を選んでください',
-      moveConfirm: 'この日時に変更する', moveKeep: '今の日時のままにする', moving: '変更しています…', cancelling: 'キャンセルしています…',
-      moved: '面接の日時を変更しました。更新した招待状をお送りしています。',
-      youCancelled: '面接をキャンセルしました。{organizer} にお知らせしました。',
-      changeClosed: 'この面接はここでは変更できなくなりました。{organizer} にご連絡ください。',
-    },
-    nl: {
-      title: 'Kies een tijd voor je sollicitatiegesprek',
-      loading: 'De voorgestelde tijden worden geladen…',
-      summary: '{title} met {organizer} · {minutes} minuten',
-      summaryNoOrganizer: '{title} · {minutes} minuten',
-      greeting: 'Hallo {name},',
-      zone: 'De tijden staan in jouw tijdzone: {zone}.',
-      legend: 'Voorgestelde tijden',
-      confirm: 'Deze tijd bevestigen',
-      confirming: 'Bezig met bevestigen…',
-      chooseFirst: 'Kies eerst een van de tijden.',
-      gone: 'niet meer beschikbaar',
-      nowGone: 'Sorry, die tijd is niet meer beschikbaar. De lijst hieronder is bijgewerkt; kies een andere tijd.',
-      noneLeft: 'Geen van de voorgestelde tijden is nog beschikbaar. Neem contact op met {organizer} voor nieuwe tijden.',
-      confirmedHeading: 'Je sollicitatiegesprek is bevestigd',
-      confirmedNote: 'Er is een uitnodiging met alle details onderweg naar je e-mailadres.',
-      alreadyHeading: 'Er is al een tijd gekozen',
-      expired: 'Deze uitnodiging is verlopen. Neem contact op met {organizer} voor nieuwe tijden.',
-      cancelled: 'Deze uitnodiging is ingetrokken. Neem bij vragen contact op met {organizer}.',
-      invalidLink: 'Deze link is niet geldig. Open de link uit je uitnodigingsmail opnieuw.',
-      network: 'De verbinding is mislukt. Controleer je internetverbinding en probeer het opnieuw.',
-      serverError: 'Er ging bij ons iets mis ({status}). Probeer het zo meteen opnieuw.',
-      retry: 'Opnieuw proberen',
-      theOrganizer: 'de recruiter',
-      options: '{count} tijden voorgesteld, {available} nog beschikbaar.',
-      when: 'Wanneer', with: 'Met', where: 'Waar', videoCall: 'Videogesprek', joinLink: 'Deelnemen aan het videogesprek',
-      passcode: 'Toegangscode: {code}', preparing: 'Je tijd is geboekt. De uitnodiging en de videolink worden klaargezet…',
-      addToCalendar: 'Aan je agenda toevoegen', downloadIcs: 'Downloaden (.ics)', googleCalendar: 'Google Agenda',
-      outlookCalendar: 'Outlook', interviewCancelled: 'Dit gesprek is geannuleerd. Neem bij vragen contact op met {organizer}.',
-      noneWork: 'Geen van deze tijden komt mij uit', offerHeading: 'Wanneer kun je?',
-      offerIntro: 'Laat {organizer} weten wanneer je het gesprek ({minutes} minuten) zou kunnen voeren. De tijden staan in jouw tijdzone: {zone}.',
-      offerDay: 'Dag', offerFrom: 'Van', offerTo: 'Tot', offerRemove: 'Verwijderen', offerAdd: 'Nog een tijd toevoegen',
-      offerNote: 'Een bericht voor {organizer} (optioneel)', offerSend: 'Mijn tijden versturen', offerSending: 'Bezig met versturen…', offerCancel: 'Annuleren',
-      offerRowLabel: 'Tijd {number}', offerIncomplete: 'Vul de dag en beide tijden in.',
-      offerTooShort: 'Deze tijd is korter dan het gesprek ({minutes} minuten).', offerOver: 'Deze tijd is al voorbij.',
-      offerTooFar: 'Kies een dag binnen de komende 60 dagen.', offerOverlap: 'Deze tijd overlapt met een andere.',
-      offerFix: 'Verbeter de gemarkeerde tijden.', offerSent: 'Bedankt. Je tijden zijn naar {organizer} verstuurd.',
-      offeredHeading: 'De tijden die je hebt verstuurd', offeredHint: 'Komt een van de voorgestelde tijden toch uit, dan kun je die hierboven nog kiezen.',
-      offerChange: 'Mijn tijden wijzigen', offerTooLong: 'Het bericht is te lang (hoogstens 1000 tekens).',
-      changesNote: 'Je kunt dit gesprek tot {when} verzetten of annuleren.', changeTime: 'Een andere tijd kiezen',
-      cancelStart: 'Het gesprek annuleren', cancelReason: 'Waarom annuleer je? (optioneel, voor {organizer})',
-      cancelConfirm: 'Ja, het gesprek annuleren', cancelKeep: 'Het gesprek houden', moveLegend: 'Kies de nieuwe tijd',
-      moveConfirm: 'Naar deze tijd verzetten', moveKeep: 'Mijn huidige tijd houden', moving: 'Bezig met verzetten…', cancelling: 'Bezig met annuleren…',
-      moved: 'Je gesprek is verzet. Er is een bijgewerkte uitnodiging onderweg.',
-      youCancelled: 'Je hebt het gesprek geannuleerd. {organizer} is op de hoogte gebracht.',
-      changeClosed: 'Dit gesprek kan hier niet meer worden gewijzigd. Neem contact op met {organizer}.',
-    },
-  };
+  const kStrings = window.SlotwiseCandidateStrings;  // strings.js, one table per language
 
   const $ = (id) => document.getElementById(id);
   const els = {
@@ -230,6 +42,9 @@
   };
   const ownTimes = window.SlotwiseOwnTimes;
 
+  // The table for a BCP 47 tag, by its primary subtag ("fr-CA" → fr); English when there is none. "zh-TW" and
+  // "zh-Hant" get the Simplified Chinese table for now (there is no Traditional one yet); Intl still formats their
+  // dates in the full locale.
   function languageOf(tag) {
     const language = String(tag || '').toLowerCase().split(/[-_]/)[0];
     return kStrings[language] ? language : 'en';
@@ -275,18 +90,44 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Formatting (Intl, the candidate's locale and zone)
+  // Everything a date, a time, a range of times, the zone's name or a duration reads like is Intl's, in the
+  // candidate's locale (its separators, "at"/"um"/"à", 오전/오후, 年月日 and 星期 included); the string tables never say it.
   function formatter(options) {
-    try {
-      return new Intl.DateTimeFormat(state.locale, Object.assign({ timeZone: state.timeZone }, options));
-    } catch (error) {  // an unknown zone or locale: the browser's own
-      return new Intl.DateTimeFormat(undefined, options);
+    // An unknown locale falls back to the page's language, an unknown zone to the browser's own.
+    for (const [locale, zone] of [[state.locale, state.timeZone], [state.language, state.timeZone], [state.language, undefined]]) {
+      try {
+        return new Intl.DateTimeFormat(locale, Object.assign(zone ? { timeZone: zone } : {}, options));
+      } catch (error) { /* the next */ }
     }
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+  // `options` applied to start and end as one range ("9:00 – 10:00 AM", "09:00–10:00 Uhr", "오전 9:00~10:00").
+  function range(options, start, end) {
+    const format = formatter(options);
+    if (format.formatRange) return format.formatRange(start, end);
+    return format.format(start) + ' \u2013 ' + format.format(end);  // browsers before formatRange (2019–2021)
   }
   const dayText = (date) => formatter({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(date);
-  const timeText = (date) => formatter({ timeStyle: 'short' }).format(date);
+  // The times of one option, under its day's heading; one that ends on the next day names both days, shortly
+  // ("Dec 14, 11:00 PM – Dec 15, 12:00 AM", "12월 14일 오후 11:00 ~ 12월 15일 오전 12:00").
   function rangeText(start, end) {
-    return timeText(start) + '\u2009–\u2009' + timeText(end);
+    if (dayText(start) === dayText(end)) return range({ timeStyle: 'short' }, start, end);
+    return range({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, start, end);
   }
+  // The day with the range of times ("Thursday, December 10, 2026, 9:00 – 10:00 AM", "2026年12月10日星期四 09:00–10:00").
+  const dayRangeText = (start, end) => range({ dateStyle: 'full', timeStyle: 'short' }, start, end);
+  // One instant with its day ("Thursday, December 10, 2026 at 9:00 AM", "jeudi 10 décembre 2026 à 09:00").
+  const instantText = (date) => formatter({ dateStyle: 'full', timeStyle: 'short' }).format(date);
+  // A duration in minutes ("60 minutes", "60 Minuten", "60分钟", "60분").
+  function durationText(minutes) {
+    if (!minutes) return '';
+    try {
+      return new Intl.NumberFormat(state.locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+    } catch (error) {
+      return new Intl.NumberFormat(state.language, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+    }
+  }
+  // The zone's name in the candidate's language with the city of its IANA name (which Intl does not translate).
   function zoneText() {
     let name = '';
     try {
@@ -294,7 +135,7 @@
       name = part ? part.value : '';
     } catch (error) { name = ''; }
     const city = state.timeZone.split('/').pop().replace(/_/g, ' ');
-    return name ? `${name} (${city})` : city;
+    return name ? t('zoneWithCity', { name, city }) : city;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -324,9 +165,9 @@
     document.title = t('title');
     els.heading.textContent = t('title');
     const summary = proposal.organizer_name
-      ? t('summary', { title: proposal.title || '', organizer: proposal.organizer_name, minutes: proposal.duration_minutes || '' })
-      : t('summaryNoOrganizer', { title: proposal.title || '', minutes: proposal.duration_minutes || '' });
-    els.summary.textContent = (candidate.name ? t('greeting', { name: candidate.name }) + ' ' : '') + summary;
+      ? t('summary', { title: proposal.title || '', organizer: proposal.organizer_name, duration: durationText(proposal.duration_minutes) })
+      : t('summaryNoOrganizer', { title: proposal.title || '', duration: durationText(proposal.duration_minutes) });
+    els.summary.textContent = candidate.name ? t('greeting', { name: candidate.name, summary }) : summary;
     els.summary.hidden = false;
     els.zone.textContent = t('zone', { zone: zoneText() });
     els.zone.hidden = false;
@@ -362,14 +203,15 @@
       time.className = 'time';
       time.dateTime = option.start;
       time.textContent = rangeText(start, end);
-      const hidden = document.createElement('span');  // the day, for screen readers reading one option alone
+      time.setAttribute('aria-hidden', 'true');  // read from the hidden text below, which has the day too
+      const hidden = document.createElement('span');  // the day and the times, for screen readers reading one option alone
       hidden.className = 'visually-hidden';
-      hidden.textContent = day + ', ';
+      hidden.textContent = dayRangeText(start, end);
       label.append(input, hidden, time);
       if (!option.available) {
         const note = document.createElement('span');
         note.className = 'note';
-        note.textContent = '(' + t('gone') + ')';
+        note.textContent = t('gone');
         label.appendChild(note);
       } else {
         ++available;
@@ -403,7 +245,7 @@
       els.doneTime.replaceChildren();
       const time = document.createElement('time');
       time.dateTime = picked.start;
-      time.textContent = dayText(start) + ', ' + rangeText(start, end);
+      time.textContent = dayRangeText(start, end);
       els.doneTime.appendChild(time);
     } else {
       els.doneTime.textContent = '';
@@ -438,7 +280,7 @@
     };
     const start = new Date(interview.start), end = new Date(interview.end);
     els.doneTime.hidden = true;  // "When" below says it, with the zone
-    row(t('when'), dayText(start) + ', ' + rangeText(start, end) + ' \u00b7 ' + zoneText());
+    row(t('when'), dayRangeText(start, end) + ' \u00b7 ' + zoneText());
     const people = (interview.interviewers || []).slice();
     if (state.proposal && state.proposal.organizer_name && !people.includes(state.proposal.organizer_name)) people.push(state.proposal.organizer_name);
     if (people.length) row(t('with'), people.join(', '));
@@ -471,7 +313,7 @@
     els.changes.hidden = !open;
     if (!open) return;
     const until = new Date(interview.changeable_until);
-    els.changesNote.textContent = t('changesNote', { when: dayText(until) + ', ' + timeText(until) });
+    els.changesNote.textContent = t('changesNote', { when: instantText(until) });
     els.changeTime.textContent = t('changeTime');
     els.changeTime.hidden = !interview.can_reschedule;
     els.cancelStart.textContent = t('cancelStart');
@@ -700,7 +542,7 @@
       const start = new Date(period.start), end = new Date(period.end);
       const time = document.createElement('time');
       time.dateTime = period.start;
-      time.textContent = dayText(start) + ', ' + rangeText(start, end);
+      time.textContent = dayRangeText(start, end);
       item.appendChild(time);
       return item;
     }));
@@ -711,9 +553,11 @@
   }
 
   // "YYYY-MM-DD" / "HH:MM" of `ms` in the candidate's zone (to fill a row from times sent before).
+  // Read in en-US whatever the candidate's locale: these are the inputs' values, not text (and always Latin digits).
   function wallParts(ms) {
     const parts = {};
-    formatter({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-US', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+                                       hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(ms)).forEach((part) => { parts[part.type] = part.value; });
     return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour % 24}`.padStart(2, '0') + ':' + parts.minute };
   }
@@ -771,7 +615,7 @@
   function openOfferForm() {
     const proposal = state.proposal || {};
     els.offerHeading.textContent = t('offerHeading');
-    els.offerIntro.textContent = t('offerIntro', { organizer: organizerName(), minutes: proposal.duration_minutes || '', zone: zoneText() });
+    els.offerIntro.textContent = t('offerIntro', { organizer: organizerName(), duration: durationText(proposal.duration_minutes), zone: zoneText() });
     els.offerAdd.textContent = t('offerAdd');
     els.offerNoteLabel.textContent = t('offerNote', { organizer: organizerName() });
     els.offerSend.textContent = t('offerSend');
@@ -828,7 +672,7 @@
       const message = row.querySelector('.row-error');
       row.classList.add('invalid');
       message.hidden = false;
-      message.textContent = t(kRowErrors[error.code] || 'offerIncomplete', { minutes: (state.proposal || {}).duration_minutes || '' });
+      message.textContent = t(kRowErrors[error.code] || 'offerIncomplete', { duration: durationText((state.proposal || {}).duration_minutes) });
       row.querySelectorAll('input').forEach((input) => {
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-describedby', message.id);
