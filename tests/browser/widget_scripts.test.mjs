@@ -5,6 +5,8 @@
 // look like that reference, and more so than its twin — the same name with U+FFFD in place of each non-Latin letter,
 // which is what the widget draws for a character its fonts lack. The Korean and Chinese fonts are fetched because
 // those names need them; an English page whose names need no script font downloads none (and a Japanese one does).
+// Hebrew and Arabic names must look like the browser's right-to-left layout of them (letters reversed, Arabic joined)
+// more than like their typed order drawn left to right; the right-to-left font is fetched for them.
 // Screenshot in test-artifacts/ — look at it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +29,13 @@ const PEOPLE = [
   { email: 'stefan.ionescu@kumo.example', name: 'Ștefan Ionescu', font: 'DejaVu Sans', twin: `${FFFD}tefan Ionescu` },
   { email: 'minjun.kim@kumo.example', name: '김민준', font: 'url(/fonts/slotwise-ko.ttf)', twin: FFFD.repeat(3) },
   { email: 'wei.zhang@kumo.example', name: '张伟', font: 'url(/fonts/slotwise-zh.ttf)', twin: FFFD.repeat(2) },
+  // Right to left: the reference is the browser's own layout (its bidi and Arabic shaping); `unordered` is what the
+  // widget would draw without its visual-order step — the typed order, left to right, each Arabic letter on its own
+  // (a left-to-right override, and a zero-width non-joiner between letters).
+  { email: 'avraham.levi@kumo.example', name: 'אברהם לוי', font: 'DejaVu Sans', twin: `${FFFD.repeat(5)} ${FFFD.repeat(3)}`, rtl: true },
+  { email: 'salama.ali@kumo.example', name: 'سلامة علي', font: 'DejaVu Sans', twin: `${FFFD.repeat(4)} ${FFFD.repeat(3)}`, rtl: true },
 ];
+const unordered = (name) => '\u202D' + [...name].join('\u200C') + '\u202C';
 
 async function startWithPeople(t, people) {
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slotwise-scripts-'));
@@ -121,23 +129,34 @@ async function drawnName(page, image, name) {
                             y0: Math.round(box.y + 2), y1: Math.round(box.y + box.height - 2) });
 }
 
-test('widget: names in Cyrillic, Greek, with ș, in Hangul and in Chinese are drawn as the reference renders them', { timeout: 120000 }, async (t) => {
+test('widget: names in Cyrillic, Greek, with ș, in Hangul, Chinese, Hebrew and Arabic are drawn as the reference renders them', { timeout: 120000 }, async (t) => {
   const people = [...PEOPLE, ...PEOPLE.map((p) => ({ email: p.email.replace('@', '.twin@'), name: p.twin }))];
   const { server } = await startWithPeople(t, people);
   const interview = { interviewers: people.map(({ email }) => ({ sub: email })) };
   const { page, problems, fonts } = await openPage(t, server, '?interview=' + encodeURIComponent(JSON.stringify(interview)));
   const image = decodePng(await page.screenshot({ path: path.join(ARTIFACTS, 'widget-scripts.png') }));
   const downloaded = fonts.slice();  // (the reference renderings below load the same files again)
-  for (const { name, font, twin } of PEOPLE) {
+  for (const { name, font, twin, rtl } of PEOPLE) {
     const reference = signature(await referenceRendering(page, name, font));
-    const drawn = correlation(signature(await drawnName(page, image, name)), reference);
+    const mine = signature(await drawnName(page, image, name));
+    const drawn = correlation(mine, reference);
     const fallback = correlation(signature(await drawnName(page, image, twin)), reference);
     assert.ok(drawn > 0.55 && drawn > fallback + 0.15,
               `${name}: like the reference ${drawn.toFixed(2)}, its U+FFFD twin ${fallback.toFixed(2)}`);
+    if (rtl) {
+      const typedOrder = correlation(mine, signature(await referenceRendering(page, unordered(name), font)));
+      console.log(`${name}: like the reference ${drawn.toFixed(2)}, like the typed order ${typedOrder.toFixed(2)}`);
+      assert.ok(drawn > typedOrder + 0.1, `${name}: like the reference ${drawn.toFixed(2)}, like the typed order ${typedOrder.toFixed(2)}`);
+    }
   }
   // The Korean and Chinese fonts came because these names need them, each once.
   assert.equal(downloaded.filter((f) => f.endsWith('slotwise-ko.ttf')).length, 1, downloaded.join(' '));
   assert.equal(downloaded.filter((f) => f.endsWith('slotwise-zh.ttf')).length, 1, downloaded.join(' '));
+  assert.equal(downloaded.filter((f) => f.endsWith('slotwise-rtl.ttf')).length, 1, downloaded.join(' '));
+  // The accessibility tree keeps the typed order (the browser lays it out): a screen reader reads the name as typed.
+  for (const { name } of PEOPLE.filter((p) => p.rtl)) {
+    assert.equal(await page.locator('#slotwise-semantics').getByRole('checkbox', { name: `Include ${name}`, exact: true }).count(), 1);
+  }
   assert.deepEqual(problems, []);
 });
 

@@ -10,7 +10,7 @@
 using namespace slotwise::widget;
 
 namespace {
-using State = std::array<ScriptFontState, 3>;
+using State = std::array<ScriptFontState, kScriptFontCount>;
 // What the compiled-in font draws: everything below U+3000 (Latin, Greek, Cyrillic).
 bool LatinOnly(char32_t c) { return c < 0x3000; }
 std::set<ScriptFont> Fetch(Locale locale, const std::vector<std::string>& names, const std::function<bool(char32_t)>& drawable,
@@ -65,4 +65,25 @@ TEST_CASE("WidgetFonts: a Chinese page takes the Chinese font at once, a Korean 
   CHECK(Fetch(Locale::kZh, {"さくら"}, LatinOnly) == std::set{ScriptFont::kChinese, ScriptFont::kJapanese});  // kana
   CHECK(Fetch(Locale::kKo, {"Anna Schmidt"}, LatinOnly) == std::set{ScriptFont::kKorean});
   CHECK(Fetch(Locale::kFr, {"Anna Schmidt"}, LatinOnly).empty());
+}
+
+TEST_CASE("WidgetFonts: the right-to-left font for a Hebrew or Arabic name, once, baked whole") {
+  CHECK(Fetch(Locale::kEn, {"Anna Schmidt", "דוד לוי"}, LatinOnly) == std::set{ScriptFont::kRightToLeft});
+  CHECK(Fetch(Locale::kDe, {"محمد علي"}, LatinOnly) == std::set{ScriptFont::kRightToLeft});
+  CHECK(Fetch(Locale::kEn, {"مريم 山本"}, LatinOnly) == std::set{ScriptFont::kRightToLeft, ScriptFont::kJapanese});
+  State requested;
+  requested[static_cast<std::size_t>(ScriptFont::kRightToLeft)].requested = true;
+  CHECK(Fetch(Locale::kEn, {"محمد علي"}, LatinOnly, requested).empty());
+  CHECK(ScriptCodePoints(ScriptFont::kRightToLeft, {"محمد"}).empty());
+  // Its ranges hold the presentation forms VisualOrder draws (lam-alef, the Persian letters' forms).
+  const auto baked = [](char32_t c) {
+    for (const unsigned short* r = kRightToLeftRanges; *r != 0; r += 2) {
+      if (c >= r[0] && c <= r[1]) return true;
+    }
+    return false;
+  };
+  CHECK(baked(U'\uFEFC'));
+  CHECK(baked(U'\uFB58'));
+  CHECK(baked(U'\u05D0'));
+  CHECK_FALSE(baked(U'A'));
 }

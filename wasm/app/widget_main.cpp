@@ -71,8 +71,8 @@ Main& TheMain() {
 }
 
 // (Re)builds the font atlas for the current scale: DejaVu Sans (Latin, Greek, Cyrillic) plus, once fetched, the
-// script fonts merged in — the Japanese one with its whole range, the Chinese and Korean ones for the characters the
-// names use.
+// script fonts merged in — the Japanese and right-to-left ones with their whole ranges, the Chinese and Korean ones
+// for the characters the names use.
 void BuildFonts(Main& m) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -92,8 +92,9 @@ void BuildFonts(Main& m) {
   for (const ScriptFont font : kScriptFonts) {
     const std::size_t i = static_cast<std::size_t>(font);
     if (m.script_fonts[i].empty()) continue;
-    const ImWchar* ranges = io.Fonts->GetGlyphRangesJapanese();
-    if (font != ScriptFont::kJapanese) {
+    const ImWchar* ranges = font == ScriptFont::kRightToLeft ? reinterpret_cast<const ImWchar*>(kRightToLeftRanges)
+                                                             : io.Fonts->GetGlyphRangesJapanese();
+    if (font == ScriptFont::kChinese || font == ScriptFont::kKorean) {
       ImFontGlyphRangesBuilder builder;
       for (const char32_t c : ScriptCodePoints(font, m.baked_names)) {
         if (c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));

@@ -19,6 +19,10 @@
   make_fonts.py ko SRC.ttc OUT.ttf
       The same font cut to Hangul: every syllable and the compatibility jamo. Fetched only for a Korean name.
   The widget bakes only the characters its names use from these two (ImGui glyph ranges built at run time).
+  make_fonts.py rtl SRC.ttf OUT.ttf
+      DejaVu Sans cut to Hebrew, Arabic and their presentation forms (the joining forms the widget draws Arabic names
+      with: state/widget_bidi.h). Fetched only for a Hebrew or Arabic name and baked whole (kRightToLeftRanges in
+      state/widget_fonts.h lists the same blocks).
 """
 import re
 import sys
@@ -29,6 +33,7 @@ LATIN = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0
          (0x2212, 0x2212), (0x25B2, 0x25BC), (0x2713, 0x2717), (0xFFFD, 0xFFFD)]
 LANGUAGE_NAMES = '日本語中文한국어'
 HANGUL = [(0x20, 0x7E), (0x3131, 0x318E), (0xAC00, 0xD7A3), (0xFFFD, 0xFFFD)]
+RIGHT_TO_LEFT = [(0x20, 0x7E), (0x0590, 0x05FF), (0x0600, 0x06FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0xFFFD, 0xFFFD)]
 CJK_BASE = [(0x20, 0xFF), (0x2010, 0x2027), (0x3000, 0x30FF), (0x31F0, 0x31FF), (0xFF00, 0xFFEF), (0xFFFD, 0xFFFD)]
 
 
@@ -120,8 +125,11 @@ def main():
     elif kind == 'ko':
         source, output = sys.argv[2:4]
         cut(source, expand(HANGUL), output)
+    elif kind == 'rtl':
+        source, output = sys.argv[2:4]
+        cut(source, expand(RIGHT_TO_LEFT), output)
     else:
-        sys.exit('usage: make_fonts.py latin|names SRC OUT.cpp | cjk SRC IMGUI_DRAW_CPP I18N_CPP OUT.ttf | zh|ko SRC OUT.ttf')
+        sys.exit('usage: make_fonts.py latin|names SRC OUT.cpp | cjk SRC IMGUI_DRAW_CPP I18N_CPP OUT.ttf | zh|ko|rtl SRC OUT.ttf')
 
 
 if __name__ == '__main__':

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "state/widget_bidi.h"
+
 namespace slotwise::widget {
 
 const char* ScriptFontPath(ScriptFont font) {
@@ -10,6 +12,7 @@ const char* ScriptFontPath(ScriptFont font) {
     case ScriptFont::kJapanese: return "fonts/slotwise-cjk.ttf";
     case ScriptFont::kChinese: return "fonts/slotwise-zh.ttf";
     case ScriptFont::kKorean: return "fonts/slotwise-ko.ttf";
+    case ScriptFont::kRightToLeft: return "fonts/slotwise-rtl.ttf";
   }
   return "";
 }
@@ -49,15 +52,16 @@ std::u32string CodePoints(std::string_view text) {
 
 std::vector<ScriptFont> FontsToFetch(Locale locale, const std::vector<std::string>& names,
                                      const std::function<bool(char32_t)>& drawable,
-                                     const std::array<ScriptFontState, 3>& state) {
+                                     const std::array<ScriptFontState, kScriptFontCount>& state) {
   // Chinese pages draw Han with the Chinese font first; other pages with the Japanese one first.
   const bool chinese_page = locale == Locale::kZh;
-  bool japanese = locale == Locale::kJa, han_missing = false, hangul = locale == Locale::kKo;
+  bool japanese = locale == Locale::kJa, han_missing = false, hangul = locale == Locale::kKo, rtl = false;
   for (const std::string& name : names) {
     for (const char32_t c : CodePoints(name)) {
       japanese |= IsKana(c) || (IsHan(c) && !chinese_page);
       if (IsHan(c) && !drawable(c)) han_missing = true;
       hangul |= IsHangul(c);
+      rtl |= IsRightToLeft(c);
     }
   }
   const auto& of = [&](ScriptFont font) { return state[static_cast<std::size_t>(font)]; };
@@ -67,12 +71,13 @@ std::vector<ScriptFont> FontsToFetch(Locale locale, const std::vector<std::strin
   const bool chinese = chinese_page || (han_missing && japanese_known);
   if (chinese && !of(ScriptFont::kChinese).requested) fetch.push_back(ScriptFont::kChinese);
   if (hangul && !of(ScriptFont::kKorean).requested) fetch.push_back(ScriptFont::kKorean);
+  if (rtl && !of(ScriptFont::kRightToLeft).requested) fetch.push_back(ScriptFont::kRightToLeft);
   return fetch;
 }
 
 std::vector<char32_t> ScriptCodePoints(ScriptFont font, const std::vector<std::string>& names) {
   std::vector<char32_t> points;
-  if (font == ScriptFont::kJapanese) return points;
+  if (font == ScriptFont::kJapanese || font == ScriptFont::kRightToLeft) return points;
   for (const std::string& name : names) {
     for (const char32_t c : CodePoints(name)) {
       if (font == ScriptFont::kChinese ? IsHan(c) : IsHangul(c)) points.push_back(c);

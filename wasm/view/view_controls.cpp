@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "view/view_text.h"
+
 namespace slotwise::widget::ui {
 
 namespace {
@@ -85,20 +87,21 @@ void BeginSemantics(float scale, bool keyboard_on_controls) {
   frame.keyboard_on_controls = keyboard_on_controls;
   frame.open_combo = 0;
   TheSemantics().BeginFrame();
+  ForgetShownTexts();
 }
 
 bool Button(const char* label, const ImVec2& size, std::string_view name) {
-  const bool pressed = ImGui::Button(label, size);
+  const bool pressed = ImGui::Button(Shown(label), size);
   return Record(LastItem(SemanticRole::kButton, NameOf(label, name))) || pressed;
 }
 
 bool SmallButton(const char* label, std::string_view name) {
-  const bool pressed = ImGui::SmallButton(label);
+  const bool pressed = ImGui::SmallButton(Shown(label));
   return Record(LastItem(SemanticRole::kButton, NameOf(label, name))) || pressed;
 }
 
 bool Checkbox(const char* label, bool* value, std::string_view name) {
-  bool changed = ImGui::Checkbox(label, value);
+  bool changed = ImGui::Checkbox(Shown(label), value);
   auto node = LastItem(SemanticRole::kCheckbox, NameOf(label, name));
   if (node) node->checked = *value;
   if (Record(std::move(node))) {
@@ -109,7 +112,7 @@ bool Checkbox(const char* label, bool* value, std::string_view name) {
 }
 
 bool RadioButton(const char* label, bool active) {
-  const bool pressed = ImGui::RadioButton(label, active);
+  const bool pressed = ImGui::RadioButton(Shown(label), active);
   auto node = LastItem(SemanticRole::kRadio, AccessibleName(label));
   if (node) node->checked = active;
   return Record(std::move(node)) || pressed;
@@ -117,14 +120,15 @@ bool RadioButton(const char* label, bool active) {
 
 bool BeginCombo(const char* label, const char* preview, std::string_view name, ImGuiComboFlags flags) {
   // The page's "open" reaches the combo box before ImGui draws it: its list is ImGui's popup of that id.
-  const ImGuiID id = ImGui::GetID(label);
+  const char* shown = Shown(label);
+  const ImGuiID id = ImGui::GetID(shown);
   if (TheSemantics().Take(id, SemanticActionKind::kActivate)) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));
   // Where ImGui will draw the box (as BeginCombo measures it), for when it opens: ImGui then moves on to the list's
   // window and its last item is no longer the box.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = (flags & ImGuiComboFlags_NoPreview) ? ImGui::GetFrameHeight() : ImGui::CalcItemWidth();
   const ImRect box(at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()));
-  const bool open = ImGui::BeginCombo(label, preview, flags);
+  const bool open = ImGui::BeginCombo(shown, Shown(preview), flags);
   if (!open) {
     auto node = LastItem(SemanticRole::kComboBox, std::string(name));
     if (node) {
@@ -156,7 +160,7 @@ void EndCombo() {
 }
 
 bool Selectable(const char* label, bool selected) {
-  const bool pressed = ImGui::Selectable(label, selected);
+  const bool pressed = ImGui::Selectable(Shown(label), selected);
   const ImGuiID list = TheFrame().open_combo;
   auto node = LastItem(list != 0 ? SemanticRole::kOption : SemanticRole::kButton, AccessibleName(label));
   if (node) {
@@ -176,7 +180,7 @@ bool Selectable(const char* label, bool selected) {
 
 // A text field the page focuses (a screen reader, Tab) takes the typing too, as a click into it would.
 void TakeTextFocus(const char* label) {
-  if (TheSemantics().Take(ImGui::GetID(label), SemanticActionKind::kFocus)) {
+  if (TheSemantics().Take(ImGui::GetID(Shown(label)), SemanticActionKind::kFocus)) {
     ImGui::SetKeyboardFocusHere(0);
     GImGui->NavDisableHighlight = false;
   }
@@ -184,7 +188,7 @@ void TakeTextFocus(const char* label) {
 
 bool InputText(const char* label, char* buffer, std::size_t size, std::string_view name, ImGuiInputTextFlags flags) {
   TakeTextFocus(label);
-  const bool changed = ImGui::InputText(label, buffer, size, flags);
+  const bool changed = ImGui::InputText(Shown(label), buffer, size, flags);
   auto node = LastItem(SemanticRole::kTextBox, NameOf(label, name));
   if (node) {
     node->value = buffer;
@@ -197,7 +201,7 @@ bool InputText(const char* label, char* buffer, std::size_t size, std::string_vi
 bool InputTextWithHint(const char* label, const char* hint, char* buffer, std::size_t size, std::string_view name,
                        ImGuiInputTextFlags flags) {
   TakeTextFocus(label);
-  const bool changed = ImGui::InputTextWithHint(label, hint, buffer, size, flags);
+  const bool changed = ImGui::InputTextWithHint(Shown(label), Shown(hint), buffer, size, flags);
   auto node = LastItem(SemanticRole::kTextBox, NameOf(label, name));
   if (node) node->value = buffer;
   Record(std::move(node));
@@ -207,7 +211,7 @@ bool InputTextWithHint(const char* label, const char* hint, char* buffer, std::s
 bool InputTextMultiline(const char* label, char* buffer, std::size_t size, const ImVec2& box, std::string_view name,
                         ImGuiInputTextFlags flags) {
   TakeTextFocus(label);
-  const bool changed = ImGui::InputTextMultiline(label, buffer, size, box, flags);
+  const bool changed = ImGui::InputTextMultiline(Shown(label), buffer, size, box, flags);
   auto node = LastItem(SemanticRole::kTextBox, NameOf(label, name));
   if (node) {
     node->value = buffer;

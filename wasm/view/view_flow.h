@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <string>
 
+#include "view/view_text.h"
+
 namespace slotwise::widget {
 
 // The right edge of what the current window shows, in screen pixels (not moved by horizontal scrolling).
@@ -26,7 +28,7 @@ inline void NextGroup(float width, float gap = -1, float right = VisibleRight())
   if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
 }
 
-inline float TextWidth(const char* text) { return ImGui::CalcTextSize(text, nullptr, true).x; }
+inline float TextWidth(const char* text) { return ImGui::CalcTextSize(Shown(text), nullptr, true).x; }
 inline float LabelWidth(const char* text) { return TextWidth(text) + ImGui::GetStyle().ItemSpacing.x; }  // text + gap
 inline float ButtonWidth(const char* text) { return TextWidth(text) + ImGui::GetStyle().FramePadding.x * 2; }
 inline float ToggleWidth(const char* text) {  // a checkbox or radio button with its label
@@ -38,7 +40,7 @@ inline void WrappedBullet(const std::string& text) {
   ImGui::Bullet();
   ImGui::SameLine();
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
+  ImGui::TextUnformatted(Shown(text));
   ImGui::PopTextWrapPos();
 }
 

@@ -17,6 +17,7 @@
 #include "view/view_colors.h"
 #include "view/view_controls.h"
 #include "view/view_flow.h"
+#include "view/view_text.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -298,11 +299,11 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
   if (model.candidate_offer) {
     const float top = g.top + row_height;
     clip_labels();
-    draw->AddText(ImVec2(labels_x, top + 3 * scale), text, Format(locale, StringId::kOfferRow, {CandidateName(model)}).c_str());
+    draw->AddText(ImVec2(labels_x, top + 3 * scale), text, Shown(Format(locale, StringId::kOfferRow, {CandidateName(model)})));
     draw->PopClipRect();
     if (!model.candidate_offer->note.empty() &&
         ImGui::IsMouseHoveringRect(ImVec2(labels_x, top), ImVec2(tracks_x, top + row_height))) {
-      ImGui::SetTooltip("%s", model.candidate_offer->note.c_str());
+      ImGui::SetTooltip("%s", Shown(model.candidate_offer->note));
     }
     clip_tracks();
     draw->AddRectFilled(ImVec2(g.left, top + 2 * scale), ImVec2(g.left + g.width, top + row_height - 2 * scale), ink.off_hours);
@@ -348,7 +349,7 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
     const float name_width = label_width - ImGui::GetFrameHeight() - 12 * scale - (person && role_switch ? role_width + 6 * scale : 0);
     ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + name_width, y1), true);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(name.c_str());
+    ImGui::TextUnformatted(Shown(name));
     ImGui::PopClipRect();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
@@ -386,8 +387,8 @@ void DrawGrid(const WidgetModel& model, const ViewContext& context, Intents& int
                           ImVec2(g.left + 10 * scale + size.x, (top + bottom + size.y) / 2 + 1), ink.unknown_fill, 2.0f);
       draw->AddText(ImVec2(g.left + 8 * scale, (top + bottom - size.y) / 2), ink.unknown_text, label);
       if (ImGui::IsMouseHoveringRect(ImVec2(std::max(g.left, tracks_x), y0), ImVec2(g.left + g.width, y1))) {
-        ImGui::SetTooltip("%s", Format(locale, StringId::kReasonFreeBusyUnknown,
-                                       {row.name.empty() ? row.sub : row.name, unknown->second}).c_str());
+        ImGui::SetTooltip("%s", Shown(Format(locale, StringId::kReasonFreeBusyUnknown,
+                                             {row.name.empty() ? row.sub : row.name, unknown->second})));
       }
     }
     auto busy = model.busy.find(row.sub);
