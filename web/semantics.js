@@ -81,6 +81,7 @@ window.SlotwiseSemantics = (function () {
         case 'button':
           element.textContent = node.name;
           setFlag(element, 'aria-pressed', node.checked === undefined ? null : String(node.checked));
+          setFlag(element, 'aria-expanded', node.expanded === undefined ? null : String(node.expanded));
           break;
         default:
           element.textContent = node.name;

@@ -160,12 +160,31 @@ test('React component on a second origin: Slotwise.on / off, onEvent, auto-heigh
   };
   const wide = await heightFollows();
   await page.screenshot({ path: path.join(ARTIFACTS, 'embed-react-inline.png'), fullPage: true });
-  await page.setViewportSize({ width: 820, height: 900 });  // the panel goes below the grid: the widget grows
+  // Narrow, the panel becomes a drawer under the grid, closed at first: the widget grows by the drawer's bar (and the
+  // toolbar's wrapped lines); opened, by the panel as well.
+  await page.setViewportSize({ width: 820, height: 900 });
   await page.waitForTimeout(800);
   const narrow = await heightFollows();
-  assert.ok(narrow > wide + 100, `the frame grew with the widget (${wide} → ${narrow} px)`);
+  assert.ok(narrow > wide + 20, `the frame grew with the widget (${wide} → ${narrow} px)`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'embed-react-inline-narrow.png'), fullPage: true });
+  const bar = page.frameLocator('#inline iframe').locator('#slotwise-semantics button[aria-expanded]');
+  await bar.waitFor({ state: 'attached', timeout: 15000 });
+  assert.equal(await bar.getAttribute('aria-expanded'), 'false');
+  await bar.scrollIntoViewIfNeeded();
+  const barBox = await bar.boundingBox();
+  await page.mouse.move(barBox.x + barBox.width / 2, barBox.y + barBox.height / 2);
+  await page.waitForTimeout(150);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+  for (let i = 0; i < 50 && await bar.getAttribute('aria-expanded') !== 'true'; ++i) await page.waitForTimeout(200);
+  assert.equal(await bar.getAttribute('aria-expanded'), 'true');
+  await page.waitForTimeout(800);
+  const opened = await heightFollows();
+  assert.ok(opened > narrow + 100, `the frame grew with the open drawer (${narrow} → ${opened} px)`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'embed-react-inline-narrow-open.png'), fullPage: true });
   await page.setViewportSize({ width: 1400, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(800);
 
   // on: a time clicked in the grid reaches the page's listener; off: the next one does not (onEvent still does).

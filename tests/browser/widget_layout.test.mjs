@@ -1,6 +1,7 @@
 // The widget's layout at the sizes an ATS gives it, in headless Chromium against `slotwise serve --demo`: an 800 px
-// side pane in German with a room chosen (every control inside the page, the grid wide, the panel below it), and the
-// mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay), and
+// side pane in German with a room chosen (every control inside the page, the grid wide, the panel a drawer under it);
+// the drawer at 800 px (closed at first, the grid taking the height; a time clicked opens it with the booking
+// controls; its bar closes it), and the mouse wheel over a grid taller than its window (the rows move by about three, the header and the names stay), and
 // the keyboard's row kept in view; at 1280 and 1920 px nothing at the edge; at 200% zoom and 320 CSS px the grid
 // keeps its tracks and rows (the window scrolls when the frame cannot hold the toolbar, the grid and the panel).
 // Screenshots land in test-artifacts/ — look at them.
@@ -10,12 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { cropImage, decodePng, differingShare, findColorBands, isColor } from '../lib/png.mjs';
-import { openWidget, waitSettled } from '../lib/widget_page.mjs';
+import { clickAt, mirror, openWidget, waitSettled } from '../lib/widget_page.mjs';
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 const kWindowBackground = [247, 247, 250];  // the widget's window
 const kSuggestionsRow = [240, 248, 242];    // the grid's suggestions row, as wide as the visible tracks
+const kSuggestionsRowPast = [220, 228, 224]; // the same under the shade of the past (before the "now" line)
 const kRowPitch = 29;                       // one resource row at device scale 1 (ImGui frame height + 6 + spacing)
 const kFocus = [50, 100, 220];              // the keyboard row's frame
 const kNamesColumn = 250;                   // the grid's label column ends about here at device scale 1
@@ -32,7 +34,7 @@ function rowsDrawnInto(image, x0, x1) {
   return rows;
 }
 
-test('widget: in an 800 px pane in German with a room, every control fits, the grid keeps its width, the panel goes below', { timeout: 90000 }, async (t) => {
+test('widget: in an 800 px pane in German with a room, every control fits, the grid keeps its width, the panel is a drawer below', { timeout: 90000 }, async (t) => {
   const { page, problems } = await openWidget(t, '?locale=de&type=none', { width: 800, height: 900 });
   await waitSettled(page);
   const box = await page.locator('#canvas').boundingBox();
@@ -41,10 +43,102 @@ test('widget: in an 800 px pane in German with a room, every control fits, the g
   assert.deepEqual(rowsDrawnInto(image, image.width - 7, image.width - 4), [], 'no control reaches the right edge');
   // The grid takes the page's width: its suggestions row is far wider than the ~120 px it had beside a fixed panel.
   const row = findColorBands(image, kSuggestionsRow, { minPixels: 100 })[0];
-  let width = 0;  // its pixels in its middle line (the suggestions drawn over it aside)
-  for (let x = 0; row && x < image.width; ++x) width += isColor(image, x, row.y, kSuggestionsRow, 3);
+  let width = 0;  // its pixels in its middle line (the suggestions drawn over it aside; the past counts: on a Monday
+                  // evening most of the first day is)
+  for (let x = 0; row && x < image.width; ++x) {
+    width += isColor(image, x, row.y, kSuggestionsRow, 3) || isColor(image, x, row.y, kSuggestionsRowPast, 3);
+  }
   assert.ok(width > 300, `the tracks are ${width} px wide`);
   assert.match(await page.textContent('#slotwise-live'), /Vorschläge/, 'the suggestions are there');
+  assert.deepEqual(problems, []);
+});
+
+const kSuggestion = [46, 160, 90];        // a suggestion's mark in the grid's suggestions row
+const kOffHours = [226, 229, 235];        // the tracks' off-hours grey
+
+// The lowest line of the grid's rows: the last pixel row with a long run of the tracks' off-hours grey.
+function lowestTrackLine(image) {
+  const bands = findColorBands(image, kOffHours, { minPixels: 40 });
+  return bands.length ? bands[bands.length - 1].bottom : 0;
+}
+
+test('widget: at 800 px the panel is a drawer: closed, the grid takes the height; a time clicked opens it with the booking; the bar closes it', { timeout: 90000 }, async (t) => {
+  const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
+  await waitSettled(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const shot = async (name) => decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, name) }));
+  const bar = mirror(page).locator('button[aria-expanded]');
+  const barBox = async () => {  // in the canvas's pixels
+    const b = await bar.boundingBox();
+    return { x: b.x - box.x, y: b.y - box.y, width: b.width, height: b.height };
+  };
+  const book = mirror(page).getByRole('button', { name: /^Book / });
+
+  // Closed: one bar at the bottom (named after what the panel shows, collapsed), the grid's rows down to it.
+  await bar.waitFor({ state: 'attached', timeout: 15000 });
+  assert.equal(await bar.getAttribute('aria-expanded'), 'false');
+  assert.match(await bar.textContent(), /Suggestions · \d+ possible start times/);
+  const closedBar = await barBox();
+  assert.ok(closedBar.y + closedBar.height > box.height - 20, `the bar is at the bottom (${closedBar.y} of ${box.height})`);
+  assert.ok(closedBar.width > box.width - 40, `the bar spans the width (${closedBar.width} px)`);
+  assert.equal(await book.count(), 0, 'no panel controls while closed');
+  const closed = await shot('widget-800-drawer-closed.png');
+  const closedGrid = lowestTrackLine(closed);
+  assert.ok(closedGrid > closedBar.y - 60, `the grid's rows reach down to the bar (${closedGrid} px, bar at ${closedBar.y})`);
+  assert.ok(closedGrid > box.height * 0.85, `the grid takes the height (${closedGrid} of ${box.height} px)`);
+
+  // A time clicked with the mouse: inside the widest run of suggestions in the grid's suggestions row (an hour from
+  // there is free for everyone; a run's first pixel is too narrow a target). The drawer opens by itself, with the
+  // time's explanation and the booking button.
+  const row = findColorBands(closed, kSuggestionsRow, { minPixels: 100 })[0];
+  const runs = [];
+  for (let x = row.left; x <= row.right; ++x) {
+    if (!isColor(closed, x, row.y, kSuggestion, 3)) continue;
+    const last = runs[runs.length - 1];
+    if (last && x - last[1] <= 3) last[1] = x; else runs.push([x, x]);  // across the hour lines
+  }
+  const [left, right] = runs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a), [0, -1]);
+  assert.ok(right - left >= 12, `a run of suggestions is drawn in the suggestions row (${left}–${right})`);
+  await clickAt(page, box.x + left + Math.round((right - left - 8) / 2), box.y + row.y);
+  await page.waitForFunction(() => /^Selected .*Possible with/.test(document.getElementById('slotwise-live').textContent), null, { timeout: 15000 });
+  await book.waitFor({ state: 'attached', timeout: 15000 });
+  assert.equal(await bar.getAttribute('aria-expanded'), 'true');
+  await waitSettled(page);
+  const open = await shot('widget-800-drawer-open.png');
+  const openBar = await barBox();
+  const openGrid = lowestTrackLine(cropImage(open, { y1: Math.round(openBar.y) }));
+  t.diagnostic(`the grid's rows end at ${closedGrid} px closed, ${openGrid} px open (the old stacked layout)`);
+  assert.ok(closedGrid > openGrid + 150, `closed, the grid is taller than stacked over the panel (${closedGrid} vs ${openGrid} px)`);
+  assert.ok(openBar.y < closedBar.y - 150, 'the bar sits over the open panel');
+  const bookBox = await book.boundingBox();
+  assert.ok(bookBox.y - box.y > openBar.y && bookBox.y - box.y + bookBox.height < box.height, 'the booking button shows inside the open drawer');
+  assert.match(await bar.textContent(), /^Possible: /, 'the bar names the selected time');
+
+  // The bar, clicked: closed again; the grid takes the height back.
+  await clickAt(page, box.x + openBar.x + openBar.width / 2, box.y + openBar.y + openBar.height / 2);
+  await page.waitForFunction(() => document.querySelector('#slotwise-semantics button[aria-expanded]')?.getAttribute('aria-expanded') === 'false',
+    null, { timeout: 15000 });
+  await waitSettled(page);
+  assert.equal(await book.count(), 0, 'the booking button is put away');
+  const again = await shot('widget-800-drawer-closed-again.png');
+  assert.ok(lowestTrackLine(again) > box.height * 0.85, 'the grid takes the height again');
+  assert.match(await bar.textContent(), /^Possible: /, 'the closed bar still names the selected time');
+
+  // The keyboard: a screen reader's focus on the bar, then Enter opens the drawer and Escape closes it; Space opens it.
+  const expanded = (value) => page.waitForFunction(
+    (v) => document.querySelector('#slotwise-semantics button[aria-expanded]')?.getAttribute('aria-expanded') === v, value, { timeout: 15000 });
+  await bar.focus();
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter', { delay: 100 });  // held across a frame (ImGui 1.86 samples keys per frame)
+  await expanded('true');
+  await book.waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Escape', { delay: 100 });
+  await expanded('false');
+  await bar.focus();
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Space', { delay: 100 });
+  await expanded('true');
   assert.deepEqual(problems, []);
 });
 
@@ -61,13 +155,14 @@ for (const [width, height, query, name] of [[1280, 800, '?locale=de&type=zoom', 
 }
 
 test('widget: the wheel over a tall grid moves the rows by about three; the header, the suggestions row and the names stay', { timeout: 90000 }, async (t) => {
-  const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
+  // 560 px high: with the drawer closed the grid takes the height, and its rows still run past its window.
+  const { page, problems } = await openWidget(t, '', { width: 800, height: 560 });
   await waitSettled(page);
   const box = await page.locator('#canvas').boundingBox();
   const shot = async (name) => decodePng(await page.screenshot({ clip: box, path: path.join(ARTIFACTS, name) }));
   const before = await shot('widget-vwheel-before.png');
   const row = findColorBands(before, kSuggestionsRow, { minPixels: 100 })[0];
-  // The first five rows under the band (the grid shows more: it keeps 60% of the height).
+  // The first five rows under the band (the grid shows more).
   const top = row.bottom + 3, bottom = top + 5 * kRowPitch;
   await page.mouse.move(box.x + row.left + 200, box.y + top + 40);  // over the tracks
   await page.waitForTimeout(600);
@@ -100,7 +195,7 @@ test('widget: the wheel over a tall grid moves the rows by about three; the head
 });
 
 test('widget: moving the keyboard row past the bottom of a short grid scrolls it into view', { timeout: 90000 }, async (t) => {
-  const { page, problems } = await openWidget(t, '', { width: 800, height: 700 });
+  const { page, problems } = await openWidget(t, '', { width: 800, height: 560 });  // the 12th row below the grid's window
   await waitSettled(page);
   const box = await page.locator('#canvas').boundingBox();
   const before = decodePng(await page.screenshot({ clip: box }));
@@ -125,9 +220,12 @@ for (const [label, viewport, name] of [['at 200% zoom', { width: 640, height: 45
     const scale = viewport.deviceScaleFactor || 1;
     const row = findColorBands(image, kSuggestionsRow, { minPixels: 40 * scale })[0];
     assert.ok(row, 'the grid\'s suggestions row is drawn');
-    // The visible tracks: from the first to the last pixel of the suggestions row's colour along its middle line.
+    // The visible tracks: from the first to the last pixel of the suggestions row's colour (or its past shade) along its
+    // middle line.
     const xs = [];
-    for (let x = 0; x < image.width; ++x) if (isColor(image, x, row.y, kSuggestionsRow, 3)) xs.push(x);
+    for (let x = 0; x < image.width; ++x) {
+      if (isColor(image, x, row.y, kSuggestionsRow, 3) || isColor(image, x, row.y, kSuggestionsRowPast, 3)) xs.push(x);
+    }
     const width = (xs[xs.length - 1] - xs[0]) / scale;
     assert.ok(width > box.width * 0.3, `the tracks show ${width} of ${box.width} CSS px`);
     // The interviewers' rows under it: their tracks' off-hours grey.

@@ -1,5 +1,5 @@
 // Tests for wasm/widget_layout: which hour labels of the grid's header are drawn, where the selection scrolls to,
-// where the side panel goes.
+// where the side panel goes (beside the grid, or a drawer under it), the preferred height, when the drawer opens.
 #include <doctest/doctest.h>
 
 #include "state/widget_layout.h"
@@ -56,9 +56,128 @@ TEST_CASE("WidgetLayout: the panel sits beside the grid while the grid keeps its
 }
 
 TEST_CASE("WidgetLayout: the preferred height holds the taller of grid and panel side by side, both when stacked") {
-  CHECK(PreferredHeight(80, 500, 300, false, 8, 10) == doctest::Approx(590));
-  CHECK(PreferredHeight(80, 300, 640, false, 8, 10) == doctest::Approx(730));
-  CHECK(PreferredHeight(80, 500, 300, true, 8, 10) == doctest::Approx(898));
+  PanelPlacement beside;
+  PanelPlacement stacked;
+  stacked.below = true;
+  stacked.drawer_open = true;
+  CHECK(PreferredHeight(80, 500, 300, beside, 8, 10) == doctest::Approx(590));
+  CHECK(PreferredHeight(80, 300, 640, beside, 8, 10) == doctest::Approx(730));
+  CHECK(PreferredHeight(80, 500, 300, stacked, 8, 10) == doctest::Approx(898));
+}
+
+TEST_CASE("WidgetLayout: a narrow widget's panel is a drawer: closed, the grid takes all the height but the bar") {
+  const PanelSizes sizes{380, 600, 250, 220, 8, 40};  // …, gap, the drawer's bar
+  const PanelPlacement closed = PlacePanel(800, 900, 420, sizes, false);
+  CHECK(closed.below);
+  CHECK_FALSE(closed.drawer_open);
+  CHECK(closed.grid_width == 800);
+  CHECK(closed.grid_height == 852);  // 900 - 8 - 40: the bar at the bottom
+  CHECK(closed.bar_height == 40);
+  CHECK(closed.panel_height == 0);
+  // A height too small for the grid's band and rows: the grid keeps its minimum, the window scrolls to the bar.
+  CHECK(PlacePanel(640, 200, 900, sizes, false).grid_height == 250);
+  // Wide pages are unchanged, open or closed: the panel beside the grid, no bar.
+  const PanelPlacement wide = PlacePanel(1280, 700, 500, sizes, false);
+  CHECK_FALSE(wide.below);
+  CHECK(wide.grid_width == 892);
+  CHECK(wide.grid_height == 0);
+  CHECK(wide.bar_height == 0);
+}
+
+TEST_CASE("WidgetLayout: an open drawer is today's stacked panel under its bar") {
+  const PanelSizes sizes{380, 600, 250, 220, 8, 40};
+  // The grid as tall as its content; the bar, then the panel in the rest: 900 - 420 - 8 - 40 - 8 = 424.
+  const PanelPlacement open = PlacePanel(800, 900, 420, sizes, true);
+  CHECK(open.below);
+  CHECK(open.drawer_open);
+  CHECK(open.grid_height == 420);
+  CHECK(open.bar_height == 40);
+  CHECK(open.panel_height == 424);
+  // Many rows: the grid leaves the bar and the panel's minimum (900 - 220 - 8 - 48 = 624)…
+  CHECK(PlacePanel(800, 900, 2000, sizes, true).grid_height == 624);
+  // …but keeps 60% of what the bar leaves of a short frame (500 - 48), and never less than its band and rows; the
+  // panel keeps its minimum.
+  CHECK(PlacePanel(640, 500, 900, sizes, true).grid_height == doctest::Approx(271.2));
+  const PanelPlacement squeezed = PlacePanel(640, 300, 900, sizes, true);
+  CHECK(squeezed.grid_height == 250);
+  CHECK(squeezed.panel_height == 220);
+  // The closed drawer gives the grid more than the open one.
+  CHECK(PlacePanel(800, 700, 2000, sizes, false).grid_height > PlacePanel(800, 700, 2000, sizes, true).grid_height);
+}
+
+TEST_CASE("WidgetLayout: the preferred height of a closed drawer is the grid and the bar; open, the panel too") {
+  const PanelSizes sizes{380, 600, 250, 220, 8, 40};
+  // top 80, grid 500, panel 300, spacing 8, bottom 10.
+  CHECK(PreferredHeight(80, 500, 300, PlacePanel(800, 900, 500, sizes, false), 8, 10) == doctest::Approx(80 + 500 + 8 + 40 + 10));
+  CHECK(PreferredHeight(80, 500, 300, PlacePanel(800, 900, 500, sizes, true), 8, 10) ==
+        doctest::Approx(80 + 500 + 8 + 40 + 8 + 300 + 10));
+  // It depends on the drawer and the width, not on the height given.
+  CHECK(PreferredHeight(80, 500, 300, PlacePanel(800, 400, 500, sizes, false), 8, 10) ==
+        PreferredHeight(80, 500, 300, PlacePanel(800, 2000, 500, sizes, false), 8, 10));
+}
+
+TEST_CASE("WidgetLayout: the drawer opens for a new selection, and for every booking, move and cancel result or question") {
+  WidgetModel model;
+  const PanelAttention start = AttentionOf(model);
+  CHECK_FALSE(DrawerShouldOpen(start, start));  // nothing new: it stays as the recruiter left it
+  // A time clicked in the grid (or a suggestion, or the arrow keys): open; the same time again: nothing new.
+  model.selected = 1'800'000'000;
+  const PanelAttention selected = AttentionOf(model);
+  CHECK(DrawerShouldOpen(start, selected));
+  CHECK_FALSE(DrawerShouldOpen(selected, selected));
+  model.selected = 1'800'000'900;
+  CHECK(DrawerShouldOpen(selected, AttentionOf(model)));
+  // The selection cleared: nothing to show.
+  CHECK_FALSE(DrawerShouldOpen(selected, start));
+  // Every booking phase but idle is something to see or answer: sending, "Booked", an error, the move's other
+  // changes, "Cancel the interview?", the undo countdown, "Cancelled".
+  for (BookingPhase phase : {BookingPhase::kSubmitting, BookingPhase::kPending, BookingPhase::kConfirmed, BookingPhase::kFailed,
+                             BookingPhase::kConfirmingChanges, BookingPhase::kConfirmingCancel, BookingPhase::kCancelScheduled,
+                             BookingPhase::kCancelling, BookingPhase::kCancelled}) {
+    PanelAttention now = selected;
+    now.booking = phase;
+    CHECK(DrawerShouldOpen(selected, now));
+  }
+  // "Moved from … to …" after pending; a failure after the question; back to idle (a result dismissed) is not.
+  PanelAttention pending = selected, confirmed = selected, idle = selected;
+  pending.booking = BookingPhase::kPending;
+  confirmed.booking = BookingPhase::kConfirmed;
+  CHECK(DrawerShouldOpen(pending, confirmed));
+  CHECK_FALSE(DrawerShouldOpen(confirmed, idle));
+  // A move begun, a change made outside Slotwise, a loop's or a proposal's progress.
+  PanelAttention moving = idle;
+  moving.rescheduling = true;
+  CHECK(DrawerShouldOpen(idle, moving));
+  CHECK_FALSE(DrawerShouldOpen(moving, idle));
+  PanelAttention changed = idle;
+  changed.external_changes = 1;
+  CHECK(DrawerShouldOpen(idle, changed));
+  PanelAttention loop = idle;
+  loop.loop = LoopBookingPhase::kRolledBack;
+  CHECK(DrawerShouldOpen(idle, loop));
+  PanelAttention proposal = idle;
+  proposal.proposal = ProposalPhase::kCreated;
+  CHECK(DrawerShouldOpen(idle, proposal));
+  CHECK_FALSE(DrawerShouldOpen(proposal, idle));
+  // From the model: the booking's phase and the move are read.
+  model.booking.phase = BookingPhase::kConfirmingCancel;
+  model.booking.rescheduling = true;
+  CHECK(AttentionOf(model).booking == BookingPhase::kConfirmingCancel);
+  CHECK(AttentionOf(model).rescheduling);
+}
+
+TEST_CASE("WidgetLayout: the drawer never hides a confirmation that waits for an answer") {
+  PanelAttention now;
+  CHECK(DrawerMayClose(now));
+  for (BookingPhase phase : {BookingPhase::kConfirmingChanges, BookingPhase::kConfirmingCancel, BookingPhase::kCancelScheduled}) {
+    now.booking = phase;
+    CHECK_FALSE(DrawerMayClose(now));
+  }
+  for (BookingPhase phase : {BookingPhase::kIdle, BookingPhase::kConfirmed, BookingPhase::kFailed, BookingPhase::kCancelled,
+                             BookingPhase::kPending}) {
+    now.booking = phase;
+    CHECK(DrawerMayClose(now));
+  }
 }
 
 TEST_CASE("WidgetLayout: the names column keeps the tracks most of a narrow grid, and grows without a jump") {

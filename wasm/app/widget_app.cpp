@@ -179,7 +179,16 @@ void App::EnsureDocumentCovers() {
   if (visible.start < model_.document_range.start || visible.end > model_.document_range.end || provider_missing) FetchDocument();
 }
 
+// The drawer (a narrow page's side panel) opens by itself when the panel gets something to see or answer: a new
+// selection, a booking's, move's or cancel's result or question (wherever it came from: a click, a key, an answer).
+void App::WatchPanel() {
+  const PanelAttention now = AttentionOf(model_);
+  if (DrawerShouldOpen(last_attention_, now)) model_.drawer_open = true;
+  last_attention_ = now;
+}
+
 void App::BeforeFrame() {
+  WatchPanel();  // the answers that came in since the last frame
   // The browser's zone list (≈430 Intl formats) is read once the widget is ready, not before its first frame.
   if (zone_list_.empty() && ready_sent_) zone_list_ = ParseZoneChoices(PageZoneList());
   if (model_.load != LoadState::kLoaded || zones_pending_ > 0) return;
@@ -286,6 +295,9 @@ void App::Apply(const Intents& intents) {
     ++model_.solve_generation;
   }
   if (intents.toggle_settings) model_.settings_open = !model_.settings_open;
+  // The drawer's bar and Escape; a confirmation waiting in the panel keeps it open.
+  if (intents.toggle_drawer) model_.drawer_open = !model_.drawer_open || !DrawerMayClose(AttentionOf(model_));
+  if (intents.close_drawer && DrawerMayClose(AttentionOf(model_))) model_.drawer_open = false;
   if (intents.find_query) model_.find_query = *intents.find_query;
   if (intents.zone_filter) model_.zone_filter = *intents.zone_filter;
   if (intents.find_pick && *intents.find_pick >= 0 && static_cast<std::size_t>(*intents.find_pick) < model_.rows.size()) {
@@ -342,6 +354,7 @@ void App::Apply(const Intents& intents) {
     model_.proposal.copied = true;
   }
   if (view_changed || intents.settings) EnsureDocumentCovers();
+  WatchPanel();
 }
 
 void App::OnKey(Key key) {
@@ -351,6 +364,7 @@ void App::OnKey(Key key) {
     case KeyCommand::kViewChanged: EnsureDocumentCovers(); break;
     default: break;
   }
+  WatchPanel();
 }
 
 void App::Book(bool changes_confirmed) {

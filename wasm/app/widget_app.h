@@ -10,6 +10,7 @@
 
 #include "slotwise/time_zone.h"
 #include "state/widget_keyboard.h"
+#include "state/widget_layout.h"
 #include "state/widget_loop_booking.h"
 #include "state/widget_model.h"
 #include "view/widget_view.h"
@@ -62,6 +63,7 @@ class App {
   Interval Visible();
   Interval SolveRange();
   Instant FirstDay();      // the day the grid opens on: the interview being moved, the candidate's first own time, now
+  void WatchPanel();       // opens the drawer when the panel has something new (DrawerShouldOpen)
   void FetchProposal();    // GET /v1/proposals/{interview.proposal_id} (the candidate's own times)  // SuggestionRange of the visible days at the document's (else the browser's) now
 
   WidgetModel model_;
@@ -97,6 +99,7 @@ class App {
   double loop_poll_at_ms_ = 0;
   LoopRequest loop_poll_;
   std::string last_error_;
+  PanelAttention last_attention_;  // what the panel showed when last watched (WatchPanel)
 };
 
 }  // namespace slotwise::widget

@@ -12,18 +12,52 @@ float RevealScroll(float scroll, float item_start, float item_end, float view_wi
   return next < 0 ? 0 : next;
 }
 
-PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_content_height, const PanelSizes& sizes) {
+PanelPlacement PlacePanel(float avail_width, float avail_height, float grid_content_height, const PanelSizes& sizes,
+                          bool drawer_open) {
   PanelPlacement placement;
   if (avail_width - sizes.panel_width - sizes.spacing >= sizes.min_grid_width) {
     placement.grid_width = avail_width - sizes.panel_width - sizes.spacing;
     return placement;
   }
   placement.below = true;
+  placement.drawer_open = drawer_open;
   placement.grid_width = avail_width;
-  const float room_for_grid = std::max(avail_height - sizes.min_panel_height - sizes.spacing, avail_height * 0.6f);
-  placement.grid_height = std::max(std::min(grid_content_height, room_for_grid), std::min(grid_content_height, sizes.min_grid_height));
-  placement.panel_height = std::max(avail_height - placement.grid_height - sizes.spacing, sizes.min_panel_height);
+  placement.bar_height = sizes.bar_height;
+  const float bar = sizes.bar_height > 0 ? sizes.bar_height + sizes.spacing : 0;  // the bar and the gap above it
+  const float grid_minimum = std::min(grid_content_height, sizes.min_grid_height);
+  if (!drawer_open) {
+    placement.grid_height = std::max(avail_height - bar, grid_minimum);
+    return placement;
+  }
+  const float height = avail_height - bar;  // the grid and the panel share what the bar leaves
+  const float room_for_grid = std::max(height - sizes.min_panel_height - sizes.spacing, height * 0.6f);
+  placement.grid_height = std::max(std::min(grid_content_height, room_for_grid), grid_minimum);
+  placement.panel_height = std::max(height - placement.grid_height - sizes.spacing, sizes.min_panel_height);
   return placement;
+}
+
+PanelAttention AttentionOf(const WidgetModel& model) {
+  PanelAttention attention;
+  attention.selected = model.selected;
+  attention.booking = model.booking.phase;
+  attention.rescheduling = model.booking.rescheduling;
+  attention.external_changes = model.booking.external_changes.size();
+  attention.loop = model.loop_booking.phase;
+  attention.proposal = model.proposal.phase;
+  return attention;
+}
+
+bool DrawerShouldOpen(const PanelAttention& before, const PanelAttention& now) {
+  return (now.selected && now.selected != before.selected) ||
+         (now.booking != before.booking && now.booking != BookingPhase::kIdle) ||
+         (now.rescheduling && !before.rescheduling) || now.external_changes > before.external_changes ||
+         (now.loop != before.loop && now.loop != LoopBookingPhase::kIdle) ||
+         (now.proposal != before.proposal && now.proposal != ProposalPhase::kIdle);
+}
+
+bool DrawerMayClose(const PanelAttention& now) {
+  return now.booking != BookingPhase::kConfirmingChanges && now.booking != BookingPhase::kConfirmingCancel &&
+         now.booking != BookingPhase::kCancelScheduled;
 }
 
 float NamesColumnWidth(float avail_width, float scale) {
@@ -32,8 +66,12 @@ float NamesColumnWidth(float avail_width, float scale) {
   return width * scale;
 }
 
-float PreferredHeight(float top, float grid_content_height, float panel_content_height, bool below, float spacing, float bottom) {
-  const float body = below ? grid_content_height + spacing + panel_content_height : std::max(grid_content_height, panel_content_height);
+float PreferredHeight(float top, float grid_content_height, float panel_content_height, const PanelPlacement& place,
+                      float spacing, float bottom) {
+  if (!place.below) return top + std::max(grid_content_height, panel_content_height) + bottom;
+  float body = grid_content_height;
+  if (place.bar_height > 0) body += spacing + place.bar_height;
+  if (place.drawer_open) body += spacing + panel_content_height;
   return top + body + bottom;
 }
 

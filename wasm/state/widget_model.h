@@ -352,6 +352,8 @@ struct WidgetModel {
   std::string find_query;                  // "Find people and rooms" as typed (widget_find.h)
   std::string zone_filter;                 // the candidate zone picker's search text
   bool settings_open = false;              // in a narrow page the settings bar is folded behind "Settings"
+  bool drawer_open = false;                // in a narrow page the side panel is a drawer under the grid
+                                           // (widget_layout.h): it opens by itself when the panel has news
   Explanation explanation;                 // of `selected`
   std::optional<CandidateOffer> candidate_offer;
   std::vector<ConnectionIssue> connection_issues;

@@ -16,7 +16,7 @@
 namespace slotwise::widget {
 
 enum class SemanticRole {
-  kButton,    // pressed: a toggle button (aria-pressed), when set
+  kButton,    // pressed: a toggle button (aria-pressed), when set; expanded: a disclosure (the drawer)
   kCheckbox,  // checked
   kRadio,     // checked
   kComboBox,  // value: the current choice; expanded while its list is open
@@ -36,7 +36,7 @@ struct SemanticNode {
   bool focused = false;                    // ImGui's keyboard focus is on it
   bool disabled = false;
   std::optional<bool> checked;             // checkbox, radio; button: pressed (a toggle)
-  std::optional<bool> expanded;            // combo box
+  std::optional<bool> expanded;            // combo box; button: a disclosure (aria-expanded)
   bool selected = false;                   // option
   bool multiline = false;                  // text box
   bool read_only = false;                  // text box

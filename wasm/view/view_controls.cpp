@@ -100,6 +100,13 @@ bool SmallButton(const char* label, std::string_view name) {
   return Record(LastItem(SemanticRole::kButton, NameOf(label, name))) || pressed;
 }
 
+bool DisclosureButton(const char* label, const ImVec2& size, std::string_view name, bool expanded) {
+  const bool pressed = ImGui::Button(Shown(label), size);
+  auto node = LastItem(SemanticRole::kButton, NameOf(label, name));
+  if (node) node->expanded = expanded;
+  return Record(std::move(node)) || pressed;
+}
+
 bool Checkbox(const char* label, bool* value, std::string_view name) {
   bool changed = ImGui::Checkbox(Shown(label), value);
   auto node = LastItem(SemanticRole::kCheckbox, NameOf(label, name));

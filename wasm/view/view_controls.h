@@ -24,6 +24,8 @@ void BeginSemantics(float scale, bool keyboard_on_controls);
 
 bool Button(const char* label, const ImVec2& size = ImVec2(0, 0), std::string_view name = {});
 bool SmallButton(const char* label, std::string_view name = {});
+// A button that shows or hides a part of the widget (the side panel's drawer): its state is announced (expanded).
+bool DisclosureButton(const char* label, const ImVec2& size, std::string_view name, bool expanded);
 bool Checkbox(const char* label, bool* value, std::string_view name = {});
 bool RadioButton(const char* label, bool active);
 // `name` is the combo box's accessible name (its visible label is drawn beside it, or the label is "##id").

@@ -699,11 +699,59 @@ void DrawCandidateOffer(const WidgetModel& model, Intents& intents) {
   ImGui::Separator();
 }
 
-void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents) {
+std::string PanelHeadline(const WidgetModel& model, const ViewContext& context) {
+  const Locale locale = model.locale;
+  const Booking& booking = model.booking;
+  const auto when = [&](Interval interval) { return context.viewer ? FormatRange(locale, interval, *context.viewer) : std::string(); };
+  switch (booking.phase) {
+    case BookingPhase::kSubmitting: return Tr(locale, StringId::kSubmitting);
+    case BookingPhase::kPending: return Format(locale, StringId::kPending, {std::to_string(booking.polls)});
+    case BookingPhase::kConfirmed:
+      if (booking.moved_from && context.viewer) return DescribeMove(model, *context.viewer, context.candidate);
+      return Format(locale, StringId::kConfirmed, {when(booking.when)});
+    case BookingPhase::kFailed:
+      return Format(locale, StringId::kFailed, {booking.message.empty() ? booking.error_code : booking.message});
+    case BookingPhase::kConfirmingChanges: return Tr(locale, StringId::kMoveAlsoChanges);
+    case BookingPhase::kConfirmingCancel: return Format(locale, StringId::kCancelQuestion, {when(booking.when)});
+    case BookingPhase::kCancelScheduled:
+      return Format(locale, StringId::kCancelScheduled, {std::to_string(context.cancel_seconds_left)});
+    case BookingPhase::kCancelling: return Tr(locale, StringId::kCancelling);
+    case BookingPhase::kCancelled: return Tr(locale, StringId::kCancelled);
+    case BookingPhase::kIdle: break;
+  }
+  if (model.loop_booking.phase != LoopBookingPhase::kIdle) return DescribeLoopBooking(model);
+  switch (model.proposal.phase) {
+    case ProposalPhase::kChoosing: return Format(locale, StringId::kProposalChoose, {std::to_string(model.proposal.chosen.size())});
+    case ProposalPhase::kSubmitting: return Tr(locale, StringId::kProposalSending);
+    case ProposalPhase::kCreated: return Format(locale, StringId::kProposalCreated, {std::to_string(model.proposal.options.size())});
+    case ProposalPhase::kFailed: return Format(locale, StringId::kProposalFailed, {model.proposal.message});
+    case ProposalPhase::kIdle: break;
+  }
+  if (booking.rescheduling && !booking.external_changes.empty()) return Tr(locale, StringId::kChangedExternally);
+  if (booking.rescheduling && booking.moving_from.length() > 0) return Format(locale, StringId::kMovingBanner, {when(booking.moving_from)});
+  if (model.selected && model.explanation.start == *model.selected && !SelectionIsTheBooking(model)) {
+    const Interval selected{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
+    return Format(locale, model.explanation.available ? StringId::kAvailable : StringId::kNotAvailable, {when(selected)});
+  }
+  return std::string(Tr(locale, StringId::kSuggestions)) + " \xC2\xB7 " +
+         Format(locale, StringId::kSuggestionsCount, {std::to_string(model.available_starts)});
+}
+
+void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents, bool in_drawer) {
+  // In the drawer (short), what it opened for is scrolled into view: for a few frames, as a panel that has just
+  // appeared knows its content's height only after it was drawn.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID reveal_key = ImGui::GetID("##reveal_why");
+  const bool about_a_time = model.selected || model.booking.phase != BookingPhase::kIdle || model.booking.rescheduling;
+  if (in_drawer && about_a_time && (context.reveal || ImGui::IsWindowAppearing())) storage->SetInt(reveal_key, 3);
   DrawCandidateOffer(model, intents);
   DrawSuggestions(model, context, intents);
   DrawRelaxations(model, intents);
   ImGui::Separator();
+  if (const int frames = storage->GetInt(reveal_key, 0); frames > 0) {
+    ImGui::SetScrollHereY(0.0f);
+    storage->SetInt(reveal_key, frames - 1);
+  }
   DrawExplanation(model, context, intents);
   ImGui::Separator();
   DrawBooking(model, context, intents);

@@ -5,7 +5,8 @@
 // duration, buffers, order, loop), connection problems, then the grid (one row per interviewer, observer, room and
 // host account; busy / tentative / out-of-office / working-elsewhere drawn distinctly; working hours shaded; the
 // "now" line; suggestions and the selection) beside a panel with the suggestions, "why this time?" and the booking —
-// or, when the page is too narrow for both, the panel below the grid. Toolbar and settings wrap onto further lines
+// or, when the page is too narrow for both, the panel in a drawer under the grid (a bar that opens and closes it;
+// it opens by itself when the panel has something new: widget_layout.h). Toolbar and settings wrap onto further lines
 // rather than run past the edge.
 #pragma once
 
@@ -46,6 +47,8 @@ struct Intents {
   bool refresh = false;
   bool swap_zones = false;
   bool toggle_settings = false;                        // "Settings" folded / unfolded (narrow pages)
+  bool toggle_drawer = false;                          // the side panel's drawer bar: opened / closed (narrow pages)
+  bool close_drawer = false;                           // Escape in the drawer
   std::optional<std::string> candidate_zone;           // "" = none
   std::optional<Relaxation> relaxation;
   bool book = false, cancel = false, reschedule = false, dismiss = false, retry = false;
@@ -78,7 +81,12 @@ float GridContentHeight(const WidgetModel& model, const ViewContext& context, fl
 void DrawToolbar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawSettingsBar(const WidgetModel& model, const ViewContext& context, Intents& intents);
 void DrawConnectionIssues(const WidgetModel& model, Intents& intents);
-void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents);
+// `in_drawer`: the panel is the drawer under the grid (a narrow page): a new selection, or the drawer opening on one
+// or on a booking, scrolls "why this time?" and the booking into its view.
+void DrawSidePanel(const WidgetModel& model, const ViewContext& context, Intents& intents, bool in_drawer = false);
+// One line naming what the side panel shows (its drawer's bar): the booking's or the proposal's state when there is
+// one, else the selected time's, else the suggestions.
+std::string PanelHeadline(const WidgetModel& model, const ViewContext& context);
 void DrawProposal(const WidgetModel& model, const ViewContext& context, Intents& intents);  // view_proposal.cpp
 
 }  // namespace slotwise::widget
