@@ -135,7 +135,7 @@ Result<TeamsAnswer> AbsenceRequests::Handle(const std::string& tenant_id, const 
     return Fail(codes::kStaleRequest,
                 "the request was signed at " + FormatRfc3339(*sent_at) + ", more than 5 minutes from now");
   }
-  const Locale locale = invites::ParseLocale(StringAt(activity, "locale"));
+  const Locale locale = HrLocale(invites::ParseLocale(StringAt(activity, "locale")));  // fr, es, … : English
   const std::string language(invites::LocaleTag(locale));
 
   std::lock_guard lock(mutex_);

@@ -14,11 +14,11 @@ namespace {
 using Row = std::array<std::string_view, 4>;
 
 std::size_t Column(Locale locale) {
-  switch (locale) {
+  switch (HrLocale(locale)) {
     case Locale::kDe: return 1;
     case Locale::kNl: return 2;
     case Locale::kJa: return 3;
-    case Locale::kEn: break;
+    default: break;  // English
   }
   return 0;
 }
@@ -96,6 +96,22 @@ std::string DecimalHalves(std::int64_t half_days, char separator) {
 
 bool IsLanguage(std::string_view tag) { return tag == "en" || tag == "de" || tag == "nl" || tag == "ja"; }
 
+Locale HrLocale(Locale locale) {
+  switch (locale) {
+    case Locale::kEn:
+    case Locale::kDe:
+    case Locale::kNl:
+    case Locale::kJa: return locale;
+    case Locale::kFr:
+    case Locale::kEs:
+    case Locale::kIt:
+    case Locale::kPt:
+    case Locale::kZh:
+    case Locale::kKo: break;
+  }
+  return Locale::kEn;
+}
+
 bool IsAbsenceType(std::string_view type) {
   for (const auto& [name, labels] : kAbsenceTypes) {
     if (name == type) return true;
@@ -121,27 +137,28 @@ std::string Text(TextId id, Locale locale, const std::vector<std::string>& args)
 }
 
 std::string FormatDay(std::int64_t day_number, Locale locale) {
-  return invites::FormatLocalDate(day_number * kSecondsPerDay + 12 * kSecondsPerHour, TimeZone::Utc(), locale);
+  return invites::FormatLocalDate(day_number * kSecondsPerDay + 12 * kSecondsPerHour, TimeZone::Utc(),
+                                  HrLocale(locale));
 }
 
 std::string FormatYears(std::int64_t years, Locale locale) {
   const std::string n = std::to_string(years);
-  switch (locale) {
+  switch (HrLocale(locale)) {
     case Locale::kDe: return n + (years == 1 ? " Jahr" : " Jahre");
     case Locale::kNl: return n + " jaar";
     case Locale::kJa: return n + "周年";
-    case Locale::kEn: break;
+    default: break;  // English
   }
   return n + (years == 1 ? " year" : " years");
 }
 
 std::string FormatWorkingDays(std::int64_t half_days, Locale locale) {
   const bool one = half_days == 2;
-  switch (locale) {
+  switch (HrLocale(locale)) {
     case Locale::kDe: return DecimalHalves(half_days, ',') + (one ? " Arbeitstag" : " Arbeitstage");
     case Locale::kNl: return DecimalHalves(half_days, ',') + (one ? " werkdag" : " werkdagen");
     case Locale::kJa: return DecimalHalves(half_days, '.') + "営業日";
-    case Locale::kEn: break;
+    default: break;  // English
   }
   return DecimalHalves(half_days, '.') + (one ? " working day" : " working days");
 }
@@ -149,7 +166,7 @@ std::string FormatWorkingDays(std::int64_t half_days, Locale locale) {
 std::string FullName(std::string_view first, std::string_view last, Locale locale) {
   if (first.empty()) return std::string(last);
   if (last.empty()) return std::string(first);
-  if (locale == Locale::kJa) return std::string(last) + " " + std::string(first);
+  if (HrLocale(locale) == Locale::kJa) return std::string(last) + " " + std::string(first);
   return std::string(first) + " " + std::string(last);
 }
 

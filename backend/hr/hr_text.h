@@ -1,7 +1,8 @@
 // hr_text.h — every word the HR features show in Teams, in en, de, nl and ja: the daily update's headings and
 // phrases, absence types, the absence request's confirmation and refusal texts, and the dates, durations and names
 // they contain. Pure functions, thread-safe, UTF-8 output; no English is left in a de/nl/ja text except the data
-// (people's names, unit names) itself.
+// (people's names, unit names) itself. The e-mails speak six more languages (invites::Locale); for these the HR texts
+// are English, dates and numbers included (HrLocale).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,10 @@ using invites::Locale;
 
 // The languages of channel mappings: exactly "en", "de", "nl", "ja".
 bool IsLanguage(std::string_view tag);
+// The language the HR texts are shown in for `locale`: en, de, nl and ja as they are; fr, es, it, pt, zh and ko
+// (which only the e-mails speak) fall back to English, so a card never mixes an English text with a French date.
+// Every function below applies it; a caller that also formats with invites:: functions applies it first.
+Locale HrLocale(Locale locale);
 
 // Absence types: vacation, sick_leave, parental_leave, special_leave, unpaid_leave, training.
 bool IsAbsenceType(std::string_view type);

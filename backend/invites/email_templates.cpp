@@ -157,11 +157,28 @@ Result<std::vector<RenderedEmail>> RenderForRecipients(TemplateKind kind, const 
   });
 }
 
+namespace {
+
+const detail::TemplateSet& TemplatesOf(Locale locale) {
+  switch (locale) {
+    case Locale::kDe: return detail::GermanTemplates();
+    case Locale::kJa: return detail::JapaneseTemplates();
+    case Locale::kNl: return detail::DutchTemplates();
+    case Locale::kFr: return detail::FrenchTemplates();
+    case Locale::kEs: return detail::SpanishTemplates();
+    case Locale::kIt: return detail::ItalianTemplates();
+    case Locale::kPt: return detail::PortugueseTemplates();
+    case Locale::kZh: return detail::ChineseTemplates();
+    case Locale::kKo: return detail::KoreanTemplates();
+    case Locale::kEn: break;
+  }
+  return detail::EnglishTemplates();
+}
+
+}  // namespace
+
 const EmailTemplate& BuiltInTemplate(TemplateKind kind, Locale locale) {
-  const detail::TemplateSet& set = locale == Locale::kDe   ? detail::GermanTemplates()
-                                   : locale == Locale::kJa ? detail::JapaneseTemplates()
-                                   : locale == Locale::kNl ? detail::DutchTemplates()
-                                                           : detail::EnglishTemplates();
+  const detail::TemplateSet& set = TemplatesOf(locale);
   switch (kind) {
     case TemplateKind::kCandidateUpdate: return set.update;
     case TemplateKind::kCandidateCancellation: return set.cancellation;

@@ -1,5 +1,7 @@
 // email_templates.h — e-mail texts with {{variables}}: the candidate's invitation, update and cancellation, and the
-// colleague e-mail asking to connect a Zoom / Teams / GoTo account; built in for English, German, Japanese and Dutch.
+// colleague e-mail asking to connect a Zoom / Teams / GoTo account; built in for English, German, Japanese, Dutch,
+// French, Spanish, Italian, Portuguese, Chinese (Simplified) and Korean (Locale, locale_format.h), each language's
+// template of a kind with exactly the variables of the English one.
 //
 // Template syntax: "{{name}}" with optional spaces or tabs inside the braces ("{{ join_url }}"). Names are the
 // kTemplateVariables below. Rendering is one pass: a value is inserted verbatim and never expanded again.

@@ -18,6 +18,13 @@ constexpr Names7 kWeekdaysEn = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thu
 constexpr Names7 kWeekdaysDe = {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"};
 constexpr Names7 kWeekdaysNl = {"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"};
 constexpr Names7 kWeekdaysJa = {"日", "月", "火", "水", "木", "金", "土"};
+constexpr Names7 kWeekdaysFr = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
+constexpr Names7 kWeekdaysEs = {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"};
+constexpr Names7 kWeekdaysIt = {"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"};
+constexpr Names7 kWeekdaysPt = {"domingo",      "segunda-feira", "terça-feira", "quarta-feira",
+                                "quinta-feira", "sexta-feira",   "sábado"};
+constexpr Names7 kWeekdaysZh = {"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"};
+constexpr Names7 kWeekdaysKo = {"일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"};
 
 constexpr Names12 kMonthsEn = {"January", "February", "March",     "April",   "May",      "June",
                                "July",    "August",   "September", "October", "November", "December"};
@@ -25,6 +32,19 @@ constexpr Names12 kMonthsDe = {"Januar", "Februar", "März",      "April",   "Ma
                                "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
 constexpr Names12 kMonthsNl = {"januari", "februari", "maart",     "april",   "mei",      "juni",
                                "juli",    "augustus", "september", "oktober", "november", "december"};
+constexpr Names12 kMonthsFr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                               "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr Names12 kMonthsEs = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                               "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+constexpr Names12 kMonthsIt = {"gennaio", "febbraio", "marzo",     "aprile",  "maggio",   "giugno",
+                               "luglio",  "agosto",   "settembre", "ottobre", "novembre", "dicembre"};
+constexpr Names12 kMonthsPt = {"janeiro", "fevereiro", "março",    "abril",   "maio",     "junho",
+                               "julho",   "agosto",    "setembro", "outubro", "novembro", "dezembro"};
+
+// A count and its noun, singular for exactly one: "1 minute", "60 minutes".
+std::string Counted(std::int64_t count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
 
 }  // namespace
 
@@ -34,19 +54,27 @@ Locale ParseLocale(std::string_view tag) {
   if (primary == "de") return Locale::kDe;
   if (primary == "ja") return Locale::kJa;
   if (primary == "nl") return Locale::kNl;
+  if (primary == "fr") return Locale::kFr;
+  if (primary == "es") return Locale::kEs;
+  if (primary == "it") return Locale::kIt;
+  if (primary == "pt") return Locale::kPt;
+  if (primary == "zh") return Locale::kZh;  // zh-TW, zh-Hant too: Simplified until there are Traditional texts
+  if (primary == "ko") return Locale::kKo;
   return Locale::kEn;
 }
 
 std::string_view LocaleTag(Locale locale) {
   switch (locale) {
-    case Locale::kDe:
-      return "de";
-    case Locale::kJa:
-      return "ja";
-    case Locale::kNl:
-      return "nl";
-    case Locale::kEn:
-      break;
+    case Locale::kDe: return "de";
+    case Locale::kJa: return "ja";
+    case Locale::kNl: return "nl";
+    case Locale::kFr: return "fr";
+    case Locale::kEs: return "es";
+    case Locale::kIt: return "it";
+    case Locale::kPt: return "pt";
+    case Locale::kZh: return "zh";
+    case Locale::kKo: return "ko";
+    case Locale::kEn: break;
   }
   return "en";
 }
@@ -56,19 +84,28 @@ std::string FormatLocalDate(Instant instant, const TimeZone& zone, Locale locale
   const auto weekday = static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(local.date)));
   const auto month = static_cast<std::size_t>(local.date.month - 1);
   const std::string day = std::to_string(local.date.day);
+  const std::string month_number = std::to_string(local.date.month);
   const std::string year = std::to_string(local.date.year);
+  const auto named = [&](const Names7& weekdays, std::string_view after_weekday, std::string_view after_day,
+                         const Names12& months, std::string_view after_month) {
+    return std::string(weekdays[weekday]) + std::string(after_weekday) + day + std::string(after_day) +
+           std::string(months[month]) + std::string(after_month) + year;
+  };
   switch (locale) {
-    case Locale::kDe:
-      return std::string(kWeekdaysDe[weekday]) + ", " + day + ". " + std::string(kMonthsDe[month]) + " " + year;
-    case Locale::kNl:
-      return std::string(kWeekdaysNl[weekday]) + " " + day + " " + std::string(kMonthsNl[month]) + " " + year;
+    case Locale::kDe: return named(kWeekdaysDe, ", ", ". ", kMonthsDe, " ");
+    case Locale::kNl: return named(kWeekdaysNl, " ", " ", kMonthsNl, " ");
     case Locale::kJa:
-      return year + "年" + std::to_string(local.date.month) + "月" + day + "日(" + std::string(kWeekdaysJa[weekday]) +
-             ")";
-    case Locale::kEn:
-      break;
+      return year + "年" + month_number + "月" + day + "日(" + std::string(kWeekdaysJa[weekday]) + ")";
+    case Locale::kFr: return named(kWeekdaysFr, " ", local.date.day == 1 ? "er " : " ", kMonthsFr, " ");
+    case Locale::kEs: return named(kWeekdaysEs, ", ", " de ", kMonthsEs, " de ");
+    case Locale::kIt: return named(kWeekdaysIt, " ", " ", kMonthsIt, " ");
+    case Locale::kPt: return named(kWeekdaysPt, ", ", " de ", kMonthsPt, " de ");
+    case Locale::kZh: return year + "年" + month_number + "月" + day + "日 " + std::string(kWeekdaysZh[weekday]);
+    case Locale::kKo:
+      return year + "년 " + month_number + "월 " + day + "일 " + std::string(kWeekdaysKo[weekday]);
+    case Locale::kEn: break;
   }
-  return std::string(kWeekdaysEn[weekday]) + ", " + day + " " + std::string(kMonthsEn[month]) + " " + year;
+  return named(kWeekdaysEn, ", ", " ", kMonthsEn, " ");
 }
 
 std::string FormatLocalTime(Instant instant, const TimeZone& zone, Locale /*locale*/) {
@@ -94,18 +131,19 @@ std::string FormatTimeZoneLabel(Instant instant, const TimeZone& zone) {
 
 std::string FormatDuration(Duration duration, Locale locale) {
   const std::int64_t minutes = duration <= 0 ? 0 : (duration + 30) / 60;
-  const std::string count = std::to_string(minutes);
   switch (locale) {
-    case Locale::kDe:
-      return count + (minutes == 1 ? " Minute" : " Minuten");
-    case Locale::kNl:
-      return count + (minutes == 1 ? " minuut" : " minuten");
-    case Locale::kJa:
-      return count + "分";
-    case Locale::kEn:
-      break;
+    case Locale::kDe: return Counted(minutes, "Minute", "Minuten");
+    case Locale::kNl: return Counted(minutes, "minuut", "minuten");
+    case Locale::kJa: return std::to_string(minutes) + "分";
+    case Locale::kFr: return Counted(minutes, "minute", "minutes");
+    case Locale::kEs: return Counted(minutes, "minuto", "minutos");
+    case Locale::kIt: return Counted(minutes, "minuto", "minuti");
+    case Locale::kPt: return Counted(minutes, "minuto", "minutos");
+    case Locale::kZh: return std::to_string(minutes) + "分钟";
+    case Locale::kKo: return std::to_string(minutes) + "분";
+    case Locale::kEn: break;
   }
-  return count + (minutes == 1 ? " minute" : " minutes");
+  return Counted(minutes, "minute", "minutes");
 }
 
 std::string FormatDialIn(std::string_view number, std::string_view region, std::string_view access_code, Locale locale) {
@@ -116,6 +154,12 @@ std::string FormatDialIn(std::string_view number, std::string_view region, std::
     case Locale::kDe: return line.append(", Zugangscode ").append(access_code);
     case Locale::kNl: return line.append(", toegangscode ").append(access_code);
     case Locale::kJa: return line.append("、アクセスコード ").append(access_code);
+    case Locale::kFr: return line.append(", code d’accès ").append(access_code);
+    case Locale::kEs: return line.append(", código de acceso ").append(access_code);
+    case Locale::kIt: return line.append(", codice di accesso ").append(access_code);
+    case Locale::kPt: return line.append(", código de acesso ").append(access_code);
+    case Locale::kZh: return line.append("，接入码 ").append(access_code);
+    case Locale::kKo: return line.append(", 액세스 코드 ").append(access_code);
     case Locale::kEn: break;
   }
   return line.append(", access code ").append(access_code);
@@ -126,6 +170,12 @@ std::string_view DialInHeading(Locale locale) {
     case Locale::kDe: return "Telefonische Einwahl:";
     case Locale::kNl: return "Inbellen per telefoon:";
     case Locale::kJa: return "電話で参加:";
+    case Locale::kFr: return "Participer par téléphone :";
+    case Locale::kEs: return "Unirse por teléfono:";
+    case Locale::kIt: return "Partecipare per telefono:";
+    case Locale::kPt: return "Participar por telefone:";
+    case Locale::kZh: return "电话接入：";
+    case Locale::kKo: return "전화로 참여:";
     case Locale::kEn: break;
   }
   return "Join by phone:";

@@ -1,5 +1,6 @@
-// templates_data.h — the built-in e-mail texts, one file per language (templates_en.cpp, templates_de.cpp,
-// templates_ja.cpp, templates_nl.cpp). Internal to slotwise_invites: use BuiltInTemplate (email_templates.h).
+// templates_data.h — the built-in e-mail texts, one file per language (templates_<tag>.cpp: en, de, ja, nl, fr, es,
+// it, pt, zh, ko). Internal to slotwise_invites: use BuiltInTemplate (email_templates.h). Every language's template of
+// a kind uses exactly the variables of the English one (tests/invites/email_templates_test.cpp checks it).
 #pragma once
 
 #include "invites/email_templates.h"
@@ -18,5 +19,11 @@ const TemplateSet& EnglishTemplates();
 const TemplateSet& GermanTemplates();
 const TemplateSet& JapaneseTemplates();
 const TemplateSet& DutchTemplates();
+const TemplateSet& FrenchTemplates();
+const TemplateSet& SpanishTemplates();
+const TemplateSet& ItalianTemplates();
+const TemplateSet& PortugueseTemplates();
+const TemplateSet& ChineseTemplates();    // Simplified
+const TemplateSet& KoreanTemplates();
 
 }  // namespace slotwise::invites::detail

@@ -1,8 +1,8 @@
 // Messages to candidates and colleagues, end to end: the colleague "connect your account" e-mail rendered in each
 // recipient's language, bulk sends of the tenant's own template queued through the outbox and delivered to the
 // ATS's signed webhook (a local receiver stands in for the ATS), a message about one interview, the recruiter's own
-// candidate message as a template, every video kind's link and dial-in in the candidate's invitation, and what is
-// refused.
+// candidate message as a template, every video kind's link and dial-in in the candidate's invitation, a Spanish and
+// a Korean candidate's invitation in their language and date format, and what is refused.
 #include <doctest/doctest.h>
 #include <httplib.h>
 
@@ -312,8 +312,9 @@ namespace {
 // (the `nth` e-mail that arrived) and its calendar file.
 struct Delivered {
   json interview;
-  std::string text;  // the invitation e-mail's text
-  std::string ics;   // its calendar file, folded lines joined
+  std::string subject;  // the invitation e-mail's subject
+  std::string text;     // the invitation e-mail's text
+  std::string ics;      // its calendar file, folded lines joined
 };
 
 Delivered BookAndDeliver(ProviderWorld& world, AtsReceiver& ats, const json& body, const std::string& key,
@@ -327,6 +328,7 @@ Delivered BookAndDeliver(ProviderWorld& world, AtsReceiver& ats, const json& bod
   REQUIRE(mails.size() >= nth);
   const json mail = mails[nth - 1];
   REQUIRE(mail.at("kind") == "candidate_invitation");
+  delivered.subject = mail.at("subject");
   delivered.text = mail.at("text");
   std::string ics = crypto::Base64Decode(mail.at("attachments").at(0).at("content_base64").get<std::string>()).value();
   for (std::size_t fold; (fold = ics.find("\r\n ")) != std::string::npos;) ics.erase(fold, 3);
@@ -434,4 +436,58 @@ TEST_CASE("messages: a cancel's candidate_message reaches the candidate in the c
   CHECK_MESSAGE(text.find("We are sorry, Jane Doe: we will send new times.") != std::string::npos, text);
   CHECK(text.find("portfolio") == std::string::npos);       // the booking's text is replaced
   CHECK(text.find("interviewer ill") == std::string::npos);  // the reason is the caller's own note
+}
+
+namespace {
+
+// "YYYY-MM-DD" (FreeWeekDay's date) as year, month and day numbers.
+struct DateParts {
+  int year = 0, month = 0, day = 0;
+};
+DateParts PartsOf(const std::string& iso) {
+  return {std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2))};
+}
+
+}  // namespace
+
+TEST_CASE("messages: a Spanish and a Korean candidate get their invitation in their own language and date format") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  ConnectAts(world, ats);
+  // Spanish: Wednesday of the week after next, 10:00 in Madrid (Madrid and Berlin share their offset all year).
+  const Day wednesday = FreeWeekDay(world.Now(), 3);
+  const json lucia = {{"name", "Lucía García"}, {"email", "lucia.garcia@candidate.example"},
+                      {"time_zone", "Europe/Madrid"}, {"locale", "es-ES"}};
+  const Delivered es = BookAndDeliver(world, ats, DemoBooking("Ingeniera backend", wednesday.midnight + 10 * 3600, lucia),
+                                      "invitation-es", 1);
+  const char* const kMonthsEs[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                                   "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  const DateParts w = PartsOf(wednesday.date);
+  const std::string date_es = "miércoles, " + std::to_string(w.day) + " de " + kMonthsEs[w.month - 1] + " de " +
+                              std::to_string(w.year);
+  CHECK_MESSAGE(es.subject.rfind("Invitación a una entrevista: Ingeniera backend en ", 0) == 0, es.subject);
+  CHECK_MESSAGE(es.text.rfind("Estimado/a Lucía García:\n", 0) == 0, es.text);
+  CHECK_MESSAGE(es.text.find("Fecha: " + date_es + "\n") != std::string::npos, es.text);
+  CHECK(es.text.find("Hora: 10:00–11:00 (Europe/Madrid (UTC+0") != std::string::npos);
+  CHECK(es.text.find("Duración: 60 minutos\n") != std::string::npos);
+  CHECK(es.text.find("Dear") == std::string::npos);
+
+  // Korean: Thursday, 09:00 in Berlin is 17:00 (winter) or 16:00 (summer) in Seoul, which keeps UTC+09:00 all year.
+  const Day thursday = FreeWeekDay(world.Now(), 4);
+  const Instant start = thursday.midnight + 9 * 3600;
+  const json minjun = {{"name", "김민준"}, {"email", "minjun.kim@candidate.example"}, {"time_zone", "Asia/Seoul"},
+                       {"locale", "ko-KR"}};
+  const Delivered ko = BookAndDeliver(world, ats, DemoBooking("백엔드 엔지니어", start, minjun), "invitation-ko", 2);
+  const DateParts t = PartsOf(thursday.date);
+  const std::int64_t seoul_hour = (start + 9 * 3600) % 86400 / 3600;
+  const std::string date_ko = std::to_string(t.year) + "년 " + std::to_string(t.month) + "월 " +
+                              std::to_string(t.day) + "일 목요일";
+  const std::string times_ko = std::to_string(seoul_hour) + ":00–" + std::to_string(seoul_hour + 1) + ":00";
+  CHECK_MESSAGE(ko.subject.rfind("[면접 안내] ", 0) == 0, ko.subject);
+  CHECK(ko.subject.find("백엔드 엔지니어") != std::string::npos);
+  CHECK_MESSAGE(ko.text.rfind("김민준 님, 안녕하십니까.\n", 0) == 0, ko.text);
+  CHECK_MESSAGE(ko.text.find("일시: " + date_ko + " " + times_ko + " (Asia/Seoul (UTC+09:00))\n") != std::string::npos,
+                ko.text);
+  CHECK(ko.text.find("소요 시간: 60분\n") != std::string::npos);
+  CHECK(ko.text.find("Dear") == std::string::npos);
 }

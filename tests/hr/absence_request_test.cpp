@@ -146,6 +146,25 @@ TEST_CASE("HR absence requests: half days, duration in working days, overlaps, c
             .body["slotwise"]["error"]["code"] == "unknown_requester");
 }
 
+TEST_CASE("HR absence requests: a Teams user in French gets the card in English, dates included (no French HR texts)") {
+  HrWorld world(At("2026-11-02T09:00:00Z"));
+  Setup(world);
+  Teams teams{world};
+  // Friday 20 November 2026, a full day.
+  Answer answer = teams.Request("aad-jonas", "fr-FR",
+                                {{"absence_type", "vacation"}, {"first_day", "2026-11-20"}, {"last_day", "2026-11-20"}});
+  RequireOk(answer);
+  CHECK(answer.body["slotwise"]["outcome"] == "requested");
+  const json card = answer.body["attachments"][0]["content"];
+  CHECK(card["lang"] == "en");
+  const std::string text = CardText(card);
+  CHECK_MESSAGE(text.find("Absence request received") != std::string::npos, text);
+  CHECK(text.find("First day: Friday, 20 November 2026") != std::string::npos);
+  CHECK(text.find("Duration: 1 working day") != std::string::npos);
+  CHECK(text.find("vendredi") == std::string::npos);
+  CHECK(text.find("novembre") == std::string::npos);
+}
+
 TEST_CASE("HR absence requests: a substitute who is absent, by half days") {
   HrWorld world(At("2026-10-20T09:00:00Z"));
   Setup(world);

@@ -275,6 +275,22 @@ TEST_CASE("HR texts exist in every language and de/nl/ja carry no English words"
   CHECK(FullName("Ken", "Sato", Locale::kJa) == "Sato Ken");
 }
 
+TEST_CASE("HR texts: the languages only the e-mails speak (fr, es, it, pt, zh, ko) get English, dates included") {
+  for (Locale locale : {Locale::kEn, Locale::kDe, Locale::kNl, Locale::kJa}) CHECK(HrLocale(locale) == locale);
+  for (Locale locale : {Locale::kFr, Locale::kEs, Locale::kIt, Locale::kPt, Locale::kZh, Locale::kKo}) {
+    CAPTURE(invites::LocaleTag(locale));
+    CHECK(HrLocale(locale) == Locale::kEn);
+    for (int id = 0; id <= static_cast<int>(TextId::kRefusedInvalid); ++id) {
+      CHECK(Text(static_cast<TextId>(id), locale, {"X", "Y"}) == Text(static_cast<TextId>(id), Locale::kEn, {"X", "Y"}));
+    }
+    CHECK(FormatDay(Day("2026-10-26"), locale) == "Monday, 26 October 2026");  // not "lundi 26 octobre 2026"
+    CHECK(FormatWorkingDays(5, locale) == "2.5 working days");
+    CHECK(FormatYears(1, locale) == "1 year");
+    CHECK(AbsenceTypeLabel("sick_leave", locale) == "Sick leave");
+    CHECK(FullName("Minjun", "Kim", locale) == "Minjun Kim");
+  }
+}
+
 TEST_CASE("HR attributes: the preset, unknown names, and reads that leave out what is not granted") {
   Result<std::vector<std::string>> preset = ParseAttributeList(nlohmann::json::array({"microsoft_teams"}), "attributes");
   REQUIRE(preset.ok());

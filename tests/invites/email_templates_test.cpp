@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,7 +21,8 @@ namespace {
 
 constexpr TemplateKind kAllKinds[] = {TemplateKind::kCandidateInvitation, TemplateKind::kCandidateUpdate,
                                       TemplateKind::kCandidateCancellation, TemplateKind::kConnectConferencing};
-constexpr Locale kAllLocales[] = {Locale::kEn, Locale::kDe, Locale::kJa, Locale::kNl};
+constexpr Locale kAllLocales[] = {Locale::kEn, Locale::kDe, Locale::kJa, Locale::kNl, Locale::kFr,
+                                  Locale::kEs, Locale::kIt, Locale::kPt, Locale::kZh, Locale::kKo};
 
 // Shared values of one interview: 2026-12-01 09:15–10:15 UTC.
 TemplateValues InterviewValues() {
@@ -51,6 +53,20 @@ std::string WithoutPlaceholders(std::string text) {
     text.replace(open, close + 2 - open, " ");
   }
   return text;
+}
+
+// The variable names of a template text's placeholders ("{{ name }}" counts as "name").
+std::set<std::string> VariablesOf(const std::string& text) {
+  std::set<std::string> names;
+  for (std::size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+    const std::size_t close = text.find("}}", open);
+    REQUIRE(close != std::string::npos);
+    std::string name = text.substr(open + 2, close - open - 2);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    names.insert(name);
+  }
+  return names;
 }
 
 // Lower-case runs of ASCII letters.
@@ -232,7 +248,95 @@ TEST_CASE("EmailTemplates: every built-in template renders completely in every l
   }
 }
 
-TEST_CASE("EmailTemplates: no English words remain in the German, Dutch and Japanese templates") {
+TEST_CASE("EmailTemplates: every language has every kind, with exactly the English template's variables") {
+  for (const TemplateKind kind : kAllKinds) {
+    const EmailTemplate& english = BuiltInTemplate(kind, Locale::kEn);
+    const std::set<std::string> subject_names = VariablesOf(english.subject);
+    const std::set<std::string> body_names = VariablesOf(english.body);
+    CHECK(!body_names.empty());
+    for (const std::string& name : body_names) CHECK(IsTemplateVariable(name));
+    for (const Locale locale : kAllLocales) {
+      CAPTURE(LocaleTag(locale));
+      CAPTURE(static_cast<int>(kind));
+      const EmailTemplate& email_template = BuiltInTemplate(kind, locale);
+      CHECK(VariablesOf(email_template.subject) == subject_names);
+      CHECK(VariablesOf(email_template.body) == body_names);
+      CHECK(email_template.body.back() == '\n');
+      // Two values never run together ("KumoBackend Engineer"): something always stands between two placeholders.
+      CHECK(email_template.subject.find("}}{{") == std::string::npos);
+      CHECK(email_template.body.find("}}{{") == std::string::npos);
+      if (locale != Locale::kEn) {
+        CHECK(email_template.subject != english.subject);
+        CHECK(email_template.body != english.body);
+      }
+    }
+  }
+  // Ten languages, ten different texts of each kind.
+  for (const TemplateKind kind : kAllKinds) {
+    std::set<std::string> subjects;
+    for (const Locale locale : kAllLocales) subjects.insert(BuiltInTemplate(kind, locale).subject);
+    CHECK(subjects.size() == std::size(kAllLocales));
+  }
+}
+
+TEST_CASE("EmailTemplates: the new languages' invitations read the candidate's date, time and duration") {
+  struct Expected {
+    Locale locale;
+    const char* zone;
+    const char* greeting;  // the body's first line
+    const char* subject;
+    const char* when;      // the line(s) with date, time and zone
+    const char* duration;  // the duration's line
+  };
+  const Expected expected[] = {
+      {Locale::kFr, "Europe/Paris", "Bonjour Anna Schmidt,\n", "Invitation à un entretien : Backend Engineer chez Kumo GmbH",
+       "Date : mardi 1er décembre 2026\nHoraire : 10:15–11:15 (Europe/Paris (UTC+01:00))\n", "Durée : 60 minutes\n"},
+      {Locale::kEs, "Europe/Madrid", "Estimado/a Anna Schmidt:\n",
+       "Invitación a una entrevista: Backend Engineer en Kumo GmbH",
+       "Fecha: martes, 1 de diciembre de 2026\nHora: 10:15–11:15 (Europe/Madrid (UTC+01:00))\n",
+       "Duración: 60 minutos\n"},
+      {Locale::kIt, "Europe/Rome", "Gentile Anna Schmidt,\n", "Invito a un colloquio: Backend Engineer presso Kumo GmbH",
+       "Data: martedì 1 dicembre 2026\nOrario: 10:15–11:15 (Europe/Rome (UTC+01:00))\n", "Durata: 60 minuti\n"},
+      {Locale::kPt, "America/Sao_Paulo", "Prezado(a) Anna Schmidt,\n",
+       "Convite para entrevista: Backend Engineer – Kumo GmbH",
+       "Data: terça-feira, 1 de dezembro de 2026\nHorário: 06:15–07:15 (America/Sao_Paulo (UTC-03:00))\n",
+       "Duração: 60 minutos\n"},
+      {Locale::kZh, "Asia/Shanghai", "Anna Schmidt，您好：\n", "面试邀请：Kumo GmbH Backend Engineer",
+       "日期：2026年12月1日 星期二\n时间：17:15–18:15（Asia/Shanghai (UTC+08:00)）\n", "时长：60分钟\n"},
+      {Locale::kKo, "Asia/Seoul", "Anna Schmidt 님, 안녕하십니까.\n", "[면접 안내] Kumo GmbH Backend Engineer",
+       "일시: 2026년 12월 1일 화요일 18:15–19:15 (Asia/Seoul (UTC+09:00))\n", "소요 시간: 60분\n"},
+  };
+  for (const Expected& e : expected) {
+    CAPTURE(LocaleTag(e.locale));
+    TemplateValues values = InterviewValues();
+    values.locale = e.locale;
+    values.zone = &Zone(e.zone);
+    const Result<RenderedEmail> email = RenderEmail(BuiltInTemplate(TemplateKind::kCandidateInvitation, e.locale), values);
+    REQUIRE(email.ok());
+    CHECK(email->subject == e.subject);
+    CHECK(email->body.rfind(e.greeting, 0) == 0);
+    CHECK_MESSAGE(email->body.find(e.when) != std::string::npos, email->body);
+    CHECK(email->body.find(e.duration) != std::string::npos);
+    CHECK(email->body.find("Lena Fischer, Jonas Becker") != std::string::npos);
+  }
+  // The cancellation names the date and time in a sentence.
+  TemplateValues values = InterviewValues();
+  values.zone = &Zone("Europe/Paris");
+  values.locale = Locale::kFr;
+  const Result<RenderedEmail> cancelled =
+      RenderEmail(BuiltInTemplate(TemplateKind::kCandidateCancellation, Locale::kFr), values);
+  REQUIRE(cancelled.ok());
+  CHECK(cancelled->body.find("prévu le mardi 1er décembre 2026 à 10:15 (Europe/Paris (UTC+01:00))") !=
+        std::string::npos);
+  values.locale = Locale::kEs;
+  values.zone = &Zone("Europe/Madrid");
+  const Result<RenderedEmail> cancelled_es =
+      RenderEmail(BuiltInTemplate(TemplateKind::kCandidateCancellation, Locale::kEs), values);
+  REQUIRE(cancelled_es.ok());
+  CHECK(cancelled_es->body.find("prevista para el martes, 1 de diciembre de 2026 a las 10:15") != std::string::npos);
+}
+
+TEST_CASE("EmailTemplates: no English words remain in the other languages' templates") {
   const std::set<std::string> english = {
       "the",        "and",      "your",     "you",       "please",   "dear",        "hello",     "thank",
       "thanks",     "regards",  "kind",     "with",      "for",      "has",         "interview", "interviews",
@@ -240,7 +344,12 @@ TEST_CASE("EmailTemplates: no English words remain in the German, Dutch and Japa
       "connect",    "join",     "location", "duration",  "date",     "time",        "when",      "where",
       "minutes",    "attached", "calendar", "colleague", "sign",     "allow",       "access",    "steps",
       "we",         "our",      "would",    "like",      "this",     "that",        "new",       "unfortunately"};
-  for (const Locale locale : {Locale::kDe, Locale::kNl, Locale::kJa}) {
+  // Words these languages share with English: "Date :" and "Invitation à un entretien" are French, "account" is the
+  // word Italian uses ("il suo account Zoom").
+  const std::map<Locale, std::set<std::string>> shared = {{Locale::kFr, {"date", "invitation"}},
+                                                          {Locale::kIt, {"account"}}};
+  for (const Locale locale : kAllLocales) {
+    if (locale == Locale::kEn) continue;
     for (const TemplateKind kind : kAllKinds) {
       CAPTURE(LocaleTag(locale));
       CAPTURE(static_cast<int>(kind));
@@ -248,9 +357,9 @@ TEST_CASE("EmailTemplates: no English words remain in the German, Dutch and Japa
       const std::string text = WithoutPlaceholders(email_template.subject + "\n" + email_template.body);
       for (const std::string& word : AsciiWords(text)) {
         CAPTURE(word);
-        CHECK(english.count(word) == 0);
-        // Japanese texts hold no Latin words at all except the product's name.
-        if (locale == Locale::kJa) CHECK(word == "slotwise");
+        CHECK((english.count(word) == 0 || (shared.count(locale) != 0 && shared.at(locale).count(word) != 0)));
+        // Japanese, Chinese and Korean texts hold no Latin words at all except the product's name.
+        if (locale == Locale::kJa || locale == Locale::kZh || locale == Locale::kKo) CHECK(word == "slotwise");
       }
     }
   }
