@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "slotwise/json_input.h"
@@ -320,6 +321,32 @@ std::vector<BusyEvent> WithoutOwnTime(const std::vector<BusyEvent>& events, cons
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](const BusyEvent& a, const BusyEvent& b) { return a.interval.start < b.interval.start; });
+  return kept;
+}
+
+// A calendar's provider events without a proposal's own tentative holds on it (HoldsReader::TentativeHoldsOf): for
+// each hold, one busy or tentative event of exactly its time is taken out, a tentative one first. Nothing is cut: a
+// real meeting placed over the hold (another time, or merged with it by Google's free/busy) stays and still refuses
+// the time; only a meeting of exactly the hold's time with a provider that merges both (Google) is not told apart.
+std::vector<BusyEvent> WithoutHeldEvents(const std::vector<BusyEvent>& events, const std::vector<Interval>& held) {
+  std::vector<bool> taken(events.size(), false);
+  for (const Interval& hold : held) {
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const BusyEvent& event = events[i];
+      if (taken[i] || event.unknown || event.interval.start != hold.start || event.interval.end != hold.end) continue;
+      if (event.status == BusyStatus::kTentative) {
+        best = i;
+        break;
+      }
+      if (event.status == BusyStatus::kBusy && !best) best = i;
+    }
+    if (best) taken[*best] = true;
+  }
+  std::vector<BusyEvent> kept;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (!taken[i]) kept.push_back(events[i]);
+  }
   return kept;
 }
 
@@ -665,6 +692,13 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
       (own ? own_by_resource : holds_by_resource)[AsciiLower(hold.resource)].push_back({hold.start, hold.end});
     }
   }
+  // A proposal's own tentative holds, when the proposal is the one being checked (except_interview_id = its id).
+  std::unordered_map<std::string, std::vector<Interval>> held_by_resource;
+  if (window && !request.except_interview_id.empty()) {
+    Result<std::vector<Hold>> held = holds_.TentativeHoldsOf(tenant_id, request.except_interview_id);
+    if (!held) return held.error();
+    for (const Hold& hold : held.value()) held_by_resource[AsciiLower(hold.resource)].push_back({hold.start, hold.end});
+  }
 
   GatheredCalendars gathered;
   gathered.snapshot_ = loaded.value();
@@ -693,6 +727,10 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
     if (auto own = own_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
         own != own_by_resource.end() && item.events) {
       item.events = std::make_shared<const std::vector<BusyEvent>>(WithoutOwnTime(*item.events, own->second));
+    }
+    if (auto held = held_by_resource.find(ResourceOf(entry.kind, entry.calendar->id));
+        held != held_by_resource.end() && item.events) {
+      item.events = std::make_shared<const std::vector<BusyEvent>>(WithoutHeldEvents(*item.events, held->second));
     }
     if (entry.kind == Kind::kPerson && out_of_office_ && zones_ && window) {
       Result<bool> has = out_of_office_->HasOutOfOffice(tenant_id, entry.calendar->id);

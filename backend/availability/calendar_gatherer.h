@@ -138,7 +138,8 @@ struct GatherRequest {
   Instant now = 0;
   std::int64_t max_age_seconds = 120;  // 0 = always fetch and refresh the cache
   std::string except_interview_id;     // its holds are left out, and its own time is cut out of the provider busy of
-                                       // the calendars it holds (its own events): a reschedule must not collide with itself
+                                       // the calendars it holds (its own events): a reschedule must not collide with itself;
+                                       // a proposal's id ("prp_…"): its tentative holds' events are left out (one per hold)
   bool unreadable_host_fails = false;  // a host whose meetings cannot be read is an error, not unknown (booking)
 };
 

@@ -240,7 +240,7 @@ Result<Bookability> BookingService::Check(const std::string& tenant_id, const js
 }
 
 BookingOutcome BookingService::Book(const std::string& tenant_id, const std::string& idempotency_key,
-                                    const json& body) {
+                                    const json& body, const std::string& except_held_by) {
   if (!ValidKey(idempotency_key)) {
     return Failed(Error{codes::kIdempotencyKeyRequired,
                         "send an Idempotency-Key header (1-255 visible ASCII characters) so a retried booking is not "
@@ -255,7 +255,8 @@ BookingOutcome BookingService::Book(const std::string& tenant_id, const std::str
     InterviewSpec spec = request->spec;
     Result<std::string> default_zone = Resolve(tenant_id, spec);
     if (!default_zone) return Failed(default_zone.error());
-    Result<std::optional<BookingRefusal>> refusal = Refusal(tenant_id, spec, request->query_rules, *default_zone, "");
+    Result<std::optional<BookingRefusal>> refusal =
+        Refusal(tenant_id, spec, request->query_rules, *default_zone, except_held_by);
     if (!refusal) return Failed(refusal.error());
     if (refusal->has_value()) return BookingOutcome{std::move(**refusal)};
     const std::int64_t now = clock_();

@@ -51,8 +51,10 @@ class BookingService {
   BookingService(DirectoryStore& directory, InterviewStore& interviews, ZoneSource& zones,
                  ValidationDocuments documents, Clock clock, std::function<void()> outbox_wake);
 
-  // POST /v1/interviews with the request's JSON body (booking_request.h): created = true on success.
-  BookingOutcome Book(const std::string& tenant_id, const std::string& idempotency_key, const nlohmann::json& body);
+  // POST /v1/interviews with the request's JSON body (booking_request.h): created = true on success. `except_held_by`:
+  // a proposal's id when booking one of its times — its own tentative holds do not count (calendar_gatherer.h).
+  BookingOutcome Book(const std::string& tenant_id, const std::string& idempotency_key, const nlohmann::json& body,
+                      const std::string& except_held_by = "");
   // Book's checks without booking (nothing is written): bookable, or the refusal Book would answer now. With
   // `except_interview_id`, as if that interview were moved there (its own holds and events do not count).
   Result<Bookability> Check(const std::string& tenant_id, const nlohmann::json& body,

@@ -10,6 +10,7 @@
 #include "booking/crash_points.h"
 #include "booking/interview_artifacts.h"
 #include "booking/message_payload.h"
+#include "booking/proposal_holds.h"
 #include "providers/idempotency.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -117,6 +118,9 @@ TrackingChange OutboxExecutor::Watch(const Context& context, const std::string& 
 
 JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
   if (job.kind == OutboxKind::kMessage) return SendQueuedMessage(job, last_attempt);
+  if (job.kind == OutboxKind::kHold || job.kind == OutboxKind::kRelease) {
+    return ProposalHoldKeeper(directory_, interviews_, gateway_).Run(job, last_attempt);
+  }
   Context context;
   context.job = job;
   context.last_attempt = last_attempt;
@@ -141,7 +145,9 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
     case OutboxKind::kBook: return Book(context);
     case OutboxKind::kReschedule: return Reschedule(context);
     case OutboxKind::kCancel: return Cancel(context);
-    case OutboxKind::kMessage: break;  // handled above, before any interview is read
+    case OutboxKind::kMessage:
+    case OutboxKind::kHold:
+    case OutboxKind::kRelease: break;  // handled above, before any interview is read
   }
   return {JobResult::kFailed, "unknown job kind"};
 }

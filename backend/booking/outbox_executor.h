@@ -20,6 +20,8 @@
 // invitation went out) and the interview ends `failed` with the reason. A compensation, once begun, is journalled
 // ("compensation") and every later run of the job finishes it instead of resuming the booking; removing what exists
 // (compensation, cancel) answers kRetry with keep_trying until it succeeds, so nothing is left behind.
+// A proposal's hold and release jobs (kHold, kRelease) go to booking/proposal_holds.h; a message (kMessage) is
+// delivered as queued.
 // Thread-safe; stateless between jobs.
 #pragma once
 

@@ -7,7 +7,10 @@
 #include "booking/candidate_messages.h"
 #include "booking/candidate_text.h"
 #include "booking/interview_artifacts.h"
+#include "booking/booking_request.h"
+#include "booking/proposal_holds.h"
 #include "crypto/crypto_primitives.h"
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
 #include "slotwise/json_text.h"
@@ -140,6 +143,32 @@ bool IsOccupied(const BookingRefusal& refusal) {
   return refusal.code == codes::kSlotTaken || refusal.code == codes::kSlotUnavailable;
 }
 
+
+// The hold job's payload: each available time held in the calendar of every interviewer, observer and the organiser
+// (who also reserves the room), once per person. "" when there is nobody to hold for.
+std::string HoldPayload(const json& booking, const std::vector<ProposalOption>& options) {
+  std::vector<TentativeHold> holds;
+  for (const ProposalOption& option : options) {
+    if (!option.available.value_or(false)) continue;
+    Result<BookingRequest> request = ParseBookingRequest(BookingFor(booking, option));
+    if (!request) continue;
+    const InterviewSpec& spec = request->spec;
+    std::vector<std::string> people = spec.interviewers;
+    people.insert(people.end(), spec.observers.begin(), spec.observers.end());
+    if (!spec.organizer.empty()) people.push_back(spec.organizer);
+    std::set<std::string> seen;
+    for (const std::string& person : people) {
+      if (!seen.insert(AsciiLower(person)).second) continue;
+      holds.push_back({person, "", option.start, option.end});
+    }
+    // The room is reserved by the organiser's hold (rooms have no calendar of their own to write into).
+    for (TentativeHold& hold : holds) {
+      if (hold.start == option.start && AsciiLower(hold.calendar) == AsciiLower(spec.organizer)) hold.room = spec.room;
+    }
+  }
+  return holds.empty() ? "" : HoldJobPayload(holds, "UTC");
+}
+
 }  // namespace
 
 std::string ProposalService::StatusOf(const Proposal& proposal) const {
@@ -152,7 +181,9 @@ std::vector<ProposalOption> ProposalService::CheckedOptions(const Proposal& prop
   std::vector<ProposalOption> options = StoredOptions(proposal);
   for (ProposalOption& option : options) {
     // Once picked, the options are where the candidate could move the interview: it does not stand in its own way.
-    Result<Bookability> checked = booking_.Check(proposal.tenant_id, BookingFor(booking, option), proposal.interview_id);
+    // Before that, its own tentative holds do not make its times look taken.
+    const std::string& except = proposal.interview_id.empty() ? proposal.id : proposal.interview_id;
+    Result<Bookability> checked = booking_.Check(proposal.tenant_id, BookingFor(booking, option), except);
     option.available = checked && checked->bookable();
   }
   return options;
@@ -184,9 +215,15 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
     }
     expires_at = *parsed;
   }
+  bool hold_times = true;
+  if (auto hold = body.find("hold_times"); hold != body.end()) {
+    if (!hold->is_boolean()) return Error{codes::kInvalidRequest, "hold_times must be true or false", "hold_times"};
+    hold_times = hold->get<bool>();
+  }
   json booking = body;
   booking.erase("options");
   booking.erase("expires_at");
+  booking.erase("hold_times");
   const json* candidate = booking.contains("candidate") ? &booking.at("candidate") : nullptr;
   for (const char* member : {"email", "time_zone"}) {
     if (!candidate || !candidate->is_object() || !candidate->contains(member) || !candidate->at(member).is_string() ||
@@ -222,7 +259,9 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
   proposal.created_by = actor;
   proposal.created_at = now;
   proposal.updated_at = now;
-  if (Result<bool> created = store_.Create(proposal); !created) return created.error();
+  const std::string holds = hold_times ? HoldPayload(booking, *options) : "";
+  if (Result<bool> created = store_.Create(proposal, holds); !created) return created.error();
+  if (!holds.empty() && outbox_wake_) outbox_wake_();
   // The page URL names the tenant: the page is then framed only by that tenant's origins (api/api_auth.h).
   const std::string url = public_url + "/candidate/?tenant=" + tenant_id + "#p=" + capability;
   return ProposalCreation{CreatedProposal{proposal.id, url, expires_at, std::move(options).value()}};
@@ -356,7 +395,7 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
 
   const json booking = BookingFor(slotwise::ParseJson(proposal.booking_json), *chosen);
   const std::string key = proposal.id + ":" + FormatRfc3339(chosen->start);
-  BookingOutcome booked = booking_.Book(proposal.tenant_id, key, booking);
+  BookingOutcome booked = booking_.Book(proposal.tenant_id, key, booking, proposal.id);
   if (const BookingRefusal* refusal = booked.refusal()) {
     PickRefused refused{*refusal, std::nullopt};
     if (IsOccupied(*refusal)) refused.options = CheckedOptions(proposal);
@@ -366,6 +405,9 @@ Result<PickOutcome> ProposalService::Pick(const std::string& capability, const j
   const std::string interview_id = booked.interview()->id;
   Result<bool> marked = store_.MarkPicked(proposal.id, interview_id, start, clock_());
   if (!marked) return marked.error();
+  if (*marked && proposal.holds == "held") {  // the other times are free again (the periodic tick would, later)
+    if (Result<int> queued = store_.QueueHoldReleases(clock_()); queued && *queued > 0 && outbox_wake_) outbox_wake_();
+  }
   if (!*marked) {
     // Another pick won the race (or the proposal was withdrawn meanwhile): take this booking back.
     Result<std::optional<Proposal>> now_stored = store_.FindByCapability(proposal.capability_hash);

@@ -11,6 +11,11 @@
 //   (NoneAvailable). Created: the candidate's URL "<public>/candidate/?tenant=<tenant>#p=<capability>" (the tenant
 //   decides who may frame the page) — the capability (256 random bits) is shown once and only its SHA-256 is
 //   stored; it travels in the URL fragment, so it never reaches a server log or a Referer.
+//   "hold_times"? (default true): the available times are held as tentative events in the calendars of the
+//   interviewers, observers and organiser (the organiser's with the room) until the candidate picks or the proposal is
+//   picked, cancelled or expires (booking/proposal_holds.h; queued with the proposal, released by
+//   ProposalStore::QueueHoldReleases). The proposal's own holds never make its times look taken: the checks of its
+//   options and its pick leave them out (except id = the proposal's id).
 // - ForCandidate: what the candidate page shows — title, duration, the organiser's name, the candidate's name, zone and
 //   language, the options with availability checked again now, the status (open, picked, expired) and the pick. Never
 //   anyone's other events, never internal notes. Once picked, also the interview as the candidate may see it: its
@@ -138,8 +143,11 @@ class ProposalService {
   static constexpr std::size_t kMaxNoteCharacters = 1000;
   using Clock = std::function<std::int64_t()>;
 
-  ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, ZoneSource& zones, Clock clock)
-      : store_(store), booking_(booking), directory_(directory), zones_(zones), clock_(std::move(clock)) {}
+  // `outbox_wake` is called when a job was queued (holds to make or release).
+  ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, ZoneSource& zones, Clock clock,
+                  std::function<void()> outbox_wake = {})
+      : store_(store), booking_(booking), directory_(directory), zones_(zones), clock_(std::move(clock)),
+        outbox_wake_(std::move(outbox_wake)) {}
 
   // `body` is the request's JSON object; `public_url` prefixes the candidate URL (e.g. "http://127.0.0.1:8080");
   // `actor` is recorded as the proposer.
@@ -173,6 +181,7 @@ class ProposalService {
   DirectoryStore& directory_;
   ZoneSource& zones_;
   Clock clock_;
+  std::function<void()> outbox_wake_;
 };
 
 }  // namespace slotwise

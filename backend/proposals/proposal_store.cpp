@@ -6,6 +6,7 @@
 #include "slotwise/json_input.h"
 #include "slotwise/time.h"
 #include "store/lifecycle_events.h"
+#include "store/outbox_rows.h"
 #include "store/sqlite_query.h"
 
 namespace slotwise {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, tenant_id, capability_hash, booking, options, status, interview_id, picked_start, expires_at, created_by, "
-    "created_at, updated_at, candidate_availability, candidate_note";
+    "created_at, updated_at, candidate_availability, candidate_note, holds";
 
 Proposal Read(SqlRow& row) {
   Proposal p;
@@ -32,20 +33,32 @@ Proposal Read(SqlRow& row) {
   p.updated_at = row.Int();
   p.candidate_availability_json = row.Text();
   p.candidate_note = row.Text();
+  p.holds = row.Text();
   return p;
 }
 
 }  // namespace
 
-Result<bool> SqliteProposalStore::Create(const Proposal& p) {
+Result<bool> SqliteProposalStore::Create(const Proposal& p, const std::string& hold_payload) {
   std::lock_guard lock(mutex_);
-  Result<int> done = Exec(database_.handle(),
+  sqlite3* db = database_.handle();
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<int> done = Exec(db,
                           std::string("INSERT INTO proposals (") + kColumns +
-                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                           {p.id, p.tenant_id, p.capability_hash, p.booking_json, p.options_json, p.status,
                            p.interview_id, p.picked_start, p.expires_at, p.created_by, p.created_at, p.updated_at,
-                           p.candidate_availability_json, p.candidate_note});
+                           p.candidate_availability_json, p.candidate_note,
+                           std::string(hold_payload.empty() ? "none" : "held")});
   if (!done) return done.error();
+  if (!hold_payload.empty()) {
+    if (Result<bool> queued = InsertOutboxJob(db, p.tenant_id, p.id, OutboxKind::kHold, p.created_at, hold_payload);
+        !queued) {
+      return queued.error();
+    }
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
   return true;
 }
 
@@ -145,6 +158,38 @@ Result<int> SqliteProposalStore::ReportExpired(std::int64_t now) {
   }
   if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
   return static_cast<int>(expired->size());
+}
+
+Result<int> SqliteProposalStore::QueueHoldReleases(std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = database_.handle();
+  constexpr const char* kDue =
+      "FROM proposals WHERE holds = 'held' AND (status IN ('picked', 'cancelled') OR expires_at <= ?1)";
+  // Called every few seconds: take the write lock only when there is something to release.
+  Result<bool> any = Exists(db, std::string("SELECT 1 ") + kDue + " LIMIT 1", {now});
+  if (!any) return any.error();
+  if (!*any) return 0;
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  struct Due {
+    std::string id, tenant_id, interview_id;
+  };
+  Result<std::vector<Due>> due = Query<Due>(
+      db,
+      std::string("UPDATE proposals SET holds = 'releasing' WHERE id IN (SELECT id ") + kDue +
+          ") RETURNING id, tenant_id, interview_id",
+      {now}, [](SqlRow& row) { return Due{row.Text(), row.Text(), row.Text()}; });
+  if (!due) return due.error();
+  for (const Due& proposal : *due) {
+    // The picked interview is named: until the release is done, its checks leave the holds out as the proposal's did.
+    const std::string payload = nlohmann::json{{"interview_id", proposal.interview_id}}.dump();
+    if (Result<bool> queued = InsertOutboxJob(db, proposal.tenant_id, proposal.id, OutboxKind::kRelease, now, payload);
+        !queued) {
+      return queued.error();
+    }
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return static_cast<int>(due->size());
 }
 
 }  // namespace slotwise

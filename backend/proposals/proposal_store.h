@@ -8,7 +8,10 @@
 // candidate's own times for an open or declined proposal that has not expired (proposal.declined, again each time the
 // candidate changes them); ReportExpired records
 // proposal.expired once for each open proposal whose expiry has passed (expiry is read from expires_at, the status
-// stays "open"). Thread-safe (one mutex around the shared handle, as the other stores on it).
+// stays "open"). Holds (booking/proposal_holds.h): Create queues the job that holds the times in the same transaction
+// as the proposal (holds "held"); QueueHoldReleases queues, once, the job that removes them for every held proposal
+// that was picked or cancelled or has expired (holds "releasing"). Thread-safe (one mutex around the shared handle,
+// as the other stores on it).
 #pragma once
 
 #include <cstdint>
@@ -39,6 +42,7 @@ struct Proposal {
   std::string candidate_availability_json;  // declined: the candidate's own times, [{"start", "end"}…]; "" = none
   std::string candidate_note;   // declined: the candidate's note to the recruiter; "" = none
   std::string created_by;       // the widget token's user or "api_key"
+  std::string holds = "none";   // "none" | "held" (its times are held in calendars) | "releasing"
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
 };
@@ -46,7 +50,8 @@ struct Proposal {
 class ProposalStore {
  public:
   virtual ~ProposalStore() = default;
-  virtual Result<bool> Create(const Proposal& proposal) = 0;
+  // With `hold_payload` (booking/proposal_holds.h; "" = none): the job that holds its times, queued with it.
+  virtual Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "") = 0;
   virtual Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) = 0;
   virtual Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) = 0;
   // open or declined → picked with the interview; false (nothing changed) when it is neither any more.
@@ -60,13 +65,16 @@ class ProposalStore {
   virtual Result<bool> MovePicked(const std::string& id, std::int64_t start, std::int64_t now) = 0;
   // Records proposal.expired for every open proposal with expires_at <= now not reported before; answers how many.
   virtual Result<int> ReportExpired(std::int64_t now) = 0;
+  // Queues the release job of every "held" proposal that is picked or cancelled, or whose expiry is at or before
+  // `now`, and marks it "releasing"; answers how many.
+  virtual Result<int> QueueHoldReleases(std::int64_t now) = 0;
 };
 
 class SqliteProposalStore final : public ProposalStore {
  public:
   explicit SqliteProposalStore(SqliteStore& database) : database_(database) {}
 
-  Result<bool> Create(const Proposal& proposal) override;
+  Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "") override;
   Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) override;
   Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) override;
   Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,
@@ -75,6 +83,7 @@ class SqliteProposalStore final : public ProposalStore {
                             std::int64_t now) override;
   Result<bool> MovePicked(const std::string& id, std::int64_t start, std::int64_t now) override;
   Result<int> ReportExpired(std::int64_t now) override;
+  Result<int> QueueHoldReleases(std::int64_t now) override;
 
  private:
   Result<std::optional<Proposal>> FindOne(const std::string& where, const std::string& a, const std::string& b);

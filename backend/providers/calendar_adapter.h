@@ -51,6 +51,7 @@ struct EventSpec {
   std::string location;               // free text; for Graph the first resource attendee is the location's mailbox
   VideoKind video = VideoKind::kNone;
   SendUpdates send_updates = SendUpdates::kAll;
+  bool tentative = false;             // a hold, not yet a meeting: Google status "tentative", Graph showAs "tentative"
 };
 
 struct AttendeeStatus {

@@ -50,6 +50,7 @@ json EventBody(const EventSpec& spec) {
   }
   body["attendees"] = std::move(attendees);
   if (!spec.location.empty()) body["location"] = spec.location;
+  if (spec.tentative) body["status"] = "tentative";
   if (spec.video == VideoKind::kMeet) {
     body["conferenceData"] = {
         {"createRequest",

@@ -57,6 +57,7 @@ json EventBody(const EventSpec& spec, bool with_transaction_id) {
     if (attendee.resource && room == nullptr) room = &attendee;
   }
   body["attendees"] = std::move(attendees);
+  if (spec.tentative) body["showAs"] = "tentative";
   if (room != nullptr || !spec.location.empty()) {
     json location = {{"displayName", !spec.location.empty() ? spec.location
                                      : !room->name.empty()  ? room->name

@@ -127,7 +127,8 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
 
   runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
   runtime->proposals_ =
-      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, zones, now);
+      std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, zones, now,
+                                        [worker] { worker->Wake(); });
   runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, *runtime->directory_, zones, now, [worker] { worker->Wake(); });
 
   hr::HrRuntimeOptions hr_options;
@@ -149,10 +150,17 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->lifecycle_ = std::make_unique<lifecycle::LifecycleDispatcher>(
       *runtime->lifecycle_log_, *runtime->directory_, connections.transport(), options.outbound, now, options.lifecycle,
       lifecycle::LifecycleDispatcher::Random{},
-      [proposal_store, database_ptr = &database, last_purge = std::int64_t{0}](std::int64_t at) mutable {
+      [proposal_store, worker, database_ptr = &database, last_purge = std::int64_t{0}](std::int64_t at) mutable {
         if (Result<int> reported = proposal_store->ReportExpired(at); !reported) {
           observability::LogProblem(observability::LogLevel::kError,
                                     "proposal expiries could not be recorded: " + reported.error().message);
+        }
+        // Held times of proposals that were picked, withdrawn or have expired are given back.
+        if (Result<int> released = proposal_store->QueueHoldReleases(at); !released) {
+          observability::LogProblem(observability::LogLevel::kError,
+                                    "proposal holds could not be released: " + released.error().message);
+        } else if (*released > 0) {
+          worker->Wake();
         }
         if (at - last_purge < kRetentionPurgeInterval) return;
         last_purge = at;

@@ -20,7 +20,7 @@ json EventSummary(const CalendarEvent& event) {
   json out = {{"type", event.provider == "google" ? "google_event" : "graph_event"}, {"id", event.id},
               {"owner", event.calendar}, {"start", FormatRfc3339(event.start)}, {"end", FormatRfc3339(event.end)},
               {"status", event.deleted ? "deleted" : "live"}, {"origin", event.origin},
-              {"attendees", event.attendee_emails}};
+              {"attendees", event.attendee_emails}, {"show_as", event.show_as}};
   const json& r = event.resource;
   out["title"] = GetString(r, event.provider == "google" ? "summary" : "subject");
   if (event.provider == "google") {

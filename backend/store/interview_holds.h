@@ -5,7 +5,8 @@
 //
 // HoldsReader is the read side the availability gathering needs (the interview store implements it): Slotwise's own
 // bookings are busy time (marked as interviews, so they count towards load limits) even before the providers'
-// free/busy shows them.
+// free/busy shows them. It also says where a proposal's tentative holds are (the events booking/proposal_holds.h made
+// in people's calendars): those are provider events like any other, busy for everyone but the proposal itself.
 #pragma once
 
 #include <string>
@@ -34,6 +35,14 @@ class HoldsReader {
   // (a reschedule must not collide with itself; "" excludes nothing). Thread-safe. Errors: "storage_error".
   virtual Result<std::vector<Hold>> ActiveHolds(const std::string& tenant_id, const std::vector<std::string>& resources,
                                                 Interval window, const std::string& except_interview_id) = 0;
+  // The tentative hold events that proposal `proposal_id` of `tenant_id` has made (or is making) and not yet removed: one Hold per
+  // event, `resource` the calendar it is on ("person:…") or the room it reserves ("room:…"), `interview_id` the
+  // proposal's id. For the interview a proposal booked: that proposal's holds, until they are released. Empty for
+  // anything else (another interview, another tenant's proposal). Errors: "storage_error".
+  virtual Result<std::vector<Hold>> TentativeHoldsOf(const std::string& /*tenant_id*/,
+                                                     const std::string& /*proposal_id*/) {
+    return std::vector<Hold>{};
+  }
 };
 
 }  // namespace slotwise

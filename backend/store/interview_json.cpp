@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 constexpr std::array<std::string_view, 4> kStatusNames = {"pending", "confirmed", "failed", "cancelled"};
-constexpr std::array<std::string_view, 4> kKindNames = {"book", "reschedule", "cancel", "message"};
+constexpr std::array<std::string_view, 6> kKindNames = {"book", "reschedule", "cancel", "message", "hold", "release"};
 }  // namespace
 
 std::string_view InterviewStatusName(InterviewStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }

@@ -75,8 +75,10 @@ struct HistoryEntry {
 
 // kMessage: an e-mail that belongs to no interview (bulk sends, the colleague "connect your account" mail); its job
 // carries the rendered message and runs under the pseudo interview id "msg_…".
-enum class OutboxKind : std::uint8_t { kBook, kReschedule, kCancel, kMessage };
-std::string_view OutboxKindName(OutboxKind kind);  // "book", "reschedule", "cancel", "message"
+// kHold / kRelease: a proposal's times held as tentative events in its people's calendars, and removed again
+// (booking/proposal_holds.h); they run under the proposal's id ("prp_…"), so a release never overtakes its hold.
+enum class OutboxKind : std::uint8_t { kBook, kReschedule, kCancel, kMessage, kHold, kRelease };
+std::string_view OutboxKindName(OutboxKind kind);  // "book", "reschedule", "cancel", "message", "hold", "release"
 std::optional<OutboxKind> ParseOutboxKind(std::string_view name);
 
 struct OutboxJob {

@@ -17,6 +17,7 @@
 #include "slotwise/time.h"
 #include "store/interview_json.h"
 #include "store/lifecycle_events.h"
+#include "store/outbox_rows.h"
 #include "store/sqlite_query.h"
 
 namespace slotwise {
@@ -90,10 +91,7 @@ Result<bool> AppendHistory(sqlite3* db, const std::string& interview_id, std::in
 
 Result<bool> EnqueueJob(sqlite3* db, const Interview& interview, OutboxKind kind, std::int64_t now,
                         const std::string& payload_json) {
-  return Run(db,
-             "INSERT INTO outbox (tenant_id, interview_id, kind, state, next_attempt_at, payload, created_at, "
-             "updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?);",
-             {interview.tenant_id, interview.id, std::string(OutboxKindName(kind)), now, payload_json, now, now});
+  return InsertOutboxJob(db, interview.tenant_id, interview.id, kind, now, payload_json);
 }
 
 // The holds of other interviews in the way of `resources` over `window`.
@@ -441,6 +439,38 @@ Result<std::vector<Hold>> SqliteInterviewStore::ActiveHolds(const std::string& t
                                                             const std::string& except_interview_id) {
   std::lock_guard lock(read_mutex_);
   return FindHolds(reader_->handle(), tenant_id, resources, window, except_interview_id);
+}
+
+Result<std::vector<Hold>> SqliteInterviewStore::TentativeHoldsOf(const std::string& tenant_id,
+                                                                 const std::string& proposal_id) {
+  std::lock_guard lock(read_mutex_);
+  // The hold journal (booking/proposal_holds.h): "hold:<n>" started = being made (the provider may have it already),
+  // done = made, done with "error" = none made; "released:<n>" done = removed again. The
+  // proposal's hold job names its tenant (the journal itself has no tenant column). An interview a proposal booked is
+  // named by that proposal's release job: until the release is done, the interview's checks leave the holds out too.
+  Result<std::vector<std::string>> made = Query<std::string>(
+      reader_->handle(),
+      "WITH subjects (id) AS (SELECT ?1 UNION SELECT o.interview_id FROM outbox o WHERE o.kind = 'release' "
+      "  AND o.tenant_id = ?2 AND ?1 <> '' AND json_extract(o.payload, '$.interview_id') = ?1) "
+      "SELECT s.data FROM outbox_steps s JOIN subjects ON s.interview_id = subjects.id "
+      "WHERE s.step LIKE 'hold:%' "
+      "AND NOT EXISTS (SELECT 1 FROM outbox_steps r WHERE r.interview_id = s.interview_id "
+      "  AND r.step = 'released:' || substr(s.step, 6) AND r.state = 'done') "
+      "AND EXISTS (SELECT 1 FROM outbox o WHERE o.interview_id = s.interview_id AND o.tenant_id = ?2 AND o.kind = 'hold')",
+      {proposal_id, tenant_id}, [](SqlRow& row) { return row.Text(); });
+  if (!made) return made.error();
+  std::vector<Hold> holds;
+  for (const std::string& text : *made) {
+    const json data = slotwise::ParseJson(text);
+    if (!data.is_object() || !data.contains("start") || !data.contains("end")) continue;
+    if (data.contains("error")) continue;  // this calendar got no hold
+    const Instant start = data.value("start", Instant{0}), end = data.value("end", Instant{0});
+    holds.push_back(Hold{PersonResource(data.value("calendar", "")), proposal_id, start, end});
+    if (const std::string room = data.value("room", ""); !room.empty()) {
+      holds.push_back(Hold{RoomResource(room), proposal_id, start, end});
+    }
+  }
+  return holds;
 }
 
 // [SECTION] outbox and step journal

@@ -72,6 +72,7 @@ class SqliteInterviewStore : public InterviewStore {
   Result<bool> RecordObservation(const std::string& interview_id, const std::string& object,
                                  const Observation& observation, std::int64_t now) override;
 
+  Result<std::vector<Hold>> TentativeHoldsOf(const std::string& tenant_id, const std::string& proposal_id) override;
   Result<std::vector<Hold>> ActiveHolds(const std::string& tenant_id, const std::vector<std::string>& resources,
                                         Interval window, const std::string& except_interview_id) override;
 

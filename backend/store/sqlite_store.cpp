@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 20> kMigrations = {
+constexpr std::array<const char*, 21> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -316,6 +316,11 @@ constexpr std::array<const char*, 20> kMigrations = {
     "ALTER TABLE proposals_v20 RENAME TO proposals;"
     "CREATE INDEX proposals_by_tenant ON proposals (tenant_id, created_at);"
     "CREATE INDEX proposals_unreported_expiry ON proposals (expiry_reported, expires_at);",
+    // 21: a proposal's times held as tentative events in its people's calendars (booking/proposal_holds.h): 'held'
+    // from creation until the proposal is picked, cancelled or expired, then 'releasing' once the job that removes
+    // them is queued (ProposalStore::QueueHoldReleases).
+    "ALTER TABLE proposals ADD COLUMN holds TEXT NOT NULL DEFAULT 'none' CHECK (holds IN ('none', 'held', 'releasing'));"
+    "CREATE INDEX proposals_holding ON proposals (expires_at) WHERE holds = 'held';",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -53,6 +56,27 @@ HttpAnswer AsCandidate(ProviderWorld& world, const std::string& method, const st
   return HttpJson(method, world.root() + path, body, {{"Authorization", "Bearer " + capability}});
 }
 
+// The live hold events in the sandbox (booking/proposal_holds.h): by their title, which names no one.
+std::vector<json> LiveHolds(ProviderWorld& world) {
+  std::vector<json> holds;
+  const json listing = world.SandboxGet("/sandbox/objects");  // kept: the loop walks a member of it
+  for (const json& object : listing.at("objects")) {
+    if (object.value("title", "") == "Held: proposed interview time" && object.value("status", "") == "live") {
+      holds.push_back(object);
+    }
+  }
+  return holds;
+}
+
+// Polls `done` for up to ~20 s (the outbox works in the background); false if it never held.
+bool Eventually(const std::function<bool()>& done) {
+  for (int i = 0; i < 200; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return done();
+}
+
 std::string CapabilityOf(const json& created) {
   const std::string url = created.at("candidate_url");
   const std::size_t at = url.find("#p=");
@@ -66,7 +90,9 @@ TEST_CASE("proposals: offer, read as the candidate, a time taken meanwhile, pick
   ProviderWorld world(true, true);
   const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00"),
                     wed14 = FreeWeek(world.Now(), 3, "14:00");
-  const HttpAnswer created = world.Api("POST", "/v1/proposals", ProposalBody({mon10, tue10, wed14}));
+  json body = ProposalBody({mon10, tue10, wed14});
+  body["hold_times"] = false;  // someone books one of the times directly below: nothing holds it for the candidate
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", body);
   REQUIRE_MESSAGE(created.status == 201, created.body);
   const json proposal = json::parse(created.body);
   CHECK(proposal.at("candidate_url").get<std::string>().rfind(world.root() + "/candidate/?tenant=kumo#p=swp_", 0) == 0);
@@ -398,4 +424,80 @@ TEST_CASE("proposals: a tenant's policy closes the candidate's changes; within t
   const HttpAnswer late = AsCandidate(world, "POST", "/v1/candidate/proposal/reschedule", capability, {{"start", tue10}});
   CHECK(late.status == 403);
   CHECK(json::parse(late.body).at("error").at("code") == "change_not_allowed");
+}
+
+TEST_CASE("proposals: the times are held as tentative events in each person's calendar until the candidate picks") {
+  ProviderWorld world(true, true);
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), tue10 = FreeWeek(world.Now(), 2, "10:00"),
+                    wed14 = FreeWeek(world.Now(), 3, "14:00");
+  const std::string spree = "c_berlin-spree@resource.calendar.google.com";
+  json body = ProposalBody({mon10, tue10, wed14});
+  // Jonas on Google, Daan on Microsoft 365, Lena organises (Google) and reserves the room.
+  body["interviewers"] = {{{"sub", "jonas.becker@kumo.example"}}, {{"sub", "daan.jansen@kumo-labs.example"}}};
+  body["room"] = {{"sub", spree}};
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", body);
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  const json proposal = json::parse(created.body);
+  const std::string capability = CapabilityOf(proposal);
+
+  // Three times × three people: every hold in its owner's own calendar, tentative, naming no one; Lena's with the room.
+  REQUIRE_MESSAGE(Eventually([&] { return LiveHolds(world).size() == 9; }), world.SandboxGet("/sandbox/objects").dump().substr(0, 2000));
+  std::map<std::string, int> by_owner;
+  for (const json& hold : LiveHolds(world)) {
+    ++by_owner[hold.at("owner").get<std::string>()];
+    CHECK(hold.at("show_as") == "tentative");
+    CHECK(hold.at("description").get<std::string>().find("Jana") == std::string::npos);
+    const bool lena = hold.at("owner") == "lena.fischer@kumo.example";
+    CHECK((hold.at("attendees").dump().find(spree) != std::string::npos) == lena);
+    const std::string start = hold.at("start");
+    CHECK((start == mon10 || start == tue10 || start == wed14));
+  }
+  CHECK(by_owner == std::map<std::string, int>{{"daan.jansen@kumo-labs.example", 3}, {"jonas.becker@kumo.example", 3},
+                                              {"lena.fischer@kumo.example", 3}});
+
+  // The holds keep the times for the candidate: another interview with Daan on Monday 10:00 is refused …
+  json direct = ProposalBody({});
+  direct.erase("options");
+  direct["interviewers"] = {{{"sub", "daan.jansen@kumo-labs.example"}}};
+  direct["start"] = mon10;
+  direct["end"] = Plus(mon10, 60);
+  const HttpAnswer refused = world.Api("POST", "/v1/interviews", direct, "direct-over-hold");
+  CHECK_MESSAGE(refused.status == 409, refused.body);
+  // … while the proposal itself does not see its own holds as taken, for the candidate or the recruiter.
+  const json view = json::parse(AsCandidate(world, "GET", "/v1/candidate/proposal", capability).body);
+  for (const json& option : view.at("options")) CHECK(option.at("available") == true);
+  const std::string id = proposal.at("proposal_id");
+  for (const json& option : json::parse(world.Api("GET", "/v1/proposals/" + id).body).at("options")) {
+    CHECK(option.at("available") == true);
+  }
+
+  // The pick books the time (its own holds do not refuse it) and gives every hold back.
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", capability, {{"start", tue10}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  CHECK(world.Settled(json::parse(picked.body).at("interview_id")).at("status") == "confirmed");
+  CHECK(Eventually([&] { return LiveHolds(world).empty(); }));
+  // Monday 10:00 is Daan's again.
+  CHECK(world.Api("POST", "/v1/interviews", direct, "direct-after-release").status == 201);
+}
+
+TEST_CASE("proposals: an expired proposal's holds are given back; hold_times false holds nothing") {
+  ProviderWorld world(true, true);
+  json expiring = ProposalBody({FreeWeek(world.Now(), 1, "10:00"), FreeWeek(world.Now(), 2, "10:00")});
+  expiring["expires_at"] = FormatRfc3339(world.Now() + 3600);
+  REQUIRE(world.Api("POST", "/v1/proposals", expiring).status == 201);
+  REQUIRE(Eventually([&] { return LiveHolds(world).size() == 4; }));  // 2 times × Jonas and Lena
+  world.Advance(7200);  // past the expiry, for Slotwise and the providers alike
+  world.SandboxPost("/sandbox/clock", {{"advance_seconds", 7200}});
+  CHECK(Eventually([&] { return LiveHolds(world).empty(); }));
+
+  json unheld = ProposalBody({FreeWeek(world.Now(), 3, "10:00")});
+  unheld["hold_times"] = false;
+  REQUIRE(world.Api("POST", "/v1/proposals", unheld).status == 201);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  CHECK(LiveHolds(world).empty());
+  json bad = ProposalBody({FreeWeek(world.Now(), 3, "11:00")});
+  bad["hold_times"] = "yes";
+  const HttpAnswer refused = world.Api("POST", "/v1/proposals", bad);
+  CHECK(refused.status == 422);
+  CHECK(json::parse(refused.body).at("error").at("field") == "hold_times");
 }
