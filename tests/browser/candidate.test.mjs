@@ -165,7 +165,9 @@ test('candidate page: German, New York times, pick, confirmation, second browser
   // same interviewer through the API; the pick is then refused and the page shows the refreshed options.
   const raceOptions = [slots[2], slots[6], slots[10]];
   const racer = { id: 'cand-de-2', name: 'Lukas Weber', email: 'lukas.weber@candidates.example', time_zone: kZone, locale: 'de' };
-  const race = await call(origin, 'POST', '/v1/proposals', { key, body: proposalBody(racer, raceOptions), idempotencyKey: crypto.randomUUID() });
+  // (Not held: a held time would refuse that booking — the race is with a time nobody holds.)
+  const race = await call(origin, 'POST', '/v1/proposals', { key, body: { ...proposalBody(racer, raceOptions), hold_times: false },
+                                                              idempotencyKey: crypto.randomUUID() });
   assert.equal(race.status, 201, race.text);
   const racePage = await context.newPage();
   const raceProblems = watchConsole(racePage);

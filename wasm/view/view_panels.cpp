@@ -18,6 +18,7 @@
 #include "view/view_colors.h"
 #include "view/view_controls.h"
 #include "view/view_flow.h"
+#include "view/view_text.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -172,7 +173,7 @@ void DrawExplanation(const WidgetModel& model, const ViewContext& context, Inten
       if (!model.settings.host.empty() && host.sub != model.settings.host) continue;
       if (host.passcode) WrappedBullet(PasscodeLine(model, host));
       for (const auto& warning : host.warnings) {
-        ImGui::TextColored(Vec4(Colors().text_amber), "%s", DescribeHostWarning(model, host, warning, *context.viewer).c_str());
+        ImGui::TextColored(Vec4(Colors().text_amber), "%s", Shown(DescribeHostWarning(model, host, warning, *context.viewer)));
       }
       if (model.settings.host.empty()) break;  // the first free account is the one booked
     }
@@ -243,7 +244,7 @@ void DrawExternalChangeActions(const Booking& booking, Locale locale, Intents& i
 void DrawAttendeeChange(const WidgetModel& model, const ExternalChange& change) {
   const auto lines = [&](const std::vector<std::string>& emails, StringId sentence) {
     for (const std::string& email : emails) {
-      ImGui::TextWrapped("\xE2\x80\xA2 %s", Format(model.locale, sentence, {DisplayName(model, email)}).c_str());
+      ImGui::TextWrapped("\xE2\x80\xA2 %s", Shown(Format(model.locale, sentence, {DisplayName(model, email)})));
     }
   };
   lines(change.removed, StringId::kAttendeeRemoved);
@@ -269,7 +270,7 @@ void DrawBooking(const WidgetModel& model, const ViewContext& context, Intents& 
           : change.state == "deleted_externally" ? Format(locale, StringId::kDeletedExternally, {booked})
           : change.state == "room_declined"      ? std::string(Tr(locale, StringId::kRoomDeclinedExternally))
                                                  : change.detail;
-      ImGui::TextWrapped("\xE2\x80\xA2 %s", sentence.c_str());  // • one line per change, wrapped
+      ImGui::TextWrapped("\xE2\x80\xA2 %s", Shown(sentence));  // • one line per change, wrapped
     }
     DrawExternalChangeActions(booking, locale, intents);
   }
@@ -691,8 +692,8 @@ void DrawConnectionIssues(const WidgetModel& model, Intents& intents) {
 void DrawCandidateOffer(const WidgetModel& model, Intents& intents) {
   if (!model.candidate_offer) return;
   const CandidateOffer& offer = *model.candidate_offer;
-  ImGui::TextWrapped("%s", Format(model.locale, StringId::kOfferNotice, {CandidateName(model)}).c_str());
-  if (!offer.note.empty()) ImGui::TextWrapped("\u201c%s\u201d", offer.note.c_str());
+  ImGui::TextWrapped("%s", Shown(Format(model.locale, StringId::kOfferNotice, {CandidateName(model)})));
+  if (!offer.note.empty()) ImGui::TextWrapped("\u201c%s\u201d", Shown(offer.note));
   bool only = offer.only_these;
   const char* label = Tr(model.locale, StringId::kOfferOnly);
   if (ui::Checkbox(label, &only, label)) intents.offer_only = only;
