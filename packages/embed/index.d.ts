@@ -50,6 +50,8 @@ export interface SlotwiseEventDetails {
   loop_booked: { stages: Array<{ stage: string; interview_id: string; start: string; end: string; error: string }> };
   proposal_created: { proposal_id: string; candidate_url: string; expires_at: string;
                       options: Array<{ start: string; end: string; available: boolean }> };
+  /** The candidate answered the proposal this widget sent last (watched every 10 s while the widget is open). */
+  proposal_answered: { proposal_id: string; status: 'picked' | 'declined' | 'expired'; start?: string };
   error: { code: string; message: string; [key: string]: unknown };
   /** The widget's preferred height in CSS pixels (what autoHeight sizes the frame to). */
   resize: { height: number };

@@ -82,6 +82,13 @@ test('widget flows: P proposes the first three suggestions, Enter sends them, th
   const { view } = await assertBookedEverywhere(server, picked.interview_id);
   assert.equal(Date.parse(view.start), Date.parse(created.options[1].start));
   assert.equal(view.candidate.email, 'jane.doe@candidates.example');
+  // The recruiter's widget, left open, learns of the pick by itself (it asks every 10 s) and says so.
+  const answered = await waitForEvent(page, 'proposal_answered', 30000);
+  assert.equal(answered.status, 'picked');
+  assert.equal(Date.parse(answered.start), Date.parse(created.options[1].start));
+  await page.waitForFunction(() => /Jane Doe picked /.test(document.getElementById('slotwise-live').textContent));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'widget-proposal-answered.png') });
   assert.deepEqual(problems, []);
   assert.deepEqual(candidateProblems, []);
 });

@@ -233,3 +233,58 @@ TEST_CASE("WidgetProposal: the times ticked at the start do not overlap each oth
     CHECK(model.proposal.chosen[i] - model.proposal.chosen[i - 1] >= 90 * 60);
   }
 }
+
+TEST_CASE("WidgetProposal: the sent proposal is watched for the candidate's answer, also after its panel is closed") {
+  WidgetModel model = ProposableModel();
+  CHECK(WatchedProposalId(model).empty());  // nothing sent
+  REQUIRE(StartProposal(model));
+  StartProposalSubmit(model, "key-1");
+  ApplyProposalResponse(model, 201, R"({"proposal_id": "prp_1", "status": "open",
+      "candidate_url": "http://127.0.0.1:8080/candidate/#p=abc", "expires_at": "2026-12-08T08:00:00Z",
+      "options": [{"start": "2026-12-01T08:30:00Z", "end": "2026-12-01T09:00:00Z", "available": true}]})");
+  CHECK(WatchedProposalId(model) == "prp_1");
+  CloseProposal(model);
+  CHECK(WatchedProposalId(model) == "prp_1");
+  const TimeZone& berlin = *slotwise::testing::SystemZones().Find("Europe/Berlin");
+
+  // Still open: nothing new. Another proposal's answer, or a failed read, changes nothing either.
+  CHECK(ApplySentProposalAnswer(model, 200, R"({"proposal_id": "prp_1", "status": "open"})") == ProposalAnswer::kNone);
+  CHECK(ApplySentProposalAnswer(model, 200, R"({"proposal_id": "prp_2", "status": "picked"})") == ProposalAnswer::kNone);
+  CHECK(ApplySentProposalAnswer(model, 503, "") == ProposalAnswer::kNone);
+  CHECK(DescribeProposalAnswer(model, berlin).empty());
+
+  // Declined with own times: a row for them, said once — and again when the candidate changes them.
+  const std::string declined = R"({"proposal_id": "prp_1", "status": "declined", "candidate_message": "Mornings, please",
+      "candidate_availability": [{"start": "2026-12-02T08:00:00Z", "end": "2026-12-02T11:00:00Z"}]})";
+  CHECK(ApplySentProposalAnswer(model, 200, declined) == ProposalAnswer::kDeclined);
+  REQUIRE(model.candidate_offer);
+  CHECK(model.candidate_offer->note == "Mornings, please");
+  CHECK(ApplySentProposalAnswer(model, 200, declined) == ProposalAnswer::kNone);
+  CHECK(DescribeProposalAnswer(model, berlin) ==
+        "None of the times suits Jana Müller: they sent their own, shown as the row under the suggestions.");
+  CHECK(ApplySentProposalAnswer(model, 200, R"({"proposal_id": "prp_1", "status": "declined",
+      "candidate_availability": [{"start": "2026-12-02T08:00:00Z", "end": "2026-12-02T11:00:00Z"},
+                                 {"start": "2026-12-03T08:00:00Z", "end": "2026-12-03T11:00:00Z"}]})") == ProposalAnswer::kDeclined);
+  CHECK(WatchedProposalId(model) == "prp_1");  // a declined proposal can still be picked
+
+  // Picked: said with the time, and the watch ends.
+  CHECK(ApplySentProposalAnswer(model, 200, R"({"proposal_id": "prp_1", "status": "picked", "interview_id": "int_1",
+      "picked": {"start": "2026-12-01T08:30:00Z"}})") == ProposalAnswer::kPicked);
+  CHECK(model.sent_proposal.picked_start == At("2026-12-01T08:30:00Z"));
+  CHECK(DescribeProposalAnswer(model, berlin) == "Jana Müller picked Tue, Dec 1, 9:30 AM.");
+  CHECK(WatchedProposalId(model).empty());
+  const std::string live = LiveSummary(model, berlin, nullptr);
+  CHECK(live.find("Jana Müller picked Tue, Dec 1, 9:30 AM.") != std::string::npos);
+  model.locale = Locale::kDe;
+  CHECK(DescribeProposalAnswer(model, berlin) == "Jana Müller hat Di., 1. Dez., 09:30 gewählt.");
+}
+
+TEST_CASE("WidgetProposal: an expired proposal ends the watch") {
+  WidgetModel model = ProposableModel();
+  model.sent_proposal = SentProposal{"prp_9", "", 0, 0};
+  CHECK(ApplySentProposalAnswer(model, 200, R"({"proposal_id": "prp_9", "status": "expired"})") == ProposalAnswer::kExpired);
+  CHECK(WatchedProposalId(model).empty());
+  model.locale = Locale::kEn;
+  CHECK(DescribeProposalAnswer(model, *slotwise::testing::SystemZones().Find("UTC")) ==
+        "The times proposed to Jana Müller expired without an answer.");
+}

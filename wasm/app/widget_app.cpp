@@ -2,6 +2,7 @@
 #include "app/widget_app.h"
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 
 #include <algorithm>
 #include <cmath>
@@ -111,6 +112,31 @@ void App::FetchProposal() {
       ShowDayOf(model_, FirstDay(), Viewer());
       EnsureDocumentCovers();
     }
+  });
+}
+
+void App::ScheduleProposalWatch() {
+  if (proposal_watch_scheduled_ || WatchedProposalId(model_).empty()) return;
+  proposal_watch_scheduled_ = true;
+  emscripten_set_timeout([](void* app) { static_cast<App*>(app)->WatchProposal(); }, kProposalWatchMs, this);
+}
+
+void App::WatchProposal() {
+  proposal_watch_scheduled_ = false;
+  const std::string id = WatchedProposalId(model_);
+  if (id.empty()) return;
+  Fetch(MakeRequest("GET", "/v1/proposals/" + id), [this](int status, std::string_view body) {
+    const ProposalAnswer answer = ApplySentProposalAnswer(model_, status, body);
+    if (answer != ProposalAnswer::kNone) {
+      ++model_.solve_generation;  // a declined proposal's own times are a row now
+      ++texts_version_;
+      if (answer == ProposalAnswer::kPicked) FetchDocument();  // the picked interview now occupies the calendars
+      const SentProposal& sent = model_.sent_proposal;
+      json detail = {{"proposal_id", sent.id}, {"status", sent.answer}};
+      if (answer == ProposalAnswer::kPicked) detail["start"] = FormatRfc3339(sent.picked_start);
+      EmitPageEvent("proposal_answered", DumpJson(detail));
+    }
+    ScheduleProposalWatch();
   });
 }
 
@@ -508,6 +534,7 @@ void App::AfterFrame() {
       }
       EmitPageEvent("proposal_created", DumpJson({{"proposal_id", proposal.proposal_id}, {"candidate_url", proposal.candidate_url},
                                                   {"expires_at", proposal.expires_at}, {"options", options}}));
+      ScheduleProposalWatch();
     } else if (proposal.phase == ProposalPhase::kFailed) {
       EmitPageEvent("error", DumpJson({{"code", proposal.error_code}, {"message", proposal.message}}));
     }

@@ -64,7 +64,11 @@ class App {
   Interval SolveRange();
   Instant FirstDay();      // the day the grid opens on: the interview being moved, the candidate's first own time, now
   void WatchPanel();       // opens the drawer when the panel has something new (DrawerShouldOpen)
-  void FetchProposal();    // GET /v1/proposals/{interview.proposal_id} (the candidate's own times)  // SuggestionRange of the visible days at the document's (else the browser's) now
+  void FetchProposal();    // GET /v1/proposals/{interview.proposal_id} (the candidate's own times)
+  // Watches the proposal sent last for the candidate's answer (state/widget_proposal.h): a timer, not the frame loop,
+  // so an idle widget stays idle while it waits.
+  void ScheduleProposalWatch();
+  void WatchProposal();
 
   WidgetModel model_;
   std::vector<ZoneChoice> zone_list_;  // the browser's zones (PageZoneList), read once the widget is ready
@@ -86,6 +90,7 @@ class App {
   float scale_ = 1.0f;
   bool ready_sent_ = false;
   bool poll_scheduled_ = false;
+  bool proposal_watch_scheduled_ = false;
   double poll_at_ms_ = 0;
   std::string last_live_;
   long emitted_height_ = 0;  // the last "resize" event's height

@@ -59,7 +59,7 @@ enum class StringId {
   kProposeTimes, kProposalChoose, kProposalSend, kProposalSending, kProposalCreated, kProposalLink, kCopyLink,
   kCopied, kProposalValidUntil, kProposalOptionGone, kProposalFailed, kProposalBack, kClose, kProposalNeedsCandidate,
   kProposalTooFew, kProposalNoLoops, kLiveProposalChoosing, kLiveProposalCreated, kLiveProposalTicked,
-  kLiveProposalUnticked,
+  kLiveProposalUnticked, kProposalAnswerPicked, kProposalAnswerDeclined, kProposalAnswerExpired,
   // Booking a loop (widget_loop_booking).
   kNoLoopAtTime, kBookLoop, kLoopBooking, kLoopBooked, kLoopRollingBack, kLoopRolledBack, kLoopRollbackIncomplete,
   kStageWaiting, kStageSubmitting, kStagePending, kStageConfirmed, kStageRefused, kStageFailed, kStageSkipped,

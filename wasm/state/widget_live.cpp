@@ -142,6 +142,7 @@ std::string LiveSummary(const WidgetModel& model, const TimeZone& viewer, const 
     case ProposalPhase::kFailed: text += Format(locale, StringId::kProposalFailed, {model.proposal.message}) + " "; break;
     case ProposalPhase::kIdle: break;
   }
+  if (const std::string answer = DescribeProposalAnswer(model, viewer); !answer.empty()) text += answer + " ";
   if (model.selected && model.explanation.start == *model.selected && !SelectionIsTheBooking(model)) {
     const Interval when{*model.selected, *model.selected + static_cast<Duration>(model.settings.duration_minutes) * kSecondsPerMinute};
     const std::string time = DescribeSelectedTime(model, when, viewer, candidate);

@@ -279,6 +279,15 @@ struct ProposalOption {
   bool available = true;  // the server's re-validation at creation
 };
 
+// The proposal this widget sent last, watched for the candidate's answer (widget_proposal.h WatchedProposalId): what
+// the candidate did, as last read.
+struct SentProposal {
+  std::string id;             // "" = none sent
+  std::string answer;         // "" (none yet), "declined", "picked", "expired"
+  Instant picked_start = 0;   // picked: the time
+  std::size_t offered = 0;    // declined: how many own periods (a changed offer is news again)
+};
+
 struct Proposal {
   ProposalPhase phase = ProposalPhase::kIdle;
   std::vector<Instant> chosen;           // starts of chosen suggestions, ascending
@@ -359,6 +368,7 @@ struct WidgetModel {
   std::vector<ConnectionIssue> connection_issues;
   Booking booking;
   Proposal proposal;
+  SentProposal sent_proposal;
   LoopBooking loop_booking;
   std::uint64_t solve_generation = 0;      // bumps on every change that needs a re-solve
 };

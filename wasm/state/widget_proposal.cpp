@@ -7,7 +7,10 @@
 #include "slotwise/json_text.h"
 #include "slotwise/time.h"
 #include "state/widget_data.h"
+#include "state/widget_i18n.h"
 #include "state/widget_request.h"
+#include "state/widget_solve.h"
+#include "state/widget_time_format.h"
 
 namespace slotwise::widget {
 
@@ -174,6 +177,7 @@ void ApplyProposalResponse(WidgetModel& model, int http_status, std::string_view
   if ((http_status == 201 || http_status == 200) && doc.is_object() && !JsonText(doc, "candidate_url").empty()) {
     proposal.phase = ProposalPhase::kCreated;
     proposal.proposal_id = JsonText(doc, "proposal_id");
+    model.sent_proposal = SentProposal{proposal.proposal_id, "", 0, 0};
     proposal.candidate_url = JsonText(doc, "candidate_url");
     proposal.expires_at = JsonText(doc, "expires_at");
     proposal.options.clear();
@@ -206,5 +210,49 @@ void BackToChoosing(WidgetModel& model) {
 }
 
 void CloseProposal(WidgetModel& model) { model.proposal = Proposal{}; }
+
+const std::string& WatchedProposalId(const WidgetModel& model) {
+  static const std::string kNone;
+  const SentProposal& sent = model.sent_proposal;
+  return sent.answer == "picked" || sent.answer == "expired" ? kNone : sent.id;
+}
+
+ProposalAnswer ApplySentProposalAnswer(WidgetModel& model, int http_status, std::string_view body) {
+  SentProposal& sent = model.sent_proposal;
+  const json doc = ParseJson(body);
+  if (http_status != 200 || !doc.is_object() || sent.id.empty() || JsonText(doc, "proposal_id") != sent.id) {
+    return ProposalAnswer::kNone;
+  }
+  const std::string status = JsonText(doc, "status");
+  if (status == "picked" && sent.answer != "picked") {
+    const json picked = doc.contains("picked") ? doc.at("picked") : json();
+    sent.answer = status;
+    sent.picked_start = ParseRfc3339(JsonText(picked, "start")).value_or(0);
+    return ProposalAnswer::kPicked;
+  }
+  if (status == "expired" && sent.answer != "expired") {
+    sent.answer = status;
+    return ProposalAnswer::kExpired;
+  }
+  if (status == "declined" && ApplyProposalAnswer(model, http_status, body)) {
+    const std::size_t offered = model.candidate_offer ? model.candidate_offer->periods.size() : 0;
+    if (sent.answer == "declined" && sent.offered == offered) return ProposalAnswer::kNone;
+    sent.answer = status;
+    sent.offered = offered;
+    return ProposalAnswer::kDeclined;
+  }
+  return ProposalAnswer::kNone;
+}
+
+std::string DescribeProposalAnswer(const WidgetModel& model, const TimeZone& viewer) {
+  const SentProposal& sent = model.sent_proposal;
+  const std::string who = CandidateName(model);
+  if (sent.answer == "picked") {
+    return Format(model.locale, StringId::kProposalAnswerPicked, {who, FormatDateTime(model.locale, sent.picked_start, viewer)});
+  }
+  if (sent.answer == "declined") return Format(model.locale, StringId::kProposalAnswerDeclined, {who});
+  if (sent.answer == "expired") return Format(model.locale, StringId::kProposalAnswerExpired, {who});
+  return "";
+}
 
 }  // namespace slotwise::widget

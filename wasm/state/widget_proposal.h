@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "slotwise/time_zone.h"
 #include "state/widget_model.h"
 
 namespace slotwise::widget {
@@ -33,6 +34,18 @@ ProposalBlock ProposalBlockOf(const WidgetModel& model);
 // kIdle/kFailed/kCreated -> kChoosing with the first three suggestions that do not overlap each other ticked (at
 // least two when there are two). False when blocked.
 bool StartProposal(WidgetModel& model);
+
+// The candidate's answer to the proposal sent last: watched (GET /v1/proposals/{id}, every kProposalWatchMs) from its
+// creation until it is picked or expires, also after its panel is closed. "" when there is nothing to watch.
+constexpr double kProposalWatchMs = 10000;
+const std::string& WatchedProposalId(const WidgetModel& model);
+enum class ProposalAnswer { kNone, kDeclined, kPicked, kExpired };
+// Applies a GET /v1/proposals/{id} answer about the sent proposal and says what is new (kNone: nothing, or an answer
+// that is not usable). A decline's own times become the candidate's row (candidate_offer), as the page option
+// interview.proposal_id gives them; a changed set of times is news again.
+ProposalAnswer ApplySentProposalAnswer(WidgetModel& model, int http_status, std::string_view body);
+// The sentence for the candidate's answer (panel and live region); "" when there is none.
+std::string DescribeProposalAnswer(const WidgetModel& model, const TimeZone& viewer);
 
 // Ticks or unticks the suggestion starting at `start` (kChoosing only; at most kMaxProposalOptions; only starts
 // that are current suggestions). A change drops the idempotency key (a new body is a new request). True when changed.

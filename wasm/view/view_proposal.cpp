@@ -7,8 +7,10 @@
 #include "state/widget_i18n.h"
 #include "state/widget_proposal.h"
 #include "state/widget_time_format.h"
+#include "view/view_colors.h"
 #include "view/view_controls.h"
 #include "view/view_flow.h"
+#include "view/view_text.h"
 #include "view/widget_view.h"
 
 namespace slotwise::widget {
@@ -86,6 +88,15 @@ void DrawProposal(const WidgetModel& model, const ViewContext& context, Intents&
   const Locale locale = model.locale;
   const Proposal& proposal = model.proposal;
   ImGui::PushID("proposal");
+  // The candidate's answer to the proposal sent last, as the widget last read it.
+  if (const std::string answer = DescribeProposalAnswer(model, *context.viewer); !answer.empty()) {
+    const std::string& said = model.sent_proposal.answer;
+    ImGui::PushTextWrapPos(0);
+    const Palette& ink = Colors();
+    ImGui::TextColored(Vec4(said == "picked" ? ink.text_green : said == "declined" ? ink.text_amber : ink.text_dim), "%s",
+                       Shown(answer));
+    ImGui::PopTextWrapPos();
+  }
   switch (proposal.phase) {
     case ProposalPhase::kIdle: {
       const ProposalBlock block = ProposalBlockOf(model);
