@@ -3,8 +3,10 @@
 // never confirmed without its link, and a refused one leaves no event behind.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "provider_world.h"
 
@@ -83,6 +85,31 @@ TEST_CASE("Video edge cases: a Teams meeting Outlook did not make is asked for a
   CHECK(events[0].at("status") == "live");
   CHECK(events[0].at("join_url") == join_url);
   CHECK(world.CountRequests("microsoft", "PATCH", "/events/") >= 1);
+}
+
+TEST_CASE("Video edge cases: a Teams meeting that never appears fails the interview, and no event is left") {
+  ProviderWorld world(true, true);
+  world.SandboxPost("/sandbox/faults", {{"kind", "teams_meeting_failure"}, {"times", 1000}});
+  const Instant noon = FreeWeekDay(world.Now(), 3).midnight + 12 * 3600;
+  const HttpAnswer booked = world.Api("POST", "/v1/interviews", VideoBooking(kSanne, kDaan, noon, "teams"), "teams-never");
+  REQUIRE_MESSAGE(booked.status == 201, booked.body);
+  const std::string id = json::parse(booked.body).at("id");
+  // Each attempt asks Outlook again for the meeting; the outbox waits longer after each (its clock, and the
+  // providers', are moved on so that the test does not wait minutes), and gives up after its last attempt.
+  json interview = world.Interview(id);
+  for (int i = 0; i < 80 && interview.at("status") == "pending"; ++i) {
+    world.Advance(300);
+    world.SandboxPost("/sandbox/clock", {{"advance_seconds", 300}});
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    interview = world.Interview(id);
+  }
+  REQUIRE_MESSAGE(interview.at("status") == "failed", interview.dump());
+  CHECK_MESSAGE(interview.value("failure_reason", "").find("Teams meeting") != std::string::npos, interview.dump());
+  CHECK((!interview.contains("conferencing") || !interview.at("conferencing").contains("join_url")));
+  const std::vector<json> events = EventsTitled(world, "Video edge case");
+  REQUIRE(events.size() == 1);  // made once, asked again for its meeting on each attempt, removed at the end
+  CHECK(events[0].at("status") == "deleted");
+  CHECK(world.CountRequests("microsoft", "PATCH", "/events/") >= 2);
 }
 
 TEST_CASE("Video edge cases: Meet on an Outlook organiser and Teams on a Google one are refused with a sentence") {
