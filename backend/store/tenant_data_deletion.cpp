@@ -21,7 +21,10 @@ struct ChildTable {
 constexpr ChildTable kChildTables[] = {
     {"interview_history",
      "DELETE FROM interview_history WHERE interview_id IN (SELECT id FROM interviews WHERE tenant_id = ?);"},
-    {"outbox_steps", "DELETE FROM outbox_steps WHERE interview_id IN (SELECT id FROM interviews WHERE tenant_id = ?);"},
+    // The journal of every job the tenant queued: its interviews', and its proposals' holds (run under "prp_…").
+    {"outbox_steps",
+     "DELETE FROM outbox_steps WHERE interview_id IN (SELECT id FROM interviews WHERE tenant_id = ?1 "
+     "UNION SELECT interview_id FROM outbox WHERE tenant_id = ?1);"},
     {"change_subscriptions",
      "DELETE FROM change_subscriptions WHERE connection_id IN (SELECT id FROM connections WHERE tenant_id = ?);"},
     {"connection_checks",

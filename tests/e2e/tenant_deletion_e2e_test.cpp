@@ -6,7 +6,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,20 @@ std::vector<std::string> TablesHolding(const std::string& db_path, const std::st
   return holding;
 }
 
+// Journal rows of the outbox jobs run under `subject` (an interview or a proposal id).
+int StepsOf(const std::string& db_path, const std::string& subject) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM outbox_steps WHERE interview_id = ?;", -1, &stmt, nullptr) == SQLITE_OK);
+  sqlite3_bind_text(stmt, 1, subject.c_str(), -1, SQLITE_TRANSIENT);
+  const int count = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return count;
+}
+
 json BookingBody(Instant start) {
   return DemoBooking("Deleted with its tenant", start,
                      {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}});
@@ -72,6 +88,19 @@ TEST_CASE("Tenant deletion: everything of the tenant goes, at once; the others s
   REQUIRE_MESSAGE(booked.status == 201, booked.body);
   const std::string interview_id = json::parse(booked.body).at("id").get<std::string>();
   world.Settled(interview_id);
+  // A proposal whose times are held (its hold job's journal names the interviewers' calendars).
+  json proposal = BookingBody(0);
+  proposal.erase("start");
+  proposal.erase("end");
+  proposal["candidate"]["time_zone"] = "Europe/Berlin";
+  proposal["options"] = {{{"start", FormatRfc3339(day.midnight + 15 * 3600)}, {"end", FormatRfc3339(day.midnight + 16 * 3600)}}};
+  const HttpAnswer proposed = world.Api("POST", "/v1/proposals", proposal);
+  REQUIRE_MESSAGE(proposed.status == 201, proposed.body);
+  const std::string proposal_id = json::parse(proposed.body).at("proposal_id");
+  for (int i = 0; i < 100 && StepsOf(world.db_path(), proposal_id) < 3; ++i) {  // "holds" and a hold per person
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(StepsOf(world.db_path(), proposal_id) >= 3);
   const HttpAnswer candidate = world.Api("PUT", "/v1/candidates/cand-gone",
                                         {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}});
   CHECK_MESSAGE(candidate.status / 100 == 2, candidate.body);
@@ -102,6 +131,8 @@ TEST_CASE("Tenant deletion: everything of the tenant goes, at once; the others s
 
   // Nothing of it is left in any table, and its key is refused on the next request.
   CHECK(TablesHolding(world.db_path(), "kumo").empty());
+  CHECK(StepsOf(world.db_path(), interview_id) == 0);
+  CHECK(StepsOf(world.db_path(), proposal_id) == 0);  // the holds' journal too (it names people's calendars)
   CHECK(world.Api("GET", "/v1/interviews/" + interview_id).status == 401);
   CHECK(world.Api("GET", "/v1/tenant").status == 401);
   CHECK(AsAdmin(world, "GET", "/v1/tenants/kumo/api_keys").status == 404);
