@@ -39,11 +39,13 @@ nlohmann::json OptionsJson(const std::vector<ProposalOption>& options) {
 
 void SendCreation(Res res, const ProposalCreation& creation) {
   if (const CreatedProposal* created = std::get_if<CreatedProposal>(&creation)) {
-    return SendJson(res, 201, {{"proposal_id", created->proposal_id},
-                               {"status", "open"},
-                               {"candidate_url", created->candidate_url},
-                               {"expires_at", FormatRfc3339(created->expires_at)},
-                               {"options", OptionsJson(created->options)}});
+    nlohmann::json body = {{"proposal_id", created->proposal_id},
+                           {"status", "open"},
+                           {"candidate_url", created->candidate_url},
+                           {"expires_at", FormatRfc3339(created->expires_at)},
+                           {"options", OptionsJson(created->options)}};
+    if (!created->delivery_id.empty()) body["delivery_id"] = created->delivery_id;  // the candidate's e-mail, queued
+    return SendJson(res, 201, body);
   }
   if (const NoneAvailable* none = std::get_if<NoneAvailable>(&creation)) {
     return SendError(res, Error{codes::kNoneAvailable, "none of the proposed times is free any more: choose others", ""},

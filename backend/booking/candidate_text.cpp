@@ -38,7 +38,9 @@ Result<bool> CheckCandidateText(const std::string& text, bool has_video) {
                    "candidate_message uses {{join_url}} but the interview has no video meeting (conferencing)",
                    "candidate_message"};
     }
-    if (name == "connect_url" || name == "provider_name") {  // the colleague e-mail's: never an interview's
+    // The colleague e-mail's and the proposal e-mail's own: never an interview's.
+    if (name == "connect_url" || name == "provider_name" || name == "proposal_url" || name == "proposed_times" ||
+        name == "expires_at") {
       return Error{codes::kUnresolvedPlaceholders,
                    "candidate_message uses {{" + name + "}}, which a candidate's message never has a value for",
                    "candidate_message"};

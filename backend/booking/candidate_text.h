@@ -24,7 +24,8 @@ std::string PreviewCandidateText(const std::string& text, invites::TemplateValue
 
 // The booking-time check of a candidate_message: a well-formed template of known variables, and {{join_url}} only when
 // the interview has a video meeting (else it could never be filled), and never {{connect_url}} / {{provider_name}} (the
-// colleague e-mail's variables: a candidate's message has no value for them, so it could never be sent). Errors: invalid_template,
+// colleague e-mail's variables) nor {{proposal_url}} / {{proposed_times}} / {{expires_at}} (the proposal e-mail's:
+// the message also goes into the interview's invitation, which has no value for them): it could never be sent. Errors: invalid_template,
 // unknown_template_variable, unresolved_placeholders; field "candidate_message". Pure.
 Result<bool> CheckCandidateText(const std::string& text, bool has_video);
 

@@ -152,9 +152,10 @@ JobOutcome OutboxExecutor::Run(const OutboxJob& job, bool last_attempt) {
   return {JobResult::kFailed, "unknown job kind"};
 }
 
-// An e-mail of no interview: delivered once (receivers de-duplicate on delivery_id), retried while transient.
+// An e-mail of no interview: delivered once (receivers de-duplicate on delivery_id), retried while transient. A sealed
+// part is opened here, just before delivery, and lives only in `message`.
 JobOutcome OutboxExecutor::SendQueuedMessage(const OutboxJob& job, bool last_attempt) {
-  Result<OutgoingMessage> message = MessageFromPayload(slotwise::ParseJson(job.payload_json));
+  Result<OutgoingMessage> message = MessageFromPayload(slotwise::ParseJson(job.payload_json), vault_, job.tenant_id);
   if (!message) return {JobResult::kFailed, message.error().message};
   Result<std::optional<Tenant>> tenant = directory_.GetTenant(job.tenant_id);
   if (!tenant) return {JobResult::kRetry, tenant.error().message};

@@ -21,7 +21,8 @@
 // ("compensation") and every later run of the job finishes it instead of resuming the booking; removing what exists
 // (compensation, cancel) answers kRetry with keep_trying until it succeeds, so nothing is left behind.
 // A proposal's hold and release jobs (kHold, kRelease) go to booking/proposal_holds.h; a message (kMessage) is
-// delivered as queued.
+// delivered as queued — a sealed part (a proposal's link, booking/message_payload.h) opened with `vault` right before
+// delivery and held only in memory; a payload that does not open fails the job (its error says only that).
 // Thread-safe; stateless between jobs.
 #pragma once
 
@@ -29,6 +30,7 @@
 #include <string>
 
 #include "booking/provider_gateway.h"
+#include "crypto/token_vault.h"
 #include "slotwise/time_zone.h"
 #include "store/directory_store.h"
 #include "store/interview_store.h"
@@ -47,9 +49,11 @@ class OutboxExecutor {
  public:
   using Clock = std::function<std::int64_t()>;
 
+  // `vault` (borrowed; may be null when no message is ever sealed) opens sealed message payloads.
   OutboxExecutor(DirectoryStore& directory, InterviewStore& interviews, ProviderGateway& gateway, ZoneSource& zones,
-                 Clock clock)
-      : directory_(directory), interviews_(interviews), gateway_(gateway), zones_(zones), clock_(std::move(clock)) {}
+                 Clock clock, const crypto::TokenVault* vault = nullptr)
+      : directory_(directory), interviews_(interviews), gateway_(gateway), zones_(zones), clock_(std::move(clock)),
+        vault_(vault) {}
 
   // `last_attempt`: no retry will follow, so a retryable failure compensates too.
   JobOutcome Run(const OutboxJob& job, bool last_attempt);
@@ -79,6 +83,7 @@ class OutboxExecutor {
   ProviderGateway& gateway_;
   ZoneSource& zones_;
   Clock clock_;
+  const crypto::TokenVault* vault_;
 };
 
 }  // namespace slotwise

@@ -183,6 +183,7 @@ const EmailTemplate& BuiltInTemplate(TemplateKind kind, Locale locale) {
     case TemplateKind::kCandidateUpdate: return set.update;
     case TemplateKind::kCandidateCancellation: return set.cancellation;
     case TemplateKind::kConnectConferencing: return set.connect;
+    case TemplateKind::kCandidateProposal: return set.proposal;
     case TemplateKind::kCandidateInvitation: break;
   }
   return set.invitation;

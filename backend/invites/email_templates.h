@@ -1,5 +1,5 @@
-// email_templates.h — e-mail texts with {{variables}}: the candidate's invitation, update and cancellation, and the
-// colleague e-mail asking to connect a Zoom / Teams / GoTo account; built in for English, German, Japanese, Dutch,
+// email_templates.h — e-mail texts with {{variables}}: the candidate's invitation, update and cancellation, the
+// candidate's proposal (times to choose from, with the link to the candidate page), and the colleague e-mail asking to connect a Zoom / Teams / GoTo account; built in for English, German, Japanese, Dutch,
 // French, Spanish, Italian, Portuguese, Chinese (Simplified) and Korean (Locale, locale_format.h), each language's
 // template of a kind with exactly the variables of the English one.
 //
@@ -35,10 +35,13 @@
 
 namespace slotwise::invites {
 
-inline constexpr std::array<std::string_view, 18> kTemplateVariables = {
-    "candidate_name", "candidate_email", "interviewer_names", "position",    "company",       "date",
-    "start_time",     "end_time",        "time_zone",         "duration",    "location",      "room",
-    "join_url",       "passcode",        "organizer_name",    "connect_url", "provider_name", "dial_in"};
+// The last three belong to the candidate's proposal only (kCandidateProposal): proposal_url (the candidate page's
+// link), proposed_times (the times offered, one per line: FormatTimeOptions) and expires_at (FormatLocalDateTime).
+inline constexpr std::array<std::string_view, 21> kTemplateVariables = {
+    "candidate_name", "candidate_email", "interviewer_names", "position",     "company",        "date",
+    "start_time",     "end_time",        "time_zone",         "duration",     "location",       "room",
+    "join_url",       "passcode",        "organizer_name",    "connect_url",  "provider_name",  "dial_in",
+    "proposal_url",   "proposed_times",  "expires_at"};
 
 bool IsTemplateVariable(std::string_view name);  // true for a name in kTemplateVariables
 
@@ -71,6 +74,7 @@ enum class TemplateKind {
   kCandidateUpdate,        // the interview moved to a new time
   kCandidateCancellation,  // the interview is cancelled
   kConnectConferencing,    // to a colleague: please connect your {{provider_name}} account ({{connect_url}})
+  kCandidateProposal,      // times to choose from ({{proposed_times}}) on the candidate page ({{proposal_url}})
 };
 
 // Fills `template_text` with `values` (see the contract above).

@@ -182,3 +182,39 @@ std::string_view DialInHeading(Locale locale) {
 }
 
 }  // namespace slotwise::invites
+
+namespace slotwise::invites {
+
+namespace {
+
+// "<date><between><clock> <zone in parentheses>", punctuated as `locale` writes a date followed by a time.
+std::string DateClockZone(Instant at, const std::string& clock, const TimeZone& zone, Locale locale) {
+  const std::string date = FormatLocalDate(at, zone, locale);
+  const std::string label = FormatTimeZoneLabel(at, zone);
+  switch (locale) {
+    case Locale::kJa: return date + " " + clock + "(" + label + ")";
+    case Locale::kZh: return date + " " + clock + "（" + label + "）";
+    case Locale::kKo: return date + " " + clock + " (" + label + ")";
+    default: break;
+  }
+  return date + ", " + clock + " (" + label + ")";
+}
+
+}  // namespace
+
+std::string FormatLocalDateTime(Instant instant, const TimeZone& zone, Locale locale) {
+  return DateClockZone(instant, FormatLocalTime(instant, zone, locale), zone, locale);
+}
+
+std::string FormatTimeList(const std::vector<std::pair<Instant, Instant>>& times, const TimeZone& zone, Locale locale) {
+  const std::string bullet = locale == Locale::kJa ? "・" : "- ";
+  const std::string dash = locale == Locale::kJa ? "〜" : "–";
+  std::string lines;
+  for (const auto& [start, end] : times) {
+    const std::string clock = FormatLocalTime(start, zone, locale) + dash + FormatLocalTime(end, zone, locale);
+    lines += (lines.empty() ? "" : "\n") + bullet + DateClockZone(start, clock, zone, locale);
+  }
+  return lines;
+}
+
+}  // namespace slotwise::invites

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
@@ -38,6 +40,17 @@ std::string FormatTimeZoneLabel(Instant instant, const TimeZone& zone);
 // "1 Minute", nl "60 minuten" / "1 minuut", ja "60分", fr "60 minutes" / "1 minute", es and pt "60 minutos" /
 // "1 minuto", it "60 minuti" / "1 minuto", zh "60分钟", ko "60분". Negative durations are shown as 0.
 std::string FormatDuration(Duration duration, Locale locale);
+
+// A date with a time of day and the zone: en "Tuesday, 8 December 2026, 18:00 (Asia/Tokyo (UTC+09:00))", de "Dienstag,
+// 8. Dezember 2026, 18:00 (…)", ja "2026年12月8日(火) 18:00(…)", zh "2026年12月8日 星期二 18:00（…）", ko "2026년 12월
+// 8일 화요일 18:00 (…)"; the other languages as English, with their own date.
+std::string FormatLocalDateTime(Instant instant, const TimeZone& zone, Locale locale);
+// Times to choose from, one line each (no line end after the last), in order: a bullet, the date, start–end and the
+// zone with its offset on that day (which a change of daylight saving time between two options changes): en
+// "- Tuesday, 1 December 2026, 10:15–11:15 (Europe/Berlin (UTC+01:00))", ja "・2026年12月1日(火) 18:15〜19:15(Asia/Tokyo
+// (UTC+09:00))", zh "- 2026年12月1日 星期二 17:15–18:15（Asia/Shanghai (UTC+08:00)）", ko "- 2026년 12월 1일 화요일
+// 18:15–19:15 (Asia/Seoul (UTC+09:00))". Each pair is {start, end} (UTC).
+std::string FormatTimeList(const std::vector<std::pair<Instant, Instant>>& times, const TimeZone& zone, Locale locale);
 
 // One way to join by phone as the recipient reads it: the number, the region in parentheses, and the code to key in
 // — en "+49 69 365 0000 (DE), access code 123456789", de "…, Zugangscode …", nl "…, toegangscode …",

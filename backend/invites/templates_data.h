@@ -13,6 +13,7 @@ struct TemplateSet {
   EmailTemplate update;
   EmailTemplate cancellation;
   EmailTemplate connect;
+  EmailTemplate proposal;  // the candidate's proposal: the times to choose from and the link
 };
 
 const TemplateSet& EnglishTemplates();

@@ -69,7 +69,25 @@ const TemplateSet& GermanTemplates() {
       "Bitte informieren Sie uns, wenn Sie fertig sind.\n"
       "Danke!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Bitte wählen Sie einen Termin für Ihr Vorstellungsgespräch: {{position}} bei {{company}}",
+      "Guten Tag {{candidate_name}},\n"
+      "\n"
+      "vielen Dank für Ihre Bewerbung als {{position}} bei {{company}}. Wir möchten Sie gern zu einem "
+      "Vorstellungsgespräch von {{duration}} einladen und schlagen Ihnen folgende Termine vor:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Bitte wählen Sie auf dieser Seite den Termin, der Ihnen am besten passt:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "Der Link ist gültig bis {{expires_at}}. Falls keiner der Termine passt, können Sie auf derselben Seite andere "
+      "Zeiten vorschlagen.\n"
+      "\n"
+      "Mit freundlichen Grüßen\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

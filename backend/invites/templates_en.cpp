@@ -67,7 +67,25 @@ const TemplateSet& EnglishTemplates() {
       "Please let us know when you are done.\n"
       "Thank you!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Please choose a time for your interview: {{position}} at {{company}}",
+      "Dear {{candidate_name}},\n"
+      "\n"
+      "thank you for your application for the position of {{position}} at {{company}}. We would like to invite you "
+      "to an interview of {{duration}} and offer you the following times:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Please choose the time that suits you best on this page:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "The link is valid until {{expires_at}}. If none of the times suits you, you can suggest other times on the "
+      "same page.\n"
+      "\n"
+      "Kind regards\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

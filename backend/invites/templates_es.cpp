@@ -70,7 +70,25 @@ const TemplateSet& SpanishTemplates() {
       "Avísenos, por favor, cuando haya terminado.\n"
       "¡Muchas gracias!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Elija un horario para su entrevista: {{position}} en {{company}}",
+      "Estimado/a {{candidate_name}}:\n"
+      "\n"
+      "le agradecemos su candidatura al puesto de {{position}} en {{company}}. Nos gustaría invitarle a una entrevista "
+      "de {{duration}} y le proponemos los siguientes horarios:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Por favor, elija en esta página el horario que mejor le convenga:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "El enlace es válido hasta el {{expires_at}}. Si ninguno de los horarios le viene bien, puede proponer otros en "
+      "la misma página.\n"
+      "\n"
+      "Atentamente,\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

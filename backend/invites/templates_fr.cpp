@@ -69,7 +69,25 @@ const TemplateSet& FrenchTemplates() {
       "Merci de nous prévenir une fois que c’est fait.\n"
       "Bien cordialement,\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Choisissez un créneau pour votre entretien : {{position}} chez {{company}}",
+      "Bonjour {{candidate_name}},\n"
+      "\n"
+      "nous vous remercions de votre candidature au poste de {{position}} chez {{company}}. Nous souhaitons vous "
+      "inviter à un entretien de {{duration}} et vous proposons les créneaux suivants :\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Veuillez choisir le créneau qui vous convient le mieux sur cette page :\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "Ce lien est valable jusqu’au {{expires_at}}. Si aucun créneau ne vous convient, vous pouvez proposer d’autres "
+      "horaires sur la même page.\n"
+      "\n"
+      "Bien cordialement,\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

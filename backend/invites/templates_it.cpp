@@ -70,7 +70,25 @@ const TemplateSet& ItalianTemplates() {
       "Ci faccia sapere quando ha terminato.\n"
       "Grazie!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Scelga un orario per il suo colloquio: {{position}} presso {{company}}",
+      "Gentile {{candidate_name}},\n"
+      "\n"
+      "la ringraziamo per la sua candidatura alla posizione di {{position}} presso {{company}}. Desideriamo invitarla "
+      "a un colloquio di {{duration}} e le proponiamo i seguenti orari:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "La preghiamo di scegliere l’orario che preferisce su questa pagina:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "Il link è valido fino a {{expires_at}}. Se nessuno degli orari le è comodo, può proporne altri sulla stessa "
+      "pagina.\n"
+      "\n"
+      "Cordiali saluti\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

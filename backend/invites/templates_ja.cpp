@@ -66,7 +66,24 @@ const TemplateSet& JapaneseTemplates() {
       "完了しましたらお知らせください。\n"
       "よろしくお願いいたします。\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "【面接日程のご案内】{{company}} {{position}}",
+      "{{candidate_name}} 様\n"
+      "\n"
+      "このたびは{{company}}の{{position}}にご応募いただき、誠にありがとうございます。面接(所要時間:{{duration}})"
+      "の候補日時を下記のとおりご用意いたしました。\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "ご都合のよい日時を、こちらのページからお選びください。\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "このリンクの有効期限は{{expires_at}}です。いずれの日時もご都合が合わない場合は、同じページからご希望の日時をお知らせください。\n"
+      "\n"
+      "よろしくお願いいたします。\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

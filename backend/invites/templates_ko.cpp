@@ -64,7 +64,25 @@ const TemplateSet& KoreanTemplates() {
       "완료되면 알려 주십시오.\n"
       "감사합니다.\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "[면접 일정 선택] {{company}} {{position}}",
+      "{{candidate_name}} 님, 안녕하십니까.\n"
+      "\n"
+      "{{company}} {{position}} 직무에 지원해 주셔서 감사합니다. 면접(소요 시간: {{duration}})을 위해 다음 일정을 "
+      "제안드립니다.\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "아래 페이지에서 가장 편하신 일정을 선택해 주시기 바랍니다.\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "이 링크는 {{expires_at}}까지 유효합니다. 제안드린 일정이 모두 어려우시면 같은 페이지에서 다른 일정을 제안하실 수 "
+      "있습니다.\n"
+      "\n"
+      "감사합니다.\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

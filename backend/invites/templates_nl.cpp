@@ -67,7 +67,25 @@ const TemplateSet& DutchTemplates() {
       "Laat ons alstublieft weten wanneer u klaar bent.\n"
       "Bedankt!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Kies een tijdstip voor uw sollicitatiegesprek: {{position}} bij {{company}}",
+      "Beste {{candidate_name}},\n"
+      "\n"
+      "hartelijk dank voor uw sollicitatie naar de functie van {{position}} bij {{company}}. Graag nodigen wij u uit "
+      "voor een gesprek van {{duration}} en stellen wij de volgende tijdstippen voor:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Kies op deze pagina het tijdstip dat u het beste uitkomt:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "De link is geldig tot {{expires_at}}. Past geen van deze tijdstippen, dan kunt u op dezelfde pagina andere "
+      "tijden voorstellen.\n"
+      "\n"
+      "Met vriendelijke groet\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

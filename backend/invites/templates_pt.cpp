@@ -70,7 +70,25 @@ const TemplateSet& PortugueseTemplates() {
       "Por favor, avise-nos quando terminar.\n"
       "Agradecemos desde já!\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "Escolha um horário para a sua entrevista: {{position}} – {{company}}",
+      "Prezado(a) {{candidate_name}},\n"
+      "\n"
+      "agradecemos a sua candidatura à vaga de {{position}} na {{company}}. Gostaríamos de convidá-lo(a) para uma "
+      "entrevista de {{duration}} e propomos os seguintes horários:\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "Por favor, escolha nesta página o horário que melhor lhe convier:\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "O link é válido até {{expires_at}}. Se nenhum dos horários lhe convier, você pode sugerir outros na mesma "
+      "página.\n"
+      "\n"
+      "Atenciosamente,\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

@@ -68,7 +68,24 @@ const TemplateSet& ChineseTemplates() {
       "完成后请告知我们。\n"
       "谢谢！\n"
       "{{organizer_name}}\n"};
-  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect};
+  static const EmailTemplate kProposal{
+      "面试时间选择：{{company}} {{position}}",
+      "{{candidate_name}}，您好：\n"
+      "\n"
+      "感谢您应聘{{company}}的{{position}}职位。我们诚挚邀请您参加面试（时长：{{duration}}），并为您提供以下可选时间：\n"
+      "\n"
+      "{{proposed_times}}\n"
+      "\n"
+      "请在以下页面选择您最方便的时间：\n"
+      "{{proposal_url}}\n"
+      "\n"
+      "该链接的有效期至{{expires_at}}。如以上时间均不方便，您可以在同一页面提出其他时间。\n"
+      "\n"
+      "此致\n"
+      "敬礼\n"
+      "{{organizer_name}}\n"
+      "{{company}}\n"};
+  static const TemplateSet kSet{kInvitation, kUpdate, kCancellation, kConnect, kProposal};
   return kSet;
 }
 

@@ -7,9 +7,11 @@
 #include "booking/candidate_messages.h"
 #include "booking/candidate_text.h"
 #include "booking/interview_artifacts.h"
+#include "booking/message_payload.h"
 #include "booking/booking_request.h"
 #include "booking/proposal_holds.h"
 #include "crypto/crypto_primitives.h"
+#include "proposals/proposal_message.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
 #include "slotwise/json_input.h"
@@ -220,10 +222,18 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
     if (!hold->is_boolean()) return Error{codes::kInvalidRequest, "hold_times must be true or false", "hold_times"};
     hold_times = hold->get<bool>();
   }
+  bool notify_candidate = true;
+  if (auto notify = body.find("notify_candidate"); notify != body.end()) {
+    if (!notify->is_boolean()) {
+      return Error{codes::kInvalidRequest, "notify_candidate must be true or false", "notify_candidate"};
+    }
+    notify_candidate = notify->get<bool>();
+  }
   json booking = body;
   booking.erase("options");
   booking.erase("expires_at");
   booking.erase("hold_times");
+  booking.erase("notify_candidate");
   const json* candidate = booking.contains("candidate") ? &booking.at("candidate") : nullptr;
   for (const char* member : {"email", "time_zone"}) {
     if (!candidate || !candidate->is_object() || !candidate->contains(member) || !candidate->at(member).is_string() ||
@@ -260,11 +270,54 @@ Result<ProposalCreation> ProposalService::Create(const std::string& tenant_id, c
   proposal.created_at = now;
   proposal.updated_at = now;
   const std::string holds = hold_times ? HoldPayload(booking, *options) : "";
-  if (Result<bool> created = store_.Create(proposal, holds); !created) return created.error();
-  if (!holds.empty() && outbox_wake_) outbox_wake_();
   // The page URL names the tenant: the page is then framed only by that tenant's origins (api/api_auth.h).
   const std::string url = public_url + "/candidate/?tenant=" + tenant_id + "#p=" + capability;
-  return ProposalCreation{CreatedProposal{proposal.id, url, expires_at, std::move(options).value()}};
+  std::pair<std::string, std::string> message;  // delivery id, sealed payload
+  if (notify_candidate) {
+    Result<std::pair<std::string, std::string>> queued = QueuedCandidateMessage(proposal, booking, *options, url, capability);
+    if (!queued) return queued.error();
+    message = std::move(queued).value();
+  }
+  if (Result<bool> created = store_.Create(proposal, holds, message.first, message.second); !created) {
+    return created.error();
+  }
+  if ((!holds.empty() || !message.second.empty()) && outbox_wake_) outbox_wake_();
+  return ProposalCreation{CreatedProposal{proposal.id, url, message.first, expires_at, std::move(options).value()}};
+}
+
+std::string ProposalService::OrganizerName(const std::string& tenant_id, const json& booking) {
+  const std::string organizer = booking.value("organizer", "");
+  if (Result<std::optional<Person>> person = directory_.GetPerson(tenant_id, organizer);
+      person && person->has_value() && !(*person)->name.empty()) {
+    return (*person)->name;
+  }
+  return organizer;
+}
+
+Result<std::pair<std::string, std::string>> ProposalService::QueuedCandidateMessage(
+    const Proposal& proposal, const json& booking, const std::vector<ProposalOption>& options, const std::string& url,
+    const std::string& capability) {
+  if (vault_ == nullptr) {
+    return Error{codes::kStorageError, "this server has no token vault to seal the candidate's link with", ""};
+  }
+  Result<std::optional<Tenant>> tenant = directory_.GetTenant(proposal.tenant_id);
+  if (!tenant) return tenant.error();
+  if (!tenant->has_value()) return Error{codes::kNotFound, "the tenant " + proposal.tenant_id + " is gone", ""};
+  ProposalMessageInput input;
+  input.tenant = &**tenant;
+  input.booking = booking;
+  input.proposal_id = proposal.id;
+  input.url = url;
+  input.organizer_name = OrganizerName(proposal.tenant_id, booking);
+  for (const ProposalOption& option : options) {
+    if (option.available.value_or(false)) input.times.emplace_back(option.start, option.end);
+  }
+  input.expires_at = proposal.expires_at;
+  Result<OutgoingMessage> message = ComposeProposalMessage(input, zones_);
+  if (!message) return message.error();
+  Result<json> payload = SealedMessagePayload(*message, capability, *vault_, proposal.tenant_id);
+  if (!payload) return payload.error();
+  return std::pair<std::string, std::string>{message->delivery_id, DumpJson(*payload)};
 }
 
 Result<ProposalState> ProposalService::Get(const std::string& tenant_id, const std::string& proposal_id) {
@@ -297,21 +350,14 @@ Result<CandidateProposal> ProposalService::ForCandidate(const std::string& capab
   view.status = StatusOf(proposal);
   view.title = booking.value("title", "");
   view.duration_minutes = (options.front().end - options.front().start) / 60;
-  view.organizer_name = booking.value("organizer", "");
-  if (Result<std::optional<Person>> person = directory_.GetPerson(proposal.tenant_id, view.organizer_name);
-      person && person->has_value() && !(*person)->name.empty()) {
-    view.organizer_name = (*person)->name;
-  }
+  view.organizer_name = OrganizerName(proposal.tenant_id, booking);
   const json candidate = booking.value("candidate", json::object());
-  invites::TemplateValues known;  // what is known before a time is picked
-  known.text["candidate_name"] = candidate.value("name", "");
-  known.text["candidate_email"] = candidate.value("email", "");
-  known.text["position"] = view.title;
-  known.text["organizer_name"] = view.organizer_name;
+  std::string company;
   if (Result<std::optional<Tenant>> tenant = directory_.GetTenant(proposal.tenant_id); tenant && tenant->has_value()) {
-    known.text["company"] = (*tenant)->name;
+    company = (*tenant)->name;
   }
-  view.message = PreviewCandidateText(booking.value("candidate_message", ""), std::move(known));
+  view.message = PreviewCandidateText(booking.value("candidate_message", ""),
+                                      CandidateValuesBeforePick(booking, view.organizer_name, company));
   view.candidate_name = candidate.value("name", "");
   view.candidate_time_zone = candidate.value("time_zone", "UTC");
   view.candidate_locale = candidate.value("locale", "en");

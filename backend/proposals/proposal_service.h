@@ -16,6 +16,13 @@
 //   picked, cancelled or expires (booking/proposal_holds.h; queued with the proposal, released by
 //   ProposalStore::QueueHoldReleases). The proposal's own holds never make its times look taken: the checks of its
 //   options and its pick leave them out (except id = the proposal's id).
+//   "notify_candidate"? (default true; anything but a boolean is invalid_request naming it): the candidate gets the
+//   proposal by e-mail (proposal_message.h: in their language and zone, the available times, the link and its expiry,
+//   the recruiter's candidate_message), queued as a message job in the same transaction as the proposal and delivered
+//   by the outbox like the candidate's other messages, under the stable delivery id "<proposal id>:proposal". The
+//   capability in the e-mail's text is sealed with the token vault before it is stored (booking/message_payload.h
+//   SealedMessagePayload) and opened only by the outbox right before delivery. CreatedProposal.delivery_id names it.
+//   Neither flag is part of the stored booking.
 // - ForCandidate: what the candidate page shows — title, duration, the organiser's name, the candidate's name, zone and
 //   language, the options with availability checked again now, the status (open, picked, expired) and the pick. Never
 //   anyone's other events, never internal notes. Once picked, also the interview as the candidate may see it: its
@@ -45,12 +52,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "booking/booking_service.h"
+#include "crypto/token_vault.h"
 #include "proposals/candidate_change_policy.h"
 #include "proposals/proposal_store.h"
 #include "store/directory_store.h"
@@ -66,6 +75,7 @@ struct ProposalOption {
 struct CreatedProposal {
   std::string proposal_id;
   std::string candidate_url;
+  std::string delivery_id;  // the candidate's e-mail, when queued ("" = notify_candidate false)
   Instant expires_at = 0;
   std::vector<ProposalOption> options;
 };
@@ -143,11 +153,12 @@ class ProposalService {
   static constexpr std::size_t kMaxNoteCharacters = 1000;
   using Clock = std::function<std::int64_t()>;
 
-  // `outbox_wake` is called when a job was queued (holds to make or release).
+  // `outbox_wake` is called when a job was queued (holds to make or release, the candidate's e-mail). `vault`
+  // (borrowed) seals the capability in the queued e-mail; without one, notify_candidate is refused (storage_error).
   ProposalService(ProposalStore& store, BookingService& booking, DirectoryStore& directory, ZoneSource& zones, Clock clock,
-                  std::function<void()> outbox_wake = {})
+                  std::function<void()> outbox_wake = {}, const crypto::TokenVault* vault = nullptr)
       : store_(store), booking_(booking), directory_(directory), zones_(zones), clock_(std::move(clock)),
-        outbox_wake_(std::move(outbox_wake)) {}
+        outbox_wake_(std::move(outbox_wake)), vault_(vault) {}
 
   // `body` is the request's JSON object; `public_url` prefixes the candidate URL (e.g. "http://127.0.0.1:8080");
   // `actor` is recorded as the proposer.
@@ -173,6 +184,13 @@ class ProposalService {
   std::vector<ProposalOption> CheckedOptions(const Proposal& proposal);
   std::string StatusOf(const Proposal& proposal) const;
   std::optional<CandidatePickedInterview> PickedInterview(const Proposal& proposal);
+  // The organiser's display name (the booking's organizer e-mail when the directory has no name).
+  std::string OrganizerName(const std::string& tenant_id, const nlohmann::json& booking);
+  // The candidate's e-mail for a new proposal, ready to queue: {delivery id, payload with the capability sealed}.
+  Result<std::pair<std::string, std::string>> QueuedCandidateMessage(const Proposal& proposal, const nlohmann::json& booking,
+                                                                     const std::vector<ProposalOption>& options,
+                                                                     const std::string& url,
+                                                                     const std::string& capability);
   // The picked proposal's interview when the policy lets its candidate make `change` ("reschedule" or "cancel") now.
   Result<Interview> ChangeableInterview(const Proposal& proposal, const char* change);
 
@@ -182,6 +200,7 @@ class ProposalService {
   ZoneSource& zones_;
   Clock clock_;
   std::function<void()> outbox_wake_;
+  const crypto::TokenVault* vault_;
 };
 
 }  // namespace slotwise

@@ -39,7 +39,8 @@ Proposal Read(SqlRow& row) {
 
 }  // namespace
 
-Result<bool> SqliteProposalStore::Create(const Proposal& p, const std::string& hold_payload) {
+Result<bool> SqliteProposalStore::Create(const Proposal& p, const std::string& hold_payload,
+                                         const std::string& message_id, const std::string& message_payload) {
   std::lock_guard lock(mutex_);
   sqlite3* db = database_.handle();
   WriteTransaction transaction(db);
@@ -54,6 +55,13 @@ Result<bool> SqliteProposalStore::Create(const Proposal& p, const std::string& h
   if (!done) return done.error();
   if (!hold_payload.empty()) {
     if (Result<bool> queued = InsertOutboxJob(db, p.tenant_id, p.id, OutboxKind::kHold, p.created_at, hold_payload);
+        !queued) {
+      return queued.error();
+    }
+  }
+  if (!message_payload.empty()) {
+    if (Result<bool> queued =
+            InsertOutboxJob(db, p.tenant_id, message_id, OutboxKind::kMessage, p.created_at, message_payload);
         !queued) {
       return queued.error();
     }

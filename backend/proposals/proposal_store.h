@@ -9,7 +9,8 @@
 // candidate changes them); ReportExpired records
 // proposal.expired once for each open proposal whose expiry has passed (expiry is read from expires_at, the status
 // stays "open"). Holds (booking/proposal_holds.h): Create queues the job that holds the times in the same transaction
-// as the proposal (holds "held"); QueueHoldReleases queues, once, the job that removes them for every held proposal
+// as the proposal (holds "held"), and so the candidate's e-mail (a message job under its delivery id): a proposal is
+// never stored without its e-mail, nor an e-mail queued for a proposal that was not; QueueHoldReleases queues, once, the job that removes them for every held proposal
 // that was picked or cancelled or has expired (holds "releasing"). Thread-safe (one mutex around the shared handle,
 // as the other stores on it).
 #pragma once
@@ -50,8 +51,11 @@ struct Proposal {
 class ProposalStore {
  public:
   virtual ~ProposalStore() = default;
-  // With `hold_payload` (booking/proposal_holds.h; "" = none): the job that holds its times, queued with it.
-  virtual Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "") = 0;
+  // With `hold_payload` (booking/proposal_holds.h; "" = none): the job that holds its times, queued with it. With
+  // `message_payload` (booking/message_payload.h; "" = none): the candidate's e-mail, queued with it as a message job
+  // under `message_id`.
+  virtual Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "",
+                              const std::string& message_id = "", const std::string& message_payload = "") = 0;
   virtual Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) = 0;
   virtual Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) = 0;
   // open or declined → picked with the interview; false (nothing changed) when it is neither any more.
@@ -74,7 +78,8 @@ class SqliteProposalStore final : public ProposalStore {
  public:
   explicit SqliteProposalStore(SqliteStore& database) : database_(database) {}
 
-  Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "") override;
+  Result<bool> Create(const Proposal& proposal, const std::string& hold_payload = "", const std::string& message_id = "",
+                      const std::string& message_payload = "") override;
   Result<std::optional<Proposal>> Get(const std::string& tenant_id, const std::string& id) override;
   Result<std::optional<Proposal>> FindByCapability(const std::string& capability_hash) override;
   Result<bool> MarkPicked(const std::string& id, const std::string& interview_id, std::int64_t start,

@@ -71,7 +71,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
                                                        connections.transport(), &zones, now, options.delivery,
                                                        graph_limiter);
   runtime->executor_ = std::make_unique<OutboxExecutor>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_,
-                                                        zones, now);
+                                                        zones, now, &connections.vault());
   runtime->worker_ = std::make_unique<OutboxWorker>(*runtime->interviews_, *runtime->executor_, now, options.outbox);
   runtime->booked_sync_ =
       std::make_unique<BookedObjectSync>(*runtime->directory_, *runtime->interviews_, *runtime->gateway_, now);
@@ -128,7 +128,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->proposal_store_ = std::make_unique<SqliteProposalStore>(database);
   runtime->proposals_ =
       std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, zones, now,
-                                        [worker] { worker->Wake(); });
+                                        [worker] { worker->Wake(); }, &connections.vault());
   runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, *runtime->directory_, zones, now, [worker] { worker->Wake(); });
 
   hr::HrRuntimeOptions hr_options;

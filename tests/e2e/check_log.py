@@ -2,7 +2,7 @@
 """check_log.py LOG_FILE — reads the log the end-to-end suite's servers wrote (JSON lines, docs/OPERATIONS.md) and fails
 when a line is not a JSON object with time, level and kind; when a request line lacks one of its fields or names a
 route that is not a template (a raw path would carry ids); or when any line holds a secret or personal datum: an
-e-mail address, a Slotwise API key or widget token, a bearer credential, an OAuth token or client secret field, or a
+e-mail address, a Slotwise API key, widget token or proposal capability (the candidate's link), a bearer credential, an OAuth token or client secret field, or a
 value the sandbox issues as a token. Prints a summary ("N lines, by kind: …") and exits 0 when all is well."""
 import collections
 import json
@@ -15,6 +15,7 @@ FORBIDDEN = [
     ("an e-mail address", re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")),
     ("a Slotwise API key", re.compile(r"swk_(?!<redacted>)[A-Za-z0-9_-]+")),
     ("a widget token", re.compile(r"swt1(?!<redacted>)[A-Za-z0-9._-]+")),
+    ("a candidate's proposal capability", re.compile(r"swp_(?!<redacted>)[A-Za-z0-9_-]+")),
     ("a bearer credential", re.compile(r"Bearer (?!<redacted>)\S+")),
     ("an OAuth token field", re.compile(r"(access_token|refresh_token|client_secret|id_token)")),
     ("a sandbox-issued token", re.compile(r"\b(sbx|sandbox)[-_](at|rt|access|refresh)[-_][A-Za-z0-9]+")),

@@ -16,6 +16,7 @@
 
 #include "auth/webhook_signature.h"
 #include "crypto/crypto_primitives.h"
+#include "ats_receiver.h"
 #include "provider_world.h"
 #include "support/loopback_server.h"
 
@@ -24,58 +25,6 @@ using namespace slotwise::testing;
 using nlohmann::json;
 
 namespace {
-
-// The ATS's webhook endpoint: records every POST with its signature header.
-struct AtsReceiver {
-  AtsReceiver() {
-    server.server().Post("/ats/mail", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mutex);
-      received.push_back({req.body, req.get_header_value("Slotwise-Signature"), req.get_header_value("Slotwise-Delivery")});
-      res.status = 204;
-    });
-    server.Start();
-  }
-  ~AtsReceiver() { server.Stop(); }  // before `received` goes away
-  struct Post {
-    std::string body, signature, delivery;
-  };
-  std::vector<Post> WaitFor(std::size_t count) {
-    for (int i = 0; i < 200; ++i) {
-      {
-        std::lock_guard lock(mutex);
-        if (received.size() >= count) return received;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::lock_guard lock(mutex);
-    return received;
-  }
-  // The e-mails among the posts (lifecycle events go to the same URL), once at least `count` arrived (~20 s at most).
-  std::vector<json> Mails(std::size_t count) {
-    std::vector<json> mails;
-    for (int i = 0; i < 400 && mails.size() < count; ++i) {
-      if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      mails.clear();
-      std::lock_guard lock(mutex);
-      for (const Post& post : received) {
-        json body = json::parse(post.body, nullptr, false);
-        if (body.is_object() && body.value("type", "") == "email.send") mails.push_back(std::move(body));
-      }
-    }
-    return mails;
-  }
-  LoopbackServer server;
-  std::mutex mutex;
-  std::vector<Post> received;
-};
-
-const std::string kAtsSecret = "ats-webhook-secret-for-the-test-0123456789";
-
-// The tenant's ATS webhook is `ats` (PATCH /v1/tenant, as the ATS vendor configures it), signed with kAtsSecret.
-void ConnectAts(ProviderWorld& world, AtsReceiver& ats) {
-  REQUIRE(world.Api("PATCH", "/v1/tenant", {{"ats_webhook_url", ats.server.Url("/ats/mail")}, {"ats_webhook_secret", kAtsSecret}})
-              .status == 200);
-}
 
 json ConnectRequest(bool send) {
   return {{"template", "connect_conferencing"},

@@ -218,8 +218,8 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
        {"message", "Friday suits me. " + kName}},
       {{"Authorization", "Bearer " + url.substr(url.find("#p=") + 3)}});
   REQUIRE_MESSAGE(declined.status == 200, declined.body);
-  for (int i = 0; i < 100 && ats.Mails() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  REQUIRE(ats.Mails() >= 2);  // the invitation and the message went out
+  for (int i = 0; i < 100 && ats.Mails() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  REQUIRE(ats.Mails() >= 3);  // the invitation, the message and the proposal's e-mail went out
   world.Settled(other_id);
 
   // The test sees the data before the erasure (so that the greps below can find it).
@@ -236,7 +236,8 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   CHECK(document.at("interviews")[0].at("id") == id);
   CHECK(document.at("interviews")[0].at("notes") == "internal: " + kName + " was referred");
   CHECK_FALSE(document.at("interviews")[0].at("history").empty());
-  CHECK(document.at("messages").size() == 1);
+  CHECK(document.at("messages").size() == 2);  // the message and the proposal's e-mail (its link never exported)
+  CHECK(exported.body.find("swp_") == std::string::npos);
   REQUIRE(document.at("proposals").size() == 1);
   CHECK(document.at("proposals")[0].at("status") == "declined");
   CHECK(document.at("proposals")[0].at("candidate_note") == "Friday suits me. " + kName);
@@ -249,14 +250,19 @@ TEST_CASE("personal data: an erased candidate's name and e-mail are in no byte o
   CHECK(AsKey(world, other_key, "GET", "/v1/candidates/cand-zq/export").status == 404);
   CHECK(world.Api("DELETE", "/v1/candidates/nobody-here").status == 404);
 
-  const HttpAnswer erased = world.Api("DELETE", "/v1/candidates/cand-zq");
+  // An e-mail still being handed over (its job running) makes the erasure answer 409: retry, as the API says.
+  HttpAnswer erased = world.Api("DELETE", "/v1/candidates/cand-zq");
+  for (int i = 0; i < 50 && erased.status == 409; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    erased = world.Api("DELETE", "/v1/candidates/cand-zq");
+  }
   REQUIRE_MESSAGE(erased.status == 200, erased.body);
   const json report = json::parse(erased.body);
   CHECK(report.at("candidate_record") == true);
   CHECK(report.at("interviews") == 1);
   CHECK(report.at("provider_updates") == 1);
   CHECK(report.at("proposals") == 1);
-  CHECK(report.at("messages") == 1);
+  CHECK(report.at("messages") == 2);
   CHECK(report.at("wal_truncated") == true);
   // The interview stays, anonymised; the outbox rewrites the organiser's event without the name.
   const json kept = world.Settled(id);

@@ -1,16 +1,23 @@
 // Proposals end to end: the recruiter offers times, the candidate's page reads them with the capability only, sees a
 // time taken meanwhile as unavailable, picks one (booked like any interview), and cannot pick twice — also not by
-// racing two picks. Expiry and bad input.
+// racing two picks. Expiry and bad input. Held times. The candidate's e-mail (a Japanese candidate in Tokyo: their
+// language, zone and the working link), never the capability in plain text in the database; notify_candidate false.
 #include <doctest/doctest.h>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
+#include "ats_receiver.h"
+#include "invites/locale_format.h"
 #include "provider_world.h"
 #include "slotwise/time.h"
 #include "zoneinfo/zoneinfo_directory.h"
@@ -500,4 +507,145 @@ TEST_CASE("proposals: an expired proposal's holds are given back; hold_times fal
   const HttpAnswer refused = world.Api("POST", "/v1/proposals", bad);
   CHECK(refused.status == 422);
   CHECK(json::parse(refused.body).at("error").at("field") == "hold_times");
+}
+
+namespace {
+
+// The bytes of the server's SQLite database and its write-ahead log, as a reader of the files would find them.
+std::string DatabaseBytes(ProviderWorld& world) {
+  std::string bytes;
+  for (const std::string& path : {world.db_path(), world.db_path() + "-wal"}) {
+    std::ifstream file(path, std::ios::binary);
+    bytes += std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  }
+  return bytes;
+}
+
+// The outbox rows of kind "message" as stored: their payloads (read with sqlite3, as anyone with the file could).
+std::vector<std::string> MessagePayloads(ProviderWorld& world) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(world.db_path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT payload FROM outbox WHERE kind = 'message'", -1, &statement, nullptr) ==
+          SQLITE_OK);
+  std::vector<std::string> payloads;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    payloads.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return payloads;
+}
+
+// The e-mails of `kind` among those the ATS received.
+std::vector<json> MailsOfKind(AtsReceiver& ats, const std::string& kind, std::size_t at_least) {
+  std::vector<json> found;
+  for (const json& mail : ats.Mails(at_least)) {
+    if (mail.value("kind", "") == kind) found.push_back(mail);
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("proposals: the candidate gets the times by e-mail in their language and zone, with the working link") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  ConnectAts(world, ats);
+  const std::string mon10 = FreeWeek(world.Now(), 1, "10:00"), wed14 = FreeWeek(world.Now(), 3, "14:00");
+  json body = ProposalBody({mon10, wed14});
+  body["candidate"] = {{"name", "佐藤 花子"}, {"email", "hanako@candidate.example"}, {"time_zone", "Asia/Tokyo"},
+                       {"locale", "ja-JP"}};
+  body["candidate_message"] = "{{candidate_name}} 様、{{organizer_name}}がお待ちしております。{{date}}";
+  body["hold_times"] = false;
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", body);
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  const json proposal = json::parse(created.body);
+  const std::string capability = CapabilityOf(proposal);
+  const std::string proposal_id = proposal.at("proposal_id");
+  CHECK(proposal.at("delivery_id") == proposal_id + ":proposal");
+
+  const std::vector<json> mails = MailsOfKind(ats, "candidate_proposal", 1);
+  REQUIRE(mails.size() == 1);
+  const json& mail = mails.front();
+  CHECK(mail.at("delivery_id") == proposal_id + ":proposal");
+  CHECK(mail.at("to") == json{{"name", "佐藤 花子"}, {"email", "hanako@candidate.example"}});
+  const std::string subject = mail.at("subject"), text = mail.at("text");
+  CHECK(subject == "【面接日程のご案内】Kumo Interview: Jana Novak");
+  CHECK(text.rfind("佐藤 花子 様\n", 0) == 0);
+  // Each time on its own line in Tokyo time and Japanese dates; the link valid until the expiry, in Tokyo time too.
+  ZoneinfoDirectory zones("/usr/share/zoneinfo");
+  const TimeZone& tokyo = *zones.Find("Asia/Tokyo");
+  for (const std::string& start : {mon10, wed14}) {
+    const Instant at = *ParseRfc3339(start);
+    const std::string line = "・" + invites::FormatLocalDate(at, tokyo, invites::Locale::kJa) + " " +
+                             invites::FormatLocalTime(at, tokyo, invites::Locale::kJa) + "〜" +
+                             invites::FormatLocalTime(at + 3600, tokyo, invites::Locale::kJa) +
+                             "(Asia/Tokyo (UTC+09:00))\n";
+    CHECK_MESSAGE(text.find(line) != std::string::npos, text);
+  }
+  const Instant expires = *ParseRfc3339(proposal.at("expires_at").get<std::string>());
+  CHECK(text.find(invites::FormatLocalDate(expires, tokyo, invites::Locale::kJa) + " " +
+                  invites::FormatLocalTime(expires, tokyo, invites::Locale::kJa)) != std::string::npos);
+  CHECK(text.find("所要時間:60分") != std::string::npos);
+  // The recruiter's message, with what is known before a time is picked (the date is left out).
+  CHECK(text.find("佐藤 花子 様、Lena Fischerがお待ちしております。") != std::string::npos);
+  CHECK(text.find("{{") == std::string::npos);
+  CHECK(text.find("internal") == std::string::npos);  // never the notes
+
+  // The link in the e-mail is the candidate's page, and its capability opens the proposal.
+  const std::string url = proposal.at("candidate_url");
+  CHECK(text.find(url + "\n") != std::string::npos);
+  const std::size_t at = text.find("#p=swp_");
+  REQUIRE(at != std::string::npos);
+  const std::string mailed = text.substr(at + 3, text.find('\n', at) - at - 3);
+  CHECK(mailed == capability);
+  const HttpAnswer page = AsCandidate(world, "GET", "/v1/candidate/proposal", mailed);
+  REQUIRE_MESSAGE(page.status == 200, page.body);
+  CHECK(json::parse(page.body).at("candidate").at("time_zone") == "Asia/Tokyo");
+
+  // The capability is nowhere in the database in plain text: not in the outbox row, not in any page of the file.
+  const std::vector<std::string> payloads = MessagePayloads(world);
+  REQUIRE(payloads.size() == 1);
+  CHECK(payloads.front().find(capability) == std::string::npos);
+  CHECK(payloads.front().find("swp_") == std::string::npos);
+  CHECK(json::parse(payloads.front()).at("sealed").at("secret").get<std::string>().rfind("v1.", 0) == 0);
+  CHECK(DatabaseBytes(world).find(capability) == std::string::npos);
+}
+
+TEST_CASE("proposals: notify_candidate false sends nothing; anything but a boolean is refused by name") {
+  ProviderWorld world(true, true);
+  AtsReceiver ats;
+  ConnectAts(world, ats);
+  json body = ProposalBody({FreeWeek(world.Now(), 2, "10:00")});
+  body["hold_times"] = false;
+  for (const json& bad : {json("yes"), json(1), json(nullptr), json::object()}) {
+    CAPTURE(bad.dump());
+    body["notify_candidate"] = bad;
+    const HttpAnswer refused = world.Api("POST", "/v1/proposals", body);
+    CHECK(refused.status == 422);
+    CHECK(json::parse(refused.body).at("error").at("code") == "invalid_request");
+    CHECK(json::parse(refused.body).at("error").at("field") == "notify_candidate");
+  }
+  // The proposal e-mail's own variables have no value in the interview's messages: refused in candidate_message.
+  body["notify_candidate"] = true;
+  body["candidate_message"] = "Your link: {{proposal_url}}";
+  const HttpAnswer own_link = world.Api("POST", "/v1/proposals", body);
+  CHECK(own_link.status == 422);
+  CHECK(json::parse(own_link.body).at("error").at("field") == "candidate_message");
+  CHECK(MessagePayloads(world).empty());
+  body.erase("candidate_message");
+  body["notify_candidate"] = false;
+  const HttpAnswer created = world.Api("POST", "/v1/proposals", body);
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  CHECK_FALSE(json::parse(created.body).contains("delivery_id"));
+  CHECK(MessagePayloads(world).empty());
+  // The flag is not part of the booking the pick makes.
+  const HttpAnswer picked = AsCandidate(world, "POST", "/v1/candidate/proposal/pick", CapabilityOf(json::parse(created.body)),
+                                        {{"start", FreeWeek(world.Now(), 2, "10:00")}});
+  REQUIRE_MESSAGE(picked.status == 201, picked.body);
+  world.Settled(json::parse(picked.body).at("interview_id"));
+  // Only the interview's own invitation reached the ATS: no proposal e-mail.
+  CHECK(MailsOfKind(ats, "candidate_invitation", 1).size() == 1);
+  CHECK(MailsOfKind(ats, "candidate_proposal", 1).empty());
 }

@@ -72,6 +72,20 @@ int StepsOf(const std::string& db_path, const std::string& subject) {
   return count;
 }
 
+// Outbox jobs still to run or running (the proposal's e-mail to its candidate is one).
+int UnfinishedJobs(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'running');", -1, &stmt,
+                             nullptr) == SQLITE_OK);
+  const int count = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return count;
+}
+
 json BookingBody(Instant start) {
   return DemoBooking("Deleted with its tenant", start,
                      {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}});
@@ -101,6 +115,11 @@ TEST_CASE("Tenant deletion: everything of the tenant goes, at once; the others s
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   REQUIRE(StepsOf(world.db_path(), proposal_id) >= 3);
+  // Its jobs (the holds, the candidate's e-mail) are done: a running one would refuse the deletion (409).
+  for (int i = 0; i < 100 && UnfinishedJobs(world.db_path()) != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(UnfinishedJobs(world.db_path()) == 0);
   const HttpAnswer candidate = world.Api("PUT", "/v1/candidates/cand-gone",
                                         {{"name", "Gone Candidate"}, {"email", "gone.candidate@candidate.example"}});
   CHECK_MESSAGE(candidate.status / 100 == 2, candidate.body);

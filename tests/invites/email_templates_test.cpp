@@ -7,9 +7,11 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "invites/email_templates.h"
+#include "invites/locale_format.h"
 #include "zones.h"
 
 using namespace slotwise;
@@ -20,7 +22,8 @@ using slotwise::invites::testing::Zone;
 namespace {
 
 constexpr TemplateKind kAllKinds[] = {TemplateKind::kCandidateInvitation, TemplateKind::kCandidateUpdate,
-                                      TemplateKind::kCandidateCancellation, TemplateKind::kConnectConferencing};
+                                      TemplateKind::kCandidateCancellation, TemplateKind::kConnectConferencing,
+                                      TemplateKind::kCandidateProposal};
 constexpr Locale kAllLocales[] = {Locale::kEn, Locale::kDe, Locale::kJa, Locale::kNl, Locale::kFr,
                                   Locale::kEs, Locale::kIt, Locale::kPt, Locale::kZh, Locale::kKo};
 
@@ -38,7 +41,10 @@ TemplateValues InterviewValues() {
                  {"passcode", "314159"},
                  {"organizer_name", "Lena Fischer"},
                  {"connect_url", "https://slotwise.example/connect/zoom"},
-                 {"provider_name", "Zoom"}};
+                 {"provider_name", "Zoom"},
+                 {"proposal_url", "https://slotwise.example/candidate/?tenant=kumo#p=swp_x"},
+                 {"proposed_times", "- Tuesday, 1 December 2026, 10:15–11:15 (Europe/Berlin (UTC+01:00))"},
+                 {"expires_at", "Tuesday, 8 December 2026, 18:00 (Europe/Berlin (UTC+01:00))"}};
   values.start = At("2026-12-01T09:15:00Z");
   values.end = At("2026-12-01T10:15:00Z");
   return values;
@@ -387,4 +393,102 @@ TEST_CASE("EmailTemplates: the colleague e-mail asks to connect the provider's a
   REQUIRE(later.ok());
   CHECK(later->unresolved == std::vector<std::string>{"connect_url"});
   CHECK(later->body.find("{{connect_url}}") != std::string::npos);
+}
+
+TEST_CASE("EmailTemplates: the candidate's proposal in every language — the times across a change of daylight saving "
+          "time, the link and its expiry") {
+  // Friday 23 October 2026 10:00 Berlin (summer time, UTC+02:00) and Monday 26 October 10:00 (winter time, UTC+01:00):
+  // the clocks went back on Sunday 25 October. The link is valid until Friday 30 October 18:00 Berlin.
+  const std::vector<std::pair<Instant, Instant>> times = {{At("2026-10-23T08:00:00Z"), At("2026-10-23T09:00:00Z")},
+                                                          {At("2026-10-26T09:00:00Z"), At("2026-10-26T10:00:00Z")}};
+  const Instant expires = At("2026-10-30T17:00:00Z");
+  const std::string url = "https://slotwise.example/candidate/?tenant=kumo#p=swp_abc";
+  struct Expected {
+    Locale locale;
+    const char* subject;
+    const char* greeting;  // the body's first line
+    const char* times;     // the two lines of {{proposed_times}}
+    const char* expires;   // {{expires_at}}
+  };
+  const Expected expected[] = {
+      {Locale::kEn, "Please choose a time for your interview: Backend Engineer at Kumo GmbH", "Dear Anna Schmidt,\n",
+       "- Friday, 23 October 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- Monday, 26 October 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "Friday, 30 October 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kDe, "Bitte wählen Sie einen Termin für Ihr Vorstellungsgespräch: Backend Engineer bei Kumo GmbH",
+       "Guten Tag Anna Schmidt,\n",
+       "- Freitag, 23. Oktober 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- Montag, 26. Oktober 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "Freitag, 30. Oktober 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kJa, "【面接日程のご案内】Kumo GmbH Backend Engineer", "Anna Schmidt 様\n",
+       "・2026年10月23日(金) 10:00〜11:00(Europe/Berlin (UTC+02:00))\n"
+       "・2026年10月26日(月) 10:00〜11:00(Europe/Berlin (UTC+01:00))\n",
+       "2026年10月30日(金) 18:00(Europe/Berlin (UTC+01:00))"},
+      {Locale::kNl, "Kies een tijdstip voor uw sollicitatiegesprek: Backend Engineer bij Kumo GmbH", "Beste Anna Schmidt,\n",
+       "- vrijdag 23 oktober 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- maandag 26 oktober 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "vrijdag 30 oktober 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kFr, "Choisissez un créneau pour votre entretien : Backend Engineer chez Kumo GmbH",
+       "Bonjour Anna Schmidt,\n",
+       "- vendredi 23 octobre 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- lundi 26 octobre 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "vendredi 30 octobre 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kEs, "Elija un horario para su entrevista: Backend Engineer en Kumo GmbH", "Estimado/a Anna Schmidt:\n",
+       "- viernes, 23 de octubre de 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- lunes, 26 de octubre de 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "viernes, 30 de octubre de 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kIt, "Scelga un orario per il suo colloquio: Backend Engineer presso Kumo GmbH", "Gentile Anna Schmidt,\n",
+       "- venerdì 23 ottobre 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- lunedì 26 ottobre 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "venerdì 30 ottobre 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kPt, "Escolha um horário para a sua entrevista: Backend Engineer – Kumo GmbH", "Prezado(a) Anna Schmidt,\n",
+       "- sexta-feira, 23 de outubro de 2026, 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- segunda-feira, 26 de outubro de 2026, 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "sexta-feira, 30 de outubro de 2026, 18:00 (Europe/Berlin (UTC+01:00))"},
+      {Locale::kZh, "面试时间选择：Kumo GmbH Backend Engineer", "Anna Schmidt，您好：\n",
+       "- 2026年10月23日 星期五 10:00–11:00（Europe/Berlin (UTC+02:00)）\n"
+       "- 2026年10月26日 星期一 10:00–11:00（Europe/Berlin (UTC+01:00)）\n",
+       "2026年10月30日 星期五 18:00（Europe/Berlin (UTC+01:00)）"},
+      {Locale::kKo, "[면접 일정 선택] Kumo GmbH Backend Engineer", "Anna Schmidt 님, 안녕하십니까.\n",
+       "- 2026년 10월 23일 금요일 10:00–11:00 (Europe/Berlin (UTC+02:00))\n"
+       "- 2026년 10월 26일 월요일 10:00–11:00 (Europe/Berlin (UTC+01:00))\n",
+       "2026년 10월 30일 금요일 18:00 (Europe/Berlin (UTC+01:00))"},
+  };
+  CHECK(std::size(expected) == std::size(kAllLocales));
+  const TimeZone& berlin = Zone("Europe/Berlin");
+  for (const Expected& e : expected) {
+    CAPTURE(LocaleTag(e.locale));
+    TemplateValues values;
+    values.text = {{"candidate_name", "Anna Schmidt"}, {"position", "Backend Engineer"}, {"company", "Kumo GmbH"},
+                   {"organizer_name", "Lena Fischer"}, {"proposal_url", url},
+                   {"proposed_times", FormatTimeList(times, berlin, e.locale)},
+                   {"expires_at", FormatLocalDateTime(expires, berlin, e.locale)}};
+    values.start = times.front().first;
+    values.end = times.front().second;
+    values.zone = &berlin;
+    values.locale = e.locale;
+    const Result<RenderedEmail> email = RenderEmail(BuiltInTemplate(TemplateKind::kCandidateProposal, e.locale), values);
+    REQUIRE(email.ok());
+    CHECK(email->unresolved.empty());
+    CHECK(email->subject == e.subject);
+    CHECK(email->body.rfind(e.greeting, 0) == 0);
+    CHECK_MESSAGE(email->body.find(std::string("\n\n") + e.times + "\n") != std::string::npos, email->body);
+    CHECK(email->body.find("\n" + url + "\n") != std::string::npos);  // the link on a line of its own
+    CHECK_MESSAGE(email->body.find(e.expires) != std::string::npos, email->body);
+    CHECK(email->body.find(FormatDuration(3600, e.locale)) != std::string::npos);
+    CHECK(email->body.find("Lena Fischer\nKumo GmbH\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("EmailTemplates: the proposal's variables belong to the proposal e-mail only") {
+  // The interview's own texts never use them (they have no value there), the proposal e-mail uses all three.
+  for (const char* name : {"proposal_url", "proposed_times", "expires_at"}) {
+    CAPTURE(name);
+    CHECK(IsTemplateVariable(name));
+    for (const TemplateKind kind : kAllKinds) {
+      const EmailTemplate& english = BuiltInTemplate(kind, Locale::kEn);
+      const bool used = VariablesOf(english.subject + english.body).count(name) != 0;
+      CHECK(used == (kind == TemplateKind::kCandidateProposal));
+    }
+  }
 }
