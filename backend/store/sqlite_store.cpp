@@ -322,7 +322,7 @@ constexpr std::array<const char*, 21> kMigrations = {
     "ALTER TABLE proposals ADD COLUMN holds TEXT NOT NULL DEFAULT 'none' CHECK (holds IN ('none', 'held', 'releasing'));"
     "CREATE INDEX proposals_holding ON proposals (expires_at) WHERE holds = 'held';"
     // The interview a proposal booked, named by its release job (HoldsReader::TentativeHoldsOf).
-    "CREATE INDEX outbox_release_of ON outbox (json_extract(payload, '$.interview_id')) WHERE kind = 'release';",
+    "CREATE INDEX IF NOT EXISTS outbox_release_of ON outbox (json_extract(payload, '$.interview_id')) WHERE kind = 'release';",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {
