@@ -1,6 +1,5 @@
 // locale_format.cpp — dates, times, zones and durations per language (see locale_format.h).
 #include "invites/locale_format.h"
-#include "slotwise/ascii.h"
 
 #include <array>
 #include <cstdint>
@@ -47,37 +46,6 @@ std::string Counted(std::int64_t count, std::string_view one, std::string_view m
 }
 
 }  // namespace
-
-Locale ParseLocale(std::string_view tag) {
-  const std::size_t end = tag.find_first_of("-_");
-  const std::string primary = AsciiLower(tag.substr(0, end));
-  if (primary == "de") return Locale::kDe;
-  if (primary == "ja") return Locale::kJa;
-  if (primary == "nl") return Locale::kNl;
-  if (primary == "fr") return Locale::kFr;
-  if (primary == "es") return Locale::kEs;
-  if (primary == "it") return Locale::kIt;
-  if (primary == "pt") return Locale::kPt;
-  if (primary == "zh") return Locale::kZh;  // zh-TW, zh-Hant too: Simplified until there are Traditional texts
-  if (primary == "ko") return Locale::kKo;
-  return Locale::kEn;
-}
-
-std::string_view LocaleTag(Locale locale) {
-  switch (locale) {
-    case Locale::kDe: return "de";
-    case Locale::kJa: return "ja";
-    case Locale::kNl: return "nl";
-    case Locale::kFr: return "fr";
-    case Locale::kEs: return "es";
-    case Locale::kIt: return "it";
-    case Locale::kPt: return "pt";
-    case Locale::kZh: return "zh";
-    case Locale::kKo: return "ko";
-    case Locale::kEn: break;
-  }
-  return "en";
-}
 
 std::string FormatLocalDate(Instant instant, const TimeZone& zone, Locale locale) {
   const LocalDateTime local = zone.ToLocal(instant);

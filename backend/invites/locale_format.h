@@ -10,21 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include "slotwise/locale.h"
 #include "slotwise/time.h"
 #include "slotwise/time_zone.h"
 
 namespace slotwise::invites {
 
-// The languages of the built-in e-mails: English, German, Japanese, Dutch, French, Spanish, Italian, Portuguese,
-// Chinese (Simplified) and Korean. Other features may speak fewer (the HR texts: hr/hr_text.h HrLocale).
-enum class Locale { kEn, kDe, kJa, kNl, kFr, kEs, kIt, kPt, kZh, kKo };
-
-// The locale of a BCP 47 language tag, by its primary language subtag, case-insensitive ("de-DE", "de-AT", "DE",
-// "ja", "nl-BE", "fr-CA", "es-419", "pt-BR", "pt-PT", "ko-KR"; "_" is accepted as a separator too). Every Chinese tag
-// ("zh-CN", "zh-TW", "zh-Hant-HK") gives kZh, the Simplified texts: there are no Traditional ones yet. Empty,
-// malformed or unsupported tags give kEn (English is the fallback language of every template).
-Locale ParseLocale(std::string_view tag);
-std::string_view LocaleTag(Locale locale);  // "en", "de", "ja", "nl", "fr", "es", "it", "pt", "zh", "ko"
+// The languages of the built-in e-mails: all of slotwise/locale.h (the widget's too). Other features may speak
+// fewer (the HR texts: hr/hr_text.h HrLocale).
+using slotwise::Locale;
+using slotwise::LocaleTag;
+using slotwise::ParseLocale;
 
 // The local date of `instant` in `zone`: en "Tuesday, 1 December 2026", de "Dienstag, 1. Dezember 2026",
 // nl "dinsdag 1 december 2026", ja "2026年12月1日(火)", fr "mardi 1er décembre 2026" (the first of a month is "1er"),

@@ -556,35 +556,7 @@ constexpr auto kIndex = BuildIndex();
 
 }  // namespace
 
-Locale ParseLocale(std::string_view text) {
-  const std::string_view language = text.substr(0, text.find_first_of("-_"));
-  if (language == "de") return Locale::kDe;
-  if (language == "ja") return Locale::kJa;
-  if (language == "nl") return Locale::kNl;
-  if (language == "fr") return Locale::kFr;
-  if (language == "es") return Locale::kEs;
-  if (language == "it") return Locale::kIt;
-  if (language == "pt") return Locale::kPt;
-  if (language == "zh") return Locale::kZh;
-  if (language == "ko") return Locale::kKo;
-  return Locale::kEn;
-}
-
-const char* LocaleCode(Locale locale) {
-  switch (locale) {
-    case Locale::kEn: return "en";
-    case Locale::kDe: return "de";
-    case Locale::kJa: return "ja";
-    case Locale::kNl: return "nl";
-    case Locale::kFr: return "fr";
-    case Locale::kEs: return "es";
-    case Locale::kIt: return "it";
-    case Locale::kPt: return "pt";
-    case Locale::kZh: return "zh";
-    case Locale::kKo: return "ko";
-  }
-  return "en";
-}
+const char* LocaleCode(Locale locale) { return LocaleTag(locale).data(); }  // a NUL-terminated literal
 
 std::vector<std::string_view> LocaleTexts(Locale locale) {
   std::vector<std::string_view> texts;

@@ -69,8 +69,8 @@ enum class StringId {
   kCount
 };
 
-// "de", "de-DE", "ja", "nl-NL", "fr", "es", "it", "pt-BR", "zh-CN", "ko", … ; anything else -> kEn
-Locale ParseLocale(std::string_view text);
+// "de", "de-DE", "ja", "nl-NL", "fr", "es", "it", "pt-BR", "zh-CN", "ko", … ; anything else -> kEn (slotwise/locale.h)
+using slotwise::ParseLocale;
 // Every locale, in the language switch's order, with its name in its own language ("Deutsch", "日本語", …).
 inline constexpr Locale kLocales[] = {Locale::kEn, Locale::kDe, Locale::kFr, Locale::kEs, Locale::kIt,
                                       Locale::kPt, Locale::kNl, Locale::kJa, Locale::kZh, Locale::kKo};

@@ -24,11 +24,12 @@
 #include <nlohmann/json.hpp>
 
 #include "slotwise/intervals.h"
+#include "slotwise/locale.h"
 
 namespace slotwise::widget {
 
-enum class Locale { kEn, kDe, kJa, kNl, kFr, kEs, kIt, kPt, kZh, kKo };
-inline constexpr std::size_t kLocaleCount = 10;
+using slotwise::Locale;  // the interface's language (slotwise/locale.h)
+using slotwise::kLocaleCount;
 
 enum class RowKind { kInterviewer, kObserver, kRoom, kHost };
 
