@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 21> kMigrations = {
+constexpr std::array<const char*, 22> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -323,6 +323,18 @@ constexpr std::array<const char*, 21> kMigrations = {
     "CREATE INDEX proposals_holding ON proposals (expires_at) WHERE holds = 'held';"
     // The interview a proposal booked, named by its release job (HoldsReader::TentativeHoldsOf).
     "CREATE INDEX IF NOT EXISTS outbox_release_of ON outbox (json_extract(payload, '$.interview_id')) WHERE kind = 'release';",
+    // 22: rooms kept in step with the organisation's directory (directory/room_refresh.h): where a room came from
+    // ('' = written through the API; 'google' / 'microsoft' = read from that directory, whose later reads may retire
+    // it), since when it is missing there (retired_at, Unix seconds; 0 = offered), its features and room list; and each
+    // tenant's last read of its directory's rooms (directory_refreshes: when, how it went, what it changed).
+    "ALTER TABLE rooms ADD COLUMN source TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE rooms ADD COLUMN retired_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE rooms ADD COLUMN features TEXT NOT NULL DEFAULT '[]';"
+    "ALTER TABLE rooms ADD COLUMN room_list TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE directory_refreshes ("
+    "  tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  attempted_at INTEGER NOT NULL DEFAULT 0, refreshed_at INTEGER NOT NULL DEFAULT 0,"
+    "  outcome TEXT NOT NULL DEFAULT '', report TEXT NOT NULL DEFAULT '{}');",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {
