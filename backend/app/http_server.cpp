@@ -17,6 +17,7 @@
 #include "api/audit_recorder.h"
 #include "api/connection_access.h"
 #include "api/connection_routes.h"
+#include "api/display_routes.h"
 #include "api/hr_routes.h"
 #include "api/interview_routes.h"
 #include "api/message_routes.h"
@@ -248,6 +249,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   RegisterInterviewRoutes(*server_, scheduling, caller_auth, zones_);
   RegisterDemoRoutes(*server_, caller_auth, options_.demo, kDemoTenantId, kDemoRecruiter);
   RegisterProposalRoutes(*server_, scheduling.proposals(), caller_auth, public_url_);
+  RegisterDisplayRoutes(*server_, scheduling.displays(), caller_auth);
   RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_,
                         options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
   RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);

@@ -51,7 +51,7 @@ std::string RedactEmails(std::string_view text) {
 
 std::string RedactForLog(std::string_view text) {
   const std::string mailless = RedactEmails(text);
-  static constexpr std::array<std::string_view, 4> kCredentialPrefixes{"swk_", "swt1", "swp_", "Bearer "};
+  static constexpr std::array<std::string_view, 5> kCredentialPrefixes{"swk_", "swt1", "swp_", "swd_", "Bearer "};
   std::string out;
   out.reserve(mailless.size());
   for (std::size_t i = 0; i < mailless.size();) {

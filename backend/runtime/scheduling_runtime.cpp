@@ -129,6 +129,9 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   runtime->proposals_ =
       std::make_unique<ProposalService>(*runtime->proposal_store_, *runtime->booking_, *runtime->directory_, zones, now,
                                         [worker] { worker->Wake(); }, &connections.vault());
+  runtime->display_store_ = std::make_unique<displays::SqliteDisplayStore>(database);
+  runtime->displays_ = std::make_unique<displays::DisplayService>(*runtime->display_store_, *runtime->directory_,
+                                                                  *runtime->gatherer_, zones, now);
   runtime->messages_ = std::make_unique<MessagesService>(*runtime->interviews_, *runtime->directory_, zones, now, [worker] { worker->Wake(); });
 
   hr::HrRuntimeOptions hr_options;

@@ -28,6 +28,8 @@
 #include "booking/outbox_worker.h"
 #include "booking/provider_gateway.h"
 #include "connections/org_access_registry.h"
+#include "displays/display_service.h"
+#include "displays/display_store.h"
 #include "hr/hr_runtime.h"
 #include "lifecycle/event_log.h"
 #include "lifecycle/lifecycle_dispatcher.h"
@@ -92,6 +94,7 @@ class SchedulingRuntime {
   OrgAccessRegistry& org_access() { return connections_->org_access(); }  // each tenant's organisation access
   ConnectionsRuntime& connections() { return *connections_; }
   ProposalService& proposals() { return *proposals_; }
+  displays::DisplayService& displays() { return *displays_; }  // room displays (docs/ROOM_DISPLAYS.md)
   MessagesService& messages() { return *messages_; }
   hr::HrRuntime& hr() { return *hr_; }
   lifecycle::LifecycleDispatcher& lifecycle() { return *lifecycle_; }  // its log() is the tenants' delivery log
@@ -126,6 +129,8 @@ class SchedulingRuntime {
   std::unique_ptr<BookingService> booking_;
   std::unique_ptr<SqliteProposalStore> proposal_store_;
   std::unique_ptr<ProposalService> proposals_;
+  std::unique_ptr<displays::SqliteDisplayStore> display_store_;
+  std::unique_ptr<displays::DisplayService> displays_;
   std::unique_ptr<MessagesService> messages_;
   std::unique_ptr<hr::HrRuntime> hr_;     // its scheduler thread is joined before the stores it reads go away
   std::unique_ptr<lifecycle::EventLog> lifecycle_log_;

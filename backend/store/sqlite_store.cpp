@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 22> kMigrations = {
+constexpr std::array<const char*, 23> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -335,6 +335,16 @@ constexpr std::array<const char*, 22> kMigrations = {
     "  tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,"
     "  attempted_at INTEGER NOT NULL DEFAULT 0, refreshed_at INTEGER NOT NULL DEFAULT 0,"
     "  outcome TEXT NOT NULL DEFAULT '', report TEXT NOT NULL DEFAULT '{}');",
+    // 23: room displays (displays/display_store.h): a tablet next to a room, paired once with a short code and then
+    // holding a device token; only the SHA-256 of each is stored. The code is cleared when it is used; revocation
+    // deletes the row. The room is named by its e-mail (lower-cased); the tenant's deletion removes its displays.
+    "CREATE TABLE room_displays ("
+    "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,"
+    "  room TEXT NOT NULL, settings TEXT NOT NULL DEFAULT '{}',"
+    "  code_hash TEXT UNIQUE, code_expires_at INTEGER NOT NULL DEFAULT 0,"
+    "  token_hash TEXT UNIQUE, paired_at INTEGER NOT NULL DEFAULT 0, last_seen_at INTEGER NOT NULL DEFAULT 0,"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+    "CREATE INDEX room_displays_by_room ON room_displays (tenant_id, room, created_at);",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

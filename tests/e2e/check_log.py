@@ -16,12 +16,13 @@ FORBIDDEN = [
     ("a Slotwise API key", re.compile(r"swk_(?!<redacted>)[A-Za-z0-9_-]+")),
     ("a widget token", re.compile(r"swt1(?!<redacted>)[A-Za-z0-9._-]+")),
     ("a candidate's proposal capability", re.compile(r"swp_(?!<redacted>)[A-Za-z0-9_-]+")),
+    ("a room display's device token", re.compile(r"swd_(?!<redacted>)[A-Za-z0-9_-]+")),
     ("a bearer credential", re.compile(r"Bearer (?!<redacted>)\S+")),
     ("an OAuth token field", re.compile(r"(access_token|refresh_token|client_secret|id_token)")),
     ("a sandbox-issued token", re.compile(r"\b(sbx|sandbox)[-_](at|rt|access|refresh)[-_][A-Za-z0-9]+")),
 ]
 ROUTE = re.compile(r"^(\(static\)|\(unmatched\)|/[A-Za-z0-9_./{}-]*)$")
-ID_SEGMENT = re.compile(r"/(int|prop|msg|evt|con|ten|key|hr|ch)_[A-Za-z0-9]+")
+ID_SEGMENT = re.compile(r"/(int|prop|msg|evt|con|ten|key|hr|ch|dsp)_[A-Za-z0-9]+")
 
 
 def main(path):

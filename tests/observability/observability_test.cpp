@@ -125,6 +125,7 @@ TEST_CASE("free text loses e-mail addresses and credentials before it is logged"
   CHECK(RedactForLog("key swk_abc_DEF-123 refused") == "key swk_<redacted> refused");
   CHECK(RedactForLog("token swt1.eyJhbGciOi.sig=") == "token swt1<redacted>");
   CHECK(RedactForLog("link #p=swp_AbC-12_x9 opened") == "link #p=swp_<redacted> opened");
+  CHECK(RedactForLog("display swd_Zx-9_k refused") == "display swd_<redacted> refused");
   CHECK(RedactForLog("Authorization: Bearer ya29.a0Af-x") == "Authorization: Bearer <redacted>");
   CHECK(RedactForLog("no @ here, user@localhost, 2 @ 3") == "no @ here, user@localhost, 2 @ 3");
   CHECK(RedactForLog("Bearer ") == "Bearer ");
