@@ -23,6 +23,7 @@ fs.mkdirSync(ARTIFACTS, { recursive: true });
 const kSpree = 'c_berlin-spree@resource.calendar.google.com';
 const kTiergarten = 'c_berlin-tiergarten@resource.calendar.google.com';
 const kTablet = { width: 1280, height: 800 };
+const kPortrait = { width: 800, height: 1280 };  // the Japanese display is a tablet upright
 
 // A fixed-offset zone in which it is now between 09:00 and 11:00, so that the meetings made around now are all today.
 function morningZone(nowMs) {
@@ -129,9 +130,9 @@ test('room display: pair by typing the code, the room busy now and the next two,
   assert.deepEqual(await clipped(page), []);
   await page.screenshot({ path: path.join(ARTIFACTS, 'room-display-en-busy.png') });
 
-  // Japanese, on a second tablet: the same room in Japanese.
+  // Japanese, on a second tablet, upright: the same room in Japanese.
   const japanese = await newDisplay(kSpree, 'ja');
-  const jaPage = await (await browser.newContext({ viewport: kTablet, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
+  const jaPage = await (await browser.newContext({ viewport: kPortrait, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
   const jaProblems = watchConsole(jaPage);
   await jaPage.goto(`${origin}/room-display/`);
   await jaPage.locator('#pair-title', { hasText: strings.ja.pairTitle }).waitFor();
