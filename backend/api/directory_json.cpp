@@ -1,11 +1,15 @@
 // directory_json.cpp — see directory_json.h.
 #include "api/directory_json.h"
 
+#include <charconv>
+
 #include "api/stored_fields.h"
 #include "booking/external_change_policy.h"
 #include "proposals/candidate_change_policy.h"
 #include "mail/mail_message.h"
+#include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
+#include "slotwise/time.h"
 #include "slotwise/json_input.h"
 #include "store/personal_data_retention.h"
 
@@ -127,9 +131,75 @@ Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email
 }
 
 json RoomJson(const Room& room) {
-  return {{"email", room.email}, {"name", room.name},
+  return {{"email", room.email},
+          {"name", room.name},
           {"capacity", room.capacity ? json(*room.capacity) : json(nullptr)},
-          {"building", room.building}, {"floor", room.floor}, {"calendar_provider", room.calendar_provider}};
+          {"building", room.building},
+          {"floor", room.floor},
+          {"calendar_provider", room.calendar_provider},
+          {"source", room.source},
+          {"features", room.features},
+          {"room_list", room.room_list},
+          {"retired", room.retired_at != 0},
+          {"retired_at", room.retired_at != 0 ? json(FormatRfc3339(room.retired_at)) : json(nullptr)}};
+}
+
+bool RoomFilter::Matches(const Room& room) const {
+  if (room.retired_at != 0 && !include_retired) return false;
+  if (!building.empty() && AsciiLower(room.building) != AsciiLower(building)) return false;
+  if (!room_list.empty() && AsciiLower(room.room_list) != AsciiLower(room_list)) return false;
+  if (min_capacity > 0 && (!room.capacity || *room.capacity < min_capacity)) return false;
+  if (!feature.empty() && std::none_of(room.features.begin(), room.features.end(), [&](const std::string& known) {
+        return AsciiLower(known) == AsciiLower(feature);
+      })) {
+    return false;
+  }
+  return true;
+}
+
+Result<RoomFilter> ReadRoomFilter(const httplib::Request& req) {
+  RoomFilter filter;
+  filter.building = req.get_param_value("building");
+  filter.room_list = req.get_param_value("room_list");
+  filter.feature = req.get_param_value("feature");
+  for (const auto* text : {&filter.building, &filter.room_list, &filter.feature}) {
+    if (text->size() > 256) return Invalid("building", "a filter value is at most 256 characters");
+  }
+  if (req.has_param("min_capacity")) {
+    const std::string text = req.get_param_value("min_capacity");
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > 100000) {
+      return Invalid("min_capacity", "min_capacity is a whole number from 1 to 100000; not \"" + text + "\"");
+    }
+    filter.min_capacity = value;
+  }
+  if (req.has_param("include_retired")) {
+    const std::string text = req.get_param_value("include_retired");
+    if (text != "true" && text != "false") {
+      return Invalid("include_retired", "include_retired is true or false; not \"" + text + "\"");
+    }
+    filter.include_retired = text == "true";
+  }
+  return filter;
+}
+
+json RoomRefreshJson(const RoomRefresh& refresh, std::int64_t interval_seconds) {
+  const auto at = [](std::int64_t seconds) { return seconds != 0 ? json(FormatRfc3339(seconds)) : json(nullptr); };
+  json report = slotwise::ParseJson(refresh.report_json);
+  if (!report.is_object()) report = json::object();
+  json answer = {{"schedule_hours", interval_seconds / 3600},
+                 {"last_attempt_at", at(refresh.attempted_at)},
+                 {"last_refreshed_at", at(refresh.refreshed_at)},
+                 {"next_attempt_at", interval_seconds > 0 && refresh.attempted_at != 0
+                                         ? at(refresh.attempted_at + interval_seconds)
+                                         : json(nullptr)},
+                 {"outcome", refresh.outcome.empty() ? json(nullptr) : json(refresh.outcome)},
+                 {"sources", report.value("sources", json::array())},
+                 {"rooms", report.value("rooms", json::object())},
+                 {"notes", report.value("notes", json::array())}};
+  if (report.contains("error")) answer["error"] = report["error"];
+  return answer;
 }
 
 Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, const json& body) {

@@ -20,6 +20,7 @@
 #include <type_traits>
 #include <string>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "slotwise/error_codes.h"
@@ -74,8 +75,26 @@ nlohmann::json PersonJson(const Person& person);
 Result<Person> PersonFrom(const std::string& tenant_id, const std::string& email, const nlohmann::json& body,
                           ZoneSource& zones);
 
+// A room's answer also carries what the organisation's directory says of it (source, features, room_list, retired,
+// retired_at — output only: RoomFrom refuses them as unknown members).
 nlohmann::json RoomJson(const Room& room);
 Result<Room> RoomFrom(const std::string& tenant_id, const std::string& email, const nlohmann::json& body);
+
+// GET /v1/rooms's filter (query parameters): building and room_list (ASCII case-insensitive, exact), feature (one
+// of the room's features, case-insensitive), min_capacity (1 … 100000; rooms of unknown capacity do not match),
+// include_retired ("true" | "false", default false: retired rooms are history, not offered). Anything else in those
+// parameters is invalid_request naming it.
+struct RoomFilter {
+  std::string building, room_list, feature;
+  std::int64_t min_capacity = 0;
+  bool include_retired = false;
+  bool Matches(const Room& room) const;
+};
+Result<RoomFilter> ReadRoomFilter(const httplib::Request& req);
+
+// GET /v1/directory/rooms/refresh: {"schedule_hours", "last_attempt_at", "last_refreshed_at", "next_attempt_at",
+// "outcome", "sources", "rooms", "notes", "error"?} — times RFC 3339 or null; `interval_seconds` 0 = no schedule.
+nlohmann::json RoomRefreshJson(const RoomRefresh& refresh, std::int64_t interval_seconds);
 
 nlohmann::json HostJson(const HostAccount& host);
 Result<HostAccount> HostFrom(const std::string& tenant_id, const std::string& id, const nlohmann::json& body);

@@ -1,6 +1,8 @@
 // organisation_routes.cpp — see organisation_routes.h.
 #include "api/organisation_routes.h"
 
+#include "providers/google_room_directory.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -95,7 +97,11 @@ void RegisterOrganisationRoutes(httplib::Server& server, OrgAccessRegistry& orga
     if (organisations.offers(oauth::Provider::kGoogle)) {
       // What the customer's Workspace administrator enters under domain-wide delegation.
       google["client_id"] = account.client_id.empty() ? account.client_email : account.client_id;
-      google["scopes"] = account.scopes;
+      // The calendar scopes, and the Admin SDK's room scope (directory/room_refresh.h reads the Workspace's rooms
+      // with it; asked for apart, so calendars work even where only they were authorised).
+      std::vector<std::string> scopes = account.scopes;
+      scopes.push_back(providers::kGoogleRoomDirectoryScope);
+      google["scopes"] = scopes;
     }
     SendJson(res, 200, {{"connections", list},
                         {"google", google},

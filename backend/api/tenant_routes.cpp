@@ -83,9 +83,9 @@ Result<bool> CheckHostConnection(ConnectionStore& connections, const HostAccount
 // need the API key; reads are also open to widget tokens with availability:read (the widget draws a row per person,
 // room and host account). The list is paged (api/paging.h) in the order of key_of(value), the value's key.
 template <typename Value, typename From, typename ToJson, typename Upsert, typename Get, typename List, typename Remove,
-          typename KeyOf>
+          typename KeyOf, typename FilterOf>
 void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& collection, From from, ToJson to_json,
-                     Upsert upsert, Get get, List list, Remove remove, KeyOf key_of) {
+                     Upsert upsert, Get get, List list, Remove remove, KeyOf key_of, FilterOf filter_of) {
   const std::string item = "/v1/" + collection + "/([^/]+)";
   server.Put(item, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
@@ -116,7 +116,7 @@ void DirectoryRoutes(httplib::Server& server, ApiAuth& auth, const std::string& 
   server.Get("/v1/" + collection, [=, &auth](Req req, Res res) {
     std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
     if (!caller) return;
-    AnswerPage(req, res, collection, "", list(caller->tenant_id), key_of, to_json);
+    AnswerPage(req, res, collection, filter_of(req), list(caller->tenant_id, req), key_of, to_json);
   });
 }
 
@@ -191,15 +191,38 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
         return directory.UpsertPerson(v);
       },
       [&](const std::string& t, const std::string& k) { return directory.GetPerson(t, k); },
-      [&](const std::string& t) { return directory.ListPeople(t); },
+      [&](const std::string& t, Req) { return directory.ListPeople(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeletePerson(t, k); },
-      [](const Person& v) { return v.email; });
+      [](const Person& v) { return v.email; }, [](Req) { return std::string(); });
   DirectoryRoutes<Room>(
-      server, auth, "rooms", RoomFrom, RoomJson, [&](const Room& v) { return directory.UpsertRoom(v); },
+      server, auth, "rooms", RoomFrom, RoomJson,
+      [&](const Room& v) -> Result<Room> {
+        // What the organisation's directory says of a room (its source, features, list, retirement) stays: a PUT
+        // writes the fields it carries. A room the directory retired stays retired (it comes back when the directory
+        // lists it again); one written through the API only is never retired.
+        Result<std::optional<Room>> known = directory.GetRoom(v.tenant_id, v.email);
+        if (!known) return known.error();
+        Room room = v;
+        if (known->has_value()) {
+          room.source = (*known)->source;
+          room.retired_at = (*known)->retired_at;
+          room.features = (*known)->features;
+          room.room_list = (*known)->room_list;
+        }
+        return directory.UpsertRoom(room);
+      },
       [&](const std::string& t, const std::string& k) { return directory.GetRoom(t, k); },
-      [&](const std::string& t) { return directory.ListRooms(t); },
+      [&](const std::string& t, Req req) -> Result<std::vector<Room>> {
+        Result<RoomFilter> filter = ReadRoomFilter(req);
+        if (!filter) return filter.error();
+        Result<std::vector<Room>> rooms = directory.ListRooms(t);
+        if (!rooms) return rooms;
+        std::erase_if(*rooms, [&](const Room& room) { return !filter->Matches(room); });
+        return rooms;
+      },
       [&](const std::string& t, const std::string& k) { return directory.DeleteRoom(t, k); },
-      [](const Room& v) { return v.email; });
+      [](const Room& v) { return v.email; },
+      [](Req req) { return PageFilter(req, {"building", "room_list", "feature", "min_capacity", "include_retired"}); });
   DirectoryRoutes<HostAccount>(
       server, auth, "host_accounts", HostFrom, HostJson,
       [&](const HostAccount& v) -> Result<HostAccount> {
@@ -207,9 +230,9 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
         return directory.UpsertHostAccount(v);
       },
       [&](const std::string& t, const std::string& k) { return directory.GetHostAccount(t, k); },
-      [&](const std::string& t) { return directory.ListHostAccounts(t); },
+      [&](const std::string& t, Req) { return directory.ListHostAccounts(t); },
       [&](const std::string& t, const std::string& k) { return directory.DeleteHostAccount(t, k); },
-      [](const HostAccount& v) { return v.id; });
+      [](const HostAccount& v) { return v.id; }, [](Req) { return std::string(); });
 
   // The organisation's people and rooms, read from its calendar system (directory_import.h).
   server.Post("/v1/directory/import", [&, zones_ptr = &zones](Req req, Res res) {
@@ -222,22 +245,47 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
     bool update_existing = false;
     if (Result<bool> read = Read(*body, "provider", provider); !read) return SendError(res, read.error());
     if (Result<bool> read = Read(*body, "update_existing", update_existing); !read) return SendError(res, read.error());
-    if (provider == "google") {
-      return SendError(res, Error{codes::kNotSupported, "reading a Google Workspace directory needs the Admin SDK, which this "
-                                                  "build does not use yet: add people and rooms with PUT", "provider"});
+    if (provider != "microsoft" && provider != "google") {
+      return SendError(res, Invalid("provider", "provider must be microsoft or google"));
     }
-    if (provider != "microsoft") return SendError(res, Invalid("provider", "provider must be microsoft or google"));
     Result<std::optional<Tenant>> tenant = directory.GetTenant(caller->tenant_id);
     if (!tenant || !tenant->has_value()) return SendError(res, Error{codes::kStorageError, "cannot read the tenant", ""});
     Result<DirectoryImportReport> report =
-        ImportMicrosoftDirectory(directory, runtime.org_access(), runtime.connections().providers(), *zones_ptr,
-                                 **tenant, update_existing);
+        provider == "google"
+            ? ImportGoogleRooms(directory, runtime.org_access(), runtime.connections().providers(), **tenant,
+                                update_existing)
+            : ImportMicrosoftDirectory(directory, runtime.org_access(), runtime.connections().providers(), *zones_ptr,
+                                       **tenant, update_existing);
     if (!report) return SendError(res, report.error());
     SendJson(res, 200, {{"people", {{"added", report->people_added}, {"updated", report->people_updated},
                                     {"kept", report->people_kept}}},
                         {"rooms", {{"added", report->rooms_added}, {"updated", report->rooms_updated},
                                    {"kept", report->rooms_kept}}},
                         {"notes", report->notes}});
+  });
+
+  // The rooms of the tenant's organisation directories, kept in step on a schedule (directory/room_refresh.h): when
+  // they were last read and how it went; POST reads them now.
+  server.Get("/v1/directory/rooms/refresh", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
+    if (!caller) return;
+    Result<RoomRefresh> last = directory.GetRoomRefresh(caller->tenant_id);
+    if (!last) return SendError(res, last.error());
+    SendJson(res, 200, RoomRefreshJson(*last, runtime.room_refresher().interval_seconds()));
+  });
+  server.Post("/v1/directory/rooms/refresh", [&](Req req, Res res) {
+    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    if (!caller) return;
+    if (!req.body.empty()) {
+      std::optional<json> body = JsonObjectBody(req, res);
+      if (!body) return;
+      if (Result<bool> keys = CheckKeys(*body, {}); !keys) return SendError(res, keys.error());
+    }
+    Result<RoomRefreshReport> ran = runtime.room_refresher().Refresh(caller->tenant_id);
+    if (!ran) return SendError(res, ran.error());
+    Result<RoomRefresh> last = directory.GetRoomRefresh(caller->tenant_id);
+    if (!last) return SendError(res, last.error());
+    SendJson(res, 200, RoomRefreshJson(*last, runtime.room_refresher().interval_seconds()));
   });
 
   // A connected Zoom/GoTo account becomes a host account with the settings its provider reports.

@@ -236,6 +236,10 @@ Result<std::shared_ptr<const TenantSnapshot>> CalendarGatherer::Load(const std::
     snapshot->people.emplace(calendar.id, std::move(calendar));
   }
   for (const Room& room : rooms.value()) {
+    if (room.retired_at != 0) {
+      snapshot->retired_rooms.emplace(AsciiLower(room.email), room.retired_at);
+      continue;
+    }
     TenantSnapshot::Calendar calendar;
     calendar.id = AsciiLower(room.email);
     calendar.provider = std::string(ResolveCalendarProvider(room.calendar_provider, t));
@@ -515,6 +519,12 @@ Result<GatheredCalendars> CalendarGatherer::Collect(const std::string& tenant_id
                         : mention.kind == Kind::kRoom ? snapshot.rooms
                                                       : snapshot.hosts;
     auto found = table.find(key);
+    if (found == table.end() && mention.kind == Kind::kRoom && snapshot.retired_rooms.count(key) > 0) {
+      return Error{codes::kRoomRetired,
+                   "room " + mention.sub + " is no longer in the organisation's directory (retired " +
+                       FormatRfc3339(snapshot.retired_rooms.at(key)) + "): choose another room",
+                   mention.field};
+    }
     if (found == table.end()) {
       return Error{codes::kUnknownParticipant,
                    "\"" + mention.sub + "\" is not a " + std::string(KindName(mention.kind)) + " of tenant " +

@@ -98,7 +98,8 @@ struct TenantSnapshot {
   Tenant tenant;
   nlohmann::json policies = nlohmann::json::object();   // parsed policies_json
   std::unordered_map<std::string, Calendar> people;     // by lower-cased e-mail
-  std::unordered_map<std::string, Calendar> rooms;      // by lower-cased e-mail
+  std::unordered_map<std::string, Calendar> rooms;      // by lower-cased e-mail; offered rooms only
+  std::unordered_map<std::string, std::int64_t> retired_rooms;  // lower-cased e-mail -> retired_at (not offered)
   std::unordered_map<std::string, Calendar> hosts;      // by lower-cased id
   // calendar provider -> ActingCandidates (busy_sources.h; empty = the calendar itself)
   std::unordered_map<std::string, std::vector<std::string>> acting;

@@ -181,6 +181,12 @@ Result<std::string> BookingService::Resolve(const std::string& tenant_id, Interv
     if (!room->has_value()) {
       return Error{codes::kInvalidRequest, spec.room + " is not a room of this tenant", "room"};
     }
+    if ((*room)->retired_at != 0) {
+      return Error{codes::kRoomRetired,
+                   spec.room + " is no longer in the organisation's directory (retired " +
+                       FormatRfc3339((*room)->retired_at) + "): choose another room",
+                   "room"};
+    }
   }
   if (!spec.host_account.empty()) {
     Result<std::optional<HostAccount>> host = directory_.GetHostAccount(tenant_id, spec.host_account);

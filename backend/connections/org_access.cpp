@@ -16,6 +16,7 @@ namespace slotwise {
 struct OrgAccess::Slot {
   bool microsoft = false;
   std::string subject;      // Google: the address to act as, as first asked for; Microsoft: unused
+  std::vector<std::string> scopes;  // Google: the scopes to ask for; empty = the service account's configured ones
   std::mutex grant_mutex;   // held across a grant request (single flight)
   std::mutex state_mutex;   // guards the fields below; never held across I/O
   std::string token;        // "" = none yet
@@ -197,6 +198,11 @@ bool OrgAccess::configured(oauth::Provider provider) const {
 }
 
 std::unique_ptr<providers::AccessTokenSource> OrgAccess::GoogleAs(std::string subject_email) {
+  return GoogleAs(std::move(subject_email), {});
+}
+
+std::unique_ptr<providers::AccessTokenSource> OrgAccess::GoogleAs(std::string subject_email,
+                                                                  std::vector<std::string> scopes) {
   if (!configured(oauth::Provider::kGoogle)) {
     return std::make_unique<RefusingSource>(Error{
         codes::kProviderNotConfigured,
@@ -204,7 +210,7 @@ std::unique_ptr<providers::AccessTokenSource> OrgAccess::GoogleAs(std::string su
         "organisation (PUT /v1/organisation/google) after authorising the deployment's service account", ""});
   }
   if (!scope_.Covers(subject_email)) return std::make_unique<RefusingSource>(OutsideDomains(subject_email));
-  return std::make_unique<Source>(*this, GoogleSlot(subject_email));
+  return std::make_unique<Source>(*this, GoogleSlot(subject_email, scopes));
 }
 
 std::unique_ptr<providers::AccessTokenSource> OrgAccess::MicrosoftAppOnly(std::string_view mailbox) {
@@ -230,12 +236,15 @@ Error OrgAccess::OutsideDomains(const std::string& address) const {
                ""};
 }
 
-OrgAccess::Slot& OrgAccess::GoogleSlot(const std::string& subject) {
+OrgAccess::Slot& OrgAccess::GoogleSlot(const std::string& subject, const std::vector<std::string>& scopes) {
+  std::string scope_key;
+  for (const std::string& scope : scopes) scope_key += scope + " ";
   std::lock_guard guard(slots_mutex_);
-  std::unique_ptr<Slot>& slot = google_slots_[AsciiLower(subject)];
+  std::unique_ptr<Slot>& slot = google_slots_[{AsciiLower(subject), scope_key}];
   if (!slot) {
     slot = std::make_unique<Slot>();
     slot->subject = subject;
+    slot->scopes = scopes;
   }
   return *slot;
 }
@@ -304,8 +313,10 @@ Result<oauth::TokenSet> OrgAccess::Grant(const Slot& slot, std::int64_t now) {
     return granted;
   }
   ++grants_started_;
-  Result<oauth::TokenSet> granted = oauth::ServiceAccountToken(google_, slot.subject, now, transport_);
-  if (!granted) return GoogleError(granted.error(), google_, slot.subject);
+  oauth::ServiceAccount account = google_;
+  if (!slot.scopes.empty()) account.scopes = slot.scopes;
+  Result<oauth::TokenSet> granted = oauth::ServiceAccountToken(account, slot.subject, now, transport_);
+  if (!granted) return GoogleError(granted.error(), account, slot.subject);
   return granted;
 }
 

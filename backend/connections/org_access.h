@@ -93,6 +93,10 @@ class OrgAccess {
   // A source of tokens acting as `subject_email`, a user or resource in the scope's domains. Not configured → a source
   // whose calls fail with "provider_not_configured"; outside the domains (or empty) → "domain_not_verified".
   std::unique_ptr<providers::AccessTokenSource> GoogleAs(std::string subject_email);
+  // The same for a grant asking exactly `scopes` instead of the service account's configured ones (e.g. the Admin
+  // SDK's room scope, which a Workspace administrator authorises separately: a calendar grant must not fail because
+  // the directory scope is missing). Cached apart from GoogleAs(subject_email).
+  std::unique_ptr<providers::AccessTokenSource> GoogleAs(std::string subject_email, std::vector<std::string> scopes);
   // A source of the customer tenant's app-only Graph token (scope https://graph.microsoft.com/.default), used for
   // `mailbox` (an address in the scope's domains, else "domain_not_verified"); "" = for tenant-wide reads (the
   // directory, the organisation's verified domains), not for any one mailbox.
@@ -107,7 +111,7 @@ class OrgAccess {
   struct Slot;  // one cached token and its single-flight lock
   class Source;
 
-  Slot& GoogleSlot(const std::string& subject);
+  Slot& GoogleSlot(const std::string& subject, const std::vector<std::string>& scopes);
   Error OutsideDomains(const std::string& address) const;
   Result<std::string> Current(Slot& slot);
   Result<std::string> AfterRejection(Slot& slot, std::string_view rejected);
@@ -123,7 +127,8 @@ class OrgAccess {
   Clock clock_;
 
   mutable std::mutex slots_mutex_;
-  std::map<std::string, std::unique_ptr<Slot>> google_slots_;  // key: lower-cased subject; never erased
+  // key: lower-cased subject, then the asked scopes ("" = the configured ones); never erased
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<Slot>> google_slots_;
   std::unique_ptr<Slot> microsoft_slot_;
   std::atomic<std::int64_t> grants_started_{0};
 };

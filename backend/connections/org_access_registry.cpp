@@ -90,6 +90,23 @@ Result<std::unique_ptr<providers::AccessTokenSource>> OrgAccessRegistry::Microso
   return std::unique_ptr<providers::AccessTokenSource>(std::make_unique<KeepingSource>(*access, std::move(source)));
 }
 
+Result<std::unique_ptr<providers::AccessTokenSource>> OrgAccessRegistry::GoogleAdmin(const std::string& tenant_id,
+                                                                                      std::vector<std::string> scopes) {
+  Result<std::optional<OrgConnection>> connection = store_.Get(tenant_id, oauth::Provider::kGoogle);
+  if (!connection) return connection.error();
+  if (!connection->has_value() || (*connection)->status != "active" || (*connection)->admin_email.empty()) {
+    return Error{codes::kProviderNotConfigured,
+                 "tenant " + tenant_id + " has no active Google Workspace connection: its administrator connects the "
+                 "organisation (PUT /v1/organisation/google) after authorising the deployment's service account",
+                 ""};
+  }
+  Result<std::shared_ptr<OrgAccess>> access = For(tenant_id);
+  if (!access) return access.error();
+  std::unique_ptr<providers::AccessTokenSource> source =
+      (*access)->GoogleAs((*connection)->admin_email, std::move(scopes));
+  return std::unique_ptr<providers::AccessTokenSource>(std::make_unique<KeepingSource>(*access, std::move(source)));
+}
+
 void OrgAccessRegistry::Forget(const std::string& tenant_id) {
   std::lock_guard lock(mutex_);
   by_tenant_.erase(tenant_id);

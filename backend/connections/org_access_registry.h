@@ -56,6 +56,11 @@ class OrgAccessRegistry {
   Result<std::unique_ptr<providers::AccessTokenSource>> GoogleAs(const std::string& tenant_id, std::string subject);
   Result<std::unique_ptr<providers::AccessTokenSource>> MicrosoftAppOnly(const std::string& tenant_id,
                                                                          std::string_view mailbox);
+  // A source acting as the administrator who connected the tenant's Google Workspace (OrgConnection::admin_email)
+  // and asking exactly `scopes` (the Admin SDK's, which only an administrator may call). "provider_not_configured"
+  // when the tenant has no active Google Workspace connection.
+  Result<std::unique_ptr<providers::AccessTokenSource>> GoogleAdmin(const std::string& tenant_id,
+                                                                    std::vector<std::string> scopes);
 
   Result<OrgConnection> ConnectGoogle(const std::string& tenant_id, const std::string& domain,
                                       const std::string& admin_email);

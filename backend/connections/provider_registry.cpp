@@ -31,6 +31,12 @@ std::optional<std::string> ProviderRegistry::ApiBase(oauth::Provider provider) c
   return client->registration().endpoints.api_base;
 }
 
+std::optional<std::string> ProviderRegistry::DirectoryApiBase(oauth::Provider provider) const {
+  const oauth::OAuthClient* client = Client(provider);
+  if (!client || client->registration().endpoints.directory_api_base.empty()) return std::nullopt;
+  return client->registration().endpoints.directory_api_base;
+}
+
 std::string ProviderRegistry::RedirectUri(oauth::Provider provider) const {
   return public_base_url_ + "/oauth/" + std::string(oauth::ProviderName(provider)) + "/callback";
 }

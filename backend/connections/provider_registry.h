@@ -40,6 +40,8 @@ class ProviderRegistry {
 
   const oauth::OAuthClient* Client(oauth::Provider provider) const;
   std::optional<std::string> ApiBase(oauth::Provider provider) const;
+  // Google's Admin SDK Directory API base (rooms, buildings); nullopt when Google is not configured.
+  std::optional<std::string> DirectoryApiBase(oauth::Provider provider) const;
   std::string RedirectUri(oauth::Provider provider) const;
   net::HttpTransport& transport() const { return transport_; }
 

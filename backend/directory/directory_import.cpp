@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "directory/room_refresh.h"
 #include "providers/microsoft_graph_calendar.h"
 #include "slotwise/ascii.h"
 #include "slotwise/error_codes.h"
@@ -92,25 +93,36 @@ Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory
 
   Result<std::vector<providers::RoomInfo>> rooms = graph.ListRooms();
   if (!rooms) return rooms.error();
-  for (const providers::RoomInfo& info : *rooms) {
-    Result<std::optional<Room>> existing = directory.GetRoom(tenant.id, AsciiLower(info.email));
-    if (!existing) return existing.error();
-    if (existing->has_value() && !update_existing) {
-      ++report.rooms_kept;
-      continue;
-    }
-    Room room = existing->has_value() ? **existing : Room{};
-    room.tenant_id = tenant.id;
-    room.email = info.email;
-    room.name = info.name.empty() ? info.email : info.name;
-    room.capacity = info.capacity;
-    room.building = info.building;
-    room.floor = info.floor;
-    if (room.calendar_provider.empty()) room.calendar_provider = "microsoft";
-    Result<Room> stored = directory.UpsertRoom(room);
-    if (!stored) return stored.error();
-    existing->has_value() ? ++report.rooms_updated : ++report.rooms_added;
-  }
+  RoomCounts counts;
+  Result<bool> applied = ApplyDirectoryRooms(directory, tenant.id, "microsoft", *rooms, 0, update_existing, false,
+                                             counts, report.notes);
+  if (!applied) return applied.error();
+  report.rooms_added = counts.added;
+  report.rooms_updated = counts.updated + counts.returned;
+  report.rooms_kept = counts.kept;
+  return report;
+}
+
+}  // namespace slotwise
+
+namespace slotwise {
+
+Result<DirectoryImportReport> ImportGoogleRooms(DirectoryStore& directory, OrgAccessRegistry& org_access,
+                                                const ProviderRegistry& providers, const Tenant& tenant,
+                                                bool update_existing) {
+  Result<std::vector<providers::RoomInfo>> rooms =
+      ReadDirectoryRooms(org_access, providers, tenant.id, oauth::Provider::kGoogle);
+  if (!rooms) return rooms.error();
+  DirectoryImportReport report;
+  RoomCounts counts;
+  Result<bool> applied =
+      ApplyDirectoryRooms(directory, tenant.id, "google", *rooms, 0, update_existing, false, counts, report.notes);
+  if (!applied) return applied.error();
+  report.rooms_added = counts.added;
+  report.rooms_updated = counts.updated + counts.returned;
+  report.rooms_kept = counts.kept;
+  report.notes.push_back("people of a Google Workspace are not read: add them with PUT /v1/people, or they connect "
+                         "their own calendars");
   return report;
 }
 

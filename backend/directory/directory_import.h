@@ -11,7 +11,10 @@
 // - Errors: the provider's (consent_required with the admin-consent link, provider_not_configured, …); a person whose
 //   mailbox settings cannot be read is still imported, with a note. Nothing is removed: people who left the
 //   organisation are the ATS's to delete.
-// Google Workspace needs the Admin SDK directory, which this build does not read: "not_supported".
+// - Rooms go through ApplyDirectoryRooms (room_refresh.h) without retiring: an import adds and (with update_existing)
+//   refreshes; only the scheduled refresh retires rooms gone from the directory.
+// ImportGoogleRooms: a Google Workspace's rooms (Admin SDK, room_refresh.h ReadDirectoryRooms) the same way; its
+// people are not read (a note says so).
 #pragma once
 
 #include <string>
@@ -33,5 +36,8 @@ struct DirectoryImportReport {
 Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory, OrgAccessRegistry& org_access,
                                                        ProviderRegistry& providers, ZoneSource& zones,
                                                        const Tenant& tenant, bool update_existing);
+Result<DirectoryImportReport> ImportGoogleRooms(DirectoryStore& directory, OrgAccessRegistry& org_access,
+                                                const ProviderRegistry& providers, const Tenant& tenant,
+                                                bool update_existing);
 
 }  // namespace slotwise

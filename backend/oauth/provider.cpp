@@ -38,6 +38,8 @@ ProviderEndpoints Endpoints(Provider provider, std::string_view authority, std::
           sandbox ? base + "/google/o/oauth2/v2/auth" : "https://accounts.google.com/o/oauth2/v2/auth";
       endpoints.token_url = sandbox ? base + "/google/token" : "https://oauth2.googleapis.com/token";
       endpoints.api_base = sandbox ? base + "/google/calendar/v3" : "https://www.googleapis.com/calendar/v3";
+      endpoints.directory_api_base =
+          sandbox ? base + "/google/admin/directory/v1" : "https://admin.googleapis.com/admin/directory/v1";
       endpoints.client_auth = ClientAuth::kSecretInBody;
       break;
     case Provider::kMicrosoft: {

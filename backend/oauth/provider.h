@@ -24,6 +24,8 @@ struct ProviderEndpoints {
   std::string api_base;           // e.g. https://www.googleapis.com/calendar/v3, https://graph.microsoft.com/v1.0,
                                   //      https://api.zoom.us/v2, https://api.getgo.com/G2M/rest
   std::string admin_consent_url;  // Microsoft only: …/{tenant}/v2.0/adminconsent; empty otherwise
+  std::string directory_api_base;  // Google only: the Admin SDK Directory API (rooms, buildings),
+                                   // https://admin.googleapis.com/admin/directory/v1; empty otherwise (Graph serves it)
   ClientAuth client_auth = ClientAuth::kSecretInBody;
 };
 

@@ -97,6 +97,7 @@ struct RoomInfo {
   std::optional<std::int64_t> capacity;  // nullopt = unknown
   std::string building;
   std::string floor;                     // Graph floorNumber as text ("3"); may be a label
+  std::vector<std::string> features;     // Google featureInstances' names; Graph tags and named devices
 };
 
 class CalendarAdapter {

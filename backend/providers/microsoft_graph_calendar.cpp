@@ -312,6 +312,18 @@ Result<std::vector<RoomInfo>> MicrosoftGraphCalendar::ListRooms() {
     room.capacity = detail::IntAt(item, "capacity");
     room.building = detail::StringOr(item, "building");
     room.floor = detail::IdAt(item, "floorNumber").value_or(detail::StringOr(item, "floorLabel"));
+    if (const json* tags = detail::Member(item, "tags"); tags && tags->is_array()) {
+      for (const json& tag : *tags) {
+        if (tag.is_string() && !tag.get<std::string>().empty()) room.features.push_back(tag.get<std::string>());
+      }
+    }
+    if (detail::Member(item, "isWheelChairAccessible") && item["isWheelChairAccessible"].is_boolean() &&
+        item["isWheelChairAccessible"].get<bool>()) {
+      room.features.push_back("Wheelchair accessible");
+    }
+    for (const char* device : {"videoDeviceName", "audioDeviceName", "displayDeviceName"}) {
+      if (const std::string name = detail::StringOr(item, device); !name.empty()) room.features.push_back(name);
+    }
     rooms.push_back(std::move(room));
   }
   return rooms;

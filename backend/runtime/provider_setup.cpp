@@ -68,7 +68,8 @@ std::vector<observability::ProviderUrlPrefix> ProviderUrlPrefixes(const Provider
   for (oauth::Provider provider : kProviders) {
     const oauth::ProviderEndpoints endpoints = EndpointsFor(setup, provider);
     for (const std::string* url :
-         {&endpoints.authorize_url, &endpoints.token_url, &endpoints.api_base, &endpoints.admin_consent_url}) {
+         {&endpoints.authorize_url, &endpoints.token_url, &endpoints.api_base, &endpoints.admin_consent_url,
+          &endpoints.directory_api_base}) {
       const std::string prefix = UrlPrefix(*url, sandbox);
       if (!prefix.empty()) prefixes.push_back({prefix, std::string(oauth::ProviderName(provider))});
     }
@@ -93,6 +94,7 @@ nlohmann::ordered_json DescribeProviderSetup(const ProviderSetup& setup, const s
     item["token_url"] = endpoints.token_url;
     item["api_base"] = endpoints.api_base;
     if (!endpoints.admin_consent_url.empty()) item["admin_consent_url"] = endpoints.admin_consent_url;
+    if (!endpoints.directory_api_base.empty()) item["directory_api_base"] = endpoints.directory_api_base;
     described[std::string(oauth::ProviderName(provider))] = item;
   }
   described["organisation_access"] = {

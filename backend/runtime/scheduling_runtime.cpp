@@ -33,6 +33,8 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
   options.delivery.outbound = options.outbound;
   const Clock& now = runtime->clock_;
   runtime->directory_ = std::make_unique<SqliteDirectoryStore>(database, connections.vault());
+  runtime->room_refresher_ = std::make_unique<RoomRefresher>(*runtime->directory_, connections.org_access(),
+                                                             connections.providers(), now, options.room_refresh);
   Result<std::unique_ptr<SqliteInterviewStore>> interviews = SqliteInterviewStore::Open(database.path());
   if (!interviews) return interviews.error();
   runtime->interviews_ = std::move(interviews).value();
@@ -192,6 +194,7 @@ void SchedulingRuntime::Start() {
   worker_->Start();
   hr_->Start();
   lifecycle_->Start();
+  room_refresher_->Start();
 }
 
 }  // namespace slotwise

@@ -28,6 +28,7 @@
 #include "booking/outbox_worker.h"
 #include "booking/provider_gateway.h"
 #include "connections/org_access_registry.h"
+#include "directory/room_refresh.h"
 #include "displays/display_service.h"
 #include "displays/display_store.h"
 #include "hr/hr_runtime.h"
@@ -54,6 +55,7 @@ struct SchedulingOptions {
   // --demo, the demo tenant as an http tenant. Used for delivery.outbound and the HR posts too (Create copies it).
   auth::OutboundPolicy outbound;
   lifecycle::DispatchOptions lifecycle;               // lifecycle webhooks to the ATS (lifecycle_dispatcher.h)
+  RoomRefreshOptions room_refresh;                    // the organisation directories' rooms (directory/room_refresh.h)
 };
 
 // The safety net: every periodic tick, one incremental-sync call per calendar holding booked events
@@ -94,6 +96,7 @@ class SchedulingRuntime {
   OrgAccessRegistry& org_access() { return connections_->org_access(); }  // each tenant's organisation access
   ConnectionsRuntime& connections() { return *connections_; }
   ProposalService& proposals() { return *proposals_; }
+  RoomRefresher& room_refresher() { return *room_refresher_; }  // rooms read from the organisation directories
   displays::DisplayService& displays() { return *displays_; }  // room displays (docs/ROOM_DISPLAYS.md)
   MessagesService& messages() { return *messages_; }
   hr::HrRuntime& hr() { return *hr_; }
@@ -135,6 +138,7 @@ class SchedulingRuntime {
   std::unique_ptr<hr::HrRuntime> hr_;     // its scheduler thread is joined before the stores it reads go away
   std::unique_ptr<lifecycle::EventLog> lifecycle_log_;
   std::unique_ptr<lifecycle::LifecycleDispatcher> lifecycle_;  // joined before the log and the stores go away
+  std::unique_ptr<RoomRefresher> room_refresher_;  // its thread is joined before the stores it writes go away
   std::unique_ptr<OutboxWorker> worker_;  // last: destroyed (threads joined) first
 };
 

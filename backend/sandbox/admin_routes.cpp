@@ -184,7 +184,8 @@ void Directory(SandboxCore& core, httplib::Response& res) {
   }
   for (const auto& room : core.state.rooms) {
     rooms.push_back({{"provider", room.provider}, {"email", room.email}, {"name", room.name},
-                     {"capacity", room.capacity}, {"time_zone", room.time_zone}});
+                     {"capacity", room.capacity}, {"time_zone", room.time_zone}, {"building", room.building},
+                     {"features", room.features}});
   }
   for (const auto& [id, tenant] : core.state.tenants) {
     tenants.push_back({{"id", id}, {"domain", tenant.domain}, {"admin_consent_required", tenant.admin_consent_required}});
@@ -323,6 +324,19 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
   AddRoute(server, core, "GET", "/sandbox/objects", [&core](Req, Res res) { Objects(core, res); });
   AddRoute(server, core, "POST", "/sandbox/external_change", [&core](Req req, Res res) { ExternalChange(core, req, res); });
   AddRoute(server, core, "GET", "/sandbox/directory", [&core](Req, Res res) { Directory(core, res); });
+  // An administrator deletes a room from the organisation's directory (its calendar's events stay, as Google and
+  // Microsoft keep them): {"provider", "email"}. 404 when there is no such room.
+  AddRoute(server, core, "POST", "/sandbox/rooms/delete", [&core](Req req, Res res) {
+    auto body = ParseJsonObject(req.body);
+    if (!body) return SendJson(res, 400, {{"error", "a JSON object {provider, email} is required"}});
+    std::lock_guard<std::mutex> lock(core.mutex);
+    const std::string provider = GetString(*body, "provider"), email = AsciiLower(GetString(*body, "email"));
+    const std::size_t removed = std::erase_if(core.state.rooms, [&](const Room& room) {
+      return room.provider == provider && AsciiLower(room.email) == email;
+    });
+    if (removed == 0) return SendJson(res, 404, {{"error", "no " + provider + " room " + email}});
+    SendJson(res, 200, {{"deleted", email}});
+  });
   AddRoute(server, core, "POST", "/sandbox/clock", [&core](Req req, Res res) {
     auto body = ParseJsonObject(req.body);
     std::int64_t seconds = body ? GetInt(*body, "advance_seconds", -1) : -1;

@@ -106,7 +106,9 @@ void SeedDemoOrgLocked(SandboxCore& core) {
   for (const auto& person : kPeople) {
     users.push_back({{"provider", person.provider}, {"email", person.email}, {"name", person.name},
                      {"time_zone", person.zone},
-                     {"working_hours", {{"days", {1, 2, 3, 4, 5}}, {"start", person.start}, {"end", person.end}}}});
+                     {"working_hours", {{"days", {1, 2, 3, 4, 5}}, {"start", person.start}, {"end", person.end}}},
+                     // Lena administers the kumo.example Workspace (the Admin SDK answers her: rooms, buildings).
+                     {"admin", std::string(person.email) == "lena.fischer@kumo.example"}});
   }
   const std::pair<const char*, const char*> kZoomUsers[] = {
       {"lena.fischer@kumo.example", "kumo-zoom-secure"},  {"jonas.becker@kumo.example", "kumo-zoom-secure"},
@@ -128,12 +130,14 @@ void SeedDemoOrgLocked(SandboxCore& core) {
   seed["users"] = users;
   seed["rooms"] = json::array({
       {{"provider", "google"}, {"email", "c_berlin-spree@resource.calendar.google.com"}, {"name", "Berlin · Spree"},
-       {"capacity", 4}, {"building", "Berlin HQ"}, {"floor", 2}, {"time_zone", "Europe/Berlin"}},
+       {"capacity", 4}, {"building", "Berlin HQ"}, {"floor", 2}, {"time_zone", "Europe/Berlin"},
+       {"domain", "kumo.example"}, {"features", {"Whiteboard", "Video conferencing"}}},
       {{"provider", "google"}, {"email", "c_berlin-tiergarten@resource.calendar.google.com"},
        {"name", "Berlin · Tiergarten"}, {"capacity", 10}, {"building", "Berlin HQ"}, {"floor", 3},
-       {"time_zone", "Europe/Berlin"}},
+       {"time_zone", "Europe/Berlin"}, {"domain", "kumo.example"}, {"features", {"Video conferencing"}}},
       {{"provider", "google"}, {"email", "c_tokyo-fuji@resource.calendar.google.com"}, {"name", "東京 · 富士"},
-       {"capacity", 6}, {"building", "Tokyo Office"}, {"floor", 12}, {"time_zone", "Asia/Tokyo"}},
+       {"capacity", 6}, {"building", "Tokyo Office"}, {"floor", 12}, {"time_zone", "Asia/Tokyo"},
+       {"domain", "kumo.example"}},
       {{"provider", "microsoft"}, {"email", "room-amstel@kumo-labs.example"}, {"name", "Amsterdam · Amstel"},
        {"capacity", 8}, {"building", "Amsterdam Office"}, {"floor", 1}, {"time_zone", "Europe/Amsterdam"},
        {"room_list", "amsterdam-rooms@kumo-labs.example"}},

@@ -503,7 +503,7 @@ void Rooms(SandboxCore& core, const httplib::Request& req, httplib::Response& re
                    {"capacity", room.capacity}, {"building", room.building}, {"floorNumber", room.floor},
                    {"floorLabel", std::to_string(room.floor)}, {"isWheelchairAccessible", false},
                    {"bookingType", "standard"}, {"audioDeviceName", nullptr}, {"videoDeviceName", nullptr},
-                   {"displayDevice", nullptr}, {"tags", json::array()}, {"nickname", room.name},
+                   {"displayDevice", nullptr}, {"tags", room.features}, {"nickname", room.name},
                    {"label", nullptr}, {"phone", nullptr}, {"geoCoordinates", nullptr}});
   }
   std::string kind = lists ? "roomlist" : "room";

@@ -336,6 +336,16 @@ void JwtBearer(SandboxCore& core, const net::Params& form, httplib::Response& re
   if (!user || std::find(domains.begin(), domains.end(), user->domain) == domains.end()) {
     return bad("invalid_grant", "Invalid email or User ID");
   }
+  if (auto authorised = account_it->second.scopes.find(user->domain); authorised != account_it->second.scopes.end()) {
+    std::istringstream asked(scope);
+    for (std::string one; asked >> one;) {
+      if (!authorised->second.count(one)) {
+        return GoogleOAuthError(res, 401, "unauthorized_client",
+                                "Client is unauthorized to retrieve access tokens using this method, or client not "
+                                "authorized for any of the scopes requested.");
+      }
+    }
+  }
   CurrentNote().user = user->email;
   auto [access, unused] = core.MintLocked("google", account_it->first, user->email, "", scope, false, false);
   SendJson(res, 200, {{"access_token", access}, {"expires_in", core.options.access_token_ttl_seconds},

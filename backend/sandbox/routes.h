@@ -16,6 +16,7 @@ namespace slotwise::sandbox {
 void MountOAuthPages(httplib::Server& server, SandboxCore& core);    // oauth_pages.cpp: authorize, consent
 void MountOAuthTokens(httplib::Server& server, SandboxCore& core);   // oauth_tokens.cpp: token endpoints
 void MountGoogleRoutes(httplib::Server& server, SandboxCore& core);  // google_routes.cpp
+void MountGoogleDirectoryRoutes(httplib::Server& server, SandboxCore& core);  // google_directory_routes.cpp: Admin SDK rooms
 void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core);  // microsoft_routes.cpp: Graph calendars
 void MountTeamsRoutes(httplib::Server& server, SandboxCore& core);   // teams_routes.cpp: Teams + webhooks
 void MountZoomRoutes(httplib::Server& server, SandboxCore& core);    // zoom_routes.cpp

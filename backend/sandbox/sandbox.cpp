@@ -33,6 +33,7 @@ void Sandbox::Mount(httplib::Server& server) {
   MountOAuthPages(server, *core_);
   MountOAuthTokens(server, *core_);
   MountGoogleRoutes(server, *core_);
+  MountGoogleDirectoryRoutes(server, *core_);
   MountMicrosoftRoutes(server, *core_);
   MountTeamsRoutes(server, *core_);
   MountSubscriptionRoutes(server, *core_);

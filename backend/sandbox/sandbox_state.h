@@ -55,6 +55,8 @@ struct User {
   // `error` with responseCode "ErrorNoFreeBusyAccess" (docs/SANDBOX.md). The user's own token and Microsoft app-only
   // tokens still read it.
   bool free_busy_shared = true;
+  // google: a Workspace administrator (the Admin SDK Directory API answers only administrators; seed `admin`).
+  bool admin = false;
 };
 
 struct Room {
@@ -67,6 +69,7 @@ struct Room {
   std::string time_zone = "UTC";
   std::string room_list;  // microsoft: the room list's address (may be empty)
   std::string domain;
+  std::vector<std::string> features;  // google featureInstances / Graph tags, e.g. "Whiteboard"
 };
 
 struct Tenant {
@@ -102,10 +105,14 @@ struct Team {
 };
 
 // A service account and the Workspace domains whose administrators authorised it (domain-wide delegation).
+// `scopes`: per domain, the scopes its administrator authorised the account for; a domain missing there authorised
+// every scope (seed `scopes`). A grant asking for a scope its subject's domain did not authorise is refused the way
+// Google refuses it (401 unauthorized_client).
 struct ServiceAccount {
   std::string client_email;
   std::string public_key_pem;
   std::vector<std::string> domains;
+  std::map<std::string, std::set<std::string>> scopes;
 };
 
 // [SECTION] OAuth

@@ -43,6 +43,7 @@ Result<bool> SeedUser(SandboxCore& core, const json& item, const std::string& fi
   user.tenant = GetString(item, "tenant");
   user.zoom_account = GetString(item, "zoom_account");
   user.free_busy_shared = GetBool(item, "free_busy_shared", true);
+  user.admin = GetBool(item, "admin");
   if (user.provider == "microsoft" && user.tenant.empty()) {
     for (const auto& [id, tenant] : core.state.tenants) {
       if (tenant.domain == user.domain) user.tenant = id;
@@ -257,8 +258,21 @@ Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
     room.floor = static_cast<int>(GetInt(item, "floor", 0));
     room.time_zone = GetString(item, "time_zone", "UTC");
     room.room_list = GetString(item, "room_list");
-    room.domain = DomainOf(room.email);
+    // The organisation owning the room: Google resource calendars live under resource.calendar.google.com, so the
+    // seed names their Workspace domain (`domain`); by default the address's own domain.
+    room.domain = GetString(item, "domain", DomainOf(room.email));
+    if (const json* features = GetMember(item, "features")) {
+      if (!features->is_array()) return Invalid(field + ".features", "features must be an array of names");
+      for (const json& feature : *features) {
+        if (!feature.is_string()) return Invalid(field + ".features", "features must be an array of names");
+        room.features.push_back(feature.get<std::string>());
+      }
+    }
     if (!core.zones.Find(room.time_zone)) return Invalid(field + ".time_zone", "unknown IANA zone");
+    // Seeding a room again replaces it (same provider and address).
+    std::erase_if(core.state.rooms, [&room](const Room& known) {
+      return known.provider == room.provider && known.email == room.email;
+    });
     core.state.rooms.push_back(room);
     return true;
   });
@@ -298,18 +312,36 @@ Result<bool> ApplySeedLocked(SandboxCore& core, const json& seed) {
   if (!step) return step;
   step = SeedArray(seed, "service_accounts", [&core](const json& item, const std::string& field) -> Result<bool> {
     // Seeding an account again with the same key adds its domain: another Workspace authorised the same account.
+    // Without public_key_pem, an account already seeded keeps its key: the item only (re)states what `domain`'s
+    // administrator authorised it for (`scopes`).
     ServiceAccount account;
     account.client_email = GetString(item, "client_email");
     account.public_key_pem = GetString(item, "public_key_pem");
     const std::string domain = GetString(item, "domain");
+    if (auto known = core.state.service_accounts.find(account.client_email);
+        account.public_key_pem.empty() && known != core.state.service_accounts.end()) {
+      account.public_key_pem = known->second.public_key_pem;
+    }
     if (account.client_email.empty() || account.public_key_pem.empty() || domain.empty())
       return Invalid(field, "client_email, public_key_pem and domain are required");
     auto existing = core.state.service_accounts.find(account.client_email);
     if (existing != core.state.service_accounts.end() && existing->second.public_key_pem == account.public_key_pem) {
       account.domains = existing->second.domains;
     }
+    if (existing != core.state.service_accounts.end() && existing->second.public_key_pem == account.public_key_pem) {
+      account.scopes = existing->second.scopes;
+    }
     if (std::find(account.domains.begin(), account.domains.end(), domain) == account.domains.end()) {
       account.domains.push_back(domain);
+    }
+    account.scopes.erase(domain);
+    if (const json* scopes = GetMember(item, "scopes")) {
+      if (!scopes->is_array()) return Invalid(field + ".scopes", "scopes must be an array of scope URLs");
+      std::set<std::string>& authorised = account.scopes[domain];
+      for (const json& scope : *scopes) {
+        if (!scope.is_string()) return Invalid(field + ".scopes", "scopes must be an array of scope URLs");
+        authorised.insert(scope.get<std::string>());
+      }
     }
     core.state.service_accounts[account.client_email] = account;
     return true;

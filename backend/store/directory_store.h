@@ -52,6 +52,14 @@ class DirectoryStore {
   virtual Result<std::optional<Room>> GetRoom(const std::string& tenant_id, const std::string& email) = 0;
   virtual Result<std::vector<Room>> ListRooms(const std::string& tenant_id) = 0;
   virtual Result<bool> DeleteRoom(const std::string& tenant_id, const std::string& email) = 0;
+  // The tenant's room-refresh record (a default one, attempted_at 0, when it never ran).
+  virtual Result<RoomRefresh> GetRoomRefresh(const std::string& tenant_id) = 0;
+  // Claims the tenant's next refresh at `now` when its last attempt started at or before `last_before` (or it never
+  // ran): true = this caller runs it (attempted_at is now `now`), false = another claimed it meanwhile. Atomic, also
+  // across processes on one database.
+  virtual Result<bool> ClaimRoomRefresh(const std::string& tenant_id, std::int64_t now, std::int64_t last_before) = 0;
+  // Stores the outcome of the refresh claimed at `refresh.attempted_at` (refreshed_at kept when it failed).
+  virtual Result<bool> RecordRoomRefresh(const RoomRefresh& refresh) = 0;
 
   virtual Result<HostAccount> UpsertHostAccount(const HostAccount& account) = 0;
   virtual Result<std::optional<HostAccount>> GetHostAccount(const std::string& tenant_id, const std::string& id) = 0;

@@ -112,9 +112,10 @@ Result<Person> MapPerson(SqlRow& row) {
 }
 
 constexpr const char* kRoomColumns =
-    "tenant_id, email, name, COALESCE(capacity, -1), building, floor, calendar_provider";
+    "tenant_id, email, name, COALESCE(capacity, -1), building, floor, calendar_provider, source, retired_at, features, "
+    "room_list";
 
-Room MapRoom(SqlRow& row) {
+Result<Room> MapRoom(SqlRow& row) {
   Room r;
   r.tenant_id = row.Text();
   r.email = row.Text();
@@ -123,6 +124,12 @@ Room MapRoom(SqlRow& row) {
   r.building = row.Text();
   r.floor = row.Text();
   r.calendar_provider = row.Text();
+  r.source = row.Text();
+  r.retired_at = row.Int();
+  Result<std::vector<std::string>> features = StringsFromJson(row.Text(), "features of " + r.email);
+  if (!features) return features.error();
+  r.features = std::move(features).value();
+  r.room_list = row.Text();
   return r;
 }
 
@@ -392,12 +399,18 @@ Result<Room> SqliteDirectoryStore::UpsertRoom(const Room& room) {
   Result<bool> tenant = RowExists("SELECT 1 FROM tenants WHERE id = ?1", {r.tenant_id});
   if (!tenant) return tenant.error();
   if (!*tenant) return NotFound("no tenant \"" + r.tenant_id + "\"");
+  if (r.source != "" && r.source != "google" && r.source != "microsoft") {
+    return Invalid("source", "a room's source is \"\", google or microsoft");
+  }
   Result<bool> done = Write(
-      "INSERT INTO rooms (tenant_id, email, name, capacity, building, floor, calendar_provider) "
-      "VALUES (?1, ?2, ?3, NULLIF(?4, -1), ?5, ?6, ?7) "
+      "INSERT INTO rooms (tenant_id, email, name, capacity, building, floor, calendar_provider, source, retired_at, "
+      "features, room_list) VALUES (?1, ?2, ?3, NULLIF(?4, -1), ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
       "ON CONFLICT (tenant_id, email) DO UPDATE SET name = excluded.name, capacity = excluded.capacity, "
-      "building = excluded.building, floor = excluded.floor, calendar_provider = excluded.calendar_provider",
-      {r.tenant_id, r.email, r.name, OrNull(r.capacity), r.building, r.floor, r.calendar_provider});
+      "building = excluded.building, floor = excluded.floor, calendar_provider = excluded.calendar_provider, "
+      "source = excluded.source, retired_at = excluded.retired_at, features = excluded.features, "
+      "room_list = excluded.room_list",
+      {r.tenant_id, r.email, r.name, OrNull(r.capacity), r.building, r.floor, r.calendar_provider, r.source,
+       r.retired_at, StringsToJson(r.features), r.room_list});
   if (!done) return done.error();
   return r;
 }
@@ -414,6 +427,53 @@ Result<std::vector<Room>> SqliteDirectoryStore::ListRooms(const std::string& ten
   return Query<Room>(database_.handle(),
                      std::string("SELECT ") + kRoomColumns + " FROM rooms WHERE tenant_id = ?1 ORDER BY email",
                      {tenant_id}, MapRoom);
+}
+
+Result<RoomRefresh> SqliteDirectoryStore::GetRoomRefresh(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  Result<std::optional<RoomRefresh>> found = First(Query<RoomRefresh>(
+      database_.handle(),
+      "SELECT tenant_id, attempted_at, refreshed_at, outcome, report FROM directory_refreshes WHERE tenant_id = ?1",
+      {tenant_id}, [](SqlRow& row) {
+        RoomRefresh refresh;
+        refresh.tenant_id = row.Text();
+        refresh.attempted_at = row.Int();
+        refresh.refreshed_at = row.Int();
+        refresh.outcome = row.Text();
+        refresh.report_json = row.Text();
+        return refresh;
+      }));
+  if (!found) return found.error();
+  if (found->has_value()) return **found;
+  RoomRefresh never;
+  never.tenant_id = tenant_id;
+  return never;
+}
+
+Result<bool> SqliteDirectoryStore::ClaimRoomRefresh(const std::string& tenant_id, std::int64_t now,
+                                                    std::int64_t last_before) {
+  std::lock_guard lock(mutex_);
+  // Not Write(): a claim changes nothing a cache holds.
+  Result<int> changed = Exec(database_.handle(),
+                             "INSERT INTO directory_refreshes (tenant_id, attempted_at) VALUES (?1, ?2) "
+                             "ON CONFLICT (tenant_id) DO UPDATE SET attempted_at = excluded.attempted_at "
+                             "WHERE directory_refreshes.attempted_at <= ?3",
+                             {tenant_id, now, last_before});
+  if (!changed) return changed.error();
+  return *changed == 1;
+}
+
+Result<bool> SqliteDirectoryStore::RecordRoomRefresh(const RoomRefresh& refresh) {
+  std::lock_guard lock(mutex_);
+  Result<int> changed = Exec(
+      database_.handle(),
+      "INSERT INTO directory_refreshes (tenant_id, attempted_at, refreshed_at, outcome, report) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (tenant_id) DO UPDATE SET attempted_at = excluded.attempted_at, "
+      "refreshed_at = MAX(directory_refreshes.refreshed_at, excluded.refreshed_at), outcome = excluded.outcome, "
+      "report = excluded.report",
+      {refresh.tenant_id, refresh.attempted_at, refresh.refreshed_at, refresh.outcome, refresh.report_json});
+  if (!changed) return changed.error();
+  return true;
 }
 
 Result<bool> SqliteDirectoryStore::DeleteRoom(const std::string& tenant_id, const std::string& email) {

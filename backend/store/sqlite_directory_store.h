@@ -58,6 +58,9 @@ class SqliteDirectoryStore final : public DirectoryStore {
   Result<std::optional<Room>> GetRoom(const std::string& tenant_id, const std::string& email) override;
   Result<std::vector<Room>> ListRooms(const std::string& tenant_id) override;
   Result<bool> DeleteRoom(const std::string& tenant_id, const std::string& email) override;
+  Result<RoomRefresh> GetRoomRefresh(const std::string& tenant_id) override;
+  Result<bool> ClaimRoomRefresh(const std::string& tenant_id, std::int64_t now, std::int64_t last_before) override;
+  Result<bool> RecordRoomRefresh(const RoomRefresh& refresh) override;
 
   Result<HostAccount> UpsertHostAccount(const HostAccount& account) override;
   Result<std::optional<HostAccount>> GetHostAccount(const std::string& tenant_id, const std::string& id) override;

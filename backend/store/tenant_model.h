@@ -60,6 +60,22 @@ struct Room {
   std::string building;
   std::string floor;
   std::string calendar_provider;  // "" = the tenant's
+  // Where it came from: "" = written through the API (PUT /v1/rooms); "google" / "microsoft" = read from the
+  // tenant's organisation directory, whose later reads update it and retire it when it is gone
+  // (directory/room_refresh.h).
+  std::string source;
+  std::int64_t retired_at = 0;          // Unix seconds since when the directory no longer lists it; 0 = offered
+  std::vector<std::string> features;    // e.g. "Whiteboard", "Video conferencing" (from the directory)
+  std::string room_list;                // Microsoft: the room list it belongs to (its address); "" = none
+};
+
+// The tenant's last read of its organisation directory's rooms (directory/room_refresh.h).
+struct RoomRefresh {
+  std::string tenant_id;
+  std::int64_t attempted_at = 0;   // Unix seconds of the last start; 0 = never
+  std::int64_t refreshed_at = 0;   // of the last success; 0 = never
+  std::string outcome;             // "" = never ran, "ok", or the error code of the last attempt
+  std::string report_json = "{}";  // the last attempt's counts, notes and (on failure) message
 };
 
 struct HostAccount {

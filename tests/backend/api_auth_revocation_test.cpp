@@ -50,6 +50,11 @@ class InterleavingStore : public DirectoryStore {
   Result<std::optional<Room>> GetRoom(const std::string& t, const std::string& e) override { return inner_.GetRoom(t, e); }
   Result<std::vector<Room>> ListRooms(const std::string& t) override { return inner_.ListRooms(t); }
   Result<bool> DeleteRoom(const std::string& t, const std::string& e) override { return inner_.DeleteRoom(t, e); }
+  Result<RoomRefresh> GetRoomRefresh(const std::string& t) override { return inner_.GetRoomRefresh(t); }
+  Result<bool> ClaimRoomRefresh(const std::string& t, std::int64_t now, std::int64_t before) override {
+    return inner_.ClaimRoomRefresh(t, now, before);
+  }
+  Result<bool> RecordRoomRefresh(const RoomRefresh& r) override { return inner_.RecordRoomRefresh(r); }
   Result<HostAccount> UpsertHostAccount(const HostAccount& a) override { return inner_.UpsertHostAccount(a); }
   Result<std::optional<HostAccount>> GetHostAccount(const std::string& t, const std::string& id) override {
     return inner_.GetHostAccount(t, id);

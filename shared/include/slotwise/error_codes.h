@@ -49,6 +49,8 @@ enum class ErrorKind {
   SLOTWISE_ERROR_CODE(kInvalidRequest, "invalid_request", kInvalidArgument, "a field of the request is wrong")         \
   SLOTWISE_ERROR_CODE(kUnknownParticipant, "unknown_participant", kInvalidArgument,                                    \
                       "a member or room the query names has no calendar (for this tenant)")                            \
+  SLOTWISE_ERROR_CODE(kRoomRetired, "room_retired", kInvalidArgument,                                                  \
+                      "the room is gone from the organisation's directory: kept for history, no longer offered")        \
   SLOTWISE_ERROR_CODE(kUnknownTimeZone, "unknown_time_zone", kInvalidArgument,                                         \
                       "not an IANA time zone this server knows")                                                       \
   SLOTWISE_ERROR_CODE(kInvalidTzif, "invalid_tzif", kInternal, "time-zone data that is not valid TZif")                \
