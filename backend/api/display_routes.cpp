@@ -53,6 +53,7 @@ nlohmann::json FeedJson(const displays::RoomFeed& feed) {
   nlohmann::json now = {{"status", feed.unknown_reason ? "unknown" : day.busy ? "busy" : "free"},
                         {"until", day.until && !feed.unknown_reason ? Time(*day.until) : nlohmann::json(nullptr)}};
   if (day.current && !feed.unknown_reason) now["meeting"] = BlockJson(*day.current);
+  if (feed.unknown_reason) now["reason"] = *feed.unknown_reason;
   nlohmann::json later = nlohmann::json::array();
   for (std::size_t i = 1; i < day.upcoming.size(); ++i) later.push_back(BlockJson(day.upcoming[i]));
   return {{"display_id", feed.display.id},

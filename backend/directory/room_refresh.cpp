@@ -163,6 +163,13 @@ Result<std::vector<oauth::Provider>> RoomRefresher::Connected(const std::string&
   return connected;
 }
 
+std::shared_ptr<std::mutex> RoomRefresher::TenantLock(const std::string& tenant_id) {
+  std::lock_guard lock(locks_mutex_);
+  std::shared_ptr<std::mutex>& slot = tenant_locks_[tenant_id];
+  if (!slot) slot = std::make_shared<std::mutex>();
+  return slot;
+}
+
 Result<RoomRefreshReport> RoomRefresher::Refresh(const std::string& tenant_id) {
   Result<std::vector<oauth::Provider>> connected = Connected(tenant_id, nullptr);
   if (!connected) return connected.error();
@@ -172,6 +179,8 @@ Result<RoomRefreshReport> RoomRefresher::Refresh(const std::string& tenant_id) {
                  "its rooms are the ones written with PUT /v1/rooms",
                  ""};
   }
+  const std::shared_ptr<std::mutex> tenant_lock = TenantLock(tenant_id);
+  std::lock_guard run(*tenant_lock);
   const std::int64_t now = clock_();
   Result<bool> claimed = directory_.ClaimRoomRefresh(tenant_id, now, now);
   if (!claimed) return claimed.error();
@@ -224,6 +233,8 @@ Result<int> RoomRefresher::RefreshDue(std::int64_t now) {
     if (!last) return last.error();
     const std::int64_t since = last->attempted_at != 0 ? last->attempted_at : connected_at;
     if (now - since < options_.interval_seconds) continue;
+    const std::shared_ptr<std::mutex> tenant_lock = TenantLock(tenant.id);
+    std::lock_guard run(*tenant_lock);
     Result<bool> claimed = directory_.ClaimRoomRefresh(tenant.id, now, now - options_.interval_seconds);
     if (!claimed) return claimed.error();
     if (!*claimed) continue;

@@ -30,6 +30,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -79,8 +81,8 @@ class RoomRefresher {
   RoomRefresher(const RoomRefresher&) = delete;
   RoomRefresher& operator=(const RoomRefresher&) = delete;
 
-  // Refreshes now, and records it like a scheduled run (which then waits `interval` again). Two runs of one tenant
-  // at once are harmless: both apply the same listings.
+  // Refreshes now, and records it like a scheduled run (which then waits `interval` again). Runs of one tenant in
+  // this process are serialised (a manual run waits for a scheduled one under way, so the later read always wins).
   Result<RoomRefreshReport> Refresh(const std::string& tenant_id);
   // Refreshes every due tenant; answers how many ran.
   Result<int> RefreshDue(std::int64_t now);
@@ -94,12 +96,15 @@ class RoomRefresher {
   Result<RoomRefreshReport> RunClaimed(const std::string& tenant_id, std::int64_t now,
                                        const std::vector<oauth::Provider>& connected);
   Result<std::vector<oauth::Provider>> Connected(const std::string& tenant_id, std::int64_t* connected_at);
+  std::shared_ptr<std::mutex> TenantLock(const std::string& tenant_id);
 
   DirectoryStore& directory_;
   OrgAccessRegistry& org_access_;
   const ProviderRegistry& providers_;
   Clock clock_;
   RoomRefreshOptions options_;
+  std::mutex locks_mutex_;
+  std::map<std::string, std::shared_ptr<std::mutex>> tenant_locks_;  // one per tenant that ever ran; never erased
   std::mutex thread_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

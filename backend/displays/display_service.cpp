@@ -129,6 +129,12 @@ Result<RoomFeed> DisplayService::Feed(const std::string& token) {
   if (!zone) zone = zones_.Find("UTC");
   if (!zone) return Error{codes::kUnknownTimeZone, "the server has no zone " + feed.settings.time_zone, ""};
   const Interval day = LocalDayOf(feed.now, *zone);
+  if (feed.room.retired_at != 0) {
+    // Gone from the organisation's directory (directory/room_refresh.h): no longer offered, so no day to show.
+    feed.unknown_reason = "this room is no longer in the organisation's directory";
+    feed.day = ComposeRoomDay({}, feed.now, *zone);
+    return feed;
+  }
   const nlohmann::json query = {
       {"rooms", {{"members", nlohmann::json::array({{{"sub", display->room}}})}}},
       {"query_periods", nlohmann::json::array({{{"start", FormatRfc3339(day.start)}, {"end", FormatRfc3339(day.end)}}})}};

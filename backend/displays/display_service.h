@@ -19,7 +19,8 @@
 //   kFeedMaxAgeSeconds) plus Slotwise's own interviews holding the room. A token that is malformed, unknown or revoked
 //   is "unauthorized" — nothing else is said. A token names exactly one tenant and room: nothing in a request can
 //   point it at another. A room the provider refuses to show is `unknown` (never free); a calendar that cannot be read
-//   keeps the gatherer's error code.
+//   keeps the gatherer's error code. A room its directory retired (directory/room_refresh.h) is `unknown` with that
+//   reason, without asking the provider.
 // - Book-now (booking from the display) is not offered yet: see docs/ROOM_DISPLAYS.md "Not yet".
 // - Thread-safe (the borrowed collaborators are).
 #pragma once

@@ -139,19 +139,30 @@ TEST_CASE("rooms: Google Workspace rooms are read, filtered, offered and booked;
   }
   CHECK(room_invited);
 
+  // A display next to the room (docs/ROOM_DISPLAYS.md), paired before the room goes.
+  const HttpAnswer display = world.Api("POST", "/v1/rooms/" + kHavel + "/displays", json::object());
+  REQUIRE_MESSAGE(display.status == 201, display.body);
+  const HttpAnswer paired = HttpJson("POST", world.root() + "/v1/room-display/pair",
+                                     {{"code", json::parse(display.body).at("pairing_code")}});
+  REQUIRE_MESSAGE(paired.status == 200, paired.body);
+  const httplib::Headers device = {{"Authorization", "Bearer " + json::parse(paired.body).at("token").get<std::string>()}};
+  const HttpAnswer feed_before = HttpJson("GET", world.root() + "/v1/room-display", nullptr, device);
+  REQUIRE_MESSAGE(feed_before.status == 200, feed_before.body);
+  CHECK(json::parse(feed_before.body).at("now").at("status") != "unknown");
+
   // The Workspace deletes the room: nothing changes until the schedule reads the directory again.
   REQUIRE(world.SandboxPost("/sandbox/rooms/delete", {{"provider", "google"}, {"email", kHavel}}).is_object());
   CHECK(RoomOf(world, kHavel).at("retired") == false);
-  const std::string attempted = first.at("last_attempt_at");
+  const std::string refreshed_at = first.at("last_refreshed_at");
   world.Advance(24 * 3600 + 60);
   world.SandboxPost("/sandbox/clock", {{"advance_seconds", 24 * 3600 + 60}});
   json after;
   for (int i = 0; i < 100; ++i) {  // the refresher looks every 5 s
     after = json::parse(world.Api("GET", "/v1/directory/rooms/refresh").body);
-    if (after.at("last_attempt_at") != attempted) break;
+    if (after.at("last_refreshed_at") != refreshed_at) break;  // recorded when the read is done
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
-  REQUIRE_MESSAGE(after.at("last_attempt_at") != attempted, after.dump());
+  REQUIRE_MESSAGE(after.at("last_refreshed_at") != refreshed_at, after.dump());
   CHECK(after.at("outcome") == "ok");
   CHECK(after.at("rooms").at("retired") == 1);
   const json retired = RoomOf(world, kHavel);
@@ -171,6 +182,11 @@ TEST_CASE("rooms: Google Workspace rooms are read, filtered, offered and booked;
   CHECK(not_booked.status == 422);
   CHECK(json::parse(not_booked.body).at("error").at("code") == "room_retired");
   CHECK(world.Interview(interview_id).at("status") == "confirmed");
+  // Its display says so instead of failing.
+  const HttpAnswer feed_after = HttpJson("GET", world.root() + "/v1/room-display", nullptr, device);
+  REQUIRE_MESSAGE(feed_after.status == 200, feed_after.body);
+  CHECK(json::parse(feed_after.body).at("now").at("status") == "unknown");
+  CHECK(feed_after.body.find("no longer in the organisation's directory") != std::string::npos);
 
   // Back in the Workspace: back on offer at the next read.
   REQUIRE(world.SandboxPost("/sandbox/seed", HavelSeed()).is_object());
