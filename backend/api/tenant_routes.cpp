@@ -266,15 +266,16 @@ void RegisterTenantRoutes(httplib::Server& server, SchedulingRuntime& runtime, A
 
   // The rooms of the tenant's organisation directories, kept in step on a schedule (directory/room_refresh.h): when
   // they were last read and how it went; POST reads them now.
+  // The administrator's page (web/admin) calls both with its organisation:manage widget token.
   server.Get("/v1/directory/rooms/refresh", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeAvailabilityRead);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     Result<RoomRefresh> last = directory.GetRoomRefresh(caller->tenant_id);
     if (!last) return SendError(res, last.error());
     SendJson(res, 200, RoomRefreshJson(*last, runtime.room_refresher().interval_seconds()));
   });
   server.Post("/v1/directory/rooms/refresh", [&](Req req, Res res) {
-    std::optional<RequestContext> caller = auth.ForTenantApiKey(req, res);
+    std::optional<RequestContext> caller = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
     if (!caller) return;
     if (!req.body.empty()) {
       std::optional<json> body = JsonObjectBody(req, res);

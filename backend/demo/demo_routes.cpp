@@ -52,7 +52,8 @@ void RegisterDemoRoutes(httplib::Server& server, ApiAuth& auth, bool demo, std::
                         std::string(auth::kScopeInterviewsWrite), std::string(auth::kScopeConnectionsManage)}));
   server.Get("/v1/demo/admin_token",
              DemoToken(auth, demo, tenant_id, user,
-                       {std::string(auth::kScopeOrganisationManage), std::string(auth::kScopeConnectionsManage)}));
+                       {std::string(auth::kScopeOrganisationManage), std::string(auth::kScopeConnectionsManage),
+                        std::string(auth::kScopeAvailabilityRead)}));  // the page lists the rooms (GET /v1/rooms)
 }
 
 }  // namespace slotwise

@@ -38,6 +38,11 @@ Error GoogleRoomsError(Error error, const std::string& client) {
   return error;
 }
 
+// The directory's name in an administrator's words.
+std::string DirectoryName(const std::string& source) {
+  return source == "google" ? "Google Workspace" : source == "microsoft" ? "Microsoft 365" : source;
+}
+
 json CountsJson(const RoomCounts& counts) {
   return {{"listed", counts.listed}, {"added", counts.added},   {"updated", counts.updated},
           {"kept", counts.kept},     {"returned", counts.returned}, {"retired", counts.retired}};
@@ -64,7 +69,8 @@ Result<bool> ApplyDirectoryRooms(DirectoryStore& directory, const std::string& t
     if (found != by_email.end()) {
       room = found->second;
       if (!room.source.empty() && room.source != source) {
-        notes.push_back(email + ": listed by " + source + " but read from " + room.source + "; left as it is");
+        notes.push_back(email + ": listed by " + DirectoryName(source) + " but read from " +
+                        DirectoryName(room.source) + "; left as it is");
         ++counts.kept;
         continue;
       }
@@ -97,7 +103,8 @@ Result<bool> ApplyDirectoryRooms(DirectoryStore& directory, const std::string& t
     Result<Room> stored = directory.UpsertRoom(room);
     if (!stored) return stored.error();
     ++counts.retired;
-    notes.push_back(email + ": no longer in the " + source + " directory; retired (kept for history, not offered)");
+    notes.push_back(email + ": no longer in the " + DirectoryName(source) +
+                    " directory; retired (kept for history, not offered)");
   }
   return true;
 }

@@ -2,8 +2,11 @@
 // domain-wide delegation, Microsoft 365 admin consent) with their function checks, and every person of the tenant
 // with their connections and state; a connect link to hand to a person. Plain DOM over the API:
 //   GET /v1/organisation, PUT /v1/organisation/google, POST /v1/organisation/microsoft/consent,
-//   POST /v1/organisation/{provider}/check, GET /v1/organisation/people, POST /v1/organisation/connect_links
-// The widget token (fragment #token=…, or the demo's /v1/demo/admin_token) needs organisation:manage.
+//   POST /v1/organisation/{provider}/check, GET /v1/organisation/people, POST /v1/organisation/connect_links,
+//   GET/POST /v1/directory/rooms/refresh (when the rooms were last read; read now), GET /v1/rooms (with
+//   include_retired and building: the rooms, retired ones marked).
+// The widget token (fragment #token=…, or the demo's /v1/demo/admin_token) needs organisation:manage (and
+// availability:read for the room list).
 'use strict';
 (function () {
   const PROVIDER_NAMES = { google: 'Google', microsoft: 'Microsoft 365', zoom: 'Zoom', goto: 'GoTo' };
@@ -86,6 +89,59 @@
     box.replaceChildren(...cards);
   }
 
+  // ---- rooms ----
+  const SOURCE_NAMES = { google: 'Google Workspace', microsoft: 'Microsoft 365', '': 'added through the API' };
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  }
+
+  function showRefresh(refresh) {
+    const line = document.getElementById('rooms-refresh');
+    const last = when(refresh.last_refreshed_at);
+    const counts = refresh.rooms || {};
+    let text = last ? 'Last read ' + last + ' from ' + (refresh.sources || []).map((s) => SOURCE_NAMES[s] || s).join(' and ') +
+                      ': ' + (counts.listed || 0) + ' rooms, ' + (counts.added || 0) + ' new, ' + (counts.retired || 0) + ' retired.'
+                    : 'Not read yet.';
+    if (refresh.outcome && refresh.outcome !== 'ok') text += ' The last attempt (' + when(refresh.last_attempt_at) + ') failed: ' + refresh.error.message;
+    if (refresh.next_attempt_at) text += ' Next read: ' + when(refresh.next_attempt_at) + '.';
+    line.textContent = text;
+    line.className = refresh.outcome && refresh.outcome !== 'ok' ? 'sw-message' : 'sw-account';
+    document.getElementById('rooms-notes').replaceChildren(...(refresh.notes || []).map((note) => el('li', { text: note })));
+  }
+
+  async function loadRooms() {
+    const refresh = await call('GET', '/v1/directory/rooms/refresh');
+    if (refresh.ok) showRefresh(refresh.body);
+    else document.getElementById('rooms-refresh').textContent = errorText(refresh.body, 'Could not read when the rooms were read.');
+    const building = document.getElementById('rooms-building');
+    const chosen = building.value;
+    const all = await call('GET', '/v1/rooms?include_retired=true');
+    const rows = document.getElementById('rooms-rows');
+    if (!all.ok) return rows.replaceChildren(el('tr', {}, el('td', { colspan: 5, text: errorText(all.body, 'Could not list the rooms.') })));
+    const buildings = [...new Set(all.body.rooms.map((r) => r.building).filter(Boolean))].sort();
+    building.replaceChildren(el('option', { value: '', text: 'All buildings' }), ...buildings.map((b) => el('option', { value: b, text: b })));
+    building.value = buildings.includes(chosen) ? chosen : '';
+    const shown = all.body.rooms.filter((r) => !building.value || r.building === building.value);
+    rows.replaceChildren(...shown.map((room) => el('tr', { 'data-room': room.email, class: room.retired ? 'sw-retired' : '' },
+      el('th', { scope: 'row' }, el('div', { text: room.name || room.email }), el('div', { class: 'sw-account', text: room.email }),
+         room.retired ? el('div', { class: 'sw-badge sw-attention', text: 'Retired ' + when(room.retired_at) }) : ''),
+      el('td', { text: [room.building, room.floor ? 'floor ' + room.floor : ''].filter(Boolean).join(', ') }),
+      el('td', { text: room.capacity == null ? '' : String(room.capacity) }),
+      el('td', { text: (room.features || []).join(', ') }),
+      el('td', { text: SOURCE_NAMES[room.source] || room.source }))));
+    if (!shown.length) rows.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'sw-empty', text: 'No rooms.' })));
+  }
+
+  document.getElementById('rooms-building').addEventListener('change', () => loadRooms());
+  document.getElementById('read-rooms').addEventListener('click', async () => {
+    say('Reading the rooms\u2026');
+    const read = await call('POST', '/v1/directory/rooms/refresh');
+    if (!read.ok) return say(errorText(read.body, 'The rooms could not be read.'), 'error');
+    say(read.body.outcome === 'ok' ? 'Rooms read.' : 'Rooms read with a problem: ' + read.body.error.message,
+        read.body.outcome === 'ok' ? 'ok' : 'error');
+    loadRooms();
+  });
+
   // ---- people ----
   function connectionSummary(connection) {
     const failed = (connection.checks || []).filter((c) => c.outcome === 'failed');
@@ -127,7 +183,7 @@
         : el('p', { class: 'sw-empty', text: 'Nothing connected' }), linkMaker(person)))));
   }
 
-  function refresh() { return Promise.all([loadOrganisation(), loadPeople()]); }
+  function refresh() { return Promise.all([loadOrganisation(), loadRooms(), loadPeople()]); }
 
   document.getElementById('refresh').addEventListener('click', () => refresh().then(() => say('Refreshed.', 'ok')));
   window.SlotwisePage.obtainToken('/v1/demo/admin_token')
