@@ -35,8 +35,12 @@ function morningZone(nowMs) {
   return offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
-const hhmm = (iso, zone, locale) =>
-  new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+// Clock times as the language writes them: "9:05 AM" in English (no leading zero), "09:05" in 24-hour languages.
+const hhmm = (iso, zone, locale) => {
+  const twelve = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' })
+    .format(new Date(iso));
+};
 
 function watchConsole(page) {
   const problems = [];
@@ -122,6 +126,7 @@ test('room display: pair by typing the code, the room busy now and the next two,
   assert.ok(items[0].includes(hhmm(at(60), zone, 'en')) && items[0].includes(hhmm(at(90), zone, 'en')), items[0]);
   assert.ok(items[1].includes(hhmm(at(120), zone, 'en')), items[1]);
   assert.equal(await page.locator('#current').textContent(), `${hhmm(at(-10), zone, 'en')}–${hhmm(at(20), zone, 'en')}`);
+  assert.doesNotMatch(await page.locator('#current').textContent(), /(^|–)0\d:/, 'English hours have no leading zero');
   const body = await page.locator('body').textContent();
   assert.ok(!body.includes('Confidential'), 'no meeting title reaches the display');
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('room')).backgroundColor), 'rgb(155, 28, 28)');

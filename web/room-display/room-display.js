@@ -42,9 +42,12 @@
   }
   let memoryToken = storedToken();
 
-  function timeText(iso) {
-    return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  // Clock times as the language writes them: "9:05 AM" where the day has two halves, "09:05" where it has 24 hours.
+  function clockFormat() {
+    const twelve = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
+    return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' });
   }
+  function timeText(iso) { return clockFormat().format(new Date(iso)); }
 
   // [pairing]
   function showPairing(message) {
@@ -101,7 +104,7 @@
   // [room]
   function tick() {
     const now = new Date();
-    $('clock').textContent = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(now);
+    $('clock').textContent = clockFormat().format(now);
     $('date').textContent = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
   }
 
