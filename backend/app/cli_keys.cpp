@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "booking/queued_message_keys.h"
 #include "connections/change_notifications.h"
 #include "connections/connection_store.h"
 #include "runtime/connections_runtime.h"
@@ -47,8 +48,13 @@ int RunKeys(const std::vector<std::string>& args, const char* usage) {
       std::cerr << "slotwise: " << secrets.error().message << "\n";
       return kExitFailure;
     }
-    std::cout << "re-sealed " << *resealed << " token(s) and " << *secrets << " webhook secret(s) with key " << active
-              << "\n";
+    Result<int> messages = RotateQueuedMessageSecrets(*store.value(), vault);
+    if (!messages) {
+      std::cerr << "slotwise: " << messages.error().message << "\n";
+      return kExitFailure;
+    }
+    std::cout << "re-sealed " << *resealed << " token(s), " << *secrets << " webhook secret(s) and " << *messages
+              << " queued e-mail(s) with key " << active << "\n";
     return kExitOk;
   }
   std::cerr << usage;
