@@ -91,7 +91,8 @@ Result<DirectoryImportReport> ImportMicrosoftDirectory(DirectoryStore& directory
     existing->has_value() ? ++report.people_updated : ++report.people_added;
   }
 
-  Result<std::vector<providers::RoomInfo>> rooms = graph.ListRooms();
+  Result<std::vector<providers::RoomInfo>> rooms =
+      ReadDirectoryRooms(org_access, providers, tenant.id, oauth::Provider::kMicrosoft);
   if (!rooms) return rooms.error();
   RoomCounts counts;
   Result<bool> applied = ApplyDirectoryRooms(directory, tenant.id, "microsoft", *rooms, 0, update_existing, false,

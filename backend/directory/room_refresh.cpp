@@ -21,7 +21,8 @@ using nlohmann::json;
 
 bool SameRoomData(const Room& room, const providers::RoomInfo& info) {
   return room.name == (info.name.empty() ? info.email : info.name) && room.capacity == info.capacity &&
-         room.building == info.building && room.floor == info.floor && room.features == info.features;
+         room.building == info.building && room.floor == info.floor && room.features == info.features &&
+         room.room_list == info.room_list;
 }
 
 // What a Workspace administrator must do when Google refused the room read.
@@ -93,6 +94,7 @@ Result<bool> ApplyDirectoryRooms(DirectoryStore& directory, const std::string& t
     room.building = info.building;
     room.floor = info.floor;
     room.features = info.features;
+    room.room_list = info.room_list;
     Result<Room> stored = directory.UpsertRoom(room);
     if (!stored) return stored.error();
   }
@@ -139,7 +141,17 @@ Result<std::vector<providers::RoomInfo>> ReadDirectoryRooms(OrgAccessRegistry& o
     Result<std::unique_ptr<providers::AccessTokenSource>> tokens = org_access.MicrosoftAppOnly(tenant_id, "");
     if (!tokens) return tokens.error();
     providers::MicrosoftGraphCalendar graph(providers.transport(), **tokens, *base);
-    return graph.ListRooms();
+    Result<std::vector<providers::RoomInfo>> rooms = graph.ListRooms();
+    if (!rooms) return rooms;
+    // Which room list each room is in (an organisation may have none).
+    Result<std::map<std::string, std::vector<std::string>>> lists = graph.ListRoomLists();
+    if (!lists) return lists.error();
+    for (providers::RoomInfo& room : *rooms) {
+      for (const auto& [list, members] : *lists) {
+        if (std::find(members.begin(), members.end(), AsciiLower(room.email)) != members.end()) room.room_list = list;
+      }
+    }
+    return rooms;
   }
   return Error{codes::kInvalidRequest, "rooms are read from Google Workspace or Microsoft 365", "provider"};
 }

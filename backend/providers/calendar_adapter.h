@@ -98,6 +98,7 @@ struct RoomInfo {
   std::string building;
   std::string floor;                     // Graph floorNumber as text ("3"); may be a label
   std::vector<std::string> features;     // Google featureInstances' names; Graph tags and named devices
+  std::string room_list;                 // Graph: the address of the room list holding it (ListRoomLists); "" = none
 };
 
 class CalendarAdapter {

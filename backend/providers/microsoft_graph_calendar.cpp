@@ -329,6 +329,26 @@ Result<std::vector<RoomInfo>> MicrosoftGraphCalendar::ListRooms() {
   return rooms;
 }
 
+Result<std::map<std::string, std::vector<std::string>>> MicrosoftGraphCalendar::ListRoomLists() {
+  Result<std::vector<json>> lists = GetAllPages(JoinUrl(api_base_, "/places/microsoft.graph.roomlist?$top=100"));
+  if (!lists) return lists.error();
+  std::map<std::string, std::vector<std::string>> rooms_by_list;
+  for (const json& list : *lists) {
+    const std::string address = AsciiLower(detail::StringOr(list, "emailAddress"));
+    if (address.empty()) continue;
+    Result<std::vector<json>> rooms = GetAllPages(
+        JoinUrl(api_base_, "/places/" + net::PercentEncode(address) + "/microsoft.graph.roomlist/rooms?$top=100"));
+    if (!rooms) return rooms.error();
+    std::vector<std::string>& members = rooms_by_list[address];
+    for (const json& room : *rooms) {
+      if (const std::string email = AsciiLower(detail::StringOr(room, "emailAddress")); !email.empty()) {
+        members.push_back(email);
+      }
+    }
+  }
+  return rooms_by_list;
+}
+
 Result<MailboxSettings> MicrosoftGraphCalendar::GetMailboxSettings(std::string_view user) {
   if (user.empty()) return InvalidRequest("the user is empty", "user");
   const std::string mailbox(user);

@@ -21,6 +21,7 @@
 //                @odata.deltaLink. An item with "@removed" is a deleted event (or one that left the window). 410 (or a
 //                stored link outside the API base) → `expired`.
 //   ListRooms    GET /places/microsoft.graph.room?$top=100, following @odata.nextLink
+//   ListRoomLists  GET /places/microsoft.graph.roomlist, then /places/{list}/microsoft.graph.roomlist/rooms
 //   ListUsers    GET /users?$select=id,displayName,mail,userPrincipalName&$top=100, following @odata.nextLink
 //   GetMailboxSettings  GET /users/{user}/mailboxSettings
 //   VerifiedDomains     GET /organization?$select=id,verifiedDomains (the token's organisation; names lower-cased)
@@ -30,6 +31,7 @@
 // (rewritten onto `api_base`): the bearer token never goes to another host. Thread-safe.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -87,6 +89,10 @@ class MicrosoftGraphCalendar final : public CalendarAdapter {
   Result<CreatedEvent> GetEvent(std::string_view event_id) override;
   Result<CalendarChanges> Changes(std::string_view cursor, Interval window) override;
 
+  // The organisation's room lists and, for each, the addresses of its rooms (Place.Read.All; GET
+  // /places/microsoft.graph.roomlist, then GET /places/{list}/microsoft.graph.roomlist/rooms; all pages): list
+  // address -> room addresses (lower-case).
+  Result<std::map<std::string, std::vector<std::string>>> ListRoomLists();
   // The organisation's users (application permission User.Read.All), all pages.
   Result<std::vector<DirectoryUser>> ListUsers();
   // GET /users/{user}/mailboxSettings (MailboxSettings.Read): zone and working hours.

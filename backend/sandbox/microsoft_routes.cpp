@@ -482,16 +482,25 @@ void MailboxSettings(SandboxCore& core, const httplib::Request& req, httplib::Re
               {"timeZone", {{"name", user.time_zone}}}}}});
 }
 
-void Rooms(SandboxCore& core, const httplib::Request& req, httplib::Response& res, bool lists) {
+// `in_list`: only the rooms of that room list (GET /places/{list}/microsoft.graph.roomlist/rooms); "" = all.
+void Rooms(SandboxCore& core, const httplib::Request& req, httplib::Response& res, bool lists,
+           const std::string& in_list = "") {
   std::lock_guard<std::mutex> lock(core.mutex);
   auto token = GraphToken(core, req, res);
   if (!token) return;
   if (!RequireGraphPermission(core, *token, graph_rules::kPlacesRead, res)) return;
   std::string domain = TenantDomain(core, token->tenant);
+  if (!in_list.empty()) {
+    const bool known = std::any_of(core.state.rooms.begin(), core.state.rooms.end(), [&](const Room& room) {
+      return room.provider == "microsoft" && room.domain == domain && AsciiLower(room.room_list) == AsciiLower(in_list);
+    });
+    if (!known) return GraphError(res, 404, "ErrorItemNotFound", "The specified object was not found in the store.", core.Now());
+  }
   std::vector<json> all;
   std::set<std::string> seen_lists;
   for (const auto& room : core.state.rooms) {
     if (room.provider != "microsoft" || room.domain != domain) continue;
+    if (!in_list.empty() && AsciiLower(room.room_list) != AsciiLower(in_list)) continue;
     if (lists) {
       if (room.room_list.empty() || !seen_lists.insert(room.room_list).second) continue;
       std::string name = room.room_list.substr(0, room.room_list.find('@'));
@@ -535,6 +544,11 @@ void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core) {
   AddRoute(server, core, "GET", kBase + who, [&core](Req q, Res s) { GetUser(core, q, s); });
   AddRoute(server, core, "GET", kBase + "/places/microsoft\\.graph\\.room", [&core](Req q, Res s) { Rooms(core, q, s, false); });
   AddRoute(server, core, "GET", kBase + "/places/microsoft\\.graph\\.roomlist", [&core](Req q, Res s) { Rooms(core, q, s, true); });
+  AddRoute(server, core, "GET", kBase + "/places/([^/]+)/microsoft\\.graph\\.roomlist/rooms", [&core](Req q, Res s) {
+    std::string list = q.matches[1].str();
+    if (auto decoded = net::PercentDecode(list)) list = *decoded;
+    Rooms(core, q, s, false, list);
+  });
 }
 
 }  // namespace slotwise::sandbox

@@ -108,6 +108,10 @@ TEST_CASE("rooms: Google Workspace rooms are read, filtered, offered and booked;
   const std::vector<std::string> whiteboards = Listed(world, "?feature=whiteboard");
   CHECK(Has(whiteboards, kHavel));
   CHECK_FALSE(Has(whiteboards, kTiergarten));
+  // Microsoft 365's room lists.
+  CHECK(Listed(world, "?room_list=amsterdam-rooms@kumo-labs.example") ==
+        std::vector<std::string>{"room-amstel@kumo-labs.example"});
+  CHECK(RoomOf(world, "room-amstel@kumo-labs.example").at("room_list") == "amsterdam-rooms@kumo-labs.example");
   for (const char* bad : {"?min_capacity=ten", "?min_capacity=0", "?include_retired=yes"}) {
     CAPTURE(bad);
     const HttpAnswer refused = world.Api("GET", std::string("/v1/rooms") + bad);
