@@ -482,6 +482,14 @@ void RegisterTeamsRoutes(httplib::Server& server, HrRuntime& runtime) {
     if (answer->replayed) res.set_header("Idempotency-Replayed", "true");
     SendJson(res, 200, answer->body);
   });
+  // The Teams app's bot (hr/teams_bot.h): the Bot Connector's token is the only credential.
+  server.Post("/v1/teams/bot/messages", [&](Req req, Res res) {
+    hr::TeamsBot* bot = runtime.teams_bot();
+    if (!bot) return SendError(res, Error{codes::kNotEnabled, "no Teams bot is configured on this server", ""});
+    Result<bool> handled = bot->Handle(req.get_header_value("Authorization"), req.body);
+    if (!handled) return SendError(res, handled.error());
+    SendJson(res, 200, nlohmann::json::object());
+  });
 }
 
 }  // namespace

@@ -28,6 +28,7 @@
 #include "net/url.h"
 #include "runtime/connections_runtime.h"
 #include "runtime/scheduling_runtime.h"
+#include "hr/bot_connector.h"
 #include "sandbox/sandbox.h"
 #include "slotwise/error_codes.h"
 #include "store/sqlite_store.h"
@@ -404,6 +405,17 @@ int RunServe(const std::vector<std::string>& args, const std::string& default_we
     outbound_rules.allowed_hosts = settings.outbound.allowed_hosts;
     if (options.demo) outbound_rules.http_tenants.push_back(kDemoTenantId);
     scheduling_options.outbound = auth::OutboundPolicy(std::move(outbound_rules));
+    // The Teams app's bot (docs/TEAMS_APP.md): the configured registration at the real Bot Connector, or at the
+    // sandbox's; with a sandbox and none configured, the sandbox's built-in bot.
+    if (!settings.teams_bot.app_id.empty()) {
+      scheduling_options.teams_bot =
+          sandbox_url.empty()
+              ? hr::RealBotFramework(settings.teams_bot.app_id, settings.teams_bot.app_secret)
+              : hr::SandboxBotFramework(sandbox_url, settings.teams_bot.app_id, settings.teams_bot.app_secret);
+    } else if (!sandbox_url.empty()) {
+      scheduling_options.teams_bot = hr::SandboxBotFramework(sandbox_url, std::string(sandbox::kBotAppId),
+                                                             std::string(sandbox::kBotAppSecret));
+    }
     const std::filesystem::path data_folder = std::filesystem::path(db_path).parent_path();
     ApiAuthOptions auth_options;
     auth_options.admin_key_hashes = config::AdminKeyHashesOf(settings.admin);

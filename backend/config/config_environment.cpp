@@ -205,6 +205,11 @@ Result<bool> ResolveSecretFiles(ServerConfig& config) {
     if (!key) return key.error();
     config.org_access.google_service_account_key = std::move(key).value();
   }
+  if (!config.teams_bot.app_secret_file.empty()) {
+    Result<std::string> secret = ReadSecretFile(config.teams_bot.app_secret_file, "teams_bot.app_secret_file");
+    if (!secret) return secret.error();
+    config.teams_bot.app_secret = std::move(secret).value();
+  }
   if (!config.mail.smtp.password_file.empty()) {
     Result<std::string> password = ReadSecretFile(config.mail.smtp.password_file, "mail.smtp.password_file");
     if (!password) return password.error();

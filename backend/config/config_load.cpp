@@ -373,6 +373,15 @@ void ReadOrgAccess(Reader& reader, const json& root, OrgAccessConfig& out) {
   reader.Boolean(*node, "microsoft_app_only", "org_access", out.microsoft_app_only);
 }
 
+void ReadTeamsBot(Reader& reader, const json& root, TeamsBotConfig& out) {
+  const json* node = reader.Member(root, "teams_bot");
+  if (!node || !reader.Object(*node, "teams_bot", {"app_id", "app_secret", "app_secret_file"})) return;
+  reader.String(*node, "app_id", "teams_bot", out.app_id, detail::NormalizeToken, detail::kTokenRule);
+  reader.String(*node, "app_secret", "teams_bot", out.app_secret);
+  reader.String(*node, "app_secret_file", "teams_bot", out.app_secret_file, detail::NormalizePath, detail::kPathRule);
+  CheckOneOf(reader, *node, "teams_bot", "app_secret", "app_secret_file");
+}
+
 void ReadMail(Reader& reader, const json& root, MailConfig& out) {
   const json* node = reader.Member(root, "mail");
   if (!node || !reader.Object(*node, "mail", {"mode", "smtp"})) return;
@@ -448,7 +457,7 @@ Result<ServerConfig> LoadServerConfig(std::string_view json_text) {
   reader.Object(
       root, "",
       {"listen", "public_url", "database", "web_root", "zoneinfo", "demo", "sandbox_url", "trusted_proxies", "limits",
-       "admin", "widget_tokens", "providers", "org_access", "mail", "outbox", "availability_cache", "outbound"});
+       "admin", "widget_tokens", "providers", "org_access", "teams_bot", "mail", "outbox", "availability_cache", "outbound"});
   ReadListen(reader, root, config.listen);
   reader.String(root, "public_url", "", config.public_url, detail::NormalizeUrl, detail::kUrlRule);
   ReadDatabase(reader, root, config.database);
@@ -461,6 +470,7 @@ Result<ServerConfig> LoadServerConfig(std::string_view json_text) {
   ReadSecrets(reader, root, config);
   ReadProviders(reader, root, config.providers);
   ReadOrgAccess(reader, root, config.org_access);
+  ReadTeamsBot(reader, root, config.teams_bot);
   ReadMail(reader, root, config.mail);
   ReadOutboxAndCache(reader, root, config);
   if (const json* outbound = reader.Member(root, "outbound");

@@ -138,6 +138,14 @@ Result<bool> ValidateServerConfig(const ServerConfig& config) {
     return Missing("providers.microsoft.client_id",
                    "org_access.microsoft_app_only uses the Microsoft registration: set providers.microsoft.");
   }
+  const bool bot_secret = !config.teams_bot.app_secret.empty() || !config.teams_bot.app_secret_file.empty();
+  if (!config.teams_bot.app_id.empty() && !bot_secret) {
+    return Missing("teams_bot.app_secret", "teams_bot.app_id is set but neither teams_bot.app_secret nor "
+                                           "teams_bot.app_secret_file is.");
+  }
+  if (config.teams_bot.app_id.empty() && bot_secret) {
+    return Missing("teams_bot.app_id", "teams_bot has a secret but no app_id.");
+  }
   return ValidateWidgetKeys(config.widget_tokens);
 }
 
@@ -219,6 +227,10 @@ std::string DescribeConfig(const ServerConfig& config) {
       {"org_access",
        {{"google_service_account_file", config.org_access.google_service_account_file},
         {"microsoft_app_only", config.org_access.microsoft_app_only}}},
+      {"teams_bot",
+       {{"app_id", config.teams_bot.app_id},
+        {"app_secret", Redact(config.teams_bot.app_secret)},
+        {"app_secret_file", config.teams_bot.app_secret_file}}},
       {"mail",
        {{"mode", std::string(MailModeName(config.mail.mode))},
         {"smtp",

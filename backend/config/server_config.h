@@ -111,6 +111,15 @@ struct ProvidersConfig {
   ProviderConfig go_to;  // JSON key "goto"
 };
 
+// The Teams app's bot (docs/TEAMS_APP.md): the Bot Framework registration (Microsoft app id and client secret) whose
+// messaging endpoint is {public_url}/v1/teams/bot/messages. "" = no bot. Under sandbox_url / --demo the sandbox's
+// built-in bot is used when none is configured.
+struct TeamsBotConfig {
+  std::string app_id;
+  std::string app_secret;       // Secret. Inline, or filled from app_secret_file by ResolveSecretFiles
+  std::string app_secret_file;  // path of the file holding the secret
+};
+
 struct OrgAccessConfig {
   std::string google_service_account_file;  // service-account JSON key file; "" = off
   std::string google_service_account_key;   // Secret: that file's text, filled by ResolveSecretFiles
@@ -170,6 +179,7 @@ struct ServerConfig {
   WidgetTokensConfig widget_tokens;
   ProvidersConfig providers;
   OrgAccessConfig org_access;
+  TeamsBotConfig teams_bot;
   MailConfig mail;
   OutboxConfig outbox;
   AvailabilityCacheConfig availability_cache;
@@ -192,7 +202,8 @@ Result<bool> ApplyEnvironment(ServerConfig& config,
 std::optional<std::string> ProcessEnvironment(std::string_view name);
 
 // Reads every non-empty *_file secret (providers.*.client_secret_file, widget_tokens.signing_key_file,
-// widget_tokens.keys[i].secret_file, org_access.google_service_account_file, mail.smtp.password_file) into its secret
+// widget_tokens.keys[i].secret_file, org_access.google_service_account_file, mail.smtp.password_file,
+// teams_bot.app_secret_file) into its secret
 // field, dropping one trailing "\n" or "\r\n". Error
 // {"unreadable_secret_file", message naming the file, field = the key's path} when a file cannot be read or is
 // empty. Returns true.

@@ -194,4 +194,29 @@ Result<std::string> RsaPublicPemFromJwk(const nlohmann::json& jwk) {
   return std::move(*pem);
 }
 
+Result<nlohmann::json> RsaJwkFromPublicPem(std::string_view public_key_pem, std::string_view kid) {
+  ErrorQueueGuard guard;
+  PkeyPtr key = ReadPublicKey(public_key_pem);
+  if (!IsRsa(key.get())) return JwtError(codes::kInvalidKey, "the PEM is not an RSA public key");
+  BIGNUM* raw_n = nullptr;
+  BIGNUM* raw_e = nullptr;
+  if (EVP_PKEY_get_bn_param(key.get(), OSSL_PKEY_PARAM_RSA_N, &raw_n) != 1 ||
+      EVP_PKEY_get_bn_param(key.get(), OSSL_PKEY_PARAM_RSA_E, &raw_e) != 1) {
+    BN_free(raw_n);
+    BN_free(raw_e);
+    return JwtError(codes::kInvalidKey, "OpenSSL could not read the RSA parameters");
+  }
+  BignumPtr n_bn(raw_n);
+  BignumPtr e_bn(raw_e);
+  auto bytes_of = [](const BIGNUM* bn) {
+    std::string out(static_cast<std::size_t>(BN_num_bytes(bn)), '\0');
+    BN_bn2bin(bn, reinterpret_cast<unsigned char*>(out.data()));
+    return out;
+  };
+  nlohmann::json jwk = {{"kty", "RSA"}, {"use", "sig"}, {"alg", "RS256"},
+                        {"n", Base64UrlEncode(bytes_of(n_bn.get()))}, {"e", Base64UrlEncode(bytes_of(e_bn.get()))}};
+  if (!kid.empty()) jwk["kid"] = std::string(kid);
+  return jwk;
+}
+
 }  // namespace slotwise::crypto

@@ -38,4 +38,8 @@ Result<RsaKeyPair> GenerateRsaKeyPair();
 // tokens from an issuer that publishes a JWKS. Errors: "invalid_key" (not RSA, missing/ill-encoded n or e).
 Result<std::string> RsaPublicPemFromJwk(const nlohmann::json& jwk);
 
+// The inverse, for an issuer that publishes its keys (the sandbox's Bot Connector): {"kty":"RSA","use":"sig",
+// "alg":"RS256","n","e"} (+ "kid" when given) of an RSA "BEGIN PUBLIC KEY" PEM. Error: "invalid_key".
+Result<nlohmann::json> RsaJwkFromPublicPem(std::string_view public_key_pem, std::string_view kid = {});
+
 }  // namespace slotwise::crypto

@@ -31,11 +31,14 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "hr/hr_store.h"
+#include "hr/hr_text.h"
 #include "slotwise/time_zone.h"
 #include "store/interview_store.h"
 
@@ -49,6 +52,28 @@ struct TeamsAnswer {
   bool replayed = false;  // the stored answer to an earlier delivery of the same activity
 };
 
+// What the checks above decided about one request — shared by the outgoing webhook (Handle) and the Teams app's bot
+// (teams_bot.h), which render it as different cards.
+struct AbsenceDecision {
+  bool accepted = false;
+  Error refusal;                      // !accepted: code, the text in the requester's language, field ("value.…")
+  std::optional<Employee> requester;  // set unless the refusal is unknown_requester
+  Absence absence;                    // accepted: the absence stored
+  std::optional<Employee> substitute;
+  std::int64_t half_days = 0;                          // the duration in working half days
+  nlohmann::json conflicts = nlohmann::json::array();  // [{id, title, start, end}]
+  std::vector<std::string> conflict_lines;             // "title — date time" in the requester's language and zone
+};
+
+// Turns a decision into the answer that is stored with the activity id (and returned).
+using AbsenceAnswerRenderer = std::function<nlohmann::json(const AbsenceDecision&)>;
+
+// The confirmation's facts (type, first and last day with their parts, substitute, duration, status) as an Adaptive
+// Card FactSet's "facts", in `locale`.
+nlohmann::json AbsenceFacts(const AbsenceDecision& decision, Locale locale);
+// "Montag, 26. Oktober 2026 (nachmittags)": a day with its part (none for a full day).
+std::string DayWithPart(const std::string& iso_day, DayPart part, Locale locale);
+
 class AbsenceRequests {
  public:
   // `interviews` may be null (no conflict listing). All borrowed; `zones` must be thread-safe.
@@ -57,7 +82,18 @@ class AbsenceRequests {
   Result<TeamsAnswer> Handle(const std::string& tenant_id, const std::string& authorization, const std::string& body,
                      std::int64_t now);
 
+  // The checks 3.–8. for the request `value` of Teams user `aad_object_id` (activity `activity_id`), then the
+  // answer `render` makes of the decision stored with the activity id — atomically with the absence when accepted.
+  // A replayed activity id answers the stored answer (replayed = true) and decides nothing. Errors: "storage_error".
+  Result<TeamsAnswer> Decide(const std::string& tenant_id, const std::string& activity_id,
+                             const std::string& aad_object_id, const nlohmann::json& value, Locale locale,
+                             std::int64_t now, const AbsenceAnswerRenderer& render);
+
  private:
+  Result<AbsenceDecision> Check(const std::string& tenant_id, const std::string& activity_id,
+                                const std::string& aad_object_id, const nlohmann::json& value, Locale locale,
+                                std::int64_t now);
+
   HrStore& store_;
   InterviewStore* interviews_;
   ZoneSource& zones_;

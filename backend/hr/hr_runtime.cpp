@@ -1,7 +1,6 @@
 // hr_runtime.cpp — see hr_runtime.h.
 #include "hr/hr_runtime.h"
 
-#include <cctype>
 #include <chrono>
 
 #include "hr/absence_busy.h"
@@ -52,6 +51,27 @@ Result<std::unique_ptr<HrRuntime>> HrRuntime::Create(SqliteStore& database, cons
   runtime->requests_ = std::make_unique<AbsenceRequests>(*runtime->store_, interviews, *runtime->zones_);
   runtime->scheduler_ = std::make_unique<DailyScheduler>(*runtime->store_, *runtime->poster_, *runtime->zones_,
                                                          runtime->clock_, options.scheduler);
+  if (options.bot.enabled()) {
+    runtime->org_connections_ = std::make_unique<OrgConnectionStore>(database);
+    runtime->bot_connector_ = std::make_unique<BotConnector>(transport, options.bot, runtime->clock_);
+    OrgConnectionStore* organisations = runtime->org_connections_.get();
+    // Read only: the Slotwise tenants whose Microsoft 365 organisation connection is this directory.
+    TenantsOfDirectory tenants = [organisations](const std::string& directory) -> Result<std::vector<std::string>> {
+      std::vector<std::string> found;
+      if (directory.empty()) return found;
+      Result<std::vector<OrgConnection>> all = organisations->ListAll();
+      if (!all) return all.error();
+      for (const OrgConnection& connection : *all) {
+        if (connection.provider == oauth::Provider::kMicrosoft &&
+            EqualsIgnoreCase(connection.directory_id, directory)) {
+          found.push_back(connection.tenant_id);
+        }
+      }
+      return found;
+    };
+    runtime->bot_ = std::make_unique<TeamsBot>(*runtime->store_, *runtime->requests_, *runtime->bot_connector_,
+                                               std::move(tenants), *runtime->zones_, runtime->clock_);
+  }
   return runtime;
 }
 

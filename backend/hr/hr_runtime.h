@@ -26,10 +26,13 @@
 
 #include "availability/calendar_gatherer.h"
 #include "crypto/token_vault.h"
+#include "connections/org_connections.h"
 #include "hr/absence_requests.h"
+#include "hr/bot_connector.h"
 #include "hr/channel_poster.h"
 #include "hr/daily_scheduler.h"
 #include "hr/hr_store.h"
+#include "hr/teams_bot.h"
 #include "net/http_transport.h"
 #include "slotwise/busy.h"
 #include "slotwise/time_zone.h"
@@ -45,6 +48,7 @@ struct HrRuntimeOptions {
   SchedulerOptions scheduler;
   providers::RetryHooks hooks;    // for the Graph reads ({} = real sleeps)
   auth::OutboundPolicy outbound;  // what a Workflows webhook URL may be (checked when written and at each post)
+  BotFrameworkSettings bot;       // the Teams app's bot (teams_bot.h); app_id "" = no bot (its route answers 404)
 };
 
 class HrRuntime final : public OutOfOfficeSource {
@@ -65,6 +69,7 @@ class HrRuntime final : public OutOfOfficeSource {
   HrStore& store() { return *store_; }
   DailyScheduler& scheduler() { return *scheduler_; }
   AbsenceRequests& absence_requests() { return *requests_; }
+  TeamsBot* teams_bot() { return bot_.get(); }  // null when no bot is configured
   ChannelPoster& poster() { return *poster_; }
   const auth::OutboundPolicy& outbound() const { return outbound_; }  // for the routes' write-time check
   ZoneSource& zones() { return *zones_; }  // thread-safe
@@ -97,6 +102,9 @@ class HrRuntime final : public OutOfOfficeSource {
   std::unique_ptr<HrStore> store_;
   std::unique_ptr<ChannelPoster> poster_;
   std::unique_ptr<AbsenceRequests> requests_;
+  std::unique_ptr<OrgConnectionStore> org_connections_;  // the bot's tenant lookup (read only)
+  std::unique_ptr<BotConnector> bot_connector_;
+  std::unique_ptr<TeamsBot> bot_;
   std::unique_ptr<DailyScheduler> scheduler_;  // last: destroyed (thread joined) first
 };
 

@@ -142,6 +142,7 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
     return connections.tokens().SourceFor(connection_id);
   };
   hr_options.outbound = options.outbound;
+  hr_options.bot = options.teams_bot;
   Result<std::unique_ptr<hr::HrRuntime>> hr = hr::HrRuntime::Create(
       database, connections.vault(), connections.transport(), zones, runtime->interviews_.get(), hr_options, now);
   if (!hr) return hr.error();

@@ -56,6 +56,7 @@ struct SchedulingOptions {
   auth::OutboundPolicy outbound;
   lifecycle::DispatchOptions lifecycle;               // lifecycle webhooks to the ATS (lifecycle_dispatcher.h)
   RoomRefreshOptions room_refresh;                    // the organisation directories' rooms (directory/room_refresh.h)
+  hr::BotFrameworkSettings teams_bot;                 // the Teams app's bot (hr/teams_bot.h); app_id "" = none
 };
 
 // The safety net: every periodic tick, one incremental-sync call per calendar holding booked events

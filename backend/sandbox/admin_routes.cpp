@@ -222,8 +222,9 @@ void MountAdminRoutes(httplib::Server& server, SandboxCore& core) {
     auto body = ParseJsonObject(req.body);
     if (!body) return Bad(res, "invalid_json", "the body must be a JSON object");
     std::string provider = GetString(*body, "provider"), id = GetString(*body, "client_id");
-    if (provider != "google" && provider != "microsoft" && provider != "zoom" && provider != "goto")
-      return Bad(res, "invalid_client", "provider must be google, microsoft, zoom or goto", "provider");
+    if (provider != "google" && provider != "microsoft" && provider != "zoom" && provider != "goto" &&
+        provider != "botframework")
+      return Bad(res, "invalid_client", "provider must be google, microsoft, zoom, goto or botframework", "provider");
     if (id.empty()) return Bad(res, "invalid_client", "client_id required", "client_id");
     std::lock_guard<std::mutex> lock(core.mutex);
     Client& client = core.state.clients[id];

@@ -19,6 +19,7 @@ void MountGoogleRoutes(httplib::Server& server, SandboxCore& core);  // google_r
 void MountGoogleDirectoryRoutes(httplib::Server& server, SandboxCore& core);  // google_directory_routes.cpp: Admin SDK rooms
 void MountMicrosoftRoutes(httplib::Server& server, SandboxCore& core);  // microsoft_routes.cpp: Graph calendars
 void MountTeamsRoutes(httplib::Server& server, SandboxCore& core);   // teams_routes.cpp: Teams + webhooks
+void MountBotConnectorRoutes(httplib::Server& server, SandboxCore& core);  // bot_connector_routes.cpp: Bot Framework
 void MountZoomRoutes(httplib::Server& server, SandboxCore& core);    // zoom_routes.cpp
 void MountGoToRoutes(httplib::Server& server, SandboxCore& core);    // goto_routes.cpp
 void MountAdminRoutes(httplib::Server& server, SandboxCore& core);   // admin_routes.cpp: /sandbox/…

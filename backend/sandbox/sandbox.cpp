@@ -36,6 +36,7 @@ void Sandbox::Mount(httplib::Server& server) {
   MountGoogleDirectoryRoutes(server, *core_);
   MountMicrosoftRoutes(server, *core_);
   MountTeamsRoutes(server, *core_);
+  MountBotConnectorRoutes(server, *core_);
   MountSubscriptionRoutes(server, *core_);
   MountZoomRoutes(server, *core_);
   MountGoToRoutes(server, *core_);
@@ -44,7 +45,7 @@ void Sandbox::Mount(httplib::Server& server) {
 
 void Sandbox::RegisterClient(const OAuthClientRegistration& client) {
   if (client.provider != "google" && client.provider != "microsoft" && client.provider != "zoom" &&
-      client.provider != "goto")
+      client.provider != "goto" && client.provider != "botframework")
     return;
   std::lock_guard<std::mutex> lock(core_->mutex);
   Client& stored = core_->state.clients[client.client_id];

@@ -36,6 +36,10 @@ inline constexpr std::string_view kZoomClientId = "sandbox-zoom-client";
 inline constexpr std::string_view kZoomClientSecret = "sandbox-zoom-secret";
 inline constexpr std::string_view kGoToClientId = "sandbox-goto-client";
 inline constexpr std::string_view kGoToClientSecret = "sandbox-goto-secret";
+// The built-in Bot Framework registration (the Teams app's bot): its Microsoft app id and client secret at the
+// sandbox's Bot Connector (docs/SANDBOX.md "Bot Connector").
+inline constexpr std::string_view kBotAppId = "5a0d7e1c-0000-4000-8000-5107317eb071";
+inline constexpr std::string_view kBotAppSecret = "sandbox-bot-secret";
 
 // The demo organisation (seeded when SandboxOptions::seed_demo_org): see docs/SANDBOX.md for every person and room.
 inline constexpr std::string_view kDemoGoogleDomain = "kumo.example";

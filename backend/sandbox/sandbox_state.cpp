@@ -34,7 +34,8 @@ void SandboxCore::AddDefaultClientsLocked() {
       {"google", {kGoogleClientId, kGoogleClientSecret}},
       {"microsoft", {kMicrosoftClientId, kMicrosoftClientSecret}},
       {"zoom", {kZoomClientId, kZoomClientSecret}},
-      {"goto", {kGoToClientId, kGoToClientSecret}}};
+      {"goto", {kGoToClientId, kGoToClientSecret}},
+      {"botframework", {kBotAppId, kBotAppSecret}}};
   for (const auto& [provider, credentials] : kDefaults) {
     Client client;
     client.provider = std::string(provider);

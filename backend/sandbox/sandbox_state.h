@@ -272,8 +272,17 @@ struct ZoomWebhook {
   std::string secret;
 };
 
+// A personal chat between a seeded Microsoft user and a bot (bot_connector_routes.cpp): made by the first activity the
+// sandbox sends for that pair, the place the bot's replies go.
+struct BotConversation {
+  std::string id;       // "a:…"
+  std::string app_id;   // the bot's Microsoft app id
+  std::string user_email;
+  std::string tenant;   // the user's Microsoft tenant
+};
+
 struct SandboxState {
-  std::map<std::string, Client> clients;  // key: client id
+  std::map<std::string, Client> clients;  // key: client id (also the Bot Framework bots: provider "botframework")
   std::vector<User> users;
   std::vector<Room> rooms;
   std::map<std::string, Tenant> tenants;
@@ -307,6 +316,16 @@ struct SandboxState {
   std::vector<GoogleChannel> channels;
   std::vector<GraphSubscription> subscriptions;
   std::optional<ZoomWebhook> zoom_webhook;
+  std::map<std::string, BotConversation> bot_conversations;  // key: conversation id
+};
+
+// The Bot Connector's signing keys (bot_connector_routes.cpp): made once per process on first use (~0.2 s), kept
+// across resets. `published` is in the JWKS; `rogue` is not (forged tokens).
+struct BotSigningKeys {
+  std::string kid;
+  std::string published_private_pem;
+  std::string published_public_pem;
+  std::string rogue_private_pem;
 };
 
 // [SECTION] SandboxCore
@@ -339,6 +358,7 @@ class SandboxCore {
   ZoneCache zones;
   std::int64_t clock_offset = 0;
   std::string public_base_url = "http://127.0.0.1";
+  std::optional<BotSigningKeys> bot_keys;  // requires `mutex`; made by bot_connector_routes.cpp on first use
   Notifier notifier;
 };
 

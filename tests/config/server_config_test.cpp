@@ -61,6 +61,7 @@ TEST_CASE("Config: the example in docs/ loads, passes validation and sets every 
   CHECK(config.providers.google.scopes.size() == 2);
   CHECK_FALSE(config.providers.microsoft.client_secret_file.empty());
   CHECK(config.org_access.microsoft_app_only);
+  CHECK(config.teams_bot.app_id == "0f2c8a51-7b3e-4d7a-9c1e-5a6b7c8d9e0f");
   CHECK(config.mail.mode == MailMode::kSmtp);
   CHECK(config.mail.smtp.from == "interviews@example.com");
   CHECK(config.mail.smtp.security == SmtpSecurity::kStartTls);
@@ -75,6 +76,7 @@ TEST_CASE("Config: the example in docs/ loads, passes validation and sets every 
     if (pointer.find("/widget_tokens/signing_key") == 0 && pointer.find("_file") == std::string::npos) continue;
     if (pointer.find("/widget_tokens/keys/") == 0 && pointer.ends_with("/secret")) continue;  // given as secret_file
     if (pointer == "/mail/smtp/password") continue;  // given as password_file
+    if (pointer == "/teams_bot/app_secret") continue;  // given as app_secret_file
     if (pointer.find("/scopes/") != std::string::npos || pointer.find("/trusted_proxies/") == 0) continue;
     CHECK_MESSAGE(example.contains(nlohmann::json::json_pointer(pointer)), "the example lacks " << pointer);
   }
@@ -224,6 +226,14 @@ TEST_CASE("Config: ValidateServerConfig checks keys that depend on each other") 
 
   config.org_access.microsoft_app_only = true;
   CHECK(ValidateServerConfig(config).error().field == "providers.microsoft.client_id");
+  config.org_access.microsoft_app_only = false;
+
+  config.teams_bot.app_id = "bot";
+  CHECK(ValidateServerConfig(config).error().field == "teams_bot.app_secret");
+  config.teams_bot.app_secret = "s";
+  CHECK(ValidateServerConfig(config).ok());
+  config.teams_bot.app_id.clear();
+  CHECK(ValidateServerConfig(config).error().field == "teams_bot.app_id");
 }
 
 TEST_CASE("Config: EffectivePublicUrl derives from the listen address") {

@@ -141,6 +141,9 @@ ProviderWorld::ProviderWorld(bool seed_demo_org, bool scheduling, DeliveryOption
     // The tests' receivers (ATS webhooks) listen on plain http on 127.0.0.1: the allow-list names exactly that host,
     // as a deployment names its internal ATS (docs/CONFIG.md, outbound.allowed_hosts). "localhost" is not on it.
     scheduling_options.outbound = auth::OutboundPolicy(auth::OutboundRules{{"127.0.0.1"}, {}});
+    // The Teams app's bot at the sandbox's Bot Connector, with its built-in registration (docs/TEAMS_APP.md).
+    scheduling_options.teams_bot = hr::SandboxBotFramework(sandbox_root(), std::string(sandbox::kBotAppId),
+                                                           std::string(sandbox::kBotAppSecret));
     Result<std::unique_ptr<SchedulingRuntime>> created =
         SchedulingRuntime::Create(*store_, *runtime_, zones_, scheduling_options, [this] { return now_.load(); });
     REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
