@@ -41,6 +41,7 @@ using hr::HrRuntime;
 constexpr std::size_t kMaxEmployees = 5000;
 constexpr std::size_t kMaxAbsences = 10000;
 constexpr std::size_t kMaxOrgUnits = 2000;
+constexpr std::size_t kMaxAbsenceTypes = 50;
 
 // -----------------------------------------------------------------------------------------------------------------
 // [SECTION] Callers (tenant API key or HR credential)
@@ -237,9 +238,11 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
     std::vector<hr::Absence> absences;
     std::set<std::string> seen;
     const std::int64_t now = runtime.Now();
+    Result<std::vector<hr::AbsenceType>> types = runtime.store().ListAbsenceTypes(caller->tenant_id);
+    if (!types) return SendError(res, types.error());
     for (std::size_t i = 0; i < items->size(); ++i) {
       const std::string path = "absences[" + std::to_string(i) + "]";
-      Result<hr::Absence> absence = hr::ParseAbsence((*items)[i], path);
+      Result<hr::Absence> absence = hr::ParseAbsence((*items)[i], path, &*types);
       if (!absence) return SendError(res, absence.error());
       if (!seen.insert(absence->id).second) {
         return SendError(res, Error{codes::kInvalidRequest, "the id \"" + absence->id + "\" appears twice", path + ".id"});
@@ -269,6 +272,67 @@ void RegisterImportRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& 
     Result<int> stored = runtime.store().UpsertOrgUnits(caller->tenant_id, units);
     if (!stored) return SendError(res, stored.error());
     SendJson(res, 200, {{"imported", *stored}});
+  });
+  // The tenant's own absence types (what its Teams forms offer and its absences may be); [] = the built-in set.
+  auto types_json = [](const std::vector<hr::AbsenceType>& own) {
+    const bool built_in = own.empty();
+    json list = json::array();
+    for (const hr::AbsenceType& type : built_in ? hr::BuiltInAbsenceTypes() : own) {
+      list.push_back({{"id", type.id}, {"names", type.names}});
+    }
+    return json{{"absence_types", list}, {"source", built_in ? "built_in" : "tenant"}};
+  };
+  server.Put("/v1/hr/absence_types", [&, types_json](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    std::optional<json> body = JsonObjectBody(req, res);
+    if (!body) return;
+    std::optional<json> items = Batch(*body, "absence_types", kMaxAbsenceTypes, res);
+    if (!items) return;
+    std::vector<hr::AbsenceType> types;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const std::string path = "absence_types[" + std::to_string(i) + "]";
+      const json& item = (*items)[i];
+      auto invalid = [&](const std::string& field, const std::string& message) {
+        SendError(res, Error{codes::kInvalidRequest, message, path + field});
+      };
+      if (!item.is_object()) return invalid("", "an absence type is an object {id, names}");
+      for (const auto& [member, value] : item.items()) {
+        if (member != "id" && member != "names") return invalid("." + member.substr(0, 80), "unknown field");
+      }
+      hr::AbsenceType type;
+      type.id = item.contains("id") && item["id"].is_string() ? item["id"].get<std::string>() : "";
+      const bool id_ok = !type.id.empty() && type.id.size() <= 64 &&
+                         std::all_of(type.id.begin(), type.id.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                         });
+      if (!id_ok) return invalid(".id", "id must be 1–64 characters of a-z, 0-9 and _");
+      if (!seen.insert(type.id).second) return invalid(".id", "the id \"" + type.id + "\" appears twice");
+      const json names = item.contains("names") ? item["names"] : json();
+      if (!names.is_object()) return invalid(".names", "names must be an object {en, de?, nl?, ja?}");
+      for (const auto& [language, name] : names.items()) {
+        if (language != "en" && language != "de" && language != "nl" && language != "ja") {
+          return invalid(".names." + language.substr(0, 10), "names are given for en, de, nl and ja");
+        }
+        if (!name.is_string() || name.get<std::string>().empty() || name.get<std::string>().size() > 100) {
+          return invalid(".names." + language, "a name is 1–100 bytes of text");
+        }
+        type.names[language] = name.get<std::string>();
+      }
+      if (!type.names.count("en")) return invalid(".names.en", "every absence type needs an English name");
+      types.push_back(std::move(type));
+    }
+    Result<bool> stored = runtime.store().ReplaceAbsenceTypes(caller->tenant_id, types, runtime.Now());
+    if (!stored) return SendError(res, stored.error());
+    SendJson(res, 200, types_json(types));
+  });
+  server.Get("/v1/hr/absence_types", [&, types_json](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<std::vector<hr::AbsenceType>> types = runtime.store().ListAbsenceTypes(caller->tenant_id);
+    if (!types) return SendError(res, types.error());
+    SendJson(res, 200, types_json(*types));
   });
 }
 

@@ -8,6 +8,9 @@
 //     PUT    /v1/hr/absences                   {absences:[…]}   ≤ 10,000, all or nothing (upsert by id)
 //     PUT    /v1/hr/org_units                  {org_units:[…]}  ≤ 2,000, all or nothing (upsert by kind + name)
 //     PUT    /v1/hr/teams_webhook              {security_token}: the Teams outgoing webhook's HMAC token
+//     PUT    /v1/hr/absence_types              {absence_types:[{id, names:{en, de?, nl?, ja?}}]} ≤ 50, replaces the
+//                                              tenant's own types ([] = back to the built-in set); GET lists them
+//                                              ({absence_types, source: "tenant" | "built_in"})
 //     POST   /v1/hr/channel_mappings           GET /v1/hr/channel_mappings
 //     GET    /v1/hr/channel_mappings/{id}      PATCH /v1/hr/channel_mappings/{id}   DELETE /v1/hr/channel_mappings/{id}
 //   tenant API key (everything) or HR credential (Authorization: Bearer swhr_…; only its attributes):

@@ -24,11 +24,21 @@ std::optional<std::int64_t> DayNumber(std::string_view iso_day) {
   return DaysFromCivil(*date);
 }
 
-Result<bool> ValidateAbsenceShape(const Absence& a, const std::string& path) {
+Result<bool> ValidateAbsenceShape(const Absence& a, const std::string& path, const std::vector<AbsenceType>* types) {
   auto invalid = [&](const std::string& field, const std::string& message) -> Result<bool> {
     return Error{codes::kInvalidRequest, message, path + field};
   };
-  if (!IsAbsenceType(a.type)) return invalid(".type", "type must be one of " + AbsenceTypeList());
+  if (types && !types->empty()) {
+    std::string ids;
+    bool known = false;
+    for (const AbsenceType& type : *types) {
+      known = known || type.id == a.type;
+      ids += (ids.empty() ? "" : ", ") + type.id;
+    }
+    if (!known) return invalid(".type", "type must be one of the tenant's absence types: " + ids);
+  } else if (!IsAbsenceType(a.type)) {
+    return invalid(".type", "type must be one of " + AbsenceTypeList());
+  }
   std::optional<std::int64_t> first = DayNumber(a.first_day);
   if (!first) return invalid(".first_day", "first_day must be a date YYYY-MM-DD");
   std::optional<std::int64_t> last = DayNumber(a.last_day);

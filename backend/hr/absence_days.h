@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hr/hr_model.h"
 #include "slotwise/result.h"
@@ -29,7 +30,9 @@ std::optional<std::int64_t> DayNumber(std::string_view iso_day);
 
 // Checks dates, parts, order and type of an absence; "invalid_request" with `path` + ".first_day" etc. Days outside
 // the supported range 1970-01-01 .. 2200-12-31 (slotwise/time.h) are refused naming the range.
-Result<bool> ValidateAbsenceShape(const Absence& absence, const std::string& path);
+// `types`: the tenant's own absence types (hr_store.h ListAbsenceTypes); null or empty = the built-in set.
+Result<bool> ValidateAbsenceShape(const Absence& absence, const std::string& path,
+                                  const std::vector<AbsenceType>* types = nullptr);
 
 // The half-day run of a valid absence (see above). Behaviour is unspecified for an invalid one.
 std::int64_t FirstHalf(const Absence& absence);

@@ -107,7 +107,8 @@ std::string DayWithPart(const std::string& iso_day, DayPart part, Locale locale)
 json AbsenceFacts(const AbsenceDecision& decision, Locale locale) {
   const Absence& absence = decision.absence;
   json facts = json::array({
-      {{"title", Text(TextId::kFieldType, locale)}, {"value", std::string(AbsenceTypeLabel(absence.type, locale))}},
+      {{"title", Text(TextId::kFieldType, locale)},
+       {"value", decision.type_name.empty() ? std::string(AbsenceTypeLabel(absence.type, locale)) : decision.type_name}},
       {{"title", Text(TextId::kFieldFirstDay, locale)},
        {"value", DayWithPart(absence.first_day, absence.first_day_part, locale)}},
       {{"title", Text(TextId::kFieldLastDay, locale)},
@@ -193,7 +194,9 @@ Result<AbsenceDecision> AbsenceRequests::Check(const std::string& tenant_id, con
     absence.substitute_id = substitute->id;
   }
   decision.substitute = substitute;
-  if (Result<bool> shape = ValidateAbsenceShape(absence, "value"); !shape) {
+  Result<std::vector<AbsenceType>> types = store_.ListAbsenceTypes(tenant_id);
+  if (!types) return Fail(codes::kStorageError, types.error().message);
+  if (Result<bool> shape = ValidateAbsenceShape(absence, "value", &*types); !shape) {
     std::string field = shape.error().field;
     if (field == "value.type") field = "value.absence_type";
     const std::string short_field = field.substr(field.find('.') + 1);
@@ -265,6 +268,7 @@ Result<AbsenceDecision> AbsenceRequests::Check(const std::string& tenant_id, con
     }
   }
   decision.accepted = true;
+  decision.type_name = AbsenceTypeName(*types, absence.type, locale);
   decision.absence = std::move(absence);
   decision.half_days = halves;
   return decision;

@@ -59,6 +59,7 @@ struct AbsenceDecision {
   Error refusal;                      // !accepted: code, the text in the requester's language, field ("value.…")
   std::optional<Employee> requester;  // set unless the refusal is unknown_requester
   Absence absence;                    // accepted: the absence stored
+  std::string type_name;              // accepted: the type's name in the requester's language (the tenant's own)
   std::optional<Employee> substitute;
   std::int64_t half_days = 0;                          // the duration in working half days
   nlohmann::json conflicts = nlohmann::json::array();  // [{id, title, start, end}]

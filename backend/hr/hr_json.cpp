@@ -144,7 +144,7 @@ Result<Employee> ParseEmployee(const json& value, const std::string& path, Emplo
   return e;
 }
 
-Result<Absence> ParseAbsence(const json& value, const std::string& path) {
+Result<Absence> ParseAbsence(const json& value, const std::string& path, const std::vector<AbsenceType>* types) {
   if (Result<bool> ok = OnlyKnown(value, path, {"id", "employee_id", "type", "first_day", "first_day_part", "last_day",
                                                 "last_day_part", "substitute_id", "status", "comment"});
       !ok) {
@@ -168,7 +168,7 @@ Result<Absence> ParseAbsence(const json& value, const std::string& path) {
   std::optional<AbsenceStatus> parsed = ParseAbsenceStatus(status);
   if (!parsed) return Invalid(Join(path, "status"), "status must be requested, approved, rejected or cancelled");
   a.status = *parsed;
-  if (Result<bool> ok = ValidateAbsenceShape(a, path); !ok) return ok.error();
+  if (Result<bool> ok = ValidateAbsenceShape(a, path, types); !ok) return ok.error();
   return a;
 }
 

@@ -23,7 +23,9 @@ Result<Employee> ParseEmployee(const nlohmann::json& value, const std::string& p
 
 // An absence: {id, employee_id, type, first_day, first_day_part?, last_day, last_day_part?, substitute_id?, status?,
 // comment?}. Parts default to "full"; status to "approved" (an import states facts).
-Result<Absence> ParseAbsence(const nlohmann::json& value, const std::string& path);
+// `types`: the tenant's own absence types (null or empty = the built-in set).
+Result<Absence> ParseAbsence(const nlohmann::json& value, const std::string& path,
+                             const std::vector<AbsenceType>* types = nullptr);
 
 // An org unit: {kind: office|department|team, name, parent?}.
 Result<OrgUnit> ParseOrgUnit(const nlohmann::json& value, const std::string& path);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,14 @@ struct Absence {
   std::string comment;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+};
+
+// An absence type the tenant defined (PUT /v1/hr/absence_types); a tenant that defined none uses the built-in set
+// (hr_text.h). `id` is what absences store ([a-z0-9_], 1–64); `names` by language: "en" always, "de", "nl", "ja"
+// optional (missing ones show the English name).
+struct AbsenceType {
+  std::string id;
+  std::map<std::string, std::string> names;
 };
 
 enum class OrgUnitKind : std::uint8_t { kOffice, kDepartment, kTeam };

@@ -47,6 +47,11 @@ class HrStore {
   // Changes (at least) after every write of employees or absences: readers may cache them until it moves.
   virtual std::uint64_t people_generation() const = 0;
 
+  // --- the tenant's absence types (hr_model.h AbsenceType): replaced as a whole, listed in the given order
+  virtual Result<bool> ReplaceAbsenceTypes(const std::string& tenant_id, const std::vector<AbsenceType>& types,
+                                           std::int64_t now) = 0;
+  virtual Result<std::vector<AbsenceType>> ListAbsenceTypes(const std::string& tenant_id) = 0;
+
   // --- org units (upsert by kind + name)
   virtual Result<int> UpsertOrgUnits(const std::string& tenant_id, const std::vector<OrgUnit>& units) = 0;
   virtual Result<std::vector<OrgUnit>> ListOrgUnits(const std::string& tenant_id) = 0;

@@ -125,6 +125,28 @@ std::string AbsenceTypeList() {
   return out;
 }
 
+std::vector<AbsenceType> BuiltInAbsenceTypes() {
+  std::vector<AbsenceType> types;
+  for (const auto& [name, labels] : kAbsenceTypes) {
+    AbsenceType type;
+    type.id = std::string(name);
+    const char* languages[] = {"en", "de", "nl", "ja"};
+    for (std::size_t i = 0; i < 4; ++i) type.names[languages[i]] = std::string(labels[i]);
+    types.push_back(std::move(type));
+  }
+  return types;
+}
+
+std::string AbsenceTypeName(const std::vector<AbsenceType>& types, std::string_view id, Locale locale) {
+  for (const AbsenceType& type : types) {
+    if (type.id != id) continue;
+    auto it = type.names.find(std::string(LocaleTag(HrLocale(locale))));
+    if (it == type.names.end() || it->second.empty()) it = type.names.find("en");
+    if (it != type.names.end() && !it->second.empty()) return it->second;
+  }
+  return std::string(AbsenceTypeLabel(id, locale));
+}
+
 std::string_view AbsenceTypeLabel(std::string_view type, Locale locale) {
   for (const auto& [name, labels] : kAbsenceTypes) {
     if (name == type) return labels[Column(locale)];

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hr/hr_model.h"
 #include "invites/locale_format.h"
 
 namespace slotwise::hr {
@@ -27,6 +28,11 @@ Locale HrLocale(Locale locale);
 bool IsAbsenceType(std::string_view type);
 std::string AbsenceTypeList();  // "vacation, sick_leave, …" for messages
 std::string_view AbsenceTypeLabel(std::string_view type, Locale locale);
+// The built-in set as AbsenceTypes (names in en, de, nl, ja) — what a tenant without its own types offers.
+std::vector<AbsenceType> BuiltInAbsenceTypes();
+// The name of absence type `id` in `locale`: the tenant's own (`types`; its English name when the language is
+// missing), else the built-in label, else the id itself.
+std::string AbsenceTypeName(const std::vector<AbsenceType>& types, std::string_view id, Locale locale);
 
 enum class TextId : std::uint8_t {
   kDailyTitle,          // {0} = unit name

@@ -305,6 +305,45 @@ Result<std::vector<OrgUnit>> SqliteHrStore::ListOrgUnits(const std::string& tena
       });
 }
 
+Result<bool> SqliteHrStore::ReplaceAbsenceTypes(const std::string& tenant_id, const std::vector<AbsenceType>& types,
+                                                std::int64_t now) {
+  sqlite3* db = database_->handle();
+  std::lock_guard lock(mutex_);
+  WriteTransaction transaction(db);
+  if (Result<bool> began = transaction.Began(); !began) return began.error();
+  Result<bool> tenant = TenantExists(db, tenant_id);
+  if (!tenant) return tenant.error();
+  if (!*tenant) return NotFound("no tenant \"" + tenant_id + "\"");
+  if (Result<int> cleared = Exec(db, "DELETE FROM hr_absence_types WHERE tenant_id = ?1", {tenant_id}); !cleared) {
+    return cleared.error();
+  }
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    Result<int> done = Exec(db,
+                            "INSERT INTO hr_absence_types (tenant_id, id, position, names, updated_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)",
+                            {tenant_id, types[i].id, static_cast<std::int64_t>(i), DumpJson(json(types[i].names)), now});
+    if (!done) return done.error();
+  }
+  if (Result<bool> committed = transaction.Commit(); !committed) return committed.error();
+  return true;
+}
+
+Result<std::vector<AbsenceType>> SqliteHrStore::ListAbsenceTypes(const std::string& tenant_id) {
+  std::lock_guard lock(mutex_);
+  return Query<AbsenceType>(
+      database_->handle(), "SELECT id, names FROM hr_absence_types WHERE tenant_id = ?1 ORDER BY position",
+      {tenant_id}, [](SqlRow& row) -> Result<AbsenceType> {
+        AbsenceType type;
+        type.id = row.Text();
+        const json names = slotwise::ParseJson(row.Text());
+        if (!names.is_object()) return Error{codes::kStorageError, "an absence type's names are not JSON", ""};
+        for (const auto& [language, name] : names.items()) {
+          if (name.is_string()) type.names[language] = name.get<std::string>();
+        }
+        return type;
+      });
+}
+
 // -----------------------------------------------------------------------------------------------------------------
 // [SECTION] Credentials
 // -----------------------------------------------------------------------------------------------------------------

@@ -41,6 +41,9 @@ class SqliteHrStore final : public HrStore {
 
   Result<int> UpsertOrgUnits(const std::string& tenant_id, const std::vector<OrgUnit>& units) override;
   Result<std::vector<OrgUnit>> ListOrgUnits(const std::string& tenant_id) override;
+  Result<bool> ReplaceAbsenceTypes(const std::string& tenant_id, const std::vector<AbsenceType>& types,
+                                   std::int64_t now) override;
+  Result<std::vector<AbsenceType>> ListAbsenceTypes(const std::string& tenant_id) override;
 
   Result<bool> AddCredential(const HrCredential& credential) override;
   Result<std::optional<HrCredential>> FindCredential(const std::string& credential_id) override;

@@ -120,19 +120,6 @@ json PartChoices(Locale locale, bool first) {
   return choices;
 }
 
-std::vector<std::string> BuiltInTypes() {
-  std::vector<std::string> types;
-  const std::string list = AbsenceTypeList();
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t comma = list.find(", ", start);
-    types.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (comma == std::string::npos) break;
-    start = comma + 2;
-  }
-  return types;
-}
-
 json Attachment(const json& card) {
   return {{"contentType", providers::kAdaptiveCardContentType}, {"content", card}};
 }
@@ -204,9 +191,11 @@ std::vector<Colleague> ColleaguesOf(const Employee& requester, const std::vector
   return out;
 }
 
-json AbsenceFormCard(Locale locale, const json& values, const std::string& error) {
+json AbsenceFormCard(Locale locale, const std::vector<AbsenceType>& offered, const json& values,
+                     const std::string& error) {
   json types = json::array();
-  for (const std::string& type : BuiltInTypes()) types.push_back(Choice(std::string(AbsenceTypeLabel(type, locale)), type));
+  for (const AbsenceType& type : offered) types.push_back(Choice(AbsenceTypeName(offered, type.id, locale), type.id));
+  const std::string first_type = offered.empty() ? std::string("vacation") : offered.front().id;
   auto value_of = [&](const char* key, const char* fallback) {
     const std::string v = StringAt(values, key);
     return v.empty() ? std::string(fallback) : v;
@@ -215,7 +204,7 @@ json AbsenceFormCard(Locale locale, const json& values, const std::string& error
   if (!error.empty()) body.push_back(ErrorLine(error));
   body.push_back({{"type", "Input.ChoiceSet"}, {"id", "absence_type"}, {"label", W(Word::kType, locale)},
                   {"style", "compact"}, {"isRequired", true}, {"errorMessage", W(Word::kRequired, locale)},
-                  {"value", value_of("absence_type", "vacation")}, {"choices", types}});
+                  {"value", value_of("absence_type", first_type.c_str())}, {"choices", types}});
   body.push_back({{"type", "Input.Date"}, {"id", "first_day"}, {"label", W(Word::kFirstDay, locale)},
                   {"isRequired", true}, {"errorMessage", W(Word::kRequired, locale)},
                   {"value", value_of("first_day", "")}});
@@ -233,12 +222,12 @@ json AbsenceFormCard(Locale locale, const json& values, const std::string& error
   return Card(locale, body, actions);
 }
 
-json AbsenceNextStepCard(Locale locale, const Absence& draft, std::int64_t half_days,
+json AbsenceNextStepCard(Locale locale, const std::string& type_name, const Absence& draft, std::int64_t half_days,
                          const std::vector<Colleague>& colleagues, const json& values, const std::string& error) {
   json body = json::array({Title(W(Word::kFormTitle, locale)), Line(W(Word::kStepTwo, locale))});
   if (!error.empty()) body.push_back(ErrorLine(error));
   json facts = json::array({
-      {{"title", Text(TextId::kFieldType, locale)}, {"value", std::string(AbsenceTypeLabel(draft.type, locale))}},
+      {{"title", Text(TextId::kFieldType, locale)}, {"value", type_name}},
       {{"title", Text(TextId::kFieldFirstDay, locale)},
        {"value", DayWithPart(draft.first_day, draft.first_day_part, locale)}},
       {{"title", Text(TextId::kFieldLastDay, locale)},
@@ -341,9 +330,14 @@ Result<bool> TeamsBot::Handle(const std::string& authorization, const std::strin
   }
   const Employee& employee = **requester;
 
-  // 6. What is said.
+  // 6. What is said; the tenant's absence types (else the built-in set).
+  Result<std::vector<AbsenceType>> own_types = store_.ListAbsenceTypes(tenant_id);
+  if (!own_types) return Error{codes::kStorageError, own_types.error().message, ""};
+  const std::vector<AbsenceType> types = own_types->empty() ? BuiltInAbsenceTypes() : *own_types;
   if (value.is_null()) {
-    if (AsksForAbsence(StringAt(activity, "text"))) return answer(AbsenceFormCard(locale, json::object(), ""), false);
+    if (AsksForAbsence(StringAt(activity, "text"))) {
+      return answer(AbsenceFormCard(locale, types, json::object(), ""), false);
+    }
     return answer(Card(locale, json::array({Line(W(Word::kHelp, locale))})), false);
   }
   const std::string action = StringAt(value, "action");
@@ -383,29 +377,32 @@ Result<bool> TeamsBot::Handle(const std::string& authorization, const std::strin
       problem = Text(TextId::kRefusedInvalid, locale, {"first_day_part"});
     } else if (!last_part) {
       problem = Text(TextId::kRefusedInvalid, locale, {"last_day_part"});
-    } else if (Result<bool> shape = ValidateAbsenceShape(draft, "value"); !shape) {
+    } else if (Result<bool> shape = ValidateAbsenceShape(draft, "value", &types); !shape) {
       std::string field = shape.error().field;
       if (field == "value.type") field = "value.absence_type";
       problem = Text(TextId::kRefusedInvalid, locale, {field.substr(field.find('.') + 1)});
     }
     const std::int64_t halves = problem.empty() ? WorkingHalfDays(draft, hours) : 0;
     if (problem.empty() && halves == 0) problem = Text(TextId::kRefusedInvalid, locale, {"first_day"});
-    if (!problem.empty()) return answer(AbsenceFormCard(locale, value, problem), true);
-    return answer(AbsenceNextStepCard(locale, draft, halves, colleagues, json::object(), ""), true);
+    if (!problem.empty()) return answer(AbsenceFormCard(locale, types, value, problem), true);
+    return answer(AbsenceNextStepCard(locale, AbsenceTypeName(types, draft.type, locale), draft, halves, colleagues,
+                                      json::object(), ""),
+                  true);
   }
   if (action == "absence_submit") {
     Result<TeamsAnswer> decided = requests_.Decide(
         tenant_id, activity_id, aad_object_id, normalised, locale, now, [&](const AbsenceDecision& decision) -> json {
           if (decision.accepted) return AbsenceConfirmationCard(locale, decision);
-          const std::int64_t halves = first_part && last_part && ValidateAbsenceShape(draft, "value")
+          const std::int64_t halves = first_part && last_part && ValidateAbsenceShape(draft, "value", &types)
                                           ? WorkingHalfDays(draft, hours)
                                           : 0;
-          return AbsenceNextStepCard(locale, draft, halves, colleagues, value, decision.refusal.message);
+          return AbsenceNextStepCard(locale, AbsenceTypeName(types, draft.type, locale), draft, halves, colleagues,
+                                     value, decision.refusal.message);
         });
     if (!decided) return decided.error();
     return answer(decided->body, true);
   }
-  return answer(AbsenceFormCard(locale, json::object(), ""), false);
+  return answer(AbsenceFormCard(locale, types, json::object(), ""), false);
 }
 
 }  // namespace slotwise::hr

@@ -15,7 +15,8 @@
 //      unknown_requester card.
 //   5. The language: the activity's locale (en/de/nl/ja; others English — hr_text.h HrLocale).
 //   6. A text containing "request absence", "Abwesenheit beantragen", "afwezigheid aanvragen" or "休暇申請" (any
-//      case; an @mention removed) → the FORM card as a reply; any other text → a short help card.
+//      case; an @mention removed) → the FORM card as a reply (the tenant's own absence types, PUT
+//      /v1/hr/absence_types, else the built-in set); any other text → a short help card.
 //      A card submit (`value`, replyToId = the card's message):
 //        value.action "absence_next" → the form's values checked (type, days, parts; no working day) — a problem is
 //          shown in the form itself — then the NEXT STEP card: the request so far with its duration in working days
@@ -54,8 +55,11 @@ struct Colleague {
   std::string id;
   std::string name;
 };
-nlohmann::json AbsenceFormCard(Locale locale, const nlohmann::json& values, const std::string& error);
-nlohmann::json AbsenceNextStepCard(Locale locale, const Absence& draft, std::int64_t half_days,
+// `types`: what the form offers — the tenant's own absence types, or BuiltInAbsenceTypes() (hr_text.h).
+nlohmann::json AbsenceFormCard(Locale locale, const std::vector<AbsenceType>& types, const nlohmann::json& values,
+                               const std::string& error);
+nlohmann::json AbsenceNextStepCard(Locale locale, const std::string& type_name, const Absence& draft,
+                                   std::int64_t half_days,
                                    const std::vector<Colleague>& colleagues, const nlohmann::json& values,
                                    const std::string& error);
 nlohmann::json AbsenceConfirmationCard(Locale locale, const AbsenceDecision& decision);

@@ -15,7 +15,7 @@ namespace slotwise {
 namespace {
 
 // Migrations, in order; index + 1 is the schema version. Never edit an applied one: append.
-constexpr std::array<const char*, 23> kMigrations = {
+constexpr std::array<const char*, 24> kMigrations = {
     // 1: bookkeeping for the server itself.
     "CREATE TABLE server_starts (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, mode TEXT NOT NULL);",
     // 2: provider connections (tokens sealed by crypto::TokenVault, never plaintext) and their function checks.
@@ -345,6 +345,12 @@ constexpr std::array<const char*, 23> kMigrations = {
     "  token_hash TEXT UNIQUE, paired_at INTEGER NOT NULL DEFAULT 0, last_seen_at INTEGER NOT NULL DEFAULT 0,"
     "  created_by TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
     "CREATE INDEX room_displays_by_room ON room_displays (tenant_id, room, created_at);",
+    // 24: the tenant's own absence types (hr/hr_store.h ReplaceAbsenceTypes; none = the built-in set), in the order
+    // its forms offer them, with a name per language (JSON {"en", "de"?, "nl"?, "ja"?}).
+    "CREATE TABLE hr_absence_types ("
+    "  tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, id TEXT NOT NULL,"
+    "  position INTEGER NOT NULL, names TEXT NOT NULL, updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (tenant_id, id));",
 };
 
 Error SqliteError(sqlite3* db, const std::string& what) {

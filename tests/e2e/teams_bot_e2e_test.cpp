@@ -284,3 +284,66 @@ TEST_CASE("Teams bot: another Microsoft tenant's activity never reaches this ten
   CHECK(Absences(world, world.api_key(), "e-sanne").size() == 1);
   CHECK(Absences(world, other_key, "").size() == 1);
 }
+
+TEST_CASE("Teams bot: the tenant's own absence types are what the form offers and what absences may be") {
+  ProviderWorld world(true, true);
+  SeedTeam(world);
+  const Day monday = FreeWeekDay(world.Now(), 1);
+  const std::string sanne = "sanne.devries@kumo-labs.example";
+  // Before any: the built-in set.
+  const HttpAnswer built_in = world.Api("GET", "/v1/hr/absence_types");
+  REQUIRE_MESSAGE(built_in.status == 200, built_in.body);
+  CHECK(json::parse(built_in.body).at("source") == "built_in");
+  CHECK(json::parse(built_in.body).at("absence_types").size() == 6);
+
+  // Refused shapes change nothing.
+  for (const json& bad : {json{{"absence_types", {{{"id", "Bad Id"}, {"names", {{"en", "x"}}}}}}},
+                          json{{"absence_types", {{{"id", "a"}, {"names", {{"de", "nur deutsch"}}}}}}},
+                          json{{"absence_types", {{{"id", "a"}, {"names", {{"en", "A"}, {"fr", "A"}}}}}}},
+                          json{{"absence_types", {{{"id", "a"}, {"names", {{"en", "A"}}}}, {{"id", "a"}, {"names", {{"en", "B"}}}}}}}}) {
+    CAPTURE(bad.dump());
+    CHECK(world.Api("PUT", "/v1/hr/absence_types", bad).status == 422);
+  }
+  const HttpAnswer put = world.Api(
+      "PUT", "/v1/hr/absence_types",
+      {{"absence_types", {{{"id", "workation"}, {"names", {{"en", "Workation"}, {"de", "Workation (EU)"}}}},
+                          {{"id", "volunteering"}, {"names", {{"en", "Volunteering"}, {"nl", "Vrijwilligerswerk"}}}}}}});
+  REQUIRE_MESSAGE(put.status == 200, put.body);
+  CHECK(json::parse(world.Api("GET", "/v1/hr/absence_types").body).at("source") == "tenant");
+
+  // The form offers exactly those, in Dutch where named.
+  const std::string form_id = OpenForm(world, sanne, "afwezigheid aanvragen", "nl-NL");
+  const json types = ElementWithId(CardOf(BotActivities(world).back()), "absence_type").at("choices");
+  REQUIRE(types.size() == 2);
+  CHECK(types[0] == json{{"title", "Workation"}, {"value", "workation"}});
+  CHECK(types[1] == json{{"title", "Vrijwilligerswerk"}, {"value", "volunteering"}});
+  // A built-in type is no longer one of the tenant's: shown in the form itself.
+  Send(world, {{"from", sanne}, {"reply_to_id", form_id}, {"locale", "nl-NL"},
+               {"value", {{"action", "absence_next"}, {"absence_type", "vacation"}, {"first_day", monday.date},
+                          {"last_day", monday.date}}}});
+  CHECK(ElementWithId(CardOf(BotActivities(world).back()), "error").is_object());
+  CHECK(ElementWithId(CardOf(BotActivities(world).back()), "first_day").at("type") == "Input.Date");
+  // One of the tenant's: next step, submit, stored, confirmed with its name.
+  Send(world, {{"from", sanne}, {"reply_to_id", form_id}, {"locale", "nl-NL"},
+               {"value", {{"action", "absence_next"}, {"absence_type", "volunteering"}, {"first_day", monday.date},
+                          {"last_day", monday.date}}}});
+  const json submit = CardOf(BotActivities(world).back()).at("actions").at(0).at("data");
+  CHECK(Send(world, {{"from", sanne}, {"reply_to_id", form_id}, {"locale", "nl-NL"}, {"value", submit}})
+            .at("status") == 200);
+  CHECK(CardText(CardOf(BotActivities(world).back())).find("Vrijwilligerswerk") != std::string::npos);
+  const json stored = Absences(world, world.api_key(), "e-sanne");
+  REQUIRE(stored.size() == 1);
+  CHECK(stored[0].at("type") == "volunteering");
+
+  // The HR import takes the tenant's types too, and no others.
+  json absence = {{"id", "imp-1"}, {"employee_id", "e-daan"}, {"type", "workation"}, {"first_day", monday.date},
+                  {"last_day", monday.date}};
+  CHECK(world.Api("PUT", "/v1/hr/absences", {{"absences", {absence}}}).status == 200);
+  absence["type"] = "sick_leave";
+  const HttpAnswer refused = world.Api("PUT", "/v1/hr/absences", {{"absences", {absence}}});
+  CHECK(refused.status == 422);
+  CHECK(json::parse(refused.body).at("error").at("field") == "absences[0].type");
+  // [] = back to the built-in set.
+  CHECK(world.Api("PUT", "/v1/hr/absence_types", {{"absence_types", json::array()}}).status == 200);
+  CHECK(json::parse(world.Api("GET", "/v1/hr/absence_types").body).at("source") == "built_in");
+}

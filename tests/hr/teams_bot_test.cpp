@@ -181,7 +181,7 @@ TEST_CASE("Teams bot words: what asks for an absence") {
 }
 
 TEST_CASE("Teams bot cards: the form, the next step and the colleagues offered") {
-  const json form = hr::AbsenceFormCard(invites::Locale::kEn, json::object(), "");
+  const json form = hr::AbsenceFormCard(invites::Locale::kEn, hr::BuiltInAbsenceTypes(), json::object(), "");
   CHECK(form.at("type") == "AdaptiveCard");
   CHECK(form.at("version") == "1.4");
   std::vector<std::string> ids;
@@ -191,19 +191,34 @@ TEST_CASE("Teams bot cards: the form, the next step and the colleagues offered")
   CHECK(ids == std::vector<std::string>{"absence_type", "first_day", "first_day_part", "last_day", "last_day_part"});
   CHECK(form.at("actions").at(0).at("type") == "Action.Submit");
   CHECK(form.at("actions").at(0).at("data").at("action") == "absence_next");
-  const json german = hr::AbsenceFormCard(invites::Locale::kDe, {{"first_day", "2026-12-14"}}, "Bitte prüfen");
+  CHECK(form.at("body").at(2).at("choices").size() == 6);  // the built-in set
+  CHECK(form.at("body").at(2).at("value") == "vacation");
+  const json german = hr::AbsenceFormCard(invites::Locale::kDe, hr::BuiltInAbsenceTypes(),
+                                          {{"first_day", "2026-12-14"}}, "Bitte prüfen");
   CHECK(german.at("lang") == "de");
   CHECK(german.dump().find("Erster Tag") != std::string::npos);
   CHECK(german.at("body").at(2).at("text") == "Bitte prüfen");
   CHECK(german.at("body").at(4).at("value") == "2026-12-14");  // the entered day kept
+
+  // A tenant's own types: offered in their order, named in the language (English where a name is missing).
+  const std::vector<hr::AbsenceType> own = {{"workation", {{"en", "Workation"}, {"de", "Workation (EU)"}}},
+                                            {"volunteering", {{"en", "Volunteering"}}}};
+  const json own_form = hr::AbsenceFormCard(invites::Locale::kDe, own, json::object(), "");
+  const json own_choices = own_form.at("body").at(2).at("choices");
+  REQUIRE(own_choices.size() == 2);
+  CHECK(own_choices[0] == json{{"title", "Workation (EU)"}, {"value", "workation"}});
+  CHECK(own_choices[1] == json{{"title", "Volunteering"}, {"value", "volunteering"}});
+  CHECK(own_form.at("body").at(2).at("value") == "workation");
+  CHECK(hr::AbsenceTypeName(own, "volunteering", invites::Locale::kJa) == "Volunteering");
+  CHECK(hr::AbsenceTypeName({}, "vacation", invites::Locale::kDe) == "Urlaub");
 
   hr::Absence draft;
   draft.type = "vacation";
   draft.first_day = "2026-12-15";
   draft.first_day_part = hr::DayPart::kAfternoon;
   draft.last_day = "2026-12-17";
-  const json next = hr::AbsenceNextStepCard(invites::Locale::kNl, draft, 5, {{"e2", "Anna"}, {"e3", "Daan"}},
-                                            json::object(), "");
+  const json next = hr::AbsenceNextStepCard(invites::Locale::kNl, "Vakantie", draft, 5,
+                                            {{"e2", "Anna"}, {"e3", "Daan"}}, json::object(), "");
   CHECK(next.dump().find("2,5 werkdagen") != std::string::npos);
   const json data = next.at("actions").at(0).at("data");
   CHECK(data.at("action") == "absence_submit");
