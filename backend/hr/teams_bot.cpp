@@ -78,6 +78,13 @@ std::string W(Word word, Locale locale) {
   return kWords[static_cast<std::size_t>(word)][column];
 }
 
+// object[key] when `object` is an object holding it, else null (never throws, never asserts on a const json).
+json Member(const json& object, const char* key) {
+  if (!object.is_object()) return json();
+  auto it = object.find(key);
+  return it != object.end() ? *it : json();
+}
+
 std::string StringAt(const json& object, const char* key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);
@@ -309,7 +316,7 @@ Result<bool> TeamsBot::Handle(const std::string& authorization, const std::strin
   };
 
   // 3. Which tenant.
-  std::string directory = StringAt(activity.contains("channelData") ? activity["channelData"]["tenant"] : json(), "id");
+  std::string directory = StringAt(Member(Member(activity, "channelData"), "tenant"), "id");
   if (directory.empty()) directory = StringAt(conversation, "tenantId");
   Result<std::vector<std::string>> tenants = tenants_(directory);
   if (!tenants) return Error{codes::kStorageError, tenants.error().message, ""};
