@@ -440,6 +440,14 @@ bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, R
     return false;
   }
   if (mapping.target_kind != hr::TargetKind::kGraphChannel) return true;
+  // Only a Microsoft connection of this tenant may carry its posts: another tenant's is not even tried.
+  if (!runtime.HasGraphConnection(mapping.tenant_id, mapping.connection_id)) {
+    SendError(res, Error{codes::kInvalidRequest,
+                         "\"" + mapping.connection_id + "\" is not a Microsoft connection of this tenant (connect one "
+                         "for hr_posting: POST /v1/connections/start)",
+                         "target.connection_id"});
+    return false;
+  }
   Result<std::string> membership = runtime.poster().ChannelMembership(mapping);
   if (!membership) {
     if (membership.error().code == codes::kProviderNotFound) {
@@ -463,6 +471,14 @@ bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, R
 }
 
 void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+  // The picker: the teams and channels a mapping can name, as the connection's user sees them in Teams.
+  server.Get("/v1/hr/teams", [&](Req req, Res res) {
+    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    if (!caller) return;
+    Result<json> listed = runtime.TeamsAndChannels(caller->tenant_id, req.get_param_value("connection_id"));
+    if (!listed) return SendError(res, listed.error());
+    SendJson(res, 200, *listed);
+  });
   server.Post("/v1/hr/channel_mappings", [&](Req req, Res res) {
     std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
     if (!caller) return;

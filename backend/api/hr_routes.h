@@ -13,6 +13,8 @@
 //                                              ({absence_types, source: "tenant" | "built_in"})
 //     POST   /v1/hr/channel_mappings           GET /v1/hr/channel_mappings
 //     GET    /v1/hr/channel_mappings/{id}      PATCH /v1/hr/channel_mappings/{id}   DELETE /v1/hr/channel_mappings/{id}
+//       (a graph_channel target's connection_id must be a Microsoft connection of the tenant: 422 naming it)
+//     GET    /v1/hr/teams?connection_id=       the teams and channels that connection's user can post to (Graph)
 //   tenant API key (everything) or HR credential (Authorization: Bearer swhr_…; only its attributes):
 //     GET    /v1/hr/employees                  GET /v1/hr/employees/{id}          PATCH /v1/hr/employees/{id}
 //     GET    /v1/hr/absences?from&to&employee_id   (attribute "absences")

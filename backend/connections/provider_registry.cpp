@@ -61,10 +61,12 @@ std::vector<std::string> ProviderRegistry::ScopesFor(oauth::Provider provider, C
   if (configured_scopes_.count(provider) && client != nullptr) return client->registration().scopes;
   if (provider != oauth::Provider::kMicrosoft) return DefaultScopes(provider);
   if (purpose == ConnectPurpose::kHrPosting) {
-    // The Graph calls of the HR daily post (hr/channel_poster.h) and nothing else: read the mapped channel
-    // (membership type), list its newest messages (finding a post that may already have gone out), post the card.
+    // The Graph calls of the HR daily post (hr/channel_poster.h) and nothing else: list the user's teams and their
+    // channels (the mapping's picker, GET /v1/hr/teams), read the mapped channel (membership type), list its newest
+    // messages (finding a post that may already have gone out), post the card.
     // ChannelMessage.Read.All needs an administrator's consent once per organisation.
-    return {"openid", "email", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "ChannelMessage.Send"};
+    return {"openid", "email", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All",
+            "ChannelMessage.Send"};
   }
   // Every purpose is the full set less what it does not need: no rooms for kCalendar and kMeetings. kMeetings keeps
   // Calendars.ReadWrite: Slotwise makes a Teams meeting as an event with a Teams link (POST /me/events with

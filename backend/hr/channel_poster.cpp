@@ -51,9 +51,10 @@ Result<std::unique_ptr<providers::AccessTokenSource>> TeamsChannelPoster::Tokens
   if (!options_.graph_tokens || options_.graph_api_base.empty()) {
     return Error{codes::kProviderNotConfigured, "Microsoft Graph is not configured for Teams channel posts", ""};
   }
-  std::unique_ptr<providers::AccessTokenSource> tokens = options_.graph_tokens(mapping.connection_id);
+  std::unique_ptr<providers::AccessTokenSource> tokens = options_.graph_tokens(mapping.tenant_id, mapping.connection_id);
   if (!tokens) {
-    return Error{codes::kReauthNeeded, "the Microsoft connection \"" + mapping.connection_id + "\" is not usable", ""};
+    return Error{codes::kReauthNeeded,
+                 "\"" + mapping.connection_id + "\" is not a Microsoft connection of this tenant", "target.connection_id"};
   }
   return tokens;
 }

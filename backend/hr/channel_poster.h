@@ -43,8 +43,11 @@ class ChannelPoster {
 // True for a Post error after which the post may nevertheless have arrived (a timeout or a dropped connection).
 bool MayHaveDelivered(const Error& error);
 
-// The delegated Graph token of a Slotwise Microsoft connection (TokenManager::SourceFor in production).
-using GraphTokenFactory = std::function<std::unique_ptr<providers::AccessTokenSource>(const std::string& connection_id)>;
+// The delegated Graph token of a Slotwise Microsoft connection OF THAT TENANT (TokenManager::SourceFor in production,
+// after checking the connection's tenant and provider): nullptr when `connection_id` is no Microsoft connection of
+// `tenant_id`, so one tenant's mapping can never use another tenant's Teams account.
+using GraphTokenFactory = std::function<std::unique_ptr<providers::AccessTokenSource>(const std::string& tenant_id,
+                                                                                      const std::string& connection_id)>;
 
 struct TeamsPosterOptions {
   std::string graph_api_base;          // e.g. "https://graph.microsoft.com/v1.0" or the sandbox's

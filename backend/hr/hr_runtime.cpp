@@ -1,6 +1,8 @@
 // hr_runtime.cpp — see hr_runtime.h.
 #include "hr/hr_runtime.h"
 
+#include "providers/teams_messages.h"
+
 #include <chrono>
 
 #include "hr/absence_busy.h"
@@ -47,6 +49,10 @@ Result<std::unique_ptr<HrRuntime>> HrRuntime::Create(SqliteStore& database, cons
   poster_options.hooks = options.hooks;
   poster_options.outbound = options.outbound;
   runtime->outbound_ = options.outbound;
+  runtime->transport_ = &transport;
+  runtime->graph_api_base_ = options.graph_api_base;
+  runtime->graph_tokens_ = options.graph_tokens;
+  runtime->hooks_ = options.hooks;
   runtime->poster_ = std::make_unique<TeamsChannelPoster>(transport, std::move(poster_options));
   runtime->requests_ = std::make_unique<AbsenceRequests>(*runtime->store_, interviews, *runtime->zones_);
   runtime->scheduler_ = std::make_unique<DailyScheduler>(*runtime->store_, *runtime->poster_, *runtime->zones_,
@@ -126,6 +132,38 @@ Result<std::vector<BusyEvent>> HrRuntime::OutOfOffice(const std::string& tenant_
   auto found = (*absences)->approved_by_email.find(AsciiLower(email));
   if (found == (*absences)->approved_by_email.end()) return std::vector<BusyEvent>{};
   return AbsencesToBusy(found->second, zone, hours, window);
+}
+
+bool HrRuntime::HasGraphConnection(const std::string& tenant_id, const std::string& connection_id) const {
+  return graph_tokens_ && !connection_id.empty() && graph_tokens_(tenant_id, connection_id) != nullptr;
+}
+
+Result<nlohmann::json> HrRuntime::TeamsAndChannels(const std::string& tenant_id, const std::string& connection_id) {
+  if (!graph_tokens_ || graph_api_base_.empty()) {
+    return Error{codes::kProviderNotConfigured, "Microsoft Graph is not configured on this server", ""};
+  }
+  std::unique_ptr<providers::AccessTokenSource> tokens =
+      connection_id.empty() ? nullptr : graph_tokens_(tenant_id, connection_id);
+  if (!tokens) {
+    return Error{codes::kInvalidRequest,
+                 connection_id.empty() ? std::string("connection_id (a Microsoft connection made for hr_posting) is required")
+                                       : "\"" + connection_id + "\" is not a Microsoft connection of this tenant",
+                 "connection_id"};
+  }
+  providers::TeamsMessages teams(*transport_, *tokens, graph_api_base_, {}, hooks_);
+  Result<std::vector<providers::TeamsMessages::Named>> joined = teams.ListJoinedTeams();
+  if (!joined) return joined.error();
+  nlohmann::json list = nlohmann::json::array();
+  for (const providers::TeamsMessages::Named& team : *joined) {
+    Result<std::vector<providers::TeamsMessages::Named>> channels = teams.ListChannels(team.id);
+    if (!channels) return channels.error();
+    nlohmann::json named = nlohmann::json::array();
+    for (const providers::TeamsMessages::Named& channel : *channels) {
+      named.push_back({{"id", channel.id}, {"name", channel.name}, {"membership_type", channel.membership_type}});
+    }
+    list.push_back({{"id", team.id}, {"name", team.name}, {"channels", std::move(named)}});
+  }
+  return nlohmann::json{{"teams", std::move(list)}};
 }
 
 }  // namespace slotwise::hr

@@ -4,7 +4,8 @@
 // Wiring (the server does exactly this; see docs/HR.md "Wiring"):
 //   HrRuntimeOptions hr_options;
 //   hr_options.graph_api_base = connections.providers().ApiBase(oauth::Provider::kMicrosoft).value_or("");
-//   hr_options.graph_tokens = [&connections](const std::string& id) { return connections.tokens().SourceFor(id); };
+//   hr_options.graph_tokens = [&connections](const std::string& tenant, const std::string& id) { … a source of the
+//                                 tenant's own Microsoft connection `id`, else nullptr … };
 //   auto hr = HrRuntime::Create(database, connections.vault(), connections.transport(), zones,
 //                               &scheduling.interviews(), hr_options, clock);      // after SchedulingRuntime
 //   RegisterHrRoutes(server, **hr, auth);                            // api/hr_routes.h
@@ -72,6 +73,15 @@ class HrRuntime final : public OutOfOfficeSource {
   TeamsBot* teams_bot() { return bot_.get(); }  // null when no bot is configured
   ChannelPoster& poster() { return *poster_; }
   const auth::OutboundPolicy& outbound() const { return outbound_; }  // for the routes' write-time check
+
+  // The daily-update mapping's picker: the teams the user of the tenant's Microsoft connection `connection_id` is a
+  // member of, each with its channels ({"teams": [{"id", "name", "channels": [{"id", "name", "membership_type"}]}]}),
+  // read through Graph with that connection's delegated token. "invalid_request" (field connection_id) when it is no
+  // Microsoft connection of this tenant; the provider's errors otherwise (a connection without the Teams
+  // permissions: provider_forbidden).
+  Result<nlohmann::json> TeamsAndChannels(const std::string& tenant_id, const std::string& connection_id);
+  // Whether `connection_id` is a Microsoft connection of the tenant (what a Graph mapping may post through).
+  bool HasGraphConnection(const std::string& tenant_id, const std::string& connection_id) const;
   ZoneSource& zones() { return *zones_; }  // thread-safe
   std::int64_t Now() const { return clock_(); }
 
@@ -98,6 +108,10 @@ class HrRuntime final : public OutOfOfficeSource {
 
   Clock clock_;
   auth::OutboundPolicy outbound_;
+  net::HttpTransport* transport_ = nullptr;  // borrowed
+  std::string graph_api_base_;
+  GraphTokenFactory graph_tokens_;
+  providers::RetryHooks hooks_;
   std::unique_ptr<ZoneSource> zones_;
   std::unique_ptr<HrStore> store_;
   std::unique_ptr<ChannelPoster> poster_;

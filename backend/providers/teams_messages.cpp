@@ -61,6 +61,48 @@ Result<std::string> TeamsMessages::PostChannelMessage(std::string_view team_id, 
   return *id;
 }
 
+Result<std::vector<json>> TeamsMessages::AllPages(std::string url) {
+  std::vector<json> items;
+  for (int page = 0; !url.empty(); ++page) {
+    if (page >= 50) return MalformedResponse(Provider::kGraph, "more than 50 pages");
+    Result<net::HttpResponse> sent = client_.Send(ProviderClient::JsonRequest("GET", url));
+    if (!sent) return client_.ToError(sent.error());
+    if (!sent->Ok()) return client_.ToError(*sent);
+    std::optional<json> parsed = detail::ParseJson(sent->body);
+    const json* value = parsed ? detail::Member(*parsed, "value") : nullptr;
+    if (value == nullptr || !value->is_array()) return MalformedResponse(Provider::kGraph, "a list without value[]");
+    for (const json& item : *value) items.push_back(item);
+    // A next page only under our own base: the bearer token never travels to another host.
+    const std::string next = detail::StringOr(*parsed, "@odata.nextLink");
+    url = !next.empty() && next.rfind(api_base_, 0) == 0 ? next : "";
+  }
+  return items;
+}
+
+Result<std::vector<TeamsMessages::Named>> TeamsMessages::ListJoinedTeams() {
+  Result<std::vector<json>> items = AllPages(JoinUrl(api_base_, "/me/joinedTeams"));
+  if (!items) return items.error();
+  std::vector<Named> teams;
+  for (const json& item : *items) {
+    Named team{detail::StringOr(item, "id"), detail::StringOr(item, "displayName"), ""};
+    if (!team.id.empty()) teams.push_back(std::move(team));
+  }
+  return teams;
+}
+
+Result<std::vector<TeamsMessages::Named>> TeamsMessages::ListChannels(std::string_view team_id) {
+  if (team_id.empty()) return InvalidRequest("the team id is required", "team_id");
+  Result<std::vector<json>> items = AllPages(JoinUrl(api_base_, "/teams/" + net::PercentEncode(team_id) + "/channels"));
+  if (!items) return items.error();
+  std::vector<Named> channels;
+  for (const json& item : *items) {
+    Named channel{detail::StringOr(item, "id"), detail::StringOr(item, "displayName"),
+                  detail::StringOr(item, "membershipType", "standard")};
+    if (!channel.id.empty()) channels.push_back(std::move(channel));
+  }
+  return channels;
+}
+
 TeamsWebhook::TeamsWebhook(net::HttpTransport& transport, RetryPolicy policy, RetryHooks hooks)
     : transport_(transport), policy_(policy), hooks_(WithDefaults(std::move(hooks))) {}
 

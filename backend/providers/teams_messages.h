@@ -10,11 +10,15 @@
 //       adaptive","contentUrl":null,"content":<card JSON AS AN OBJECT>}]} → 202.
 //   Old Incoming Webhook   same envelope → 200 with body "1"; it throttles WITHOUT a 429 status: a 200 whose body
 //       contains "returned HTTP error 429" is throttled (retried with backoff, then "rate_limited").
+// Listing what the signed-in user can post to (the daily-update mapping's picker):
+//   GET /me/joinedTeams (Team.ReadBasic.All) → value[]{id, displayName}; GET /teams/{team}/channels
+//   (Channel.ReadBasic.All) → value[]{id, displayName, membershipType}; @odata.nextLink followed only under api_base.
 // Webhook URLs are credentials: no Authorization header is sent to them, and they never appear in error messages.
 // The card must be a JSON object (an AdaptiveCard), else "invalid_request" before any call. Thread-safe.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +40,18 @@ class TeamsMessages {
   Result<std::string> PostChannelMessage(std::string_view team_id, std::string_view channel_id,
                                          const nlohmann::json& card);
 
+  struct Named {
+    std::string id;
+    std::string name;
+    std::string membership_type;  // channels: "standard", "private", "shared"; teams: ""
+  };
+  // The teams the signed-in user is a member of, and a team's channels (all pages, at most 50 each).
+  Result<std::vector<Named>> ListJoinedTeams();
+  Result<std::vector<Named>> ListChannels(std::string_view team_id);
+
  private:
+  Result<std::vector<nlohmann::json>> AllPages(std::string url);
+
   ProviderClient client_;
   std::string api_base_;
 };

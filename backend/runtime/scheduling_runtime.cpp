@@ -138,7 +138,14 @@ Result<std::unique_ptr<SchedulingRuntime>> SchedulingRuntime::Create(SqliteStore
 
   hr::HrRuntimeOptions hr_options;
   hr_options.graph_api_base = providers.ApiBase(oauth::Provider::kMicrosoft).value_or("");
-  hr_options.graph_tokens = [&connections](const std::string& connection_id) {
+  // Only a Microsoft connection of the mapping's own tenant lends its token to that tenant's Teams posts.
+  hr_options.graph_tokens = [&connections](const std::string& tenant_id, const std::string& connection_id)
+      -> std::unique_ptr<providers::AccessTokenSource> {
+    Result<std::optional<Connection>> found = connections.connections().Find(connection_id);
+    if (!found || !found->has_value() || (*found)->tenant_id != tenant_id ||
+        (*found)->provider != oauth::Provider::kMicrosoft) {
+      return nullptr;
+    }
     return connections.tokens().SourceFor(connection_id);
   };
   hr_options.outbound = options.outbound;

@@ -44,6 +44,11 @@ const GraphRule kChannelRead{{"Channel.ReadBasic.All", "ChannelSettings.Read.All
                               "ChannelSettings.Read.All", "ChannelSettings.ReadWrite.All", "Directory.Read.All",
                               "Directory.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All"},
                              GraphFamily::kTeams};
+const GraphRule kJoinedTeams{{"Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All",
+                              "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+                             {"Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All",
+                              "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+                             GraphFamily::kTeams};
 const GraphRule kChannelMessagesRead{{"ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
                                      {"ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Group.Read.All",
                                       "Group.ReadWrite.All"},

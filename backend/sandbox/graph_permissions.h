@@ -44,6 +44,7 @@ extern const GraphRule kUserSelf;            // GET /me, GET /users/{own id}
 extern const GraphRule kUserOther;           // GET /users/{someone else}
 extern const GraphRule kOrganizationRead;    // GET /organization
 extern const GraphRule kChannelRead;         // GET /teams/{t}/channels, GET /teams/{t}/channels/{c}
+extern const GraphRule kJoinedTeams;         // GET /me/joinedTeams
 extern const GraphRule kChannelMessagesRead; // GET /teams/{t}/channels/{c}/messages
 extern const GraphRule kChannelMessageSend;  // POST /teams/{t}/channels/{c}/messages
 }  // namespace graph_rules

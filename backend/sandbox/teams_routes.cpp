@@ -235,6 +235,28 @@ void PostMessage(SandboxCore& core, const httplib::Request& req, httplib::Respon
 void MountTeamsRoutes(httplib::Server& server, SandboxCore& core) {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
+  // The teams of the token's organisation the user may post in (a team with a channel open to them).
+  AddRoute(server, core, "GET", "/microsoft/v1.0/me/joinedTeams", [&core](Req req, Res res) {
+    std::lock_guard<std::mutex> lock(core.mutex);
+    auto token = GraphToken(core, req, res);
+    if (!token) return;
+    if (token->app_only) {
+      return GraphError(res, 400, "BadRequest", "/me request is only valid with delegated authentication flow.",
+                        core.Now());
+    }
+    if (!RequireGraphPermission(core, *token, graph_rules::kJoinedTeams, res)) return;
+    json value = json::array();
+    for (const Team& team : core.state.teams) {
+      if (team.tenant != token->tenant) continue;
+      const bool member = std::any_of(team.channels.begin(), team.channels.end(),
+                                      [&](const TeamsChannel& channel) { return MayPost(channel, token->user_email); });
+      if (!member) continue;
+      value.push_back({{"id", team.id}, {"displayName", team.name}, {"description", nullptr}, {"isArchived", false},
+                       {"tenantId", team.tenant}});
+    }
+    SendJson(res, 200, {{"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#teams"},
+                        {"@odata.count", value.size()}, {"value", value}});
+  });
   AddRoute(server, core, "GET", "/microsoft/v1.0/teams/([^/]+)/channels", [&core](Req req, Res res) {
     std::lock_guard<std::mutex> lock(core.mutex);
     auto token = GraphToken(core, req, res);

@@ -49,8 +49,8 @@ TEST_CASE("ScopesFor: hr_posting asks exactly the Teams permissions of the HR da
   std::unique_ptr<net::HttpTransport> transport = net::MakeHttplibTransport();
   ProviderRegistry registry(*transport, "http://127.0.0.1:1");
   const std::vector<std::string> hr = registry.ScopesFor(oauth::Provider::kMicrosoft, ConnectPurpose::kHrPosting);
-  CHECK(hr == std::vector<std::string>{"openid", "email", "Channel.ReadBasic.All", "ChannelMessage.Read.All",
-                                       "ChannelMessage.Send"});
+  CHECK(hr == std::vector<std::string>{"openid", "email", "Team.ReadBasic.All", "Channel.ReadBasic.All",
+                                       "ChannelMessage.Read.All", "ChannelMessage.Send"});
   for (const std::string& scope : hr) CHECK(scope.rfind("Calendars.", 0) == std::string::npos);
 
   // The calendar purposes ask no Teams permission; only calendar_rooms asks for rooms; meetings keeps the calendar

@@ -60,10 +60,10 @@ TEST_CASE("SqliteStore: migration 16 keeps every booked object and lets a sync r
                 "  expected_start, expected_end, flag, detail, created_at)"
                 "  VALUES ('iv_1', 'event', 't', 'google', 'lena@x', 'evt1', 100, 200, 'room_declined', 'declined', 1);"
                 "ALTER TABLE api_keys DROP COLUMN last_used_at;"  // migration 19's column
-                // migration 22's columns and table, 23's table
+                // migration 22's columns and table, 23's and 24's tables
                 "ALTER TABLE rooms DROP COLUMN source; ALTER TABLE rooms DROP COLUMN retired_at;"
                 "ALTER TABLE rooms DROP COLUMN features; ALTER TABLE rooms DROP COLUMN room_list;"
-                "DROP TABLE directory_refreshes; DROP TABLE room_displays;"
+                "DROP TABLE directory_refreshes; DROP TABLE room_displays; DROP TABLE hr_absence_types;"
                 "DELETE FROM schema_migrations WHERE version >= 16;",
                 nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK_FALSE(Exec(db, "UPDATE booked_objects SET flag = 'attendees_changed';", {}).ok());  // the old CHECK

@@ -95,6 +95,7 @@ TEST_CASE("Graph scopes: an hr_posting connection asks Teams only and posts to a
   REQUIRE_MESSAGE(flow.callback.status == 200, flow.callback.body);
   CHECK(flow.start.location.find("ChannelMessage.Send") != std::string::npos);
   CHECK(flow.start.location.find("Channel.ReadBasic.All") != std::string::npos);
+  CHECK(flow.start.location.find("Team.ReadBasic.All") != std::string::npos);
   CHECK(flow.start.location.find("ChannelMessage.Read.All") != std::string::npos);
   CHECK(flow.start.location.find("Calendars.") == std::string::npos);
   CHECK(flow.start.location.find("Place.Read.All") == std::string::npos);
@@ -153,4 +154,81 @@ TEST_CASE("Graph scopes: hr_posting cannot be asked of Google, with a message sa
   CHECK(refusal.body.find("hr_posting") != std::string::npos);
   CHECK(refusal.body.find("Microsoft 365") != std::string::npos);
   CHECK(world.CountRequests("google", "GET", "/o/oauth2/v2/auth") == 0);  // never sent to Google
+}
+
+namespace {
+
+httplib::Headers BearerOf(const std::string& credential) { return {{"Authorization", "Bearer " + credential}}; }
+
+// A second tenant with its own API key and an org unit to map.
+std::string GlobexKey(ProviderWorld& world) {
+  REQUIRE(HttpJson("POST", world.root() + "/v1/tenants", {{"id", "globex"}, {"name", "Globex"}},
+                   BearerOf(ProviderWorld::kAdminKey)).status == 201);
+  const HttpAnswer key =
+      HttpJson("POST", world.root() + "/v1/tenants/globex/api_keys", nullptr, BearerOf(ProviderWorld::kAdminKey));
+  REQUIRE(key.status == 201);
+  const std::string globex = json::parse(key.body).at("api_key");
+  REQUIRE(HttpJson("PUT", world.root() + "/v1/hr/org_units", {{"org_units", {{{"kind", "office"}, {"name", "Berlin"}}}}},
+                   BearerOf(globex)).status == 200);
+  return globex;
+}
+
+json MappingThrough(const std::string& connection_id, const std::string& channel) {
+  return {{"unit", {{"kind", "office"}, {"name", "Berlin"}}},
+          {"target", {{"kind", "graph_channel"}, {"team_id", kTeam}, {"channel_id", channel}, {"connection_id", connection_id}}},
+          {"language", "en"}, {"time_of_day", "09:00"}, {"time_zone", "Europe/Berlin"}};
+}
+
+}  // namespace
+
+TEST_CASE("Graph scopes: the daily-update mapping picks its team and channel from lists fetched through Graph") {
+  ProviderWorld world(true, true);
+  const Connection hr = world.Connected("microsoft", kAnna, kAnna, "hr_posting");
+  REQUIRE(world.Api("PUT", "/v1/hr/org_units", {{"org_units", {{{"kind", "office"}, {"name", "Berlin"}}}}}).status == 200);
+
+  const HttpAnswer listed = world.Api("GET", "/v1/hr/teams?connection_id=" + hr.id);
+  REQUIRE_MESSAGE(listed.status == 200, listed.body);
+  const json teams = json::parse(listed.body).at("teams");
+  REQUIRE(teams.size() == 1);
+  CHECK(teams[0].at("id") == kTeam);
+  CHECK(teams[0].at("name") == "Kumo Recruiting");
+  std::string hiring;
+  for (const json& channel : teams[0].at("channels")) {
+    CHECK(channel.contains("membership_type"));
+    if (channel.at("name") == "Hiring Updates") hiring = channel.at("id");
+  }
+  REQUIRE_FALSE(hiring.empty());
+  CHECK(world.CountRequests("microsoft", "GET", "/me/joinedTeams") == 1);
+
+  // What was picked is what the mapping takes.
+  const HttpAnswer mapped = world.Api("POST", "/v1/hr/channel_mappings", MappingThrough(hr.id, hiring));
+  CHECK_MESSAGE(mapped.status == 201, mapped.body);
+
+  // Refused: no connection, an unknown one, a calendar-only one (no Teams permission).
+  CHECK(world.Api("GET", "/v1/hr/teams").status == 422);
+  CHECK(world.Api("GET", "/v1/hr/teams?connection_id=con_nothing").status == 422);
+  const Connection calendar = world.Connected("microsoft", kSanne, kSanne, "calendar");
+  const HttpAnswer calendar_only = world.Api("GET", "/v1/hr/teams?connection_id=" + calendar.id);
+  CHECK(calendar_only.status >= 400);
+}
+
+TEST_CASE("Graph scopes: another tenant can neither list through nor map onto this tenant's Teams connection") {
+  ProviderWorld world(true, true);
+  const Connection hr = world.Connected("microsoft", kAnna, kAnna, "hr_posting");
+  const std::string globex = GlobexKey(world);
+  const int graph_before = world.CountRequests("microsoft", "GET", "/teams/");
+  const int joined_before = world.CountRequests("microsoft", "GET", "/me/joinedTeams");
+
+  const HttpAnswer mapped = HttpJson("POST", world.root() + "/v1/hr/channel_mappings", MappingThrough(hr.id, kGeneral),
+                                     BearerOf(globex));
+  CHECK(mapped.status == 422);
+  CHECK(json::parse(mapped.body).at("error").at("field") == "target.connection_id");
+  const HttpAnswer listed =
+      HttpJson("GET", world.root() + "/v1/hr/teams?connection_id=" + hr.id, nullptr, BearerOf(globex));
+  CHECK(listed.status == 422);
+  // Kumo's token was never used for Globex.
+  CHECK(world.CountRequests("microsoft", "GET", "/teams/") == graph_before);
+  CHECK(world.CountRequests("microsoft", "GET", "/me/joinedTeams") == joined_before);
+  const HttpAnswer none = HttpJson("GET", world.root() + "/v1/hr/channel_mappings", nullptr, BearerOf(globex));
+  CHECK(json::parse(none.body).at("channel_mappings").empty());
 }

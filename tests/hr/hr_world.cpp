@@ -46,8 +46,9 @@ HrWorld::HrWorld(std::int64_t start) : now_(start), sandbox_(sandbox::SandboxOpt
 void HrWorld::Build(hr::SchedulerOptions options) {
   hr::HrRuntimeOptions hr_options;
   hr_options.graph_api_base = sandbox_root() + "/microsoft/v1.0";
-  hr_options.graph_tokens = [this](const std::string& connection_id) -> std::unique_ptr<providers::AccessTokenSource> {
-    if (connection_id != "conn-anna") return nullptr;
+  hr_options.graph_tokens = [this](const std::string& tenant_id,
+                                   const std::string& connection_id) -> std::unique_ptr<providers::AccessTokenSource> {
+    if (tenant_id != "acme" || connection_id != "conn-anna") return nullptr;
     return std::make_unique<providers::StaticTokenSource>(graph_token_);
   };
   hr_options.scheduler = std::move(options);
