@@ -108,13 +108,15 @@ TEST_CASE("widget API: the tenant's minimum notice is checked, reaches the widge
     CHECK(json::parse(refused.body).at("error").at("field") == "policies.minimum_notice");
   }
   CHECK_FALSE(json::parse(world.Api("GET", "/v1/tenant").body).at("policies").contains("minimum_notice"));
-  // A notice of eight days: the whole eight-day window from tomorrow is too soon, unless the query names its own.
-  policies["minimum_notice"] = {{"minutes", 8 * 24 * 60}};
+  // A notice of nine days: the whole eight-day window from tomorrow (UTC) is too soon whatever the time of day —
+  // it ends at most nine days from now (eight days of notice left the window's last day open after midnight UTC) —
+  // unless the query names its own.
+  policies["minimum_notice"] = {{"minutes", 9 * 24 * 60}};
   REQUIRE(world.Api("PATCH", "/v1/tenant", {{"policies", policies}}).status == 200);
   const json query = ThreePeopleQuery(world.Now());
   const HttpAnswer document = world.Api("POST", "/v1/availability/document", query);
   REQUIRE_MESSAGE(document.status == 200, document.body);
-  CHECK(json::parse(document.body).at("query").at("minimum_notice") == json{{"minutes", 8 * 24 * 60}});
+  CHECK(json::parse(document.body).at("query").at("minimum_notice") == json{{"minutes", 9 * 24 * 60}});
   const HttpAnswer held = world.Api("POST", "/v1/availability", query);
   REQUIRE_MESSAGE(held.status == 200, held.body);
   CHECK(json::parse(held.body).at("available_slots").empty());
