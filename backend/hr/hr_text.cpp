@@ -33,7 +33,7 @@ constexpr std::array<std::pair<std::string_view, Row>, 6> kAbsenceTypes = {{
 }};
 
 // Indexed by TextId.
-constexpr std::array<Row, 27> kTexts = {{
+constexpr std::array<Row, 42> kTexts = {{
     {"Daily update for {0}", "Tagesupdate für {0}", "Dagelijkse update voor {0}", "{0} の本日のお知らせ"},
     {"Absent today", "Heute abwesend", "Vandaag afwezig", "本日の不在"},
     {"back on {0}", "zurück am {0}", "weer terug op {0}", "{0}に復帰"},
@@ -69,6 +69,34 @@ constexpr std::array<Row, 27> kTexts = {{
      "De gekozen vervanger is onbekend.", "選択された代理の方が見つかりません。"},
     {"Please check the field {0}.", "Bitte prüfen Sie das Feld {0}.", "Controleer het veld {0}.",
      "項目「{0}」を確認してください。"},
+    {"Request an absence", "Abwesenheit beantragen", "Afwezigheid aanvragen", "休暇申請"},
+    {"Step 1 of 2: what and when", "Schritt 1 von 2: was und wann", "Stap 1 van 2: wat en wanneer",
+     "ステップ 1/2：種類と期間"},
+    {"Step 2 of 2: your substitute", "Schritt 2 von 2: Ihre Vertretung", "Stap 2 van 2: je vervanger",
+     "ステップ 2/2：代理人"},
+    {"Type of absence", "Art der Abwesenheit", "Soort afwezigheid", "休暇の種類"},
+    {"On the first day", "Am ersten Tag", "Op de eerste dag", "初日の時間帯"},
+    {"On the last day", "Am letzten Tag", "Op de laatste dag", "最終日の時間帯"},
+    {"Next", "Weiter", "Volgende", "次へ"},
+    {"Submit request", "Antrag senden", "Aanvraag versturen", "申請する"},
+    {"Who stands in for you?", "Wer vertritt Sie?", "Wie vervangt je?", "代理人"},
+    {"No substitute", "Keine Vertretung", "Geen vervanger", "代理人なし"},
+    {"Comment (optional)", "Kommentar (optional)", "Opmerking (optioneel)", "コメント（任意）"},
+    {"To request an absence, write \"request absence\".",
+     "Um eine Abwesenheit zu beantragen, schreiben Sie „Abwesenheit beantragen“.",
+     "Schrijf \"afwezigheid aanvragen\" om een afwezigheid aan te vragen.",
+     "休暇を申請するには「休暇申請」と入力してください。"},
+    {"Your organisation has not connected its Microsoft 365 to Slotwise yet, so absences cannot be requested here. "
+     "Please ask your administrator.",
+     "Ihre Organisation hat ihr Microsoft 365 noch nicht mit Slotwise verbunden; Abwesenheiten können hier noch nicht "
+     "beantragt werden. Bitte wenden Sie sich an Ihre Administration.",
+     "Je organisatie heeft haar Microsoft 365 nog niet met Slotwise verbonden, dus afwezigheden kunnen hier nog niet "
+     "worden aangevraagd. Vraag het je beheerder.",
+     "お客様の組織は Microsoft 365 をまだ Slotwise に接続していないため、ここでは休暇を申請できません。"
+     "管理者にお問い合わせください。"},
+    {"Please fill in this field.", "Bitte füllen Sie dieses Feld aus.", "Vul dit veld in.", "この項目を入力してください。"},
+    {"No colleague of your team is known to Slotwise.", "Slotwise kennt niemanden aus Ihrem Team.",
+     "Slotwise kent niemand uit je team.", "チームの同僚が Slotwise に登録されていません。"},
 }};
 
 std::string Substitute(std::string_view pattern, const std::vector<std::string>& args) {

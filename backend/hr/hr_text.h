@@ -62,6 +62,22 @@ enum class TextId : std::uint8_t {
   kRefusedUnknownRequester,
   kRefusedUnknownSubstitute,
   kRefusedInvalid,           // {0} = the field
+  // The Teams app's cards (hr/teams_bot.h)
+  kBotFormTitle,
+  kBotStepOne,
+  kBotStepTwo,
+  kBotType,
+  kBotFirstDayPart,
+  kBotLastDayPart,
+  kBotNext,
+  kBotSubmit,
+  kBotSubstitute,
+  kBotNoSubstitute,
+  kBotComment,
+  kBotHelp,
+  kBotNotConnected,
+  kBotRequired,
+  kBotNoColleagues,
 };
 
 // The text `id` in `locale` with {0}, {1} replaced by `args` (missing arguments stay empty).

@@ -23,61 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-// -----------------------------------------------------------------------------------------------------------------
-// [SECTION] The bot's own words (en, de, nl, ja)
-// -----------------------------------------------------------------------------------------------------------------
-
-enum class Word : std::uint8_t {
-  kFormTitle, kStepOne, kStepTwo, kType, kFirstDay, kFirstDayPart, kLastDay, kLastDayPart, kNext, kSubmit,
-  kSubstitute, kNoSubstitute, kComment, kHelp, kNotConnected, kRequired, kNoColleagues,
-};
-
-using Row = std::array<const char*, 4>;  // en, de, nl, ja
-
-constexpr Row kWords[] = {
-    {"Request an absence", "Abwesenheit beantragen", "Afwezigheid aanvragen", "休暇申請"},
-    {"Step 1 of 2: what and when", "Schritt 1 von 2: was und wann", "Stap 1 van 2: wat en wanneer",
-     "ステップ 1/2：種類と期間"},
-    {"Step 2 of 2: your substitute", "Schritt 2 von 2: Ihre Vertretung", "Stap 2 van 2: je vervanger",
-     "ステップ 2/2：代理人"},
-    {"Type of absence", "Art der Abwesenheit", "Soort afwezigheid", "休暇の種類"},
-    {"First day", "Erster Tag", "Eerste dag", "初日"},
-    {"On the first day", "Am ersten Tag", "Op de eerste dag", "初日の時間帯"},
-    {"Last day", "Letzter Tag", "Laatste dag", "最終日"},
-    {"On the last day", "Am letzten Tag", "Op de laatste dag", "最終日の時間帯"},
-    {"Next", "Weiter", "Volgende", "次へ"},
-    {"Submit request", "Antrag senden", "Aanvraag versturen", "申請する"},
-    {"Who stands in for you?", "Wer vertritt Sie?", "Wie vervangt je?", "代理人"},
-    {"No substitute", "Keine Vertretung", "Geen vervanger", "代理人なし"},
-    {"Comment (optional)", "Kommentar (optional)", "Opmerking (optioneel)", "コメント（任意）"},
-    {"To request an absence, write \"request absence\".",
-     "Um eine Abwesenheit zu beantragen, schreiben Sie „Abwesenheit beantragen“.",
-     "Schrijf \"afwezigheid aanvragen\" om een afwezigheid aan te vragen.",
-     "休暇を申請するには「休暇申請」と入力してください。"},
-    {"Your organisation has not connected its Microsoft 365 to Slotwise yet, so absences cannot be requested here. "
-     "Please ask your administrator.",
-     "Ihre Organisation hat ihr Microsoft 365 noch nicht mit Slotwise verbunden; Abwesenheiten können hier noch nicht "
-     "beantragt werden. Bitte wenden Sie sich an Ihre Administration.",
-     "Je organisatie heeft haar Microsoft 365 nog niet met Slotwise verbonden, dus afwezigheden kunnen hier nog niet "
-     "worden aangevraagd. Vraag het je beheerder.",
-     "お客様の組織は Microsoft 365 をまだ Slotwise に接続していないため、ここでは休暇を申請できません。"
-     "管理者にお問い合わせください。"},
-    {"Please fill in this field.", "Bitte füllen Sie dieses Feld aus.", "Vul dit veld in.", "この項目を入力してください。"},
-    {"No colleague of your team is known to Slotwise.", "Slotwise kennt niemanden aus Ihrem Team.",
-     "Slotwise kent niemand uit je team.", "チームの同僚が Slotwise に登録されていません。"},
-};
-
-std::string W(Word word, Locale locale) {
-  std::size_t column = 0;
-  switch (HrLocale(locale)) {
-    case Locale::kDe: column = 1; break;
-    case Locale::kNl: column = 2; break;
-    case Locale::kJa: column = 3; break;
-    default: column = 0;
-  }
-  return kWords[static_cast<std::size_t>(word)][column];
-}
-
 // object[key] when `object` is an object holding it, else null (never throws, never asserts on a const json).
 json Member(const json& object, const char* key) {
   if (!object.is_object()) return json();
@@ -207,31 +152,31 @@ json AbsenceFormCard(Locale locale, const std::vector<AbsenceType>& offered, con
     const std::string v = StringAt(values, key);
     return v.empty() ? std::string(fallback) : v;
   };
-  json body = json::array({Title(W(Word::kFormTitle, locale)), Line(W(Word::kStepOne, locale))});
+  json body = json::array({Title(Text(TextId::kBotFormTitle, locale)), Line(Text(TextId::kBotStepOne, locale))});
   if (!error.empty()) body.push_back(ErrorLine(error));
-  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "absence_type"}, {"label", W(Word::kType, locale)},
-                  {"style", "compact"}, {"isRequired", true}, {"errorMessage", W(Word::kRequired, locale)},
+  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "absence_type"}, {"label", Text(TextId::kBotType, locale)},
+                  {"style", "compact"}, {"isRequired", true}, {"errorMessage", Text(TextId::kBotRequired, locale)},
                   {"value", value_of("absence_type", first_type.c_str())}, {"choices", types}});
-  body.push_back({{"type", "Input.Date"}, {"id", "first_day"}, {"label", W(Word::kFirstDay, locale)},
-                  {"isRequired", true}, {"errorMessage", W(Word::kRequired, locale)},
+  body.push_back({{"type", "Input.Date"}, {"id", "first_day"}, {"label", Text(TextId::kFieldFirstDay, locale)},
+                  {"isRequired", true}, {"errorMessage", Text(TextId::kBotRequired, locale)},
                   {"value", value_of("first_day", "")}});
-  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "first_day_part"}, {"label", W(Word::kFirstDayPart, locale)},
+  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "first_day_part"}, {"label", Text(TextId::kBotFirstDayPart, locale)},
                   {"style", "compact"}, {"value", value_of("first_day_part", "full")},
                   {"choices", PartChoices(locale, true)}});
-  body.push_back({{"type", "Input.Date"}, {"id", "last_day"}, {"label", W(Word::kLastDay, locale)},
-                  {"isRequired", true}, {"errorMessage", W(Word::kRequired, locale)},
+  body.push_back({{"type", "Input.Date"}, {"id", "last_day"}, {"label", Text(TextId::kFieldLastDay, locale)},
+                  {"isRequired", true}, {"errorMessage", Text(TextId::kBotRequired, locale)},
                   {"value", value_of("last_day", "")}});
-  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "last_day_part"}, {"label", W(Word::kLastDayPart, locale)},
+  body.push_back({{"type", "Input.ChoiceSet"}, {"id", "last_day_part"}, {"label", Text(TextId::kBotLastDayPart, locale)},
                   {"style", "compact"}, {"value", value_of("last_day_part", "full")},
                   {"choices", PartChoices(locale, false)}});
-  json actions = json::array({{{"type", "Action.Submit"}, {"title", W(Word::kNext, locale)},
+  json actions = json::array({{{"type", "Action.Submit"}, {"title", Text(TextId::kBotNext, locale)},
                                {"data", {{"action", "absence_next"}}}}});
   return Card(locale, body, actions);
 }
 
 json AbsenceNextStepCard(Locale locale, const std::string& type_name, const Absence& draft, std::int64_t half_days,
                          const std::vector<Colleague>& colleagues, const json& values, const std::string& error) {
-  json body = json::array({Title(W(Word::kFormTitle, locale)), Line(W(Word::kStepTwo, locale))});
+  json body = json::array({Title(Text(TextId::kBotFormTitle, locale)), Line(Text(TextId::kBotStepTwo, locale))});
   if (!error.empty()) body.push_back(ErrorLine(error));
   json facts = json::array({
       {{"title", Text(TextId::kFieldType, locale)}, {"value", type_name}},
@@ -244,12 +189,12 @@ json AbsenceNextStepCard(Locale locale, const std::string& type_name, const Abse
   body.push_back({{"type", "FactSet"}, {"facts", facts}});
   json choices = json::array();
   for (const Colleague& c : colleagues) choices.push_back(Choice(c.name, c.id));
-  if (choices.empty()) body.push_back(Line(W(Word::kNoColleagues, locale)));
-  json picker = {{"type", "Input.ChoiceSet"}, {"id", "substitute"}, {"label", W(Word::kSubstitute, locale)},
-                 {"style", "compact"}, {"placeholder", W(Word::kNoSubstitute, locale)}, {"choices", choices}};
+  if (choices.empty()) body.push_back(Line(Text(TextId::kBotNoColleagues, locale)));
+  json picker = {{"type", "Input.ChoiceSet"}, {"id", "substitute"}, {"label", Text(TextId::kBotSubstitute, locale)},
+                 {"style", "compact"}, {"placeholder", Text(TextId::kBotNoSubstitute, locale)}, {"choices", choices}};
   if (std::string chosen = StringAt(values, "substitute"); !chosen.empty()) picker["value"] = chosen;
   body.push_back(picker);
-  json comment = {{"type", "Input.Text"}, {"id", "comment"}, {"label", W(Word::kComment, locale)},
+  json comment = {{"type", "Input.Text"}, {"id", "comment"}, {"label", Text(TextId::kBotComment, locale)},
                   {"isMultiline", true}, {"maxLength", 500}};
   if (std::string text = StringAt(values, "comment"); !text.empty()) comment["value"] = text;
   body.push_back(comment);
@@ -259,7 +204,7 @@ json AbsenceNextStepCard(Locale locale, const std::string& type_name, const Abse
                      {"first_day_part", std::string(DayPartName(draft.first_day_part))},
                      {"last_day", draft.last_day},
                      {"last_day_part", std::string(DayPartName(draft.last_day_part))}};
-  json actions = json::array({{{"type", "Action.Submit"}, {"title", W(Word::kSubmit, locale)}, {"data", data}}});
+  json actions = json::array({{{"type", "Action.Submit"}, {"title", Text(TextId::kBotSubmit, locale)}, {"data", data}}});
   return Card(locale, body, actions);
 }
 
@@ -321,7 +266,7 @@ Result<bool> TeamsBot::Handle(const std::string& authorization, const std::strin
   Result<std::vector<std::string>> tenants = tenants_(directory);
   if (!tenants) return Error{codes::kStorageError, tenants.error().message, ""};
   if (directory.empty() || tenants->size() != 1) {
-    return answer(Card(locale, json::array({Title(W(Word::kFormTitle, locale)), Line(W(Word::kNotConnected, locale))})),
+    return answer(Card(locale, json::array({Title(Text(TextId::kBotFormTitle, locale)), Line(Text(TextId::kBotNotConnected, locale))})),
                   !value.is_null());
   }
   const std::string tenant_id = tenants->front();
@@ -345,7 +290,7 @@ Result<bool> TeamsBot::Handle(const std::string& authorization, const std::strin
     if (AsksForAbsence(StringAt(activity, "text"))) {
       return answer(AbsenceFormCard(locale, types, json::object(), ""), false);
     }
-    return answer(Card(locale, json::array({Line(W(Word::kHelp, locale))})), false);
+    return answer(Card(locale, json::array({Line(Text(TextId::kBotHelp, locale))})), false);
   }
   const std::string action = StringAt(value, "action");
   Result<std::vector<Employee>> everyone = store_.ListEmployees(tenant_id);
