@@ -109,13 +109,18 @@
     document.getElementById('rooms-notes').replaceChildren(...(refresh.notes || []).map((note) => el('li', { text: note })));
   }
 
+  // The refresh line and the rows are drawn in one go, after both answers: a line saying "Last read" never stands
+  // above the rows of before the read. An answer overtaken by a later load is dropped.
+  let roomsLoad = 0;
   async function loadRooms() {
-    const refresh = await call('GET', '/v1/directory/rooms/refresh');
+    const load = ++roomsLoad;
+    const [refresh, all] = await Promise.all([call('GET', '/v1/directory/rooms/refresh'),
+                                              call('GET', '/v1/rooms?include_retired=true')]);
+    if (load !== roomsLoad) return;
     if (refresh.ok) showRefresh(refresh.body);
     else document.getElementById('rooms-refresh').textContent = errorText(refresh.body, 'Could not read when the rooms were read.');
     const building = document.getElementById('rooms-building');
     const chosen = building.value;
-    const all = await call('GET', '/v1/rooms?include_retired=true');
     const rows = document.getElementById('rooms-rows');
     if (!all.ok) return rows.replaceChildren(el('tr', {}, el('td', { colspan: 5, text: errorText(all.body, 'Could not list the rooms.') })));
     const buildings = [...new Set(all.body.rooms.map((r) => r.building).filter(Boolean))].sort();
