@@ -1,6 +1,6 @@
 // hr_routes.cpp — see hr_routes.h.
 //
-// [SECTION] Callers (tenant API key or HR credential)
+// [SECTION] Callers (tenant API key, administrator's widget token or HR credential)
 // [SECTION] Helpers (bodies, errors)
 // [SECTION] Credentials and Teams settings
 // [SECTION] Imports
@@ -21,6 +21,8 @@
 #include "api/paging.h"
 #include "api/request_body.h"
 #include "auth/api_keys.h"
+#include "connections/connect_purpose.h"
+#include "connections/connection_store.h"
 #include "crypto/crypto_primitives.h"
 #include "hr/absence_days.h"
 #include "hr/hr_attributes.h"
@@ -44,7 +46,7 @@ constexpr std::size_t kMaxOrgUnits = 2000;
 constexpr std::size_t kMaxAbsenceTypes = 50;
 
 // -----------------------------------------------------------------------------------------------------------------
-// [SECTION] Callers (tenant API key or HR credential)
+// [SECTION] Callers (tenant API key, administrator's widget token or HR credential)
 // -----------------------------------------------------------------------------------------------------------------
 
 struct HrCaller {
@@ -69,10 +71,20 @@ std::optional<HrCaller> ApiKeyCaller(ApiAuth& auth, Req req, Res res) {
   return HrCaller{context->tenant_id, hr::AttributeSet::All(), true};
 }
 
-// The tenant's API key, or an HR credential limited to its attributes.
-std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, Res res) {
+// The tenant's API key, or a widget token with organisation:manage (the administrator's page, web/admin): the
+// daily-update mappings and what their picker lists. The tenant is always the credential's.
+std::optional<HrCaller> ManageCaller(ApiAuth& auth, Req req, Res res) {
+  std::optional<RequestContext> context = auth.ForTenant(req, res, auth::kScopeOrganisationManage);
+  if (!context) return std::nullopt;
+  return HrCaller{context->tenant_id, hr::AttributeSet::All(), context->via == "api_key"};
+}
+
+// An HR credential limited to its attributes; otherwise the tenant's API key — or, with `manage`, ManageCaller's.
+std::optional<HrCaller> ReadCaller(HrRuntime& runtime, ApiAuth& auth, Req req, Res res, bool manage = false) {
   const std::optional<std::string> token = auth::BearerToken(req.get_header_value("Authorization"));
-  if (!token || !hr::LooksLikeHrCredential(*token)) return ApiKeyCaller(auth, req, res);
+  if (!token || !hr::LooksLikeHrCredential(*token)) {
+    return manage ? ManageCaller(auth, req, res) : ApiKeyCaller(auth, req, res);
+  }
   if (req.has_header("Origin")) {
     SendError(res, codes::kForbidden, "HR credentials belong on servers: requests with an Origin header are refused");
     return std::nullopt;
@@ -397,7 +409,7 @@ void RegisterReadRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& au
                [](const hr::Absence& a) { return a.id; }, hr::AbsenceJson);
   });
   server.Get("/v1/hr/org_units", [&](Req req, Res res) {
-    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res);
+    std::optional<HrCaller> caller = ReadCaller(runtime, auth, req, res, true);
     if (!caller) return;
     Result<std::vector<hr::OrgUnit>> list = runtime.store().ListOrgUnits(caller->tenant_id);
     if (list) std::erase_if(*list, [&](const hr::OrgUnit& unit) { return !hr::OrgUnitVisible(unit.kind, caller->allowed); });
@@ -470,17 +482,39 @@ bool CheckMappingTarget(HrRuntime& runtime, const hr::ChannelMapping& mapping, R
   return true;
 }
 
-void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+json PostingConnectionJson(const ConnectedAccount& account) {
+  json out = {{"id", account.id},
+              {"user", account.user_id},
+              {"account_email", account.account_email},
+              {"status", ConnectionStatusName(account.status)}};
+  if (!account.status_message.empty()) out["status_message"] = account.status_message;
+  return out;
+}
+
+void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth, ConnectionStore* connections) {
+  // The tenant's Microsoft connections that may post to Teams (granted ChannelMessage.Send: connected for
+  // hr_posting): what a graph_channel target's connection_id and the picker take. No store: none.
+  server.Get("/v1/hr/connections", [&, connections](Req req, Res res) {
+    std::optional<HrCaller> caller = ManageCaller(auth, req, res);
+    if (!caller) return;
+    Result<std::vector<ConnectedAccount>> accounts =
+        connections ? connections->ListAccountsForTenant(caller->tenant_id) : std::vector<ConnectedAccount>{};
+    if (accounts) {
+      std::erase_if(*accounts, [](const ConnectedAccount& a) { return !TeamsPostingGranted(a.provider, a.scopes); });
+    }
+    AnswerPage(req, res, "connections", "", std::move(accounts), [](const ConnectedAccount& a) { return a.id; },
+               PostingConnectionJson);
+  });
   // The picker: the teams and channels a mapping can name, as the connection's user sees them in Teams.
   server.Get("/v1/hr/teams", [&](Req req, Res res) {
-    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    std::optional<HrCaller> caller = ManageCaller(auth, req, res);
     if (!caller) return;
     Result<json> listed = runtime.TeamsAndChannels(caller->tenant_id, req.get_param_value("connection_id"));
     if (!listed) return SendError(res, listed.error());
     SendJson(res, 200, *listed);
   });
   server.Post("/v1/hr/channel_mappings", [&](Req req, Res res) {
-    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    std::optional<HrCaller> caller = ManageCaller(auth, req, res);
     if (!caller) return;
     std::optional<json> body = JsonObjectBody(req, res);
     if (!body) return;
@@ -498,7 +532,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     SendJson(res, 201, hr::MappingJson(*created));
   });
   server.Get("/v1/hr/channel_mappings", [&](Req req, Res res) {
-    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    std::optional<HrCaller> caller = ManageCaller(auth, req, res);
     if (!caller) return;
     AnswerPage(req, res, "channel_mappings", "", runtime.store().ListMappings(caller->tenant_id),
                [](const hr::ChannelMapping& m) { return m.id; }, hr::MappingJson);
@@ -542,7 +576,7 @@ void RegisterMappingRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth&
     SendJson(res, 200, hr::MappingJson(*updated));
   });
   server.Delete(R"(/v1/hr/channel_mappings/([^/]+))", [&](Req req, Res res) {
-    std::optional<HrCaller> caller = ApiKeyCaller(auth, req, res);
+    std::optional<HrCaller> caller = ManageCaller(auth, req, res);
     if (!caller) return;
     Result<bool> deleted = runtime.store().DeleteMapping(caller->tenant_id, req.matches[1].str());
     if (!deleted) return SendError(res, deleted.error());
@@ -574,11 +608,11 @@ void RegisterTeamsRoutes(httplib::Server& server, HrRuntime& runtime) {
 
 }  // namespace
 
-void RegisterHrRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth) {
+void RegisterHrRoutes(httplib::Server& server, HrRuntime& runtime, ApiAuth& auth, ConnectionStore* connections) {
   RegisterCredentialRoutes(server, runtime, auth);
   RegisterImportRoutes(server, runtime, auth);
   RegisterReadRoutes(server, runtime, auth);
-  RegisterMappingRoutes(server, runtime, auth);
+  RegisterMappingRoutes(server, runtime, auth, connections);
   RegisterTeamsRoutes(server, runtime);
 }
 

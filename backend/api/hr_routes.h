@@ -11,14 +11,20 @@
 //     PUT    /v1/hr/absence_types              {absence_types:[{id, names:{en, de?, nl?, ja?}}]} ≤ 50, replaces the
 //                                              tenant's own types ([] = back to the built-in set); GET lists them
 //                                              ({absence_types, source: "tenant" | "built_in"})
-//     POST   /v1/hr/channel_mappings           GET /v1/hr/channel_mappings
-//     GET    /v1/hr/channel_mappings/{id}      PATCH /v1/hr/channel_mappings/{id}   DELETE /v1/hr/channel_mappings/{id}
+//     GET    /v1/hr/channel_mappings/{id}      PATCH /v1/hr/channel_mappings/{id}
+//   tenant API key, or a widget token with organisation:manage (the administrator's page, web/admin; the tenant is
+//   the token's — a token without the scope: 403 forbidden):
+//     POST   /v1/hr/channel_mappings           GET /v1/hr/channel_mappings          DELETE /v1/hr/channel_mappings/{id}
 //       (a graph_channel target's connection_id must be a Microsoft connection of the tenant: 422 naming it)
 //     GET    /v1/hr/teams?connection_id=       the teams and channels that connection's user can post to (Graph)
+//     GET    /v1/hr/connections                the tenant's Microsoft connections granted ChannelMessage.Send (made
+//                                              for hr_posting): {connections:[{id, user, account_email, status,
+//                                              status_message?}]}, by id
 //   tenant API key (everything) or HR credential (Authorization: Bearer swhr_…; only its attributes):
 //     GET    /v1/hr/employees                  GET /v1/hr/employees/{id}          PATCH /v1/hr/employees/{id}
 //     GET    /v1/hr/absences?from&to&employee_id   (attribute "absences")
-//     GET    /v1/hr/org_units                  (kinds office/department/team by attribute)
+//     GET    /v1/hr/org_units                  (kinds office/department/team by attribute; also the organisation:manage
+//                                              widget token, which sees every kind)
 //   Microsoft Teams (Authorization: HMAC …, hr/teams_signature.h):
 //     POST   /v1/hr/teams/{tenant_id}/absence_requests
 // Every GET of a list is paged (limit, cursor → next_cursor; api/paging.h): credentials by id, employees by id,
@@ -36,11 +42,14 @@ class Server;
 namespace slotwise {
 
 class ApiAuth;
+class ConnectionStore;
 namespace hr {
 class HrRuntime;
 }
 
-// Registers every route above. `runtime` and `auth` must outlive `server`'s use of them.
-void RegisterHrRoutes(httplib::Server& server, hr::HrRuntime& runtime, ApiAuth& auth);
+// Registers every route above. `runtime`, `auth` and `connections` must outlive `server`'s use of them;
+// `connections` null: GET /v1/hr/connections lists none.
+void RegisterHrRoutes(httplib::Server& server, hr::HrRuntime& runtime, ApiAuth& auth,
+                      ConnectionStore* connections = nullptr);
 
 }  // namespace slotwise

@@ -252,7 +252,7 @@ Result<bool> HttpServer::EnableScheduling(SchedulingRuntime& scheduling, ApiAuth
   RegisterDisplayRoutes(*server_, scheduling.displays(), caller_auth);
   RegisterMessageRoutes(*server_, scheduling.messages(), caller_auth, public_url_,
                         options_.connections ? &options_.connections->tickets() : nullptr, scheduling.directory());
-  RegisterHrRoutes(*server_, scheduling.hr(), caller_auth);
+  RegisterHrRoutes(*server_, scheduling.hr(), caller_auth, &scheduling.connections().connections());
   RegisterWebhookDeliveryRoutes(*server_, scheduling.lifecycle(), caller_auth);
   RegisterAuditLogRoutes(*server_, scheduling.audit_log(), caller_auth);
   RegisterMetricsRoute(*server_, scheduling, caller_auth);

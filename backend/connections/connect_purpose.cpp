@@ -44,4 +44,8 @@ bool CalendarGranted(oauth::Provider provider, std::string_view granted_scopes) 
   return provider != oauth::Provider::kMicrosoft || granted_scopes.find("Calendars.ReadWrite") != std::string_view::npos;
 }
 
+bool TeamsPostingGranted(oauth::Provider provider, std::string_view granted_scopes) {
+  return provider == oauth::Provider::kMicrosoft && granted_scopes.find("ChannelMessage.Send") != std::string_view::npos;
+}
+
 }  // namespace slotwise

@@ -37,4 +37,8 @@ Result<bool> CheckConnectPurpose(oauth::Provider provider, ConnectPurpose purpos
 // and the change subscription skip the calendar without it.
 bool CalendarGranted(oauth::Provider provider, std::string_view granted_scopes);
 
+// Whether a connection granted `granted_scopes` may post the HR daily update to a Teams channel: Microsoft with
+// ChannelMessage.Send (what an hr_posting connection asks; operator-configured scopes may grant it to any).
+bool TeamsPostingGranted(oauth::Provider provider, std::string_view granted_scopes);
+
 }  // namespace slotwise

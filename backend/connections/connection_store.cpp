@@ -150,8 +150,8 @@ Result<std::vector<ConnectedAccount>> ConnectionStore::ListAccountsForTenant(con
   std::lock_guard lock(mutex_);
   return Query<ConnectedAccount>(
       database_.handle(),
-      "SELECT id, user_id, provider, account_email, status, status_message FROM connections WHERE tenant_id = ?1 "
-      "ORDER BY created_at, id",
+      "SELECT id, user_id, provider, account_email, status, status_message, scopes FROM connections "
+      "WHERE tenant_id = ?1 ORDER BY created_at, id",
       {tenant_id}, [](SqlRow& row) -> Result<ConnectedAccount> {
         ConnectedAccount account;
         account.id = row.Text();
@@ -160,6 +160,7 @@ Result<std::vector<ConnectedAccount>> ConnectionStore::ListAccountsForTenant(con
         account.account_email = row.Text();
         std::optional<ConnectionStatus> status = ParseStatus(row.Text());
         account.status_message = row.Text();
+        account.scopes = row.Text();
         if (!provider || !status) {
           return Error{codes::kStorageError, "connection " + account.id + " has an unknown provider or status", ""};
         }

@@ -54,6 +54,7 @@ struct ConnectedAccount {
   std::string account_email;
   ConnectionStatus status = ConnectionStatus::kActive;
   std::string status_message;  // why it needs attention
+  std::string scopes;          // as granted (space-separated)
 };
 
 struct FunctionCheck {

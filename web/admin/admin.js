@@ -4,7 +4,8 @@
 //   GET /v1/organisation, PUT /v1/organisation/google, POST /v1/organisation/microsoft/consent,
 //   POST /v1/organisation/{provider}/check, GET /v1/organisation/people, POST /v1/organisation/connect_links,
 //   GET/POST /v1/directory/rooms/refresh (when the rooms were last read; read now), GET /v1/rooms (with
-//   include_retired and building: the rooms, retired ones marked).
+//   include_retired and building: the rooms, retired ones marked); the "Daily updates to Teams" panel is
+//   daily_updates.js's (loaded first), drawn with the others on every refresh.
 // The widget token (fragment #token=…, or the demo's /v1/demo/admin_token) needs organisation:manage (and
 // availability:read for the room list).
 'use strict';
@@ -18,10 +19,12 @@
     ['zoom', 'meetings', 'Zoom'],
     ['microsoft', 'meetings', 'Microsoft Teams'],
     ['goto', 'meetings', 'GoTo Meeting'],
+    ['microsoft', 'hr_posting', 'Microsoft Teams daily updates'],
   ];
   const { el, errorText, jsonCaller } = window.SlotwisePage;  // ../connections/page_kit.js, loaded first
   const status = document.getElementById('status');
   let call = null;
+  let dailyUpdates = null;  // daily_updates.js's panel, once the token is known
 
   function say(text, kind) {
     status.textContent = text;
@@ -188,13 +191,14 @@
         : el('p', { class: 'sw-empty', text: 'Nothing connected' }), linkMaker(person)))));
   }
 
-  function refresh() { return Promise.all([loadOrganisation(), loadRooms(), loadPeople()]); }
+  function refresh() { return Promise.all([loadOrganisation(), loadRooms(), dailyUpdates.load(), loadPeople()]); }
 
   document.getElementById('refresh').addEventListener('click', () => refresh().then(() => say('Refreshed.', 'ok')));
   window.SlotwisePage.obtainToken('/v1/demo/admin_token')
     .then(({ token, user }) => {
       document.getElementById('who').textContent = user ? 'Signed in to Slotwise as ' + user : '';
       call = jsonCaller(window.SlotwisePage.fetcher(token));
+      dailyUpdates = window.SlotwiseDailyUpdates(call);
       return refresh();
     })
     .catch(() => say('Open this page with an administrator\u2019s widget token: /admin/#token=\u2026 (docs/EMBEDDING.md).', 'error'));
