@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
+import { clickWithMouse, launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { watchConsole } from '../lib/widget_page.mjs';
 
@@ -19,13 +19,6 @@ const ANNA = 'anna.schmidt@kumo-labs.example';
 const TEAM = 'b8f2c3a1-0000-4000-8000-00000000d3a0';  // the sandbox demo organisation's "Kumo Recruiting"
 const HIRING = '19:hiring-updates@thread.tacv2';
 const PRIVATE = '19:hr-confidential@thread.tacv2';
-
-async function clickWithMouse(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const box = await page.locator(selector).boundingBox();
-  assert.ok(box, selector + ' is on the page');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 test('admin daily updates: connect an account by link, pick unit, team and channel, add, list, delete',
      { timeout: 120000 }, async (t) => {

@@ -8,20 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
+import { clickWithMouse, launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { watchConsole } from '../lib/widget_page.mjs';
 
 const TIERGARTEN = 'c_berlin-tiergarten@resource.calendar.google.com';
 const SPREE = 'c_berlin-spree@resource.calendar.google.com';
 const FUJI = 'c_tokyo-fuji@resource.calendar.google.com';
-
-async function clickWithMouse(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const box = await page.locator(selector).boundingBox();
-  assert.ok(box, selector + ' is on the page');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 test('admin rooms: read now, last read shown, a room deleted in the Workspace retired, building filter',
      { timeout: 120000 }, async (t) => {

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
+import { clickWithMouse, launchBrowser } from '../lib/browser.mjs';
 import { call, freeSlots, proposalBody } from '../lib/proposals.mjs';
 
 const strings = createRequire(import.meta.url)('../../web/candidate/strings.js');
@@ -52,13 +52,6 @@ function englishLeft(text) {
     }
   }
   return found;
-}
-
-// Clicks the middle of `locator`'s box with the mouse (a real pointer event, as a candidate's click is).
-async function clickWithMouse(page, locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 // Elements whose text is cut off (wider or taller than their box with overflow hidden, or beyond the card).

@@ -13,17 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
+import { clickWithMouse, launchBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { waitForEvent, watchConsole } from '../lib/widget_page.mjs';
-
-// Scrolls the element into view (as a person would) and clicks its middle with the mouse.
-async function clickWithMouse(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const box = await page.locator(selector).boundingBox();
-  assert.ok(box, selector + ' is on the page');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 // A provider's (sandbox's) consent page in `popup`: pick `login` when offered, then Allow — with the mouse.
 async function consent(popup, login, shot) {

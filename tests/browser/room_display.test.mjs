@@ -14,7 +14,7 @@ import { axeViolations } from '../lib/axe.mjs';
 import { ARTIFACTS } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 import { startSandbox } from '../lib/sandbox.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
+import { clickWithMouse, launchBrowser } from '../lib/browser.mjs';
 import { call } from '../lib/proposals.mjs';
 
 const strings = createRequire(import.meta.url)('../../web/room-display/strings.js');
@@ -50,11 +50,6 @@ function watchConsole(page) {
   });
   page.on('pageerror', (error) => problems.push(String(error)));
   return problems;
-}
-
-async function clickWithMouse(page, locator) {
-  const box = await locator.boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function pairWithMouse(page, code) {
